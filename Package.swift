@@ -1,0 +1,54 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "notesim",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "notesim", targets: ["NotesCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // The C library cmark, through pkg-config; imported by NotesMarkdown only.
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        // Linux system calls that Swift's Glibc module does not expose (renameat2).
+        .target(name: "CSystemShims"),
+        // Positions, diagnostics and source files: the vocabulary every stage shares.
+        .target(name: "NotesCore"),
+        // Markdown -> page model and HTML, through cmark.
+        .target(name: "NotesMarkdown", dependencies: ["CCmark", "NotesCore"]),
+        // The pipeline: load, parse, check, render, write.
+        .target(
+            name: "SiteBuilder",
+            dependencies: [
+                "NotesCore", "NotesMarkdown", "CSystemShims",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Theme")]
+        ),
+        .executableTarget(
+            name: "NotesCLI",
+            dependencies: [
+                "SiteBuilder", "NotesCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "TestSupport", dependencies: ["NotesCore", "SiteBuilder"], path: "Tests/TestSupport"),
+        .testTarget(name: "NotesCoreTests", dependencies: ["NotesCore", "TestSupport"]),
+        .testTarget(name: "NotesMarkdownTests", dependencies: ["NotesMarkdown", "NotesCore", "TestSupport"]),
+        .testTarget(
+            name: "SiteBuilderTests",
+            dependencies: ["SiteBuilder", "NotesCore", "TestSupport"],
+            exclude: ["__Snapshots__", "Fixtures"]
+        ),
+    ]
+)

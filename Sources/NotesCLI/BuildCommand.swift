@@ -1,0 +1,59 @@
+import ArgumentParser
+import NotesCore
+import SiteBuilder
+
+/// `notesim build`: content/ + templates/ -> the output directory, atomically.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site into the output directory (default: SITE_DIRECTORY/public).",
+        discussion: """
+        Exit status 0 when the site was written, 1 when any error was found (the previous \
+        output is then left untouched), 2 for a wrong command line.
+        """
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(name: .long, help: "Where to write the site (default: SITE_DIRECTORY/public).")
+    var output: String?
+
+    func run() throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let fileSystem = LocalFileSystem()
+        let outputDirectory = output ?? (site.siteDirectory == "." ? "public" : Path.join(site.siteDirectory, "public"))
+
+        let lock: (any FileLock)?
+        do {
+            let cache = Path.join(site.siteDirectory, ".notesim-cache")
+            if fileSystem.kind(of: Path.join(site.siteDirectory, LoadStage.contentFolder)) == .directory {
+                try fileSystem.createDirectory(cache)
+                lock = try fileSystem.lock(Path.join(cache, "lock"))
+            } else {
+                lock = nil
+            }
+        } catch {
+            Console.error("\(site.displayPath(".notesim-cache/lock")): error: cannot take the build lock: \(error) [output.lock]")
+            throw ExitCode(ExitStatus.failure)
+        }
+        defer { lock?.unlock() }
+
+        let result = SitePipeline.run(siteDirectory: site.siteDirectory, fileSystem: fileSystem, options: .init(includeDrafts: site.drafts))
+        var diagnostics = result.diagnostics.map(site.displayed)
+        if !result.hasErrors {
+            do {
+                try WriteStage.write(result.files, to: outputDirectory, siteDirectory: site.siteDirectory, fileSystem: fileSystem)
+            } catch {
+                diagnostics.append(error)
+            }
+        }
+        Console.report(diagnostics)
+        let elapsed = Console.seconds(clock.now - start)
+        if diagnostics.contains(where: \.isError) {
+            Console.out("Build failed (\(Console.counts(diagnostics))); \(outputDirectory)/ was left unchanged. \(elapsed)")
+            throw ExitCode(ExitStatus.failure)
+        }
+        Console.out("Built \(result.pageCount) pages from \(result.noteCount) notes (\(result.scenarioCount) scenarios) into \(outputDirectory)/ in \(elapsed)")
+    }
+}

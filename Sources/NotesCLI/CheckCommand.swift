@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import NotesCore
+import SiteBuilder
+
+/// `notesim check`: everything `build` verifies, writing no site files.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Verify every note (links, anchors, images, front matter, scenarios) without writing the site.",
+        discussion: """
+        The last line is 'N passed, N failed', counting scenario expectations. Exit status 0 \
+        only when every expectation holds and there is no error, 1 otherwise, 2 for a wrong \
+        command line.
+        """
+    )
+
+    /// How diagnostics are printed.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, github, json
+    }
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(help: "How to print diagnostics: text (compiler-style), github (workflow annotations) or json.")
+    var format: Format = .text
+
+    func run() throws {
+        let result = SitePipeline.run(siteDirectory: site.siteDirectory, fileSystem: LocalFileSystem(), options: .init(includeDrafts: site.drafts))
+        let diagnostics = result.diagnostics.map(site.displayed)
+        let summary = "\(result.expectationsPassed) passed, \(result.expectationsFailed) failed"
+        switch format {
+        case .text:
+            Console.report(diagnostics)
+        case .github:
+            for diagnostic in diagnostics { Console.out(diagnostic.githubAnnotation) }
+        case .json:
+            Console.out(Self.json(diagnostics, result: result))
+        }
+        Console.out(summary)
+        if result.hasErrors || result.expectationsFailed > 0 { throw ExitCode(ExitStatus.failure) }
+    }
+
+    /// A JSON report: `{"version":1,"diagnostics":[…],"passed":N,"failed":N}`.
+    static func json(_ diagnostics: [Diagnostic], result: SitePipeline.Result) -> String {
+        let items: [[String: Any]] = diagnostics.map { diagnostic in
+            var item: [String: Any] = [
+                "id": diagnostic.id, "severity": diagnostic.severity.rawValue,
+                "path": diagnostic.path, "message": diagnostic.message,
+            ]
+            if let position = diagnostic.position {
+                item["line"] = position.line
+                item["column"] = position.column
+            }
+            if let hint = diagnostic.hint { item["hint"] = hint }
+            return item
+        }
+        let report: [String: Any] = [
+            "version": 1, "diagnostics": items,
+            "passed": result.expectationsPassed, "failed": result.expectationsFailed,
+        ]
+        let data = (try? JSONSerialization.data(withJSONObject: report, options: [.sortedKeys])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+}

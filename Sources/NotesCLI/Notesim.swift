@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+
+/// The `notesim` command: builds and checks study sites of Markdown notes.
+@main
+struct Notesim: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "notesim",
+        abstract: "Build and verify a study site of Markdown notes with executable AWS Lambda scenarios.",
+        version: "0.1.0",
+        subcommands: [BuildCommand.self, CheckCommand.self]
+    )
+
+    /// Runs the command line, mapping usage errors to exit status 2 (not ArgumentParser's 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(ExitStatus.usage)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// The process exit statuses notesim uses.
+enum ExitStatus {
+    static let success: Int32 = 0
+    /// Some error diagnostic was reported.
+    static let failure: Int32 = 1
+    /// The command line itself was wrong.
+    static let usage: Int32 = 2
+}

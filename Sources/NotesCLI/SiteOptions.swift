@@ -1,0 +1,23 @@
+import ArgumentParser
+import NotesCore
+
+/// Options shared by the commands that read a site.
+struct SiteOptions: ParsableArguments {
+    @Argument(help: "The site directory, holding content/, optional templates/ and notesim.yml.")
+    var siteDirectory: String = "."
+
+    @Flag(help: "Also build notes marked 'draft: true' in their front matter.")
+    var drafts = false
+
+    /// A site-relative path as the user should see it (relative to where they ran notesim).
+    func displayPath(_ path: String) -> String {
+        siteDirectory == "." ? path : (siteDirectory.hasSuffix("/") ? siteDirectory + path : siteDirectory + "/" + path)
+    }
+
+    /// A diagnostic with its path made relative to the working directory.
+    func displayed(_ diagnostic: Diagnostic) -> Diagnostic {
+        var copy = diagnostic
+        if !copy.path.hasPrefix("/") { copy.path = displayPath(copy.path) }
+        return copy
+    }
+}

@@ -1,0 +1,37 @@
+/// "Did you mean …?": picks the candidate closest to a misspelt name.
+public enum Suggestion {
+    /// The candidate with the smallest edit distance to `name`, if it is close enough to be
+    /// a plausible misspelling (at most half the name's length, and at least 2 edits allowed).
+    public static func closest<S: Sequence>(to name: String, among candidates: S) -> String?
+    where S.Element == String {
+        let target = Array(name.lowercased())
+        let limit = max(2, (target.count + 1) / 2)
+        var best: (distance: Int, candidate: String)?
+        for candidate in candidates {
+            let distance = editDistance(target, Array(candidate.lowercased()))
+            guard distance <= limit else { continue }
+            if best == nil || distance < best!.distance
+                || (distance == best!.distance && candidate < best!.candidate) {
+                best = (distance, candidate)
+            }
+        }
+        return best?.candidate
+    }
+
+    /// Levenshtein distance between two character arrays.
+    public static func editDistance(_ lhs: [Character], _ rhs: [Character]) -> Int {
+        if lhs.isEmpty { return rhs.count }
+        if rhs.isEmpty { return lhs.count }
+        var previous = Array(0...rhs.count)
+        var current = [Int](repeating: 0, count: rhs.count + 1)
+        for (i, left) in lhs.enumerated() {
+            current[0] = i + 1
+            for (j, right) in rhs.enumerated() {
+                let substitution = previous[j] + (left == right ? 0 : 1)
+                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, substitution)
+            }
+            swap(&previous, &current)
+        }
+        return previous[rhs.count]
+    }
+}

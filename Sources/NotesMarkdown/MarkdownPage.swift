@@ -1,0 +1,125 @@
+import NotesCore
+
+/// A heading of a note: its level, plain text, GitHub-compatible id and position.
+public struct Heading: Hashable, Sendable {
+    public var level: Int
+    /// The heading's text content, without markup.
+    public var text: String
+    /// The `id` attribute it got (github-slugger rules, deduplicated on the page).
+    public var id: String
+    public var position: SourcePosition
+
+    public init(level: Int, text: String, id: String, position: SourcePosition) {
+        self.level = level
+        self.text = text
+        self.id = id
+        self.position = position
+    }
+}
+
+/// A link or image destination found in a note, in Markdown or in raw HTML.
+public struct Reference: Hashable, Sendable {
+    /// What kind of thing points at the destination.
+    public enum Kind: String, Hashable, Sendable {
+        /// A Markdown link or `<a href>` (also `<area href>`, `<link href>`).
+        case link
+        /// A Markdown image or `<img src>` (also `<source src>`, `<video src>` …).
+        case image
+    }
+
+    /// Where the reference was written.
+    public enum Origin: String, Hashable, Sendable {
+        case markdown
+        case rawHTML
+    }
+
+    public var kind: Kind
+    public var origin: Origin
+    /// The destination as the author wrote it (entities and escapes resolved).
+    public var destination: String
+    /// The position of the destination's first character.
+    public var position: SourcePosition
+
+    public init(kind: Kind, origin: Origin, destination: String, position: SourcePosition) {
+        self.kind = kind
+        self.origin = origin
+        self.destination = destination
+        self.position = position
+    }
+}
+
+/// A fenced or indented code block, with the line its content starts on.
+public struct CodeBlock: Hashable, Sendable {
+    /// The whole info string (`scenario`, `swift title="x"`), empty for indented blocks.
+    public var info: String
+    /// The first word of the info string.
+    public var language: String
+    /// The block's content, exactly as between the fences.
+    public var literal: String
+    /// The position of the opening fence (or first line of an indented block).
+    public var position: SourcePosition
+    /// The file line of the content's first line: line n of `literal` is file line
+    /// `contentStartLine + n - 1`.
+    public var contentStartLine: Int
+    /// For blocks replaced by a slot (see `MarkdownOptions.slotLanguages`), the slot number
+    /// from 1; the page's HTML then holds `MarkdownPage.slotMarker(n)` in its place.
+    public var slot: Int?
+
+    public init(info: String, language: String, literal: String, position: SourcePosition, contentStartLine: Int, slot: Int?) {
+        self.info = info
+        self.language = language
+        self.literal = literal
+        self.position = position
+        self.contentStartLine = contentStartLine
+        self.slot = slot
+    }
+}
+
+/// What a note is once parsed: its HTML body and everything later stages check or index.
+public struct MarkdownPage: Sendable {
+    /// The body as HTML: headings carry ids and self-links, link destinations are rewritten,
+    /// and slot code blocks are replaced by `slotMarker(n)`.
+    public var html: String
+    public var headings: [Heading]
+    public var references: [Reference]
+    public var codeBlocks: [CodeBlock]
+    /// `id` and `<a name>` values written in raw HTML: link targets besides heading ids.
+    public var explicitAnchors: [String]
+
+    public init(html: String, headings: [Heading], references: [Reference], codeBlocks: [CodeBlock], explicitAnchors: [String]) {
+        self.html = html
+        self.headings = headings
+        self.references = references
+        self.codeBlocks = codeBlocks
+        self.explicitAnchors = explicitAnchors
+    }
+
+    /// Every fragment a link to this page may name.
+    public var anchors: Set<String> {
+        Set(headings.map(\.id)).union(explicitAnchors)
+    }
+
+    /// The HTML comment that stands where slot `n` goes.
+    public static func slotMarker(_ slot: Int) -> String {
+        "<!--notesim-slot:\(slot)-->"
+    }
+}
+
+/// How to parse a note.
+public struct MarkdownOptions: Sendable {
+    /// Code blocks whose language is in this set are replaced by slot markers (for example
+    /// `scenario`, whose figure is rendered by a later stage).
+    public var slotLanguages: Set<String>
+    /// Rewrites a link or image destination for the HTML (`x.md#a` -> `x.html#a`); applied to
+    /// Markdown links and images and to `href`/`src` in raw HTML. Positions and
+    /// `Reference.destination` keep the original.
+    public var rewriteDestination: @Sendable (String, Reference.Kind) -> String
+
+    public init(
+        slotLanguages: Set<String> = [],
+        rewriteDestination: @escaping @Sendable (String, Reference.Kind) -> String = { destination, _ in destination }
+    ) {
+        self.slotLanguages = slotLanguages
+        self.rewriteDestination = rewriteDestination
+    }
+}

@@ -1,0 +1,12 @@
+import NotesCore
+
+/// Parses a note's Markdown (CommonMark, through cmark) into a `MarkdownPage`.
+///
+/// Raw HTML passes through unchanged apart from rewritten link destinations: notes are the
+/// site owner's trusted input. Every cmark object is freed before this returns.
+public enum MarkdownParser {
+    /// Parses `text`; positions in the result are positions in `text`.
+    public static func parse(_ text: String, options: MarkdownOptions = MarkdownOptions()) -> MarkdownPage {
+        CmarkConverter(index: LineIndex(text), options: options).convert()
+    }
+}

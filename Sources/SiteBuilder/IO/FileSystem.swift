@@ -1,0 +1,70 @@
+/// The file operations the pipeline's two ends need, so tests can run on memory.
+///
+/// Paths are plain strings, absolute or relative to the process's working directory,
+/// joined with `Path.join`. Errors are `FileSystemError` values.
+public protocol FileSystem: Sendable {
+    /// What is at `path`, without following a final symbolic link to a directory.
+    func kind(of path: String) -> FileKind?
+    /// The names in a directory, sorted.
+    func contents(ofDirectory path: String) throws -> [String]
+    /// A file's bytes.
+    func readFile(_ path: String) throws -> [UInt8]
+    /// Creates a directory and its missing parents.
+    func createDirectory(_ path: String) throws
+    /// Writes a file, replacing any file already there.
+    func writeFile(_ path: String, contents: [UInt8]) throws
+    /// Removes a file or a directory tree; no error when nothing is there.
+    func removeItem(_ path: String) throws
+    /// Renames `source` to `destination` (which must not exist).
+    func moveItem(_ source: String, to destination: String) throws
+    /// Swaps two existing paths atomically, so no observer sees neither.
+    func exchangeItems(_ first: String, _ second: String) throws
+    /// Takes an exclusive lock on a lock file, waiting for another holder to release it.
+    func lock(_ path: String) throws -> any FileLock
+    /// The canonical absolute form of a path (symbolic links resolved), if it exists.
+    func canonicalPath(_ path: String) -> String?
+    /// The user's home directory.
+    var homeDirectory: String { get }
+}
+
+/// What a path names.
+public enum FileKind: Sendable, Equatable {
+    case file
+    case directory
+    /// A symbolic link (never followed when listing a tree).
+    case symbolicLink
+}
+
+/// A held lock; released by `unlock()` (or when the process ends).
+public protocol FileLock: Sendable {
+    func unlock()
+}
+
+/// A failed file operation, with the path it concerned.
+public struct FileSystemError: Error, Equatable, Sendable, CustomStringConvertible {
+    public enum Reason: Equatable, Sendable {
+        case notFound
+        case permissionDenied
+        case notADirectory
+        case alreadyExists
+        case other(String)
+    }
+
+    public var path: String
+    public var reason: Reason
+
+    public init(path: String, reason: Reason) {
+        self.path = path
+        self.reason = reason
+    }
+
+    public var description: String {
+        switch reason {
+        case .notFound: "\(path): no such file or directory"
+        case .permissionDenied: "\(path): permission denied"
+        case .notADirectory: "\(path): not a directory"
+        case .alreadyExists: "\(path): already exists"
+        case .other(let message): "\(path): \(message)"
+        }
+    }
+}

@@ -1,0 +1,154 @@
+import CSystemShims
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The real disk, through POSIX calls.
+public struct LocalFileSystem: FileSystem {
+    public init() {}
+
+    public func kind(of path: String) -> FileKind? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return .directory
+        case S_IFLNK: return .symbolicLink
+        default: return .file
+        }
+    }
+
+    public func contents(ofDirectory path: String) throws -> [String] {
+        guard let directory = opendir(path) else { throw Self.error(path) }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    public func readFile(_ path: String) throws -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw Self.error(path) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw Self.error(path) }
+        if info.st_mode & S_IFMT == S_IFDIR {
+            throw FileSystemError(path: path, reason: .other("is a directory"))
+        }
+        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0))
+        var total = 0
+        while true {
+            if total == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: max(4096, bytes.count))) }
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                read(descriptor, buffer.baseAddress! + total, buffer.count - total)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Self.error(path)
+            }
+            if count == 0 { break }
+            total += count
+        }
+        bytes.removeSubrange(total...)
+        return bytes
+    }
+
+    public func createDirectory(_ path: String) throws {
+        if kind(of: path) == .directory { return }
+        let parent = Path.directory(of: path)
+        if !parent.isEmpty, parent != path, kind(of: parent) == nil {
+            try createDirectory(parent)
+        }
+        if mkdir(path, 0o755) != 0, errno != EEXIST { throw Self.error(path) }
+    }
+
+    public func writeFile(_ path: String, contents: [UInt8]) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Self.error(path) }
+        defer { close(descriptor) }
+        var written = 0
+        while written < contents.count {
+            let count = contents.withUnsafeBytes { buffer in
+                write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Self.error(path)
+            }
+            written += count
+        }
+    }
+
+    public func removeItem(_ path: String) throws {
+        switch kind(of: path) {
+        case nil:
+            return
+        case .directory:
+            for name in try contents(ofDirectory: path) {
+                try removeItem(Path.join(path, name))
+            }
+            if rmdir(path) != 0 { throw Self.error(path) }
+        case .file, .symbolicLink:
+            if unlink(path) != 0 { throw Self.error(path) }
+        }
+    }
+
+    public func moveItem(_ source: String, to destination: String) throws {
+        if rename(source, destination) != 0 { throw Self.error(source) }
+    }
+
+    public func exchangeItems(_ first: String, _ second: String) throws {
+        if notesim_exchange_paths(first, second) != 0 { throw Self.error(first) }
+    }
+
+    public func lock(_ path: String) throws -> any FileLock {
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Self.error(path) }
+        while flock(descriptor, LOCK_EX) != 0 {
+            if errno == EINTR { continue }
+            let failure = Self.error(path)
+            close(descriptor)
+            throw failure
+        }
+        return DescriptorLock(descriptor: descriptor)
+    }
+
+    public func canonicalPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    public var homeDirectory: String {
+        ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
+    }
+
+    /// A lock held through an open descriptor with `flock`.
+    private struct DescriptorLock: FileLock {
+        let descriptor: Int32
+        func unlock() {
+            flock(descriptor, LOCK_UN)
+            close(descriptor)
+        }
+    }
+
+    private static func error(_ path: String) -> FileSystemError {
+        let code = errno
+        let reason: FileSystemError.Reason
+        switch code {
+        case ENOENT: reason = .notFound
+        case EACCES, EPERM: reason = .permissionDenied
+        case ENOTDIR: reason = .notADirectory
+        case EEXIST, ENOTEMPTY: reason = .alreadyExists
+        default: reason = .other(String(cString: strerror(code)))
+        }
+        return FileSystemError(path: path, reason: reason)
+    }
+}

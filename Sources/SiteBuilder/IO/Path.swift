@@ -1,0 +1,59 @@
+/// Small, pure helpers for slash-separated paths.
+public enum Path {
+    /// Joins path components with `/`, ignoring empty ones.
+    public static func join(_ components: String...) -> String {
+        join(components)
+    }
+
+    /// Joins path components with `/`, ignoring empty ones.
+    public static func join(_ components: [String]) -> String {
+        var result = ""
+        for component in components where !component.isEmpty {
+            if result.isEmpty || result.hasSuffix("/") {
+                result += component
+            } else {
+                result += "/" + component
+            }
+        }
+        return result
+    }
+
+    /// The directory part of a path (`a/b/c.md` -> `a/b`, `c.md` -> ``).
+    public static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
+    }
+
+    /// The last component of a path.
+    public static func lastComponent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
+    /// The extension of the last component, lowercased, without the dot.
+    public static func fileExtension(of path: String) -> String {
+        let name = lastComponent(of: path)
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+        return String(name[name.index(after: dot)...]).lowercased()
+    }
+
+    /// Resolves `.` and `..` in a relative path; nil if it climbs above its start.
+    public static func normalize(_ path: String) -> String? {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(part)
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// The `../` prefix that leads from a file's directory back to the root.
+    public static func rootPrefix(forFile path: String) -> String {
+        String(repeating: "../", count: path.split(separator: "/").count - 1)
+    }
+}

@@ -1,0 +1,98 @@
+import NotesCore
+import Yams
+
+/// The optional YAML block at the top of a note, between `---` lines.
+public struct FrontMatter: Equatable, Sendable {
+    public var title: String?
+    public var description: String?
+    /// Position in the navigation: lower first; notes without one follow, by path.
+    public var order: Int?
+    /// A draft is left out of the site unless the build includes drafts.
+    public var draft: Bool = false
+    /// The note's language, when it differs from the site's.
+    public var lang: String?
+
+    public init(title: String? = nil, description: String? = nil, order: Int? = nil, draft: Bool = false, lang: String? = nil) {
+        self.title = title
+        self.description = description
+        self.order = order
+        self.draft = draft
+        self.lang = lang
+    }
+
+    static let knownKeys = ["title", "description", "order", "draft", "lang"]
+
+    /// A note split into front matter and Markdown body.
+    public struct Split: Equatable, Sendable {
+        /// The YAML between the fences, or nil when the note has no front matter.
+        public var yaml: String?
+        /// The Markdown, with the front-matter lines replaced by empty lines so that line
+        /// numbers in the body are line numbers in the file.
+        public var body: String
+    }
+
+    /// Separates front matter from the body. A note whose first line is `---` and which has
+    /// no closing `---` (or `...`) line gets an error, and is then read as all Markdown.
+    public static func split(_ text: String, path: String) -> (Split, Diagnostic?) {
+        guard text.hasPrefix("---") else { return (Split(yaml: nil, body: text), nil) }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        func trimmed(_ line: Substring) -> Substring {
+            var line = line
+            while let last = line.last, last == "\r" || last == " " || last == "\t" { line.removeLast() }
+            return line
+        }
+        guard trimmed(lines[0]) == "---" else { return (Split(yaml: nil, body: text), nil) }
+        guard let closing = lines.indices.dropFirst().first(where: { trimmed(lines[$0]) == "---" || trimmed(lines[$0]) == "..." }) else {
+            let diagnostic = Diagnostic.error(
+                "frontmatter.unclosed", path: path, at: SourcePosition(line: 1, column: 1),
+                "front matter starts here but has no closing '---' line",
+                hint: "end the front matter with a line of three dashes, or start the note with something else"
+            )
+            return (Split(yaml: nil, body: text), diagnostic)
+        }
+        let yaml = lines[1..<closing].joined(separator: "\n")
+        for index in 0...closing { lines[index] = "" }
+        return (Split(yaml: yaml, body: lines.joined(separator: "\n")), nil)
+    }
+
+    /// Parses front-matter YAML that starts on file line 2.
+    public static func parse(_ yamlText: String, path: String) -> (FrontMatter, [Diagnostic]) {
+        var frontMatter = FrontMatter()
+        let yaml = EmbeddedYAML(text: yamlText, firstLine: 2, path: path)
+        let root: Node?
+        switch yaml.compose(errorID: "frontmatter.syntax") {
+        case .failure(let diagnostic): return (frontMatter, [diagnostic])
+        case .success(let node): root = node
+        }
+        guard let root else { return (frontMatter, []) }
+        guard let pairs = root.stringKeyedPairs else {
+            return (frontMatter, [.error("frontmatter.type", path: path, at: yaml.position(of: root), "front matter must be a mapping of keys to values")])
+        }
+        var diagnostics: [Diagnostic] = []
+        func typeError(_ key: String, _ expected: String, _ node: Node) {
+            diagnostics.append(.error("frontmatter.type", path: path, at: yaml.position(of: node), "'\(key)' must be \(expected)"))
+        }
+        for (key, keyNode, value) in pairs {
+            switch key {
+            case "title":
+                if let string = value.scalar?.string { frontMatter.title = string } else { typeError(key, "a string", value) }
+            case "description":
+                if let string = value.scalar?.string { frontMatter.description = string } else { typeError(key, "a string", value) }
+            case "lang":
+                if let string = value.scalar?.string { frontMatter.lang = string } else { typeError(key, "a string", value) }
+            case "order":
+                if let number = value.int { frontMatter.order = number } else { typeError(key, "a whole number", value) }
+            case "draft":
+                if let flag = value.bool { frontMatter.draft = flag } else { typeError(key, "true or false", value) }
+            default:
+                let suggestion = Suggestion.closest(to: key, among: knownKeys)
+                diagnostics.append(.error(
+                    "frontmatter.unknown-key", path: path, at: yaml.position(of: keyNode),
+                    "unknown front-matter key '\(key)'",
+                    hint: suggestion.map { "did you mean '\($0)'?" } ?? "known keys: \(knownKeys.joined(separator: ", "))"
+                ))
+            }
+        }
+        return (frontMatter, diagnostics)
+    }
+}

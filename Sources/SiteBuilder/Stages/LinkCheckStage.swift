@@ -1,0 +1,167 @@
+import NotesCore
+import NotesMarkdown
+
+/// Stage 5 (links), verify: every internal link, anchor and image resolves.
+///
+/// Relative destinations are resolved against the note's folder inside content/; links to
+/// notes must name an existing note (and an existing heading or anchor there); other files
+/// must exist and are then copied to the output.
+public enum LinkCheckStage {
+    public struct Output: Sendable {
+        public var diagnostics: [Diagnostic] = []
+        /// Files inside content/ that notes reference, to copy to the output.
+        public var referencedFiles: Set<String> = []
+    }
+
+    /// Checks the references of every note in `notes`.
+    /// - Parameters:
+    ///   - contentFiles: the non-note files under content/.
+    ///   - drafts: content paths of notes left out of this build.
+    public static func check(notes: [Note], contentFiles: Set<String>, drafts: Set<String> = []) -> Output {
+        let site = SiteIndex(notes: notes, contentFiles: contentFiles, drafts: drafts)
+        var output = Output()
+        for note in notes {
+            for reference in note.page.references {
+                check(reference, in: note, site: site, output: &output)
+            }
+        }
+        return output
+    }
+
+    private static func check(_ reference: Reference, in note: Note, site: SiteIndex, output: inout Output) {
+        let destination = Destination(reference.destination)
+        let path = note.sourcePath
+        let position = reference.position
+        let noun = reference.kind == .image ? "image" : "link"
+
+        switch destination.target {
+        case .external:
+            return
+        case .absolutePath:
+            output.diagnostics.append(.error(
+                "link.absolute-path", path: path, at: position,
+                "\(noun) '\(reference.destination)' is an absolute path, which breaks when the site is served under a sub-path or opened from disk",
+                hint: "write a path relative to this note"
+            ))
+        case .samePage:
+            checkFragment(destination.fragment, of: note, from: note, reference: reference, site: site, output: &output)
+        case .relative:
+            guard let resolved = Path.normalize(Path.join(Path.directory(of: note.contentPath), destination.path)) else {
+                output.diagnostics.append(.error(
+                    "link.outside-content", path: path, at: position,
+                    "\(noun) '\(reference.destination)' points outside content/",
+                    hint: "only files inside content/ are published; move the file into content/"
+                ))
+                return
+            }
+            if destination.path.hasSuffix("/") || site.folders.contains(resolved) || resolved.isEmpty {
+                guard let index = site.indexNote(inFolder: resolved) else {
+                    output.diagnostics.append(.error(
+                        "link.missing-file", path: path, at: position,
+                        "\(noun) '\(reference.destination)' names a folder without an index.md or README.md"
+                    ))
+                    return
+                }
+                checkFragment(destination.fragment, of: index, from: note, reference: reference, site: site, output: &output)
+            } else if OutputPaths.isNote(resolved) {
+                if let target = site.notes[resolved] {
+                    checkFragment(destination.fragment, of: target, from: note, reference: reference, site: site, output: &output)
+                } else if site.drafts.contains(resolved) {
+                    output.diagnostics.append(.error(
+                        "link.draft", path: path, at: position,
+                        "\(noun) '\(reference.destination)' points to a draft, which is not published",
+                        hint: "remove 'draft: true' from that note, or build with --drafts"
+                    ))
+                } else {
+                    missing(reference, resolved: resolved, site: site, path: path, output: &output)
+                }
+            } else if site.contentFiles.contains(resolved) {
+                output.referencedFiles.insert(resolved)
+            } else {
+                missing(reference, resolved: resolved, site: site, path: path, output: &output)
+            }
+        }
+    }
+
+    private static func missing(_ reference: Reference, resolved: String, site: SiteIndex, path: String, output: inout Output) {
+        let folder = Path.directory(of: resolved)
+        let name = Path.lastComponent(of: resolved)
+        let siblings = site.files(inFolder: folder)
+        let hint = Suggestion.closest(to: name, among: siblings).map { suggestion in
+            let written = Path.directory(of: Destination(reference.destination).rawPath)
+            return "did you mean '\(written.isEmpty ? suggestion : written + "/" + suggestion)'?"
+        }
+        let isImage = reference.kind == .image
+        output.diagnostics.append(.error(
+            isImage ? "image.missing" : "link.missing-file", path: path, at: reference.position,
+            "\(isImage ? "image" : "link target") '\(reference.destination)' does not exist (looked for \(Path.join(LoadStage.contentFolder, resolved)))",
+            hint: hint
+        ))
+    }
+
+    private static func checkFragment(
+        _ fragment: String?, of target: Note, from note: Note, reference: Reference, site: SiteIndex, output: inout Output
+    ) {
+        guard let fragment, !fragment.isEmpty else { return }
+        let anchors = site.anchors(of: target)
+        guard !anchors.contains(fragment) else { return }
+        let samePage = target.contentPath == note.contentPath
+        let suggestion = Suggestion.closest(to: fragment, among: target.page.headings.map(\.id) + target.page.explicitAnchors)
+        let message = samePage
+            ? "no heading or anchor '#\(fragment)' on this page"
+            : "'\(Path.join(LoadStage.contentFolder, target.contentPath))' has no heading or anchor '#\(fragment)'"
+        output.diagnostics.append(.error(
+            "link.broken-anchor", path: note.sourcePath, at: reference.position, message,
+            hint: suggestion.map { "did you mean '#\($0)'?" }
+        ))
+    }
+}
+
+/// Lookup tables over the whole site, built once per check.
+struct SiteIndex {
+    let notes: [String: Note]
+    let contentFiles: Set<String>
+    let drafts: Set<String>
+    let folders: Set<String>
+    private let anchorsByNote: [String: Set<String>]
+    private let filesByFolder: [String: [String]]
+
+    init(notes: [Note], contentFiles: Set<String>, drafts: Set<String>) {
+        var byPath: [String: Note] = [:]
+        var anchors: [String: Set<String>] = [:]
+        for note in notes {
+            byPath[note.contentPath] = note
+            anchors[note.contentPath] = note.page.anchors
+        }
+        self.notes = byPath
+        self.anchorsByNote = anchors
+        self.contentFiles = contentFiles
+        self.drafts = drafts
+        var folders: Set<String> = []
+        var files: [String: [String]] = [:]
+        for path in Array(byPath.keys) + Array(contentFiles) + Array(drafts) {
+            files[Path.directory(of: path), default: []].append(Path.lastComponent(of: path))
+            var folder = Path.directory(of: path)
+            while !folder.isEmpty, folders.insert(folder).inserted {
+                folder = Path.directory(of: folder)
+            }
+        }
+        self.folders = folders
+        self.filesByFolder = files.mapValues { $0.sorted() }
+    }
+
+    func anchors(of note: Note) -> Set<String> {
+        anchorsByNote[note.contentPath] ?? []
+    }
+
+    func files(inFolder folder: String) -> [String] {
+        filesByFolder[folder] ?? []
+    }
+
+    func indexNote(inFolder folder: String) -> Note? {
+        for name in ["index.md", "README.md", "readme.md"] {
+            if let note = notes[Path.join(folder, name)] { return note }
+        }
+        return nil
+    }
+}

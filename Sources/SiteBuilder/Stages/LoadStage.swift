@@ -1,0 +1,130 @@
+import NotesCore
+
+/// Stage 1, load: reads the site directory into memory (the pipeline's input end).
+///
+/// Only `content/`, `templates/` and `notesim.yml` are read; hidden files and folders
+/// (names starting with `.`) are skipped and symbolic links to folders are not followed.
+public enum LoadStage {
+    /// Everything the pure stages need, as bytes.
+    public struct Output: Sendable {
+        /// The config file's text, if the site has one.
+        public var config: SourceFile?
+        /// Every `.md` file under content/, by site-relative path, sorted.
+        public var notes: [(path: String, bytes: [UInt8])]
+        /// Every other file under content/, as paths inside content/.
+        public var contentFiles: Set<String>
+        /// The site's template overrides: path inside templates/ -> bytes.
+        public var templates: [(path: String, bytes: [UInt8])]
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// The folder of notes inside a site.
+    public static let contentFolder = "content"
+    /// The folder of template overrides inside a site.
+    public static let templatesFolder = "templates"
+
+    /// Reads the site at `siteDirectory`.
+    public static func load(siteDirectory: String, fileSystem: any FileSystem) -> Output {
+        var output = Output(config: nil, notes: [], contentFiles: [], templates: [], diagnostics: [])
+        let contentRoot = Path.join(siteDirectory, contentFolder)
+        guard fileSystem.kind(of: contentRoot) == .directory else {
+            output.diagnostics.append(.error(
+                "site.no-content", path: contentFolder, at: nil,
+                "no content/ folder in the site directory",
+                hint: "put your Markdown notes in \(Path.join(siteDirectory, contentFolder))/ (or pass the site directory as an argument)"
+            ))
+            return output
+        }
+
+        let configPath = Path.join(siteDirectory, SiteConfig.fileName)
+        if fileSystem.kind(of: configPath) == .file {
+            switch read(configPath, as: SiteConfig.fileName, fileSystem: fileSystem) {
+            case .success(let bytes):
+                switch SourceDecoding.decode(bytes) {
+                case .success(let text): output.config = SourceFile(path: SiteConfig.fileName, text: text)
+                case .failure(let failure): output.diagnostics.append(decodingDiagnostic(failure, path: SiteConfig.fileName))
+                }
+            case .failure(let diagnostic):
+                output.diagnostics.append(diagnostic)
+            }
+        }
+
+        for relative in walk(contentRoot, fileSystem: fileSystem, diagnostics: &output.diagnostics, prefix: contentFolder) {
+            let sitePath = Path.join(contentFolder, relative)
+            if OutputPaths.isNote(relative) {
+                switch read(Path.join(contentRoot, relative), as: sitePath, fileSystem: fileSystem) {
+                case .success(let bytes): output.notes.append((sitePath, bytes))
+                case .failure(let diagnostic): output.diagnostics.append(diagnostic)
+                }
+            } else {
+                output.contentFiles.insert(relative)
+            }
+        }
+
+        let templatesRoot = Path.join(siteDirectory, templatesFolder)
+        if fileSystem.kind(of: templatesRoot) == .directory {
+            for relative in walk(templatesRoot, fileSystem: fileSystem, diagnostics: &output.diagnostics, prefix: templatesFolder) {
+                switch read(Path.join(templatesRoot, relative), as: Path.join(templatesFolder, relative), fileSystem: fileSystem) {
+                case .success(let bytes): output.templates.append((relative, bytes))
+                case .failure(let diagnostic): output.diagnostics.append(diagnostic)
+                }
+            }
+        }
+        return output
+    }
+
+    /// The diagnostic for a file whose bytes are not usable text.
+    static func decodingDiagnostic(_ failure: SourceDecoding.Failure, path: String) -> Diagnostic {
+        switch failure {
+        case .invalidUTF8(let offset, let position):
+            return .error("file.encoding", path: path, at: position, "the file is not valid UTF-8 (first bad byte at offset \(offset))", hint: "save the file as UTF-8")
+        case .nulByte(let position):
+            return .error("file.encoding", path: path, at: position, "the file contains a NUL byte")
+        }
+    }
+
+    private static func read(_ path: String, as sitePath: String, fileSystem: any FileSystem) -> Result<[UInt8], Diagnostic> {
+        do {
+            return .success(try fileSystem.readFile(path))
+        } catch let error as FileSystemError {
+            let reason = switch error.reason {
+            case .permissionDenied: "permission denied"
+            case .notFound: "it disappeared while reading"
+            default: "\(error)"
+            }
+            return .failure(.error("file.unreadable", path: sitePath, at: nil, "cannot read the file: \(reason)"))
+        } catch {
+            return .failure(.error("file.unreadable", path: sitePath, at: nil, "cannot read the file: \(error)"))
+        }
+    }
+
+    /// Every regular file under `root`, as sorted paths relative to it.
+    private static func walk(_ root: String, fileSystem: any FileSystem, diagnostics: inout [Diagnostic], prefix: String) -> [String] {
+        var files: [String] = []
+        var pending = [""]
+        while let relative = pending.popLast() {
+            let directory = Path.join(root, relative)
+            let names: [String]
+            do {
+                names = try fileSystem.contents(ofDirectory: directory)
+            } catch {
+                diagnostics.append(.error("file.unreadable", path: Path.join(prefix, relative), at: nil, "cannot list the folder: \(error)"))
+                continue
+            }
+            for name in names where !name.hasPrefix(".") {
+                let child = Path.join(relative, name)
+                switch fileSystem.kind(of: Path.join(root, child)) {
+                case .directory: pending.append(child)
+                case .file: files.append(child)
+                case .symbolicLink:
+                    diagnostics.append(.warning(
+                        "file.symlink", path: Path.join(prefix, child), at: nil,
+                        "symbolic links are not followed; the link is ignored"
+                    ))
+                case nil: break
+                }
+            }
+        }
+        return files.sorted()
+    }
+}

@@ -1,0 +1,179 @@
+import NotesCore
+import NotesMarkdown
+import Foundation
+
+/// Stage 6, render: notes, navigation and theme -> the site's files, as values.
+///
+/// Every page links to its neighbours with relative URLs (so the site works under any
+/// sub-path and from disk). The sidebar is emitted once, as `toc.js` (used by every page)
+/// and `toc.html` (for readers without JavaScript), never copied into each page.
+public enum RenderStage {
+    /// The inputs of rendering.
+    public struct Input: Sendable {
+        public var config: SiteConfig
+        public var notes: [Note]
+        public var theme: Theme
+        /// Files inside content/ that notes reference.
+        public var referencedFiles: Set<String>
+        /// HTML for each slot of each note (by source path, then slot number); a slot
+        /// without an entry shows its code block.
+        public var slotHTML: [String: [Int: String]]
+
+        public init(config: SiteConfig, notes: [Note], theme: Theme, referencedFiles: Set<String>, slotHTML: [String: [Int: String]] = [:]) {
+            self.config = config
+            self.notes = notes
+            self.theme = theme
+            self.referencedFiles = referencedFiles
+            self.slotHTML = slotHTML
+        }
+    }
+
+    /// The output folder for theme assets.
+    public static let assetsFolder = "assets"
+    /// The sidebar data script, shared by every page.
+    public static let tocScript = "toc.js"
+    /// The sidebar as a page of its own, for readers without JavaScript.
+    public static let tocPage = "toc.html"
+
+    /// Renders every file of the site, sorted by path.
+    public static func render(_ input: Input) -> [OutputFile] {
+        let navigation = Navigation(notes: input.notes)
+        let notesByOutput = Dictionary(input.notes.map { ($0.outputPath, $0) }, uniquingKeysWith: { first, _ in first })
+        let ui = UIStrings.forLanguage(input.config.language)
+        var files: [OutputFile] = []
+
+        for note in input.notes {
+            let (previous, next) = navigation.neighbours(of: note.outputPath)
+            let isHome = note.outputPath == "index.html"
+            var context = baseContext(for: note.outputPath, config: input.config, ui: ui)
+            context["lang"] = note.frontMatter.lang ?? input.config.language
+            context["page"] = pageContext(note, html: fillSlots(note, slotHTML: input.slotHTML[note.sourcePath] ?? [:]), config: input.config)
+            context["previous"] = previous.flatMap { notesByOutput[$0] }.map { link(to: $0, from: note.outputPath) }
+            context["next"] = next.flatMap { notesByOutput[$0] }.map { link(to: $0, from: note.outputPath) }
+            if isHome { context["notes"] = noteList(navigation.entries, from: note.outputPath) }
+            files.append(.text(note.outputPath, input.theme.render(context, template: isHome ? "index" : "page")))
+        }
+
+        if notesByOutput["index.html"] == nil {
+            var context = baseContext(for: "index.html", config: input.config, ui: ui)
+            var page: [String: Any] = ["title": input.config.title, "lang": input.config.language, "content": "", "showTitle": true]
+            if !input.config.description.isEmpty { page["description"] = input.config.description }
+            context["page"] = page
+            context["next"] = navigation.readingOrder.first.flatMap { notesByOutput[$0] }.map { link(to: $0, from: "index.html") }
+            context["notes"] = noteList(navigation.entries, from: "index.html")
+            files.append(.text("index.html", input.theme.render(context, template: "index")))
+        }
+
+        let tocList = input.theme.render(["entries": tocEntries(navigation.entries)], template: "toc")
+        files.append(.text(tocScript, "window.notesimTOC = \(JavaScriptString.literal(tocList));\n"))
+        var tocContext = baseContext(for: tocPage, config: input.config, ui: ui)
+        tocContext["toc"] = tocList
+        files.append(.text(tocPage, input.theme.render(tocContext, template: "toc-page")))
+
+        for (path, bytes) in input.theme.assets {
+            files.append(OutputFile(path: Path.join(assetsFolder, path), content: .bytes(bytes)))
+        }
+        for path in input.referencedFiles {
+            files.append(OutputFile(path: path, content: .copy(from: Path.join(LoadStage.contentFolder, path))))
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+
+    // MARK: - Contexts
+
+    private static func baseContext(for outputPath: String, config: SiteConfig, ui: UIStrings) -> [String: Any] {
+        let root = Path.rootPrefix(forFile: outputPath)
+        return [
+            "root": root,
+            "lang": config.language,
+            "site": ["title": config.title, "language": config.language, "description": config.description] as [String: Any],
+            "ui": ui.context,
+            "assets": [
+                "style": root + Path.join(assetsFolder, "style.css"),
+                "script": root + Path.join(assetsFolder, "notesim.js"),
+                "toc": root + tocScript,
+                "tocPage": root + tocPage,
+            ],
+            "homeURL": root + "index.html",
+            "pagePath": outputPath,
+        ]
+    }
+
+    private static func pageContext(_ note: Note, html: String, config: SiteConfig) -> [String: Any] {
+        let headings = note.page.headings.filter { $0.level == 2 || $0.level == 3 }
+        let (titleHTML, body) = splitLeadingTitle(html)
+        var context: [String: Any] = [
+            "title": note.title,
+            "lang": note.frontMatter.lang ?? config.language,
+            "content": body,
+            "showTitle": titleHTML == nil,
+            "sourcePath": note.sourcePath,
+            "headings": headings.map { ["id": $0.id, "text": $0.text, "level": $0.level, "isSub": $0.level == 3] as [String: Any] },
+            "hasHeadings": headings.count > 1,
+        ]
+        if let titleHTML { context["titleHTML"] = titleHTML }
+        if let description = note.frontMatter.description, !description.isEmpty {
+            context["description"] = description
+        }
+        return context
+    }
+
+    private static func link(to note: Note, from outputPath: String) -> [String: String] {
+        ["title": note.title, "url": Path.rootPrefix(forFile: outputPath) + note.outputPath]
+    }
+
+    private static func noteList(_ entries: [Navigation.Entry], from outputPath: String, depth: Int = 0) -> [[String: Any]] {
+        var list: [[String: Any]] = []
+        let root = Path.rootPrefix(forFile: outputPath)
+        for entry in entries {
+            var item: [String: Any] = ["title": entry.title, "depth": depth, "isNested": depth > 0]
+            if let path = entry.outputPath { item["url"] = root + path }
+            if entry.outputPath != outputPath { list.append(item) }
+            list += noteList(entry.children, from: outputPath, depth: depth + 1)
+        }
+        return list
+    }
+
+    /// Sidebar entries with site-root-relative URLs; every entry sets every key so that
+    /// the recursive partial never reads a parent's value.
+    private static func tocEntries(_ entries: [Navigation.Entry]) -> [[String: Any]] {
+        entries.map { entry in
+            [
+                "title": entry.title,
+                "url": entry.outputPath ?? "",
+                "hasURL": entry.outputPath != nil,
+                "children": tocEntries(entry.children),
+                "hasChildren": !entry.children.isEmpty,
+            ] as [String: Any]
+        }
+    }
+
+    /// Separates a leading `<h1>` from the rest of a note's HTML, so the template can put
+    /// the page's table of contents between the title and the text.
+    static func splitLeadingTitle(_ html: String) -> (title: String?, body: String) {
+        guard html.hasPrefix("<h1 "), let end = html.range(of: "</h1>\n") else { return (nil, html) }
+        return (String(html[..<end.upperBound]), String(html[end.upperBound...]))
+    }
+
+    /// Replaces slot markers with their HTML, or with the original code block.
+    static func fillSlots(_ note: Note, slotHTML: [Int: String]) -> String {
+        var html = note.page.html
+        for block in note.page.codeBlocks {
+            guard let slot = block.slot else { continue }
+            let replacement = slotHTML[slot]
+                ?? "<pre><code class=\"language-\(HTMLEscaping.attribute(block.language))\">\(HTMLEscaping.text(block.literal))</code></pre>"
+            html = html.replacingFirst(MarkdownPage.slotMarker(slot), with: replacement)
+        }
+        return html
+    }
+}
+
+extension String {
+    /// This string with the first occurrence of `target` replaced.
+    func replacingFirst(_ target: String, with replacement: String) -> String {
+        guard let range = range(of: target) else { return self }
+        var copy = self
+        copy.replaceSubrange(range, with: replacement)
+        return copy
+    }
+}

@@ -1,0 +1,106 @@
+import NotesCore
+
+/// The whole pipeline: load, parse, check, render; `WriteStage` then writes the result.
+///
+/// Stages 2–6 are pure functions of the loaded bytes, so `check` and `build` run exactly
+/// the same code and differ only in whether the files are written.
+public enum SitePipeline {
+    /// Switches a build can be run with.
+    public struct Options: Sendable {
+        /// Also build notes marked `draft: true`.
+        public var includeDrafts: Bool
+
+        public init(includeDrafts: Bool = false) {
+            self.includeDrafts = includeDrafts
+        }
+    }
+
+    /// Everything a run produced.
+    public struct Result: Sendable {
+        /// The site's files, sorted by path (empty when theme loading failed).
+        public var files: [OutputFile]
+        /// Every diagnostic of every stage, sorted by file and position.
+        public var diagnostics: [Diagnostic]
+        /// Notes rendered to pages.
+        public var noteCount: Int
+        /// Pages (HTML files) in the output.
+        public var pageCount: Int
+        /// Scenario blocks found in the notes.
+        public var scenarioCount: Int
+        /// Expectations checked against the simulator that held / did not hold.
+        public var expectationsPassed: Int
+        public var expectationsFailed: Int
+
+        /// Whether any diagnostic is an error.
+        public var hasErrors: Bool { diagnostics.contains(where: \.isError) }
+    }
+
+    /// Runs stages 1–6 on the site in `siteDirectory`.
+    public static func run(siteDirectory: String, fileSystem: any FileSystem, options: Options = Options()) -> Result {
+        let loaded = LoadStage.load(siteDirectory: siteDirectory, fileSystem: fileSystem)
+        return run(loaded: loaded, builtinTheme: BuiltinTheme.files, options: options)
+    }
+
+    /// Runs stages 2–6 on loaded input (pure: no I/O).
+    public static func run(loaded: LoadStage.Output, builtinTheme: [String: [UInt8]], options: Options = Options()) -> Result {
+        var diagnostics = loaded.diagnostics
+
+        var config = SiteConfig()
+        if let file = loaded.config {
+            let (parsed, problems) = SiteConfig.parse(file.text, path: file.path)
+            config = parsed
+            diagnostics += problems
+        }
+
+        var notes: [Note] = []
+        var drafts: Set<String> = []
+        for (path, bytes) in loaded.notes {
+            let (note, problems) = ParseStage.parse(sourcePath: path, bytes: bytes)
+            diagnostics += problems
+            guard let note else { continue }
+            if note.frontMatter.draft && !options.includeDrafts {
+                drafts.insert(note.contentPath)
+            } else {
+                notes.append(note)
+            }
+        }
+        diagnostics += duplicateOutputs(notes)
+
+        let links = LinkCheckStage.check(notes: notes, contentFiles: loaded.contentFiles, drafts: drafts)
+        diagnostics += links.diagnostics
+
+        let (theme, themeProblems) = Theme.load(builtin: builtinTheme, overrides: loaded.templates)
+        diagnostics += themeProblems
+        var files: [OutputFile] = []
+        if let theme {
+            files = RenderStage.render(RenderStage.Input(config: config, notes: notes, theme: theme, referencedFiles: links.referencedFiles))
+        }
+        return Result(
+            files: files,
+            diagnostics: diagnostics.sorted(),
+            noteCount: notes.count,
+            pageCount: files.filter { Path.fileExtension(of: $0.path) == "html" }.count,
+            scenarioCount: notes.reduce(0) { $0 + $1.page.codeBlocks.filter { $0.slot != nil }.count },
+            expectationsPassed: 0,
+            expectationsFailed: 0
+        )
+    }
+
+    /// Errors for two notes that would become the same page (`README.md` and `index.md`).
+    private static func duplicateOutputs(_ notes: [Note]) -> [Diagnostic] {
+        var seen: [String: Note] = [:]
+        var diagnostics: [Diagnostic] = []
+        for note in notes {
+            if let first = seen[note.outputPath] {
+                diagnostics.append(.error(
+                    "site.duplicate-page", path: note.sourcePath, at: nil,
+                    "this note and \(first.sourcePath) would both become \(note.outputPath)",
+                    hint: "keep one of README.md and index.md in a folder"
+                ))
+            } else {
+                seen[note.outputPath] = note
+            }
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,86 @@
+import Mustache
+import NotesCore
+
+/// Templates and static assets of a site: the built-in theme overlaid by `templates/`.
+///
+/// A file in the site's `templates/` replaces the built-in file of the same path, so a user
+/// changes the look by copying one file into `templates/` and editing it. `*.mustache`
+/// files are templates (named by path without the extension: `page`, `partials/head`);
+/// every other file is a static asset copied to the output's `assets/` folder.
+public struct Theme: Sendable {
+    /// The templates every theme must provide.
+    public static let requiredTemplates = ["layout", "page", "index", "toc", "toc-page"]
+
+    public let library: MustacheLibrary
+    /// Static files: path inside the theme -> bytes.
+    public let assets: [String: [UInt8]]
+
+    /// Combines the built-in files with the site's overrides; template syntax errors are
+    /// reported at their file and line.
+    public static func load(
+        builtin: [String: [UInt8]],
+        overrides: [(path: String, bytes: [UInt8])]
+    ) -> (Theme?, [Diagnostic]) {
+        var files = builtin.mapValues { (bytes: $0, sitePath: nil as String?) }
+        for override in overrides {
+            files[override.path] = (override.bytes, Path.join(LoadStage.templatesFolder, override.path))
+        }
+        var library = MustacheLibrary()
+        var assets: [String: [UInt8]] = [:]
+        var diagnostics: [Diagnostic] = []
+        for path in files.keys.sorted() {
+            let (bytes, sitePath) = files[path]!
+            let displayPath = sitePath ?? "(built-in theme)/\(path)"
+            guard Path.fileExtension(of: path) == "mustache" else {
+                assets[path] = bytes
+                continue
+            }
+            let text: String
+            switch SourceDecoding.decode(bytes) {
+            case .success(let decoded): text = decoded
+            case .failure(let failure):
+                diagnostics.append(LoadStage.decodingDiagnostic(failure, path: displayPath))
+                continue
+            }
+            do {
+                library.register(try MustacheTemplate(string: text), named: String(path.dropLast(".mustache".count)))
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error(
+                    "template.syntax", path: displayPath,
+                    at: SourcePosition(line: error.context.lineNumber, column: error.context.columnNumber),
+                    "template error: \(describe(error.error))"
+                ))
+            } catch {
+                diagnostics.append(.error("template.syntax", path: displayPath, at: nil, "template error: \(error)"))
+            }
+        }
+        for name in requiredTemplates where library.getTemplate(named: name) == nil && !diagnostics.contains(where: { $0.path.hasSuffix(name + ".mustache") }) {
+            diagnostics.append(.error(
+                "template.missing", path: Path.join(LoadStage.templatesFolder, name + ".mustache"), at: nil,
+                "the theme has no '\(name)' template"
+            ))
+        }
+        guard !diagnostics.contains(where: \.isError) else { return (nil, diagnostics) }
+        return (Theme(library: library, assets: assets), diagnostics)
+    }
+
+    /// Renders a template that is known to exist.
+    func render(_ context: [String: Any], template: String) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "the closing tag does not match the open section"
+        case .unfinishedName: return "a tag is not closed ('}}' missing)"
+        case .expectedSectionEnd: return "a section is never closed"
+        case .invalidSetDelimiter: return "malformed set-delimiter tag"
+        case .transformAppliedToInheritanceSection: return "a transform cannot apply to an inheritance section"
+        case .illegalTokenInsideInheritSection: return "illegal tag inside an inheritance section"
+        case .textInsideInheritSection: return "text inside an inheritance section"
+        case .invalidConfigVariableSyntax: return "malformed configuration variable"
+        case .unrecognisedConfigVariable: return "unknown configuration variable"
+        }
+    }
+}

@@ -1,0 +1,51 @@
+// notesim default theme: sidebar, theme toggle, mobile menu. The pages work without it.
+(function () {
+  "use strict";
+  var html = document.documentElement;
+  var root = html.getAttribute("data-root") || "";
+
+  // Sidebar: the list is generated once per site (toc.js); links in it are relative to the
+  // site root, so each page prefixes its own path back to the root.
+  var sidebar = document.getElementById("sidebar");
+  if (sidebar && typeof window.notesimTOC === "string") {
+    var current = sidebar.getAttribute("data-page");
+    var holder = document.createElement("div");
+    holder.innerHTML = window.notesimTOC;
+    var links = holder.querySelectorAll("a[href]");
+    for (var i = 0; i < links.length; i++) {
+      var link = links[i];
+      var target = link.getAttribute("href");
+      if (target === current) {
+        link.setAttribute("aria-current", "page");
+      }
+      link.setAttribute("href", root + target);
+    }
+    sidebar.textContent = "";
+    while (holder.firstChild) sidebar.appendChild(holder.firstChild);
+    var active = sidebar.querySelector("[aria-current=page]");
+    if (active && active.scrollIntoView) active.scrollIntoView({ block: "nearest" });
+  }
+
+  // Light / dark toggle, remembered across pages.
+  var themeButton = document.querySelector(".theme-toggle");
+  if (themeButton) {
+    themeButton.hidden = false;
+    themeButton.addEventListener("click", function () {
+      var dark = html.dataset.theme
+        ? html.dataset.theme === "dark"
+        : window.matchMedia("(prefers-color-scheme: dark)").matches;
+      html.dataset.theme = dark ? "light" : "dark";
+      try { localStorage.setItem("notesim-theme", html.dataset.theme); } catch (e) {}
+    });
+  }
+
+  // The sidebar becomes a drawer on narrow screens.
+  var menuButton = document.querySelector(".sidebar-toggle");
+  if (menuButton && sidebar) {
+    menuButton.hidden = false;
+    menuButton.addEventListener("click", function () {
+      var open = html.classList.toggle("sidebar-open");
+      menuButton.setAttribute("aria-expanded", open ? "true" : "false");
+    });
+  }
+})();

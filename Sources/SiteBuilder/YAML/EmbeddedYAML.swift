@@ -1,0 +1,95 @@
+import NotesCore
+import Yams
+
+/// YAML that sits inside a file at some line (front matter, a config file), parsed with
+/// Yams, with every position mapped back to the file in character columns.
+struct EmbeddedYAML {
+    /// The YAML text alone.
+    let text: String
+    /// The file line on which the YAML's first line stands.
+    let firstLine: Int
+    /// The file, for diagnostics.
+    let path: String
+
+    private let lines: LineIndex
+
+    init(text: String, firstLine: Int, path: String) {
+        self.text = text
+        self.firstLine = firstLine
+        self.path = path
+        self.lines = LineIndex(text)
+    }
+
+    /// The root node, or the diagnostic for malformed YAML (with `id`).
+    func compose(errorID: String) -> Result<Node?, Diagnostic> {
+        do {
+            return .success(try Yams.compose(yaml: text))
+        } catch let error as YamlError {
+            return .failure(diagnostic(for: error, id: errorID))
+        } catch {
+            return .failure(.error(errorID, path: path, at: SourcePosition(line: firstLine, column: 1), "invalid YAML: \(error)"))
+        }
+    }
+
+    /// The file position of a Yams mark (whose columns count Unicode scalars).
+    func position(of mark: Mark?) -> SourcePosition {
+        guard let mark else { return SourcePosition(line: firstLine, column: 1) }
+        let line = max(mark.line, 1)
+        let lineText = lines.lineText(line)
+        let scalars = lineText.unicodeScalars
+        let prefixEnd = scalars.index(scalars.startIndex, offsetBy: max(mark.column - 1, 0), limitedBy: scalars.endIndex) ?? scalars.endIndex
+        let column = String(scalars[scalars.startIndex..<prefixEnd]).count + 1
+        return SourcePosition(line: firstLine + line - 1, column: column)
+    }
+
+    /// The position of a node.
+    func position(of node: Node) -> SourcePosition {
+        position(of: node.mark)
+    }
+
+    private func diagnostic(for error: YamlError, id: String) -> Diagnostic {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            var message = "invalid YAML: \(problem)"
+            if let context { message += " (\(context.text))" }
+            return .error(id, path: path, at: position(of: mark), message, hint: Self.hint(forProblem: problem))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return .error(id, path: path, at: position(of: context.mark), "duplicate key \(names) in the same mapping")
+        case .reader(let problem, _, _, _):
+            return .error(id, path: path, at: SourcePosition(line: firstLine, column: 1), "invalid YAML: \(problem)")
+        default:
+            return .error(id, path: path, at: SourcePosition(line: firstLine, column: 1), "invalid YAML: \(error)")
+        }
+    }
+
+    private static func hint(forProblem problem: String) -> String? {
+        if problem.contains("mapping values are not allowed") {
+            return "a value that contains ': ' must be quoted, for example title: \"SQS: batching\""
+        }
+        if problem.contains("found character that cannot start any token") {
+            return "YAML does not allow tabs for indentation; indent with spaces"
+        }
+        return nil
+    }
+}
+
+extension Node {
+    /// The key/value pairs of a mapping node in document order, keys as strings.
+    var stringKeyedPairs: [(key: String, keyNode: Node, value: Node)]? {
+        guard let mapping else { return nil }
+        return mapping.map { (key: $0.key.string ?? "\($0.key)", keyNode: $0.key, value: $0.value) }
+    }
+
+    /// A human name for the node's kind, for type errors.
+    var kindDescription: String {
+        switch self {
+        case .scalar: "a scalar"
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .alias: "an alias"
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import NotesCore
+import SiteBuilder
+import Testing
+import TestSupport
+
+@Suite struct FrontMatterTests {
+    @Test func splitKeepsLineNumbersOfTheBody() {
+        let (split, problem) = FrontMatter.split("---\ntitle: A\n---\n# 見出し\n", path: "content/a.md")
+        #expect(problem == nil)
+        #expect(split.yaml == "title: A")
+        #expect(split.body == "\n\n\n# 見出し\n")
+    }
+
+    @Test func parsesEveryKey() {
+        let (frontMatter, problems) = FrontMatter.parse("title: \"SQS: バッチ\"\ndescription: 説明\norder: 3\ndraft: true\nlang: en", path: "content/a.md")
+        #expect(problems == [])
+        #expect(frontMatter == FrontMatter(title: "SQS: バッチ", description: "説明", order: 3, draft: true, lang: "en"))
+    }
+
+    @Test func malformedYAMLIsAnErrorAtItsPosition() {
+        let (_, problems) = FrontMatter.parse("title: SQS: バッチ", path: "content/a.md")
+        #expect(problems.map(\.formatted) == [
+            """
+            content/a.md:2:11: error: invalid YAML: mapping values are not allowed in this context [frontmatter.syntax]
+            content/a.md:2:11: note: a value that contains ': ' must be quoted, for example title: "SQS: batching"
+            """,
+        ])
+    }
+
+    @Test func wrongTypesAndUnknownKeysAreErrors() {
+        let (_, problems) = FrontMatter.parse("order: 二番目\ntitel: x\ndraft: maybe", path: "content/a.md")
+        #expect(problems.map(\.formatted) == [
+            "content/a.md:2:8: error: 'order' must be a whole number [frontmatter.type]",
+            """
+            content/a.md:3:1: error: unknown front-matter key 'titel' [frontmatter.unknown-key]
+            content/a.md:3:1: note: did you mean 'title'?
+            """,
+            "content/a.md:4:8: error: 'draft' must be true or false [frontmatter.type]",
+        ])
+    }
+
+    @Test func unclosedFrontMatterIsReported() {
+        let (split, problem) = FrontMatter.split("---\ntitle: A\n# 見出し\n", path: "content/a.md")
+        #expect(split.yaml == nil)
+        #expect(problem?.formatted == """
+        content/a.md:1:1: error: front matter starts here but has no closing '---' line [frontmatter.unclosed]
+        content/a.md:1:1: note: end the front matter with a line of three dashes, or start the note with something else
+        """)
+    }
+
+    @Test func titleFallsBackToFirstHeadingThenFileName() {
+        let fileSystem = MemoryFileSystem(files: [
+            "s/content/with-title.md": "---\ntitle: 表題\n---\n# 見出し\n",
+            "s/content/with-heading.md": "本文\n\n## 最初の見出し\n",
+            "s/content/plain-note.md": "本文だけ\n",
+        ])
+        let result = SitePipeline.run(siteDirectory: "s", fileSystem: fileSystem)
+        #expect(result.text(at: "with-title.html")?.contains("<title>表題 | Notes</title>") == true)
+        #expect(result.text(at: "with-heading.html")?.contains("<title>最初の見出し | Notes</title>") == true)
+        #expect(result.text(at: "plain-note.html")?.contains("<title>plain-note | Notes</title>") == true)
+    }
+}

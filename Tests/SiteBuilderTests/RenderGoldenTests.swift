@@ -1,0 +1,41 @@
+import SiteBuilder
+import Testing
+import TestSupport
+
+/// Golden tests of rendered pages: the `<main>` element of each page of a fixture site
+/// with Japanese headings and links between notes.
+@Suite struct RenderGoldenTests {
+    private let result = SitePipeline.run(siteDirectory: Fixtures.folder("japanese-site"), fileSystem: LocalFileSystem())
+
+    @Test func fixtureSiteBuildsWithoutDiagnostics() {
+        #expect(result.printedDiagnostics == [])
+        #expect(result.files.map(\.path) == [
+            "assets/notesim.js", "assets/style.css", "index.html",
+            "lambda/batching.html", "lambda/img/sync.svg", "lambda/index.html",
+            "toc.html", "toc.js",
+        ])
+    }
+
+    @Test(arguments: ["index.html", "lambda/index.html", "lambda/batching.html"])
+    func mainElementMatchesGolden(page: String) throws {
+        let html = try #require(result.text(at: page))
+        expectSnapshot(Fixtures.mainElement(of: html), named: page.replacingOccurrences(of: "/", with: "_"))
+    }
+
+    @Test func sidebarIsEmittedOnceAsScriptAndPage() throws {
+        let script = try #require(result.text(at: "toc.js"))
+        expectSnapshot(script, named: "toc.js")
+        let page = try #require(result.text(at: "lambda/batching.html"))
+        #expect(!page.contains("<ol class=\"toc\">"), "the sidebar list must not be copied into pages")
+        #expect(page.contains("<script src=\"../toc.js\" defer></script>"))
+        #expect(page.contains("<iframe class=\"sidebar-frame\" src=\"../toc.html\""))
+    }
+
+    @Test func pagesCarryLanguageTitleAndRelativeAssets() throws {
+        let page = try #require(result.text(at: "lambda/batching.html"))
+        #expect(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"ja\" data-root=\"../\">"))
+        #expect(page.contains("<title>バッチ処理 | テスト用ノート</title>"))
+        #expect(page.contains("<meta name=\"description\" content=\"バッチウィンドウとバッチサイズ\">"))
+        #expect(page.contains("<link rel=\"stylesheet\" href=\"../assets/style.css\">"))
+    }
+}

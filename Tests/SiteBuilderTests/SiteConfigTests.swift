@@ -1,0 +1,47 @@
+import SiteBuilder
+import Testing
+import TestSupport
+
+@Suite struct SiteConfigTests {
+    @Test func everyKeyIsOptional() {
+        #expect(SiteConfig.parse("", path: "notesim.yml") == (SiteConfig(), []))
+    }
+
+    @Test func readsKnownKeys() {
+        let (config, problems) = SiteConfig.parse("title: 学習ノート\nlanguage: en\nbase-url: https://example.org/notes/\ndescription: d", path: "notesim.yml")
+        #expect(problems == [])
+        #expect(config == SiteConfig(title: "学習ノート", language: "en", baseURL: "https://example.org/notes/", description: "d"))
+    }
+
+    @Test func unknownKeysAreErrorsWithASuggestion() {
+        let (_, problems) = SiteConfig.parse("title: x\nlanguag: ja\nbaseURL: y", path: "notesim.yml")
+        #expect(problems.map(\.formatted) == [
+            """
+            notesim.yml:2:1: error: unknown key 'languag' in notesim.yml [config.unknown-key]
+            notesim.yml:2:1: note: did you mean 'language'? Known keys: title, language, base-url, description
+            """,
+            """
+            notesim.yml:3:1: error: unknown key 'baseURL' in notesim.yml [config.unknown-key]
+            notesim.yml:3:1: note: did you mean 'base-url'? Known keys: title, language, base-url, description
+            """,
+        ])
+    }
+
+    @Test func englishSitesGetEnglishInterface() {
+        let fileSystem = MemoryFileSystem(files: [
+            "s/notesim.yml": "language: en\ntitle: Study notes\n",
+            "s/content/a.md": "# A\n",
+            "s/content/b.md": "# B\n",
+        ])
+        let page = SitePipeline.run(siteDirectory: "s", fileSystem: fileSystem).text(at: "a.html") ?? ""
+        #expect(page.contains("<html lang=\"en\""))
+        #expect(page.contains("<span class=\"pager-label\">Next →</span>"))
+        #expect(page.contains("Skip to content"))
+    }
+
+    @Test func noteLanguageOverridesTheSite() {
+        let fileSystem = MemoryFileSystem(files: ["s/content/a.md": "---\nlang: en\n---\n# A\n"])
+        let page = SitePipeline.run(siteDirectory: "s", fileSystem: fileSystem).text(at: "a.html") ?? ""
+        #expect(page.contains("<html lang=\"en\""))
+    }
+}

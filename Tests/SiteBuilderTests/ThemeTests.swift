@@ -1,0 +1,48 @@
+import SiteBuilder
+import Testing
+import TestSupport
+
+@Suite struct ThemeTests {
+    @Test func aTemplateErrorNamesTheFileAndLine() {
+        let fileSystem = MemoryFileSystem(files: [
+            "s/content/a.md": "# A\n",
+            "s/templates/page.mustache": "{{<layout}}\n{{$main}}\n{{#page}}\n{{/main}}\n{{/layout}}\n",
+        ])
+        let result = SitePipeline.run(siteDirectory: "s", fileSystem: fileSystem)
+        #expect(result.printedDiagnostics == [
+            "templates/page.mustache:4:4: error: template error: the closing tag does not match the open section [template.syntax]",
+        ])
+        #expect(result.files.isEmpty)
+    }
+
+    @Test func aSiteTemplateOverridesTheBuiltInOne() {
+        let fileSystem = MemoryFileSystem(files: [
+            "s/content/a.md": "# A\n",
+            "s/templates/partials/pager.mustache": "<footer class=\"mine\">{{#next}}{{title}}{{/next}}</footer>\n",
+            "s/templates/style.css": "body { color: rebeccapurple; }\n",
+            "s/templates/extra/logo.svg": "<svg/>",
+        ])
+        let result = SitePipeline.run(siteDirectory: "s", fileSystem: fileSystem)
+        #expect(result.printedDiagnostics == [])
+        #expect(result.text(at: "a.html")?.contains("<footer class=\"mine\"></footer>") == true)
+        #expect(result.text(at: "assets/style.css") == "body { color: rebeccapurple; }\n")
+        #expect(result.text(at: "assets/extra/logo.svg") == "<svg/>")
+    }
+
+    @Test func theBuiltInThemeHasEveryRequiredTemplate() {
+        let names = Set(BuiltinTheme.files.keys)
+        for template in Theme.requiredTemplates {
+            #expect(names.contains(template + ".mustache"))
+        }
+        #expect(names.contains("style.css"))
+    }
+
+    @Test func theStylesheetHasDarkModePrintAndPhoneLayouts() throws {
+        let css = String(decoding: try #require(BuiltinTheme.files["style.css"]), as: UTF8.self)
+        #expect(css.contains("@media (prefers-color-scheme: dark)"))
+        #expect(css.contains(":root[data-theme=\"dark\"]"))
+        #expect(css.contains("@media print"))
+        #expect(css.contains("@media (max-width: 60rem)"))
+        #expect(css.contains("line-break: strict"))
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import NotesCore
+import SiteBuilder
+import Testing
+import TestSupport
+
+/// Output is written atomically: a failed build, a failed write or a refused directory
+/// leaves the previous site exactly as it was.
+@Suite struct WriteStageTests {
+    private func build(_ fileSystem: any FileSystem, site: String = "site", output: String = "site/public") throws(Diagnostic) {
+        let result = SitePipeline.run(siteDirectory: site, fileSystem: fileSystem)
+        if let error = result.diagnostics.first(where: \.isError) { throw error }
+        try WriteStage.write(result.files, to: output, siteDirectory: site, fileSystem: fileSystem)
+    }
+
+    @Test func aFailingBuildLeavesTheOldOutput() throws {
+        let fileSystem = MemoryFileSystem(files: ["site/content/a.md": "# 一回目\n"])
+        try build(fileSystem)
+        let before = fileSystem.tree(under: "site/public")
+        fileSystem.add("site/content/a.md", "# 二回目\n\n[壊れた](#ない)\n")
+        #expect(throws: Diagnostic.self) { try build(fileSystem) }
+        #expect(fileSystem.tree(under: "site/public") == before)
+        #expect(before["a.html"]?.contains("一回目") == true)
+    }
+
+    @Test func aWriteFailureLeavesTheOldOutputAndNoStaging() throws {
+        let fileSystem = MemoryFileSystem(files: ["site/content/a.md": "# 一回目\n"])
+        try build(fileSystem)
+        let before = fileSystem.tree(under: "site/public")
+        fileSystem.add("site/content/a.md", "# 二回目\n")
+        fileSystem.failWrites(after: 2)
+        #expect(throws: Diagnostic.self) { try build(fileSystem) }
+        #expect(fileSystem.tree(under: "site/public") == before)
+        #expect(fileSystem.kind(of: "site/public.notesim-staging") == nil)
+    }
+
+    @Test func aSuccessfulBuildReplacesEverything() throws {
+        let fileSystem = MemoryFileSystem(files: ["site/content/a.md": "# A\n", "site/content/b.md": "# B\n"])
+        try build(fileSystem)
+        try fileSystem.removeItem("site/content/b.md")
+        try build(fileSystem)
+        let files = fileSystem.tree(under: "site/public").keys.sorted()
+        #expect(files == [".notesim-output", "a.html", "assets/notesim.js", "assets/style.css", "index.html", "toc.html", "toc.js"])
+    }
+
+    @Test func refusesADirectoryThatNotesimDidNotWrite() {
+        let fileSystem = MemoryFileSystem(files: ["site/content/a.md": "# A\n", "site/public/thesis.docx": "keep me"])
+        #expect(throws: Diagnostic.self) { try build(fileSystem) }
+        #expect(fileSystem.tree(under: "site/public") == ["thesis.docx": "keep me"])
+        let refusal = WriteStage.refusal(output: "site/public", siteDirectory: "site", fileSystem: fileSystem)
+        #expect(refusal?.formatted == """
+        site/public: error: the output directory is not empty and was not written by notesim [output.refused]
+        site/public: note: empty it, or choose another directory with --output
+        """)
+    }
+
+    @Test(arguments: ["site/content", "site/content/out", "site/templates", "site", "/", "/home/user"])
+    func refusesDangerousOutputDirectories(output: String) {
+        let fileSystem = MemoryFileSystem(files: ["site/content/a.md": "# A\n", "site/templates/style.css": ""])
+        let refusal = WriteStage.refusal(output: output, siteDirectory: "site", fileSystem: fileSystem)
+        #expect(refusal?.id == "output.refused")
+    }
+
+    @Test func realDiskSwapKeepsASiteAtEveryMoment() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("notesim-write-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let disk = LocalFileSystem()
+        try disk.createDirectory(root + "/content")
+        try disk.writeFile(root + "/content/a.md", contents: Array("# 一\n".utf8))
+        try build(disk, site: root, output: root + "/public")
+        try disk.writeFile(root + "/content/a.md", contents: Array("# 二\n".utf8))
+        try build(disk, site: root, output: root + "/public")
+        let page = String(decoding: try disk.readFile(root + "/public/a.html"), as: UTF8.self)
+        #expect(page.contains("<h1 id=\"二\">"))
+        #expect(disk.kind(of: root + "/public.notesim-staging") == nil)
+        #expect(try disk.contents(ofDirectory: root) == ["content", "public"])
+    }
+}

@@ -1,0 +1,1 @@
+window.notesimTOC = "\u003col class=\"toc\"\u003e\u003cli\u003e\u003ca href=\"index.html\"\u003eテスト用ノート\u003c/a\u003e\u003c/li\u003e\u003cli\u003e\u003ca href=\"lambda/index.html\"\u003eLambda\u003c/a\u003e\u003col\u003e\u003cli\u003e\u003ca href=\"lambda/batching.html\"\u003eバッチ処理\u003c/a\u003e\u003c/li\u003e\u003c/ol\u003e\u003c/li\u003e\u003c/ol\u003e\n";
