@@ -40,6 +40,7 @@ struct CmarkConverter {
         var urlEdits: [(OpaquePointer, String)] = []
         var literalEdits: [(OpaquePointer, String)] = []
         var slotNodes: [(OpaquePointer, Int)] = []
+        var softBreaks: [OpaquePointer] = []
         var locator = SourceLocator(index: index)
         var currentLeaf: OpaquePointer?
         var imageDepth = 0
@@ -75,6 +76,7 @@ struct CmarkConverter {
                 }
 
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                if type == CMARK_NODE_SOFTBREAK { softBreaks.append(node) }
                 if let leaf = currentLeaf, let last = headings.indices.last, headings[last].node == leaf {
                     headings[last].text += " "
                 }
@@ -119,6 +121,10 @@ struct CmarkConverter {
             }
         }
 
+        for node in softBreaks where Self.joinsWideCharacters(node) {
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
         for (node, url) in urlEdits { cmark_node_set_url(node, url) }
         for (node, literal) in literalEdits { cmark_node_set_literal(node, literal) }
         for (node, slot) in slotNodes {
@@ -149,6 +155,16 @@ struct CmarkConverter {
     }
 
     // MARK: - Pieces
+
+    /// Whether a soft line break stands between two wide (CJK) characters. Such a break is
+    /// dropped: a browser would show it as a space, which Japanese text does not have.
+    private static func joinsWideCharacters(_ node: OpaquePointer) -> Bool {
+        guard let previous = cmark_node_previous(node), let next = cmark_node_next(node),
+              cmark_node_get_type(previous) == CMARK_NODE_TEXT, cmark_node_get_type(next) == CMARK_NODE_TEXT,
+              let before = string(cmark_node_get_literal(previous)).unicodeScalars.last,
+              let after = string(cmark_node_get_literal(next)).unicodeScalars.first else { return false }
+        return EastAsianWidth.isWide(before) && EastAsianWidth.isWide(after)
+    }
 
     private func codeBlock(_ node: OpaquePointer, nextSlot: Int) -> CodeBlock {
         let info = Self.string(cmark_node_get_fence_info(node))

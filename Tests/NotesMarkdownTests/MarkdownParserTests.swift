@@ -65,6 +65,11 @@ import Testing
         #expect(page.html == "<p>text</p>\n<!--notesim-slot:1-->\n<pre><code>indented\n</code></pre>\n")
     }
 
+    @Test func softBreaksBetweenJapaneseCharactersAreDropped() {
+        let page = MarkdownParser.parse("同期呼び出しは\n再試行されない。\nLambda is\nfast. 日本語\nand English\n")
+        #expect(page.html == "<p>同期呼び出しは再試行されない。\nLambda is\nfast. 日本語\nand English</p>\n")
+    }
+
     @Test func rawHTMLPassesThrough() {
         let page = MarkdownParser.parse("<details><summary>要約</summary>\n\n本文\n\n</details>\n")
         #expect(page.html == "<details><summary>要約</summary>\n<p>本文</p>\n</details>\n")
