@@ -45,6 +45,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["NotesCore", "SiteBuilder"], path: "Tests/TestSupport"),
         .testTarget(name: "NotesCoreTests", dependencies: ["NotesCore", "TestSupport"]),
         .testTarget(name: "NotesMarkdownTests", dependencies: ["NotesMarkdown", "NotesCore", "TestSupport"]),
+        .testTarget(name: "NotesCLITests", dependencies: ["NotesCLI", "TestSupport"]),
         .testTarget(
             name: "SiteBuilderTests",
             dependencies: ["SiteBuilder", "NotesCore", "TestSupport"],

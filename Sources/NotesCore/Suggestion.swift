@@ -1,11 +1,12 @@
 /// "Did you mean …?": picks the candidate closest to a misspelt name.
 public enum Suggestion {
     /// The candidate with the smallest edit distance to `name`, if it is close enough to be
-    /// a plausible misspelling (at most half the name's length, and at least 2 edits allowed).
+    /// a plausible misspelling: at most half the name's length in edits (at least one), and
+    /// fewer edits than the name has characters, so a candidate always shares something.
     public static func closest<S: Sequence>(to name: String, among candidates: S) -> String?
     where S.Element == String {
         let target = Array(name.lowercased())
-        let limit = max(2, (target.count + 1) / 2)
+        let limit = min(max(1, target.count / 2), target.count - 1)
         var best: (distance: Int, candidate: String)?
         for candidate in candidates {
             let distance = editDistance(target, Array(candidate.lowercased()))

@@ -23,7 +23,7 @@ public enum SitePipeline {
         public var diagnostics: [Diagnostic]
         /// Notes rendered to pages.
         public var noteCount: Int
-        /// Pages (HTML files) in the output.
+        /// Pages of the site (HTML files other than the sidebar page).
         public var pageCount: Int
         /// Scenario blocks found in the notes.
         public var scenarioCount: Int
@@ -79,7 +79,7 @@ public enum SitePipeline {
             files: files,
             diagnostics: diagnostics.sorted(),
             noteCount: notes.count,
-            pageCount: files.filter { Path.fileExtension(of: $0.path) == "html" }.count,
+            pageCount: files.filter { Path.fileExtension(of: $0.path) == "html" && $0.path != RenderStage.tocPage }.count,
             scenarioCount: notes.reduce(0) { $0 + $1.page.codeBlocks.filter { $0.slot != nil }.count },
             expectationsPassed: 0,
             expectationsFailed: 0

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+/// The command-line contract, checked from outside by running the `notesim` executable.
+@Suite struct CommandLineTests {
+    /// What a run of the executable printed and returned.
+    struct Run {
+        var status: Int32
+        var standardOutput: String
+        var standardError: String
+        var lastLine: String { standardOutput.split(separator: "\n").last.map(String.init) ?? "" }
+    }
+
+    static let executable: String = {
+        let testBinary = URL(fileURLWithPath: CommandLine.arguments[0])
+        var folder = testBinary.deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent("notesim").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return ".build/debug/notesim"
+    }()
+
+    private func run(_ arguments: [String], in directory: String) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        let errData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self), standardError: String(decoding: errData, as: UTF8.self))
+    }
+
+    private func makeSite(_ files: [String: String]) throws -> String {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("notesim-cli-\(UUID().uuidString)")
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        return root.path
+    }
+
+    @Test func buildWritesTheSiteAndEndsWithASummary() throws {
+        let site = try makeSite(["content/a.md": "# A\n\n[b](b.md)\n", "content/b.md": "# B\n"])
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let result = try run(["build"], in: site)
+        #expect(result.status == 0)
+        #expect(result.standardError == "")
+        #expect(result.lastLine.hasPrefix("Built 3 pages from 2 notes (0 scenarios) into public/ in "))
+        #expect(FileManager.default.fileExists(atPath: site + "/public/b.html"))
+        let entries = try FileManager.default.contentsOfDirectory(atPath: site).sorted()
+        #expect(entries == [".notesim-cache", "content", "public"])
+    }
+
+    @Test func aBrokenLinkFailsTheBuildAndKeepsTheOldSite() throws {
+        let site = try makeSite(["content/a.md": "# 一\n"])
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        #expect(try run(["build", site], in: "/").status == 0)
+        let before = try String(contentsOfFile: site + "/public/a.html", encoding: .utf8)
+        try Data("# 二\n\nこちら[x](#無い)\n".utf8).write(to: URL(fileURLWithPath: site + "/content/a.md"))
+        let result = try run(["build", site], in: "/")
+        #expect(result.status == 1)
+        #expect(result.standardError == "\(site)/content/a.md:3:8: error: no heading or anchor '#無い' on this page [link.broken-anchor]\n")
+        #expect(result.lastLine.hasPrefix("Build failed (1 error, 0 warnings); \(site)/public/ was left unchanged."))
+        #expect(try String(contentsOfFile: site + "/public/a.html", encoding: .utf8) == before)
+    }
+
+    @Test func checkWritesNothingAndEndsWithPassedFailed() throws {
+        let site = try makeSite(["content/a.md": "# A\n"])
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let result = try run(["check"], in: site)
+        #expect(result.status == 0)
+        #expect(result.lastLine == "0 passed, 0 failed")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site) == ["content"])
+    }
+
+    @Test func checkReportsErrorsInEveryFormat() throws {
+        let site = try makeSite(["content/a.md": "![図](img/none.png)\n"])
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let text = try run(["check", "."], in: site)
+        #expect(text.status == 1)
+        #expect(text.standardError == "content/a.md:1:6: error: image 'img/none.png' does not exist (looked for content/img/none.png) [image.missing]\n")
+        #expect(text.lastLine == "0 passed, 0 failed")
+        let github = try run(["check", "--format", "github"], in: site)
+        #expect(github.standardOutput == """
+        ::error file=content/a.md,line=1,col=6,title=image.missing::image 'img/none.png' does not exist (looked for content/img/none.png)
+        0 passed, 0 failed
+
+        """)
+        let json = try run(["check", "--format", "json"], in: site)
+        #expect(json.standardOutput.hasPrefix("{\"diagnostics\":[{\"column\":6,\"id\":\"image.missing\",\"line\":1,"))
+    }
+
+    @Test(arguments: [["build", "--no-such-flag"], ["frobnicate"], ["check", "--format", "xml"]])
+    func usageErrorsExitWithTwo(arguments: [String]) throws {
+        let result = try run(arguments, in: "/")
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("Error:"))
+    }
+
+    @Test func aSiteWithoutContentIsAnError() throws {
+        let site = try makeSite(["notes/a.md": "# A\n"])
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let result = try run(["build"], in: site)
+        #expect(result.status == 1)
+        #expect(result.standardError.hasPrefix("content: error: no content/ folder in the site directory [site.no-content]\n"))
+    }
+}
