@@ -43,5 +43,6 @@ import TestSupport
         let fileSystem = MemoryFileSystem(files: ["s/content/a.md": "---\nlang: en\n---\n# A\n"])
         let page = SitePipeline.run(siteDirectory: "s", fileSystem: fileSystem).text(at: "a.html") ?? ""
         #expect(page.contains("<html lang=\"en\""))
+        #expect(page.contains("Skip to content"), "the interface follows the note's language")
     }
 }

@@ -45,8 +45,9 @@ public enum RenderStage {
         for note in input.notes {
             let (previous, next) = navigation.neighbours(of: note.outputPath)
             let isHome = note.outputPath == "index.html"
-            var context = baseContext(for: note.outputPath, config: input.config, ui: ui)
-            context["lang"] = note.frontMatter.lang ?? input.config.language
+            let language = note.frontMatter.lang ?? input.config.language
+            var context = baseContext(for: note.outputPath, config: input.config, ui: UIStrings.forLanguage(language))
+            context["lang"] = language
             context["page"] = pageContext(note, html: fillSlots(note, slotHTML: input.slotHTML[note.sourcePath] ?? [:]), config: input.config)
             context["previous"] = previous.flatMap { notesByOutput[$0] }.map { link(to: $0, from: note.outputPath) }
             context["next"] = next.flatMap { notesByOutput[$0] }.map { link(to: $0, from: note.outputPath) }
