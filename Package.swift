@@ -23,6 +23,8 @@ let package = Package(
         .target(name: "CSystemShims"),
         // Positions, diagnostics and source files: the vocabulary every stage shares.
         .target(name: "NotesCore"),
+        // The deterministic discrete-event simulator of Lambda invocation.
+        .target(name: "LambdaSimulator", dependencies: ["NotesCore"]),
         // Markdown -> page model and HTML, through cmark.
         .target(name: "NotesMarkdown", dependencies: ["CCmark", "NotesCore"]),
         // The pipeline: load, parse, check, render, write.
@@ -45,6 +47,11 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["NotesCore", "SiteBuilder"], path: "Tests/TestSupport"),
         .testTarget(name: "NotesCoreTests", dependencies: ["NotesCore", "TestSupport"]),
         .testTarget(name: "NotesMarkdownTests", dependencies: ["NotesMarkdown", "NotesCore", "TestSupport"]),
+        .testTarget(
+            name: "LambdaSimulatorTests",
+            dependencies: ["LambdaSimulator", "NotesCore", "TestSupport"],
+            exclude: ["__Snapshots__"]
+        ),
         .testTarget(name: "NotesCLITests", dependencies: ["NotesCLI", "TestSupport"]),
         .testTarget(
             name: "SiteBuilderTests",

@@ -1,0 +1,15 @@
+/// Something scheduled to happen at a future millisecond.
+enum Action {
+    // Synchronous (S*).
+    case syncTry(item: Int, callerTry: Int)
+    case syncEnd(item: Int, invocation: Int, instance: Int, result: AttemptResult, callerTry: Int)
+    case syncCallerGaveUp(item: Int, callerTry: Int)
+    // Asynchronous (A*).
+    case asyncReady(item: Int)
+    case asyncEnd(item: Int, invocation: Int, instance: Int, result: AttemptResult)
+    // Event source mappings (E*, Q*, K*).
+    case laneWake(lane: Int)
+    case laneEnd(lane: Int, invocation: Int, instance: Int, result: AttemptResult)
+    case messageVisible(item: Int, receiveCount: Int)
+    case messageExpired(item: Int)
+}

@@ -1,0 +1,173 @@
+/// The discrete-event core: one queue of actions ordered by (time, sequence), one clock
+/// that only moves forward, and the state of the mode being simulated.
+///
+/// Mode-specific behaviour lives in `Engine+Sync.swift`, `Engine+Async.swift`,
+/// `Engine+SQS.swift` and `Engine+Stream.swift`. The engine does no I/O, reads no clock and
+/// draws no unseeded random numbers: the same specification always gives the same trace.
+final class Engine<Sink: TraceSink> {
+    let spec: ScenarioSpec
+    var sink: Sink
+    let keepsEntries: Bool
+    var queue = EventQueue<Action>()
+    var arrivals: ArrivalStream
+    var now: Int64 = .min
+    var pool: ConcurrencyPool
+    var requestRate: RequestRateLimiter
+    var function: FunctionModel
+    var stats = SimulationStats()
+    var rulesFired: Set<String> = []
+    var assumptionsUsed: Set<Assumptions.Name> = []
+    var nextInvocation = 1
+
+    // Per-mode state.
+    var syncItems: [Int: SyncItem] = [:]
+    var asyncItems: [Int: AsyncItem] = [:]
+    var source = SourceState()
+
+    init(spec: ScenarioSpec, sink: Sink, keepsEntries: Bool) {
+        self.spec = spec
+        self.sink = sink
+        self.keepsEntries = keepsEntries
+        self.arrivals = ArrivalStream(groups: spec.arrivals)
+        self.pool = ConcurrencyPool(reserved: spec.function.reservedConcurrency, account: spec.accountConcurrency)
+        self.requestRate = RequestRateLimiter(concurrencyQuota: spec.accountConcurrency)
+        self.function = FunctionModel(spec: spec.function, seed: spec.seed)
+    }
+
+    /// Runs until every input has settled (or the horizon), then reports what is still open.
+    func run() throws(SimulationError) {
+        let horizon = spec.until ?? spec.limits.horizon
+        prepare()
+        while true {
+            let nextArrival = arrivals.nextTime
+            let nextAction = queue.nextTime
+            let arrivalFirst: Bool
+            switch (nextArrival, nextAction) {
+            case (nil, nil):
+                if hasDeferredPolls {
+                    runDeferredPolls()
+                    continue
+                }
+                finish(at: max(now, 0))
+                return
+            case (let arrival?, nil): arrivalFirst = true; _ = arrival
+            case (nil, _?): arrivalFirst = false
+            case (let arrival?, let action?): arrivalFirst = arrival < action
+            }
+            let time = arrivalFirst ? nextArrival! : nextAction!
+            if time > now, hasDeferredPolls {
+                // The current millisecond is over: pollers now see everything that arrived in it.
+                runDeferredPolls()
+                continue
+            }
+            if time > horizon {
+                finish(at: horizon)
+                return
+            }
+            stats.steps += 1
+            if stats.steps > spec.limits.maximumSteps {
+                throw .limitExceeded(limit: "steps", value: Int64(spec.limits.maximumSteps))
+            }
+            now = max(now, time)
+            if arrivalFirst {
+                let arrival = arrivals.next()!
+                stats.inputs += 1
+                if stats.inputs > spec.limits.maximumInputs {
+                    throw .limitExceeded(limit: "inputs", value: Int64(spec.limits.maximumInputs))
+                }
+                handleArrival(arrival)
+            } else {
+                let (_, action) = queue.pop()!
+                handle(action)
+            }
+        }
+    }
+
+    private func prepare() {
+        now = min(0, spec.arrivals.map(\.at).min() ?? 0)
+        if spec.mode.isEventSourceMapping { prepareSource() }
+        if spec.mode == .sync, spec.eventInvokeConfig.onSuccess != nil || spec.eventInvokeConfig.onFailure != nil || spec.deadLetter != nil {
+            note("destinations and the dead-letter queue are configured but never used for synchronous invocations", rules: ["S9"])
+        }
+    }
+
+    private func handleArrival(_ arrival: ArrivalStream.Arrival) {
+        switch spec.mode {
+        case .sync: syncArrival(arrival)
+        case .async: asyncArrival(arrival)
+        case .sqs, .sqsFIFO, .kinesis, .dynamodb: sourceArrival(arrival)
+        }
+    }
+
+    private func handle(_ action: Action) {
+        switch action {
+        case .syncTry(let item, let callerTry):
+            syncTry(item: item, callerTry: callerTry)
+        case .syncEnd(let item, let invocation, let instance, let result, let callerTry):
+            syncEnd(item: item, invocation: invocation, instance: instance, result: result, callerTry: callerTry)
+        case .syncCallerGaveUp(let item, let callerTry):
+            syncCallerGaveUp(item: item, callerTry: callerTry)
+        case .asyncReady(let item):
+            asyncReady(item: item)
+        case .asyncEnd(let item, let invocation, let instance, let result):
+            asyncEnd(item: item, invocation: invocation, instance: instance, result: result)
+        case .laneWake(let lane):
+            laneWake(lane)
+        case .laneEnd(let lane, let invocation, let instance, let result):
+            laneEnd(lane, invocation: invocation, instance: instance, result: result)
+        case .messageVisible(let item, let receiveCount):
+            messageVisible(item, receiveCount: receiveCount)
+        case .messageExpired(let item):
+            messageExpired(item)
+        }
+    }
+
+    /// Settles whatever is still open at the end as `pending`.
+    private func finish(at time: Int64) {
+        stats.endTime = time
+        stats.maxConcurrency = pool.peak
+        var open: [Int] = Array(syncItems.keys) + Array(asyncItems.keys) + source.openItems
+        open.sort()
+        for item in open { settle(item, [.pending]) }
+    }
+
+    // MARK: - Recording
+
+    /// Records an entry (when the sink keeps entries) and the rules behind it.
+    @inline(__always)
+    func record(_ event: @autoclosure () -> TraceEvent, rules: [String] = []) {
+        for rule in rules { rulesFired.insert(rule) }
+        if keepsEntries {
+            sink.record(TraceEntry(time: now, event: event(), rules: rules))
+        }
+    }
+
+    func note(_ text: String, rules: [String]) {
+        record(.note(text), rules: rules)
+    }
+
+    /// Marks an assumption as relied on.
+    @inline(__always)
+    func assume(_ name: Assumptions.Name) {
+        assumptionsUsed.insert(name)
+    }
+
+    /// Records the final state of an input.
+    func settle(_ item: Int, _ outcomes: [Outcome]) {
+        for outcome in outcomes { stats.outcomes[outcome, default: 0] += 1 }
+        sink.settle(item: item, outcomes: outcomes)
+    }
+
+    func schedule(_ action: Action, after delay: Int64) {
+        queue.schedule(action, at: now + max(0, delay))
+    }
+
+    func schedule(_ action: Action, at time: Int64) {
+        queue.schedule(action, at: max(now, time))
+    }
+
+    func takeInvocationNumber() -> Int {
+        defer { nextInvocation += 1 }
+        return nextInvocation
+    }
+}

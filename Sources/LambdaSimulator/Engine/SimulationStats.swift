@@ -1,0 +1,38 @@
+/// Counts kept by every run, whatever the trace sink keeps.
+public struct SimulationStats: Sendable, Equatable {
+    /// Handler invocations that started.
+    public var attempts = 0
+    /// Requests refused before the handler ran.
+    public var throttles = 0
+    /// The most handlers that ran at once.
+    public var maxConcurrency = 0
+    /// Messages sent, by route (failed deliveries included).
+    public var deliveries: [Delivery.Route: Int] = [:]
+    /// Final states, by outcome.
+    public var outcomes: [Outcome: Int] = [:]
+    /// Input events or records that arrived.
+    public var inputs = 0
+    /// Scheduled actions the engine processed.
+    public var steps = 0
+    /// The simulated time of the last action, ms.
+    public var endTime: Int64 = 0
+
+    public init() {}
+}
+
+/// Why a simulation stopped early.
+public enum SimulationError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The specification breaks AWS's rules; nothing was simulated.
+    case invalid([ValidationIssue])
+    /// A limit of `SimulationLimits` was reached.
+    case limitExceeded(limit: String, value: Int64)
+
+    public var description: String {
+        switch self {
+        case .invalid(let issues):
+            return issues.map(\.description).joined(separator: "\n")
+        case .limitExceeded(let limit, let value):
+            return "the simulation exceeded its limit on \(limit) (\(value)); raise it or shorten the scenario"
+        }
+    }
+}

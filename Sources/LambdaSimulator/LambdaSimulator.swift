@@ -1,0 +1,41 @@
+/// The simulation core's entry points: validate a scenario, then simulate it.
+///
+/// ```swift
+/// var spec = ScenarioSpec(mode: .async)
+/// spec.function.fails = .always
+/// spec.arrivals = [ArrivalGroup(at: 0)]
+/// let trace = try Simulator.simulate(spec)   // attempts at 0 s, 1 min, 3 min
+/// ```
+public enum Simulator {
+    /// The version of the simulation semantics; part of every cache key, so a change in
+    /// behaviour invalidates cached results.
+    public static let version = "1"
+
+    /// Validates and simulates, keeping every entry.
+    public static func simulate(_ spec: ScenarioSpec) throws(SimulationError) -> Trace {
+        var recorder = TraceRecorder()
+        let summary = try simulate(spec, into: &recorder, keepingEntries: true)
+        return Trace(
+            mode: spec.mode, entries: recorder.entries, outcomes: recorder.outcomes, stats: summary.stats,
+            assumptionsUsed: summary.assumptionsUsed, rulesFired: summary.rulesFired
+        )
+    }
+
+    /// What a run reports besides its sink.
+    public struct Summary: Sendable, Equatable {
+        public var stats: SimulationStats
+        public var assumptionsUsed: Set<Assumptions.Name>
+        public var rulesFired: Set<String>
+    }
+
+    /// Validates and simulates into any sink; with `keepingEntries: false` only outcomes
+    /// reach the sink, and memory stays proportional to what is in flight.
+    public static func simulate<Sink: TraceSink>(_ spec: ScenarioSpec, into sink: inout Sink, keepingEntries: Bool) throws(SimulationError) -> Summary {
+        let issues = ScenarioValidator.validate(spec)
+        guard issues.isEmpty else { throw .invalid(issues) }
+        let engine = Engine(spec: spec, sink: sink, keepsEntries: keepingEntries)
+        defer { sink = engine.sink }
+        try engine.run()
+        return Summary(stats: engine.stats, assumptionsUsed: engine.assumptionsUsed, rulesFired: engine.rulesFired)
+    }
+}

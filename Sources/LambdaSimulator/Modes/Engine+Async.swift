@@ -1,0 +1,222 @@
+/// State of one event in Lambda's internal queue.
+struct AsyncItem {
+    var size: Int64
+    var group: Int
+    var enqueuedAt: Int64
+    /// Handler runs so far (function-error retries count; throttles do not, A8).
+    var attempts = 0
+    /// Throttles and 5xx refusals so far (the backoff exponent, A8).
+    var refusals = 0
+    var lastResult: AttemptResult?
+    var lastStart: Int64 = 0
+    var duplicated = false
+}
+
+/// Asynchronous invocation (`Event`): rules A1–A16.
+extension Engine {
+    /// Async payload limit: 1 MB since October 2025 (A1).
+    var asyncPayloadLimit: Int64 { 1_048_576 }
+
+    func asyncArrival(_ arrival: ArrivalStream.Arrival) {
+        let item = arrival.id
+        record(.arrival(item: item, size: arrival.size, shard: nil, group: nil), rules: spec.trigger.map { _ in ["A16"] } ?? [])
+        if arrival.size > asyncPayloadLimit {
+            record(.response(item: item, status: 413, error: "RequestTooLargeException", reason: nil), rules: ["A1"])
+            settle(item, [.rejected])
+            return
+        }
+        record(.response(item: item, status: 202, error: nil, reason: nil), rules: ["A1"])
+        record(.enqueued(item: item), rules: ["A1"])
+        if spec.faults.drop.contains(item) {
+            record(.discarded(items: [item], reason: .droppedByLambda), rules: ["A10"])
+            settle(item, [.discarded])
+            return
+        }
+        asyncItems[item] = AsyncItem(size: arrival.size, group: arrival.group, enqueuedAt: now)
+        if spec.function.reservedConcurrency == 0 {
+            // A9: with reserved concurrency 0 events go straight to the DLQ / OnFailure.
+            giveUp(item, condition: "ZeroReservedConcurrency", reason: .zeroReservedConcurrency, rules: ["A9", "C2"])
+            return
+        }
+        assume(.firstAttemptDelay)
+        schedule(.asyncReady(item: item), after: spec.assumptions.firstAttemptDelay)
+    }
+
+    /// The event is at the head of the queue: run it, or back off if it cannot run (A2, A8).
+    func asyncReady(item: Int) {
+        guard var state = asyncItems[item] else { return }
+        let maximumAge = spec.eventInvokeConfig.maximumEventAgeSeconds * 1_000
+        if now - state.enqueuedAt > maximumAge {
+            giveUp(item, condition: "EventAgeExceeded", reason: .eventAgeExceeded, rules: ["A6", "A7"])
+            return
+        }
+        let group = spec.arrivals[state.group]
+        let plan = function.plan(attempt: state.attempts + 1, key: item, overrideDurations: group.durations, overrideFails: group.fails)
+        let refusal: (reason: String, rules: [String])?
+        switch plan {
+        case .refused(let kind):
+            refusal = kind == .serviceError ? ("ServiceException", ["A8", "S3"]) : ("ConcurrentInvocationLimitExceeded", ["A8", "S3"])
+        case .runs(let runtime, let result):
+            switch pool.acquire(at: now) {
+            case .failure(let refused):
+                refusal = (refused.reason, ["A8", refused.rule])
+            case .success(let instance):
+                state.attempts += 1
+                state.lastStart = now
+                asyncItems[item] = state
+                stats.attempts += 1
+                let invocation = takeInvocationNumber()
+                record(.start(invocation: invocation, instance: instance, items: [item], attempt: state.attempts), rules: state.attempts == 1 ? ["A2"] : ["A3", "A11"])
+                schedule(.asyncEnd(item: item, invocation: invocation, instance: instance, result: result), after: runtime)
+                return
+            }
+        }
+        guard let refusal else { return }
+        // A8: throttles and 5xx go back to the queue with exponential backoff and do not use
+        // up MaximumRetryAttempts.
+        stats.throttles += 1
+        record(.throttled(items: [item], reason: refusal.reason), rules: refusal.rules)
+        assume(.throttleBackoff)
+        let delay = spec.assumptions.throttleBackoff(state.refusals)
+        state.refusals += 1
+        asyncItems[item] = state
+        if now + delay - state.enqueuedAt > maximumAge {
+            giveUp(item, condition: "EventAgeExceeded", reason: .eventAgeExceeded, rules: ["A8", "A7"])
+            return
+        }
+        record(.retryScheduled(items: [item], reason: .throttled, delay: delay), rules: ["A8"])
+        schedule(.asyncReady(item: item), after: delay)
+    }
+
+    /// An attempt finished: success goes to OnSuccess; a function error is retried after
+    /// 1 min, then 2 min (A3), unless retries or the event's age are used up (A5, A7).
+    func asyncEnd(item: Int, invocation: Int, instance: Int, result: AttemptResult) {
+        pool.release(instance)
+        record(.end(invocation: invocation, instance: instance, items: [item], result: result, reported: []), rules: result == .timeout ? ["S6", "A4"] : (result == .error ? ["A4"] : []))
+        guard var state = asyncItems[item] else { return }
+        state.lastResult = result
+        asyncItems[item] = state
+        if result == .ok {
+            if spec.faults.duplicate.contains(item), !state.duplicated {
+                state.duplicated = true
+                asyncItems[item] = state
+                record(.retryScheduled(items: [item], reason: .duplicate, delay: 0), rules: ["A10"])
+                schedule(.asyncReady(item: item), after: 0)
+                return
+            }
+            if let target = spec.eventInvokeConfig.onSuccess {
+                deliver(.onSuccess, to: target, item: item, condition: "Success", state: state, rules: ["A12", "A14"])
+            }
+            asyncItems[item] = nil
+            settle(item, [.ok])
+            return
+        }
+        let retriesLeft = state.attempts <= spec.eventInvokeConfig.maximumRetryAttempts
+        guard retriesLeft else {
+            giveUp(item, condition: "RetriesExhausted", reason: .retriesExhausted, rules: ["A5", "A12"])
+            return
+        }
+        let delay: Int64 = state.attempts == 1 ? 60_000 : 120_000
+        // A7: if the next retry would come after the maximum event age, give up now.
+        let elapsedSeconds = (now - state.enqueuedAt + 999) / 1_000
+        if elapsedSeconds * 1_000 + delay > spec.eventInvokeConfig.maximumEventAgeSeconds * 1_000 {
+            giveUp(item, condition: "EventAgeExceeded", reason: .eventAgeExceeded, rules: ["A7", "A6"])
+            return
+        }
+        assume(.retryFrom)
+        let retryAt: Int64
+        switch spec.assumptions.retryFrom {
+        case .attemptEnd: retryAt = now + delay
+        case .attemptStart: retryAt = max(now, state.lastStart + delay)
+        }
+        record(.retryScheduled(items: [item], reason: .functionError, delay: retryAt - now), rules: ["A3"])
+        schedule(.asyncReady(item: item), at: retryAt)
+    }
+
+    /// The event failed for good: DLQ and/or OnFailure receive it (A12), else it is
+    /// discarded.
+    private func giveUp(_ item: Int, condition: String, reason: DiscardReason, rules: [String]) {
+        guard let state = asyncItems[item] else { return }
+        asyncItems[item] = nil
+        var outcomes: [Outcome] = []
+        if let target = spec.deadLetter {
+            if deliver(.dlq, to: target, item: item, condition: condition, state: state, rules: rules + ["A15"]) {
+                outcomes.append(.dlq)
+            }
+        }
+        if let target = spec.eventInvokeConfig.onFailure {
+            if deliver(.onFailure, to: target, item: item, condition: condition, state: state, rules: rules + ["A13", "A14"]) {
+                outcomes.append(.onFailure)
+            }
+        }
+        if outcomes.isEmpty {
+            let failedDelivery = spec.deadLetter != nil || spec.eventInvokeConfig.onFailure != nil
+            record(.discarded(items: [item], reason: failedDelivery ? .deliveryFailed : reason), rules: rules)
+            outcomes = [.discarded]
+        }
+        settle(item, outcomes)
+    }
+
+    /// Sends a record or the event to a destination or DLQ; false when AWS cannot deliver to
+    /// that kind of target (A13).
+    @discardableResult
+    private func deliver(_ route: Delivery.Route, to target: TargetKind, item: Int, condition: String, state: AsyncItem, rules: [String]) -> Bool {
+        assume(.deliveryLatency)
+        stats.deliveries[route, default: 0] += 1
+        let delivered = target.acceptsDeliveries
+        let fields = route == .dlq
+            ? dlqFields(item: item, state: state)
+            : recordFields(item: item, condition: condition, state: state, target: target)
+        record(.delivery(Delivery(
+            route: route, target: target, condition: route == .dlq ? nil : condition, items: [item],
+            approximateInvokeCount: route == .dlq ? nil : state.attempts, fields: fields, delivered: delivered
+        )), rules: delivered ? rules : rules + ["A13"])
+        return delivered
+    }
+
+    /// The invocation record of a destination message (A14).
+    private func recordFields(item: Int, condition: String, state: AsyncItem, target: TargetKind) -> [String: FieldValue] {
+        var fields: [String: FieldValue] = [
+            "version": .string("1.0"),
+            "timestamp": .int(now),
+            "requestContext.requestId": .string(Identifiers.requestID(item)),
+            "requestContext.functionArn": .string(Identifiers.functionARN),
+            "requestContext.condition": .string(condition),
+            "requestContext.approximateInvokeCount": .int(Int64(state.attempts)),
+            "requestPayload": .size(state.size),
+        ]
+        if state.attempts > 0, let result = state.lastResult {
+            fields["responseContext.statusCode"] = .int(200)
+            fields["responseContext.executedVersion"] = .string("$LATEST")
+            if result == .ok {
+                fields["responsePayload"] = .size(spec.function.responseSize)
+            } else {
+                fields["responseContext.functionError"] = .string("Unhandled")
+                fields["responsePayload"] = .size(spec.function.errorMessageSize)
+            }
+        } else {
+            // A9: no response when the function never ran.
+            fields["responseContext"] = .absent
+            fields["responsePayload"] = .absent
+        }
+        // A14: SNS drops the payload from an OnFailure message over 256 KB.
+        if target == .sns, case .size(let request) = fields["requestPayload"] {
+            let response: Int64 = if case .size(let bytes) = fields["responsePayload"] { bytes } else { 0 }
+            if request + response > 262_144 {
+                fields["requestPayload"] = .absent
+                fields["responsePayload"] = .absent
+            }
+        }
+        return fields
+    }
+
+    /// The DLQ message: the event as is, with three attributes (A15).
+    private func dlqFields(item: Int, state: AsyncItem) -> [String: FieldValue] {
+        [
+            "body": .size(state.size),
+            "MessageAttributes.RequestID": .string(Identifiers.requestID(item)),
+            "MessageAttributes.ErrorCode": .int(200),
+            "MessageAttributes.ErrorMessage": .size(min(spec.function.errorMessageSize, 1_024)),
+        ]
+    }
+}

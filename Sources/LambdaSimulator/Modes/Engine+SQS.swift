@@ -1,0 +1,335 @@
+/// Event source mapping on SQS standard and FIFO queues: rules Q1–Q13 (with E1–E7).
+extension Engine {
+    /// Concurrent batches the mapping may reach (Q8 default 1,000; Q9 MaximumConcurrency;
+    /// Q10 provisioned pollers, about 10 invokes each).
+    var queueLaneCap: Int {
+        if let maximum = spec.mapping.provisionedMaximum { return maximum * 10 }
+        return spec.mapping.maximumConcurrency ?? 1_000
+    }
+
+    /// Concurrent batches when polling starts (Q8: five; Q10: the minimum pollers).
+    var queueInitialLanes: Int {
+        min(queueLaneCap, spec.mapping.provisionedMinimum.map { $0 * 10 } ?? 5)
+    }
+
+    /// The visibility timeout a received message gets (Q2), stretched to window + timeout
+    /// + 30 s when the window and the function timeout would outlast it (Q3).
+    var effectiveVisibilityTimeout: Int64 {
+        let visibility = spec.queue.visibilityTimeoutSeconds * 1_000
+        let timeout = spec.function.timeoutSeconds * 1_000
+        if batchingWindow > 0, batchingWindow + timeout > visibility {
+            return batchingWindow + timeout + 30_000
+        }
+        return visibility
+    }
+
+    func prepareQueue() {
+        source.activeLanes = queueInitialLanes
+        if batchingWindow > 0 { assume(.windowStart) }
+    }
+
+    func queueArrival(_ arrival: ArrivalStream.Arrival, group: ArrivalGroup) {
+        let fifoGroup = spec.mode == .sqsFIFO ? (group.group ?? "default") : nil
+        record(.arrival(item: arrival.id, size: arrival.size, shard: nil, group: fifoGroup))
+        source.records[arrival.id] = SourceRecord(id: arrival.id, arrival: now, size: arrival.size, shard: 0, group: fifoGroup)
+        makeVisible(arrival.id)
+        schedule(.messageExpired(item: arrival.id), after: spec.queue.messageRetentionSeconds * 1_000)
+        if source.scalingSince == nil { source.scalingSince = max(now, 0) }
+        source.deferredPump = true
+    }
+
+    /// Lets free pollers take visible messages (Q1, Q5, Q8).
+    func pumpQueue() {
+        guard spec.mapping.enabled else { return }
+        if now < 0 {
+            schedulePump(at: 0)
+            return
+        }
+        updateActiveLanes()
+        while source.lanes.count < source.activeLanes {
+            let index = source.lanes.count
+            source.lanes.append(PollerLane(index: index, windowOpenedAt: batchingWindow > 0 ? max(now, 0) : nil))
+        }
+        for lane in 0..<source.activeLanes where !source.lanes[lane].busy {
+            fillQueueLane(lane)
+        }
+        if source.activeLanes < queueLaneCap, hasVisibleMessages, let since = source.scalingSince {
+            // Q8: 300 more concurrent batches per minute while messages remain.
+            let next = since + Int64(source.activeLanes - queueInitialLanes + 1) * 60_000 / 300
+            schedulePump(at: max(next, now + 1))
+        }
+    }
+
+    private var hasVisibleMessages: Bool {
+        if spec.mode == .sqsFIFO {
+            return source.records.values.contains { $0.state == .waiting }
+        }
+        var head = source.availableHead
+        while head < source.available.count {
+            if source.records[source.available[head]]?.state == .waiting { return true }
+            head += 1
+        }
+        return false
+    }
+
+    private func updateActiveLanes() {
+        if source.records.isEmpty {
+            source.scalingSince = nil
+            source.activeLanes = max(source.activeLanes, queueInitialLanes)
+            return
+        }
+        let since = source.scalingSince ?? now
+        let grown = queueInitialLanes + Int((now - since) * 300 / 60_000)
+        source.activeLanes = max(source.activeLanes, min(queueLaneCap, grown))
+    }
+
+    private func schedulePump(at time: Int64) {
+        if let scheduled = source.pumpScheduledAt, scheduled <= time, scheduled >= now { return }
+        source.pumpScheduledAt = time
+        schedule(.laneWake(lane: -1), at: time)
+    }
+
+    /// Gathers messages into a lane's batch and invokes when BatchSize, 6 MB or the window
+    /// closes it (E2, E3, Q5, Q6).
+    private func fillQueueLane(_ lane: Int) {
+        if batchingWindow > 0, source.lanes[lane].windowOpenedAt == nil {
+            source.lanes[lane].windowOpenedAt = now
+        }
+        // Q5: without a window a batch is what one ReceiveMessage returns, at most 10.
+        let limit = batchingWindow > 0 ? batchSize : min(batchSize, 10)
+        var received: [Int] = []
+        while source.lanes[lane].batch.count < limit, let id = nextQueueMessage(for: lane) {
+            let bytes = source.records[id]!.size + spec.assumptions.recordOverhead
+            if source.lanes[lane].batchBytes + bytes > payloadLimit, !source.lanes[lane].batch.isEmpty {
+                recordReceived(received)
+                assume(.recordOverhead)
+                invokeQueueBatch(lane: lane, trigger: .payload)
+                return
+            }
+            receive(id, by: lane)
+            received.append(id)
+            source.lanes[lane].batch.append(id)
+            source.lanes[lane].batchBytes += bytes
+        }
+        recordReceived(received)
+        let count = source.lanes[lane].batch.count
+        guard count > 0 else { return }
+        if count >= batchSize {
+            invokeQueueBatch(lane: lane, trigger: .size)
+            return
+        }
+        let deadline = (source.lanes[lane].windowOpenedAt ?? now) + batchingWindow
+        if now >= deadline || count >= limit {
+            invokeQueueBatch(lane: lane, trigger: .window)
+        } else {
+            wake(lane: lane, at: deadline)
+        }
+    }
+
+    private func recordReceived(_ items: [Int]) {
+        guard !items.isEmpty else { return }
+        record(.received(items: items, receiveCounts: items.map { source.records[$0]?.receiveCount ?? 0 }), rules: ["Q2"])
+    }
+
+    /// The next message a lane may take: standard queues in order of visibility; FIFO the
+    /// oldest message of a group no other lane holds (Q11).
+    private func nextQueueMessage(for lane: Int) -> Int? {
+        if spec.mode == .sqsFIFO { return nextFIFOMessage(for: lane) }
+        while source.availableHead < source.available.count {
+            let id = source.available[source.availableHead]
+            if source.records[id]?.state == .waiting { return id }
+            source.availableHead += 1
+        }
+        if source.availableHead > 4_096 {
+            source.available.removeFirst(source.availableHead)
+            source.availableHead = 0
+        }
+        return nil
+    }
+
+    private func nextFIFOMessage(for lane: Int) -> Int? {
+        var best: Int?
+        for (group, ids) in source.groupOrder {
+            if let holder = source.heldGroups[group], holder != lane { continue }
+            for id in ids {
+                guard let record = source.records[id] else { continue }
+                if record.state == .waiting {
+                    if best == nil || id < best! { best = id }
+                    break
+                }
+                if !source.lanes[lane].batch.contains(id) { break }
+            }
+        }
+        return best
+    }
+
+    private func receive(_ id: Int, by lane: Int) {
+        guard var message = source.records[id] else { return }
+        message.receiveCount += 1
+        message.lastReceive = now
+        message.state = .taken
+        source.records[id] = message
+        if let group = message.group { source.heldGroups[group] = lane }
+        schedule(.messageVisible(item: id, receiveCount: message.receiveCount), after: effectiveVisibilityTimeout)
+    }
+
+    /// Invokes the function with a lane's batch, or backs off when throttled (Q12).
+    func invokeQueueBatch(lane: Int, trigger: BatchTrigger) {
+        source.lanes[lane].phase = .invoking
+        let items = source.lanes[lane].batch
+        let invocationNumber = nextInvocation
+        if trigger != .retry {
+            record(.batch(invocation: invocationNumber, items: items, trigger: trigger, lane: lane), rules: ["E2", trigger == .window && batchingWindow > 0 ? "E3" : "E1"])
+        }
+        let plan = function.plan(attempt: invocationNumber, key: items.first ?? 0, items: items)
+        var refusal: (reason: String, rule: String)?
+        var started: (instance: Int, runtime: Int64, result: AttemptResult)?
+        switch plan {
+        case .refused(let kind):
+            refusal = (kind == .serviceError ? "ServiceException" : "ConcurrentInvocationLimitExceeded", "Q12")
+        case .runs(let runtime, let result):
+            switch pool.acquire(at: now) {
+            case .failure(let refused): refusal = (refused.reason, refused.rule)
+            case .success(let instance): started = (instance, runtime, result)
+            }
+        }
+        if let started {
+            source.lanes[lane].refusals = 0
+            let invocation = takeInvocationNumber()
+            stats.attempts += 1
+            let attempt = items.map { source.records[$0]?.receiveCount ?? 1 }.max() ?? 1
+            record(.start(invocation: invocation, instance: started.instance, items: items, attempt: attempt), rules: ["E1"])
+            schedule(.laneEnd(lane: lane, invocation: invocation, instance: started.instance, result: started.result), after: started.runtime)
+            return
+        }
+        guard let refusal else { return }
+        // Q12: Lambda keeps retrying a throttled batch until the messages' visibility timeout
+        // passes; then they reappear in the queue.
+        stats.throttles += 1
+        record(.throttled(items: items, reason: refusal.reason), rules: ["Q12", refusal.rule])
+        assume(.throttleBackoff)
+        let delay = spec.assumptions.throttleBackoff(source.lanes[lane].refusals)
+        source.lanes[lane].refusals += 1
+        let earliestVisible = items.compactMap { source.records[$0].map { $0.lastReceive + effectiveVisibilityTimeout } }.min() ?? now
+        if now + delay >= earliestVisible {
+            for id in items { markFailed(id) }
+            resetQueueLane(lane)
+            pumpQueue()
+            return
+        }
+        record(.retryScheduled(items: items, reason: .throttled, delay: delay), rules: ["Q12"])
+        source.lanes[lane].phase = .throttled
+        wake(lane: lane, at: now + delay)
+    }
+
+    /// A batch invocation ended: delete what succeeded (Q1, Q7); the rest reappears after the
+    /// visibility timeout (Q2).
+    func queueLaneEnd(_ lane: Int, invocation: Int, instance: Int, result: AttemptResult) {
+        pool.release(instance)
+        let items = source.lanes[lane].batch
+        let response = batchResponse(invocation: invocation, items: items, result: result)
+        record(.end(invocation: invocation, instance: instance, items: items, result: response.result, reported: response.reported),
+               rules: response.rules + (result == .timeout ? ["S6"] : []))
+        if response.result == .ok {
+            let failed = Set(response.reported)
+            for id in items {
+                if failed.contains(id) { markFailed(id) } else { delete(id) }
+            }
+        } else {
+            record(.retryScheduled(items: items, reason: .functionError, delay: effectiveVisibilityTimeout), rules: ["Q2"])
+            for id in items { markFailed(id) }
+        }
+        resetQueueLane(lane)
+        if response.result != .ok, spec.assumptions.sqsErrorBackoff > 0 {
+            assume(.sqsErrorBackoff)
+            source.lanes[lane].phase = .pausing
+            wake(lane: lane, at: now + spec.assumptions.sqsErrorBackoff)
+        }
+        pumpQueue()
+    }
+
+    private func resetQueueLane(_ lane: Int) {
+        source.lanes[lane].batch = []
+        source.lanes[lane].batchBytes = 0
+        source.lanes[lane].phase = .free
+        // E3: the next window begins when the previous invocation completes.
+        source.lanes[lane].windowOpenedAt = batchingWindow > 0 ? now : nil
+    }
+
+    private func delete(_ id: Int) {
+        guard let message = source.records.removeValue(forKey: id) else { return }
+        if let group = message.group { releaseGroup(group, message: id) }
+        settle(id, [.ok])
+    }
+
+    private func markFailed(_ id: Int) {
+        guard var message = source.records[id] else { return }
+        if message.lastReceive + effectiveVisibilityTimeout <= now {
+            // The timeout already passed while the handler ran: the message is visible now.
+            message.state = .invisible
+            source.records[id] = message
+            messageVisible(id, receiveCount: message.receiveCount)
+            return
+        }
+        message.state = .invisible
+        source.records[id] = message
+        if let group = message.group { source.heldGroups[group] = -1 }
+    }
+
+    /// A received message's visibility timeout ran out (Q2); at maxReceiveCount it moves to
+    /// the queue's dead-letter queue instead (Q4).
+    func messageVisible(_ id: Int, receiveCount: Int) {
+        guard var message = source.records[id], message.receiveCount == receiveCount, message.state == .invisible else { return }
+        if let maximum = spec.queue.maxReceiveCount, message.receiveCount >= maximum {
+            assume(.redriveAt)
+            source.records[id] = nil
+            if let group = message.group { releaseGroup(group, message: id) }
+            stats.deliveries[.redrive, default: 0] += 1
+            record(.delivery(Delivery(
+                route: .redrive, target: spec.mode == .sqsFIFO ? .sqsFIFO : .sqs, condition: nil, items: [id],
+                approximateInvokeCount: message.receiveCount,
+                fields: ["body": .size(message.size), "attributes.ApproximateReceiveCount": .int(Int64(message.receiveCount))],
+                delivered: true
+            )), rules: ["Q4"])
+            settle(id, [.dlq])
+            pumpQueue()
+            return
+        }
+        message.state = .waiting
+        source.records[id] = message
+        record(.visible(items: [id]), rules: ["Q2"])
+        if let group = message.group, source.heldGroups[group] == -1 { source.heldGroups[group] = nil }
+        makeVisible(id)
+        pumpQueue()
+    }
+
+    /// A message outlived the queue's retention period and is gone.
+    func messageExpired(_ id: Int) {
+        guard let message = source.records[id], message.state != .taken else { return }
+        source.records[id] = nil
+        if let group = message.group { releaseGroup(group, message: id) }
+        record(.discarded(items: [id], reason: .retentionExpired))
+        settle(id, [.discarded])
+    }
+
+    private func makeVisible(_ id: Int) {
+        guard let message = source.records[id] else { return }
+        if let group = message.group {
+            var ids = source.groupOrder[group] ?? []
+            if !ids.contains(id) {
+                ids.append(id)
+                ids.sort()
+            }
+            source.groupOrder[group] = ids
+        } else {
+            source.available.append(id)
+        }
+    }
+
+    private func releaseGroup(_ group: String, message id: Int) {
+        source.groupOrder[group]?.removeAll { $0 == id }
+        if source.groupOrder[group]?.isEmpty == true { source.groupOrder[group] = nil }
+        let stillHeld = source.groupOrder[group]?.contains { source.records[$0]?.state == .invisible || source.records[$0]?.state == .taken } ?? false
+        if !stillHeld { source.heldGroups[group] = nil }
+    }
+}

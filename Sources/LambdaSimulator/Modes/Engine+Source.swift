@@ -1,0 +1,132 @@
+/// The parts of event source mappings common to queues and streams (E1–E7).
+extension Engine {
+    /// BatchSize, or AWS's default for the source (E5).
+    var batchSize: Int {
+        spec.mapping.batchSize ?? (spec.mode.isQueue ? 10 : 100)
+    }
+
+    /// The batching window in ms (E4).
+    var batchingWindow: Int64 {
+        (spec.mapping.batchingWindowSeconds ?? 0) * 1_000
+    }
+
+    /// The payload limit of one invocation: 6 MB (E2, E6).
+    var payloadLimit: Int64 { spec.assumptions.syncLimit }
+
+    func prepareSource() {
+        if spec.mode.isQueue {
+            prepareQueue()
+        } else {
+            prepareStream()
+        }
+        if !spec.mapping.enabled {
+            note("the event source mapping is disabled: nothing is read from the source", rules: ["E7"])
+        }
+    }
+
+    func sourceArrival(_ arrival: ArrivalStream.Arrival) {
+        let group = spec.arrivals[arrival.group]
+        if spec.mode.isQueue {
+            queueArrival(arrival, group: group)
+        } else {
+            streamArrival(arrival, group: group)
+        }
+    }
+
+    /// A lane's timer fired: a window deadline, the end of a pause, or a throttle backoff.
+    /// Lane -1 is the SQS scaling pump (Q8).
+    func laneWake(_ lane: Int) {
+        guard lane >= 0 else {
+            source.pumpScheduledAt = nil
+            pumpQueue()
+            return
+        }
+        source.lanes[lane].wakeAt = nil
+        switch source.lanes[lane].phase {
+        case .invoking:
+            return
+        case .throttled:
+            if spec.mode.isQueue {
+                invokeQueueBatch(lane: lane, trigger: .retry)
+            } else {
+                invokeStreamBatch(lane: lane, trigger: .retry)
+            }
+            return
+        case .pausing:
+            source.lanes[lane].phase = .free
+        case .free:
+            break
+        }
+        if spec.mode.isQueue { pumpQueue() } else { fillStreamLane(lane) }
+    }
+
+    /// Fills the lanes that arrivals touched during the millisecond that just ended.
+    func runDeferredPolls() {
+        if source.deferredPump {
+            source.deferredPump = false
+            pumpQueue()
+        }
+        if !source.deferredFills.isEmpty {
+            let lanes = source.deferredFills.sorted()
+            source.deferredFills = []
+            for lane in lanes { fillStreamLane(lane) }
+        }
+    }
+
+    var hasDeferredPolls: Bool { source.deferredPump || !source.deferredFills.isEmpty }
+
+    /// Schedules a lane wake-up, once per time.
+    func wake(lane: Int, at time: Int64) {
+        if let scheduled = source.lanes[lane].wakeAt, scheduled <= time { return }
+        source.lanes[lane].wakeAt = time
+        schedule(.laneWake(lane: lane), at: time)
+    }
+
+    /// The response of a batch invocation, once its handler ended (Q7, K11, K14).
+    func batchResponse(invocation: Int, items: [Int], result: AttemptResult) -> (result: AttemptResult, reported: [Int], rules: [String]) {
+        var result = result
+        var reported: [Int] = []
+        var rules: [String] = []
+        if spec.mapping.tumblingWindowSeconds > 0, spec.function.omitsWindowState, result == .ok {
+            // K14: a response without `state` counts as a failed invocation.
+            return (.error, [], ["K14"])
+        }
+        guard spec.mapping.reportBatchItemFailures else {
+            if case .explicit(let responses) = spec.function.response, responses[invocation] == .throw {
+                return (.error, [], [spec.mode.isQueue ? "Q7" : "K11"])
+            }
+            return (result, [], [])
+        }
+        let rule = spec.mode.isQueue ? "Q7" : "K11"
+        switch spec.function.response {
+        case .auto:
+            let poison = function.poisonRecords(in: items)
+            if result == .error, case .records = spec.function.fails, spec.function.failure == .error, !poison.isEmpty {
+                result = .ok
+                if spec.mode == .sqsFIFO, let first = items.firstIndex(where: { poison.contains($0) }) {
+                    reported = Array(items[first...]) // Q7: FIFO reports the failure and all after it
+                } else {
+                    reported = poison
+                }
+                rules.append(rule)
+            }
+        case .explicit(let responses):
+            guard let response = responses[invocation] else { break }
+            rules.append(rule)
+            switch response {
+            case .failures(let ids):
+                if ids.contains(where: { !items.contains($0) }) {
+                    result = .error // an unknown identifier fails the whole batch (Q7)
+                } else if result == .ok {
+                    reported = ids
+                }
+            case .malformed, .emptyIdentifier, .throw:
+                result = .error
+            }
+        }
+        return (result, reported, rules)
+    }
+
+    /// The stream or queue name of the rule that governs retries.
+    var sourceRule: String { spec.mode.isQueue ? "Q2" : "K4" }
+}

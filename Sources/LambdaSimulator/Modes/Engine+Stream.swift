@@ -1,0 +1,309 @@
+/// Event source mapping on Kinesis and DynamoDB streams: rules K1–K14 (with E1–E7).
+extension Engine {
+    func prepareStream() {
+        let factor = max(1, spec.mapping.parallelizationFactor)
+        for shard in 1...max(1, spec.stream.shards) {
+            for _ in 0..<factor {
+                source.lanes.append(PollerLane(index: source.lanes.count, shard: shard, windowOpenedAt: batchingWindow > 0 ? 0 : nil))
+            }
+        }
+        if batchingWindow > 0 { assume(.windowStart) }
+    }
+
+    /// Retention of the stream, ms (K8: DynamoDB Streams keep 24 h).
+    private var retention: Int64 {
+        (spec.mode == .dynamodb ? 24 : spec.stream.retentionHours) * 3_600_000
+    }
+
+    func streamArrival(_ arrival: ArrivalStream.Arrival, group: ArrivalGroup) {
+        let shards = max(1, spec.stream.shards)
+        let shard: Int
+        if let explicit = group.shard {
+            shard = min(max(explicit, 1), shards)
+        } else if let key = group.partitionKey {
+            shard = Int(Identifiers.stableHash(key) % UInt64(shards)) + 1
+        } else {
+            shard = (arrival.id - 1) % shards + 1
+        }
+        record(.arrival(item: arrival.id, size: arrival.size, shard: shard, group: group.partitionKey))
+        let skipped: Bool
+        switch spec.mapping.startingPosition {
+        case .trimHorizon: skipped = false
+        case .latest: skipped = arrival.time < 0
+        case .atTimestamp(let start): skipped = arrival.time < start
+        }
+        if skipped {
+            // K3: the mapping starts after this record and never reads it.
+            record(.discarded(items: [arrival.id], reason: .beforeStartingPosition), rules: ["K3"])
+            settle(arrival.id, [.discarded])
+            return
+        }
+        source.records[arrival.id] = SourceRecord(id: arrival.id, arrival: arrival.time, size: arrival.size, shard: shard, group: group.partitionKey)
+        let factor = max(1, spec.mapping.parallelizationFactor)
+        let subLane = factor == 1 ? 0 : Int(Identifiers.stableHash(group.partitionKey ?? String(arrival.id)) % UInt64(factor))
+        let lane = (shard - 1) * factor + subLane
+        source.lanes[lane].pending.append(arrival.id)
+        source.deferredFills.insert(lane)
+    }
+
+    /// Reads a shard in order: pending retries first, then new records gathered until
+    /// BatchSize, 6 MB, the window or a tumbling-window boundary (K1, E2, E3, K14).
+    func fillStreamLane(_ lane: Int) {
+        guard spec.mapping.enabled, !source.lanes[lane].busy else { return }
+        if now < 0 {
+            wake(lane: lane, at: 0)
+            return
+        }
+        if !source.lanes[lane].retryPieces.isEmpty {
+            let piece = source.lanes[lane].retryPieces.removeFirst()
+            source.lanes[lane].batch = piece.items
+            source.lanes[lane].currentFailures = piece.failures
+            invokeStreamBatch(lane: lane, trigger: .retry)
+            return
+        }
+        if batchingWindow > 0, source.lanes[lane].windowOpenedAt == nil {
+            source.lanes[lane].windowOpenedAt = now
+        }
+        while source.lanes[lane].batch.count < batchSize, source.lanes[lane].hasPending {
+            let id = source.lanes[lane].pending[source.lanes[lane].pendingHead]
+            guard let candidate = source.records[id] else { source.lanes[lane].pendingHead += 1; continue }
+            if now - candidate.arrival > retention {
+                source.lanes[lane].pendingHead += 1
+                source.records[id] = nil
+                record(.discarded(items: [id], reason: .retentionExpired), rules: ["K8"])
+                settle(id, [.discarded])
+                continue
+            }
+            if let first = source.lanes[lane].batch.first, spec.mapping.tumblingWindowSeconds > 0,
+               tumblingWindow(of: first) != tumblingWindow(of: id) {
+                invokeStreamBatch(lane: lane, trigger: .window, rules: ["K14"])
+                return
+            }
+            let bytes = candidate.size + spec.assumptions.recordOverhead
+            if source.lanes[lane].batchBytes + bytes > payloadLimit, !source.lanes[lane].batch.isEmpty {
+                assume(.recordOverhead)
+                invokeStreamBatch(lane: lane, trigger: .payload)
+                return
+            }
+            source.lanes[lane].pendingHead += 1
+            source.lanes[lane].batch.append(id)
+            source.lanes[lane].batchBytes += bytes
+        }
+        compactPending(lane)
+        let count = source.lanes[lane].batch.count
+        guard count > 0 else { return }
+        if count >= batchSize {
+            invokeStreamBatch(lane: lane, trigger: .size)
+            return
+        }
+        let deadline = (source.lanes[lane].windowOpenedAt ?? now) + batchingWindow
+        if now >= deadline {
+            invokeStreamBatch(lane: lane, trigger: .window)
+        } else {
+            wake(lane: lane, at: deadline)
+        }
+    }
+
+    private func compactPending(_ lane: Int) {
+        if source.lanes[lane].pendingHead > 4_096, source.lanes[lane].pendingHead * 2 > source.lanes[lane].pending.count {
+            source.lanes[lane].pending.removeFirst(source.lanes[lane].pendingHead)
+            source.lanes[lane].pendingHead = 0
+        }
+    }
+
+    private func tumblingWindow(of id: Int) -> Int64 {
+        let width = spec.mapping.tumblingWindowSeconds * 1_000
+        let arrival = source.records[id]?.arrival ?? 0
+        return arrival >= 0 ? arrival / width : (arrival - width + 1) / width
+    }
+
+    /// Invokes a lane's batch, after the age and retention checks (K7, K8); throttles are
+    /// retried without using the retry budget (K6).
+    func invokeStreamBatch(lane: Int, trigger: BatchTrigger, rules extraRules: [String] = []) {
+        source.lanes[lane].phase = .invoking
+        var items = source.lanes[lane].batch
+        let expired = items.filter { now - (source.records[$0]?.arrival ?? now) > retention }
+        if !expired.isEmpty {
+            for id in expired { source.records[id] = nil; settle(id, [.discarded]) }
+            record(.discarded(items: expired, reason: .retentionExpired), rules: ["K8"])
+            items.removeAll { expired.contains($0) }
+            source.lanes[lane].batch = items
+            if items.isEmpty { finishStreamPiece(lane); return }
+        }
+        if spec.mapping.maximumRecordAgeSeconds >= 0,
+           let oldest = items.compactMap({ source.records[$0]?.arrival }).min(),
+           now - oldest > spec.mapping.maximumRecordAgeSeconds * 1_000 {
+            discardStreamPiece(lane: lane, items: items, condition: "RecordAgeExceeded", reason: .recordAgeExceeded,
+                               invokeCount: source.lanes[lane].currentFailures, rules: ["K7"])
+            finishStreamPiece(lane)
+            return
+        }
+        let invocationNumber = nextInvocation
+        record(.batch(invocation: invocationNumber, items: items, trigger: trigger, lane: lane),
+               rules: ["E2", "K1"] + extraRules + (trigger == .window && batchingWindow > 0 ? ["E3"] : []))
+        let plan = function.plan(attempt: invocationNumber, key: items.first ?? 0, items: items)
+        var refusal: (reason: String, rule: String)?
+        switch plan {
+        case .refused(let kind):
+            refusal = (kind == .serviceError ? "ServiceException" : "ConcurrentInvocationLimitExceeded", "K6")
+        case .runs(let runtime, let result):
+            switch pool.acquire(at: now) {
+            case .failure(let refused):
+                refusal = (refused.reason, refused.rule)
+            case .success(let instance):
+                source.lanes[lane].refusals = 0
+                let invocation = takeInvocationNumber()
+                stats.attempts += 1
+                record(.start(invocation: invocation, instance: instance, items: items, attempt: source.lanes[lane].currentFailures + 1), rules: ["E1"])
+                schedule(.laneEnd(lane: lane, invocation: invocation, instance: instance, result: result), after: runtime)
+                return
+            }
+        }
+        guard let refusal else { return }
+        stats.throttles += 1
+        record(.throttled(items: items, reason: refusal.reason), rules: ["K6", refusal.rule])
+        assume(.throttleBackoff)
+        let delay = spec.assumptions.throttleBackoff(source.lanes[lane].refusals)
+        source.lanes[lane].refusals += 1
+        record(.retryScheduled(items: items, reason: .throttled, delay: delay), rules: ["K6"])
+        source.lanes[lane].phase = .throttled
+        wake(lane: lane, at: now + delay)
+    }
+
+    func laneEnd(_ lane: Int, invocation: Int, instance: Int, result: AttemptResult) {
+        if spec.mode.isQueue {
+            queueLaneEnd(lane, invocation: invocation, instance: instance, result: result)
+        } else {
+            streamLaneEnd(lane, invocation: invocation, instance: instance, result: result)
+        }
+    }
+
+    /// A stream batch ended: success moves the checkpoint; a failure blocks the shard and is
+    /// retried, bisected or discarded (K4, K5, K10, K11).
+    private func streamLaneEnd(_ lane: Int, invocation: Int, instance: Int, result: AttemptResult) {
+        pool.release(instance)
+        let items = source.lanes[lane].batch
+        let failures = source.lanes[lane].currentFailures
+        let response = batchResponse(invocation: invocation, items: items, result: result)
+        record(.end(invocation: invocation, instance: instance, items: items, result: response.result, reported: response.reported),
+               rules: response.rules + (result == .timeout ? ["S6"] : []))
+        if response.result == .ok, response.reported.isEmpty {
+            for id in items { source.records[id] = nil; settle(id, [.ok]) }
+            finishStreamPiece(lane)
+            return
+        }
+        var remainder = items
+        var countsAsFailure = true
+        if response.result == .ok, let checkpoint = items.firstIndex(where: { response.reported.contains($0) }) {
+            // K11: records before the lowest reported sequence number are done.
+            for id in items[..<checkpoint] { source.records[id] = nil; settle(id, [.ok]) }
+            remainder = Array(items[checkpoint...])
+        } else if spec.mapping.bisectBatchOnFunctionError, items.count > 1,
+                  spec.mapping.maximumRetryAttempts != 0 || spec.assumptions.bisectAtZeroRetries {
+            // K10: split the failed batch; splitting does not use the retry quota.
+            assume(.bisectSplit)
+            if spec.mapping.maximumRetryAttempts == 0 { assume(.bisectAtZeroRetries) }
+            let half = (items.count + 1) / 2
+            var pieces = [RetryPiece(items: Array(items[..<half]), failures: failures), RetryPiece(items: Array(items[half...]), failures: failures)]
+            if !spec.assumptions.bisectFirstHalfFirst { pieces.reverse() }
+            record(.bisected(items: items, first: pieces[0].items, second: pieces[1].items), rules: ["K10"])
+            source.lanes[lane].retryPieces.insert(contentsOf: pieces, at: 0)
+            countsAsFailure = false
+            remainder = []
+        }
+        if countsAsFailure {
+            let newFailures = failures + 1
+            let maximum = spec.mapping.maximumRetryAttempts
+            if maximum >= 0, newFailures > maximum {
+                discardStreamPiece(lane: lane, items: remainder, condition: "RetryAttemptsExhausted", reason: .retriesExhausted,
+                                   invokeCount: newFailures, rules: ["K5", "K4"])
+                finishStreamPiece(lane)
+                return
+            }
+            source.lanes[lane].retryPieces.insert(RetryPiece(items: remainder, failures: newFailures), at: 0)
+        }
+        let shard = source.lanes[lane].shard
+        if !source.lanes[lane].blocked {
+            source.lanes[lane].blocked = true
+            record(.shardBlocked(shard: shard, items: items), rules: ["K4"])
+        }
+        assume(.streamRetryDelay)
+        let delay = spec.assumptions.streamRetryDelay(for: spec.mode)
+        record(.retryScheduled(items: items, reason: .streamBatchFailed, delay: delay), rules: ["K4", "K9"])
+        source.lanes[lane].batch = []
+        source.lanes[lane].batchBytes = 0
+        source.lanes[lane].phase = .pausing
+        wake(lane: lane, at: now + delay)
+    }
+
+    /// The lane's current piece is done (succeeded or discarded): unblock the shard when no
+    /// retries remain, and read on.
+    private func finishStreamPiece(_ lane: Int) {
+        source.lanes[lane].batch = []
+        source.lanes[lane].batchBytes = 0
+        source.lanes[lane].currentFailures = 0
+        source.lanes[lane].phase = .free
+        if source.lanes[lane].retryPieces.isEmpty, source.lanes[lane].blocked {
+            source.lanes[lane].blocked = false
+            record(.shardUnblocked(shard: source.lanes[lane].shard), rules: ["K4"])
+        }
+        // E3: the next window begins when the previous invocation completes.
+        source.lanes[lane].windowOpenedAt = batchingWindow > 0 ? now : nil
+        fillStreamLane(lane)
+    }
+
+    /// Gives up on records: the on-failure destination gets one metadata message (K12).
+    private func discardStreamPiece(lane: Int, items: [Int], condition: String, reason: DiscardReason, invokeCount: Int, rules: [String]) {
+        let records = items.compactMap { source.records[$0] }
+        for id in items { source.records[id] = nil }
+        var outcome: Outcome = .discarded
+        if let target = spec.mapping.onFailure {
+            stats.deliveries[.onFailure, default: 0] += 1
+            let delivered = target.acceptsDeliveries
+            record(.delivery(Delivery(
+                route: .onFailure, target: target, condition: condition, items: items, approximateInvokeCount: invokeCount,
+                fields: streamFailureFields(records, condition: condition, invokeCount: invokeCount, target: target, shard: source.lanes[lane].shard),
+                delivered: delivered
+            )), rules: rules + ["K12"] + (delivered ? [] : ["A13"]))
+            assume(.deliveryLatency)
+            if delivered { outcome = .onFailure }
+        }
+        if outcome == .discarded {
+            record(.discarded(items: items, reason: reason), rules: rules)
+        }
+        for id in items { settle(id, [outcome]) }
+    }
+
+    /// The metadata-only record of a failed stream batch (K12).
+    private func streamFailureFields(_ records: [SourceRecord], condition: String, invokeCount: Int, target: TargetKind, shard: Int) -> [String: FieldValue] {
+        let info = spec.mode == .kinesis ? "KinesisBatchInfo" : "DDBStreamBatchInfo"
+        var fields: [String: FieldValue] = [
+            "version": .string("1.0"),
+            "timestamp": .int(now),
+            "requestContext.requestId": .string(Identifiers.requestID(records.first?.id ?? 0)),
+            "requestContext.functionArn": .string(Identifiers.functionARN),
+            "requestContext.condition": .string(condition),
+            "requestContext.approximateInvokeCount": .int(Int64(invokeCount)),
+            "\(info).shardId": .string("shardId-" + String(repeating: "0", count: 11) + String(shard - 1)),
+            "\(info).startSequenceNumber": .string(Identifiers.sequenceNumber(records.first?.id ?? 0)),
+            "\(info).endSequenceNumber": .string(Identifiers.sequenceNumber(records.last?.id ?? 0)),
+            "\(info).approximateArrivalOfFirstRecord": .int(records.first?.arrival ?? 0),
+            "\(info).approximateArrivalOfLastRecord": .int(records.last?.arrival ?? 0),
+            "\(info).batchSize": .int(Int64(records.count)),
+            "\(info).streamArn": .string(spec.mode == .kinesis
+                ? "arn:aws:kinesis:us-east-1:123456789012:stream/notesim"
+                : "arn:aws:dynamodb:us-east-1:123456789012:table/notesim/stream/2026-01-01T00:00:00.000"),
+            "payload": .absent,
+        ]
+        if invokeCount > 0 {
+            fields["responseContext.statusCode"] = .int(200)
+            fields["responseContext.executedVersion"] = .string("$LATEST")
+            fields["responseContext.functionError"] = .string("Unhandled")
+        }
+        if target == .s3 {
+            // K12: an S3 destination also gets the whole invocation record.
+            fields["payload"] = .size(records.reduce(0) { $0 + $1.size })
+        }
+        return fields
+    }
+}

@@ -1,0 +1,91 @@
+/// A record or message in an event source (SQS queue or stream shard).
+struct SourceRecord {
+    enum State: Equatable {
+        /// Visible in the queue, or unread in the shard.
+        case waiting
+        /// Gathered into a batch that has not been invoked yet, or being processed.
+        case taken
+        /// SQS: received, failed (or abandoned), invisible until its visibility timeout.
+        case invisible
+    }
+
+    var id: Int
+    var arrival: Int64
+    var size: Int64
+    var shard: Int
+    var group: String?
+    var receiveCount = 0
+    var lastReceive: Int64 = 0
+    var state: State = .waiting
+}
+
+/// A piece of a stream shard that must be retried before new records (K4, K10, K11).
+struct RetryPiece {
+    var items: [Int]
+    /// Failed invocations of this piece so far; bisection does not add to it (K10).
+    var failures: Int
+}
+
+/// One poller lane: an SQS poller slot, or one batch slot of a shard (ParallelizationFactor
+/// gives a shard several, K13).
+struct PollerLane {
+    var index: Int
+    /// For streams: the shard (from 1) this lane reads.
+    var shard: Int = 0
+    /// The batch being gathered or processed.
+    var batch: [Int] = []
+    var batchBytes: Int64 = 0
+    /// When the current batching window opened (E3); nil when none is open.
+    var windowOpenedAt: Int64?
+    /// What a lane is doing.
+    enum Phase: Equatable {
+        /// Idle or gathering a batch.
+        case free
+        /// The handler is running on its batch.
+        case invoking
+        /// Its batch was throttled; it invokes again when woken (K6, Q12).
+        case throttled
+        /// Pausing after a failure before reading again (K9, Q12).
+        case pausing
+    }
+
+    var phase: Phase = .free
+    var busy: Bool { phase != .free }
+    /// Throttles in a row (backoff exponent).
+    var refusals = 0
+    /// Streams: records of this lane not yet read, in order.
+    var pending: [Int] = []
+    var pendingHead = 0
+    /// Streams: pieces to retry first, the next one first.
+    var retryPieces: [RetryPiece] = []
+    /// Streams: the piece being invoked, if it is a retry.
+    var currentFailures = 0
+    var blocked = false
+    /// A wake-up is already scheduled at this time.
+    var wakeAt: Int64?
+
+    var hasPending: Bool { pendingHead < pending.count }
+}
+
+/// Everything an event source mapping keeps while it runs.
+struct SourceState {
+    var records: [Int: SourceRecord] = [:]
+    var lanes: [PollerLane] = []
+    /// SQS standard: visible messages in the order they became visible.
+    var available: [Int] = []
+    var availableHead = 0
+    /// SQS: lanes that poll now (Q8 scaling), and when the backlog began.
+    var activeLanes = 0
+    var scalingSince: Int64?
+    var pumpScheduledAt: Int64?
+    /// Lanes to fill once every arrival of the current millisecond is in (a poll sees all
+    /// records that arrived at the same instant).
+    var deferredFills: Set<Int> = []
+    var deferredPump = false
+    /// FIFO: messages per group, oldest first, and groups held by a lane or awaiting retry.
+    var groupOrder: [String: [Int]] = [:]
+    var heldGroups: [String: Int] = [:]
+
+    /// Inputs that have not settled.
+    var openItems: [Int] { Array(records.keys) }
+}

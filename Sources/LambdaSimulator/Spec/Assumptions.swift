@@ -1,0 +1,94 @@
+/// The values AWS does not document (reference §10), as named, overridable assumptions.
+///
+/// Each simulation records which of them it actually relied on, so a page can say which
+/// assumptions a figure rests on.
+public struct Assumptions: Sendable, Hashable {
+    /// The names used in scenarios (`assume:`).
+    public enum Name: String, Sendable, Hashable, CaseIterable, Comparable {
+        case firstAttemptDelay = "first-attempt-delay"
+        case retryFrom = "retry-from"
+        case throttleBackoff = "throttle-backoff"
+        case streamRetryDelay = "stream-retry-delay"
+        case bisectSplit = "bisect-split"
+        case bisectAtZeroRetries = "bisect-at-zero-retries"
+        case sqsErrorBackoff = "sqs-error-backoff"
+        case redriveAt = "redrive-at"
+        case windowStart = "window-start"
+        case deliveryLatency = "delivery-latency"
+        case pollLatency = "poll-latency"
+        case recordOverhead = "record-overhead"
+        case syncLimit = "sync-limit"
+        case sqsLowTrafficWait = "sqs-low-traffic-wait"
+
+        public static func < (lhs: Name, rhs: Name) -> Bool { lhs.rawValue < rhs.rawValue }
+
+        /// The rule whose gap the assumption fills.
+        public var rule: String {
+            switch self {
+            case .firstAttemptDelay: "A2"
+            case .retryFrom: "A3"
+            case .throttleBackoff: "A8"
+            case .streamRetryDelay: "K9"
+            case .bisectSplit, .bisectAtZeroRetries: "K10"
+            case .sqsErrorBackoff: "Q12"
+            case .redriveAt: "Q4"
+            case .windowStart: "E3"
+            case .deliveryLatency: "A12"
+            case .pollLatency: "Q1"
+            case .recordOverhead: "E6"
+            case .syncLimit: "S5"
+            case .sqsLowTrafficWait: "Q6"
+            }
+        }
+    }
+
+    /// Where the async retry wait is measured from (A3).
+    public enum RetryReference: String, Sendable, Hashable {
+        case attemptEnd = "attempt-end"
+        case attemptStart = "attempt-start"
+    }
+
+    /// Delay before the first async attempt, ms (A2) [0].
+    public var firstAttemptDelay: Int64 = 0
+    /// [attempt-end] (A3).
+    public var retryFrom: RetryReference = .attemptEnd
+    /// Throttle/5xx backoff: `min(base × 2^n, cap)` ms (A8) [1 s doubling to 300 s].
+    public var throttleBackoffBase: Int64 = 1_000
+    public var throttleBackoffCap: Int64 = 300_000
+    /// Delay before retrying a failed stream batch, ms (K9) [nil: 1 s Kinesis, 250 ms DynamoDB].
+    public var streamRetryDelay: Int64?
+    /// Whether the first half of a bisected batch is the larger ⌈n/2⌉ and runs first (K10) [yes].
+    public var bisectFirstHalfFirst = true
+    /// Whether a batch is bisected when MaximumRetryAttempts is 0 (K10) [yes].
+    public var bisectAtZeroRetries = true
+    /// Extra wait before an SQS poller invokes again after a function error, ms (Q12) [0].
+    public var sqsErrorBackoff: Int64 = 0
+    /// Whether a message that reached maxReceiveCount moves at its visibility expiry (Q4) [yes].
+    public var redriveAtVisibilityExpiry = true
+    /// Whether an idle source's batching window opens at enable / after each invocation (E3) [yes].
+    public var windowStartsAfterInvocation = true
+    /// Destination and DLQ delivery latency, ms [0].
+    public var deliveryLatency: Int64 = 0
+    /// Time between a record becoming available and a poll returning it, ms (Q1, K2) [0].
+    public var pollLatency: Int64 = 0
+    /// Metadata bytes added to each record in an ESM payload (E6) [0].
+    public var recordOverhead: Int64 = 0
+    /// The synchronous request/response limit in bytes (S5) [6,291,456].
+    public var syncLimit: Int64 = 6_291_456
+    /// SQS low-traffic wait before invoking with a window, ms (Q6) [0 = off].
+    public var sqsLowTrafficWait: Int64 = 0
+
+    public init() {}
+
+    /// The stream retry delay for a mode (K9): the assumption, else one poll interval (K2).
+    func streamRetryDelay(for mode: InvocationMode) -> Int64 {
+        streamRetryDelay ?? (mode == .dynamodb ? 250 : 1_000)
+    }
+
+    /// The nth throttle backoff (n from 0): `min(base × 2^n, cap)` (A8).
+    func throttleBackoff(_ n: Int) -> Int64 {
+        let shift = min(n, 40)
+        let value = throttleBackoffBase.multipliedReportingOverflow(by: Int64(1) << shift)
+        return value.overflow ? throttleBackoffCap : min(value.partialValue, throttleBackoffCap)
+    }
+}

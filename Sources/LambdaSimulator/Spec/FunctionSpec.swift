@@ -1,0 +1,69 @@
+/// The function under test: its AWS settings and its scripted behaviour.
+public struct FunctionSpec: Sendable, Hashable {
+    /// AWS `Timeout` in seconds (1–900, default 3; rule S6).
+    public var timeoutSeconds: Int64 = 3
+    /// AWS `ReservedConcurrentExecutions` (rule C2); nil when not set.
+    public var reservedConcurrency: Int?
+    /// How long each attempt runs, in ms: one value, or one per attempt (the last repeats).
+    public var durations: [Int64] = [100]
+    /// Which attempts fail.
+    public var fails: FailurePlan = .never
+    /// What a failure is.
+    public var failure: FailureKind = .error
+    /// The batch response of an ESM function using ReportBatchItemFailures (Q7, K11).
+    public var response: BatchResponse = .auto
+    /// Size of a successful response in bytes (S5: over 6 MB the caller gets an error).
+    public var responseSize: Int64 = 64
+    /// Size of the error message in bytes (A15: the DLQ keeps the first 1 KB).
+    public var errorMessageSize: Int64 = 64
+    /// For tumbling windows (K14): whether responses carry `state`.
+    public var omitsWindowState = false
+
+    public init() {}
+}
+
+/// Which attempts of the function fail.
+public enum FailurePlan: Sendable, Hashable {
+    case never
+    case always
+    /// Sync/async: the Nth attempt of each event; ESM: the Nth batch invocation (from 1).
+    case attempts(Set<Int>)
+    /// Any batch holding one of these records fails (poison records); with `times`, only the
+    /// first N batches that hold each of them.
+    case records(Set<Int>, times: Int?)
+    /// A seeded share of attempts, in parts per thousand.
+    case rate(perMille: Int)
+}
+
+/// What kind of failure a failing attempt is.
+public enum FailureKind: String, Sendable, Hashable {
+    /// The handler throws (A4, S2).
+    case error
+    /// The handler runs until the function timeout (S6, A4).
+    case timeout
+    /// 429 before the handler runs: no attempt (S3, A8, K6, Q12).
+    case throttled
+    /// 5xx before the handler runs: no attempt (S3, A8).
+    case serviceError = "service-error"
+}
+
+/// What an ESM function returns when ReportBatchItemFailures is on (Q7, K11).
+public enum BatchResponse: Sendable, Hashable {
+    /// Reports exactly the failing records (for FIFO: the first failure and everything after
+    /// it, Q7).
+    case auto
+    /// Per invocation number: what that invocation returns; others return success.
+    case explicit([Int: BatchResponseItem])
+}
+
+/// One scripted batch response.
+public enum BatchResponseItem: Sendable, Hashable {
+    /// `batchItemFailures` naming these record ids.
+    case failures([Int])
+    /// Invalid JSON: the whole batch fails (Q7).
+    case malformed
+    /// An empty `itemIdentifier`: the whole batch fails (Q7, K11).
+    case emptyIdentifier
+    /// The handler throws: the whole batch fails.
+    case `throw`
+}

@@ -1,0 +1,202 @@
+/// Checks a scenario against AWS's documented ranges and combination rules, before any
+/// simulation: a configuration AWS rejects is reported, never simulated.
+///
+/// Where AWS accepts a configuration and fails later (a FIFO queue as an async
+/// destination, A13), validation passes and the simulation shows the failure.
+public enum ScenarioValidator {
+    /// Every issue of the scenario, in a stable order.
+    public static func validate(_ spec: ScenarioSpec) -> [ValidationIssue] {
+        var issues = IssueList()
+        validateFunction(spec, &issues)
+        validateInputs(spec, &issues)
+        switch spec.mode {
+        case .sync:
+            break
+        case .async:
+            validateAsync(spec, &issues)
+        case .sqs, .sqsFIFO:
+            validateQueue(spec, &issues)
+        case .kinesis, .dynamodb:
+            validateStream(spec, &issues)
+        }
+        if spec.mode != .async {
+            // S9: function-level async settings are accepted in every mode (AWS accepts them on
+            // any function); their ranges still apply.
+            validateAsyncRanges(spec, &issues)
+        }
+        return issues.items
+    }
+
+    /// Collects issues.
+    struct IssueList {
+        var items: [ValidationIssue] = []
+
+        mutating func range<T: Comparable>(_ value: T, _ bounds: ClosedRange<T>, _ parameter: String, rule: String?, what: String? = nil) {
+            guard !bounds.contains(value) else { return }
+            let limits = "\(bounds.lowerBound)–\(bounds.upperBound)"
+            items.append(ValidationIssue(.range, parameter: parameter, "\(Self.leaf(parameter)) must be \(limits)\(what.map { " " + $0 } ?? "") (AWS limit), not \(value)", rule: rule))
+        }
+
+        mutating func add(_ kind: ValidationIssue.Kind, _ parameter: String, _ message: String, rule: String?) {
+            items.append(ValidationIssue(kind, parameter: parameter, message, rule: rule))
+        }
+
+        static func leaf(_ parameter: String) -> String {
+            String(parameter.split(separator: ".").last ?? Substring(parameter))
+        }
+    }
+
+    private static func validateFunction(_ spec: ScenarioSpec, _ issues: inout IssueList) {
+        let function = spec.function
+        issues.range(function.timeoutSeconds, 1...900, "function.Timeout", rule: "S6", what: "seconds")
+        if spec.accountConcurrency < 1 {
+            issues.add(.range, "account.ConcurrentExecutions", "ConcurrentExecutions must be at least 1, not \(spec.accountConcurrency)", rule: "C1")
+        }
+        if let reserved = function.reservedConcurrency {
+            let maximum = max(0, spec.accountConcurrency - 100)
+            issues.range(reserved, 0...maximum, "function.ReservedConcurrentExecutions", rule: "C2",
+                         what: "(at least 100 of the account's \(spec.accountConcurrency) must stay unreserved)")
+        }
+        if function.durations.contains(where: { $0 < 0 }) {
+            issues.add(.range, "function.duration", "durations must not be negative", rule: nil)
+        }
+        if case .attempts(let numbers) = function.fails, numbers.contains(where: { $0 < 1 }) {
+            issues.add(.range, "function.fails", "attempt numbers count from 1", rule: nil)
+        }
+        if case .rate(let perMille) = function.fails, !(0...1_000).contains(perMille) {
+            issues.add(.range, "function.fails", "a failure rate must be 0–100%", rule: nil)
+        }
+        if function.responseSize < 0 || function.errorMessageSize < 0 {
+            issues.add(.range, "function.result", "sizes must not be negative", rule: nil)
+        }
+    }
+
+    private static func validateInputs(_ spec: ScenarioSpec, _ issues: inout IssueList) {
+        let noun = spec.mode.isEventSourceMapping ? "records" : "events"
+        for (index, group) in spec.arrivals.enumerated() {
+            let path = "\(noun).\(index + 1)"
+            if group.count < 0 { issues.add(.range, "\(path).count", "count must not be negative", rule: nil) }
+            if group.every < 0 { issues.add(.range, "\(path).every", "every must not be negative", rule: nil) }
+            if group.size < 0 { issues.add(.range, "\(path).size", "size must not be negative", rule: nil) }
+            if !spec.mode.isEventSourceMapping, group.at < 0 {
+                issues.add(.range, "\(path).at", "events cannot arrive before 0 s (only ESM records may already wait in the source)", rule: nil)
+            }
+            if let durations = group.durations, durations.contains(where: { $0 < 0 }) {
+                issues.add(.range, "\(path).duration", "durations must not be negative", rule: nil)
+            }
+            if let shard = group.shard {
+                if !spec.mode.isStream {
+                    issues.add(.unsupported, "\(path).shard", "shard applies to Kinesis and DynamoDB streams only", rule: "K1")
+                } else if !(1...max(1, spec.stream.shards)).contains(shard) {
+                    issues.add(.range, "\(path).shard", "shard must be 1–\(spec.stream.shards) (the stream has \(spec.stream.shards))", rule: "K1")
+                }
+            }
+            if group.group != nil, spec.mode != .sqsFIFO {
+                issues.add(.unsupported, "\(path).group", "message groups exist on SQS FIFO queues only", rule: "Q11")
+            }
+            if spec.mode.isQueue, group.size > 1_048_576 {
+                issues.add(.range, "\(path).size", "an SQS message is at most 1 MiB (1,048,576 bytes), not \(group.size)", rule: "Q13")
+            }
+        }
+        if spec.inputCount > spec.limits.maximumInputs {
+            issues.add(.limit, noun, "the scenario has \(spec.inputCount) \(noun); the limit is \(spec.limits.maximumInputs)", rule: nil)
+        }
+    }
+
+    private static func validateAsync(_ spec: ScenarioSpec, _ issues: inout IssueList) {
+        validateAsyncRanges(spec, &issues)
+    }
+
+    private static func validateAsyncRanges(_ spec: ScenarioSpec, _ issues: inout IssueList) {
+        let config = spec.eventInvokeConfig
+        issues.range(config.maximumRetryAttempts, 0...2, "EventInvokeConfig.MaximumRetryAttempts", rule: "A5", what: "for asynchronous invocation")
+        issues.range(config.maximumEventAgeSeconds, 60...21_600, "EventInvokeConfig.MaximumEventAgeInSeconds", rule: "A6", what: "seconds")
+        if config.onSuccess == .s3 {
+            issues.add(.unsupported, "EventInvokeConfig.DestinationConfig.OnSuccess", "an S3 bucket can only be an on-failure destination", rule: "A13")
+        }
+        if let dlq = spec.deadLetter, ![.sqs, .sns, .sqsFIFO, .snsFIFO].contains(dlq) {
+            issues.add(.unsupported, "DeadLetterConfig.TargetArn", "a dead-letter queue must be an SQS queue or an SNS topic, not \(dlq.rawValue)", rule: "A15")
+        }
+    }
+
+    private static func validateQueue(_ spec: ScenarioSpec, _ issues: inout IssueList) {
+        let mapping = spec.mapping
+        let fifo = spec.mode == .sqsFIFO
+        let path = "EventSourceMapping"
+        if let size = mapping.batchSize {
+            issues.range(size, 1...(fifo ? 10 : 10_000), "\(path).BatchSize", rule: "E5", what: fifo ? "for a FIFO queue" : "for an SQS queue")
+        }
+        if let window = mapping.batchingWindowSeconds {
+            issues.range(window, 0...300, "\(path).MaximumBatchingWindowInSeconds", rule: "E4", what: "seconds")
+            if fifo {
+                issues.add(.unsupported, "\(path).MaximumBatchingWindowInSeconds", "batching windows are not supported for FIFO queues", rule: "Q6")
+            }
+        }
+        if !fifo, (mapping.batchSize ?? 10) > 10, (mapping.batchingWindowSeconds ?? 0) < 1 {
+            issues.add(.combination, "\(path).BatchSize",
+                       "a BatchSize over 10 needs MaximumBatchingWindowInSeconds of at least 1 on an SQS standard queue", rule: "E4")
+        }
+        for key in ["MaximumRetryAttempts", "MaximumRecordAgeInSeconds", "BisectBatchOnFunctionError", "ParallelizationFactor",
+                    "TumblingWindowInSeconds", "StartingPosition", "DestinationConfig"] where mapping.explicitlySet.contains(key) {
+            let hint = key == "DestinationConfig" ? "; an SQS source uses its own queue's RedrivePolicy instead" : ""
+            issues.add(.unsupported, "\(path).\(key)", "\(key) is not supported for SQS event sources\(hint)", rule: key == "DestinationConfig" ? "Q4" : "E5")
+        }
+        if let maximum = mapping.maximumConcurrency {
+            issues.range(maximum, 2...1_000, "\(path).ScalingConfig.MaximumConcurrency", rule: "Q9")
+        }
+        if let minimum = mapping.provisionedMinimum {
+            issues.range(minimum, 2...200, "\(path).ProvisionedPollerConfig.MinimumPollers", rule: "Q10")
+            if mapping.maximumConcurrency != nil {
+                issues.add(.combination, "\(path).ScalingConfig", "ScalingConfig and ProvisionedPollerConfig cannot be used together", rule: "Q9")
+            }
+        }
+        if let maximum = mapping.provisionedMaximum {
+            issues.range(maximum, 2...2_000, "\(path).ProvisionedPollerConfig.MaximumPollers", rule: "Q10")
+            if let minimum = mapping.provisionedMinimum, minimum > maximum {
+                issues.add(.combination, "\(path).ProvisionedPollerConfig", "MinimumPollers must not exceed MaximumPollers", rule: "Q10")
+            }
+        }
+        let queue = spec.queue
+        issues.range(queue.visibilityTimeoutSeconds, 0...43_200, "queue.VisibilityTimeout", rule: "Q2", what: "seconds")
+        issues.range(queue.messageRetentionSeconds, 60...1_209_600, "queue.MessageRetentionPeriod", rule: nil, what: "seconds")
+        if let count = queue.maxReceiveCount {
+            issues.range(count, 1...1_000, "queue.RedrivePolicy.maxReceiveCount", rule: "Q4")
+        }
+        if queue.visibilityTimeoutSeconds < spec.function.timeoutSeconds {
+            issues.add(.combination, "queue.VisibilityTimeout",
+                       "Queue visibility timeout: \(queue.visibilityTimeoutSeconds) seconds is less than Function timeout: \(spec.function.timeoutSeconds) seconds",
+                       rule: "Q3")
+        }
+    }
+
+    private static func validateStream(_ spec: ScenarioSpec, _ issues: inout IssueList) {
+        let mapping = spec.mapping
+        let path = "EventSourceMapping"
+        if let size = mapping.batchSize {
+            issues.range(size, 1...10_000, "\(path).BatchSize", rule: "E5")
+        }
+        if let window = mapping.batchingWindowSeconds {
+            issues.range(window, 0...300, "\(path).MaximumBatchingWindowInSeconds", rule: "K3", what: "seconds")
+        }
+        issues.range(mapping.maximumRetryAttempts, -1...10_000, "\(path).MaximumRetryAttempts", rule: "K5", what: "(−1 is infinite)")
+        let age = mapping.maximumRecordAgeSeconds
+        if age != -1, !(60...604_800).contains(age) {
+            issues.add(.range, "\(path).MaximumRecordAgeInSeconds", "MaximumRecordAgeInSeconds must be −1 (infinite) or 60–604800 (AWS limit), not \(age)", rule: "K7")
+        }
+        issues.range(mapping.parallelizationFactor, 1...10, "\(path).ParallelizationFactor", rule: "K13")
+        issues.range(mapping.tumblingWindowSeconds, 0...900, "\(path).TumblingWindowInSeconds", rule: "K14", what: "seconds")
+        if case .atTimestamp = mapping.startingPosition, spec.mode == .dynamodb {
+            issues.add(.unsupported, "\(path).StartingPosition", "AT_TIMESTAMP is supported only for Kinesis streams", rule: "K3")
+        }
+        if let target = mapping.onFailure, ![.sqs, .sns, .s3, .sqsFIFO, .snsFIFO].contains(target) {
+            issues.add(.unsupported, "\(path).DestinationConfig.OnFailure", "a stream's on-failure destination must be an SQS queue, an SNS topic or an S3 bucket, not \(target.rawValue)", rule: "K12")
+        }
+        for key in ["ScalingConfig", "ProvisionedPollerConfig", "FunctionResponseTypesFIFO"] where mapping.explicitlySet.contains(key) {
+            issues.add(.unsupported, "\(path).\(key)", "\(key) applies to SQS event sources only", rule: "Q9")
+        }
+        issues.range(spec.stream.shards, 1...500, "stream.shards", rule: "K1")
+        if spec.mode == .kinesis {
+            issues.range(spec.stream.retentionHours, 24...8_760, "stream.RetentionPeriodHours", rule: "K8")
+        }
+    }
+}
