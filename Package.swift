@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // The C library cmark, through pkg-config; imported by NotesMarkdown only.
@@ -49,7 +50,10 @@ let package = Package(
         .testTarget(name: "NotesMarkdownTests", dependencies: ["NotesMarkdown", "NotesCore", "TestSupport"]),
         .testTarget(
             name: "LambdaSimulatorTests",
-            dependencies: ["LambdaSimulator", "NotesCore", "TestSupport"],
+            dependencies: [
+                "LambdaSimulator", "NotesCore", "TestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             exclude: ["__Snapshots__"]
         ),
         .testTarget(name: "NotesCLITests", dependencies: ["NotesCLI", "TestSupport"]),

@@ -13,14 +13,4 @@ enum Identifiers {
     static func sequenceNumber(_ id: Int) -> String {
         "49590338271490256608559692538" + String(repeating: "0", count: max(0, 12 - String(id).count)) + String(id)
     }
-
-    /// FNV-1a: the same partition key always lands on the same shard (K13).
-    static func stableHash(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return hash
-    }
 }

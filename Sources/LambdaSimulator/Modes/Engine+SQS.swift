@@ -51,6 +51,9 @@ extension Engine {
             source.lanes.append(PollerLane(index: index, windowOpenedAt: batchingWindow > 0 ? max(now, 0) : nil))
         }
         for lane in 0..<source.activeLanes where !source.lanes[lane].busy {
+            // Lanes gathering a batch have a wake-up at their deadline; only new messages
+            // need a visit.
+            guard hasVisibleMessages else { break }
             fillQueueLane(lane)
         }
         if source.activeLanes < queueLaneCap, hasVisibleMessages, let since = source.scalingSince {
@@ -64,10 +67,9 @@ extension Engine {
         if spec.mode == .sqsFIFO {
             return source.records.values.contains { $0.state == .waiting }
         }
-        var head = source.availableHead
-        while head < source.available.count {
-            if source.records[source.available[head]]?.state == .waiting { return true }
-            head += 1
+        while source.availableHead < source.available.count {
+            if source.records[source.available[source.availableHead]]?.state == .waiting { return true }
+            source.availableHead += 1
         }
         return false
     }
@@ -91,7 +93,8 @@ extension Engine {
 
     /// Gathers messages into a lane's batch and invokes when BatchSize, 6 MB or the window
     /// closes it (E2, E3, Q5, Q6).
-    private func fillQueueLane(_ lane: Int) {
+    func fillQueueLane(_ lane: Int) {
+        guard !source.lanes[lane].busy else { return }
         if batchingWindow > 0, source.lanes[lane].windowOpenedAt == nil {
             source.lanes[lane].windowOpenedAt = now
         }
@@ -118,7 +121,13 @@ extension Engine {
             invokeQueueBatch(lane: lane, trigger: .size)
             return
         }
-        let deadline = (source.lanes[lane].windowOpenedAt ?? now) + batchingWindow
+        var window = batchingWindow
+        if window > 0, spec.assumptions.sqsLowTrafficWait > window {
+            // Q6: on a very quiet queue Lambda may wait up to 20 s even with a shorter window.
+            assume(.sqsLowTrafficWait)
+            window = spec.assumptions.sqsLowTrafficWait
+        }
+        let deadline = (source.lanes[lane].windowOpenedAt ?? now) + window
         if now >= deadline || count >= limit {
             invokeQueueBatch(lane: lane, trigger: .window)
         } else {
@@ -300,7 +309,7 @@ extension Engine {
         record(.visible(items: [id]), rules: ["Q2"])
         if let group = message.group, source.heldGroups[group] == -1 { source.heldGroups[group] = nil }
         makeVisible(id)
-        pumpQueue()
+        source.deferredPump = true
     }
 
     /// A message outlived the queue's retention period and is gone.

@@ -57,7 +57,12 @@ extension Engine {
         case .free:
             break
         }
-        if spec.mode.isQueue { pumpQueue() } else { fillStreamLane(lane) }
+        if spec.mode.isQueue {
+            fillQueueLane(lane)
+            pumpQueue()
+        } else {
+            fillStreamLane(lane)
+        }
     }
 
     /// Fills the lanes that arrivals touched during the millisecond that just ended.

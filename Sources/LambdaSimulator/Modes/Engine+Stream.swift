@@ -21,7 +21,7 @@ extension Engine {
         if let explicit = group.shard {
             shard = min(max(explicit, 1), shards)
         } else if let key = group.partitionKey {
-            shard = Int(Identifiers.stableHash(key) % UInt64(shards)) + 1
+            shard = assignedSlot(forKey: key, in: &source.keyShards, slots: shards) + 1
         } else {
             shard = (arrival.id - 1) % shards + 1
         }
@@ -40,7 +40,7 @@ extension Engine {
         }
         source.records[arrival.id] = SourceRecord(id: arrival.id, arrival: arrival.time, size: arrival.size, shard: shard, group: group.partitionKey)
         let factor = max(1, spec.mapping.parallelizationFactor)
-        let subLane = factor == 1 ? 0 : Int(Identifiers.stableHash(group.partitionKey ?? String(arrival.id)) % UInt64(factor))
+        let subLane = factor == 1 ? 0 : assignedSlot(forKey: "\(shard)/" + (group.partitionKey ?? String(arrival.id)), in: &source.keyLanes, slots: factor)
         let lane = (shard - 1) * factor + subLane
         source.lanes[lane].pending.append(arrival.id)
         source.deferredFills.insert(lane)
@@ -48,6 +48,16 @@ extension Engine {
 
     /// Reads a shard in order: pending retries first, then new records gathered until
     /// BatchSize, 6 MB, the window or a tumbling-window boundary (K1, E2, E3, K14).
+    /// The shard or lane of a partition key: keys are spread round-robin in the order they
+    /// first appear, so each key keeps one place and its order (K13). (AWS hashes the key; a
+    /// round-robin spread keeps small examples predictable.)
+    private func assignedSlot(forKey key: String, in table: inout [String: Int], slots: Int) -> Int {
+        if let slot = table[key] { return slot }
+        let slot = table.count % slots
+        table[key] = slot
+        return slot
+    }
+
     func fillStreamLane(_ lane: Int) {
         guard spec.mapping.enabled, !source.lanes[lane].busy else { return }
         if now < 0 {
@@ -140,7 +150,7 @@ extension Engine {
         }
         let invocationNumber = nextInvocation
         record(.batch(invocation: invocationNumber, items: items, trigger: trigger, lane: lane),
-               rules: ["E2", "K1"] + extraRules + (trigger == .window && batchingWindow > 0 ? ["E3"] : []))
+               rules: ["E2", "K1", "K2"] + extraRules + (trigger == .window && batchingWindow > 0 ? ["E3"] : []))
         let plan = function.plan(attempt: invocationNumber, key: items.first ?? 0, items: items)
         var refusal: (reason: String, rule: String)?
         switch plan {

@@ -85,6 +85,9 @@ struct SourceState {
     /// FIFO: messages per group, oldest first, and groups held by a lane or awaiting retry.
     var groupOrder: [String: [Int]] = [:]
     var heldGroups: [String: Int] = [:]
+    /// Streams: the shard and the lane each partition key was given (K13).
+    var keyShards: [String: Int] = [:]
+    var keyLanes: [String: Int] = [:]
 
     /// Inputs that have not settled.
     var openItems: [Int] { Array(records.keys) }

@@ -81,12 +81,12 @@ public struct Assumptions: Sendable, Hashable {
     public init() {}
 
     /// The stream retry delay for a mode (K9): the assumption, else one poll interval (K2).
-    func streamRetryDelay(for mode: InvocationMode) -> Int64 {
+    public func streamRetryDelay(for mode: InvocationMode) -> Int64 {
         streamRetryDelay ?? (mode == .dynamodb ? 250 : 1_000)
     }
 
     /// The nth throttle backoff (n from 0): `min(base × 2^n, cap)` (A8).
-    func throttleBackoff(_ n: Int) -> Int64 {
+    public func throttleBackoff(_ n: Int) -> Int64 {
         let shift = min(n, 40)
         let value = throttleBackoffBase.multipliedReportingOverflow(by: Int64(1) << shift)
         return value.overflow ? throttleBackoffCap : min(value.partialValue, throttleBackoffCap)

@@ -1,0 +1,128 @@
+import LambdaSimulator
+import PropertyBased
+import Testing
+
+/// Properties over random scenarios: conservation, ordering, determinism, concurrency.
+@Suite struct SimulatorPropertyTests {
+    /// A sink that counts how often each input settles.
+    struct SettleCounter: TraceSink {
+        var entries: [TraceEntry] = []
+        var settles: [Int: Int] = [:]
+        mutating func record(_ entry: TraceEntry) { entries.append(entry) }
+        mutating func settle(item: Int, outcomes: [Outcome]) { settles[item, default: 0] += 1 }
+    }
+
+    /// A random but valid scenario from a few numbers.
+    static func scenario(mode: Int, count: Int, failure: Int, knobs: Int, seed: Int) -> ScenarioSpec {
+        let modes: [InvocationMode] = [.sync, .async, .sqs, .sqsFIFO, .kinesis, .dynamodb]
+        var spec = ScenarioSpec(mode: modes[mode % modes.count])
+        spec.seed = UInt64(seed)
+        spec.until = 900_000
+        spec.arrivals = [
+            ArrivalGroup(at: spec.mode.isEventSourceMapping ? -1_000 : 0, count: count / 2, every: Int64(knobs % 7) * 100),
+            ArrivalGroup(at: 500, count: count - count / 2, every: 250),
+        ]
+        if spec.mode == .sqsFIFO {
+            spec.arrivals[0].group = "a"
+            spec.arrivals[1].group = knobs % 2 == 0 ? "a" : "b"
+        }
+        if spec.mode.isStream {
+            spec.stream.shards = 1 + knobs % 3
+            spec.arrivals[1].partitionKey = "k\(knobs % 4)"
+            spec.mapping.bisectBatchOnFunctionError = knobs % 2 == 0
+            spec.mapping.maximumRetryAttempts = knobs % 5 - 1
+            spec.mapping.parallelizationFactor = 1 + knobs % 2
+            spec.mapping.onFailure = .sqs
+        }
+        if spec.mode.isQueue {
+            spec.queue.maxReceiveCount = knobs % 3 == 0 ? nil : 1 + knobs % 4
+            spec.queue.visibilityTimeoutSeconds = 10
+            if spec.mode == .sqs { spec.mapping.batchingWindowSeconds = Int64(knobs % 3) }
+        }
+        if spec.mode.isEventSourceMapping {
+            spec.mapping.batchSize = 1 + knobs % 10
+            spec.mapping.reportBatchItemFailures = knobs % 3 == 1
+        }
+        spec.function.reservedConcurrency = knobs % 4 == 0 ? 1 + knobs % 3 : nil
+        spec.function.durations = [Int64(50 + (seed % 5) * 100)]
+        spec.eventInvokeConfig.onFailure = .sqs
+        switch failure % 4 {
+        case 0: spec.function.fails = .never
+        case 1: spec.function.fails = .always
+        case 2: spec.function.fails = .rate(perMille: 300)
+        default: spec.function.fails = .records([1, count / 2 + 1], times: 2)
+        }
+        return spec
+    }
+
+    @Test func everyInputSettlesExactlyOnce() async {
+        await propertyCheck(count: 150, input: Gen.int(in: 0...5), Gen.int(in: 1...30), Gen.int(in: 0...3), Gen.int(in: 0...99), Gen.int(in: 0...1_000)) { mode, count, failure, knobs, seed in
+            let spec = Self.scenario(mode: mode, count: count, failure: failure, knobs: knobs, seed: seed)
+            var sink = SettleCounter()
+            _ = try? Simulator.simulate(spec, into: &sink, keepingEntries: false)
+            #expect(sink.settles.count == count, "\(spec.mode) lost or invented inputs")
+            #expect(sink.settles.values.allSatisfy { $0 == 1 }, "\(spec.mode) settled an input twice")
+        }
+    }
+
+    @Test func simulationIsDeterministic() async {
+        await propertyCheck(count: 60, input: Gen.int(in: 0...5), Gen.int(in: 1...30), Gen.int(in: 0...3), Gen.int(in: 0...99), Gen.int(in: 0...1_000)) { mode, count, failure, knobs, seed in
+            let spec = Self.scenario(mode: mode, count: count, failure: failure, knobs: knobs, seed: seed)
+            let first = try? Simulator.simulate(spec).dump
+            let second = try? Simulator.simulate(spec).dump
+            #expect(first != nil)
+            #expect(first == second)
+        }
+    }
+
+    @Test func noMoreHandlersRunThanConcurrencyAllows() async {
+        await propertyCheck(count: 100, input: Gen.int(in: 0...5), Gen.int(in: 1...30), Gen.int(in: 0...3), Gen.int(in: 0...99), Gen.int(in: 0...1_000)) { mode, count, failure, knobs, seed in
+            let spec = Self.scenario(mode: mode, count: count, failure: failure, knobs: knobs, seed: seed)
+            guard let trace = try? Simulator.simulate(spec) else { Issue.record("simulation failed"); return }
+            var running = 0
+            var peak = 0
+            for entry in trace.entries {
+                if case .start = entry.event { running += 1 }
+                if case .end = entry.event { running -= 1 }
+                peak = max(peak, running)
+            }
+            let limit = spec.function.reservedConcurrency ?? spec.accountConcurrency
+            #expect(peak <= limit)
+            #expect(peak == trace.stats.maxConcurrency)
+        }
+    }
+
+    @Test func shardsAndMessageGroupsKeepTheirOrder() async {
+        await propertyCheck(count: 120, input: Gen.int(in: 3...5), Gen.int(in: 1...30), Gen.int(in: 0...3), Gen.int(in: 0...99), Gen.int(in: 0...1_000)) { mode, count, failure, knobs, seed in
+            var spec = Self.scenario(mode: mode, count: count, failure: failure, knobs: knobs, seed: seed)
+            spec.mapping.parallelizationFactor = 1
+            guard let trace = try? Simulator.simulate(spec) else { Issue.record("simulation failed"); return }
+            // The key of an item: its shard (streams) or message group (FIFO).
+            var keyOf: [Int: String] = [:]
+            for entry in trace.entries {
+                if case .arrival(let item, _, let shard, let group) = entry.event {
+                    keyOf[item] = spec.mode == .sqsFIFO ? (group ?? "") : "\(shard ?? 0)"
+                }
+            }
+            var firstSuccess: [Int] = []
+            var done: Set<Int> = []
+            var itemsOf: [Int: [Int]] = [:]
+            for entry in trace.entries {
+                if case .start(let invocation, _, let items, _) = entry.event { itemsOf[invocation] = items }
+                if case .end(let invocation, _, _, let result, let reported) = entry.event, result == .ok {
+                    let items = itemsOf[invocation] ?? []
+                    let failedFrom = items.firstIndex { reported.contains($0) } ?? items.count
+                    for item in items[..<failedFrom] where done.insert(item).inserted { firstSuccess.append(item) }
+                }
+            }
+            var lastByKey: [String: Int] = [:]
+            for item in firstSuccess {
+                let key = keyOf[item] ?? ""
+                if let previous = lastByKey[key] {
+                    #expect(previous < item, "\(spec.mode): #\(item) succeeded before earlier #\(previous) of \(key)")
+                }
+                lastByKey[key] = item
+            }
+        }
+    }
+}
