@@ -36,6 +36,6 @@ public enum Simulator {
         let engine = Engine(spec: spec, sink: sink, keepsEntries: keepingEntries)
         defer { sink = engine.sink }
         try engine.run()
-        return Summary(stats: engine.stats, assumptionsUsed: engine.assumptionsUsed, rulesFired: engine.rulesFired)
+        return Summary(stats: engine.stats, assumptionsUsed: engine.assumptionsUsed, rulesFired: Set(engine.rulesFired.names))
     }
 }

@@ -9,7 +9,7 @@ import Testing
         var entries: [TraceEntry] = []
         var settles: [Int: Int] = [:]
         mutating func record(_ entry: TraceEntry) { entries.append(entry) }
-        mutating func settle(item: Int, outcomes: [Outcome]) { settles[item, default: 0] += 1 }
+        mutating func settle(item: Int, outcomes: OutcomeSet) { settles[item, default: 0] += 1 }
     }
 
     /// A random but valid scenario from a few numbers.

@@ -11,5 +11,4 @@ enum Action {
     case laneWake(lane: Int)
     case laneEnd(lane: Int, invocation: Int, instance: Int, result: AttemptResult)
     case messageVisible(item: Int, receiveCount: Int)
-    case messageExpired(item: Int)
 }

@@ -21,11 +21,11 @@ struct ConcurrencyPool {
         }
 
         /// The rule that refused it.
-        var rule: String {
+        var rule: RuleSet {
             switch self {
-            case .reservedLimit: "C2"
-            case .accountLimit: "C1"
-            case .scalingRate: "C3"
+            case .reservedLimit: .C2
+            case .accountLimit: .C1
+            case .scalingRate: .C3
             }
         }
     }

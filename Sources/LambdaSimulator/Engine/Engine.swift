@@ -15,13 +15,23 @@ final class Engine<Sink: TraceSink> {
     var requestRate: RequestRateLimiter
     var function: FunctionModel
     var stats = SimulationStats()
-    var rulesFired: Set<String> = []
-    var assumptionsUsed: Set<Assumptions.Name> = []
+    var rulesFired: RuleSet = []
+    var assumedBits: UInt32 = 0
+    var outcomeCounts = [Int](repeating: 0, count: 8)
+    var deliveryCounts = [Int](repeating: 0, count: 4)
+    /// Per arrival group: behaviour overrides, looked up on every attempt.
+    let groupDurations: [[Int64]?]
+    let groupFails: [FailurePlan?]
+
+    /// The assumptions relied on.
+    var assumptionsUsed: Set<Assumptions.Name> {
+        Set(Assumptions.Name.allCases.filter { assumedBits & $0.bit != 0 })
+    }
     var nextInvocation = 1
 
     // Per-mode state.
-    var syncItems: [Int: SyncItem] = [:]
-    var asyncItems: [Int: AsyncItem] = [:]
+    var syncItems = IDTable<SyncItem>()
+    var asyncItems = IDTable<AsyncItem>()
     var source = SourceState()
 
     init(spec: ScenarioSpec, sink: Sink, keepsEntries: Bool) {
@@ -32,6 +42,8 @@ final class Engine<Sink: TraceSink> {
         self.pool = ConcurrencyPool(reserved: spec.function.reservedConcurrency, account: spec.accountConcurrency)
         self.requestRate = RequestRateLimiter(concurrencyQuota: spec.accountConcurrency)
         self.function = FunctionModel(spec: spec.function, seed: spec.seed)
+        self.groupDurations = spec.arrivals.map(\.durations)
+        self.groupFails = spec.arrivals.map(\.fails)
     }
 
     /// Runs until every input has settled (or the horizon), then reports what is still open.
@@ -87,7 +99,7 @@ final class Engine<Sink: TraceSink> {
         now = min(0, spec.arrivals.map(\.at).min() ?? 0)
         if spec.mode.isEventSourceMapping { prepareSource() }
         if spec.mode == .sync, spec.eventInvokeConfig.onSuccess != nil || spec.eventInvokeConfig.onFailure != nil || spec.deadLetter != nil {
-            note("destinations and the dead-letter queue are configured but never used for synchronous invocations", rules: ["S9"])
+            note("destinations and the dead-letter queue are configured but never used for synchronous invocations", rules: [.S9])
         }
     }
 
@@ -117,45 +129,66 @@ final class Engine<Sink: TraceSink> {
             laneEnd(lane, invocation: invocation, instance: instance, result: result)
         case .messageVisible(let item, let receiveCount):
             messageVisible(item, receiveCount: receiveCount)
-        case .messageExpired(let item):
-            messageExpired(item)
         }
     }
 
     /// Settles whatever is still open at the end as `pending`.
     private func finish(at time: Int64) {
+        now = max(now, time)
+        if spec.mode.isQueue {
+            // Messages that waited out the queue's retention period are gone.
+            for id in source.records.keys {
+                if let message = source.records[id], message.state == .waiting, hasExpired(message) { messageExpired(id) }
+            }
+        }
         stats.endTime = time
         stats.maxConcurrency = pool.peak
-        var open: [Int] = Array(syncItems.keys) + Array(asyncItems.keys) + source.openItems
+        var open: [Int] = syncItems.keys + asyncItems.keys + source.openItems
         open.sort()
         for item in open { settle(item, [.pending]) }
+        for outcome in Outcome.allCases where outcomeCounts[outcome.ordinal] > 0 {
+            stats.outcomes[outcome] = outcomeCounts[outcome.ordinal]
+        }
+        for route in Delivery.Route.allCases where deliveryCounts[route.ordinal] > 0 {
+            stats.deliveries[route] = deliveryCounts[route.ordinal]
+        }
     }
 
     // MARK: - Recording
 
     /// Records an entry (when the sink keeps entries) and the rules behind it.
     @inline(__always)
-    func record(_ event: @autoclosure () -> TraceEvent, rules: [String] = []) {
-        for rule in rules { rulesFired.insert(rule) }
+    func record(_ event: @autoclosure () -> TraceEvent, rules: RuleSet = []) {
+        rulesFired.formUnion(rules)
         if keepsEntries {
             sink.record(TraceEntry(time: now, event: event(), rules: rules))
         }
     }
 
-    func note(_ text: String, rules: [String]) {
+    func note(_ text: String, rules: RuleSet) {
         record(.note(text), rules: rules)
     }
 
     /// Marks an assumption as relied on.
     @inline(__always)
     func assume(_ name: Assumptions.Name) {
-        assumptionsUsed.insert(name)
+        assumedBits |= name.bit
     }
 
     /// Records the final state of an input.
-    func settle(_ item: Int, _ outcomes: [Outcome]) {
-        for outcome in outcomes { stats.outcomes[outcome, default: 0] += 1 }
+    func settle(_ item: Int, _ outcomes: OutcomeSet) {
+        var bits = outcomes.rawValue
+        while bits != 0 {
+            outcomeCounts[bits.trailingZeroBitCount] += 1
+            bits &= bits - 1
+        }
         sink.settle(item: item, outcomes: outcomes)
+    }
+
+    /// Counts a message sent to a destination, DLQ or redrive queue.
+    @inline(__always)
+    func countDelivery(_ route: Delivery.Route) {
+        deliveryCounts[route.ordinal] += 1
     }
 
     func schedule(_ action: Action, after delay: Int64) {

@@ -19,23 +19,23 @@ extension Engine {
 
     func asyncArrival(_ arrival: ArrivalStream.Arrival) {
         let item = arrival.id
-        record(.arrival(item: item, size: arrival.size, shard: nil, group: nil), rules: spec.trigger.map { _ in ["A16"] } ?? [])
+        record(.arrival(item: item, size: arrival.size, shard: nil, group: nil), rules: spec.trigger.map { _ in [.A16] } ?? [])
         if arrival.size > asyncPayloadLimit {
-            record(.response(item: item, status: 413, error: "RequestTooLargeException", reason: nil), rules: ["A1"])
+            record(.response(item: item, status: 413, error: "RequestTooLargeException", reason: nil), rules: [.A1])
             settle(item, [.rejected])
             return
         }
-        record(.response(item: item, status: 202, error: nil, reason: nil), rules: ["A1"])
-        record(.enqueued(item: item), rules: ["A1"])
+        record(.response(item: item, status: 202, error: nil, reason: nil), rules: [.A1])
+        record(.enqueued(item: item), rules: [.A1])
         if spec.faults.drop.contains(item) {
-            record(.discarded(items: [item], reason: .droppedByLambda), rules: ["A10"])
+            record(.discarded(items: [item], reason: .droppedByLambda), rules: [.A10])
             settle(item, [.discarded])
             return
         }
         asyncItems[item] = AsyncItem(size: arrival.size, group: arrival.group, enqueuedAt: now)
         if spec.function.reservedConcurrency == 0 {
             // A9: with reserved concurrency 0 events go straight to the DLQ / OnFailure.
-            giveUp(item, condition: "ZeroReservedConcurrency", reason: .zeroReservedConcurrency, rules: ["A9", "C2"])
+            giveUp(item, condition: "ZeroReservedConcurrency", reason: .zeroReservedConcurrency, rules: [.A9, .C2])
             return
         }
         assume(.firstAttemptDelay)
@@ -47,26 +47,25 @@ extension Engine {
         guard var state = asyncItems[item] else { return }
         let maximumAge = spec.eventInvokeConfig.maximumEventAgeSeconds * 1_000
         if now - state.enqueuedAt > maximumAge {
-            giveUp(item, condition: "EventAgeExceeded", reason: .eventAgeExceeded, rules: ["A6", "A7"])
+            giveUp(item, condition: "EventAgeExceeded", reason: .eventAgeExceeded, rules: [.A6, .A7])
             return
         }
-        let group = spec.arrivals[state.group]
-        let plan = function.plan(attempt: state.attempts + 1, key: item, overrideDurations: group.durations, overrideFails: group.fails)
-        let refusal: (reason: String, rules: [String])?
+                let plan = function.plan(attempt: state.attempts + 1, key: item, overrideDurations: groupDurations[state.group], overrideFails: groupFails[state.group])
+        let refusal: (reason: String, rules: RuleSet)?
         switch plan {
         case .refused(let kind):
-            refusal = kind == .serviceError ? ("ServiceException", ["A8", "S3"]) : ("ConcurrentInvocationLimitExceeded", ["A8", "S3"])
+            refusal = kind == .serviceError ? ("ServiceException", [.A8, .S3]) : ("ConcurrentInvocationLimitExceeded", [.A8, .S3])
         case .runs(let runtime, let result):
             switch pool.acquire(at: now) {
             case .failure(let refused):
-                refusal = (refused.reason, ["A8", refused.rule])
+                refusal = (refused.reason, [.A8, refused.rule])
             case .success(let instance):
                 state.attempts += 1
                 state.lastStart = now
                 asyncItems[item] = state
                 stats.attempts += 1
                 let invocation = takeInvocationNumber()
-                record(.start(invocation: invocation, instance: instance, items: [item], attempt: state.attempts), rules: state.attempts == 1 ? ["A2"] : ["A3", "A11"])
+                record(.start(invocation: invocation, instance: instance, items: [item], attempt: state.attempts), rules: state.attempts == 1 ? [.A2] : [.A3, .A11])
                 schedule(.asyncEnd(item: item, invocation: invocation, instance: instance, result: result), after: runtime)
                 return
             }
@@ -81,10 +80,10 @@ extension Engine {
         state.refusals += 1
         asyncItems[item] = state
         if now + delay - state.enqueuedAt > maximumAge {
-            giveUp(item, condition: "EventAgeExceeded", reason: .eventAgeExceeded, rules: ["A8", "A7"])
+            giveUp(item, condition: "EventAgeExceeded", reason: .eventAgeExceeded, rules: [.A8, .A7])
             return
         }
-        record(.retryScheduled(items: [item], reason: .throttled, delay: delay), rules: ["A8"])
+        record(.retryScheduled(items: [item], reason: .throttled, delay: delay), rules: [.A8])
         schedule(.asyncReady(item: item), after: delay)
     }
 
@@ -92,7 +91,7 @@ extension Engine {
     /// 1 min, then 2 min (A3), unless retries or the event's age are used up (A5, A7).
     func asyncEnd(item: Int, invocation: Int, instance: Int, result: AttemptResult) {
         pool.release(instance)
-        record(.end(invocation: invocation, instance: instance, items: [item], result: result, reported: []), rules: result == .timeout ? ["S6", "A4"] : (result == .error ? ["A4"] : []))
+        record(.end(invocation: invocation, instance: instance, items: [item], result: result, reported: []), rules: result == .timeout ? [.S6, .A4] : (result == .error ? [.A4] : []))
         guard var state = asyncItems[item] else { return }
         state.lastResult = result
         asyncItems[item] = state
@@ -100,12 +99,12 @@ extension Engine {
             if spec.faults.duplicate.contains(item), !state.duplicated {
                 state.duplicated = true
                 asyncItems[item] = state
-                record(.retryScheduled(items: [item], reason: .duplicate, delay: 0), rules: ["A10"])
+                record(.retryScheduled(items: [item], reason: .duplicate, delay: 0), rules: [.A10])
                 schedule(.asyncReady(item: item), after: 0)
                 return
             }
             if let target = spec.eventInvokeConfig.onSuccess {
-                deliver(.onSuccess, to: target, item: item, condition: "Success", state: state, rules: ["A12", "A14"])
+                deliver(.onSuccess, to: target, item: item, condition: "Success", state: state, rules: [.A12, .A14])
             }
             asyncItems[item] = nil
             settle(item, [.ok])
@@ -113,14 +112,14 @@ extension Engine {
         }
         let retriesLeft = state.attempts <= spec.eventInvokeConfig.maximumRetryAttempts
         guard retriesLeft else {
-            giveUp(item, condition: "RetriesExhausted", reason: .retriesExhausted, rules: ["A5", "A12"])
+            giveUp(item, condition: "RetriesExhausted", reason: .retriesExhausted, rules: [.A5, .A12])
             return
         }
         let delay: Int64 = state.attempts == 1 ? 60_000 : 120_000
         // A7: if the next retry would come after the maximum event age, give up now.
         let elapsedSeconds = (now - state.enqueuedAt + 999) / 1_000
         if elapsedSeconds * 1_000 + delay > spec.eventInvokeConfig.maximumEventAgeSeconds * 1_000 {
-            giveUp(item, condition: "EventAgeExceeded", reason: .eventAgeExceeded, rules: ["A7", "A6"])
+            giveUp(item, condition: "EventAgeExceeded", reason: .eventAgeExceeded, rules: [.A7, .A6])
             return
         }
         assume(.retryFrom)
@@ -129,24 +128,24 @@ extension Engine {
         case .attemptEnd: retryAt = now + delay
         case .attemptStart: retryAt = max(now, state.lastStart + delay)
         }
-        record(.retryScheduled(items: [item], reason: .functionError, delay: retryAt - now), rules: ["A3"])
+        record(.retryScheduled(items: [item], reason: .functionError, delay: retryAt - now), rules: [.A3])
         schedule(.asyncReady(item: item), at: retryAt)
     }
 
     /// The event failed for good: DLQ and/or OnFailure receive it (A12), else it is
     /// discarded.
-    private func giveUp(_ item: Int, condition: String, reason: DiscardReason, rules: [String]) {
+    private func giveUp(_ item: Int, condition: String, reason: DiscardReason, rules: RuleSet) {
         guard let state = asyncItems[item] else { return }
         asyncItems[item] = nil
-        var outcomes: [Outcome] = []
+        var outcomes: OutcomeSet = []
         if let target = spec.deadLetter {
-            if deliver(.dlq, to: target, item: item, condition: condition, state: state, rules: rules + ["A15"]) {
-                outcomes.append(.dlq)
+            if deliver(.dlq, to: target, item: item, condition: condition, state: state, rules: rules + [.A15]) {
+                outcomes.insert(.dlq)
             }
         }
         if let target = spec.eventInvokeConfig.onFailure {
-            if deliver(.onFailure, to: target, item: item, condition: condition, state: state, rules: rules + ["A13", "A14"]) {
-                outcomes.append(.onFailure)
+            if deliver(.onFailure, to: target, item: item, condition: condition, state: state, rules: rules + [.A13, .A14]) {
+                outcomes.insert(.onFailure)
             }
         }
         if outcomes.isEmpty {
@@ -160,9 +159,9 @@ extension Engine {
     /// Sends a record or the event to a destination or DLQ; false when AWS cannot deliver to
     /// that kind of target (A13).
     @discardableResult
-    private func deliver(_ route: Delivery.Route, to target: TargetKind, item: Int, condition: String, state: AsyncItem, rules: [String]) -> Bool {
+    private func deliver(_ route: Delivery.Route, to target: TargetKind, item: Int, condition: String, state: AsyncItem, rules: RuleSet) -> Bool {
         assume(.deliveryLatency)
-        stats.deliveries[route, default: 0] += 1
+        countDelivery(route)
         let delivered = target.acceptsDeliveries
         let fields = route == .dlq
             ? dlqFields(item: item, state: state)
@@ -170,7 +169,7 @@ extension Engine {
         record(.delivery(Delivery(
             route: route, target: target, condition: route == .dlq ? nil : condition, items: [item],
             approximateInvokeCount: route == .dlq ? nil : state.attempts, fields: fields, delivered: delivered
-        )), rules: delivered ? rules : rules + ["A13"])
+        )), rules: delivered ? rules : rules + [.A13])
         return delivered
     }
 

@@ -31,9 +31,8 @@ extension Engine {
     func queueArrival(_ arrival: ArrivalStream.Arrival, group: ArrivalGroup) {
         let fifoGroup = spec.mode == .sqsFIFO ? (group.group ?? "default") : nil
         record(.arrival(item: arrival.id, size: arrival.size, shard: nil, group: fifoGroup))
-        source.records[arrival.id] = SourceRecord(id: arrival.id, arrival: now, size: arrival.size, shard: 0, group: fifoGroup)
+        source.records[arrival.id] = SourceRecord(id: arrival.id, arrival: now, size: arrival.size, shard: 0, group: fifoGroup.map(groupID))
         makeVisible(arrival.id)
-        schedule(.messageExpired(item: arrival.id), after: spec.queue.messageRetentionSeconds * 1_000)
         if source.scalingSince == nil { source.scalingSince = max(now, 0) }
         source.deferredPump = true
     }
@@ -50,22 +49,28 @@ extension Engine {
             let index = source.lanes.count
             source.lanes.append(PollerLane(index: index, windowOpenedAt: batchingWindow > 0 ? max(now, 0) : nil))
         }
+        var allBusy = true
         for lane in 0..<source.activeLanes where !source.lanes[lane].busy {
-            // Lanes gathering a batch have a wake-up at their deadline; only new messages
-            // need a visit.
-            guard hasVisibleMessages else { break }
+            // Lanes gathering a batch have a wake-up at their deadline; a free lane that
+            // finds nothing to take means no later lane will either.
+            let before = source.lanes[lane].batch.count
             fillQueueLane(lane)
+            if !source.lanes[lane].busy {
+                allBusy = false
+                if source.lanes[lane].batch.count == before { break }
+            }
         }
-        if source.activeLanes < queueLaneCap, hasVisibleMessages, let since = source.scalingSince {
+        if allBusy, source.activeLanes < queueLaneCap, hasTakeableMessages, let since = source.scalingSince {
             // Q8: 300 more concurrent batches per minute while messages remain.
             let next = since + Int64(source.activeLanes - queueInitialLanes + 1) * 60_000 / 300
             schedulePump(at: max(next, now + 1))
         }
     }
 
-    private var hasVisibleMessages: Bool {
+    /// Whether a new poller would find a message to take (Q8 scales only then).
+    private var hasTakeableMessages: Bool {
         if spec.mode == .sqsFIFO {
-            return source.records.values.contains { $0.state == .waiting }
+            return nextFIFOMessage(for: -2) != nil
         }
         while source.availableHead < source.available.count {
             if source.records[source.available[source.availableHead]]?.state == .waiting { return true }
@@ -137,7 +142,7 @@ extension Engine {
 
     private func recordReceived(_ items: [Int]) {
         guard !items.isEmpty else { return }
-        record(.received(items: items, receiveCounts: items.map { source.records[$0]?.receiveCount ?? 0 }), rules: ["Q2"])
+        record(.received(items: items, receiveCounts: items.map { source.records[$0]?.receiveCount ?? 0 }), rules: [.Q2])
     }
 
     /// The next message a lane may take: standard queues in order of visibility; FIFO the
@@ -146,7 +151,10 @@ extension Engine {
         if spec.mode == .sqsFIFO { return nextFIFOMessage(for: lane) }
         while source.availableHead < source.available.count {
             let id = source.available[source.availableHead]
-            if source.records[id]?.state == .waiting { return id }
+            if let message = source.records[id], message.state == .waiting {
+                if !hasExpired(message) { return id }
+                messageExpired(id)
+            }
             source.availableHead += 1
         }
         if source.availableHead > 4_096 {
@@ -166,7 +174,7 @@ extension Engine {
                     if best == nil || id < best! { best = id }
                     break
                 }
-                if !source.lanes[lane].batch.contains(id) { break }
+                if lane < 0 || !source.lanes[lane].batch.contains(id) { break }
             }
         }
         return best
@@ -188,14 +196,14 @@ extension Engine {
         let items = source.lanes[lane].batch
         let invocationNumber = nextInvocation
         if trigger != .retry {
-            record(.batch(invocation: invocationNumber, items: items, trigger: trigger, lane: lane), rules: ["E2", trigger == .window && batchingWindow > 0 ? "E3" : "E1"])
+            record(.batch(invocation: invocationNumber, items: items, trigger: trigger, lane: lane), rules: [.E2, trigger == .window && batchingWindow > 0 ? .E3 : .E1])
         }
         let plan = function.plan(attempt: invocationNumber, key: items.first ?? 0, items: items)
-        var refusal: (reason: String, rule: String)?
+        var refusal: (reason: String, rule: RuleSet)?
         var started: (instance: Int, runtime: Int64, result: AttemptResult)?
         switch plan {
         case .refused(let kind):
-            refusal = (kind == .serviceError ? "ServiceException" : "ConcurrentInvocationLimitExceeded", "Q12")
+            refusal = (kind == .serviceError ? "ServiceException" : "ConcurrentInvocationLimitExceeded", .Q12)
         case .runs(let runtime, let result):
             switch pool.acquire(at: now) {
             case .failure(let refused): refusal = (refused.reason, refused.rule)
@@ -207,7 +215,7 @@ extension Engine {
             let invocation = takeInvocationNumber()
             stats.attempts += 1
             let attempt = items.map { source.records[$0]?.receiveCount ?? 1 }.max() ?? 1
-            record(.start(invocation: invocation, instance: started.instance, items: items, attempt: attempt), rules: ["E1"])
+            record(.start(invocation: invocation, instance: started.instance, items: items, attempt: attempt), rules: [.E1])
             schedule(.laneEnd(lane: lane, invocation: invocation, instance: started.instance, result: started.result), after: started.runtime)
             return
         }
@@ -215,7 +223,7 @@ extension Engine {
         // Q12: Lambda keeps retrying a throttled batch until the messages' visibility timeout
         // passes; then they reappear in the queue.
         stats.throttles += 1
-        record(.throttled(items: items, reason: refusal.reason), rules: ["Q12", refusal.rule])
+        record(.throttled(items: items, reason: refusal.reason), rules: [.Q12, refusal.rule])
         assume(.throttleBackoff)
         let delay = spec.assumptions.throttleBackoff(source.lanes[lane].refusals)
         source.lanes[lane].refusals += 1
@@ -226,7 +234,7 @@ extension Engine {
             pumpQueue()
             return
         }
-        record(.retryScheduled(items: items, reason: .throttled, delay: delay), rules: ["Q12"])
+        record(.retryScheduled(items: items, reason: .throttled, delay: delay), rules: [.Q12])
         source.lanes[lane].phase = .throttled
         wake(lane: lane, at: now + delay)
     }
@@ -238,14 +246,14 @@ extension Engine {
         let items = source.lanes[lane].batch
         let response = batchResponse(invocation: invocation, items: items, result: result)
         record(.end(invocation: invocation, instance: instance, items: items, result: response.result, reported: response.reported),
-               rules: response.rules + (result == .timeout ? ["S6"] : []))
+               rules: response.rules + (result == .timeout ? [.S6] : []))
         if response.result == .ok {
             let failed = Set(response.reported)
             for id in items {
                 if failed.contains(id) { markFailed(id) } else { delete(id) }
             }
         } else {
-            record(.retryScheduled(items: items, reason: .functionError, delay: effectiveVisibilityTimeout), rules: ["Q2"])
+            record(.retryScheduled(items: items, reason: .functionError, delay: effectiveVisibilityTimeout), rules: [.Q2])
             for id in items { markFailed(id) }
         }
         resetQueueLane(lane)
@@ -289,24 +297,28 @@ extension Engine {
     /// the queue's dead-letter queue instead (Q4).
     func messageVisible(_ id: Int, receiveCount: Int) {
         guard var message = source.records[id], message.receiveCount == receiveCount, message.state == .invisible else { return }
+        if hasExpired(message) {
+            messageExpired(id)
+            return
+        }
         if let maximum = spec.queue.maxReceiveCount, message.receiveCount >= maximum {
             assume(.redriveAt)
             source.records[id] = nil
             if let group = message.group { releaseGroup(group, message: id) }
-            stats.deliveries[.redrive, default: 0] += 1
+            countDelivery(.redrive)
             record(.delivery(Delivery(
                 route: .redrive, target: spec.mode == .sqsFIFO ? .sqsFIFO : .sqs, condition: nil, items: [id],
                 approximateInvokeCount: message.receiveCount,
                 fields: ["body": .size(message.size), "attributes.ApproximateReceiveCount": .int(Int64(message.receiveCount))],
                 delivered: true
-            )), rules: ["Q4"])
+            )), rules: [.Q4])
             settle(id, [.dlq])
             pumpQueue()
             return
         }
         message.state = .waiting
         source.records[id] = message
-        record(.visible(items: [id]), rules: ["Q2"])
+        record(.visible(items: [id]), rules: [.Q2])
         if let group = message.group, source.heldGroups[group] == -1 { source.heldGroups[group] = nil }
         makeVisible(id)
         source.deferredPump = true
@@ -335,7 +347,21 @@ extension Engine {
         }
     }
 
-    private func releaseGroup(_ group: String, message id: Int) {
+    /// The index of a FIFO message group name.
+    private func groupID(_ name: String) -> Int {
+        if let id = source.groupIDs[name] { return id }
+        source.groupNames.append(name)
+        source.groupIDs[name] = source.groupNames.count - 1
+        return source.groupNames.count - 1
+    }
+
+    /// Whether a message outlived the queue's retention period (checked when it would be
+    /// received or become visible, so no timer per message is needed).
+    func hasExpired(_ message: SourceRecord) -> Bool {
+        now - message.arrival >= spec.queue.messageRetentionSeconds * 1_000
+    }
+
+    private func releaseGroup(_ group: Int, message id: Int) {
         source.groupOrder[group]?.removeAll { $0 == id }
         if source.groupOrder[group]?.isEmpty == true { source.groupOrder[group] = nil }
         let stillHeld = source.groupOrder[group]?.contains { source.records[$0]?.state == .invisible || source.records[$0]?.state == .taken } ?? false

@@ -20,7 +20,7 @@ extension Engine {
             prepareStream()
         }
         if !spec.mapping.enabled {
-            note("the event source mapping is disabled: nothing is read from the source", rules: ["E7"])
+            note("the event source mapping is disabled: nothing is read from the source", rules: [.E7])
         }
     }
 
@@ -88,21 +88,21 @@ extension Engine {
     }
 
     /// The response of a batch invocation, once its handler ended (Q7, K11, K14).
-    func batchResponse(invocation: Int, items: [Int], result: AttemptResult) -> (result: AttemptResult, reported: [Int], rules: [String]) {
+    func batchResponse(invocation: Int, items: [Int], result: AttemptResult) -> (result: AttemptResult, reported: [Int], rules: RuleSet) {
         var result = result
         var reported: [Int] = []
-        var rules: [String] = []
+        var rules: RuleSet = []
         if spec.mapping.tumblingWindowSeconds > 0, spec.function.omitsWindowState, result == .ok {
             // K14: a response without `state` counts as a failed invocation.
-            return (.error, [], ["K14"])
+            return (.error, [], [.K14])
         }
         guard spec.mapping.reportBatchItemFailures else {
             if case .explicit(let responses) = spec.function.response, responses[invocation] == .throw {
-                return (.error, [], [spec.mode.isQueue ? "Q7" : "K11"])
+                return (.error, [], [spec.mode.isQueue ? .Q7 : .K11])
             }
             return (result, [], [])
         }
-        let rule = spec.mode.isQueue ? "Q7" : "K11"
+        let rule: RuleSet = spec.mode.isQueue ? .Q7 : .K11
         switch spec.function.response {
         case .auto:
             let poison = function.poisonRecords(in: items)
@@ -113,11 +113,11 @@ extension Engine {
                 } else {
                     reported = poison
                 }
-                rules.append(rule)
+                rules.insert(rule)
             }
         case .explicit(let responses):
             guard let response = responses[invocation] else { break }
-            rules.append(rule)
+            rules.insert(rule)
             switch response {
             case .failures(let ids):
                 if ids.contains(where: { !items.contains($0) }) {
@@ -131,7 +131,4 @@ extension Engine {
         }
         return (result, reported, rules)
     }
-
-    /// The stream or queue name of the rule that governs retries.
-    var sourceRule: String { spec.mode.isQueue ? "Q2" : "K4" }
 }

@@ -25,7 +25,7 @@ extension Engine {
         } else {
             shard = (arrival.id - 1) % shards + 1
         }
-        record(.arrival(item: arrival.id, size: arrival.size, shard: shard, group: group.partitionKey))
+        record(.arrival(item: arrival.id, size: arrival.size, shard: shard, group: nil))
         let skipped: Bool
         switch spec.mapping.startingPosition {
         case .trimHorizon: skipped = false
@@ -34,11 +34,11 @@ extension Engine {
         }
         if skipped {
             // K3: the mapping starts after this record and never reads it.
-            record(.discarded(items: [arrival.id], reason: .beforeStartingPosition), rules: ["K3"])
+            record(.discarded(items: [arrival.id], reason: .beforeStartingPosition), rules: [.K3])
             settle(arrival.id, [.discarded])
             return
         }
-        source.records[arrival.id] = SourceRecord(id: arrival.id, arrival: arrival.time, size: arrival.size, shard: shard, group: group.partitionKey)
+        source.records[arrival.id] = SourceRecord(id: arrival.id, arrival: arrival.time, size: arrival.size, shard: shard, group: nil)
         let factor = max(1, spec.mapping.parallelizationFactor)
         let subLane = factor == 1 ? 0 : assignedSlot(forKey: "\(shard)/" + (group.partitionKey ?? String(arrival.id)), in: &source.keyLanes, slots: factor)
         let lane = (shard - 1) * factor + subLane
@@ -80,13 +80,13 @@ extension Engine {
             if now - candidate.arrival > retention {
                 source.lanes[lane].pendingHead += 1
                 source.records[id] = nil
-                record(.discarded(items: [id], reason: .retentionExpired), rules: ["K8"])
+                record(.discarded(items: [id], reason: .retentionExpired), rules: [.K8])
                 settle(id, [.discarded])
                 continue
             }
             if let first = source.lanes[lane].batch.first, spec.mapping.tumblingWindowSeconds > 0,
                tumblingWindow(of: first) != tumblingWindow(of: id) {
-                invokeStreamBatch(lane: lane, trigger: .window, rules: ["K14"])
+                invokeStreamBatch(lane: lane, trigger: .window, rules: [.K14])
                 return
             }
             let bytes = candidate.size + spec.assumptions.recordOverhead
@@ -129,13 +129,13 @@ extension Engine {
 
     /// Invokes a lane's batch, after the age and retention checks (K7, K8); throttles are
     /// retried without using the retry budget (K6).
-    func invokeStreamBatch(lane: Int, trigger: BatchTrigger, rules extraRules: [String] = []) {
+    func invokeStreamBatch(lane: Int, trigger: BatchTrigger, rules extraRules: RuleSet = []) {
         source.lanes[lane].phase = .invoking
         var items = source.lanes[lane].batch
         let expired = items.filter { now - (source.records[$0]?.arrival ?? now) > retention }
         if !expired.isEmpty {
             for id in expired { source.records[id] = nil; settle(id, [.discarded]) }
-            record(.discarded(items: expired, reason: .retentionExpired), rules: ["K8"])
+            record(.discarded(items: expired, reason: .retentionExpired), rules: [.K8])
             items.removeAll { expired.contains($0) }
             source.lanes[lane].batch = items
             if items.isEmpty { finishStreamPiece(lane); return }
@@ -144,18 +144,18 @@ extension Engine {
            let oldest = items.compactMap({ source.records[$0]?.arrival }).min(),
            now - oldest > spec.mapping.maximumRecordAgeSeconds * 1_000 {
             discardStreamPiece(lane: lane, items: items, condition: "RecordAgeExceeded", reason: .recordAgeExceeded,
-                               invokeCount: source.lanes[lane].currentFailures, rules: ["K7"])
+                               invokeCount: source.lanes[lane].currentFailures, rules: [.K7])
             finishStreamPiece(lane)
             return
         }
         let invocationNumber = nextInvocation
         record(.batch(invocation: invocationNumber, items: items, trigger: trigger, lane: lane),
-               rules: ["E2", "K1", "K2"] + extraRules + (trigger == .window && batchingWindow > 0 ? ["E3"] : []))
+               rules: [.E2, .K1, .K2] + extraRules + (trigger == .window && batchingWindow > 0 ? [.E3] : []))
         let plan = function.plan(attempt: invocationNumber, key: items.first ?? 0, items: items)
-        var refusal: (reason: String, rule: String)?
+        var refusal: (reason: String, rule: RuleSet)?
         switch plan {
         case .refused(let kind):
-            refusal = (kind == .serviceError ? "ServiceException" : "ConcurrentInvocationLimitExceeded", "K6")
+            refusal = (kind == .serviceError ? "ServiceException" : "ConcurrentInvocationLimitExceeded", .K6)
         case .runs(let runtime, let result):
             switch pool.acquire(at: now) {
             case .failure(let refused):
@@ -164,18 +164,18 @@ extension Engine {
                 source.lanes[lane].refusals = 0
                 let invocation = takeInvocationNumber()
                 stats.attempts += 1
-                record(.start(invocation: invocation, instance: instance, items: items, attempt: source.lanes[lane].currentFailures + 1), rules: ["E1"])
+                record(.start(invocation: invocation, instance: instance, items: items, attempt: source.lanes[lane].currentFailures + 1), rules: [.E1])
                 schedule(.laneEnd(lane: lane, invocation: invocation, instance: instance, result: result), after: runtime)
                 return
             }
         }
         guard let refusal else { return }
         stats.throttles += 1
-        record(.throttled(items: items, reason: refusal.reason), rules: ["K6", refusal.rule])
+        record(.throttled(items: items, reason: refusal.reason), rules: [.K6, refusal.rule])
         assume(.throttleBackoff)
         let delay = spec.assumptions.throttleBackoff(source.lanes[lane].refusals)
         source.lanes[lane].refusals += 1
-        record(.retryScheduled(items: items, reason: .throttled, delay: delay), rules: ["K6"])
+        record(.retryScheduled(items: items, reason: .throttled, delay: delay), rules: [.K6])
         source.lanes[lane].phase = .throttled
         wake(lane: lane, at: now + delay)
     }
@@ -196,7 +196,7 @@ extension Engine {
         let failures = source.lanes[lane].currentFailures
         let response = batchResponse(invocation: invocation, items: items, result: result)
         record(.end(invocation: invocation, instance: instance, items: items, result: response.result, reported: response.reported),
-               rules: response.rules + (result == .timeout ? ["S6"] : []))
+               rules: response.rules + (result == .timeout ? [.S6] : []))
         if response.result == .ok, response.reported.isEmpty {
             for id in items { source.records[id] = nil; settle(id, [.ok]) }
             finishStreamPiece(lane)
@@ -216,7 +216,7 @@ extension Engine {
             let half = (items.count + 1) / 2
             var pieces = [RetryPiece(items: Array(items[..<half]), failures: failures), RetryPiece(items: Array(items[half...]), failures: failures)]
             if !spec.assumptions.bisectFirstHalfFirst { pieces.reverse() }
-            record(.bisected(items: items, first: pieces[0].items, second: pieces[1].items), rules: ["K10"])
+            record(.bisected(items: items, first: pieces[0].items, second: pieces[1].items), rules: [.K10])
             source.lanes[lane].retryPieces.insert(contentsOf: pieces, at: 0)
             countsAsFailure = false
             remainder = []
@@ -226,7 +226,7 @@ extension Engine {
             let maximum = spec.mapping.maximumRetryAttempts
             if maximum >= 0, newFailures > maximum {
                 discardStreamPiece(lane: lane, items: remainder, condition: "RetryAttemptsExhausted", reason: .retriesExhausted,
-                                   invokeCount: newFailures, rules: ["K5", "K4"])
+                                   invokeCount: newFailures, rules: [.K5, .K4])
                 finishStreamPiece(lane)
                 return
             }
@@ -235,11 +235,11 @@ extension Engine {
         let shard = source.lanes[lane].shard
         if !source.lanes[lane].blocked {
             source.lanes[lane].blocked = true
-            record(.shardBlocked(shard: shard, items: items), rules: ["K4"])
+            record(.shardBlocked(shard: shard, items: items), rules: [.K4])
         }
         assume(.streamRetryDelay)
         let delay = spec.assumptions.streamRetryDelay(for: spec.mode)
-        record(.retryScheduled(items: items, reason: .streamBatchFailed, delay: delay), rules: ["K4", "K9"])
+        record(.retryScheduled(items: items, reason: .streamBatchFailed, delay: delay), rules: [.K4, .K9])
         source.lanes[lane].batch = []
         source.lanes[lane].batchBytes = 0
         source.lanes[lane].phase = .pausing
@@ -255,7 +255,7 @@ extension Engine {
         source.lanes[lane].phase = .free
         if source.lanes[lane].retryPieces.isEmpty, source.lanes[lane].blocked {
             source.lanes[lane].blocked = false
-            record(.shardUnblocked(shard: source.lanes[lane].shard), rules: ["K4"])
+            record(.shardUnblocked(shard: source.lanes[lane].shard), rules: [.K4])
         }
         // E3: the next window begins when the previous invocation completes.
         source.lanes[lane].windowOpenedAt = batchingWindow > 0 ? now : nil
@@ -263,25 +263,25 @@ extension Engine {
     }
 
     /// Gives up on records: the on-failure destination gets one metadata message (K12).
-    private func discardStreamPiece(lane: Int, items: [Int], condition: String, reason: DiscardReason, invokeCount: Int, rules: [String]) {
+    private func discardStreamPiece(lane: Int, items: [Int], condition: String, reason: DiscardReason, invokeCount: Int, rules: RuleSet) {
         let records = items.compactMap { source.records[$0] }
         for id in items { source.records[id] = nil }
         var outcome: Outcome = .discarded
         if let target = spec.mapping.onFailure {
-            stats.deliveries[.onFailure, default: 0] += 1
+            countDelivery(.onFailure)
             let delivered = target.acceptsDeliveries
             record(.delivery(Delivery(
                 route: .onFailure, target: target, condition: condition, items: items, approximateInvokeCount: invokeCount,
                 fields: streamFailureFields(records, condition: condition, invokeCount: invokeCount, target: target, shard: source.lanes[lane].shard),
                 delivered: delivered
-            )), rules: rules + ["K12"] + (delivered ? [] : ["A13"]))
+            )), rules: rules + [.K12] + (delivered ? [] : [.A13]))
             assume(.deliveryLatency)
             if delivered { outcome = .onFailure }
         }
         if outcome == .discarded {
             record(.discarded(items: items, reason: reason), rules: rules)
         }
-        for id in items { settle(id, [outcome]) }
+        for id in items { settle(id, OutcomeSet(outcome)) }
     }
 
     /// The metadata-only record of a failed stream batch (K12).

@@ -10,10 +10,10 @@ struct SyncItem {
 /// Synchronous invocation (`RequestResponse`): rules S1–S9.
 extension Engine {
     func syncArrival(_ arrival: ArrivalStream.Arrival) {
-        record(.arrival(item: arrival.id, size: arrival.size, shard: nil, group: nil), rules: spec.trigger.map { _ in ["S8"] } ?? [])
+        record(.arrival(item: arrival.id, size: arrival.size, shard: nil, group: nil), rules: spec.trigger.map { _ in [.S8] } ?? [])
         if spec.dryRun {
             // DryRun validates the request and runs nothing (S3).
-            record(.response(item: arrival.id, status: 204, error: nil, reason: "DryRun"), rules: ["S3"])
+            record(.response(item: arrival.id, status: 204, error: nil, reason: "DryRun"), rules: [.S3])
             settle(arrival.id, [.ok])
             return
         }
@@ -28,27 +28,26 @@ extension Engine {
         syncItems[item] = state
         if state.size > spec.assumptions.syncLimit {
             assume(.syncLimit)
-            respond(item, status: 413, error: "RequestTooLargeException", reason: nil, rules: ["S5", "S3"], outcome: .rejected)
+            respond(item, status: 413, error: "RequestTooLargeException", reason: nil, rules: [.S5, .S3], outcome: .rejected)
             return
         }
         if !requestRate.admit(at: now) {
-            refuseSync(item, callerTry: callerTry, status: 429, reason: "FunctionInvocationRateLimitExceeded", rules: ["C4", "S7"])
+            refuseSync(item, callerTry: callerTry, status: 429, reason: "FunctionInvocationRateLimitExceeded", rules: [.C4, .S7])
             return
         }
-        let group = spec.arrivals[state.group]
-        switch function.plan(attempt: callerTry + 1, key: item, overrideDurations: group.durations, overrideFails: group.fails) {
+                switch function.plan(attempt: callerTry + 1, key: item, overrideDurations: groupDurations[state.group], overrideFails: groupFails[state.group]) {
         case .refused(.serviceError):
-            refuseSync(item, callerTry: callerTry, status: 500, reason: "ServiceException", rules: ["S3"])
+            refuseSync(item, callerTry: callerTry, status: 500, reason: "ServiceException", rules: [.S3])
         case .refused:
-            refuseSync(item, callerTry: callerTry, status: 429, reason: "ConcurrentInvocationLimitExceeded", rules: ["S3", "S7"])
+            refuseSync(item, callerTry: callerTry, status: 429, reason: "ConcurrentInvocationLimitExceeded", rules: [.S3, .S7])
         case .runs(let runtime, let result):
             switch pool.acquire(at: now) {
             case .failure(let refusal):
-                refuseSync(item, callerTry: callerTry, status: 429, reason: refusal.reason, rules: ["S7", refusal.rule])
+                refuseSync(item, callerTry: callerTry, status: 429, reason: refusal.reason, rules: [.S7, refusal.rule])
             case .success(let instance):
                 let invocation = takeInvocationNumber()
                 stats.attempts += 1
-                record(.start(invocation: invocation, instance: instance, items: [item], attempt: callerTry + 1), rules: ["S1"])
+                record(.start(invocation: invocation, instance: instance, items: [item], attempt: callerTry + 1), rules: [.S1])
                 schedule(.syncEnd(item: item, invocation: invocation, instance: instance, result: result, callerTry: callerTry), after: runtime)
                 if let limit = callerTimeout, runtime > limit {
                     schedule(.syncCallerGaveUp(item: item, callerTry: callerTry), after: limit)
@@ -63,15 +62,15 @@ extension Engine {
         pool.release(instance)
         let tooLarge = result == .ok && spec.function.responseSize > spec.assumptions.syncLimit
         let finalResult: AttemptResult = tooLarge ? .error : result
-        record(.end(invocation: invocation, instance: instance, items: [item], result: finalResult, reported: []), rules: result == .timeout ? ["S6"] : [])
+        record(.end(invocation: invocation, instance: instance, items: [item], result: finalResult, reported: []), rules: result == .timeout ? [.S6] : [])
         guard let state = syncItems[item], state.currentTry == callerTry else { return }
         if tooLarge {
             assume(.syncLimit)
-            respond(item, status: 200, error: "Function.ResponseSizeTooLarge", reason: nil, rules: ["S5", "S2"], outcome: .errorReturned)
+            respond(item, status: 200, error: "Function.ResponseSizeTooLarge", reason: nil, rules: [.S5, .S2], outcome: .errorReturned)
         } else if result == .ok {
             respond(item, status: 200, error: nil, reason: nil, rules: [], outcome: .ok)
         } else {
-            respond(item, status: 200, error: "Unhandled", reason: result == .timeout ? "Task timed out" : nil, rules: ["S2", "S1"], outcome: .errorReturned)
+            respond(item, status: 200, error: "Unhandled", reason: result == .timeout ? "Task timed out" : nil, rules: [.S2, .S1], outcome: .errorReturned)
         }
     }
 
@@ -79,12 +78,12 @@ extension Engine {
     func syncCallerGaveUp(item: Int, callerTry: Int) {
         guard let state = syncItems[item], state.currentTry == callerTry else { return }
         if spec.caller.retryOn.contains(.timeout), callerTry < spec.caller.retries {
-            record(.response(item: item, status: 504, error: "ClientTimeout", reason: nil), rules: ["S4"])
+            record(.response(item: item, status: 504, error: "ClientTimeout", reason: nil), rules: [.S4])
             scheduleCallerRetry(item, callerTry: callerTry)
             return
         }
         syncItems[item] = nil
-        let rules = spec.trigger == .apiGateway ? ["S8"] : ["S4"]
+        let rules: RuleSet = spec.trigger == .apiGateway ? .S8 : .S4
         record(.response(item: item, status: 504, error: spec.trigger == .apiGateway ? "Endpoint request timed out" : "ClientTimeout", reason: nil), rules: rules)
         settle(item, [.errorReturned])
     }
@@ -93,7 +92,7 @@ extension Engine {
         [spec.trigger?.callerTimeout, spec.caller.timeout].compactMap { $0 }.min()
     }
 
-    private func refuseSync(_ item: Int, callerTry: Int, status: Int, reason: String, rules: [String]) {
+    private func refuseSync(_ item: Int, callerTry: Int, status: Int, reason: String, rules: RuleSet) {
         stats.throttles += 1
         record(.throttled(items: [item], reason: reason), rules: rules)
         let condition: CallerSpec.RetryCondition = status == 429 ? .throttled : .serviceError
@@ -109,13 +108,13 @@ extension Engine {
     /// The SDK's standard retry: 100 ms doubling per retry, at most 20 s (S4).
     private func scheduleCallerRetry(_ item: Int, callerTry: Int) {
         let delay = min(100 * (Int64(1) << min(callerTry, 20)), 20_000)
-        record(.retryScheduled(items: [item], reason: .caller, delay: delay), rules: ["S4"])
+        record(.retryScheduled(items: [item], reason: .caller, delay: delay), rules: [.S4])
         schedule(.syncTry(item: item, callerTry: callerTry + 1), after: delay)
     }
 
-    private func respond(_ item: Int, status: Int, error: String?, reason: String?, rules: [String], outcome: Outcome) {
+    private func respond(_ item: Int, status: Int, error: String?, reason: String?, rules: RuleSet, outcome: Outcome) {
         record(.response(item: item, status: status, error: error, reason: reason), rules: rules)
         syncItems[item] = nil
-        settle(item, [outcome])
+        settle(item, OutcomeSet(outcome))
     }
 }

@@ -13,7 +13,8 @@ struct SourceRecord {
     var arrival: Int64
     var size: Int64
     var shard: Int
-    var group: String?
+    /// FIFO message group, as an index into `SourceState.groupNames`.
+    var group: Int?
     var receiveCount = 0
     var lastReceive: Int64 = 0
     var state: State = .waiting
@@ -69,7 +70,7 @@ struct PollerLane {
 
 /// Everything an event source mapping keeps while it runs.
 struct SourceState {
-    var records: [Int: SourceRecord] = [:]
+    var records = IDTable<SourceRecord>()
     var lanes: [PollerLane] = []
     /// SQS standard: visible messages in the order they became visible.
     var available: [Int] = []
@@ -83,12 +84,14 @@ struct SourceState {
     var deferredFills: Set<Int> = []
     var deferredPump = false
     /// FIFO: messages per group, oldest first, and groups held by a lane or awaiting retry.
-    var groupOrder: [String: [Int]] = [:]
-    var heldGroups: [String: Int] = [:]
+    var groupOrder: [Int: [Int]] = [:]
+    var heldGroups: [Int: Int] = [:]
+    var groupIDs: [String: Int] = [:]
+    var groupNames: [String] = []
     /// Streams: the shard and the lane each partition key was given (K13).
     var keyShards: [String: Int] = [:]
     var keyLanes: [String: Int] = [:]
 
     /// Inputs that have not settled.
-    var openItems: [Int] { Array(records.keys) }
+    var openItems: [Int] { records.keys }
 }

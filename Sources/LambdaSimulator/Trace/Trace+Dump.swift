@@ -10,7 +10,7 @@ extension Trace {
         for entry in entries {
             let time = String(entry.time)
             let padded = String(repeating: " ", count: max(0, width - time.count)) + time
-            let rules = entry.rules.isEmpty ? "" : "  [" + entry.rules.joined(separator: ", ") + "]"
+            let rules = entry.rules.isEmpty ? "" : "  [" + entry.rules.names.joined(separator: ", ") + "]"
             lines.append("\(padded) ms  \(Self.describe(entry.event))\(rules)")
         }
         lines.append("outcomes:")

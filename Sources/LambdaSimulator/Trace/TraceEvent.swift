@@ -3,9 +3,9 @@ public struct TraceEntry: Sendable, Hashable {
     public var time: Int64
     public var event: TraceEvent
     /// The reference rules that explain this entry (for example `A3` on a retry).
-    public var rules: [String]
+    public var rules: RuleSet
 
-    public init(time: Int64, event: TraceEvent, rules: [String]) {
+    public init(time: Int64, event: TraceEvent, rules: RuleSet) {
         self.time = time
         self.event = event
         self.rules = rules

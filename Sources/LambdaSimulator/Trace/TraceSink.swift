@@ -4,7 +4,7 @@ public protocol TraceSink {
     /// One entry, in time order.
     mutating func record(_ entry: TraceEntry)
     /// The final state of an input event or record (one or two outcomes, `[dlq, on-failure]`).
-    mutating func settle(item: Int, outcomes: [Outcome])
+    mutating func settle(item: Int, outcomes: OutcomeSet)
 }
 
 /// Keeps every entry and every outcome: the trace that notes are verified against.
@@ -18,8 +18,8 @@ public struct TraceRecorder: TraceSink {
         entries.append(entry)
     }
 
-    public mutating func settle(item: Int, outcomes: [Outcome]) {
-        self.outcomes[item] = outcomes
+    public mutating func settle(item: Int, outcomes: OutcomeSet) {
+        self.outcomes[item] = outcomes.list
     }
 }
 
@@ -44,8 +44,8 @@ public struct TraceSummary: TraceSink, Sendable, Equatable {
         }
     }
 
-    public mutating func settle(item: Int, outcomes: [Outcome]) {
+    public mutating func settle(item: Int, outcomes: OutcomeSet) {
         settledItems += 1
-        for outcome in outcomes { self.outcomes[outcome, default: 0] += 1 }
+        for outcome in outcomes.list { self.outcomes[outcome, default: 0] += 1 }
     }
 }

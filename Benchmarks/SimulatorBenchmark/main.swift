@@ -1,0 +1,74 @@
+import Foundation
+import LambdaSimulator
+
+/// Simulator throughput: input events (async events or SQS messages) simulated per
+/// wall-clock second, for the two workloads of the simulator issue, in summary mode
+/// (memory stays proportional to what is in flight).
+///
+/// Usage: notesim-bench-sim [EVENTS] [--json]
+struct Workload {
+    var name: String
+    var spec: ScenarioSpec
+}
+
+func asyncWorkload(events: Int) -> Workload {
+    var spec = ScenarioSpec(mode: .async)
+    spec.arrivals = [ArrivalGroup(at: 0, count: events, every: 1)]
+    spec.function.durations = [100]
+    spec.function.fails = .rate(perMille: 100)
+    spec.seed = 7
+    spec.eventInvokeConfig.onFailure = .sqs
+    spec.limits.maximumInputs = max(events, 1)
+    return Workload(name: "async, 10% failures", spec: spec)
+}
+
+func sqsWorkload(events: Int) -> Workload {
+    var spec = ScenarioSpec(mode: .sqs)
+    spec.arrivals = [ArrivalGroup(at: 0, count: events, every: 1)]
+    spec.function.durations = [100]
+    spec.function.fails = .rate(perMille: 100)
+    spec.seed = 7
+    spec.mapping.batchSize = 10
+    spec.mapping.batchingWindowSeconds = 1
+    spec.queue.visibilityTimeoutSeconds = 30
+    spec.queue.maxReceiveCount = 3
+    spec.limits.maximumInputs = max(events, 1)
+    return Workload(name: "SQS, batch 10, window 1 s, 10% failures", spec: spec)
+}
+
+/// Peak resident memory of this process so far, in MiB (Linux VmHWM).
+func peakResidentMiB() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        let kilobytes = line.split(separator: " ").compactMap { Double($0) }.first ?? 0
+        return kilobytes / 1_024
+    }
+    return 0
+}
+
+let arguments = CommandLine.arguments.dropFirst()
+let events = arguments.first.flatMap { Int($0) } ?? 1_000_000
+let json = arguments.contains("--json")
+var results: [[String: Any]] = []
+for workload in [asyncWorkload(events: events), sqsWorkload(events: events)] {
+    var summary = TraceSummary()
+    let clock = ContinuousClock()
+    let start = clock.now
+    let report = try Simulator.simulate(workload.spec, into: &summary, keepingEntries: false)
+    let elapsed = clock.now - start
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    let rate = Double(events) / seconds
+    results.append([
+        "workload": workload.name, "events": events, "seconds": seconds, "events_per_second": rate,
+        "attempts": report.stats.attempts, "steps": report.stats.steps, "peak_rss_mib": peakResidentMiB(),
+        "settled": summary.settledItems,
+    ])
+    if !json {
+        print(String(format: "%-44@ %9d events in %6.2f s = %12.0f events/s (attempts %d, peak RSS %.0f MiB)",
+                     workload.name as NSString, events, seconds, rate, report.stats.attempts, peakResidentMiB()))
+    }
+}
+if json {
+    let data = try JSONSerialization.data(withJSONObject: results, options: [.sortedKeys])
+    print(String(decoding: data, as: UTF8.self))
+}

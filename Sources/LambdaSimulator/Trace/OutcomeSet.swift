@@ -1,0 +1,79 @@
+/// The final states of one input: usually one, `[dlq, onFailure]` when both received it.
+public struct OutcomeSet: OptionSet, Hashable, Sendable {
+    public let rawValue: UInt8
+
+    public init(rawValue: UInt8) {
+        self.rawValue = rawValue
+    }
+
+    public init(_ outcome: Outcome) {
+        self.init(rawValue: 1 << outcome.ordinal)
+    }
+
+    public static let ok = OutcomeSet(.ok)
+    public static let errorReturned = OutcomeSet(.errorReturned)
+    public static let throttled = OutcomeSet(.throttled)
+    public static let rejected = OutcomeSet(.rejected)
+    public static let dlq = OutcomeSet(.dlq)
+    public static let onFailure = OutcomeSet(.onFailure)
+    public static let discarded = OutcomeSet(.discarded)
+    public static let pending = OutcomeSet(.pending)
+
+    /// The outcomes, in `Outcome` order.
+    public var list: [Outcome] {
+        if rawValue & (rawValue - 1) == 0, rawValue != 0 {
+            return [Outcome.allCases[rawValue.trailingZeroBitCount]]
+        }
+        return Outcome.allCases.filter { contains(OutcomeSet($0)) }
+    }
+}
+
+extension Outcome {
+    /// The position of the case in `allCases`, without a search.
+    var ordinal: Int {
+        switch self {
+        case .ok: 0
+        case .errorReturned: 1
+        case .throttled: 2
+        case .rejected: 3
+        case .dlq: 4
+        case .onFailure: 5
+        case .discarded: 6
+        case .pending: 7
+        }
+    }
+}
+
+extension Delivery.Route {
+    /// The position of the case in `allCases`, without a search.
+    var ordinal: Int {
+        switch self {
+        case .onSuccess: 0
+        case .onFailure: 1
+        case .dlq: 2
+        case .redrive: 3
+        }
+    }
+}
+
+extension Assumptions.Name {
+    /// A bit of its own, for cheap "relied on" bookkeeping.
+    var bit: UInt32 {
+        switch self {
+        case .firstAttemptDelay: 1 << 0
+        case .retryFrom: 1 << 1
+        case .throttleBackoff: 1 << 2
+        case .streamRetryDelay: 1 << 3
+        case .bisectSplit: 1 << 4
+        case .bisectAtZeroRetries: 1 << 5
+        case .sqsErrorBackoff: 1 << 6
+        case .redriveAt: 1 << 7
+        case .windowStart: 1 << 8
+        case .deliveryLatency: 1 << 9
+        case .pollLatency: 1 << 10
+        case .recordOverhead: 1 << 11
+        case .syncLimit: 1 << 12
+        case .sqsLowTrafficWait: 1 << 13
+        }
+    }
+}
