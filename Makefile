@@ -4,7 +4,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEBIAN_PACKAGES := libcmark-dev pkg-config
 
-.PHONY: site test setup build check clean
+.PHONY: site test setup build check clean bench-sim
 
 ## site: install what is missing, build notesim, and build this repository's site into public/
 site: setup
@@ -30,6 +30,10 @@ setup:
 	  echo "Installing:$$missing"; \
 	  $(SUDO) apt-get update && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing; \
 	fi
+
+## bench-sim: simulator events per second, next to an equivalent SimPy model, with the ratio
+bench-sim: setup
+	Benchmarks/bench-sim.sh
 
 clean:
 	rm -rf .build public public.notesim-staging .notesim-cache

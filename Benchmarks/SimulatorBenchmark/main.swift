@@ -49,8 +49,10 @@ func peakResidentMiB() -> Double {
 let arguments = CommandLine.arguments.dropFirst()
 let events = arguments.first.flatMap { Int($0) } ?? 1_000_000
 let json = arguments.contains("--json")
+let only = arguments.first { $0 == "async" || $0 == "sqs" }
 var results: [[String: Any]] = []
-for workload in [asyncWorkload(events: events), sqsWorkload(events: events)] {
+let workloads = [("async", asyncWorkload(events: events)), ("sqs", sqsWorkload(events: events))]
+for (key, workload) in workloads where only == nil || only == key {
     var summary = TraceSummary()
     let clock = ContinuousClock()
     let start = clock.now
@@ -64,8 +66,9 @@ for workload in [asyncWorkload(events: events), sqsWorkload(events: events)] {
         "settled": summary.settledItems,
     ])
     if !json {
-        print(String(format: "%-44@ %9d events in %6.2f s = %12.0f events/s (attempts %d, peak RSS %.0f MiB)",
-                     workload.name as NSString, events, seconds, rate, report.stats.attempts, peakResidentMiB()))
+        let name = workload.name.padding(toLength: 42, withPad: " ", startingAt: 0)
+        print(String(format: "%@ %9d events in %6.2f s = %10.0f events/s (peak RSS %.0f MiB)",
+                     name as NSString, events, seconds, rate, peakResidentMiB()))
     }
 }
 if json {

@@ -2,19 +2,22 @@
 ///
 /// The sequence number is the insertion order, so actions scheduled for the same
 /// millisecond run in the order they were scheduled: the simulation is deterministic.
+/// The heap moves only small keys; payloads wait in a slot array until popped.
 struct EventQueue<Payload> {
-    private struct Entry {
+    private struct Key {
         var time: Int64
         var sequence: UInt64
-        var payload: Payload
+        var slot: Int
 
         @inline(__always)
-        func precedes(_ other: Entry) -> Bool {
+        func precedes(_ other: Key) -> Bool {
             time < other.time || (time == other.time && sequence < other.sequence)
         }
     }
 
-    private var heap: [Entry] = []
+    private var heap: [Key] = []
+    private var payloads: [Payload?] = []
+    private var freeSlots: [Int] = []
     private var nextSequence: UInt64 = 0
 
     var isEmpty: Bool { heap.isEmpty }
@@ -24,21 +27,30 @@ struct EventQueue<Payload> {
     var nextTime: Int64? { heap.first?.time }
 
     mutating func schedule(_ payload: Payload, at time: Int64) {
-        heap.append(Entry(time: time, sequence: nextSequence, payload: payload))
+        let slot: Int
+        if let free = freeSlots.popLast() {
+            slot = free
+            payloads[slot] = payload
+        } else {
+            slot = payloads.count
+            payloads.append(payload)
+        }
+        heap.append(Key(time: time, sequence: nextSequence, slot: slot))
         nextSequence &+= 1
         siftUp(heap.count - 1)
     }
 
     /// Removes and returns the earliest action.
     mutating func pop() -> (time: Int64, payload: Payload)? {
-        guard !heap.isEmpty else { return nil }
-        let first = heap[0]
+        guard let first = heap.first else { return nil }
         let last = heap.removeLast()
         if !heap.isEmpty {
             heap[0] = last
             siftDown(0)
         }
-        return (first.time, first.payload)
+        let payload = payloads[first.slot].take()!
+        freeSlots.append(first.slot)
+        return (first.time, payload)
     }
 
     private mutating func siftUp(_ start: Int) {

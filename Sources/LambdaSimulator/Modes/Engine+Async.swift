@@ -27,7 +27,7 @@ extension Engine {
         }
         record(.response(item: item, status: 202, error: nil, reason: nil), rules: [.A1])
         record(.enqueued(item: item), rules: [.A1])
-        if spec.faults.drop.contains(item) {
+        if !spec.faults.drop.isEmpty, spec.faults.drop.contains(item) {
             record(.discarded(items: [item], reason: .droppedByLambda), rules: [.A10])
             settle(item, [.discarded])
             return
@@ -39,7 +39,11 @@ extension Engine {
             return
         }
         assume(.firstAttemptDelay)
-        schedule(.asyncReady(item: item), after: spec.assumptions.firstAttemptDelay)
+        if spec.assumptions.firstAttemptDelay == 0 {
+            asyncReady(item: item)
+        } else {
+            schedule(.asyncReady(item: item), after: spec.assumptions.firstAttemptDelay)
+        }
     }
 
     /// The event is at the head of the queue: run it, or back off if it cannot run (A2, A8).
@@ -94,9 +98,8 @@ extension Engine {
         record(.end(invocation: invocation, instance: instance, items: [item], result: result, reported: []), rules: result == .timeout ? [.S6, .A4] : (result == .error ? [.A4] : []))
         guard var state = asyncItems[item] else { return }
         state.lastResult = result
-        asyncItems[item] = state
         if result == .ok {
-            if spec.faults.duplicate.contains(item), !state.duplicated {
+            if !spec.faults.duplicate.isEmpty, spec.faults.duplicate.contains(item), !state.duplicated {
                 state.duplicated = true
                 asyncItems[item] = state
                 record(.retryScheduled(items: [item], reason: .duplicate, delay: 0), rules: [.A10])
@@ -110,6 +113,7 @@ extension Engine {
             settle(item, [.ok])
             return
         }
+        asyncItems[item] = state
         let retriesLeft = state.attempts <= spec.eventInvokeConfig.maximumRetryAttempts
         guard retriesLeft else {
             giveUp(item, condition: "RetriesExhausted", reason: .retriesExhausted, rules: [.A5, .A12])

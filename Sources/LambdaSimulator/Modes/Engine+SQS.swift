@@ -28,8 +28,8 @@ extension Engine {
         if batchingWindow > 0 { assume(.windowStart) }
     }
 
-    func queueArrival(_ arrival: ArrivalStream.Arrival, group: ArrivalGroup) {
-        let fifoGroup = spec.mode == .sqsFIFO ? (group.group ?? "default") : nil
+    func queueArrival(_ arrival: ArrivalStream.Arrival) {
+        let fifoGroup = spec.mode == .sqsFIFO ? (spec.arrivals[arrival.group].group ?? "default") : nil
         record(.arrival(item: arrival.id, size: arrival.size, shard: nil, group: fifoGroup))
         source.records[arrival.id] = SourceRecord(id: arrival.id, arrival: now, size: arrival.size, shard: 0, group: fifoGroup.map(groupID))
         makeVisible(arrival.id)
@@ -187,7 +187,6 @@ extension Engine {
         message.state = .taken
         source.records[id] = message
         if let group = message.group { source.heldGroups[group] = lane }
-        schedule(.messageVisible(item: id, receiveCount: message.receiveCount), after: effectiveVisibilityTimeout)
     }
 
     /// Invokes the function with a lane's batch, or backs off when throttled (Q12).
@@ -291,6 +290,8 @@ extension Engine {
         message.state = .invisible
         source.records[id] = message
         if let group = message.group { source.heldGroups[group] = -1 }
+        // Q2: it reappears when the visibility timeout of its last receive runs out.
+        schedule(.messageVisible(item: id, receiveCount: message.receiveCount), at: message.lastReceive + effectiveVisibilityTimeout)
     }
 
     /// A received message's visibility timeout ran out (Q2); at maxReceiveCount it moves to

@@ -25,11 +25,10 @@ extension Engine {
     }
 
     func sourceArrival(_ arrival: ArrivalStream.Arrival) {
-        let group = spec.arrivals[arrival.group]
         if spec.mode.isQueue {
-            queueArrival(arrival, group: group)
+            queueArrival(arrival)
         } else {
-            streamArrival(arrival, group: group)
+            streamArrival(arrival, group: spec.arrivals[arrival.group])
         }
     }
 

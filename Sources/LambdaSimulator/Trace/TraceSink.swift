@@ -23,29 +23,31 @@ public struct TraceRecorder: TraceSink {
     }
 }
 
-/// Counts what happened without keeping it: for very large scenarios and benchmarks.
+/// Counts final states without keeping entries: for very large scenarios and benchmarks.
 public struct TraceSummary: TraceSink, Sendable, Equatable {
     public private(set) var entryCount = 0
-    public private(set) var attempts = 0
-    public private(set) var throttles = 0
-    public private(set) var deliveries: [Delivery.Route: Int] = [:]
-    public private(set) var outcomes: [Outcome: Int] = [:]
     public private(set) var settledItems = 0
+    private var counts = [Int](repeating: 0, count: Outcome.allCases.count)
 
     public init() {}
 
+    /// Final states, by outcome.
+    public var outcomes: [Outcome: Int] {
+        var result: [Outcome: Int] = [:]
+        for outcome in Outcome.allCases where counts[outcome.ordinal] > 0 { result[outcome] = counts[outcome.ordinal] }
+        return result
+    }
+
     public mutating func record(_ entry: TraceEntry) {
         entryCount += 1
-        switch entry.event {
-        case .start: attempts += 1
-        case .throttled: throttles += 1
-        case .delivery(let delivery): deliveries[delivery.route, default: 0] += 1
-        default: break
-        }
     }
 
     public mutating func settle(item: Int, outcomes: OutcomeSet) {
         settledItems += 1
-        for outcome in outcomes.list { self.outcomes[outcome, default: 0] += 1 }
+        var bits = outcomes.rawValue
+        while bits != 0 {
+            counts[bits.trailingZeroBitCount] += 1
+            bits &= bits - 1
+        }
     }
 }

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# make bench-sim: simulator throughput against an equivalent SimPy model, side by side.
+# Usage: Benchmarks/bench-sim.sh [EVENTS] [SIMPY_EVENTS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+events="${1:-1000000}"
+simpy_events="${2:-200000}"
+python3 -c "import simpy" 2>/dev/null || pip install --quiet simpy
+swift build -c release --product notesim-bench-sim >/dev/null
+swift_json="$(.build/release/notesim-bench-sim "$events" --json)"
+async_json="$(python3 Benchmarks/simpy/async_model.py "$simpy_events")"
+sqs_json="$(python3 Benchmarks/simpy/sqs_model.py "$simpy_events")"
+python3 - "$swift_json" "$async_json" "$sqs_json" <<'PY'
+import ast, json, sys
+swift = json.loads(sys.argv[1])
+simpy = {"async": ast.literal_eval(sys.argv[2]), "sqs": ast.literal_eval(sys.argv[3])}
+print(f"{'workload':44} {'notesim events/s':>17} {'SimPy events/s':>15} {'ratio':>7} {'peak RSS':>9}")
+for row in swift:
+    key = "async" if row["workload"].startswith("async") else "sqs"
+    ratio = row["events_per_second"] / simpy[key]["events_per_second"]
+    print(f"{row['workload']:44} {row['events_per_second']:17,.0f} {simpy[key]['events_per_second']:15,.0f} {ratio:6.0f}x {row['peak_rss_mib']:7.0f} MiB")
+print(f"(notesim: {swift[0]['events']:,} events per workload, summary mode; SimPy: {simpy['async']['events']:,} events)")
+PY
