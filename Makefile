@@ -4,7 +4,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEBIAN_PACKAGES := libcmark-dev pkg-config
 
-.PHONY: site test setup build check clean bench-sim
+.PHONY: site test setup build check clean bench-sim screenshots
 
 ## site: install what is missing, build notesim, and build this repository's site into public/
 site: setup
@@ -34,6 +34,10 @@ setup:
 ## bench-sim: simulator events per second, next to an equivalent SimPy model, with the ratio
 bench-sim: setup
 	Benchmarks/bench-sim.sh
+
+## screenshots: the golden timeline figures in headless Chromium, light and dark, desktop and phone
+screenshots:
+	Tools/screenshots.sh
 
 clean:
 	rm -rf .build public public.notesim-staging .notesim-cache

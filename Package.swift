@@ -32,6 +32,8 @@ let package = Package(
             // checks on its stored properties cost a third of the time (callgrind).
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
+        // Trace -> timeline model -> SVG, and the event-log table; no I/O.
+        .target(name: "TimelineRender", dependencies: ["LambdaSimulator", "NotesCore"]),
         // Markdown -> page model and HTML, through cmark.
         .target(name: "NotesMarkdown", dependencies: ["CCmark", "NotesCore"]),
         // The pipeline: load, parse, check, render, write.
@@ -62,6 +64,11 @@ let package = Package(
                 "LambdaSimulator", "NotesCore", "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            exclude: ["__Snapshots__"]
+        ),
+        .testTarget(
+            name: "TimelineRenderTests",
+            dependencies: ["TimelineRender", "LambdaSimulator", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["__Snapshots__"]
         ),
         .testTarget(name: "NotesCLITests", dependencies: ["NotesCLI", "TestSupport"]),

@@ -26,7 +26,7 @@ extension Trace {
         ItemRanges.format(ids)
     }
 
-    static func describe(_ event: TraceEvent) -> String {
+    public static func describe(_ event: TraceEvent) -> String {
         switch event {
         case .arrival(let item, let size, let shard, let group):
             var text = "arrival   #\(item) \(size) B"

@@ -1,0 +1,88 @@
+import LambdaSimulator
+
+/// Which lanes a figure has, top to bottom, for its mode (timeline-svg.md, "Lanes").
+struct LaneSet {
+    private(set) var names: [String] = []
+    private(set) var callerLane = 0
+    private(set) var serviceLane = 0
+    private(set) var queueLane = 0
+    private(set) var pollerLane = 0
+    private var shardLanes: [Int: Int] = [:]
+    private var instanceLanes: [Int: Int] = [:]
+    private var deliveryLanes: [Delivery.Route: Int] = [:]
+    private(set) var discardLane = 0
+    private let mode: InvocationMode
+
+    init(trace: Trace, facts: TraceFacts, labels: TimelineLabels) {
+        mode = trace.mode
+        var list: [String] = []
+        func add(_ name: String) -> Int {
+            list.append(name)
+            return list.count - 1
+        }
+        switch trace.mode {
+        case .sync:
+            callerLane = add(labels.caller)
+            serviceLane = facts.throttles.isEmpty ? callerLane : add(labels.service)
+            queueLane = callerLane
+            pollerLane = callerLane
+        case .async:
+            callerLane = add(labels.caller)
+            queueLane = add(labels.internalQueue)
+            serviceLane = queueLane
+            pollerLane = queueLane
+        case .sqs, .sqsFIFO:
+            queueLane = add(labels.queue)
+            callerLane = queueLane
+            serviceLane = queueLane
+            pollerLane = add(labels.poller)
+        case .kinesis, .dynamodb:
+            for shard in facts.shards.sorted() {
+                shardLanes[shard] = add("\(labels.shard) \(shard)")
+            }
+            if let first = shardLanes.values.min() {
+                queueLane = first
+            } else {
+                queueLane = add("\(labels.shard) 1")
+            }
+            callerLane = queueLane
+            pollerLane = add(labels.poller)
+            serviceLane = pollerLane
+        }
+        let instances = facts.instances.sorted()
+        if instances.count <= 1 {
+            let lane = add(labels.function)
+            for instance in instances { instanceLanes[instance] = lane }
+            if instances.isEmpty { instanceLanes[1] = lane }
+        } else {
+            for instance in instances { instanceLanes[instance] = add("\(labels.instance) \(instance)") }
+        }
+        for route in Delivery.Route.allCases where facts.deliveries.contains(where: { $0.route == route }) {
+            deliveryLanes[route] = add(deliveryName(route, labels: labels))
+        }
+        names = list
+        discardLane = trace.mode.isEventSourceMapping ? queueLane : (trace.mode == .async ? queueLane : callerLane)
+    }
+
+    func deliveryName(_ route: Delivery.Route, labels: TimelineLabels) -> String {
+        switch route {
+        case .onSuccess: labels.onSuccess
+        case .onFailure: labels.onFailure
+        case .dlq: labels.dlq
+        case .redrive: labels.redrive
+        }
+    }
+
+    func instanceLane(_ instance: Int) -> Int { instanceLanes[instance] ?? instanceLanes.values.min() ?? 0 }
+    func shardLane(_ shard: Int) -> Int { shardLanes[shard] ?? queueLane }
+    func deliveryLane(_ route: Delivery.Route) -> Int { deliveryLanes[route] ?? queueLane }
+    func arrivalLane(shard: Int?) -> Int { shard.map(shardLane) ?? callerLane }
+
+    /// Where a retry wait is drawn: the queue that holds the item meanwhile.
+    func lane(forWaitOf reason: RetryReason) -> Int {
+        switch reason {
+        case .caller: callerLane
+        case .throttled, .functionError, .duplicate, .streamBatchFailed: mode == .sync ? callerLane : queueLane
+        }
+    }
+}

@@ -1,0 +1,99 @@
+/// Maps simulated milliseconds to x positions on a segmented axis: active stretches share
+/// one linear scale; idle gaps longer than a threshold are cut out and drawn as breaks.
+struct TimeAxis {
+    /// Pixels between two cut-out segments.
+    static let breakWidth = 28.0
+
+    private(set) var segments: [TimelineModel.Segment] = []
+    private(set) var breaks: [(x: Double, hidden: Int64)] = []
+
+    /// Builds the axis for the given busy intervals and instants over `[left, right]` px.
+    init(intervals: [(Int64, Int64)], linear: Bool, left: Double, right: Double, threshold: Int64 = 2_000) {
+        var points = intervals.flatMap { [$0.0, $0.1] }
+        if points.isEmpty { points = [0, 1_000] }
+        let first = points.min()!
+        let last = max(points.max()!, first + 1)
+        var spans: [(Int64, Int64)] = []
+        if linear {
+            spans = [(first, last)]
+        } else {
+            // Sweep: a gap longer than the threshold with nothing running becomes a break.
+            let sorted = intervals.sorted { $0.0 < $1.0 }
+            var spanStart = sorted.first?.0 ?? first
+            var coveredUntil = sorted.first?.1 ?? first
+            for interval in sorted.dropFirst() {
+                if interval.0 - coveredUntil > threshold {
+                    spans.append((spanStart, coveredUntil))
+                    spanStart = interval.0
+                }
+                coveredUntil = max(coveredUntil, interval.1)
+            }
+            spans.append((spanStart, coveredUntil))
+        }
+        // Padding: 5 % of each span, at least 10 ms (and 50 ms for an instant).
+        let padded = spans.map { span -> (Int64, Int64) in
+            let pad = max(10, (span.1 - span.0) / 20, span.1 == span.0 ? 50 : 0)
+            return (span.0 - pad, span.1 + pad)
+        }
+        let total = Double(padded.reduce(0) { $0 + ($1.1 - $1.0) })
+        let available = right - left - Double(padded.count - 1) * Self.breakWidth
+        let scale = available / max(total, 1)
+        var x = left
+        for (index, span) in padded.enumerated() {
+            let width = Double(span.1 - span.0) * scale
+            segments.append(TimelineModel.Segment(start: span.0, end: span.1, x0: x, x1: x + width))
+            x += width
+            if index + 1 < padded.count {
+                breaks.append((x + Self.breakWidth / 2, padded[index + 1].0 - span.1))
+                x += Self.breakWidth
+            }
+        }
+    }
+
+    /// The x of a time (times inside a break map to the break's middle).
+    func x(_ time: Int64) -> Double {
+        for (index, segment) in segments.enumerated() {
+            if time <= segment.end || index == segments.count - 1 {
+                if time < segment.start {
+                    return index == 0 ? segment.x0 : segment.x0 - Self.breakWidth / 2
+                }
+                let fraction = Double(time - segment.start) / Double(max(1, segment.end - segment.start))
+                return segment.x0 + min(1, fraction) * (segment.x1 - segment.x0)
+            }
+        }
+        return segments.last?.x1 ?? 0
+    }
+
+    /// Ticks at 1, 2 or 5 × 10ⁿ ms, at least `spacing` px apart, per segment. The first tick
+    /// of a segment shows absolute time, the others the time since it (`+20 ms`).
+    func ticks(spacing: Double, label: (Int64) -> String) -> [TimelineModel.Tick] {
+        var ticks: [TimelineModel.Tick] = []
+        for segment in segments {
+            let pixelsPerMillisecond = (segment.x1 - segment.x0) / Double(max(1, segment.end - segment.start))
+            var step: Int64 = 1
+            var candidates: [Int64] = []
+            while step <= 1_000_000_000 {
+                candidates += [step, step * 2, step * 5]
+                step *= 10
+            }
+            let chosen = candidates.first { Double($0) * pixelsPerMillisecond >= spacing } ?? candidates.last!
+            var time = ((segment.start + chosen - 1) / chosen) * chosen
+            if segment.start < 0 { time = (segment.start / chosen) * chosen }
+            var first: Int64?
+            while time <= segment.end {
+                if time >= segment.start {
+                    let text: String
+                    if let first {
+                        text = "+" + label(time - first)
+                    } else {
+                        first = time
+                        text = label(time)
+                    }
+                    ticks.append(TimelineModel.Tick(x: x(time), label: text))
+                }
+                time += chosen
+            }
+        }
+        return ticks
+    }
+}

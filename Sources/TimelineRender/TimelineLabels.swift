@@ -1,0 +1,75 @@
+import NotesCore
+
+/// The words a figure uses, in the page's language.
+public struct TimelineLabels: Sendable {
+    public var caller: String
+    public var service: String
+    public var internalQueue: String
+    public var queue: String
+    public var shard: String
+    public var poller: String
+    public var instance: String
+    public var function: String
+    public var onSuccess: String
+    public var onFailure: String
+    public var dlq: String
+    public var redrive: String
+    public var ok: String
+    public var error: String
+    public var timeout: String
+    public var throttled: String
+    public var retryIn: String
+    public var delivered: String
+    public var deliveryFailed: String
+    public var discarded: String
+    public var blocked: String
+    public var window: String
+    public var size: String
+    public var payload: String
+    public var retry: String
+    public var axisCompressed: String
+    public var axisLinear: String
+    public var timeColumn: String
+    public var laneColumn: String
+    public var eventColumn: String
+    public var attempt: String
+    public var records: String
+    public var arrival: String
+    public var response: String
+    public var visible: String
+    public var units: DurationText.Units
+
+    /// English.
+    public static let en = TimelineLabels(
+        caller: "Caller", service: "Lambda", internalQueue: "Event queue", queue: "Queue", shard: "Shard",
+        poller: "Poller", instance: "Env", function: "Function", onSuccess: "OnSuccess", onFailure: "OnFailure",
+        dlq: "DLQ", redrive: "Queue DLQ", ok: "ok", error: "error", timeout: "timeout", throttled: "429",
+        retryIn: "retry in", delivered: "delivered", deliveryFailed: "delivery failed", discarded: "discarded",
+        blocked: "blocked", window: "window", size: "size", payload: "6 MB", retry: "retry",
+        axisCompressed: "Time axis compressed: %d idle gaps hidden (%@).", axisLinear: "Linear time axis.",
+        timeColumn: "Time", laneColumn: "Where", eventColumn: "What happened", attempt: "attempt", records: "records",
+        arrival: "arrives", response: "response", visible: "visible again", units: .english
+    )
+
+    /// Japanese.
+    public static let ja = TimelineLabels(
+        caller: "呼び出し元", service: "Lambda", internalQueue: "内部キュー", queue: "キュー", shard: "シャード",
+        poller: "ポーラー", instance: "実行環境", function: "関数", onSuccess: "成功時の送信先", onFailure: "失敗時の送信先",
+        dlq: "DLQ", redrive: "キューの DLQ", ok: "成功", error: "エラー", timeout: "タイムアウト", throttled: "429",
+        retryIn: "再試行まで", delivered: "送信", deliveryFailed: "送信失敗", discarded: "破棄",
+        blocked: "ブロック中", window: "ウィンドウ", size: "サイズ", payload: "6 MB", retry: "再試行",
+        axisCompressed: "時間軸を圧縮: 何も起きない %d 区間を省略 (%@)。", axisLinear: "時間軸は等間隔。",
+        timeColumn: "時刻", laneColumn: "場所", eventColumn: "できごと", attempt: "試行", records: "件",
+        arrival: "到着", response: "応答", visible: "再び可視", units: .japanese
+    )
+
+    /// The labels for a language tag; English for anything but Japanese.
+    public static func forLanguage(_ tag: String) -> TimelineLabels {
+        tag.lowercased().hasPrefix("ja") ? .ja : .en
+    }
+
+    /// A duration in this language.
+    public func duration(_ milliseconds: Int64) -> String {
+        DurationText.format(milliseconds, units: units)
+    }
+}

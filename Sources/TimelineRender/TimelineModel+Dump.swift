@@ -1,0 +1,49 @@
+/// A readable rendering of a layout, for golden tests of the middle stage.
+extension TimelineModel {
+    public var dump: String {
+        var lines = ["figure \(SVGWriter.n(width))×\(SVGWriter.n(height)) gutter \(SVGWriter.n(gutter)): \(title)"]
+        lines.append("desc: \(description)")
+        for (index, lane) in lanes.enumerated() {
+            lines.append("lane \(index) y=\(SVGWriter.n(lane.y)): \(lane.name)")
+        }
+        for segment in segments {
+            lines.append("segment \(segment.start)…\(segment.end) ms -> x \(SVGWriter.n(segment.x0))…\(SVGWriter.n(segment.x1))")
+        }
+        for item in breaks {
+            lines.append("break x=\(SVGWriter.n(item.x)) hides \(item.hidden) ms (\(item.label ?? "no label"))")
+        }
+        lines.append("ticks: " + ticks.map { "\($0.label)@\(SVGWriter.n($0.x))" }.joined(separator: ", "))
+        for mark in marks {
+            let span = mark.x0 == mark.x1 ? "x=\(SVGWriter.n(mark.x0))" : "x=\(SVGWriter.n(mark.x0))…\(SVGWriter.n(mark.x1))"
+            let label = mark.label.map { " \"\($0)\" at \(SVGWriter.n(mark.labelX)),\(SVGWriter.n(mark.labelY))" } ?? " (no label)"
+            lines.append("\(mark.kind.rawValue) lane \(mark.lane) \(span)\(label) | \(mark.title)")
+        }
+        lines.append("legend: " + legend.map(\.rawValue).joined(separator: ", "))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Every text's bounding box (estimated), for overlap and view-box checks.
+    public var textBoxes: [(text: String, x0: Double, x1: Double, y0: Double, y1: Double)] {
+        var boxes: [(String, Double, Double, Double, Double)] = []
+        for lane in lanes {
+            let width = TextWidth.estimate(lane.name, fontSize: fontSize)
+            boxes.append((lane.name, 6, 6 + width, lane.y + 26 - fontSize, lane.y + 26))
+        }
+        for mark in marks {
+            guard let label = mark.label else { continue }
+            let width = TextWidth.estimate(label, fontSize: fontSize)
+            boxes.append((label, mark.labelX, mark.labelX + width, mark.labelY - fontSize, mark.labelY))
+        }
+        let axisY = plotTop + Double(lanes.count) * (lanes.first?.height ?? 44) + 16
+        for tick in ticks {
+            let width = TextWidth.estimate(tick.label, fontSize: fontSize - 1)
+            boxes.append((tick.label, tick.x - width / 2, tick.x + width / 2, axisY - fontSize, axisY))
+        }
+        for item in breaks {
+            guard let label = item.label else { continue }
+            let width = TextWidth.estimate(label, fontSize: fontSize)
+            boxes.append((label, item.x - width / 2, item.x + width / 2, item.labelY - fontSize, item.labelY))
+        }
+        return boxes
+    }
+}

@@ -1,0 +1,101 @@
+import LambdaSimulator
+
+/// The facts of a trace that a figure draws, paired up (start with end, block with unblock).
+struct TraceFacts {
+    struct Attempt { var start: Int64; var end: Int64; var instance: Int; var items: [Int]; var attempt: Int; var result: AttemptResult }
+    struct Wait { var start: Int64; var end: Int64; var items: [Int]; var reason: RetryReason }
+    struct Batch { var start: Int64; var end: Int64; var items: [Int]; var trigger: BatchTrigger; var lane: Int }
+    struct Arrival { var time: Int64; var first: Int; var count: Int; var shard: Int? }
+    struct Throttle { var time: Int64; var items: [Int]; var reason: String }
+    struct Response { var time: Int64; var item: Int; var status: Int; var error: String? }
+    struct DeliveryFact { var time: Int64; var route: Delivery.Route; var target: TargetKind; var condition: String?; var items: [Int]; var delivered: Bool }
+    struct Discard { var time: Int64; var items: [Int]; var reason: DiscardReason }
+    struct Blocked { var start: Int64; var end: Int64; var shard: Int }
+
+    var attempts: [Attempt] = []
+    var waits: [Wait] = []
+    var batches: [Batch] = []
+    var arrivals: [Arrival] = []
+    var throttles: [Throttle] = []
+    var responses: [Response] = []
+    var deliveries: [DeliveryFact] = []
+    var discards: [Discard] = []
+    var blocked: [Blocked] = []
+    var shards: Set<Int> = []
+    var instances: Set<Int> = []
+    let endTime: Int64
+
+    init(_ trace: Trace) {
+        endTime = trace.stats.endTime
+        var open: [Int: (time: Int64, instance: Int, items: [Int], attempt: Int)] = [:]
+        var blockedSince: [Int: Int64] = [:]
+        var firstSeen: [Int: Int64] = [:]
+        var lastBatchAt: [Int: Int64] = [:]
+        for entry in trace.entries {
+            let time = entry.time
+            switch entry.event {
+            case .arrival(let item, _, let shard, _):
+                firstSeen[item] = time
+                if let shard { shards.insert(shard) }
+                if let last = arrivals.last, last.time == time, last.first + last.count == item, last.shard == shard {
+                    arrivals[arrivals.count - 1].count += 1
+                } else {
+                    arrivals.append(Arrival(time: time, first: item, count: 1, shard: shard))
+                }
+            case .start(let invocation, let instance, let items, let attempt):
+                open[invocation] = (time, instance, items, attempt)
+                instances.insert(instance)
+            case .end(let invocation, _, _, let result, _):
+                if let started = open.removeValue(forKey: invocation) {
+                    attempts.append(Attempt(start: started.time, end: time, instance: started.instance, items: started.items, attempt: started.attempt, result: result))
+                }
+            case .retryScheduled(let items, let reason, let delay) where delay > 0:
+                waits.append(Wait(start: time, end: time + delay, items: items, reason: reason))
+            case .batch(_, let items, let trigger, let lane):
+                let earliest = items.compactMap { firstSeen[$0] }.min() ?? time
+                let start = trigger == .retry ? time : max(earliest, lastBatchAt[lane] ?? earliest)
+                batches.append(Batch(start: min(start, time), end: time, items: items, trigger: trigger, lane: lane))
+                lastBatchAt[lane] = time
+            case .throttled(let items, let reason):
+                throttles.append(Throttle(time: time, items: items, reason: reason))
+            case .response(let item, let status, let error, _):
+                responses.append(Response(time: time, item: item, status: status, error: error))
+            case .delivery(let delivery):
+                deliveries.append(DeliveryFact(time: time, route: delivery.route, target: delivery.target, condition: delivery.condition,
+                                               items: delivery.items, delivered: delivery.delivered))
+            case .discarded(let items, let reason):
+                discards.append(Discard(time: time, items: items, reason: reason))
+            case .shardBlocked(let shard, _):
+                blockedSince[shard] = time
+            case .shardUnblocked(let shard):
+                if let since = blockedSince.removeValue(forKey: shard) { blocked.append(Blocked(start: since, end: time, shard: shard)) }
+            default:
+                break
+            }
+        }
+        for (invocation, started) in open.sorted(by: { $0.key < $1.key }) {
+            _ = invocation
+            attempts.append(Attempt(start: started.time, end: max(started.time, endTime), instance: started.instance, items: started.items, attempt: started.attempt, result: .error))
+        }
+        for (shard, since) in blockedSince.sorted(by: { $0.key < $1.key }) {
+            blocked.append(Blocked(start: since, end: max(since, endTime), shard: shard))
+        }
+    }
+
+    /// Every instant worth keeping on the axis.
+    var instants: [Int64] {
+        arrivals.map(\.time) + throttles.map(\.time) + responses.map(\.time) + deliveries.map(\.time) + discards.map(\.time)
+            + batches.map(\.end) + waits.map(\.start)
+    }
+
+    /// One sentence for `<desc>`: what happened, in counts.
+    func summary(labels: TimelineLabels) -> String {
+        let ok = attempts.filter { $0.result == .ok }.count
+        let failed = attempts.count - ok
+        var parts = ["\(labels.attempt) \(attempts.count) (\(labels.ok) \(ok), \(labels.error) \(failed))"]
+        if !throttles.isEmpty { parts.append("429 × \(throttles.count)") }
+        if !deliveries.isEmpty { parts.append("\(labels.delivered) \(deliveries.count)") }
+        if !discards.isEmpty { parts.append("\(labels.discarded) \(discards.count)") }
+        return parts.joined(separator: "; ") + "."
+    }
+}

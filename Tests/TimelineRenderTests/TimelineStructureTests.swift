@@ -1,0 +1,77 @@
+import Foundation
+import LambdaSimulator
+import PropertyBased
+import Testing
+import TimelineRender
+
+/// Structural checks over every canonical figure and over random traces: labels never
+/// overlap, no text leaves the view box, and the SVG follows the theming rules.
+@Suite struct TimelineStructureTests {
+    static func problems(in model: TimelineModel) -> [String] {
+        var problems: [String] = []
+        let boxes = model.textBoxes
+        for box in boxes where box.x0 < 0 || box.x1 > model.width || box.y0 < 0 || box.y1 > model.height {
+            problems.append("'\(box.text)' leaves the view box")
+        }
+        for (index, a) in boxes.enumerated() {
+            for b in boxes[(index + 1)...] where a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1 {
+                problems.append("'\(a.text)' overlaps '\(b.text)'")
+            }
+        }
+        return problems
+    }
+
+    @Test(arguments: try! CanonicalFigures.all().map(\.name))
+    func canonicalFiguresHaveNoOverlapsAndStayInside(name: String) throws {
+        let figure = try #require(try CanonicalFigures.all().first { $0.name == name })
+        let model = TimelineLayout.layout(figure.trace, options: TimelineOptions(language: figure.language, title: figure.title))
+        #expect(Self.problems(in: model) == [])
+    }
+
+    @Test func randomTracesHaveNoOverlaps() async {
+        await propertyCheck(count: 80, input: Gen.int(in: 0...5), Gen.int(in: 1...20), Gen.int(in: 0...3), Gen.int(in: 0...999)) { mode, count, failure, seed in
+            let modes: [InvocationMode] = [.sync, .async, .sqs, .sqsFIFO, .kinesis, .dynamodb]
+            var spec = ScenarioSpec(mode: modes[mode])
+            spec.arrivals = [ArrivalGroup(at: 0, count: count, every: Int64(seed % 400))]
+            spec.function.fails = [.never, .always, .rate(perMille: 400), .attempts([1])][failure]
+            spec.seed = UInt64(seed)
+            spec.until = 600_000
+            spec.eventInvokeConfig.onFailure = .sqs
+            if spec.mode.isQueue { spec.queue.maxReceiveCount = 2 }
+            if spec.mode.isStream { spec.mapping.maximumRetryAttempts = 1; spec.mapping.onFailure = .sqs }
+            guard let trace = try? Simulator.simulate(spec) else { Issue.record("simulation failed"); return }
+            let model = TimelineLayout.layout(trace, options: TimelineOptions(language: seed % 2 == 0 ? "ja" : "en", title: "random"))
+            #expect(Self.problems(in: model) == [], "\(spec.mode) \(count) \(failure) \(seed)")
+        }
+    }
+
+    @Test func svgUsesClassesNotColours() throws {
+        for figure in try CanonicalFigures.all() {
+            let svg = TimelineRenderer.svg(figure.trace, options: TimelineOptions(language: figure.language, idPrefix: "f", title: figure.title))
+            #expect(!svg.contains("=\"#"), "no colour literals")
+            #expect(!svg.contains("rgb("))
+            #expect(!svg.contains("stroke=\""), "strokes come from CSS")
+            #expect(svg.components(separatedBy: "fill=\"").dropFirst().allSatisfy { $0.hasPrefix("currentColor\"") })
+            #expect(!svg.contains("foreignObject"))
+            #expect(!svg.contains("textLength"))
+            #expect(svg.contains("role=\"img\" aria-labelledby=\"f-title f-desc\""))
+        }
+    }
+
+    @Test func titlesAndLabelsAreEscaped() throws {
+        var spec = ScenarioSpec(mode: .sync)
+        spec.arrivals = [ArrivalGroup(at: 0)]
+        let trace = try Simulator.simulate(spec)
+        let svg = TimelineRenderer.svg(trace, options: TimelineOptions(idPrefix: "x\"y", title: "<script>alert(\"x\")</script>"))
+        #expect(!svg.contains("<script>"))
+        #expect(svg.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"))
+        #expect(svg.contains("aria-labelledby=\"x&quot;y-title x&quot;y-desc\""))
+    }
+
+    @Test func descriptionSaysHowTheAxisWasCompressed() throws {
+        let figure = try #require(try CanonicalFigures.all().first { $0.name == "async-dlq" })
+        let model = TimelineLayout.layout(figure.trace, options: TimelineOptions(language: "en", title: "t"))
+        #expect(model.breaks.count == 2)
+        #expect(model.description.hasSuffix("Time axis compressed: 2 idle gaps hidden (+1 min, +2 min)."))
+    }
+}

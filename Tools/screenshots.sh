@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# make screenshots: renders every golden timeline SVG in a gallery page with the site's
+# stylesheet, in light and dark mode, at desktop and phone widths, with headless Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v chromium >/dev/null || { apt-get update && apt-get install -y chromium fonts-noto-cjk; }
+out="${1:-.build/screenshots}"
+mkdir -p "$out"
+for theme in light dark; do
+  page="$out/gallery-$theme.html"
+  {
+    echo "<!DOCTYPE html><html lang=\"ja\" data-theme=\"$theme\"><head><meta charset=\"utf-8\">"
+    echo "<link rel=\"stylesheet\" href=\"$PWD/Sources/SiteBuilder/Theme/style.css\"></head><body><main class=\"content\"><article class=\"note\">"
+    for svg in Tests/TimelineRenderTests/__Snapshots__/TimelineGoldenTests/*.svg; do
+      echo "<h2>$(basename "$svg" .svg)</h2><figure class=\"timeline\">"
+      cat "$svg"
+      echo "</figure>"
+    done
+    echo "</article></main></body></html>"
+  } > "$page"
+  for size in 1280,3600 390,1500; do
+    name="$out/gallery-$theme-${size%%,*}.png"
+    chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size="$size" --screenshot="$name" "file://$PWD/$page" 2>/dev/null
+    echo "$name"
+  done
+done
