@@ -34,13 +34,18 @@ let package = Package(
         ),
         // Trace -> timeline model -> SVG, and the event-log table; no I/O.
         .target(name: "TimelineRender", dependencies: ["LambdaSimulator", "NotesCore"]),
+        // Scenario blocks: YAML -> ScenarioSpec + expectations, and verification of a trace.
+        .target(
+            name: "ScenarioKit",
+            dependencies: ["LambdaSimulator", "NotesCore", .product(name: "Yams", package: "Yams")]
+        ),
         // Markdown -> page model and HTML, through cmark.
         .target(name: "NotesMarkdown", dependencies: ["CCmark", "NotesCore"]),
         // The pipeline: load, parse, check, render, write.
         .target(
             name: "SiteBuilder",
             dependencies: [
-                "NotesCore", "NotesMarkdown", "CSystemShims",
+                "NotesCore", "NotesMarkdown", "CSystemShims", "ScenarioKit", "LambdaSimulator", "TimelineRender",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
@@ -71,6 +76,7 @@ let package = Package(
             dependencies: ["TimelineRender", "LambdaSimulator", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["__Snapshots__"]
         ),
+        .testTarget(name: "ScenarioKitTests", dependencies: ["ScenarioKit", "LambdaSimulator", "NotesCore", "TestSupport"]),
         .testTarget(name: "NotesCLITests", dependencies: ["NotesCLI", "TestSupport"]),
         .testTarget(
             name: "SiteBuilderTests",

@@ -1,4 +1,5 @@
 import NotesCore
+import ScenarioKit
 import Yams
 
 /// The optional YAML block at the top of a note, between `---` lines.

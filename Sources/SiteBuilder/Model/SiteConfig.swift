@@ -1,4 +1,5 @@
 import NotesCore
+import ScenarioKit
 import Yams
 
 /// The site's settings, from `notesim.yml` at the site root; every key is optional.

@@ -69,20 +69,33 @@ public enum SitePipeline {
         let links = LinkCheckStage.check(notes: notes, contentFiles: loaded.contentFiles, drafts: drafts)
         diagnostics += links.diagnostics
 
+        var slotHTML: [String: [Int: String]] = [:]
+        var passed = 0
+        var failed = 0
+        var scenarios = 0
+        for note in notes where note.page.codeBlocks.contains(where: { $0.slot != nil }) {
+            let result = ScenarioStage.run(note, language: note.frontMatter.lang ?? config.language)
+            diagnostics += result.diagnostics
+            slotHTML[note.sourcePath] = result.figures
+            passed += result.passed
+            failed += result.failed
+            scenarios += result.scenarios
+        }
+
         let (theme, themeProblems) = Theme.load(builtin: builtinTheme, overrides: loaded.templates)
         diagnostics += themeProblems
         var files: [OutputFile] = []
         if let theme {
-            files = RenderStage.render(RenderStage.Input(config: config, notes: notes, theme: theme, referencedFiles: links.referencedFiles))
+            files = RenderStage.render(RenderStage.Input(config: config, notes: notes, theme: theme, referencedFiles: links.referencedFiles, slotHTML: slotHTML))
         }
         return Result(
             files: files,
             diagnostics: diagnostics.sorted(),
             noteCount: notes.count,
             pageCount: files.filter { Path.fileExtension(of: $0.path) == "html" && $0.path != RenderStage.tocPage }.count,
-            scenarioCount: notes.reduce(0) { $0 + $1.page.codeBlocks.filter { $0.slot != nil }.count },
-            expectationsPassed: 0,
-            expectationsFailed: 0
+            scenarioCount: scenarios,
+            expectationsPassed: passed,
+            expectationsFailed: failed
         )
     }
 

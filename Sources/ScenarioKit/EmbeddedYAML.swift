@@ -1,27 +1,30 @@
 import NotesCore
 import Yams
 
-/// YAML that sits inside a file at some line (front matter, a config file), parsed with
-/// Yams, with every position mapped back to the file in character columns.
-struct EmbeddedYAML {
+/// YAML that sits inside a file at some line (front matter, a config file, a scenario
+/// block), parsed with Yams, with every position mapped back to the file in character columns.
+public struct EmbeddedYAML: Sendable {
     /// The YAML text alone.
-    let text: String
+    public let text: String
     /// The file line on which the YAML's first line stands.
-    let firstLine: Int
+    public let firstLine: Int
+    /// The column added to every position (a block indented inside a list item).
+    public let columnOffset: Int
     /// The file, for diagnostics.
-    let path: String
+    public let path: String
 
     private let lines: LineIndex
 
-    init(text: String, firstLine: Int, path: String) {
+    public init(text: String, firstLine: Int, path: String, columnOffset: Int = 0) {
         self.text = text
         self.firstLine = firstLine
+        self.columnOffset = columnOffset
         self.path = path
         self.lines = LineIndex(text)
     }
 
     /// The root node, or the diagnostic for malformed YAML (with `id`).
-    func compose(errorID: String) -> Result<Node?, Diagnostic> {
+    public func compose(errorID: String) -> Result<Node?, Diagnostic> {
         do {
             return .success(try Yams.compose(yaml: text))
         } catch let error as YamlError {
@@ -32,18 +35,18 @@ struct EmbeddedYAML {
     }
 
     /// The file position of a Yams mark (whose columns count Unicode scalars).
-    func position(of mark: Mark?) -> SourcePosition {
+    public func position(of mark: Mark?) -> SourcePosition {
         guard let mark else { return SourcePosition(line: firstLine, column: 1) }
         let line = max(mark.line, 1)
         let lineText = lines.lineText(line)
         let scalars = lineText.unicodeScalars
         let prefixEnd = scalars.index(scalars.startIndex, offsetBy: max(mark.column - 1, 0), limitedBy: scalars.endIndex) ?? scalars.endIndex
         let column = String(scalars[scalars.startIndex..<prefixEnd]).count + 1
-        return SourcePosition(line: firstLine + line - 1, column: column)
+        return SourcePosition(line: firstLine + line - 1, column: column + columnOffset)
     }
 
     /// The position of a node.
-    func position(of node: Node) -> SourcePosition {
+    public func position(of node: Node) -> SourcePosition {
         position(of: node.mark)
     }
 
@@ -78,13 +81,13 @@ struct EmbeddedYAML {
 
 extension Node {
     /// The key/value pairs of a mapping node in document order, keys as strings.
-    var stringKeyedPairs: [(key: String, keyNode: Node, value: Node)]? {
+    public var stringKeyedPairs: [(key: String, keyNode: Node, value: Node)]? {
         guard let mapping else { return nil }
         return mapping.map { (key: $0.key.string ?? "\($0.key)", keyNode: $0.key, value: $0.value) }
     }
 
     /// A human name for the node's kind, for type errors.
-    var kindDescription: String {
+    public var kindDescription: String {
         switch self {
         case .scalar: "a scalar"
         case .mapping: "a mapping"

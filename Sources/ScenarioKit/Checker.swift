@@ -1,0 +1,315 @@
+import LambdaSimulator
+import NotesCore
+
+/// The meaning of each expectation key (scenario-format.md, "Expectations (v1)").
+struct Checker {
+    enum Result {
+        case pass(String)
+        case fail(String)
+        case invalid(String, SourcePosition)
+    }
+
+    let trace: Trace
+    let tolerance: Int64
+    let document: ScenarioDocument
+
+    func check(_ expectation: Expectation) -> Result {
+        let value = expectation.value
+        switch expectation.key {
+        case "attempts":
+            return count(value, actual: trace.stats.attempts, noun: "attempts", facts: "t = " + times(trace.starts.map(\.time)))
+        case "attempts-at":
+            return timeList(value, actual: trace.starts.map(\.time), noun: "attempts")
+        case "ends-at":
+            return timeList(value, actual: trace.ends.map(\.time), noun: "attempt ends")
+        case "throttles-at":
+            return timeList(value, actual: trace.throttleTimes, noun: "throttles")
+        case "batches-at":
+            return timeList(value, actual: trace.batches.map(\.time), noun: "batches")
+        case "max-concurrency":
+            return count(value, actual: trace.stats.maxConcurrency, noun: "concurrent handlers at most", facts: nil)
+        case "results":
+            let actual = resultsInStartOrder.map(\.rawValue)
+            return wordList(value, actual: actual, noun: "results")
+        case "triggers":
+            let actual = trace.batches.filter { $0.trigger != .retry }.map(\.trigger.rawValue)
+            return wordList(value, actual: actual, noun: "batch triggers")
+        case "outcome":
+            return outcome(value)
+        case "outcomes":
+            return outcomes(value)
+        case "delivered":
+            return delivered(value)
+        case "batches":
+            return batches(value)
+        case "receive-counts":
+            let actual = trace.starts.map { String($0.attempt) }
+            return wordList(value, actual: actual, noun: "receive counts")
+        case "retried":
+            guard let claim = bool(value) else { return .invalid("retried must be true or false", value.position) }
+            var seen: Set<Int> = []
+            var again = false
+            for start in trace.starts { for item in start.items where !seen.insert(item).inserted { again = true } }
+            return claim == again ? .pass("retried: \(again)") : .fail("expected retried: \(claim), but \(again ? "some input ran more than once" : "every input ran once")")
+        case "order":
+            guard value.text == "preserved" else { return .invalid("order can only be claimed as 'preserved'", value.position) }
+            return orderPreserved()
+        case "assumptions":
+            let names = list(value).compactMap(\.text)
+            let used = Set(trace.assumptionsUsed.map(\.rawValue))
+            let missing = names.filter { !used.contains($0) }
+            return missing.isEmpty ? .pass("relies on \(names.joined(separator: ", "))")
+                : .fail("expected the result to rely on \(missing.joined(separator: ", ")), but the run used: \(used.sorted().joined(separator: ", "))")
+        case "responses":
+            return responses(value)
+        case "deliveries":
+            return deliveries(value)
+        case "rejected":
+            return .fail("expected AWS to reject this configuration, but it is valid (the simulator ran it)")
+        default:
+            return .invalid("unknown expectation '\(expectation.key)'", expectation.position)
+        }
+    }
+
+    // MARK: - Helpers
+
+    private var resultsInStartOrder: [AttemptResult] {
+        let byInvocation = Dictionary(trace.ends.map { ($0.invocation, $0.result) }, uniquingKeysWith: { first, _ in first })
+        return trace.starts.compactMap { byInvocation[$0.invocation] }
+    }
+
+    private func list(_ value: ExpectationValue) -> [ExpectationValue] {
+        if case .list(let items, _) = value { return items }
+        return [value]
+    }
+
+    private func bool(_ value: ExpectationValue) -> Bool? {
+        switch value.text {
+        case "true", "yes": true
+        case "false", "no": false
+        default: nil
+        }
+    }
+
+    func times(_ values: [Int64]) -> String {
+        values.isEmpty ? "none" : values.map(Self.time).joined(separator: ", ")
+    }
+
+    static func time(_ milliseconds: Int64) -> String {
+        milliseconds == 0 ? "0 s" : DurationText.english(milliseconds)
+    }
+
+    /// A count, or a bound `{ min, max }`.
+    private func count(_ value: ExpectationValue, actual: Int, noun: String, facts: String?) -> Result {
+        let suffix = facts.map { " (\($0))" } ?? ""
+        if case .map(let pairs, _) = value {
+            let minimum = pairs.first { $0.key == "min" }.flatMap { Int($0.value.text ?? "") }
+            let maximum = pairs.first { $0.key == "max" }.flatMap { Int($0.value.text ?? "") }
+            if let minimum, actual < minimum { return .fail("expected at least \(minimum) \(noun), the simulator made \(actual)\(suffix)") }
+            if let maximum, actual > maximum { return .fail("expected at most \(maximum) \(noun), the simulator made \(actual)\(suffix)") }
+            return .pass("\(noun): \(actual)")
+        }
+        guard let text = value.text, let expected = Int(text) else { return .invalid("expected a number or { min, max }", value.position) }
+        if expected == actual { return .pass("\(actual) \(noun)") }
+        return .fail("expected \(expected) \(noun), the simulator made \(actual)\(suffix)")
+    }
+
+    /// Times matched element by element within the tolerance; `~` skips one.
+    private func timeList(_ value: ExpectationValue, actual: [Int64], noun: String) -> Result {
+        let items = list(value)
+        guard items.count == actual.count else {
+            return .fail("expected \(items.count) \(noun), the simulator had \(actual.count) (t = \(times(actual)))")
+        }
+        for (index, item) in items.enumerated() {
+            guard let text = item.text else { return .invalid("expected a time such as 1m", item.position) }
+            if text == "~" || text.isEmpty { continue }
+            guard let expected = Quantity.duration(text) else { return .invalid("'\(text)' is not a time such as 1m or 500ms", item.position) }
+            if abs(expected - actual[index]) > tolerance {
+                return .fail("expected \(noun) at \(times(items.compactMap { $0.text.flatMap(Quantity.duration) })), the simulator had them at \(times(actual)) (#\(index + 1) differs by more than \(Self.time(tolerance)))")
+            }
+        }
+        return .pass("\(noun) at \(times(actual))")
+    }
+
+    private func wordList(_ value: ExpectationValue, actual: [String], noun: String) -> Result {
+        let expected = list(value).map { $0.text ?? "" }
+        let matches = expected.count == actual.count && zip(expected, actual).allSatisfy { $0 == "~" || $0 == $1 }
+        return matches ? .pass("\(noun): \(actual.joined(separator: ", "))")
+            : .fail("expected \(noun) [\(expected.joined(separator: ", "))], the simulator had [\(actual.joined(separator: ", "))]")
+    }
+
+    private func outcome(_ value: ExpectationValue) -> Result {
+        guard trace.outcomes.count == 1, let actual = trace.outcomes.values.first else {
+            return .fail("'outcome' describes a scenario with one event or record; this one has \(trace.outcomes.count) (use 'outcomes')")
+        }
+        let expected = Set(list(value).compactMap(\.text))
+        let words = actual.map(\.rawValue)
+        return expected == Set(words) ? .pass("outcome: \(words.joined(separator: ", "))")
+            : .fail("expected outcome \(expected.sorted().joined(separator: ", ")), the simulator ended in \(words.joined(separator: ", "))\(endFacts)")
+    }
+
+    private var endFacts: String {
+        let deliveries = trace.deliveries.map { "\($0.delivery.route.rawValue) at \(Self.time($0.time))" }
+        return deliveries.isEmpty ? "" : " (\(deliveries.joined(separator: "; ")))"
+    }
+
+    private func outcomes(_ value: ExpectationValue) -> Result {
+        guard case .map(let pairs, let position) = value else { return .invalid("expected a map such as { ok: 24, dlq: 1 }", value.position) }
+        var actual: [String: Int] = [:]
+        for outcomes in trace.outcomes.values { for outcome in outcomes { actual[outcome.rawValue, default: 0] += 1 } }
+        var expected: [String: Int] = [:]
+        for (key, item) in pairs {
+            guard Outcome(rawValue: key) != nil else { return .invalid("unknown outcome '\(key)'", position) }
+            guard let number = Int(item.text ?? "") else { return .invalid("expected a count for \(key)", item.position) }
+            expected[key] = number
+        }
+        let describe: ([String: Int]) -> String = { $0.filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") }
+        let same = Set(expected.keys).union(actual.keys).allSatisfy { (expected[$0] ?? 0) == (actual[$0] ?? 0) }
+        return same ? .pass("outcomes { \(describe(actual)) }") : .fail("expected outcomes { \(describe(expected)) }, the simulator had { \(describe(actual)) }")
+    }
+
+    private func delivered(_ value: ExpectationValue) -> Result {
+        guard case .map(let pairs, let position) = value else { return .invalid("expected a map such as { OnFailure: 1 }", value.position) }
+        for (key, item) in pairs {
+            guard let route = Delivery.Route(rawValue: key) else { return .invalid("unknown target '\(key)' (OnSuccess, OnFailure, DLQ, redrive)", position) }
+            guard let expected = Int(item.text ?? "") else { return .invalid("expected a count for \(key)", item.position) }
+            let actual = trace.deliveries.filter { $0.delivery.route == route && $0.delivery.delivered }.count
+            if actual != expected {
+                return .fail("expected \(expected) message\(expected == 1 ? "" : "s") to \(key), the simulator delivered \(actual)\(endFacts)")
+            }
+        }
+        return .pass("delivered " + pairs.map { "\($0.key): \($0.value.text ?? "")" }.joined(separator: ", "))
+    }
+
+    private func batches(_ value: ExpectationValue) -> Result {
+        let expected = list(value)
+        let actual = trace.batches.map(\.items)
+        let actualText = actual.map { $0.count == 1 ? "[\($0[0])]" : "\($0.count)" }.joined(separator: ", ")
+        guard expected.count == actual.count else {
+            return .fail("expected \(expected.count) batches, the simulator invoked \(actual.count) (sizes \(actual.map { String($0.count) }.joined(separator: ", ")))")
+        }
+        for (index, item) in expected.enumerated() {
+            switch item {
+            case .scalar(let text, let position):
+                if text == "~" { continue }
+                if let size = Int(text) {
+                    if size != actual[index].count { return .fail("expected batch \(index + 1) to hold \(size) records, it held \(actual[index].count) (batch sizes \(actual.map { String($0.count) }.joined(separator: ", ")))") }
+                } else if let range = ItemRange.parse(text) {
+                    if range != actual[index] { return .fail("expected batch \(index + 1) to be records \(text), it was \(ItemRanges.format(actual[index]))") }
+                } else {
+                    return .invalid("a batch is a size, a list of ids or a range such as \"1-8\"", position)
+                }
+            case .list(let ids, _):
+                let numbers = ids.flatMap { id -> [Int] in
+                    guard let text = id.text else { return [] }
+                    return Int(text).map { [$0] } ?? ItemRange.parse(text) ?? []
+                }
+                if numbers != actual[index] { return .fail("expected batch \(index + 1) to be records \(ItemRanges.format(numbers)), it was \(ItemRanges.format(actual[index]))") }
+            case .map(_, let position):
+                return .invalid("a batch is a size or a list of ids", position)
+            }
+        }
+        _ = actualText
+        return .pass("batches: " + actual.map { String($0.count) }.joined(separator: ", "))
+    }
+
+    private func orderPreserved() -> Result {
+        var key: [Int: String] = [:]
+        for entry in trace.entries {
+            if case .arrival(let item, _, let shard, let group) = entry.event {
+                key[item] = trace.mode == .sqsFIFO ? (group ?? "") : (group.map { "key \($0)" } ?? "shard \(shard ?? 0)")
+            }
+        }
+        var itemsOf: [Int: [Int]] = [:]
+        var done: Set<Int> = []
+        var last: [String: Int] = [:]
+        for entry in trace.entries {
+            if case .start(let invocation, _, let items, _) = entry.event { itemsOf[invocation] = items }
+            if case .end(let invocation, _, _, let result, let reported) = entry.event, result == .ok {
+                let items = itemsOf[invocation] ?? []
+                let limit = items.firstIndex { reported.contains($0) } ?? items.count
+                for item in items[..<limit] where done.insert(item).inserted {
+                    let group = key[item] ?? ""
+                    if let previous = last[group], previous > item {
+                        return .fail("expected order preserved, but #\(item) succeeded after #\(previous) in \(group) at \(Self.time(entry.time))")
+                    }
+                    last[group] = item
+                }
+            }
+        }
+        return .pass("order preserved")
+    }
+
+    private func responses(_ value: ExpectationValue) -> Result {
+        guard case .map(let pairs, let position) = value else { return .invalid("expected a map from event number to { status, error, reason, at }", value.position) }
+        let actual = trace.entries.compactMap { entry -> (item: Int, status: Int, error: String?, reason: String?, time: Int64)? in
+            if case .response(let item, let status, let error, let reason) = entry.event { return (item, status, error, reason, entry.time) }
+            return nil
+        }
+        for (key, item) in pairs {
+            guard let event = Int(key) else { return .invalid("response keys are event numbers", position) }
+            guard let response = actual.last(where: { $0.item == event }) else { return .fail("expected a response to event \(event), but it got none") }
+            guard case .map(let fields, _) = item else { return .invalid("expected { status, error, reason, at }", item.position) }
+            for (field, fieldValue) in fields {
+                let text = fieldValue.text ?? ""
+                switch field {
+                case "status": if Int(text) != response.status { return .fail("expected event \(event) to get status \(text), it got \(response.status)") }
+                case "error": if text != (response.error ?? "") { return .fail("expected event \(event) to get error \(text), it got \(response.error ?? "none")") }
+                case "reason": if text != (response.reason ?? "") { return .fail("expected event \(event) to get reason \(text), it got \(response.reason ?? "none")") }
+                case "at":
+                    guard let time = Quantity.duration(text) else { return .invalid("'\(text)' is not a time", fieldValue.position) }
+                    if abs(time - response.time) > tolerance { return .fail("expected event \(event)'s response at \(Self.time(time)), it came at \(Self.time(response.time))") }
+                default: return .invalid("unknown response field '\(field)'", fieldValue.position)
+                }
+            }
+        }
+        return .pass("responses as claimed")
+    }
+
+    private func deliveries(_ value: ExpectationValue) -> Result {
+        let expected = list(value)
+        let actual = trace.deliveries
+        guard expected.count == actual.count else {
+            return .fail("expected \(expected.count) deliveries, the simulator made \(actual.count)\(endFacts)")
+        }
+        for (index, item) in expected.enumerated() {
+            guard case .map(let fields, _) = item else { return .invalid("a delivery is a map such as { to: DLQ, condition: RetriesExhausted }", item.position) }
+            let (time, delivery) = actual[index]
+            for (field, fieldValue) in fields {
+                let text = fieldValue.text ?? ""
+                switch field {
+                case "to": if text != delivery.route.rawValue { return .fail("expected delivery \(index + 1) to \(text), it went to \(delivery.route.rawValue)") }
+                case "at":
+                    guard let at = Quantity.duration(text) else { return .invalid("'\(text)' is not a time", fieldValue.position) }
+                    if abs(at - time) > tolerance { return .fail("expected delivery \(index + 1) at \(Self.time(at)), it happened at \(Self.time(time))") }
+                case "condition": if text != (delivery.condition ?? "") { return .fail("expected delivery \(index + 1) with condition \(text), it had \(delivery.condition ?? "none")") }
+                case "approximateInvokeCount": if Int(text) != delivery.approximateInvokeCount { return .fail("expected approximateInvokeCount \(text), it was \(delivery.approximateInvokeCount.map(String.init) ?? "none")") }
+                case "items":
+                    let ids = list(fieldValue).flatMap { id -> [Int] in
+                        guard let text = id.text else { return [] }
+                        return Int(text).map { [$0] } ?? ItemRange.parse(text) ?? []
+                    }
+                    if ids != delivery.items { return .fail("expected delivery \(index + 1) to cover \(ItemRanges.format(ids)), it covered \(ItemRanges.format(delivery.items))") }
+                case "fields":
+                    guard case .map(let entries, _) = fieldValue else { return .invalid("fields is a map from dotted path to value", fieldValue.position) }
+                    for (path, expectedValue) in entries {
+                        let actualValue = delivery.fields[path] ?? .absent
+                        let matches: Bool
+                        switch (expectedValue, actualValue) {
+                        case (.map(let size, _), .size(let bytes)):
+                            matches = size.first { $0.key == "size" }.flatMap { $0.value.text.flatMap(Quantity.size) } == bytes
+                        case (.scalar(let text, _), .string(let string)): matches = text == string
+                        case (.scalar(let text, _), .int(let number)): matches = Int64(text) == number
+                        case (.scalar(let text, _), .absent): matches = text == "absent"
+                        default: matches = false
+                        }
+                        if !matches { return .fail("expected \(path) of delivery \(index + 1) to be \(expectedValue.text ?? "the given size"), it is \(actualValue)") }
+                    }
+                default:
+                    return .invalid("unknown delivery field '\(field)'", fieldValue.position)
+                }
+            }
+        }
+        return .pass("\(actual.count) deliveries as claimed")
+    }
+}

@@ -1,0 +1,350 @@
+import LambdaSimulator
+import NotesCore
+import Yams
+
+/// The sections of a scenario, each read into the specification.
+extension ScenarioParser {
+    static func readFunction(_ node: Node, into spec: inout ScenarioSpec, _ reader: inout ScenarioReader) {
+        let known = ["duration", "fails", "failure", "Timeout", "ReservedConcurrentExecutions", "response", "response-size", "error-message", "result", "state"]
+        for (key, _, value) in reader.mapping(node, at: "function", known: known) {
+            let path = "function.\(key)"
+            switch key {
+            case "duration":
+                if let durations = readDurations(value, path, &reader) { spec.function.durations = durations }
+            case "fails":
+                if let plan = readFailurePlan(value, path, &reader) { spec.function.fails = plan }
+            case "failure":
+                guard let text = reader.string(value, path) else { continue }
+                if let kind = FailureKind(rawValue: text) { spec.function.failure = kind } else {
+                    reader.error("scenario.value", at: value, "failure must be error, timeout, throttled or service-error, not '\(text)'")
+                }
+            case "Timeout":
+                if let seconds = reader.int64(value, path) { spec.function.timeoutSeconds = seconds }
+            case "ReservedConcurrentExecutions":
+                if let count = reader.int(value, path) { spec.function.reservedConcurrency = count }
+            case "response":
+                readResponse(value, path, into: &spec, &reader)
+            case "response-size":
+                if let size = reader.size(value, path) { spec.function.responseSize = size }
+            case "error-message", "result":
+                let size: Int64?
+                if value.mapping != nil {
+                    size = reader.mapping(value, at: path, known: ["size"]).first.flatMap { reader.size($0.value, path + ".size") }
+                } else {
+                    size = reader.string(value, path).map { Int64($0.utf8.count) }
+                }
+                if let size { if key == "result" { spec.function.responseSize = size } else { spec.function.errorMessageSize = size } }
+            case "state":
+                if reader.string(value, path) == "omit" { spec.function.omitsWindowState = true } else {
+                    reader.error("scenario.value", at: value, "state can only be 'omit' (responses without state, K14)")
+                }
+            default: break
+            }
+        }
+    }
+
+    static func readDurations(_ node: Node, _ path: String, _ reader: inout ScenarioReader) -> [Int64]? {
+        if let sequence = node.sequence {
+            let values = sequence.compactMap { reader.duration($0, path) }
+            return values.count == sequence.count && !values.isEmpty ? values : nil
+        }
+        return reader.duration(node, path).map { [$0] }
+    }
+
+    static func readFailurePlan(_ node: Node, _ path: String, _ reader: inout ScenarioReader) -> FailurePlan? {
+        if let sequence = node.sequence {
+            let numbers = sequence.compactMap { reader.int($0, path) }
+            if numbers.contains(where: { $0 < 1 }) {
+                reader.error("scenario.range", at: node, "attempt numbers count from 1")
+                return nil
+            }
+            return .attempts(Set(numbers))
+        }
+        if node.mapping != nil {
+            var records: [Int] = []
+            var times: Int?
+            var rate: Int?
+            for (key, _, value) in reader.mapping(node, at: path, known: ["records", "times", "rate"]) {
+                switch key {
+                case "records": records = readIDs(value, path + ".records", &reader)
+                case "times": times = reader.int(value, path + ".times")
+                default:
+                    guard let text = reader.string(value, path + ".rate") else { continue }
+                    let number = text.hasSuffix("%") ? Double(String(text.dropLast()).trimmingSpaces) : nil
+                    guard let number, (0...100).contains(number) else {
+                        reader.error("scenario.value", at: value, "rate must be a percentage from 0% to 100%, such as 10%")
+                        continue
+                    }
+                    rate = Int((number * 10).rounded())
+                }
+            }
+            if let rate { return .rate(perMille: rate) }
+            return .records(Set(records), times: times)
+        }
+        guard let text = reader.string(node, path) else { return nil }
+        switch text {
+        case "never": return .never
+        case "always": return .always
+        default:
+            reader.error("scenario.value", at: node, "fails must be never, always, a list of attempt numbers, { records: [ids] } or { rate: 10% }, not '\(text)'")
+            return nil
+        }
+    }
+
+    /// Ids as a list of numbers or ranges (`[1, 2, "5-8"]`).
+    static func readIDs(_ node: Node, _ path: String, _ reader: inout ScenarioReader) -> [Int] {
+        guard let sequence = node.sequence else {
+            if let id = reader.int(node, path) { return [id] }
+            return []
+        }
+        var ids: [Int] = []
+        for item in sequence {
+            guard let text = reader.string(item, path) else { continue }
+            if let id = Int(text) {
+                ids.append(id)
+            } else if let range = ItemRange.parse(text) {
+                ids += range
+            } else {
+                reader.error("scenario.value", at: item, "'\(text)' is not an id or a range such as \"1-8\"")
+            }
+        }
+        return ids
+    }
+
+    static func readResponse(_ node: Node, _ path: String, into spec: inout ScenarioSpec, _ reader: inout ScenarioReader) {
+        if case .scalar = node, let text = reader.string(node, path) {
+            if text == "auto" { spec.function.response = .auto } else {
+                reader.error("scenario.value", at: node, "response must be auto or a map from invocation number to a response")
+            }
+            return
+        }
+        guard let pairs = node.stringKeyedPairs else {
+            reader.error("scenario.type", at: node, "response must be auto or a map from invocation number to a response")
+            return
+        }
+        var responses: [Int: BatchResponseItem] = [:]
+        for (key, keyNode, value) in pairs {
+            guard let invocation = Int(key) else {
+                reader.error("scenario.value", at: keyNode, "response keys are invocation numbers, not '\(key)'")
+                continue
+            }
+            if value.sequence != nil {
+                responses[invocation] = .failures(readIDs(value, path, &reader))
+                continue
+            }
+            switch reader.string(value, path) {
+            case "malformed": responses[invocation] = .malformed
+            case "empty-identifier": responses[invocation] = .emptyIdentifier
+            case "throw": responses[invocation] = .throw
+            default: reader.error("scenario.value", at: value, "a response is a list of ids, malformed, empty-identifier or throw")
+            }
+        }
+        spec.function.response = .explicit(responses)
+    }
+
+    static func readArrivals(_ node: Node, key: String, into spec: inout ScenarioSpec, _ reader: inout ScenarioReader) {
+        guard let sequence = node.sequence else {
+            reader.error("scenario.type", at: node, "'\(key)' must be a list of entries such as - { at: 0s, count: 10 }")
+            return
+        }
+        let known = ["at", "count", "every", "size", "shard", "partition-key", "group", "duration", "fails", "payload"]
+        for (index, entry) in sequence.enumerated() {
+            let path = "\(key).\(index + 1)"
+            var group = ArrivalGroup(at: 0)
+            var sawAt = false
+            for (field, _, value) in reader.mapping(entry, at: path, known: known) {
+                let fieldPath = "\(path).\(field)"
+                switch field {
+                case "at":
+                    sawAt = true
+                    if let at = reader.duration(value, fieldPath, allowNegative: true) { group.at = at }
+                case "count":
+                    if let count = reader.int(value, fieldPath) {
+                        if count < 0 { reader.error("scenario.range", at: value, "count must not be negative") } else { group.count = count }
+                    }
+                case "every":
+                    if let every = reader.duration(value, fieldPath) { group.every = every }
+                case "size":
+                    if let size = reader.size(value, fieldPath) { group.size = size }
+                case "payload":
+                    if value.mapping != nil {
+                        if let size = reader.mapping(value, at: fieldPath, known: ["size"]).first.flatMap({ reader.size($0.value, fieldPath + ".size") }) { group.size = size }
+                    } else if let text = reader.string(value, fieldPath) {
+                        group.size = Int64(text.utf8.count)
+                    }
+                case "shard":
+                    group.shard = reader.int(value, fieldPath)
+                case "partition-key":
+                    group.partitionKey = reader.string(value, fieldPath)
+                case "group":
+                    group.group = reader.string(value, fieldPath)
+                case "duration":
+                    group.durations = readDurations(value, fieldPath, &reader)
+                case "fails":
+                    group.fails = readFailurePlan(value, fieldPath, &reader)
+                default: break
+                }
+            }
+            if !sawAt, entry.mapping != nil {
+                reader.error("scenario.missing-key", at: entry, "each entry of '\(key)' needs 'at' (when it arrives, such as 0s)")
+            }
+            spec.arrivals.append(group)
+        }
+    }
+
+    static func readEventInvokeConfig(_ node: Node, into spec: inout ScenarioSpec, _ reader: inout ScenarioReader) {
+        let path = "EventInvokeConfig"
+        for (key, _, value) in reader.mapping(node, at: path, known: ["MaximumRetryAttempts", "MaximumEventAgeInSeconds", "DestinationConfig"]) {
+            switch key {
+            case "MaximumRetryAttempts":
+                if let value = reader.int(value, "\(path).\(key)") { spec.eventInvokeConfig.maximumRetryAttempts = value }
+            case "MaximumEventAgeInSeconds":
+                if let value = reader.int64(value, "\(path).\(key)") { spec.eventInvokeConfig.maximumEventAgeSeconds = value }
+            default:
+                for (route, _, target) in reader.mapping(value, at: "\(path).DestinationConfig", known: ["OnSuccess", "OnFailure"]) {
+                    let kind = reader.target(target, "\(path).DestinationConfig.\(route)")
+                    if route == "OnSuccess" { spec.eventInvokeConfig.onSuccess = kind } else { spec.eventInvokeConfig.onFailure = kind }
+                }
+            }
+        }
+    }
+
+    static func readQueue(_ node: Node, into spec: inout ScenarioSpec, _ reader: inout ScenarioReader) {
+        for (key, _, value) in reader.mapping(node, at: "queue", known: ["VisibilityTimeout", "RedrivePolicy", "FifoQueue", "MessageRetentionPeriod"]) {
+            let path = "queue.\(key)"
+            switch key {
+            case "VisibilityTimeout":
+                if let seconds = reader.int64(value, path) { spec.queue.visibilityTimeoutSeconds = seconds }
+            case "MessageRetentionPeriod":
+                if let seconds = reader.int64(value, path) { spec.queue.messageRetentionSeconds = seconds }
+            case "FifoQueue":
+                if let fifo = reader.bool(value, path), fifo != (spec.mode == .sqsFIFO) {
+                    reader.error("scenario.combination", at: value, fifo ? "FifoQueue: true needs mode: sqs-fifo" : "mode sqs-fifo is a FIFO queue; FifoQueue cannot be false")
+                }
+            default:
+                for (field, _, count) in reader.mapping(value, at: path, known: ["maxReceiveCount", "deadLetterTargetArn"]) where field == "maxReceiveCount" {
+                    spec.queue.maxReceiveCount = reader.int(count, "\(path).maxReceiveCount")
+                }
+            }
+        }
+    }
+
+    static func readMapping(_ node: Node, into spec: inout ScenarioSpec, _ reader: inout ScenarioReader) {
+        let known = ["BatchSize", "MaximumBatchingWindowInSeconds", "FunctionResponseTypes", "MaximumRetryAttempts", "MaximumRecordAgeInSeconds",
+                     "BisectBatchOnFunctionError", "ParallelizationFactor", "TumblingWindowInSeconds", "StartingPosition",
+                     "StartingPositionTimestamp", "ScalingConfig", "ProvisionedPollerConfig", "DestinationConfig", "Enabled"]
+        let base = "EventSourceMapping"
+        var timestamp: Int64?
+        var startingPosition: String?
+        for (key, _, value) in reader.mapping(node, at: base, known: known) {
+            let path = "\(base).\(key)"
+            spec.mapping.explicitlySet.insert(key)
+            switch key {
+            case "BatchSize": spec.mapping.batchSize = reader.int(value, path)
+            case "MaximumBatchingWindowInSeconds": spec.mapping.batchingWindowSeconds = reader.int64(value, path)
+            case "FunctionResponseTypes":
+                let types = value.sequence?.compactMap { reader.string($0, path) } ?? []
+                if types.contains(where: { $0 != "ReportBatchItemFailures" }) || value.sequence == nil {
+                    reader.error("scenario.value", at: value, "FunctionResponseTypes is a list that can only hold ReportBatchItemFailures")
+                }
+                spec.mapping.reportBatchItemFailures = types.contains("ReportBatchItemFailures")
+            case "MaximumRetryAttempts": if let v = reader.int(value, path) { spec.mapping.maximumRetryAttempts = v }
+            case "MaximumRecordAgeInSeconds": if let v = reader.int64(value, path) { spec.mapping.maximumRecordAgeSeconds = v }
+            case "BisectBatchOnFunctionError": if let v = reader.bool(value, path) { spec.mapping.bisectBatchOnFunctionError = v }
+            case "ParallelizationFactor": if let v = reader.int(value, path) { spec.mapping.parallelizationFactor = v }
+            case "TumblingWindowInSeconds": if let v = reader.int64(value, path) { spec.mapping.tumblingWindowSeconds = v }
+            case "StartingPosition": startingPosition = reader.string(value, path)
+            case "StartingPositionTimestamp": timestamp = reader.duration(value, path, allowNegative: true)
+            case "Enabled": if let v = reader.bool(value, path) { spec.mapping.enabled = v }
+            case "ScalingConfig":
+                for (field, _, count) in reader.mapping(value, at: path, known: ["MaximumConcurrency"]) where field == "MaximumConcurrency" {
+                    spec.mapping.maximumConcurrency = reader.int(count, "\(path).MaximumConcurrency")
+                }
+            case "ProvisionedPollerConfig":
+                for (field, _, count) in reader.mapping(value, at: path, known: ["MinimumPollers", "MaximumPollers"]) {
+                    let number = reader.int(count, "\(path).\(field)")
+                    if field == "MinimumPollers" { spec.mapping.provisionedMinimum = number } else { spec.mapping.provisionedMaximum = number }
+                }
+                if spec.mapping.provisionedMinimum == nil, spec.mapping.provisionedMaximum != nil { spec.mapping.provisionedMinimum = 2 }
+            case "DestinationConfig":
+                for (field, _, target) in reader.mapping(value, at: path, known: ["OnFailure"]) where field == "OnFailure" {
+                    spec.mapping.onFailure = reader.target(target, "\(path).OnFailure")
+                }
+            default: break
+            }
+        }
+        if let startingPosition {
+            let node = reader.positions["\(base).StartingPosition"]
+            switch startingPosition {
+            case "TRIM_HORIZON": spec.mapping.startingPosition = .trimHorizon
+            case "LATEST": spec.mapping.startingPosition = .latest
+            case "AT_TIMESTAMP": spec.mapping.startingPosition = .atTimestamp(timestamp ?? 0)
+            default:
+                reader.diagnostics.append(.error("scenario.value", path: reader.path, at: node, "StartingPosition must be TRIM_HORIZON, LATEST or AT_TIMESTAMP, not '\(startingPosition)'"))
+            }
+        }
+    }
+
+    static func readCaller(_ node: Node, into spec: inout ScenarioSpec, _ reader: inout ScenarioReader) {
+        for (key, _, value) in reader.mapping(node, at: "caller", known: ["retries", "retry-on", "timeout"]) {
+            switch key {
+            case "retries": if let count = reader.int(value, "caller.retries") { spec.caller.retries = count }
+            case "timeout": spec.caller.timeout = reader.duration(value, "caller.timeout")
+            default:
+                for item in value.sequence ?? [] {
+                    guard let text = reader.string(item, "caller.retry-on") else { continue }
+                    if let condition = CallerSpec.RetryCondition(rawValue: text) { spec.caller.retryOn.insert(condition) } else {
+                        reader.error("scenario.value", at: item, "retry-on takes throttled, service-error and timeout, not '\(text)'")
+                    }
+                }
+            }
+        }
+    }
+
+    static func readAssumptions(_ node: Node, into spec: inout ScenarioSpec, _ reader: inout ScenarioReader) -> [Assumptions.Name] {
+        var named: [Assumptions.Name] = []
+        let known = Assumptions.Name.allCases.map(\.rawValue)
+        for (key, _, value) in reader.mapping(node, at: "assume", known: known) {
+            guard let name = Assumptions.Name(rawValue: key) else { continue }
+            named.append(name)
+            let path = "assume.\(key)"
+            switch name {
+            case .firstAttemptDelay: if let v = reader.duration(value, path) { spec.assumptions.firstAttemptDelay = v }
+            case .streamRetryDelay: if let v = reader.duration(value, path) { spec.assumptions.streamRetryDelay = v }
+            case .sqsErrorBackoff: if let v = reader.duration(value, path) { spec.assumptions.sqsErrorBackoff = v }
+            case .deliveryLatency: if let v = reader.duration(value, path) { spec.assumptions.deliveryLatency = v }
+            case .pollLatency: if let v = reader.duration(value, path) { spec.assumptions.pollLatency = v }
+            case .sqsLowTrafficWait: if let v = reader.duration(value, path) { spec.assumptions.sqsLowTrafficWait = v }
+            case .recordOverhead: if let v = reader.size(value, path) { spec.assumptions.recordOverhead = v }
+            case .syncLimit: if let v = reader.size(value, path) { spec.assumptions.syncLimit = v }
+            case .retryFrom:
+                if let text = reader.string(value, path) {
+                    if let reference = Assumptions.RetryReference(rawValue: text) { spec.assumptions.retryFrom = reference } else {
+                        reader.error("scenario.value", at: value, "retry-from must be attempt-end or attempt-start")
+                    }
+                }
+            case .throttleBackoff:
+                if let v = reader.duration(value, path) { spec.assumptions.throttleBackoffBase = v }
+            case .bisectAtZeroRetries: if let v = reader.bool(value, path) { spec.assumptions.bisectAtZeroRetries = v }
+            case .bisectSplit, .redriveAt, .windowStart:
+                _ = reader.string(value, path)
+            }
+        }
+        return named
+    }
+}
+
+/// `"1-8"` -> 1…8.
+enum ItemRange {
+    static func parse(_ text: String) -> [Int]? {
+        let parts = text.split(separator: "-").map { $0.trimmingCharacters(in: " ") }
+        guard parts.count == 2, let low = Int(parts[0]), let high = Int(parts[1]), low <= high, high - low < 1_000_000 else { return nil }
+        return Array(low...high)
+    }
+}
+
+extension Substring {
+    func trimmingCharacters(in characters: String) -> String {
+        String(self).trimmingSpaces
+    }
+}

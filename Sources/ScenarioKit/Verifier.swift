@@ -1,0 +1,83 @@
+import LambdaSimulator
+import NotesCore
+
+/// Checks a scenario's claims against the simulator's trace, one verdict per expectation.
+public enum Verifier {
+    /// The verdict on one expectation.
+    public struct Verdict: Sendable {
+        public var key: String
+        public var passed: Bool
+        /// What was checked, in words (for the page).
+        public var summary: String
+        /// The diagnostic when it failed.
+        public var diagnostic: Diagnostic?
+
+        public init(key: String, passed: Bool, summary: String, diagnostic: Diagnostic?) {
+            self.key = key
+            self.passed = passed
+            self.summary = summary
+            self.diagnostic = diagnostic
+        }
+    }
+
+    /// Keys that only make sense for some modes.
+    static func applies(_ key: String, to mode: InvocationMode, inputs: Int) -> String? {
+        switch key {
+        case "batches", "batches-at", "triggers":
+            return mode.isEventSourceMapping ? nil : "event source mappings"
+        case "receive-counts":
+            return mode.isQueue ? nil : "SQS queues"
+        case "order":
+            return mode.isStream || mode == .sqsFIFO ? nil : "streams and FIFO queues"
+        case "responses":
+            return mode.isEventSourceMapping ? "synchronous and asynchronous invocations" : nil
+        default:
+            return nil
+        }
+    }
+
+    /// Verifies every expectation of `document` against `trace`.
+    public static func verify(_ document: ScenarioDocument, trace: Trace, path: String) -> [Verdict] {
+        let tolerance = document.expectations.first { $0.key == "tolerance" }.flatMap { $0.value.text.flatMap(Quantity.duration) } ?? 1_000
+        var verdicts: [Verdict] = []
+        for expectation in document.expectations where expectation.key != "tolerance" {
+            if let modes = applies(expectation.key, to: document.spec.mode, inputs: document.spec.inputCount) {
+                verdicts.append(fail(expectation, path, "expectation '\(expectation.key)' applies to \(modes), not to a \(document.spec.mode.rawValue) scenario", id: "expect.mode"))
+                continue
+            }
+            let checker = Checker(trace: trace, tolerance: expectation.tolerance ?? tolerance, document: document)
+            let result = checker.check(expectation)
+            switch result {
+            case .pass(let summary):
+                verdicts.append(Verdict(key: expectation.key, passed: true, summary: summary, diagnostic: nil))
+            case .fail(let message):
+                verdicts.append(fail(expectation, path, message, id: "expect.\(expectation.key)"))
+            case .invalid(let message, let position):
+                var verdict = fail(expectation, path, message, id: "expect.value")
+                verdict.diagnostic?.position = position
+                verdicts.append(verdict)
+            }
+        }
+        return verdicts
+    }
+
+    /// The verdict of `rejected` when AWS rejects the configuration (validation issues).
+    public static func verifyRejection(_ document: ScenarioDocument, path: String) -> [Verdict] {
+        guard let claim = document.expectations.first(where: { $0.key == "rejected" }) else { return [] }
+        let named = claim.value.text ?? ""
+        let matched = document.validationIssues.contains { issue in
+            issue.parameter == named || issue.parameter.hasSuffix("." + named) || issue.rule == named
+                || document.diagnostic(for: issue, path: path).id == named
+        }
+        if matched {
+            return [Verdict(key: "rejected", passed: true, summary: "AWS rejects \(named)", diagnostic: nil)]
+        }
+        let actual = document.validationIssues.map(\.parameter).joined(separator: ", ")
+        return [fail(claim, path, "expected AWS to reject '\(named)', but the rejected settings are: \(actual)", id: "expect.rejected")]
+    }
+
+    static func fail(_ expectation: Expectation, _ path: String, _ message: String, id: String) -> Verdict {
+        Verdict(key: expectation.key, passed: false, summary: message,
+                diagnostic: .error(id, path: path, at: expectation.position, message))
+    }
+}
