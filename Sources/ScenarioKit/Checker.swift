@@ -125,7 +125,7 @@ struct Checker {
             if text == "~" || text.isEmpty { continue }
             guard let expected = Quantity.duration(text) else { return .invalid("'\(text)' is not a time such as 1m or 500ms", item.position) }
             if abs(expected - actual[index]) > tolerance {
-                return .fail("expected \(noun) at \(times(items.compactMap { $0.text.flatMap(Quantity.duration) })), the simulator had them at \(times(actual)) (#\(index + 1) differs by more than \(Self.time(tolerance)))")
+                return .fail("expected \(noun) at \(times(items.compactMap { $0.text.flatMap(Quantity.duration) })), the simulator had them at \(times(actual)) (#\(index + 1) is off by \(Self.time(abs(expected - actual[index]))), more than the \(Self.time(tolerance)) tolerance)")
             }
         }
         return .pass("\(noun) at \(times(actual))")

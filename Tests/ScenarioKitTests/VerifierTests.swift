@@ -1,0 +1,95 @@
+import LambdaSimulator
+import NotesCore
+import ScenarioKit
+import Testing
+
+/// Claims are checked against the simulator with exact messages at the claim's line.
+@Suite struct VerifierTests {
+    private func verdicts(_ yaml: String) throws -> [String] {
+        let (parsed, problems) = ScenarioParser.parse(yaml, path: "content/a.md", firstLine: 1)
+        #expect(problems.isEmpty, "\(problems.map(\.formatted))")
+        let document = try #require(parsed)
+        if !document.validationIssues.isEmpty || document.expectations.contains(where: { $0.key == "rejected" }) {
+            return Verifier.verifyRejection(document, path: "content/a.md").map { $0.diagnostic?.formatted ?? "pass \($0.key)" }
+        }
+        let trace = try Simulator.simulate(document.spec)
+        return Verifier.verify(document, trace: trace, path: "content/a.md").map { $0.diagnostic?.formatted ?? "pass \($0.key)" }
+    }
+
+    private let asyncDLQ = """
+    mode: async
+    function: { duration: 100ms, fails: always }
+    DeadLetterConfig: { TargetArn: sqs }
+    events:
+      - at: 0s
+    expect:
+
+    """
+
+    @Test func theFormatsExampleMessage() throws {
+        #expect(try verdicts(asyncDLQ + "  attempts: 2\n") == [
+            "content/a.md:7:3: error: expected 2 attempts, the simulator made 3 (t = 0 s, 1 min, 3 min) [expect.attempts]",
+        ])
+    }
+
+    @Test func correctClaimsPass() throws {
+        #expect(try verdicts(asyncDLQ + """
+          attempts: 3
+          attempts-at: [0s, 1m, 3m]
+          results: [error, error, error]
+          outcome: dlq
+          outcomes: { dlq: 1 }
+          delivered: { DLQ: 1 }
+          retried: true
+          assumptions: [retry-from]
+          deliveries:
+            - { to: DLQ, at: 3m, fields: { MessageAttributes.ErrorCode: 200 } }
+
+        """) == ["pass attempts", "pass attempts-at", "pass results", "pass outcome", "pass outcomes", "pass delivered", "pass retried", "pass assumptions", "pass deliveries"])
+    }
+
+    @Test func timesMatchWithinTheTolerance() throws {
+        #expect(try verdicts(asyncDLQ + "  attempts-at: { value: [0s, 1m, 3m], tolerance: 50ms }\n") == [
+            "content/a.md:7:3: error: expected attempts at 0 s, 1 min, 3 min, the simulator had them at 0 s, 1 min, 3 min (#2 is off by 100 ms, more than the 50 ms tolerance) [expect.attempts-at]",
+        ])
+        #expect(try verdicts(asyncDLQ + "  attempts-at: [0s, ~, 3m]\n") == ["pass attempts-at"])
+    }
+
+    @Test func wrongOutcomesAndDeliveries() throws {
+        #expect(try verdicts(asyncDLQ + "  outcome: on-failure\n  delivered: { OnFailure: 1 }\n") == [
+            "content/a.md:7:3: error: expected outcome on-failure, the simulator ended in dlq (DLQ at 3 min) [expect.outcome]",
+            "content/a.md:8:3: error: expected 1 message to OnFailure, the simulator delivered 0 (DLQ at 3 min) [expect.delivered]",
+        ])
+    }
+
+    @Test func expectationsForAnotherModeAreErrors() throws {
+        #expect(try verdicts(asyncDLQ + "  batches: [1]\n") == [
+            "content/a.md:7:3: error: expectation 'batches' applies to event source mappings, not to a async scenario [expect.mode]",
+        ])
+    }
+
+    @Test func batchesTriggersAndOrder() throws {
+        let yaml = """
+        mode: kinesis
+        EventSourceMapping: { BatchSize: 8, MaximumRetryAttempts: 2, BisectBatchOnFunctionError: true, DestinationConfig: { OnFailure: sqs } }
+        records:
+          - { at: 0s, count: 8 }
+        function: { duration: 100ms, fails: { records: [5] } }
+        assume: { stream-retry-delay: 1s }
+        expect:
+          delivered: { OnFailure: 1 }
+          order: preserved
+          batches: ["1-8", "1-4", "5-8", [5, 6], [5], [5], [5], [6], "7-8"]
+          triggers: [size]
+          assumptions: [stream-retry-delay, bisect-split]
+        """
+        #expect(try verdicts(yaml) == ["pass delivered", "pass order", "pass batches", "pass triggers", "pass assumptions"])
+    }
+
+    @Test func aClaimedRejectionPassesOnlyWhenAWSRejects() throws {
+        #expect(try verdicts("mode: async\nEventInvokeConfig: { MaximumRetryAttempts: 3 }\nevents:\n  - at: 0s\nexpect:\n  rejected: MaximumRetryAttempts\n") == ["pass rejected"])
+        #expect(try verdicts("mode: async\nEventInvokeConfig: { MaximumRetryAttempts: 3 }\nevents:\n  - at: 0s\nexpect:\n  rejected: BatchSize\n") == [
+            "content/a.md:6:3: error: expected AWS to reject 'BatchSize', but the rejected settings are: EventInvokeConfig.MaximumRetryAttempts [expect.rejected]",
+        ])
+    }
+}
