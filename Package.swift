@@ -54,7 +54,7 @@ let package = Package(
         .executableTarget(
             name: "NotesCLI",
             dependencies: [
-                "SiteBuilder", "NotesCore",
+                "SiteBuilder", "NotesCore", "ScenarioKit", "LambdaSimulator", "TimelineRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -18,6 +18,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: "Where to write the site (default: SITE_DIRECTORY/public).")
     var output: String?
 
+    @Flag(help: "Write the site even when a note has errors; failed claims show on their pages. The exit status is still 1.")
+    var keepGoing = false
+
     func run() throws {
         let clock = ContinuousClock()
         let start = clock.now
@@ -41,7 +44,7 @@ struct BuildCommand: ParsableCommand {
 
         let result = SitePipeline.run(siteDirectory: site.siteDirectory, fileSystem: fileSystem, options: .init(includeDrafts: site.drafts))
         var diagnostics = result.diagnostics.map(site.displayed)
-        if !result.hasErrors {
+        if !result.hasErrors || (keepGoing && !result.files.isEmpty) {
             do {
                 try WriteStage.write(result.files, to: outputDirectory, siteDirectory: site.siteDirectory, fileSystem: fileSystem)
             } catch {
@@ -51,9 +54,13 @@ struct BuildCommand: ParsableCommand {
         Console.report(diagnostics)
         let elapsed = Console.seconds(clock.now - start)
         if diagnostics.contains(where: \.isError) {
+            if keepGoing, !result.files.isEmpty, !diagnostics.contains(where: { $0.id.hasPrefix("output.") }) {
+                Console.out("Built \(result.pageCount) pages with errors (\(Console.counts(diagnostics)); --keep-going): \(result.expectationsPassed) passed, \(result.expectationsFailed) failed. \(Console.seconds(clock.now - start))")
+                throw ExitCode(ExitStatus.failure)
+            }
             Console.out("Build failed (\(Console.counts(diagnostics))); \(outputDirectory)/ was left unchanged. \(elapsed)")
             throw ExitCode(ExitStatus.failure)
         }
-        Console.out("Built \(result.pageCount) pages from \(result.noteCount) notes (\(result.scenarioCount) scenarios) into \(outputDirectory)/ in \(elapsed)")
+        Console.out("Built \(result.pageCount) pages from \(result.noteCount) notes (\(result.scenarioCount) scenarios, \(result.expectationsPassed) claims verified) into \(outputDirectory)/ in \(elapsed)")
     }
 }

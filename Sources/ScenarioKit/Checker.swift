@@ -50,7 +50,7 @@ struct Checker {
             var seen: Set<Int> = []
             var again = false
             for start in trace.starts { for item in start.items where !seen.insert(item).inserted { again = true } }
-            return claim == again ? .pass("retried: \(again)") : .fail("expected retried: \(claim), but \(again ? "some input ran more than once" : "every input ran once")")
+            return claim == again ? .pass("\(again)") : .fail("expected retried: \(claim), but \(again ? "some input ran more than once" : "every input ran once")")
         case "order":
             guard value.text == "preserved" else { return .invalid("order can only be claimed as 'preserved'", value.position) }
             return orderPreserved()
@@ -58,7 +58,7 @@ struct Checker {
             let names = list(value).compactMap(\.text)
             let used = Set(trace.assumptionsUsed.map(\.rawValue))
             let missing = names.filter { !used.contains($0) }
-            return missing.isEmpty ? .pass("relies on \(names.joined(separator: ", "))")
+            return missing.isEmpty ? .pass(names.joined(separator: ", "))
                 : .fail("expected the result to rely on \(missing.joined(separator: ", ")), but the run used: \(used.sorted().joined(separator: ", "))")
         case "responses":
             return responses(value)
@@ -107,10 +107,10 @@ struct Checker {
             let maximum = pairs.first { $0.key == "max" }.flatMap { Int($0.value.text ?? "") }
             if let minimum, actual < minimum { return .fail("expected at least \(minimum) \(noun), the simulator made \(actual)\(suffix)") }
             if let maximum, actual > maximum { return .fail("expected at most \(maximum) \(noun), the simulator made \(actual)\(suffix)") }
-            return .pass("\(noun): \(actual)")
+            return .pass("\(actual)")
         }
         guard let text = value.text, let expected = Int(text) else { return .invalid("expected a number or { min, max }", value.position) }
-        if expected == actual { return .pass("\(actual) \(noun)") }
+        if expected == actual { return .pass("\(actual)") }
         return .fail("expected \(expected) \(noun), the simulator made \(actual)\(suffix)")
     }
 
@@ -128,13 +128,13 @@ struct Checker {
                 return .fail("expected \(noun) at \(times(items.compactMap { $0.text.flatMap(Quantity.duration) })), the simulator had them at \(times(actual)) (#\(index + 1) is off by \(Self.time(abs(expected - actual[index]))), more than the \(Self.time(tolerance)) tolerance)")
             }
         }
-        return .pass("\(noun) at \(times(actual))")
+        return .pass(times(actual))
     }
 
     private func wordList(_ value: ExpectationValue, actual: [String], noun: String) -> Result {
         let expected = list(value).map { $0.text ?? "" }
         let matches = expected.count == actual.count && zip(expected, actual).allSatisfy { $0 == "~" || $0 == $1 }
-        return matches ? .pass("\(noun): \(actual.joined(separator: ", "))")
+        return matches ? .pass(actual.joined(separator: ", "))
             : .fail("expected \(noun) [\(expected.joined(separator: ", "))], the simulator had [\(actual.joined(separator: ", "))]")
     }
 
@@ -144,7 +144,7 @@ struct Checker {
         }
         let expected = Set(list(value).compactMap(\.text))
         let words = actual.map(\.rawValue)
-        return expected == Set(words) ? .pass("outcome: \(words.joined(separator: ", "))")
+        return expected == Set(words) ? .pass(words.joined(separator: ", "))
             : .fail("expected outcome \(expected.sorted().joined(separator: ", ")), the simulator ended in \(words.joined(separator: ", "))\(endFacts)")
     }
 
@@ -165,7 +165,7 @@ struct Checker {
         }
         let describe: ([String: Int]) -> String = { $0.filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") }
         let same = Set(expected.keys).union(actual.keys).allSatisfy { (expected[$0] ?? 0) == (actual[$0] ?? 0) }
-        return same ? .pass("outcomes { \(describe(actual)) }") : .fail("expected outcomes { \(describe(expected)) }, the simulator had { \(describe(actual)) }")
+        return same ? .pass("{ \(describe(actual)) }") : .fail("expected outcomes { \(describe(expected)) }, the simulator had { \(describe(actual)) }")
     }
 
     private func delivered(_ value: ExpectationValue) -> Result {
@@ -178,7 +178,7 @@ struct Checker {
                 return .fail("expected \(expected) message\(expected == 1 ? "" : "s") to \(key), the simulator delivered \(actual)\(endFacts)")
             }
         }
-        return .pass("delivered " + pairs.map { "\($0.key): \($0.value.text ?? "")" }.joined(separator: ", "))
+        return .pass(pairs.map { "\($0.key): \($0.value.text ?? "")" }.joined(separator: ", "))
     }
 
     private func batches(_ value: ExpectationValue) -> Result {
@@ -210,7 +210,7 @@ struct Checker {
             }
         }
         _ = actualText
-        return .pass("batches: " + actual.map { String($0.count) }.joined(separator: ", "))
+        return .pass(actual.map { String($0.count) }.joined(separator: ", "))
     }
 
     private func orderPreserved() -> Result {
@@ -237,7 +237,7 @@ struct Checker {
                 }
             }
         }
-        return .pass("order preserved")
+        return .pass("preserved")
     }
 
     private func responses(_ value: ExpectationValue) -> Result {
@@ -263,7 +263,7 @@ struct Checker {
                 }
             }
         }
-        return .pass("responses as claimed")
+        return .pass("✓")
     }
 
     private func deliveries(_ value: ExpectationValue) -> Result {
@@ -310,6 +310,6 @@ struct Checker {
                 }
             }
         }
-        return .pass("\(actual.count) deliveries as claimed")
+        return .pass("\(actual.count)")
     }
 }

@@ -54,7 +54,7 @@ import Testing
         let result = try run(["build"], in: site)
         #expect(result.status == 0)
         #expect(result.standardError == "")
-        #expect(result.lastLine.hasPrefix("Built 3 pages from 2 notes (0 scenarios) into public/ in "))
+        #expect(result.lastLine.hasPrefix("Built 3 pages from 2 notes (0 scenarios, 0 claims verified) into public/ in "))
         #expect(FileManager.default.fileExists(atPath: site + "/public/b.html"))
         let entries = try FileManager.default.contentsOfDirectory(atPath: site).sorted()
         #expect(entries == [".notesim-cache", "content", "public"])
@@ -97,6 +97,26 @@ import Testing
         """)
         let json = try run(["check", "--format", "json"], in: site)
         #expect(json.standardOutput.hasPrefix("{\"diagnostics\":[{\"column\":6,\"id\":\"image.missing\",\"line\":1,"))
+    }
+
+    @Test func simulatePrintsTheVersionedTrace() throws {
+        let site = try makeSite(["note.md": "# N\n\n```scenario\nmode: sync\nevents:\n  - at: 0s\n```\n"])
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let json = try run(["simulate", "note.md#1", "--format", "json"], in: site)
+        #expect(json.status == 0)
+        #expect(json.standardOutput.hasPrefix("{\"format\":\"notesim-trace\",\"version\":1,\"mode\":\"sync\""))
+        let missing = try run(["simulate", "note.md#2"], in: site)
+        #expect(missing.status == 1)
+        #expect(missing.standardError == "note.md: error: the note has 1 scenario block; there is no #2 [simulate.no-block]\n")
+    }
+
+    @Test func aFailedClaimFailsCheck() throws {
+        let site = try makeSite(["content/a.md": "# A\n\n```scenario\nmode: sync\nfunction: { fails: always }\nevents:\n  - at: 0s\nexpect:\n  attempts: 3\n```\n"])
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let result = try run(["check"], in: site)
+        #expect(result.status == 1)
+        #expect(result.standardError == "content/a.md:9:3: error: expected 3 attempts, the simulator made 1 (t = 0 s) [expect.attempts]\n")
+        #expect(result.lastLine == "0 passed, 1 failed")
     }
 
     @Test(arguments: [["build", "--no-such-flag"], ["frobnicate"], ["check", "--format", "xml"]])

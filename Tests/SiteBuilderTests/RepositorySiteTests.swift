@@ -12,5 +12,7 @@ import TestSupport
         let result = SitePipeline.run(siteDirectory: Self.packageRoot, fileSystem: LocalFileSystem())
         #expect(result.printedDiagnostics == [])
         #expect(result.noteCount >= 5)
+        #expect(result.expectationsPassed >= 20, "the site's notes verify at least 20 claims")
+        #expect(result.expectationsFailed == 0)
     }
 }

@@ -1,0 +1,118 @@
+/// The versioned JSON form of a trace (`notesim simulate --format json`), documented on the
+/// site's guide page. Keys are written in a fixed order, so the output is byte-stable.
+extension Trace {
+    /// The format's version; bumped on any incompatible change.
+    public static let jsonVersion = 1
+
+    public var json: String {
+        var invocations: [String] = []
+        let ends = Dictionary(self.ends.map { ($0.invocation, $0) }, uniquingKeysWith: { first, _ in first })
+        for start in starts {
+            let end = ends[start.invocation]
+            invocations.append(JSON.object([
+                ("invocation", .int(Int64(start.invocation))), ("instance", .int(Int64(start.instance))),
+                ("start", .int(start.time)), ("end", end.map { .int($0.time) } ?? .null),
+                ("items", .ints(start.items)), ("attempt", .int(Int64(start.attempt))),
+                ("result", end.map { .string($0.result.rawValue) } ?? .null), ("reported", .ints(end?.reported ?? [])),
+            ]))
+        }
+        let deliveryList = deliveries.map { time, delivery in
+            JSON.object([
+                ("time", .int(time)), ("route", .string(delivery.route.rawValue)), ("target", .string(delivery.target.rawValue)),
+                ("condition", delivery.condition.map { .string($0) } ?? .null), ("items", .ints(delivery.items)),
+                ("approximateInvokeCount", delivery.approximateInvokeCount.map { .int(Int64($0)) } ?? .null),
+                ("delivered", .bool(delivery.delivered)),
+                ("fields", .raw(JSON.object(delivery.fields.keys.sorted().map { key in
+                    let value: JSON.Value = switch delivery.fields[key]! {
+                    case .string(let text): .string(text)
+                    case .int(let number): .int(number)
+                    case .size(let bytes): .raw(JSON.object([("size", .int(bytes))]))
+                    case .absent: .null
+                    }
+                    return (key, value)
+                }))),
+            ])
+        }
+        var throttles: [String] = []
+        var responses: [String] = []
+        var discards: [String] = []
+        var batchList: [String] = []
+        for entry in entries {
+            switch entry.event {
+            case .throttled(let items, let reason):
+                throttles.append(JSON.object([("time", .int(entry.time)), ("items", .ints(items)), ("reason", .string(reason))]))
+            case .response(let item, let status, let error, let reason):
+                responses.append(JSON.object([("time", .int(entry.time)), ("item", .int(Int64(item))), ("status", .int(Int64(status))),
+                                              ("error", error.map { .string($0) } ?? .null), ("reason", reason.map { .string($0) } ?? .null)]))
+            case .discarded(let items, let reason):
+                discards.append(JSON.object([("time", .int(entry.time)), ("items", .ints(items)), ("reason", .string(reason.rawValue))]))
+            case .batch(let invocation, let items, let trigger, let lane):
+                batchList.append(JSON.object([("time", .int(entry.time)), ("invocation", .int(Int64(invocation))), ("items", .ints(items)),
+                                              ("trigger", .string(trigger.rawValue)), ("lane", .int(Int64(lane)))]))
+            default: break
+            }
+        }
+        let outcomeList = outcomes.keys.sorted().map { ($0.description, JSON.Value.raw("[" + outcomes[$0]!.map { JSON.quote($0.rawValue) }.joined(separator: ",") + "]")) }
+        return JSON.object([
+            ("format", .string("notesim-trace")), ("version", .int(Int64(Self.jsonVersion))), ("mode", .string(mode.rawValue)),
+            ("endTime", .int(stats.endTime)), ("maxConcurrency", .int(Int64(stats.maxConcurrency))),
+            ("invocations", .raw("[" + invocations.joined(separator: ",") + "]")),
+            ("batches", .raw("[" + batchList.joined(separator: ",") + "]")),
+            ("responses", .raw("[" + responses.joined(separator: ",") + "]")),
+            ("throttles", .raw("[" + throttles.joined(separator: ",") + "]")),
+            ("deliveries", .raw("[" + deliveryList.joined(separator: ",") + "]")),
+            ("discards", .raw("[" + discards.joined(separator: ",") + "]")),
+            ("outcomes", .raw(JSON.object(outcomeList))),
+            ("assumptions", .raw("[" + assumptionsUsed.sorted().map { JSON.quote($0.rawValue) }.joined(separator: ",") + "]")),
+            ("rules", .raw("[" + RuleSet.ids.filter(rulesFired.contains).map(JSON.quote).joined(separator: ",") + "]")),
+        ]) + "\n"
+    }
+}
+
+/// A tiny JSON writer with ordered keys (the simulator module uses no Foundation).
+enum JSON {
+    enum Value {
+        case string(String)
+        case int(Int64)
+        case bool(Bool)
+        case ints([Int])
+        case raw(String)
+        case null
+    }
+
+    static func object(_ pairs: [(String, Value)]) -> String {
+        "{" + pairs.map { quote($0.0) + ":" + render($0.1) }.joined(separator: ",") + "}"
+    }
+
+    static func render(_ value: Value) -> String {
+        switch value {
+        case .string(let text): quote(text)
+        case .int(let number): String(number)
+        case .bool(let flag): flag ? "true" : "false"
+        case .ints(let numbers): "[" + numbers.map(String.init).joined(separator: ",") + "]"
+        case .raw(let text): text
+        case .null: "null"
+        }
+    }
+
+    static func quote(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+}

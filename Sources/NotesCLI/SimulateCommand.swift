@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import LambdaSimulator
+import NotesCore
+import ScenarioKit
+import SiteBuilder
+import TimelineRender
+
+/// `notesim simulate`: runs one scenario and prints its trace.
+struct SimulateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Simulate one scenario: NOTE.md#N (the Nth scenario block of a note, from 1) or a YAML file.",
+        discussion: "json is the versioned trace format documented in the guide; svg is the timeline figure; text is a readable trace dump."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case json, svg, text
+    }
+
+    @Argument(help: "NOTE.md#N or FILE.yml")
+    var scenario: String
+
+    @Option(help: "json, svg or text.")
+    var format: Format = .text
+
+    @Option(help: "Label language for svg (ja or en).")
+    var language: String = "ja"
+
+    func run() throws {
+        let (file, block) = Self.split(scenario)
+        let fileSystem = LocalFileSystem()
+        let bytes: [UInt8]
+        do {
+            bytes = try fileSystem.readFile(file)
+        } catch {
+            Console.error("\(file): error: cannot read the file: \(error) [file.unreadable]")
+            throw ExitCode(ExitStatus.failure)
+        }
+        var yaml: String
+        var firstLine = 1
+        var columnOffset = 0
+        if let block {
+            let (note, problems) = ParseStage.parse(sourcePath: "content/" + file, bytes: bytes)
+            Console.report(problems.filter(\.isError))
+            let scenarios = note?.page.codeBlocks.filter { $0.slot != nil } ?? []
+            guard block >= 1, block <= scenarios.count else {
+                Console.error("\(file): error: the note has \(scenarios.count) scenario block\(scenarios.count == 1 ? "" : "s"); there is no #\(block) [simulate.no-block]")
+                throw ExitCode(ExitStatus.failure)
+            }
+            let chosen = scenarios[block - 1]
+            yaml = chosen.literal
+            firstLine = chosen.contentStartLine
+            columnOffset = chosen.position.column - 1
+        } else {
+            yaml = String(decoding: bytes, as: UTF8.self)
+        }
+        if yaml.hasPrefix("\u{FEFF}") { yaml.removeFirst() }
+        let (parsed, problems) = ScenarioParser.parse(yaml, path: file, firstLine: firstLine, columnOffset: columnOffset)
+        let errors = problems.filter(\.isError) + (parsed.map { document in document.validationIssues.map { document.diagnostic(for: $0, path: file) } } ?? [])
+        guard let document = parsed, errors.isEmpty else {
+            Console.report(errors)
+            throw ExitCode(ExitStatus.failure)
+        }
+        let trace: Trace
+        do {
+            trace = try Simulator.simulate(document.spec)
+        } catch {
+            Console.error("\(file): error: \(error) [scenario.simulation]")
+            throw ExitCode(ExitStatus.failure)
+        }
+        switch format {
+        case .json:
+            FileHandle.standardOutput.write(Data(trace.json.utf8))
+        case .svg:
+            let options = TimelineOptions(language: document.language ?? language, idPrefix: "scenario", linearAxis: document.linearAxis, title: document.title)
+            FileHandle.standardOutput.write(Data(TimelineRenderer.svg(trace, options: options).utf8))
+        case .text:
+            FileHandle.standardOutput.write(Data(trace.dump.utf8))
+            let verdicts = Verifier.verify(document, trace: trace, path: file)
+            for verdict in verdicts {
+                Console.out("\(verdict.passed ? "✓" : "✗") \(verdict.key): \(verdict.summary)")
+            }
+            if verdicts.contains(where: { !$0.passed }) { throw ExitCode(ExitStatus.failure) }
+        }
+    }
+
+    /// `note.md#2` -> ("note.md", 2); `file.yml` -> ("file.yml", nil).
+    static func split(_ argument: String) -> (String, Int?) {
+        guard let hash = argument.lastIndex(of: "#"), let number = Int(argument[argument.index(after: hash)...]) else {
+            return (argument, nil)
+        }
+        return (String(argument[..<hash]), number)
+    }
+}
