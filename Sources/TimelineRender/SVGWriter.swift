@@ -1,3 +1,5 @@
+import NotesCore
+
 /// Stage 3 of a figure: `TimelineModel` -> SVG text, deterministically.
 ///
 /// Colours come only from CSS classes (the page's stylesheet holds the Okabe–Ito palette
@@ -82,19 +84,6 @@ public enum SVGWriter {
 
     /// Escapes text for XML content and attributes.
     public static func escape(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default:
-                if scalar.value < 0x20, scalar != "\n", scalar != "\t" { continue }
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        HTMLEscaping.attribute(text)
     }
 }

@@ -1,3 +1,5 @@
+import NotesCore
+
 /// The versioned JSON form of a trace (`notesim simulate --format json`), documented on the
 /// site's guide page. Keys are written in a fixed order, so the output is byte-stable.
 extension Trace {
@@ -96,23 +98,6 @@ enum JSON {
     }
 
     static func quote(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
+        JSONString.quote(text)
     }
 }

@@ -1,8 +1,9 @@
-/// Escapes text for HTML text content and attribute values.
+/// Escapes text for HTML and SVG (XML) text content and attribute values.
 public enum HTMLEscaping {
-    /// Escapes `&`, `<`, `>` and `"` (safe in text and in double-quoted attributes).
+    /// Escapes `&`, `<`, `>`, `"` and `'` (safe in text and in quoted attributes) and drops
+    /// control characters that XML does not allow.
     public static func attribute(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) }) else {
             return text
         }
         var result = ""
@@ -14,7 +15,9 @@ public enum HTMLEscaping {
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
             case "'": result += "&#39;"
-            default: result.unicodeScalars.append(scalar)
+            default:
+                if scalar.value < 0x20, scalar != "\n", scalar != "\t" { continue }
+                result.unicodeScalars.append(scalar)
             }
         }
         return result
