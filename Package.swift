@@ -59,7 +59,7 @@ let package = Package(
             ]
         ),
         // `make bench-sim`: simulator throughput, compared with a SimPy model of the same workloads.
-        .executableTarget(name: "notesim-bench-sim", dependencies: ["LambdaSimulator"], path: "Benchmarks/SimulatorBenchmark"),
+        .executableTarget(name: "notesim-bench-sim", dependencies: ["LambdaSimulator", "TimelineRender"], path: "Benchmarks/SimulatorBenchmark"),
         .target(name: "TestSupport", dependencies: ["NotesCore", "SiteBuilder"], path: "Tests/TestSupport"),
         .testTarget(name: "NotesCoreTests", dependencies: ["NotesCore", "TestSupport"]),
         .testTarget(name: "NotesMarkdownTests", dependencies: ["NotesMarkdown", "NotesCore", "TestSupport"]),

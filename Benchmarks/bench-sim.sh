@@ -21,3 +21,4 @@ for row in swift:
     print(f"{row['workload']:44} {row['events_per_second']:17,.0f} {simpy[key]['events_per_second']:15,.0f} {ratio:6.0f}x {row['peak_rss_mib']:7.0f} MiB")
 print(f"(notesim: {swift[0]['events']:,} events per workload, summary mode; SimPy: {simpy['async']['events']:,} events)")
 PY
+.build/release/notesim-bench-sim render

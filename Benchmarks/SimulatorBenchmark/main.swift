@@ -1,5 +1,6 @@
 import Foundation
 import LambdaSimulator
+import TimelineRender
 
 /// Simulator throughput: input events (async events or SQS messages) simulated per
 /// wall-clock second, for the two workloads of the simulator issue, in summary mode
@@ -46,7 +47,28 @@ func peakResidentMiB() -> Double {
     return 0
 }
 
+/// Renders the timeline of a trace with `invocations` invocations; returns the seconds taken.
+func renderSeconds(invocations: Int) throws -> (seconds: Double, bytes: Int) {
+    var spec = ScenarioSpec(mode: .sync)
+    spec.arrivals = [ArrivalGroup(at: 0, count: invocations, every: 150)]
+    spec.function.fails = .rate(perMille: 100)
+    spec.limits.maximumInputs = invocations
+    let trace = try Simulator.simulate(spec)
+    let clock = ContinuousClock()
+    let start = clock.now
+    let svg = TimelineRenderer.svg(trace, options: TimelineOptions(language: "en", title: "render benchmark"))
+    let elapsed = clock.now - start
+    return (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, svg.utf8.count)
+}
+
 let arguments = CommandLine.arguments.dropFirst()
+if arguments.first == "render" {
+    for count in [1_000, 10_000] {
+        let (seconds, bytes) = try renderSeconds(invocations: count)
+        print(String(format: "render %6d invocations: %.3f s (%.1f µs per invocation, %d KB of SVG)", count, seconds, seconds * 1e6 / Double(count), bytes / 1_024))
+    }
+    exit(0)
+}
 let events = arguments.first.flatMap { Int($0) } ?? 1_000_000
 let json = arguments.contains("--json")
 let only = arguments.first { $0 == "async" || $0 == "sqs" }

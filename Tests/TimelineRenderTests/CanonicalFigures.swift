@@ -2,10 +2,10 @@ import LambdaSimulator
 
 /// The canonical scenarios every renderer change is checked against.
 enum CanonicalFigures {
-    static func all() throws -> [(name: String, trace: Trace, language: String, title: String)] {
-        var figures: [(String, Trace, String, String)] = []
-        func add(_ name: String, _ language: String, _ title: String, _ spec: ScenarioSpec) throws {
-            figures.append((name, try Simulator.simulate(spec), language, title))
+    static func all() throws -> [(name: String, trace: Trace, language: String, title: String, width: Double)] {
+        var figures: [(String, Trace, String, String, Double)] = []
+        func add(_ name: String, _ language: String, _ title: String, _ spec: ScenarioSpec, width: Double = 720) throws {
+            figures.append((name, try Simulator.simulate(spec), language, title, width))
         }
         var spec = ScenarioSpec(mode: .sync)
         spec.arrivals = [ArrivalGroup(at: 0)]
@@ -65,7 +65,8 @@ enum CanonicalFigures {
         spec.function.fails = .always
         spec.queue.maxReceiveCount = 2
         spec.function.durations = [20]
-        try add("sqs-mixed-truncation", "ja", "SQS の maxReceiveCount で DLQ へ移る (RedrivePolicy: maxReceiveCount 2, VisibilityTimeout 30 s)", spec)
+        // A phone-width figure: labels must be truncated to fit.
+        try add("sqs-mixed-truncation", "ja", "SQS の maxReceiveCount で DLQ へ移る (RedrivePolicy: maxReceiveCount 2, VisibilityTimeout 30 s)", spec, width: 300)
         return figures
     }
 }

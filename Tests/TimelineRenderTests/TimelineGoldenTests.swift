@@ -8,7 +8,7 @@ import TimelineRender
     @Test(arguments: try! CanonicalFigures.all().map(\.name))
     func figureMatchesGoldens(name: String) throws {
         let figure = try #require(try CanonicalFigures.all().first { $0.name == name })
-        let options = TimelineOptions(language: figure.language, idPrefix: "fig-\(name)", title: figure.title)
+        let options = TimelineOptions(language: figure.language, idPrefix: "fig-\(name)", title: figure.title, width: figure.width)
         let model = TimelineLayout.layout(figure.trace, options: options)
         expectSnapshot(model.dump, named: "\(name).layout.txt")
         expectSnapshot(SVGWriter.svg(model, idPrefix: options.idPrefix), named: "\(name).svg")

@@ -24,7 +24,7 @@ import TimelineRender
     @Test(arguments: try! CanonicalFigures.all().map(\.name))
     func canonicalFiguresHaveNoOverlapsAndStayInside(name: String) throws {
         let figure = try #require(try CanonicalFigures.all().first { $0.name == name })
-        let model = TimelineLayout.layout(figure.trace, options: TimelineOptions(language: figure.language, title: figure.title))
+        let model = TimelineLayout.layout(figure.trace, options: TimelineOptions(language: figure.language, title: figure.title, width: figure.width))
         #expect(Self.problems(in: model) == [])
     }
 
@@ -56,6 +56,23 @@ import TimelineRender
             #expect(!svg.contains("textLength"))
             #expect(svg.contains("role=\"img\" aria-labelledby=\"f-title f-desc\""))
         }
+    }
+
+    @Test func narrowFiguresTruncateLabelsAndKeepTheWholeTextInTheTitle() throws {
+        let figure = try #require(try CanonicalFigures.all().first { $0.name == "sqs-mixed-truncation" })
+        let model = TimelineLayout.layout(figure.trace, options: TimelineOptions(language: "ja", title: figure.title, width: figure.width))
+        let truncated = model.marks.filter { $0.label?.hasSuffix("…") == true }
+        #expect(!truncated.isEmpty)
+        #expect(Self.problems(in: model) == [])
+    }
+
+    @Test func theLegendListsOnlyTheKindsPresent() throws {
+        let figure = try #require(try CanonicalFigures.all().first { $0.name == "async-dlq" })
+        let model = TimelineLayout.layout(figure.trace, options: TimelineOptions(language: "en", title: "t"))
+        #expect(model.legend == [.attemptError, .arrival, .wait, .delivery])
+        let html = Legend.html(model, language: "en")
+        #expect(html.contains("✗ error"))
+        #expect(!html.contains("✓ ok"))
     }
 
     @Test func titlesAndLabelsAreEscaped() throws {

@@ -11,8 +11,9 @@ enum ScenarioFigure {
         let japanese = language.lowercased().hasPrefix("ja")
         let options = TimelineOptions(language: language, idPrefix: id, linearAxis: document.linearAxis, title: document.title)
         var html = "<figure class=\"timeline scenario\" id=\"\(id)\">\n"
-        html += "<figcaption><strong>\(escape(document.title))</strong></figcaption>\n"
-        html += TimelineRenderer.svg(trace, options: options)
+        let model = TimelineLayout.layout(trace, options: options)
+        html += "<figcaption><strong>\(escape(document.title))</strong>\n\(Legend.html(model, language: language))</figcaption>\n"
+        html += SVGWriter.svg(model, idPrefix: id)
         html += verdictList(verdicts, japanese: japanese)
         let assumptions = trace.assumptionsUsed.sorted()
         if !assumptions.isEmpty {

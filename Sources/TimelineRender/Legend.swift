@@ -1,0 +1,45 @@
+/// The figure's legend as HTML for its `<figcaption>`: one entry per mark kind present,
+/// each a small swatch with the mark's glyph and its word.
+public enum Legend {
+    public static func html(_ model: TimelineModel, language: String) -> String {
+        guard !model.legend.isEmpty else { return "" }
+        let labels = TimelineLabels.forLanguage(language)
+        var out = "<ul class=\"tl-legend\">"
+        for kind in model.legend {
+            out += "<li><svg class=\"tl-swatch\" width=\"14\" height=\"10\" aria-hidden=\"true\"><g class=\"tl-mark tl-\(kind.rawValue)\">"
+            out += swatch(kind)
+            out += "</g></svg>\(SVGWriter.escape(word(kind, labels)))</li>"
+        }
+        return out + "</ul>\n"
+    }
+
+    static func swatch(_ kind: TimelineModel.Kind) -> String {
+        switch kind {
+        case .attemptOK, .attemptError, .attemptTimeout, .batch, .blocked:
+            "<rect x=\"1\" y=\"2\" width=\"12\" height=\"6\" rx=\"1\"/>"
+        case .wait: "<path d=\"M1 5 H13\"/>"
+        case .throttle: "<rect x=\"6\" y=\"0\" width=\"2\" height=\"10\"/>"
+        case .arrival: "<circle cx=\"7\" cy=\"5\" r=\"3\"/>"
+        case .response: "<path d=\"M9 1 l-5 4 l5 4\"/>"
+        case .delivery, .deliveryFailed: "<path d=\"M7 0 l5 5 l-5 5 l-5 -5 z\"/>"
+        case .discard: "<path d=\"M3 1 l8 8 M11 1 l-8 8\"/>"
+        }
+    }
+
+    static func word(_ kind: TimelineModel.Kind, _ labels: TimelineLabels) -> String {
+        switch kind {
+        case .attemptOK: "✓ \(labels.ok)"
+        case .attemptError: "✗ \(labels.error)"
+        case .attemptTimeout: "⌛ \(labels.timeout)"
+        case .throttle: "429 \(labels.throttled == "429" ? "throttled" : labels.throttled)"
+        case .arrival: labels.arrival
+        case .response: labels.response
+        case .wait: labels.retryIn
+        case .batch: "[\(labels.window) / \(labels.size) / \(labels.payload)]"
+        case .delivery: "◆ \(labels.delivered)"
+        case .deliveryFailed: "◆ \(labels.deliveryFailed)"
+        case .discard: "× \(labels.discarded)"
+        case .blocked: labels.blocked
+        }
+    }
+}
