@@ -24,3 +24,20 @@ for theme in light dark; do
     echo "$name"
   done
 done
+
+# Chosen site pages, with their scenario figures.
+swift build --product notesim >/dev/null
+.build/debug/notesim build . --output "$out/site" >/dev/null
+for page in lambda/invocation lambda/batching; do
+  for theme in light dark; do
+    flag=""
+    [ "$theme" = dark ] && flag="--force-dark-mode --blink-settings=preferredColorScheme=0"
+    for size in 1280,3000 390,3000; do
+      name="$out/site-$(echo "$page" | tr / -)-$theme-${size%%,*}.png"
+      # shellcheck disable=SC2086
+      chromium --headless --no-sandbox --disable-gpu --hide-scrollbars $flag --window-size="$size" --screenshot="$name" "file://$PWD/$out/site/$page.html" 2>/dev/null
+      echo "$name"
+    done
+  done
+done
+
