@@ -42,7 +42,9 @@ struct BuildCommand: ParsableCommand {
         }
         defer { lock?.unlock() }
 
-        let result = SitePipeline.run(siteDirectory: site.siteDirectory, fileSystem: fileSystem, options: .init(includeDrafts: site.drafts))
+        let hasContent = fileSystem.kind(of: Path.join(site.siteDirectory, LoadStage.contentFolder)) == .directory
+        let result = SitePipeline.run(siteDirectory: site.siteDirectory, fileSystem: fileSystem,
+                                      options: hasContent ? site.pipelineOptions(fileSystem: fileSystem) : .init(includeDrafts: site.drafts))
         var diagnostics = result.diagnostics.map(site.displayed)
         if !result.hasErrors || (keepGoing && !result.files.isEmpty) {
             do {
@@ -61,6 +63,6 @@ struct BuildCommand: ParsableCommand {
             Console.out("Build failed (\(Console.counts(diagnostics))); \(outputDirectory)/ was left unchanged. \(elapsed)")
             throw ExitCode(ExitStatus.failure)
         }
-        Console.out("Built \(result.pageCount) pages from \(result.noteCount) notes (\(result.scenarioCount) scenarios, \(result.expectationsPassed) claims verified) into \(outputDirectory)/ in \(elapsed)")
+        Console.out("Built \(result.pageCount) pages from \(result.noteCount) notes (\(result.scenarioCount) scenarios\(result.scenarioCount > result.scenariosSimulated ? ", \(result.scenarioCount - result.scenariosSimulated) from cache" : ""), \(result.expectationsPassed) claims verified) into \(outputDirectory)/ in \(elapsed)")
     }
 }

@@ -26,7 +26,10 @@ struct CheckCommand: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        let result = SitePipeline.run(siteDirectory: site.siteDirectory, fileSystem: LocalFileSystem(), options: .init(includeDrafts: site.drafts))
+        let fileSystem = LocalFileSystem()
+        let hasContent = fileSystem.kind(of: Path.join(site.siteDirectory, LoadStage.contentFolder)) == .directory
+        let result = SitePipeline.run(siteDirectory: site.siteDirectory, fileSystem: fileSystem,
+                                      options: hasContent ? site.pipelineOptions(fileSystem: fileSystem) : .init(includeDrafts: site.drafts))
         let diagnostics = result.diagnostics.map(site.displayed)
         let summary = "\(result.expectationsPassed) passed, \(result.expectationsFailed) failed"
         switch format {

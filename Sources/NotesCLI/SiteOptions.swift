@@ -1,5 +1,6 @@
 import ArgumentParser
 import NotesCore
+import SiteBuilder
 
 /// Options shared by the commands that read a site.
 struct SiteOptions: ParsableArguments {
@@ -8,6 +9,15 @@ struct SiteOptions: ParsableArguments {
 
     @Flag(help: "Also build notes marked 'draft: true' in their front matter.")
     var drafts = false
+
+    @Flag(help: "Simulate every scenario again instead of reusing results from .notesim-cache/.")
+    var noCache = false
+
+    /// The pipeline options these flags ask for.
+    func pipelineOptions(fileSystem: any FileSystem) -> SitePipeline.Options {
+        let cache = noCache ? nil : FileScenarioCache(siteDirectory: siteDirectory, fileSystem: fileSystem)
+        return SitePipeline.Options(includeDrafts: drafts, cache: cache)
+    }
 
     /// A site-relative path as the user should see it (relative to where they ran notesim).
     func displayPath(_ path: String) -> String {

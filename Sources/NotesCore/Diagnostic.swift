@@ -2,9 +2,9 @@
 ///
 /// Printed compiler-style as `path:line:col: severity: message [id]` (see
 /// `Diagnostic+Formatting.swift`).
-public struct Diagnostic: Hashable, Sendable, Error {
+public struct Diagnostic: Hashable, Sendable, Error, Codable {
     /// How serious a diagnostic is.
-    public enum Severity: String, Sendable, Comparable {
+    public enum Severity: String, Sendable, Comparable, Codable {
         case error
         case warning
         case note

@@ -2,7 +2,7 @@
 ///
 /// Columns count Swift `Character`s (grapheme clusters), not UTF-8 bytes, so that a
 /// position in a Japanese note points where an editor's cursor would be.
-public struct SourcePosition: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct SourcePosition: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
     /// The line, from 1.
     public var line: Int
     /// The column in characters, from 1.

@@ -14,50 +14,76 @@ public enum ScenarioStage {
         public var passed = 0
         public var failed = 0
         public var scenarios = 0
+        /// Scenarios simulated in this run (the rest came from the cache).
+        public var simulated = 0
     }
 
     /// Runs every scenario block of a note.
-    public static func run(_ note: Note, language: String) -> Output {
+    public static func run(_ note: Note, language: String, cache: (any ScenarioResultCache)? = nil) -> Output {
         var output = Output()
         for block in note.page.codeBlocks {
             guard let slot = block.slot else { continue }
             output.scenarios += 1
-            let figureID = "scenario-\(slot)"
-            let (document, problems) = ScenarioParser.parse(block.literal, path: note.sourcePath, firstLine: block.contentStartLine, columnOffset: block.position.column - 1)
-            output.diagnostics += problems
-            guard let document, !problems.contains(where: \.isError) else {
-                output.figures[slot] = ScenarioFigure.broken(block: block, id: figureID, problems: problems)
-                if document?.expectations.isEmpty == false { output.failed += document!.expectations.filter { $0.key != "tolerance" }.count }
+            let key = ScenarioCacheKey.make(text: block.literal, path: note.sourcePath, line: block.contentStartLine,
+                                            column: block.position.column, slot: slot, language: language)
+            if let cached = cache?.load(key) {
+                output.figures[slot] = cached.figureHTML
+                output.passed += cached.passed
+                output.failed += cached.failed
+                output.diagnostics += cached.diagnostics
                 continue
             }
-            let claimsRejection = document.expectations.contains { $0.key == "rejected" }
-            if !document.validationIssues.isEmpty || claimsRejection {
-                var verdicts = Verifier.verifyRejection(document, path: note.sourcePath)
-                if !claimsRejection {
-                    output.diagnostics += document.validationIssues.map { document.diagnostic(for: $0, path: note.sourcePath) }
-                } else if document.expectations.count > (document.expectations.contains { $0.key == "tolerance" } ? 2 : 1) {
-                    output.diagnostics.append(.error("expect.rejected", path: note.sourcePath, at: document.position(of: "expect"),
-                                                     "a scenario that claims 'rejected' has no other expectations: AWS runs nothing"))
-                }
-                if claimsRejection, document.validationIssues.isEmpty {
-                    verdicts = [Verifier.Verdict(key: "rejected", passed: false, summary: "AWS accepts this configuration",
-                                                 diagnostic: .error("expect.rejected", path: note.sourcePath, at: document.expectations.first { $0.key == "rejected" }?.position,
-                                                                    "expected AWS to reject this configuration, but it is valid"))]
-                }
-                record(verdicts, into: &output)
-                output.figures[slot] = ScenarioFigure.rejected(document: document, block: block, id: figureID, verdicts: verdicts, path: note.sourcePath)
-                continue
+            var single = runBlock(block, slot: slot, note: note, language: language)
+            single.scenarios = 1
+            single.simulated = 1
+            cache?.save(CachedScenario(key: key, figureHTML: single.figures[slot] ?? "", passed: single.passed, failed: single.failed, diagnostics: single.diagnostics))
+            output.figures[slot] = single.figures[slot]
+            output.passed += single.passed
+            output.failed += single.failed
+            output.diagnostics += single.diagnostics
+            output.simulated += 1
+        }
+        return output
+    }
+
+    /// Parses, validates, simulates, verifies and draws one block.
+    private static func runBlock(_ block: CodeBlock, slot: Int, note: Note, language: String) -> Output {
+        var output = Output()
+        let figureID = "scenario-\(slot)"
+        let (document, problems) = ScenarioParser.parse(block.literal, path: note.sourcePath, firstLine: block.contentStartLine, columnOffset: block.position.column - 1)
+        output.diagnostics += problems
+        guard let document, !problems.contains(where: \.isError) else {
+            output.figures[slot] = ScenarioFigure.broken(block: block, id: figureID, problems: problems)
+            if document?.expectations.isEmpty == false { output.failed += document!.expectations.filter { $0.key != "tolerance" }.count }
+            return output
+        }
+        let claimsRejection = document.expectations.contains { $0.key == "rejected" }
+        if !document.validationIssues.isEmpty || claimsRejection {
+            var verdicts = Verifier.verifyRejection(document, path: note.sourcePath)
+            if !claimsRejection {
+                output.diagnostics += document.validationIssues.map { document.diagnostic(for: $0, path: note.sourcePath) }
+            } else if document.expectations.count > (document.expectations.contains { $0.key == "tolerance" } ? 2 : 1) {
+                output.diagnostics.append(.error("expect.rejected", path: note.sourcePath, at: document.position(of: "expect"),
+                                                 "a scenario that claims 'rejected' has no other expectations: AWS runs nothing"))
             }
-            do {
-                let trace = try Simulator.simulate(document.spec)
-                let verdicts = Verifier.verify(document, trace: trace, path: note.sourcePath)
-                record(verdicts, into: &output)
-                output.figures[slot] = ScenarioFigure.html(document: document, trace: trace, block: block, id: figureID, verdicts: verdicts,
-                                                           language: document.language ?? language)
-            } catch {
-                output.diagnostics.append(.error("scenario.simulation", path: note.sourcePath, at: document.start, "the simulation stopped: \(error)"))
-                output.figures[slot] = ScenarioFigure.broken(block: block, id: figureID, problems: output.diagnostics)
+            if claimsRejection, document.validationIssues.isEmpty {
+                verdicts = [Verifier.Verdict(key: "rejected", passed: false, summary: "AWS accepts this configuration",
+                                             diagnostic: .error("expect.rejected", path: note.sourcePath, at: document.expectations.first { $0.key == "rejected" }?.position,
+                                                                "expected AWS to reject this configuration, but it is valid"))]
             }
+            record(verdicts, into: &output)
+            output.figures[slot] = ScenarioFigure.rejected(document: document, block: block, id: figureID, verdicts: verdicts, path: note.sourcePath)
+            return output
+        }
+        do {
+            let trace = try Simulator.simulate(document.spec)
+            let verdicts = Verifier.verify(document, trace: trace, path: note.sourcePath)
+            record(verdicts, into: &output)
+            output.figures[slot] = ScenarioFigure.html(document: document, trace: trace, block: block, id: figureID, verdicts: verdicts,
+                                                       language: document.language ?? language)
+        } catch {
+            output.diagnostics.append(.error("scenario.simulation", path: note.sourcePath, at: document.start, "the simulation stopped: \(error)"))
+            output.figures[slot] = ScenarioFigure.broken(block: block, id: figureID, problems: output.diagnostics)
         }
         return output
     }

@@ -9,9 +9,12 @@ public enum SitePipeline {
     public struct Options: Sendable {
         /// Also build notes marked `draft: true`.
         public var includeDrafts: Bool
+        /// Where scenario results are remembered between runs; nil to simulate everything.
+        public var cache: (any ScenarioResultCache)?
 
-        public init(includeDrafts: Bool = false) {
+        public init(includeDrafts: Bool = false, cache: (any ScenarioResultCache)? = nil) {
             self.includeDrafts = includeDrafts
+            self.cache = cache
         }
     }
 
@@ -27,6 +30,8 @@ public enum SitePipeline {
         public var pageCount: Int
         /// Scenario blocks found in the notes.
         public var scenarioCount: Int
+        /// Scenario blocks simulated in this run (the others came from the cache).
+        public var scenariosSimulated: Int = 0
         /// Expectations checked against the simulator that held / did not hold.
         public var expectationsPassed: Int
         public var expectationsFailed: Int
@@ -73,8 +78,10 @@ public enum SitePipeline {
         var passed = 0
         var failed = 0
         var scenarios = 0
+        var simulated = 0
         for note in notes where note.page.codeBlocks.contains(where: { $0.slot != nil }) {
-            let result = ScenarioStage.run(note, language: note.frontMatter.lang ?? config.language)
+            let result = ScenarioStage.run(note, language: note.frontMatter.lang ?? config.language, cache: options.cache)
+            simulated += result.simulated
             diagnostics += result.diagnostics
             slotHTML[note.sourcePath] = result.figures
             passed += result.passed
@@ -94,6 +101,7 @@ public enum SitePipeline {
             noteCount: notes.count,
             pageCount: files.filter { Path.fileExtension(of: $0.path) == "html" && $0.path != RenderStage.tocPage }.count,
             scenarioCount: scenarios,
+            scenariosSimulated: simulated,
             expectationsPassed: passed,
             expectationsFailed: failed
         )
