@@ -114,8 +114,16 @@ struct Checker {
         return .fail("expected \(expected) \(noun), the simulator made \(actual)\(suffix)")
     }
 
-    /// Times matched element by element within the tolerance; `~` skips one.
+    /// Times matched element by element within the tolerance; `~` skips one. Also
+    /// `{ each, first, last }` bounds and `{ 0s: 1000, 10s: 1000 }` bursts.
     private func timeList(_ value: ExpectationValue, actual: [Int64], noun: String) -> Result {
+        if case .map(let pairs, let position) = value {
+            let keys = Set(pairs.map(\.key))
+            if !keys.isEmpty, keys.isSubset(of: ["each", "first", "last"]) {
+                return timeBounds(pairs, actual: actual, noun: noun, position: position)
+            }
+            return timeBursts(pairs, actual: actual, noun: noun, position: position)
+        }
         let items = list(value)
         guard items.count == actual.count else {
             return .fail("expected \(items.count) \(noun), the simulator had \(actual.count) (t = \(times(actual)))")
@@ -129,6 +137,61 @@ struct Checker {
             }
         }
         return .pass(times(actual))
+    }
+
+    private func timeBounds(_ pairs: [(key: String, value: ExpectationValue)], actual: [Int64], noun: String, position: SourcePosition) -> Result {
+        guard !actual.isEmpty else { return .fail("expected \(noun), the simulator had none") }
+        for (key, bound) in pairs {
+            let targets: [(Int, Int64)] = switch key {
+            case "first": [(0, actual[0])]
+            case "last": [(actual.count - 1, actual[actual.count - 1])]
+            default: Array(actual.enumerated())
+            }
+            for (index, time) in targets {
+                guard let inside = within(bound, time) else { return .invalid("a bound is a time or { min, max }", bound.position) }
+                if !inside { return .fail("expected \(key == "each" ? "every one of the \(noun)" : "the \(key) of the \(noun)") within \(describe(bound)), but #\(index + 1) is at \(Self.time(time)) (t = \(times(actual)))") }
+            }
+        }
+        return .pass(times(actual))
+    }
+
+    private func timeBursts(_ pairs: [(key: String, value: ExpectationValue)], actual: [Int64], noun: String, position: SourcePosition) -> Result {
+        var claimed = 0
+        for (key, countValue) in pairs {
+            guard let time = Quantity.duration(key) else { return .invalid("'\(key)' is not a time", position) }
+            guard let expected = Int(countValue.text ?? "") else { return .invalid("expected a count at \(key)", countValue.position) }
+            let found = actual.filter { abs($0 - time) <= tolerance }.count
+            if found != expected { return .fail("expected \(expected) \(noun) around \(Self.time(time)), the simulator had \(found)") }
+            claimed += expected
+        }
+        if claimed != actual.count { return .fail("expected \(claimed) \(noun) in the listed bursts, the simulator had \(actual.count)") }
+        return .pass("\(actual.count)")
+    }
+
+    /// Whether a time is inside a bound: a time (± tolerance) or `{ min, max }`.
+    private func within(_ bound: ExpectationValue, _ time: Int64) -> Bool? {
+        switch bound {
+        case .scalar(let text, _):
+            guard let target = Quantity.duration(text) else { return nil }
+            return abs(time - target) <= tolerance
+        case .map(let pairs, _):
+            var inside = true
+            for (key, value) in pairs {
+                guard let limit = value.text.flatMap(Quantity.duration) else { return nil }
+                if key == "min" { inside = inside && time >= limit } else if key == "max" { inside = inside && time <= limit } else { return nil }
+            }
+            return inside
+        case .list:
+            return nil
+        }
+    }
+
+    private func describe(_ bound: ExpectationValue) -> String {
+        switch bound {
+        case .scalar(let text, _): text
+        case .map(let pairs, _): "{ " + pairs.map { "\($0.key): \($0.value.text ?? "")" }.joined(separator: ", ") + " }"
+        case .list: "?"
+        }
     }
 
     private func wordList(_ value: ExpectationValue, actual: [String], noun: String) -> Result {

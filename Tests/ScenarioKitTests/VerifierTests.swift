@@ -55,6 +55,17 @@ import Testing
         #expect(try verdicts(asyncDLQ + "  attempts-at: [0s, ~, 3m]\n") == ["pass attempts-at"])
     }
 
+    @Test func boundsAndBursts() throws {
+        #expect(try verdicts(asyncDLQ + "  attempts-at: { first: 0s, each: { max: 4m }, last: { min: 2m } }\n") == ["pass attempts-at"])
+        #expect(try verdicts(asyncDLQ + "  attempts-at: { each: { max: 2m } }\n") == [
+            "content/a.md:7:3: error: expected every one of the attempts within { max: 2m }, but #3 is at 3 min (t = 0 s, 1 min, 3 min) [expect.attempts-at]",
+        ])
+        let burst = "mode: sync\nevents:\n  - { at: 0s, count: 5 }\n  - { at: 10s, count: 3 }\nexpect:\n  attempts-at: { 0s: 5, 10s: 3 }\n  attempts: { min: 8, max: 8 }\n"
+        #expect(try verdicts(burst) == ["pass attempts-at", "pass attempts"])
+        let wrongBurst = "mode: sync\nevents:\n  - { at: 0s, count: 5 }\nexpect:\n  attempts-at: { 0s: 4 }\n"
+        #expect(try verdicts(wrongBurst) == ["content/a.md:5:3: error: expected 4 attempts around 0 s, the simulator had 5 [expect.attempts-at]"])
+    }
+
     @Test func wrongOutcomesAndDeliveries() throws {
         #expect(try verdicts(asyncDLQ + "  outcome: on-failure\n  delivered: { OnFailure: 1 }\n") == [
             "content/a.md:7:3: error: expected outcome on-failure, the simulator ended in dlq (DLQ at 3 min) [expect.outcome]",

@@ -92,3 +92,25 @@ public struct Assumptions: Sendable, Hashable {
         return value.overflow ? throttleBackoffCap : min(value.partialValue, throttleBackoffCap)
     }
 }
+
+extension Assumptions.Name {
+    /// What the assumption stands for and its default, in one sentence.
+    public var explanation: String {
+        switch self {
+        case .firstAttemptDelay: "AWS documents no delay before the first asynchronous attempt; assumed 0 s (A2)."
+        case .retryFrom: "The 1-minute and 2-minute retry waits are measured from the end of the failed attempt (A3)."
+        case .throttleBackoff: "Throttled asynchronous events back off 1 s, 2 s, 4 s … up to 5 min; the exact curve is not published (A8)."
+        case .streamRetryDelay: "The wait before a failed stream batch is retried is not documented; assumed one poll: 1 s for Kinesis, 250 ms for DynamoDB (K9)."
+        case .bisectSplit: "A bisected batch splits into a first half of ⌈n/2⌉ records, retried first (K10)."
+        case .bisectAtZeroRetries: "Batches are bisected even when MaximumRetryAttempts is 0 (K10)."
+        case .sqsErrorBackoff: "After a function error an SQS poller waits no extra time before polling again (Q12)."
+        case .redriveAt: "A message that reached maxReceiveCount moves to the DLQ when its last visibility timeout ends (Q4)."
+        case .windowStart: "A batching window opens when the mapping starts and after each invocation ends, also on an idle source (E3)."
+        case .deliveryLatency: "Destinations and dead-letter queues receive messages instantly (assumed 0 s)."
+        case .pollLatency: "A poll returns a record the moment it is available (assumed 0 s; K2 polls once a second)."
+        case .recordOverhead: "Record metadata adds no bytes towards the 6 MB payload limit unless set (E6)."
+        case .syncLimit: "The synchronous payload limit is 6,291,456 bytes, the documented 6 MB (S5)."
+        case .sqsLowTrafficWait: "A quiet SQS queue does not stretch the batching window towards 20 s unless set (Q6)."
+        }
+    }
+}

@@ -18,8 +18,12 @@ enum ScenarioFigure {
         let assumptions = trace.assumptionsUsed.sorted()
         if !assumptions.isEmpty {
             html += "<p class=\"scenario-assumptions\">\(japanese ? "前提 (ドキュメントに記載のない値)" : "Assumptions (values AWS does not document)"): "
-            html += assumptions.map { "<a href=\"#\(id)-source\" title=\"rule \($0.rule)\">\(escape($0.rawValue))</a>" }.joined(separator: ", ")
-            html += "</p>\n"
+            html += assumptions.map { "<a href=\"#\(id)-assume-\($0.rawValue)\">\(escape($0.rawValue))</a>" }.joined(separator: ", ")
+            html += "</p>\n<details class=\"scenario-assumption-notes\"><summary>\(japanese ? "前提の説明" : "What these assumptions mean")</summary><dl>\n"
+            for name in assumptions {
+                html += "<dt id=\"\(id)-assume-\(name.rawValue)\"><code>\(escape(name.rawValue))</code></dt><dd>\(escape(name.explanation))</dd>\n"
+            }
+            html += "</dl></details>\n"
         }
         let rules = RuleSet.ids.filter(trace.rulesFired.contains)
         if !rules.isEmpty {
