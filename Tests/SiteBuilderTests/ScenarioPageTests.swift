@@ -49,6 +49,7 @@ import TestSupport
         #expect(result.expectationsPassed == 1)
         #expect(result.expectationsFailed == 1)
         #expect(result.text(at: "a.html")?.contains("class=\"verdict-fail\"") == true)
+        #expect(result.text(at: "a.html")?.contains("<div class=\"callout callout-error\" role=\"alert\">") == true)
     }
 
     @Test func scenarioErrorsInListItemsPointAtTheIndentedLine() {

@@ -12,7 +12,15 @@ enum ScenarioFigure {
         let options = TimelineOptions(language: language, idPrefix: id, linearAxis: document.linearAxis, title: document.title)
         var html = "<figure class=\"timeline scenario\" id=\"\(id)\">\n"
         let model = TimelineLayout.layout(trace, options: options)
+        let failures = verdicts.filter { !$0.passed }
         html += "<figcaption><strong>\(escape(document.title))</strong>\n\(Legend.html(model, language: language))</figcaption>\n"
+        if !failures.isEmpty {
+            html += "<div class=\"callout callout-error\" role=\"alert\"><strong>\(japanese ? "シミュレーターと一致しない主張があります" : "Some claims do not match the simulator")</strong><ul>\n"
+            for failure in failures {
+                html += "<li>\(escape(failure.diagnostic?.formatted ?? failure.summary))</li>\n"
+            }
+            html += "</ul></div>\n"
+        }
         html += SVGWriter.svg(model, idPrefix: id)
         html += verdictList(verdicts, japanese: japanese)
         let assumptions = trace.assumptionsUsed.sorted()
