@@ -1,84 +1,111 @@
-/// A map from input ids to values, stored in one array over the window of live ids.
+/// A map from input ids to values over the window of live ids, stored in a ring buffer.
 ///
 /// Ids are handed out in arrival order and settle roughly in that order, so the live ids
-/// form a moving window: the array holds the ids from the oldest live one on, memory stays
-/// proportional to what is in flight, and a lookup is an index instead of a hash.
-struct IDTable<Value> {
-    private var slots: [Value?] = []
-    /// The id stored at `slots[0]`.
+/// form a moving window: the ring holds the ids from the oldest live one on, memory stays
+/// proportional to what is in flight, and a lookup is a masked index instead of a hash. It
+/// is a class so that the engine mutates it in place without copy-on-write checks.
+final class IDTable<Value> {
+    private var storage: UnsafeMutablePointer<Value?>
+    private var capacity: Int
+    /// The lowest id of the window and the window's length.
     private var base = 0
-    /// Slots before this index are empty (dropped from the array in bulk now and then).
-    private var head = 0
+    private var span = 0
     private(set) var count = 0
+
+    init() {
+        capacity = 64
+        storage = .allocate(capacity: capacity)
+        storage.initialize(repeating: nil, count: capacity)
+    }
+
+    deinit {
+        storage.deinitialize(count: capacity)
+        storage.deallocate()
+    }
 
     var isEmpty: Bool { count == 0 }
 
     subscript(id: Int) -> Value? {
         get {
-            let index = id - base
-            guard index >= head, index < slots.count else { return nil }
-            return slots[index]
+            guard id >= base, id < base + span else { return nil }
+            return storage[id & (capacity - 1)]
         }
         set {
-            let has = newValue != nil
-            if count == 0 {
-                guard has else { return }
-                slots.removeAll(keepingCapacity: true)
-                base = id
-                head = 0
-            }
-            var index = id - base
-            if index < 0 {
-                guard has else { return }
-                // An id older than the window (rare): grow the window downwards.
-                slots.insert(contentsOf: repeatElement(nil, count: -index), at: 0)
-                base = id
-                index = 0
-            }
-            if index >= slots.count {
-                guard has else { return }
-                if index == slots.count {
-                    slots.append(nil)
-                } else {
-                    slots.append(contentsOf: repeatElement(nil, count: index - slots.count + 1))
-                }
-            }
-            if index < head { head = index }
-            let had = slots[index] != nil
-            slots[index] = newValue
-            guard had != has else { return }
-            count += has ? 1 : -1
-            if !has, index == head {
-                while head < slots.count, slots[head] == nil { head += 1 }
-                if head > 4_096, head * 2 > slots.count {
-                    slots.removeFirst(head)
-                    base += head
-                    head = 0
-                }
+            if let newValue {
+                insert(newValue, at: id)
+            } else {
+                remove(id)
             }
         }
     }
 
     @discardableResult
-    mutating func removeValue(forKey id: Int) -> Value? {
+    func removeValue(forKey id: Int) -> Value? {
         let value = self[id]
-        if value != nil { self[id] = nil }
+        if value != nil { remove(id) }
         return value
     }
 
     /// The live ids, in ascending order.
     var keys: [Int] {
-        var ids: [Int] = []
-        var index = head
-        while index < slots.count {
-            if slots[index] != nil { ids.append(base + index) }
-            index += 1
-        }
-        return ids
+        (base..<(base + span)).filter { storage[$0 & (capacity - 1)] != nil }
     }
 
     /// The live values, in id order.
     var values: [Value] {
-        slots[head...].compactMap { $0 }
+        (base..<(base + span)).compactMap { storage[$0 & (capacity - 1)] }
+    }
+
+    private func insert(_ value: Value, at id: Int) {
+        if span == 0 {
+            base = id
+            span = 1
+        } else if id < base {
+            grow(toHold: base + span - id)
+            // The ring stays keyed by id & mask; the new slots below `base` are already nil.
+            span += base - id
+            base = id
+        } else if id >= base + span {
+            grow(toHold: id - base + 1)
+            span = id - base + 1
+        }
+        let slot = id & (capacity - 1)
+        if storage[slot] == nil { count += 1 }
+        storage[slot] = value
+    }
+
+    private func remove(_ id: Int) {
+        guard id >= base, id < base + span else { return }
+        let slot = id & (capacity - 1)
+        guard storage[slot] != nil else { return }
+        storage[slot] = nil
+        count -= 1
+        if count == 0 {
+            span = 0
+            return
+        }
+        while span > 0, storage[base & (capacity - 1)] == nil {
+            base += 1
+            span -= 1
+        }
+        while span > 0, storage[(base + span - 1) & (capacity - 1)] == nil {
+            span -= 1
+        }
+    }
+
+    /// Doubles the ring until it holds `needed` consecutive ids.
+    private func grow(toHold needed: Int) {
+        guard needed > capacity else { return }
+        var newCapacity = capacity
+        while newCapacity < needed { newCapacity *= 2 }
+        let newStorage = UnsafeMutablePointer<Value?>.allocate(capacity: newCapacity)
+        newStorage.initialize(repeating: nil, count: newCapacity)
+        for id in base..<(base + span) {
+            newStorage[id & (newCapacity - 1)] = storage[id & (capacity - 1)]
+        }
+        storage.deinitialize(count: capacity)
+        storage.deallocate()
+        storage = newStorage
+        capacity = newCapacity
     }
 }
