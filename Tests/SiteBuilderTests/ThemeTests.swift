@@ -25,7 +25,7 @@ import TestSupport
         let result = SitePipeline.run(siteDirectory: "s", fileSystem: fileSystem)
         #expect(result.printedDiagnostics == [])
         #expect(result.text(at: "a.html")?.contains("<footer class=\"mine\"></footer>") == true)
-        #expect(result.text(at: "assets/style.css") == "body { color: rebeccapurple; }\n")
+        #expect(result.text(at: "assets/style.#.css") == "body { color: rebeccapurple; }\n")
         #expect(result.text(at: "assets/extra/logo.svg") == "<svg/>")
     }
 

@@ -17,6 +17,11 @@ public enum Fixtures {
         return String(html[start.lowerBound..<end.upperBound]) + "\n"
     }
 
+    /// A path with its content hash replaced by `#` (`style.3f2a9c1b07.css` -> `style.#.css`).
+    public static func withoutHash(_ path: String) -> String {
+        path.replacingOccurrences(of: #"\.[0-9a-f]{10}\."#, with: ".#.", options: .regularExpression)
+    }
+
     /// The text of a generated output file.
     public static func text(of file: OutputFile) -> String {
         guard case .bytes(let bytes) = file.content else { return "" }
@@ -25,9 +30,9 @@ public enum Fixtures {
 }
 
 extension SitePipeline.Result {
-    /// The generated text of the output file at `path`, if there is one.
+    /// The generated text of the output file at `path` (hashes written as `#`), if there is one.
     public func text(at path: String) -> String? {
-        files.first { $0.path == path }.map(Fixtures.text(of:))
+        files.first { $0.path == path || Fixtures.withoutHash($0.path) == path }.map(Fixtures.text(of:))
     }
 
     /// Every diagnostic as it is printed.

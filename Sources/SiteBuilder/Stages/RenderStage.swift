@@ -42,11 +42,25 @@ public enum RenderStage {
         let ui = UIStrings.forLanguage(input.config.language)
         var files: [OutputFile] = []
 
+        // Scripts and stylesheets carry a hash of their content in their names, so hosts can
+        // cache them forever (`style.3f2a9c1b07.css`).
+        let tocList = input.theme.render(["entries": tocEntries(navigation.entries)], template: "toc")
+        let tocBytes = Array("window.notesimTOC = \(JavaScriptString.literal(tocList));\n".utf8)
+        var assets = AssetNames()
+        assets.toc = Fingerprint.name(tocScript, bytes: tocBytes)
+        files.append(OutputFile(path: assets.toc, content: .bytes(tocBytes)))
+        for (path, bytes) in input.theme.assets.sorted(by: { $0.key < $1.key }) {
+            let ext = Path.fileExtension(of: path)
+            let name = ext == "css" || ext == "js" ? Fingerprint.name(path, bytes: bytes) : path
+            assets.paths[path] = Path.join(assetsFolder, name)
+            files.append(OutputFile(path: Path.join(assetsFolder, name), content: .bytes(bytes)))
+        }
+
         for note in input.notes {
             let (previous, next) = navigation.neighbours(of: note.outputPath)
             let isHome = note.outputPath == "index.html"
             let language = note.frontMatter.lang ?? input.config.language
-            var context = baseContext(for: note.outputPath, config: input.config, ui: UIStrings.forLanguage(language))
+            var context = baseContext(for: note.outputPath, config: input.config, ui: UIStrings.forLanguage(language), assets: assets)
             context["lang"] = language
             context["page"] = pageContext(note, html: fillSlots(note, slotHTML: input.slotHTML[note.sourcePath] ?? [:]), config: input.config)
             context["previous"] = previous.flatMap { notesByOutput[$0] }.map { link(to: $0, from: note.outputPath) }
@@ -56,7 +70,7 @@ public enum RenderStage {
         }
 
         if notesByOutput["index.html"] == nil {
-            var context = baseContext(for: "index.html", config: input.config, ui: ui)
+            var context = baseContext(for: "index.html", config: input.config, ui: ui, assets: assets)
             var page: [String: Any] = ["title": input.config.title, "lang": input.config.language, "content": "", "showTitle": true]
             if !input.config.description.isEmpty { page["description"] = input.config.description }
             context["page"] = page
@@ -65,15 +79,12 @@ public enum RenderStage {
             files.append(.text("index.html", input.theme.render(context, template: "index")))
         }
 
-        let tocList = input.theme.render(["entries": tocEntries(navigation.entries)], template: "toc")
-        files.append(.text(tocScript, "window.notesimTOC = \(JavaScriptString.literal(tocList));\n"))
-        var tocContext = baseContext(for: tocPage, config: input.config, ui: ui)
+        var tocContext = baseContext(for: tocPage, config: input.config, ui: ui, assets: assets)
         tocContext["toc"] = tocList
         files.append(.text(tocPage, input.theme.render(tocContext, template: "toc-page")))
-
-        for (path, bytes) in input.theme.assets {
-            files.append(OutputFile(path: Path.join(assetsFolder, path), content: .bytes(bytes)))
-        }
+        files += PublishingFiles.make(config: input.config, pages: files.map(\.path).filter { Path.fileExtension(of: $0) == "html" && $0 != tocPage },
+                                      notFound: input.theme.render(baseContext(for: "404.html", config: input.config, ui: ui, assets: assets, absoluteRoot: true)
+                                          .merging(["page": ["title": ui.notFound, "lang": input.config.language] as [String: Any]]) { _, new in new }, template: "404"))
         for path in input.referencedFiles {
             files.append(OutputFile(path: path, content: .copy(from: Path.join(LoadStage.contentFolder, path))))
         }
@@ -82,17 +93,18 @@ public enum RenderStage {
 
     // MARK: - Contexts
 
-    private static func baseContext(for outputPath: String, config: SiteConfig, ui: UIStrings) -> [String: Any] {
-        let root = Path.rootPrefix(forFile: outputPath)
+    private static func baseContext(for outputPath: String, config: SiteConfig, ui: UIStrings, assets: AssetNames, absoluteRoot: Bool = false) -> [String: Any] {
+        // The 404 page is served at any depth, so it links from the site's root path.
+        let root = absoluteRoot ? PublishingFiles.rootPath(of: config) : Path.rootPrefix(forFile: outputPath)
         return [
             "root": root,
             "lang": config.language,
             "site": ["title": config.title, "language": config.language, "description": config.description] as [String: Any],
             "ui": ui.context,
             "assets": [
-                "style": root + Path.join(assetsFolder, "style.css"),
-                "script": root + Path.join(assetsFolder, "notesim.js"),
-                "toc": root + tocScript,
+                "style": root + (assets.paths["style.css"] ?? Path.join(assetsFolder, "style.css")),
+                "script": root + (assets.paths["notesim.js"] ?? Path.join(assetsFolder, "notesim.js")),
+                "toc": root + assets.toc,
                 "tocPage": root + tocPage,
             ],
             "homeURL": root + "index.html",

@@ -99,7 +99,7 @@ public enum SitePipeline {
             files: files,
             diagnostics: diagnostics.sorted(),
             noteCount: notes.count,
-            pageCount: files.filter { Path.fileExtension(of: $0.path) == "html" && $0.path != RenderStage.tocPage }.count,
+            pageCount: files.filter { Path.fileExtension(of: $0.path) == "html" && $0.path != RenderStage.tocPage && $0.path != "404.html" }.count,
             scenarioCount: scenarios,
             scenariosSimulated: simulated,
             expectationsPassed: passed,

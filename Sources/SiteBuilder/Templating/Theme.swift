@@ -9,7 +9,7 @@ import NotesCore
 /// every other file is a static asset copied to the output's `assets/` folder.
 public struct Theme: Sendable {
     /// The templates every theme must provide.
-    public static let requiredTemplates = ["layout", "page", "index", "toc", "toc-page"]
+    public static let requiredTemplates = ["layout", "page", "index", "toc", "toc-page", "404"]
 
     public let library: MustacheLibrary
     /// Static files: path inside the theme -> bytes.

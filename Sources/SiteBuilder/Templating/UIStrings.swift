@@ -10,6 +10,7 @@ public struct UIStrings: Sendable, Equatable {
     public var notes: String
     public var skipToContent: String
     public var sourceFile: String
+    public var notFound: String
 
     /// Japanese.
     public static let ja = UIStrings(
@@ -22,7 +23,8 @@ public struct UIStrings: Sendable, Equatable {
         menu: "メニュー",
         notes: "ノート",
         skipToContent: "本文へ移動",
-        sourceFile: "ソース"
+        sourceFile: "ソース",
+        notFound: "ページが見つかりません"
     )
 
     /// English.
@@ -36,7 +38,8 @@ public struct UIStrings: Sendable, Equatable {
         menu: "Menu",
         notes: "Notes",
         skipToContent: "Skip to content",
-        sourceFile: "Source"
+        sourceFile: "Source",
+        notFound: "Page not found"
     )
 
     /// The strings for a language tag (`ja`, `ja-JP`, `en-GB`); English for any other.
@@ -49,7 +52,7 @@ public struct UIStrings: Sendable, Equatable {
         [
             "onThisPage": onThisPage, "previous": previous, "next": next, "home": home,
             "toggleTheme": toggleTheme, "allNotes": allNotes, "menu": menu, "notes": notes,
-            "skipToContent": skipToContent, "sourceFile": sourceFile,
+            "skipToContent": skipToContent, "sourceFile": sourceFile, "notFound": notFound,
         ]
     }
 }

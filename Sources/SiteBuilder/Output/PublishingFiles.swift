@@ -1,0 +1,55 @@
+import Foundation
+import NotesCore
+
+/// The files static hosts look for: `404.html`, `robots.txt` and, when the site knows its
+/// address (`base-url`), `sitemap.xml`.
+enum PublishingFiles {
+    /// The path part of the base URL (`https://example.org/notes/` -> `/notes/`), or `/`.
+    static func rootPath(of config: SiteConfig) -> String {
+        guard let schemeEnd = config.baseURL.range(of: "://") else { return "/" }
+        let rest = config.baseURL[schemeEnd.upperBound...]
+        guard let slash = rest.firstIndex(of: "/") else { return "/" }
+        var path = String(rest[slash...])
+        if !path.hasSuffix("/") { path += "/" }
+        return path
+    }
+
+    /// The base URL with a trailing slash, or nil when none is set.
+    static func baseURL(of config: SiteConfig) -> String? {
+        guard !config.baseURL.isEmpty else { return nil }
+        return config.baseURL.hasSuffix("/") ? config.baseURL : config.baseURL + "/"
+    }
+
+    static func make(config: SiteConfig, pages: [String], notFound: String) -> [OutputFile] {
+        var files: [OutputFile] = [.text("404.html", notFound)]
+        var robots = "User-agent: *\nAllow: /\n"
+        if let base = baseURL(of: config) {
+            robots += "Sitemap: \(base)sitemap.xml\n"
+            var sitemap = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+            for page in pages.sorted() where page != "404.html" {
+                let path = page == "index.html" ? "" : (page.hasSuffix("/index.html") ? String(page.dropLast("index.html".count)) : page)
+                sitemap += "<url><loc>\(HTMLEscaping.attribute(base + Self.percentEncoded(path)))</loc></url>\n"
+            }
+            sitemap += "</urlset>\n"
+            files.append(.text("sitemap.xml", sitemap))
+        }
+        files.append(.text("robots.txt", robots))
+        return files
+    }
+
+    /// Percent-encodes what a URL path cannot hold as is (non-ASCII, spaces).
+    static func percentEncoded(_ path: String) -> String {
+        var result = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                result += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import SiteBuilder
+import Testing
+import TestSupport
+
+/// The files hosts look for: 404.html, robots.txt, sitemap.xml, and hashed asset names.
+@Suite struct PublishingFilesTests {
+    private func build(_ files: [String: String]) -> SitePipeline.Result {
+        SitePipeline.run(siteDirectory: "s", fileSystem: MemoryFileSystem(files: files.reduce(into: [:]) { $0["s/" + $1.key] = $1.value }))
+    }
+
+    @Test func sitemapListsEveryPageUnderTheBaseURL() throws {
+        let result = build([
+            "notesim.yml": "base-url: https://example.org/notes\n",
+            "content/index.md": "# Home\n",
+            "content/lambda/同期.md": "# 同期\n",
+            "content/lambda/README.md": "# Lambda\n",
+        ])
+        #expect(result.text(at: "sitemap.xml") == """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+        <url><loc>https://example.org/notes/</loc></url>
+        <url><loc>https://example.org/notes/lambda/</loc></url>
+        <url><loc>https://example.org/notes/lambda/%E5%90%8C%E6%9C%9F.html</loc></url>
+        </urlset>
+
+        """)
+        #expect(result.text(at: "robots.txt") == "User-agent: *\nAllow: /\nSitemap: https://example.org/notes/sitemap.xml\n")
+        let notFound = try #require(result.text(at: "404.html"))
+        #expect(notFound.contains("<a href=\"/notes/index.html\">"), "the 404 page links from the site's root path")
+        #expect(Fixtures.withoutHash(notFound).contains("href=\"/notes/assets/style.#.css\""))
+    }
+
+    @Test func withoutABaseURLThereIsNoSitemap() {
+        let result = build(["content/index.md": "# Home\n"])
+        #expect(result.text(at: "sitemap.xml") == nil)
+        #expect(result.text(at: "robots.txt") == "User-agent: *\nAllow: /\n")
+        #expect(result.text(at: "404.html")?.contains("<a href=\"/index.html\">") == true)
+    }
+
+    @Test func scriptsAndStylesheetsCarryAContentHash() {
+        let result = build(["content/index.md": "# Home\n"])
+        let hashed = result.files.map(\.path).filter { $0.hasSuffix(".css") || $0.hasSuffix(".js") }
+        #expect(hashed.count == 3)
+        for path in hashed {
+            #expect(path.range(of: #"\.[0-9a-f]{10}\.(css|js)$"#, options: .regularExpression) != nil, "\(path)")
+        }
+        let other = build(["content/index.md": "# Home\n", "content/b.md": "# B\n"])
+        let toc = { (result: SitePipeline.Result) in result.files.map(\.path).first { $0.hasPrefix("toc.") && $0.hasSuffix(".js") } }
+        #expect(toc(result) != toc(other), "a new note changes the sidebar, so its name")
+    }
+}
