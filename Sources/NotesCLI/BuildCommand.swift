@@ -63,6 +63,6 @@ struct BuildCommand: ParsableCommand {
             Console.out("Build failed (\(Console.counts(diagnostics))); \(outputDirectory)/ was left unchanged. \(elapsed)")
             throw ExitCode(ExitStatus.failure)
         }
-        Console.out("Built \(result.pageCount) pages from \(result.noteCount) notes (\(result.scenarioCount) scenarios\(result.scenarioCount > result.scenariosSimulated ? ", \(result.scenarioCount - result.scenariosSimulated) from cache" : ""), \(result.expectationsPassed) claims verified) into \(outputDirectory)/ in \(elapsed)")
+        Console.out("Built \(Console.plural(result.pageCount, "page")) from \(Console.plural(result.noteCount, "note")) (\(Console.plural(result.scenarioCount, "scenario"))\(result.scenarioCount > result.scenariosSimulated ? ", \(result.scenarioCount - result.scenariosSimulated) from cache" : ""), \(result.expectationsPassed) claims verified) into \(outputDirectory)/ in \(elapsed)")
     }
 }

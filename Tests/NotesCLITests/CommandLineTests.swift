@@ -119,6 +119,22 @@ import Testing
         #expect(result.lastLine == "0 passed, 1 failed")
     }
 
+    @Test func initCreatesASiteThatBuildsAndNewAddsANote() throws {
+        let parent = try makeSite(["keep.txt": ""])
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let created = try run(["init", "site"], in: parent)
+        #expect(created.status == 0)
+        #expect(created.lastLine == "Created a site in site/. Next: notesim build site")
+        let note = try run(["new", "lambda/cold-start", "--site", "site"], in: parent)
+        #expect(note.lastLine == "Created site/content/lambda/cold-start.md")
+        let built = try run(["build", "site"], in: parent)
+        #expect(built.status == 0)
+        #expect(built.lastLine.hasPrefix("Built 2 pages from 2 notes (1 scenario, 3 claims verified) into site/public/ in "))
+        #expect(try run(["init", "site"], in: parent).status == 1, "a non-empty folder is refused")
+        #expect(try run(["new", "lambda/cold-start", "--site", "site"], in: parent).status == 1, "an existing note is kept")
+        #expect(try run(["new", "../../etc/x", "--site", "site"], in: parent).status == 1)
+    }
+
     @Test(arguments: [["build", "--no-such-flag"], ["frobnicate"], ["check", "--format", "xml"]])
     func usageErrorsExitWithTwo(arguments: [String]) throws {
         let result = try run(arguments, in: "/")

@@ -26,7 +26,7 @@ public struct Note: Sendable {
     }
 
     /// `lambda/cold-start.md` -> `cold-start`; an index file takes its folder's name.
-    static func titleFromFileName(_ contentPath: String) -> String {
+    public static func titleFromFileName(_ contentPath: String) -> String {
         let name = Path.lastComponent(of: contentPath)
         if OutputPaths.isIndexName(name) {
             let folder = Path.lastComponent(of: Path.directory(of: contentPath))

@@ -1,0 +1,50 @@
+import Foundation
+
+/// The files of a new site (`notesim init`) and of a new note (`notesim new`).
+public enum SiteScaffold {
+    /// A new site: settings, an example note with a scenario, the default templates to edit,
+    /// and a `.gitignore` for the generated folders.
+    public static func newSite(title: String, builtinTheme: [String: [UInt8]]) -> [(path: String, bytes: [UInt8])] {
+        var files: [(String, [UInt8])] = [
+            ("notesim.yml", Array("title: \(title)\nlanguage: ja\n# base-url: https://example.org/notes/\n".utf8)),
+            (".gitignore", Array("public/\npublic.notesim-staging/\n.notesim-cache/\n".utf8)),
+            ("content/index.md", Array(exampleNote.utf8)),
+        ]
+        for path in builtinTheme.keys.sorted() {
+            files.append((Path.join(LoadStage.templatesFolder, path), builtinTheme[path]!))
+        }
+        return files
+    }
+
+    /// A new note with front matter; its title comes from the file name.
+    public static func newNote(contentPath: String, title: String?) -> String {
+        let name = title ?? Note.titleFromFileName(contentPath)
+        let escaped = name.replacingOccurrences(of: "\"", with: "\\\"")
+        return "---\ntitle: \"\(escaped)\"\ndescription: \"\"\n---\n# \(name)\n\n"
+    }
+
+    static let exampleNote = """
+    # 学習ノート
+
+    このサイトは notesim で作られています。`content/` に Markdown でノートを書き、
+    `notesim build` でサイトにします。
+
+    ## 非同期呼び出しの再試行
+
+    下のブロックはシミュレーターで実行され、`expect` の主張が確かめられます。
+
+    ```scenario
+    title: "非同期呼び出し: 2 回再試行してから DLQ へ"
+    mode: async
+    function: { duration: 100ms, fails: always }
+    DeadLetterConfig: { TargetArn: sqs }
+    events:
+      - at: 0s
+    expect:
+      attempts: 3
+      attempts-at: [0s, 1m, 3m]
+      outcome: dlq
+    ```
+
+    """
+}
