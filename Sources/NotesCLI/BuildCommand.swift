@@ -44,7 +44,7 @@ struct BuildCommand: ParsableCommand {
 
         let hasContent = fileSystem.kind(of: Path.join(site.siteDirectory, LoadStage.contentFolder)) == .directory
         let result = SitePipeline.run(siteDirectory: site.siteDirectory, fileSystem: fileSystem,
-                                      options: hasContent ? site.pipelineOptions(fileSystem: fileSystem) : .init(includeDrafts: site.drafts))
+                                      options: hasContent ? site.pipelineOptions(fileSystem: fileSystem) : .init(includeDrafts: site.drafts, baseURL: site.baseURL))
         var diagnostics = result.diagnostics.map(site.displayed)
         if !result.hasErrors || (keepGoing && !result.files.isEmpty) {
             do {

@@ -8,7 +8,7 @@ struct Notesim: ParsableCommand {
         commandName: "notesim",
         abstract: "Build and verify a study site of Markdown notes with executable AWS Lambda scenarios.",
         version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self, SimulateCommand.self, InitCommand.self, NewCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, SimulateCommand.self, InitCommand.self, NewCommand.self, PublishCommand.self]
     )
 
     /// Runs the command line, mapping usage errors to exit status 2 (not ArgumentParser's 64).

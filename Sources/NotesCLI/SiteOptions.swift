@@ -13,10 +13,13 @@ struct SiteOptions: ParsableArguments {
     @Flag(help: "Simulate every scenario again instead of reusing results from .notesim-cache/.")
     var noCache = false
 
+    @Option(help: "Where the site will be published (overrides base-url in notesim.yml), e.g. https://example.org/notes/.")
+    var baseURL: String?
+
     /// The pipeline options these flags ask for.
     func pipelineOptions(fileSystem: any FileSystem) -> SitePipeline.Options {
         let cache = noCache ? nil : FileScenarioCache(siteDirectory: siteDirectory, fileSystem: fileSystem)
-        return SitePipeline.Options(includeDrafts: drafts, cache: cache)
+        return SitePipeline.Options(includeDrafts: drafts, cache: cache, baseURL: baseURL)
     }
 
     /// A site-relative path as the user should see it (relative to where they ran notesim).

@@ -135,6 +135,44 @@ import Testing
         #expect(try run(["new", "../../etc/x", "--site", "site"], in: parent).status == 1)
     }
 
+    @Test func publishMirrorsAFolderAndCommitsToABranchWithoutTouchingTheWorkTree() throws {
+        let repo = try makeSite(["content/a.md": "# A\n", "content/b.md": "# B\n"])
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        #expect(try run(["publish", "--to", "out"], in: repo).status == 1, "nothing built yet")
+        #expect(try run(["build"], in: repo).status == 0)
+        let first = try run(["publish", "--to", "out"], in: repo)
+        #expect(first.lastLine.hasPrefix("Published public/ to out/: "))
+        try FileManager.default.removeItem(atPath: repo + "/content/b.md")
+        #expect(try run(["build"], in: repo).status == 0)
+        let second = try run(["publish", "--to", "out"], in: repo)
+        #expect(second.lastLine.contains("2 deleted"), "b.html and the old sidebar script")
+        #expect(!FileManager.default.fileExists(atPath: repo + "/out/b.html"))
+
+        func git(_ arguments: [String]) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["git", "-C", repo] + arguments
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            process.standardError = Pipe()
+            try process.run()
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
+        _ = try git(["init", "-q", "-b", "main"])
+        _ = try git(["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "--allow-empty", "-m", "start"])
+        let statusBefore = try git(["status", "--porcelain"])
+        let headBefore = try git(["rev-parse", "HEAD"])
+        let published = try run(["publish", "--git-branch", "gh-pages"], in: repo)
+        #expect(published.status == 0)
+        #expect(try git(["ls-tree", "--name-only", "gh-pages"]).contains("index.html"))
+        #expect(try git(["status", "--porcelain"]) == statusBefore)
+        #expect(try git(["rev-parse", "HEAD"]) == headBefore)
+        #expect(try run(["publish", "--git-branch", "gh-pages"], in: repo).status == 0, "a second publish adds a commit")
+        #expect(try git(["rev-list", "--count", "gh-pages"]).trimmingCharacters(in: .whitespacesAndNewlines) == "2")
+    }
+
     @Test(arguments: [["build", "--no-such-flag"], ["frobnicate"], ["check", "--format", "xml"]])
     func usageErrorsExitWithTwo(arguments: [String]) throws {
         let result = try run(arguments, in: "/")

@@ -11,10 +11,13 @@ public enum SitePipeline {
         public var includeDrafts: Bool
         /// Where scenario results are remembered between runs; nil to simulate everything.
         public var cache: (any ScenarioResultCache)?
+        /// Overrides `base-url` of notesim.yml.
+        public var baseURL: String?
 
-        public init(includeDrafts: Bool = false, cache: (any ScenarioResultCache)? = nil) {
+        public init(includeDrafts: Bool = false, cache: (any ScenarioResultCache)? = nil, baseURL: String? = nil) {
             self.includeDrafts = includeDrafts
             self.cache = cache
+            self.baseURL = baseURL
         }
     }
 
@@ -56,6 +59,7 @@ public enum SitePipeline {
             config = parsed
             diagnostics += problems
         }
+        if let baseURL = options.baseURL { config.baseURL = baseURL }
 
         var notes: [Note] = []
         var drafts: Set<String> = []
