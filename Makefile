@@ -4,7 +4,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEBIAN_PACKAGES := libcmark-dev pkg-config
 
-.PHONY: site test setup build check clean bench-sim screenshots
+.PHONY: site test setup build check clean bench-sim screenshots subpath-check
 
 ## site: install what is missing, build notesim, and build this repository's site into public/
 site: setup
@@ -38,6 +38,10 @@ bench-sim: setup
 ## screenshots: the golden timeline figures in headless Chromium, light and dark, desktop and phone
 screenshots:
 	Tools/screenshots.sh
+
+## subpath-check: serve the site under /notes/ with nginx and crawl it with linkchecker
+subpath-check: setup
+	Tools/subpath-check.sh
 
 clean:
 	rm -rf .build public public.notesim-staging .notesim-cache
