@@ -21,6 +21,12 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Write the site even when a note has errors; failed claims show on their pages. The exit status is still 1.")
     var keepGoing = false
 
+    @Flag(name: .shortAndLong, help: "Print nothing but problems.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Also print what each stage did.")
+    var verbose = false
+
     func run() throws {
         let clock = ContinuousClock()
         let start = clock.now
@@ -55,6 +61,11 @@ struct BuildCommand: ParsableCommand {
         }
         Console.report(diagnostics)
         let elapsed = Console.seconds(clock.now - start)
+        if verbose {
+            Console.out("load+parse: \(Console.plural(result.noteCount, "note"))")
+            Console.out("scenarios: \(result.scenarioCount) (\(result.scenariosSimulated) simulated, \(result.scenarioCount - result.scenariosSimulated) from the cache), claims: \(result.expectationsPassed) passed, \(result.expectationsFailed) failed")
+            Console.out("render: \(Console.plural(result.files.count, "file")), \(Console.plural(result.pageCount, "page"))")
+        }
         if diagnostics.contains(where: \.isError) {
             if keepGoing, !result.files.isEmpty, !diagnostics.contains(where: { $0.id.hasPrefix("output.") }) {
                 Console.out("Built \(result.pageCount) pages with errors (\(Console.counts(diagnostics)); --keep-going): \(result.expectationsPassed) passed, \(result.expectationsFailed) failed. \(Console.seconds(clock.now - start))")
@@ -63,6 +74,7 @@ struct BuildCommand: ParsableCommand {
             Console.out("Build failed (\(Console.counts(diagnostics))); \(outputDirectory)/ was left unchanged. \(elapsed)")
             throw ExitCode(ExitStatus.failure)
         }
+        if quiet { return }
         Console.out("Built \(Console.plural(result.pageCount, "page")) from \(Console.plural(result.noteCount, "note")) (\(Console.plural(result.scenarioCount, "scenario"))\(result.scenarioCount > result.scenariosSimulated ? ", \(result.scenarioCount - result.scenariosSimulated) from cache" : ""), \(result.expectationsPassed) claims verified) into \(outputDirectory)/ in \(elapsed)")
     }
 }

@@ -60,6 +60,17 @@ import Testing
         #expect(entries == [".notesim-cache", "content", "public"])
     }
 
+    @Test func quietAndVerbose() throws {
+        let site = try makeSite(["content/a.md": "# A\n"])
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let quiet = try run(["build", "--quiet"], in: site)
+        #expect(quiet.status == 0)
+        #expect(quiet.standardOutput == "")
+        let verbose = try run(["build", "--verbose"], in: site)
+        #expect(verbose.standardOutput.contains("scenarios: 0 (0 simulated, 0 from the cache), claims: 0 passed, 0 failed\n"))
+        #expect(verbose.lastLine.hasPrefix("Built 2 pages from 1 note"))
+    }
+
     @Test func aBrokenLinkFailsTheBuildAndKeepsTheOldSite() throws {
         let site = try makeSite(["content/a.md": "# 一\n"])
         defer { try? FileManager.default.removeItem(atPath: site) }
