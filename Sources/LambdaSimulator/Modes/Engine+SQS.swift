@@ -221,11 +221,7 @@ extension Engine {
         guard let refusal else { return }
         // Q12: Lambda keeps retrying a throttled batch until the messages' visibility timeout
         // passes; then they reappear in the queue.
-        stats.throttles += 1
-        record(.throttled(items: items, reason: refusal.reason), rules: [.Q12, refusal.rule])
-        assume(.throttleBackoff)
-        let delay = spec.assumptions.throttleBackoff(source.lanes[lane].refusals)
-        source.lanes[lane].refusals += 1
+        let delay = backOff(lane: lane, items: items, reason: refusal.reason, rules: [.Q12, refusal.rule])
         let earliestVisible = items.compactMap { source.records[$0].map { $0.lastReceive + effectiveVisibilityTimeout } }.min() ?? now
         if now + delay >= earliestVisible {
             for id in items { markFailed(id) }

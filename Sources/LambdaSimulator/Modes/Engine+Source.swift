@@ -86,6 +86,17 @@ extension Engine {
         schedule(.laneWake(lane: lane), at: time)
     }
 
+    /// Records a refused batch invocation and returns the wait before the lane tries again
+    /// (K6, Q12): the throttle backoff, growing with each refusal in a row.
+    func backOff(lane: Int, items: [Int], reason: String, rules: RuleSet) -> Int64 {
+        stats.throttles += 1
+        record(.throttled(items: items, reason: reason), rules: rules)
+        assume(.throttleBackoff)
+        let delay = spec.assumptions.throttleBackoff(source.lanes[lane].refusals)
+        source.lanes[lane].refusals += 1
+        return delay
+    }
+
     /// The response of a batch invocation, once its handler ended (Q7, K11, K14).
     func batchResponse(invocation: Int, items: [Int], result: AttemptResult) -> (result: AttemptResult, reported: [Int], rules: RuleSet) {
         var result = result

@@ -170,11 +170,7 @@ extension Engine {
             }
         }
         guard let refusal else { return }
-        stats.throttles += 1
-        record(.throttled(items: items, reason: refusal.reason), rules: [.K6, refusal.rule])
-        assume(.throttleBackoff)
-        let delay = spec.assumptions.throttleBackoff(source.lanes[lane].refusals)
-        source.lanes[lane].refusals += 1
+        let delay = backOff(lane: lane, items: items, reason: refusal.reason, rules: [.K6, refusal.rule])
         record(.retryScheduled(items: items, reason: .throttled, delay: delay), rules: [.K6])
         source.lanes[lane].phase = .throttled
         wake(lane: lane, at: now + delay)
