@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // The C library cmark, through pkg-config; imported by NotesMarkdown only.
@@ -51,10 +52,15 @@ let package = Package(
             ],
             resources: [.copy("Theme")]
         ),
+        // `notesim serve`: a local preview with live reload, on Hummingbird.
+        .target(
+            name: "PreviewServer",
+            dependencies: ["SiteBuilder", "NotesCore", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
         .executableTarget(
             name: "NotesCLI",
             dependencies: [
-                "SiteBuilder", "NotesCore", "ScenarioKit", "LambdaSimulator", "TimelineRender",
+                "SiteBuilder", "NotesCore", "ScenarioKit", "LambdaSimulator", "TimelineRender", "PreviewServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -77,6 +83,10 @@ let package = Package(
             exclude: ["__Snapshots__"]
         ),
         .testTarget(name: "ScenarioKitTests", dependencies: ["ScenarioKit", "LambdaSimulator", "NotesCore", "TestSupport"]),
+        .testTarget(
+            name: "PreviewServerTests",
+            dependencies: ["PreviewServer", "SiteBuilder", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")]
+        ),
         .testTarget(name: "NotesCLITests", dependencies: ["NotesCLI", "TestSupport"]),
         .testTarget(
             name: "SiteBuilderTests",

@@ -3,19 +3,23 @@ import Foundation
 
 /// The `notesim` command: builds and checks study sites of Markdown notes.
 @main
-struct Notesim: ParsableCommand {
+struct Notesim: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "notesim",
         abstract: "Build and verify a study site of Markdown notes with executable AWS Lambda scenarios.",
         version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self, SimulateCommand.self, InitCommand.self, NewCommand.self, PublishCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, SimulateCommand.self, ServeCommand.self, PublishCommand.self, InitCommand.self, NewCommand.self]
     )
 
     /// Runs the command line, mapping usage errors to exit status 2 (not ArgumentParser's 64).
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             if exitCode(for: error) == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))

@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import PreviewServer
+import SiteBuilder
+
+/// `notesim serve`: a local preview with live reload.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Preview the site at http://127.0.0.1:8000/ and reload open pages on every change.",
+        discussion: "The preview is built into .notesim-cache/serve; public/ is not touched. Build errors show in the browser until fixed."
+    )
+
+    @Argument(help: "The site directory.")
+    var siteDirectory: String = "."
+
+    @Option(help: "The address to listen on (loopback unless told otherwise).")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "The port to listen on.")
+    var port: Int = 8000
+
+    func run() async throws {
+        let server = PreviewServer(siteDirectory: siteDirectory, host: host, port: port)
+        try await server.run { line in Console.out(line) }
+    }
+}

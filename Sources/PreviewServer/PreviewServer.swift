@@ -1,0 +1,123 @@
+import Foundation
+import Hummingbird
+import NotesCore
+import SiteBuilder
+
+/// `notesim serve`: builds the site into `.notesim-cache/serve`, serves it on loopback, and
+/// reloads open pages through server-sent events whenever a note, a template or the config
+/// changes; build errors show in the page as an overlay until they are fixed.
+public struct PreviewServer: Sendable {
+    public let siteDirectory: String
+    public let host: String
+    public let port: Int
+    let fileSystem: any FileSystem
+    public let state = PreviewState()
+
+    /// Where the preview's site is written (inside the cache folder notesim owns).
+    public var outputDirectory: String { Path.join(siteDirectory, ".notesim-cache", "serve") }
+
+    public init(siteDirectory: String, host: String = "127.0.0.1", port: Int = 8000, fileSystem: any FileSystem = LocalFileSystem()) {
+        self.siteDirectory = siteDirectory
+        self.host = host
+        self.port = port
+        self.fileSystem = fileSystem
+    }
+
+    /// Builds once, then serves and watches until the process is stopped.
+    public func run(log: @escaping @Sendable (String) -> Void) async throws {
+        await rebuild(log: log)
+        let watcher = SiteWatcher(siteDirectory: siteDirectory, fileSystem: fileSystem)
+        let app = Application(router: router(), configuration: .init(address: .hostname(host, port: port)))
+        log("Serving \(siteDirectory == "." ? "the site" : siteDirectory) at http://\(host):\(port)/ (Ctrl-C to stop)")
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await app.runService() }
+            group.addTask {
+                var last = watcher.fingerprint()
+                while !Task.isCancelled {
+                    try await Task.sleep(for: .milliseconds(250))
+                    let current = watcher.fingerprint()
+                    if current != last {
+                        last = current
+                        await rebuild(log: log)
+                    }
+                }
+            }
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+
+    /// Builds the site into the preview folder and records the result.
+    func rebuild(log: @Sendable (String) -> Void) async {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = SitePipeline.run(siteDirectory: siteDirectory, fileSystem: fileSystem,
+                                      options: .init(cache: FileScenarioCache(siteDirectory: siteDirectory, fileSystem: fileSystem)))
+        var diagnostics = result.diagnostics
+        if !result.hasErrors {
+            do {
+                try WriteStage.write(result.files, to: outputDirectory, siteDirectory: siteDirectory, fileSystem: fileSystem)
+            } catch {
+                diagnostics.append(error)
+            }
+        }
+        for diagnostic in diagnostics { log(diagnostic.formatted) }
+        let elapsed = clock.now - start
+        log("Rebuilt in \(elapsed.components.seconds * 1_000 + elapsed.components.attoseconds / 1_000_000_000_000_000) ms: \(result.expectationsPassed) passed, \(result.expectationsFailed) failed")
+        await state.rebuilt(diagnostics: diagnostics)
+    }
+
+    /// The routes: the live-reload script, the event stream, and the site's files.
+    public func router() -> Router<BasicRequestContext> {
+        let router = Router()
+        let state = state
+        let output = outputDirectory
+        let fileSystem = fileSystem
+        router.get("/__notesim/live.js") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
+                     body: .init(byteBuffer: ByteBuffer(string: LiveReload.script)))
+        }
+        router.get("/__notesim/events") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store"], body: .init { writer in
+                var seen = -1
+                var idle = 0
+                // Bounded: a stream lives at most an hour; the browser reconnects by itself.
+                while idle < 14_400 {
+                    let generation = await state.generation
+                    if generation != seen {
+                        seen = generation
+                        try await writer.write(ByteBuffer(string: await state.event()))
+                    } else if idle % 60 == 59 {
+                        try await writer.write(ByteBuffer(string: ": keep-alive\n\n"))
+                    }
+                    idle += 1
+                    try await Task.sleep(for: .milliseconds(250))
+                }
+                try await writer.finish(nil)
+            })
+        }
+        router.get("/**") { request, _ in
+            try Self.serveFile(request.uri.path, output: output, fileSystem: fileSystem)
+        }
+        router.get("/") { request, _ in
+            try Self.serveFile(request.uri.path, output: output, fileSystem: fileSystem)
+        }
+        return router
+    }
+
+    /// A file of the built site; HTML pages get the live-reload script.
+    static func serveFile(_ urlPath: String, output: String, fileSystem: any FileSystem) throws -> Response {
+        guard let relative = PreviewPath.resolve(urlPath) else {
+            return Response(status: .forbidden, body: .init(byteBuffer: ByteBuffer(string: "refused: the path leaves the site\n")))
+        }
+        var path = Path.join(output, relative)
+        if fileSystem.kind(of: path) == .directory { path = Path.join(path, "index.html") }
+        guard fileSystem.kind(of: path) == .file, var bytes = try? fileSystem.readFile(path) else {
+            let notFound = (try? fileSystem.readFile(Path.join(output, "404.html"))).map { LiveReload.inject(into: $0) } ?? Array("not found\n".utf8)
+            return Response(status: .notFound, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: notFound)))
+        }
+        let type = PreviewPath.contentType(path)
+        if type.hasPrefix("text/html") { bytes = LiveReload.inject(into: bytes) }
+        return Response(status: .ok, headers: [.contentType: type, .cacheControl: "no-store"], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+}
