@@ -14,13 +14,8 @@ public struct SiteWatcher: Sendable {
 
     /// A value that changes whenever a watched file changes.
     public func fingerprint() -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        func mix(_ bytes: some Sequence<UInt8>) {
-            for byte in bytes {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01B3
-            }
-        }
+        var hasher = FNV1a()
+        func mix(_ bytes: some Sequence<UInt8>) { hasher.combine(bytes) }
         var pending = [LoadStage.contentFolder, LoadStage.templatesFolder]
         let config = Path.join(siteDirectory, SiteConfig.fileName)
         if let bytes = try? fileSystem.readFile(config) { mix(Array(config.utf8)); mix(bytes) }
@@ -37,6 +32,6 @@ public struct SiteWatcher: Sendable {
                 }
             }
         }
-        return hash
+        return hasher.value
     }
 }

@@ -1,14 +1,10 @@
+import NotesCore
+
 /// Content-hashed file names for assets (`style.css` -> `style.3f2a9c1b07.css`).
 enum Fingerprint {
     /// The name with 10 hex digits of a hash of `bytes` before the extension.
     static func name(_ path: String, bytes: [UInt8]) -> String {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        let hex = String(hash, radix: 16)
-        let digits = String((String(repeating: "0", count: 16 - hex.count) + hex).prefix(10))
+        let digits = String(FNV1a.hex(FNV1a.hash(bytes)).prefix(10))
         let ext = Path.fileExtension(of: path)
         guard !ext.isEmpty else { return path + "." + digits }
         return String(path.dropLast(ext.count + 1)) + "." + digits + "." + ext

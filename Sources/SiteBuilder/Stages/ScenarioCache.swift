@@ -30,13 +30,7 @@ public enum ScenarioCacheKey {
 
     /// A short, stable file name for a key (FNV-1a, 64 bits, hex).
     public static func fileName(_ key: String) -> String {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in key.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex + ".json"
+        FNV1a.hex(FNV1a.hash(key.utf8)) + ".json"
     }
 }
 

@@ -1,0 +1,28 @@
+/// The 64-bit FNV-1a hash: fast, stable across runs and platforms (unlike `Hasher`), for
+/// content fingerprints and cache file names. Not for anything that needs to resist attack.
+public struct FNV1a: Sendable {
+    public private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    public init() {}
+
+    /// Mixes bytes into the hash.
+    public mutating func combine(_ bytes: some Sequence<UInt8>) {
+        for byte in bytes {
+            value ^= UInt64(byte)
+            value = value &* 0x0000_0100_0000_01B3
+        }
+    }
+
+    /// The hash of `bytes`.
+    public static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        var hasher = FNV1a()
+        hasher.combine(bytes)
+        return hasher.value
+    }
+
+    /// The hash as 16 lowercase hex digits.
+    public static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}
