@@ -1,3 +1,5 @@
+import NotesCore
+
 /// Maps a request's URL path to a file inside the served folder, refusing anything that
 /// would leave it (plain or percent-encoded `..`, backslashes, NUL bytes).
 public enum PreviewPath {
@@ -6,7 +8,7 @@ public enum PreviewPath {
     public static func resolve(_ urlPath: String) -> String? {
         var path = urlPath
         if let query = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = String(path[..<query]) }
-        guard let decoded = percentDecoded(path) else { return nil }
+        guard let decoded = PercentEncoding.decodeStrictly(path) else { return nil }
         if decoded.contains("\0") || decoded.contains("\\") { return nil }
         var parts: [Substring] = []
         for part in decoded.split(separator: "/", omittingEmptySubsequences: true) {
@@ -19,24 +21,6 @@ public enum PreviewPath {
             relative = relative.isEmpty ? "index.html" : relative + "/index.html"
         }
         return relative
-    }
-
-    /// Decodes `%XX` escapes; nil for malformed escapes or invalid UTF-8.
-    static func percentDecoded(_ text: String) -> String? {
-        var bytes: [UInt8] = []
-        let utf8 = Array(text.utf8)
-        var index = 0
-        while index < utf8.count {
-            if utf8[index] == UInt8(ascii: "%") {
-                guard index + 2 < utf8.count, let value = UInt8(String(decoding: utf8[(index + 1)...(index + 2)], as: UTF8.self), radix: 16) else { return nil }
-                bytes.append(value)
-                index += 3
-            } else {
-                bytes.append(utf8[index])
-                index += 1
-            }
-        }
-        return String(validating: bytes, as: UTF8.self)
     }
 
     /// The Content-Type for a file name.

@@ -28,28 +28,12 @@ enum PublishingFiles {
             var sitemap = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
             for page in pages.sorted() where page != "404.html" {
                 let path = page == "index.html" ? "" : (page.hasSuffix("/index.html") ? String(page.dropLast("index.html".count)) : page)
-                sitemap += "<url><loc>\(HTMLEscaping.attribute(base + Self.percentEncoded(path)))</loc></url>\n"
+                sitemap += "<url><loc>\(HTMLEscaping.attribute(base + PercentEncoding.encodePath(path)))</loc></url>\n"
             }
             sitemap += "</urlset>\n"
             files.append(.text("sitemap.xml", sitemap))
         }
         files.append(.text("robots.txt", robots))
         return files
-    }
-
-    /// Percent-encodes what a URL path cannot hold as is (non-ASCII, spaces).
-    static func percentEncoded(_ path: String) -> String {
-        var result = ""
-        for byte in path.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"), UInt8(ascii: "/"):
-                result.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                let hex = String(byte, radix: 16, uppercase: true)
-                result += "%" + (hex.count == 1 ? "0" + hex : hex)
-            }
-        }
-        return result
     }
 }

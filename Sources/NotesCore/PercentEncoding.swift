@@ -1,0 +1,62 @@
+/// `%XX` escapes in URL paths: one decoder for link checking (lenient) and for the preview
+/// server (strict), and the encoder for sitemap addresses.
+public enum PercentEncoding {
+    /// Decodes escapes as UTF-8; a malformed escape is kept as written.
+    public static func decodeLeniently(_ text: String) -> String {
+        guard text.contains("%") else { return text }
+        return String(decoding: decodedBytes(text, strict: false)!, as: UTF8.self)
+    }
+
+    /// Decodes escapes; nil for a malformed escape or bytes that are not UTF-8.
+    public static func decodeStrictly(_ text: String) -> String? {
+        decodedBytes(text, strict: true).flatMap { String(validating: $0, as: UTF8.self) }
+    }
+
+    /// Escapes everything but unreserved characters and `/` (non-ASCII as UTF-8 bytes).
+    public static func encodePath(_ path: String) -> String {
+        var result = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                result += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return result
+    }
+
+    private static func decodedBytes(_ text: String, strict: Bool) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        let utf8 = Array(text.utf8)
+        var index = 0
+        while index < utf8.count {
+            guard utf8[index] == UInt8(ascii: "%") else {
+                bytes.append(utf8[index])
+                index += 1
+                continue
+            }
+            if index + 2 < utf8.count, let high = hexValue(utf8[index + 1]), let low = hexValue(utf8[index + 2]) {
+                bytes.append(high << 4 | low)
+                index += 3
+            } else if strict {
+                return nil
+            } else {
+                bytes.append(utf8[index])
+                index += 1
+            }
+        }
+        return bytes
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+}
