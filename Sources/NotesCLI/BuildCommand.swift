@@ -48,9 +48,7 @@ struct BuildCommand: ParsableCommand {
         }
         defer { lock?.unlock() }
 
-        let hasContent = fileSystem.kind(of: Path.join(site.siteDirectory, LoadStage.contentFolder)) == .directory
-        let result = SitePipeline.run(siteDirectory: site.siteDirectory, fileSystem: fileSystem,
-                                      options: hasContent ? site.pipelineOptions(fileSystem: fileSystem) : .init(includeDrafts: site.drafts, baseURL: site.baseURL))
+        let result = SitePipeline.run(siteDirectory: site.siteDirectory, fileSystem: fileSystem, options: site.pipelineOptions(fileSystem: fileSystem))
         var diagnostics = result.diagnostics.map(site.displayed)
         if !result.hasErrors || (keepGoing && !result.files.isEmpty) {
             do {

@@ -27,9 +27,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let fileSystem = LocalFileSystem()
-        let hasContent = fileSystem.kind(of: Path.join(site.siteDirectory, LoadStage.contentFolder)) == .directory
-        let result = SitePipeline.run(siteDirectory: site.siteDirectory, fileSystem: fileSystem,
-                                      options: hasContent ? site.pipelineOptions(fileSystem: fileSystem) : .init(includeDrafts: site.drafts))
+        let result = SitePipeline.run(siteDirectory: site.siteDirectory, fileSystem: fileSystem, options: site.pipelineOptions(fileSystem: fileSystem))
         let diagnostics = result.diagnostics.map(site.displayed)
         let summary = "\(result.expectationsPassed) passed, \(result.expectationsFailed) failed"
         switch format {

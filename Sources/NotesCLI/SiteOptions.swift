@@ -16,7 +16,8 @@ struct SiteOptions: ParsableArguments {
     @Option(help: "Where the site will be published (overrides base-url in notesim.yml), e.g. https://example.org/notes/.")
     var baseURL: String?
 
-    /// The pipeline options these flags ask for.
+    /// The pipeline options these flags ask for. The cache writes only when a scenario runs,
+    /// so a site without content/ gets no cache folder.
     func pipelineOptions(fileSystem: any FileSystem) -> SitePipeline.Options {
         let cache = noCache ? nil : FileScenarioCache(siteDirectory: siteDirectory, fileSystem: fileSystem)
         return SitePipeline.Options(includeDrafts: drafts, cache: cache, baseURL: baseURL)
