@@ -247,7 +247,6 @@ struct Checker {
     private func batches(_ value: ExpectationValue) -> Result {
         let expected = list(value)
         let actual = trace.batches.map(\.items)
-        let actualText = actual.map { $0.count == 1 ? "[\($0[0])]" : "\($0.count)" }.joined(separator: ", ")
         guard expected.count == actual.count else {
             return .fail("expected \(expected.count) batches, the simulator invoked \(actual.count) (sizes \(actual.map { String($0.count) }.joined(separator: ", ")))")
         }
@@ -272,7 +271,6 @@ struct Checker {
                 return .invalid("a batch is a size or a list of ids", position)
             }
         }
-        _ = actualText
         return .pass(actual.map { String($0.count) }.joined(separator: ", "))
     }
 

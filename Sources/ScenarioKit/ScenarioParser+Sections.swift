@@ -337,14 +337,8 @@ extension ScenarioParser {
 /// `"1-8"` -> 1…8.
 enum ItemRange {
     static func parse(_ text: String) -> [Int]? {
-        let parts = text.split(separator: "-").map { $0.trimmingCharacters(in: " ") }
+        let parts = text.split(separator: "-").map { String($0).trimmingSpaces }
         guard parts.count == 2, let low = Int(parts[0]), let high = Int(parts[1]), low <= high, high - low < 1_000_000 else { return nil }
         return Array(low...high)
-    }
-}
-
-extension Substring {
-    func trimmingCharacters(in characters: String) -> String {
-        String(self).trimmingSpaces
     }
 }

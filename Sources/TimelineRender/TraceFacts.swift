@@ -73,8 +73,7 @@ struct TraceFacts {
                 break
             }
         }
-        for (invocation, started) in open.sorted(by: { $0.key < $1.key }) {
-            _ = invocation
+        for (_, started) in open.sorted(by: { $0.key < $1.key }) {
             attempts.append(Attempt(start: started.time, end: max(started.time, endTime), instance: started.instance, items: started.items, attempt: started.attempt, result: .error))
         }
         for (shard, since) in blockedSince.sorted(by: { $0.key < $1.key }) {

@@ -62,7 +62,7 @@ final class Engine<Sink: TraceSink> {
                 }
                 finish(at: max(now, 0))
                 return
-            case (let arrival?, nil): arrivalFirst = true; _ = arrival
+            case (_?, nil): arrivalFirst = true
             case (nil, _?): arrivalFirst = false
             case (let arrival?, let action?): arrivalFirst = arrival < action
             }
