@@ -120,24 +120,17 @@ extension Engine {
             source.lanes[lane].batchBytes += bytes
         }
         recordReceived(received)
-        let count = source.lanes[lane].batch.count
-        guard count > 0 else { return }
-        if count >= batchSize {
-            invokeQueueBatch(lane: lane, trigger: .size)
-            return
+        if let trigger = closingTrigger(lane: lane, receiveLimit: limit, window: queueWindow) {
+            invokeQueueBatch(lane: lane, trigger: trigger)
         }
-        var window = batchingWindow
-        if window > 0, spec.assumptions.sqsLowTrafficWait > window {
-            // Q6: on a very quiet queue Lambda may wait up to 20 s even with a shorter window.
-            assume(.sqsLowTrafficWait)
-            window = spec.assumptions.sqsLowTrafficWait
-        }
-        let deadline = (source.lanes[lane].windowOpenedAt ?? now) + window
-        if now >= deadline || count >= limit {
-            invokeQueueBatch(lane: lane, trigger: .window)
-        } else {
-            wake(lane: lane, at: deadline)
-        }
+    }
+
+    /// The batching window of a queue lane, stretched on a very quiet queue (Q6: Lambda may
+    /// wait up to 20 s even with a shorter window).
+    private func queueWindow() -> Int64 {
+        guard batchingWindow > 0, spec.assumptions.sqsLowTrafficWait > batchingWindow else { return batchingWindow }
+        assume(.sqsLowTrafficWait)
+        return spec.assumptions.sqsLowTrafficWait
     }
 
     private func recordReceived(_ items: [Int]) {

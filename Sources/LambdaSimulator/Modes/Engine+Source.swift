@@ -86,6 +86,19 @@ extension Engine {
         schedule(.laneWake(lane: lane), at: time)
     }
 
+    /// What closes a lane's gathered batch now (E2, E3): BatchSize, or the end of its window
+    /// (or a full receive, `receiveLimit`); nil while the window is still open, with a
+    /// wake-up set at its deadline. `window` is asked for only when BatchSize is not reached.
+    func closingTrigger(lane: Int, receiveLimit: Int = .max, window: () -> Int64) -> BatchTrigger? {
+        let count = source.lanes[lane].batch.count
+        guard count > 0 else { return nil }
+        if count >= batchSize { return .size }
+        let deadline = (source.lanes[lane].windowOpenedAt ?? now) + window()
+        if now >= deadline || count >= receiveLimit { return .window }
+        wake(lane: lane, at: deadline)
+        return nil
+    }
+
     /// Records a refused batch invocation and returns the wait before the lane tries again
     /// (K6, Q12): the throttle backoff, growing with each refusal in a row.
     func backOff(lane: Int, items: [Int], reason: String, rules: RuleSet) -> Int64 {

@@ -100,17 +100,8 @@ extension Engine {
             source.lanes[lane].batchBytes += bytes
         }
         compactPending(lane)
-        let count = source.lanes[lane].batch.count
-        guard count > 0 else { return }
-        if count >= batchSize {
-            invokeStreamBatch(lane: lane, trigger: .size)
-            return
-        }
-        let deadline = (source.lanes[lane].windowOpenedAt ?? now) + batchingWindow
-        if now >= deadline {
-            invokeStreamBatch(lane: lane, trigger: .window)
-        } else {
-            wake(lane: lane, at: deadline)
+        if let trigger = closingTrigger(lane: lane, window: { batchingWindow }) {
+            invokeStreamBatch(lane: lane, trigger: trigger)
         }
     }
 
