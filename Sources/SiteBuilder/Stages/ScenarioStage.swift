@@ -26,22 +26,19 @@ public enum ScenarioStage {
             output.scenarios += 1
             let key = ScenarioCacheKey.make(text: block.literal, path: note.sourcePath, line: block.contentStartLine,
                                             column: block.position.column, slot: slot, language: language)
+            let entry: CachedScenario
             if let cached = cache?.load(key) {
-                output.figures[slot] = cached.figureHTML
-                output.passed += cached.passed
-                output.failed += cached.failed
-                output.diagnostics += cached.diagnostics
-                continue
+                entry = cached
+            } else {
+                let single = runBlock(block, slot: slot, note: note, language: language)
+                entry = CachedScenario(key: key, figureHTML: single.figures[slot] ?? "", passed: single.passed, failed: single.failed, diagnostics: single.diagnostics)
+                cache?.save(entry)
+                output.simulated += 1
             }
-            var single = runBlock(block, slot: slot, note: note, language: language)
-            single.scenarios = 1
-            single.simulated = 1
-            cache?.save(CachedScenario(key: key, figureHTML: single.figures[slot] ?? "", passed: single.passed, failed: single.failed, diagnostics: single.diagnostics))
-            output.figures[slot] = single.figures[slot]
-            output.passed += single.passed
-            output.failed += single.failed
-            output.diagnostics += single.diagnostics
-            output.simulated += 1
+            output.figures[slot] = entry.figureHTML
+            output.passed += entry.passed
+            output.failed += entry.failed
+            output.diagnostics += entry.diagnostics
         }
         return output
     }

@@ -29,7 +29,7 @@ public enum SitePipeline {
         public var diagnostics: [Diagnostic]
         /// Notes rendered to pages.
         public var noteCount: Int
-        /// Pages of the site (HTML files other than the sidebar page).
+        /// Pages of the site (HTML files other than the sidebar page and 404.html).
         public var pageCount: Int
         /// Scenario blocks found in the notes.
         public var scenarioCount: Int
