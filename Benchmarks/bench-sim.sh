@@ -19,6 +19,6 @@ for row in swift:
     key = "async" if row["workload"].startswith("async") else "sqs"
     ratio = row["events_per_second"] / simpy[key]["events_per_second"]
     print(f"{row['workload']:44} {row['events_per_second']:17,.0f} {simpy[key]['events_per_second']:15,.0f} {ratio:6.0f}x {row['peak_rss_mib']:7.0f} MiB")
-print(f"(notesim: {swift[0]['events']:,} events per workload, summary mode; SimPy: {simpy['async']['events']:,} events)")
+print(f"(notesim: {swift[0]['events']:,} events per workload, summary mode, median of {swift[0]['runs']} runs; SimPy: {simpy['async']['events']:,} events)")
 PY
 .build/release/notesim-bench-sim render

@@ -4,7 +4,8 @@ import TimelineRender
 
 /// Simulator throughput: input events (async events or SQS messages) simulated per
 /// wall-clock second, for the two workloads of the simulator issue, in summary mode
-/// (memory stays proportional to what is in flight).
+/// (memory stays proportional to what is in flight). Each workload runs five times; the
+/// median is reported with the range.
 ///
 /// Usage: notesim-bench-sim [EVENTS] [--json]
 struct Workload {
@@ -74,23 +75,31 @@ let json = arguments.contains("--json")
 let only = arguments.first { $0 == "async" || $0 == "sqs" }
 var results: [[String: Any]] = []
 let workloads = [("async", asyncWorkload(events: events)), ("sqs", sqsWorkload(events: events))]
+/// Runs of each workload; the median is reported (the first run also warms the caches).
+let runs = 5
 for (key, workload) in workloads where only == nil || only == key {
-    var summary = TraceSummary()
-    let clock = ContinuousClock()
-    let start = clock.now
-    let report = try Simulator.simulate(workload.spec, into: &summary, keepingEntries: false)
-    let elapsed = clock.now - start
-    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    let rate = Double(events) / seconds
+    var samples: [(seconds: Double, report: Simulator.Summary, summary: TraceSummary)] = []
+    for _ in 0..<runs {
+        var summary = TraceSummary()
+        let clock = ContinuousClock()
+        let start = clock.now
+        let report = try Simulator.simulate(workload.spec, into: &summary, keepingEntries: false)
+        let elapsed = clock.now - start
+        samples.append((Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, report, summary))
+    }
+    samples.sort { $0.seconds < $1.seconds }
+    let median = samples[runs / 2]
+    let rate = Double(events) / median.seconds
     results.append([
-        "workload": workload.name, "events": events, "seconds": seconds, "events_per_second": rate,
-        "attempts": report.stats.attempts, "steps": report.stats.steps, "peak_rss_mib": peakResidentMiB(),
-        "settled": summary.settledItems,
+        "workload": workload.name, "events": events, "seconds": median.seconds, "events_per_second": rate,
+        "min_seconds": samples[0].seconds, "max_seconds": samples[runs - 1].seconds, "runs": runs,
+        "attempts": median.report.stats.attempts, "steps": median.report.stats.steps, "peak_rss_mib": peakResidentMiB(),
+        "settled": median.summary.settledItems,
     ])
     if !json {
         let name = workload.name.padding(toLength: 42, withPad: " ", startingAt: 0)
-        print(String(format: "%@ %9d events in %6.2f s = %10.0f events/s (peak RSS %.0f MiB)",
-                     name as NSString, events, seconds, rate, peakResidentMiB()))
+        print(String(format: "%@ %9d events in %6.3f s (median of %d, %.3f–%.3f s) = %10.0f events/s (peak RSS %.0f MiB)",
+                     name as NSString, events, median.seconds, runs, samples[0].seconds, samples[runs - 1].seconds, rate, peakResidentMiB()))
     }
 }
 if json {

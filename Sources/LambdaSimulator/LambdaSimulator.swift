@@ -34,7 +34,7 @@ public enum Simulator {
         let issues = ScenarioValidator.validate(spec)
         guard issues.isEmpty else { throw .invalid(issues) }
         let engine = Engine(spec: spec, sink: sink, keepsEntries: keepingEntries)
-        defer { sink = engine.sink }
+        defer { sink = engine.sink as! Sink }
         try engine.run()
         return Summary(stats: engine.stats, assumptionsUsed: engine.assumptionsUsed, rulesFired: Set(engine.rulesFired.names))
     }

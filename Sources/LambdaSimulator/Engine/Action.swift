@@ -5,8 +5,8 @@ enum Action {
     case syncEnd(item: Int, invocation: Int, instance: Int, result: AttemptResult, callerTry: Int)
     case syncCallerGaveUp(item: Int, callerTry: Int)
     // Asynchronous (A*).
-    case asyncReady(item: Int)
-    case asyncEnd(item: Int, invocation: Int, instance: Int, result: AttemptResult)
+    case asyncReady(AsyncItem)
+    case asyncEnd(invocation: Int, instance: Int, result: AttemptResult)
     // Event source mappings (E*, Q*, K*).
     case laneWake(lane: Int)
     case laneEnd(lane: Int, invocation: Int, instance: Int, result: AttemptResult)

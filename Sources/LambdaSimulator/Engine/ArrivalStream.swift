@@ -18,33 +18,36 @@ struct ArrivalStream {
     init(groups: [ArrivalGroup]) {
         self.groups = groups
         self.emitted = Array(repeating: 0, count: groups.count)
+        findNext()
     }
 
     /// The time of the next arrival, if any.
-    var nextTime: Int64? {
-        var best: Int64?
-        for index in groups.indices where emitted[index] < groups[index].count {
-            let time = arrivalTime(index)
-            if best == nil || time < best! { best = time }
-        }
-        return best
-    }
+    private(set) var nextTime: Int64?
+    /// The group the next arrival comes from.
+    private var nextGroup = 0
 
     /// Takes the next arrival.
     mutating func next() -> Arrival? {
-        var chosen: Int?
-        var chosenTime: Int64 = 0
+        guard let time = nextTime else { return nil }
+        let group = nextGroup
+        emitted[group] += 1
+        defer {
+            nextID += 1
+            findNext()
+        }
+        return Arrival(id: nextID, time: time, group: group, size: groups[group].size)
+    }
+
+    /// Finds the earliest pending arrival; ties go to the group listed first.
+    private mutating func findNext() {
+        nextTime = nil
         for index in groups.indices where emitted[index] < groups[index].count {
             let time = arrivalTime(index)
-            if chosen == nil || time < chosenTime {
-                chosen = index
-                chosenTime = time
+            if nextTime == nil || time < nextTime! {
+                nextTime = time
+                nextGroup = index
             }
         }
-        guard let index = chosen else { return nil }
-        emitted[index] += 1
-        defer { nextID += 1 }
-        return Arrival(id: nextID, time: chosenTime, group: index, size: groups[index].size)
     }
 
     private func arrivalTime(_ index: Int) -> Int64 {

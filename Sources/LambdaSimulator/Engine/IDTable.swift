@@ -26,7 +26,7 @@ final class IDTable<Value> {
     var isEmpty: Bool { count == 0 }
 
     subscript(id: Int) -> Value? {
-        get {
+        @inline(__always) get {
             guard id >= base, id < base + span else { return nil }
             return storage[id & (capacity - 1)]
         }
@@ -66,7 +66,7 @@ final class IDTable<Value> {
             span += base - id
             base = id
         } else if id >= base + span {
-            grow(toHold: id - base + 1)
+            if id - base >= capacity { grow(toHold: id - base + 1) }
             span = id - base + 1
         }
         let slot = id & (capacity - 1)

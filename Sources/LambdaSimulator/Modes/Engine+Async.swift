@@ -1,14 +1,20 @@
 /// State of one event in Lambda's internal queue.
+///
+/// The state travels with the event: inside the `asyncReady` action while it waits, in the
+/// engine's table of running instances while the handler runs. No table indexed by event id
+/// is needed, so memory stays proportional to what is in flight and stays in cache.
 struct AsyncItem {
-    var size: Int64
-    var group: Int
+    var id: Int
     var enqueuedAt: Int64
-    /// Handler runs so far (function-error retries count; throttles do not, A8).
-    var attempts = 0
-    /// Throttles and 5xx refusals so far (the backoff exponent, A8).
-    var refusals = 0
-    var lastResult: AttemptResult?
     var lastStart: Int64 = 0
+    /// At most 1 MB (A1).
+    var size: Int32
+    var group: Int32
+    /// Throttles and 5xx refusals so far (the backoff exponent, A8).
+    var refusals: Int32 = 0
+    /// Handler runs so far (function-error retries count; throttles do not, A8).
+    var attempts: Int16 = 0
+    var lastResult: AttemptResult?
     var duplicated = false
 }
 
@@ -32,29 +38,31 @@ extension Engine {
             settle(item, [.discarded])
             return
         }
-        asyncItems[item] = AsyncItem(size: arrival.size, group: arrival.group, enqueuedAt: now)
+        let state = AsyncItem(id: item, enqueuedAt: now, size: Int32(arrival.size), group: Int32(arrival.group))
         if spec.function.reservedConcurrency == 0 {
             // A9: with reserved concurrency 0 events go straight to the DLQ / OnFailure.
-            giveUp(item, condition: "ZeroReservedConcurrency", reason: .zeroReservedConcurrency, rules: [.A9, .C2])
+            giveUp(state, condition: "ZeroReservedConcurrency", reason: .zeroReservedConcurrency, rules: [.A9, .C2])
             return
         }
         assume(.firstAttemptDelay)
         if spec.assumptions.firstAttemptDelay == 0 {
-            asyncReady(item: item)
+            asyncReady(state)
         } else {
-            schedule(.asyncReady(item: item), after: spec.assumptions.firstAttemptDelay)
+            schedule(.asyncReady(state), after: spec.assumptions.firstAttemptDelay)
         }
     }
 
     /// The event is at the head of the queue: run it, or back off if it cannot run (A2, A8).
-    func asyncReady(item: Int) {
-        guard var state = asyncItems[item] else { return }
+    func asyncReady(_ waiting: AsyncItem) {
+        var state = waiting
+        let item = state.id
         let maximumAge = spec.eventInvokeConfig.maximumEventAgeSeconds * 1_000
         if now - state.enqueuedAt > maximumAge {
-            giveUp(item, condition: "EventAgeExceeded", reason: .eventAgeExceeded, rules: [.A6, .A7])
+            giveUp(state, condition: "EventAgeExceeded", reason: .eventAgeExceeded, rules: [.A6, .A7])
             return
         }
-                let plan = function.plan(attempt: state.attempts + 1, key: item, overrideDurations: groupDurations[state.group], overrideFails: groupFails[state.group])
+        let group = Int(state.group)
+        let plan = function.plan(attempt: Int(state.attempts) + 1, key: item, overrideDurations: groupDurations[group], overrideFails: groupFails[group])
         let refusal: (reason: String, rules: RuleSet)?
         switch plan {
         case .refused(let kind):
@@ -66,11 +74,12 @@ extension Engine {
             case .success(let instance):
                 state.attempts += 1
                 state.lastStart = now
-                asyncItems[item] = state
+                if instance >= running.count { running += repeatElement(nil, count: instance + 1 - running.count) }
+                running[instance] = state
                 stats.attempts += 1
                 let invocation = takeInvocationNumber()
-                record(.start(invocation: invocation, instance: instance, items: [item], attempt: state.attempts), rules: state.attempts == 1 ? [.A2] : [.A3, .A11])
-                schedule(.asyncEnd(item: item, invocation: invocation, instance: instance, result: result), after: runtime)
+                record(.start(invocation: invocation, instance: instance, items: [item], attempt: Int(state.attempts)), rules: state.attempts == 1 ? [.A2] : [.A3, .A11])
+                schedule(.asyncEnd(invocation: invocation, instance: instance, result: result), after: runtime)
                 return
             }
         }
@@ -80,50 +89,48 @@ extension Engine {
         stats.throttles += 1
         record(.throttled(items: [item], reason: refusal.reason), rules: refusal.rules)
         assume(.throttleBackoff)
-        let delay = spec.assumptions.throttleBackoff(state.refusals)
+        let delay = spec.assumptions.throttleBackoff(Int(state.refusals))
         state.refusals += 1
-        asyncItems[item] = state
         if now + delay - state.enqueuedAt > maximumAge {
-            giveUp(item, condition: "EventAgeExceeded", reason: .eventAgeExceeded, rules: [.A8, .A7])
+            giveUp(state, condition: "EventAgeExceeded", reason: .eventAgeExceeded, rules: [.A8, .A7])
             return
         }
         record(.retryScheduled(items: [item], reason: .throttled, delay: delay), rules: [.A8])
-        schedule(.asyncReady(item: item), after: delay)
+        schedule(.asyncReady(state), after: delay)
     }
 
     /// An attempt finished: success goes to OnSuccess; a function error is retried after
     /// 1 min, then 2 min (A3), unless retries or the event's age are used up (A5, A7).
-    func asyncEnd(item: Int, invocation: Int, instance: Int, result: AttemptResult) {
+    func asyncEnd(invocation: Int, instance: Int, result: AttemptResult) {
         pool.release(instance)
+        var state = running[instance]!
+        running[instance] = nil
+        let item = state.id
         record(.end(invocation: invocation, instance: instance, items: [item], result: result, reported: []), rules: result == .timeout ? [.S6, .A4] : (result == .error ? [.A4] : []))
-        guard var state = asyncItems[item] else { return }
         state.lastResult = result
         if result == .ok {
             if !spec.faults.duplicate.isEmpty, spec.faults.duplicate.contains(item), !state.duplicated {
                 state.duplicated = true
-                asyncItems[item] = state
                 record(.retryScheduled(items: [item], reason: .duplicate, delay: 0), rules: [.A10])
-                schedule(.asyncReady(item: item), after: 0)
+                schedule(.asyncReady(state), after: 0)
                 return
             }
             if let target = spec.eventInvokeConfig.onSuccess {
-                deliver(.onSuccess, to: target, item: item, condition: "Success", state: state, rules: [.A12, .A14])
+                deliver(.onSuccess, to: target, condition: "Success", state: state, rules: [.A12, .A14])
             }
-            asyncItems[item] = nil
             settle(item, [.ok])
             return
         }
-        asyncItems[item] = state
         let retriesLeft = state.attempts <= spec.eventInvokeConfig.maximumRetryAttempts
         guard retriesLeft else {
-            giveUp(item, condition: "RetriesExhausted", reason: .retriesExhausted, rules: [.A5, .A12])
+            giveUp(state, condition: "RetriesExhausted", reason: .retriesExhausted, rules: [.A5, .A12])
             return
         }
         let delay: Int64 = state.attempts == 1 ? 60_000 : 120_000
         // A7: if the next retry would come after the maximum event age, give up now.
         let elapsedSeconds = (now - state.enqueuedAt + 999) / 1_000
         if elapsedSeconds * 1_000 + delay > spec.eventInvokeConfig.maximumEventAgeSeconds * 1_000 {
-            giveUp(item, condition: "EventAgeExceeded", reason: .eventAgeExceeded, rules: [.A7, .A6])
+            giveUp(state, condition: "EventAgeExceeded", reason: .eventAgeExceeded, rules: [.A7, .A6])
             return
         }
         assume(.retryFrom)
@@ -133,22 +140,21 @@ extension Engine {
         case .attemptStart: retryAt = max(now, state.lastStart + delay)
         }
         record(.retryScheduled(items: [item], reason: .functionError, delay: retryAt - now), rules: [.A3])
-        schedule(.asyncReady(item: item), at: retryAt)
+        schedule(.asyncReady(state), at: retryAt)
     }
 
     /// The event failed for good: DLQ and/or OnFailure receive it (A12), else it is
     /// discarded.
-    private func giveUp(_ item: Int, condition: String, reason: DiscardReason, rules: RuleSet) {
-        guard let state = asyncItems[item] else { return }
-        asyncItems[item] = nil
+    private func giveUp(_ state: AsyncItem, condition: String, reason: DiscardReason, rules: RuleSet) {
+        let item = state.id
         var outcomes: OutcomeSet = []
         if let target = spec.deadLetter {
-            if deliver(.dlq, to: target, item: item, condition: condition, state: state, rules: rules + [.A15]) {
+            if deliver(.dlq, to: target, condition: condition, state: state, rules: rules + [.A15]) {
                 outcomes.insert(.dlq)
             }
         }
         if let target = spec.eventInvokeConfig.onFailure {
-            if deliver(.onFailure, to: target, item: item, condition: condition, state: state, rules: rules + [.A13, .A14]) {
+            if deliver(.onFailure, to: target, condition: condition, state: state, rules: rules + [.A13, .A14]) {
                 outcomes.insert(.onFailure)
             }
         }
@@ -163,30 +169,31 @@ extension Engine {
     /// Sends a record or the event to a destination or DLQ; false when AWS cannot deliver to
     /// that kind of target (A13).
     @discardableResult
-    private func deliver(_ route: Delivery.Route, to target: TargetKind, item: Int, condition: String, state: AsyncItem, rules: RuleSet) -> Bool {
+    private func deliver(_ route: Delivery.Route, to target: TargetKind, condition: String, state: AsyncItem, rules: RuleSet) -> Bool {
+        let item = state.id
         assume(.deliveryLatency)
         countDelivery(route)
         let delivered = target.acceptsDeliveries
         let fields = route == .dlq
-            ? dlqFields(item: item, state: state)
-            : recordFields(item: item, condition: condition, state: state, target: target)
+            ? dlqFields(state)
+            : recordFields(condition: condition, state: state, target: target)
         record(.delivery(Delivery(
             route: route, target: target, condition: route == .dlq ? nil : condition, items: [item],
-            approximateInvokeCount: route == .dlq ? nil : state.attempts, fields: fields, delivered: delivered
+            approximateInvokeCount: route == .dlq ? nil : Int(state.attempts), fields: fields, delivered: delivered
         )), rules: delivered ? rules : rules + [.A13])
         return delivered
     }
 
     /// The invocation record of a destination message (A14).
-    private func recordFields(item: Int, condition: String, state: AsyncItem, target: TargetKind) -> [String: FieldValue] {
+    private func recordFields(condition: String, state: AsyncItem, target: TargetKind) -> [String: FieldValue] {
         var fields: [String: FieldValue] = [
             "version": .string("1.0"),
             "timestamp": .int(now),
-            "requestContext.requestId": .string(Identifiers.requestID(item)),
+            "requestContext.requestId": .string(Identifiers.requestID(state.id)),
             "requestContext.functionArn": .string(Identifiers.functionARN),
             "requestContext.condition": .string(condition),
             "requestContext.approximateInvokeCount": .int(Int64(state.attempts)),
-            "requestPayload": .size(state.size),
+            "requestPayload": .size(Int64(state.size)),
         ]
         if state.attempts > 0, let result = state.lastResult {
             fields["responseContext.statusCode"] = .int(200)
@@ -214,10 +221,10 @@ extension Engine {
     }
 
     /// The DLQ message: the event as is, with three attributes (A15).
-    private func dlqFields(item: Int, state: AsyncItem) -> [String: FieldValue] {
+    private func dlqFields(_ state: AsyncItem) -> [String: FieldValue] {
         [
-            "body": .size(state.size),
-            "MessageAttributes.RequestID": .string(Identifiers.requestID(item)),
+            "body": .size(Int64(state.size)),
+            "MessageAttributes.RequestID": .string(Identifiers.requestID(state.id)),
             "MessageAttributes.ErrorCode": .int(200),
             "MessageAttributes.ErrorMessage": .size(min(spec.function.errorMessageSize, 1_024)),
         ]

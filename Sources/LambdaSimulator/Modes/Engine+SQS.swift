@@ -31,8 +31,9 @@ extension Engine {
     func queueArrival(_ arrival: ArrivalStream.Arrival) {
         let fifoGroup = spec.mode == .sqsFIFO ? (spec.arrivals[arrival.group].group ?? "default") : nil
         record(.arrival(item: arrival.id, size: arrival.size, shard: nil, group: fifoGroup))
-        source.records[arrival.id] = SourceRecord(id: arrival.id, arrival: now, size: arrival.size, shard: 0, group: fifoGroup.map(groupID))
-        makeVisible(arrival.id)
+        let message = SourceRecord(id: arrival.id, arrival: now, size: arrival.size, shard: 0, group: fifoGroup.map(groupID))
+        source.records[arrival.id] = message
+        makeVisible(message)
         if source.scalingSince == nil { source.scalingSince = max(now, 0) }
         source.deferredPump = true
     }
@@ -103,19 +104,23 @@ extension Engine {
         if batchingWindow > 0, source.lanes[lane].windowOpenedAt == nil {
             source.lanes[lane].windowOpenedAt = now
         }
+        // An empty lane with nothing to take has nothing to close either.
+        if source.lanes[lane].batch.isEmpty, nextQueueMessage(for: lane) == nil { return }
         // Q5: without a window a batch is what one ReceiveMessage returns, at most 10.
         let limit = batchingWindow > 0 ? batchSize : min(batchSize, 10)
+        // Only a full trace lists what each receive returned; summaries skip the array.
         var received: [Int] = []
         while source.lanes[lane].batch.count < limit, let id = nextQueueMessage(for: lane) {
-            let bytes = source.records[id]!.size + spec.assumptions.recordOverhead
+            var message = source.records[id]!
+            let bytes = message.size + spec.assumptions.recordOverhead
             if source.lanes[lane].batchBytes + bytes > payloadLimit, !source.lanes[lane].batch.isEmpty {
                 recordReceived(received)
                 assume(.recordOverhead)
                 invokeQueueBatch(lane: lane, trigger: .payload)
                 return
             }
-            receive(id, by: lane)
-            received.append(id)
+            receive(&message, by: lane)
+            if keepsEntries { received.append(id) }
             source.lanes[lane].batch.append(id)
             source.lanes[lane].batchBytes += bytes
         }
@@ -173,12 +178,11 @@ extension Engine {
         return best
     }
 
-    private func receive(_ id: Int, by lane: Int) {
-        guard var message = source.records[id] else { return }
+    private func receive(_ message: inout SourceRecord, by lane: Int) {
         message.receiveCount += 1
         message.lastReceive = now
         message.state = .taken
-        source.records[id] = message
+        source.records[message.id] = message
         if let group = message.group { source.heldGroups[group] = lane }
     }
 
@@ -206,7 +210,8 @@ extension Engine {
             source.lanes[lane].refusals = 0
             let invocation = takeInvocationNumber()
             stats.attempts += 1
-            let attempt = items.map { source.records[$0]?.receiveCount ?? 1 }.max() ?? 1
+            var attempt = 1
+            for id in items { attempt = max(attempt, source.records[id]?.receiveCount ?? 1) }
             record(.start(invocation: invocation, instance: started.instance, items: items, attempt: attempt), rules: [.E1])
             schedule(.laneEnd(lane: lane, invocation: invocation, instance: started.instance, result: started.result), after: started.runtime)
             return
@@ -236,9 +241,13 @@ extension Engine {
         record(.end(invocation: invocation, instance: instance, items: items, result: response.result, reported: response.reported),
                rules: response.rules + (result == .timeout ? [.S6] : []))
         if response.result == .ok {
-            let failed = Set(response.reported)
-            for id in items {
-                if failed.contains(id) { markFailed(id) } else { delete(id) }
+            if response.reported.isEmpty {
+                for id in items { delete(id) }
+            } else {
+                let failed = Set(response.reported)
+                for id in items {
+                    if failed.contains(id) { markFailed(id) } else { delete(id) }
+                }
             }
         } else {
             record(.retryScheduled(items: items, reason: .functionError, delay: effectiveVisibilityTimeout), rules: [.Q2])
@@ -254,7 +263,7 @@ extension Engine {
     }
 
     private func resetQueueLane(_ lane: Int) {
-        source.lanes[lane].batch = []
+        source.lanes[lane].batch.removeAll(keepingCapacity: true)
         source.lanes[lane].batchBytes = 0
         source.lanes[lane].phase = .free
         // E3: the next window begins when the previous invocation completes.
@@ -310,7 +319,7 @@ extension Engine {
         source.records[id] = message
         record(.visible(items: [id]), rules: [.Q2])
         if let group = message.group, source.heldGroups[group] == -1 { source.heldGroups[group] = nil }
-        makeVisible(id)
+        makeVisible(message)
         source.deferredPump = true
     }
 
@@ -323,8 +332,8 @@ extension Engine {
         settle(id, [.discarded])
     }
 
-    private func makeVisible(_ id: Int) {
-        guard let message = source.records[id] else { return }
+    private func makeVisible(_ message: SourceRecord) {
+        let id = message.id
         if let group = message.group {
             var ids = source.groupOrder[group] ?? []
             if !ids.contains(id) {

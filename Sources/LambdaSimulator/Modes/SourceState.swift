@@ -12,12 +12,30 @@ struct SourceRecord {
     var id: Int
     var arrival: Int64
     var size: Int64
-    var shard: Int
-    /// FIFO message group, as an index into `SourceState.groupNames`.
-    var group: Int?
-    var receiveCount = 0
     var lastReceive: Int64 = 0
     var state: State = .waiting
+    // Narrow storage: a million records in flight stay small and in cache.
+    private var shardIndex: Int32
+    private var groupIndex: Int32
+    private var receives: Int32 = 0
+
+    init(id: Int, arrival: Int64, size: Int64, shard: Int, group: Int?) {
+        self.id = id
+        self.arrival = arrival
+        self.size = size
+        self.shardIndex = Int32(shard)
+        self.groupIndex = group.map { Int32($0) } ?? -1
+    }
+
+    /// Streams: the shard (from 1); 0 for queues.
+    var shard: Int { Int(shardIndex) }
+    /// FIFO message group, as an index into `SourceState.groupNames`.
+    var group: Int? { groupIndex < 0 ? nil : Int(groupIndex) }
+    /// SQS: how many times the message has been received (ApproximateReceiveCount).
+    var receiveCount: Int {
+        get { Int(receives) }
+        set { receives = Int32(newValue) }
+    }
 }
 
 /// A piece of a stream shard that must be retried before new records (K4, K10, K11).
