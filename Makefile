@@ -3,16 +3,18 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEBIAN_PACKAGES := libcmark-dev pkg-config
+# The browser test of search types into a real Chromium.
+TEST_PACKAGES := chromium
 
-.PHONY: site test setup build check clean bench-sim screenshots subpath-check
+.PHONY: site test setup setup-test apt-install build check clean bench-sim screenshots subpath-check
 
 ## site: install what is missing, build notesim, and build this repository's site into public/
 site: setup
 	$(SWIFT) build -c release --product notesim
 	.build/release/notesim build .
 
-## test: install what is missing and run the whole test suite
-test: setup
+## test: install what is missing (also Chromium) and run the whole test suite
+test: setup-test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
@@ -22,8 +24,18 @@ check: setup
 	.build/debug/notesim check .
 
 ## setup: install the Debian packages notesim builds against (apt-get; sudo when not root)
+## and Pagefind for the search index (pip)
 setup:
-	@missing=""; for p in $(DEBIAN_PACKAGES); do \
+	@$(MAKE) --no-print-directory apt-install PACKAGES="$(DEBIAN_PACKAGES)"
+	@python3 -c "import pagefind_bin_extended" 2>/dev/null || { echo "Installing: pagefind-bin-extended (pip)"; \
+	  python3 -m pip install --quiet pagefind-bin-extended || python3 -m pip install --quiet --break-system-packages pagefind-bin-extended; }
+
+## setup-test: setup, plus what the tests drive from outside (Chromium)
+setup-test: setup
+	@$(MAKE) --no-print-directory apt-install PACKAGES="$(TEST_PACKAGES)"
+
+apt-install:
+	@missing=""; for p in $(PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \

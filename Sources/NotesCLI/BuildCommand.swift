@@ -21,6 +21,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Write the site even when a note has errors; failed claims show on their pages. The exit status is still 1.")
     var keepGoing = false
 
+    @Flag(help: "Do not build the search index (Pagefind); pages keep no search box working.")
+    var noSearch = false
+
     @Flag(name: .shortAndLong, help: "Print nothing but problems.")
     var quiet = false
 
@@ -50,9 +53,12 @@ struct BuildCommand: ParsableCommand {
 
         let result = SitePipeline.run(siteDirectory: site.siteDirectory, fileSystem: fileSystem, options: site.pipelineOptions(fileSystem: fileSystem))
         var diagnostics = result.diagnostics.map(site.displayed)
+        var search: SearchIndexReport?
         if !result.hasErrors || (keepGoing && !result.files.isEmpty) {
+            let indexer: PagefindIndexer? = result.config.search && !noSearch ? PagefindIndexer() : nil
             do {
-                try WriteStage.write(result.files, to: outputDirectory, siteDirectory: site.siteDirectory, fileSystem: fileSystem)
+                search = try WriteStage.write(result.files, to: outputDirectory, siteDirectory: site.siteDirectory, fileSystem: fileSystem, indexer: indexer)
+                diagnostics += (search?.diagnostics ?? []).map(site.displayed)
             } catch {
                 diagnostics.append(error)
             }
@@ -63,6 +69,9 @@ struct BuildCommand: ParsableCommand {
             Console.out("load+parse: \(Console.plural(result.noteCount, "note"))")
             Console.out("scenarios: \(result.scenarioCount) (\(result.scenariosSimulated) simulated, \(result.scenarioCount - result.scenariosSimulated) from the cache), claims: \(result.expectationsPassed) passed, \(result.expectationsFailed) failed")
             Console.out("render: \(Console.plural(result.files.count, "file")), \(Console.plural(result.pageCount, "page"))")
+            if let pages = search?.pages {
+                Console.out("search: \(Console.plural(pages, "page")) indexed by Pagefind in \(String(format: "%.2f", search?.seconds ?? 0)) s")
+            }
         }
         if diagnostics.contains(where: \.isError) {
             if keepGoing, !result.files.isEmpty, !diagnostics.contains(where: { $0.id.hasPrefix("output.") }) {
@@ -73,6 +82,6 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(ExitStatus.failure)
         }
         if quiet { return }
-        Console.out("Built \(Console.plural(result.pageCount, "page")) from \(Console.plural(result.noteCount, "note")) (\(Console.plural(result.scenarioCount, "scenario"))\(result.scenarioCount > result.scenariosSimulated ? ", \(result.scenarioCount - result.scenariosSimulated) from cache" : ""), \(result.expectationsPassed) claims verified) into \(outputDirectory)/ in \(elapsed)")
+        Console.out("Built \(Console.plural(result.pageCount, "page")) from \(Console.plural(result.noteCount, "note")) (\(Console.plural(result.scenarioCount, "scenario"))\(result.scenarioCount > result.scenariosSimulated ? ", \(result.scenarioCount - result.scenariosSimulated) from cache" : ""), \(result.expectationsPassed) claims verified) into \(outputDirectory)/ in \(elapsed)\(search?.pages.map { ", \($0) indexed for search" } ?? "")")
     }
 }

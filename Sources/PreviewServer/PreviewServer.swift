@@ -15,6 +15,8 @@ public struct PreviewServer: Sendable {
 
     /// Where the preview's site is written (inside the cache folder notesim owns).
     public var outputDirectory: String { Path.join(siteDirectory, ".notesim-cache", "serve") }
+    /// Where the preview's search index is kept; served under `/pagefind/` like a built site's.
+    public var searchDirectory: String { Path.join(siteDirectory, ".notesim-cache", "serve-search") }
 
     public init(siteDirectory: String, host: String = "127.0.0.1", port: Int = 8000, fileSystem: any FileSystem = LocalFileSystem()) {
         self.siteDirectory = siteDirectory
@@ -25,7 +27,8 @@ public struct PreviewServer: Sendable {
 
     /// Builds once, then serves and watches until the process is stopped.
     public func run(log: @escaping @Sendable (String) -> Void) async throws {
-        await rebuild(log: log)
+        let search = SearchRefresher(siteFolder: outputDirectory, indexFolder: searchDirectory, fileSystem: fileSystem, log: log)
+        await rebuild(log: log, search: search)
         let watcher = SiteWatcher(siteDirectory: siteDirectory, fileSystem: fileSystem)
         let app = Application(router: router(), configuration: .init(address: .hostname(host, port: port)))
         log("Serving \(siteDirectory == "." ? "the site" : siteDirectory) at http://\(host):\(port)/ (Ctrl-C to stop)")
@@ -38,7 +41,7 @@ public struct PreviewServer: Sendable {
                     let current = watcher.fingerprint()
                     if current != last {
                         last = current
-                        await rebuild(log: log)
+                        await rebuild(log: log, search: search)
                     }
                 }
             }
@@ -47,8 +50,9 @@ public struct PreviewServer: Sendable {
         }
     }
 
-    /// Builds the site into the preview folder and records the result.
-    func rebuild(log: @Sendable (String) -> Void) async {
+    /// Builds the site into the preview folder and records the result; the search index
+    /// follows in the background (search indexing takes longer than a page reload should).
+    func rebuild(log: @Sendable (String) -> Void, search: SearchRefresher? = nil) async {
         let clock = ContinuousClock()
         let start = clock.now
         let result = SitePipeline.run(siteDirectory: siteDirectory, fileSystem: fileSystem,
@@ -57,6 +61,7 @@ public struct PreviewServer: Sendable {
         if !result.hasErrors {
             do {
                 try WriteStage.write(result.files, to: outputDirectory, siteDirectory: siteDirectory, fileSystem: fileSystem)
+                if result.config.search { search?.refresh() }
             } catch {
                 diagnostics.append(error)
             }
@@ -72,6 +77,7 @@ public struct PreviewServer: Sendable {
         let router = Router()
         let state = state
         let output = outputDirectory
+        let searchIndex = searchDirectory
         let fileSystem = fileSystem
         router.get("/__notesim/live.js") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
@@ -97,20 +103,21 @@ public struct PreviewServer: Sendable {
             })
         }
         router.get("/**") { request, _ in
-            try Self.serveFile(request.uri.path, output: output, fileSystem: fileSystem)
+            try Self.serveFile(request.uri.path, output: output, searchIndex: searchIndex, fileSystem: fileSystem)
         }
         router.get("/") { request, _ in
-            try Self.serveFile(request.uri.path, output: output, fileSystem: fileSystem)
+            try Self.serveFile(request.uri.path, output: output, searchIndex: searchIndex, fileSystem: fileSystem)
         }
         return router
     }
 
     /// A file of the built site; HTML pages get the live-reload script.
-    static func serveFile(_ urlPath: String, output: String, fileSystem: any FileSystem) throws -> Response {
+    static func serveFile(_ urlPath: String, output: String, searchIndex: String, fileSystem: any FileSystem) throws -> Response {
         guard let relative = PreviewPath.resolve(urlPath) else {
             return Response(status: .forbidden, body: .init(byteBuffer: ByteBuffer(string: "refused: the path leaves the site\n")))
         }
-        var path = Path.join(output, relative)
+        let isIndex = relative.hasPrefix(PagefindIndexer.bundleFolder + "/")
+        var path = Path.join(isIndex ? searchIndex : output, relative)
         if fileSystem.kind(of: path) == .directory { path = Path.join(path, "index.html") }
         guard fileSystem.kind(of: path) == .file, var bytes = try? fileSystem.readFile(path) else {
             let notFound = (try? fileSystem.readFile(Path.join(output, "404.html"))).map { LiveReload.inject(into: $0) } ?? Array("not found\n".utf8)

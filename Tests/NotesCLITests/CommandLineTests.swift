@@ -3,49 +3,16 @@ import Testing
 
 /// The command-line contract, checked from outside by running the `notesim` executable.
 @Suite struct CommandLineTests {
-    /// What a run of the executable printed and returned.
-    struct Run {
-        var status: Int32
-        var standardOutput: String
-        var standardError: String
-        var lastLine: String { standardOutput.split(separator: "\n").last.map(String.init) ?? "" }
-    }
+    typealias Run = CLI.Run
 
-    static let executable: String = {
-        let testBinary = URL(fileURLWithPath: CommandLine.arguments[0])
-        var folder = testBinary.deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = folder.appendingPathComponent("notesim").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            folder = folder.deletingLastPathComponent()
-        }
-        return ".build/debug/notesim"
-    }()
-
+    /// Runs notesim; builds skip the search index here (SearchBrowserTests covers it), so
+    /// these tests do not depend on Pagefind being installed.
     private func run(_ arguments: [String], in directory: String) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self), standardError: String(decoding: errData, as: UTF8.self))
+        try CLI.run(arguments.first == "build" ? arguments + ["--no-search"] : arguments, in: directory)
     }
 
     private func makeSite(_ files: [String: String]) throws -> String {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("notesim-cli-\(UUID().uuidString)")
-        for (path, text) in files {
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
-        return root.path
+        try CLI.makeSite(files)
     }
 
     @Test func buildWritesTheSiteAndEndsWithASummary() throws {

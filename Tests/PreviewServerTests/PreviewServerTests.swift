@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
-import PreviewServer
+@testable import PreviewServer
 import SiteBuilder
 import Testing
 import TestSupport
@@ -50,6 +50,25 @@ import TestSupport
             try await client.execute(uri: "/missing.html", method: .get) { response in
                 #expect(response.status == .notFound)
                 #expect(String(buffer: response.body).contains("/__notesim/live.js"))
+            }
+        }
+    }
+
+    @Test func theSearchIndexFollowsARebuildAndIsServedUnderPagefind() async throws {
+        let (server, root) = try makeServer()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let refresher = SearchRefresher(siteFolder: server.outputDirectory, indexFolder: server.searchDirectory, fileSystem: LocalFileSystem(), log: { _ in })
+        refresher.refresh()
+        refresher.refresh() // folded into the run in progress or one more
+        refresher.waitUntilIdle()
+        let app = Application(router: server.router())
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/pagefind/pagefind-entry.json", method: .get) { response in
+                #expect(response.status == .ok, "Pagefind must be installed: run make setup")
+                #expect(String(buffer: response.body).contains("\"ja\""))
+            }
+            try await client.execute(uri: "/pagefind/pagefind-ui.js", method: .get) { response in
+                #expect(response.headers[.contentType] == "text/javascript; charset=utf-8")
             }
         }
     }

@@ -15,16 +15,19 @@ public struct SiteConfig: Equatable, Sendable {
     public var baseURL: String
     /// A one-line description for the home page and `<meta name="description">`.
     public var description: String
+    /// Whether pages get a search box and the build indexes them with Pagefind.
+    public var search: Bool
 
-    public init(title: String = "Notes", language: String = "ja", baseURL: String = "", description: String = "") {
+    public init(title: String = "Notes", language: String = "ja", baseURL: String = "", description: String = "", search: Bool = true) {
         self.title = title
         self.language = language
         self.baseURL = baseURL
         self.description = description
+        self.search = search
     }
 
     /// The keys `notesim.yml` accepts.
-    static let knownKeys = ["title", "language", "base-url", "description"]
+    static let knownKeys = ["title", "language", "base-url", "description", "search"]
 
     /// Reads a config file's text; unknown keys and wrong types are errors at their position.
     public static func parse(_ text: String, path: String) -> (SiteConfig, [Diagnostic]) {
@@ -60,6 +63,13 @@ public struct SiteConfig: Equatable, Sendable {
             case "language": config.language = scalar.string
             case "base-url": config.baseURL = scalar.string
             case "description": config.description = scalar.string
+            case "search":
+                switch scalar.string {
+                case "true", "True", "TRUE": config.search = true
+                case "false", "False", "FALSE": config.search = false
+                default:
+                    diagnostics.append(.error("config.type", path: path, at: yaml.position(of: value), "'search' must be true or false, not '\(scalar.string)'"))
+                }
             default: break
             }
         }

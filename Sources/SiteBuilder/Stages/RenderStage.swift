@@ -84,7 +84,7 @@ public enum RenderStage {
         files.append(.text(tocPage, input.theme.render(tocContext, template: "toc-page")))
         files += PublishingFiles.make(config: input.config, pages: files.map(\.path).filter { Path.fileExtension(of: $0) == "html" && $0 != tocPage },
                                       notFound: input.theme.render(baseContext(for: "404.html", config: input.config, ui: ui, assets: assets, absoluteRoot: true)
-                                          .merging(["page": ["title": ui.notFound, "lang": input.config.language] as [String: Any]]) { _, new in new }, template: "404"))
+                                          .merging(["page": ["title": ui.notFound, "lang": input.config.language] as [String: Any], "notIndexed": true]) { _, new in new }, template: "404"))
         for path in input.referencedFiles {
             files.append(OutputFile(path: path, content: .copy(from: Path.join(LoadStage.contentFolder, path))))
         }
@@ -109,6 +109,8 @@ public enum RenderStage {
             ],
             "homeURL": root + "index.html",
             "pagePath": outputPath,
+            "search": config.search,
+            "searchBundle": root + PagefindIndexer.bundleFolder + "/",
         ]
     }
 

@@ -27,6 +27,8 @@ public enum SitePipeline {
         public var files: [OutputFile]
         /// Every diagnostic of every stage, sorted by file and position.
         public var diagnostics: [Diagnostic]
+        /// The site's settings (notesim.yml with the command line's overrides).
+        public var config: SiteConfig
         /// Notes rendered to pages.
         public var noteCount: Int
         /// Pages of the site (HTML files other than the sidebar page and 404.html).
@@ -102,6 +104,7 @@ public enum SitePipeline {
         return Result(
             files: files,
             diagnostics: diagnostics.sorted(),
+            config: config,
             noteCount: notes.count,
             pageCount: files.filter { Path.fileExtension(of: $0.path) == "html" && $0.path != RenderStage.tocPage && $0.path != "404.html" }.count,
             scenarioCount: scenarios,

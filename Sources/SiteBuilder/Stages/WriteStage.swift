@@ -49,8 +49,13 @@ public enum WriteStage {
     }
 
     /// Writes `files` into `output`, replacing its previous contents atomically.
-    /// - Parameter siteDirectory: where `.copy` sources are read from.
-    public static func write(_ files: [OutputFile], to output: String, siteDirectory: String, fileSystem: any FileSystem) throws(Diagnostic) {
+    /// - Parameters:
+    ///   - siteDirectory: where `.copy` sources are read from.
+    ///   - indexer: builds the search index in the staging folder before it is published, so
+    ///     pages and index appear together; its report is returned.
+    @discardableResult
+    public static func write(_ files: [OutputFile], to output: String, siteDirectory: String, fileSystem: any FileSystem,
+                             indexer: (any SearchIndexer)? = nil) throws(Diagnostic) -> SearchIndexReport? {
         if let refusal = refusal(output: output, siteDirectory: siteDirectory, fileSystem: fileSystem) { throw refusal }
         let staging = stagingPath(for: output)
         do {
@@ -72,6 +77,7 @@ public enum WriteStage {
             try? fileSystem.removeItem(staging)
             throw .error("output.write-failed", path: output, at: nil, "could not write the site: \(error); the previous output is unchanged")
         }
+        let report = indexer?.index(folder: staging, fileSystem: fileSystem)
         do {
             if fileSystem.kind(of: output) == .directory {
                 try swap(staging, output, fileSystem: fileSystem)
@@ -82,6 +88,7 @@ public enum WriteStage {
         } catch {
             throw .error("output.write-failed", path: output, at: nil, "could not replace the output directory: \(error)")
         }
+        return report
     }
 
     /// Exchanges two folders; where the file system cannot, falls back to two renames.

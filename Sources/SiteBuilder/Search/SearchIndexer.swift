@@ -1,0 +1,26 @@
+import NotesCore
+
+/// Builds a search index inside a written site folder, before the folder is published.
+///
+/// `WriteStage` calls it on the staging folder, so the index appears together with the
+/// pages it describes. A missing or failing indexer is a warning: the site still builds.
+public protocol SearchIndexer: Sendable {
+    /// Indexes the HTML pages under `folder`.
+    func index(folder: String, fileSystem: any FileSystem) -> SearchIndexReport
+}
+
+/// What one indexing run did.
+public struct SearchIndexReport: Sendable, Equatable {
+    /// Pages indexed; nil when no index was built.
+    public var pages: Int?
+    /// Warnings: why there is no index, or what the indexer complained about.
+    public var diagnostics: [Diagnostic]
+    /// Wall-clock seconds the indexer took.
+    public var seconds: Double
+
+    public init(pages: Int?, diagnostics: [Diagnostic] = [], seconds: Double = 0) {
+        self.pages = pages
+        self.diagnostics = diagnostics
+        self.seconds = seconds
+    }
+}
