@@ -51,18 +51,24 @@ struct BuildCommand: ParsableCommand {
         }
         defer { lock?.unlock() }
 
-        let result = SitePipeline.run(siteDirectory: site.siteDirectory, fileSystem: fileSystem, options: site.pipelineOptions(fileSystem: fileSystem))
+        // Live progress on a terminal (never with --quiet); the summary line otherwise.
+        let progress = quiet ? nil : ProgressLine.forStandardError()
+        var options = site.pipelineOptions(fileSystem: fileSystem)
+        if let progress { options.progress = { progress.update($0) } }
+        let result = SitePipeline.run(siteDirectory: site.siteDirectory, fileSystem: fileSystem, options: options)
         var diagnostics = result.diagnostics.map(site.displayed)
         var search: SearchIndexReport?
         if !result.hasErrors || (keepGoing && !result.files.isEmpty) {
             let indexer: PagefindIndexer? = result.config.search && !noSearch ? PagefindIndexer() : nil
             do {
-                search = try WriteStage.write(result.files, to: outputDirectory, siteDirectory: site.siteDirectory, fileSystem: fileSystem, indexer: indexer)
+                search = try WriteStage.write(result.files, to: outputDirectory, siteDirectory: site.siteDirectory, fileSystem: fileSystem,
+                                              indexer: indexer, progress: options.progress)
                 diagnostics += (search?.diagnostics ?? []).map(site.displayed)
             } catch {
                 diagnostics.append(error)
             }
         }
+        progress?.finish()
         Console.report(diagnostics)
         let elapsed = Console.seconds(clock.now - start)
         if verbose {

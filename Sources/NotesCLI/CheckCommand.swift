@@ -27,7 +27,12 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let fileSystem = LocalFileSystem()
-        let result = SitePipeline.run(siteDirectory: site.siteDirectory, fileSystem: fileSystem, options: site.pipelineOptions(fileSystem: fileSystem))
+        // Live progress on a terminal for the human-readable format only.
+        let progress = format == .text ? ProgressLine.forStandardError() : nil
+        var options = site.pipelineOptions(fileSystem: fileSystem)
+        if let progress { options.progress = { progress.update($0) } }
+        let result = SitePipeline.run(siteDirectory: site.siteDirectory, fileSystem: fileSystem, options: options)
+        progress?.finish()
         let diagnostics = result.diagnostics.map(site.displayed)
         let summary = "\(result.expectationsPassed) passed, \(result.expectationsFailed) failed"
         switch format {

@@ -78,3 +78,27 @@ import TestSupport
         #expect(fileSystem.tree(under: "p")["pagefind-entry.json"] == #"{"languages":{"en":{"page_count":1},"ja":{"page_count":6}},"version":"1.5.2"}"#)
     }
 }
+
+/// The pipeline reports each note, scenario and page as it is done.
+@Suite struct BuildProgressTests {
+    private final class Reports: @unchecked Sendable {
+        var all: [BuildProgress] = []
+    }
+
+    @Test func everyStageCountsUpToItsTotal() {
+        let fileSystem = MemoryFileSystem(files: [
+            "s/content/a.md": "# A\n\n```scenario\nmode: sync\nevents:\n  - at: 0s\n```\n",
+            "s/content/b.md": "# B\n",
+        ])
+        let reports = Reports()
+        let result = SitePipeline.run(siteDirectory: "s", fileSystem: fileSystem, options: .init(progress: { reports.all.append($0) }))
+        #expect(reports.all == [
+            BuildProgress(.notes, done: 1, total: 2), BuildProgress(.notes, done: 2, total: 2),
+            BuildProgress(.scenarios, done: 1, total: 1),
+            BuildProgress(.pages, done: 1, total: 2), BuildProgress(.pages, done: 2, total: 2),
+        ])
+        reports.all = []
+        _ = try? WriteStage.write(result.files, to: "s/public", siteDirectory: "s", fileSystem: fileSystem, progress: { reports.all.append($0) })
+        #expect(reports.all == [BuildProgress(.files, done: result.files.count, total: result.files.count)])
+    }
+}

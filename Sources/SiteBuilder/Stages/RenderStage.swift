@@ -35,8 +35,8 @@ public enum RenderStage {
     /// The sidebar as a page of its own, for readers without JavaScript.
     public static let tocPage = "toc.html"
 
-    /// Renders every file of the site, sorted by path.
-    public static func render(_ input: Input) -> [OutputFile] {
+    /// Renders every file of the site, sorted by path; `progress` hears of each page.
+    public static func render(_ input: Input, progress: BuildProgress.Handler? = nil) -> [OutputFile] {
         let navigation = Navigation(notes: input.notes)
         let notesByOutput = Dictionary(input.notes.map { ($0.outputPath, $0) }, uniquingKeysWith: { first, _ in first })
         let ui = UIStrings.forLanguage(input.config.language)
@@ -56,7 +56,8 @@ public enum RenderStage {
             files.append(OutputFile(path: Path.join(assetsFolder, name), content: .bytes(bytes)))
         }
 
-        for note in input.notes {
+        for (index, note) in input.notes.enumerated() {
+            defer { progress?(BuildProgress(.pages, done: index + 1, total: input.notes.count)) }
             let (previous, next) = navigation.neighbours(of: note.outputPath)
             let isHome = note.outputPath == "index.html"
             let language = note.frontMatter.lang ?? input.config.language

@@ -13,11 +13,14 @@ public enum SitePipeline {
         public var cache: (any ScenarioResultCache)?
         /// Overrides `base-url` of notesim.yml.
         public var baseURL: String?
+        /// Receives a report as each note, scenario and page is done.
+        public var progress: BuildProgress.Handler?
 
-        public init(includeDrafts: Bool = false, cache: (any ScenarioResultCache)? = nil, baseURL: String? = nil) {
+        public init(includeDrafts: Bool = false, cache: (any ScenarioResultCache)? = nil, baseURL: String? = nil, progress: BuildProgress.Handler? = nil) {
             self.includeDrafts = includeDrafts
             self.cache = cache
             self.baseURL = baseURL
+            self.progress = progress
         }
     }
 
@@ -65,7 +68,8 @@ public enum SitePipeline {
 
         var notes: [Note] = []
         var drafts: Set<String> = []
-        for (path, bytes) in loaded.notes {
+        for (index, (path, bytes)) in loaded.notes.enumerated() {
+            defer { options.progress?(BuildProgress(.notes, done: index + 1, total: loaded.notes.count)) }
             let (note, problems) = ParseStage.parse(sourcePath: path, bytes: bytes)
             diagnostics += problems
             guard let note else { continue }
@@ -85,6 +89,7 @@ public enum SitePipeline {
         var failed = 0
         var scenarios = 0
         var simulated = 0
+        let scenarioTotal = notes.reduce(0) { $0 + $1.page.codeBlocks.filter { $0.slot != nil }.count }
         for note in notes where note.page.codeBlocks.contains(where: { $0.slot != nil }) {
             let result = ScenarioStage.run(note, language: note.frontMatter.lang ?? config.language, cache: options.cache)
             simulated += result.simulated
@@ -93,13 +98,15 @@ public enum SitePipeline {
             passed += result.passed
             failed += result.failed
             scenarios += result.scenarios
+            options.progress?(BuildProgress(.scenarios, done: scenarios, total: scenarioTotal))
         }
 
         let (theme, themeProblems) = Theme.load(builtin: builtinTheme, overrides: loaded.templates)
         diagnostics += themeProblems
         var files: [OutputFile] = []
         if let theme {
-            files = RenderStage.render(RenderStage.Input(config: config, notes: notes, theme: theme, referencedFiles: links.referencedFiles, slotHTML: slotHTML))
+            files = RenderStage.render(RenderStage.Input(config: config, notes: notes, theme: theme, referencedFiles: links.referencedFiles, slotHTML: slotHTML),
+                                       progress: options.progress)
         }
         return Result(
             files: files,

@@ -53,16 +53,18 @@ public enum WriteStage {
     ///   - siteDirectory: where `.copy` sources are read from.
     ///   - indexer: builds the search index in the staging folder before it is published, so
     ///     pages and index appear together; its report is returned.
+    ///   - progress: hears of each file written and of the search index.
     @discardableResult
     public static func write(_ files: [OutputFile], to output: String, siteDirectory: String, fileSystem: any FileSystem,
-                             indexer: (any SearchIndexer)? = nil) throws(Diagnostic) -> SearchIndexReport? {
+                             indexer: (any SearchIndexer)? = nil, progress: BuildProgress.Handler? = nil) throws(Diagnostic) -> SearchIndexReport? {
         if let refusal = refusal(output: output, siteDirectory: siteDirectory, fileSystem: fileSystem) { throw refusal }
         let staging = stagingPath(for: output)
         do {
             try fileSystem.removeItem(staging)
             try fileSystem.createDirectory(staging)
             var created: Set<String> = [""]
-            for file in files {
+            for (index, file) in files.enumerated() {
+                if index % 64 == 63 || index == files.count - 1 { progress?(BuildProgress(.files, done: index + 1, total: files.count)) }
                 let folder = Path.directory(of: file.path)
                 if created.insert(folder).inserted { try fileSystem.createDirectory(Path.join(staging, folder)) }
                 let bytes: [UInt8]
@@ -77,6 +79,7 @@ public enum WriteStage {
             try? fileSystem.removeItem(staging)
             throw .error("output.write-failed", path: output, at: nil, "could not write the site: \(error); the previous output is unchanged")
         }
+        if indexer != nil { progress?(BuildProgress(.search, done: 0, total: 1)) }
         let report = indexer?.index(folder: staging, fileSystem: fileSystem)
         do {
             if fileSystem.kind(of: output) == .directory {
