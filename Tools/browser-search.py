@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Types a query into a built site's search box in headless Chromium and prints the results.
 
-Usage: browser-search.py SITE_DIR PAGE QUERY [--prefix /notes/]
+Usage: browser-search.py SITE_DIR PAGE QUERY [--prefix /notes/] [--screenshot FILE.png]
        browser-search.py http://127.0.0.1:8000/ PAGE QUERY   (a running `notesim serve`)
 
 Serves SITE_DIR over HTTP on 127.0.0.1 (under PREFIX, to check sub-path hosting), opens
@@ -103,11 +103,13 @@ def wait_for(tools, session, expression, seconds):
 
 def main():
     arguments = sys.argv[1:]
-    prefix = "/"
-    if "--prefix" in arguments:
-        index = arguments.index("--prefix")
-        prefix = arguments[index + 1]
-        del arguments[index:index + 2]
+    options = {"--prefix": "/", "--screenshot": None}
+    for name in options:
+        if name in arguments:
+            index = arguments.index(name)
+            options[name] = arguments[index + 1]
+            del arguments[index:index + 2]
+    prefix, screenshot = options["--prefix"], options["--screenshot"]
     site, page, query = arguments
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if not chromium:
@@ -142,6 +144,12 @@ def main():
                 const links = [...document.querySelectorAll('.pagefind-ui__result-link')];
                 return links.length ? links.map(a => ({title: a.textContent.trim(), href: a.getAttribute('href')})) : null;
             })()""", 20)
+            if screenshot:
+                import base64
+                time.sleep(0.5)
+                image = tools.send("Page.captureScreenshot", {"format": "png"}, session)["data"]
+                with open(screenshot, "wb") as file:
+                    file.write(base64.b64decode(image))
             print(json.dumps({"url": url, "results": results or []}, ensure_ascii=False))
             return 0 if results else 1
         finally:
