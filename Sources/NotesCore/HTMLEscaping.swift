@@ -2,27 +2,36 @@
 public enum HTMLEscaping {
     /// Escapes `&`, `<`, `>`, `"` and `'` (safe in text and in quoted attributes) and drops
     /// control characters that XML does not allow.
+    ///
+    /// Works on UTF-8 bytes: every byte it changes is ASCII, so multi-byte characters pass
+    /// through untouched, and text without special characters is returned as it is.
     public static func attribute(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) }) else {
-            return text
-        }
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default:
-                if scalar.value < 0x20, scalar != "\n", scalar != "\t" { continue }
-                result.unicodeScalars.append(scalar)
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            guard let first = bytes.firstIndex(where: needsEscaping) else { return nil }
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + 32)
+            output.append(contentsOf: bytes[..<first])
+            for byte in bytes[first...] {
+                switch byte {
+                case 0x26: output.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B]) // &amp;
+                case 0x3C: output.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B]) // &lt;
+                case 0x3E: output.append(contentsOf: [0x26, 0x67, 0x74, 0x3B]) // &gt;
+                case 0x22: output.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]) // &quot;
+                case 0x27: output.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B]) // &#39;
+                case ..<0x20 where byte != 0x0A && byte != 0x09: continue
+                default: output.append(byte)
+                }
             }
-        }
-        return result
+            return String(decoding: output, as: UTF8.self)
+        } ?? text
     }
 
     /// Escapes text content (same set as attributes, so one function serves both).
     public static func text(_ text: String) -> String { attribute(text) }
+
+    @inline(__always)
+    private static func needsEscaping(_ byte: UInt8) -> Bool {
+        byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 || (byte < 0x20 && byte != 0x0A && byte != 0x09)
+    }
 }

@@ -101,8 +101,11 @@ public struct MarkdownPage: Sendable {
 
     /// The HTML comment that stands where slot `n` goes.
     public static func slotMarker(_ slot: Int) -> String {
-        "<!--notesim-slot:\(slot)-->"
+        slotMarkerPrefix + "\(slot)-->"
     }
+
+    /// What every slot marker starts with.
+    public static let slotMarkerPrefix = "<!--notesim-slot:"
 }
 
 /// How to parse a note.

@@ -7,6 +7,9 @@ public struct BuildProgress: Sendable, Equatable {
     /// The stages a build reports, in order.
     public enum Stage: String, Sendable, CaseIterable {
         case notes, scenarios, pages, files, search
+
+        /// The stage's place in a build.
+        public var ordinal: Int { Self.allCases.firstIndex(of: self)! }
     }
 
     public var stage: Stage

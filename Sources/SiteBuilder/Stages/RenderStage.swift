@@ -56,18 +56,21 @@ public enum RenderStage {
             files.append(OutputFile(path: Path.join(assetsFolder, name), content: .bytes(bytes)))
         }
 
-        for (index, note) in input.notes.enumerated() {
-            defer { progress?(BuildProgress(.pages, done: index + 1, total: input.notes.count)) }
+        // Pages are independent of each other: rendered on every core.
+        let rendered = SharedCounter()
+        let pageAssets = assets
+        files += ForkJoin.map(input.notes) { note in
+            defer { progress?(BuildProgress(.pages, done: rendered.add(), total: input.notes.count)) }
             let (previous, next) = navigation.neighbours(of: note.outputPath)
             let isHome = note.outputPath == "index.html"
             let language = note.frontMatter.lang ?? input.config.language
-            var context = baseContext(for: note.outputPath, config: input.config, ui: UIStrings.forLanguage(language), assets: assets)
+            var context = baseContext(for: note.outputPath, config: input.config, ui: UIStrings.forLanguage(language), assets: pageAssets)
             context["lang"] = language
             context["page"] = pageContext(note, html: fillSlots(note, slotHTML: input.slotHTML[note.sourcePath] ?? [:]), config: input.config)
             context["previous"] = previous.flatMap { notesByOutput[$0] }.map { link(to: $0, from: note.outputPath) }
             context["next"] = next.flatMap { notesByOutput[$0] }.map { link(to: $0, from: note.outputPath) }
             if isHome { context["notes"] = noteList(navigation.entries, from: note.outputPath) }
-            files.append(.text(note.outputPath, input.theme.render(context, template: isHome ? "index" : "page")))
+            return OutputFile.text(note.outputPath, input.theme.render(context, template: isHome ? "index" : "page"))
         }
 
         if notesByOutput["index.html"] == nil {
@@ -167,29 +170,48 @@ public enum RenderStage {
     /// Separates a leading `<h1>` from the rest of a note's HTML, so the template can put
     /// the page's table of contents between the title and the text.
     static func splitLeadingTitle(_ html: String) -> (title: String?, body: String) {
-        guard html.hasPrefix("<h1 "), let end = html.range(of: "</h1>\n") else { return (nil, html) }
-        return (String(html[..<end.upperBound]), String(html[end.upperBound...]))
+        guard html.hasPrefix("<h1 "), let end = ByteSearch.firstRange(of: "</h1>\n", in: html) else { return (nil, html) }
+        let bytes = html.utf8
+        let cut = bytes.index(bytes.startIndex, offsetBy: end.upperBound)
+        return (String(html[..<cut]), String(html[cut...]))
     }
 
-    /// Replaces slot markers with their HTML, or with the original code block.
+    /// Replaces slot markers with their HTML, or with the original code block, in one pass
+    /// over the page's bytes (each slot's first marker).
     static func fillSlots(_ note: Note, slotHTML: [Int: String]) -> String {
-        var html = note.page.html
+        var replacements: [Int: String] = [:]
         for block in note.page.codeBlocks {
             guard let slot = block.slot else { continue }
-            let replacement = slotHTML[slot]
+            replacements[slot] = slotHTML[slot]
                 ?? "<pre><code class=\"language-\(HTMLEscaping.attribute(block.language))\">\(HTMLEscaping.text(block.literal))</code></pre>"
-            html = html.replacingFirst(MarkdownPage.slotMarker(slot), with: replacement)
         }
-        return html
-    }
-}
-
-extension String {
-    /// This string with the first occurrence of `target` replaced.
-    func replacingFirst(_ target: String, with replacement: String) -> String {
-        guard let range = range(of: target) else { return self }
-        var copy = self
-        copy.replaceSubrange(range, with: replacement)
-        return copy
+        guard !replacements.isEmpty else { return note.page.html }
+        var html = note.page.html
+        var prefix = MarkdownPage.slotMarkerPrefix
+        var output: [UInt8] = []
+        output.reserveCapacity(html.utf8.count + replacements.values.reduce(0) { $0 + $1.utf8.count })
+        html.withUTF8 { text in
+            prefix.withUTF8 { pattern in
+                var copied = 0
+                var searchFrom = 0
+                while let found = ByteSearch.firstRange(of: pattern, in: text, from: searchFrom) {
+                    searchFrom = found.upperBound
+                    var cursor = found.upperBound
+                    var slot = 0
+                    while cursor < text.count, text[cursor] >= 0x30, text[cursor] <= 0x39, slot < 1_000_000 {
+                        slot = slot * 10 + Int(text[cursor] - 0x30)
+                        cursor += 1
+                    }
+                    guard cursor + 3 <= text.count, text[cursor] == 0x2D, text[cursor + 1] == 0x2D, text[cursor + 2] == 0x3E,
+                          let replacement = replacements.removeValue(forKey: slot) else { continue }
+                    output.append(contentsOf: text[copied..<found.lowerBound])
+                    output.append(contentsOf: replacement.utf8)
+                    copied = cursor + 3
+                    searchFrom = copied
+                }
+                output.append(contentsOf: text[copied...])
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 }

@@ -66,11 +66,15 @@ public enum SitePipeline {
         }
         if let baseURL = options.baseURL { config.baseURL = baseURL }
 
+        // Stage 2, parse: each note on its own, on every core.
+        let parsedCount = SharedCounter()
+        let parsed = ForkJoin.map(loaded.notes) { path, bytes in
+            defer { options.progress?(BuildProgress(.notes, done: parsedCount.add(), total: loaded.notes.count)) }
+            return ParseStage.parse(sourcePath: path, bytes: bytes)
+        }
         var notes: [Note] = []
         var drafts: Set<String> = []
-        for (index, (path, bytes)) in loaded.notes.enumerated() {
-            defer { options.progress?(BuildProgress(.notes, done: index + 1, total: loaded.notes.count)) }
-            let (note, problems) = ParseStage.parse(sourcePath: path, bytes: bytes)
+        for (note, problems) in parsed {
             diagnostics += problems
             guard let note else { continue }
             if note.frontMatter.draft && !options.includeDrafts {
@@ -84,21 +88,28 @@ public enum SitePipeline {
         let links = LinkCheckStage.check(notes: notes, contentFiles: loaded.contentFiles, drafts: drafts)
         diagnostics += links.diagnostics
 
+        // Stage 5, scenarios: every note's blocks simulated, verified and drawn, on every core.
         var slotHTML: [String: [Int: String]] = [:]
         var passed = 0
         var failed = 0
         var scenarios = 0
         var simulated = 0
-        let scenarioTotal = notes.reduce(0) { $0 + $1.page.codeBlocks.filter { $0.slot != nil }.count }
-        for note in notes where note.page.codeBlocks.contains(where: { $0.slot != nil }) {
-            let result = ScenarioStage.run(note, language: note.frontMatter.lang ?? config.language, cache: options.cache)
+        let withScenarios = notes.filter { $0.page.codeBlocks.contains(where: { $0.slot != nil }) }
+        let scenarioTotal = withScenarios.reduce(0) { $0 + $1.page.codeBlocks.filter { $0.slot != nil }.count }
+        let scenariosDone = SharedCounter()
+        let siteLanguage = config.language
+        let results = ForkJoin.map(withScenarios) { note in
+            let result = ScenarioStage.run(note, language: note.frontMatter.lang ?? siteLanguage, cache: options.cache)
+            options.progress?(BuildProgress(.scenarios, done: scenariosDone.add(result.scenarios), total: scenarioTotal))
+            return result
+        }
+        for (note, result) in zip(withScenarios, results) {
             simulated += result.simulated
             diagnostics += result.diagnostics
             slotHTML[note.sourcePath] = result.figures
             passed += result.passed
             failed += result.failed
             scenarios += result.scenarios
-            options.progress?(BuildProgress(.scenarios, done: scenarios, total: scenarioTotal))
         }
 
         let (theme, themeProblems) = Theme.load(builtin: builtinTheme, overrides: loaded.templates)
