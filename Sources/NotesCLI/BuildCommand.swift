@@ -55,26 +55,22 @@ struct BuildCommand: ParsableCommand {
         let progress = quiet ? nil : ProgressLine.forStandardError()
         var options = site.pipelineOptions(fileSystem: fileSystem)
         if let progress { options.progress = { progress.update($0) } }
-        let result = SitePipeline.run(siteDirectory: site.siteDirectory, fileSystem: fileSystem, options: options)
+        let report = SiteBuild.run(siteDirectory: site.siteDirectory, output: outputDirectory, fileSystem: fileSystem, options: options,
+                                   indexer: noSearch ? nil : PagefindIndexer(), writeWithErrors: keepGoing, incremental: !site.noCache)
+        let result = report.result
+        let search = report.search
         var diagnostics = result.diagnostics.map(site.displayed)
-        var search: SearchIndexReport?
-        if !result.hasErrors || (keepGoing && !result.files.isEmpty) {
-            let indexer: PagefindIndexer? = result.config.search && !noSearch ? PagefindIndexer() : nil
-            do {
-                search = try WriteStage.write(result.files, to: outputDirectory, siteDirectory: site.siteDirectory, fileSystem: fileSystem,
-                                              indexer: indexer, progress: options.progress)
-                diagnostics += (search?.diagnostics ?? []).map(site.displayed)
-            } catch {
-                diagnostics.append(error)
-            }
-        }
+        diagnostics += (search?.diagnostics ?? []).map(site.displayed)
+        if let error = report.writeError { diagnostics.append(error) }
         progress?.finish()
         Console.report(diagnostics)
         let elapsed = Console.seconds(clock.now - start)
         if verbose {
             Console.out("load+parse: \(Console.plural(result.noteCount, "note"))")
             Console.out("scenarios: \(result.scenarioCount) (\(result.scenariosSimulated) simulated, \(result.scenarioCount - result.scenariosSimulated) from the cache), claims: \(result.expectationsPassed) passed, \(result.expectationsFailed) failed")
-            Console.out("render: \(Console.plural(result.files.count, "file")), \(Console.plural(result.pageCount, "page"))")
+            Console.out("parse: \(result.notesParsed) of \(Console.plural(result.noteCount, "note")) parsed (the others unchanged)")
+            Console.out("render: \(Console.plural(result.files.count, "file")) rendered, \(result.keptFiles.count) pages kept; \(Console.plural(result.pageCount, "page"))")
+            Console.out("write: \(report.written) written, \(report.deleted) deleted, \(report.unchanged) unchanged\(report.incremental ? " (updated in place)" : "")")
             if let pages = search?.pages {
                 Console.out("search: \(Console.plural(pages, "page")) indexed by Pagefind in \(String(format: "%.2f", search?.seconds ?? 0)) s")
             }

@@ -7,10 +7,26 @@ public struct FNV1a: Sendable {
 
     /// Mixes bytes into the hash.
     public mutating func combine(_ bytes: some Sequence<UInt8>) {
+        if bytes.withContiguousStorageIfAvailable({ combine(buffer: $0) }) != nil { return }
         for byte in bytes {
             value ^= UInt64(byte)
             value = value &* 0x0000_0100_0000_01B3
         }
+    }
+
+    /// Mixes a string's UTF-8 bytes into the hash.
+    public mutating func combine(_ text: String) {
+        var text = text
+        text.withUTF8 { combine(buffer: $0) }
+    }
+
+    private mutating func combine(buffer: UnsafeBufferPointer<UInt8>) {
+        var hash = value
+        for byte in buffer {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        value = hash
     }
 
     /// The hash of `bytes`.

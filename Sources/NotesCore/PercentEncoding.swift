@@ -3,7 +3,7 @@
 public enum PercentEncoding {
     /// Decodes escapes as UTF-8; a malformed escape is kept as written.
     public static func decodeLeniently(_ text: String) -> String {
-        guard text.contains("%") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
         return String(decoding: decodedBytes(text, strict: false)!, as: UTF8.self)
     }
 

@@ -55,17 +55,14 @@ public struct PreviewServer: Sendable {
     func rebuild(log: @Sendable (String) -> Void, search: SearchRefresher? = nil) async {
         let clock = ContinuousClock()
         let start = clock.now
-        let result = SitePipeline.run(siteDirectory: siteDirectory, fileSystem: fileSystem,
-                                      options: .init(cache: FileScenarioCache(siteDirectory: siteDirectory, fileSystem: fileSystem)))
+        // The same incremental build as `notesim build`: only what changed is parsed,
+        // rendered and written.
+        let report = SiteBuild.run(siteDirectory: siteDirectory, output: outputDirectory, fileSystem: fileSystem,
+                                   options: .init(cache: FileScenarioCache(siteDirectory: siteDirectory, fileSystem: fileSystem)))
+        let result = report.result
         var diagnostics = result.diagnostics
-        if !result.hasErrors {
-            do {
-                try WriteStage.write(result.files, to: outputDirectory, siteDirectory: siteDirectory, fileSystem: fileSystem)
-                if result.config.search { search?.refresh() }
-            } catch {
-                diagnostics.append(error)
-            }
-        }
+        if let error = report.writeError { diagnostics.append(error) }
+        if !result.hasErrors, report.writeError == nil, result.config.search { search?.refresh() }
         for diagnostic in diagnostics { log(diagnostic.formatted) }
         let elapsed = clock.now - start
         log("Rebuilt in \(elapsed.components.seconds * 1_000 + elapsed.components.attoseconds / 1_000_000_000_000_000) ms: \(result.expectationsPassed) passed, \(result.expectationsFailed) failed")

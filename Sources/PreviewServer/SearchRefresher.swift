@@ -71,8 +71,8 @@ final class SearchRefresher: @unchecked Sendable {
     private func indexOnce() {
         let fresh = indexFolder + ".new"
         try? fileSystem.removeItem(fresh)
-        let indexer = PagefindIndexer(executable: executable, bundlePath: Path.join(fresh, PagefindIndexer.bundleFolder))
-        let report = indexer.index(folder: siteFolder, fileSystem: fileSystem)
+        let report = PagefindIndexer(executable: executable)
+            .index(folder: siteFolder, bundlePath: Path.join(fresh, PagefindIndexer.bundleFolder), fileSystem: fileSystem)
         guard report.pages != nil else {
             try? fileSystem.removeItem(fresh)
             lock.lock()

@@ -12,7 +12,7 @@ import TestSupport
     private final class RecordingIndexer: SearchIndexer, @unchecked Sendable {
         var folders: [String] = []
 
-        func index(folder: String, fileSystem: any FileSystem) -> SearchIndexReport {
+        func index(folder: String, bundlePath: String?, fileSystem: any FileSystem) -> SearchIndexReport {
             folders.append(folder)
             try? fileSystem.createDirectory(Path.join(folder, "pagefind"))
             try? fileSystem.writeFile(Path.join(folder, "pagefind/pagefind-entry.json"), contents: Array("{}".utf8))

@@ -7,6 +7,9 @@ import SiteBuilder
 public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
     private let lock = NSLock()
     private var files: [String: [UInt8]] = [:]
+    /// A write counter per file: the memory file system's modification time.
+    private var versions: [String: Int64] = [:]
+    private var clock: Int64 = 0
     private var directories: Set<String> = ["", "/"]
     private var symbolicLinks: Set<String> = []
     private var unreadable: Set<String> = []
@@ -26,6 +29,8 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
     public func add(_ path: String, bytes: [UInt8]) {
         lock.withLock {
             files[path] = bytes
+            clock += 1
+            versions[path] = clock
             addParents(of: path)
         }
     }
@@ -109,6 +114,20 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
             }
             guard directories.contains(parent(of: path)) else { throw FileSystemError(path: path, reason: .notFound) }
             files[path] = contents
+            clock += 1
+            versions[path] = clock
+        }
+    }
+
+    public func replaceFile(_ path: String, contents: [UInt8]) throws {
+        try writeFile(path, contents: contents)
+    }
+
+    public func stamp(of path: String) -> FileStamp? {
+        lock.withLock {
+            let path = normalize(path)
+            guard let bytes = files[path] else { return nil }
+            return FileStamp(size: Int64(bytes.count), modified: versions[path] ?? 0)
         }
     }
 
@@ -172,6 +191,11 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
             newFiles[path == source || path.hasPrefix(prefix) ? moved(path) : path] = bytes
         }
         files = newFiles
+        var newVersions: [String: Int64] = [:]
+        for (path, version) in versions {
+            newVersions[path == source || path.hasPrefix(prefix) ? moved(path) : path] = version
+        }
+        versions = newVersions
         directories = Set(directories.map { $0 == source || $0.hasPrefix(prefix) ? moved($0) : $0 })
     }
 

@@ -15,6 +15,11 @@ public protocol FileSystem: Sendable {
     func writeFile(_ path: String, contents: [UInt8]) throws
     /// Removes a file or a directory tree; no error when nothing is there.
     func removeItem(_ path: String) throws
+    /// Replaces a file's contents atomically: readers see the old file or the new one,
+    /// never a part (a temporary file renamed over it).
+    func replaceFile(_ path: String, contents: [UInt8]) throws
+    /// A file's size and modification time, to notice changes without reading it.
+    func stamp(of path: String) -> FileStamp?
     /// Renames `source` to `destination` (which must not exist).
     func moveItem(_ source: String, to destination: String) throws
     /// Swaps two existing paths atomically, so no observer sees neither.
@@ -25,6 +30,18 @@ public protocol FileSystem: Sendable {
     func canonicalPath(_ path: String) -> String?
     /// The user's home directory.
     var homeDirectory: String { get }
+}
+
+/// What identifies a version of a file cheaply: its size and modification time.
+public struct FileStamp: Sendable, Hashable {
+    public var size: Int64
+    /// Modification time in nanoseconds (or any number that changes with every write).
+    public var modified: Int64
+
+    public init(size: Int64, modified: Int64) {
+        self.size = size
+        self.modified = modified
+    }
 }
 
 /// What a path names.

@@ -86,6 +86,23 @@ public struct LocalFileSystem: FileSystem {
         }
     }
 
+    public func replaceFile(_ path: String, contents: [UInt8]) throws {
+        let temporary = path + ".notesim-tmp"
+        do {
+            try writeFile(temporary, contents: contents)
+            guard rename(temporary, path) == 0 else { throw Self.error(path) }
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    public func stamp(of path: String) -> FileStamp? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return FileStamp(size: Int64(info.st_size), modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+    }
+
     public func removeItem(_ path: String) throws {
         switch kind(of: path) {
         case nil:

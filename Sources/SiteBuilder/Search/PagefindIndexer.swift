@@ -15,16 +15,12 @@ public struct PagefindIndexer: SearchIndexer {
 
     /// The Pagefind executable, or nil when it is not installed.
     public let executable: String?
-    /// Where to write the index instead of `pagefind/` inside the site folder (the preview
-    /// server keeps it beside its pages and serves it under the same URL).
-    public let bundlePath: String?
 
-    public init(executable: String? = PagefindIndexer.locate(), bundlePath: String? = nil) {
+    public init(executable: String? = PagefindIndexer.locate()) {
         self.executable = executable
-        self.bundlePath = bundlePath
     }
 
-    public func index(folder: String, fileSystem: any FileSystem) -> SearchIndexReport {
+    public func index(folder: String, bundlePath: String?, fileSystem: any FileSystem) -> SearchIndexReport {
         guard let executable else {
             return SearchIndexReport(pages: nil, diagnostics: [.warning(
                 "search.unavailable", path: SiteConfig.fileName, at: nil,

@@ -5,8 +5,16 @@ import NotesCore
 /// `WriteStage` calls it on the staging folder, so the index appears together with the
 /// pages it describes. A missing or failing indexer is a warning: the site still builds.
 public protocol SearchIndexer: Sendable {
-    /// Indexes the HTML pages under `folder`.
-    func index(folder: String, fileSystem: any FileSystem) -> SearchIndexReport
+    /// Indexes the HTML pages under `folder`, writing the index to `bundlePath` (default:
+    /// `pagefind/` inside the folder).
+    func index(folder: String, bundlePath: String?, fileSystem: any FileSystem) -> SearchIndexReport
+}
+
+extension SearchIndexer {
+    /// Indexes the HTML pages under `folder` into `pagefind/` inside it.
+    public func index(folder: String, fileSystem: any FileSystem) -> SearchIndexReport {
+        index(folder: folder, bundlePath: nil, fileSystem: fileSystem)
+    }
 }
 
 /// What one indexing run did.

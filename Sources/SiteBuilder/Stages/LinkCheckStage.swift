@@ -19,11 +19,18 @@ public enum LinkCheckStage {
     ///   - drafts: content paths of notes left out of this build.
     public static func check(notes: [Note], contentFiles: Set<String>, drafts: Set<String> = []) -> Output {
         let site = SiteIndex(notes: notes, contentFiles: contentFiles, drafts: drafts)
-        var output = Output()
-        for note in notes {
+        // Each note's links are checked on their own, on every core; results keep note order.
+        let perNote = ForkJoin.map(notes) { note in
+            var output = Output()
             for reference in note.page.references {
                 check(reference, in: note, site: site, output: &output)
             }
+            return output
+        }
+        var output = Output()
+        for part in perNote {
+            output.diagnostics += part.diagnostics
+            output.referencedFiles.formUnion(part.referencedFiles)
         }
         return output
     }
@@ -118,7 +125,7 @@ public enum LinkCheckStage {
 }
 
 /// Lookup tables over the whole site, built once per check.
-struct SiteIndex {
+struct SiteIndex: Sendable {
     let notes: [String: Note]
     let contentFiles: Set<String>
     let drafts: Set<String>

@@ -11,6 +11,10 @@ public enum LoadStage {
         public var config: SourceFile?
         /// Every `.md` file under content/, by site-relative path, sorted.
         public var notes: [(path: String, bytes: [UInt8])]
+        /// Notes not read because `isUnchanged` said their stamp is the one already known.
+        public var unchanged: [(path: String, stamp: FileStamp)] = []
+        /// The stamp of every note that was read.
+        public var stamps: [String: FileStamp] = [:]
         /// Every other file under content/, as paths inside content/.
         public var contentFiles: Set<String>
         /// The site's template overrides: path inside templates/ -> bytes.
@@ -24,7 +28,10 @@ public enum LoadStage {
     public static let templatesFolder = "templates"
 
     /// Reads the site at `siteDirectory`.
-    public static func load(siteDirectory: String, fileSystem: any FileSystem) -> Output {
+    /// - Parameter isUnchanged: for an incremental build, whether a note (site path, stamp)
+    ///   is as the last build saw it; such notes are listed in `unchanged` and not read.
+    public static func load(siteDirectory: String, fileSystem: any FileSystem,
+                            isUnchanged: ((String, FileStamp) -> Bool)? = nil) -> Output {
         var output = Output(config: nil, notes: [], contentFiles: [], templates: [], diagnostics: [])
         let contentRoot = Path.join(siteDirectory, contentFolder)
         guard fileSystem.kind(of: contentRoot) == .directory else {
@@ -52,6 +59,12 @@ public enum LoadStage {
         for relative in walk(contentRoot, fileSystem: fileSystem, diagnostics: &output.diagnostics, prefix: contentFolder) {
             let sitePath = Path.join(contentFolder, relative)
             if OutputPaths.isNote(relative) {
+                let stamp = isUnchanged == nil ? nil : fileSystem.stamp(of: Path.join(contentRoot, relative))
+                if let stamp, let isUnchanged, isUnchanged(sitePath, stamp) {
+                    output.unchanged.append((sitePath, stamp))
+                    continue
+                }
+                if let stamp { output.stamps[sitePath] = stamp }
                 switch read(Path.join(contentRoot, relative), as: sitePath, fileSystem: fileSystem) {
                 case .success(let bytes): output.notes.append((sitePath, bytes))
                 case .failure(let diagnostic): output.diagnostics.append(diagnostic)

@@ -18,13 +18,18 @@ public enum RenderStage {
         /// HTML for each slot of each note (by source path, then slot number); a slot
         /// without an entry shows its code block.
         public var slotHTML: [String: [Int: String]]
+        /// The sidebar list as the last build rendered it, when the navigation is unchanged.
+        public var cachedTOC: String?
+        /// The navigation of `notes`, when the caller has already built it.
+        public var navigation: Navigation?
 
-        public init(config: SiteConfig, notes: [Note], theme: Theme, referencedFiles: Set<String>, slotHTML: [String: [Int: String]] = [:]) {
+        public init(config: SiteConfig, notes: [Note], theme: Theme, referencedFiles: Set<String>, slotHTML: [String: [Int: String]] = [:], cachedTOC: String? = nil) {
             self.config = config
             self.notes = notes
             self.theme = theme
             self.referencedFiles = referencedFiles
             self.slotHTML = slotHTML
+            self.cachedTOC = cachedTOC
         }
     }
 
@@ -36,15 +41,17 @@ public enum RenderStage {
     public static let tocPage = "toc.html"
 
     /// Renders every file of the site, sorted by path; `progress` hears of each page.
-    public static func render(_ input: Input, progress: BuildProgress.Handler? = nil) -> [OutputFile] {
-        let navigation = Navigation(notes: input.notes)
+    /// - Parameter only: the output paths of the notes whose pages to render (an
+    ///   incremental build keeps the others); nil for all. Site-wide files are always rendered.
+    public static func render(_ input: Input, only: Set<String>? = nil, progress: BuildProgress.Handler? = nil) -> [OutputFile] {
+        let navigation = input.navigation ?? Navigation(notes: input.notes)
         let notesByOutput = Dictionary(input.notes.map { ($0.outputPath, $0) }, uniquingKeysWith: { first, _ in first })
         let ui = UIStrings.forLanguage(input.config.language)
         var files: [OutputFile] = []
 
         // Scripts and stylesheets carry a hash of their content in their names, so hosts can
         // cache them forever (`style.3f2a9c1b07.css`).
-        let tocList = input.theme.render(["entries": tocEntries(navigation.entries)], template: "toc")
+        let tocList = input.cachedTOC ?? Self.tocList(navigation, theme: input.theme)
         let tocBytes = Array("window.notesimTOC = \(JavaScriptString.literal(tocList));\n".utf8)
         var assets = AssetNames()
         assets.toc = Fingerprint.name(tocScript, bytes: tocBytes)
@@ -59,8 +66,9 @@ public enum RenderStage {
         // Pages are independent of each other: rendered on every core.
         let rendered = SharedCounter()
         let pageAssets = assets
-        files += ForkJoin.map(input.notes) { note in
-            defer { progress?(BuildProgress(.pages, done: rendered.add(), total: input.notes.count)) }
+        let pages = only.map { only in input.notes.filter { only.contains($0.outputPath) } } ?? input.notes
+        files += ForkJoin.map(pages) { note in
+            defer { progress?(BuildProgress(.pages, done: rendered.add(), total: pages.count)) }
             let (previous, next) = navigation.neighbours(of: note.outputPath)
             let isHome = note.outputPath == "index.html"
             let language = note.frontMatter.lang ?? input.config.language
@@ -86,13 +94,20 @@ public enum RenderStage {
         var tocContext = baseContext(for: tocPage, config: input.config, ui: ui, assets: assets)
         tocContext["toc"] = tocList
         files.append(.text(tocPage, input.theme.render(tocContext, template: "toc-page")))
-        files += PublishingFiles.make(config: input.config, pages: files.map(\.path).filter { Path.fileExtension(of: $0) == "html" && $0 != tocPage },
+        // Every note's page is in the sitemap, also those an incremental build did not render.
+        let pagePaths = Set(input.notes.map(\.outputPath)).union(files.map(\.path).filter { Path.fileExtension(of: $0) == "html" && $0 != tocPage })
+        files += PublishingFiles.make(config: input.config, pages: Array(pagePaths),
                                       notFound: input.theme.render(baseContext(for: "404.html", config: input.config, ui: ui, assets: assets, absoluteRoot: true)
                                           .merging(["page": ["title": ui.notFound, "lang": input.config.language] as [String: Any], "notIndexed": true]) { _, new in new }, template: "404"))
         for path in input.referencedFiles {
             files.append(OutputFile(path: path, content: .copy(from: Path.join(LoadStage.contentFolder, path))))
         }
         return files.sorted { $0.path < $1.path }
+    }
+
+    /// The sidebar's list of notes, as HTML (shared by `toc.js` and `toc.html`).
+    public static func tocList(_ navigation: Navigation, theme: Theme) -> String {
+        theme.render(["entries": tocEntries(navigation.entries)], template: "toc")
     }
 
     // MARK: - Contexts

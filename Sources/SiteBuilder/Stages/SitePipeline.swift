@@ -1,3 +1,4 @@
+import LambdaSimulator
 import NotesCore
 
 /// The whole pipeline: load, parse, check, render; `WriteStage` then writes the result.
@@ -24,10 +25,28 @@ public enum SitePipeline {
         }
     }
 
+    /// What an incremental build knows from the last one.
+    public struct Reuse: Sendable {
+        /// The last build's manifest.
+        public var manifest: BuildManifest
+        /// Reads a note's bytes again (by site path): for a note that did not change but whose
+        /// page must be rendered anew (a neighbour's title changed).
+        public var read: @Sendable (String) -> [UInt8]?
+
+        public init(manifest: BuildManifest, read: @escaping @Sendable (String) -> [UInt8]?) {
+            self.manifest = manifest
+            self.read = read
+        }
+    }
+
     /// Everything a run produced.
     public struct Result: Sendable {
-        /// The site's files, sorted by path (empty when theme loading failed).
+        /// The files rendered in this run, sorted by path (empty when theme loading failed).
+        /// An incremental run leaves out the pages it kept (`keptFiles`).
         public var files: [OutputFile]
+        /// Pages an incremental run did not render because they would not change: output
+        /// path and the content hash of the file already in the output.
+        public var keptFiles: [String: UInt64] = [:]
         /// Every diagnostic of every stage, sorted by file and position.
         public var diagnostics: [Diagnostic]
         /// The site's settings (notesim.yml with the command line's overrides).
@@ -43,6 +62,10 @@ public enum SitePipeline {
         /// Expectations checked against the simulator that held / did not hold.
         public var expectationsPassed: Int
         public var expectationsFailed: Int
+        /// Notes parsed in this run (an incremental run parses only what changed).
+        public var notesParsed: Int = 0
+        /// The manifest that describes this run's output (files hashed as they will be written).
+        public var manifest: BuildManifest?
 
         /// Whether any diagnostic is an error.
         public var hasErrors: Bool { diagnostics.contains(where: \.isError) }
@@ -54,8 +77,12 @@ public enum SitePipeline {
         return run(loaded: loaded, builtinTheme: BuiltinTheme.files, options: options)
     }
 
-    /// Runs stages 2–6 on loaded input (pure: no I/O).
-    public static func run(loaded: LoadStage.Output, builtinTheme: [String: [UInt8]], options: Options = Options()) -> Result {
+    /// Runs stages 2–6 on loaded input (pure: no I/O but `reuse.read`).
+    ///
+    /// With `reuse`, notes whose bytes did not change are not parsed again: links are checked
+    /// against their summaries from the manifest, their diagnostics and claim counts are
+    /// taken from it, and their pages are kept unless something they show changed.
+    public static func run(loaded: LoadStage.Output, builtinTheme: [String: [UInt8]], options: Options = Options(), reuse: Reuse? = nil) -> Result {
         var diagnostics = loaded.diagnostics
 
         var config = SiteConfig()
@@ -65,18 +92,50 @@ public enum SitePipeline {
             diagnostics += problems
         }
         if let baseURL = options.baseURL { config.baseURL = baseURL }
+        let globalKey = Self.globalKey(loaded: loaded, builtinTheme: builtinTheme, options: options)
+        let previous = reuse.flatMap { $0.manifest.globalKey == globalKey ? $0.manifest : nil }
+
+        // Which notes must be parsed: those whose bytes the last build did not see.
+        var clean: [String: BuildManifest.NoteRecord] = [:]
+        var sources: [(path: String, bytes: [UInt8])] = []
+        for (path, bytes) in loaded.notes {
+            if let record = previous?.notes[path], record.sourceHash == ContentHash.of(bytes) {
+                var record = record
+                if let stamp = loaded.stamps[path] { record.stamp = stamp }
+                clean[path] = record
+            } else {
+                sources.append((path, bytes))
+            }
+        }
+        for (path, _) in loaded.unchanged {
+            if let record = previous?.notes[path] {
+                clean[path] = record
+            } else if let bytes = reuse?.read(path) {
+                sources.append((path, bytes))
+            } else {
+                diagnostics.append(.error("file.unreadable", path: path, at: nil, "cannot read the file: it disappeared while reading"))
+            }
+        }
 
         // Stage 2, parse: each note on its own, on every core.
         let parsedCount = SharedCounter()
-        let parsed = ForkJoin.map(loaded.notes) { path, bytes in
-            defer { options.progress?(BuildProgress(.notes, done: parsedCount.add(), total: loaded.notes.count)) }
-            return ParseStage.parse(sourcePath: path, bytes: bytes)
+        let sourceCount = sources.count
+        let parsed = ForkJoin.map(sources) { path, bytes in
+            defer { options.progress?(BuildProgress(.notes, done: parsedCount.add(), total: sourceCount)) }
+            let (note, problems) = ParseStage.parse(sourcePath: path, bytes: bytes)
+            return (note, problems, ContentHash.of(bytes))
         }
+        var fresh: [String: (problems: [Diagnostic], hash: UInt64)] = [:]
+        var allNotes: [Note] = clean.values.map(\.summary.note)
+        for ((path, _), (note, problems, hash)) in zip(sources, parsed) {
+            diagnostics += problems
+            fresh[path] = (problems, hash)
+            if let note { allNotes.append(note) }
+        }
+        allNotes.sort { $0.sourcePath < $1.sourcePath }
         var notes: [Note] = []
         var drafts: Set<String> = []
-        for (note, problems) in parsed {
-            diagnostics += problems
-            guard let note else { continue }
+        for note in allNotes {
             if note.frontMatter.draft && !options.includeDrafts {
                 drafts.insert(note.contentPath)
             } else {
@@ -88,13 +147,42 @@ public enum SitePipeline {
         let links = LinkCheckStage.check(notes: notes, contentFiles: loaded.contentFiles, drafts: drafts)
         diagnostics += links.diagnostics
 
-        // Stage 5, scenarios: every note's blocks simulated, verified and drawn, on every core.
+        // Which pages to render: new and changed notes, and kept notes whose page shows
+        // something that changed (a neighbour's title, the list of notes on the home page).
+        let navigation = Navigation(notes: notes)
+        let titles = Dictionary(notes.map { ($0.outputPath, $0.title) }, uniquingKeysWith: { first, _ in first })
+        let navigationKey = Self.navigationKey(navigation.entries)
+        var renderKeys: [String: UInt64] = [:]
+        var toRender: Set<String> = []
+        for note in notes {
+            let sourceHash = clean[note.sourcePath]?.sourceHash ?? fresh[note.sourcePath]?.hash ?? 0
+            let key = Self.renderKey(note: note, sourceHash: sourceHash, globalKey: globalKey, navigation: navigation, titles: titles, navigationKey: navigationKey)
+            renderKeys[note.sourcePath] = key
+            if let record = clean[note.sourcePath], record.renderKey == key, previous?.files[note.outputPath] != nil { continue }
+            toRender.insert(note.outputPath)
+        }
+        // Kept notes that must be rendered after all are parsed again (their scenarios come
+        // from the cache).
+        var reparsed: [String: Note] = [:]
+        let stale = notes.indices.filter { clean[notes[$0].sourcePath] != nil && toRender.contains(notes[$0].outputPath) }
+        let staleNotes = stale.map { notes[$0].sourcePath }
+        let reread = ForkJoin.map(staleNotes) { path in reuse?.read(path).flatMap { ParseStage.parse(sourcePath: path, bytes: $0).0 } }
+        for (index, note) in zip(stale, reread) {
+            guard let note else {
+                diagnostics.append(.error("file.unreadable", path: notes[index].sourcePath, at: nil, "cannot read the file: it disappeared while reading"))
+                continue
+            }
+            notes[index] = note
+            reparsed[note.sourcePath] = note
+        }
+
+        // Stage 5, scenarios: every parsed note's blocks simulated, verified and drawn, on every core.
         var slotHTML: [String: [Int: String]] = [:]
         var passed = 0
         var failed = 0
         var scenarios = 0
         var simulated = 0
-        let withScenarios = notes.filter { $0.page.codeBlocks.contains(where: { $0.slot != nil }) }
+        let withScenarios = notes.filter { (fresh[$0.sourcePath] != nil || reparsed[$0.sourcePath] != nil) && $0.page.codeBlocks.contains(where: { $0.slot != nil }) }
         let scenarioTotal = withScenarios.reduce(0) { $0 + $1.page.codeBlocks.filter { $0.slot != nil }.count }
         let scenariosDone = SharedCounter()
         let siteLanguage = config.language
@@ -103,33 +191,135 @@ public enum SitePipeline {
             options.progress?(BuildProgress(.scenarios, done: scenariosDone.add(result.scenarios), total: scenarioTotal))
             return result
         }
+        var scenarioOutputs: [String: ScenarioStage.Output] = [:]
         for (note, result) in zip(withScenarios, results) {
-            simulated += result.simulated
-            diagnostics += result.diagnostics
             slotHTML[note.sourcePath] = result.figures
-            passed += result.passed
-            failed += result.failed
-            scenarios += result.scenarios
+            scenarioOutputs[note.sourcePath] = result
+            simulated += result.simulated
+        }
+        for note in allNotes {
+            if let record = clean[note.sourcePath] {
+                // Kept notes report what they reported last time.
+                diagnostics += record.diagnostics
+                scenarios += record.scenarios
+                passed += record.passed
+                failed += record.failed
+            } else if let result = scenarioOutputs[note.sourcePath] {
+                diagnostics += result.diagnostics
+                scenarios += result.scenarios
+                passed += result.passed
+                failed += result.failed
+            }
         }
 
         let (theme, themeProblems) = Theme.load(builtin: builtinTheme, overrides: loaded.templates)
         diagnostics += themeProblems
         var files: [OutputFile] = []
+        var kept: [String: UInt64] = [:]
+        var toc: (key: UInt64, html: String)?
         if let theme {
-            files = RenderStage.render(RenderStage.Input(config: config, notes: notes, theme: theme, referencedFiles: links.referencedFiles, slotHTML: slotHTML),
-                                       progress: options.progress)
+            // The sidebar list of 10,000 notes takes a while to render: kept while the
+            // navigation is the same.
+            var hasher = FNV1a()
+            hasher.combine(String(globalKey) + " " + String(navigationKey))
+            let tocKey = hasher.value
+            let tocHTML = previous?.toc.flatMap { $0.key == tocKey ? $0.html : nil } ?? RenderStage.tocList(navigation, theme: theme)
+            toc = (tocKey, tocHTML)
+            var input = RenderStage.Input(config: config, notes: notes, theme: theme, referencedFiles: links.referencedFiles,
+                                          slotHTML: slotHTML, cachedTOC: tocHTML)
+            input.navigation = navigation
+            files = RenderStage.render(input,
+                                       only: previous == nil ? nil : toRender, progress: options.progress)
+            for note in notes where !toRender.contains(note.outputPath) {
+                if let hash = previous?.files[note.outputPath] { kept[note.outputPath] = hash }
+            }
         }
+
+        // The manifest of this output.
+        var manifest = BuildManifest(globalKey: globalKey, output: "")
+        manifest.toc = toc
+        for note in allNotes {
+            if let record = clean[note.sourcePath] {
+                var record = record
+                record.renderKey = renderKeys[note.sourcePath] ?? record.renderKey
+                manifest.notes[note.sourcePath] = record
+            } else if let (problems, hash) = fresh[note.sourcePath] {
+                let result = scenarioOutputs[note.sourcePath]
+                manifest.notes[note.sourcePath] = BuildManifest.NoteRecord(
+                    stamp: loaded.stamps[note.sourcePath] ?? FileStamp(size: -1, modified: -1), sourceHash: hash,
+                    renderKey: renderKeys[note.sourcePath] ?? 0, summary: NoteSummary(note),
+                    diagnostics: problems + (result?.diagnostics ?? []),
+                    scenarios: result?.scenarios ?? 0, passed: result?.passed ?? 0, failed: result?.failed ?? 0)
+            }
+        }
+        let pagePaths = Set(files.map(\.path)).union(kept.keys)
         return Result(
             files: files,
+            keptFiles: kept,
             diagnostics: diagnostics.sorted(),
             config: config,
             noteCount: notes.count,
-            pageCount: files.filter { Path.fileExtension(of: $0.path) == "html" && $0.path != RenderStage.tocPage && $0.path != "404.html" }.count,
+            pageCount: pagePaths.filter { Path.fileExtension(of: $0) == "html" && $0 != RenderStage.tocPage && $0 != "404.html" }.count,
             scenarioCount: scenarios,
             scenariosSimulated: simulated,
             expectationsPassed: passed,
-            expectationsFailed: failed
+            expectationsFailed: failed,
+            notesParsed: sources.count,
+            manifest: manifest
         )
+    }
+
+    /// Hash of everything every page depends on besides its own note.
+    static func globalKey(loaded: LoadStage.Output, builtinTheme: [String: [UInt8]], options: Options) -> UInt64 {
+        var hasher = FNV1a()
+        func add(_ text: String) {
+            hasher.combine(text)
+            hasher.combine([0])
+        }
+        add("notesim build 1; simulator \(Simulator.version); renderer \(ScenarioCacheKey.rendererVersion)")
+        add(loaded.config?.text ?? "")
+        for (path, bytes) in builtinTheme.sorted(by: { $0.key < $1.key }) {
+            add(path)
+            hasher.combine(bytes)
+        }
+        for (path, bytes) in loaded.templates.sorted(by: { $0.path < $1.path }) {
+            add(path)
+            hasher.combine(bytes)
+        }
+        add("drafts \(options.includeDrafts); base \(options.baseURL ?? "")")
+        return hasher.value
+    }
+
+    /// Hash of the navigation tree (titles and paths): what the home page lists.
+    static func navigationKey(_ entries: [Navigation.Entry]) -> UInt64 {
+        var hasher = FNV1a()
+        func add(_ entries: [Navigation.Entry]) {
+            for entry in entries {
+                hasher.combine(entry.title)
+                hasher.combine([0])
+                hasher.combine(entry.outputPath ?? "")
+                hasher.combine([1])
+                add(entry.children)
+                hasher.combine([2])
+            }
+        }
+        add(entries)
+        return hasher.value
+    }
+
+    /// Hash of what one page shows: its note, its neighbours' titles, and the navigation
+    /// (every page names the sidebar script, whose name carries a hash of the navigation;
+    /// the home page also lists the notes). A body edit changes one page; a new note or a
+    /// new title changes them all.
+    static func renderKey(note: Note, sourceHash: UInt64, globalKey: UInt64, navigation: Navigation, titles: [String: String], navigationKey: UInt64) -> UInt64 {
+        var hasher = FNV1a()
+        let (previous, next) = navigation.neighbours(of: note.outputPath)
+        for part in [String(globalKey), String(sourceHash), note.outputPath, previous ?? "", previous.flatMap { titles[$0] } ?? "",
+                     next ?? "", next.flatMap { titles[$0] } ?? "", String(navigationKey)] {
+            hasher.combine(part)
+            hasher.combine([0])
+        }
+        return hasher.value
     }
 
     /// Errors for two notes that would become the same page (`README.md` and `index.md`).

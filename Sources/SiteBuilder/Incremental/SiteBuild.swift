@@ -1,0 +1,151 @@
+import NotesCore
+
+/// `notesim build` and the preview's rebuilds: the pipeline between its two ends, reading
+/// what the last build left and writing only what changed.
+///
+/// The first build of an output folder (and any build after the settings, the templates or
+/// notesim itself changed) writes the whole site into a staging folder and swaps it in
+/// atomically. Later builds parse only the notes whose bytes changed, render only the pages
+/// whose inputs changed, and replace only the files whose bytes changed, each atomically.
+/// A marker file brackets such an in-place update: a build that finds it (the last one was
+/// killed halfway) does a full build, which repairs the output.
+public enum SiteBuild {
+    /// What a build did.
+    public struct Report: Sendable {
+        public var result: SitePipeline.Result
+        /// Whether the output was updated in place (false: written whole, or not written).
+        public var incremental: Bool
+        /// Files written, files deleted, and files left as they were.
+        public var written = 0
+        public var deleted = 0
+        public var unchanged = 0
+        public var search: SearchIndexReport?
+        /// Why the output could not be written, if it could not.
+        public var writeError: Diagnostic?
+    }
+
+    /// The folder of the build manifest and the in-progress marker of one output folder
+    /// (`build` and `serve` write different folders and keep separate manifests).
+    public static func stateFolder(siteDirectory: String, output: String) -> String {
+        Path.join(siteDirectory, ".notesim-cache", "build", FNV1a.hex(FNV1a.hash(output.utf8)))
+    }
+
+    /// Builds the site in `siteDirectory` into `output`.
+    /// - Parameters:
+    ///   - indexer: builds the search index, when the settings ask for search.
+    ///   - writeWithErrors: write even when there are errors (`--keep-going`).
+    ///   - incremental: reuse the last build's output when possible.
+    public static func run(siteDirectory: String, output: String, fileSystem: any FileSystem, options: SitePipeline.Options,
+                           indexer: (any SearchIndexer)? = nil, writeWithErrors: Bool = false, incremental: Bool = true) -> Report {
+        let state = stateFolder(siteDirectory: siteDirectory, output: output)
+        let manifestPath = Path.join(state, "manifest")
+        let markerPath = Path.join(state, "in-progress")
+        let previous = incremental ? usableManifest(at: manifestPath, marker: markerPath, output: output, fileSystem: fileSystem) : nil
+
+        let loaded = LoadStage.load(siteDirectory: siteDirectory, fileSystem: fileSystem, isUnchanged: previous.map { manifest in
+            { path, stamp in manifest.notes[path]?.stamp == stamp }
+        })
+        let reuse = previous.map { manifest in
+            SitePipeline.Reuse(manifest: manifest, read: { path in try? fileSystem.readFile(Path.join(siteDirectory, path)) })
+        }
+        let result = SitePipeline.run(loaded: loaded, builtinTheme: BuiltinTheme.files, options: options, reuse: reuse)
+        var report = Report(result: result, incremental: false)
+        let indexer = result.config.search ? indexer : nil
+        guard !result.hasErrors || (writeWithErrors && !result.files.isEmpty), var manifest = result.manifest else { return report }
+
+        let hashes = ForkJoin.map(result.files) { file -> UInt64 in
+            switch file.content {
+            case .bytes(let bytes): return ContentHash.of(bytes)
+            case .copy(let source): return (try? fileSystem.readFile(Path.join(siteDirectory, source))).map(ContentHash.of) ?? 0
+            }
+        }
+        manifest.files = result.keptFiles
+        for (file, hash) in zip(result.files, hashes) { manifest.files[file.path] = hash }
+
+        do {
+            if let previous, previous.globalKey == manifest.globalKey, !result.hasErrors {
+                report.incremental = true
+                try fileSystem.createDirectory(state)
+                try fileSystem.writeFile(markerPath, contents: Array("in progress\n".utf8))
+                try update(previous: previous, files: result.files, hashes: hashes, kept: result.keptFiles, output: output,
+                           siteDirectory: siteDirectory, fileSystem: fileSystem, progress: options.progress, report: &report)
+                if let indexer { report.search = reindex(output: output, indexer: indexer, fileSystem: fileSystem) }
+            } else {
+                // A kill during a full build must not leave a manifest that describes the old output.
+                try? fileSystem.removeItem(manifestPath)
+                report.search = try WriteStage.write(result.files, to: output, siteDirectory: siteDirectory, fileSystem: fileSystem,
+                                                     indexer: indexer, progress: options.progress)
+                report.written = result.files.count
+            }
+            manifest.output = fileSystem.canonicalPath(output) ?? output
+            if !result.hasErrors {
+                try fileSystem.createDirectory(state)
+                try fileSystem.replaceFile(manifestPath, contents: ManifestCodec.encode(manifest))
+            }
+            try? fileSystem.removeItem(markerPath)
+        } catch let error as Diagnostic {
+            report.writeError = error
+        } catch {
+            report.writeError = .error("output.write-failed", path: output, at: nil, "could not update the site: \(error); the next build rebuilds it whole")
+        }
+        return report
+    }
+
+    /// The last build's manifest, if it describes `output` as it is now.
+    private static func usableManifest(at path: String, marker: String, output: String, fileSystem: any FileSystem) -> BuildManifest? {
+        guard fileSystem.kind(of: marker) == nil,
+              fileSystem.kind(of: Path.join(output, WriteStage.markerFile)) == .file,
+              let bytes = try? fileSystem.readFile(path),
+              let manifest = ManifestCodec.decode(bytes),
+              manifest.output == fileSystem.canonicalPath(output) else { return nil }
+        return manifest
+    }
+
+    /// Replaces the files whose bytes changed and deletes those no longer produced.
+    private static func update(previous: BuildManifest, files: [OutputFile], hashes: [UInt64], kept: [String: UInt64], output: String,
+                               siteDirectory: String, fileSystem: any FileSystem, progress: BuildProgress.Handler?, report: inout Report) throws {
+        var folders: Set<String> = []
+        for (index, (file, hash)) in zip(files, hashes).enumerated() {
+            let target = Path.join(output, file.path)
+            if previous.files[file.path] == hash, fileSystem.kind(of: target) == .file {
+                report.unchanged += 1
+                continue
+            }
+            let folder = Path.directory(of: file.path)
+            if !folder.isEmpty, folders.insert(folder).inserted { try fileSystem.createDirectory(Path.join(output, folder)) }
+            let bytes: [UInt8]
+            switch file.content {
+            case .bytes(let generated): bytes = generated
+            case .copy(let source): bytes = try fileSystem.readFile(Path.join(siteDirectory, source))
+            }
+            try fileSystem.replaceFile(target, contents: bytes)
+            report.written += 1
+            if index + 1 == files.count { progress?(BuildProgress(.files, done: files.count, total: files.count)) }
+        }
+        report.unchanged += kept.count
+        let produced = Set(files.map(\.path)).union(kept.keys)
+        for path in previous.files.keys.sorted() where !produced.contains(path) {
+            try fileSystem.removeItem(Path.join(output, path))
+            report.deleted += 1
+        }
+    }
+
+    /// Indexes the updated site into a fresh bundle folder, then swaps it in.
+    private static func reindex(output: String, indexer: any SearchIndexer, fileSystem: any FileSystem) -> SearchIndexReport {
+        let fresh = Path.join(output, PagefindIndexer.bundleFolder + ".notesim-new")
+        let live = Path.join(output, PagefindIndexer.bundleFolder)
+        try? fileSystem.removeItem(fresh)
+        let report = indexer.index(folder: output, bundlePath: fresh, fileSystem: fileSystem)
+        guard report.pages != nil, fileSystem.kind(of: fresh) == .directory else {
+            try? fileSystem.removeItem(fresh)
+            return report
+        }
+        if fileSystem.kind(of: live) == .directory, (try? fileSystem.exchangeItems(fresh, live)) != nil {
+            try? fileSystem.removeItem(fresh)
+        } else {
+            try? fileSystem.removeItem(live)
+            try? fileSystem.moveItem(fresh, to: live)
+        }
+        return report
+    }
+}
