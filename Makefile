@@ -6,7 +6,7 @@ DEBIAN_PACKAGES := libcmark-dev pkg-config
 # The browser test of search types into a real Chromium.
 TEST_PACKAGES := chromium
 
-.PHONY: site test setup setup-test apt-install build check clean bench-sim screenshots subpath-check
+.PHONY: site test setup setup-test apt-install build check clean bench bench-sim screenshots subpath-check
 
 ## site: install what is missing, build notesim, and build this repository's site into public/
 site: setup
@@ -42,6 +42,15 @@ apt-install:
 	  echo "Installing:$$missing"; \
 	  $(SUDO) apt-get update && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing; \
 	fi
+
+## bench: notesim against Hugo and a libcmark floor on 1,000 and 10,000 generated notes
+## (full builds, incremental builds, serve rebuilds, Pagefind), medians and ratios
+bench: setup
+	@$(MAKE) --no-print-directory apt-install PACKAGES="hugo gcc"
+	$(SWIFT) build -c release --product notesim
+	mkdir -p .build/bench
+	gcc -O2 -o .build/bench/cmark-floor Benchmarks/floor/cmark-floor.c $$(pkg-config --cflags --libs libcmark)
+	python3 Benchmarks/bench.py .build/release/notesim .build/bench/cmark-floor $(BENCH_ARGS)
 
 ## bench-sim: simulator events per second, next to an equivalent SimPy model, with the ratio
 bench-sim: setup

@@ -2,7 +2,10 @@ import NotesCore
 import SiteBuilder
 
 /// Notices edits: a fingerprint of every file under content/ and templates/ and of the
-/// config file (path, size and a hash of the bytes), compared on every poll.
+/// config file (path, size and modification time), compared on every poll.
+///
+/// Only metadata is read (one `stat` per file), so polling a 10,000-note site four times a
+/// second costs milliseconds; the build itself then compares bytes.
 public struct SiteWatcher: Sendable {
     let siteDirectory: String
     let fileSystem: any FileSystem
@@ -16,9 +19,13 @@ public struct SiteWatcher: Sendable {
     public func fingerprint() -> UInt64 {
         var hasher = FNV1a()
         func mix(_ bytes: some Sequence<UInt8>) { hasher.combine(bytes) }
+        func mix(_ stamp: FileStamp) {
+            withUnsafeBytes(of: stamp.size) { mix($0) }
+            withUnsafeBytes(of: stamp.modified) { mix($0) }
+        }
         var pending = [LoadStage.contentFolder, LoadStage.templatesFolder]
         let config = Path.join(siteDirectory, SiteConfig.fileName)
-        if let bytes = try? fileSystem.readFile(config) { mix(Array(config.utf8)); mix(bytes) }
+        if let stamp = fileSystem.stamp(of: config) { mix(Array(config.utf8)); mix(stamp) }
         while let relative = pending.popLast() {
             let folder = Path.join(siteDirectory, relative)
             for name in (try? fileSystem.contents(ofDirectory: folder)) ?? [] where !name.hasPrefix(".") {
@@ -27,7 +34,7 @@ public struct SiteWatcher: Sendable {
                 case .directory: pending.append(child)
                 case .file:
                     mix(Array(child.utf8))
-                    if let bytes = try? fileSystem.readFile(Path.join(siteDirectory, child)) { mix(bytes) }
+                    if let stamp = fileSystem.stamp(of: Path.join(siteDirectory, child)) { mix(stamp) }
                 default: break
                 }
             }

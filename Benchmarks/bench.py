@@ -1,0 +1,186 @@
+#!/usr/bin/env python3
+"""`make bench`: notesim against Hugo and a libcmark floor on the same generated notes.
+
+Usage: bench.py NOTESIM FLOOR [--sizes 1000,10000] [--runs 3] [--work DIR]
+
+For each corpus size it measures, side by side and into fresh output folders (old outputs
+are deleted only at the end, since deleting many files right before a build slows it down):
+
+- notesim full build: `notesim build --no-cache --no-search` into an empty folder;
+- Pagefind indexing of that output, separately (Hugo does not index);
+- Hugo (Debian's `hugo`) on the same notes, scenario blocks left as plain code;
+- the floor: a C program that parses and renders every note with libcmark and writes it;
+- an incremental `notesim build` after one note is edited, and `notesim serve`'s rebuild
+  after one edit (search indexing excluded).
+
+It prints medians with min–max, peak RSS (from wait4), and the ratios the performance issue
+sets as targets, and writes the same report to WORK/report.md.
+"""
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def run(command, cwd=None):
+    """Runs a command; returns (seconds, peak RSS in MiB)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    error = process.stderr.read().decode(errors="replace")
+    process.stderr.close()
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"failed ({os.waitstatus_to_exitcode(status)}): {' '.join(command)}\n{error}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def summary(samples):
+    times = [s for s, _ in samples]
+    return {"median": statistics.median(times), "min": min(times), "max": max(times),
+            "rss": max(r for _, r in samples), "runs": len(times)}
+
+
+def describe(row):
+    return (f"{row['median']:7.2f} s  ({row['min']:.2f}–{row['max']:.2f})  {row['rss']:8,.0f} MiB")
+
+
+def pagefind():
+    for name in ("pagefind_extended", "pagefind"):
+        if shutil.which(name):
+            return shutil.which(name)
+    try:
+        return subprocess.check_output([sys.executable, "-c", "import pagefind_bin_extended as p; print(p.get_executable())"],
+                                       text=True, stderr=subprocess.DEVNULL).strip()
+    except subprocess.CalledProcessError:
+        return None
+
+
+def edit(corpus, number):
+    path = os.path.join(corpus, "content", f"n{number:05d}.md")
+    with open(path, "a", encoding="utf-8") as file:
+        file.write(f"\n編集 {number}: 一文を足した。\n")
+
+
+def serve_rebuilds(notesim, corpus, runs, port):
+    """Starts `notesim serve`, edits one note per run, and reads the rebuild times it logs."""
+    process = subprocess.Popen([notesim, "serve", corpus, "--port", str(port)], stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True, bufsize=1)
+    rebuilt = re.compile(r"Rebuilt in (\d+) ms")
+    try:
+        for line in process.stdout:
+            if line.startswith("Serving"):
+                break
+        results = []
+        for index in range(runs):
+            time.sleep(1.0)
+            start = time.perf_counter()
+            edit(corpus, 500 + index)
+            for line in process.stdout:
+                match = rebuilt.search(line)
+                if match:
+                    results.append((int(match.group(1)) / 1000, time.perf_counter() - start))
+                    break
+        return results
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def bench_size(size, notesim, floor, runs, work, lines):
+    corpus = os.path.join(work, f"corpus-{size}")
+    if not os.path.isdir(corpus):
+        subprocess.check_call([sys.executable, os.path.join(HERE, "corpus.py"), str(size), corpus])
+        # The preview must not run Pagefind in the background while it is being timed.
+        with open(os.path.join(corpus, "notesim.yml"), "a", encoding="utf-8") as file:
+            file.write("search: false\n")
+    shutil.rmtree(os.path.join(corpus, ".notesim-cache"), ignore_errors=True)
+    out = os.path.join(work, "out")
+    os.makedirs(out, exist_ok=True)
+    content_bytes = sum(os.path.getsize(os.path.join(corpus, "content", name)) for name in os.listdir(os.path.join(corpus, "content")))
+
+    rows = {}
+    samples = []
+    for index in range(runs):
+        samples.append(run([notesim, "build", corpus, "--no-cache", "--no-search", "--output", os.path.join(out, f"notesim-{size}-{index}")]))
+    rows["notesim"] = summary(samples)
+    samples = []
+    for index in range(runs):
+        samples.append(run(["hugo", "--quiet", "-s", os.path.join(corpus, "hugo"), "-d", os.path.join(out, f"hugo-{size}-{index}")]))
+    rows["hugo"] = summary(samples)
+    samples = []
+    for index in range(runs):
+        samples.append(run([floor, os.path.join(corpus, "content"), os.path.join(out, f"floor-{size}-{index}")]))
+    rows["floor"] = summary(samples)
+    search = pagefind()
+    if search:
+        samples = [run([search, "--site", os.path.join(out, f"notesim-{size}-{index}"), "--silent"]) for index in range(min(runs, 2))]
+        rows["pagefind"] = summary(samples)
+
+    # Incremental: a full build that fills the caches, then one edited note per run.
+    incremental_out = os.path.join(out, f"incremental-{size}")
+    run([notesim, "build", corpus, "--no-search", "--output", incremental_out])
+    samples = []
+    for index in range(runs):
+        edit(corpus, 100 + index)
+        samples.append(run([notesim, "build", corpus, "--no-search", "--output", incremental_out]))
+    rows["incremental"] = summary(samples)
+    serve = serve_rebuilds(notesim, corpus, runs, 18_000 + size % 1000)
+    if serve:
+        rows["serve"] = summary([(rebuild, 0) for rebuild, _ in serve])
+        rows["serve-latency"] = summary([(latency, 0) for _, latency in serve])
+
+    full = rows["notesim"]["median"]
+    lines.append(f"## {size:,} notes ({content_bytes / 1e6:.0f} MB of Markdown, {3 * size:,} scenario blocks), {runs} runs, median (min–max), peak RSS")
+    lines.append("")
+    lines.append("| | time | peak RSS |")
+    lines.append("| --- | --- | --- |")
+    names = {"notesim": "notesim build (full, --no-cache, no search)", "hugo": "Hugo (scenarios as code)", "floor": "libcmark parse+render+write floor",
+             "pagefind": "Pagefind index of notesim's output", "incremental": "notesim build after editing 1 note",
+             "serve": "notesim serve rebuild after 1 edit", "serve-latency": "serve: edit → rebuilt (incl. 250 ms polling)"}
+    for key, row in rows.items():
+        lines.append(f"| {names[key]} | {row['median']:.2f} s ({row['min']:.2f}–{row['max']:.2f}) | {row['rss']:,.0f} MiB |" if row["rss"] else
+                     f"| {names[key]} | {row['median']:.3f} s ({row['min']:.3f}–{row['max']:.3f}) | |")
+    lines.append("")
+    lines.append(f"- notesim / Hugo time: **{full / rows['hugo']['median']:.2f}×** (target ≤ 0.5×)")
+    lines.append(f"- notesim / floor time: **{full / rows['floor']['median']:.2f}×** (target ≤ 2×)")
+    lines.append(f"- notesim / Hugo peak RSS: **{rows['notesim']['rss'] / rows['hugo']['rss']:.2f}×** (target ≤ 1×)")
+    lines.append(f"- incremental build / full build: **{100 * rows['incremental']['median'] / full:.1f} %** (target < 5 %)")
+    if "serve" in rows:
+        lines.append(f"- serve rebuild / full build: **{100 * rows['serve']['median'] / full:.1f} %** (target < 5 %)")
+    lines.append("")
+
+
+def main():
+    arguments = sys.argv[1:]
+    options = {"--sizes": "1000,10000", "--runs": "3", "--work": ".build/bench"}
+    for name in list(options):
+        if name in arguments:
+            index = arguments.index(name)
+            options[name] = arguments[index + 1]
+            del arguments[index:index + 2]
+    notesim, floor = (os.path.abspath(path) for path in arguments)
+    work = os.path.abspath(options["--work"])
+    os.makedirs(work, exist_ok=True)
+    lines = [f"# notesim benchmark ({os.cpu_count()} cores; {subprocess.check_output(['hugo', 'version'], text=True).split()[1]})", ""]
+    report = []
+    try:
+        for size in (int(s) for s in options["--sizes"].split(",")):
+            bench_size(size, notesim, floor, int(options["--runs"]), work, lines)
+            print("\n".join(lines), flush=True)
+            report += lines
+            lines = []
+    finally:
+        shutil.rmtree(os.path.join(work, "out"), ignore_errors=True)
+    with open(os.path.join(work, "report.md"), "w", encoding="utf-8") as file:
+        file.write("\n".join(report) + "\n")
+    print(f"(report written to {os.path.join(work, 'report.md')})")
+
+
+if __name__ == "__main__":
+    main()
