@@ -57,8 +57,11 @@ public struct PreviewServer: Sendable {
         let start = clock.now
         // The same incremental build as `notesim build`: only what changed is parsed,
         // rendered and written.
+        // The manifest stays in memory between rebuilds (no decoding or writing it each time).
         let report = SiteBuild.run(siteDirectory: siteDirectory, output: outputDirectory, fileSystem: fileSystem,
-                                   options: .init(cache: FileScenarioCache(siteDirectory: siteDirectory, fileSystem: fileSystem)))
+                                   options: .init(cache: FileScenarioCache(siteDirectory: siteDirectory, fileSystem: fileSystem)),
+                                   remembered: await state.manifest)
+        if let manifest = report.manifest { await state.remember(manifest) }
         let result = report.result
         var diagnostics = result.diagnostics
         if let error = report.writeError { diagnostics.append(error) }

@@ -174,7 +174,7 @@ import TestSupport
         let manifest = try #require(ManifestCodec.decode(bytes))
         #expect(ManifestCodec.encode(manifest) == bytes)
         #expect(manifest.notes.keys.sorted() == ["content/index.md", "content/lambda/async.md", "content/lambda/index.md", "content/lambda/sync.md"])
-        #expect(manifest.notes["content/lambda/sync.md"]?.summary.headings.map(\.id) == ["同期呼び出し", "再試行"])
+        #expect(manifest.notes["content/lambda/sync.md"]?.summary.anchors == ["同期呼び出し", "再試行"])
         #expect(ManifestCodec.decode(Array("not a manifest\n".utf8)) == nil)
         #expect(ManifestCodec.decode(bytes.dropLast(3) + Array("\nbogus\tline\n".utf8)) == nil)
     }

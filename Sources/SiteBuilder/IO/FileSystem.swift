@@ -7,6 +7,8 @@ public protocol FileSystem: Sendable {
     func kind(of path: String) -> FileKind?
     /// The names in a directory, sorted.
     func contents(ofDirectory path: String) throws -> [String]
+    /// The names in a directory, sorted, each with what it names (as `kind(of:)` says).
+    func entries(ofDirectory path: String) throws -> [(name: String, kind: FileKind?)]
     /// A file's bytes.
     func readFile(_ path: String) throws -> [UInt8]
     /// Creates a directory and its missing parents.
@@ -30,6 +32,12 @@ public protocol FileSystem: Sendable {
     func canonicalPath(_ path: String) -> String?
     /// The user's home directory.
     var homeDirectory: String { get }
+}
+
+extension FileSystem {
+    public func entries(ofDirectory path: String) throws -> [(name: String, kind: FileKind?)] {
+        try contents(ofDirectory: path).map { ($0, kind(of: Path.join(path, $0))) }
+    }
 }
 
 /// What identifies a version of a file cheaply: its size and modification time.

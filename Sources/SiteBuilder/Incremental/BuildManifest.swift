@@ -19,10 +19,12 @@ public struct BuildManifest: Sendable, Equatable {
     public var notes: [String: NoteRecord]
     /// The rendered sidebar list and the key of the navigation it shows.
     public var toc: (key: UInt64, html: String)?
+    /// Hash of the list of non-note files under content/ (link targets besides notes).
+    public var contentKey: UInt64 = 0
 
     public static func == (lhs: BuildManifest, rhs: BuildManifest) -> Bool {
         lhs.globalKey == rhs.globalKey && lhs.output == rhs.output && lhs.files == rhs.files && lhs.notes == rhs.notes
-            && lhs.toc?.key == rhs.toc?.key && lhs.toc?.html == rhs.toc?.html
+            && lhs.toc?.key == rhs.toc?.key && lhs.toc?.html == rhs.toc?.html && lhs.contentKey == rhs.contentKey
     }
 
     public init(globalKey: UInt64, output: String, files: [String: UInt64] = [:], notes: [String: NoteRecord] = [:]) {
@@ -64,31 +66,70 @@ public struct NoteSummary: Sendable, Equatable {
     public var sourcePath: String
     public var contentPath: String
     public var frontMatter: FrontMatter
-    public var headings: [Heading]
-    public var references: [Reference]
-    public var explicitAnchors: [String]
+    public var title: String
+    /// Heading ids, then anchors written in raw HTML: what links to this note may name.
+    public var anchors: [String]
+    /// The note's links and images; read from the manifest only when every note's links
+    /// must be checked again.
+    public var references: LazyReferences
+    /// What checking this note's links found last time, and the files they need copied.
+    public var linkDiagnostics: [Diagnostic]
+    public var linkedFiles: [String]
 
-    public init(_ note: Note) {
+    public init(_ note: Note, links: LinkCheckStage.Output) {
         sourcePath = note.sourcePath
         contentPath = note.contentPath
         frontMatter = note.frontMatter
-        headings = note.page.headings
-        references = note.page.references
-        explicitAnchors = note.page.explicitAnchors
+        title = note.title
+        anchors = note.page.headings.map(\.id) + note.page.explicitAnchors
+        references = LazyReferences(note.page.references)
+        linkDiagnostics = links.diagnostics
+        linkedFiles = links.referencedFiles.sorted()
     }
 
-    public init(sourcePath: String, contentPath: String, frontMatter: FrontMatter, headings: [Heading], references: [Reference], explicitAnchors: [String]) {
+    public init(sourcePath: String, contentPath: String, frontMatter: FrontMatter, title: String, anchors: [String],
+                references: LazyReferences, linkDiagnostics: [Diagnostic], linkedFiles: [String]) {
         self.sourcePath = sourcePath
         self.contentPath = contentPath
         self.frontMatter = frontMatter
-        self.headings = headings
+        self.title = title
+        self.anchors = anchors
         self.references = references
-        self.explicitAnchors = explicitAnchors
+        self.linkDiagnostics = linkDiagnostics
+        self.linkedFiles = linkedFiles
     }
 
-    /// A `Note` that links can be checked against and navigation built from (no HTML).
-    public var note: Note {
-        Note(sourcePath: sourcePath, contentPath: contentPath, frontMatter: frontMatter,
-             page: MarkdownPage(html: "", headings: headings, references: references, codeBlocks: [], explicitAnchors: explicitAnchors))
+    /// A `Note` that links can be checked against and navigation built from (no HTML; the
+    /// anchors stand in for the headings; references only when `withReferences`).
+    public func note(withReferences: Bool) -> Note {
+        var note = Note(sourcePath: sourcePath, contentPath: contentPath, frontMatter: frontMatter,
+                        page: MarkdownPage(html: "", headings: [], references: withReferences ? references.value : [], codeBlocks: [], explicitAnchors: anchors))
+        note.title = title
+        return note
+    }
+}
+
+/// A note's references, decoded from the manifest's bytes only when asked for.
+public struct LazyReferences: Sendable, Equatable {
+    private let decoded: [Reference]?
+    private let encoded: [UInt8]
+
+    public init(_ references: [Reference]) {
+        decoded = references
+        encoded = []
+    }
+
+    /// References in the manifest's `ref` line format, decoded on first use.
+    init(encoded: [UInt8]) {
+        decoded = nil
+        self.encoded = encoded
+    }
+
+    public var value: [Reference] {
+        decoded ?? ManifestCodec.decodeReferences(encoded)
+    }
+
+    public static func == (lhs: LazyReferences, rhs: LazyReferences) -> Bool {
+        lhs.value == rhs.value
     }
 }

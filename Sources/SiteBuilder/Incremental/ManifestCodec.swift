@@ -19,6 +19,7 @@ public enum ManifestCodec {
         out.line("global", hex(manifest.globalKey))
         out.line("output", manifest.output)
         if let toc = manifest.toc { out.line("toc", hex(toc.key), toc.html) }
+        out.line("content", hex(manifest.contentKey))
         for (path, hash) in manifest.files.sorted(by: { $0.key < $1.key }) {
             out.line("file", hex(hash), path)
         }
@@ -34,23 +35,23 @@ public enum ManifestCodec {
         var out = LineWriter()
         let summary = record.summary
         out.line("note", path, summary.contentPath, String(record.stamp.size), String(record.stamp.modified),
-                 hex(record.sourceHash), hex(record.renderKey), String(record.scenarios), String(record.passed), String(record.failed))
+                 hex(record.sourceHash), hex(record.renderKey), String(record.scenarios), String(record.passed), String(record.failed), summary.title)
         let front = summary.frontMatter
         out.line("front", optional(front.title), optional(front.description), optional(front.order.map(String.init)),
                  front.draft ? "1" : "0", optional(front.lang))
-        for heading in summary.headings {
-            out.line("heading", String(heading.level), String(heading.position.line), String(heading.position.column), heading.id, heading.text)
-        }
-        for anchor in summary.explicitAnchors { out.line("anchor", anchor) }
-        for reference in summary.references {
+        out.line(["anchors"] + summary.anchors)
+        for reference in summary.references.value {
             out.line("ref", reference.kind.rawValue, reference.origin.rawValue, String(reference.position.line),
                      String(reference.position.column), reference.destination)
         }
-        for diagnostic in record.diagnostics {
-            let json = (try? JSONEncoder().encode(diagnostic)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-            out.line("diag", json)
-        }
+        for file in summary.linkedFiles { out.line("copy", file) }
+        for diagnostic in summary.linkDiagnostics { out.line("link", json(diagnostic)) }
+        for diagnostic in record.diagnostics { out.line("diag", json(diagnostic)) }
         return out.bytes
+    }
+
+    private static func json(_ diagnostic: Diagnostic) -> String {
+        (try? JSONEncoder().encode(diagnostic)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
     /// Appends tab-separated, escaped fields as lines of bytes.
@@ -58,10 +59,19 @@ public enum ManifestCodec {
         var bytes: [UInt8] = []
 
         mutating func line(_ fields: String...) {
+            line(fields)
+        }
+
+        mutating func line(_ fields: [String]) {
             for (index, field) in fields.enumerated() {
                 if index > 0 { bytes.append(0x09) }
                 var field = field
                 field.withUTF8 { source in
+                    // Most fields need no escaping: copied in one go.
+                    guard source.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else {
+                        bytes.append(contentsOf: source)
+                        return
+                    }
                     for byte in source {
                         switch byte {
                         case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
@@ -94,6 +104,9 @@ public enum ManifestCodec {
             case ("toc", 3):
                 guard let key = UInt64(fields[1], radix: 16) else { return nil }
                 manifest.toc = (key, fields[2])
+            case ("content", 2):
+                guard let key = UInt64(fields[1], radix: 16) else { return nil }
+                manifest.contentKey = key
             case ("file", 3):
                 guard let hash = UInt64(fields[1], radix: 16) else { return nil }
                 manifest.files[fields[2]] = hash
@@ -115,17 +128,25 @@ public enum ManifestCodec {
 
     private static let notePrefix: [UInt8] = Array("note\t".utf8)
 
-    /// One note's block of lines: its `note` line and the lines that follow it.
+    /// One note's block of lines: its `note` line and the lines that follow it. The `ref`
+    /// lines are kept as bytes and decoded only when asked for.
     private static func decodeNote(_ lines: [ArraySlice<UInt8>]) -> (path: String, record: BuildManifest.NoteRecord)? {
         var current: (path: String, record: BuildManifest.NoteRecord)?
+        var references: [UInt8] = []
         for raw in lines {
+            if raw.starts(with: refPrefix) {
+                references += raw
+                references.append(0x0A)
+                continue
+            }
             let fields = raw.split(separator: 0x09, omittingEmptySubsequences: false).map(unescape)
             switch (fields[0], fields.count) {
-            case ("note", 10):
+            case ("note", 11):
                 guard current == nil, let size = Int64(fields[3]), let modified = Int64(fields[4]), let source = UInt64(fields[5], radix: 16),
                       let render = UInt64(fields[6], radix: 16), let scenarios = Int(fields[7]), let passed = Int(fields[8]),
                       let failed = Int(fields[9]) else { return nil }
-                let summary = NoteSummary(sourcePath: fields[1], contentPath: fields[2], frontMatter: FrontMatter(), headings: [], references: [], explicitAnchors: [])
+                let summary = NoteSummary(sourcePath: fields[1], contentPath: fields[2], frontMatter: FrontMatter(), title: fields[10],
+                                          anchors: [], references: LazyReferences([]), linkDiagnostics: [], linkedFiles: [])
                 current = (fields[1], BuildManifest.NoteRecord(
                     stamp: FileStamp(size: size, modified: modified), sourceHash: source, renderKey: render, summary: summary,
                     diagnostics: [], scenarios: scenarios, passed: passed, failed: failed))
@@ -134,25 +155,39 @@ public enum ManifestCodec {
                       let order = parseOptional(fields[3]), let lang = parseOptional(fields[5]) else { return nil }
                 current!.record.summary.frontMatter = FrontMatter(title: title, description: description, order: order.flatMap { Int($0) },
                                                                   draft: fields[4] == "1", lang: lang)
-            case ("heading", 6):
-                guard current != nil, let level = Int(fields[1]), let line = Int(fields[2]), let column = Int(fields[3]) else { return nil }
-                current!.record.summary.headings.append(Heading(level: level, text: fields[5], id: fields[4], position: SourcePosition(line: line, column: column)))
-            case ("anchor", 2):
+            case ("anchors", _):
                 guard current != nil else { return nil }
-                current!.record.summary.explicitAnchors.append(fields[1])
-            case ("ref", 6):
-                guard current != nil, let kind = Reference.Kind(rawValue: fields[1]), let origin = Reference.Origin(rawValue: fields[2]),
-                      let line = Int(fields[3]), let column = Int(fields[4]) else { return nil }
-                current!.record.summary.references.append(Reference(kind: kind, origin: origin, destination: fields[5], position: SourcePosition(line: line, column: column)))
-            case ("diag", 2):
+                current!.record.summary.anchors = Array(fields.dropFirst())
+            case ("copy", 2):
+                guard current != nil else { return nil }
+                current!.record.summary.linkedFiles.append(fields[1])
+            case ("link", 2), ("diag", 2):
                 guard current != nil, let diagnostic = try? JSONDecoder().decode(Diagnostic.self, from: Data(fields[1].utf8)) else { return nil }
-                current!.record.diagnostics.append(diagnostic)
+                if fields[0] == "link" {
+                    current!.record.summary.linkDiagnostics.append(diagnostic)
+                } else {
+                    current!.record.diagnostics.append(diagnostic)
+                }
             default:
                 return nil
             }
         }
+        if current != nil, !references.isEmpty { current!.record.summary.references = LazyReferences(encoded: references) }
         return current
     }
+
+    private static let refPrefix: [UInt8] = Array("ref\t".utf8)
+
+    /// Decodes `ref` lines (malformed lines are skipped: the manifest was written by us).
+    static func decodeReferences(_ bytes: [UInt8]) -> [Reference] {
+        bytes.split(separator: 0x0A).compactMap { raw in
+            let fields = raw.split(separator: 0x09, omittingEmptySubsequences: false).map(unescape)
+            guard fields.count == 6, let kind = Reference.Kind(rawValue: fields[1]), let origin = Reference.Origin(rawValue: fields[2]),
+                  let line = Int(fields[3]), let column = Int(fields[4]) else { return nil }
+            return Reference(kind: kind, origin: origin, destination: fields[5], position: SourcePosition(line: line, column: column))
+        }
+    }
+
     private static func hex(_ value: UInt64) -> String {
         String(value, radix: 16)
     }

@@ -22,6 +22,8 @@ public enum SiteBuild {
         public var search: SearchIndexReport?
         /// Why the output could not be written, if it could not.
         public var writeError: Diagnostic?
+        /// The manifest of the output as written (for a caller that keeps it in memory).
+        public var manifest: BuildManifest?
     }
 
     /// The folder of the build manifest and the in-progress marker of one output folder
@@ -35,12 +37,21 @@ public enum SiteBuild {
     ///   - indexer: builds the search index, when the settings ask for search.
     ///   - writeWithErrors: write even when there are errors (`--keep-going`).
     ///   - incremental: reuse the last build's output when possible.
+    ///   - remembered: the manifest a long-running caller kept from its last build (the
+    ///     preview server); then the manifest is neither read from nor written to disk.
     public static func run(siteDirectory: String, output: String, fileSystem: any FileSystem, options: SitePipeline.Options,
-                           indexer: (any SearchIndexer)? = nil, writeWithErrors: Bool = false, incremental: Bool = true) -> Report {
+                           indexer: (any SearchIndexer)? = nil, writeWithErrors: Bool = false, incremental: Bool = true,
+                           remembered: BuildManifest? = nil) -> Report {
         let state = stateFolder(siteDirectory: siteDirectory, output: output)
         let manifestPath = Path.join(state, "manifest")
         let markerPath = Path.join(state, "in-progress")
-        let previous = incremental ? usableManifest(at: manifestPath, marker: markerPath, output: output, fileSystem: fileSystem) : nil
+        let previous: BuildManifest? = if !incremental {
+            nil
+        } else if let remembered {
+            fileSystem.kind(of: markerPath) == nil && fileSystem.kind(of: Path.join(output, WriteStage.markerFile)) == .file ? remembered : nil
+        } else {
+            usableManifest(at: manifestPath, marker: markerPath, output: output, fileSystem: fileSystem)
+        }
 
         let loaded = LoadStage.load(siteDirectory: siteDirectory, fileSystem: fileSystem, isUnchanged: previous.map { manifest in
             { path, stamp in manifest.notes[path]?.stamp == stamp }
@@ -79,8 +90,14 @@ public enum SiteBuild {
             }
             manifest.output = fileSystem.canonicalPath(output) ?? output
             if !result.hasErrors {
-                try fileSystem.createDirectory(state)
-                try fileSystem.replaceFile(manifestPath, contents: ManifestCodec.encode(manifest))
+                if remembered == nil {
+                    try fileSystem.createDirectory(state)
+                    try fileSystem.replaceFile(manifestPath, contents: ManifestCodec.encode(manifest))
+                } else {
+                    // Kept in memory by the caller; a stale copy on disk must not be trusted later.
+                    try? fileSystem.removeItem(manifestPath)
+                }
+                report.manifest = manifest
             }
             try? fileSystem.removeItem(markerPath)
         } catch let error as Diagnostic {

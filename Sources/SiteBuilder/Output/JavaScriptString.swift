@@ -4,6 +4,6 @@ import NotesCore
 enum JavaScriptString {
     /// A double-quoted literal; `<`, `>`, `&`, U+2028 and U+2029 are written as `\uXXXX`.
     static func literal(_ text: String) -> String {
-        JSONString.quote(text, forScript: true)
+        JSONString.quote(text)
     }
 }

@@ -11,6 +11,8 @@ public enum LinkCheckStage {
         public var diagnostics: [Diagnostic] = []
         /// Files inside content/ that notes reference, to copy to the output.
         public var referencedFiles: Set<String> = []
+
+        public init() {}
     }
 
     /// Checks the references of every note in `notes`.
@@ -18,21 +20,29 @@ public enum LinkCheckStage {
     ///   - contentFiles: the non-note files under content/.
     ///   - drafts: content paths of notes left out of this build.
     public static func check(notes: [Note], contentFiles: Set<String>, drafts: Set<String> = []) -> Output {
+        let perNote = checkEach(notes: notes, contentFiles: contentFiles, drafts: drafts)
+        var output = Output()
+        for note in notes {
+            guard let part = perNote[note.sourcePath] else { continue }
+            output.diagnostics += part.diagnostics
+            output.referencedFiles.formUnion(part.referencedFiles)
+        }
+        return output
+    }
+
+    /// Checks the references of the notes in `only` (all when nil), each on its own and on
+    /// every core, against all of `notes`; results by source path.
+    public static func checkEach(notes: [Note], contentFiles: Set<String>, drafts: Set<String> = [], only: Set<String>? = nil) -> [String: Output] {
         let site = SiteIndex(notes: notes, contentFiles: contentFiles, drafts: drafts)
-        // Each note's links are checked on their own, on every core; results keep note order.
-        let perNote = ForkJoin.map(notes) { note in
+        let checked = only.map { only in notes.filter { only.contains($0.sourcePath) } } ?? notes
+        let perNote = ForkJoin.map(checked) { note in
             var output = Output()
             for reference in note.page.references {
                 check(reference, in: note, site: site, output: &output)
             }
             return output
         }
-        var output = Output()
-        for part in perNote {
-            output.diagnostics += part.diagnostics
-            output.referencedFiles.formUnion(part.referencedFiles)
-        }
-        return output
+        return Dictionary(zip(checked.map(\.sourcePath), perNote), uniquingKeysWith: { first, _ in first })
     }
 
     private static func check(_ reference: Reference, in note: Note, site: SiteIndex, output: inout Output) {
@@ -130,39 +140,35 @@ struct SiteIndex: Sendable {
     let contentFiles: Set<String>
     let drafts: Set<String>
     let folders: Set<String>
-    private let anchorsByNote: [String: Set<String>]
-    private let filesByFolder: [String: [String]]
 
     init(notes: [Note], contentFiles: Set<String>, drafts: Set<String>) {
         var byPath: [String: Note] = [:]
-        var anchors: [String: Set<String>] = [:]
-        for note in notes {
-            byPath[note.contentPath] = note
-            anchors[note.contentPath] = note.page.anchors
-        }
+        byPath.reserveCapacity(notes.count)
+        for note in notes { byPath[note.contentPath] = note }
         self.notes = byPath
-        self.anchorsByNote = anchors
         self.contentFiles = contentFiles
         self.drafts = drafts
         var folders: Set<String> = []
-        var files: [String: [String]] = [:]
         for path in Array(byPath.keys) + Array(contentFiles) + Array(drafts) {
-            files[Path.directory(of: path), default: []].append(Path.lastComponent(of: path))
             var folder = Path.directory(of: path)
             while !folder.isEmpty, folders.insert(folder).inserted {
                 folder = Path.directory(of: folder)
             }
         }
         self.folders = folders
-        self.filesByFolder = files.mapValues { $0.sorted() }
     }
 
+    /// The anchors of a note (computed when a link names one: most notes are never asked).
     func anchors(of note: Note) -> Set<String> {
-        anchorsByNote[note.contentPath] ?? []
+        note.page.anchors
     }
 
+    /// The names in a folder, for "did you mean" hints (only on the error path).
     func files(inFolder folder: String) -> [String] {
-        filesByFolder[folder] ?? []
+        (Array(notes.keys) + Array(contentFiles) + Array(drafts))
+            .filter { Path.directory(of: $0) == folder }
+            .map { Path.lastComponent(of: $0) }
+            .sorted()
     }
 
     func indexNote(inFolder folder: String) -> Note? {

@@ -117,16 +117,16 @@ public enum LoadStage {
         var pending = [""]
         while let relative = pending.popLast() {
             let directory = Path.join(root, relative)
-            let names: [String]
+            let entries: [(name: String, kind: FileKind?)]
             do {
-                names = try fileSystem.contents(ofDirectory: directory)
+                entries = try fileSystem.entries(ofDirectory: directory)
             } catch {
                 diagnostics.append(.error("file.unreadable", path: Path.join(prefix, relative), at: nil, "cannot list the folder: \(error)"))
                 continue
             }
-            for name in names where !name.hasPrefix(".") {
+            for (name, kind) in entries where !name.hasPrefix(".") {
                 let child = Path.join(relative, name)
-                switch fileSystem.kind(of: Path.join(root, child)) {
+                switch kind {
                 case .directory: pending.append(child)
                 case .file: files.append(child)
                 case .symbolicLink:

@@ -126,12 +126,25 @@ public enum SitePipeline {
             return (note, problems, ContentHash.of(bytes))
         }
         var fresh: [String: (problems: [Diagnostic], hash: UInt64)] = [:]
-        var allNotes: [Note] = clean.values.map(\.summary.note)
+        var freshNotes: [Note] = []
         for ((path, _), (note, problems, hash)) in zip(sources, parsed) {
             diagnostics += problems
             fresh[path] = (problems, hash)
-            if let note { allNotes.append(note) }
+            if let note { freshNotes.append(note) }
         }
+        // Links of kept notes give what they gave last time unless the notes they may point
+        // at changed: the same notes, folders and files, and every changed note with the
+        // same anchors, path and draft flag. Then only the changed notes' links are checked.
+        let contentKey = Self.contentKey(loaded.contentFiles)
+        let linksStable = previous.map { previous in
+            previous.contentKey == contentKey
+                && Set(previous.notes.keys) == Set(clean.keys).union(freshNotes.map(\.sourcePath))
+                && freshNotes.allSatisfy { note in
+                    guard let old = previous.notes[note.sourcePath]?.summary else { return false }
+                    return old.anchors == note.page.headings.map(\.id) + note.page.explicitAnchors && old.frontMatter.draft == note.frontMatter.draft
+                }
+        } ?? false
+        var allNotes = ForkJoin.map(Array(clean.values)) { $0.summary.note(withReferences: !linksStable) } + freshNotes
         allNotes.sort { $0.sourcePath < $1.sourcePath }
         var notes: [Note] = []
         var drafts: Set<String> = []
@@ -144,8 +157,18 @@ public enum SitePipeline {
         }
         diagnostics += duplicateOutputs(notes)
 
-        let links = LinkCheckStage.check(notes: notes, contentFiles: loaded.contentFiles, drafts: drafts)
-        diagnostics += links.diagnostics
+        let linkResults = LinkCheckStage.checkEach(notes: notes, contentFiles: loaded.contentFiles, drafts: drafts,
+                                                   only: linksStable ? Set(freshNotes.map(\.sourcePath)) : nil)
+        var referencedFiles: Set<String> = []
+        for note in notes {
+            if let result = linkResults[note.sourcePath] {
+                diagnostics += result.diagnostics
+                referencedFiles.formUnion(result.referencedFiles)
+            } else if let summary = clean[note.sourcePath]?.summary {
+                diagnostics += summary.linkDiagnostics
+                referencedFiles.formUnion(summary.linkedFiles)
+            }
+        }
 
         // Which pages to render: new and changed notes, and kept notes whose page shows
         // something that changed (a neighbour's title, the list of notes on the home page).
@@ -225,7 +248,7 @@ public enum SitePipeline {
             let tocKey = hasher.value
             let tocHTML = previous?.toc.flatMap { $0.key == tocKey ? $0.html : nil } ?? RenderStage.tocList(navigation, theme: theme)
             toc = (tocKey, tocHTML)
-            var input = RenderStage.Input(config: config, notes: notes, theme: theme, referencedFiles: links.referencedFiles,
+            var input = RenderStage.Input(config: config, notes: notes, theme: theme, referencedFiles: referencedFiles,
                                           slotHTML: slotHTML, cachedTOC: tocHTML)
             input.navigation = navigation
             files = RenderStage.render(input,
@@ -238,16 +261,22 @@ public enum SitePipeline {
         // The manifest of this output.
         var manifest = BuildManifest(globalKey: globalKey, output: "")
         manifest.toc = toc
+        manifest.contentKey = contentKey
         for note in allNotes {
+            let links = linkResults[note.sourcePath] ?? LinkCheckStage.Output()
             if let record = clean[note.sourcePath] {
                 var record = record
                 record.renderKey = renderKeys[note.sourcePath] ?? record.renderKey
+                if linkResults[note.sourcePath] != nil {
+                    record.summary.linkDiagnostics = links.diagnostics
+                    record.summary.linkedFiles = links.referencedFiles.sorted()
+                }
                 manifest.notes[note.sourcePath] = record
             } else if let (problems, hash) = fresh[note.sourcePath] {
                 let result = scenarioOutputs[note.sourcePath]
                 manifest.notes[note.sourcePath] = BuildManifest.NoteRecord(
                     stamp: loaded.stamps[note.sourcePath] ?? FileStamp(size: -1, modified: -1), sourceHash: hash,
-                    renderKey: renderKeys[note.sourcePath] ?? 0, summary: NoteSummary(note),
+                    renderKey: renderKeys[note.sourcePath] ?? 0, summary: NoteSummary(note, links: links),
                     diagnostics: problems + (result?.diagnostics ?? []),
                     scenarios: result?.scenarios ?? 0, passed: result?.passed ?? 0, failed: result?.failed ?? 0)
             }
@@ -287,6 +316,16 @@ public enum SitePipeline {
             hasher.combine(bytes)
         }
         add("drafts \(options.includeDrafts); base \(options.baseURL ?? "")")
+        return hasher.value
+    }
+
+    /// Hash of the non-note files under content/ (what image and file links may name).
+    static func contentKey(_ files: Set<String>) -> UInt64 {
+        var hasher = FNV1a()
+        for file in files.sorted() {
+            hasher.combine(file)
+            hasher.combine([0])
+        }
         return hasher.value
     }
 
