@@ -1,0 +1,156 @@
+import NotesCore
+import SiteBuilder
+import Testing
+import TestSupport
+
+/// The bad-input corpus: each case is a site with one bad note (or file) and the exact
+/// diagnostics it must produce. None may crash or hang.
+@Suite struct BadInputCorpusTests {
+    /// Every diagnostic of a site made of `files` (under `s/`), as printed.
+    private func diagnostics(_ files: [String: [UInt8]], configure: (MemoryFileSystem) -> Void = { _ in }) -> [String] {
+        let fileSystem = MemoryFileSystem(files: [:])
+        for (path, bytes) in files { fileSystem.add("s/" + path, bytes: bytes) }
+        configure(fileSystem)
+        return SitePipeline.run(siteDirectory: "s", fileSystem: fileSystem).diagnostics.map(\.formatted)
+    }
+
+    private func diagnostics(note text: String) -> [String] {
+        diagnostics(["content/a.md": Array(text.utf8)])
+    }
+
+    /// A note with one scenario block (`body` is the block's YAML).
+    private func scenario(_ body: String) -> [String] {
+        diagnostics(note: "# A\n\n```scenario\n\(body)\n```\n")
+    }
+
+    // MARK: - Bytes and encodings
+
+    @Test func invalidUTF8IsReportedAtTheFirstBadByte() {
+        #expect(diagnostics(["content/a.md": Array("# A\n\nabc ".utf8) + [0xFF, 0xFE] + Array(" def\n".utf8)]) == ["""
+            content/a.md:3:5: error: the file is not valid UTF-8 (first bad byte at offset 9) [file.encoding]
+            content/a.md:3:5: note: save the file as UTF-8
+            """])
+    }
+
+    @Test func aNULByteIsAnError() {
+        #expect(diagnostics(["content/a.md": Array("# A\n\nx".utf8) + [0] + Array("y\n".utf8)]) == [
+            "content/a.md:3:2: error: the file contains a NUL byte [file.encoding]",
+        ])
+    }
+
+    @Test func aByteOrderMarkAndCRLFKeepPositionsRight() {
+        #expect(diagnostics(["content/a.md": [0xEF, 0xBB, 0xBF] + Array("# A\n\n[x](#nope)\n".utf8)]) == [
+            "content/a.md:3:5: error: no heading or anchor '#nope' on this page [link.broken-anchor]",
+        ])
+        #expect(diagnostics(note: "# A\r\n\r\n可視性 [x](#nope)\r\n") == [
+            "content/a.md:3:9: error: no heading or anchor '#nope' on this page [link.broken-anchor]",
+        ])
+    }
+
+    // MARK: - Sizes and shapes
+
+    @Test func anEmptyNoteIsAPageTitledByItsName() {
+        let fileSystem = MemoryFileSystem(files: ["s/content/empty.md": ""])
+        let result = SitePipeline.run(siteDirectory: "s", fileSystem: fileSystem)
+        #expect(result.diagnostics == [])
+        #expect(result.text(at: "empty.html")?.contains("<title>empty | Notes</title>") == true)
+    }
+
+    @Test func aTenMegabyteNoteBuilds() {
+        let paragraph = String(repeating: "長い段落の文章。", count: 40) + "\n\n"
+        let text = "# Big\n\n" + String(repeating: paragraph, count: 10 * 1_048_576 / paragraph.utf8.count) + "[x](#nope)\n"
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+        #expect(diagnostics(note: text) == ["content/a.md:\(lines):5: error: no heading or anchor '#nope' on this page [link.broken-anchor]"])
+    }
+
+    @Test func nestingTwentyThousandDeepBuilds() {
+        #expect(diagnostics(note: "# Deep\n\n" + String(repeating: ">", count: 20_000) + " deep\n\n" + String(repeating: "- ", count: 20_000) + "x\n") == [])
+    }
+
+    // MARK: - Scenario YAML
+
+    @Test func aYAMLAliasBombIsNotExpanded() {
+        var yaml = "mode: sync\nl0: &l0 [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n"
+        for level in 1..<8 {
+            yaml += "l\(level): &l\(level) [" + Array(repeating: "*l\(level - 1)", count: 9).joined(separator: ",") + "]\n"
+        }
+        yaml += "events: *l7"
+        let found = scenario(yaml)
+        #expect(found.filter { $0.contains("[scenario.unknown-key]") }.count == 8, "l0 … l7")
+        let events = found.filter { !$0.contains("[scenario.unknown-key]") }
+        #expect(events.count == 9, "one error per element of the alias, not one per expanded leaf (9^8)")
+        #expect(events.allSatisfy { $0.hasPrefix("content/a.md:") && $0.contains("error:") })
+    }
+
+    @Test func numbersTooLargeForAnyTypeAreErrors() {
+        #expect(scenario("mode: sqs\nrecords:\n  - { at: 0s, count: 1000000000000 }") == [
+            "content/a.md:6:3: error: the scenario has 1000000000000 records; the limit is 10000000 [scenario.limit]",
+        ])
+        #expect(scenario("mode: sync\nfunction: { duration: 1000000000000000h }\nevents:\n  - at: 0s") == ["""
+            content/a.md:5:23: error: '1000000000000000h' is not a duration [scenario.duration]
+            content/a.md:5:23: note: write a number with a unit: 150ms, 1.5s, 1m, 2min, 1h
+            """])
+        #expect(scenario("mode: sqs\nrecords:\n  - { at: 0s, count: 99999999999999999999999 }").first?.contains("[scenario.type]") == true)
+    }
+
+    @Test func negativeAndZeroDurations() {
+        #expect(scenario("mode: sync\nfunction: { duration: -5s }\nevents:\n  - at: 0s") == [
+            "content/a.md:5:23: error: 'duration' must not be negative [scenario.duration]",
+        ])
+        #expect(scenario("mode: sync\nfunction: { duration: 0s }\nevents:\n  - at: 0s\nexpect:\n  attempts: 1") == [], "a zero duration is allowed")
+    }
+
+    @Test func unknownModesDuplicateKeysAndTabs() {
+        #expect(scenario("mode: teleport\nevents:\n  - at: 0s") == ["""
+            content/a.md:4:7: error: unknown mode 'teleport' [scenario.value]
+            content/a.md:4:7: note: modes: sync, async, sqs, sqs-fifo, kinesis, dynamodb
+            """])
+        #expect(scenario("mode: sync\nmode: async\nevents:\n  - at: 0s") == [
+            "content/a.md:4:1: error: duplicate key 'mode' in the same mapping [scenario.syntax]",
+        ])
+        #expect(scenario("mode: sync\nevents:\n\t- at: 0s") == ["""
+            content/a.md:6:1: error: invalid YAML: found character that cannot start any token (while scanning for the next token) [scenario.syntax]
+            content/a.md:6:1: note: YAML does not allow tabs for indentation; indent with spaces
+            """])
+    }
+
+    @Test func expectationsForTheWrongModeAndScenariosWithoutEvents() {
+        #expect(scenario("mode: sync\nevents:\n  - at: 0s\nexpect:\n  batches: [1]") == [
+            "content/a.md:8:3: error: expectation 'batches' applies to event source mappings, not to a sync scenario [expect.mode]",
+        ])
+        #expect(scenario("mode: sync") == ["""
+            content/a.md:4:1: error: the scenario has no events [scenario.missing-key]
+            content/a.md:4:1: note: add events: with at least one entry, for example - at: 0s
+            """])
+    }
+
+    // MARK: - Links and files
+
+    @Test func linksThatLeaveContentOrAreAbsolute() {
+        #expect(diagnostics(note: "# A\n\n[up](../../etc/passwd) [abs](/etc/passwd) ![img](../../secret.png)\n") == [
+            """
+            content/a.md:3:6: error: link '../../etc/passwd' points outside content/ [link.outside-content]
+            content/a.md:3:6: note: only files inside content/ are published; move the file into content/
+            """,
+            """
+            content/a.md:3:30: error: link '/etc/passwd' is an absolute path, which breaks when the site is served under a sub-path or opened from disk [link.absolute-path]
+            content/a.md:3:30: note: write a path relative to this note
+            """,
+            """
+            content/a.md:3:50: error: image '../../secret.png' points outside content/ [link.outside-content]
+            content/a.md:3:50: note: only files inside content/ are published; move the file into content/
+            """,
+        ])
+    }
+
+    @Test func symbolicLinksAreNotFollowedAndUnreadableFilesAreErrors() {
+        let found = diagnostics(["content/a.md": Array("# A\n".utf8), "content/b.md": Array("# B\n".utf8)]) { fileSystem in
+            fileSystem.addSymbolicLink("s/content/loop")
+            fileSystem.makeUnreadable("s/content/b.md")
+        }
+        #expect(found == [
+            "content/b.md: error: cannot read the file: permission denied [file.unreadable]",
+            "content/loop: warning: symbolic links are not followed; the link is ignored [file.symlink]",
+        ])
+    }
+}
