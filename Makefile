@@ -6,7 +6,7 @@ DEBIAN_PACKAGES := libcmark-dev pkg-config
 # The browser test of search types into a real Chromium.
 TEST_PACKAGES := chromium
 
-.PHONY: site test setup setup-test apt-install build check clean bench bench-sim screenshots subpath-check
+.PHONY: site test setup setup-test apt-install build check clean bench bench-sim fuzz screenshots subpath-check
 
 ## site: install what is missing, build notesim, and build this repository's site into public/
 site: setup
@@ -55,6 +55,10 @@ bench: setup
 ## bench-sim: simulator events per second, next to an equivalent SimPy model, with the ratio
 bench-sim: setup
 	Benchmarks/bench-sim.sh
+
+## fuzz: libFuzzer + AddressSanitizer on the scenario and page targets, FUZZ_SECONDS each (default 120)
+fuzz: setup
+	Tools/fuzz.sh $(FUZZ_SECONDS)
 
 ## screenshots: the golden timeline figures in headless Chromium, light and dark, desktop and phone
 screenshots:

@@ -66,7 +66,13 @@ let package = Package(
         ),
         // `make bench-sim`: simulator throughput, compared with a SimPy model of the same workloads.
         .executableTarget(name: "notesim-bench-sim", dependencies: ["LambdaSimulator", "TimelineRender"], path: "Benchmarks/SimulatorBenchmark"),
+        // `make fuzz`: libFuzzer targets (built with -sanitize=fuzzer,address -DFUZZING); without
+        // those flags they replay a corpus given on the command line.
+        .target(name: "FuzzTargets", dependencies: ["SiteBuilder", "NotesCore"], path: "Fuzz/FuzzTargets"),
+        .executableTarget(name: "notesim-fuzz-scenario", dependencies: ["FuzzTargets"], path: "Fuzz/FuzzScenario"),
+        .executableTarget(name: "notesim-fuzz-page", dependencies: ["FuzzTargets"], path: "Fuzz/FuzzPage"),
         .target(name: "TestSupport", dependencies: ["NotesCore", "SiteBuilder"], path: "Tests/TestSupport"),
+        .testTarget(name: "FuzzCorpusTests", dependencies: ["FuzzTargets"]),
         .testTarget(name: "NotesCoreTests", dependencies: ["NotesCore", "TestSupport"]),
         .testTarget(name: "NotesMarkdownTests", dependencies: ["NotesMarkdown", "NotesCore", "TestSupport"]),
         .testTarget(

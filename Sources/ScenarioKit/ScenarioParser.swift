@@ -11,8 +11,10 @@ public enum ScenarioParser {
         "assume", "show", "seed", "expect",
     ]
 
-    /// Parses `text`, whose first line is file line `firstLine` of `path`.
-    public static func parse(_ text: String, path: String, firstLine: Int, columnOffset: Int = 0) -> (ScenarioDocument?, [Diagnostic]) {
+    /// Parses `text`, whose first line is file line `firstLine` of `path`; the simulation
+    /// runs within `limits` (the site's `limits:` setting).
+    public static func parse(_ text: String, path: String, firstLine: Int, columnOffset: Int = 0,
+                             limits: SimulationLimits = SimulationLimits()) -> (ScenarioDocument?, [Diagnostic]) {
         let yaml = EmbeddedYAML(text: text, firstLine: firstLine, path: path, columnOffset: columnOffset)
         let start = SourcePosition(line: firstLine, column: 1 + columnOffset)
         let root: Node
@@ -68,6 +70,7 @@ public enum ScenarioParser {
             return (nil, reader.diagnostics)
         }
         var spec = ScenarioSpec(mode: mode)
+        spec.limits = limits
         spec.dryRun = dryRun
         spec.trigger = trigger
         var document = ScenarioDocument(title: "", spec: spec, expectations: [], linearAxis: false, language: nil, positions: [:], start: start, namedAssumptions: [])

@@ -153,4 +153,42 @@ import TestSupport
             "content/loop: warning: symbolic links are not followed; the link is ignored [file.symlink]",
         ])
     }
+
+    // MARK: - Limits
+
+    @Test func limitsAreConfigurableWithClearErrors() {
+        let (config, problems) = SiteConfig.parse("limits: { records: 100, horizon: 1h, note-size: 1KB }\n", path: "notesim.yml")
+        #expect(problems == [])
+        #expect(config.limits.records == 100)
+        #expect(config.limits.horizon == 3_600_000)
+        #expect(config.limits.noteSize == 1_024)
+        let (_, bad) = SiteConfig.parse("limits: { records: -1, horizon: soon, notesize: 1MB }\n", path: "notesim.yml")
+        #expect(bad.map(\.formatted) == [
+            "notesim.yml:1:20: error: 'limits.records' must be a positive whole number, not '-1' [config.type]",
+            "notesim.yml:1:33: error: 'limits.horizon' must be a positive duration such as 7d, not 'soon' [config.type]",
+            """
+            notesim.yml:1:39: error: unknown key 'limits.notesize' [config.unknown-key]
+            notesim.yml:1:39: note: did you mean 'note-size'? Known keys: records, horizon, note-size
+            """,
+        ])
+    }
+
+    @Test func aNoteOverTheSizeLimitIsLeftOutWithAnError() {
+        let found = diagnostics([
+            "notesim.yml": Array("limits: { note-size: 1KB }\n".utf8),
+            "content/a.md": Array(("# A\n\n" + String(repeating: "長い文。", count: 200)).utf8),
+        ])
+        #expect(found == ["""
+            content/a.md: error: the note is 2.3 KB; the limit is 1 KB [file.too-large]
+            content/a.md: note: split it into several notes, or raise limits.note-size in notesim.yml
+            """])
+    }
+
+    @Test func theRecordsLimitComesFromTheSettings() {
+        let found = diagnostics([
+            "notesim.yml": Array("limits: { records: 5 }\n".utf8),
+            "content/a.md": Array("# A\n\n```scenario\nmode: sqs\nrecords:\n  - { at: 0s, count: 10 }\n```\n".utf8),
+        ])
+        #expect(found == ["content/a.md:6:3: error: the scenario has 10 records; the limit is 5 [scenario.limit]"])
+    }
 }

@@ -1,3 +1,4 @@
+import LambdaSimulator
 import NotesCore
 import ScenarioKit
 import Yams
@@ -17,6 +18,28 @@ public struct SiteConfig: Equatable, Sendable {
     public var description: String
     /// Whether pages get a search box and the build indexes them with Pagefind.
     public var search: Bool
+    /// Caps that keep every build bounded: records per scenario, simulated time, note size.
+    public var limits = Limits()
+
+    /// The `limits:` setting.
+    public struct Limits: Equatable, Sendable {
+        /// Input events or records per scenario (`records`).
+        public var records = 10_000_000
+        /// Simulated time per scenario in ms (`horizon`, a duration such as `7d`... `30d`).
+        public var horizon: Int64 = 7 * 24 * 3_600_000
+        /// The largest note in bytes (`note-size`, such as `10MB`).
+        public var noteSize = 10 * 1_048_576
+
+        public init() {}
+
+        /// The simulator's limits.
+        public var simulation: SimulationLimits {
+            var limits = SimulationLimits()
+            limits.maximumInputs = records
+            limits.horizon = horizon
+            return limits
+        }
+    }
 
     public init(title: String = "Notes", language: String = "ja", baseURL: String = "", description: String = "", search: Bool = true) {
         self.title = title
@@ -27,7 +50,8 @@ public struct SiteConfig: Equatable, Sendable {
     }
 
     /// The keys `notesim.yml` accepts.
-    static let knownKeys = ["title", "language", "base-url", "description", "search"]
+    static let knownKeys = ["title", "language", "base-url", "description", "search", "limits"]
+    static let limitKeys = ["records", "horizon", "note-size"]
 
     /// Reads a config file's text; unknown keys and wrong types are errors at their position.
     public static func parse(_ text: String, path: String) -> (SiteConfig, [Diagnostic]) {
@@ -54,6 +78,10 @@ public struct SiteConfig: Equatable, Sendable {
                 ))
                 continue
             }
+            if key == "limits" {
+                diagnostics += parseLimits(value, into: &config.limits, yaml: yaml, path: path)
+                continue
+            }
             guard case .scalar(let scalar) = value else {
                 diagnostics.append(.error("config.type", path: path, at: yaml.position(of: value), "'\(key)' must be a string, not \(value.kindDescription)"))
                 continue
@@ -74,5 +102,33 @@ public struct SiteConfig: Equatable, Sendable {
             }
         }
         return (config, diagnostics)
+    }
+
+    /// Reads `limits: { records: N, horizon: 7d, note-size: 10MB }`.
+    private static func parseLimits(_ node: Node, into limits: inout Limits, yaml: EmbeddedYAML, path: String) -> [Diagnostic] {
+        guard let pairs = node.stringKeyedPairs else {
+            return [.error("config.type", path: path, at: yaml.position(of: node), "'limits' must be a mapping, such as { records: 100000, horizon: 1d, note-size: 10MB }")]
+        }
+        var diagnostics: [Diagnostic] = []
+        for (key, keyNode, value) in pairs {
+            let text = value.scalar?.string ?? ""
+            func invalid(_ expected: String) {
+                diagnostics.append(.error("config.type", path: path, at: yaml.position(of: value), "'limits.\(key)' must be \(expected), not '\(text)'"))
+            }
+            switch key {
+            case "records":
+                if let number = Int(text), number > 0 { limits.records = number } else { invalid("a positive whole number") }
+            case "horizon":
+                if let duration = Quantity.duration(text), duration > 0 { limits.horizon = duration } else { invalid("a positive duration such as 7d") }
+            case "note-size":
+                if let size = Quantity.size(text), size > 0, size <= Int64(Int32.max) { limits.noteSize = Int(size) } else { invalid("a size such as 10MB") }
+            default:
+                let suggestion = Suggestion.closest(to: key, among: limitKeys)
+                diagnostics.append(.error("config.unknown-key", path: path, at: yaml.position(of: keyNode), "unknown key 'limits.\(key)'",
+                                          hint: suggestion.map { "did you mean '\($0)'? Known keys: \(limitKeys.joined(separator: ", "))" }
+                                              ?? "known keys: \(limitKeys.joined(separator: ", "))"))
+            }
+        }
+        return diagnostics
     }
 }

@@ -20,6 +20,15 @@ public enum LoadStage {
         /// The site's template overrides: path inside templates/ -> bytes.
         public var templates: [(path: String, bytes: [UInt8])]
         public var diagnostics: [Diagnostic]
+
+        public init(config: SourceFile? = nil, notes: [(path: String, bytes: [UInt8])] = [], contentFiles: Set<String> = [],
+                    templates: [(path: String, bytes: [UInt8])] = [], diagnostics: [Diagnostic] = []) {
+            self.config = config
+            self.notes = notes
+            self.contentFiles = contentFiles
+            self.templates = templates
+            self.diagnostics = diagnostics
+        }
     }
 
     /// The folder of notes inside a site.

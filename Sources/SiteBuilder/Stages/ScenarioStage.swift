@@ -19,18 +19,19 @@ public enum ScenarioStage {
     }
 
     /// Runs every scenario block of a note.
-    public static func run(_ note: Note, language: String, cache: (any ScenarioResultCache)? = nil) -> Output {
+    public static func run(_ note: Note, language: String, cache: (any ScenarioResultCache)? = nil, limits: SimulationLimits = SimulationLimits()) -> Output {
         var output = Output()
         for block in note.page.codeBlocks {
             guard let slot = block.slot else { continue }
             output.scenarios += 1
             let key = ScenarioCacheKey.make(text: block.literal, path: note.sourcePath, line: block.contentStartLine,
                                             column: block.position.column, slot: slot, language: language)
+                + "\nlimits \(limits.maximumInputs) \(limits.horizon) \(limits.maximumSteps)"
             let entry: CachedScenario
             if let cached = cache?.load(key) {
                 entry = cached
             } else {
-                let single = runBlock(block, slot: slot, note: note, language: language)
+                let single = runBlock(block, slot: slot, note: note, language: language, limits: limits)
                 entry = CachedScenario(key: key, figureHTML: single.figures[slot] ?? "", passed: single.passed, failed: single.failed, diagnostics: single.diagnostics)
                 cache?.save(entry)
                 output.simulated += 1
@@ -44,10 +45,10 @@ public enum ScenarioStage {
     }
 
     /// Parses, validates, simulates, verifies and draws one block.
-    private static func runBlock(_ block: CodeBlock, slot: Int, note: Note, language: String) -> Output {
+    private static func runBlock(_ block: CodeBlock, slot: Int, note: Note, language: String, limits: SimulationLimits) -> Output {
         var output = Output()
         let figureID = "scenario-\(slot)"
-        let (document, problems) = ScenarioParser.parse(block.literal, path: note.sourcePath, firstLine: block.contentStartLine, columnOffset: block.position.column - 1)
+        let (document, problems) = ScenarioParser.parse(block.literal, path: note.sourcePath, firstLine: block.contentStartLine, columnOffset: block.position.column - 1, limits: limits)
         output.diagnostics += problems
         guard let document, !problems.contains(where: \.isError) else {
             output.figures[slot] = ScenarioFigure.broken(block: block, id: figureID, problems: problems)

@@ -117,6 +117,16 @@ public enum SitePipeline {
             }
         }
 
+        // Notes over the size limit are reported and left out (bounded memory and time).
+        let noteSize = config.limits.noteSize
+        sources.removeAll { path, bytes in
+            guard bytes.count > noteSize else { return false }
+            diagnostics.append(.error("file.too-large", path: path, at: nil,
+                                      "the note is \(ByteCount.text(bytes.count)); the limit is \(ByteCount.text(noteSize))",
+                                      hint: "split it into several notes, or raise limits.note-size in \(SiteConfig.fileName)"))
+            return true
+        }
+
         // Stage 2, parse: each note on its own, on every core.
         let parsedCount = SharedCounter()
         let sourceCount = sources.count
@@ -209,8 +219,9 @@ public enum SitePipeline {
         let scenarioTotal = withScenarios.reduce(0) { $0 + $1.page.codeBlocks.filter { $0.slot != nil }.count }
         let scenariosDone = SharedCounter()
         let siteLanguage = config.language
+        let simulationLimits = config.limits.simulation
         let results = ForkJoin.map(withScenarios) { note in
-            let result = ScenarioStage.run(note, language: note.frontMatter.lang ?? siteLanguage, cache: options.cache)
+            let result = ScenarioStage.run(note, language: note.frontMatter.lang ?? siteLanguage, cache: options.cache, limits: simulationLimits)
             options.progress?(BuildProgress(.scenarios, done: scenariosDone.add(result.scenarios), total: scenarioTotal))
             return result
         }
