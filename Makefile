@@ -6,7 +6,7 @@ DEBIAN_PACKAGES := libcmark-dev pkg-config
 # The browser test of search types into a real Chromium.
 TEST_PACKAGES := chromium
 
-.PHONY: site test setup setup-test apt-install build check clean bench bench-sim fuzz screenshots subpath-check
+.PHONY: site test setup setup-test apt-install build check clean bench bench-sim fuzz serve-load screenshots subpath-check
 
 ## site: install what is missing, build notesim, and build this repository's site into public/
 site: setup
@@ -59,6 +59,10 @@ bench-sim: setup
 ## fuzz: libFuzzer + AddressSanitizer on the scenario and page targets, FUZZ_SECONDS each (default 120)
 fuzz: setup
 	Tools/fuzz.sh $(FUZZ_SECONDS)
+
+## serve-load: 500 concurrent connections against `notesim serve` (wrk), memory per round, event streams cut off mid-way
+serve-load: setup
+	Tools/serve-load.sh
 
 ## screenshots: the golden timeline figures in headless Chromium, light and dark, desktop and phone
 screenshots:

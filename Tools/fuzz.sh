@@ -10,8 +10,8 @@ flags=(-Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -parse-as-l
 mkdir -p .build/fuzz/findings
 status=0
 for target in scenario page; do
-  swift build --scratch-path .build/fuzz/build "${flags[@]}" --product "notesim-fuzz-$target" >/dev/null
-  binary=".build/fuzz/build/debug/notesim-fuzz-$target"
+  swift build -c release --scratch-path .build/fuzz/build "${flags[@]}" --product "notesim-fuzz-$target" >/dev/null
+  binary=".build/fuzz/build/release/notesim-fuzz-$target"
   work=".build/fuzz/corpus-$target"
   mkdir -p "$work"
   echo "== $target: ${seconds} s (seed corpus: Fuzz/Corpus/$target)"

@@ -7,14 +7,29 @@ public enum FuzzTargets {
     /// The bytes as the body of one scenario block: the scenario parser, AWS validation, the
     /// simulator, claim verification and the figure.
     public static func scenario(_ bytes: [UInt8]) {
-        let note = Array("# F\n\n```scenario\n".utf8) + bytes + Array("\n```\n".utf8)
-        page(note)
+        let text = Array("# F\n\n```scenario\n".utf8) + bytes + Array("\n```\n".utf8)
+        guard let note = ParseStage.parse(sourcePath: "content/f.md", bytes: text).0 else { return }
+        let output = ScenarioStage.run(note, language: "ja", limits: limits.simulation)
+        for diagnostic in output.diagnostics { _ = diagnostic.formatted }
     }
+
+    /// Limits small enough that no input makes a simulation run for long under the
+    /// sanitizers; the limits themselves are part of what is exercised.
+    static let limits: SiteConfig.Limits = {
+        var limits = SiteConfig.Limits()
+        limits.records = 2_000
+        limits.horizon = 86_400_000
+        limits.noteSize = 65_536
+        limits.steps = 200_000
+        return limits
+    }()
 
     /// The bytes as a whole note: decoding, front matter, Markdown, links, scenarios and the
     /// rendered page.
     public static func page(_ bytes: [UInt8]) {
-        let loaded = LoadStage.Output(notes: [("content/f.md", bytes), ("content/g.md", Array("# G\n\n## 節\n".utf8))])
+        // The same limits, through the settings file.
+        let config = SourceFile(path: SiteConfig.fileName, text: "limits: { records: 2000, horizon: 1d, note-size: 64KB, steps: 200000 }\n")
+        let loaded = LoadStage.Output(config: config, notes: [("content/f.md", bytes), ("content/g.md", Array("# G\n\n## 節\n".utf8))])
         let result = SitePipeline.run(loaded: loaded, builtinTheme: BuiltinTheme.files)
         // Touch everything a build writes, so a problem in formatting surfaces here.
         for diagnostic in result.diagnostics { _ = diagnostic.formatted }

@@ -168,7 +168,7 @@ import TestSupport
             "notesim.yml:1:33: error: 'limits.horizon' must be a positive duration such as 7d, not 'soon' [config.type]",
             """
             notesim.yml:1:39: error: unknown key 'limits.notesize' [config.unknown-key]
-            notesim.yml:1:39: note: did you mean 'note-size'? Known keys: records, horizon, note-size
+            notesim.yml:1:39: note: did you mean 'note-size'? Known keys: records, horizon, note-size, steps
             """,
         ])
     }
@@ -190,5 +190,19 @@ import TestSupport
             "content/a.md": Array("# A\n\n```scenario\nmode: sqs\nrecords:\n  - { at: 0s, count: 10 }\n```\n".utf8),
         ])
         #expect(found == ["content/a.md:6:3: error: the scenario has 10 records; the limit is 5 [scenario.limit]"])
+    }
+
+    /// With no retry delay, no run time and no retry limit, the same instant would retry
+    /// until the step limit, minutes later (a fuzzer's finding led here).
+    @Test func aRetryLoopWithNoDelayStopsWithAnError() {
+        #expect(scenario("""
+            mode: kinesis
+            records:
+              - { at: 0s, count: 2 }
+            function: { fails: always, duration: 0ms }
+            assume: { stream-retry-delay: 0s }
+            """) == [
+            "content/a.md:4:1: error: the simulation stopped: the simulation made no progress: 1000041 steps at t = 0 ms without time passing (a retry loop with no delay?) [scenario.simulation]",
+        ])
     }
 }

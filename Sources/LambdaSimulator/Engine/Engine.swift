@@ -33,6 +33,9 @@ final class Engine {
         Set(Assumptions.Name.allCases.filter { assumedBits & $0.bit != 0 })
     }
     var nextInvocation = 1
+    /// Steps taken (arrivals aside) since the clock last moved, and how many are allowed.
+    var stepsThisInstant = 0
+    var stepsPerInstantLimit: Int { 1_000_000 + 20 * stats.inputs }
 
     // Per-mode state.
     var syncItems = IDTable<SyncItem>()
@@ -85,6 +88,17 @@ final class Engine {
             stats.steps += 1
             if stats.steps > spec.limits.maximumSteps {
                 throw .limitExceeded(limit: "steps", value: Int64(spec.limits.maximumSteps))
+            }
+            // A loop that never lets time pass (zero-delay retries that never end) would
+            // only stop at the step limit, minutes later: stop it when one instant has taken
+            // far more steps than its arrivals can explain.
+            if time > now {
+                stepsThisInstant = 0
+            } else if !arrivalFirst {
+                stepsThisInstant += 1
+                if stepsThisInstant > stepsPerInstantLimit {
+                    throw .noProgress(at: now, steps: stepsThisInstant)
+                }
             }
             now = max(now, time)
             if arrivalFirst {

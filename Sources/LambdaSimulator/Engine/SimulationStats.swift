@@ -1,3 +1,5 @@
+import NotesCore
+
 /// Counts kept by every run, whatever the trace sink keeps.
 public struct SimulationStats: Sendable, Equatable {
     /// Handler invocations that started.
@@ -26,6 +28,8 @@ public enum SimulationError: Error, Equatable, Sendable, CustomStringConvertible
     case invalid([ValidationIssue])
     /// A limit of `SimulationLimits` was reached.
     case limitExceeded(limit: String, value: Int64)
+    /// Simulated time stopped advancing: the same instant kept scheduling work.
+    case noProgress(at: Int64, steps: Int)
 
     public var description: String {
         switch self {
@@ -33,6 +37,8 @@ public enum SimulationError: Error, Equatable, Sendable, CustomStringConvertible
             return issues.map(\.description).joined(separator: "\n")
         case .limitExceeded(let limit, let value):
             return "the simulation exceeded its limit on \(limit) (\(value)); raise it or shorten the scenario"
+        case .noProgress(let time, let steps):
+            return "the simulation made no progress: \(steps) steps at t = \(SimTime(milliseconds: time)) without time passing (a retry loop with no delay?)"
         }
     }
 }

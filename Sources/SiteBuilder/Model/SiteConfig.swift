@@ -29,6 +29,8 @@ public struct SiteConfig: Equatable, Sendable {
         public var horizon: Int64 = 7 * 24 * 3_600_000
         /// The largest note in bytes (`note-size`, such as `10MB`).
         public var noteSize = 10 * 1_048_576
+        /// Simulation steps per scenario (`steps`): bounds the work of long retry chains.
+        public var steps = 500_000_000
 
         public init() {}
 
@@ -37,6 +39,7 @@ public struct SiteConfig: Equatable, Sendable {
             var limits = SimulationLimits()
             limits.maximumInputs = records
             limits.horizon = horizon
+            limits.maximumSteps = steps
             return limits
         }
     }
@@ -51,7 +54,7 @@ public struct SiteConfig: Equatable, Sendable {
 
     /// The keys `notesim.yml` accepts.
     static let knownKeys = ["title", "language", "base-url", "description", "search", "limits"]
-    static let limitKeys = ["records", "horizon", "note-size"]
+    static let limitKeys = ["records", "horizon", "note-size", "steps"]
 
     /// Reads a config file's text; unknown keys and wrong types are errors at their position.
     public static func parse(_ text: String, path: String) -> (SiteConfig, [Diagnostic]) {
@@ -120,6 +123,8 @@ public struct SiteConfig: Equatable, Sendable {
                 if let number = Int(text), number > 0 { limits.records = number } else { invalid("a positive whole number") }
             case "horizon":
                 if let duration = Quantity.duration(text), duration > 0 { limits.horizon = duration } else { invalid("a positive duration such as 7d") }
+            case "steps":
+                if let number = Int(text), number > 0 { limits.steps = number } else { invalid("a positive whole number") }
             case "note-size":
                 if let size = Quantity.size(text), size > 0, size <= Int64(Int32.max) { limits.noteSize = Int(size) } else { invalid("a size such as 10MB") }
             default:
