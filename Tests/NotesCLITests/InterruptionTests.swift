@@ -25,6 +25,18 @@ import Testing
         return try CLI.makeSite(files)
     }
 
+    /// Starts `notesim build --no-search --quiet` with more arguments, without waiting.
+    private func startBuild(_ arguments: [String], in site: String) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLI.executable)
+        process.arguments = ["build", "--no-search", "--quiet"] + arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: site)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     /// Every file under a folder and its bytes (nil when the folder does not exist).
     private func tree(_ folder: String) -> [String: Data]? {
         guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return nil }
@@ -52,13 +64,7 @@ import Testing
         }
         var random = SystemRandomNumberGenerator()
         for round in 0..<8 {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: CLI.executable)
-            process.arguments = ["build", "--no-search", "--no-cache", "--quiet"]
-            process.currentDirectoryURL = URL(fileURLWithPath: site)
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let process = try startBuild(["--no-cache"], in: site)
             Thread.sleep(forTimeInterval: Double.random(in: 0.02...0.6, using: &random))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
@@ -83,13 +89,7 @@ import Testing
                 let path = site + "/content/n\(number).md"
                 try (String(contentsOfFile: path, encoding: .utf8) + "\n改訂 \(round)。\n").write(toFile: path, atomically: true, encoding: .utf8)
             }
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: CLI.executable)
-            process.arguments = ["build", "--no-search", "--quiet"]
-            process.currentDirectoryURL = URL(fileURLWithPath: site)
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let process = try startBuild([], in: site)
             Thread.sleep(forTimeInterval: 0.05 + 0.1 * Double(round))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
@@ -105,16 +105,7 @@ import Testing
     @Test func twoBuildsAtOnceTakeTurnsAndLeaveAWholeSite() throws {
         let site = try makeSite()
         defer { try? FileManager.default.removeItem(atPath: site) }
-        let builds = (0..<2).map { _ in
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: CLI.executable)
-            process.arguments = ["build", "--no-search", "--no-cache", "--quiet"]
-            process.currentDirectoryURL = URL(fileURLWithPath: site)
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            return process
-        }
-        for build in builds { try build.run() }
+        let builds = try (0..<2).map { _ in try startBuild(["--no-cache"], in: site) }
         for build in builds { build.waitUntilExit() }
         #expect(builds.map(\.terminationStatus) == [0, 0])
         #expect(try CLI.run(["build", "--no-search", "--no-cache", "--output", "clean"], in: site).status == 0)
