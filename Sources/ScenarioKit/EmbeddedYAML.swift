@@ -15,10 +15,11 @@ public struct EmbeddedYAML: Sendable {
 
     private let lines: LineIndex
 
-    /// Tags only for booleans and nulls: the readers parse numbers, durations and sizes from
-    /// the text themselves, and each implicit-tag rule is a regular expression run on every
-    /// scalar (the default resolver's seven took a sixth of a build).
-    static let resolver = Resolver.basic.appending(.bool).appending(.null)
+    /// No implicit tags at all: the readers parse booleans (`Node.yamlBool`), numbers,
+    /// durations and sizes from the text themselves, and every implicit-tag rule is a regular
+    /// expression that Yams runs on each scalar, again whenever a key is hashed for its
+    /// duplicate check (the default resolver's seven rules took a sixth of a build).
+    static let resolver = Resolver.basic
 
     public init(text: String, firstLine: Int, path: String, columnOffset: Int = 0) {
         self.text = text
@@ -95,6 +96,17 @@ extension Node {
     public var stringKeyedPairs: [(key: String, keyNode: Node, value: Node)]? {
         guard let mapping else { return nil }
         return mapping.map { (key: $0.key.string ?? "\($0.key)", keyNode: $0.key, value: $0.value) }
+    }
+
+    /// The node as a YAML 1.1 boolean, as Yams' default resolver reads one: a plain (not
+    /// quoted) `true`, `false`, `yes`, `no`, `on` or `off`, in lower, title or upper case.
+    public var yamlBool: Bool? {
+        guard case .scalar(let scalar) = self, scalar.style == .plain else { return nil }
+        switch scalar.string {
+        case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON": return true
+        case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF": return false
+        default: return nil
+        }
     }
 
     /// A human name for the node's kind, for type errors.

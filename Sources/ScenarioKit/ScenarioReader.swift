@@ -65,7 +65,7 @@ struct ScenarioReader {
     }
 
     mutating func bool(_ node: Node, _ keyPath: String) -> Bool? {
-        if let value = node.bool { return value }
+        if let value = node.yamlBool { return value }
         error("scenario.type", at: node, "'\(leaf(keyPath))' must be true or false")
         return nil
     }

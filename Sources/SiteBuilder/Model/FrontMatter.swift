@@ -84,7 +84,7 @@ public struct FrontMatter: Equatable, Sendable {
             case "order":
                 if let number = value.int { frontMatter.order = number } else { typeError(key, "a whole number", value) }
             case "draft":
-                if let flag = value.bool { frontMatter.draft = flag } else { typeError(key, "true or false", value) }
+                if let flag = value.yamlBool { frontMatter.draft = flag } else { typeError(key, "true or false", value) }
             default:
                 let suggestion = Suggestion.closest(to: key, among: knownKeys)
                 diagnostics.append(.error(
