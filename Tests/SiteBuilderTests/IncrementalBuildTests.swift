@@ -175,6 +175,15 @@ import TestSupport
         #expect(ManifestCodec.encode(manifest) == bytes)
         #expect(manifest.notes.keys.sorted() == ["content/index.md", "content/lambda/async.md", "content/lambda/index.md", "content/lambda/sync.md"])
         #expect(manifest.notes["content/lambda/sync.md"]?.summary.anchors == ["同期呼び出し", "再試行"])
+        // A record changed after decoding is written anew, the others as they were read.
+        var changed = manifest
+        changed.notes["content/lambda/sync.md"]?.renderKey = 42
+        changed.notes["content/lambda/async.md"]?.summary.title = "改題"
+        let rewritten = try #require(ManifestCodec.decode(ManifestCodec.encode(changed)))
+        #expect(rewritten == changed)
+        #expect(rewritten.notes["content/lambda/sync.md"]?.renderKey == 42)
+        #expect(rewritten.notes["content/lambda/async.md"]?.summary.title == "改題")
+        #expect(rewritten.notes["content/index.md"] == manifest.notes["content/index.md"])
         #expect(ManifestCodec.decode(Array("not a manifest\n".utf8)) == nil)
         #expect(ManifestCodec.decode(bytes.dropLast(3) + Array("\nbogus\tline\n".utf8)) == nil)
     }

@@ -36,17 +36,20 @@ public struct BuildManifest: Sendable, Equatable {
 
     /// One note's entry.
     public struct NoteRecord: Sendable, Equatable {
-        public var stamp: FileStamp
-        public var sourceHash: UInt64
+        public var stamp: FileStamp { didSet { encoded = nil } }
+        public var sourceHash: UInt64 { didSet { encoded = nil } }
         /// Hash of everything its page depends on; equal keys give equal pages.
-        public var renderKey: UInt64
+        public var renderKey: UInt64 { didSet { encoded = nil } }
         /// The parsed note without its HTML and code blocks.
-        public var summary: NoteSummary
+        public var summary: NoteSummary { didSet { encoded = nil } }
         /// Diagnostics of parsing and of its scenarios (links are checked on every build).
-        public var diagnostics: [Diagnostic]
-        public var scenarios: Int
-        public var passed: Int
-        public var failed: Int
+        public var diagnostics: [Diagnostic] { didSet { encoded = nil } }
+        public var scenarios: Int { didSet { encoded = nil } }
+        public var passed: Int { didSet { encoded = nil } }
+        public var failed: Int { didSet { encoded = nil } }
+        /// This record's lines as read from the manifest, while nothing changed since: an
+        /// incremental build writes most records back exactly as it read them.
+        var encoded: ArraySlice<UInt8>?
 
         public init(stamp: FileStamp, sourceHash: UInt64, renderKey: UInt64, summary: NoteSummary, diagnostics: [Diagnostic], scenarios: Int, passed: Int, failed: Int) {
             self.stamp = stamp
@@ -57,6 +60,11 @@ public struct BuildManifest: Sendable, Equatable {
             self.scenarios = scenarios
             self.passed = passed
             self.failed = failed
+        }
+
+        public static func == (lhs: NoteRecord, rhs: NoteRecord) -> Bool {
+            lhs.stamp == rhs.stamp && lhs.sourceHash == rhs.sourceHash && lhs.renderKey == rhs.renderKey && lhs.summary == rhs.summary
+                && lhs.diagnostics == rhs.diagnostics && lhs.scenarios == rhs.scenarios && lhs.passed == rhs.passed && lhs.failed == rhs.failed
         }
     }
 }

@@ -32,6 +32,7 @@ public enum ManifestCodec {
     }
 
     private static func encodeNote(path: String, record: BuildManifest.NoteRecord) -> [UInt8] {
+        if let encoded = record.encoded { return Array(encoded) }
         var out = LineWriter()
         let summary = record.summary
         out.line("note", path, summary.contentPath, String(record.stamp.size), String(record.stamp.modified),
@@ -118,7 +119,12 @@ public enum ManifestCodec {
         var starts: [Int] = []
         for line in index..<lines.count where lines[line].starts(with: notePrefix) { starts.append(line) }
         let blocks = starts.indices.map { lines[starts[$0]..<($0 + 1 < starts.count ? starts[$0 + 1] : lines.count)] }
-        let records = ForkJoin.map(blocks) { decodeNote(Array($0)) }
+        let records = ForkJoin.map(blocks) { block -> (path: String, record: BuildManifest.NoteRecord)? in
+            guard var decoded = decodeNote(Array(block)), let first = block.first, let last = block.last else { return nil }
+            // The block's bytes, with the newline after its last line, for writing it back.
+            decoded.record.encoded = bytes[first.startIndex..<min(last.endIndex + 1, bytes.count)]
+            return decoded
+        }
         for record in records {
             guard let record else { return nil }
             manifest.notes[record.path] = record.record

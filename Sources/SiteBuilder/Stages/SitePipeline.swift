@@ -277,7 +277,8 @@ public enum SitePipeline {
             let links = linkResults[note.sourcePath] ?? LinkCheckStage.Output()
             if let record = clean[note.sourcePath] {
                 var record = record
-                record.renderKey = renderKeys[note.sourcePath] ?? record.renderKey
+                // Assigned only when different: an unchanged record is written back as read.
+                if let key = renderKeys[note.sourcePath], key != record.renderKey { record.renderKey = key }
                 if linkResults[note.sourcePath] != nil {
                     record.summary.linkDiagnostics = links.diagnostics
                     record.summary.linkedFiles = links.referencedFiles.sorted()
