@@ -69,20 +69,14 @@ final class SearchRefresher: @unchecked Sendable {
     }
 
     private func indexOnce() {
-        let fresh = indexFolder + ".new"
-        try? fileSystem.removeItem(fresh)
+        try? fileSystem.createDirectory(indexFolder)
         let report = PagefindIndexer(executable: executable)
-            .index(folder: siteFolder, bundlePath: Path.join(fresh, PagefindIndexer.bundleFolder), fileSystem: fileSystem)
-        guard report.pages != nil else {
-            try? fileSystem.removeItem(fresh)
-            lock.lock()
-            let first = !warned
-            warned = true
-            lock.unlock()
-            if first { for diagnostic in report.diagnostics { log(diagnostic.formatted) } }
-            return
-        }
-        try? fileSystem.removeItem(indexFolder)
-        try? fileSystem.moveItem(fresh, to: indexFolder)
+            .indexReplacing(folder: siteFolder, bundlePath: Path.join(indexFolder, PagefindIndexer.bundleFolder), fileSystem: fileSystem)
+        guard report.pages == nil else { return }
+        lock.lock()
+        let first = !warned
+        warned = true
+        lock.unlock()
+        if first { for diagnostic in report.diagnostics { log(diagnostic.formatted) } }
     }
 }

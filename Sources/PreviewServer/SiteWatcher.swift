@@ -28,9 +28,9 @@ public struct SiteWatcher: Sendable {
         if let stamp = fileSystem.stamp(of: config) { mix(Array(config.utf8)); mix(stamp) }
         while let relative = pending.popLast() {
             let folder = Path.join(siteDirectory, relative)
-            for name in (try? fileSystem.contents(ofDirectory: folder)) ?? [] where !name.hasPrefix(".") {
+            for (name, kind) in (try? fileSystem.entries(ofDirectory: folder)) ?? [] where !name.hasPrefix(".") {
                 let child = Path.join(relative, name)
-                switch fileSystem.kind(of: Path.join(siteDirectory, child)) {
+                switch kind {
                 case .directory: pending.append(child)
                 case .file:
                     mix(Array(child.utf8))

@@ -45,12 +45,15 @@ public enum SiteBuild {
         let state = stateFolder(siteDirectory: siteDirectory, output: output)
         let manifestPath = Path.join(state, "manifest")
         let markerPath = Path.join(state, "in-progress")
-        let previous: BuildManifest? = if !incremental {
+        // The last build's manifest counts only while its output is as it left it: no
+        // interrupted update (marker), still a notesim output.
+        let intact = fileSystem.kind(of: markerPath) == nil && fileSystem.kind(of: Path.join(output, WriteStage.markerFile)) == .file
+        let previous: BuildManifest? = if !incremental || !intact {
             nil
         } else if let remembered {
-            fileSystem.kind(of: markerPath) == nil && fileSystem.kind(of: Path.join(output, WriteStage.markerFile)) == .file ? remembered : nil
+            remembered
         } else {
-            usableManifest(at: manifestPath, marker: markerPath, output: output, fileSystem: fileSystem)
+            storedManifest(at: manifestPath, output: output, fileSystem: fileSystem)
         }
 
         let loaded = LoadStage.load(siteDirectory: siteDirectory, fileSystem: fileSystem, isUnchanged: previous.map { manifest in
@@ -80,7 +83,9 @@ public enum SiteBuild {
                 try fileSystem.writeFile(markerPath, contents: Array("in progress\n".utf8))
                 try update(previous: previous, files: result.files, hashes: hashes, kept: result.keptFiles, output: output,
                            siteDirectory: siteDirectory, fileSystem: fileSystem, progress: options.progress, report: &report)
-                if let indexer { report.search = reindex(output: output, indexer: indexer, fileSystem: fileSystem) }
+                if let indexer {
+                    report.search = indexer.indexReplacing(folder: output, bundlePath: Path.join(output, PagefindIndexer.bundleFolder), fileSystem: fileSystem)
+                }
             } else {
                 // A kill during a full build must not leave a manifest that describes the old output.
                 try? fileSystem.removeItem(manifestPath)
@@ -108,12 +113,9 @@ public enum SiteBuild {
         return report
     }
 
-    /// The last build's manifest, if it describes `output` as it is now.
-    private static func usableManifest(at path: String, marker: String, output: String, fileSystem: any FileSystem) -> BuildManifest? {
-        guard fileSystem.kind(of: marker) == nil,
-              fileSystem.kind(of: Path.join(output, WriteStage.markerFile)) == .file,
-              let bytes = try? fileSystem.readFile(path),
-              let manifest = ManifestCodec.decode(bytes),
+    /// The manifest on disk, if it describes `output`.
+    private static func storedManifest(at path: String, output: String, fileSystem: any FileSystem) -> BuildManifest? {
+        guard let bytes = try? fileSystem.readFile(path), let manifest = ManifestCodec.decode(bytes),
               manifest.output == fileSystem.canonicalPath(output) else { return nil }
         return manifest
     }
@@ -145,24 +147,5 @@ public enum SiteBuild {
             try fileSystem.removeItem(Path.join(output, path))
             report.deleted += 1
         }
-    }
-
-    /// Indexes the updated site into a fresh bundle folder, then swaps it in.
-    private static func reindex(output: String, indexer: any SearchIndexer, fileSystem: any FileSystem) -> SearchIndexReport {
-        let fresh = Path.join(output, PagefindIndexer.bundleFolder + ".notesim-new")
-        let live = Path.join(output, PagefindIndexer.bundleFolder)
-        try? fileSystem.removeItem(fresh)
-        let report = indexer.index(folder: output, bundlePath: fresh, fileSystem: fileSystem)
-        guard report.pages != nil, fileSystem.kind(of: fresh) == .directory else {
-            try? fileSystem.removeItem(fresh)
-            return report
-        }
-        if fileSystem.kind(of: live) == .directory, (try? fileSystem.exchangeItems(fresh, live)) != nil {
-            try? fileSystem.removeItem(fresh)
-        } else {
-            try? fileSystem.removeItem(live)
-            try? fileSystem.moveItem(fresh, to: live)
-        }
-        return report
     }
 }

@@ -15,6 +15,26 @@ extension SearchIndexer {
     public func index(folder: String, fileSystem: any FileSystem) -> SearchIndexReport {
         index(folder: folder, bundlePath: nil, fileSystem: fileSystem)
     }
+
+    /// Indexes `folder` into a fresh bundle beside `bundlePath` and swaps it in only when
+    /// indexing succeeded, so a search never reads half an index (a failed run leaves the
+    /// old one).
+    public func indexReplacing(folder: String, bundlePath live: String, fileSystem: any FileSystem) -> SearchIndexReport {
+        let fresh = live + ".notesim-new"
+        try? fileSystem.removeItem(fresh)
+        let report = index(folder: folder, bundlePath: fresh, fileSystem: fileSystem)
+        guard report.pages != nil, fileSystem.kind(of: fresh) == .directory else {
+            try? fileSystem.removeItem(fresh)
+            return report
+        }
+        if fileSystem.kind(of: live) == .directory, (try? fileSystem.exchangeItems(fresh, live)) != nil {
+            try? fileSystem.removeItem(fresh)
+        } else {
+            try? fileSystem.removeItem(live)
+            try? fileSystem.moveItem(fresh, to: live)
+        }
+        return report
+    }
 }
 
 /// What one indexing run did.

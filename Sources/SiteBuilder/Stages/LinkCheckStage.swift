@@ -15,21 +15,6 @@ public enum LinkCheckStage {
         public init() {}
     }
 
-    /// Checks the references of every note in `notes`.
-    /// - Parameters:
-    ///   - contentFiles: the non-note files under content/.
-    ///   - drafts: content paths of notes left out of this build.
-    public static func check(notes: [Note], contentFiles: Set<String>, drafts: Set<String> = []) -> Output {
-        let perNote = checkEach(notes: notes, contentFiles: contentFiles, drafts: drafts)
-        var output = Output()
-        for note in notes {
-            guard let part = perNote[note.sourcePath] else { continue }
-            output.diagnostics += part.diagnostics
-            output.referencedFiles.formUnion(part.referencedFiles)
-        }
-        return output
-    }
-
     /// Checks the references of the notes in `only` (all when nil), each on its own and on
     /// every core, against all of `notes`; results by source path.
     public static func checkEach(notes: [Note], contentFiles: Set<String>, drafts: Set<String> = [], only: Set<String>? = nil) -> [String: Output] {
