@@ -17,9 +17,6 @@ struct BinaryHeap<Payload> {
     private var payloads: [Payload?] = []
     private var freeSlots: [Int] = []
 
-    var isEmpty: Bool { heap.isEmpty }
-    var count: Int { heap.count }
-
     /// The earliest entry's time and sequence number.
     var first: (time: Int64, sequence: UInt64)? { heap.first.map { ($0.time, $0.sequence) } }
 

@@ -23,7 +23,6 @@ struct EventQueue<Payload> {
     private var storedCount = 0
 
     var isEmpty: Bool { storedCount == 0 }
-    var count: Int { storedCount }
 
     /// Schedules `payload` at `time`, which is `time - now` after the current time `now`.
     /// `now` must never decrease from one call to the next.
