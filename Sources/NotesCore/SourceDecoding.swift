@@ -10,18 +10,22 @@ public enum SourceDecoding {
 
     /// Decodes UTF-8, dropping a leading byte-order mark.
     public static func decode(_ bytes: [UInt8]) -> Result<String, Failure> {
-        var body = bytes[...]
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        let content = Array(body)
-        if let bad = firstInvalidUTF8Offset(content) {
-            let index = LineIndex(bytes: Array(content[..<bad]))
-            let position = index.position(ofOffset: bad)
-            return .failure(.invalidUTF8(byteOffset: bad + (bytes.count - content.count), position: position))
+        let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        // The standard library validates once, fast; the byte-by-byte scan below runs only
+        // to say where bad bytes are.
+        let decoded: (text: String?, nul: Int?) = bytes.withUnsafeBufferPointer { buffer in
+            let content = UnsafeBufferPointer(rebasing: buffer[bom...])
+            guard let text = String(validating: content, as: UTF8.self) else { return (nil, nil) }
+            return (text, content.firstIndex(of: 0))
         }
-        if let nul = content.firstIndex(of: 0) {
+        if let text = decoded.text, decoded.nul == nil { return .success(text) }
+        let content = Array(bytes[bom...])
+        if let nul = decoded.nul {
             return .failure(.nulByte(position: LineIndex(bytes: content).position(ofOffset: nul)))
         }
-        return .success(String(decoding: content, as: UTF8.self))
+        let bad = firstInvalidUTF8Offset(content) ?? content.count
+        let position = LineIndex(bytes: Array(content[..<bad])).position(ofOffset: bad)
+        return .failure(.invalidUTF8(byteOffset: bad + bom, position: position))
     }
 
     /// The offset of the first byte that does not belong to a valid UTF-8 sequence.

@@ -68,6 +68,24 @@ public struct TimelineLabels: Sendable {
         tag.lowercased().hasPrefix("ja") ? .ja : .en
     }
 
+    /// The figure description's note on a compressed axis: `axisCompressed` with `%d` and
+    /// `%@` filled in (plain string work: Foundation's `replacingOccurrences` was 2 % of a build).
+    public func compressedAxis(gaps: Int, hidden: String) -> String {
+        var text = ""
+        var rest = Substring(axisCompressed)
+        while let percent = rest.firstIndex(of: "%") {
+            text += rest[..<percent]
+            let code = rest[rest.index(after: percent)...].first
+            switch code {
+            case "d": text += String(gaps)
+            case "@": text += hidden
+            default: text += "%"
+            }
+            rest = rest[(code == "d" || code == "@" ? rest.index(percent, offsetBy: 2) : rest.index(after: percent))...]
+        }
+        return text + rest
+    }
+
     /// A duration in this language.
     public func duration(_ milliseconds: Int64) -> String {
         DurationText.format(milliseconds, units: units)

@@ -1,4 +1,3 @@
-import Foundation
 import LambdaSimulator
 import NotesCore
 
@@ -127,7 +126,7 @@ public enum TimelineLayout {
                 text += " " + labels.axisLinear
             } else {
                 let hidden = breaks.map { "+" + labels.duration($0.hidden) }.joined(separator: ", ")
-                text += " " + labels.axisCompressed.replacingOccurrences(of: "%d", with: "\(breaks.count)").replacingOccurrences(of: "%@", with: hidden)
+                text += " " + labels.compressedAxis(gaps: breaks.count, hidden: hidden)
             }
             return text
         }()

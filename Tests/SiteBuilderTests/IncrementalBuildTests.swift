@@ -155,6 +155,25 @@ import TestSupport
         #expect(report.written == 0, "a failing build writes nothing")
     }
 
+    @Test func keepGoingAfterAnIncrementalBuildKeepsEveryPage() {
+        let fileSystem = makeSite()
+        build(fileSystem)
+        fileSystem.add("site/content/lambda/async.md", "---\norder: 3\n---\n# 非同期呼び出し\n\n## 宛先\n\n[ない](missing.md)\n")
+        let report = SiteBuild.run(siteDirectory: Self.site, output: Self.output, fileSystem: fileSystem, options: options(fileSystem), writeWithErrors: true)
+        #expect(report.result.diagnostics.map(\.formatted) == [
+            "content/lambda/async.md:8:6: error: link target 'missing.md' does not exist (looked for content/lambda/missing.md) [link.missing-file]\n"
+                + "content/lambda/async.md:8:6: note: did you mean 'async.md'?",
+        ])
+        #expect(report.incremental)
+        let pages = fileSystem.tree(under: Self.output).keys.filter { $0.hasSuffix(".html") }.sorted()
+        #expect(pages == ["404.html", "index.html", "lambda/async.html", "lambda/index.html", "lambda/sync.html", "toc.html"])
+        // The manifest describes that output: fixing the note updates one page in place.
+        fileSystem.add("site/content/lambda/async.md", "---\norder: 3\n---\n# 非同期呼び出し\n\n## 宛先\n")
+        let fixed = expectSameAsClean(fileSystem, "after the broken link is fixed")
+        #expect(fixed.incremental)
+        #expect(fixed.result.notesParsed == 1)
+    }
+
     @Test func anInterruptedUpdateIsRepairedByAFullBuild() {
         let fileSystem = makeSite()
         build(fileSystem)

@@ -29,6 +29,20 @@ import TestSupport
         #expect(result.text(at: "assets/extra/logo.svg") == "<svg/>")
     }
 
+    @Test func aNotesHTMLGoesWhereverTheTemplateNamesItEscapedOrNot() {
+        // The pipeline splices a page's HTML in after the template ran: it must give what
+        // Mustache itself gives for triple and double braces, any number of times.
+        let fileSystem = MemoryFileSystem(files: [
+            "s/content/a.md": "# A\n\nTom's <em>x</em> & \"y\"\n",
+            "s/templates/page.mustache": "[{{{page.content}}}]\n({{page.content}})\n[{{{page.content}}}]\n{{^page.showTitle}}no title{{/page.showTitle}}\n",
+        ])
+        let result = SitePipeline.run(siteDirectory: "s", fileSystem: fileSystem)
+        #expect(result.printedDiagnostics == [])
+        let body = "<p>Tom's <em>x</em> &amp; &quot;y&quot;</p>\n"
+        let escaped = "&lt;p&gt;Tom&#39;s &lt;em&gt;x&lt;/em&gt; &amp;amp; &amp;quot;y&amp;quot;&lt;/p&gt;\n"
+        #expect(result.text(at: "a.html") == "[\(body)]\n(\(escaped))\n[\(body)]\nno title\n")
+    }
+
     @Test func theBuiltInThemeHasEveryRequiredTemplate() {
         let names = Set(BuiltinTheme.files.keys)
         for template in Theme.requiredTemplates {

@@ -34,6 +34,25 @@ import TestSupport
         #expect(fileSystem.kind(of: "site/public.notesim-staging") == nil)
     }
 
+    @Test func aWriteFailureWhilePagesStreamIntoStagingLeavesTheOldOutputAndNoStaging() {
+        // A full build writes each page into the staging folder as soon as it is rendered.
+        let notes = (1...40).reduce(into: ["site/content/index.md": "# ホーム\n"]) { $0["site/content/n\($1).md"] = "# ノート \($1)\n" }
+        let fileSystem = MemoryFileSystem(files: notes)
+        let first = SiteBuild.run(siteDirectory: "site", output: "site/public", fileSystem: fileSystem, options: .init(), incremental: false)
+        #expect(first.writeError == nil)
+        #expect(first.written == 47, "41 pages, the sidebar script and page, stylesheet, script, 404 and robots.txt")
+        let before = fileSystem.tree(under: "site/public")
+        for number in 1...40 { fileSystem.add("site/content/n\(number).md", "# ノート \(number) (改)\n") }
+        fileSystem.failWrites(after: 10)
+        let failed = SiteBuild.run(siteDirectory: "site", output: "site/public", fileSystem: fileSystem, options: .init(), incremental: false)
+        // Pages are written from every core: which write fails first varies.
+        let message = failed.writeError?.formatted ?? ""
+        #expect(message.hasPrefix("site/public: error: could not write the site: site/public.notesim-staging/"))
+        #expect(message.hasSuffix(": no space left on device; the previous output is unchanged [output.write-failed]"))
+        #expect(fileSystem.tree(under: "site/public") == before)
+        #expect(fileSystem.kind(of: "site/public.notesim-staging") == nil)
+    }
+
     @Test func aSuccessfulBuildReplacesEverything() throws {
         let fileSystem = MemoryFileSystem(files: ["site/content/a.md": "# A\n", "site/content/b.md": "# B\n"])
         try build(fileSystem)

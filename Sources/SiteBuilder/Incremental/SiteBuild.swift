@@ -56,16 +56,28 @@ public enum SiteBuild {
             storedManifest(at: manifestPath, output: output, fileSystem: fileSystem)
         }
 
-        let loaded = LoadStage.load(siteDirectory: siteDirectory, fileSystem: fileSystem, isUnchanged: previous.map { manifest in
-            { path, stamp in manifest.notes[path]?.stamp == stamp }
-        })
+        var isUnchanged: (@Sendable (String, FileStamp) -> Bool)?
+        if let previous {
+            isUnchanged = { path, stamp in previous.notes[path]?.stamp == stamp }
+        }
+        let loaded = LoadStage.load(siteDirectory: siteDirectory, fileSystem: fileSystem, isUnchanged: isUnchanged)
+        // In place when the last build's output was made with the same settings, templates
+        // and notesim; otherwise whole, into a staging folder the pages stream into.
+        let globalKey = SitePipeline.globalKey(loaded: loaded, builtinTheme: BuiltinTheme.files, options: options)
+        let inPlace = previous.map { $0.globalKey == globalKey } ?? false
         let reuse = previous.map { manifest in
             SitePipeline.Reuse(manifest: manifest, read: { path in try? fileSystem.readFile(Path.join(siteDirectory, path)) })
         }
+        var options = options
+        let spool = inPlace ? nil : try? WriteStage.stage(output, siteDirectory: siteDirectory, fileSystem: fileSystem)
+        options.pageSink = spool
         let result = SitePipeline.run(loaded: loaded, builtinTheme: BuiltinTheme.files, options: options, reuse: reuse)
         var report = Report(result: result, incremental: false)
         let indexer = result.config.search ? indexer : nil
-        guard !result.hasErrors || (writeWithErrors && !result.files.isEmpty), var manifest = result.manifest else { return report }
+        guard !result.hasErrors || (writeWithErrors && !result.files.isEmpty), var manifest = result.manifest else {
+            if let spool { WriteStage.discard(spool, fileSystem: fileSystem) }
+            return report
+        }
 
         let hashes = ForkJoin.map(result.files) { file -> UInt64 in
             switch file.content {
@@ -77,8 +89,10 @@ public enum SiteBuild {
         for (file, hash) in zip(result.files, hashes) { manifest.files[file.path] = hash }
 
         do {
-            if let previous, previous.globalKey == manifest.globalKey, !result.hasErrors {
+            if let previous, inPlace {
                 report.incremental = true
+                // What a killed full build may have left beside the output.
+                try? fileSystem.removeItem(WriteStage.stagingPath(for: output))
                 try fileSystem.createDirectory(state)
                 try fileSystem.writeFile(markerPath, contents: Array("in progress\n".utf8))
                 try update(previous: previous, files: result.files, hashes: hashes, kept: result.keptFiles, output: output,
@@ -89,21 +103,27 @@ public enum SiteBuild {
             } else {
                 // A kill during a full build must not leave a manifest that describes the old output.
                 try? fileSystem.removeItem(manifestPath)
-                report.search = try WriteStage.write(result.files, to: output, siteDirectory: siteDirectory, fileSystem: fileSystem,
-                                                     indexer: indexer, progress: options.progress)
-                report.written = result.files.count
-            }
-            manifest.output = fileSystem.canonicalPath(output) ?? output
-            if !result.hasErrors {
-                if remembered == nil {
-                    try fileSystem.createDirectory(state)
-                    try fileSystem.replaceFile(manifestPath, contents: ManifestCodec.encode(manifest))
+                if let spool {
+                    report.search = try WriteStage.finish(spool, adding: result.files, output: output, fileSystem: fileSystem,
+                                                          indexer: indexer, progress: options.progress)
+                    for (path, hash) in spool.written { manifest.files[path] = hash }
                 } else {
-                    // Kept in memory by the caller; a stale copy on disk must not be trusted later.
-                    try? fileSystem.removeItem(manifestPath)
+                    report.search = try WriteStage.write(result.files, to: output, siteDirectory: siteDirectory, fileSystem: fileSystem,
+                                                         indexer: indexer, progress: options.progress)
                 }
-                report.manifest = manifest
+                report.written = manifest.files.count
             }
+            // The manifest describes the output as written, also with --keep-going's errors
+            // (each note's record carries its diagnostics).
+            manifest.output = fileSystem.canonicalPath(output) ?? output
+            if remembered == nil {
+                try fileSystem.createDirectory(state)
+                try fileSystem.replaceFile(manifestPath, contents: ManifestCodec.encode(manifest))
+            } else {
+                // Kept in memory by the caller; a stale copy on disk must not be trusted later.
+                try? fileSystem.removeItem(manifestPath)
+            }
+            report.manifest = manifest
             try? fileSystem.removeItem(markerPath)
         } catch let error as Diagnostic {
             report.writeError = error

@@ -40,7 +40,7 @@ public enum LoadStage {
     /// - Parameter isUnchanged: for an incremental build, whether a note (site path, stamp)
     ///   is as the last build saw it; such notes are listed in `unchanged` and not read.
     public static func load(siteDirectory: String, fileSystem: any FileSystem,
-                            isUnchanged: ((String, FileStamp) -> Bool)? = nil) -> Output {
+                            isUnchanged: (@Sendable (String, FileStamp) -> Bool)? = nil) -> Output {
         var output = Output(config: nil, notes: [], contentFiles: [], templates: [], diagnostics: [])
         let contentRoot = Path.join(siteDirectory, contentFolder)
         guard fileSystem.kind(of: contentRoot) == .directory else {
@@ -65,21 +65,24 @@ public enum LoadStage {
             }
         }
 
-        for relative in walk(contentRoot, fileSystem: fileSystem, diagnostics: &output.diagnostics, prefix: contentFolder) {
+        // Notes are read on every core (a 10,000-note site is 90 MB); the order stays sorted.
+        let files = walk(contentRoot, fileSystem: fileSystem, diagnostics: &output.diagnostics, prefix: contentFolder)
+        let notePaths = files.filter(OutputPaths.isNote)
+        output.contentFiles = Set(files.filter { !OutputPaths.isNote($0) })
+        let readings = ForkJoin.map(notePaths) { relative -> (stamp: FileStamp?, read: Result<[UInt8], Diagnostic>?) in
             let sitePath = Path.join(contentFolder, relative)
-            if OutputPaths.isNote(relative) {
-                let stamp = isUnchanged == nil ? nil : fileSystem.stamp(of: Path.join(contentRoot, relative))
-                if let stamp, let isUnchanged, isUnchanged(sitePath, stamp) {
-                    output.unchanged.append((sitePath, stamp))
-                    continue
-                }
-                if let stamp { output.stamps[sitePath] = stamp }
-                switch read(Path.join(contentRoot, relative), as: sitePath, fileSystem: fileSystem) {
-                case .success(let bytes): output.notes.append((sitePath, bytes))
-                case .failure(let diagnostic): output.diagnostics.append(diagnostic)
-                }
-            } else {
-                output.contentFiles.insert(relative)
+            let stamp = isUnchanged == nil ? nil : fileSystem.stamp(of: Path.join(contentRoot, relative))
+            if let stamp, let isUnchanged, isUnchanged(sitePath, stamp) { return (stamp, nil) }
+            return (stamp, read(Path.join(contentRoot, relative), as: sitePath, fileSystem: fileSystem))
+        }
+        for (relative, reading) in zip(notePaths, readings) {
+            let sitePath = Path.join(contentFolder, relative)
+            switch reading.read {
+            case nil: output.unchanged.append((sitePath, reading.stamp!))
+            case .success(let bytes):
+                output.notes.append((sitePath, bytes))
+                if let stamp = reading.stamp { output.stamps[sitePath] = stamp }
+            case .failure(let diagnostic): output.diagnostics.append(diagnostic)
             }
         }
 

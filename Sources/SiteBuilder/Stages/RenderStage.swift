@@ -15,20 +15,16 @@ public enum RenderStage {
         public var theme: Theme
         /// Files inside content/ that notes reference.
         public var referencedFiles: Set<String>
-        /// HTML for each slot of each note (by source path, then slot number); a slot
-        /// without an entry shows its code block.
-        public var slotHTML: [String: [Int: String]]
         /// The sidebar list as the last build rendered it, when the navigation is unchanged.
         public var cachedTOC: String?
         /// The navigation of `notes`, when the caller has already built it.
         public var navigation: Navigation?
 
-        public init(config: SiteConfig, notes: [Note], theme: Theme, referencedFiles: Set<String>, slotHTML: [String: [Int: String]] = [:], cachedTOC: String? = nil) {
+        public init(config: SiteConfig, notes: [Note], theme: Theme, referencedFiles: Set<String>, cachedTOC: String? = nil) {
             self.config = config
             self.notes = notes
             self.theme = theme
             self.referencedFiles = referencedFiles
-            self.slotHTML = slotHTML
             self.cachedTOC = cachedTOC
         }
     }
@@ -40,15 +36,23 @@ public enum RenderStage {
     /// The sidebar as a page of its own, for readers without JavaScript.
     public static let tocPage = "toc.html"
 
-    /// Renders every file of the site, sorted by path; `progress` hears of each page.
-    /// - Parameter only: the output paths of the notes whose pages to render (an
-    ///   incremental build keeps the others); nil for all. Site-wide files are always rendered.
-    public static func render(_ input: Input, only: Set<String>? = nil, progress: BuildProgress.Handler? = nil) -> [OutputFile] {
+    /// What every page of one build shares: the navigation, the notes by page, the names of
+    /// the fingerprinted assets and the sidebar list.
+    public struct Frame: Sendable {
+        public let input: Input
+        let navigation: Navigation
+        let notesByOutput: [String: Note]
+        let assets: AssetNames
+        /// The site-wide files rendered with the frame: the sidebar script and the theme's assets.
+        let assetFiles: [OutputFile]
+        let tocList: String
+    }
+
+    /// Prepares what the pages of a build share; renders the sidebar unless `input` has it.
+    public static func frame(_ input: Input) -> Frame {
         let navigation = input.navigation ?? Navigation(notes: input.notes)
         let notesByOutput = Dictionary(input.notes.map { ($0.outputPath, $0) }, uniquingKeysWith: { first, _ in first })
-        let ui = UIStrings.forLanguage(input.config.language)
         var files: [OutputFile] = []
-
         // Scripts and stylesheets carry a hash of their content in their names, so hosts can
         // cache them forever (`style.3f2a9c1b07.css`).
         let tocList = input.cachedTOC ?? Self.tocList(navigation, theme: input.theme)
@@ -62,37 +66,94 @@ public enum RenderStage {
             assets.paths[path] = Path.join(assetsFolder, name)
             files.append(OutputFile(path: Path.join(assetsFolder, name), content: .bytes(bytes)))
         }
+        return Frame(input: input, navigation: navigation, notesByOutput: notesByOutput, assets: assets, assetFiles: files, tocList: tocList)
+    }
 
-        // Pages are independent of each other: rendered on every core.
-        let rendered = SharedCounter()
-        let pageAssets = assets
-        let pages = only.map { only in input.notes.filter { only.contains($0.outputPath) } } ?? input.notes
-        files += ForkJoin.map(pages) { note in
-            defer { progress?(BuildProgress(.pages, done: rendered.add(), total: pages.count)) }
-            let (previous, next) = navigation.neighbours(of: note.outputPath)
-            let isHome = note.outputPath == "index.html"
-            let language = note.frontMatter.lang ?? input.config.language
-            var context = baseContext(for: note.outputPath, config: input.config, ui: UIStrings.forLanguage(language), assets: pageAssets)
-            context["lang"] = language
-            context["page"] = pageContext(note, html: fillSlots(note, slotHTML: input.slotHTML[note.sourcePath] ?? [:]), config: input.config)
-            context["previous"] = previous.flatMap { notesByOutput[$0] }.map { link(to: $0, from: note.outputPath) }
-            context["next"] = next.flatMap { notesByOutput[$0] }.map { link(to: $0, from: note.outputPath) }
-            if isHome { context["notes"] = noteList(navigation.entries, from: note.outputPath) }
-            return OutputFile.text(note.outputPath, input.theme.render(context, template: isHome ? "index" : "page"))
+    /// The page of one note, with `figures` (HTML by slot number) in its scenario slots.
+    /// Pages are independent of each other: callers render them on every core.
+    ///
+    /// The note's HTML (a third of a 10,000-note site's bytes are figures) does not pass
+    /// through the template engine: the template renders `contentMarker` in its place, and
+    /// the bytes are spliced in after.
+    public static func page(_ note: Note, figures: [Int: String], frame: Frame) -> OutputFile {
+        let input = frame.input
+        let (previous, next) = frame.navigation.neighbours(of: note.outputPath)
+        let isHome = note.outputPath == "index.html"
+        let language = note.frontMatter.lang ?? input.config.language
+        let html = fillSlots(note, slotHTML: figures)
+        let (titleHTML, body) = splitLeadingTitle(html)
+        var context = baseContext(for: note.outputPath, config: input.config, ui: UIStrings.forLanguage(language), assets: frame.assets)
+        context["lang"] = language
+        context["page"] = pageContext(note, titleHTML: titleHTML, config: input.config)
+        context["previous"] = previous.flatMap { frame.notesByOutput[$0] }.map { link(to: $0, from: note.outputPath) }
+        context["next"] = next.flatMap { frame.notesByOutput[$0] }.map { link(to: $0, from: note.outputPath) }
+        if isHome { context["notes"] = noteList(frame.navigation.entries, from: note.outputPath) }
+        let shell = input.theme.render(context, template: isHome ? "index" : "page")
+        return OutputFile(path: note.outputPath, content: .bytes(splice(body, into: shell)))
+    }
+
+    /// Stands for a page's HTML in the template's output: private-use characters around an
+    /// `&`, so that `{{{page.content}}}` leaves it as it is and `{{page.content}}` turns it
+    /// into `escapedContentMarker`, and each gets the HTML it would have got.
+    static let contentMarker = "\u{E000}&\u{E001}"
+    static let escapedContentMarker = "\u{E000}&amp;\u{E001}"
+
+    /// The template's output with every content marker replaced by `content` (escaped for
+    /// the escaped marker, as Mustache escapes: `< > & " '`).
+    static func splice(_ content: ArraySlice<UInt8>, into shell: String) -> [UInt8] {
+        let shell = Array(shell.utf8)
+        let raw = Array(contentMarker.utf8)
+        let escaped = Array(escapedContentMarker.utf8)
+        let lead = raw[..<(raw.count - 3)]
+        var output: [UInt8] = []
+        output.reserveCapacity(shell.count + content.count)
+        var copied = 0
+        var from = 0
+        while let found = shell.withUnsafeBufferPointer({ text in lead.withUnsafeBufferPointer { ByteSearch.firstRange(of: $0, in: text, from: from) } }) {
+            let rest = shell[found.lowerBound...]
+            if rest.starts(with: raw) {
+                output.append(contentsOf: shell[copied..<found.lowerBound])
+                output.append(contentsOf: content)
+                copied = found.lowerBound + raw.count
+            } else if rest.starts(with: escaped) {
+                output.append(contentsOf: shell[copied..<found.lowerBound])
+                for byte in content {
+                    switch byte {
+                    case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
+                    case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
+                    case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
+                    case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
+                    case UInt8(ascii: "'"): output.append(contentsOf: "&#39;".utf8)
+                    default: output.append(byte)
+                    }
+                }
+                copied = found.lowerBound + escaped.count
+            }
+            from = max(copied, found.upperBound)
         }
+        output.append(contentsOf: shell[copied...])
+        return output
+    }
 
-        if notesByOutput["index.html"] == nil {
+    /// The files of the site besides the notes' pages: assets, the sidebar, the home page when
+    /// no note is one, 404, sitemap and robots, and the files notes link to (unsorted).
+    public static func siteFiles(_ frame: Frame) -> [OutputFile] {
+        let input = frame.input
+        let ui = UIStrings.forLanguage(input.config.language)
+        let assets = frame.assets
+        var files = frame.assetFiles
+        if frame.notesByOutput["index.html"] == nil {
             var context = baseContext(for: "index.html", config: input.config, ui: ui, assets: assets)
             var page: [String: Any] = ["title": input.config.title, "lang": input.config.language, "content": "", "showTitle": true]
             if !input.config.description.isEmpty { page["description"] = input.config.description }
             context["page"] = page
-            context["next"] = navigation.readingOrder.first.flatMap { notesByOutput[$0] }.map { link(to: $0, from: "index.html") }
-            context["notes"] = noteList(navigation.entries, from: "index.html")
+            context["next"] = frame.navigation.readingOrder.first.flatMap { frame.notesByOutput[$0] }.map { link(to: $0, from: "index.html") }
+            context["notes"] = noteList(frame.navigation.entries, from: "index.html")
             files.append(.text("index.html", input.theme.render(context, template: "index")))
         }
 
         var tocContext = baseContext(for: tocPage, config: input.config, ui: ui, assets: assets)
-        tocContext["toc"] = tocList
+        tocContext["toc"] = frame.tocList
         files.append(.text(tocPage, input.theme.render(tocContext, template: "toc-page")))
         // Every note's page is in the sitemap, also those an incremental build did not render.
         let pagePaths = Set(input.notes.map(\.outputPath)).union(files.map(\.path).filter { Path.fileExtension(of: $0) == "html" && $0 != tocPage })
@@ -102,7 +163,7 @@ public enum RenderStage {
         for path in input.referencedFiles {
             files.append(OutputFile(path: path, content: .copy(from: Path.join(LoadStage.contentFolder, path))))
         }
-        return files.sorted { $0.path < $1.path }
+        return files
     }
 
     /// The sidebar's list of notes, as HTML (shared by `toc.js` and `toc.html`).
@@ -133,13 +194,12 @@ public enum RenderStage {
         ]
     }
 
-    private static func pageContext(_ note: Note, html: String, config: SiteConfig) -> [String: Any] {
+    private static func pageContext(_ note: Note, titleHTML: String?, config: SiteConfig) -> [String: Any] {
         let headings = note.page.headings.filter { $0.level == 2 || $0.level == 3 }
-        let (titleHTML, body) = splitLeadingTitle(html)
         var context: [String: Any] = [
             "title": note.title,
             "lang": note.frontMatter.lang ?? config.language,
-            "content": body,
+            "content": contentMarker,
             "showTitle": titleHTML == nil,
             "sourcePath": note.sourcePath,
             "headings": headings.map { ["id": $0.id, "text": $0.text, "level": $0.level, "isSub": $0.level == 3] as [String: Any] },
@@ -184,23 +244,25 @@ public enum RenderStage {
 
     /// Separates a leading `<h1>` from the rest of a note's HTML, so the template can put
     /// the page's table of contents between the title and the text.
-    static func splitLeadingTitle(_ html: String) -> (title: String?, body: String) {
-        guard html.hasPrefix("<h1 "), let end = ByteSearch.firstRange(of: "</h1>\n", in: html) else { return (nil, html) }
-        let bytes = html.utf8
-        let cut = bytes.index(bytes.startIndex, offsetBy: end.upperBound)
-        return (String(html[..<cut]), String(html[cut...]))
+    static func splitLeadingTitle(_ html: [UInt8]) -> (title: String?, body: ArraySlice<UInt8>) {
+        guard html.starts(with: "<h1 ".utf8) else { return (nil, html[...]) }
+        var close = "</h1>\n"
+        guard let end = html.withUnsafeBufferPointer({ text in close.withUTF8 { ByteSearch.firstRange(of: $0, in: text) } }) else {
+            return (nil, html[...])
+        }
+        return (String(decoding: html[..<end.upperBound], as: UTF8.self), html[end.upperBound...])
     }
 
     /// Replaces slot markers with their HTML, or with the original code block, in one pass
     /// over the page's bytes (each slot's first marker).
-    static func fillSlots(_ note: Note, slotHTML: [Int: String]) -> String {
+    static func fillSlots(_ note: Note, slotHTML: [Int: String]) -> [UInt8] {
         var replacements: [Int: String] = [:]
         for block in note.page.codeBlocks {
             guard let slot = block.slot else { continue }
             replacements[slot] = slotHTML[slot]
                 ?? "<pre><code class=\"language-\(HTMLEscaping.attribute(block.language))\">\(HTMLEscaping.text(block.literal))</code></pre>"
         }
-        guard !replacements.isEmpty else { return note.page.html }
+        guard !replacements.isEmpty else { return Array(note.page.html.utf8) }
         var html = note.page.html
         var prefix = MarkdownPage.slotMarkerPrefix
         var output: [UInt8] = []
@@ -227,6 +289,6 @@ public enum RenderStage {
                 output.append(contentsOf: text[copied...])
             }
         }
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 }

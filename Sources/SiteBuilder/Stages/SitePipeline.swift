@@ -16,12 +16,17 @@ public enum SitePipeline {
         public var baseURL: String?
         /// Receives a report as each note, scenario and page is done.
         public var progress: BuildProgress.Handler?
+        /// Takes each note's page as soon as it is rendered (a full build streams pages to
+        /// disk); such pages are not in `Result.files`.
+        public var pageSink: PageSpool?
 
-        public init(includeDrafts: Bool = false, cache: (any ScenarioResultCache)? = nil, baseURL: String? = nil, progress: BuildProgress.Handler? = nil) {
+        public init(includeDrafts: Bool = false, cache: (any ScenarioResultCache)? = nil, baseURL: String? = nil,
+                    progress: BuildProgress.Handler? = nil, pageSink: PageSpool? = nil) {
             self.includeDrafts = includeDrafts
             self.cache = cache
             self.baseURL = baseURL
             self.progress = progress
+            self.pageSink = pageSink
         }
     }
 
@@ -42,7 +47,8 @@ public enum SitePipeline {
     /// Everything a run produced.
     public struct Result: Sendable {
         /// The files rendered in this run, sorted by path (empty when theme loading failed).
-        /// An incremental run leaves out the pages it kept (`keptFiles`).
+        /// An incremental run leaves out the pages it kept (`keptFiles`); a run with a page
+        /// sink, the pages it handed to the sink.
         public var files: [OutputFile]
         /// Pages an incremental run did not render because they would not change: output
         /// path and the content hash of the file already in the output.
@@ -77,7 +83,7 @@ public enum SitePipeline {
         return run(loaded: loaded, builtinTheme: BuiltinTheme.files, options: options)
     }
 
-    /// Runs stages 2–6 on loaded input (pure: no I/O but `reuse.read`).
+    /// Runs stages 2–6 on loaded input (pure: no I/O but `reuse.read` and the page sink).
     ///
     /// With `reuse`, notes whose bytes did not change are not parsed again: links are checked
     /// against their summaries from the manifest, their diagnostics and claim counts are
@@ -209,28 +215,63 @@ public enum SitePipeline {
             reparsed[note.sourcePath] = note
         }
 
-        // Stage 5, scenarios: every parsed note's blocks simulated, verified and drawn, on every core.
-        var slotHTML: [String: [Int: String]] = [:]
+        // Stages 5 and 6 per note, on every core: its scenarios simulated, verified and
+        // drawn, then its page rendered (and handed to the page sink, when there is one).
+        let (theme, themeProblems) = Theme.load(builtin: builtinTheme, overrides: loaded.templates)
+        diagnostics += themeProblems
+        var toc: (key: UInt64, html: String)?
+        let frame = theme.map { theme in
+            // The sidebar list of 10,000 notes takes a while to render: kept while the
+            // navigation is the same.
+            var hasher = FNV1a()
+            hasher.combine(String(globalKey) + " " + String(navigationKey))
+            let tocKey = hasher.value
+            let tocHTML = previous?.toc.flatMap { $0.key == tocKey ? $0.html : nil } ?? RenderStage.tocList(navigation, theme: theme)
+            toc = (tocKey, tocHTML)
+            var input = RenderStage.Input(config: config, notes: notes, theme: theme, referencedFiles: referencedFiles, cachedTOC: tocHTML)
+            input.navigation = navigation
+            return RenderStage.frame(input)
+        }
+        // Notes parsed in this run have their scenarios run (from the cache when it has them).
+        let parsedNow = Set(fresh.keys).union(reparsed.keys)
+        let needsScenarios = { @Sendable (note: Note) in
+            parsedNow.contains(note.sourcePath) && note.page.codeBlocks.contains(where: { $0.slot != nil })
+        }
+        let pages = frame == nil ? notes.filter(needsScenarios) : previous == nil ? notes : notes.filter { toRender.contains($0.outputPath) }
+        let scenarioTotal = pages.reduce(0) { $0 + (needsScenarios($1) ? $1.page.codeBlocks.filter { $0.slot != nil }.count : 0) }
+        let scenariosDone = SharedCounter()
+        let pagesDone = SharedCounter()
+        let siteLanguage = config.language
+        let simulationLimits = config.limits.simulation
+        let perPage = ForkJoin.map(pages) { note -> (scenarios: ScenarioStage.Output?, page: OutputFile?) in
+            var result: ScenarioStage.Output?
+            if needsScenarios(note) {
+                result = ScenarioStage.run(note, language: note.frontMatter.lang ?? siteLanguage, cache: options.cache, limits: simulationLimits)
+                options.progress?(BuildProgress(.scenarios, done: scenariosDone.add(result!.scenarios), total: scenarioTotal))
+            }
+            guard let frame else { return (result, nil) }
+            var page: OutputFile? = RenderStage.page(note, figures: result?.figures ?? [:], frame: frame)
+            result?.figures = [:]
+            if let sink = options.pageSink, let file = page {
+                sink.put(file)
+                page = nil
+            }
+            options.progress?(BuildProgress(.pages, done: pagesDone.add(), total: pages.count))
+            return (result, page)
+        }
+        var scenarioOutputs: [String: ScenarioStage.Output] = [:]
+        var files: [OutputFile] = []
+        var simulated = 0
+        for (note, (result, page)) in zip(pages, perPage) {
+            if let result {
+                scenarioOutputs[note.sourcePath] = result
+                simulated += result.simulated
+            }
+            if let page { files.append(page) }
+        }
         var passed = 0
         var failed = 0
         var scenarios = 0
-        var simulated = 0
-        let withScenarios = notes.filter { (fresh[$0.sourcePath] != nil || reparsed[$0.sourcePath] != nil) && $0.page.codeBlocks.contains(where: { $0.slot != nil }) }
-        let scenarioTotal = withScenarios.reduce(0) { $0 + $1.page.codeBlocks.filter { $0.slot != nil }.count }
-        let scenariosDone = SharedCounter()
-        let siteLanguage = config.language
-        let simulationLimits = config.limits.simulation
-        let results = ForkJoin.map(withScenarios) { note in
-            let result = ScenarioStage.run(note, language: note.frontMatter.lang ?? siteLanguage, cache: options.cache, limits: simulationLimits)
-            options.progress?(BuildProgress(.scenarios, done: scenariosDone.add(result.scenarios), total: scenarioTotal))
-            return result
-        }
-        var scenarioOutputs: [String: ScenarioStage.Output] = [:]
-        for (note, result) in zip(withScenarios, results) {
-            slotHTML[note.sourcePath] = result.figures
-            scenarioOutputs[note.sourcePath] = result
-            simulated += result.simulated
-        }
         for note in allNotes {
             if let record = clean[note.sourcePath] {
                 // Kept notes report what they reported last time.
@@ -245,25 +286,10 @@ public enum SitePipeline {
                 failed += result.failed
             }
         }
-
-        let (theme, themeProblems) = Theme.load(builtin: builtinTheme, overrides: loaded.templates)
-        diagnostics += themeProblems
-        var files: [OutputFile] = []
         var kept: [String: UInt64] = [:]
-        var toc: (key: UInt64, html: String)?
-        if let theme {
-            // The sidebar list of 10,000 notes takes a while to render: kept while the
-            // navigation is the same.
-            var hasher = FNV1a()
-            hasher.combine(String(globalKey) + " " + String(navigationKey))
-            let tocKey = hasher.value
-            let tocHTML = previous?.toc.flatMap { $0.key == tocKey ? $0.html : nil } ?? RenderStage.tocList(navigation, theme: theme)
-            toc = (tocKey, tocHTML)
-            var input = RenderStage.Input(config: config, notes: notes, theme: theme, referencedFiles: referencedFiles,
-                                          slotHTML: slotHTML, cachedTOC: tocHTML)
-            input.navigation = navigation
-            files = RenderStage.render(input,
-                                       only: previous == nil ? nil : toRender, progress: options.progress)
+        if let frame {
+            files += RenderStage.siteFiles(frame)
+            files.sort { $0.path < $1.path }
             for note in notes where !toRender.contains(note.outputPath) {
                 if let hash = previous?.files[note.outputPath] { kept[note.outputPath] = hash }
             }
@@ -293,7 +319,8 @@ public enum SitePipeline {
                     scenarios: result?.scenarios ?? 0, passed: result?.passed ?? 0, failed: result?.failed ?? 0)
             }
         }
-        let pagePaths = Set(files.map(\.path)).union(kept.keys)
+        let spooled = frame != nil && options.pageSink != nil ? pages.map(\.outputPath) : []
+        let pagePaths = Set(files.map(\.path)).union(kept.keys).union(spooled)
         return Result(
             files: files,
             keptFiles: kept,
