@@ -20,6 +20,16 @@ public struct FNV1a: Sendable {
         text.withUTF8 { combine(buffer: $0) }
     }
 
+    /// Mixes one byte into the hash (a separator between fields).
+    public mutating func combine(byte: UInt8) {
+        value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+    }
+
+    /// Mixes a number's 8 bytes (little-endian) into the hash.
+    public mutating func combine(_ number: UInt64) {
+        for shift in stride(from: 0, to: 64, by: 8) { combine(byte: UInt8(truncatingIfNeeded: number >> UInt64(shift))) }
+    }
+
     private mutating func combine(buffer: UnsafeBufferPointer<UInt8>) {
         var hash = value
         for byte in buffer {

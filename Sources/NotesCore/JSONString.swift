@@ -12,19 +12,19 @@ public enum JSONString {
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
+                // Escapes are appended byte by byte: the sidebar list has tens of thousands.
                 switch byte {
-                case 0x22: out += [0x5C, 0x22]
-                case 0x5C: out += [0x5C, 0x5C]
-                case 0x0A: out += [0x5C, 0x6E]
-                case 0x0D: out += [0x5C, 0x72]
-                case 0x09: out += [0x5C, 0x74]
-                case 0x3C, 0x3E, 0x26: out += ("\\u" + hex4(UInt32(byte))).utf8
+                case 0x22, 0x5C: out.append(0x5C); out.append(byte)
+                case 0x0A: out.append(0x5C); out.append(0x6E)
+                case 0x0D: out.append(0x5C); out.append(0x72)
+                case 0x09: out.append(0x5C); out.append(0x74)
+                case 0x3C, 0x3E, 0x26: appendEscape(UInt32(byte), to: &out)
                 case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80
                     && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                    out += ("\\u" + hex4(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029)).utf8
+                    appendEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029, to: &out)
                     index += 3
                     continue
-                case ..<0x20: out += ("\\u" + hex4(UInt32(byte))).utf8
+                case ..<0x20: appendEscape(UInt32(byte), to: &out)
                 default: out.append(byte)
                 }
                 index += 1
@@ -34,8 +34,13 @@ public enum JSONString {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static func hex4(_ value: UInt32) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    /// Appends `\uXXXX` (lowercase hex) for a code point below U+10000.
+    private static func appendEscape(_ value: UInt32, to out: inout [UInt8]) {
+        out.append(0x5C)
+        out.append(0x75)
+        for shift in stride(from: 12, through: 0, by: -4) {
+            let digit = UInt8((value >> UInt32(shift)) & 0xF)
+            out.append(digit < 10 ? 0x30 + digit : 0x57 + digit)
+        }
     }
 }

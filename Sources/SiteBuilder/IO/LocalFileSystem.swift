@@ -64,22 +64,35 @@ public struct LocalFileSystem: FileSystem {
         if info.st_mode & S_IFMT == S_IFDIR {
             throw FileSystemError(path: path, reason: .other("is a directory"))
         }
-        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0))
+        // One byte more than the size shows the end of the file without growing the array
+        // (growing it zero-filled as much again: it doubled the cost of every read).
+        let size = max(Int(info.st_size), 0)
+        var bytes = try [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+            count = try Self.readFully(descriptor, into: UnsafeMutableRawBufferPointer(buffer), path: path)
+        }
+        // A file that grew while it was read: the rest in chunks.
+        while bytes.count > size {
+            var chunk = [UInt8](repeating: 0, count: 65_536)
+            let count = try chunk.withUnsafeMutableBytes { try Self.readFully(descriptor, into: $0, path: path) }
+            if count == 0 { break }
+            bytes += chunk[..<count]
+        }
+        return bytes
+    }
+
+    /// Reads until `buffer` is full or the file ends; returns the bytes read.
+    private static func readFully(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer, path: String) throws -> Int {
         var total = 0
-        while true {
-            if total == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: max(4096, bytes.count))) }
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                read(descriptor, buffer.baseAddress! + total, buffer.count - total)
-            }
+        while total < buffer.count {
+            let count = read(descriptor, buffer.baseAddress! + total, buffer.count - total)
             if count < 0 {
                 if errno == EINTR { continue }
-                throw Self.error(path)
+                throw error(path)
             }
             if count == 0 { break }
             total += count
         }
-        bytes.removeSubrange(total...)
-        return bytes
+        return total
     }
 
     public func createDirectory(_ path: String) throws {

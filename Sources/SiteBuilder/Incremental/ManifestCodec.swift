@@ -88,43 +88,63 @@ public enum ManifestCodec {
         }
     }
 
+    /// Decodes a manifest; nil when any line is malformed.
+    ///
+    /// Works on byte ranges of the one buffer: lines and fields are found by scanning, and
+    /// only the fields that become text are turned into strings.
     public static func decode(_ bytes: [UInt8]) -> BuildManifest? {
-        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: true)
-        guard let first = lines.first, String(decoding: first, as: UTF8.self) == header else { return nil }
+        var notesStart = bytes.count
+        bytes.withUnsafeBufferPointer { buffer in
+            notePrefixAfterNewline.withUnsafeBufferPointer { pattern in
+                if let found = ByteSearch.firstRange(of: pattern, in: buffer) { notesStart = found.lowerBound + 1 }
+            }
+        }
         var manifest = BuildManifest(globalKey: 0, output: "")
         // Site-wide lines come first; then one block of lines per note, decoded on every core.
-        var index = 1
-        while index < lines.count, !lines[index].starts(with: notePrefix) {
-            let fields = lines[index].split(separator: 0x09, omittingEmptySubsequences: false).map(unescape)
-            switch (fields[0], fields.count) {
+        var lines = LineCursor(bytes[..<notesStart])
+        guard let first = lines.next(), first.elementsEqual(header.utf8) else { return nil }
+        while let line = lines.next() {
+            let fields = split(line)
+            switch (fields.first.map { String(decoding: $0, as: UTF8.self) } ?? "", fields.count) {
             case ("global", 2):
-                guard let key = UInt64(fields[1], radix: 16) else { return nil }
+                guard let key = hexNumber(fields[1]) else { return nil }
                 manifest.globalKey = key
             case ("output", 2):
-                manifest.output = fields[1]
+                manifest.output = unescape(fields[1])
             case ("toc", 3):
-                guard let key = UInt64(fields[1], radix: 16) else { return nil }
-                manifest.toc = (key, fields[2])
+                guard let key = hexNumber(fields[1]) else { return nil }
+                manifest.toc = (key, unescape(fields[2]))
             case ("content", 2):
-                guard let key = UInt64(fields[1], radix: 16) else { return nil }
+                guard let key = hexNumber(fields[1]) else { return nil }
                 manifest.contentKey = key
             case ("file", 3):
-                guard let hash = UInt64(fields[1], radix: 16) else { return nil }
-                manifest.files[fields[2]] = hash
+                guard let hash = hexNumber(fields[1]) else { return nil }
+                manifest.files[unescape(fields[2])] = hash
             default:
                 return nil
             }
-            index += 1
         }
         var starts: [Int] = []
-        for line in index..<lines.count where lines[line].starts(with: notePrefix) { starts.append(line) }
-        let blocks = starts.indices.map { lines[starts[$0]..<($0 + 1 < starts.count ? starts[$0 + 1] : lines.count)] }
-        let records = ForkJoin.map(blocks) { block -> (path: String, record: BuildManifest.NoteRecord)? in
-            guard var decoded = decodeNote(Array(block)), let first = block.first, let last = block.last else { return nil }
+        if notesStart < bytes.count {
+            starts.append(notesStart)
+            bytes.withUnsafeBufferPointer { buffer in
+                notePrefixAfterNewline.withUnsafeBufferPointer { pattern in
+                    var from = notesStart
+                    while let found = ByteSearch.firstRange(of: pattern, in: buffer, from: from) {
+                        starts.append(found.lowerBound + 1)
+                        from = found.upperBound
+                    }
+                }
+            }
+        }
+        let blocks = starts.indices.map { starts[$0]..<($0 + 1 < starts.count ? starts[$0 + 1] : bytes.count) }
+        let records = ForkJoin.map(blocks) { range -> (path: String, record: BuildManifest.NoteRecord)? in
+            guard var decoded = decodeNote(bytes[range]) else { return nil }
             // The block's bytes, with the newline after its last line, for writing it back.
-            decoded.record.encoded = bytes[first.startIndex..<min(last.endIndex + 1, bytes.count)]
+            decoded.record.encoded = bytes[range]
             return decoded
         }
+        manifest.notes.reserveCapacity(records.count)
         for record in records {
             guard let record else { return nil }
             manifest.notes[record.path] = record.record
@@ -132,44 +152,47 @@ public enum ManifestCodec {
         return manifest
     }
 
-    private static let notePrefix: [UInt8] = Array("note\t".utf8)
+    /// A note block starts at a line beginning with `note` and a tab.
+    private static let notePrefixAfterNewline: [UInt8] = Array("\nnote\t".utf8)
 
     /// One note's block of lines: its `note` line and the lines that follow it. The `ref`
     /// lines are kept as bytes and decoded only when asked for.
-    private static func decodeNote(_ lines: [ArraySlice<UInt8>]) -> (path: String, record: BuildManifest.NoteRecord)? {
+    private static func decodeNote(_ block: ArraySlice<UInt8>) -> (path: String, record: BuildManifest.NoteRecord)? {
         var current: (path: String, record: BuildManifest.NoteRecord)?
         var references: [UInt8] = []
-        for raw in lines {
+        var lines = LineCursor(block)
+        while let raw = lines.next() {
             if raw.starts(with: refPrefix) {
                 references += raw
                 references.append(0x0A)
                 continue
             }
-            let fields = raw.split(separator: 0x09, omittingEmptySubsequences: false).map(unescape)
-            switch (fields[0], fields.count) {
+            let fields = split(raw)
+            switch (String(decoding: fields[0], as: UTF8.self), fields.count) {
             case ("note", 11):
-                guard current == nil, let size = Int64(fields[3]), let modified = Int64(fields[4]), let source = UInt64(fields[5], radix: 16),
-                      let render = UInt64(fields[6], radix: 16), let scenarios = Int(fields[7]), let passed = Int(fields[8]),
-                      let failed = Int(fields[9]) else { return nil }
-                let summary = NoteSummary(sourcePath: fields[1], contentPath: fields[2], frontMatter: FrontMatter(), title: fields[10],
+                guard current == nil, let size = decimal(fields[3]), let modified = decimal(fields[4]), let source = hexNumber(fields[5]),
+                      let render = hexNumber(fields[6]), let scenarios = decimal(fields[7]), let passed = decimal(fields[8]),
+                      let failed = decimal(fields[9]) else { return nil }
+                let path = unescape(fields[1])
+                let summary = NoteSummary(sourcePath: path, contentPath: unescape(fields[2]), frontMatter: FrontMatter(), title: unescape(fields[10]),
                                           anchors: [], references: LazyReferences([]), linkDiagnostics: [], linkedFiles: [])
-                current = (fields[1], BuildManifest.NoteRecord(
+                current = (path, BuildManifest.NoteRecord(
                     stamp: FileStamp(size: size, modified: modified), sourceHash: source, renderKey: render, summary: summary,
-                    diagnostics: [], scenarios: scenarios, passed: passed, failed: failed))
+                    diagnostics: [], scenarios: Int(scenarios), passed: Int(passed), failed: Int(failed)))
             case ("front", 6):
-                guard current != nil, let title = parseOptional(fields[1]), let description = parseOptional(fields[2]),
-                      let order = parseOptional(fields[3]), let lang = parseOptional(fields[5]) else { return nil }
+                guard current != nil, let title = parseOptional(unescape(fields[1])), let description = parseOptional(unescape(fields[2])),
+                      let order = parseOptional(unescape(fields[3])), let lang = parseOptional(unescape(fields[5])) else { return nil }
                 current!.record.summary.frontMatter = FrontMatter(title: title, description: description, order: order.flatMap { Int($0) },
-                                                                  draft: fields[4] == "1", lang: lang)
+                                                                  draft: fields[4].elementsEqual([0x31]), lang: lang)
             case ("anchors", _):
                 guard current != nil else { return nil }
-                current!.record.summary.anchors = Array(fields.dropFirst())
+                current!.record.summary.anchors = fields.dropFirst().map(unescape)
             case ("copy", 2):
                 guard current != nil else { return nil }
-                current!.record.summary.linkedFiles.append(fields[1])
+                current!.record.summary.linkedFiles.append(unescape(fields[1]))
             case ("link", 2), ("diag", 2):
-                guard current != nil, let diagnostic = try? JSONDecoder().decode(Diagnostic.self, from: Data(fields[1].utf8)) else { return nil }
-                if fields[0] == "link" {
+                guard current != nil, let diagnostic = try? JSONDecoder().decode(Diagnostic.self, from: Data(unescape(fields[1]).utf8)) else { return nil }
+                if fields[0].elementsEqual("link".utf8) {
                     current!.record.summary.linkDiagnostics.append(diagnostic)
                 } else {
                     current!.record.diagnostics.append(diagnostic)
@@ -180,6 +203,50 @@ public enum ManifestCodec {
         }
         if current != nil, !references.isEmpty { current!.record.summary.references = LazyReferences(encoded: references) }
         return current
+    }
+
+    /// The lines of a byte range, without their newlines; empty lines are skipped.
+    private struct LineCursor {
+        private let bytes: ArraySlice<UInt8>
+        private var position: Int
+
+        init(_ bytes: ArraySlice<UInt8>) {
+            self.bytes = bytes
+            position = bytes.startIndex
+        }
+
+        mutating func next() -> ArraySlice<UInt8>? {
+            while position < bytes.endIndex {
+                let end = bytes[position...].firstIndex(of: 0x0A) ?? bytes.endIndex
+                defer { position = end + 1 }
+                if end > position { return bytes[position..<end] }
+            }
+            return nil
+        }
+    }
+
+    /// A line's tab-separated fields (still escaped).
+    private static func split(_ line: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
+        line.split(separator: 0x09, omittingEmptySubsequences: false)
+    }
+
+    private static func hexNumber(_ field: ArraySlice<UInt8>) -> UInt64? {
+        guard !field.isEmpty, field.count <= 16 else { return nil }
+        var value: UInt64 = 0
+        for byte in field {
+            let digit: UInt8
+            switch byte {
+            case 0x30...0x39: digit = byte - 0x30
+            case 0x61...0x66: digit = byte - 0x57
+            default: return nil
+            }
+            value = value << 4 | UInt64(digit)
+        }
+        return value
+    }
+
+    private static func decimal(_ field: ArraySlice<UInt8>) -> Int64? {
+        Int64(String(decoding: field, as: UTF8.self))
     }
 
     private static let refPrefix: [UInt8] = Array("ref\t".utf8)
@@ -209,7 +276,7 @@ public enum ManifestCodec {
         return .some(String(field.dropFirst()))
     }
 
-    private static func unescape(_ bytes: ArraySlice<UInt8>) -> String {
+    static func unescape(_ bytes: ArraySlice<UInt8>) -> String {
         guard bytes.contains(0x5C) else { return String(decoding: bytes, as: UTF8.self) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)

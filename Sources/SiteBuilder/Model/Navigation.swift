@@ -32,8 +32,7 @@ public struct Navigation: Sendable {
             order.append(index.outputPath)
             entries.append(Entry(title: index.title, outputPath: index.outputPath, children: []))
         }
-        root.flatten(into: &order)
-        entries += root.childEntries()
+        entries += root.walk(order: &order)
         self.readingOrder = order
         self.entries = entries
         var positions: [String: Int] = [:]
@@ -79,32 +78,22 @@ public struct Navigation: Sendable {
 
         var sortKey: (Int, String) { (index?.frontMatter.order ?? Int.max, name) }
 
-        /// Children (notes and subfolders) in order.
+        /// Children (notes and subfolders) in order; each key computed once, not per comparison.
         var children: [Child] {
-            var children = notes.map { Child.note($0) } + folders.values.map { Child.folder($0) }
-            children.sort { $0.sortKey < $1.sortKey }
-            return children
+            let keyed = (notes.map { Child.note($0) } + folders.values.map { Child.folder($0) }).map { (key: $0.sortKey, child: $0) }
+            return keyed.sorted { $0.key < $1.key }.map(\.child)
         }
 
-        func flatten(into order: inout [String]) {
-            for child in children {
-                switch child {
-                case .note(let note):
-                    order.append(note.outputPath)
-                case .folder(let folder):
-                    if let index = folder.index { order.append(index.outputPath) }
-                    folder.flatten(into: &order)
-                }
-            }
-        }
-
-        func childEntries() -> [Entry] {
+        /// Appends the reading order of the folder's children to `order`, and returns their entries.
+        func walk(order: inout [String]) -> [Entry] {
             children.map { child in
                 switch child {
                 case .note(let note):
-                    Entry(title: note.title, outputPath: note.outputPath, children: [])
+                    order.append(note.outputPath)
+                    return Entry(title: note.title, outputPath: note.outputPath, children: [])
                 case .folder(let folder):
-                    Entry(title: folder.index?.title ?? folder.name, outputPath: folder.index?.outputPath, children: folder.childEntries())
+                    if let index = folder.index { order.append(index.outputPath) }
+                    return Entry(title: folder.index?.title ?? folder.name, outputPath: folder.index?.outputPath, children: folder.walk(order: &order))
                 }
             }
         }

@@ -153,8 +153,10 @@ public enum SitePipeline {
         // same anchors, path and draft flag. Then only the changed notes' links are checked.
         let contentKey = Self.contentKey(loaded.contentFiles)
         let linksStable = previous.map { previous in
+            // The same notes: kept ones come from the last manifest and changed ones must be
+            // in it too, so counting suffices.
             previous.contentKey == contentKey
-                && Set(previous.notes.keys) == Set(clean.keys).union(freshNotes.map(\.sourcePath))
+                && previous.notes.count == clean.count + freshNotes.count
                 && freshNotes.allSatisfy { note in
                     guard let old = previous.notes[note.sourcePath]?.summary else { return false }
                     return old.anchors == note.page.headings.map(\.id) + note.page.explicitAnchors && old.frontMatter.draft == note.frontMatter.draft
@@ -191,14 +193,21 @@ public enum SitePipeline {
         let navigation = Navigation(notes: notes)
         let titles = Dictionary(notes.map { ($0.outputPath, $0.title) }, uniquingKeysWith: { first, _ in first })
         let navigationKey = Self.navigationKey(navigation.entries)
+        let keptKeys = clean.mapValues { (source: $0.sourceHash, render: $0.renderKey) }
+        let freshHashes = fresh.mapValues(\.hash)
+        let previousFiles = previous?.files ?? [:]
+        let keyed = ForkJoin.map(notes) { note -> (key: UInt64, render: Bool) in
+            let kept = keptKeys[note.sourcePath]
+            let key = Self.renderKey(note: note, sourceHash: kept?.source ?? freshHashes[note.sourcePath] ?? 0, globalKey: globalKey,
+                                     navigation: navigation, titles: titles, navigationKey: navigationKey)
+            return (key, kept?.render != key || previousFiles[note.outputPath] == nil)
+        }
         var renderKeys: [String: UInt64] = [:]
+        renderKeys.reserveCapacity(notes.count)
         var toRender: Set<String> = []
-        for note in notes {
-            let sourceHash = clean[note.sourcePath]?.sourceHash ?? fresh[note.sourcePath]?.hash ?? 0
-            let key = Self.renderKey(note: note, sourceHash: sourceHash, globalKey: globalKey, navigation: navigation, titles: titles, navigationKey: navigationKey)
+        for (note, (key, render)) in zip(notes, keyed) {
             renderKeys[note.sourcePath] = key
-            if let record = clean[note.sourcePath], record.renderKey == key, previous?.files[note.outputPath] != nil { continue }
-            toRender.insert(note.outputPath)
+            if render { toRender.insert(note.outputPath) }
         }
         // Kept notes that must be rendered after all are parsed again (their scenarios come
         // from the cache).
@@ -342,7 +351,7 @@ public enum SitePipeline {
         var hasher = FNV1a()
         func add(_ text: String) {
             hasher.combine(text)
-            hasher.combine([0])
+            hasher.combine(byte: 0)
         }
         add("notesim build 1; simulator \(Simulator.version); renderer \(ScenarioCacheKey.rendererVersion)")
         add(loaded.config?.text ?? "")
@@ -363,7 +372,7 @@ public enum SitePipeline {
         var hasher = FNV1a()
         for file in files.sorted() {
             hasher.combine(file)
-            hasher.combine([0])
+            hasher.combine(byte: 0)
         }
         return hasher.value
     }
@@ -374,11 +383,11 @@ public enum SitePipeline {
         func add(_ entries: [Navigation.Entry]) {
             for entry in entries {
                 hasher.combine(entry.title)
-                hasher.combine([0])
+                hasher.combine(byte: 0)
                 hasher.combine(entry.outputPath ?? "")
-                hasher.combine([1])
+                hasher.combine(byte: 1)
                 add(entry.children)
-                hasher.combine([2])
+                hasher.combine(byte: 2)
             }
         }
         add(entries)
@@ -391,11 +400,13 @@ public enum SitePipeline {
     /// new title changes them all.
     static func renderKey(note: Note, sourceHash: UInt64, globalKey: UInt64, navigation: Navigation, titles: [String: String], navigationKey: UInt64) -> UInt64 {
         var hasher = FNV1a()
+        hasher.combine(globalKey)
+        hasher.combine(sourceHash)
+        hasher.combine(navigationKey)
         let (previous, next) = navigation.neighbours(of: note.outputPath)
-        for part in [String(globalKey), String(sourceHash), note.outputPath, previous ?? "", previous.flatMap { titles[$0] } ?? "",
-                     next ?? "", next.flatMap { titles[$0] } ?? "", String(navigationKey)] {
+        for part in [note.outputPath, previous ?? "", previous.flatMap { titles[$0] } ?? "", next ?? "", next.flatMap { titles[$0] } ?? ""] {
             hasher.combine(part)
-            hasher.combine([0])
+            hasher.combine(byte: 0)
         }
         return hasher.value
     }

@@ -1,0 +1,26 @@
+import Foundation
+import SiteBuilder
+import Testing
+
+/// The real disk reads whole files of any size, empty ones and files of special kinds.
+@Suite struct LocalFileSystemTests {
+    @Test(arguments: [0, 1, 4_095, 4_096, 65_537, 7_000_000])
+    func readsEveryByteOfAFile(size: Int) throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("notesim-read-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 8) }
+        try LocalFileSystem().writeFile(path, contents: bytes)
+        #expect(try LocalFileSystem().readFile(path) == bytes)
+    }
+
+    @Test func readsAFileWhoseSizeTheKernelDoesNotKnow() throws {
+        // /proc files report size 0 and still have content: read in chunks to the end.
+        let bytes = try LocalFileSystem().readFile("/proc/self/status")
+        #expect(String(decoding: bytes, as: UTF8.self).hasPrefix("Name:"))
+        #expect(bytes.count > 100)
+    }
+
+    @Test func aFolderIsNotReadAsAFile() {
+        #expect(throws: FileSystemError.self) { try LocalFileSystem().readFile(FileManager.default.temporaryDirectory.path) }
+    }
+}
