@@ -85,6 +85,10 @@ import TestSupport
         #expect(report.writeError == nil, "\(step)", sourceLocation: sourceLocation)
         let actual = fileSystem.tree(under: Self.output)
         let expected = cleanTree(fileSystem)
+        let clean = SitePipeline.run(siteDirectory: Self.site, fileSystem: fileSystem)
+        let counts = [report.result.scenarioCount, report.result.expectationsPassed, report.result.expectationsFailed, report.result.pageCount]
+        #expect(counts == [clean.scenarioCount, clean.expectationsPassed, clean.expectationsFailed, clean.pageCount], "\(step): counts", sourceLocation: sourceLocation)
+        #expect(report.result.diagnostics == clean.diagnostics, "\(step): diagnostics", sourceLocation: sourceLocation)
         #expect(Set(actual.keys) == Set(expected.keys), "\(step): files differ", sourceLocation: sourceLocation)
         for (path, text) in expected where actual[path] != text {
             let expectedLines = text.split(separator: "\n", omittingEmptySubsequences: false)

@@ -21,18 +21,23 @@ public enum ManifestCodec {
         if let toc = manifest.toc { out.line("toc", hex(toc.key), toc.html) }
         out.line("content", hex(manifest.contentKey))
         for (path, hash) in manifest.files.sorted(by: { $0.key < $1.key }) {
-            out.line("file", hex(hash), path)
+            out.bytes += "file\t".utf8
+            out.appendHex(hash)
+            out.bytes.append(0x09)
+            out.field(path)
+            out.bytes.append(0x0A)
         }
-        // Notes are encoded on every core, then joined in path order.
+        // Notes are encoded on every core, then joined in path order; a record unchanged
+        // since it was read is copied as it was.
         let records = manifest.notes.sorted(by: { $0.key < $1.key })
-        for part in ForkJoin.map(records, { encodeNote(path: $0.key, record: $0.value) }) {
-            out.bytes += part
+        let parts = ForkJoin.map(records) { $0.value.encoded == nil ? encodeNote(path: $0.key, record: $0.value) : [] }
+        for (record, part) in zip(records, parts) {
+            out.bytes += record.value.encoded ?? part[...]
         }
         return out.bytes
     }
 
     private static func encodeNote(path: String, record: BuildManifest.NoteRecord) -> [UInt8] {
-        if let encoded = record.encoded { return Array(encoded) }
         var out = LineWriter()
         let summary = record.summary
         out.line("note", path, summary.contentPath, String(record.stamp.size), String(record.stamp.modified),
@@ -66,25 +71,41 @@ public enum ManifestCodec {
         mutating func line(_ fields: [String]) {
             for (index, field) in fields.enumerated() {
                 if index > 0 { bytes.append(0x09) }
-                var field = field
-                field.withUTF8 { source in
-                    // Most fields need no escaping: copied in one go.
-                    guard source.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else {
-                        bytes.append(contentsOf: source)
-                        return
-                    }
-                    for byte in source {
-                        switch byte {
-                        case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
-                        case 0x09: bytes.append(0x5C); bytes.append(0x74)
-                        case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
-                        case 0x0D: bytes.append(0x5C); bytes.append(0x72)
-                        default: bytes.append(byte)
-                        }
+                self.field(field)
+            }
+            bytes.append(0x0A)
+        }
+
+        /// A number as lowercase hex digits, without leading zeros.
+        mutating func appendHex(_ value: UInt64) {
+            var shift = max(0, (64 - value.leadingZeroBitCount + 3) / 4 * 4 - 4)
+            while true {
+                let digit = UInt8((value >> UInt64(shift)) & 0xF)
+                bytes.append(digit < 10 ? 0x30 + digit : 0x57 + digit)
+                if shift == 0 { break }
+                shift -= 4
+            }
+        }
+
+        /// One field, escaped.
+        mutating func field(_ field: String) {
+            var field = field
+            field.withUTF8 { source in
+                // Most fields need no escaping: copied in one go.
+                guard source.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else {
+                    bytes.append(contentsOf: source)
+                    return
+                }
+                for byte in source {
+                    switch byte {
+                    case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
+                    case 0x09: bytes.append(0x5C); bytes.append(0x74)
+                    case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
+                    case 0x0D: bytes.append(0x5C); bytes.append(0x72)
+                    default: bytes.append(byte)
                     }
                 }
             }
-            bytes.append(0x0A)
         }
     }
 

@@ -25,17 +25,21 @@ public struct Navigation: Sendable {
     private let positions: [String: Int]
 
     public init(notes: [Note]) {
+        // The tree holds indices into `notes` (sorting and moving notes themselves was most of
+        // an incremental build's bookkeeping).
         let root = Folder.build(notes: notes)
         var order: [String] = []
+        order.reserveCapacity(notes.count)
         var entries: [Entry] = []
         if let index = root.index {
-            order.append(index.outputPath)
-            entries.append(Entry(title: index.title, outputPath: index.outputPath, children: []))
+            order.append(notes[index].outputPath)
+            entries.append(Entry(title: notes[index].title, outputPath: notes[index].outputPath, children: []))
         }
-        entries += root.walk(order: &order)
+        entries += root.walk(notes: notes, order: &order)
         self.readingOrder = order
         self.entries = entries
         var positions: [String: Int] = [:]
+        positions.reserveCapacity(order.count)
         for (offset, path) in order.enumerated() { positions[path] = offset }
         self.positions = positions
     }
@@ -48,66 +52,62 @@ public struct Navigation: Sendable {
         return (previous, next)
     }
 
-    /// A folder of notes while the tree is built.
+    /// A folder of notes while the tree is built (notes as indices into the notes).
     private struct Folder {
         var name: String
-        var index: Note?
-        var notes: [Note] = []
+        var index: Int?
+        var notes: [Int] = []
         var folders: [String: Folder] = [:]
 
         static func build(notes: [Note]) -> Folder {
             var root = Folder(name: "")
-            for note in notes {
-                let parts = note.contentPath.split(separator: "/").map(String.init)
-                root.insert(note, folders: parts.dropLast()[...])
+            for (position, note) in notes.enumerated() {
+                let parts = note.contentPath.split(separator: "/")
+                root.insert(position, isIndex: OutputPaths.isIndexName(String(parts.last ?? "")), folders: parts.dropLast()[...])
             }
             return root
         }
 
-        mutating func insert(_ note: Note, folders path: ArraySlice<String>) {
+        mutating func insert(_ note: Int, isIndex: Bool, folders path: ArraySlice<Substring>) {
             guard let first = path.first else {
-                if OutputPaths.isIndexName(Path.lastComponent(of: note.contentPath)), index == nil {
+                if isIndex, index == nil {
                     index = note
                 } else {
                     notes.append(note)
                 }
                 return
             }
-            folders[first, default: Folder(name: first)].insert(note, folders: path.dropFirst())
+            folders[String(first), default: Folder(name: String(first))].insert(note, isIndex: isIndex, folders: path.dropFirst())
         }
 
-        var sortKey: (Int, String) { (index?.frontMatter.order ?? Int.max, name) }
+        func sortKey(_ notes: [Note]) -> (Int, String) { (index.map { notes[$0].frontMatter.order ?? Int.max } ?? Int.max, name) }
 
         /// Children (notes and subfolders) in order; each key computed once, not per comparison.
-        var children: [Child] {
-            let keyed = (notes.map { Child.note($0) } + folders.values.map { Child.folder($0) }).map { (key: $0.sortKey, child: $0) }
+        func children(_ all: [Note]) -> [Child] {
+            var keyed = notes.map { (key: (all[$0].frontMatter.order ?? Int.max, Path.lastComponent(of: all[$0].contentPath)), child: Child.note($0)) }
+            keyed += folders.values.map { (key: $0.sortKey(all), child: Child.folder($0)) }
             return keyed.sorted { $0.key < $1.key }.map(\.child)
         }
 
         /// Appends the reading order of the folder's children to `order`, and returns their entries.
-        func walk(order: inout [String]) -> [Entry] {
-            children.map { child in
+        func walk(notes all: [Note], order: inout [String]) -> [Entry] {
+            children(all).map { child in
                 switch child {
-                case .note(let note):
+                case .note(let position):
+                    let note = all[position]
                     order.append(note.outputPath)
                     return Entry(title: note.title, outputPath: note.outputPath, children: [])
                 case .folder(let folder):
-                    if let index = folder.index { order.append(index.outputPath) }
-                    return Entry(title: folder.index?.title ?? folder.name, outputPath: folder.index?.outputPath, children: folder.walk(order: &order))
+                    let index = folder.index.map { all[$0] }
+                    if let index { order.append(index.outputPath) }
+                    return Entry(title: index?.title ?? folder.name, outputPath: index?.outputPath, children: folder.walk(notes: all, order: &order))
                 }
             }
         }
     }
 
     private enum Child {
-        case note(Note)
+        case note(Int)
         case folder(Folder)
-
-        var sortKey: (Int, String) {
-            switch self {
-            case .note(let note): (note.frontMatter.order ?? Int.max, Path.lastComponent(of: note.contentPath))
-            case .folder(let folder): folder.sortKey
-            }
-        }
     }
 }

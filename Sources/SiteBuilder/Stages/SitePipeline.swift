@@ -101,26 +101,33 @@ public enum SitePipeline {
         let globalKey = Self.globalKey(loaded: loaded, builtinTheme: builtinTheme, options: options)
         let previous = reuse.flatMap { $0.manifest.globalKey == globalKey ? $0.manifest : nil }
 
-        // Which notes must be parsed: those whose bytes the last build did not see.
-        var clean: [String: BuildManifest.NoteRecord] = [:]
+        // Which notes must be parsed: those whose bytes the last build did not see. The kept
+        // notes' records start as the last manifest's (shared, not copied one by one).
+        var clean = previous?.notes ?? [:]
+        var keptCount = 0
         var sources: [(path: String, bytes: [UInt8])] = []
         for (path, bytes) in loaded.notes {
-            if let record = previous?.notes[path], record.sourceHash == ContentHash.of(bytes) {
-                var record = record
-                if let stamp = loaded.stamps[path] { record.stamp = stamp }
-                clean[path] = record
+            if let record = clean[path], record.sourceHash == ContentHash.of(bytes) {
+                if let stamp = loaded.stamps[path] { clean[path]?.stamp = stamp }
+                keptCount += 1
             } else {
+                clean[path] = nil
                 sources.append((path, bytes))
             }
         }
         for (path, _) in loaded.unchanged {
-            if let record = previous?.notes[path] {
-                clean[path] = record
+            if clean[path] != nil {
+                keptCount += 1
             } else if let bytes = reuse?.read(path) {
                 sources.append((path, bytes))
             } else {
                 diagnostics.append(.error("file.unreadable", path: path, at: nil, "cannot read the file: it disappeared while reading"))
             }
+        }
+        // Notes the last build had that are gone now.
+        if clean.count > keptCount {
+            let present = Set(loaded.notes.map(\.path) + loaded.unchanged.map(\.path))
+            clean = clean.filter { present.contains($0.key) }
         }
 
         // Notes over the size limit are reported and left out (bounded memory and time).
@@ -196,23 +203,25 @@ public enum SitePipeline {
         let keptKeys = clean.mapValues { (source: $0.sourceHash, render: $0.renderKey) }
         let freshHashes = fresh.mapValues(\.hash)
         let previousFiles = previous?.files ?? [:]
-        let keyed = ForkJoin.map(notes) { note -> (key: UInt64, render: Bool) in
+        let keyed = ForkJoin.map(notes) { note -> (key: UInt64, changed: Bool, render: Bool) in
             let kept = keptKeys[note.sourcePath]
             let key = Self.renderKey(note: note, sourceHash: kept?.source ?? freshHashes[note.sourcePath] ?? 0, globalKey: globalKey,
                                      navigation: navigation, titles: titles, navigationKey: navigationKey)
-            return (key, kept?.render != key || previousFiles[note.outputPath] == nil)
+            let changed = kept?.render != key
+            return (key, changed, changed || previousFiles[note.outputPath] == nil)
         }
-        var renderKeys: [String: UInt64] = [:]
-        renderKeys.reserveCapacity(notes.count)
+        // Render keys that are not the recorded ones (every fresh note's, and kept notes' whose
+        // neighbours or navigation changed), and the pages to render.
+        var newKeys: [String: UInt64] = [:]
         var toRender: Set<String> = []
-        for (note, (key, render)) in zip(notes, keyed) {
-            renderKeys[note.sourcePath] = key
+        for (note, (key, changed, render)) in zip(notes, keyed) {
+            if changed { newKeys[note.sourcePath] = key }
             if render { toRender.insert(note.outputPath) }
         }
         // Kept notes that must be rendered after all are parsed again (their scenarios come
         // from the cache).
         var reparsed: [String: Note] = [:]
-        let stale = notes.indices.filter { clean[notes[$0].sourcePath] != nil && toRender.contains(notes[$0].outputPath) }
+        let stale = notes.indices.filter { toRender.contains(notes[$0].outputPath) && clean[notes[$0].sourcePath] != nil }
         let staleNotes = stale.map { notes[$0].sourcePath }
         let reread = ForkJoin.map(staleNotes) { path in reuse?.read(path).flatMap { ParseStage.parse(sourcePath: path, bytes: $0).0 } }
         for (index, note) in zip(stale, reread) {
@@ -281,19 +290,18 @@ public enum SitePipeline {
         var passed = 0
         var failed = 0
         var scenarios = 0
-        for note in allNotes {
-            if let record = clean[note.sourcePath] {
-                // Kept notes report what they reported last time.
-                diagnostics += record.diagnostics
-                scenarios += record.scenarios
-                passed += record.passed
-                failed += record.failed
-            } else if let result = scenarioOutputs[note.sourcePath] {
-                diagnostics += result.diagnostics
-                scenarios += result.scenarios
-                passed += result.passed
-                failed += result.failed
-            }
+        // Kept notes report what they reported last time (diagnostics are sorted at the end).
+        for record in clean.values {
+            diagnostics += record.diagnostics
+            scenarios += record.scenarios
+            passed += record.passed
+            failed += record.failed
+        }
+        for (path, result) in scenarioOutputs where clean[path] == nil {
+            diagnostics += result.diagnostics
+            scenarios += result.scenarios
+            passed += result.passed
+            failed += result.failed
         }
         var kept: [String: UInt64] = [:]
         if let frame {
@@ -308,25 +316,22 @@ public enum SitePipeline {
         var manifest = BuildManifest(globalKey: globalKey, output: "")
         manifest.toc = toc
         manifest.contentKey = contentKey
-        for note in allNotes {
-            let links = linkResults[note.sourcePath] ?? LinkCheckStage.Output()
-            if let record = clean[note.sourcePath] {
-                var record = record
-                // Assigned only when different: an unchanged record is written back as read.
-                if let key = renderKeys[note.sourcePath], key != record.renderKey { record.renderKey = key }
-                if linkResults[note.sourcePath] != nil {
-                    record.summary.linkDiagnostics = links.diagnostics
-                    record.summary.linkedFiles = links.referencedFiles.sorted()
-                }
-                manifest.notes[note.sourcePath] = record
-            } else if let (problems, hash) = fresh[note.sourcePath] {
-                let result = scenarioOutputs[note.sourcePath]
-                manifest.notes[note.sourcePath] = BuildManifest.NoteRecord(
-                    stamp: loaded.stamps[note.sourcePath] ?? FileStamp(size: -1, modified: -1), sourceHash: hash,
-                    renderKey: renderKeys[note.sourcePath] ?? 0, summary: NoteSummary(note, links: links),
-                    diagnostics: problems + (result?.diagnostics ?? []),
-                    scenarios: result?.scenarios ?? 0, passed: result?.passed ?? 0, failed: result?.failed ?? 0)
-            }
+        // Kept notes' records as they were (shared), with what changed assigned: an
+        // unchanged record is written back as it was read.
+        manifest.notes = clean
+        for (path, key) in newKeys where clean[path] != nil { manifest.notes[path]?.renderKey = key }
+        for (path, links) in linkResults where clean[path] != nil {
+            manifest.notes[path]?.summary.linkDiagnostics = links.diagnostics
+            manifest.notes[path]?.summary.linkedFiles = links.referencedFiles.sorted()
+        }
+        for note in freshNotes {
+            guard let (problems, hash) = fresh[note.sourcePath] else { continue }
+            let result = scenarioOutputs[note.sourcePath]
+            manifest.notes[note.sourcePath] = BuildManifest.NoteRecord(
+                stamp: loaded.stamps[note.sourcePath] ?? FileStamp(size: -1, modified: -1), sourceHash: hash,
+                renderKey: newKeys[note.sourcePath] ?? 0, summary: NoteSummary(note, links: linkResults[note.sourcePath] ?? LinkCheckStage.Output()),
+                diagnostics: problems + (result?.diagnostics ?? []),
+                scenarios: result?.scenarios ?? 0, passed: result?.passed ?? 0, failed: result?.failed ?? 0)
         }
         let spooled = frame != nil && options.pageSink != nil ? pages.map(\.outputPath) : []
         let pagePaths = Set(files.map(\.path)).union(kept.keys).union(spooled)
