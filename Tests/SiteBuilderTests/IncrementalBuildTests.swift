@@ -207,6 +207,18 @@ import TestSupport
         #expect(rewritten.notes["content/lambda/sync.md"]?.renderKey == 42)
         #expect(rewritten.notes["content/lambda/async.md"]?.summary.title == "改題")
         #expect(rewritten.notes["content/index.md"] == manifest.notes["content/index.md"])
+        // A new path is encoded in its sorted place (the decoded order is reused only while
+        // the paths are the same).
+        var grown = manifest
+        var added = try #require(manifest.notes["content/index.md"])
+        added.renderKey = 7
+        grown.notes["content/a.md"] = added
+        grown.files["a.html"] = 1
+        let lines = String(decoding: ManifestCodec.encode(grown), as: UTF8.self).split(separator: "\n")
+        let notePaths = lines.filter { $0.hasPrefix("note\t") }.map { $0.split(separator: "\t")[1] }
+        let filePaths = lines.filter { $0.hasPrefix("file\t") }.map { $0.split(separator: "\t")[2] }
+        #expect(notePaths == ["content/a.md", "content/index.md", "content/lambda/async.md", "content/lambda/index.md", "content/lambda/sync.md"])
+        #expect(filePaths == filePaths.sorted() && filePaths.contains("a.html"))
         #expect(ManifestCodec.decode(Array("not a manifest\n".utf8)) == nil)
         #expect(ManifestCodec.decode(bytes.dropLast(3) + Array("\nbogus\tline\n".utf8)) == nil)
     }

@@ -21,6 +21,9 @@ public struct BuildManifest: Sendable, Equatable {
     public var toc: (key: UInt64, html: String)?
     /// Hash of the list of non-note files under content/ (link targets besides notes).
     public var contentKey: UInt64 = 0
+    /// The note and file paths in sorted order, as decoded: encoding reuses them while the
+    /// keys are the same, instead of sorting 10,000 paths twice.
+    var sortedPaths: (notes: [String], files: [String])?
 
     public static func == (lhs: BuildManifest, rhs: BuildManifest) -> Bool {
         lhs.globalKey == rhs.globalKey && lhs.output == rhs.output && lhs.files == rhs.files && lhs.notes == rhs.notes
@@ -70,50 +73,96 @@ public struct BuildManifest: Sendable, Equatable {
 }
 
 /// The parts of a parsed note that other notes and the navigation use.
+///
+/// Its fields live in one copy-on-write box, like `Note`'s: manifest records are copied in
+/// and out of dictionaries of 10,000 entries, and a copy is then one reference count.
 public struct NoteSummary: Sendable, Equatable {
-    public var sourcePath: String
-    public var contentPath: String
-    public var frontMatter: FrontMatter
-    public var title: String
+    private struct Fields: Sendable, Equatable {
+        var sourcePath: String
+        var contentPath: String
+        var frontMatter: FrontMatter
+        var title: String
+        var anchors: [String]
+        var references: LazyReferences
+        var linkDiagnostics: [Diagnostic]
+        var linkedFiles: [String]
+    }
+
+    private final class Box: @unchecked Sendable {
+        // Written only through `update`, when this box is not shared.
+        var fields: Fields
+
+        init(_ fields: Fields) {
+            self.fields = fields
+        }
+    }
+
+    private var box: Box
+
+    private mutating func update(_ change: (inout Fields) -> Void) {
+        if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+        change(&box.fields)
+    }
+
+    public var sourcePath: String {
+        get { box.fields.sourcePath }
+        set { update { $0.sourcePath = newValue } }
+    }
+    public var contentPath: String {
+        get { box.fields.contentPath }
+        set { update { $0.contentPath = newValue } }
+    }
+    public var frontMatter: FrontMatter {
+        get { box.fields.frontMatter }
+        set { update { $0.frontMatter = newValue } }
+    }
+    public var title: String {
+        get { box.fields.title }
+        set { update { $0.title = newValue } }
+    }
     /// Heading ids, then anchors written in raw HTML: what links to this note may name.
-    public var anchors: [String]
+    public var anchors: [String] {
+        get { box.fields.anchors }
+        set { update { $0.anchors = newValue } }
+    }
     /// The note's links and images; read from the manifest only when every note's links
     /// must be checked again.
-    public var references: LazyReferences
+    public var references: LazyReferences {
+        get { box.fields.references }
+        set { update { $0.references = newValue } }
+    }
     /// What checking this note's links found last time, and the files they need copied.
-    public var linkDiagnostics: [Diagnostic]
-    public var linkedFiles: [String]
+    public var linkDiagnostics: [Diagnostic] {
+        get { box.fields.linkDiagnostics }
+        set { update { $0.linkDiagnostics = newValue } }
+    }
+    public var linkedFiles: [String] {
+        get { box.fields.linkedFiles }
+        set { update { $0.linkedFiles = newValue } }
+    }
 
     public init(_ note: Note, links: LinkCheckStage.Output) {
-        sourcePath = note.sourcePath
-        contentPath = note.contentPath
-        frontMatter = note.frontMatter
-        title = note.title
-        anchors = note.page.headings.map(\.id) + note.page.explicitAnchors
-        references = LazyReferences(note.page.references)
-        linkDiagnostics = links.diagnostics
-        linkedFiles = links.referencedFiles.sorted()
+        self.init(sourcePath: note.sourcePath, contentPath: note.contentPath, frontMatter: note.frontMatter, title: note.title,
+                  anchors: note.page.headings.map(\.id) + note.page.explicitAnchors, references: LazyReferences(note.page.references),
+                  linkDiagnostics: links.diagnostics, linkedFiles: links.referencedFiles.sorted())
     }
 
     public init(sourcePath: String, contentPath: String, frontMatter: FrontMatter, title: String, anchors: [String],
                 references: LazyReferences, linkDiagnostics: [Diagnostic], linkedFiles: [String]) {
-        self.sourcePath = sourcePath
-        self.contentPath = contentPath
-        self.frontMatter = frontMatter
-        self.title = title
-        self.anchors = anchors
-        self.references = references
-        self.linkDiagnostics = linkDiagnostics
-        self.linkedFiles = linkedFiles
+        box = Box(Fields(sourcePath: sourcePath, contentPath: contentPath, frontMatter: frontMatter, title: title, anchors: anchors,
+                         references: references, linkDiagnostics: linkDiagnostics, linkedFiles: linkedFiles))
+    }
+
+    public static func == (lhs: NoteSummary, rhs: NoteSummary) -> Bool {
+        lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
     }
 
     /// A `Note` that links can be checked against and navigation built from (no HTML; the
     /// anchors stand in for the headings; references only when `withReferences`).
     public func note(withReferences: Bool) -> Note {
-        var note = Note(sourcePath: sourcePath, contentPath: contentPath, frontMatter: frontMatter,
-                        page: MarkdownPage(html: "", headings: [], references: withReferences ? references.value : [], codeBlocks: [], explicitAnchors: anchors))
-        note.title = title
-        return note
+        Note(sourcePath: sourcePath, contentPath: contentPath, frontMatter: frontMatter,
+             page: MarkdownPage(html: "", headings: [], references: withReferences ? references.value : [], codeBlocks: [], explicitAnchors: anchors),
+             title: title)
     }
 }
 

@@ -2,27 +2,57 @@ import NotesCore
 import NotesMarkdown
 
 /// A parsed note: where it came from, where it goes, and what it says.
+///
+/// A value whose fields live in one shared, immutable box: the pipeline passes 10,000 notes
+/// through arrays and dictionaries several times per build, and copying a note is then one
+/// reference count instead of one per string and array (that was most of an incremental
+/// build's time). Setting a field copies the box first (`title` is the only one set).
 public struct Note: Sendable {
+    private final class Fields: Sendable {
+        let sourcePath: String
+        let contentPath: String
+        let outputPath: String
+        let frontMatter: FrontMatter
+        let page: MarkdownPage
+        let title: String
+
+        init(sourcePath: String, contentPath: String, outputPath: String, frontMatter: FrontMatter, page: MarkdownPage, title: String) {
+            self.sourcePath = sourcePath
+            self.contentPath = contentPath
+            self.outputPath = outputPath
+            self.frontMatter = frontMatter
+            self.page = page
+            self.title = title
+        }
+    }
+
+    private var fields: Fields
+
     /// Path relative to the site directory (`content/lambda/invocation.md`).
-    public var sourcePath: String
+    public var sourcePath: String { fields.sourcePath }
     /// Path inside content/ (`lambda/invocation.md`).
-    public var contentPath: String
+    public var contentPath: String { fields.contentPath }
     /// Path of its page inside the output (`lambda/invocation.html`).
-    public var outputPath: String
-    public var frontMatter: FrontMatter
-    public var page: MarkdownPage
+    public var outputPath: String { fields.outputPath }
+    public var frontMatter: FrontMatter { fields.frontMatter }
+    public var page: MarkdownPage { fields.page }
     /// Front-matter title, else the first heading, else the file name.
-    public var title: String
+    public var title: String {
+        get { fields.title }
+        set {
+            fields = Fields(sourcePath: sourcePath, contentPath: contentPath, outputPath: outputPath, frontMatter: frontMatter, page: page, title: newValue)
+        }
+    }
 
     public init(sourcePath: String, contentPath: String, frontMatter: FrontMatter, page: MarkdownPage) {
-        self.sourcePath = sourcePath
-        self.contentPath = contentPath
-        self.outputPath = OutputPaths.html(forNote: contentPath)
-        self.frontMatter = frontMatter
-        self.page = page
-        self.title = frontMatter.title
-            ?? page.headings.first?.text
-            ?? Self.titleFromFileName(contentPath)
+        self.init(sourcePath: sourcePath, contentPath: contentPath, frontMatter: frontMatter, page: page,
+                  title: frontMatter.title ?? page.headings.first?.text ?? Self.titleFromFileName(contentPath))
+    }
+
+    /// A note whose title is already known (from the last build's manifest).
+    init(sourcePath: String, contentPath: String, frontMatter: FrontMatter, page: MarkdownPage, title: String) {
+        fields = Fields(sourcePath: sourcePath, contentPath: contentPath, outputPath: OutputPaths.html(forNote: contentPath),
+                        frontMatter: frontMatter, page: page, title: title)
     }
 
     /// `lambda/cold-start.md` -> `cold-start`; an index file takes its folder's name.
