@@ -17,11 +17,13 @@ It prints medians with min–max, peak RSS (from wait4), and the ratios the perf
 sets as targets, and writes the same report to WORK/report.md.
 """
 import os
+import queue
 import re
 import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -68,21 +70,28 @@ def edit(corpus, number):
 
 
 def serve_rebuilds(notesim, corpus, runs, port):
-    """Starts `notesim serve`, edits one note per run, and reads the rebuild times it logs."""
+    """Starts `notesim serve`, edits one note per run, and reads the rebuild times it logs.
+
+    Lines are read on a thread; before each edit whatever the server printed so far is
+    dropped, so that only a rebuild that follows the edit is counted.
+    """
     process = subprocess.Popen([notesim, "serve", corpus, "--port", str(port)], stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True, bufsize=1)
     rebuilt = re.compile(r"Rebuilt in (\d+) ms")
+    lines = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()
     try:
-        for line in process.stdout:
-            if line.startswith("Serving"):
-                break
+        while not lines.get(timeout=600).startswith("Serving"):
+            pass
         results = []
         for index in range(runs):
             time.sleep(1.0)
+            while not lines.empty():
+                lines.get_nowait()
             start = time.perf_counter()
             edit(corpus, 500 + index)
-            for line in process.stdout:
-                match = rebuilt.search(line)
+            while True:
+                match = rebuilt.search(lines.get(timeout=120))
                 if match:
                     results.append((int(match.group(1)) / 1000, time.perf_counter() - start))
                     break
