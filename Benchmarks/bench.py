@@ -30,7 +30,12 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def run(command, cwd=None):
-    """Runs a command; returns (seconds, peak RSS in MiB)."""
+    """Runs a command; returns (seconds, peak RSS in MiB).
+
+    Pending writes (the previous run's hundreds of megabytes) are flushed first, so that no
+    run is timed while the kernel writes back another one's output.
+    """
+    os.sync()
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
