@@ -81,8 +81,7 @@ public enum WriteStage {
     public static func finish(_ spool: PageSpool, adding files: [OutputFile], output: String, fileSystem: any FileSystem,
                               indexer: (any SearchIndexer)? = nil, progress: BuildProgress.Handler? = nil) throws(Diagnostic) -> SearchIndexReport? {
         let staging = spool.folder
-        // One thread: creating files in one folder from several threads contends on the
-        // folder's lock in the kernel, and was slower than writing them in turn.
+        // The files not streamed in already (all of them, for `write`), in turn.
         for (index, file) in files.enumerated() {
             spool.put(file)
             if (index + 1) % 64 == 0 || index + 1 == files.count { progress?(BuildProgress(.files, done: index + 1, total: files.count)) }
