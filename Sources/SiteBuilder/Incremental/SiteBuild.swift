@@ -79,17 +79,16 @@ public enum SiteBuild {
             return report
         }
 
-        let hashes = ForkJoin.map(result.files) { file -> UInt64 in
-            switch file.content {
-            case .bytes(let bytes): return ContentHash.of(bytes)
-            case .copy(let source): return (try? fileSystem.readFile(Path.join(siteDirectory, source))).map(ContentHash.of) ?? 0
-            }
-        }
-        manifest.files = result.keptFiles
-        for (file, hash) in zip(result.files, hashes) { manifest.files[file.path] = hash }
-
         do {
             if let previous, inPlace {
+                let hashes = ForkJoin.map(result.files) { file -> UInt64 in
+                    switch file.content {
+                    case .bytes(let bytes): return ContentHash.of(bytes)
+                    case .copy(let source): return (try? fileSystem.readFile(Path.join(siteDirectory, source))).map(ContentHash.of) ?? 0
+                    }
+                }
+                manifest.files = result.keptFiles
+                for (file, hash) in zip(result.files, hashes) { manifest.files[file.path] = hash }
                 report.incremental = true
                 // What a killed full build may have left beside the output.
                 try? fileSystem.removeItem(WriteStage.stagingPath(for: output))
@@ -103,14 +102,13 @@ public enum SiteBuild {
             } else {
                 // A kill during a full build must not leave a manifest that describes the old output.
                 try? fileSystem.removeItem(manifestPath)
-                if let spool {
-                    report.search = try WriteStage.finish(spool, adding: result.files, output: output, fileSystem: fileSystem,
-                                                          indexer: indexer, progress: options.progress)
-                    for (path, hash) in spool.written { manifest.files[path] = hash }
-                } else {
-                    report.search = try WriteStage.write(result.files, to: output, siteDirectory: siteDirectory, fileSystem: fileSystem,
-                                                         indexer: indexer, progress: options.progress)
-                }
+                // Pages are in the staging folder already; without one (it could not be made
+                // before the run), staging again reports why, or writes everything now.
+                let staged = try spool ?? WriteStage.stage(output, siteDirectory: siteDirectory, fileSystem: fileSystem)
+                report.search = try WriteStage.finish(staged, adding: result.files, output: output, fileSystem: fileSystem,
+                                                      indexer: indexer, progress: options.progress)
+                // Every file went through the staging folder, which hashed it as it was written.
+                manifest.files = staged.written
                 report.written = manifest.files.count
             }
             // The manifest describes the output as written, also with --keep-going's errors

@@ -6,7 +6,7 @@ import NotesMarkdown
 /// A value whose fields live in one shared, immutable box: the pipeline passes 10,000 notes
 /// through arrays and dictionaries several times per build, and copying a note is then one
 /// reference count instead of one per string and array (that was most of an incremental
-/// build's time). Setting a field copies the box first (`title` is the only one set).
+/// build's time).
 public struct Note: Sendable {
     private final class Fields: Sendable {
         let sourcePath: String
@@ -26,7 +26,7 @@ public struct Note: Sendable {
         }
     }
 
-    private var fields: Fields
+    private let fields: Fields
 
     /// Path relative to the site directory (`content/lambda/invocation.md`).
     public var sourcePath: String { fields.sourcePath }
@@ -37,12 +37,7 @@ public struct Note: Sendable {
     public var frontMatter: FrontMatter { fields.frontMatter }
     public var page: MarkdownPage { fields.page }
     /// Front-matter title, else the first heading, else the file name.
-    public var title: String {
-        get { fields.title }
-        set {
-            fields = Fields(sourcePath: sourcePath, contentPath: contentPath, outputPath: outputPath, frontMatter: frontMatter, page: page, title: newValue)
-        }
-    }
+    public var title: String { fields.title }
 
     public init(sourcePath: String, contentPath: String, frontMatter: FrontMatter, page: MarkdownPage) {
         self.init(sourcePath: sourcePath, contentPath: contentPath, frontMatter: frontMatter, page: page,

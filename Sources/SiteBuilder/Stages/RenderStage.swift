@@ -95,8 +95,10 @@ public enum RenderStage {
     /// Stands for a page's HTML in the template's output: private-use characters around an
     /// `&`, so that `{{{page.content}}}` leaves it as it is and `{{page.content}}` turns it
     /// into `escapedContentMarker`, and each gets the HTML it would have got.
-    static let contentMarker = "\u{E000}&\u{E001}"
+    static let contentMarker = markerLead + "\u{E001}"
     static let escapedContentMarker = "\u{E000}&amp;\u{E001}"
+    /// What both markers start with.
+    private static let markerLead = "\u{E000}&"
 
     /// The template's output with every content marker replaced by `content` (escaped for
     /// the escaped marker, as Mustache escapes: `< > & " '`).
@@ -104,7 +106,7 @@ public enum RenderStage {
         let shell = Array(shell.utf8)
         let raw = Array(contentMarker.utf8)
         let escaped = Array(escapedContentMarker.utf8)
-        let lead = raw[..<(raw.count - 3)]
+        let lead = Array(markerLead.utf8)
         var output: [UInt8] = []
         output.reserveCapacity(shell.count + content.count)
         var copied = 0

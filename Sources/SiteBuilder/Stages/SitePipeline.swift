@@ -200,14 +200,14 @@ public enum SitePipeline {
         let navigation = Navigation(notes: notes)
         let titles = Dictionary(notes.map { ($0.outputPath, $0.title) }, uniquingKeysWith: { first, _ in first })
         let navigationKey = Self.navigationKey(navigation.entries)
-        let keptKeys = clean.mapValues { (source: $0.sourceHash, render: $0.renderKey) }
-        let freshHashes = fresh.mapValues(\.hash)
+        // Read-only copies for the workers (the dictionaries themselves are shared, not copied).
+        let (keptRecords, parsedHashes) = (clean, fresh)
         let previousFiles = previous?.files ?? [:]
         let keyed = ForkJoin.map(notes) { note -> (key: UInt64, changed: Bool, render: Bool) in
-            let kept = keptKeys[note.sourcePath]
-            let key = Self.renderKey(note: note, sourceHash: kept?.source ?? freshHashes[note.sourcePath] ?? 0, globalKey: globalKey,
+            let record = keptRecords[note.sourcePath]
+            let key = Self.renderKey(note: note, sourceHash: record?.sourceHash ?? parsedHashes[note.sourcePath]?.hash ?? 0, globalKey: globalKey,
                                      navigation: navigation, titles: titles, navigationKey: navigationKey)
-            let changed = kept?.render != key
+            let changed = record?.renderKey != key
             return (key, changed, changed || previousFiles[note.outputPath] == nil)
         }
         // Render keys that are not the recorded ones (every fresh note's, and kept notes' whose
