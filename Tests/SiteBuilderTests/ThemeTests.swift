@@ -30,8 +30,8 @@ import TestSupport
     }
 
     @Test func aNotesHTMLGoesWhereverTheTemplateNamesItEscapedOrNot() {
-        // The pipeline splices a page's HTML in after the template ran: it must give what
-        // Mustache itself gives for triple and double braces, any number of times.
+        // A page's HTML reaches the template as bytes: triple braces give it as it is,
+        // double braces escape it, any number of times.
         let fileSystem = MemoryFileSystem(files: [
             "s/content/a.md": "# A\n\nTom's <em>x</em> & \"y\"\n",
             "s/templates/page.mustache": "[{{{page.content}}}]\n({{page.content}})\n[{{{page.content}}}]\n{{^page.showTitle}}no title{{/page.showTitle}}\n",

@@ -1,6 +1,5 @@
 import NotesCore
 import NotesMarkdown
-import Foundation
 
 /// Stage 6, render: notes, navigation and theme -> the site's files, as values.
 ///
@@ -71,10 +70,6 @@ public enum RenderStage {
 
     /// The page of one note, with `figures` (HTML by slot number) in its scenario slots.
     /// Pages are independent of each other: callers render them on every core.
-    ///
-    /// The note's HTML (a third of a 10,000-note site's bytes are figures) does not pass
-    /// through the template engine: the template renders `contentMarker` in its place, and
-    /// the bytes are spliced in after.
     public static func page(_ note: Note, figures: [Int: String], frame: Frame) -> OutputFile {
         let input = frame.input
         let (previous, next) = frame.navigation.neighbours(of: note.outputPath)
@@ -83,58 +78,12 @@ public enum RenderStage {
         let html = fillSlots(note, slotHTML: figures)
         let (titleHTML, body) = splitLeadingTitle(html)
         var context = baseContext(for: note.outputPath, config: input.config, ui: UIStrings.forLanguage(language), assets: frame.assets)
-        context["lang"] = language
-        context["page"] = pageContext(note, titleHTML: titleHTML, config: input.config)
+        context["lang"] = .text(language)
+        context["page"] = .object(pageContext(note, titleHTML: titleHTML, content: body, config: input.config))
         context["previous"] = previous.flatMap { frame.notesByOutput[$0] }.map { link(to: $0, from: note.outputPath) }
         context["next"] = next.flatMap { frame.notesByOutput[$0] }.map { link(to: $0, from: note.outputPath) }
-        if isHome { context["notes"] = noteList(frame.navigation.entries, from: note.outputPath) }
-        let shell = input.theme.render(context, template: isHome ? "index" : "page")
-        return OutputFile(path: note.outputPath, content: .bytes(splice(body, into: shell)))
-    }
-
-    /// Stands for a page's HTML in the template's output: private-use characters around an
-    /// `&`, so that `{{{page.content}}}` leaves it as it is and `{{page.content}}` turns it
-    /// into `escapedContentMarker`, and each gets the HTML it would have got.
-    static let contentMarker = markerLead + "\u{E001}"
-    static let escapedContentMarker = "\u{E000}&amp;\u{E001}"
-    /// What both markers start with.
-    private static let markerLead = "\u{E000}&"
-
-    /// The template's output with every content marker replaced by `content` (escaped for
-    /// the escaped marker, as Mustache escapes: `< > & " '`).
-    static func splice(_ content: ArraySlice<UInt8>, into shell: String) -> [UInt8] {
-        let shell = Array(shell.utf8)
-        let raw = Array(contentMarker.utf8)
-        let escaped = Array(escapedContentMarker.utf8)
-        let lead = Array(markerLead.utf8)
-        var output: [UInt8] = []
-        output.reserveCapacity(shell.count + content.count)
-        var copied = 0
-        var from = 0
-        while let found = shell.withUnsafeBufferPointer({ text in lead.withUnsafeBufferPointer { ByteSearch.firstRange(of: $0, in: text, from: from) } }) {
-            let rest = shell[found.lowerBound...]
-            if rest.starts(with: raw) {
-                output.append(contentsOf: shell[copied..<found.lowerBound])
-                output.append(contentsOf: content)
-                copied = found.lowerBound + raw.count
-            } else if rest.starts(with: escaped) {
-                output.append(contentsOf: shell[copied..<found.lowerBound])
-                for byte in content {
-                    switch byte {
-                    case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
-                    case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
-                    case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
-                    case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
-                    case UInt8(ascii: "'"): output.append(contentsOf: "&#39;".utf8)
-                    default: output.append(byte)
-                    }
-                }
-                copied = found.lowerBound + escaped.count
-            }
-            from = max(copied, found.upperBound)
-        }
-        output.append(contentsOf: shell[copied...])
-        return output
+        if isHome { context["notes"] = .list(noteList(frame.navigation.entries, from: note.outputPath)) }
+        return OutputFile(path: note.outputPath, content: .bytes(input.theme.render(context, template: isHome ? "index" : "page")))
     }
 
     /// The files of the site besides the notes' pages: assets, the sidebar, the home page when
@@ -146,22 +95,23 @@ public enum RenderStage {
         var files = frame.assetFiles
         if frame.notesByOutput["index.html"] == nil {
             var context = baseContext(for: "index.html", config: input.config, ui: ui, assets: assets)
-            var page: [String: Any] = ["title": input.config.title, "lang": input.config.language, "content": "", "showTitle": true]
-            if !input.config.description.isEmpty { page["description"] = input.config.description }
-            context["page"] = page
+            var page: TemplateObject = ["title": .text(input.config.title), "lang": .text(input.config.language), "content": "", "showTitle": true]
+            if !input.config.description.isEmpty { page["description"] = .text(input.config.description) }
+            context["page"] = .object(page)
             context["next"] = frame.navigation.readingOrder.first.flatMap { frame.notesByOutput[$0] }.map { link(to: $0, from: "index.html") }
-            context["notes"] = noteList(frame.navigation.entries, from: "index.html")
-            files.append(.text("index.html", input.theme.render(context, template: "index")))
+            context["notes"] = .list(noteList(frame.navigation.entries, from: "index.html"))
+            files.append(OutputFile(path: "index.html", content: .bytes(input.theme.render(context, template: "index"))))
         }
 
         var tocContext = baseContext(for: tocPage, config: input.config, ui: ui, assets: assets)
-        tocContext["toc"] = frame.tocList
-        files.append(.text(tocPage, input.theme.render(tocContext, template: "toc-page")))
+        tocContext["toc"] = .text(frame.tocList)
+        files.append(OutputFile(path: tocPage, content: .bytes(input.theme.render(tocContext, template: "toc-page"))))
         // Every note's page is in the sitemap, also those an incremental build did not render.
         let pagePaths = Set(input.notes.map(\.outputPath)).union(files.map(\.path).filter { Path.fileExtension(of: $0) == "html" && $0 != tocPage })
-        files += PublishingFiles.make(config: input.config, pages: Array(pagePaths),
-                                      notFound: input.theme.render(baseContext(for: "404.html", config: input.config, ui: ui, assets: assets, absoluteRoot: true)
-                                          .merging(["page": ["title": ui.notFound, "lang": input.config.language] as [String: Any], "notIndexed": true]) { _, new in new }, template: "404"))
+        var notFound = baseContext(for: "404.html", config: input.config, ui: ui, assets: assets, absoluteRoot: true)
+        notFound["page"] = ["title": .text(ui.notFound), "lang": .text(input.config.language)]
+        notFound["notIndexed"] = true
+        files += PublishingFiles.make(config: input.config, pages: Array(pagePaths), notFound: input.theme.renderText(notFound, template: "404"))
         for path in input.referencedFiles {
             files.append(OutputFile(path: path, content: .copy(from: Path.join(LoadStage.contentFolder, path))))
         }
@@ -170,61 +120,61 @@ public enum RenderStage {
 
     /// The sidebar's list of notes, as HTML (shared by `toc.js` and `toc.html`).
     public static func tocList(_ navigation: Navigation, theme: Theme) -> String {
-        theme.render(["entries": tocEntries(navigation.entries)], template: "toc")
+        theme.renderText(["entries": .list(tocEntries(navigation.entries))], template: "toc")
     }
 
     // MARK: - Contexts
 
-    private static func baseContext(for outputPath: String, config: SiteConfig, ui: UIStrings, assets: AssetNames, absoluteRoot: Bool = false) -> [String: Any] {
+    private static func baseContext(for outputPath: String, config: SiteConfig, ui: UIStrings, assets: AssetNames, absoluteRoot: Bool = false) -> TemplateObject {
         // The 404 page is served at any depth, so it links from the site's root path.
         let root = absoluteRoot ? PublishingFiles.rootPath(of: config) : Path.rootPrefix(forFile: outputPath)
         return [
-            "root": root,
-            "lang": config.language,
-            "site": ["title": config.title, "language": config.language, "description": config.description] as [String: Any],
-            "ui": ui.context,
+            "root": .text(root),
+            "lang": .text(config.language),
+            "site": ["title": .text(config.title), "language": .text(config.language), "description": .text(config.description)],
+            "ui": .object(ui.context),
             "assets": [
-                "style": root + (assets.paths["style.css"] ?? Path.join(assetsFolder, "style.css")),
-                "script": root + (assets.paths["notesim.js"] ?? Path.join(assetsFolder, "notesim.js")),
-                "toc": root + assets.toc,
-                "tocPage": root + tocPage,
+                "style": .text(root + (assets.paths["style.css"] ?? Path.join(assetsFolder, "style.css"))),
+                "script": .text(root + (assets.paths["notesim.js"] ?? Path.join(assetsFolder, "notesim.js"))),
+                "toc": .text(root + assets.toc),
+                "tocPage": .text(root + tocPage),
             ],
-            "homeURL": root + "index.html",
-            "pagePath": outputPath,
-            "search": config.search,
-            "searchBundle": root + PagefindIndexer.bundleFolder + "/",
+            "homeURL": .text(root + "index.html"),
+            "pagePath": .text(outputPath),
+            "search": .flag(config.search),
+            "searchBundle": .text(root + PagefindIndexer.bundleFolder + "/"),
         ]
     }
 
-    private static func pageContext(_ note: Note, titleHTML: String?, config: SiteConfig) -> [String: Any] {
+    private static func pageContext(_ note: Note, titleHTML: String?, content: ArraySlice<UInt8>, config: SiteConfig) -> TemplateObject {
         let headings = note.page.headings.filter { $0.level == 2 || $0.level == 3 }
-        var context: [String: Any] = [
-            "title": note.title,
-            "lang": note.frontMatter.lang ?? config.language,
-            "content": contentMarker,
-            "showTitle": titleHTML == nil,
-            "sourcePath": note.sourcePath,
-            "headings": headings.map { ["id": $0.id, "text": $0.text, "level": $0.level, "isSub": $0.level == 3] as [String: Any] },
-            "hasHeadings": headings.count > 1,
+        var context: TemplateObject = [
+            "title": .text(note.title),
+            "lang": .text(note.frontMatter.lang ?? config.language),
+            "content": .bytes(content),
+            "showTitle": .flag(titleHTML == nil),
+            "sourcePath": .text(note.sourcePath),
+            "headings": .list(headings.map { ["id": .text($0.id), "text": .text($0.text), "level": .number($0.level), "isSub": .flag($0.level == 3)] }),
+            "hasHeadings": .flag(headings.count > 1),
         ]
-        if let titleHTML { context["titleHTML"] = titleHTML }
+        if let titleHTML { context["titleHTML"] = .text(titleHTML) }
         if let description = note.frontMatter.description, !description.isEmpty {
-            context["description"] = description
+            context["description"] = .text(description)
         }
         return context
     }
 
-    private static func link(to note: Note, from outputPath: String) -> [String: String] {
-        ["title": note.title, "url": Path.rootPrefix(forFile: outputPath) + note.outputPath]
+    private static func link(to note: Note, from outputPath: String) -> TemplateValue {
+        ["title": .text(note.title), "url": .text(Path.rootPrefix(forFile: outputPath) + note.outputPath)]
     }
 
-    private static func noteList(_ entries: [Navigation.Entry], from outputPath: String, depth: Int = 0) -> [[String: Any]] {
-        var list: [[String: Any]] = []
+    private static func noteList(_ entries: [Navigation.Entry], from outputPath: String, depth: Int = 0) -> [TemplateValue] {
+        var list: [TemplateValue] = []
         let root = Path.rootPrefix(forFile: outputPath)
         for entry in entries {
-            var item: [String: Any] = ["title": entry.title, "depth": depth, "isNested": depth > 0]
-            if let path = entry.outputPath { item["url"] = root + path }
-            if entry.outputPath != outputPath { list.append(item) }
+            var item: TemplateObject = ["title": .text(entry.title), "depth": .number(depth), "isNested": .flag(depth > 0)]
+            if let path = entry.outputPath { item["url"] = .text(root + path) }
+            if entry.outputPath != outputPath { list.append(.object(item)) }
             list += noteList(entry.children, from: outputPath, depth: depth + 1)
         }
         return list
@@ -232,15 +182,15 @@ public enum RenderStage {
 
     /// Sidebar entries with site-root-relative URLs; every entry sets every key so that
     /// the recursive partial never reads a parent's value.
-    private static func tocEntries(_ entries: [Navigation.Entry]) -> [[String: Any]] {
+    private static func tocEntries(_ entries: [Navigation.Entry]) -> [TemplateValue] {
         entries.map { entry in
             [
-                "title": entry.title,
-                "url": entry.outputPath ?? "",
-                "hasURL": entry.outputPath != nil,
-                "children": tocEntries(entry.children),
-                "hasChildren": !entry.children.isEmpty,
-            ] as [String: Any]
+                "title": .text(entry.title),
+                "url": .text(entry.outputPath ?? ""),
+                "hasURL": .flag(entry.outputPath != nil),
+                "children": .list(tocEntries(entry.children)),
+                "hasChildren": .flag(!entry.children.isEmpty),
+            ]
         }
     }
 

@@ -1,4 +1,3 @@
-import Mustache
 import NotesCore
 
 /// Templates and static assets of a site: the built-in theme overlaid by `templates/`.
@@ -11,7 +10,7 @@ public struct Theme: Sendable {
     /// The templates every theme must provide.
     public static let requiredTemplates = ["layout", "page", "index", "toc", "toc-page", "404"]
 
-    public let library: MustacheLibrary
+    public let library: TemplateLibrary
     /// Static files: path inside the theme -> bytes.
     public let assets: [String: [UInt8]]
 
@@ -25,7 +24,7 @@ public struct Theme: Sendable {
         for override in overrides {
             files[override.path] = (override.bytes, Path.join(LoadStage.templatesFolder, override.path))
         }
-        var library = MustacheLibrary()
+        var library = TemplateLibrary()
         var assets: [String: [UInt8]] = [:]
         var diagnostics: [Diagnostic] = []
         for path in files.keys.sorted() {
@@ -42,19 +41,17 @@ public struct Theme: Sendable {
                 diagnostics.append(LoadStage.decodingDiagnostic(failure, path: displayPath))
                 continue
             }
-            do {
-                library.register(try MustacheTemplate(string: text), named: String(path.dropLast(".mustache".count)))
-            } catch let error as MustacheTemplate.ParserError {
+            do throws(TemplateSyntaxError) {
+                library.register(try Template(text), named: String(path.dropLast(".mustache".count)))
+            } catch {
                 diagnostics.append(.error(
                     "template.syntax", path: displayPath,
-                    at: SourcePosition(line: error.context.lineNumber, column: error.context.columnNumber),
-                    "template error: \(describe(error.error))"
+                    at: SourcePosition(line: error.line, column: error.column),
+                    "template error: \(error.problem.message)"
                 ))
-            } catch {
-                diagnostics.append(.error("template.syntax", path: displayPath, at: nil, "template error: \(error)"))
             }
         }
-        for name in requiredTemplates where library.getTemplate(named: name) == nil && !diagnostics.contains(where: { $0.path.hasSuffix(name + ".mustache") }) {
+        for name in requiredTemplates where library.template(named: name) == nil && !diagnostics.contains(where: { $0.path.hasSuffix(name + ".mustache") }) {
             diagnostics.append(.error(
                 "template.missing", path: Path.join(LoadStage.templatesFolder, name + ".mustache"), at: nil,
                 "the theme has no '\(name)' template"
@@ -64,23 +61,13 @@ public struct Theme: Sendable {
         return (Theme(library: library, assets: assets), diagnostics)
     }
 
-    /// Renders a template that is known to exist.
-    func render(_ context: [String: Any], template: String) -> String {
-        library.render(context, withTemplate: template) ?? ""
+    /// Renders a template that is known to exist, as UTF-8 bytes.
+    func render(_ context: TemplateObject, template: String) -> [UInt8] {
+        library.render(.object(context), template: template)
     }
 
-    private static func describe(_ error: any Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
-        switch error {
-        case .sectionCloseNameIncorrect: return "the closing tag does not match the open section"
-        case .unfinishedName: return "a tag is not closed ('}}' missing)"
-        case .expectedSectionEnd: return "a section is never closed"
-        case .invalidSetDelimiter: return "malformed set-delimiter tag"
-        case .transformAppliedToInheritanceSection: return "a transform cannot apply to an inheritance section"
-        case .illegalTokenInsideInheritSection: return "illegal tag inside an inheritance section"
-        case .textInsideInheritSection: return "text inside an inheritance section"
-        case .invalidConfigVariableSyntax: return "malformed configuration variable"
-        case .unrecognisedConfigVariable: return "unknown configuration variable"
-        }
+    /// Renders a template that is known to exist, as text.
+    func renderText(_ context: TemplateObject, template: String) -> String {
+        String(decoding: render(context, template: template), as: UTF8.self)
     }
 }

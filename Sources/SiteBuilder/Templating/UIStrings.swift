@@ -48,11 +48,11 @@ public struct UIStrings: Sendable, Equatable {
     }
 
     /// The strings as a template context.
-    var context: [String: String] {
+    var context: TemplateObject {
         [
-            "onThisPage": onThisPage, "previous": previous, "next": next, "home": home,
-            "toggleTheme": toggleTheme, "allNotes": allNotes, "menu": menu, "notes": notes,
-            "skipToContent": skipToContent, "sourceFile": sourceFile, "notFound": notFound,
+            "onThisPage": .text(onThisPage), "previous": .text(previous), "next": .text(next), "home": .text(home),
+            "toggleTheme": .text(toggleTheme), "allNotes": .text(allNotes), "menu": .text(menu), "notes": .text(notes),
+            "skipToContent": .text(skipToContent), "sourceFile": .text(sourceFile), "notFound": .text(notFound),
         ]
     }
 }

@@ -1,0 +1,75 @@
+/// A parsed Mustache template: text and tags as a tree, ready to render any number of times.
+public struct Template: Sendable {
+    /// One piece of a template.
+    indirect enum Node: Sendable {
+        case text([UInt8])
+        case variable(TemplateName, escaped: Bool)
+        /// `{{#name}}…{{/name}}`, or `{{^name}}…{{/name}}` when inverted.
+        case section(TemplateName, [Node], inverted: Bool)
+        /// `{{> name}}`, or `{{< name}}…{{/name}}` with the blocks it overrides. A standalone
+        /// tag carries its line's indentation, which every line of the partial gets.
+        case partial(String, indentation: [UInt8]?, overrides: [String: [Node]]?)
+        /// `{{$name}}default{{/name}}`: replaced by an override from a `{{<parent}}`.
+        case block(String, default: [Node], indentation: [UInt8])
+        /// A block's override, directly inside `{{<parent}}`.
+        case blockDefinition(String, [Node])
+    }
+
+    let nodes: [Node]
+
+    /// Parses Mustache source: variables, sections, inverted sections, comments, partials,
+    /// set delimiters and inheritance (`{{<parent}}`, `{{$block}}`), with the spec's rules
+    /// for standalone lines.
+    public init(_ source: String) throws(TemplateSyntaxError) {
+        var parser = TemplateParser(Array(source.utf8))
+        nodes = try parser.parseTemplate()
+    }
+}
+
+/// A variable or section name: `.` (the current value), `a.b.c` (looked up from the
+/// innermost value outwards) or `.a.b` (in the current value only).
+struct TemplateName: Sendable, Equatable {
+    enum Scope: Sendable { case current, anchored, stack }
+    let scope: Scope
+    let components: [String]
+
+    init(_ name: String) {
+        let components = name.split(separator: ".").map(String.init)
+        if name == "." || components.isEmpty {
+            scope = .current
+        } else {
+            scope = name.first == "." ? .anchored : .stack
+        }
+        self.components = components
+    }
+}
+
+/// A template that cannot be parsed, with where (line and column, in characters).
+public struct TemplateSyntaxError: Error, Sendable, Equatable {
+    public enum Problem: Sendable, Equatable {
+        case sectionCloseNameIncorrect
+        case unfinishedName
+        case expectedSectionEnd
+        case invalidSetDelimiter
+        case illegalTokenInsideInheritSection
+        case unsupportedTransform
+        case unsupportedPragma
+
+        /// What went wrong, for a diagnostic.
+        public var message: String {
+            switch self {
+            case .sectionCloseNameIncorrect: "the closing tag does not match the open section"
+            case .unfinishedName: "a tag is not closed ('}}' missing)"
+            case .expectedSectionEnd: "a section is never closed"
+            case .invalidSetDelimiter: "malformed set-delimiter tag"
+            case .illegalTokenInsideInheritSection: "only {{$block}} overrides may appear inside {{<parent}}"
+            case .unsupportedTransform: "function-style transforms such as {{uppercased(name)}} are not supported"
+            case .unsupportedPragma: "pragmas ({{%…}}) are not supported"
+            }
+        }
+    }
+
+    public let problem: Problem
+    public let line: Int
+    public let column: Int
+}

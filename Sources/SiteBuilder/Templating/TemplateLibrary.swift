@@ -1,0 +1,24 @@
+/// Named templates that render each other: partials (`{{> name}}`) and parents (`{{< name}}`).
+public struct TemplateLibrary: Sendable {
+    private var templates: [String: Template] = [:]
+
+    public init() {}
+
+    public mutating func register(_ template: Template, named name: String) {
+        templates[name] = template
+    }
+
+    public func template(named name: String) -> Template? {
+        templates[name]
+    }
+
+    /// Renders the template `name` with `context` as UTF-8 bytes (nothing if there is no such template).
+    public func render(_ context: TemplateValue, template name: String) -> [UInt8] {
+        guard let template = templates[name] else { return [] }
+        var renderer = TemplateRenderer(library: self)
+        var output: [UInt8] = []
+        output.reserveCapacity(16_384)
+        renderer.render(template.nodes, stack: [context], into: &output)
+        return output
+    }
+}

@@ -1,0 +1,145 @@
+/// Renders template nodes against a stack of values into UTF-8 bytes.
+///
+/// Lookups follow Mustache: a name is searched from the innermost value outwards, the
+/// rest of a dotted name only inside what its first part found; a missing name renders
+/// nothing and counts as false. Escaping is Mustache's: `< > & " '`.
+struct TemplateRenderer {
+    let library: TemplateLibrary
+    /// Overrides of `{{$block}}`s, from the `{{<parent}}` tags being rendered (the outermost wins).
+    private var overrides: [String: [Template.Node]] = [:]
+    /// The indentation of the standalone partials being rendered, added to each line they write.
+    private var indentation: [UInt8] = []
+
+    init(library: TemplateLibrary) {
+        self.library = library
+    }
+
+    mutating func render(_ nodes: [Template.Node], stack: [TemplateValue], into output: inout [UInt8]) {
+        guard !indentation.isEmpty else {
+            for node in nodes { render(node, stack: stack, into: &output) }
+            return
+        }
+        // A line of an indented partial starts after a line break this template wrote.
+        var own: [UInt8] = []
+        for node in nodes {
+            var piece: [UInt8] = []
+            render(node, stack: stack, into: &piece)
+            if !piece.isEmpty, own.last == UInt8(ascii: "\n"), own.dropLast().last != UInt8(ascii: "\r") {
+                own += indentation
+            }
+            own += piece
+        }
+        output += own
+    }
+
+    private mutating func render(_ node: Template.Node, stack: [TemplateValue], into output: inout [UInt8]) {
+        switch node {
+        case .text(let bytes):
+            output += bytes
+        case .variable(let name, let escaped):
+            guard let value = Self.lookup(name, in: stack) else { return }
+            Self.write(value, escaped: escaped, into: &output)
+        case .section(let name, let body, let inverted):
+            let value = Self.lookup(name, in: stack)
+            if inverted {
+                if !(value?.isTruthy ?? false) { render(body, stack: stack, into: &output) }
+                return
+            }
+            switch value {
+            case nil, .flag(false): return
+            case .flag(true): render(body, stack: stack, into: &output)
+            case .list(let items):
+                var inner = stack
+                inner.append(.flag(false))
+                for item in items {
+                    inner[inner.count - 1] = item
+                    render(body, stack: inner, into: &output)
+                }
+            case .some(let value): render(body, stack: stack + [value], into: &output)
+            }
+        case .partial(let name, let indented, let inherited):
+            guard let template = library.template(named: name) else { return }
+            let (savedOverrides, savedIndentation) = (overrides, indentation)
+            if let indented { indentation += indented }
+            if let inherited { overrides.merge(inherited) { outer, _ in outer } }
+            render(template.nodes, stack: stack, into: &output)
+            (overrides, indentation) = (savedOverrides, savedIndentation)
+        case .block(let name, let fallback, let indented):
+            let saved = indentation
+            indentation += indented
+            render(overrides[name] ?? fallback, stack: stack, into: &output)
+            indentation = saved
+        case .blockDefinition:
+            return
+        }
+    }
+
+    /// The value a name refers to, or nil.
+    static func lookup(_ name: TemplateName, in stack: [TemplateValue]) -> TemplateValue? {
+        guard var value = stack.last else { return nil }
+        var rest = name.components[...]
+        switch name.scope {
+        case .current:
+            return value
+        case .anchored:
+            break
+        case .stack:
+            var index = stack.count - 1
+            while true {
+                if let found = child(rest.first!, of: stack[index]) {
+                    value = found
+                    break
+                }
+                guard index > 0 else { return nil }
+                index -= 1
+            }
+            rest = rest.dropFirst()
+        }
+        for component in rest {
+            guard let next = child(component, of: value) else { return nil }
+            value = next
+        }
+        return value
+    }
+
+    private static func child(_ name: String, of value: TemplateValue) -> TemplateValue? {
+        guard case .object(let object) = value else { return nil }
+        return object[name]
+    }
+
+    /// Writes a value as text: escaped text, a number, `true` or `false`; lists and objects write nothing.
+    private static func write(_ value: TemplateValue, escaped: Bool, into output: inout [UInt8]) {
+        switch value {
+        case .text(var text):
+            text.withUTF8 { escaped ? escape($0[...], into: &output) : output.append(contentsOf: $0) }
+        case .bytes(let bytes):
+            if escaped { bytes.withUnsafeBufferPointer { escape($0[...], into: &output) } } else { output += bytes }
+        case .number(let number):
+            output += number.description.utf8
+        case .flag(let flag):
+            output += (flag ? "true" : "false").utf8
+        case .list, .object:
+            return
+        }
+    }
+
+    /// Appends `bytes` with `< > & " '` replaced by their HTML entities, copying runs between them.
+    static func escape(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, into output: inout [UInt8]) {
+        var runStart = bytes.startIndex
+        for index in bytes.indices {
+            let entity: StaticString
+            switch bytes[index] {
+            case UInt8(ascii: "<"): entity = "&lt;"
+            case UInt8(ascii: ">"): entity = "&gt;"
+            case UInt8(ascii: "&"): entity = "&amp;"
+            case UInt8(ascii: "\""): entity = "&quot;"
+            case UInt8(ascii: "'"): entity = "&#39;"
+            default: continue
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            entity.withUTF8Buffer { output.append(contentsOf: $0) }
+            runStart = index + 1
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+    }
+}

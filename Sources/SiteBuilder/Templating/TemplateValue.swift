@@ -1,0 +1,64 @@
+/// A value a template shows or tests: text, a number, a yes/no flag, a list or named values.
+///
+/// Contexts are built from these instead of `Any`, so rendering never casts: a page's
+/// template reads its two dozen values by a switch on the case and a short linear search.
+public enum TemplateValue: Sendable, Equatable {
+    case text(String)
+    /// Text given as UTF-8 bytes (a page's HTML), rendered exactly like `.text`.
+    case bytes(ArraySlice<UInt8>)
+    case number(Int)
+    case flag(Bool)
+    case list([TemplateValue])
+    case object(TemplateObject)
+
+    /// Whether a section `{{#name}}` shows this value: every value but `false` and an empty list.
+    var isTruthy: Bool {
+        switch self {
+        case .flag(let value): value
+        case .list(let items): !items.isEmpty
+        default: true
+        }
+    }
+}
+
+extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral, ExpressibleByDictionaryLiteral {
+    public init(stringLiteral value: String) { self = .text(value) }
+    public init(booleanLiteral value: Bool) { self = .flag(value) }
+    public init(integerLiteral value: Int) { self = .number(value) }
+    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        self = .object(TemplateObject(elements))
+    }
+}
+
+/// Named template values, in the order they were set; looked up by linear search, which
+/// for the dozen keys of a context beats hashing the name.
+public struct TemplateObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
+    public private(set) var keys: [String] = []
+    public private(set) var values: [TemplateValue] = []
+
+    public init(_ elements: [(String, TemplateValue)] = []) {
+        keys.reserveCapacity(elements.count)
+        values.reserveCapacity(elements.count)
+        for (key, value) in elements { self[key] = value }
+    }
+
+    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        self.init(elements)
+    }
+
+    /// The value named `key`; setting `nil` removes it.
+    public subscript(key: String) -> TemplateValue? {
+        get { keys.firstIndex(of: key).map { values[$0] } }
+        set {
+            if let index = keys.firstIndex(of: key) {
+                if let newValue { values[index] = newValue } else {
+                    keys.remove(at: index)
+                    values.remove(at: index)
+                }
+            } else if let newValue {
+                keys.append(key)
+                values.append(newValue)
+            }
+        }
+    }
+}
