@@ -30,9 +30,18 @@ public struct EmbeddedYAML: Sendable {
     }
 
     /// The root node, or the diagnostic for malformed YAML (with `id`).
-    public func compose(errorID: String) -> Result<Node?, Diagnostic> {
+    ///
+    /// `FastYAML` reads the plain block-and-flow YAML that scenario blocks are written in;
+    /// anything it does not fully understand, including every error, goes to Yams.
+    public func compose(errorID: String) -> Result<YAMLNode?, Diagnostic> {
+        if let node = FastYAML.compose(text) { return .success(node) }
+        return composeWithYams(errorID: errorID)
+    }
+
+    /// The root node as Yams (libyaml) reads it, or its diagnostic.
+    func composeWithYams(errorID: String) -> Result<YAMLNode?, Diagnostic> {
         do {
-            return .success(try Yams.compose(yaml: text, Self.resolver, .default, .utf8))
+            return .success(try Yams.compose(yaml: text, Self.resolver, .default, .utf8).map(YAMLNode.init))
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, id: errorID))
         } catch {
@@ -40,8 +49,13 @@ public struct EmbeddedYAML: Sendable {
         }
     }
 
-    /// The file position of a Yams mark (whose columns count Unicode scalars).
+    /// The file position of a mark (whose columns count Unicode scalars).
     public func position(of mark: Mark?) -> SourcePosition {
+        position(of: mark.map { YAMLNode.Mark(line: $0.line, column: $0.column) })
+    }
+
+    /// The file position of a mark (whose columns count Unicode scalars).
+    public func position(of mark: YAMLNode.Mark?) -> SourcePosition {
         guard let mark else { return SourcePosition(line: firstLine, column: 1) }
         let line = max(mark.line, 1)
         // Most lines are ASCII up to the mark: then scalars, characters and bytes agree.
@@ -58,7 +72,7 @@ public struct EmbeddedYAML: Sendable {
     }
 
     /// The position of a node.
-    public func position(of node: Node) -> SourcePosition {
+    public func position(of node: YAMLNode) -> SourcePosition {
         position(of: node.mark)
     }
 
@@ -91,31 +105,27 @@ public struct EmbeddedYAML: Sendable {
     }
 }
 
-extension Node {
-    /// The key/value pairs of a mapping node in document order, keys as strings.
-    public var stringKeyedPairs: [(key: String, keyNode: Node, value: Node)]? {
-        guard let mapping else { return nil }
-        return mapping.map { (key: $0.key.string ?? "\($0.key)", keyNode: $0.key, value: $0.value) }
-    }
-
-    /// The node as a YAML 1.1 boolean, as Yams' default resolver reads one: a plain (not
-    /// quoted) `true`, `false`, `yes`, `no`, `on` or `off`, in lower, title or upper case.
-    public var yamlBool: Bool? {
-        guard case .scalar(let scalar) = self, scalar.style == .plain else { return nil }
-        switch scalar.string {
-        case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON": return true
-        case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF": return false
-        default: return nil
+extension YAMLNode {
+    /// Yams' node as a `YAMLNode` (aliases are resolved by Yams' composer already).
+    init(_ node: Node) {
+        func mark(_ mark: Yams.Mark?) -> Mark { Mark(line: mark?.line ?? 1, column: mark?.column ?? 1) }
+        switch node {
+        case .scalar(let scalar):
+            self = .scalar(Scalar(string: scalar.string, isPlain: scalar.style == .plain, mark: mark(scalar.mark)))
+        case .sequence(let sequence):
+            self = .sequence(Sequence(nodes: sequence.map(YAMLNode.init), mark: mark(sequence.mark)))
+        case .mapping(let mapping):
+            self = .mapping(Mapping(pairs: mapping.map { Mapping.Pair(key: YAMLNode($0.key), value: YAMLNode($0.value)) }, mark: mark(mapping.mark)))
+        case .alias(let alias):
+            self = .scalar(Scalar(string: "", isPlain: false, mark: mark(alias.mark)))
         }
     }
+}
 
-    /// A human name for the node's kind, for type errors.
-    public var kindDescription: String {
-        switch self {
-        case .scalar: "a scalar"
-        case .mapping: "a mapping"
-        case .sequence: "a list"
-        case .alias: "an alias"
-        }
+extension YAMLNode {
+    /// A plain scalar as a YAML 1.1 integer (`12`, `-3`, `1_000`, `0x1F`, `0o17`, `1:30`), as Yams reads one.
+    public var int: Int? {
+        guard let scalar, scalar.isPlain else { return nil }
+        return Int.construct(from: Node.Scalar(scalar.string, .implicit, .plain))
     }
 }

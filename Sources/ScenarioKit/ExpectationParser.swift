@@ -1,5 +1,4 @@
 import NotesCore
-import Yams
 
 /// Reads `expect:` into expectations with positions (the meaning of each key is in
 /// `Verifier`).
@@ -10,7 +9,7 @@ enum ExpectationParser {
         "rejected", "assumptions", "tolerance",
     ]
 
-    static func parse(_ node: Node, reader: inout ScenarioReader) -> [Expectation] {
+    static func parse(_ node: YAMLNode, reader: inout ScenarioReader) -> [Expectation] {
         var expectations: [Expectation] = []
         for (key, keyNode, value) in reader.mapping(node, at: "expect", known: keys) {
             var tolerance: Int64?
@@ -26,7 +25,7 @@ enum ExpectationParser {
         return expectations
     }
 
-    static func convert(_ node: Node, _ yaml: EmbeddedYAML) -> ExpectationValue {
+    static func convert(_ node: YAMLNode, _ yaml: EmbeddedYAML) -> ExpectationValue {
         let position = yaml.position(of: node)
         switch node {
         case .scalar(let scalar):
@@ -35,8 +34,6 @@ enum ExpectationParser {
             return .list(sequence.map { convert($0, yaml) }, position)
         case .mapping:
             return .map((node.stringKeyedPairs ?? []).map { ($0.key, convert($0.value, yaml)) }, position)
-        case .alias:
-            return .scalar("", position)
         }
     }
 }

@@ -1,10 +1,9 @@
 import LambdaSimulator
 import NotesCore
-import Yams
 
 /// The sections of a scenario, each read into the specification.
 extension ScenarioParser {
-    static func readFunction(_ node: Node, into spec: inout ScenarioSpec, _ reader: inout ScenarioReader) {
+    static func readFunction(_ node: YAMLNode, into spec: inout ScenarioSpec, _ reader: inout ScenarioReader) {
         let known = ["duration", "fails", "failure", "Timeout", "ReservedConcurrentExecutions", "response", "response-size", "error-message", "result", "state"]
         for (key, _, value) in reader.mapping(node, at: "function", known: known) {
             let path = "function.\(key)"
@@ -43,7 +42,7 @@ extension ScenarioParser {
         }
     }
 
-    static func readDurations(_ node: Node, _ path: String, _ reader: inout ScenarioReader) -> [Int64]? {
+    static func readDurations(_ node: YAMLNode, _ path: String, _ reader: inout ScenarioReader) -> [Int64]? {
         if let sequence = node.sequence {
             let values = sequence.compactMap { reader.duration($0, path) }
             return values.count == sequence.count && !values.isEmpty ? values : nil
@@ -51,7 +50,7 @@ extension ScenarioParser {
         return reader.duration(node, path).map { [$0] }
     }
 
-    static func readFailurePlan(_ node: Node, _ path: String, _ reader: inout ScenarioReader) -> FailurePlan? {
+    static func readFailurePlan(_ node: YAMLNode, _ path: String, _ reader: inout ScenarioReader) -> FailurePlan? {
         if let sequence = node.sequence {
             let numbers = sequence.compactMap { reader.int($0, path) }
             if numbers.contains(where: { $0 < 1 }) {
@@ -92,7 +91,7 @@ extension ScenarioParser {
     }
 
     /// Ids as a list of numbers or ranges (`[1, 2, "5-8"]`).
-    static func readIDs(_ node: Node, _ path: String, _ reader: inout ScenarioReader) -> [Int] {
+    static func readIDs(_ node: YAMLNode, _ path: String, _ reader: inout ScenarioReader) -> [Int] {
         guard let sequence = node.sequence else {
             if let id = reader.int(node, path) { return [id] }
             return []
@@ -111,7 +110,7 @@ extension ScenarioParser {
         return ids
     }
 
-    static func readResponse(_ node: Node, _ path: String, into spec: inout ScenarioSpec, _ reader: inout ScenarioReader) {
+    static func readResponse(_ node: YAMLNode, _ path: String, into spec: inout ScenarioSpec, _ reader: inout ScenarioReader) {
         if case .scalar = node, let text = reader.string(node, path) {
             if text == "auto" { spec.function.response = .auto } else {
                 reader.error("scenario.value", at: node, "response must be auto or a map from invocation number to a response")
@@ -142,7 +141,7 @@ extension ScenarioParser {
         spec.function.response = .explicit(responses)
     }
 
-    static func readArrivals(_ node: Node, key: String, into spec: inout ScenarioSpec, _ reader: inout ScenarioReader) {
+    static func readArrivals(_ node: YAMLNode, key: String, into spec: inout ScenarioSpec, _ reader: inout ScenarioReader) {
         guard let sequence = node.sequence else {
             reader.error("scenario.type", at: node, "'\(key)' must be a list of entries such as - { at: 0s, count: 10 }")
             return
@@ -192,7 +191,7 @@ extension ScenarioParser {
         }
     }
 
-    static func readEventInvokeConfig(_ node: Node, into spec: inout ScenarioSpec, _ reader: inout ScenarioReader) {
+    static func readEventInvokeConfig(_ node: YAMLNode, into spec: inout ScenarioSpec, _ reader: inout ScenarioReader) {
         let path = "EventInvokeConfig"
         for (key, _, value) in reader.mapping(node, at: path, known: ["MaximumRetryAttempts", "MaximumEventAgeInSeconds", "DestinationConfig"]) {
             switch key {
@@ -209,7 +208,7 @@ extension ScenarioParser {
         }
     }
 
-    static func readQueue(_ node: Node, into spec: inout ScenarioSpec, _ reader: inout ScenarioReader) {
+    static func readQueue(_ node: YAMLNode, into spec: inout ScenarioSpec, _ reader: inout ScenarioReader) {
         for (key, _, value) in reader.mapping(node, at: "queue", known: ["VisibilityTimeout", "RedrivePolicy", "FifoQueue", "MessageRetentionPeriod"]) {
             let path = "queue.\(key)"
             switch key {
@@ -229,7 +228,7 @@ extension ScenarioParser {
         }
     }
 
-    static func readMapping(_ node: Node, into spec: inout ScenarioSpec, _ reader: inout ScenarioReader) {
+    static func readMapping(_ node: YAMLNode, into spec: inout ScenarioSpec, _ reader: inout ScenarioReader) {
         let known = ["BatchSize", "MaximumBatchingWindowInSeconds", "FunctionResponseTypes", "MaximumRetryAttempts", "MaximumRecordAgeInSeconds",
                      "BisectBatchOnFunctionError", "ParallelizationFactor", "TumblingWindowInSeconds", "StartingPosition",
                      "StartingPositionTimestamp", "ScalingConfig", "ProvisionedPollerConfig", "DestinationConfig", "Enabled"]
@@ -285,13 +284,13 @@ extension ScenarioParser {
         }
     }
 
-    static func readCaller(_ node: Node, into spec: inout ScenarioSpec, _ reader: inout ScenarioReader) {
+    static func readCaller(_ node: YAMLNode, into spec: inout ScenarioSpec, _ reader: inout ScenarioReader) {
         for (key, _, value) in reader.mapping(node, at: "caller", known: ["retries", "retry-on", "timeout"]) {
             switch key {
             case "retries": if let count = reader.int(value, "caller.retries") { spec.caller.retries = count }
             case "timeout": spec.caller.timeout = reader.duration(value, "caller.timeout")
             default:
-                for item in value.sequence ?? [] {
+                for item in value.sequence?.nodes ?? [] {
                     guard let text = reader.string(item, "caller.retry-on") else { continue }
                     if let condition = CallerSpec.RetryCondition(rawValue: text) { spec.caller.retryOn.insert(condition) } else {
                         reader.error("scenario.value", at: item, "retry-on takes throttled, service-error and timeout, not '\(text)'")
@@ -301,7 +300,7 @@ extension ScenarioParser {
         }
     }
 
-    static func readAssumptions(_ node: Node, into spec: inout ScenarioSpec, _ reader: inout ScenarioReader) -> [Assumptions.Name] {
+    static func readAssumptions(_ node: YAMLNode, into spec: inout ScenarioSpec, _ reader: inout ScenarioReader) -> [Assumptions.Name] {
         var named: [Assumptions.Name] = []
         let known = Assumptions.Name.allCases.map(\.rawValue)
         for (key, _, value) in reader.mapping(node, at: "assume", known: known) {

@@ -1,6 +1,5 @@
 import LambdaSimulator
 import NotesCore
-import Yams
 
 /// Reads a scenario block (YAML, scenario-format.md v1) into a `ScenarioDocument`, reporting
 /// every problem at its line and column in the note.
@@ -17,7 +16,7 @@ public enum ScenarioParser {
                              limits: SimulationLimits = SimulationLimits()) -> (ScenarioDocument?, [Diagnostic]) {
         let yaml = EmbeddedYAML(text: text, firstLine: firstLine, path: path, columnOffset: columnOffset)
         let start = SourcePosition(line: firstLine, column: 1 + columnOffset)
-        let root: Node
+        let root: YAMLNode
         switch yaml.compose(errorID: "scenario.syntax") {
         case .failure(let diagnostic): return (nil, [diagnostic])
         case .success(nil): return (nil, [.error("scenario.empty", path: path, at: start, "the scenario block is empty", hint: "a scenario needs at least a mode and events or records")])

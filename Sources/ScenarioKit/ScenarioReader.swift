@@ -1,6 +1,5 @@
 import LambdaSimulator
 import NotesCore
-import Yams
 
 /// Typed access to a scenario's YAML nodes that reports every problem at its position.
 struct ScenarioReader {
@@ -14,17 +13,17 @@ struct ScenarioReader {
 
     var path: String { yaml.path }
 
-    mutating func error(_ id: String, at node: Node, _ message: String, hint: String? = nil) {
+    mutating func error(_ id: String, at node: YAMLNode, _ message: String, hint: String? = nil) {
         diagnostics.append(.error(id, path: path, at: yaml.position(of: node), message, hint: hint))
     }
 
     /// The pairs of a mapping; unknown keys are errors with a suggestion.
-    mutating func mapping(_ node: Node, at keyPath: String, known: [String]) -> [(key: String, keyNode: Node, value: Node)] {
+    mutating func mapping(_ node: YAMLNode, at keyPath: String, known: [String]) -> [(key: String, keyNode: YAMLNode, value: YAMLNode)] {
         guard let pairs = node.stringKeyedPairs else {
             error("scenario.type", at: node, "'\(keyPath.isEmpty ? "scenario" : keyPath)' must be a mapping of keys to values, not \(node.kindDescription)")
             return []
         }
-        var result: [(String, Node, Node)] = []
+        var result: [(String, YAMLNode, YAMLNode)] = []
         for (key, keyNode, value) in pairs {
             let full = keyPath.isEmpty ? key : keyPath + "." + key
             guard known.contains(key) else {
@@ -38,7 +37,7 @@ struct ScenarioReader {
         return result
     }
 
-    mutating func string(_ node: Node, _ keyPath: String) -> String? {
+    mutating func string(_ node: YAMLNode, _ keyPath: String) -> String? {
         guard case .scalar(let scalar) = node else {
             error("scenario.type", at: node, "'\(leaf(keyPath))' must be a single value, not \(node.kindDescription)")
             return nil
@@ -46,7 +45,7 @@ struct ScenarioReader {
         return scalar.string
     }
 
-    mutating func int(_ node: Node, _ keyPath: String) -> Int? {
+    mutating func int(_ node: YAMLNode, _ keyPath: String) -> Int? {
         guard let text = string(node, keyPath) else { return nil }
         guard let value = Int(text.replacingUnderscores) else {
             error("scenario.type", at: node, "'\(leaf(keyPath))' must be a whole number, not '\(text)'")
@@ -55,7 +54,7 @@ struct ScenarioReader {
         return value
     }
 
-    mutating func int64(_ node: Node, _ keyPath: String) -> Int64? {
+    mutating func int64(_ node: YAMLNode, _ keyPath: String) -> Int64? {
         guard let text = string(node, keyPath) else { return nil }
         guard let value = Int64(text.replacingUnderscores) else {
             error("scenario.type", at: node, "'\(leaf(keyPath))' must be a whole number (AWS counts it in its own unit), not '\(text)'")
@@ -64,14 +63,14 @@ struct ScenarioReader {
         return value
     }
 
-    mutating func bool(_ node: Node, _ keyPath: String) -> Bool? {
+    mutating func bool(_ node: YAMLNode, _ keyPath: String) -> Bool? {
         if let value = node.yamlBool { return value }
         error("scenario.type", at: node, "'\(leaf(keyPath))' must be true or false")
         return nil
     }
 
     /// A duration such as `150ms`, `1.5s`, `2min`; negative durations are errors.
-    mutating func duration(_ node: Node, _ keyPath: String, allowNegative: Bool = false) -> Int64? {
+    mutating func duration(_ node: YAMLNode, _ keyPath: String, allowNegative: Bool = false) -> Int64? {
         guard let text = string(node, keyPath) else { return nil }
         guard let value = Quantity.duration(text) else {
             error("scenario.duration", at: node, "'\(text)' is not a duration", hint: "write a number with a unit: 150ms, 1.5s, 1m, 2min, 1h")
@@ -85,7 +84,7 @@ struct ScenarioReader {
     }
 
     /// A size such as `512B`, `1KB`, `6MB` (MB = 1,048,576 bytes).
-    mutating func size(_ node: Node, _ keyPath: String) -> Int64? {
+    mutating func size(_ node: YAMLNode, _ keyPath: String) -> Int64? {
         guard let text = string(node, keyPath) else { return nil }
         guard let value = Quantity.size(text), value >= 0 else {
             error("scenario.size", at: node, "'\(text)' is not a size", hint: "write a number of bytes or a unit: 512B, 1KB, 6MB (1 MB = 1,048,576 bytes)")
@@ -95,7 +94,7 @@ struct ScenarioReader {
     }
 
     /// A destination or DLQ short name.
-    mutating func target(_ node: Node, _ keyPath: String) -> TargetKind? {
+    mutating func target(_ node: YAMLNode, _ keyPath: String) -> TargetKind? {
         guard let text = string(node, keyPath) else { return nil }
         if let kind = TargetKind(rawValue: text) { return kind }
         let names = TargetKind.allCases.map(\.rawValue)

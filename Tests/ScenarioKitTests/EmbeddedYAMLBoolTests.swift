@@ -1,10 +1,9 @@
 import ScenarioKit
 import Testing
-import Yams
 
 /// Booleans read without Yams' implicit-tag regular expressions, as YAML 1.1 defines them.
 @Suite struct EmbeddedYAMLBoolTests {
-    private func value(_ text: String) throws -> Node {
+    private func value(_ text: String) throws -> YAMLNode {
         let yaml = EmbeddedYAML(text: "v: \(text)\n", firstLine: 1, path: "x.yml")
         let root = try #require(try yaml.compose(errorID: "t").get())
         return try #require(root.stringKeyedPairs?.first?.value)

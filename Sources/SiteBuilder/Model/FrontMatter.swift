@@ -1,6 +1,5 @@
 import NotesCore
 import ScenarioKit
-import Yams
 
 /// The optional YAML block at the top of a note, between `---` lines.
 public struct FrontMatter: Equatable, Sendable {
@@ -60,7 +59,7 @@ public struct FrontMatter: Equatable, Sendable {
     public static func parse(_ yamlText: String, path: String) -> (FrontMatter, [Diagnostic]) {
         var frontMatter = FrontMatter()
         let yaml = EmbeddedYAML(text: yamlText, firstLine: 2, path: path)
-        let root: Node?
+        let root: YAMLNode?
         switch yaml.compose(errorID: "frontmatter.syntax") {
         case .failure(let diagnostic): return (frontMatter, [diagnostic])
         case .success(let node): root = node
@@ -70,7 +69,7 @@ public struct FrontMatter: Equatable, Sendable {
             return (frontMatter, [.error("frontmatter.type", path: path, at: yaml.position(of: root), "front matter must be a mapping of keys to values")])
         }
         var diagnostics: [Diagnostic] = []
-        func typeError(_ key: String, _ expected: String, _ node: Node) {
+        func typeError(_ key: String, _ expected: String, _ node: YAMLNode) {
             diagnostics.append(.error("frontmatter.type", path: path, at: yaml.position(of: node), "'\(key)' must be \(expected)"))
         }
         for (key, keyNode, value) in pairs {

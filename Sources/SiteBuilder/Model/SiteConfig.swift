@@ -1,7 +1,6 @@
 import LambdaSimulator
 import NotesCore
 import ScenarioKit
-import Yams
 
 /// The site's settings, from `notesim.yml` at the site root; every key is optional.
 public struct SiteConfig: Equatable, Sendable {
@@ -60,7 +59,7 @@ public struct SiteConfig: Equatable, Sendable {
     public static func parse(_ text: String, path: String) -> (SiteConfig, [Diagnostic]) {
         var config = SiteConfig()
         let yaml = EmbeddedYAML(text: text, firstLine: 1, path: path)
-        let root: Node?
+        let root: YAMLNode?
         switch yaml.compose(errorID: "config.syntax") {
         case .failure(let diagnostic): return (config, [diagnostic])
         case .success(let node): root = node
@@ -108,7 +107,7 @@ public struct SiteConfig: Equatable, Sendable {
     }
 
     /// Reads `limits: { records: N, horizon: 7d, note-size: 10MB }`.
-    private static func parseLimits(_ node: Node, into limits: inout Limits, yaml: EmbeddedYAML, path: String) -> [Diagnostic] {
+    private static func parseLimits(_ node: YAMLNode, into limits: inout Limits, yaml: EmbeddedYAML, path: String) -> [Diagnostic] {
         guard let pairs = node.stringKeyedPairs else {
             return [.error("config.type", path: path, at: yaml.position(of: node), "'limits' must be a mapping, such as { records: 100000, horizon: 1d, note-size: 10MB }")]
         }

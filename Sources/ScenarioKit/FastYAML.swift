@@ -1,0 +1,353 @@
+/// Reads the YAML that scenario blocks, front matter and `notesim.yml` are written in
+/// straight into `YAMLNode`s, without libyaml's events or Yams' nodes.
+///
+/// It takes block mappings and lists (also a list written at its key's indentation, and a
+/// mapping that starts on a list item's line), one-line flow `{…}` and `[…]`, plain scalars,
+/// quoted scalars without escapes or line breaks, and comments. For anything else — tabs,
+/// anchors, aliases, tags, block scalars, multi-line scalars, complex or duplicate keys,
+/// empty values, directives, and every error — it returns nil, and Yams reads the text.
+/// `FastYAMLTests` checks that both give the same nodes on every scenario in the repository.
+enum FastYAML {
+    /// The root node, or nil when the text is not in the subset (or holds no node).
+    static func compose(_ text: String) -> YAMLNode? {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard isInSubset(bytes) else { return nil }
+            var reader = Reader(bytes: bytes)
+            return reader.document()
+        }
+    }
+
+    /// No bytes libyaml treats specially or rejects: control characters (tabs and `\r`
+    /// included), C1 controls, Unicode line separators, byte-order marks, non-characters.
+    private static func isInSubset(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x20, byte != 0x0A { return false }
+            if byte == 0x7F { return false }
+            if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] < 0xA0 { return false }
+            if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 { return false }
+            if byte == 0xEF, index + 2 < bytes.count,
+               (bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF) || (bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE) { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// A cursor over the lines of one document; every method returns nil to give up.
+    private struct Reader {
+        let bytes: UnsafeBufferPointer<UInt8>
+        /// Start and end (before `\n`) of every line.
+        private var lines: [(start: Int, end: Int)] = []
+        /// The current line.
+        private var line = 0
+
+        init(bytes: UnsafeBufferPointer<UInt8>) {
+            self.bytes = bytes
+            var start = 0
+            for index in 0..<bytes.count where bytes[index] == 0x0A {
+                lines.append((start, index))
+                start = index + 1
+            }
+            lines.append((start, bytes.count))
+        }
+
+        mutating func document() -> YAMLNode? {
+            guard skipBlankLines() else { return nil }
+            let (start, _) = lines[line]
+            guard indentation(of: line) == 0, !startsDocumentMarker(at: start) else { return nil }
+            guard let node = blockCollection(at: start) else { return nil }
+            guard !skipBlankLines() else { return nil }
+            return node
+        }
+
+        // MARK: Block context
+
+        /// A list or a mapping whose first entry starts at `position`.
+        private mutating func blockCollection(at position: Int) -> YAMLNode? {
+            if isSequenceEntry(at: position) { return blockSequence(at: position) }
+            guard mappingKeyEnd(at: position) != nil else { return nil }
+            return blockMapping(at: position)
+        }
+
+        private mutating func blockMapping(at first: Int) -> YAMLNode? {
+            let column = first - lines[line].start
+            let mark = self.mark(at: first)
+            var pairs: [YAMLNode.Mapping.Pair] = []
+            var position = first
+            while true {
+                guard let keyEnd = mappingKeyEnd(at: position) else { return nil }
+                let keyText = text(position, keyEnd)
+                guard !pairs.contains(where: { $0.key.string == keyText }) else { return nil }
+                let key = YAMLNode.scalar(.init(string: keyText, isPlain: true, mark: self.mark(at: position)))
+                let afterColon = skipSpaces(from: keyEnd + 1)
+                let value: YAMLNode
+                if isLineEnd(afterColon) {
+                    // The value is on the lines below: indented more, or a list at this column.
+                    line += 1
+                    guard skipBlankLines() else { return nil }
+                    let indent = indentation(of: line)
+                    let start = lines[line].start + indent
+                    if indent > column {
+                        guard let nested = blockCollection(at: start) else { return nil }
+                        value = nested
+                    } else if indent == column, isSequenceEntry(at: start) {
+                        guard let nested = blockSequence(at: start) else { return nil }
+                        value = nested
+                    } else {
+                        return nil
+                    }
+                } else {
+                    guard afterColon > keyEnd + 1, let (inline, end) = inlineValue(at: afterColon), isLineEnd(skipSpaces(from: end)) else { return nil }
+                    value = inline
+                    line += 1
+                }
+                pairs.append(.init(key: key, value: value))
+                guard skipBlankLines() else { break }
+                let indent = indentation(of: line)
+                if indent < column { break }
+                guard indent == column else { return nil }
+                position = lines[line].start + indent
+                if isSequenceEntry(at: position) { break }
+            }
+            return .mapping(.init(pairs: pairs, mark: mark))
+        }
+
+        private mutating func blockSequence(at first: Int) -> YAMLNode? {
+            let column = first - lines[line].start
+            let mark = self.mark(at: first)
+            var items: [YAMLNode] = []
+            var position = first
+            while true {
+                let content = skipSpaces(from: position + 1)
+                guard content > position + 1, !isLineEnd(content), !isSequenceEntry(at: content) else { return nil }
+                if mappingKeyEnd(at: content) != nil {
+                    guard let mapping = blockMapping(at: content) else { return nil }
+                    items.append(mapping)
+                } else {
+                    guard let (item, end) = inlineValue(at: content), isLineEnd(skipSpaces(from: end)) else { return nil }
+                    items.append(item)
+                    line += 1
+                }
+                guard skipBlankLines() else { break }
+                let indent = indentation(of: line)
+                if indent < column { break }
+                guard indent == column else { return nil }
+                position = lines[line].start + indent
+                guard isSequenceEntry(at: position) else { break }
+            }
+            return .sequence(.init(nodes: items, mark: mark))
+        }
+
+        /// The `:` after a plain key starting at `position` (followed by a space or the
+        /// line's end), or nil when the line is not a simple `key: value` entry.
+        private func mappingKeyEnd(at position: Int) -> Int? {
+            let end = lines[line].end
+            guard position < end, canStartPlain(at: position, flow: false) else { return nil }
+            var index = position
+            while index < end {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: ":"), index + 1 == end || bytes[index + 1] == UInt8(ascii: " ") {
+                    return index > position && index - position < 1024 && bytes[index - 1] != UInt8(ascii: " ") ? index : nil
+                }
+                if byte == UInt8(ascii: "#"), bytes[index - 1] == UInt8(ascii: " ") { return nil }
+                if Self.isFlowIndicator(byte) || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") { return nil }
+                index += 1
+            }
+            return nil
+        }
+
+        /// A scalar or a one-line flow collection, and where it ends.
+        private func inlineValue(at position: Int) -> (YAMLNode, Int)? {
+            switch bytes[position] {
+            case UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: "\""), UInt8(ascii: "'"):
+                return flowNode(at: position)
+            default:
+                guard canStartPlain(at: position, flow: false) else { return nil }
+                let end = lines[line].end
+                var index = position
+                var last = position
+                while index < end {
+                    let byte = bytes[index]
+                    if byte == UInt8(ascii: "#"), bytes[index - 1] == UInt8(ascii: " ") { break }
+                    if byte == UInt8(ascii: ":"), index + 1 == end || bytes[index + 1] == UInt8(ascii: " ") { return nil }
+                    if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}") { return nil }
+                    if byte != UInt8(ascii: " ") { last = index + 1 }
+                    index += 1
+                }
+                return (.scalar(.init(string: text(position, last), isPlain: true, mark: mark(at: position))), last)
+            }
+        }
+
+        // MARK: Flow context
+
+        private func flowNode(at position: Int) -> (YAMLNode, Int)? {
+            let end = lines[line].end
+            guard position < end else { return nil }
+            switch bytes[position] {
+            case UInt8(ascii: "["):
+                var items: [YAMLNode] = []
+                var index = skipSpaces(from: position + 1)
+                if index < end, bytes[index] == UInt8(ascii: "]") {
+                    return (.sequence(.init(nodes: [], mark: mark(at: position))), index + 1)
+                }
+                while true {
+                    guard let (item, after) = flowNode(at: index) else { return nil }
+                    items.append(item)
+                    index = skipSpaces(from: after)
+                    guard index < end else { return nil }
+                    if bytes[index] == UInt8(ascii: "]") {
+                        return (.sequence(.init(nodes: items, mark: mark(at: position))), index + 1)
+                    }
+                    guard bytes[index] == UInt8(ascii: ",") else { return nil }
+                    index = skipSpaces(from: index + 1)
+                }
+            case UInt8(ascii: "{"):
+                var pairs: [YAMLNode.Mapping.Pair] = []
+                var index = skipSpaces(from: position + 1)
+                if index < end, bytes[index] == UInt8(ascii: "}") {
+                    return (.mapping(.init(pairs: [], mark: mark(at: position))), index + 1)
+                }
+                while true {
+                    guard let (key, keyEnd) = flowPlain(at: index), keyEnd < end, bytes[keyEnd] == UInt8(ascii: ":"),
+                          keyEnd + 1 < end, bytes[keyEnd + 1] == UInt8(ascii: " "),
+                          !pairs.contains(where: { $0.key.string == key.string }) else { return nil }
+                    guard let (value, after) = flowNode(at: skipSpaces(from: keyEnd + 1)) else { return nil }
+                    pairs.append(.init(key: key, value: value))
+                    index = skipSpaces(from: after)
+                    guard index < end else { return nil }
+                    if bytes[index] == UInt8(ascii: "}") {
+                        return (.mapping(.init(pairs: pairs, mark: mark(at: position))), index + 1)
+                    }
+                    guard bytes[index] == UInt8(ascii: ",") else { return nil }
+                    index = skipSpaces(from: index + 1)
+                }
+            case UInt8(ascii: "\""):
+                var index = position + 1
+                while index < end, bytes[index] != UInt8(ascii: "\"") {
+                    if bytes[index] == UInt8(ascii: "\\") { return nil }
+                    index += 1
+                }
+                guard index < end else { return nil }
+                return (.scalar(.init(string: text(position + 1, index), isPlain: false, mark: mark(at: position))), index + 1)
+            case UInt8(ascii: "'"):
+                var content: [UInt8] = []
+                var index = position + 1
+                while index < end {
+                    if bytes[index] == UInt8(ascii: "'") {
+                        guard index + 1 < end, bytes[index + 1] == UInt8(ascii: "'") else {
+                            let string = String(decoding: content, as: UTF8.self)
+                            return (.scalar(.init(string: string, isPlain: false, mark: mark(at: position))), index + 1)
+                        }
+                        index += 1
+                    }
+                    content.append(bytes[index])
+                    index += 1
+                }
+                return nil
+            default:
+                return flowPlain(at: position)
+            }
+        }
+
+        /// A plain scalar inside `[…]` or `{…}`: up to `,`, a bracket, `: ` or a comment.
+        private func flowPlain(at position: Int) -> (YAMLNode, Int)? {
+            let end = lines[line].end
+            guard position < end, canStartPlain(at: position, flow: true) else { return nil }
+            var index = position
+            var last = position
+            while index < end {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}") { break }
+                if byte == UInt8(ascii: ":") {
+                    guard index + 1 < end, bytes[index + 1] == UInt8(ascii: " ") else { return nil }
+                    break
+                }
+                if byte == UInt8(ascii: "#"), bytes[index - 1] == UInt8(ascii: " ") { return nil }
+                if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") { return nil }
+                if byte != UInt8(ascii: " ") { last = index + 1 }
+                index += 1
+            }
+            guard last > position, index < end else { return nil }
+            return (.scalar(.init(string: text(position, last), isPlain: true, mark: mark(at: position))), last)
+        }
+
+        // MARK: Bytes and lines
+
+        /// Whether a plain scalar may start here: not at an indicator (`-`, `?` and `:` only
+        /// when followed by a character that is neither a space nor, in flow, a flow indicator).
+        private func canStartPlain(at position: Int, flow: Bool) -> Bool {
+            let byte = bytes[position]
+            switch byte {
+            case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"):
+                guard position + 1 < lines[line].end else { return false }
+                let next = bytes[position + 1]
+                return byte == UInt8(ascii: "-") && next != UInt8(ascii: " ") && !(flow && Self.isFlowIndicator(next))
+                    && !(position == lines[line].start && startsDocumentMarker(at: position))
+            case UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "#"),
+                 UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "'"),
+                 UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"), UInt8(ascii: "`"), UInt8(ascii: " "):
+                return false
+            default:
+                return true
+            }
+        }
+
+        private static func isFlowIndicator(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: ",") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}")
+        }
+
+        /// `- ` (or `-` ending the line) at `position`.
+        private func isSequenceEntry(at position: Int) -> Bool {
+            let end = lines[line].end
+            return position < end && bytes[position] == UInt8(ascii: "-") && (position + 1 == end || bytes[position + 1] == UInt8(ascii: " "))
+        }
+
+        private func startsDocumentMarker(at position: Int) -> Bool {
+            let end = lines[line].end
+            guard position + 3 <= end else { return false }
+            let first = bytes[position]
+            return (first == UInt8(ascii: "-") || first == UInt8(ascii: ".")) && bytes[position + 1] == first && bytes[position + 2] == first
+        }
+
+        /// The end of the line, or a comment, at `position`.
+        private func isLineEnd(_ position: Int) -> Bool {
+            position >= lines[line].end || (bytes[position] == UInt8(ascii: "#") && (position == lines[line].start || bytes[position - 1] == UInt8(ascii: " ")))
+        }
+
+        private func skipSpaces(from position: Int) -> Int {
+            var index = position
+            while index < lines[line].end, bytes[index] == UInt8(ascii: " ") { index += 1 }
+            return index
+        }
+
+        private func indentation(of line: Int) -> Int {
+            let (start, end) = lines[line]
+            var index = start
+            while index < end, bytes[index] == UInt8(ascii: " ") { index += 1 }
+            return index - start
+        }
+
+        /// Moves to the next line with content (not only spaces and a comment); false at the end.
+        private mutating func skipBlankLines() -> Bool {
+            while line < lines.count {
+                let content = lines[line].start + indentation(of: line)
+                if content < lines[line].end, bytes[content] != UInt8(ascii: "#") { return true }
+                line += 1
+            }
+            return false
+        }
+
+        private func text(_ from: Int, _ to: Int) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
+        }
+
+        /// Line and column (in Unicode scalars, from 1) of a byte on the current line.
+        private func mark(at position: Int) -> YAMLNode.Mark {
+            var column = 1
+            for index in lines[line].start..<position where bytes[index] & 0xC0 != 0x80 { column += 1 }
+            return YAMLNode.Mark(line: line + 1, column: column)
+        }
+    }
+}
