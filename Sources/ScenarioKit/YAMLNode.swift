@@ -6,7 +6,7 @@ import NotesCore
 /// Yams' own `Node` carries tags, anchors and styles that no reader needs, and cannot be made
 /// outside Yams; `FastYAML` builds these directly for the YAML most blocks use, and
 /// everything else is converted from Yams.
-public indirect enum YAMLNode: Sendable, Equatable {
+public enum YAMLNode: Sendable, Equatable {
     case scalar(Scalar)
     case sequence(Sequence)
     case mapping(Mapping)

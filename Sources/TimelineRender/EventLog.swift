@@ -1,19 +1,30 @@
+import NotesCore
 import LambdaSimulator
 
 /// The same trace as an HTML table: the figure's text alternative, row by row.
 public enum EventLog {
     public static func html(_ trace: Trace, options: TimelineOptions) -> String {
+        var out = MarkupWriter()
+        write(trace, options: options, into: &out)
+        return out.string
+    }
+
+    /// Appends the table to `out`.
+    public static func write(_ trace: Trace, options: TimelineOptions, into out: inout MarkupWriter) {
         let labels = TimelineLabels.forLanguage(options.language)
-        var out = "<table class=\"tl-log\">\n<thead><tr><th scope=\"col\">\(SVGWriter.escape(labels.timeColumn))</th>"
-        out += "<th scope=\"col\">\(SVGWriter.escape(labels.eventColumn))</th><th scope=\"col\">Rules</th></tr></thead>\n<tbody>\n"
+        out.raw("<table class=\"tl-log\">\n<thead><tr><th scope=\"col\">"); out.text(labels.timeColumn); out.raw("</th>")
+        out.raw("<th scope=\"col\">"); out.text(labels.eventColumn); out.raw("</th><th scope=\"col\">Rules</th></tr></thead>\n<tbody>\n")
         for entry in trace.entries {
             if case .received = entry.event { continue }
-            let rules = entry.rules.names.joined(separator: " ")
-            out += "<tr><td>\(SVGWriter.escape(labels.duration(entry.time)))</td><td>\(SVGWriter.escape(Trace.describe(entry.event)))</td>"
-            out += "<td>\(SVGWriter.escape(rules))</td></tr>\n"
+            out.raw("<tr><td>"); out.text(labels.duration(entry.time)); out.raw("</td><td>"); out.text(Trace.describe(entry.event)); out.raw("</td>")
+            out.raw("<td>")
+            for (index, rule) in entry.rules.names.enumerated() {
+                if index > 0 { out.raw(" ") }
+                out.text(rule)
+            }
+            out.raw("</td></tr>\n")
         }
-        out += "</tbody>\n</table>\n"
-        return out
+        out.raw("</tbody>\n</table>\n")
     }
 }
 

@@ -1,19 +1,28 @@
+import NotesCore
+
 /// The figure's legend as HTML for its `<figcaption>`: one entry per mark kind present,
 /// each a small swatch with the mark's glyph and its word.
 public enum Legend {
     public static func html(_ model: TimelineModel, language: String) -> String {
-        guard !model.legend.isEmpty else { return "" }
-        let labels = TimelineLabels.forLanguage(language)
-        var out = "<ul class=\"tl-legend\">"
-        for kind in model.legend {
-            out += "<li><svg class=\"tl-swatch\" width=\"14\" height=\"10\" aria-hidden=\"true\"><g class=\"tl-mark tl-\(kind.rawValue)\">"
-            out += swatch(kind)
-            out += "</g></svg>\(SVGWriter.escape(word(kind, labels)))</li>"
-        }
-        return out + "</ul>\n"
+        var out = MarkupWriter(capacity: 1024)
+        write(model, language: language, into: &out)
+        return out.string
     }
 
-    static func swatch(_ kind: TimelineModel.Kind) -> String {
+    /// Appends the legend to `out` (nothing when the figure has no marks).
+    public static func write(_ model: TimelineModel, language: String, into out: inout MarkupWriter) {
+        guard !model.legend.isEmpty else { return }
+        let labels = TimelineLabels.forLanguage(language)
+        out.raw("<ul class=\"tl-legend\">")
+        for kind in model.legend {
+            out.raw("<li><svg class=\"tl-swatch\" width=\"14\" height=\"10\" aria-hidden=\"true\"><g class=\"tl-mark tl-"); out.raw(kind.rawValue); out.raw("\">")
+            out.raw(swatch(kind))
+            out.raw("</g></svg>"); out.text(word(kind, labels)); out.raw("</li>")
+        }
+        out.raw("</ul>\n")
+    }
+
+    static func swatch(_ kind: TimelineModel.Kind) -> StaticString {
         switch kind {
         case .attemptOK, .attemptError, .attemptTimeout, .batch, .blocked:
             "<rect x=\"1\" y=\"2\" width=\"12\" height=\"6\" rx=\"1\"/>"

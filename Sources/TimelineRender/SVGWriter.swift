@@ -7,79 +7,97 @@ import NotesCore
 /// `foreignObject` and no `textLength`. Coordinates are printed with one decimal.
 public enum SVGWriter {
     public static func svg(_ model: TimelineModel, idPrefix: String) -> String {
-        let titleID = "\(idPrefix)-title"
-        let descriptionID = "\(idPrefix)-desc"
-        var out = ""
-        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"tl\" viewBox=\"0 0 \(n(model.width)) \(n(model.height))\""
-        out += " width=\"\(n(model.width))\" height=\"\(n(model.height))\" role=\"img\" aria-labelledby=\"\(escape(titleID)) \(escape(descriptionID))\""
-        out += " font-size=\"\(n(model.fontSize))\">\n"
-        out += "<title id=\"\(escape(titleID))\">\(escape(model.title))</title>\n"
-        out += "<desc id=\"\(escape(descriptionID))\">\(escape(model.description))</desc>\n"
+        var out = MarkupWriter()
+        write(model, idPrefix: idPrefix, into: &out)
+        return out.string
+    }
+
+    /// Appends the figure's SVG to `out`.
+    public static func write(_ model: TimelineModel, idPrefix: String, into out: inout MarkupWriter) {
+        out.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"tl\" viewBox=\"0 0 ")
+        out.number(model.width); out.raw(" "); out.number(model.height)
+        out.raw("\" width=\""); out.number(model.width); out.raw("\" height=\""); out.number(model.height)
+        out.raw("\" role=\"img\" aria-labelledby=\""); out.text(idPrefix); out.raw("-title "); out.text(idPrefix); out.raw("-desc\"")
+        out.raw(" font-size=\""); out.number(model.fontSize); out.raw("\">\n")
+        out.raw("<title id=\""); out.text(idPrefix); out.raw("-title\">"); out.text(model.title); out.raw("</title>\n")
+        out.raw("<desc id=\""); out.text(idPrefix); out.raw("-desc\">"); out.text(model.description); out.raw("</desc>\n")
         let plotBottom = model.plotTop + Double(model.lanes.count) * (model.lanes.first?.height ?? 44)
 
-        out += "<g class=\"tl-lanes\">\n"
+        out.raw("<g class=\"tl-lanes\">\n")
         for lane in model.lanes {
             let rule = lane.y + lane.height
-            out += "<line class=\"tl-lane-rule\" x1=\"\(n(model.gutter))\" y1=\"\(n(rule))\" x2=\"\(n(model.width))\" y2=\"\(n(rule))\"/>"
-            out += "<text class=\"tl-lane-name\" x=\"6\" y=\"\(n(lane.y + 26))\" fill=\"currentColor\">\(escape(lane.name))</text>\n"
+            out.raw("<line class=\"tl-lane-rule\" x1=\""); out.number(model.gutter); out.raw("\" y1=\""); out.number(rule)
+            out.raw("\" x2=\""); out.number(model.width); out.raw("\" y2=\""); out.number(rule); out.raw("\"/>")
+            out.raw("<text class=\"tl-lane-name\" x=\"6\" y=\""); out.number(lane.y + 26); out.raw("\" fill=\"currentColor\">")
+            out.text(lane.name); out.raw("</text>\n")
         }
-        out += "</g>\n"
+        out.raw("</g>\n")
 
-        out += "<g class=\"tl-axis\">\n"
-        out += "<line class=\"tl-axis-line\" x1=\"\(n(model.gutter))\" y1=\"\(n(plotBottom))\" x2=\"\(n(model.width - 4))\" y2=\"\(n(plotBottom))\"/>\n"
+        out.raw("<g class=\"tl-axis\">\n")
+        out.raw("<line class=\"tl-axis-line\" x1=\""); out.number(model.gutter); out.raw("\" y1=\""); out.number(plotBottom)
+        out.raw("\" x2=\""); out.number(model.width - 4); out.raw("\" y2=\""); out.number(plotBottom); out.raw("\"/>\n")
         for tick in model.ticks {
-            out += "<line class=\"tl-tick\" x1=\"\(n(tick.x))\" y1=\"\(n(plotBottom))\" x2=\"\(n(tick.x))\" y2=\"\(n(plotBottom + 4))\"/>"
-            out += "<text class=\"tl-tick-label\" x=\"\(n(tick.x))\" y=\"\(n(plotBottom + 16))\" text-anchor=\"middle\" fill=\"currentColor\">\(escape(tick.label))</text>\n"
+            out.raw("<line class=\"tl-tick\" x1=\""); out.number(tick.x); out.raw("\" y1=\""); out.number(plotBottom)
+            out.raw("\" x2=\""); out.number(tick.x); out.raw("\" y2=\""); out.number(plotBottom + 4); out.raw("\"/>")
+            out.raw("<text class=\"tl-tick-label\" x=\""); out.number(tick.x); out.raw("\" y=\""); out.number(plotBottom + 16)
+            out.raw("\" text-anchor=\"middle\" fill=\"currentColor\">"); out.text(tick.label); out.raw("</text>\n")
         }
         for item in model.breaks {
             let top = model.plotTop - 4
-            out += "<g class=\"tl-break\"><rect class=\"tl-break-band\" x=\"\(n(item.x - 6))\" y=\"\(n(top))\" width=\"12\" height=\"\(n(plotBottom - top + 6))\"/>"
-            out += "<path class=\"tl-break-mark\" d=\"M\(n(item.x - 7)) \(n(plotBottom + 6)) l6 -12 M\(n(item.x + 1)) \(n(plotBottom + 6)) l6 -12\"/>"
+            out.raw("<g class=\"tl-break\"><rect class=\"tl-break-band\" x=\""); out.number(item.x - 6); out.raw("\" y=\""); out.number(top)
+            out.raw("\" width=\"12\" height=\""); out.number(plotBottom - top + 6); out.raw("\"/>")
+            out.raw("<path class=\"tl-break-mark\" d=\"M"); out.number(item.x - 7); out.raw(" "); out.number(plotBottom + 6)
+            out.raw(" l6 -12 M"); out.number(item.x + 1); out.raw(" "); out.number(plotBottom + 6); out.raw(" l6 -12\"/>")
             if let label = item.label {
-                out += "<text class=\"tl-break-label\" x=\"\(n(item.x))\" y=\"\(n(item.labelY))\" text-anchor=\"middle\" fill=\"currentColor\">\(escape(label))</text>"
+                out.raw("<text class=\"tl-break-label\" x=\""); out.number(item.x); out.raw("\" y=\""); out.number(item.labelY)
+                out.raw("\" text-anchor=\"middle\" fill=\"currentColor\">"); out.text(label); out.raw("</text>")
             }
-            out += "</g>\n"
+            out.raw("</g>\n")
         }
-        out += "</g>\n"
+        out.raw("</g>\n")
 
-        out += "<g class=\"tl-marks\">\n"
+        out.raw("<g class=\"tl-marks\">\n")
         for mark in model.marks {
             guard mark.lane < model.lanes.count else { continue }
             let lane = model.lanes[mark.lane]
             let top = lane.y + TimelineLayout.barTop
             let middle = top + TimelineLayout.barHeight / 2
-            out += "<g class=\"tl-mark tl-\(mark.kind.rawValue)\"><title>\(escape(mark.title))</title>"
+            out.raw("<g class=\"tl-mark tl-"); out.raw(mark.kind.rawValue); out.raw("\"><title>"); out.text(mark.title); out.raw("</title>")
             switch mark.kind {
             case .attemptOK, .attemptError, .attemptTimeout, .batch, .blocked:
-                out += "<rect x=\"\(n(mark.x0))\" y=\"\(n(top))\" width=\"\(n(mark.x1 - mark.x0))\" height=\"\(n(TimelineLayout.barHeight))\" rx=\"2\"/>"
+                out.raw("<rect x=\""); out.number(mark.x0); out.raw("\" y=\""); out.number(top); out.raw("\" width=\""); out.number(mark.x1 - mark.x0)
+                out.raw("\" height=\""); out.number(TimelineLayout.barHeight); out.raw("\" rx=\"2\"/>")
             case .wait:
-                out += "<path d=\"M\(n(mark.x0)) \(n(middle - 4)) v8 M\(n(mark.x0)) \(n(middle)) H\(n(mark.x1)) M\(n(mark.x1)) \(n(middle - 4)) v8\"/>"
+                out.raw("<path d=\"M"); out.number(mark.x0); out.raw(" "); out.number(middle - 4); out.raw(" v8 M"); out.number(mark.x0); out.raw(" ")
+                out.number(middle); out.raw(" H"); out.number(mark.x1); out.raw(" M"); out.number(mark.x1); out.raw(" "); out.number(middle - 4); out.raw(" v8\"/>")
             case .throttle:
-                out += "<rect x=\"\(n(mark.x0 - 1.5))\" y=\"\(n(top - 2))\" width=\"3\" height=\"\(n(TimelineLayout.barHeight + 4))\"/>"
+                out.raw("<rect x=\""); out.number(mark.x0 - 1.5); out.raw("\" y=\""); out.number(top - 2)
+                out.raw("\" width=\"3\" height=\""); out.number(TimelineLayout.barHeight + 4); out.raw("\"/>")
             case .arrival:
-                out += "<circle cx=\"\(n(mark.x0))\" cy=\"\(n(middle))\" r=\"3\"/>"
+                out.raw("<circle cx=\""); out.number(mark.x0); out.raw("\" cy=\""); out.number(middle); out.raw("\" r=\"3\"/>")
             case .response:
-                out += "<path d=\"M\(n(mark.x0)) \(n(top)) l-5 \(n(TimelineLayout.barHeight / 2)) l5 \(n(TimelineLayout.barHeight / 2))\"/>"
+                out.raw("<path d=\"M"); out.number(mark.x0); out.raw(" "); out.number(top); out.raw(" l-5 "); out.number(TimelineLayout.barHeight / 2)
+                out.raw(" l5 "); out.number(TimelineLayout.barHeight / 2); out.raw("\"/>")
             case .delivery, .deliveryFailed:
-                out += "<path d=\"M\(n(mark.x0)) \(n(top - 1)) l7 7 l-7 7 l-7 -7 z\"/>"
+                out.raw("<path d=\"M"); out.number(mark.x0); out.raw(" "); out.number(top - 1); out.raw(" l7 7 l-7 7 l-7 -7 z\"/>")
             case .discard:
-                out += "<path d=\"M\(n(mark.x0 - 4)) \(n(middle - 4)) l8 8 M\(n(mark.x0 + 4)) \(n(middle - 4)) l-8 8\"/>"
+                out.raw("<path d=\"M"); out.number(mark.x0 - 4); out.raw(" "); out.number(middle - 4); out.raw(" l8 8 M"); out.number(mark.x0 + 4)
+                out.raw(" "); out.number(middle - 4); out.raw(" l-8 8\"/>")
             }
             if let label = mark.label {
-                out += "<text x=\"\(n(mark.labelX))\" y=\"\(n(mark.labelY))\" fill=\"currentColor\">\(escape(label))</text>"
+                out.raw("<text x=\""); out.number(mark.labelX); out.raw("\" y=\""); out.number(mark.labelY); out.raw("\" fill=\"currentColor\">")
+                out.text(label); out.raw("</text>")
             }
-            out += "</g>\n"
+            out.raw("</g>\n")
         }
-        out += "</g>\n</svg>\n"
-        return out
+        out.raw("</g>\n</svg>\n")
     }
 
     /// A number with at most one decimal, without a trailing `.0`.
     static func n(_ value: Double) -> String {
-        let tenths = Int((value * 10).rounded())
-        let sign = tenths < 0 ? "-" : ""
-        let magnitude = abs(tenths)
-        return magnitude % 10 == 0 ? "\(sign)\(magnitude / 10)" : "\(sign)\(magnitude / 10).\(magnitude % 10)"
+        var out = MarkupWriter(capacity: 16)
+        out.number(value)
+        return out.string
     }
 
     /// Escapes text for XML content and attributes.

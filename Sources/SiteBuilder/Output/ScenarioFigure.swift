@@ -10,77 +10,94 @@ enum ScenarioFigure {
     static func html(document: ScenarioDocument, trace: Trace, block: CodeBlock, id: String, verdicts: [Verifier.Verdict], language: String) -> String {
         let japanese = language.lowercased().hasPrefix("ja")
         let options = TimelineOptions(language: language, idPrefix: id, linearAxis: document.linearAxis, title: document.title)
-        var html = "<figure class=\"timeline scenario\" id=\"\(id)\">\n"
         let model = TimelineLayout.layout(trace, options: options)
+        var out = MarkupWriter(capacity: 8192)
+        out.raw("<figure class=\"timeline scenario\" id=\""); out.raw(id); out.raw("\">\n")
+        out.raw("<figcaption><strong>"); out.text(document.title); out.raw("</strong>\n")
+        Legend.write(model, language: language, into: &out)
+        out.raw("</figcaption>\n")
         let failures = verdicts.filter { !$0.passed }
-        html += "<figcaption><strong>\(escape(document.title))</strong>\n\(Legend.html(model, language: language))</figcaption>\n"
         if !failures.isEmpty {
-            html += "<div class=\"callout callout-error\" role=\"alert\"><strong>\(japanese ? "シミュレーターと一致しない主張があります" : "Some claims do not match the simulator")</strong><ul>\n"
+            out.raw("<div class=\"callout callout-error\" role=\"alert\"><strong>")
+            out.raw(japanese ? "シミュレーターと一致しない主張があります" : "Some claims do not match the simulator")
+            out.raw("</strong><ul>\n")
             for failure in failures {
-                html += "<li>\(escape(failure.diagnostic?.formatted ?? failure.summary))</li>\n"
+                out.raw("<li>"); out.text(failure.diagnostic?.formatted ?? failure.summary); out.raw("</li>\n")
             }
-            html += "</ul></div>\n"
+            out.raw("</ul></div>\n")
         }
-        html += SVGWriter.svg(model, idPrefix: id)
-        html += verdictList(verdicts, japanese: japanese)
+        SVGWriter.write(model, idPrefix: id, into: &out)
+        verdictList(verdicts, into: &out)
         let assumptions = trace.assumptionsUsed.sorted()
         if !assumptions.isEmpty {
-            html += "<p class=\"scenario-assumptions\">\(japanese ? "前提 (ドキュメントに記載のない値)" : "Assumptions (values AWS does not document)"): "
-            html += assumptions.map { "<a href=\"#\(id)-assume-\($0.rawValue)\">\(escape($0.rawValue))</a>" }.joined(separator: ", ")
-            html += "</p>\n<details class=\"scenario-assumption-notes\"><summary>\(japanese ? "前提の説明" : "What these assumptions mean")</summary><dl>\n"
-            for name in assumptions {
-                html += "<dt id=\"\(id)-assume-\(name.rawValue)\"><code>\(escape(name.rawValue))</code></dt><dd>\(escape(name.explanation))</dd>\n"
+            out.raw("<p class=\"scenario-assumptions\">")
+            out.raw(japanese ? "前提 (ドキュメントに記載のない値)" : "Assumptions (values AWS does not document)")
+            out.raw(": ")
+            for (index, name) in assumptions.enumerated() {
+                if index > 0 { out.raw(", ") }
+                out.raw("<a href=\"#"); out.raw(id); out.raw("-assume-"); out.raw(name.rawValue); out.raw("\">"); out.text(name.rawValue); out.raw("</a>")
             }
-            html += "</dl></details>\n"
+            out.raw("</p>\n<details class=\"scenario-assumption-notes\"><summary>")
+            out.raw(japanese ? "前提の説明" : "What these assumptions mean")
+            out.raw("</summary><dl>\n")
+            for name in assumptions {
+                out.raw("<dt id=\""); out.raw(id); out.raw("-assume-"); out.raw(name.rawValue); out.raw("\"><code>"); out.text(name.rawValue)
+                out.raw("</code></dt><dd>"); out.text(name.explanation); out.raw("</dd>\n")
+            }
+            out.raw("</dl></details>\n")
         }
         let rules = RuleSet.ids.filter(trace.rulesFired.contains)
         if !rules.isEmpty {
-            html += "<p class=\"scenario-rules\">\(japanese ? "根拠となるルール" : "Rules"): \(rules.joined(separator: " "))</p>\n"
+            out.raw("<p class=\"scenario-rules\">"); out.raw(japanese ? "根拠となるルール" : "Rules"); out.raw(": ")
+            out.raw(rules.joined(separator: " ")); out.raw("</p>\n")
         }
-        html += "<details class=\"scenario-log\"><summary>\(japanese ? "イベントログ" : "Event log")</summary>\n"
-        html += EventLog.html(trace, options: options)
-        html += "</details>\n"
-        html += source(block, id: id, japanese: japanese)
-        html += "</figure>"
-        return html
+        out.raw("<details class=\"scenario-log\"><summary>"); out.raw(japanese ? "イベントログ" : "Event log"); out.raw("</summary>\n")
+        EventLog.write(trace, options: options, into: &out)
+        out.raw("</details>\n")
+        source(block, id: id, japanese: japanese, into: &out)
+        out.raw("</figure>")
+        return out.string
     }
 
     static func rejected(document: ScenarioDocument, block: CodeBlock, id: String, verdicts: [Verifier.Verdict], path: String) -> String {
-        var html = "<figure class=\"timeline scenario scenario-rejected\" id=\"\(id)\">\n"
-        html += "<figcaption><strong>\(escape(document.title))</strong></figcaption>\n<ul class=\"scenario-rejections\">\n"
+        var out = MarkupWriter()
+        out.raw("<figure class=\"timeline scenario scenario-rejected\" id=\""); out.raw(id); out.raw("\">\n")
+        out.raw("<figcaption><strong>"); out.text(document.title); out.raw("</strong></figcaption>\n<ul class=\"scenario-rejections\">\n")
         for issue in document.validationIssues {
-            html += "<li>AWS rejects: \(escape(issue.description))</li>\n"
+            out.raw("<li>AWS rejects: "); out.text(issue.description); out.raw("</li>\n")
         }
-        html += "</ul>\n" + verdictList(verdicts, japanese: false) + source(block, id: id, japanese: false) + "</figure>"
-        return html
+        out.raw("</ul>\n")
+        verdictList(verdicts, into: &out)
+        source(block, id: id, japanese: false, into: &out)
+        out.raw("</figure>")
+        return out.string
     }
 
     static func broken(block: CodeBlock, id: String, problems: [Diagnostic]) -> String {
-        var html = "<figure class=\"timeline scenario scenario-broken\" id=\"\(id)\">\n<div class=\"callout callout-error\" role=\"alert\"><ul>\n"
+        var out = MarkupWriter()
+        out.raw("<figure class=\"timeline scenario scenario-broken\" id=\""); out.raw(id); out.raw("\">\n<div class=\"callout callout-error\" role=\"alert\"><ul>\n")
         for problem in problems where problem.isError {
-            html += "<li>\(escape(problem.formatted))</li>\n"
+            out.raw("<li>"); out.text(problem.formatted); out.raw("</li>\n")
         }
-        html += "</ul></div>\n" + source(block, id: id, japanese: false) + "</figure>"
-        return html
+        out.raw("</ul></div>\n")
+        source(block, id: id, japanese: false, into: &out)
+        out.raw("</figure>")
+        return out.string
     }
 
-    private static func verdictList(_ verdicts: [Verifier.Verdict], japanese: Bool) -> String {
-        guard !verdicts.isEmpty else { return "" }
-        var html = "<ul class=\"scenario-verdicts\">\n"
+    private static func verdictList(_ verdicts: [Verifier.Verdict], into out: inout MarkupWriter) {
+        guard !verdicts.isEmpty else { return }
+        out.raw("<ul class=\"scenario-verdicts\">\n")
         for verdict in verdicts {
-            let mark = verdict.passed ? "✓" : "✗"
-            let cls = verdict.passed ? "verdict-pass" : "verdict-fail"
-            html += "<li class=\"\(cls)\"><span aria-hidden=\"true\">\(mark)</span> <code>\(escape(verdict.key))</code> \(escape(verdict.summary))</li>\n"
+            out.raw(verdict.passed ? "<li class=\"verdict-pass\"><span aria-hidden=\"true\">✓</span> <code>" : "<li class=\"verdict-fail\"><span aria-hidden=\"true\">✗</span> <code>")
+            out.text(verdict.key); out.raw("</code> "); out.text(verdict.summary); out.raw("</li>\n")
         }
-        return html + "</ul>\n"
+        out.raw("</ul>\n")
     }
 
-    private static func source(_ block: CodeBlock, id: String, japanese: Bool) -> String {
-        "<details class=\"scenario-source\" id=\"\(id)-source\"><summary>\(japanese ? "シナリオのソース" : "Scenario source")</summary>"
-            + "<pre><code class=\"language-yaml\">\(escape(block.literal))</code></pre></details>\n"
-    }
-
-    private static func escape(_ text: String) -> String {
-        HTMLEscaping.text(text)
+    private static func source(_ block: CodeBlock, id: String, japanese: Bool, into out: inout MarkupWriter) {
+        out.raw("<details class=\"scenario-source\" id=\""); out.raw(id); out.raw("-source\"><summary>")
+        out.raw(japanese ? "シナリオのソース" : "Scenario source")
+        out.raw("</summary><pre><code class=\"language-yaml\">"); out.text(block.literal); out.raw("</code></pre></details>\n")
     }
 }
