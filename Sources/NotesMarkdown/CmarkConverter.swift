@@ -161,9 +161,34 @@ struct CmarkConverter {
     private static func joinsWideCharacters(_ node: OpaquePointer) -> Bool {
         guard let previous = cmark_node_previous(node), let next = cmark_node_next(node),
               cmark_node_get_type(previous) == CMARK_NODE_TEXT, cmark_node_get_type(next) == CMARK_NODE_TEXT,
-              let before = string(cmark_node_get_literal(previous)).unicodeScalars.last,
-              let after = string(cmark_node_get_literal(next)).unicodeScalars.first else { return false }
+              let before = cmark_node_get_literal(previous).flatMap({ lastScalar(of: $0) }),
+              let after = cmark_node_get_literal(next).flatMap({ firstScalar(of: $0) }) else { return false }
         return EastAsianWidth.isWide(before) && EastAsianWidth.isWide(after)
+    }
+
+    /// The first Unicode scalar of a NUL-terminated UTF-8 string, read in place.
+    private static func firstScalar(of text: UnsafePointer<CChar>) -> Unicode.Scalar? {
+        let length = min(strlen(text), 4)
+        return text.withMemoryRebound(to: UInt8.self, capacity: length) { bytes in
+            var iterator = UnsafeBufferPointer(start: bytes, count: length).makeIterator()
+            var decoder = UTF8()
+            if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
+            return nil
+        }
+    }
+
+    /// The last Unicode scalar of a NUL-terminated UTF-8 string, read in place.
+    private static func lastScalar(of text: UnsafePointer<CChar>) -> Unicode.Scalar? {
+        let length = strlen(text)
+        guard length > 0 else { return nil }
+        return text.withMemoryRebound(to: UInt8.self, capacity: length) { bytes in
+            var start = length - 1
+            while start > 0, length - start < 4, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+            var iterator = UnsafeBufferPointer(start: bytes + start, count: length - start).makeIterator()
+            var decoder = UTF8()
+            if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
+            return nil
+        }
     }
 
     private func codeBlock(_ node: OpaquePointer, nextSlot: Int) -> CodeBlock {

@@ -27,13 +27,25 @@ public struct Slugger: Sendable {
     }
 
     /// The slug of `text` before deduplication.
+    ///
+    /// Lowercases scalar by scalar (as `String.lowercased()` does); ASCII, kana and CJK
+    /// ideographs are decided without looking up Unicode properties.
     public static func baseSlug(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
-        for scalar in text.lowercased().unicodeScalars {
-            if scalar == " " {
-                scalars.append("-")
-            } else if keeps(scalar) {
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x41...0x5A:
+                scalars.append(Unicode.Scalar(UInt8(scalar.value) + 0x20))
+            case 0x61...0x7A, 0x30...0x39, 0x2D, 0x5F, 0x3041...0x3096, 0x30A1...0x30FA, 0x4E00...0x9FFF:
                 scalars.append(scalar)
+            case 0x20:
+                scalars.append("-")
+            case 0...0x7F:
+                continue
+            default:
+                for lower in scalar.properties.lowercaseMapping.unicodeScalars where lower == " " || keeps(lower) {
+                    scalars.append(lower == " " ? "-" : lower)
+                }
             }
         }
         return String(scalars)

@@ -22,6 +22,34 @@ import Testing
         #expect(Slugger.baseSlug(heading) == slug)
     }
 
+    /// The definition before the fast path: lowercase the whole text, then keep scalars by
+    /// their Unicode properties.
+    private func definition(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar == " " { scalars.append("-"); continue }
+            let properties = scalar.properties
+            if scalar == "-" || scalar == "_" || properties.isAlphabetic { scalars.append(scalar); continue }
+            switch properties.generalCategory {
+            case .otherNumber, .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation,
+                 .otherPunctuation, .dashPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol,
+                 .control, .format, .privateUse, .unassigned, .surrogate, .spaceSeparator, .lineSeparator, .paragraphSeparator:
+                continue
+            default:
+                scalars.append(scalar)
+            }
+        }
+        return String(scalars)
+    }
+
+    @Test(arguments: [
+        "Hello World", "ÀÉÎ Ünïcödé", "İstanbul", "Straße", "ΣΊΣΥΦΟΣ", "ＡＢＣ全角１２３", "ｶﾀｶﾅ", "ゔゕゖ゛゜ゝ", "ヷヸヹヺ・ー",
+        "一丁鿿", "㐀𠀀", "😄‍👩 emoji", "tab\there", "control\u{7F}\u{1}", "١٢٣ عربى", "한국어", "Ⅻ ⅰ ①", "a\u{301}",
+    ])
+    func baseSlugFollowsTheDefinition(_ heading: String) {
+        #expect(Slugger.baseSlug(heading) == definition(heading))
+    }
+
     @Test func duplicatesGetNumberedSuffixes() {
         var slugger = Slugger()
         #expect(slugger.slug("概要") == "概要")

@@ -4,10 +4,10 @@ import NotesMarkdown
 import ScenarioKit
 import TimelineRender
 
-/// The HTML that replaces a scenario block on the page: timeline, verdicts, assumptions,
-/// rules, event log and the source.
+/// The HTML (UTF-8) that replaces a scenario block on the page: timeline, verdicts,
+/// assumptions, rules, event log and the source.
 enum ScenarioFigure {
-    static func html(document: ScenarioDocument, trace: Trace, block: CodeBlock, id: String, verdicts: [Verifier.Verdict], language: String) -> String {
+    static func html(document: ScenarioDocument, trace: Trace, block: CodeBlock, id: String, verdicts: [Verifier.Verdict], language: String) -> [UInt8] {
         let japanese = language.lowercased().hasPrefix("ja")
         let options = TimelineOptions(language: language, idPrefix: id, linearAxis: document.linearAxis, title: document.title)
         let model = TimelineLayout.layout(trace, options: options)
@@ -56,10 +56,10 @@ enum ScenarioFigure {
         out.raw("</details>\n")
         source(block, id: id, japanese: japanese, into: &out)
         out.raw("</figure>")
-        return out.string
+        return out.bytes
     }
 
-    static func rejected(document: ScenarioDocument, block: CodeBlock, id: String, verdicts: [Verifier.Verdict], path: String) -> String {
+    static func rejected(document: ScenarioDocument, block: CodeBlock, id: String, verdicts: [Verifier.Verdict], path: String) -> [UInt8] {
         var out = MarkupWriter()
         out.raw("<figure class=\"timeline scenario scenario-rejected\" id=\""); out.raw(id); out.raw("\">\n")
         out.raw("<figcaption><strong>"); out.text(document.title); out.raw("</strong></figcaption>\n<ul class=\"scenario-rejections\">\n")
@@ -70,10 +70,10 @@ enum ScenarioFigure {
         verdictList(verdicts, into: &out)
         source(block, id: id, japanese: false, into: &out)
         out.raw("</figure>")
-        return out.string
+        return out.bytes
     }
 
-    static func broken(block: CodeBlock, id: String, problems: [Diagnostic]) -> String {
+    static func broken(block: CodeBlock, id: String, problems: [Diagnostic]) -> [UInt8] {
         var out = MarkupWriter()
         out.raw("<figure class=\"timeline scenario scenario-broken\" id=\""); out.raw(id); out.raw("\">\n<div class=\"callout callout-error\" role=\"alert\"><ul>\n")
         for problem in problems where problem.isError {
@@ -82,7 +82,7 @@ enum ScenarioFigure {
         out.raw("</ul></div>\n")
         source(block, id: id, japanese: false, into: &out)
         out.raw("</figure>")
-        return out.string
+        return out.bytes
     }
 
     private static func verdictList(_ verdicts: [Verifier.Verdict], into out: inout MarkupWriter) {

@@ -70,7 +70,7 @@ public enum RenderStage {
 
     /// The page of one note, with `figures` (HTML by slot number) in its scenario slots.
     /// Pages are independent of each other: callers render them on every core.
-    public static func page(_ note: Note, figures: [Int: String], frame: Frame) -> OutputFile {
+    public static func page(_ note: Note, figures: [Int: [UInt8]], frame: Frame) -> OutputFile {
         let input = frame.input
         let (previous, next) = frame.navigation.neighbours(of: note.outputPath)
         let isHome = note.outputPath == "index.html"
@@ -207,18 +207,18 @@ public enum RenderStage {
 
     /// Replaces slot markers with their HTML, or with the original code block, in one pass
     /// over the page's bytes (each slot's first marker).
-    static func fillSlots(_ note: Note, slotHTML: [Int: String]) -> [UInt8] {
-        var replacements: [Int: String] = [:]
+    static func fillSlots(_ note: Note, slotHTML: [Int: [UInt8]]) -> [UInt8] {
+        var replacements: [Int: [UInt8]] = [:]
         for block in note.page.codeBlocks {
             guard let slot = block.slot else { continue }
             replacements[slot] = slotHTML[slot]
-                ?? "<pre><code class=\"language-\(HTMLEscaping.attribute(block.language))\">\(HTMLEscaping.text(block.literal))</code></pre>"
+                ?? Array("<pre><code class=\"language-\(HTMLEscaping.attribute(block.language))\">\(HTMLEscaping.text(block.literal))</code></pre>".utf8)
         }
         guard !replacements.isEmpty else { return Array(note.page.html.utf8) }
         var html = note.page.html
         var prefix = MarkdownPage.slotMarkerPrefix
         var output: [UInt8] = []
-        output.reserveCapacity(html.utf8.count + replacements.values.reduce(0) { $0 + $1.utf8.count })
+        output.reserveCapacity(html.utf8.count + replacements.values.reduce(0) { $0 + $1.count })
         html.withUTF8 { text in
             prefix.withUTF8 { pattern in
                 var copied = 0
@@ -234,7 +234,7 @@ public enum RenderStage {
                     guard cursor + 3 <= text.count, text[cursor] == 0x2D, text[cursor + 1] == 0x2D, text[cursor + 2] == 0x3E,
                           let replacement = replacements.removeValue(forKey: slot) else { continue }
                     output.append(contentsOf: text[copied..<found.lowerBound])
-                    output.append(contentsOf: replacement.utf8)
+                    output.append(contentsOf: replacement)
                     copied = cursor + 3
                     searchFrom = copied
                 }

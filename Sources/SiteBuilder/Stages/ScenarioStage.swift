@@ -9,13 +9,21 @@ public enum ScenarioStage {
     /// What running a note's scenarios produced.
     public struct Output: Sendable {
         public var diagnostics: [Diagnostic] = []
-        /// Figure HTML per slot number.
-        public var figures: [Int: String] = [:]
+        /// Figure HTML (UTF-8) per slot number.
+        public var figures: [Int: [UInt8]] = [:]
         public var passed = 0
         public var failed = 0
         public var scenarios = 0
         /// Scenarios simulated in this run (the rest came from the cache).
         public var simulated = 0
+
+        /// Adds what one block produced (its figure, verdict counts and diagnostics).
+        mutating func add(_ block: Output) {
+            figures.merge(block.figures) { _, new in new }
+            passed += block.passed
+            failed += block.failed
+            diagnostics += block.diagnostics
+        }
     }
 
     /// Runs every scenario block of a note.
@@ -24,22 +32,26 @@ public enum ScenarioStage {
         for block in note.page.codeBlocks {
             guard let slot = block.slot else { continue }
             output.scenarios += 1
+            guard let cache else {
+                output.add(runBlock(block, slot: slot, note: note, language: language, limits: limits))
+                output.simulated += 1
+                continue
+            }
             let key = ScenarioCacheKey.make(text: block.literal, path: note.sourcePath, line: block.contentStartLine,
                                             column: block.position.column, slot: slot, language: language)
                 + "\nlimits \(limits.maximumInputs) \(limits.horizon) \(limits.maximumSteps)"
-            let entry: CachedScenario
-            if let cached = cache?.load(key) {
-                entry = cached
+            if let cached = cache.load(key) {
+                output.figures[slot] = Array(cached.figureHTML.utf8)
+                output.passed += cached.passed
+                output.failed += cached.failed
+                output.diagnostics += cached.diagnostics
             } else {
                 let single = runBlock(block, slot: slot, note: note, language: language, limits: limits)
-                entry = CachedScenario(key: key, figureHTML: single.figures[slot] ?? "", passed: single.passed, failed: single.failed, diagnostics: single.diagnostics)
-                cache?.save(entry)
+                cache.save(CachedScenario(key: key, figureHTML: String(decoding: single.figures[slot] ?? [], as: UTF8.self),
+                                          passed: single.passed, failed: single.failed, diagnostics: single.diagnostics))
+                output.add(single)
                 output.simulated += 1
             }
-            output.figures[slot] = entry.figureHTML
-            output.passed += entry.passed
-            output.failed += entry.failed
-            output.diagnostics += entry.diagnostics
         }
         return output
     }
