@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Substring search over UTF-8 bytes.
 ///
 /// Foundation's `String.range(of:)` goes through NSString and UTF-16 on Linux and took a
@@ -14,19 +20,31 @@ public enum ByteSearch {
         }
     }
 
-    /// The first occurrence of `pattern` in `text` at or after `start`.
+    /// The first occurrence of `pattern` in `text` at or after `start`: `memchr` (vectorised)
+    /// finds each candidate first byte, `memcmp` checks the rest.
     public static func firstRange(of pattern: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Range<Int>? {
-        guard let first = pattern.first, pattern.count <= text.count else { return nil }
+        guard let first = pattern.first, pattern.count <= text.count, let base = text.baseAddress, let needle = pattern.baseAddress else { return nil }
         var index = max(0, start)
         let last = text.count - pattern.count
         while index <= last {
-            if text[index] == first {
-                var matched = 1
-                while matched < pattern.count, text[index + matched] == pattern[matched] { matched += 1 }
-                if matched == pattern.count { return index..<(index + pattern.count) }
-            }
+            guard let hit = memchr(base + index, Int32(first), last - index + 1) else { return nil }
+            index = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+            if memcmp(base + index + 1, needle + 1, pattern.count - 1) == 0 { return index..<(index + pattern.count) }
             index += 1
         }
         return nil
+    }
+
+    /// Offsets of every `byte` in `text`, found with `memchr`.
+    public static func offsets(of byte: UInt8, in text: UnsafeBufferPointer<UInt8>) -> [Int] {
+        guard let base = text.baseAddress else { return [] }
+        var offsets: [Int] = []
+        var index = 0
+        while index < text.count, let hit = memchr(base + index, Int32(byte), text.count - index) {
+            let offset = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+            offsets.append(offset)
+            index = offset + 1
+        }
+        return offsets
     }
 }

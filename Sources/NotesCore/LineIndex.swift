@@ -14,11 +14,7 @@ public struct LineIndex: Sendable {
 
     public init(bytes: [UInt8]) {
         self.bytes = bytes
-        var starts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(offset + 1)
-        }
-        self.lineStarts = starts
+        self.lineStarts = [0] + bytes.withUnsafeBufferPointer { ByteSearch.offsets(of: UInt8(ascii: "\n"), in: $0) }.map { $0 + 1 }
     }
 
     /// The number of lines (a final line without a newline counts; an empty text has one line).

@@ -15,8 +15,9 @@ public struct MarkupWriter {
         markup.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    /// Appends markup (or already escaped text) as it is.
-    public mutating func raw(_ markup: String) {
+    /// Appends markup (or already escaped text) held in a String, as it is. (Literals go to
+    /// `raw(_:)`: a `StaticString` is copied without any check.)
+    public mutating func raw(string markup: String) {
         var markup = markup
         markup.withUTF8 { bytes.append(contentsOf: $0) }
     }

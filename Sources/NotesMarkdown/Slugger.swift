@@ -31,24 +31,30 @@ public struct Slugger: Sendable {
     /// Lowercases scalar by scalar (as `String.lowercased()` does); ASCII, kana and CJK
     /// ideographs are decided without looking up Unicode properties.
     public static func baseSlug(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
+        var slug: [UInt8] = []
+        slug.reserveCapacity(text.utf8.count)
+        func append(_ scalar: Unicode.Scalar) {
+            UTF8.encode(scalar) { slug.append($0) }
+        }
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x41...0x5A:
-                scalars.append(Unicode.Scalar(UInt8(scalar.value) + 0x20))
-            case 0x61...0x7A, 0x30...0x39, 0x2D, 0x5F, 0x3041...0x3096, 0x30A1...0x30FA, 0x4E00...0x9FFF:
-                scalars.append(scalar)
+                slug.append(UInt8(scalar.value) + 0x20)
+            case 0x61...0x7A, 0x30...0x39, 0x2D, 0x5F:
+                slug.append(UInt8(scalar.value))
             case 0x20:
-                scalars.append("-")
+                slug.append(UInt8(ascii: "-"))
             case 0...0x7F:
                 continue
+            case 0x3041...0x3096, 0x30A1...0x30FA, 0x4E00...0x9FFF:
+                append(scalar)
             default:
                 for lower in scalar.properties.lowercaseMapping.unicodeScalars where lower == " " || keeps(lower) {
-                    scalars.append(lower == " " ? "-" : lower)
+                    append(lower == " " ? "-" : lower)
                 }
             }
         }
-        return String(scalars)
+        return String(decoding: slug, as: UTF8.self)
     }
 
     private static func keeps(_ scalar: Unicode.Scalar) -> Bool {

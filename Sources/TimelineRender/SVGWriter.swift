@@ -62,7 +62,7 @@ public enum SVGWriter {
             let lane = model.lanes[mark.lane]
             let top = lane.y + TimelineLayout.barTop
             let middle = top + TimelineLayout.barHeight / 2
-            out.raw("<g class=\"tl-mark tl-"); out.raw(mark.kind.rawValue); out.raw("\"><title>"); out.text(mark.title); out.raw("</title>")
+            out.raw("<g class=\"tl-mark tl-"); out.raw(string: mark.kind.rawValue); out.raw("\"><title>"); out.text(mark.title); out.raw("</title>")
             switch mark.kind {
             case .attemptOK, .attemptError, .attemptTimeout, .batch, .blocked:
                 out.raw("<rect x=\""); out.number(mark.x0); out.raw("\" y=\""); out.number(top); out.raw("\" width=\""); out.number(mark.x1 - mark.x0)

@@ -8,6 +8,16 @@ import Testing
         #expect(ByteSearch.firstRange(of: "abc", in: "ab") == nil)
         #expect(ByteSearch.firstRange(of: "", in: "ab") == nil)
         #expect(ByteSearch.firstRange(of: "可視性", in: "SQS の可視性タイムアウト") == 7..<16)
+        #expect(ByteSearch.firstRange(of: "aab", in: "aaaab") == 2..<5)
+        #expect(ByteSearch.firstRange(of: "b", in: "aaaab") == 4..<5)
+        #expect(ByteSearch.firstRange(of: "abc", in: "xxabxab") == nil)
+        #expect(ByteSearch.firstRange(of: "ab", in: "abab", from: 9) == nil)
+    }
+
+    @Test func findsEveryOffsetOfAByte() {
+        let text = Array("a\nbc\n\nd".utf8)
+        #expect(text.withUnsafeBufferPointer { ByteSearch.offsets(of: 0x0A, in: $0) } == [1, 4, 5])
+        #expect([UInt8]().withUnsafeBufferPointer { ByteSearch.offsets(of: 0x0A, in: $0) } == [])
     }
 }
 
@@ -31,5 +41,35 @@ import Testing
         #expect(HTMLEscaping.text("可視性 <タイム> & \"秒\" 'x'\u{01}") == "可視性 &lt;タイム&gt; &amp; &quot;秒&quot; &#39;x&#39;")
         #expect(HTMLEscaping.text("そのまま") == "そのまま")
         #expect(HTMLEscaping.text("a\tb\nc") == "a\tb\nc")
+    }
+
+    @Test func appendingEscapesLikeAttribute() {
+        for text in ["可視性 <タイム> & \"秒\" 'x'\u{01}", "", "plain", "<<>>", "a\u{1F}b\tc"] {
+            var bytes: [UInt8] = Array("[".utf8)
+            HTMLEscaping.append(text, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == "[" + HTMLEscaping.attribute(text))
+        }
+    }
+}
+
+@Suite struct MarkupWriterTests {
+    @Test func writesNumbersWithOneDecimalAtMost() {
+        var out = MarkupWriter()
+        for value in [0, 12, -3.5, 0.04, 0.05, -0.04, 1234.56, 99.95, -7] as [Double] {
+            out.number(value)
+            out.raw(" ")
+        }
+        out.integer(-120)
+        #expect(out.string == "0 12 -3.5 0 0.1 0 1234.6 100 -7 -120")
+    }
+
+    @Test func writesMarkupAsIsAndTextEscaped() {
+        var out = MarkupWriter()
+        out.raw("<p title=\"")
+        out.text("a \"b\" <c>")
+        out.raw(string: "\">")
+        out.text("ノート & メモ")
+        out.raw("</p>")
+        #expect(out.string == "<p title=\"a &quot;b&quot; &lt;c&gt;\">ノート &amp; メモ</p>")
     }
 }

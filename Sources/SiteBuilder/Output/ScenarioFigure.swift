@@ -12,7 +12,7 @@ enum ScenarioFigure {
         let options = TimelineOptions(language: language, idPrefix: id, linearAxis: document.linearAxis, title: document.title)
         let model = TimelineLayout.layout(trace, options: options)
         var out = MarkupWriter(capacity: 8192)
-        out.raw("<figure class=\"timeline scenario\" id=\""); out.raw(id); out.raw("\">\n")
+        out.raw("<figure class=\"timeline scenario\" id=\""); out.raw(string: id); out.raw("\">\n")
         out.raw("<figcaption><strong>"); out.text(document.title); out.raw("</strong>\n")
         Legend.write(model, language: language, into: &out)
         out.raw("</figcaption>\n")
@@ -35,13 +35,13 @@ enum ScenarioFigure {
             out.raw(": ")
             for (index, name) in assumptions.enumerated() {
                 if index > 0 { out.raw(", ") }
-                out.raw("<a href=\"#"); out.raw(id); out.raw("-assume-"); out.raw(name.rawValue); out.raw("\">"); out.text(name.rawValue); out.raw("</a>")
+                out.raw("<a href=\"#"); out.raw(string: id); out.raw("-assume-"); out.raw(string: name.rawValue); out.raw("\">"); out.text(name.rawValue); out.raw("</a>")
             }
             out.raw("</p>\n<details class=\"scenario-assumption-notes\"><summary>")
             out.raw(japanese ? "前提の説明" : "What these assumptions mean")
             out.raw("</summary><dl>\n")
             for name in assumptions {
-                out.raw("<dt id=\""); out.raw(id); out.raw("-assume-"); out.raw(name.rawValue); out.raw("\"><code>"); out.text(name.rawValue)
+                out.raw("<dt id=\""); out.raw(string: id); out.raw("-assume-"); out.raw(string: name.rawValue); out.raw("\"><code>"); out.text(name.rawValue)
                 out.raw("</code></dt><dd>"); out.text(name.explanation); out.raw("</dd>\n")
             }
             out.raw("</dl></details>\n")
@@ -49,7 +49,7 @@ enum ScenarioFigure {
         let rules = RuleSet.ids.filter(trace.rulesFired.contains)
         if !rules.isEmpty {
             out.raw("<p class=\"scenario-rules\">"); out.raw(japanese ? "根拠となるルール" : "Rules"); out.raw(": ")
-            out.raw(rules.joined(separator: " ")); out.raw("</p>\n")
+            out.raw(string: rules.joined(separator: " ")); out.raw("</p>\n")
         }
         out.raw("<details class=\"scenario-log\"><summary>"); out.raw(japanese ? "イベントログ" : "Event log"); out.raw("</summary>\n")
         EventLog.write(trace, options: options, into: &out)
@@ -61,7 +61,7 @@ enum ScenarioFigure {
 
     static func rejected(document: ScenarioDocument, block: CodeBlock, id: String, verdicts: [Verifier.Verdict], path: String) -> [UInt8] {
         var out = MarkupWriter()
-        out.raw("<figure class=\"timeline scenario scenario-rejected\" id=\""); out.raw(id); out.raw("\">\n")
+        out.raw("<figure class=\"timeline scenario scenario-rejected\" id=\""); out.raw(string: id); out.raw("\">\n")
         out.raw("<figcaption><strong>"); out.text(document.title); out.raw("</strong></figcaption>\n<ul class=\"scenario-rejections\">\n")
         for issue in document.validationIssues {
             out.raw("<li>AWS rejects: "); out.text(issue.description); out.raw("</li>\n")
@@ -75,7 +75,7 @@ enum ScenarioFigure {
 
     static func broken(block: CodeBlock, id: String, problems: [Diagnostic]) -> [UInt8] {
         var out = MarkupWriter()
-        out.raw("<figure class=\"timeline scenario scenario-broken\" id=\""); out.raw(id); out.raw("\">\n<div class=\"callout callout-error\" role=\"alert\"><ul>\n")
+        out.raw("<figure class=\"timeline scenario scenario-broken\" id=\""); out.raw(string: id); out.raw("\">\n<div class=\"callout callout-error\" role=\"alert\"><ul>\n")
         for problem in problems where problem.isError {
             out.raw("<li>"); out.text(problem.formatted); out.raw("</li>\n")
         }
@@ -96,7 +96,7 @@ enum ScenarioFigure {
     }
 
     private static func source(_ block: CodeBlock, id: String, japanese: Bool, into out: inout MarkupWriter) {
-        out.raw("<details class=\"scenario-source\" id=\""); out.raw(id); out.raw("-source\"><summary>")
+        out.raw("<details class=\"scenario-source\" id=\""); out.raw(string: id); out.raw("-source\"><summary>")
         out.raw(japanese ? "シナリオのソース" : "Scenario source")
         out.raw("</summary><pre><code class=\"language-yaml\">"); out.text(block.literal); out.raw("</code></pre></details>\n")
     }
