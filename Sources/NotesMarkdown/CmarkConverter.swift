@@ -265,13 +265,14 @@ struct CmarkConverter {
 
     /// The HTML inside `<hN>…</hN>` for a heading node, links already rewritten.
     private func renderedInner(ofHeading node: OpaquePointer, level: Int) -> String {
-        var html = Self.render(node)
-        let open = "<h\(level)>"
-        let close = "</h\(level)>"
-        if html.hasSuffix("\n") { html.removeLast() }
-        if html.hasPrefix(open) { html.removeFirst(open.count) }
-        if html.hasSuffix(close) { html.removeLast(close.count) }
-        return html
+        // Compared as bytes: the tags are ASCII, and Character comparison costs more than the rest.
+        var html = Self.render(node).utf8[...]
+        let open = "<h\(level)>".utf8
+        let close = "</h\(level)>".utf8
+        if html.last == UInt8(ascii: "\n") { html.removeLast() }
+        if html.starts(with: open) { html.removeFirst(open.count) }
+        if html.reversed().starts(with: close.reversed()) { html.removeLast(close.count) }
+        return String(html) ?? String(decoding: Array(html), as: UTF8.self)
     }
 
     private func replace(_ node: OpaquePointer, withHTML html: String) {

@@ -111,9 +111,9 @@ struct TemplateRenderer {
     private static func write(_ value: TemplateValue, escaped: Bool, into output: inout [UInt8]) {
         switch value {
         case .text(var text):
-            text.withUTF8 { escaped ? escape($0[...], into: &output) : output.append(contentsOf: $0) }
+            text.withUTF8 { escaped ? escape($0, into: &output) : output.append(contentsOf: $0) }
         case .bytes(let bytes):
-            if escaped { bytes.withUnsafeBufferPointer { escape($0[...], into: &output) } } else { output += bytes }
+            bytes.withUnsafeBufferPointer { escaped ? escape($0, into: &output) : output.append(contentsOf: $0) }
         case .number(let number):
             output += number.description.utf8
         case .flag(let flag):
@@ -124,9 +124,10 @@ struct TemplateRenderer {
     }
 
     /// Appends `bytes` with `< > & " '` replaced by their HTML entities, copying runs between them.
-    static func escape(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, into output: inout [UInt8]) {
-        var runStart = bytes.startIndex
-        for index in bytes.indices {
+    static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        var runStart = 0
+        var index = 0
+        while index < bytes.count {
             let entity: StaticString
             switch bytes[index] {
             case UInt8(ascii: "<"): entity = "&lt;"
@@ -134,11 +135,14 @@ struct TemplateRenderer {
             case UInt8(ascii: "&"): entity = "&amp;"
             case UInt8(ascii: "\""): entity = "&quot;"
             case UInt8(ascii: "'"): entity = "&#39;"
-            default: continue
+            default:
+                index += 1
+                continue
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
             entity.withUTF8Buffer { output.append(contentsOf: $0) }
-            runStart = index + 1
+            index += 1
+            runStart = index
         }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
     }
