@@ -5,7 +5,19 @@
 /// unassigned character, or a separator other than the ASCII space; turn each ASCII space
 /// into `-` without collapsing runs; suffix duplicates with `-1`, `-2`, ….
 public struct Slugger: Sendable {
-    private var occurrences: [String: Int] = [:]
+    /// Slugs returned so far, by their UTF-8 bytes (compared as github-slugger compares
+    /// them, code unit by code unit), with how many duplicates each has had.
+    private var occurrences: [Key: Int] = [:]
+
+    /// A slug as a dictionary key, hashed as raw bytes (a String key would be normalized
+    /// to NFC for every hash).
+    private struct Key: Hashable {
+        let bytes: [UInt8]
+        init(_ text: String) { bytes = Array(text.utf8) }
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+    }
 
     public init() {}
 
@@ -13,16 +25,17 @@ public struct Slugger: Sendable {
     public mutating func slug(_ text: String) -> String {
         var result = Self.baseSlug(text)
         if result.isEmpty { result = "section" }
-        let original = result
+        let originalText = result
+        let original = Key(result)
         if let seen = occurrences[original] {
             var count = seen
             repeat {
                 count += 1
-                result = "\(original)-\(count)"
-            } while occurrences[result] != nil
+                result = "\(originalText)-\(count)"
+            } while occurrences[Key(result)] != nil
             occurrences[original] = count
         }
-        occurrences[result] = 0
+        occurrences[Key(result)] = 0
         return result
     }
 

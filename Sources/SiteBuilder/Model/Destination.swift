@@ -25,18 +25,20 @@ struct Destination: Equatable {
     let suffix: String
 
     init(_ destination: String) {
-        let hashIndex = destination.firstIndex(of: "#")
-        let queryIndex = destination[..<(hashIndex ?? destination.endIndex)].firstIndex(of: "?")
+        // Searched as UTF-8: `#`, `?` and `/` are ASCII, and Character-wise search costs more.
+        let utf8 = destination.utf8
+        let hashIndex = utf8.firstIndex(of: UInt8(ascii: "#"))
+        let queryIndex = utf8[..<(hashIndex ?? utf8.endIndex)].firstIndex(of: UInt8(ascii: "?"))
         let pathEnd = queryIndex ?? hashIndex ?? destination.endIndex
         rawPath = String(destination[..<pathEnd])
         suffix = String(destination[pathEnd...])
         path = PercentEncoding.decodeLeniently(rawPath)
-        fragment = hashIndex.map { PercentEncoding.decodeLeniently(String(destination[destination.index(after: $0)...])) }
-        if Destination.hasScheme(destination) || destination.hasPrefix("//") {
+        fragment = hashIndex.map { PercentEncoding.decodeLeniently(String(destination[utf8.index(after: $0)...])) }
+        if Destination.hasScheme(destination) || utf8.starts(with: "//".utf8) {
             target = .external
         } else if rawPath.isEmpty {
             target = .samePage
-        } else if rawPath.hasPrefix("/") {
+        } else if rawPath.utf8.first == UInt8(ascii: "/") {
             target = .absolutePath
         } else {
             target = .relative
