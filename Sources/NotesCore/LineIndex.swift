@@ -53,8 +53,7 @@ public struct LineIndex: Sendable {
         }
         let start = lineStarts[line - 1]
         let end = min(start + max(byteColumn - 1, 0), bytes.count)
-        let prefix = String(decoding: bytes[start..<end], as: UTF8.self)
-        return SourcePosition(line: line, column: prefix.count + 1)
+        return SourcePosition(line: line, column: Graphemes.count(bytes[start..<end]) + 1)
     }
 
     /// The byte offset of a 1-based line's start.

@@ -94,9 +94,10 @@ public struct MarkdownPage: Sendable {
         self.explicitAnchors = explicitAnchors
     }
 
-    /// Every fragment a link to this page may name.
-    public var anchors: Set<String> {
-        Set(headings.map(\.id)).union(explicitAnchors)
+    /// Whether a link may name `fragment` on this page: a heading's id or an explicit
+    /// anchor (a linear search: a page has a few dozen, and a set would be built per link).
+    public func hasAnchor(_ fragment: String) -> Bool {
+        headings.contains { $0.id == fragment } || explicitAnchors.contains(fragment)
     }
 
     /// The HTML comment that stands where slot `n` goes.

@@ -9,7 +9,7 @@ public enum TextWidth {
     /// Width in px of `text` at `fontSize` px.
     public static func estimate(_ text: String, fontSize: Double) -> Double {
         var ems = 0.0
-        if text.unicodeScalars.allSatisfy(isOwnCluster) {
+        if text.unicodeScalars.allSatisfy({ Graphemes.isAlwaysAlone($0.value) }) {
             for scalar in text.unicodeScalars { ems += width(of: scalar) }
         } else {
             for character in text {
@@ -18,17 +18,6 @@ public enum TextWidth {
             }
         }
         return ems * fontSize * 1.05
-    }
-
-    /// Whether a scalar is a grapheme cluster of its own wherever it stands, so text made
-    /// only of such scalars can be measured scalar by scalar (no grapheme breaking): printable
-    /// ASCII, kana, CJK ideographs and punctuation, full-width forms. Not the combining
-    /// voiced marks U+3099–309A and tone marks U+302A–302F, which join the scalar before.
-    private static func isOwnCluster(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x20...0x7E, 0x3000...0x3029, 0x3030...0x3098, 0x309B...0x30FF, 0x4E00...0x9FFF, 0xFF01...0xFF5E: true
-        default: false
-        }
     }
 
     /// The longest prefix of `text` that fits in `width` px with a trailing `…`.

@@ -24,3 +24,20 @@ import Testing
         #expect(index.position(line: 2, byteColumn: 4) == SourcePosition(line: 2, column: 2))
     }
 }
+
+/// Character counts without grapheme breaking must equal `String.count`.
+@Suite struct GraphemesTests {
+    @Test(arguments: [
+        "", "plain ASCII, with tabs\tand controls\u{1}", "再試行は 2 回まで", "ｶﾀｶﾅ と カタカナ", "か\u{3099}き", "〇〡\u{302A}",
+        "e\u{301}cole", "👩‍💻 dev", "🇯🇵🇺🇸", "a\r\nb", "한국어", "全角ＡＢＣ！", "Ελληνικά", "x\u{200D}y", "𠀀𠀁",
+    ])
+    func countsLikeString(_ text: String) {
+        #expect(Graphemes.count(Array(text.utf8)[...]) == text.count)
+    }
+
+    @Test func positionsCountCharactersBeforeTheByteColumn() {
+        let index = LineIndex("ab\n再試行 x\nか\u{3099}z")
+        #expect(index.position(line: 2, byteColumn: 11) == SourcePosition(line: 2, column: 5))
+        #expect(index.position(line: 3, byteColumn: 7) == SourcePosition(line: 3, column: 2))
+    }
+}

@@ -105,8 +105,7 @@ public enum LinkCheckStage {
         _ fragment: String?, of target: Note, from note: Note, reference: Reference, site: SiteIndex, output: inout Output
     ) {
         guard let fragment, !fragment.isEmpty else { return }
-        let anchors = site.anchors(of: target)
-        guard !anchors.contains(fragment) else { return }
+        guard !target.page.hasAnchor(fragment) else { return }
         let samePage = target.contentPath == note.contentPath
         let suggestion = Suggestion.closest(to: fragment, among: target.page.headings.map(\.id) + target.page.explicitAnchors)
         let message = samePage
@@ -141,11 +140,6 @@ struct SiteIndex: Sendable {
             }
         }
         self.folders = folders
-    }
-
-    /// The anchors of a note (computed when a link names one: most notes are never asked).
-    func anchors(of note: Note) -> Set<String> {
-        note.page.anchors
     }
 
     /// The names in a folder, for "did you mean" hints (only on the error path).
