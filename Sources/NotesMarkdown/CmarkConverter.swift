@@ -144,9 +144,8 @@ struct CmarkConverter {
             finalHeadings.append(Heading(level: pending.level, text: pending.text, id: id, position: pending.position))
         }
 
-        let html = Self.render(document)
         return MarkdownPage(
-            html: html,
+            htmlBytes: Self.renderBytes(document),
             headings: finalHeadings,
             references: references,
             codeBlocks: codeBlocks,
@@ -280,6 +279,15 @@ struct CmarkConverter {
         cmark_node_set_literal(replacement, html)
         cmark_node_replace(node, replacement)
         cmark_node_free(node)
+    }
+
+    /// The node as HTML, copied out as cmark wrote it (valid UTF-8: cmark replaces invalid
+    /// input, and notes are validated before they get here).
+    private static func renderBytes(_ node: OpaquePointer) -> [UInt8] {
+        guard let pointer = cmark_render_html(node, cmarkOptions) else { return [] }
+        defer { free(pointer) }
+        let length = strlen(pointer)
+        return pointer.withMemoryRebound(to: UInt8.self, capacity: length) { Array(UnsafeBufferPointer(start: $0, count: length)) }
     }
 
     private static func render(_ node: OpaquePointer) -> String {

@@ -77,17 +77,25 @@ public struct CodeBlock: Hashable, Sendable {
 
 /// What a note is once parsed: its HTML body and everything later stages check or index.
 public struct MarkdownPage: Sendable {
-    /// The body as HTML: headings carry ids and self-links, link destinations are rewritten,
-    /// and slot code blocks are replaced by `slotMarker(n)`.
-    public var html: String
+    /// The body as HTML (UTF-8): headings carry ids and self-links, link destinations are
+    /// rewritten, and slot code blocks are replaced by `slotMarker(n)`. Kept as cmark wrote
+    /// it, since the page is assembled from bytes.
+    public var htmlBytes: [UInt8]
     public var headings: [Heading]
     public var references: [Reference]
     public var codeBlocks: [CodeBlock]
     /// `id` and `<a name>` values written in raw HTML: link targets besides heading ids.
     public var explicitAnchors: [String]
 
+    /// The body as HTML text.
+    public var html: String { String(decoding: htmlBytes, as: UTF8.self) }
+
     public init(html: String, headings: [Heading], references: [Reference], codeBlocks: [CodeBlock], explicitAnchors: [String]) {
-        self.html = html
+        self.init(htmlBytes: Array(html.utf8), headings: headings, references: references, codeBlocks: codeBlocks, explicitAnchors: explicitAnchors)
+    }
+
+    public init(htmlBytes: [UInt8], headings: [Heading], references: [Reference], codeBlocks: [CodeBlock], explicitAnchors: [String]) {
+        self.htmlBytes = htmlBytes
         self.headings = headings
         self.references = references
         self.codeBlocks = codeBlocks

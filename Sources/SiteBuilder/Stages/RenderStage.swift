@@ -214,12 +214,12 @@ public enum RenderStage {
             replacements[slot] = slotHTML[slot]
                 ?? Array("<pre><code class=\"language-\(HTMLEscaping.attribute(block.language))\">\(HTMLEscaping.text(block.literal))</code></pre>".utf8)
         }
-        guard !replacements.isEmpty else { return Array(note.page.html.utf8) }
-        var html = note.page.html
+        let html = note.page.htmlBytes
+        guard !replacements.isEmpty else { return html }
         var prefix = MarkdownPage.slotMarkerPrefix
         var output: [UInt8] = []
-        output.reserveCapacity(html.utf8.count + replacements.values.reduce(0) { $0 + $1.count })
-        html.withUTF8 { text in
+        output.reserveCapacity(html.count + replacements.values.reduce(0) { $0 + $1.count })
+        html.withUnsafeBufferPointer { text in
             prefix.withUTF8 { pattern in
                 var copied = 0
                 var searchFrom = 0
@@ -233,12 +233,12 @@ public enum RenderStage {
                     }
                     guard cursor + 3 <= text.count, text[cursor] == 0x2D, text[cursor + 1] == 0x2D, text[cursor + 2] == 0x3E,
                           let replacement = replacements.removeValue(forKey: slot) else { continue }
-                    output.append(contentsOf: text[copied..<found.lowerBound])
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied..<found.lowerBound]))
                     output.append(contentsOf: replacement)
                     copied = cursor + 3
                     searchFrom = copied
                 }
-                output.append(contentsOf: text[copied...])
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied...]))
             }
         }
         return output
