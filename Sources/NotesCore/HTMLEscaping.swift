@@ -27,33 +27,12 @@ public enum HTMLEscaping {
         } ?? text
     }
 
-    /// Appends `text` escaped as `attribute(_:)` escapes it, copying the runs between
-    /// the bytes it changes.
-    public static func append(_ text: String, to output: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { bytes in
-            var runStart = 0
-            for index in bytes.indices where needsEscaping(bytes[index]) {
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                switch bytes[index] {
-                case 0x26: output.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B]) // &amp;
-                case 0x3C: output.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B]) // &lt;
-                case 0x3E: output.append(contentsOf: [0x26, 0x67, 0x74, 0x3B]) // &gt;
-                case 0x22: output.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]) // &quot;
-                case 0x27: output.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B]) // &#39;
-                default: break // a control character XML does not allow: dropped
-                }
-                runStart = index + 1
-            }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
-        }
-    }
-
     /// Escapes text content (same set as attributes, so one function serves both).
     public static func text(_ text: String) -> String { attribute(text) }
 
+    /// Whether `attribute(_:)` changes this byte (all such bytes are below 0x40).
     @inline(__always)
-    private static func needsEscaping(_ byte: UInt8) -> Bool {
+    static func needsEscaping(_ byte: UInt8) -> Bool {
         byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 || (byte < 0x20 && byte != 0x0A && byte != 0x09)
     }
 }

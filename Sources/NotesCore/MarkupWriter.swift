@@ -1,57 +1,120 @@
 /// Builds HTML or SVG as UTF-8 bytes: markup as written, escaped text and compact numbers
 /// appended in place, without the intermediate strings that interpolation makes.
-public struct MarkupWriter {
-    public private(set) var bytes: [UInt8] = []
+///
+/// A class over one growing buffer (copied out once, by `bytes` or `string`): a figure makes
+/// thousands of small appends, and `Array.append` checks uniqueness and capacity for each.
+public final class MarkupWriter {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
 
     public init(capacity: Int = 4096) {
-        bytes.reserveCapacity(capacity)
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
     }
 
+    deinit {
+        base.deallocate()
+    }
+
+    /// The markup written so far.
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
     /// The markup written so far, as text.
-    public var string: String { String(decoding: bytes, as: UTF8.self) }
+    public var string: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
 
     /// Appends markup as it is.
-    public mutating func raw(_ markup: StaticString) {
-        markup.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    public func raw(_ markup: StaticString) {
+        append(markup.utf8Start, markup.utf8CodeUnitCount)
     }
 
     /// Appends markup (or already escaped text) held in a String, as it is. (Literals go to
     /// `raw(_:)`: a `StaticString` is copied without any check.)
-    public mutating func raw(string markup: String) {
+    public func raw(string markup: String) {
         var markup = markup
-        markup.withUTF8 { bytes.append(contentsOf: $0) }
+        markup.withUTF8 { append($0.baseAddress, $0.count) }
     }
 
     /// Appends text escaped for HTML and SVG content and quoted attributes, as
-    /// `HTMLEscaping.attribute` escapes it.
-    public mutating func text(_ text: String) {
-        HTMLEscaping.append(text, to: &bytes)
+    /// `HTMLEscaping.attribute` escapes it: `& < > " '` become entities and control
+    /// characters XML does not allow are dropped. Runs between them are copied whole.
+    public func text(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            guard let start = bytes.baseAddress else { return }
+            var runStart = 0
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                guard byte < 0x40, HTMLEscaping.needsEscaping(byte) else { continue }
+                append(start + runStart, index - runStart)
+                switch byte {
+                case 0x26: raw("&amp;")
+                case 0x3C: raw("&lt;")
+                case 0x3E: raw("&gt;")
+                case 0x22: raw("&quot;")
+                case 0x27: raw("&#39;")
+                default: break
+                }
+                runStart = index + 1
+            }
+            append(start + runStart, bytes.count - runStart)
+        }
     }
 
     /// Appends a number with at most one decimal and no trailing `.0` (`12`, `-3.5`).
-    public mutating func number(_ value: Double) {
+    public func number(_ value: Double) {
         let tenths = Int((value * 10).rounded())
-        if tenths < 0 { bytes.append(UInt8(ascii: "-")) }
+        if tenths < 0 { byte(UInt8(ascii: "-")) }
         let magnitude = tenths.magnitude
-        integer(magnitude / 10)
+        digits(magnitude / 10)
         if magnitude % 10 != 0 {
-            bytes.append(UInt8(ascii: "."))
-            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            byte(UInt8(ascii: "."))
+            byte(UInt8(ascii: "0") + UInt8(magnitude % 10))
         }
     }
 
     /// Appends a whole number in decimal.
-    public mutating func integer(_ value: Int) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        integer(value.magnitude)
+    public func integer(_ value: Int) {
+        if value < 0 { byte(UInt8(ascii: "-")) }
+        digits(value.magnitude)
     }
 
-    private mutating func integer(_ value: UInt) {
-        guard value >= 10 else {
-            bytes.append(UInt8(ascii: "0") + UInt8(value))
-            return
+    private func digits(_ value: UInt) {
+        var buffer: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &buffer) { digits in
+            var value = value
+            var first = digits.count
+            repeat {
+                first -= 1
+                digits[first] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+            } while value > 0
+            append(digits.baseAddress!.assumingMemoryBound(to: UInt8.self) + first, digits.count - first)
         }
-        integer(value / 10)
-        bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
+    }
+
+    private func byte(_ value: UInt8) {
+        reserve(1)
+        base[count] = value
+        count += 1
+    }
+
+    private func append(_ source: UnsafePointer<UInt8>?, _ length: Int) {
+        guard let source, length > 0 else { return }
+        reserve(length)
+        (base + count).update(from: source, count: length)
+        count += length
+    }
+
+    @inline(__always)
+    private func reserve(_ extra: Int) {
+        guard count + extra > capacity else { return }
+        let grown = max(count + extra, capacity * 2)
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        larger.update(from: base, count: count)
+        base.deallocate()
+        base = larger
+        capacity = grown
     }
 }

@@ -9,6 +9,7 @@ struct ScenarioReader {
 
     init(yaml: EmbeddedYAML) {
         self.yaml = yaml
+        positions.reserveCapacity(32)
     }
 
     var path: String { yaml.path }
@@ -23,7 +24,8 @@ struct ScenarioReader {
             error("scenario.type", at: node, "'\(keyPath.isEmpty ? "scenario" : keyPath)' must be a mapping of keys to values, not \(node.kindDescription)")
             return []
         }
-        var result: [(String, YAMLNode, YAMLNode)] = []
+        var result: [(key: String, keyNode: YAMLNode, value: YAMLNode)] = []
+        result.reserveCapacity(pairs.count)
         for (key, keyNode, value) in pairs {
             let full = keyPath.isEmpty ? key : keyPath + "." + key
             guard known.contains(key) else {

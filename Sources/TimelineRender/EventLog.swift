@@ -4,13 +4,13 @@ import LambdaSimulator
 /// The same trace as an HTML table: the figure's text alternative, row by row.
 public enum EventLog {
     public static func html(_ trace: Trace, options: TimelineOptions) -> String {
-        var out = MarkupWriter()
-        write(trace, options: options, into: &out)
+        let out = MarkupWriter()
+        write(trace, options: options, into: out)
         return out.string
     }
 
     /// Appends the table to `out`.
-    public static func write(_ trace: Trace, options: TimelineOptions, into out: inout MarkupWriter) {
+    public static func write(_ trace: Trace, options: TimelineOptions, into out: MarkupWriter) {
         let labels = TimelineLabels.forLanguage(options.language)
         out.raw("<table class=\"tl-log\">\n<thead><tr><th scope=\"col\">"); out.text(labels.timeColumn); out.raw("</th>")
         out.raw("<th scope=\"col\">"); out.text(labels.eventColumn); out.raw("</th><th scope=\"col\">Rules</th></tr></thead>\n<tbody>\n")

@@ -4,13 +4,13 @@ import NotesCore
 /// each a small swatch with the mark's glyph and its word.
 public enum Legend {
     public static func html(_ model: TimelineModel, language: String) -> String {
-        var out = MarkupWriter(capacity: 1024)
-        write(model, language: language, into: &out)
+        let out = MarkupWriter(capacity: 1024)
+        write(model, language: language, into: out)
         return out.string
     }
 
     /// Appends the legend to `out` (nothing when the figure has no marks).
-    public static func write(_ model: TimelineModel, language: String, into out: inout MarkupWriter) {
+    public static func write(_ model: TimelineModel, language: String, into out: MarkupWriter) {
         guard !model.legend.isEmpty else { return }
         let labels = TimelineLabels.forLanguage(language)
         out.raw("<ul class=\"tl-legend\">")

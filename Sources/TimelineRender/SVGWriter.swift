@@ -7,13 +7,13 @@ import NotesCore
 /// `foreignObject` and no `textLength`. Coordinates are printed with one decimal.
 public enum SVGWriter {
     public static func svg(_ model: TimelineModel, idPrefix: String) -> String {
-        var out = MarkupWriter()
-        write(model, idPrefix: idPrefix, into: &out)
+        let out = MarkupWriter()
+        write(model, idPrefix: idPrefix, into: out)
         return out.string
     }
 
     /// Appends the figure's SVG to `out`.
-    public static func write(_ model: TimelineModel, idPrefix: String, into out: inout MarkupWriter) {
+    public static func write(_ model: TimelineModel, idPrefix: String, into out: MarkupWriter) {
         out.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"tl\" viewBox=\"0 0 ")
         out.number(model.width); out.raw(" "); out.number(model.height)
         out.raw("\" width=\""); out.number(model.width); out.raw("\" height=\""); out.number(model.height)
@@ -95,7 +95,7 @@ public enum SVGWriter {
 
     /// A number with at most one decimal, without a trailing `.0`.
     static func n(_ value: Double) -> String {
-        var out = MarkupWriter(capacity: 16)
+        let out = MarkupWriter(capacity: 16)
         out.number(value)
         return out.string
     }

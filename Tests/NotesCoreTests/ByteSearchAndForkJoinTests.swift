@@ -43,28 +43,31 @@ import Testing
         #expect(HTMLEscaping.text("a\tb\nc") == "a\tb\nc")
     }
 
-    @Test func appendingEscapesLikeAttribute() {
-        for text in ["可視性 <タイム> & \"秒\" 'x'\u{01}", "", "plain", "<<>>", "a\u{1F}b\tc"] {
-            var bytes: [UInt8] = Array("[".utf8)
-            HTMLEscaping.append(text, to: &bytes)
-            #expect(String(decoding: bytes, as: UTF8.self) == "[" + HTMLEscaping.attribute(text))
+    @Test func markupWriterEscapesLikeAttribute() {
+        for text in ["可視性 <タイム> & \"秒\" 'x'\u{01}", "", "plain", "<<>>", "a\u{1F}b\tc\n", String(repeating: "長い & ", count: 2_000)] {
+            let out = MarkupWriter(capacity: 8)
+            out.raw("[")
+            out.text(text)
+            #expect(out.string == "[" + HTMLEscaping.attribute(text))
         }
     }
 }
 
 @Suite struct MarkupWriterTests {
     @Test func writesNumbersWithOneDecimalAtMost() {
-        var out = MarkupWriter()
-        for value in [0, 12, -3.5, 0.04, 0.05, -0.04, 1234.56, 99.95, -7] as [Double] {
+        let out = MarkupWriter(capacity: 4)
+        for value in [0, 12, -3.5, 0.04, 0.05, -0.04, 1234.56, 99.95, -7, 123456789.12] as [Double] {
             out.number(value)
             out.raw(" ")
         }
         out.integer(-120)
-        #expect(out.string == "0 12 -3.5 0 0.1 0 1234.6 100 -7 -120")
+        out.raw(" ")
+        out.integer(Int.min)
+        #expect(out.string == "0 12 -3.5 0 0.1 0 1234.6 100 -7 123456789.1 -120 -9223372036854775808")
     }
 
     @Test func writesMarkupAsIsAndTextEscaped() {
-        var out = MarkupWriter()
+        let out = MarkupWriter()
         out.raw("<p title=\"")
         out.text("a \"b\" <c>")
         out.raw(string: "\">")

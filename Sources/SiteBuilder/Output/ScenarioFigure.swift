@@ -11,10 +11,10 @@ enum ScenarioFigure {
         let japanese = language.lowercased().hasPrefix("ja")
         let options = TimelineOptions(language: language, idPrefix: id, linearAxis: document.linearAxis, title: document.title)
         let model = TimelineLayout.layout(trace, options: options)
-        var out = MarkupWriter(capacity: 8192)
+        let out = MarkupWriter(capacity: 8192)
         out.raw("<figure class=\"timeline scenario\" id=\""); out.raw(string: id); out.raw("\">\n")
         out.raw("<figcaption><strong>"); out.text(document.title); out.raw("</strong>\n")
-        Legend.write(model, language: language, into: &out)
+        Legend.write(model, language: language, into: out)
         out.raw("</figcaption>\n")
         let failures = verdicts.filter { !$0.passed }
         if !failures.isEmpty {
@@ -26,8 +26,8 @@ enum ScenarioFigure {
             }
             out.raw("</ul></div>\n")
         }
-        SVGWriter.write(model, idPrefix: id, into: &out)
-        verdictList(verdicts, into: &out)
+        SVGWriter.write(model, idPrefix: id, into: out)
+        verdictList(verdicts, into: out)
         let assumptions = trace.assumptionsUsed.sorted()
         if !assumptions.isEmpty {
             out.raw("<p class=\"scenario-assumptions\">")
@@ -52,40 +52,40 @@ enum ScenarioFigure {
             out.raw(string: rules.joined(separator: " ")); out.raw("</p>\n")
         }
         out.raw("<details class=\"scenario-log\"><summary>"); out.raw(japanese ? "イベントログ" : "Event log"); out.raw("</summary>\n")
-        EventLog.write(trace, options: options, into: &out)
+        EventLog.write(trace, options: options, into: out)
         out.raw("</details>\n")
-        source(block, id: id, japanese: japanese, into: &out)
+        source(block, id: id, japanese: japanese, into: out)
         out.raw("</figure>")
         return out.bytes
     }
 
     static func rejected(document: ScenarioDocument, block: CodeBlock, id: String, verdicts: [Verifier.Verdict], path: String) -> [UInt8] {
-        var out = MarkupWriter()
+        let out = MarkupWriter()
         out.raw("<figure class=\"timeline scenario scenario-rejected\" id=\""); out.raw(string: id); out.raw("\">\n")
         out.raw("<figcaption><strong>"); out.text(document.title); out.raw("</strong></figcaption>\n<ul class=\"scenario-rejections\">\n")
         for issue in document.validationIssues {
             out.raw("<li>AWS rejects: "); out.text(issue.description); out.raw("</li>\n")
         }
         out.raw("</ul>\n")
-        verdictList(verdicts, into: &out)
-        source(block, id: id, japanese: false, into: &out)
+        verdictList(verdicts, into: out)
+        source(block, id: id, japanese: false, into: out)
         out.raw("</figure>")
         return out.bytes
     }
 
     static func broken(block: CodeBlock, id: String, problems: [Diagnostic]) -> [UInt8] {
-        var out = MarkupWriter()
+        let out = MarkupWriter()
         out.raw("<figure class=\"timeline scenario scenario-broken\" id=\""); out.raw(string: id); out.raw("\">\n<div class=\"callout callout-error\" role=\"alert\"><ul>\n")
         for problem in problems where problem.isError {
             out.raw("<li>"); out.text(problem.formatted); out.raw("</li>\n")
         }
         out.raw("</ul></div>\n")
-        source(block, id: id, japanese: false, into: &out)
+        source(block, id: id, japanese: false, into: out)
         out.raw("</figure>")
         return out.bytes
     }
 
-    private static func verdictList(_ verdicts: [Verifier.Verdict], into out: inout MarkupWriter) {
+    private static func verdictList(_ verdicts: [Verifier.Verdict], into out: MarkupWriter) {
         guard !verdicts.isEmpty else { return }
         out.raw("<ul class=\"scenario-verdicts\">\n")
         for verdict in verdicts {
@@ -95,7 +95,7 @@ enum ScenarioFigure {
         out.raw("</ul>\n")
     }
 
-    private static func source(_ block: CodeBlock, id: String, japanese: Bool, into out: inout MarkupWriter) {
+    private static func source(_ block: CodeBlock, id: String, japanese: Bool, into out: MarkupWriter) {
         out.raw("<details class=\"scenario-source\" id=\""); out.raw(string: id); out.raw("-source\"><summary>")
         out.raw(japanese ? "シナリオのソース" : "Scenario source")
         out.raw("</summary><pre><code class=\"language-yaml\">"); out.text(block.literal); out.raw("</code></pre></details>\n")
