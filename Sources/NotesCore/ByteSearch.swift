@@ -39,6 +39,7 @@ public enum ByteSearch {
     public static func offsets(of byte: UInt8, in text: UnsafeBufferPointer<UInt8>) -> [Int] {
         guard let base = text.baseAddress else { return [] }
         var offsets: [Int] = []
+        offsets.reserveCapacity(text.count / 32 + 8)
         var index = 0
         while index < text.count, let hit = memchr(base + index, Int32(byte), text.count - index) {
             let offset = UnsafeRawPointer(hit) - UnsafeRawPointer(base)

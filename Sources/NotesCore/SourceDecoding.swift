@@ -16,33 +16,56 @@ public enum SourceDecoding {
 
     /// Decodes UTF-8, dropping a leading byte-order mark.
     public static func decode(_ bytes: [UInt8]) -> Result<String, Failure> {
+        validate(bytes).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Checks that bytes are UTF-8 without NUL and returns them without a leading
+    /// byte-order mark, for callers that work on bytes (no String is made).
+    public static func validate(_ bytes: [UInt8]) -> Result<ArraySlice<UInt8>, Failure> {
         let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        // The standard library validates once, fast; the byte-by-byte scan below runs only
-        // to say where bad bytes are.
-        let decoded: (text: String?, nul: Int?) = bytes.withUnsafeBufferPointer { buffer in
+        let problem: (bad: Int?, nul: Int?) = bytes.withUnsafeBufferPointer { buffer in
             let content = UnsafeBufferPointer(rebasing: buffer[bom...])
-            guard let text = String(validating: content, as: UTF8.self) else { return (nil, nil) }
             // memchr: a vectorised scan for NUL instead of a byte loop.
-            guard let base = content.baseAddress, let nul = memchr(base, 0, content.count) else { return (text, nil) }
-            return (text, UnsafeRawPointer(nul) - UnsafeRawPointer(base))
+            let nul = content.baseAddress.flatMap { base in memchr(base, 0, content.count).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } }
+            return (firstInvalidUTF8Offset(content), nul)
         }
-        if let text = decoded.text, decoded.nul == nil { return .success(text) }
-        let content = Array(bytes[bom...])
-        if let nul = decoded.nul {
-            return .failure(.nulByte(position: LineIndex(bytes: content).position(ofOffset: nul)))
+        let content = bytes[bom...]
+        if let bad = problem.bad {
+            let position = LineIndex(bytes: Array(content[bom..<(bom + bad)])).position(ofOffset: bad)
+            return .failure(.invalidUTF8(byteOffset: bad + bom, position: position))
         }
-        let bad = firstInvalidUTF8Offset(content) ?? content.count
-        let position = LineIndex(bytes: Array(content[..<bad])).position(ofOffset: bad)
-        return .failure(.invalidUTF8(byteOffset: bad + bom, position: position))
+        if let nul = problem.nul {
+            return .failure(.nulByte(position: LineIndex(bytes: Array(content)).position(ofOffset: nul)))
+        }
+        return .success(content)
     }
 
     /// The offset of the first byte that does not belong to a valid UTF-8 sequence.
     public static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer(firstInvalidUTF8Offset)
+    }
+
+    /// The offset of the first byte that does not belong to a valid UTF-8 sequence: ASCII
+    /// is skipped eight bytes at a time, other sequences are checked byte by byte (overlong
+    /// forms, surrogates and code points above U+10FFFF are invalid).
+    public static func firstInvalidUTF8Offset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base)
         var index = 0
         let count = bytes.count
         while index < count {
-            let lead = bytes[index]
+            while index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+            }
+            guard index < count else { break }
+            let lead = base[index]
             if lead < 0x80 { index += 1; continue }
+            // Kana and most CJK ideographs: a lead byte E1–EC or EE–EF and two continuation bytes.
+            if lead & 0xF0 == 0xE0, lead != 0xE0, lead != 0xED, index + 2 < count,
+               base[index + 1] & 0xC0 == 0x80, base[index + 2] & 0xC0 == 0x80 {
+                index += 3
+                continue
+            }
             let length: Int
             var lowest: UInt8 = 0x80
             var highest: UInt8 = 0xBF
@@ -57,12 +80,9 @@ public enum SourceDecoding {
             default: return index
             }
             guard index + length <= count else { return index }
-            for next in 1..<length {
-                let byte = bytes[index + next]
-                let low: UInt8 = next == 1 ? lowest : 0x80
-                let high: UInt8 = next == 1 ? highest : 0xBF
-                if byte < low || byte > high { return index }
-            }
+            let second = base[index + 1]
+            if second < lowest || second > highest { return index }
+            for next in 2..<max(length, 2) where base[index + next] & 0xC0 != 0x80 { return index }
             index += length
         }
         return nil

@@ -9,4 +9,9 @@ public enum MarkdownParser {
     public static func parse(_ text: String, options: MarkdownOptions = MarkdownOptions()) -> MarkdownPage {
         CmarkConverter(index: LineIndex(text), options: options).convert()
     }
+
+    /// Parses UTF-8 bytes the caller has validated (`SourceDecoding.validate`).
+    public static func parse(utf8 bytes: [UInt8], options: MarkdownOptions = MarkdownOptions()) -> MarkdownPage {
+        CmarkConverter(index: LineIndex(bytes: bytes), options: options).convert()
+    }
 }

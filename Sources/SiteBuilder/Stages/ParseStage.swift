@@ -8,24 +8,30 @@ public enum ParseStage {
 
     /// Parses one note; `sourcePath` is site-relative and starts with `content/`.
     public static func parse(sourcePath: String, bytes: [UInt8]) -> (Note?, [Diagnostic]) {
-        let text: String
-        switch SourceDecoding.decode(bytes) {
-        case .success(let decoded): text = decoded
+        let content: ArraySlice<UInt8>
+        switch SourceDecoding.validate(bytes) {
+        case .success(let valid): content = valid
         case .failure(let failure): return (nil, [LoadStage.decodingDiagnostic(failure, path: sourcePath)])
-        }
-        var diagnostics: [Diagnostic] = []
-        let (split, splitProblem) = FrontMatter.split(text, path: sourcePath)
-        if let splitProblem { diagnostics.append(splitProblem) }
-        var frontMatter = FrontMatter()
-        if let yaml = split.yaml {
-            let (parsed, problems) = FrontMatter.parse(yaml, path: sourcePath)
-            frontMatter = parsed
-            diagnostics += problems
         }
         let options = MarkdownOptions(slotLanguages: slotLanguages) { destination, _ in
             OutputPaths.rewrite(destination)
         }
-        let page = MarkdownParser.parse(split.body, options: options)
+        var diagnostics: [Diagnostic] = []
+        var frontMatter = FrontMatter()
+        let page: MarkdownPage
+        if content.starts(with: "---".utf8) {
+            let (split, splitProblem) = FrontMatter.split(String(decoding: content, as: UTF8.self), path: sourcePath)
+            if let splitProblem { diagnostics.append(splitProblem) }
+            if let yaml = split.yaml {
+                let (parsed, problems) = FrontMatter.parse(yaml, path: sourcePath)
+                frontMatter = parsed
+                diagnostics += problems
+            }
+            page = MarkdownParser.parse(split.body, options: options)
+        } else {
+            // No front matter: the bytes go to cmark as they are, without a String between.
+            page = MarkdownParser.parse(utf8: Array(content), options: options)
+        }
         let contentPath = String(sourcePath.dropFirst(LoadStage.contentFolder.count + 1))
         let note = Note(sourcePath: sourcePath, contentPath: contentPath, frontMatter: frontMatter, page: page)
         return (note, diagnostics)
