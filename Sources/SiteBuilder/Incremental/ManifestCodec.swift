@@ -264,7 +264,15 @@ public enum ManifestCodec {
 
     /// A line's tab-separated fields (still escaped).
     private static func split(_ line: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
-        line.split(separator: 0x09, omittingEmptySubsequences: false)
+        var fields: [ArraySlice<UInt8>] = []
+        fields.reserveCapacity(12)
+        var start = line.startIndex
+        for index in line.indices where line[index] == 0x09 {
+            fields.append(line[start..<index])
+            start = index + 1
+        }
+        fields.append(line[start...])
+        return fields
     }
 
     private static func isSorted(_ paths: [String]) -> Bool {

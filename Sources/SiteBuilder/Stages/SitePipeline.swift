@@ -318,9 +318,13 @@ public enum SitePipeline {
         manifest.contentKey = contentKey
         // Kept notes' records as they were (shared), with what changed assigned: an
         // unchanged record is written back as it was read.
-        manifest.notes = clean
-        for (path, key) in newKeys where clean[path] != nil { manifest.notes[path]?.renderKey = key }
-        for (path, links) in linkResults where clean[path] != nil {
+        // `consume`: the kept records move into the manifest rather than being shared with
+        // `clean`, so assigning below does not copy all ten thousand of them again.
+        manifest.notes = consume clean
+        // The last manifest's path order, which the encoder reuses when the paths are the same.
+        manifest.sortedPaths = previous?.sortedPaths
+        for (path, key) in newKeys where manifest.notes[path] != nil { manifest.notes[path]?.renderKey = key }
+        for (path, links) in linkResults where manifest.notes[path] != nil {
             manifest.notes[path]?.summary.linkDiagnostics = links.diagnostics
             manifest.notes[path]?.summary.linkedFiles = links.referencedFiles.sorted()
         }
