@@ -6,7 +6,7 @@ DEBIAN_PACKAGES := libcmark-dev pkg-config
 # The browser test of search types into a real Chromium.
 TEST_PACKAGES := chromium
 
-.PHONY: site test setup setup-test apt-install build check clean bench bench-sim fuzz serve-load screenshots subpath-check
+.PHONY: site test setup setup-test apt-install build check clean bench bench-sim bench-instructions fuzz serve-load screenshots subpath-check
 
 ## site: install what is missing, build notesim, and build this repository's site into public/
 site: setup
@@ -51,6 +51,13 @@ bench: setup
 	mkdir -p .build/bench
 	gcc -O2 -o .build/bench/cmark-floor Benchmarks/floor/cmark-floor.c $$(pkg-config --cflags --libs libcmark)
 	python3 Benchmarks/bench.py .build/release/notesim .build/bench/cmark-floor $(BENCH_ARGS)
+
+## bench-instructions: instructions (callgrind) of a full and an incremental build of 300
+## generated notes: the machine-independent measure used to compare versions
+bench-instructions: setup
+	@$(MAKE) --no-print-directory apt-install PACKAGES="valgrind binutils"
+	$(SWIFT) build -c release --product notesim
+	Benchmarks/instructions.sh .build/release/notesim
 
 ## bench-sim: simulator events per second, next to an equivalent SimPy model, with the ratio
 bench-sim: setup

@@ -9,7 +9,7 @@ public enum Path {
     public static func join(_ components: [String]) -> String {
         var result = ""
         for component in components where !component.isEmpty {
-            if result.isEmpty || result.hasSuffix("/") {
+            if result.isEmpty || result.utf8.last == UInt8(ascii: "/") {
                 result += component
             } else {
                 result += "/" + component

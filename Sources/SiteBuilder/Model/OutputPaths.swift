@@ -3,17 +3,31 @@ public enum OutputPaths {
     /// The output path of a note given its path inside content/: `a/b.md` -> `a/b.html`,
     /// `a/README.md` and `a/index.md` -> `a/index.html`.
     public static func html(forNote contentPath: String) -> String {
-        let directory = Path.directory(of: contentPath)
-        let name = Path.lastComponent(of: contentPath)
-        if isIndexName(name) { return Path.join(directory, "index.html") }
-        let stem = name.dropLast(Path.fileExtension(of: name).count + 1)
-        return Path.join(directory, stem + ".html")
+        // On UTF-8: every note path is turned into its page's on every build.
+        let utf8 = contentPath.utf8
+        let nameStart = utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
+        let name = contentPath[nameStart...]
+        if isIndexName(name) { return contentPath[..<nameStart] + "index.html" }
+        // The stem: the name without its extension (`.md`).
+        let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")).flatMap { $0 == nameStart ? nil : $0 }
+        let stemEnd = dot ?? contentPath.index(before: contentPath.endIndex)
+        return contentPath[..<stemEnd] + ".html"
     }
 
-    /// Whether a file name makes its directory's index page.
-    public static func isIndexName(_ name: String) -> Bool {
-        let lowered = name.lowercased()
-        return lowered == "readme.md" || lowered == "index.md"
+    /// Whether a file name makes its directory's index page (`README.md`, `index.md`, in any case).
+    public static func isIndexName(_ name: some StringProtocol) -> Bool {
+        // Case-insensitive over ASCII: no other character lowercases to these names' letters.
+        func matches(_ target: StaticString) -> Bool {
+            guard name.utf8.count == target.utf8CodeUnitCount else { return false }
+            var expected = target.utf8Start
+            for byte in name.utf8 {
+                let lower: UInt8 = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                guard lower == expected.pointee else { return false }
+                expected += 1
+            }
+            return true
+        }
+        return matches("readme.md") || matches("index.md")
     }
 
     /// Whether a path inside content/ is a note.
