@@ -76,3 +76,14 @@ import Testing
         #expect(out.string == "<p title=\"a &quot;b&quot; &lt;c&gt;\">ノート &amp; メモ</p>")
     }
 }
+
+/// JSON string literals that are also safe inside an HTML `<script>` element.
+@Suite struct JSONStringTests {
+    @Test func escapesQuotesControlsMarkupAndLineSeparators() {
+        #expect(JSONString.quote("") == "\"\"")
+        #expect(JSONString.quote("a\"b\\c\nd\re\tf\u{1}") == "\"a\\\"b\\\\c\\nd\\re\\tf\\u0001\"")
+        #expect(JSONString.quote("<li class=\"x\">A & B</li>") == "\"\\u003cli class=\\\"x\\\"\\u003eA \\u0026 B\\u003c/li\\u003e\"")
+        #expect(JSONString.quote("行\u{2028}区\u{2029}切") == "\"行\\u2028区\\u2029切\"")
+        #expect(JSONString.quote("ノート — “quoted” \u{E2}") == "\"ノート — “quoted” \u{E2}\"")
+    }
+}
