@@ -23,6 +23,5 @@ path = sys.argv[1]
 text = open(path, encoding="utf-8").read()
 open(path, "w", encoding="utf-8").write(text[: text.rstrip("\n").rfind("\n") + 1])
 PY
-printf 'full build of 300 notes: %s instructions\nincremental build after one edit: %s instructions\n' \
-  "$(printf "%'d" "$full")" "$(printf "%'d" "$incremental")"
+python3 -c 'import sys; print(f"full build of 300 notes: {int(sys.argv[1]):,} instructions\nincremental build after one edit: {int(sys.argv[2]):,} instructions")' "$full" "$incremental"
 echo "(callgrind profiles in $work/; callgrind_annotate --inclusive=yes $work/callgrind.full)"

@@ -195,7 +195,15 @@ public enum ManifestCodec {
     /// One note's block of lines: its `note` line and the lines that follow it. The `ref`
     /// lines are kept as bytes and decoded only when asked for.
     private static func decodeNote(_ block: ArraySlice<UInt8>) -> (path: String, record: BuildManifest.NoteRecord)? {
-        var current: (path: String, record: BuildManifest.NoteRecord)?
+        // The fields are collected first and the record made once at the end: assigning
+        // them one by one through the summary's shared box copied it for every line.
+        var head: (path: String, contentPath: String, title: String, stamp: FileStamp, source: UInt64, render: UInt64,
+                   scenarios: Int, passed: Int, failed: Int)?
+        var frontMatter = FrontMatter()
+        var anchors: [String] = []
+        var linkedFiles: [String] = []
+        var linkDiagnostics: [Diagnostic] = []
+        var diagnostics: [Diagnostic] = []
         var references: [UInt8] = []
         var lines = LineCursor(block)
         while let raw = lines.next() {
@@ -207,39 +215,40 @@ public enum ManifestCodec {
             let fields = split(raw)
             switch (String(decoding: fields[0], as: UTF8.self), fields.count) {
             case ("note", 11):
-                guard current == nil, let size = decimal(fields[3]), let modified = decimal(fields[4]), let source = hexNumber(fields[5]),
+                guard head == nil, let size = decimal(fields[3]), let modified = decimal(fields[4]), let source = hexNumber(fields[5]),
                       let render = hexNumber(fields[6]), let scenarios = decimal(fields[7]), let passed = decimal(fields[8]),
                       let failed = decimal(fields[9]) else { return nil }
-                let path = unescape(fields[1])
-                let summary = NoteSummary(sourcePath: path, contentPath: unescape(fields[2]), frontMatter: FrontMatter(), title: unescape(fields[10]),
-                                          anchors: [], references: LazyReferences([]), linkDiagnostics: [], linkedFiles: [])
-                current = (path, BuildManifest.NoteRecord(
-                    stamp: FileStamp(size: size, modified: modified), sourceHash: source, renderKey: render, summary: summary,
-                    diagnostics: [], scenarios: Int(scenarios), passed: Int(passed), failed: Int(failed)))
+                head = (unescape(fields[1]), unescape(fields[2]), unescape(fields[10]), FileStamp(size: size, modified: modified), source, render,
+                        Int(scenarios), Int(passed), Int(failed))
             case ("front", 6):
-                guard current != nil, let title = parseOptional(unescape(fields[1])), let description = parseOptional(unescape(fields[2])),
+                guard head != nil, let title = parseOptional(unescape(fields[1])), let description = parseOptional(unescape(fields[2])),
                       let order = parseOptional(unescape(fields[3])), let lang = parseOptional(unescape(fields[5])) else { return nil }
-                current!.record.summary.frontMatter = FrontMatter(title: title, description: description, order: order.flatMap { Int($0) },
-                                                                  draft: fields[4].elementsEqual([0x31]), lang: lang)
+                frontMatter = FrontMatter(title: title, description: description, order: order.flatMap { Int($0) },
+                                          draft: fields[4].elementsEqual([0x31]), lang: lang)
             case ("anchors", _):
-                guard current != nil else { return nil }
-                current!.record.summary.anchors = fields.dropFirst().map(unescape)
+                guard head != nil else { return nil }
+                anchors = fields.dropFirst().map(unescape)
             case ("copy", 2):
-                guard current != nil else { return nil }
-                current!.record.summary.linkedFiles.append(unescape(fields[1]))
+                guard head != nil else { return nil }
+                linkedFiles.append(unescape(fields[1]))
             case ("link", 2), ("diag", 2):
-                guard current != nil, let diagnostic = try? JSONDecoder().decode(Diagnostic.self, from: Data(unescape(fields[1]).utf8)) else { return nil }
+                guard head != nil, let diagnostic = try? JSONDecoder().decode(Diagnostic.self, from: Data(unescape(fields[1]).utf8)) else { return nil }
                 if fields[0].elementsEqual("link".utf8) {
-                    current!.record.summary.linkDiagnostics.append(diagnostic)
+                    linkDiagnostics.append(diagnostic)
                 } else {
-                    current!.record.diagnostics.append(diagnostic)
+                    diagnostics.append(diagnostic)
                 }
             default:
                 return nil
             }
         }
-        if current != nil, !references.isEmpty { current!.record.summary.references = LazyReferences(encoded: references) }
-        return current
+        guard let head else { return nil }
+        let summary = NoteSummary(sourcePath: head.path, contentPath: head.contentPath, frontMatter: frontMatter, title: head.title,
+                                  anchors: anchors, references: references.isEmpty ? LazyReferences([]) : LazyReferences(encoded: references),
+                                  linkDiagnostics: linkDiagnostics, linkedFiles: linkedFiles)
+        return (head.path, BuildManifest.NoteRecord(
+            stamp: head.stamp, sourceHash: head.source, renderKey: head.render, summary: summary,
+            diagnostics: diagnostics, scenarios: head.scenarios, passed: head.passed, failed: head.failed))
     }
 
     /// The lines of a byte range, without their newlines; empty lines are skipped.
