@@ -17,6 +17,15 @@ public enum ScenarioStage {
         /// Scenarios simulated in this run (the rest came from the cache).
         public var simulated = 0
 
+        public init() {}
+
+        init(figures: [Int: [UInt8]], passed: Int, failed: Int, diagnostics: [Diagnostic]) {
+            self.figures = figures
+            self.passed = passed
+            self.failed = failed
+            self.diagnostics = diagnostics
+        }
+
         /// Adds what one block produced (its figure, verdict counts and diagnostics).
         mutating func add(_ block: Output) {
             figures.merge(block.figures) { _, new in new }
@@ -41,10 +50,8 @@ public enum ScenarioStage {
                                             column: block.position.column, slot: slot, language: language)
                 + "\nlimits \(limits.maximumInputs) \(limits.horizon) \(limits.maximumSteps)"
             if let cached = cache.load(key) {
-                output.figures[slot] = Array(cached.figureHTML.utf8)
-                output.passed += cached.passed
-                output.failed += cached.failed
-                output.diagnostics += cached.diagnostics
+                output.add(Output(figures: [slot: Array(cached.figureHTML.utf8)], passed: cached.passed, failed: cached.failed,
+                                  diagnostics: cached.diagnostics))
             } else {
                 let single = runBlock(block, slot: slot, note: note, language: language, limits: limits)
                 cache.save(CachedScenario(key: key, figureHTML: String(decoding: single.figures[slot] ?? [], as: UTF8.self),
