@@ -68,10 +68,25 @@ def pagefind():
         return None
 
 
+# The original text of every note the bench edits, restored at the end of each size so the
+# corpus stays the deterministic one corpus.py wrote (edits used to pile up run after run).
+EDITED = {}
+
+
 def edit(corpus, number):
     path = os.path.join(corpus, "content", f"n{number:05d}.md")
+    if path not in EDITED:
+        with open(path, encoding="utf-8") as file:
+            EDITED[path] = file.read()
     with open(path, "a", encoding="utf-8") as file:
         file.write(f"\n編集 {number}: 一文を足した。\n")
+
+
+def restore_edited():
+    for path, text in EDITED.items():
+        with open(path, "w", encoding="utf-8") as file:
+            file.write(text)
+    EDITED.clear()
 
 
 def serve_rebuilds(notesim, corpus, runs, port):
@@ -144,7 +159,10 @@ def bench_size(size, notesim, floor, runs, work, lines):
         edit(corpus, 100 + index)
         samples.append(run([notesim, "build", corpus, "--no-search", "--output", incremental_out]))
     rows["incremental"] = summary(samples)
-    serve = serve_rebuilds(notesim, corpus, runs, 18_000 + size % 1000)
+    try:
+        serve = serve_rebuilds(notesim, corpus, runs, 18_000 + size % 1000)
+    finally:
+        restore_edited()
     if serve:
         rows["serve"] = summary([(rebuild, 0) for rebuild, _ in serve])
         rows["serve-latency"] = summary([(latency, 0) for _, latency in serve])
@@ -190,6 +208,7 @@ def main():
             report += lines
             lines = []
     finally:
+        restore_edited()
         shutil.rmtree(os.path.join(work, "out"), ignore_errors=True)
     with open(os.path.join(work, "report.md"), "w", encoding="utf-8") as file:
         file.write("\n".join(report) + "\n")
