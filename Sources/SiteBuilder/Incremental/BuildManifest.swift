@@ -38,36 +38,99 @@ public struct BuildManifest: Sendable, Equatable {
     }
 
     /// One note's entry.
+    ///
+    /// Its fields live in one copy-on-write box: records move between dictionaries of
+    /// 10,000 entries during a build, and a copy is then one reference count.
     public struct NoteRecord: Sendable, Equatable {
-        public var stamp: FileStamp { didSet { encoded = nil } }
-        public var sourceHash: UInt64 { didSet { encoded = nil } }
+        private struct Fields: Sendable, Equatable {
+            var stamp: FileStamp
+            var sourceHash: UInt64
+            var renderKey: UInt64
+            var summary: NoteSummary
+            var diagnostics: [Diagnostic]
+            var scenarios: Int
+            var passed: Int
+            var failed: Int
+            /// This record's lines as read from the manifest, while nothing changed since.
+            var encoded: ArraySlice<UInt8>?
+
+            static func == (lhs: Fields, rhs: Fields) -> Bool {
+                lhs.stamp == rhs.stamp && lhs.sourceHash == rhs.sourceHash && lhs.renderKey == rhs.renderKey && lhs.summary == rhs.summary
+                    && lhs.diagnostics == rhs.diagnostics && lhs.scenarios == rhs.scenarios && lhs.passed == rhs.passed && lhs.failed == rhs.failed
+            }
+        }
+
+        private final class Box: @unchecked Sendable {
+            // Written only through `update`, when this box is not shared.
+            var fields: Fields
+
+            init(_ fields: Fields) {
+                self.fields = fields
+            }
+        }
+
+        private var box: Box
+
+        /// Changes a field; the record is then encoded anew when the manifest is written.
+        private mutating func update(_ change: (inout Fields) -> Void) {
+            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+            change(&box.fields)
+            box.fields.encoded = nil
+        }
+
+        public var stamp: FileStamp {
+            get { box.fields.stamp }
+            set { update { $0.stamp = newValue } }
+        }
+        public var sourceHash: UInt64 {
+            get { box.fields.sourceHash }
+            set { update { $0.sourceHash = newValue } }
+        }
         /// Hash of everything its page depends on; equal keys give equal pages.
-        public var renderKey: UInt64 { didSet { encoded = nil } }
+        public var renderKey: UInt64 {
+            get { box.fields.renderKey }
+            set { update { $0.renderKey = newValue } }
+        }
         /// The parsed note without its HTML and code blocks.
-        public var summary: NoteSummary { didSet { encoded = nil } }
+        public var summary: NoteSummary {
+            get { box.fields.summary }
+            set { update { $0.summary = newValue } }
+        }
         /// Diagnostics of parsing and of its scenarios (links are checked on every build).
-        public var diagnostics: [Diagnostic] { didSet { encoded = nil } }
-        public var scenarios: Int { didSet { encoded = nil } }
-        public var passed: Int { didSet { encoded = nil } }
-        public var failed: Int { didSet { encoded = nil } }
+        public var diagnostics: [Diagnostic] {
+            get { box.fields.diagnostics }
+            set { update { $0.diagnostics = newValue } }
+        }
+        public var scenarios: Int {
+            get { box.fields.scenarios }
+            set { update { $0.scenarios = newValue } }
+        }
+        public var passed: Int {
+            get { box.fields.passed }
+            set { update { $0.passed = newValue } }
+        }
+        public var failed: Int {
+            get { box.fields.failed }
+            set { update { $0.failed = newValue } }
+        }
         /// This record's lines as read from the manifest, while nothing changed since: an
         /// incremental build writes most records back exactly as it read them.
-        var encoded: ArraySlice<UInt8>?
+        var encoded: ArraySlice<UInt8>? { box.fields.encoded }
 
         public init(stamp: FileStamp, sourceHash: UInt64, renderKey: UInt64, summary: NoteSummary, diagnostics: [Diagnostic], scenarios: Int, passed: Int, failed: Int) {
-            self.stamp = stamp
-            self.sourceHash = sourceHash
-            self.renderKey = renderKey
-            self.summary = summary
-            self.diagnostics = diagnostics
-            self.scenarios = scenarios
-            self.passed = passed
-            self.failed = failed
+            self.init(stamp: stamp, sourceHash: sourceHash, renderKey: renderKey, summary: summary, diagnostics: diagnostics,
+                      scenarios: scenarios, passed: passed, failed: failed, encoded: nil)
+        }
+
+        /// A record read from the manifest, with the bytes it was read from.
+        init(stamp: FileStamp, sourceHash: UInt64, renderKey: UInt64, summary: NoteSummary, diagnostics: [Diagnostic], scenarios: Int,
+             passed: Int, failed: Int, encoded: ArraySlice<UInt8>?) {
+            box = Box(Fields(stamp: stamp, sourceHash: sourceHash, renderKey: renderKey, summary: summary, diagnostics: diagnostics,
+                             scenarios: scenarios, passed: passed, failed: failed, encoded: encoded))
         }
 
         public static func == (lhs: NoteRecord, rhs: NoteRecord) -> Bool {
-            lhs.stamp == rhs.stamp && lhs.sourceHash == rhs.sourceHash && lhs.renderKey == rhs.renderKey && lhs.summary == rhs.summary
-                && lhs.diagnostics == rhs.diagnostics && lhs.scenarios == rhs.scenarios && lhs.passed == rhs.passed && lhs.failed == rhs.failed
+            lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
         }
     }
 }
@@ -169,7 +232,7 @@ public struct NoteSummary: Sendable, Equatable {
 /// A note's references, decoded from the manifest's bytes only when asked for.
 public struct LazyReferences: Sendable, Equatable {
     private let decoded: [Reference]?
-    private let encoded: [UInt8]
+    private let encoded: ArraySlice<UInt8>
 
     public init(_ references: [Reference]) {
         decoded = references
@@ -177,7 +240,7 @@ public struct LazyReferences: Sendable, Equatable {
     }
 
     /// References in the manifest's `ref` line format, decoded on first use.
-    init(encoded: [UInt8]) {
+    init(encoded: ArraySlice<UInt8>) {
         decoded = nil
         self.encoded = encoded
     }

@@ -1,0 +1,310 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import NotesCore
+import NotesMarkdown
+
+extension ManifestCodec {
+    /// Decodes a manifest; nil when any line is malformed.
+    ///
+    /// Works on offsets into the one buffer: lines and fields are found with `memchr`, and
+    /// only fields that become text are turned into strings. Every incremental build reads
+    /// the manifest of the whole site (7 MB for 10,000 notes), so this is on the path of
+    /// every edit.
+    public static func decode(_ bytes: [UInt8]) -> BuildManifest? {
+        bytes.withUnsafeBufferPointer { buffer -> BuildManifest? in
+            let text = ManifestText(buffer)
+            let notesStart = text.firstNoteBlock()
+            guard let (manifest, filePaths) = decodeSite(text, upTo: notesStart) else { return nil }
+            return decodeNotes(bytes, from: notesStart, into: manifest, filePaths: filePaths)
+        }
+    }
+
+    /// The site-wide lines before the first note block, and the file paths in their order.
+    private static func decodeSite(_ text: ManifestText, upTo end: Int) -> (BuildManifest, [String])? {
+        var manifest = BuildManifest(globalKey: 0, output: "")
+        var filePaths: [String] = []
+        var position = 0
+        guard let first = text.line(from: &position, end: end), text.equals(first, header) else { return nil }
+        while let line = text.line(from: &position, end: end) {
+            var fields = text.fields(line)
+            guard let kind = fields.next() else { return nil }
+            if text.equals(kind, "file") {
+                guard let hash = fields.next().flatMap(text.hex), let path = fields.next(), fields.isAtEnd else { return nil }
+                let name = text.string(path)
+                manifest.files[name] = hash
+                filePaths.append(name)
+            } else if text.equals(kind, "global") {
+                guard let key = fields.next().flatMap(text.hex), fields.isAtEnd else { return nil }
+                manifest.globalKey = key
+            } else if text.equals(kind, "output") {
+                guard let output = fields.next(), fields.isAtEnd else { return nil }
+                manifest.output = text.string(output)
+            } else if text.equals(kind, "toc") {
+                guard let key = fields.next().flatMap(text.hex), let html = fields.next(), fields.isAtEnd else { return nil }
+                manifest.toc = (key, text.string(html))
+            } else if text.equals(kind, "content") {
+                guard let key = fields.next().flatMap(text.hex), fields.isAtEnd else { return nil }
+                manifest.contentKey = key
+            } else {
+                return nil
+            }
+        }
+        return (manifest, filePaths)
+    }
+
+    /// The note blocks from `start` on, decoded on every core.
+    private static func decodeNotes(_ bytes: [UInt8], from start: Int, into manifest: BuildManifest, filePaths: [String]) -> BuildManifest? {
+        var manifest = manifest
+        let blocks = bytes.withUnsafeBufferPointer { ManifestText($0).noteBlocks(from: start) }
+        let records = ForkJoin.map(blocks) { range -> (path: String, record: BuildManifest.NoteRecord)? in
+            bytes.withUnsafeBufferPointer { buffer in
+                decodeNote(ManifestText(buffer), block: range, bytes: bytes)
+            }
+        }
+        manifest.notes.reserveCapacity(records.count)
+        var notePaths: [String] = []
+        notePaths.reserveCapacity(records.count)
+        for record in records {
+            guard let record else { return nil }
+            manifest.notes[record.path] = record.record
+            notePaths.append(record.path)
+        }
+        if isSorted(notePaths), isSorted(filePaths) { manifest.sortedPaths = (notePaths, filePaths) }
+        return manifest
+    }
+
+    /// One note's block of lines: its `note` line and the lines that follow it. The `ref`
+    /// lines (always written together) are kept as bytes and decoded only when asked for.
+    private static func decodeNote(_ text: ManifestText, block: Range<Int>, bytes: [UInt8]) -> (path: String, record: BuildManifest.NoteRecord)? {
+        // The fields are collected first and the record made once at the end: assigning
+        // them one by one through the summary's shared box copied it for every line.
+        var head: (path: String, contentPath: String, title: String, stamp: FileStamp, source: UInt64, render: UInt64,
+                   scenarios: Int, passed: Int, failed: Int)?
+        var frontMatter = FrontMatter()
+        var anchors: [String] = []
+        var linkedFiles: [String] = []
+        var linkDiagnostics: [Diagnostic] = []
+        var diagnostics: [Diagnostic] = []
+        var references: Range<Int>?
+        var position = block.lowerBound
+        while let line = text.line(from: &position, end: block.upperBound) {
+            var fields = text.fields(line)
+            guard let kind = fields.next() else { return nil }
+            if head == nil {
+                guard text.equals(kind, "note"), let path = fields.next(), let contentPath = fields.next(),
+                      let size = fields.next().flatMap(text.decimal), let modified = fields.next().flatMap(text.decimal),
+                      let source = fields.next().flatMap(text.hex), let render = fields.next().flatMap(text.hex),
+                      let scenarios = fields.next().flatMap(text.decimal), let passed = fields.next().flatMap(text.decimal),
+                      let failed = fields.next().flatMap(text.decimal), let title = fields.next(), fields.isAtEnd else { return nil }
+                head = (text.string(path), text.string(contentPath), text.string(title), FileStamp(size: size, modified: modified),
+                        source, render, Int(scenarios), Int(passed), Int(failed))
+            } else if text.equals(kind, "ref") {
+                // Contiguous lines, kept with the newline after the last one.
+                guard references == nil || references!.upperBound == line.lowerBound else { return nil }
+                references = (references?.lowerBound ?? line.lowerBound)..<min(line.upperBound + 1, block.upperBound)
+            } else if text.equals(kind, "anchors") {
+                while let anchor = fields.next() { anchors.append(text.string(anchor)) }
+            } else if text.equals(kind, "front") {
+                guard let title = fields.next().flatMap(text.optional), let description = fields.next().flatMap(text.optional),
+                      let order = fields.next().flatMap(text.optional), let draft = fields.next(), let lang = fields.next().flatMap(text.optional),
+                      fields.isAtEnd else { return nil }
+                frontMatter = FrontMatter(title: title, description: description, order: order.flatMap { Int($0) },
+                                          draft: text.equals(draft, "1"), lang: lang)
+            } else if text.equals(kind, "copy") {
+                guard let file = fields.next(), fields.isAtEnd else { return nil }
+                linkedFiles.append(text.string(file))
+            } else if text.equals(kind, "link") || text.equals(kind, "diag") {
+                guard let json = fields.next(), fields.isAtEnd,
+                      let diagnostic = try? JSONDecoder().decode(Diagnostic.self, from: Data(text.string(json).utf8)) else { return nil }
+                if text.equals(kind, "link") {
+                    linkDiagnostics.append(diagnostic)
+                } else {
+                    diagnostics.append(diagnostic)
+                }
+            } else {
+                return nil
+            }
+        }
+        guard let head else { return nil }
+        let summary = NoteSummary(sourcePath: head.path, contentPath: head.contentPath, frontMatter: frontMatter, title: head.title,
+                                  anchors: anchors, references: references.map { LazyReferences(encoded: bytes[$0]) } ?? LazyReferences([]),
+                                  linkDiagnostics: linkDiagnostics, linkedFiles: linkedFiles)
+        return (head.path, BuildManifest.NoteRecord(
+            stamp: head.stamp, sourceHash: head.source, renderKey: head.render, summary: summary,
+            diagnostics: diagnostics, scenarios: head.scenarios, passed: head.passed, failed: head.failed,
+            // The block's bytes, with the newline after its last line, for writing it back.
+            encoded: bytes[block]))
+    }
+
+    private static func isSorted(_ paths: [String]) -> Bool {
+        zip(paths, paths.dropFirst()).allSatisfy { $0 < $1 }
+    }
+
+    /// Decodes `ref` lines (malformed lines are skipped: the manifest was written by us).
+    static func decodeReferences(_ bytes: ArraySlice<UInt8>) -> [Reference] {
+        bytes.split(separator: 0x0A).compactMap { raw in
+            let fields = raw.split(separator: 0x09, omittingEmptySubsequences: false).map(unescape)
+            guard fields.count == 6, let kind = Reference.Kind(rawValue: fields[1]), let origin = Reference.Origin(rawValue: fields[2]),
+                  let line = Int(fields[3]), let column = Int(fields[4]) else { return nil }
+            return Reference(kind: kind, origin: origin, destination: fields[5], position: SourcePosition(line: line, column: column))
+        }
+    }
+
+    /// A field without its escapes (`\\`, `\t`, `\n`, `\r`).
+    static func unescape(_ bytes: ArraySlice<UInt8>) -> String {
+        guard bytes.contains(0x5C) else { return String(decoding: bytes, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var escaped = false
+        for byte in bytes {
+            if escaped {
+                switch byte {
+                case 0x74: out.append(0x09)
+                case 0x6E: out.append(0x0A)
+                case 0x72: out.append(0x0D)
+                default: out.append(byte)
+                }
+                escaped = false
+            } else if byte == 0x5C {
+                escaped = true
+            } else {
+                out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// The manifest's bytes seen as lines and tab-separated fields, by offsets into one buffer.
+struct ManifestText {
+    let buffer: UnsafeBufferPointer<UInt8>
+
+    init(_ buffer: UnsafeBufferPointer<UInt8>) {
+        self.buffer = buffer
+    }
+
+    /// A note block starts at a line beginning with `note` and a tab.
+    private static let notePrefixAfterNewline: [UInt8] = Array("\nnote\t".utf8)
+
+    /// Where the first note block starts (the end when there is none).
+    func firstNoteBlock() -> Int {
+        Self.notePrefixAfterNewline.withUnsafeBufferPointer { pattern in
+            ByteSearch.firstRange(of: pattern, in: buffer).map { $0.lowerBound + 1 } ?? buffer.count
+        }
+    }
+
+    /// The ranges of the note blocks from `start` on (each up to the next one's start).
+    func noteBlocks(from start: Int) -> [Range<Int>] {
+        guard start < buffer.count else { return [] }
+        var starts = [start]
+        Self.notePrefixAfterNewline.withUnsafeBufferPointer { pattern in
+            var from = start
+            while let found = ByteSearch.firstRange(of: pattern, in: buffer, from: from) {
+                starts.append(found.lowerBound + 1)
+                from = found.upperBound
+            }
+        }
+        return starts.indices.map { starts[$0]..<($0 + 1 < starts.count ? starts[$0 + 1] : buffer.count) }
+    }
+
+    /// The next non-empty line at or after `position` and before `end`, without its newline;
+    /// `position` moves past it.
+    func line(from position: inout Int, end: Int) -> Range<Int>? {
+        while position < end {
+            let start = position
+            let stop = find(0x0A, in: start..<end) ?? end
+            position = stop + 1
+            if stop > start { return start..<stop }
+        }
+        return nil
+    }
+
+    /// The fields of a line, read in order.
+    func fields(_ line: Range<Int>) -> FieldCursor {
+        FieldCursor(text: self, rest: line)
+    }
+
+    /// Reads one line's tab-separated fields in order.
+    struct FieldCursor {
+        let text: ManifestText
+        var rest: Range<Int>?
+
+        var isAtEnd: Bool { rest == nil }
+
+        mutating func next() -> Range<Int>? {
+            guard let range = rest else { return nil }
+            guard let tab = text.find(0x09, in: range) else {
+                rest = nil
+                return range
+            }
+            rest = (tab + 1)..<range.upperBound
+            return range.lowerBound..<tab
+        }
+    }
+
+    /// The offset of the first `byte` in `range`.
+    func find(_ byte: UInt8, in range: Range<Int>) -> Int? {
+        guard !range.isEmpty, let base = buffer.baseAddress, let hit = memchr(base + range.lowerBound, Int32(byte), range.count) else { return nil }
+        return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+    }
+
+    /// Whether a field is exactly `literal`.
+    func equals(_ range: Range<Int>, _ literal: StaticString) -> Bool {
+        guard range.count == literal.utf8CodeUnitCount, let base = buffer.baseAddress else { return false }
+        return memcmp(base + range.lowerBound, literal.utf8Start, range.count) == 0
+    }
+
+    /// A field as text, escapes undone.
+    func string(_ range: Range<Int>) -> String {
+        let bytes = UnsafeBufferPointer(rebasing: buffer[range])
+        guard find(0x5C, in: range) != nil else { return String(decoding: bytes, as: UTF8.self) }
+        return ManifestCodec.unescape(ArraySlice(bytes))
+    }
+
+    /// An optional text field: nil when malformed, `.some(nil)` for `-`, the text after `+`.
+    func optional(_ range: Range<Int>) -> String?? {
+        guard let first = range.first.map({ buffer[$0] }) else { return nil }
+        if first == 0x2D, range.count == 1 { return .some(nil) }
+        guard first == 0x2B else { return nil }
+        return .some(string((range.lowerBound + 1)..<range.upperBound))
+    }
+
+    /// Lowercase hex digits (1–16) as a number.
+    func hex(_ range: Range<Int>) -> UInt64? {
+        guard !range.isEmpty, range.count <= 16 else { return nil }
+        var value: UInt64 = 0
+        for index in range {
+            let byte = buffer[index]
+            let digit: UInt8
+            switch byte {
+            case 0x30...0x39: digit = byte - 0x30
+            case 0x61...0x66: digit = byte - 0x57
+            default: return nil
+            }
+            value = value << 4 | UInt64(digit)
+        }
+        return value
+    }
+
+    /// A decimal number with an optional minus sign (nil when it does not fit an `Int64`).
+    func decimal(_ range: Range<Int>) -> Int64? {
+        var digits = range
+        let negative = range.first.map { buffer[$0] == 0x2D } ?? false
+        if negative { digits = (range.lowerBound + 1)..<range.upperBound }
+        guard !digits.isEmpty, digits.count <= 19 else { return nil }
+        var value: Int64 = 0
+        for index in digits {
+            let byte = buffer[index]
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (sum, carry) = shifted.addingReportingOverflow(Int64(byte - 0x30))
+            guard !overflow, !carry else { return nil }
+            value = sum
+        }
+        return negative ? -value : value
+    }
+}

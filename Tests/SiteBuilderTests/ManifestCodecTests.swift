@@ -1,0 +1,96 @@
+import NotesCore
+import NotesMarkdown
+@testable import SiteBuilder
+import Testing
+
+/// The build manifest's line format: every field survives a round trip, a record read is
+/// written back byte for byte, and a malformed manifest is refused (which costs a full build).
+@Suite struct ManifestCodecTests {
+    /// A record with every kind of field, and text that needs escaping in each text field.
+    private func awkwardRecord() -> BuildManifest.NoteRecord {
+        let summary = NoteSummary(
+            sourcePath: "content/a\tb.md", contentPath: "a\tb.md",
+            frontMatter: FrontMatter(title: "題\\名\n", description: "説明\r\n二行目", order: -3, draft: true, lang: "ja"),
+            title: "題\\名\n", anchors: ["", "見出し\t1", "back\\slash"],
+            references: LazyReferences([
+                Reference(kind: .link, origin: .markdown, destination: "b.md#x\ty", position: SourcePosition(line: 3, column: 7)),
+                Reference(kind: .image, origin: .rawHTML, destination: "img/図.png", position: SourcePosition(line: 12, column: 1)),
+            ]),
+            linkDiagnostics: [.error("link.missing-file", path: "content/a\tb.md", at: SourcePosition(line: 3, column: 7), "missing\tfile")],
+            linkedFiles: ["img/図.png"])
+        return BuildManifest.NoteRecord(
+            // Real modification times are nanoseconds since 1970: 19 digits.
+            stamp: FileStamp(size: 9_098, modified: 1_795_818_570_780_644_396), sourceHash: .max, renderKey: 0, summary: summary,
+            diagnostics: [.warning("scenario.slow", path: "content/a\tb.md", at: nil, "slow", hint: "a\\b")], scenarios: 3, passed: 5, failed: 1)
+    }
+
+    private func manifest() -> BuildManifest {
+        var manifest = BuildManifest(globalKey: 0xa9cf_a765_a1d4_8f93, output: "/tmp/out\tput", files: ["a\tb.html": 1, "index.html": .max])
+        manifest.toc = (key: 42, html: "<ol>\n<li>\\</li>\n</ol>")
+        manifest.contentKey = 7
+        manifest.notes["content/a\tb.md"] = awkwardRecord()
+        var unknown = awkwardRecord()
+        // A note read without a stamp (a full build) and with nothing but its path.
+        unknown.stamp = FileStamp(size: -1, modified: -1)
+        unknown.summary = NoteSummary(sourcePath: "content/z.md", contentPath: "z.md", frontMatter: FrontMatter(), title: "z", anchors: [],
+                                      references: LazyReferences([]), linkDiagnostics: [], linkedFiles: [])
+        unknown.diagnostics = []
+        manifest.notes["content/z.md"] = unknown
+        return manifest
+    }
+
+    @Test func everyFieldSurvivesARoundTrip() throws {
+        let original = manifest()
+        let bytes = ManifestCodec.encode(original)
+        let decoded = try #require(ManifestCodec.decode(bytes))
+        #expect(decoded == original)
+        #expect(decoded.notes["content/a\tb.md"]?.stamp.modified == 1_795_818_570_780_644_396)
+        #expect(decoded.notes["content/z.md"]?.stamp == FileStamp(size: -1, modified: -1))
+        #expect(decoded.notes["content/a\tb.md"]?.summary.references.value.map(\.destination) == ["b.md#x\ty", "img/図.png"])
+        #expect(decoded.toc?.html == "<ol>\n<li>\\</li>\n</ol>")
+        // Read records are written back as they were read, and the decoded order is kept.
+        #expect(ManifestCodec.encode(decoded) == bytes)
+    }
+
+    @Test func aChangedRecordIsEncodedAnew() throws {
+        var decoded = try #require(ManifestCodec.decode(ManifestCodec.encode(manifest())))
+        decoded.notes["content/z.md"]?.passed = 9
+        let again = try #require(ManifestCodec.decode(ManifestCodec.encode(decoded)))
+        #expect(again.notes["content/z.md"]?.passed == 9)
+        #expect(again == decoded)
+    }
+
+    @Test(arguments: [
+        // A number beyond Int64 in a stamp.
+        ("9098\t1795818570780644396", "9098\t9223372036854775808"),
+        // A hash that is not lowercase hex.
+        ("\tffffffffffffffff\t", "\tFFFFFFFFFFFFFFFF\t"),
+        // A line of an unknown kind inside a note's block.
+        ("\nanchors\t", "\nbogus\t"),
+        // A field missing from the front-matter line.
+        ("\nfront\t+", "\nfront\t"),
+    ])
+    func aMalformedManifestIsRefused(field: String, replacement: String) throws {
+        let text = String(decoding: ManifestCodec.encode(manifest()), as: UTF8.self)
+        let broken = try #require(text.replacingFirst(field, with: replacement))
+        #expect(ManifestCodec.decode(Array(broken.utf8)) == nil)
+    }
+
+    @Test func referenceLinesMustBeTogether() throws {
+        let text = String(decoding: ManifestCodec.encode(manifest()), as: UTF8.self)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let first = try #require(lines.firstIndex { $0.hasPrefix("ref\t") })
+        // A `copy` line between the two `ref` lines.
+        let copy = try #require(lines.firstIndex { $0.hasPrefix("copy\t") })
+        lines.insert(lines.remove(at: copy), at: first + 1)
+        #expect(ManifestCodec.decode(Array(lines.joined(separator: "\n").utf8)) == nil)
+    }
+}
+
+private extension String {
+    /// The string with the first occurrence of `target` replaced; nil when there is none.
+    func replacingFirst(_ target: String, with replacement: String) -> String? {
+        guard let range = range(of: target) else { return nil }
+        return replacingCharacters(in: range, with: replacement)
+    }
+}
