@@ -18,6 +18,8 @@ public enum RenderStage {
         public var cachedTOC: String?
         /// The navigation of `notes`, when the caller has already built it.
         public var navigation: Navigation?
+        /// `notes` by output path (the first of two with the same path), when the caller has it.
+        public var notesByOutput: [String: Note]?
 
         public init(config: SiteConfig, notes: [Note], theme: Theme, referencedFiles: Set<String>, cachedTOC: String? = nil) {
             self.config = config
@@ -50,7 +52,7 @@ public enum RenderStage {
     /// Prepares what the pages of a build share; renders the sidebar unless `input` has it.
     public static func frame(_ input: Input) -> Frame {
         let navigation = input.navigation ?? Navigation(notes: input.notes)
-        let notesByOutput = Dictionary(input.notes.map { ($0.outputPath, $0) }, uniquingKeysWith: { first, _ in first })
+        let notesByOutput = input.notesByOutput ?? Dictionary(input.notes.map { ($0.outputPath, $0) }, uniquingKeysWith: { first, _ in first })
         var files: [OutputFile] = []
         // Scripts and stylesheets carry a hash of their content in their names, so hosts can
         // cache them forever (`style.3f2a9c1b07.css`).

@@ -169,8 +169,8 @@ public enum SitePipeline {
                     return old.anchors == note.page.headings.map(\.id) + note.page.explicitAnchors && old.frontMatter.draft == note.frontMatter.draft
                 }
         } ?? false
-        var allNotes = ForkJoin.map(Array(clean.values)) { $0.summary.note(withReferences: !linksStable) } + freshNotes
-        allNotes.sort { $0.sourcePath < $1.sourcePath }
+        let allNotes = Self.merged(kept: ForkJoin.map(sortedRecords(clean, order: previous?.sortedPaths?.notes)) { $0.summary.note(withReferences: !linksStable) },
+                                   fresh: freshNotes.sorted { $0.sourcePath < $1.sourcePath })
         var notes: [Note] = []
         var drafts: Set<String> = []
         for note in allNotes {
@@ -180,7 +180,9 @@ public enum SitePipeline {
                 notes.append(note)
             }
         }
-        diagnostics += duplicateOutputs(notes)
+        // Notes by page path: the first of two notes that would become the same page.
+        let notesByOutput = Dictionary(notes.map { ($0.outputPath, $0) }, uniquingKeysWith: { first, _ in first })
+        if notesByOutput.count < notes.count { diagnostics += duplicateOutputs(notes) }
 
         let linkResults = LinkCheckStage.checkEach(notes: notes, contentFiles: loaded.contentFiles, drafts: drafts,
                                                    only: linksStable ? Set(freshNotes.map(\.sourcePath)) : nil)
@@ -198,7 +200,6 @@ public enum SitePipeline {
         // Which pages to render: new and changed notes, and kept notes whose page shows
         // something that changed (a neighbour's title, the list of notes on the home page).
         let navigation = Navigation(notes: notes)
-        let titles = Dictionary(notes.map { ($0.outputPath, $0.title) }, uniquingKeysWith: { first, _ in first })
         let navigationKey = Self.navigationKey(navigation.entries)
         // Read-only copies for the workers (the dictionaries themselves are shared, not copied).
         let (keptRecords, parsedHashes) = (clean, fresh)
@@ -206,7 +207,7 @@ public enum SitePipeline {
         let keyed = ForkJoin.map(notes) { note -> (key: UInt64, changed: Bool, render: Bool) in
             let record = keptRecords[note.sourcePath]
             let key = Self.renderKey(note: note, sourceHash: record?.sourceHash ?? parsedHashes[note.sourcePath]?.hash ?? 0, globalKey: globalKey,
-                                     navigation: navigation, titles: titles, navigationKey: navigationKey)
+                                     navigation: navigation, notesByOutput: notesByOutput, navigationKey: navigationKey)
             let changed = record?.renderKey != key
             return (key, changed, changed || previousFiles[note.outputPath] == nil)
         }
@@ -248,6 +249,7 @@ public enum SitePipeline {
             toc = (tocKey, tocHTML)
             var input = RenderStage.Input(config: config, notes: notes, theme: theme, referencedFiles: referencedFiles, cachedTOC: tocHTML)
             input.navigation = navigation
+            input.notesByOutput = notesByOutput
             return RenderStage.frame(input)
         }
         // Notes parsed in this run have their scenarios run (from the cache when it has them).
@@ -337,15 +339,19 @@ public enum SitePipeline {
                 diagnostics: problems + (result?.diagnostics ?? []),
                 scenarios: result?.scenarios ?? 0, passed: result?.passed ?? 0, failed: result?.failed ?? 0)
         }
-        let spooled = frame != nil && options.pageSink != nil ? pages.map(\.outputPath) : []
-        let pagePaths = Set(files.map(\.path)).union(kept.keys).union(spooled)
+        // Pages: HTML files other than the sidebar page and 404.html, made now (also those handed
+        // to the page sink) or kept from the last build.
+        let isPage = { (path: String) in path.hasSuffix(".html") && path != RenderStage.tocPage && path != "404.html" }
+        var pagePaths = Set(files.lazy.map(\.path).filter(isPage))
+        if frame != nil, options.pageSink != nil { pagePaths.formUnion(pages.lazy.map(\.outputPath).filter(isPage)) }
+        let pageCount = pagePaths.count + kept.keys.count { isPage($0) && !pagePaths.contains($0) }
         return Result(
             files: files,
             keptFiles: kept,
             diagnostics: diagnostics.sorted(),
             config: config,
             noteCount: notes.count,
-            pageCount: pagePaths.filter { Path.fileExtension(of: $0) == "html" && $0 != RenderStage.tocPage && $0 != "404.html" }.count,
+            pageCount: pageCount,
             scenarioCount: scenarios,
             scenariosSimulated: simulated,
             expectationsPassed: passed,
@@ -353,6 +359,34 @@ public enum SitePipeline {
             notesParsed: sources.count,
             manifest: manifest
         )
+    }
+
+    /// The records in path order: `order` (the last manifest's sorted paths) filtered to the
+    /// records present, or sorted anew when a record is not in it.
+    private static func sortedRecords(_ records: [String: BuildManifest.NoteRecord], order: [String]?) -> [BuildManifest.NoteRecord] {
+        if let order, order.count >= records.count {
+            let inOrder = order.compactMap { records[$0] }
+            if inOrder.count == records.count { return inOrder }
+        }
+        return records.sorted { $0.key < $1.key }.map(\.value)
+    }
+
+    /// Two lists of notes sorted by source path, merged into one.
+    private static func merged(kept: [Note], fresh: [Note]) -> [Note] {
+        guard !fresh.isEmpty else { return kept }
+        var notes: [Note] = []
+        notes.reserveCapacity(kept.count + fresh.count)
+        var (keptIndex, freshIndex) = (0, 0)
+        while keptIndex < kept.count || freshIndex < fresh.count {
+            if freshIndex == fresh.count || (keptIndex < kept.count && kept[keptIndex].sourcePath < fresh[freshIndex].sourcePath) {
+                notes.append(kept[keptIndex])
+                keptIndex += 1
+            } else {
+                notes.append(fresh[freshIndex])
+                freshIndex += 1
+            }
+        }
+        return notes
     }
 
     /// Hash of everything every page depends on besides its own note.
@@ -407,13 +441,13 @@ public enum SitePipeline {
     /// (every page names the sidebar script, whose name carries a hash of the navigation;
     /// the home page also lists the notes). A body edit changes one page; a new note or a
     /// new title changes them all.
-    static func renderKey(note: Note, sourceHash: UInt64, globalKey: UInt64, navigation: Navigation, titles: [String: String], navigationKey: UInt64) -> UInt64 {
+    static func renderKey(note: Note, sourceHash: UInt64, globalKey: UInt64, navigation: Navigation, notesByOutput: [String: Note], navigationKey: UInt64) -> UInt64 {
         var hasher = FNV1a()
         hasher.combine(globalKey)
         hasher.combine(sourceHash)
         hasher.combine(navigationKey)
         let (previous, next) = navigation.neighbours(of: note.outputPath)
-        for part in [note.outputPath, previous ?? "", previous.flatMap { titles[$0] } ?? "", next ?? "", next.flatMap { titles[$0] } ?? ""] {
+        for part in [note.outputPath, previous ?? "", previous.flatMap { notesByOutput[$0]?.title } ?? "", next ?? "", next.flatMap { notesByOutput[$0]?.title } ?? ""] {
             hasher.combine(part)
             hasher.combine(byte: 0)
         }
