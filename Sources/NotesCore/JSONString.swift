@@ -26,6 +26,14 @@ public enum JSONString {
                 put(0x22)
                 var index = 0
                 while index < bytes.count {
+                    // A run of bytes that need no escape is copied whole.
+                    let run = index
+                    while index < bytes.count, !special[Int(bytes[index])] { index += 1 }
+                    if index > run {
+                        UnsafeMutableRawPointer(buffer.baseAddress! + at).copyMemory(from: bytes.baseAddress! + run, byteCount: index - run)
+                        at += index - run
+                        if index == bytes.count { break }
+                    }
                     let byte = bytes[index]
                     index += 1
                     switch byte {
@@ -46,5 +54,11 @@ public enum JSONString {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The bytes `quote` may have to escape: controls, `"`, `\\`, `<`, `>`, `&`, and 0xE2 (the
+    /// first byte of U+2028 and U+2029).
+    private static let special: [Bool] = (0...255).map { byte in
+        byte < 0x20 || [0x22, 0x5C, 0x3C, 0x3E, 0x26, 0xE2].contains(byte)
     }
 }

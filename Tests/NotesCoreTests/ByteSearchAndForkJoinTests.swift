@@ -1,3 +1,4 @@
+import Foundation
 import NotesCore
 import Testing
 
@@ -85,5 +86,23 @@ import Testing
         #expect(JSONString.quote("<li class=\"x\">A & B</li>") == "\"\\u003cli class=\\\"x\\\"\\u003eA \\u0026 B\\u003c/li\\u003e\"")
         #expect(JSONString.quote("行\u{2028}区\u{2029}切") == "\"行\\u2028区\\u2029切\"")
         #expect(JSONString.quote("ノート — “quoted” \u{E2}") == "\"ノート — “quoted” \u{E2}\"")
+    }
+
+    /// Random strings of plain runs and characters that need escaping read back as
+    /// themselves through Foundation's JSON parser, and contain no raw `<`, `>` or `&`.
+    @Test func quotedStringsReadBackAsThemselves() throws {
+        let palette: [String] = ["a", "ab", "行", "—", "\u{2028}", "\u{2029}", "\"", "\\", "\n", "\r", "\t", "\u{1}", "<", ">", "&", "é", "😀", " "]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33)
+        }
+        for _ in 0..<2_000 {
+            let text = (0..<(next() % 40)).map { _ in palette[next() % palette.count] }.joined()
+            let quoted = JSONString.quote(text)
+            let parsed = try JSONSerialization.jsonObject(with: Data(quoted.utf8), options: .fragmentsAllowed) as? String
+            #expect(parsed == text)
+            #expect(!quoted.contains("<") && !quoted.contains(">") && !quoted.contains("&"))
+        }
     }
 }

@@ -5,6 +5,18 @@ public enum Path {
         join(components)
     }
 
+    /// Joins two path components with `/`, ignoring an empty one (the common case, without
+    /// the array of the variadic form: notes' paths are joined tens of thousands of times).
+    public static func join(_ first: String, _ second: String) -> String {
+        if second.isEmpty { return first }
+        if first.isEmpty { return second }
+        var result = first
+        result.reserveCapacity(first.utf8.count + second.utf8.count + 1)
+        if first.utf8.last != UInt8(ascii: "/") { result.append("/") }
+        result.append(second)
+        return result
+    }
+
     /// Joins path components with `/`, ignoring empty ones.
     public static func join(_ components: [String]) -> String {
         var result = ""

@@ -154,26 +154,33 @@ extension ManifestCodec {
         }
     }
 
-    /// A field without its escapes (`\\`, `\t`, `\n`, `\r`).
+    /// A field without its escapes (`\\`, `\t`, `\n`, `\r`); runs between escapes are copied
+    /// whole (the sidebar's field is most of a megabyte with a newline every few lines).
     static func unescape(_ bytes: ArraySlice<UInt8>) -> String {
-        guard bytes.contains(0x5C) else { return String(decoding: bytes, as: UTF8.self) }
+        bytes.withUnsafeBufferPointer { unescape($0) }
+    }
+
+    static func unescape(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let text = ManifestText(bytes)
+        guard var escape = text.find(0x5C, in: 0..<bytes.count) else { return String(decoding: bytes, as: UTF8.self) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
-        var escaped = false
-        for byte in bytes {
-            if escaped {
-                switch byte {
-                case 0x74: out.append(0x09)
-                case 0x6E: out.append(0x0A)
-                case 0x72: out.append(0x0D)
-                default: out.append(byte)
-                }
-                escaped = false
-            } else if byte == 0x5C {
-                escaped = true
-            } else {
-                out.append(byte)
+        var run = 0
+        while true {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<escape]))
+            guard escape + 1 < bytes.count else { break }
+            switch bytes[escape + 1] {
+            case 0x74: out.append(0x09)
+            case 0x6E: out.append(0x0A)
+            case 0x72: out.append(0x0D)
+            case let byte: out.append(byte)
             }
+            run = escape + 2
+            guard let next = text.find(0x5C, in: run..<bytes.count) else {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+                break
+            }
+            escape = next
         }
         return String(decoding: out, as: UTF8.self)
     }
@@ -262,7 +269,7 @@ struct ManifestText {
     func string(_ range: Range<Int>) -> String {
         let bytes = UnsafeBufferPointer(rebasing: buffer[range])
         guard find(0x5C, in: range) != nil else { return String(decoding: bytes, as: UTF8.self) }
-        return ManifestCodec.unescape(ArraySlice(bytes))
+        return ManifestCodec.unescape(bytes)
     }
 
     /// An optional text field: nil when malformed, `.some(nil)` for `-`, the text after `+`.

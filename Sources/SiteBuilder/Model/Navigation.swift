@@ -62,6 +62,11 @@ public struct Navigation: Sendable {
         static func build(notes: [Note]) -> Folder {
             var root = Folder(name: "")
             for (position, note) in notes.enumerated() {
+                // Most notes of a big site sit in few folders; a note at the top needs no split.
+                guard note.contentPath.utf8.contains(UInt8(ascii: "/")) else {
+                    root.insert(position, isIndex: OutputPaths.isIndexName(note.contentPath), folders: [])
+                    continue
+                }
                 let parts = note.contentPath.split(separator: "/")
                 root.insert(position, isIndex: OutputPaths.isIndexName(String(parts.last ?? "")), folders: parts.dropLast()[...])
             }

@@ -69,14 +69,15 @@ public enum LoadStage {
         let files = walk(contentRoot, fileSystem: fileSystem, diagnostics: &output.diagnostics, prefix: contentFolder)
         let notePaths = files.filter(OutputPaths.isNote)
         output.contentFiles = Set(files.filter { !OutputPaths.isNote($0) })
-        let readings = ForkJoin.map(notePaths) { relative -> (stamp: FileStamp?, read: Result<[UInt8], Diagnostic>?) in
+        let readings = ForkJoin.map(notePaths) { relative -> (sitePath: String, stamp: FileStamp?, read: Result<[UInt8], Diagnostic>?) in
             let sitePath = Path.join(contentFolder, relative)
-            let stamp = isUnchanged == nil ? nil : fileSystem.stamp(of: Path.join(contentRoot, relative))
-            if let stamp, let isUnchanged, isUnchanged(sitePath, stamp) { return (stamp, nil) }
-            return (stamp, read(Path.join(contentRoot, relative), as: sitePath, fileSystem: fileSystem))
+            let path = Path.join(contentRoot, relative)
+            let stamp = isUnchanged == nil ? nil : fileSystem.stamp(of: path)
+            if let stamp, let isUnchanged, isUnchanged(sitePath, stamp) { return (sitePath, stamp, nil) }
+            return (sitePath, stamp, read(path, as: sitePath, fileSystem: fileSystem))
         }
-        for (relative, reading) in zip(notePaths, readings) {
-            let sitePath = Path.join(contentFolder, relative)
+        for reading in readings {
+            let sitePath = reading.sitePath
             switch reading.read {
             case nil: output.unchanged.append((sitePath, reading.stamp!))
             case .success(let bytes):
