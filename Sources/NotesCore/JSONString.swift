@@ -8,7 +8,7 @@ public enum JSONString {
         // is written through a pointer into room for the worst case (six bytes per byte):
         // the sidebar list is a megabyte of HTML with an escape every few bytes.
         var text = text
-        let out = text.withUTF8 { bytes in
+        let out = text.withUTF8 { bytes in special.withUnsafeBufferPointer { special in
             [UInt8](unsafeUninitializedCapacity: bytes.count * 6 + 2) { buffer, written in
                 var at = 0
                 func put(_ byte: UInt8) {
@@ -52,7 +52,7 @@ public enum JSONString {
                 put(0x22)
                 written = at
             }
-        }
+        } }
         return String(decoding: out, as: UTF8.self)
     }
 

@@ -8,6 +8,11 @@ import Testing
         ("README.md", "index.html"),
         ("lambda/index.md", "lambda/index.html"),
         ("lambda/Readme.md", "lambda/index.html"),
+        ("lambda/INDEX.MD", "lambda/index.html"),
+        ("ノート.md", "ノート.html"),
+        ("深い/階層/メモ.md", "深い/階層/メモ.html"),
+        ("a/b.c.md", "a/b.c.html"),
+        ("a/readme.md.md", "a/readme.md.html"),
     ])
     func notesBecomePages(note: String, page: String) {
         #expect(OutputPaths.html(forNote: note) == page)
