@@ -178,6 +178,20 @@ import TestSupport
         #expect(fixed.result.notesParsed == 1)
     }
 
+    @Test func aChangedNotesLinksAreCheckedAgainstTheAnchorsOfNotesThatDidNotChange() {
+        let fileSystem = makeSite()
+        build(fileSystem)
+        // The home page changes; the notes it links to are kept, their anchors read from the manifest.
+        fileSystem.add("site/content/index.md", "# ホーム\n\n[同期](lambda/sync.md#再試行)、[宛先](lambda/async.md#宛先)、[誤り](lambda/sync.md#再試)\n")
+        let report = build(fileSystem)
+        #expect(report.result.notesParsed == 1)
+        let clean = SitePipeline.run(siteDirectory: Self.site, fileSystem: fileSystem)
+        #expect(report.result.diagnostics == clean.diagnostics)
+        #expect(report.result.diagnostics.map(\.formatted) == [
+            "content/index.md:3:56: error: 'content/lambda/sync.md' has no heading or anchor '#再試' [link.broken-anchor]\ncontent/index.md:3:56: note: did you mean '#再試行'?",
+        ])
+    }
+
     @Test func anInterruptedUpdateIsRepairedByAFullBuild() {
         let fileSystem = makeSite()
         build(fileSystem)

@@ -145,7 +145,7 @@ public struct NoteSummary: Sendable, Equatable {
         var contentPath: String
         var frontMatter: FrontMatter
         var title: String
-        var anchors: [String]
+        var anchors: LazyAnchors
         var references: LazyReferences
         var linkDiagnostics: [Diagnostic]
         var linkedFiles: [String]
@@ -185,8 +185,8 @@ public struct NoteSummary: Sendable, Equatable {
     }
     /// Heading ids, then anchors written in raw HTML: what links to this note may name.
     public var anchors: [String] {
-        get { box.fields.anchors }
-        set { update { $0.anchors = newValue } }
+        get { box.fields.anchors.value }
+        set { update { $0.anchors = LazyAnchors(newValue) } }
     }
     /// The note's links and images; read from the manifest only when every note's links
     /// must be checked again.
@@ -206,12 +206,19 @@ public struct NoteSummary: Sendable, Equatable {
 
     public init(_ note: Note, links: LinkCheckStage.Output) {
         self.init(sourcePath: note.sourcePath, contentPath: note.contentPath, frontMatter: note.frontMatter, title: note.title,
-                  anchors: note.page.headings.map(\.id) + note.page.explicitAnchors, references: LazyReferences(note.page.references),
+                  anchors: note.anchorNames, references: LazyReferences(note.page.references),
                   linkDiagnostics: links.diagnostics, linkedFiles: links.referencedFiles.sorted())
     }
 
     public init(sourcePath: String, contentPath: String, frontMatter: FrontMatter, title: String, anchors: [String],
                 references: LazyReferences, linkDiagnostics: [Diagnostic], linkedFiles: [String]) {
+        self.init(sourcePath: sourcePath, contentPath: contentPath, frontMatter: frontMatter, title: title, anchors: LazyAnchors(anchors),
+                  references: references, linkDiagnostics: linkDiagnostics, linkedFiles: linkedFiles)
+    }
+
+    /// A summary read from the manifest, its anchors still encoded.
+    init(sourcePath: String, contentPath: String, frontMatter: FrontMatter, title: String, anchors: LazyAnchors,
+         references: LazyReferences, linkDiagnostics: [Diagnostic], linkedFiles: [String]) {
         box = Box(Fields(sourcePath: sourcePath, contentPath: contentPath, frontMatter: frontMatter, title: title, anchors: anchors,
                          references: references, linkDiagnostics: linkDiagnostics, linkedFiles: linkedFiles))
     }
@@ -221,35 +228,11 @@ public struct NoteSummary: Sendable, Equatable {
     }
 
     /// A `Note` that links can be checked against and navigation built from (no HTML; the
-    /// anchors stand in for the headings; references only when `withReferences`).
+    /// anchors, decoded only if a link is checked against them, stand in for the headings;
+    /// references only when `withReferences`).
     public func note(withReferences: Bool) -> Note {
         Note(sourcePath: sourcePath, contentPath: contentPath, frontMatter: frontMatter,
-             page: MarkdownPage(html: "", headings: [], references: withReferences ? references.value : [], codeBlocks: [], explicitAnchors: anchors),
-             title: title)
-    }
-}
-
-/// A note's references, decoded from the manifest's bytes only when asked for.
-public struct LazyReferences: Sendable, Equatable {
-    private let decoded: [Reference]?
-    private let encoded: ArraySlice<UInt8>
-
-    public init(_ references: [Reference]) {
-        decoded = references
-        encoded = []
-    }
-
-    /// References in the manifest's `ref` line format, decoded on first use.
-    init(encoded: ArraySlice<UInt8>) {
-        decoded = nil
-        self.encoded = encoded
-    }
-
-    public var value: [Reference] {
-        decoded ?? ManifestCodec.decodeReferences(encoded)
-    }
-
-    public static func == (lhs: LazyReferences, rhs: LazyReferences) -> Bool {
-        lhs.value == rhs.value
+             page: MarkdownPage(htmlBytes: [], headings: [], references: withReferences ? references.value : [], codeBlocks: [], explicitAnchors: []),
+             title: title, anchors: box.fields.anchors)
     }
 }

@@ -85,7 +85,7 @@ extension ManifestCodec {
         var head: (path: String, contentPath: String, title: String, stamp: FileStamp, source: UInt64, render: UInt64,
                    scenarios: Int, passed: Int, failed: Int)?
         var frontMatter = FrontMatter()
-        var anchors: [String] = []
+        var anchors = LazyAnchors([])
         var linkedFiles: [String] = []
         var linkDiagnostics: [Diagnostic] = []
         var diagnostics: [Diagnostic] = []
@@ -107,7 +107,8 @@ extension ManifestCodec {
                 guard references == nil || references!.upperBound == line.lowerBound else { return nil }
                 references = (references?.lowerBound ?? line.lowerBound)..<min(line.upperBound + 1, block.upperBound)
             } else if text.equals(kind, "anchors") {
-                while let anchor = fields.next() { anchors.append(text.string(anchor)) }
+                // Kept as bytes: decoded only when a link is checked against them.
+                if !fields.isAtEnd { anchors = LazyAnchors(encoded: bytes[(kind.upperBound + 1)..<line.upperBound]) }
             } else if text.equals(kind, "front") {
                 guard let title = fields.next().flatMap(text.optional), let description = fields.next().flatMap(text.optional),
                       let order = fields.next().flatMap(text.optional), let draft = fields.next(), let lang = fields.next().flatMap(text.optional),

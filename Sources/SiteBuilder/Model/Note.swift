@@ -15,14 +15,17 @@ public struct Note: Sendable {
         let frontMatter: FrontMatter
         let page: MarkdownPage
         let title: String
+        let keptAnchors: LazyAnchors?
 
-        init(sourcePath: String, contentPath: String, outputPath: String, frontMatter: FrontMatter, page: MarkdownPage, title: String) {
+        init(sourcePath: String, contentPath: String, outputPath: String, frontMatter: FrontMatter, page: MarkdownPage, title: String,
+             keptAnchors: LazyAnchors?) {
             self.sourcePath = sourcePath
             self.contentPath = contentPath
             self.outputPath = outputPath
             self.frontMatter = frontMatter
             self.page = page
             self.title = title
+            self.keptAnchors = keptAnchors
         }
     }
 
@@ -44,10 +47,22 @@ public struct Note: Sendable {
                   title: frontMatter.title ?? page.headings.first?.text ?? Self.titleFromFileName(contentPath))
     }
 
-    /// A note whose title is already known (from the last build's manifest).
-    init(sourcePath: String, contentPath: String, frontMatter: FrontMatter, page: MarkdownPage, title: String) {
+    /// A note whose title is already known (from the last build's manifest), with the anchor
+    /// names the manifest recorded instead of its page's headings when `anchors` is given.
+    init(sourcePath: String, contentPath: String, frontMatter: FrontMatter, page: MarkdownPage, title: String, anchors: LazyAnchors? = nil) {
         fields = Fields(sourcePath: sourcePath, contentPath: contentPath, outputPath: OutputPaths.html(forNote: contentPath),
-                        frontMatter: frontMatter, page: page, title: title)
+                        frontMatter: frontMatter, page: page, title: title, keptAnchors: anchors)
+    }
+
+    /// Whether a link may name `fragment` on this note's page: a heading's id or an anchor
+    /// written in raw HTML.
+    public func hasAnchor(_ fragment: String) -> Bool {
+        fields.keptAnchors?.contains(fragment) ?? page.hasAnchor(fragment)
+    }
+
+    /// Every name a link may give after `#` on this note's page: heading ids, then anchors.
+    public var anchorNames: [String] {
+        fields.keptAnchors?.value ?? page.headings.map(\.id) + page.explicitAnchors
     }
 
     /// `lambda/cold-start.md` -> `cold-start`; an index file takes its folder's name.

@@ -105,9 +105,9 @@ public enum LinkCheckStage {
         _ fragment: String?, of target: Note, from note: Note, reference: Reference, site: SiteIndex, output: inout Output
     ) {
         guard let fragment, !fragment.isEmpty else { return }
-        guard !target.page.hasAnchor(fragment) else { return }
+        guard !target.hasAnchor(fragment) else { return }
         let samePage = target.contentPath == note.contentPath
-        let suggestion = Suggestion.closest(to: fragment, among: target.page.headings.map(\.id) + target.page.explicitAnchors)
+        let suggestion = Suggestion.closest(to: fragment, among: target.anchorNames)
         let message = samePage
             ? "no heading or anchor '#\(fragment)' on this page"
             : "'\(Path.join(LoadStage.contentFolder, target.contentPath))' has no heading or anchor '#\(fragment)'"

@@ -166,7 +166,7 @@ public enum SitePipeline {
                 && previous.notes.count == clean.count + freshNotes.count
                 && freshNotes.allSatisfy { note in
                     guard let old = previous.notes[note.sourcePath]?.summary else { return false }
-                    return old.anchors == note.page.headings.map(\.id) + note.page.explicitAnchors && old.frontMatter.draft == note.frontMatter.draft
+                    return old.anchors == note.anchorNames && old.frontMatter.draft == note.frontMatter.draft
                 }
         } ?? false
         let allNotes = Self.merged(kept: ForkJoin.map(sortedRecords(clean, order: previous?.sortedPaths?.notes)) { $0.summary.note(withReferences: !linksStable) },
