@@ -192,6 +192,17 @@ import TestSupport
         ])
     }
 
+    @Test func aFullBuildRecordsEveryNotesStamp() throws {
+        let fileSystem = makeSite()
+        #expect(!build(fileSystem).incremental)
+        let bytes = try fileSystem.readFile(SiteBuild.stateFolder(siteDirectory: Self.site, output: Self.output) + "/manifest")
+        let manifest = try #require(ManifestCodec.decode(bytes))
+        // So the next build reads only the notes that changed, not every note once more.
+        for (path, record) in manifest.notes {
+            #expect(record.stamp == fileSystem.stamp(of: Path.join(Self.site, path)), "\(path)")
+        }
+    }
+
     @Test func anInterruptedUpdateIsRepairedByAFullBuild() {
         let fileSystem = makeSite()
         build(fileSystem)

@@ -56,7 +56,9 @@ public enum SiteBuild {
             storedManifest(at: manifestPath, output: output, fileSystem: fileSystem)
         }
 
-        var isUnchanged: (@Sendable (String, FileStamp) -> Bool)?
+        // Every build records the notes' stamps, a full one too: the next build then reads
+        // only the notes whose stamps changed (the first rebuild after a full build read all).
+        var isUnchanged: @Sendable (String, FileStamp) -> Bool = { _, _ in false }
         if let previous {
             isUnchanged = { path, stamp in previous.notes[path]?.stamp == stamp }
         }
