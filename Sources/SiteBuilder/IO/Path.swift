@@ -10,11 +10,19 @@ public enum Path {
     public static func join(_ first: String, _ second: String) -> String {
         if second.isEmpty { return first }
         if first.isEmpty { return second }
-        var result = first
-        result.reserveCapacity(first.utf8.count + second.utf8.count + 1)
-        if first.utf8.last != UInt8(ascii: "/") { result.append("/") }
-        result.append(second)
-        return result
+        var (first, second) = (first, second)
+        return first.withUTF8 { head in
+            second.withUTF8 { tail in
+                let slash = head.last != UInt8(ascii: "/") ? 1 : 0
+                return String(unsafeUninitializedCapacity: head.count + slash + tail.count) { out in
+                    let base = out.baseAddress!
+                    base.initialize(from: head.baseAddress!, count: head.count)
+                    if slash == 1 { base[head.count] = UInt8(ascii: "/") }
+                    (base + head.count + slash).initialize(from: tail.baseAddress!, count: tail.count)
+                    return head.count + slash + tail.count
+                }
+            }
+        }
     }
 
     /// Joins path components with `/`, ignoring empty ones.
@@ -44,9 +52,15 @@ public enum Path {
 
     /// The extension of the last component, lowercased, without the dot.
     public static func fileExtension(of path: String) -> String {
-        let name = lastComponent(of: path)
-        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex else { return "" }
-        return String(name[name.utf8.index(after: dot)...]).lowercased()
+        // On UTF-8 bytes: every file of the site is asked whether it is a note on every build.
+        var path = path
+        return path.withUTF8 { bytes in
+            let nameStart = (bytes.lastIndex(of: UInt8(ascii: "/")) ?? -1) + 1
+            guard let dot = bytes[nameStart...].lastIndex(of: UInt8(ascii: ".")), dot != nameStart else { return "" }
+            let suffix = UnsafeBufferPointer(rebasing: bytes[(dot + 1)...])
+            let text = String(decoding: suffix, as: UTF8.self)
+            return suffix.allSatisfy({ $0 < 0x80 && !(0x41...0x5A).contains($0) }) ? text : text.lowercased()
+        }
     }
 
     /// Resolves `.` and `..` in a relative path; nil if it climbs above its start.

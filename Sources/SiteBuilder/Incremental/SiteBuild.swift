@@ -162,8 +162,9 @@ public enum SiteBuild {
             if index + 1 == files.count { progress?(BuildProgress(.files, done: files.count, total: files.count)) }
         }
         report.unchanged += kept.count
-        let produced = Set(files.map(\.path)).union(kept.keys)
-        for path in previous.files.keys.sorted() where !produced.contains(path) {
+        // What the last build wrote and this one neither wrote nor kept (few: sorted after filtering).
+        let written = Set(files.map(\.path))
+        for path in previous.files.keys.filter({ kept[$0] == nil && !written.contains($0) }).sorted() {
             try fileSystem.removeItem(Path.join(output, path))
             report.deleted += 1
         }

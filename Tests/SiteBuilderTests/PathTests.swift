@@ -1,0 +1,33 @@
+import SiteBuilder
+import Testing
+
+@Suite struct PathTests {
+    @Test(arguments: [
+        ("content", "n00100.md", "content/n00100.md"),
+        ("content/", "a.md", "content/a.md"),
+        ("", "a.md", "a.md"),
+        ("content", "", "content"),
+        ("", "", ""),
+        ("/tmp/サイト", "ノート/同期.md", "/tmp/サイト/ノート/同期.md"),
+        ("/", "a", "/a"),
+    ])
+    func twoComponentsAreJoinedLikeAList(first: String, second: String, joined: String) {
+        #expect(Path.join(first, second) == joined)
+        #expect(Path.join([first, second]) == joined)
+    }
+
+    @Test(arguments: [
+        ("a.md", "md"),
+        ("lambda/Sync.MD", "md"),
+        ("lambda/図.PNG", "png"),
+        ("a.tar.gz", "gz"),
+        ("a/.hidden", ""),
+        ("a.d/README", ""),
+        ("noextension", ""),
+        ("a/b.Ünï", "ünï"),
+        ("a.", ""),
+    ])
+    func extensionsAreLowercasedAndTakenFromTheLastComponent(path: String, fileExtension: String) {
+        #expect(Path.fileExtension(of: path) == fileExtension)
+    }
+}
