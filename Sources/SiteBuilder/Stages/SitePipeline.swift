@@ -339,12 +339,11 @@ public enum SitePipeline {
                 diagnostics: problems + (result?.diagnostics ?? []),
                 scenarios: result?.scenarios ?? 0, passed: result?.passed ?? 0, failed: result?.failed ?? 0)
         }
-        // Pages: HTML files other than the sidebar page and 404.html, made now (also those handed
-        // to the page sink) or kept from the last build.
-        let isPage = { (path: String) in path.hasSuffix(".html") && path != RenderStage.tocPage && path != "404.html" }
-        var pagePaths = Set(files.lazy.map(\.path).filter(isPage))
-        if frame != nil, options.pageSink != nil { pagePaths.formUnion(pages.lazy.map(\.outputPath).filter(isPage)) }
-        let pageCount = pagePaths.count + kept.keys.count { isPage($0) && !pagePaths.contains($0) }
+        // Pages: every note's (each ends in .html) and the site's other HTML files, but not the
+        // sidebar page or 404.html.
+        let notPages = [RenderStage.tocPage, "404.html"]
+        let pageCount = frame == nil ? 0 : notesByOutput.count - notPages.count { notesByOutput[$0] != nil }
+            + files.count { file in file.path.hasSuffix(".html") && !notPages.contains(file.path) && notesByOutput[file.path] == nil }
         return Result(
             files: files,
             keptFiles: kept,
