@@ -20,6 +20,21 @@ import Testing
         #expect(bytes.count > 100)
     }
 
+    @Test func stampsUnderAFolderAreThoseOfEachFile() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("notesim-stamps-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let disk = LocalFileSystem()
+        try disk.createDirectory(root + "/同期")
+        try disk.writeFile(root + "/a.md", contents: Array("a".utf8))
+        try disk.writeFile(root + "/同期/b.md", contents: Array("bb".utf8))
+        try FileManager.default.createSymbolicLink(atPath: root + "/link.md", withDestinationPath: root + "/a.md")
+        let paths = ["a.md", "同期/b.md", "missing.md", "link.md"]
+        let stamps = disk.stamps(of: paths, under: root)
+        #expect(stamps == paths.map { disk.stamp(of: root + "/" + $0) })
+        #expect(stamps.map { $0?.size } == [1, 2, nil, Int64((root + "/a.md").utf8.count)])
+        #expect(disk.stamps(of: paths, under: root + "/missing") == [nil, nil, nil, nil])
+    }
+
     @Test func aFolderIsNotReadAsAFile() {
         #expect(throws: FileSystemError.self) { try LocalFileSystem().readFile(FileManager.default.temporaryDirectory.path) }
     }

@@ -1,3 +1,5 @@
+import NotesCore
+
 /// The file operations the pipeline's two ends need, so tests can run on memory.
 ///
 /// Paths are plain strings, absolute or relative to the process's working directory,
@@ -22,6 +24,8 @@ public protocol FileSystem: Sendable {
     func replaceFile(_ path: String, contents: [UInt8]) throws
     /// A file's size and modification time, to notice changes without reading it.
     func stamp(of path: String) -> FileStamp?
+    /// The stamps of many files, by paths relative to `root` (nil where there is none).
+    func stamps(of relativePaths: [String], under root: String) -> [FileStamp?]
     /// Renames `source` to `destination` (which must not exist).
     func moveItem(_ source: String, to destination: String) throws
     /// Swaps two existing paths atomically, so no observer sees neither.
@@ -37,6 +41,10 @@ public protocol FileSystem: Sendable {
 extension FileSystem {
     public func entries(ofDirectory path: String) throws -> [(name: String, kind: FileKind?)] {
         try contents(ofDirectory: path).map { ($0, kind(of: Path.join(path, $0))) }
+    }
+
+    public func stamps(of relativePaths: [String], under root: String) -> [FileStamp?] {
+        ForkJoin.map(relativePaths) { stamp(of: Path.join(root, $0)) }
     }
 }
 

@@ -1,5 +1,6 @@
 import CSystemShims
 import Foundation
+import NotesCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -135,7 +136,24 @@ public struct LocalFileSystem: FileSystem {
     public func stamp(of path: String) -> FileStamp? {
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }
-        return FileStamp(size: Int64(info.st_size), modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+        return Self.stamp(info)
+    }
+
+    /// Stats each file relative to the root folder opened once (`fstatat`): the kernel then
+    /// walks one or two path components per file instead of the whole path.
+    public func stamps(of relativePaths: [String], under root: String) -> [FileStamp?] {
+        let folder = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard folder >= 0 else { return relativePaths.map { _ in nil } }
+        defer { close(folder) }
+        return ForkJoin.map(relativePaths) { relative -> FileStamp? in
+            var info = stat()
+            guard fstatat(folder, relative, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+            return Self.stamp(info)
+        }
+    }
+
+    private static func stamp(_ info: stat) -> FileStamp {
+        FileStamp(size: Int64(info.st_size), modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
     }
 
     public func removeItem(_ path: String) throws {

@@ -69,12 +69,12 @@ public enum LoadStage {
         let files = walk(contentRoot, fileSystem: fileSystem, diagnostics: &output.diagnostics, prefix: contentFolder)
         let notePaths = files.filter(OutputPaths.isNote)
         output.contentFiles = Set(files.filter { !OutputPaths.isNote($0) })
-        let readings = ForkJoin.map(notePaths) { relative -> (sitePath: String, stamp: FileStamp?, read: Result<[UInt8], Diagnostic>?) in
+        // Stamps first (when the caller compares them), then the notes whose stamps changed.
+        let stamps = isUnchanged == nil ? notePaths.map { _ in nil } : fileSystem.stamps(of: notePaths, under: contentRoot)
+        let readings = ForkJoin.map(Array(zip(notePaths, stamps))) { relative, stamp -> (sitePath: String, stamp: FileStamp?, read: Result<[UInt8], Diagnostic>?) in
             let sitePath = Path.join(contentFolder, relative)
-            let path = Path.join(contentRoot, relative)
-            let stamp = isUnchanged == nil ? nil : fileSystem.stamp(of: path)
             if let stamp, let isUnchanged, isUnchanged(sitePath, stamp) { return (sitePath, stamp, nil) }
-            return (sitePath, stamp, read(path, as: sitePath, fileSystem: fileSystem))
+            return (sitePath, stamp, read(Path.join(contentRoot, relative), as: sitePath, fileSystem: fileSystem))
         }
         for reading in readings {
             let sitePath = reading.sitePath
