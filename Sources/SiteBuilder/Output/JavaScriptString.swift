@@ -6,4 +6,9 @@ enum JavaScriptString {
     static func literal(_ text: String) -> String {
         JSONString.quote(text)
     }
+
+    /// `literal(text)` as UTF-8 bytes.
+    static func literalBytes(_ text: String) -> [UInt8] {
+        JSONString.quotedBytes(text)
+    }
 }
