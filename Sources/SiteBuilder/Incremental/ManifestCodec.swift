@@ -54,18 +54,42 @@ public enum ManifestCodec {
         return dictionary.sorted { $0.key < $1.key }
     }
 
+    /// A record's lines, written field by field (a full build encodes 10,000 of them).
     private static func encodeNote(path: String, record: BuildManifest.NoteRecord) -> [UInt8] {
         var out = LineWriter()
+        out.bytes.reserveCapacity(1_024)
         let summary = record.summary
-        out.line("note", path, summary.contentPath, String(record.stamp.size), String(record.stamp.modified),
-                 hex(record.sourceHash), hex(record.renderKey), String(record.scenarios), String(record.passed), String(record.failed), summary.title)
+        out.start("note")
+        out.text(path)
+        out.text(summary.contentPath)
+        out.decimal(record.stamp.size)
+        out.decimal(record.stamp.modified)
+        out.hex(record.sourceHash)
+        out.hex(record.renderKey)
+        out.decimal(Int64(record.scenarios))
+        out.decimal(Int64(record.passed))
+        out.decimal(Int64(record.failed))
+        out.text(summary.title)
+        out.end()
         let front = summary.frontMatter
-        out.line("front", optional(front.title), optional(front.description), optional(front.order.map(String.init)),
-                 front.draft ? "1" : "0", optional(front.lang))
-        out.line(["anchors"] + summary.anchors)
+        out.start("front")
+        out.optional(front.title)
+        out.optional(front.description)
+        out.optional(front.order.map(String.init))
+        out.text(front.draft ? "1" : "0")
+        out.optional(front.lang)
+        out.end()
+        out.start("anchors")
+        for anchor in summary.anchors { out.text(anchor) }
+        out.end()
         for reference in summary.references.value {
-            out.line("ref", reference.kind.rawValue, reference.origin.rawValue, String(reference.position.line),
-                     String(reference.position.column), reference.destination)
+            out.start("ref")
+            out.text(reference.kind.rawValue)
+            out.text(reference.origin.rawValue)
+            out.decimal(Int64(reference.position.line))
+            out.decimal(Int64(reference.position.column))
+            out.text(reference.destination)
+            out.end()
         }
         for file in summary.linkedFiles { out.line("copy", file) }
         for diagnostic in summary.linkDiagnostics { out.line("link", json(diagnostic)) }
@@ -91,6 +115,57 @@ public enum ManifestCodec {
                 self.field(field)
             }
             bytes.append(0x0A)
+        }
+
+        /// Starts a line with its kind.
+        mutating func start(_ kind: StaticString) {
+            bytes.append(contentsOf: UnsafeBufferPointer(start: kind.utf8Start, count: kind.utf8CodeUnitCount))
+        }
+
+        /// Ends a line.
+        mutating func end() {
+            bytes.append(0x0A)
+        }
+
+        /// A tab and a text field.
+        mutating func text(_ value: String) {
+            bytes.append(0x09)
+            field(value)
+        }
+
+        /// A tab and an optional text field: `-` when absent, `+` and the text when present.
+        mutating func optional(_ value: String?) {
+            bytes.append(0x09)
+            guard let value else { return bytes.append(0x2D) }
+            bytes.append(0x2B)
+            field(value)
+        }
+
+        /// A tab and a decimal number.
+        mutating func decimal(_ value: Int64) {
+            bytes.append(0x09)
+            if value < 0 { bytes.append(0x2D) }
+            var magnitude = value.magnitude
+            var count = 1
+            var probe = magnitude
+            while probe >= 10 {
+                probe /= 10
+                count += 1
+            }
+            // Room for the digits, then filled from the least significant one.
+            bytes.append(contentsOf: repeatElement(0x30, count: count))
+            var index = bytes.count - 1
+            repeat {
+                bytes[index] = UInt8(magnitude % 10) + 0x30
+                magnitude /= 10
+                index -= 1
+            } while magnitude > 0
+        }
+
+        /// A tab and a number as lowercase hex digits.
+        mutating func hex(_ value: UInt64) {
+            bytes.append(0x09)
+            appendHex(value)
         }
 
         /// A number as lowercase hex digits, without leading zeros.
