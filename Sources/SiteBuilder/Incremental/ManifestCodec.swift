@@ -4,11 +4,12 @@ import NotesMarkdown
 
 /// Reads and writes `BuildManifest` as lines of tab-separated fields.
 ///
-/// A 10,000-note site has a manifest of a few megabytes that every incremental build reads
-/// and writes; a line format read with byte scanning takes milliseconds where a JSON
-/// decoder took a large part of the build. Fields escape `\`, tab and newline; an optional
-/// field is `-` when absent and `+value` when present. Any malformed line makes the whole
-/// manifest unreadable, which only costs a full build.
+/// A 10,000-note site has a 7 MB manifest that every incremental build reads and writes.
+/// Fields escape `\`, tab, newline and carriage return; an optional field is `-` when absent
+/// and `+value` when present. Reading works on offsets into the one buffer
+/// (`ManifestCodec+Decode.swift`); a record's anchors and links stay bytes until asked for,
+/// and a record unchanged since it was read is written back as the bytes it was read from.
+/// Any malformed line makes the whole manifest unreadable, which only costs a full build.
 public enum ManifestCodec {
     static let header: StaticString = "notesim-build-manifest 1"
 
@@ -206,9 +207,5 @@ public enum ManifestCodec {
 
     private static func hex(_ value: UInt64) -> String {
         String(value, radix: 16)
-    }
-
-    private static func optional(_ value: String?) -> String {
-        value.map { "+" + $0 } ?? "-"
     }
 }
