@@ -46,7 +46,8 @@ enum ScenarioFigure {
             }
             out.raw("</dl></details>\n")
         }
-        let rules = RuleSet.ids.filter(trace.rulesFired.contains)
+        // In reference order: the few fired ids as a set of bits (not all 64 ids looked up).
+        let rules = trace.rulesFired.reduce(RuleSet()) { $0.union(RuleSet(id: $1) ?? []) }.names
         if !rules.isEmpty {
             out.raw("<p class=\"scenario-rules\">"); out.raw(japanese ? "根拠となるルール" : "Rules"); out.raw(": ")
             out.raw(string: rules.joined(separator: " ")); out.raw("</p>\n")
