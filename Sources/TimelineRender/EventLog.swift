@@ -14,9 +14,12 @@ public enum EventLog {
         let labels = TimelineLabels.forLanguage(options.language)
         out.raw("<table class=\"tl-log\">\n<thead><tr><th scope=\"col\">"); out.text(labels.timeColumn); out.raw("</th>")
         out.raw("<th scope=\"col\">"); out.text(labels.eventColumn); out.raw("</th><th scope=\"col\">Rules</th></tr></thead>\n<tbody>\n")
+        var text = out.escapedText
         for entry in trace.entries {
             if case .received = entry.event { continue }
-            out.raw("<tr><td>"); out.text(labels.duration(entry.time)); out.raw("</td><td>"); out.text(Trace.describe(entry.event)); out.raw("</td>")
+            out.raw("<tr><td>"); out.text(labels.duration(entry.time)); out.raw("</td><td>")
+            Trace.describe(entry.event, into: &text)
+            out.raw("</td>")
             out.raw("<td>")
             for (index, rule) in entry.rules.names.enumerated() {
                 if index > 0 { out.raw(" ") }

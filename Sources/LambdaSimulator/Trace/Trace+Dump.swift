@@ -22,51 +22,68 @@ extension Trace {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func items(_ ids: [Int]) -> String {
-        ItemRanges.format(ids)
+    /// One event as a line of text (`start     inv 2 on env 1: #1 (attempt 2)`).
+    public static func describe(_ event: TraceEvent) -> String {
+        var text = ""
+        describe(event, into: &text)
+        return text
     }
 
-    public static func describe(_ event: TraceEvent) -> String {
+    /// Writes `describe(event)` piece by piece: every figure's event log lists every event,
+    /// and building each line by interpolation was a few percent of a site build.
+    public static func describe(_ event: TraceEvent, into out: inout some TextOutputStream) {
         switch event {
         case .arrival(let item, let size, let shard, let group):
-            var text = "arrival   #\(item) \(size) B"
-            if let shard { text += " shard \(shard)" }
-            if let group { text += " group \(group)" }
-            return text
+            out.write("arrival   #"); out.write(String(item)); out.write(" "); out.write(String(size)); out.write(" B")
+            if let shard { out.write(" shard "); out.write(String(shard)) }
+            if let group { out.write(" group "); out.write(group) }
         case .response(let item, let status, let error, let reason):
-            return "response  #\(item) \(status)" + (error.map { " \($0)" } ?? "") + (reason.map { " (\($0))" } ?? "")
+            out.write("response  #"); out.write(String(item)); out.write(" "); out.write(String(status))
+            if let error { out.write(" "); out.write(error) }
+            if let reason { out.write(" ("); out.write(reason); out.write(")") }
         case .enqueued(let item):
-            return "enqueued  #\(item)"
+            out.write("enqueued  #"); out.write(String(item))
         case .received(let items, let counts):
-            return "received  \(ItemRanges.format(items)) receive count \(counts.map(String.init).joined(separator: ","))"
+            out.write("received  "); ItemRanges.write(items, into: &out); out.write(" receive count ")
+            for (index, count) in counts.enumerated() {
+                if index > 0 { out.write(",") }
+                out.write(String(count))
+            }
         case .batch(let invocation, let ids, let trigger, let lane):
-            return "batch     inv \(invocation) lane \(lane): \(items(ids)) (\(trigger.rawValue))"
+            out.write("batch     inv "); out.write(String(invocation)); out.write(" lane "); out.write(String(lane)); out.write(": ")
+            ItemRanges.write(ids, into: &out); out.write(" ("); out.write(trigger.rawValue); out.write(")")
         case .start(let invocation, let instance, let ids, let attempt):
-            return "start     inv \(invocation) on env \(instance): \(items(ids)) (attempt \(attempt))"
+            out.write("start     inv "); out.write(String(invocation)); out.write(" on env "); out.write(String(instance)); out.write(": ")
+            ItemRanges.write(ids, into: &out); out.write(" (attempt "); out.write(String(attempt)); out.write(")")
         case .end(let invocation, let instance, let ids, let result, let reported):
-            return "end       inv \(invocation) on env \(instance): \(items(ids)) \(result.rawValue)"
-                + (reported.isEmpty ? "" : " reported \(items(reported))")
+            out.write("end       inv "); out.write(String(invocation)); out.write(" on env "); out.write(String(instance)); out.write(": ")
+            ItemRanges.write(ids, into: &out); out.write(" "); out.write(result.rawValue)
+            if !reported.isEmpty { out.write(" reported "); ItemRanges.write(reported, into: &out) }
         case .throttled(let ids, let reason):
-            return "throttled \(items(ids)) \(reason)"
+            out.write("throttled "); ItemRanges.write(ids, into: &out); out.write(" "); out.write(reason)
         case .retryScheduled(let ids, let reason, let delay):
-            return "retry     \(items(ids)) in \(DurationText.english(delay)) (\(reason.rawValue))"
+            out.write("retry     "); ItemRanges.write(ids, into: &out); out.write(" in "); out.write(DurationText.english(delay))
+            out.write(" ("); out.write(reason.rawValue); out.write(")")
         case .visible(let ids):
-            return "visible   \(items(ids))"
+            out.write("visible   "); ItemRanges.write(ids, into: &out)
         case .shardBlocked(let shard, let ids):
-            return "blocked   shard \(shard) by \(items(ids))"
+            out.write("blocked   shard "); out.write(String(shard)); out.write(" by "); ItemRanges.write(ids, into: &out)
         case .shardUnblocked(let shard):
-            return "unblocked shard \(shard)"
+            out.write("unblocked shard "); out.write(String(shard))
         case .bisected(let ids, let first, let second):
-            return "bisected  \(items(ids)) -> \(items(first)) + \(items(second))"
+            out.write("bisected  "); ItemRanges.write(ids, into: &out); out.write(" -> "); ItemRanges.write(first, into: &out)
+            out.write(" + "); ItemRanges.write(second, into: &out)
         case .delivery(let delivery):
-            let status = delivery.delivered ? "" : " FAILED"
-            let condition = delivery.condition.map { " \($0)" } ?? ""
-            let count = delivery.approximateInvokeCount.map { " count \($0)" } ?? ""
-            return "delivery  \(delivery.route.rawValue) -> \(delivery.target.rawValue)\(status):\(condition)\(count) \(items(delivery.items))"
+            out.write("delivery  "); out.write(delivery.route.rawValue); out.write(" -> "); out.write(delivery.target.rawValue)
+            if !delivery.delivered { out.write(" FAILED") }
+            out.write(":")
+            if let condition = delivery.condition { out.write(" "); out.write(condition) }
+            if let count = delivery.approximateInvokeCount { out.write(" count "); out.write(String(count)) }
+            out.write(" "); ItemRanges.write(delivery.items, into: &out)
         case .discarded(let ids, let reason):
-            return "discarded \(items(ids)) (\(reason.rawValue))"
+            out.write("discarded "); ItemRanges.write(ids, into: &out); out.write(" ("); out.write(reason.rawValue); out.write(")")
         case .note(let text):
-            return "note      \(text)"
+            out.write("note      "); out.write(text)
         }
     }
 }
@@ -74,20 +91,30 @@ extension Trace {
 /// Writes lists of ids compactly: `#1-3,5`.
 public enum ItemRanges {
     public static func format(_ ids: [Int]) -> String {
-        guard !ids.isEmpty else { return "none" }
-        var parts: [String] = []
-        var start = ids[0]
-        var previous = ids[0]
+        var text = ""
+        write(ids, into: &text)
+        return text
+    }
+
+    /// Writes `format(ids)` into `out`.
+    public static func write(_ ids: [Int], into out: inout some TextOutputStream) {
+        guard var start = ids.first else { return out.write("none") }
+        out.write("#")
+        var previous = start
+        func range() {
+            out.write(String(start))
+            if start != previous { out.write("-"); out.write(String(previous)) }
+        }
         for id in ids.dropFirst() {
             if id == previous + 1 {
                 previous = id
                 continue
             }
-            parts.append(start == previous ? "\(start)" : "\(start)-\(previous)")
+            range()
+            out.write(",")
             start = id
             previous = id
         }
-        parts.append(start == previous ? "\(start)" : "\(start)-\(previous)")
-        return "#" + parts.joined(separator: ",")
+        range()
     }
 }
