@@ -59,7 +59,9 @@ public struct Slugger: Sendable {
                 slug.append(UInt8(ascii: "-"))
             case 0...0x7F:
                 continue
-            case 0x3041...0x3096, 0x30A1...0x30FA, 0x4E00...0x9FFF:
+            // Kana (with the prolonged sound and iteration marks) and CJK ideographs: letters
+            // that are their own lowercase (`everyJapaneseScalarFollowsTheDefinition`).
+            case 0x3041...0x3096, 0x309D...0x309F, 0x30A1...0x30FA, 0x30FC...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF:
                 append(scalar)
             default:
                 for lower in scalar.properties.lowercaseMapping.unicodeScalars where lower == " " || keeps(lower) {

@@ -50,6 +50,21 @@ import Testing
         #expect(Slugger.baseSlug(heading) == definition(heading))
     }
 
+    /// Every scalar of the Japanese blocks (CJK punctuation, kana, ideographs, full-width
+    /// forms), one by one and between ASCII letters: the fast path must agree with the definition.
+    @Test func everyJapaneseScalarFollowsTheDefinition() {
+        let ranges: [ClosedRange<UInt32>] = [0x3000...0x30FF, 0x31F0...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF00...0xFFEF]
+        var mismatches: [String] = []
+        for range in ranges {
+            for value in range {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                let heading = "A" + String(Character(scalar)) + "b"
+                if Slugger.baseSlug(heading) != definition(heading) { mismatches.append(String(value, radix: 16)) }
+            }
+        }
+        #expect(mismatches == [])
+    }
+
     @Test func duplicatesGetNumberedSuffixes() {
         var slugger = Slugger()
         #expect(slugger.slug("概要") == "概要")
