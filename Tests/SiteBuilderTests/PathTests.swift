@@ -30,4 +30,24 @@ import Testing
     func extensionsAreLowercasedAndTakenFromTheLastComponent(path: String, fileExtension: String) {
         #expect(Path.fileExtension(of: path) == fileExtension)
     }
+
+    @Test(arguments: [
+        ("lambda/sync.md", "lambda/sync.md"),
+        ("./a.md", "a.md"),
+        ("a/./b/../c.md", "a/c.md"),
+        ("a//b/", "a/b"),
+        ("/a", "a"),
+        ("..a/b.", "..a/b."),
+        ("", ""),
+        (".", ""),
+        ("同期/.hidden/..", "同期"),
+    ])
+    func dotsAndEmptyComponentsAreResolved(path: String, normalized: String) {
+        #expect(Path.normalize(path) == normalized)
+    }
+
+    @Test func climbingAboveTheStartIsRefused() {
+        #expect(Path.normalize("../a.md") == nil)
+        #expect(Path.normalize("a/../../b") == nil)
+    }
 }

@@ -65,6 +65,7 @@ public enum Path {
 
     /// Resolves `.` and `..` in a relative path; nil if it climbs above its start.
     public static func normalize(_ path: String) -> String? {
+        if isNormalized(path) { return path }
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             switch part {
@@ -76,6 +77,22 @@ public enum Path {
             }
         }
         return parts.joined(separator: "/")
+    }
+
+    /// Whether a path has no empty, `.` or `..` components (most link targets): then
+    /// `normalize` returns it as it is.
+    private static func isNormalized(_ path: String) -> Bool {
+        var path = path
+        return path.withUTF8 { bytes in
+            var start = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "/") {
+                let length = index - start
+                if length == 0 { return false }
+                if length <= 2, bytes[start] == UInt8(ascii: "."), length == 1 || bytes[start + 1] == UInt8(ascii: ".") { return false }
+                start = index + 1
+            }
+            return true
+        }
     }
 
     /// The `../` prefix that leads from a file's directory back to the root.
