@@ -71,19 +71,29 @@ public struct TimelineLabels: Sendable {
     /// The figure description's note on a compressed axis: `axisCompressed` with `%d` and
     /// `%@` filled in (plain string work: Foundation's `replacingOccurrences` was 2 % of a build).
     public func compressedAxis(gaps: Int, hidden: String) -> String {
+        // Scanned as UTF-8 (`%` is ASCII, so every split falls between characters): a
+        // Character-wise search through the Japanese text cost more than the rest of the figure's description.
+        let format = axisCompressed.utf8
         var text = ""
-        var rest = Substring(axisCompressed)
-        while let percent = rest.firstIndex(of: "%") {
-            text += rest[..<percent]
-            let code = rest[rest.index(after: percent)...].first
+        var run = format.startIndex
+        var index = format.startIndex
+        while index < format.endIndex {
+            guard format[index] == UInt8(ascii: "%") else {
+                index = format.index(after: index)
+                continue
+            }
+            text += axisCompressed[run..<index]
+            let next = format.index(after: index)
+            let code = next < format.endIndex ? format[next] : nil
             switch code {
-            case "d": text += String(gaps)
-            case "@": text += hidden
+            case UInt8(ascii: "d"): text += String(gaps)
+            case UInt8(ascii: "@"): text += hidden
             default: text += "%"
             }
-            rest = rest[(code == "d" || code == "@" ? rest.index(percent, offsetBy: 2) : rest.index(after: percent))...]
+            index = code == UInt8(ascii: "d") || code == UInt8(ascii: "@") ? format.index(after: next) : next
+            run = index
         }
-        return text + rest
+        return text + axisCompressed[run...]
     }
 
     /// A duration in this language.

@@ -33,7 +33,10 @@ public enum TimelineLayout {
         func add(_ kind: TimelineModel.Kind, lane: Int, from start: Int64, to end: Int64, label: String?, title: String) {
             let x0 = axis.x(start)
             var x1 = axis.x(end)
-            let isBar = [.attemptOK, .attemptError, .attemptTimeout, .wait, .batch, .blocked].contains(kind)
+            let isBar = switch kind {
+            case .attemptOK, .attemptError, .attemptTimeout, .wait, .batch, .blocked: true
+            default: false
+            }
             if isBar, x1 - x0 < 4 { x1 = x0 + 4 }
             let labelStart = isBar ? x0 : x0 + 7
             let placed = placer.place(label, lane: lane, x0: labelStart, x1: isBar ? x1 : labelStart, insideBar: kind == .attemptOK || kind == .attemptError || kind == .attemptTimeout)
