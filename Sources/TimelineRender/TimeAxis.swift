@@ -66,17 +66,23 @@ struct TimeAxis {
 
     /// Ticks at 1, 2 or 5 × 10ⁿ ms, at least `spacing` px apart, per segment. The first tick
     /// of a segment shows absolute time, the others the time since it (`+20 ms`).
+    /// The first of 1, 2, 5, 10, 20, 50, … ms (up to 5·10⁹) that is at least `spacing` pixels wide.
+    static func tickStep(pixelsPerMillisecond: Double, spacing: Double) -> Int64 {
+        var step: Int64 = 1
+        while step <= 1_000_000_000 {
+            for multiple: Int64 in 1...5 where multiple != 3 && multiple != 4 {
+                if Double(step * multiple) * pixelsPerMillisecond >= spacing { return step * multiple }
+            }
+            step *= 10
+        }
+        return 5_000_000_000
+    }
+
     func ticks(spacing: Double, label: (Int64) -> String) -> [TimelineModel.Tick] {
         var ticks: [TimelineModel.Tick] = []
         for segment in segments {
             let pixelsPerMillisecond = (segment.x1 - segment.x0) / Double(max(1, segment.end - segment.start))
-            var step: Int64 = 1
-            var candidates: [Int64] = []
-            while step <= 1_000_000_000 {
-                candidates += [step, step * 2, step * 5]
-                step *= 10
-            }
-            let chosen = candidates.first { Double($0) * pixelsPerMillisecond >= spacing } ?? candidates.last!
+            let chosen = Self.tickStep(pixelsPerMillisecond: pixelsPerMillisecond, spacing: spacing)
             var time = ((segment.start + chosen - 1) / chosen) * chosen
             if segment.start < 0 { time = (segment.start / chosen) * chosen }
             var first: Int64?

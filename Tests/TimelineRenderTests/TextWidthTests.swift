@@ -38,3 +38,19 @@ import Testing
         #expect(labels.compressedAxis(gaps: 4, hidden: "") == "100% 圧縮 %x 区間 4%")
     }
 }
+
+/// Tick steps: the first of 1, 2, 5, 10, … ms wide enough, as the list of candidates gave it.
+@Suite struct TickStepTests {
+    @Test func theFirstWideEnoughCandidateIsChosen() {
+        var candidates: [Int64] = []
+        var step: Int64 = 1
+        while step <= 1_000_000_000 {
+            candidates += [step, step * 2, step * 5]
+            step *= 10
+        }
+        for pixelsPerMillisecond in [1e-12, 1e-9, 3e-7, 0.0004, 0.013, 0.5, 1, 7.5, 80] {
+            let expected = candidates.first { Double($0) * pixelsPerMillisecond >= 60 } ?? candidates.last!
+            #expect(TimeAxis.tickStep(pixelsPerMillisecond: pixelsPerMillisecond, spacing: 60) == expected, "\(pixelsPerMillisecond)")
+        }
+    }
+}
