@@ -21,35 +21,35 @@ struct LabelPlacer {
 
     /// The visible text and its baseline position for a mark spanning `x0…x1`.
     mutating func place(_ text: String?, lane: Int, x0: Double, x1: Double, insideBar: Bool) -> (text: String?, x: Double, y: Double) {
-        let laneY = lanes[lane].y
         // Row 0 above the bar band, row 1 inside it, row 2 below it (see `TimelineLayout`).
-        let rows = [laneY + 12, laneY + 26, laneY + 40]
-        guard let text else { return (nil, x0, rows[0]) }
+        let laneY = lanes[lane].y
+        func rowY(_ row: Int) -> Double { laneY + 12 + 14 * Double(row) }
+        guard let text else { return (nil, x0, rowY(0)) }
         let width = TextWidth.estimate(text, fontSize: fontSize)
-        var candidates: [(row: Int, x: Double)] = []
-        if insideBar, x1 - x0 >= width + 6 { candidates.append((1, x0 + 3)) }
-        candidates.append((0, x0))
-        candidates.append((2, x0))
-        // Near the right edge: end the label just left of the mark instead.
-        candidates.append((0, x0 - width - 10))
-        candidates.append((2, x0 - width - 10))
-        for candidate in candidates {
-            let range = candidate.x...(candidate.x + width)
-            if range.upperBound <= right, range.lowerBound >= minimumX, isFree(range, lane: lane, row: candidate.row) {
-                occupy(range, lane: lane, row: candidate.row)
-                return (text, candidate.x, rows[candidate.row])
-            }
+        // Tried in order (no array of candidates per label: there are thousands of labels).
+        func claim(row: Int, x: Double) -> Bool {
+            let range = x...(x + width)
+            guard range.upperBound <= right, range.lowerBound >= minimumX, isFree(range, lane: lane, row: row) else { return false }
+            occupy(range, lane: lane, row: row)
+            return true
         }
+        if insideBar, x1 - x0 >= width + 6, claim(row: 1, x: x0 + 3) { return (text, x0 + 3, rowY(1)) }
+        if claim(row: 0, x: x0) { return (text, x0, rowY(0)) }
+        if claim(row: 2, x: x0) { return (text, x0, rowY(2)) }
+        // Near the right edge: end the label just left of the mark instead.
+        let before = x0 - width - 10
+        if claim(row: 0, x: before) { return (text, before, rowY(0)) }
+        if claim(row: 2, x: before) { return (text, before, rowY(2)) }
         // Truncate to the room left on either row.
         for row in [0, 2] {
             let room = freeRoom(from: x0, lane: lane, row: row)
             if let short = TextWidth.truncate(text, toFit: room, fontSize: fontSize) {
                 let range = x0...(x0 + TextWidth.estimate(short, fontSize: fontSize))
                 occupy(range, lane: lane, row: row)
-                return (short, x0, rows[row])
+                return (short, x0, rowY(row))
             }
         }
-        return (nil, x0, rows[0])
+        return (nil, x0, rowY(0))
     }
 
     private func isFree(_ range: ClosedRange<Double>, lane: Int, row: Int) -> Bool {
