@@ -20,13 +20,14 @@ enum PublishingFiles {
         return config.baseURL.hasSuffix("/") ? config.baseURL : config.baseURL + "/"
     }
 
-    static func make(config: SiteConfig, pages: [String], notFound: String) -> [OutputFile] {
+    /// 404.html, robots.txt and, with a base URL, sitemap.xml (`pages` is asked for only then).
+    static func make(config: SiteConfig, pages: () -> [String], notFound: String) -> [OutputFile] {
         var files: [OutputFile] = [.text("404.html", notFound)]
         var robots = "User-agent: *\nAllow: /\n"
         if let base = baseURL(of: config) {
             robots += "Sitemap: \(base)sitemap.xml\n"
             var sitemap = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-            for page in pages.sorted() where page != "404.html" {
+            for page in pages().sorted() where page != "404.html" {
                 let path = page == "index.html" ? "" : (page.hasSuffix("/index.html") ? String(page.dropLast("index.html".count)) : page)
                 sitemap += "<url><loc>\(HTMLEscaping.attribute(base + PercentEncoding.encodePath(path)))</loc></url>\n"
             }

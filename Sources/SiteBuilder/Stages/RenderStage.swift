@@ -109,11 +109,12 @@ public enum RenderStage {
         tocContext["toc"] = .text(frame.tocList)
         files.append(OutputFile(path: tocPage, content: .bytes(input.theme.render(tocContext, template: "toc-page"))))
         // Every note's page is in the sitemap, also those an incremental build did not render.
-        let pagePaths = Set(input.notes.map(\.outputPath)).union(files.map(\.path).filter { Path.fileExtension(of: $0) == "html" && $0 != tocPage })
+        // Made only when there is a sitemap to write (a site with a base URL).
+        let pagePaths = { Array(Set(input.notes.map(\.outputPath)).union(files.map(\.path).filter { Path.fileExtension(of: $0) == "html" && $0 != tocPage })) }
         var notFound = baseContext(for: "404.html", config: input.config, ui: ui, assets: assets, absoluteRoot: true)
         notFound["page"] = ["title": .text(ui.notFound), "lang": .text(input.config.language)]
         notFound["notIndexed"] = true
-        files += PublishingFiles.make(config: input.config, pages: Array(pagePaths), notFound: input.theme.renderText(notFound, template: "404"))
+        files += PublishingFiles.make(config: input.config, pages: pagePaths, notFound: input.theme.renderText(notFound, template: "404"))
         for path in input.referencedFiles {
             files.append(OutputFile(path: path, content: .copy(from: Path.join(LoadStage.contentFolder, path))))
         }
