@@ -106,3 +106,21 @@ import Testing
         }
     }
 }
+
+/// A value computed on another thread is read back whole, as often as asked.
+@Suite struct BackgroundTests {
+    @Test func theValueIsWaitedForAndKept() {
+        let started = SharedCounter()
+        let sum = Background { () -> Int in
+            _ = started.add()
+            return (1...100_000).reduce(0, +)
+        }
+        #expect(sum.value == 5_000_050_000)
+        #expect(sum.value == 5_000_050_000)
+        #expect(started.add() == 2, "computed once")
+    }
+
+    @Test func anAbsentValueIsAValueToo() {
+        #expect(Background { () -> [UInt8]? in nil }.value == nil)
+    }
+}

@@ -48,21 +48,18 @@ public enum SiteBuild {
         // The last build's manifest counts only while its output is as it left it: no
         // interrupted update (marker), still a notesim output.
         let intact = fileSystem.kind(of: markerPath) == nil && fileSystem.kind(of: Path.join(output, WriteStage.markerFile)) == .file
-        let previous: BuildManifest? = if !incremental || !intact {
-            nil
-        } else if let remembered {
-            remembered
-        } else {
-            storedManifest(at: manifestPath, output: output, fileSystem: fileSystem)
-        }
-
+        // The last manifest is read on another thread while the notes are listed and stamped.
+        let stored = incremental && intact && remembered == nil
+            ? Background { storedManifest(at: manifestPath, output: output, fileSystem: fileSystem) } : nil
+        var previous: BuildManifest? = incremental && intact ? remembered : nil
         // Every build records the notes' stamps, a full one too: the next build then reads
         // only the notes whose stamps changed (the first rebuild after a full build read all).
-        var isUnchanged: @Sendable (String, FileStamp) -> Bool = { _, _ in false }
-        if let previous {
-            isUnchanged = { path, stamp in previous.notes[path]?.stamp == stamp }
+        let loaded = LoadStage.load(siteDirectory: siteDirectory, fileSystem: fileSystem, stamping: true) {
+            previous = previous ?? stored?.value
+            guard let known = previous else { return { _, _ in false } }
+            return { path, stamp in known.notes[path]?.stamp == stamp }
         }
-        let loaded = LoadStage.load(siteDirectory: siteDirectory, fileSystem: fileSystem, isUnchanged: isUnchanged)
+        previous = previous ?? stored?.value
         // In place when the last build's output was made with the same settings, templates
         // and notesim; otherwise whole, into a staging folder the pages stream into.
         let globalKey = SitePipeline.globalKey(loaded: loaded, builtinTheme: BuiltinTheme.files, options: options)

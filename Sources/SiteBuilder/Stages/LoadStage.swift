@@ -41,6 +41,14 @@ public enum LoadStage {
     ///   is as the last build saw it; such notes are listed in `unchanged` and not read.
     public static func load(siteDirectory: String, fileSystem: any FileSystem,
                             isUnchanged: (@Sendable (String, FileStamp) -> Bool)? = nil) -> Output {
+        load(siteDirectory: siteDirectory, fileSystem: fileSystem, stamping: isUnchanged != nil) { isUnchanged }
+    }
+
+    /// Reads the site at `siteDirectory`, taking every note's stamp when `stamping`.
+    /// - Parameter unchangedCheck: asked once, after the notes are listed and stamped, for
+    ///   the `isUnchanged` test (an incremental build reads its last manifest meanwhile).
+    public static func load(siteDirectory: String, fileSystem: any FileSystem, stamping: Bool,
+                            unchangedCheck: () -> (@Sendable (String, FileStamp) -> Bool)?) -> Output {
         var output = Output(config: nil, notes: [], contentFiles: [], templates: [], diagnostics: [])
         let contentRoot = Path.join(siteDirectory, contentFolder)
         guard fileSystem.kind(of: contentRoot) == .directory else {
@@ -70,7 +78,8 @@ public enum LoadStage {
         let notePaths = files.filter(OutputPaths.isNote)
         output.contentFiles = Set(files.filter { !OutputPaths.isNote($0) })
         // Stamps first (when the caller compares them), then the notes whose stamps changed.
-        let stamps = isUnchanged == nil ? notePaths.map { _ in nil } : fileSystem.stamps(of: notePaths, under: contentRoot)
+        let stamps = stamping ? fileSystem.stamps(of: notePaths, under: contentRoot) : notePaths.map { _ in nil }
+        let isUnchanged = unchangedCheck()
         let readings = ForkJoin.map(Array(zip(notePaths, stamps))) { relative, stamp -> (sitePath: String, stamp: FileStamp?, read: Result<[UInt8], Diagnostic>?) in
             let sitePath = Path.join(contentFolder, relative)
             if let stamp, let isUnchanged, isUnchanged(sitePath, stamp) { return (sitePath, stamp, nil) }
