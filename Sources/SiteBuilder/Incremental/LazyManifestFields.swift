@@ -1,58 +1,61 @@
 import NotesMarkdown
 
-/// A note's references, decoded from the manifest's bytes only when asked for.
-public struct LazyReferences: Sendable, Equatable {
-    private let decoded: [Reference]?
+/// A field of a manifest record kept as the bytes it was read from and decoded only when
+/// asked for: an incremental build reads the links and anchors of all 10,000 notes and
+/// needs those of the few notes an edit touches.
+public struct LazyManifestField<Format: ManifestFieldFormat>: Sendable, Equatable {
+    private let decoded: Format.Value?
     private let encoded: ArraySlice<UInt8>
 
-    public init(_ references: [Reference]) {
-        decoded = references
+    public init(_ value: Format.Value) {
+        decoded = value
         encoded = []
     }
 
-    /// References in the manifest's `ref` line format, decoded on first use.
+    /// The field's bytes as the manifest holds them, decoded on use.
     init(encoded: ArraySlice<UInt8>) {
         decoded = nil
         self.encoded = encoded
     }
 
-    public var value: [Reference] {
-        decoded ?? ManifestCodec.decodeReferences(encoded)
+    public var value: Format.Value {
+        decoded ?? Format.decode(encoded)
     }
 
-    public static func == (lhs: LazyReferences, rhs: LazyReferences) -> Bool {
+    public static func == (lhs: LazyManifestField, rhs: LazyManifestField) -> Bool {
         lhs.value == rhs.value
     }
 }
 
-/// A note's anchor names as the manifest holds them, decoded only when a link is checked
-/// against them: an incremental build reads ten anchors of each of 10,000 notes and checks
-/// the links of the one note that changed.
-public struct LazyAnchors: Sendable, Equatable {
-    private let decoded: [String]?
-    /// The `anchors` line's fields after its kind: escaped, separated by tabs.
-    private let encoded: ArraySlice<UInt8>
+/// How a lazily decoded manifest field reads its bytes.
+public protocol ManifestFieldFormat {
+    associatedtype Value: Sendable & Equatable
+    static func decode(_ bytes: ArraySlice<UInt8>) -> Value
+}
 
-    public init(_ anchors: [String]) {
-        decoded = anchors
-        encoded = []
+/// A note's links and images: its `ref` lines.
+public enum ReferenceLines: ManifestFieldFormat {
+    public static func decode(_ bytes: ArraySlice<UInt8>) -> [Reference] {
+        ManifestCodec.decodeReferences(bytes)
     }
+}
 
-    /// The fields of an `anchors` line that has at least one (possibly empty) field.
-    init(encoded: ArraySlice<UInt8>) {
-        decoded = nil
-        self.encoded = encoded
+/// A note's anchor names: the `anchors` line's fields after its kind (escaped, separated by
+/// tabs; at least one, possibly empty).
+public enum AnchorFields: ManifestFieldFormat {
+    public static func decode(_ bytes: ArraySlice<UInt8>) -> [String] {
+        bytes.split(separator: 0x09, omittingEmptySubsequences: false).map(ManifestCodec.unescape)
     }
+}
 
-    public var value: [String] {
-        decoded ?? encoded.split(separator: 0x09, omittingEmptySubsequences: false).map(ManifestCodec.unescape)
-    }
+/// A note's references, decoded from the manifest's bytes only when asked for.
+public typealias LazyReferences = LazyManifestField<ReferenceLines>
 
+/// A note's anchor names, decoded only when a link is checked against them.
+public typealias LazyAnchors = LazyManifestField<AnchorFields>
+
+extension LazyManifestField where Format == AnchorFields {
     public func contains(_ name: String) -> Bool {
         value.contains(name)
-    }
-
-    public static func == (lhs: LazyAnchors, rhs: LazyAnchors) -> Bool {
-        lhs.value == rhs.value
     }
 }
