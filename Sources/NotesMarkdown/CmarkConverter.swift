@@ -265,13 +265,13 @@ struct CmarkConverter {
     /// The HTML inside `<hN>…</hN>` for a heading node, links already rewritten.
     private func renderedInner(ofHeading node: OpaquePointer, level: Int) -> String {
         // Compared as bytes: the tags are ASCII, and Character comparison costs more than the rest.
-        var html = Self.render(node).utf8[...]
+        var html = Self.renderBytes(node)[...]
         let open = "<h\(level)>".utf8
         let close = "</h\(level)>".utf8
         if html.last == UInt8(ascii: "\n") { html.removeLast() }
         if html.starts(with: open) { html.removeFirst(open.count) }
         if html.reversed().starts(with: close.reversed()) { html.removeLast(close.count) }
-        return String(html) ?? String(decoding: Array(html), as: UTF8.self)
+        return String(decoding: html, as: UTF8.self)
     }
 
     private func replace(_ node: OpaquePointer, withHTML html: String) {
@@ -288,12 +288,6 @@ struct CmarkConverter {
         defer { free(pointer) }
         let length = strlen(pointer)
         return pointer.withMemoryRebound(to: UInt8.self, capacity: length) { Array(UnsafeBufferPointer(start: $0, count: length)) }
-    }
-
-    private static func render(_ node: OpaquePointer) -> String {
-        guard let pointer = cmark_render_html(node, cmarkOptions) else { return "" }
-        defer { free(pointer) }
-        return String(cString: pointer)
     }
 
     private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
