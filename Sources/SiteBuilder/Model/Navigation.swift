@@ -62,13 +62,13 @@ public struct Navigation: Sendable {
         static func build(notes: [Note]) -> Folder {
             var root = Folder(name: "")
             for (position, note) in notes.enumerated() {
-                // Most notes of a big site sit in few folders; a note at the top needs no split.
-                guard note.contentPath.utf8.contains(UInt8(ascii: "/")) else {
-                    root.insert(position, isIndex: OutputPaths.isIndexName(note.contentPath), folders: [])
-                    continue
-                }
-                let parts = note.contentPath.split(separator: "/")
-                root.insert(position, isIndex: OutputPaths.isIndexName(String(parts.last ?? "")), folders: parts.dropLast()[...])
+                // The name after the last `/`; only the folders before it are split (a note at
+                // the top, as most notes of a big site are, needs no split at all).
+                let path = note.contentPath
+                let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
+                let name = slash.map { path[path.utf8.index(after: $0)...] } ?? path[...]
+                let folders = slash.map { path[..<$0].split(separator: "/") } ?? []
+                root.insert(position, isIndex: OutputPaths.isIndexName(name), folders: folders[...])
             }
             return root
         }
