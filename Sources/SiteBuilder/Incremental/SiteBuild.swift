@@ -51,15 +51,14 @@ public enum SiteBuild {
         // The last manifest is read on another thread while the notes are listed and stamped.
         let stored = incremental && intact && remembered == nil
             ? Background { storedManifest(at: manifestPath, output: output, fileSystem: fileSystem) } : nil
-        var previous: BuildManifest? = incremental && intact ? remembered : nil
+        let lastManifest = { incremental && intact ? remembered ?? stored?.value : nil }
         // Every build records the notes' stamps, a full one too: the next build then reads
         // only the notes whose stamps changed (the first rebuild after a full build read all).
         let loaded = LoadStage.load(siteDirectory: siteDirectory, fileSystem: fileSystem, stamping: true) {
-            previous = previous ?? stored?.value
-            guard let known = previous else { return { _, _ in false } }
+            guard let known = lastManifest() else { return { _, _ in false } }
             return { path, stamp in known.notes[path]?.stamp == stamp }
         }
-        previous = previous ?? stored?.value
+        let previous = lastManifest()
         // In place when the last build's output was made with the same settings, templates
         // and notesim; otherwise whole, into a staging folder the pages stream into.
         let globalKey = SitePipeline.globalKey(loaded: loaded, builtinTheme: BuiltinTheme.files, options: options)
