@@ -70,7 +70,7 @@ struct TimeAxis {
     static func tickStep(pixelsPerMillisecond: Double, spacing: Double) -> Int64 {
         var step: Int64 = 1
         while step <= 1_000_000_000 {
-            for multiple: Int64 in 1...5 where multiple != 3 && multiple != 4 {
+            for multiple: Int64 in [1, 2, 5] {
                 if Double(step * multiple) * pixelsPerMillisecond >= spacing { return step * multiple }
             }
             step *= 10
