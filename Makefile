@@ -2,7 +2,7 @@
 
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-DEBIAN_PACKAGES := libcmark-dev pkg-config
+DEBIAN_PACKAGES := libcmark-dev libjemalloc-dev pkg-config
 # The browser test of search types into a real Chromium.
 TEST_PACKAGES := chromium
 
