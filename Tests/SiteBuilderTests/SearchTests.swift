@@ -61,6 +61,29 @@ import TestSupport
             """])
     }
 
+    /// Counts how often Pagefind was looked for.
+    private final class LookupCounter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var calls = 0
+        var count: Int { lock.withLock { calls } }
+        func locate() -> String? {
+            lock.withLock { calls += 1 }
+            return nil
+        }
+    }
+
+    @Test func pagefindIsLookedForOnlyWhenTheSiteIsIndexed() {
+        for (settings, lookups) in [("search: false\n", 0), ("search: true\n", 1)] {
+            let fileSystem = MemoryFileSystem(files: ["s/notesim.yml": settings, "s/content/a.md": "# A\n"])
+            let counter = LookupCounter()
+            let report = SiteBuild.run(siteDirectory: "s", output: "s/public", fileSystem: fileSystem, options: .init(),
+                                       indexer: PagefindIndexer(locatingWith: { counter.locate() }), incremental: false)
+            #expect(report.writeError == nil)
+            #expect(counter.count == lookups, "\(settings)")
+            #expect(report.search?.diagnostics.map(\.id) == (lookups == 0 ? nil : ["search.unavailable"]))
+        }
+    }
+
     @Test func aConfiguredExecutableThatDoesNotExistIsNotUsed() {
         #expect(PagefindIndexer.locate(environment: ["NOTESIM_PAGEFIND": "/no/such/pagefind", "PATH": "/usr/bin"]) == nil)
     }

@@ -13,15 +13,28 @@ public struct PagefindIndexer: SearchIndexer {
     /// Parts of a page that are not prose: timeline drawings, event logs, scenario sources.
     static let excludedSelectors = ["svg", ".scenario-log", ".scenario-source", ".scenario-assumption-notes", ".heading-anchor"]
 
-    /// The Pagefind executable, or nil when it is not installed.
-    public let executable: String?
+    /// Gives the Pagefind executable (nil when it is not installed), asked only when a site
+    /// is indexed: looking it up may start Python (~0.1 s), which a build of a site with
+    /// `search: false` never needs.
+    private let executable: @Sendable () -> String?
 
-    public init(executable: String? = PagefindIndexer.locate()) {
-        self.executable = executable
+    /// An indexer that looks Pagefind up (see the type's documentation) when it first indexes.
+    public init() {
+        self.init(locatingWith: { PagefindIndexer.locate() })
+    }
+
+    /// An indexer that runs `executable`, or reports Pagefind missing when it is nil.
+    public init(executable: String?) {
+        self.init(locatingWith: { executable })
+    }
+
+    /// An indexer that asks `locate` for the executable when it indexes.
+    public init(locatingWith locate: @escaping @Sendable () -> String?) {
+        self.executable = locate
     }
 
     public func index(folder: String, bundlePath: String?, fileSystem: any FileSystem) -> SearchIndexReport {
-        guard let executable else {
+        guard let executable = executable() else {
             return SearchIndexReport(pages: nil, diagnostics: [.warning(
                 "search.unavailable", path: SiteConfig.fileName, at: nil,
                 "search index not built: Pagefind is not installed; the pages are built without search",
