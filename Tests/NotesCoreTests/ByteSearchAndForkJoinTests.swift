@@ -124,3 +124,37 @@ import Testing
         #expect(Background { () -> [UInt8]? in nil }.value == nil)
     }
 }
+
+/// Values handed to `DeferredRelease` are freed, and not on the thread that handed them over.
+@Suite struct DeferredReleaseTests {
+    /// Signals, with the thread it ran on, when it is freed.
+    private final class Tracked: @unchecked Sendable {
+        let freed: DispatchSemaphore
+        let thread: SharedThreadBox
+        init(freed: DispatchSemaphore, thread: SharedThreadBox) {
+            self.freed = freed
+            self.thread = thread
+        }
+        deinit {
+            thread.set(pthread_self())
+            freed.signal()
+        }
+    }
+
+    /// The thread a deinit ran on, read after the semaphore was signalled.
+    private final class SharedThreadBox: @unchecked Sendable {
+        private var value: pthread_t?
+        func set(_ thread: pthread_t) { value = thread }
+        func get() -> pthread_t? { value }
+    }
+
+    @Test func theValueIsFreedOnAnotherThread() {
+        let freed = DispatchSemaphore(value: 0)
+        let thread = SharedThreadBox()
+        var values: [Tracked]? = (0..<3).map { _ in Tracked(freed: freed, thread: thread) }
+        DeferredRelease.drop(values.take())
+        for _ in 0..<3 { #expect(freed.wait(timeout: .now() + 10) == .success) }
+        #expect(values == nil)
+        #expect(thread.get().map { pthread_equal($0, pthread_self()) == 0 } == true)
+    }
+}

@@ -22,7 +22,8 @@ public enum SiteBuild {
         public var search: SearchIndexReport?
         /// Why the output could not be written, if it could not.
         public var writeError: Diagnostic?
-        /// The manifest of the output as written (for a caller that keeps it in memory).
+        /// The manifest of the output as written (a long-running caller passes it to its next
+        /// build; the result does not hold it too).
         public var manifest: BuildManifest?
     }
 
@@ -69,10 +70,12 @@ public enum SiteBuild {
         var options = options
         let spool = inPlace ? nil : try? WriteStage.stage(output, siteDirectory: siteDirectory, fileSystem: fileSystem)
         options.pageSink = spool
-        let result = SitePipeline.run(loaded: loaded, builtinTheme: BuiltinTheme.files, options: options, reuse: reuse)
+        var result = SitePipeline.run(loaded: loaded, builtinTheme: BuiltinTheme.files, options: options, reuse: reuse)
+        // The manifest goes on alone: the report's copy of the result does not hold it.
+        let built = result.manifest.take()
         var report = Report(result: result, incremental: false)
         let indexer = result.config.search ? indexer : nil
-        guard !result.hasErrors || (writeWithErrors && !result.files.isEmpty), var manifest = result.manifest else {
+        guard !result.hasErrors || (writeWithErrors && !result.files.isEmpty), var manifest = built else {
             if let spool { WriteStage.discard(spool, fileSystem: fileSystem) }
             return report
         }

@@ -330,32 +330,41 @@ public enum SitePipeline {
             manifest.notes[path]?.summary.linkDiagnostics = links.diagnostics
             manifest.notes[path]?.summary.linkedFiles = links.referencedFiles.sorted()
         }
-        for note in freshNotes {
-            guard let (problems, hash) = fresh[note.sourcePath] else { continue }
-            let result = scenarioOutputs[note.sourcePath]
-            manifest.notes[note.sourcePath] = BuildManifest.NoteRecord(
+        // Fresh notes' records are made on every core (the summaries of 10,000 notes: anchors,
+        // references, sorted file links), then inserted.
+        let (outputs, renderKeys) = (scenarioOutputs, newKeys)
+        let records = ForkJoin.map(freshNotes) { note -> BuildManifest.NoteRecord? in
+            guard let (problems, hash) = parsedHashes[note.sourcePath] else { return nil }
+            let result = outputs[note.sourcePath]
+            return BuildManifest.NoteRecord(
                 stamp: loaded.stamps[note.sourcePath] ?? FileStamp(size: -1, modified: -1), sourceHash: hash,
-                renderKey: newKeys[note.sourcePath] ?? 0, summary: NoteSummary(note, links: linkResults[note.sourcePath] ?? LinkCheckStage.Output()),
+                renderKey: renderKeys[note.sourcePath] ?? 0, summary: NoteSummary(note, links: linkResults[note.sourcePath] ?? LinkCheckStage.Output()),
                 diagnostics: problems + (result?.diagnostics ?? []),
                 scenarios: result?.scenarios ?? 0, passed: result?.passed ?? 0, failed: result?.failed ?? 0)
         }
+        manifest.notes.reserveCapacity(manifest.notes.count + records.count)
+        for (note, record) in zip(freshNotes, records) where record != nil { manifest.notes[note.sourcePath] = record }
         // Pages: every note's (each ends in .html) and the site's other HTML files, but not the
         // sidebar page or 404.html.
         let notPages = [RenderStage.tocPage, "404.html"]
         let pageCount = frame == nil ? 0 : notesByOutput.count - notPages.count { notesByOutput[$0] != nil }
             + files.count { file in file.path.hasSuffix(".html") && !notPages.contains(file.path) && notesByOutput[file.path] == nil }
+        let noteCount = notes.count
+        // The parsed notes are freed on another thread while the caller writes the manifest.
+        DeferredRelease.drop((consume sources, consume parsed, consume allNotes, consume notes, consume freshNotes, consume notesByOutput,
+                              consume pages, consume perPage, consume scenarioOutputs, consume linkResults, consume frame))
         return Result(
             files: files,
             keptFiles: kept,
             diagnostics: diagnostics.sorted(),
             config: config,
-            noteCount: notes.count,
+            noteCount: noteCount,
             pageCount: pageCount,
             scenarioCount: scenarios,
             scenariosSimulated: simulated,
             expectationsPassed: passed,
             expectationsFailed: failed,
-            notesParsed: sources.count,
+            notesParsed: sourceCount,
             manifest: manifest
         )
     }
