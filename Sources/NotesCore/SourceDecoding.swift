@@ -46,8 +46,9 @@ public enum SourceDecoding {
     }
 
     /// The offset of the first byte that does not belong to a valid UTF-8 sequence: ASCII
-    /// is skipped eight bytes at a time, other sequences are checked byte by byte (overlong
-    /// forms, surrogates and code points above U+10FFFF are invalid).
+    /// is skipped eight bytes at a time and the three-byte sequences of Japanese text with
+    /// one four-byte load each; other sequences are checked byte by byte (overlong forms,
+    /// surrogates and code points above U+10FFFF are invalid).
     public static func firstInvalidUTF8Offset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let base = bytes.baseAddress else { return nil }
         let raw = UnsafeRawPointer(base)
@@ -57,15 +58,17 @@ public enum SourceDecoding {
             while index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
                 index += 8
             }
+            // Kana and most CJK ideographs: a lead byte E1–EC or EE–EF (E0 and ED restrict
+            // the next byte: checked below) and two continuation bytes.
+            while index + 4 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt32.self).littleEndian
+                let lead = word & 0xFF
+                guard word & 0x00C0_C0F0 == 0x0080_80E0, lead != 0xE0, lead != 0xED else { break }
+                index += 3
+            }
             guard index < count else { break }
             let lead = base[index]
             if lead < 0x80 { index += 1; continue }
-            // Kana and most CJK ideographs: a lead byte E1–EC or EE–EF and two continuation bytes.
-            if lead & 0xF0 == 0xE0, lead != 0xE0, lead != 0xED, index + 2 < count,
-               base[index + 1] & 0xC0 == 0x80, base[index + 2] & 0xC0 == 0x80 {
-                index += 3
-                continue
-            }
             let length: Int
             var lowest: UInt8 = 0x80
             var highest: UInt8 = 0xBF

@@ -22,6 +22,34 @@ import Testing
         #expect(SourceDecoding.decode(Array("a\nb".utf8) + [0]) == .failure(.nulByte(position: SourcePosition(line: 2, column: 2))))
     }
 
+    @Test func validatorAgreesWithTheStandardLibraryOnJapaneseText() {
+        // Runs of valid three-byte characters (the fast path reads four bytes at a time),
+        // ASCII, two- and four-byte characters, with a few bytes broken or cut off, so that
+        // the bad byte falls at every offset of a word.
+        let pieces = ["同期", "呼び出し", "ー", "\u{E000}", "\u{FFFD}", "\u{0800}", "\u{D7FF}", "é", "𠮷", "a", " ", "\n"].map { Array($0.utf8) }
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33)
+        }
+        for _ in 0..<20_000 {
+            var bytes = (0..<(next() % 12)).flatMap { _ in pieces[next() % pieces.count] }
+            switch next() % 4 {
+            case 0 where !bytes.isEmpty: bytes[next() % bytes.count] = [0x80, 0xC0, 0xE0, 0xED, 0xFF, 0x41][next() % 6]
+            case 1 where !bytes.isEmpty: bytes.removeLast(next() % min(bytes.count, 3))
+            default: break
+            }
+            let offset = SourceDecoding.firstInvalidUTF8Offset(bytes)
+            #expect((offset == nil) == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
+            if let offset {
+                #expect(String(validating: bytes[..<offset], as: UTF8.self) != nil, "\(bytes)")
+                // No valid character starts at the bad byte.
+                let starts = (1...4).filter { offset + $0 <= bytes.count && String(validating: bytes[offset..<(offset + $0)], as: UTF8.self) != nil }
+                #expect(starts.isEmpty, "\(bytes)")
+            }
+        }
+    }
+
     @Test func validatorAgreesWithTheStandardLibrary() {
         // Random byte strings over the bytes that matter (ASCII, continuations, every kind
         // of lead byte, bytes that never occur), from a fixed seed.
