@@ -11,7 +11,7 @@ public struct ScenarioDocument: Sendable {
     public var linearAxis: Bool
     public var language: String?
     /// Where each key path stands in the note (`EventInvokeConfig.MaximumRetryAttempts`).
-    public var positions: [String: SourcePosition]
+    public var positions: KeyPositions
     /// Where the block's content starts.
     public var start: SourcePosition
     /// Assumptions the scenario named in `assume:`.

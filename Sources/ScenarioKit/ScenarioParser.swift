@@ -24,14 +24,15 @@ public enum ScenarioParser {
         }
         var reader = ScenarioReader(yaml: yaml)
         let pairs = reader.mapping(root, at: "", known: topLevelKeys)
-        let values = Dictionary(pairs.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
-        let keyNodes = Dictionary(pairs.map { ($0.key, $0.keyNode) }, uniquingKeysWith: { first, _ in first })
+        // The first pair of a key (at most twenty: searched in order, no dictionary).
+        let values = { (key: String) in pairs.first { $0.key == key }?.value }
+        let keyNodes = { (key: String) in pairs.first { $0.key == key }?.keyNode }
 
         // Mode: `mode`, AWS's `InvocationType`, or a trigger preset.
         var mode: InvocationMode?
         var dryRun = false
         var trigger: Trigger?
-        if let node = values["trigger"], let text = reader.string(node, "trigger") {
+        if let node = values("trigger"), let text = reader.string(node, "trigger") {
             if let preset = Trigger(rawValue: text) {
                 trigger = preset
                 mode = preset.mode
@@ -41,7 +42,7 @@ public enum ScenarioParser {
                              hint: "triggers: \(names.joined(separator: ", "))")
             }
         }
-        if let node = values["InvocationType"], let text = reader.string(node, "InvocationType") {
+        if let node = values("InvocationType"), let text = reader.string(node, "InvocationType") {
             switch text {
             case "RequestResponse": mode = .sync
             case "Event": mode = .async
@@ -49,7 +50,7 @@ public enum ScenarioParser {
             default: reader.error("scenario.value", at: node, "InvocationType must be RequestResponse, Event or DryRun, not '\(text)'", hint: "for event source mappings use mode: sqs, sqs-fifo, kinesis or dynamodb")
             }
         }
-        if let node = values["mode"], let text = reader.string(node, "mode") {
+        if let node = values("mode"), let text = reader.string(node, "mode") {
             if let parsed = InvocationMode(rawValue: text) {
                 if let implied = mode, implied != parsed {
                     reader.error("scenario.combination", at: node, "mode '\(text)' contradicts the \(trigger != nil ? "trigger" : "InvocationType"), which implies '\(implied.rawValue)'")
@@ -72,50 +73,50 @@ public enum ScenarioParser {
         spec.limits = limits
         spec.dryRun = dryRun
         spec.trigger = trigger
-        var document = ScenarioDocument(title: "", spec: spec, expectations: [], linearAxis: false, language: nil, positions: [:], start: start, namedAssumptions: [])
+        var document = ScenarioDocument(title: "", spec: spec, expectations: [], linearAxis: false, language: nil, positions: KeyPositions(), start: start, namedAssumptions: [])
 
-        if let node = values["title"] { document.title = reader.string(node, "title") ?? "" }
-        if let node = values["function"] { readFunction(node, into: &document.spec, &reader) }
+        if let node = values("title") { document.title = reader.string(node, "title") ?? "" }
+        if let node = values("function") { readFunction(node, into: &document.spec, &reader) }
         let inputKey = mode.isEventSourceMapping ? "records" : "events"
         let wrongKey = mode.isEventSourceMapping ? "events" : "records"
-        if let node = values[wrongKey] {
-            reader.error("scenario.unsupported", at: keyNodes[wrongKey] ?? node, "'\(wrongKey)' is for \(mode.isEventSourceMapping ? "sync and async" : "event source mapping") scenarios; this \(mode.rawValue) scenario takes '\(inputKey)'")
+        if let node = values(wrongKey) {
+            reader.error("scenario.unsupported", at: keyNodes(wrongKey) ?? node, "'\(wrongKey)' is for \(mode.isEventSourceMapping ? "sync and async" : "event source mapping") scenarios; this \(mode.rawValue) scenario takes '\(inputKey)'")
         }
-        if let node = values[inputKey] {
+        if let node = values(inputKey) {
             readArrivals(node, key: inputKey, into: &document.spec, &reader)
-        } else if values[wrongKey] == nil {
+        } else if values(wrongKey) == nil {
             reader.diagnostics.append(.error("scenario.missing-key", path: path, at: start, "the scenario has no \(inputKey)", hint: "add \(inputKey): with at least one entry, for example - at: 0s"))
         }
-        if let node = values["EventInvokeConfig"] { readEventInvokeConfig(node, into: &document.spec, &reader) }
-        if let node = values["DeadLetterConfig"] {
+        if let node = values("EventInvokeConfig") { readEventInvokeConfig(node, into: &document.spec, &reader) }
+        if let node = values("DeadLetterConfig") {
             for (key, _, value) in reader.mapping(node, at: "DeadLetterConfig", known: ["TargetArn"]) where key == "TargetArn" {
                 document.spec.deadLetter = reader.target(value, "DeadLetterConfig.TargetArn")
             }
         }
-        if let node = values["queue"] { readQueue(node, into: &document.spec, &reader) }
-        if let node = values["stream"] {
+        if let node = values("queue") { readQueue(node, into: &document.spec, &reader) }
+        if let node = values("stream") {
             for (key, _, value) in reader.mapping(node, at: "stream", known: ["shards", "RetentionPeriodHours"]) {
                 if key == "shards", let count = reader.int(value, "stream.shards") { document.spec.stream.shards = count }
                 if key == "RetentionPeriodHours", let hours = reader.int64(value, "stream.RetentionPeriodHours") { document.spec.stream.retentionHours = hours }
             }
         }
-        if let node = values["EventSourceMapping"] { readMapping(node, into: &document.spec, &reader) }
-        if let node = values["account"] {
+        if let node = values("EventSourceMapping") { readMapping(node, into: &document.spec, &reader) }
+        if let node = values("account") {
             for (key, _, value) in reader.mapping(node, at: "account", known: ["ConcurrentExecutions"]) where key == "ConcurrentExecutions" {
                 if let count = reader.int(value, "account.ConcurrentExecutions") { document.spec.accountConcurrency = count }
             }
         }
-        if let node = values["caller"] { readCaller(node, into: &document.spec, &reader) }
-        if let node = values["faults"] {
+        if let node = values("caller") { readCaller(node, into: &document.spec, &reader) }
+        if let node = values("faults") {
             for (key, _, value) in reader.mapping(node, at: "faults", known: ["duplicate", "drop"]) {
                 let ids = Set(readIDs(value, "faults.\(key)", &reader))
                 if key == "duplicate" { document.spec.faults.duplicate = ids } else { document.spec.faults.drop = ids }
             }
         }
-        if let node = values["until"], let value = reader.duration(node, "until") { document.spec.until = value }
-        if let node = values["seed"], let value = reader.int(node, "seed") { document.spec.seed = UInt64(truncatingIfNeeded: value) }
-        if let node = values["assume"] { document.namedAssumptions = readAssumptions(node, into: &document.spec, &reader) }
-        if let node = values["show"] {
+        if let node = values("until"), let value = reader.duration(node, "until") { document.spec.until = value }
+        if let node = values("seed"), let value = reader.int(node, "seed") { document.spec.seed = UInt64(truncatingIfNeeded: value) }
+        if let node = values("assume") { document.namedAssumptions = readAssumptions(node, into: &document.spec, &reader) }
+        if let node = values("show") {
             for (key, _, value) in reader.mapping(node, at: "show", known: ["axis", "language"]) {
                 let text = reader.string(value, "show.\(key)") ?? ""
                 if key == "axis" {
@@ -127,7 +128,7 @@ public enum ScenarioParser {
                 }
             }
         }
-        if let node = values["expect"] {
+        if let node = values("expect") {
             document.expectations = ExpectationParser.parse(node, reader: &reader)
         }
         document.positions = reader.positions

@@ -5,11 +5,11 @@ import NotesCore
 struct ScenarioReader {
     let yaml: EmbeddedYAML
     var diagnostics: [Diagnostic] = []
-    var positions: [String: SourcePosition] = [:]
+    var positions: KeyPositions
 
     init(yaml: EmbeddedYAML) {
         self.yaml = yaml
-        positions.reserveCapacity(32)
+        positions = KeyPositions(yaml: yaml)
     }
 
     var path: String { yaml.path }
@@ -27,13 +27,12 @@ struct ScenarioReader {
         var result: [(key: String, keyNode: YAMLNode, value: YAMLNode)] = []
         result.reserveCapacity(pairs.count)
         for (key, keyNode, value) in pairs {
-            let full = keyPath.isEmpty ? key : keyPath + "." + key
             guard known.contains(key) else {
                 let message = Suggestion.closest(to: key, among: known).map { "unknown key '\(key)'; did you mean '\($0)'?" } ?? "unknown key '\(key)'"
                 error("scenario.unknown-key", at: keyNode, message, hint: "keys here: \(known.joined(separator: ", "))")
                 continue
             }
-            positions[full] = yaml.position(of: value)
+            positions.record(parent: keyPath, key: key, at: value.mark)
             result.append((key, keyNode, value))
         }
         return result
