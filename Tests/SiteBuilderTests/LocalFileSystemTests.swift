@@ -35,6 +35,17 @@ import Testing
         #expect(disk.stamps(of: paths, under: root + "/missing") == [nil, nil, nil, nil])
     }
 
+    @Test func aFileReadWithItsStampHasTheStampOfTheFile() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("notesim-stamped-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let disk = LocalFileSystem()
+        try disk.writeFile(path, contents: Array("同期呼び出し".utf8))
+        let (bytes, stamp) = try disk.readFileStamped(path)
+        #expect(bytes == Array("同期呼び出し".utf8))
+        #expect(stamp == disk.stamp(of: path))
+        #expect(stamp?.size == 18)
+    }
+
     @Test func aFolderIsNotReadAsAFile() {
         #expect(throws: FileSystemError.self) { try LocalFileSystem().readFile(FileManager.default.temporaryDirectory.path) }
     }

@@ -13,6 +13,8 @@ public protocol FileSystem: Sendable {
     func entries(ofDirectory path: String) throws -> [(name: String, kind: FileKind?)]
     /// A file's bytes.
     func readFile(_ path: String) throws -> [UInt8]
+    /// A file's bytes and its stamp as it was opened (one `fstat` instead of a separate `stat`).
+    func readFileStamped(_ path: String) throws -> (bytes: [UInt8], stamp: FileStamp?)
     /// Creates a directory and its missing parents.
     func createDirectory(_ path: String) throws
     /// Writes a file, replacing any file already there.
@@ -45,6 +47,11 @@ extension FileSystem {
 
     public func stamps(of relativePaths: [String], under root: String) -> [FileStamp?] {
         ForkJoin.map(relativePaths) { stamp(of: Path.join(root, $0)) }
+    }
+
+    public func readFileStamped(_ path: String) throws -> (bytes: [UInt8], stamp: FileStamp?) {
+        let stamp = stamp(of: path)
+        return (try readFile(path), stamp)
     }
 }
 

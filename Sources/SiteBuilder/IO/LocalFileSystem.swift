@@ -57,6 +57,10 @@ public struct LocalFileSystem: FileSystem {
     }
 
     public func readFile(_ path: String) throws -> [UInt8] {
+        try readFileStamped(path).bytes
+    }
+
+    public func readFileStamped(_ path: String) throws -> (bytes: [UInt8], stamp: FileStamp?) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw Self.error(path) }
         defer { close(descriptor) }
@@ -78,7 +82,7 @@ public struct LocalFileSystem: FileSystem {
             if count == 0 { break }
             bytes += chunk[..<count]
         }
-        return bytes
+        return (bytes, Self.stamp(info))
     }
 
     /// Reads until `buffer` is full or the file ends; returns the bytes read.

@@ -55,10 +55,12 @@ public enum SiteBuild {
         let lastManifest = { incremental && intact ? remembered ?? stored?.value : nil }
         // Every build records the notes' stamps, a full one too: the next build then reads
         // only the notes whose stamps changed (the first rebuild after a full build read all).
-        let loaded = LoadStage.load(siteDirectory: siteDirectory, fileSystem: fileSystem, stamping: true) {
+        // Without a last manifest, each note is stamped as it is read.
+        let unchangedCheck = incremental && intact ? { () -> (@Sendable (String, FileStamp) -> Bool)? in
             guard let known = lastManifest() else { return { _, _ in false } }
             return { path, stamp in known.notes[path]?.stamp == stamp }
-        }
+        } : nil
+        let loaded = LoadStage.load(siteDirectory: siteDirectory, fileSystem: fileSystem, stamping: true, unchangedCheck: unchangedCheck)
         let previous = lastManifest()
         // In place when the last build's output was made with the same settings, templates
         // and notesim; otherwise whole, into a staging folder the pages stream into.

@@ -46,9 +46,10 @@ public enum LoadStage {
 
     /// Reads the site at `siteDirectory`, taking every note's stamp when `stamping`.
     /// - Parameter unchangedCheck: asked once, after the notes are listed and stamped, for
-    ///   the `isUnchanged` test (an incremental build reads its last manifest meanwhile).
+    ///   the `isUnchanged` test (an incremental build reads its last manifest meanwhile);
+    ///   nil when every note is to be read: each is then stamped as it is read.
     public static func load(siteDirectory: String, fileSystem: any FileSystem, stamping: Bool,
-                            unchangedCheck: () -> (@Sendable (String, FileStamp) -> Bool)?) -> Output {
+                            unchangedCheck: (() -> (@Sendable (String, FileStamp) -> Bool)?)?) -> Output {
         var output = Output(config: nil, notes: [], contentFiles: [], templates: [], diagnostics: [])
         let contentRoot = Path.join(siteDirectory, contentFolder)
         guard fileSystem.kind(of: contentRoot) == .directory else {
@@ -77,13 +78,20 @@ public enum LoadStage {
         let files = walk(contentRoot, fileSystem: fileSystem, diagnostics: &output.diagnostics, prefix: contentFolder)
         let notePaths = files.filter(OutputPaths.isNote)
         output.contentFiles = Set(files.filter { !OutputPaths.isNote($0) })
-        // Stamps first (when the caller compares them), then the notes whose stamps changed.
-        let stamps = stamping ? fileSystem.stamps(of: notePaths, under: contentRoot) : notePaths.map { _ in nil }
-        let isUnchanged = unchangedCheck()
+        // Stamps first (when the caller compares them), then the notes whose stamps changed;
+        // without a comparison, each note's stamp is taken as it is read.
+        let stampFirst = stamping && unchangedCheck != nil
+        let stamps = stampFirst ? fileSystem.stamps(of: notePaths, under: contentRoot) : notePaths.map { _ in nil }
+        let isUnchanged = unchangedCheck?()
         let readings = ForkJoin.map(Array(zip(notePaths, stamps))) { relative, stamp -> (sitePath: String, stamp: FileStamp?, read: Result<[UInt8], Diagnostic>?) in
             let sitePath = Path.join(contentFolder, relative)
             if let stamp, let isUnchanged, isUnchanged(sitePath, stamp) { return (sitePath, stamp, nil) }
-            return (sitePath, stamp, read(Path.join(contentRoot, relative), as: sitePath, fileSystem: fileSystem))
+            let path = Path.join(contentRoot, relative)
+            guard stamping, !stampFirst else { return (sitePath, stamp, read(path, as: sitePath, fileSystem: fileSystem)) }
+            switch read(path, as: sitePath, fileSystem: fileSystem, stamped: true) {
+            case .success(let (bytes, stamp)): return (sitePath, stamp, .success(bytes))
+            case .failure(let diagnostic): return (sitePath, nil, .failure(diagnostic))
+            }
         }
         for reading in readings {
             let sitePath = reading.sitePath
@@ -119,8 +127,14 @@ public enum LoadStage {
     }
 
     private static func read(_ path: String, as sitePath: String, fileSystem: any FileSystem) -> Result<[UInt8], Diagnostic> {
+        read(path, as: sitePath, fileSystem: fileSystem, stamped: false).map(\.bytes)
+    }
+
+    /// A file's bytes (and its stamp when `stamped`), or the diagnostic for why it cannot be read.
+    private static func read(_ path: String, as sitePath: String, fileSystem: any FileSystem,
+                             stamped: Bool) -> Result<(bytes: [UInt8], stamp: FileStamp?), Diagnostic> {
         do {
-            return .success(try fileSystem.readFile(path))
+            return .success(stamped ? try fileSystem.readFileStamped(path) : (try fileSystem.readFile(path), nil))
         } catch let error as FileSystemError {
             let reason = switch error.reason {
             case .permissionDenied: "permission denied"
