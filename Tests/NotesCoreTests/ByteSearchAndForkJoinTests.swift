@@ -120,6 +120,12 @@ import Testing
         #expect(started.add() == 2, "computed once")
     }
 
+    @Test func aReadyValueIsReadWithoutWaiting() {
+        let ready = Background(ready: "目次")
+        #expect(ready.value == "目次")
+        #expect(ready.value == "目次")
+    }
+
     @Test func anAbsentValueIsAValueToo() {
         #expect(Background { () -> [UInt8]? in nil }.value == nil)
     }

@@ -184,6 +184,21 @@ public enum SitePipeline {
         let notesByOutput = Dictionary(notes.map { ($0.outputPath, $0) }, uniquingKeysWith: { first, _ in first })
         if notesByOutput.count < notes.count { diagnostics += duplicateOutputs(notes) }
 
+        // The navigation, and the sidebar list rendered from it on another thread while links
+        // are checked (10,000 entries take a while; the list is kept while the navigation is
+        // the same).
+        let navigation = Navigation(notes: notes)
+        let navigationKey = Self.navigationKey(navigation.entries)
+        let (theme, themeProblems) = Theme.load(builtin: builtinTheme, overrides: loaded.templates)
+        diagnostics += themeProblems
+        var tocHasher = FNV1a()
+        tocHasher.combine(String(globalKey) + " " + String(navigationKey))
+        let tocKey = tocHasher.value
+        let keptTOC = previous?.toc.flatMap { $0.key == tocKey ? $0.html : nil }
+        let themed = theme.map { theme in
+            (theme: theme, tocList: keptTOC.map { Background(ready: $0) } ?? Background { RenderStage.tocList(navigation, theme: theme) })
+        }
+
         let linkResults = LinkCheckStage.checkEach(notes: notes, contentFiles: loaded.contentFiles, drafts: drafts,
                                                    only: linksStable ? Set(freshNotes.map(\.sourcePath)) : nil)
         var referencedFiles: Set<String> = []
@@ -199,8 +214,6 @@ public enum SitePipeline {
 
         // Which pages to render: new and changed notes, and kept notes whose page shows
         // something that changed (a neighbour's title, the list of notes on the home page).
-        let navigation = Navigation(notes: notes)
-        let navigationKey = Self.navigationKey(navigation.entries)
         // Read-only copies for the workers (the dictionaries themselves are shared, not copied).
         let (keptRecords, parsedHashes) = (clean, fresh)
         let previousFiles = previous?.files ?? [:]
@@ -236,16 +249,9 @@ public enum SitePipeline {
 
         // Stages 5 and 6 per note, on every core: its scenarios simulated, verified and
         // drawn, then its page rendered (and handed to the page sink, when there is one).
-        let (theme, themeProblems) = Theme.load(builtin: builtinTheme, overrides: loaded.templates)
-        diagnostics += themeProblems
         var toc: (key: UInt64, html: String)?
-        let frame = theme.map { theme in
-            // The sidebar list of 10,000 notes takes a while to render: kept while the
-            // navigation is the same.
-            var hasher = FNV1a()
-            hasher.combine(String(globalKey) + " " + String(navigationKey))
-            let tocKey = hasher.value
-            let tocHTML = previous?.toc.flatMap { $0.key == tocKey ? $0.html : nil } ?? RenderStage.tocList(navigation, theme: theme)
+        let frame = themed.map { theme, tocList in
+            let tocHTML = tocList.value
             toc = (tocKey, tocHTML)
             var input = RenderStage.Input(config: config, notes: notes, theme: theme, referencedFiles: referencedFiles, cachedTOC: tocHTML)
             input.navigation = navigation
