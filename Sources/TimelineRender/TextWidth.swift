@@ -33,18 +33,26 @@ public enum TextWidth {
     }
 
     static func width(of scalar: Unicode.Scalar) -> Double {
+        if scalar.value < 0x80 { return asciiWidths[Int(scalar.value)] }
         if EastAsianWidth.isWide(scalar) { return 1.0 }
         if EastAsianWidth.isHalfWidthKana(scalar) { return 0.5 }
         switch scalar {
-        case " ": return 0.28
-        case "i", "j", "l", "!", "|", ".", ",", ":", ";", "'", "`": return 0.26
-        case "f", "t", "r", "(", ")", "[", "]", "{", "}", "/", "\\", "-", "\"": return 0.36
-        case "m", "w", "M", "W", "@", "%": return 0.86
-        case "A"..."Z", "#", "&", "+", "=", "<", ">", "~": return 0.66
-        case "0"..."9", "$", "?", "_", "^", "*": return 0.56
-        case "a"..."z": return 0.53
         case "✓", "✗", "⌛", "◆", "…", "→", "←", "×": return 0.9
-        default: return scalar.value < 0x80 ? 0.55 : 0.6
+        default: return 0.6
+        }
+    }
+
+    /// Widths of the ASCII characters in em, by code (looked up: labels are mostly ASCII).
+    private static let asciiWidths: [Double] = (0..<128).map { code in
+        switch Unicode.Scalar(UInt8(code)) {
+        case " ": 0.28
+        case "i", "j", "l", "!", "|", ".", ",", ":", ";", "'", "`": 0.26
+        case "f", "t", "r", "(", ")", "[", "]", "{", "}", "/", "\\", "-", "\"": 0.36
+        case "m", "w", "M", "W", "@", "%": 0.86
+        case "A"..."Z", "#", "&", "+", "=", "<", ">", "~": 0.66
+        case "0"..."9", "$", "?", "_", "^", "*": 0.56
+        case "a"..."z": 0.53
+        default: 0.55
         }
     }
 }
