@@ -122,6 +122,8 @@ public enum TimelineLayout {
             breaks.append(TimelineModel.Break(x: item.x, hidden: item.hidden, label: row.map { _ in text }, labelY: rowY[row ?? 0]))
         }
         let height = plotTop + Double(laneModels.count) * laneHeight + bottomMargin
+        // The kinds drawn (an array: a dozen kinds at most, compared without hashing).
+        let kinds = marks.map(\.kind)
         let description: String = {
             var text = "\(options.title): " + facts.summary(labels: labels)
             if breaks.isEmpty {
@@ -135,7 +137,7 @@ public enum TimelineLayout {
         return TimelineModel(
             title: options.title, description: description, width: options.width, height: height, gutter: gutter,
             plotTop: plotTop, lanes: laneModels, marks: marks, segments: axis.segments, breaks: breaks, ticks: ticks,
-            legend: TimelineModel.Kind.allCases.filter { kind in marks.contains { $0.kind == kind } }, fontSize: fontSize
+            legend: TimelineModel.Kind.allCases.filter(kinds.contains), fontSize: fontSize
         )
     }
 }
