@@ -83,7 +83,8 @@ public enum SitePipeline {
         return run(loaded: loaded, builtinTheme: BuiltinTheme.files, options: options)
     }
 
-    /// Runs stages 2–6 on loaded input (pure: no I/O but `reuse.read` and the page sink).
+    /// Runs stages 2–6 on loaded input (pure: no I/O but the readers the load stage and
+    /// `reuse` hand over, and the page sink).
     ///
     /// With `reuse`, notes whose bytes did not change are not parsed again: links are checked
     /// against their summaries from the manifest, their diagnostics and claim counts are
@@ -105,7 +106,12 @@ public enum SitePipeline {
         // notes' records start as the last manifest's (shared, not copied one by one).
         var clean = previous?.notes ?? [:]
         var keptCount = 0
-        var sources: [(path: String, bytes: [UInt8])] = []
+        // Bytes nil: a note the load stage left to be read while parsing (`LoadStage.Output.unread`).
+        var sources: [(path: String, bytes: [UInt8]?)] = []
+        for path in loaded.unread {
+            clean[path] = nil
+            sources.append((path, nil))
+        }
         for (path, bytes) in loaded.notes {
             if let record = clean[path], record.sourceHash == ContentHash.of(bytes) {
                 if let stamp = loaded.stamps[path] { clean[path]?.stamp = stamp }
@@ -126,33 +132,50 @@ public enum SitePipeline {
         }
         // Notes the last build had that are gone now.
         if clean.count > keptCount {
-            let present = Set(loaded.notes.map(\.path) + loaded.unchanged.map(\.path))
+            let present = Set(loaded.unread + loaded.notes.map(\.path) + loaded.unchanged.map(\.path))
             clean = clean.filter { present.contains($0.key) }
         }
 
-        // Notes over the size limit are reported and left out (bounded memory and time).
+        // Stage 2, parse: each note on its own, on every core (read first, when the load
+        // stage left it unread). Notes over the size limit are reported and left out
+        // (bounded memory and time).
         let noteSize = config.limits.noteSize
-        sources.removeAll { path, bytes in
-            guard bytes.count > noteSize else { return false }
-            diagnostics.append(.error("file.too-large", path: path, at: nil,
-                                      "the note is \(ByteCount.text(bytes.count)); the limit is \(ByteCount.text(noteSize))",
-                                      hint: "split it into several notes, or raise limits.note-size in \(SiteConfig.fileName)"))
-            return true
-        }
-
-        // Stage 2, parse: each note on its own, on every core.
         let parsedCount = SharedCounter()
         let sourceCount = sources.count
-        let parsed = ForkJoin.map(sources) { path, bytes in
+        let reader = loaded.reader
+        let parsed = ForkJoin.map(sources) { path, loadedBytes -> (note: Note?, problems: [Diagnostic], hash: UInt64?, stamp: FileStamp?)? in
             defer { options.progress?(BuildProgress(.notes, done: parsedCount.add(), total: sourceCount)) }
+            var stamp: FileStamp?
+            let bytes: [UInt8]
+            if let loadedBytes {
+                bytes = loadedBytes
+            } else {
+                switch reader?(path) {
+                case .success(let read)?: (bytes, stamp) = read
+                case .failure(let diagnostic)?: return (nil, [diagnostic], nil, nil)
+                case nil: return nil
+                }
+            }
+            guard bytes.count <= noteSize else {
+                return (nil, [.error("file.too-large", path: path, at: nil,
+                                     "the note is \(ByteCount.text(bytes.count)); the limit is \(ByteCount.text(noteSize))",
+                                     hint: "split it into several notes, or raise limits.note-size in \(SiteConfig.fileName)")], nil, nil)
+            }
             let (note, problems) = ParseStage.parse(sourcePath: path, bytes: bytes)
-            return (note, problems, ContentHash.of(bytes))
+            return (note, problems, ContentHash.of(bytes), stamp)
         }
         var fresh: [String: (problems: [Diagnostic], hash: UInt64)] = [:]
         var freshNotes: [Note] = []
-        for ((path, _), (note, problems, hash)) in zip(sources, parsed) {
+        var stamps = loaded.stamps
+        var notesParsed = 0
+        for ((path, _), result) in zip(sources, parsed) {
+            guard let (note, problems, hash, stamp) = result else { continue }
             diagnostics += problems
+            // A note that could not be read or was too large was not parsed (no hash).
+            guard let hash else { continue }
+            notesParsed += 1
             fresh[path] = (problems, hash)
+            if let stamp { stamps[path] = stamp }
             if let note { freshNotes.append(note) }
         }
         // Links of kept notes give what they gave last time unless the notes they may point
@@ -338,12 +361,12 @@ public enum SitePipeline {
         }
         // Fresh notes' records are made on every core (the summaries of 10,000 notes: anchors,
         // references, sorted file links), then inserted.
-        let (outputs, renderKeys) = (scenarioOutputs, newKeys)
+        let (outputs, renderKeys, noteStamps) = (scenarioOutputs, newKeys, stamps)
         let records = ForkJoin.map(freshNotes) { note -> BuildManifest.NoteRecord? in
             guard let (problems, hash) = parsedHashes[note.sourcePath] else { return nil }
             let result = outputs[note.sourcePath]
             return BuildManifest.NoteRecord(
-                stamp: loaded.stamps[note.sourcePath] ?? FileStamp(size: -1, modified: -1), sourceHash: hash,
+                stamp: noteStamps[note.sourcePath] ?? FileStamp(size: -1, modified: -1), sourceHash: hash,
                 renderKey: renderKeys[note.sourcePath] ?? 0, summary: NoteSummary(note, links: linkResults[note.sourcePath] ?? LinkCheckStage.Output()),
                 diagnostics: problems + (result?.diagnostics ?? []),
                 scenarios: result?.scenarios ?? 0, passed: result?.passed ?? 0, failed: result?.failed ?? 0)
@@ -370,7 +393,7 @@ public enum SitePipeline {
             scenariosSimulated: simulated,
             expectationsPassed: passed,
             expectationsFailed: failed,
-            notesParsed: sourceCount,
+            notesParsed: notesParsed,
             manifest: manifest
         )
     }
