@@ -46,6 +46,17 @@ import Testing
         #expect(stamp?.size == 18)
     }
 
+    @Test func overwritingInPlaceLeavesExactlyTheNewBytes() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("notesim-overwrite-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let disk = LocalFileSystem()
+        // Created when missing, then shorter and longer contents over it.
+        for text in ["同期呼び出しの再試行", "短い", String(repeating: "長い行\n", count: 5_000), ""] {
+            try disk.overwriteFile(path, contents: Array(text.utf8))
+            #expect(try disk.readFile(path) == Array(text.utf8))
+        }
+    }
+
     @Test func aFolderIsNotReadAsAFile() {
         #expect(throws: FileSystemError.self) { try LocalFileSystem().readFile(FileManager.default.temporaryDirectory.path) }
     }

@@ -24,6 +24,9 @@ public protocol FileSystem: Sendable {
     /// Replaces a file's contents atomically: readers see the old file or the new one,
     /// never a part (a temporary file renamed over it).
     func replaceFile(_ path: String, contents: [UInt8]) throws
+    /// Writes a file's new contents over its old ones in place (created when missing): not
+    /// atomic, so only for a file that a marker protects from being trusted half-written.
+    func overwriteFile(_ path: String, contents: [UInt8]) throws
     /// A file's size and modification time, to notice changes without reading it.
     func stamp(of path: String) -> FileStamp?
     /// The stamps of many files, by paths relative to `root` (nil where there is none).
@@ -47,6 +50,10 @@ extension FileSystem {
 
     public func stamps(of relativePaths: [String], under root: String) -> [FileStamp?] {
         ForkJoin.map(relativePaths) { stamp(of: Path.join(root, $0)) }
+    }
+
+    public func overwriteFile(_ path: String, contents: [UInt8]) throws {
+        try writeFile(path, contents: contents)
     }
 
     public func readFileStamped(_ path: String) throws -> (bytes: [UInt8], stamp: FileStamp?) {

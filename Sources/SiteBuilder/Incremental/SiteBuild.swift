@@ -119,7 +119,15 @@ public enum SiteBuild {
             manifest.output = fileSystem.canonicalPath(output) ?? output
             if remembered == nil {
                 try fileSystem.createDirectory(state)
-                try fileSystem.replaceFile(manifestPath, contents: ManifestCodec.encode(manifest))
+                // An update in place is bracketed by the in-progress marker (a build killed
+                // while writing leaves it, and the next build is a full one): the manifest is
+                // overwritten in place. A full build has no marker: its manifest is replaced whole.
+                let encoded = ManifestCodec.encode(manifest)
+                if report.incremental {
+                    try fileSystem.overwriteFile(manifestPath, contents: encoded)
+                } else {
+                    try fileSystem.replaceFile(manifestPath, contents: encoded)
+                }
             } else {
                 // Kept in memory by the caller; a stale copy on disk must not be trusted later.
                 try? fileSystem.removeItem(manifestPath)
