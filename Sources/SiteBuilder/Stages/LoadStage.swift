@@ -20,8 +20,10 @@ public enum LoadStage {
         /// core that parses it, and its bytes are freed right after (90 MB for 10,000 notes
         /// that would otherwise stay in memory, and be faulted in, for the whole build).
         public var unread: [String] = []
-        /// Reads a listed note by site path: its bytes and stamp, or why it cannot be read.
-        public var reader: (@Sendable (String) -> Result<(bytes: [UInt8], stamp: FileStamp?), Diagnostic>)?
+        /// Reads a listed note (see `unread`).
+        public var reader: NoteReader = { path in
+            .failure(.error("file.unreadable", path: path, at: nil, "cannot read the file: it was listed but not loaded"))
+        }
         /// Every other file under content/, as paths inside content/.
         public var contentFiles: Set<String>
         /// The site's template overrides: path inside templates/ -> bytes.
@@ -37,6 +39,9 @@ public enum LoadStage {
             self.diagnostics = diagnostics
         }
     }
+
+    /// Reads a note by site path: its bytes and stamp, or why it cannot be read.
+    public typealias NoteReader = @Sendable (String) -> Result<(bytes: [UInt8], stamp: FileStamp?), Diagnostic>
 
     /// The folder of notes inside a site.
     public static let contentFolder = "content"

@@ -136,40 +136,13 @@ public enum SitePipeline {
             clean = clean.filter { present.contains($0.key) }
         }
 
-        // Stage 2, parse: each note on its own, on every core (read first, when the load
-        // stage left it unread). Notes over the size limit are reported and left out
-        // (bounded memory and time).
-        let noteSize = config.limits.noteSize
-        let parsedCount = SharedCounter()
-        let sourceCount = sources.count
-        let reader = loaded.reader
-        let parsed = ForkJoin.map(sources) { path, loadedBytes -> (note: Note?, problems: [Diagnostic], hash: UInt64?, stamp: FileStamp?)? in
-            defer { options.progress?(BuildProgress(.notes, done: parsedCount.add(), total: sourceCount)) }
-            var stamp: FileStamp?
-            let bytes: [UInt8]
-            if let loadedBytes {
-                bytes = loadedBytes
-            } else {
-                switch reader?(path) {
-                case .success(let read)?: (bytes, stamp) = read
-                case .failure(let diagnostic)?: return (nil, [diagnostic], nil, nil)
-                case nil: return nil
-                }
-            }
-            guard bytes.count <= noteSize else {
-                return (nil, [.error("file.too-large", path: path, at: nil,
-                                     "the note is \(ByteCount.text(bytes.count)); the limit is \(ByteCount.text(noteSize))",
-                                     hint: "split it into several notes, or raise limits.note-size in \(SiteConfig.fileName)")], nil, nil)
-            }
-            let (note, problems) = ParseStage.parse(sourcePath: path, bytes: bytes)
-            return (note, problems, ContentHash.of(bytes), stamp)
-        }
+        // Stage 2, parse: each note on its own, on every core.
+        let parsed = parse(sources, reader: loaded.reader, noteSize: config.limits.noteSize, progress: options.progress)
         var fresh: [String: (problems: [Diagnostic], hash: UInt64)] = [:]
         var freshNotes: [Note] = []
         var stamps = loaded.stamps
         var notesParsed = 0
-        for ((path, _), result) in zip(sources, parsed) {
-            guard let (note, problems, hash, stamp) = result else { continue }
+        for ((path, _), (note, problems, hash, stamp)) in zip(sources, parsed) {
             diagnostics += problems
             // A note that could not be read or was too large was not parsed (no hash).
             guard let hash else { continue }
@@ -396,6 +369,38 @@ public enum SitePipeline {
             notesParsed: notesParsed,
             manifest: manifest
         )
+    }
+
+    /// What parsing one note gave: the note (nil when it could not be parsed), its problems,
+    /// the hash of its bytes and the stamp taken as it was read (both nil when the note could
+    /// not be read or was over the size limit: it was not parsed).
+    private typealias Parsed = (note: Note?, problems: [Diagnostic], hash: UInt64?, stamp: FileStamp?)
+
+    /// Parses each note on every core, reading it first when the load stage left it unread
+    /// (nil bytes). Notes over the size limit are reported and left out (bounded memory and time).
+    private static func parse(_ sources: [(path: String, bytes: [UInt8]?)], reader: @escaping LoadStage.NoteReader,
+                              noteSize: Int, progress: BuildProgress.Handler?) -> [Parsed] {
+        let parsedCount = SharedCounter()
+        return ForkJoin.map(sources) { path, loadedBytes -> Parsed in
+            defer { progress?(BuildProgress(.notes, done: parsedCount.add(), total: sources.count)) }
+            var stamp: FileStamp?
+            let bytes: [UInt8]
+            if let loadedBytes {
+                bytes = loadedBytes
+            } else {
+                switch reader(path) {
+                case .success(let read): (bytes, stamp) = read
+                case .failure(let diagnostic): return (nil, [diagnostic], nil, nil)
+                }
+            }
+            guard bytes.count <= noteSize else {
+                return (nil, [.error("file.too-large", path: path, at: nil,
+                                     "the note is \(ByteCount.text(bytes.count)); the limit is \(ByteCount.text(noteSize))",
+                                     hint: "split it into several notes, or raise limits.note-size in \(SiteConfig.fileName)")], nil, nil)
+            }
+            let (note, problems) = ParseStage.parse(sourcePath: path, bytes: bytes)
+            return (note, problems, ContentHash.of(bytes), stamp)
+        }
     }
 
     /// The records in path order: `order` (the last manifest's sorted paths) filtered to the
