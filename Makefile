@@ -65,7 +65,7 @@ bench-instructions: setup
 
 ## bench-sim: simulator events per second, next to an equivalent SimPy model, with the ratio
 bench-sim: setup
-	Benchmarks/bench-sim.sh
+	RELEASE="$(RELEASE)" Benchmarks/bench-sim.sh
 
 ## fuzz: libFuzzer + AddressSanitizer on the scenario and page targets, FUZZ_SECONDS each (default 120)
 fuzz: setup

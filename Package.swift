@@ -68,7 +68,9 @@ let package = Package(
             linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
         ),
         // `make bench-sim`: simulator throughput, compared with a SimPy model of the same workloads.
-        .executableTarget(name: "notesim-bench-sim", dependencies: ["LambdaSimulator", "TimelineRender"], path: "Benchmarks/SimulatorBenchmark"),
+        // Linked as notesim is (jemalloc), so it measures the simulator as notesim runs it.
+        .executableTarget(name: "notesim-bench-sim", dependencies: ["LambdaSimulator", "TimelineRender"], path: "Benchmarks/SimulatorBenchmark",
+                          linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]),
         // `make fuzz`: libFuzzer targets (built with -sanitize=fuzzer,address -DFUZZING); without
         // those flags they replay a corpus given on the command line.
         .target(name: "FuzzTargets", dependencies: ["SiteBuilder", "NotesCore"], path: "Fuzz/FuzzTargets"),

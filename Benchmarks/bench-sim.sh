@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 events="${1:-1000000}"
 simpy_events="${2:-200000}"
 python3 -c "import simpy" 2>/dev/null || pip install --quiet simpy
-swift build -c release --product notesim-bench-sim >/dev/null
+# The Makefile passes its release flags (static Swift runtime), so both products share one build.
+swift build ${RELEASE:--c release} --product notesim-bench-sim >/dev/null
 swift_json="$(.build/release/notesim-bench-sim "$events" --json)"
 async_json="$(python3 Benchmarks/simpy/async_model.py "$simpy_events")"
 sqs_json="$(python3 Benchmarks/simpy/sqs_model.py "$simpy_events")"
