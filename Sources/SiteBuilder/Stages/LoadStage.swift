@@ -1,6 +1,8 @@
 import NotesCore
 
-/// Stage 1, load: reads the site directory into memory (the pipeline's input end).
+/// Stage 1, load: reads the site directory into memory (the pipeline's input end). A build
+/// that compares nothing with a last build lists the notes and hands the parse stage a
+/// reader instead, so each note is read on the core that parses it.
 ///
 /// Only `content/`, `templates/` and `notesim.yml` are read; hidden files and folders
 /// (names starting with `.`) are skipped and symbolic links to folders are not followed.
