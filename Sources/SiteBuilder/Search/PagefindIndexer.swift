@@ -18,7 +18,7 @@ public struct PagefindIndexer: SearchIndexer {
     /// `search: false` never needs.
     private let executable: @Sendable () -> String?
 
-    /// An indexer that looks Pagefind up (see the type's documentation) when it first indexes.
+    /// An indexer that looks Pagefind up (see the type's documentation) each time it indexes.
     public init() {
         self.init(locatingWith: { PagefindIndexer.locate() })
     }
