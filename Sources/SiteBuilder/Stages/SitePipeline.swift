@@ -141,12 +141,10 @@ public enum SitePipeline {
         var fresh: [String: (problems: [Diagnostic], hash: UInt64)] = [:]
         var freshNotes: [Note] = []
         var stamps = loaded.stamps
-        var notesParsed = 0
         for ((path, _), (note, problems, hash, stamp)) in zip(sources, parsed) {
             diagnostics += problems
             // A note that could not be read or was too large was not parsed (no hash).
             guard let hash else { continue }
-            notesParsed += 1
             fresh[path] = (problems, hash)
             if let stamp { stamps[path] = stamp }
             if let note { freshNotes.append(note) }
@@ -366,7 +364,7 @@ public enum SitePipeline {
             scenariosSimulated: simulated,
             expectationsPassed: passed,
             expectationsFailed: failed,
-            notesParsed: notesParsed,
+            notesParsed: fresh.count,
             manifest: manifest
         )
     }
