@@ -215,6 +215,35 @@ import TestSupport
         #expect(expectSameAsClean(fileSystem, "next build").incremental)
     }
 
+    @Test func editsAreAppendedToTheManifestUntilTheyOutgrowHalfOfIt() throws {
+        let fileSystem = makeSite()
+        build(fileSystem)
+        let path = SiteBuild.stateFolder(siteDirectory: Self.site, output: Self.output) + "/manifest"
+        let whole = try fileSystem.readFile(path)
+        let note = "site/content/lambda/async.md"
+        let text = fileSystem.tree(under: "site/content")["lambda/async.md"]!
+        fileSystem.add(note, text + "\n追記 1。\n")
+        #expect(expectSameAsClean(fileSystem, "edit 1").incremental)
+        var stored = try fileSystem.readFile(path)
+        #expect(Array(stored.prefix(whole.count)) == whole, "the whole manifest is left as it was")
+        #expect(String(decoding: stored.dropFirst(whole.count), as: UTF8.self).hasPrefix("patch\n"))
+        // Each edit adds its changes, read back by the next build, until they would outgrow
+        // half of the whole manifest: it is then written whole again, in path order.
+        var edits = 1
+        while edits < 20 {
+            edits += 1
+            fileSystem.add(note, text + "\n追記 \(edits)。\n")
+            #expect(expectSameAsClean(fileSystem, "edit \(edits)").incremental)
+            let next = try fileSystem.readFile(path)
+            defer { stored = next }
+            if next.count < stored.count { break }
+        }
+        #expect(edits > 2)
+        let compacted = try fileSystem.readFile(path)
+        #expect(!String(decoding: compacted, as: UTF8.self).contains("\npatch\n"))
+        #expect(ManifestCodec.encode(try #require(ManifestCodec.decode(compacted))) == compacted)
+    }
+
     @Test func theManifestRoundTrips() throws {
         let fileSystem = makeSite()
         build(fileSystem)

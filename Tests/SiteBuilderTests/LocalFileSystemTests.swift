@@ -1,6 +1,7 @@
 import Foundation
 import SiteBuilder
 import Testing
+import TestSupport
 
 /// The real disk reads whole files of any size, empty ones and files of special kinds.
 @Suite struct LocalFileSystemTests {
@@ -54,6 +55,21 @@ import Testing
         for text in ["同期呼び出しの再試行", "短い", String(repeating: "長い行\n", count: 5_000), ""] {
             try disk.overwriteFile(path, contents: Array(text.utf8))
             #expect(try disk.readFile(path) == Array(text.utf8))
+        }
+    }
+
+    @Test func appendingAddsTheBytesAtTheEnd() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("notesim-append-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let disk = LocalFileSystem()
+        // Created when missing, then added to; the memory file system does the same.
+        let memory = MemoryFileSystem()
+        try memory.createDirectory(Path.directory(of: path))
+        for target in [disk, memory] as [any FileSystem] {
+            try target.appendFile(path, contents: Array("同期\n".utf8))
+            try target.appendFile(path, contents: [])
+            try target.appendFile(path, contents: Array("非同期\n".utf8))
+            #expect(try target.readFile(path) == Array("同期\n非同期\n".utf8))
         }
     }
 

@@ -60,6 +60,92 @@ import Testing
         #expect(again == decoded)
     }
 
+    @Test func appendedChangesReadAsTheChangedManifest() throws {
+        let whole = ManifestCodec.encode(manifest())
+        var changed = try #require(ManifestCodec.decode(whole))
+        changed.notes["content/z.md"]?.passed = 9
+        changed.files["index.html"] = 5
+        changed.files["new\tpage.html"] = 6
+        changed.files["a\tb.html"] = nil
+        changed.toc = (key: 43, html: "<ol>\n<li>新</li>\n</ol>")
+        changed.contentKey = 8
+        let stored = try #require(ManifestCodec.decode(whole))
+        let changes = try #require(ManifestCodec.encodeChanges(changed, since: stored))
+        let record = try #require(ManifestCodec.decode(ManifestCodec.encode(changed))?.notes["content/z.md"]?.encoded)
+        // Only what differs: the unchanged record and the kept settings are not repeated.
+        #expect(String(decoding: changes, as: UTF8.self) == """
+            patch
+            toc\t2b\t<ol>\\n<li>新</li>\\n</ol>
+            content\t8
+            file\t5\tindex.html
+            file\t6\tnew\\tpage.html
+            unfile\ta\\tb.html
+
+            """ + String(decoding: record, as: UTF8.self))
+        let read = try #require(ManifestCodec.decode(whole + changes))
+        #expect(read == changed)
+        #expect(read.storedSize?.whole == whole.count)
+        #expect(read.storedSize?.appended == changes.count)
+        // Written whole again, it is in path order (the new file in its place), without the changes' lines.
+        let compacted = ManifestCodec.encode(read)
+        #expect(compacted == ManifestCodec.encode(changed))
+        #expect(!String(decoding: compacted, as: UTF8.self).contains("patch"))
+    }
+
+    @Test func changesThatOnlyReplaceEntriesKeepThePathOrder() throws {
+        let whole = ManifestCodec.encode(manifest())
+        let stored = try #require(ManifestCodec.decode(whole))
+        var changed = stored
+        changed.notes["content/a\tb.md"]?.renderKey = 1
+        changed.files["index.html"] = 3
+        let replacing = try #require(ManifestCodec.encodeChanges(changed, since: stored))
+        let read = try #require(ManifestCodec.decode(whole + replacing))
+        #expect(read.files["index.html"] == 3)
+        #expect(read.sortedNotePaths == ["content/a\tb.md", "content/z.md"])
+        #expect(read.sortedFilePaths == ["a\tb.html", "index.html"])
+        changed.files["0.html"] = 1
+        let adding = try #require(ManifestCodec.encodeChanges(changed, since: stored))
+        let grown = try #require(ManifestCodec.decode(whole + adding))
+        #expect(grown.sortedFilePaths == nil, "a file added by the changes is not in the whole manifest's order")
+        #expect(grown.sortedNotePaths == ["content/a\tb.md", "content/z.md"])
+    }
+
+    @Test func nothingIsAppendedWhenNothingChanged() throws {
+        let stored = try #require(ManifestCodec.decode(ManifestCodec.encode(manifest())))
+        #expect(ManifestCodec.encodeChanges(stored, since: stored) == [])
+    }
+
+    @Test func aNoteAddedOrRemovedNeedsTheWholeManifest() throws {
+        let stored = try #require(ManifestCodec.decode(ManifestCodec.encode(manifest())))
+        var grown = stored
+        grown.notes["content/new.md"] = stored.notes["content/z.md"].map { record in
+            var record = record
+            record.renderKey = 1
+            return record
+        }
+        #expect(ManifestCodec.encodeChanges(grown, since: stored) == nil)
+        var replaced = grown
+        replaced.notes["content/z.md"] = nil
+        #expect(ManifestCodec.encodeChanges(replaced, since: stored) == nil)
+        var shrunk = stored
+        shrunk.notes["content/z.md"] = nil
+        #expect(ManifestCodec.encodeChanges(shrunk, since: stored) == nil)
+    }
+
+    @Test(arguments: [
+        // A file removed that the manifest does not have.
+        "patch\nunfile\tmissing.html\n",
+        // A line of an unknown kind among the changes.
+        "patch\nbogus\t1\n",
+        // A changed record without its `note` line first.
+        "patch\nfront\t-\t-\t-\t0\t-\n",
+    ])
+    func malformedChangesAreRefused(changes: String) throws {
+        let whole = ManifestCodec.encode(manifest())
+        #expect(ManifestCodec.decode(whole) != nil)
+        #expect(ManifestCodec.decode(whole + Array(changes.utf8)) == nil)
+    }
+
     @Test(arguments: [
         // A number beyond Int64 in a stamp.
         ("9098\t1795818570780644396", "9098\t9223372036854775808"),

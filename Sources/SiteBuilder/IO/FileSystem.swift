@@ -27,6 +27,8 @@ public protocol FileSystem: Sendable {
     /// Writes a file's new contents over its old ones in place (created when missing): not
     /// atomic, so only for a file that a marker protects from being trusted half-written.
     func overwriteFile(_ path: String, contents: [UInt8]) throws
+    /// Adds bytes at the end of a file (created when missing): not atomic either.
+    func appendFile(_ path: String, contents: [UInt8]) throws
     /// A file's size and modification time, to notice changes without reading it.
     func stamp(of path: String) -> FileStamp?
     /// The stamps of many files, by paths relative to `root` (nil where there is none).
@@ -54,6 +56,11 @@ extension FileSystem {
 
     public func overwriteFile(_ path: String, contents: [UInt8]) throws {
         try writeFile(path, contents: contents)
+    }
+
+    public func appendFile(_ path: String, contents: [UInt8]) throws {
+        let old = kind(of: path) == nil ? [] : try readFile(path)
+        try writeFile(path, contents: old + contents)
     }
 
     public func readFileStamped(_ path: String) throws -> (bytes: [UInt8], stamp: FileStamp?) {

@@ -119,12 +119,17 @@ public struct LocalFileSystem: FileSystem {
         try writeWhole(path, contents: contents, flags: 0)
     }
 
-    /// Opens (creating) and writes the whole file from its start; `flags` adds `O_TRUNC` or not.
+    public func appendFile(_ path: String, contents: [UInt8]) throws {
+        try writeWhole(path, contents: contents, flags: O_APPEND)
+    }
+
+    /// Opens (creating) and writes the whole of `contents`: from the file's start, cutting it
+    /// first (`O_TRUNC`) or after (no flag), or at its end (`O_APPEND`).
     private func writeWhole(_ path: String, contents: [UInt8], flags: Int32) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | flags, 0o644)
         guard descriptor >= 0 else { throw Self.error(path) }
         defer { close(descriptor) }
-        if flags & O_TRUNC == 0, ftruncate(descriptor, off_t(contents.count)) != 0 { throw Self.error(path) }
+        if flags == 0, ftruncate(descriptor, off_t(contents.count)) != 0 { throw Self.error(path) }
         var written = 0
         while written < contents.count {
             let count = contents.withUnsafeBytes { buffer in

@@ -23,7 +23,11 @@ public struct BuildManifest: Sendable, Equatable {
     public var contentKey: UInt64 = 0
     /// The note and file paths in sorted order, as decoded: encoding reuses them while the
     /// keys are the same, instead of sorting 10,000 paths twice.
-    var sortedPaths: (notes: [String], files: [String])?
+    var sortedNotePaths: [String]?
+    var sortedFilePaths: [String]?
+    /// The size on disk of the manifest this was read from: its whole first part and the
+    /// changes appended since (see `ManifestCodec.encodeChanges`); nil when not read from disk.
+    var storedSize: (whole: Int, appended: Int)?
 
     public static func == (lhs: BuildManifest, rhs: BuildManifest) -> Bool {
         lhs.globalKey == rhs.globalKey && lhs.output == rhs.output && lhs.files == rhs.files && lhs.notes == rhs.notes

@@ -13,68 +13,92 @@ extension ManifestCodec {
     /// Works on offsets into the one buffer: lines and fields are found with `memchr`, and
     /// only fields that become text are turned into strings. Every incremental build reads
     /// the manifest of the whole site (7 MB for 10,000 notes), so this is on the path of
-    /// every edit.
+    /// every edit. The changes appended after the whole manifest (`encodeChanges`) are
+    /// applied in order.
     public static func decode(_ bytes: [UInt8]) -> BuildManifest? {
         bytes.withUnsafeBufferPointer { buffer -> BuildManifest? in
             let text = ManifestText(buffer)
-            let notesStart = text.firstNoteBlock()
-            guard let (manifest, filePaths) = decodeSite(text, upTo: notesStart) else { return nil }
-            return decodeNotes(bytes, from: notesStart, into: manifest, filePaths: filePaths)
+            let parts = text.parts()
+            var manifest = BuildManifest(globalKey: 0, output: "")
+            var order = PathOrder()
+            for (index, part) in parts.enumerated() {
+                let notesStart = text.firstNoteBlock(in: part)
+                guard decodeSite(text, lines: part.lowerBound..<notesStart, opening: index == 0 ? header : patchLine, into: &manifest, order: &order),
+                      decodeNotes(bytes, blocks: text.noteBlocks(in: notesStart..<part.upperBound), into: &manifest, order: &order) else { return nil }
+                if index == 0 { order.sealed = true }
+            }
+            if let notes = order.notes, isSorted(notes) { manifest.sortedNotePaths = notes }
+            if let files = order.files, isSorted(files) { manifest.sortedFilePaths = files }
+            manifest.storedSize = (parts[0].count, bytes.count - parts[0].count)
+            return manifest
         }
     }
 
-    /// The site-wide lines before the first note block, and the file paths in their order.
-    private static func decodeSite(_ text: ManifestText, upTo end: Int) -> (BuildManifest, [String])? {
-        var manifest = BuildManifest(globalKey: 0, output: "")
-        var filePaths: [String] = []
-        var position = 0
-        guard let first = text.line(from: &position, end: end), text.equals(first, header) else { return nil }
-        while let line = text.line(from: &position, end: end) {
+    /// The paths of the whole manifest in their order, while the appended changes add none
+    /// and remove none (then the order is nil).
+    private struct PathOrder {
+        var notes: [String]? = []
+        var files: [String]? = []
+        /// Set after the whole manifest: appended changes may only replace entries.
+        var sealed = false
+
+        mutating func note(_ path: String, isNew: Bool) {
+            if !sealed { notes?.append(path) } else if isNew { notes = nil }
+        }
+
+        mutating func file(_ path: String, isNew: Bool) {
+            if !sealed { files?.append(path) } else if isNew { files = nil }
+        }
+    }
+
+    /// The site-wide lines of one part (before its first note block), applied to `manifest`;
+    /// false when a line is malformed or the part does not open with `opening`.
+    private static func decodeSite(_ text: ManifestText, lines: Range<Int>, opening: StaticString,
+                                   into manifest: inout BuildManifest, order: inout PathOrder) -> Bool {
+        var position = lines.lowerBound
+        guard let first = text.line(from: &position, end: lines.upperBound), text.equals(first, opening) else { return false }
+        while let line = text.line(from: &position, end: lines.upperBound) {
             var fields = text.fields(line)
-            guard let kind = fields.next() else { return nil }
+            guard let kind = fields.next() else { return false }
             if text.equals(kind, "file") {
-                guard let hash = fields.next().flatMap(text.hex), let path = fields.next(), fields.isAtEnd else { return nil }
+                guard let hash = fields.next().flatMap(text.hex), let path = fields.next(), fields.isAtEnd else { return false }
                 let name = text.string(path)
-                manifest.files[name] = hash
-                filePaths.append(name)
+                order.file(name, isNew: manifest.files.updateValue(hash, forKey: name) == nil)
+            } else if text.equals(kind, "unfile") {
+                guard let path = fields.next(), fields.isAtEnd, manifest.files.removeValue(forKey: text.string(path)) != nil else { return false }
+                order.files = nil
             } else if text.equals(kind, "global") {
-                guard let key = fields.next().flatMap(text.hex), fields.isAtEnd else { return nil }
+                guard let key = fields.next().flatMap(text.hex), fields.isAtEnd else { return false }
                 manifest.globalKey = key
             } else if text.equals(kind, "output") {
-                guard let output = fields.next(), fields.isAtEnd else { return nil }
+                guard let output = fields.next(), fields.isAtEnd else { return false }
                 manifest.output = text.string(output)
             } else if text.equals(kind, "toc") {
-                guard let key = fields.next().flatMap(text.hex), let html = fields.next(), fields.isAtEnd else { return nil }
+                guard let key = fields.next().flatMap(text.hex), let html = fields.next(), fields.isAtEnd else { return false }
                 manifest.toc = (key, text.string(html))
             } else if text.equals(kind, "content") {
-                guard let key = fields.next().flatMap(text.hex), fields.isAtEnd else { return nil }
+                guard let key = fields.next().flatMap(text.hex), fields.isAtEnd else { return false }
                 manifest.contentKey = key
             } else {
-                return nil
+                return false
             }
         }
-        return (manifest, filePaths)
+        return true
     }
 
-    /// The note blocks from `start` on, decoded on every core.
-    private static func decodeNotes(_ bytes: [UInt8], from start: Int, into manifest: BuildManifest, filePaths: [String]) -> BuildManifest? {
-        var manifest = manifest
-        let blocks = bytes.withUnsafeBufferPointer { ManifestText($0).noteBlocks(from: start) }
+    /// Note blocks decoded on every core, then put in `manifest` in order; false when one is malformed.
+    private static func decodeNotes(_ bytes: [UInt8], blocks: [Range<Int>], into manifest: inout BuildManifest, order: inout PathOrder) -> Bool {
         let records = ForkJoin.map(blocks) { range -> (path: String, record: BuildManifest.NoteRecord)? in
             bytes.withUnsafeBufferPointer { buffer in
                 decodeNote(ManifestText(buffer), block: range, bytes: bytes)
             }
         }
-        manifest.notes.reserveCapacity(records.count)
-        var notePaths: [String] = []
-        notePaths.reserveCapacity(records.count)
+        manifest.notes.reserveCapacity(manifest.notes.count + records.count)
         for record in records {
-            guard let record else { return nil }
-            manifest.notes[record.path] = record.record
-            notePaths.append(record.path)
+            guard let record else { return false }
+            order.note(record.path, isNew: manifest.notes.updateValue(record.record, forKey: record.path) == nil)
         }
-        if isSorted(notePaths), isSorted(filePaths) { manifest.sortedPaths = (notePaths, filePaths) }
-        return manifest
+        return true
     }
 
     /// One note's block of lines: its `note` line and the lines that follow it. The `ref`
@@ -197,26 +221,45 @@ struct ManifestText {
 
     /// A note block starts at a line beginning with `note` and a tab.
     private static let notePrefixAfterNewline: [UInt8] = Array("\nnote\t".utf8)
+    /// Appended changes start at a line that is `patch` alone.
+    private static let patchAfterNewline: [UInt8] = Array("\npatch\n".utf8)
 
-    /// Where the first note block starts (the end when there is none).
-    func firstNoteBlock() -> Int {
+    /// The whole manifest, then each part of changes appended to it (each from its `patch` line).
+    func parts() -> [Range<Int>] {
+        let starts = [0] + Self.patchAfterNewline.withUnsafeBufferPointer { pattern in
+            var starts: [Int] = []
+            var from = 0
+            while let found = ByteSearch.firstRange(of: pattern, in: buffer, from: from) {
+                starts.append(found.lowerBound + 1)
+                from = found.upperBound - 1
+            }
+            return starts
+        }
+        return starts.indices.map { starts[$0]..<($0 + 1 < starts.count ? starts[$0 + 1] : buffer.count) }
+    }
+
+    /// Where the first note block in `range` starts (its end when there is none).
+    func firstNoteBlock(in range: Range<Int>) -> Int {
         Self.notePrefixAfterNewline.withUnsafeBufferPointer { pattern in
-            ByteSearch.firstRange(of: pattern, in: buffer).map { $0.lowerBound + 1 } ?? buffer.count
+            ByteSearch.firstRange(of: pattern, in: UnsafeBufferPointer(rebasing: buffer[..<range.upperBound]), from: range.lowerBound)
+                .map { $0.lowerBound + 1 } ?? range.upperBound
         }
     }
 
-    /// The ranges of the note blocks from `start` on (each up to the next one's start).
-    func noteBlocks(from start: Int) -> [Range<Int>] {
-        guard start < buffer.count else { return [] }
-        var starts = [start]
+    /// The ranges of the note blocks in `range`, which starts at the first one (each block
+    /// runs up to the next one's start).
+    func noteBlocks(in range: Range<Int>) -> [Range<Int>] {
+        guard !range.isEmpty else { return [] }
+        var starts = [range.lowerBound]
         Self.notePrefixAfterNewline.withUnsafeBufferPointer { pattern in
-            var from = start
-            while let found = ByteSearch.firstRange(of: pattern, in: buffer, from: from) {
+            let searched = UnsafeBufferPointer(rebasing: buffer[..<range.upperBound])
+            var from = range.lowerBound
+            while let found = ByteSearch.firstRange(of: pattern, in: searched, from: from) {
                 starts.append(found.lowerBound + 1)
                 from = found.upperBound
             }
         }
-        return starts.indices.map { starts[$0]..<($0 + 1 < starts.count ? starts[$0 + 1] : buffer.count) }
+        return starts.indices.map { starts[$0]..<($0 + 1 < starts.count ? starts[$0 + 1] : range.upperBound) }
     }
 
     /// The next non-empty line at or after `position` and before `end`, without its newline;

@@ -10,8 +10,14 @@ import NotesMarkdown
 /// (`ManifestCodec+Decode.swift`); a record's anchors and links stay bytes until asked for,
 /// and a record unchanged since it was read is written back as the bytes it was read from.
 /// Any malformed line makes the whole manifest unreadable, which only costs a full build.
+///
+/// An incremental build appends what changed (`encodeChanges`) instead of writing the whole
+/// manifest again: a `patch` line, then lines of the same kinds, which replace the entries
+/// they name, and `unfile` lines for output files gone.
 public enum ManifestCodec {
     static let header: StaticString = "notesim-build-manifest 1"
+    /// The line that starts appended changes.
+    static let patchLine: StaticString = "patch"
 
     public static func encode(_ manifest: BuildManifest) -> [UInt8] {
         var out = LineWriter()
@@ -23,21 +29,56 @@ public enum ManifestCodec {
         out.line("content", hex(manifest.contentKey))
         // Entries come in the order decoded when the paths are the same (sorting 10,000
         // paths took a good part of the encoding).
-        for (path, hash) in sortedEntries(manifest.files, known: manifest.sortedPaths?.files) {
-            out.bytes += "file\t".utf8
-            out.appendHex(hash)
-            out.bytes.append(0x09)
-            out.field(path)
-            out.bytes.append(0x0A)
+        for (path, hash) in sortedEntries(manifest.files, known: manifest.sortedFilePaths) {
+            out.file(path, hash: hash)
         }
         // Notes are encoded on every core, then joined in path order; a record unchanged
         // since it was read is copied as it was.
-        let notes = sortedEntries(manifest.notes, known: manifest.sortedPaths?.notes)
+        let notes = sortedEntries(manifest.notes, known: manifest.sortedNotePaths)
         let changed = notes.filter { $0.value.encoded == nil }
         var parts = ForkJoin.map(changed) { path, record in encodeNote(path: path, record: record) }.makeIterator()
         for (_, record) in notes {
             out.bytes += record.encoded ?? parts.next()![...]
         }
+        return out.bytes
+    }
+
+    /// What to append to the stored manifest that `stored` was read from so that it reads as
+    /// `manifest`: a `patch` line, the site-wide lines that differ, the output files added or
+    /// changed (`file`) and gone (`unfile`), and the records changed since they were read.
+    /// Empty when nothing differs; nil when the notes are not the same ones or the sidebar
+    /// is gone (then the whole manifest is written, in path order).
+    public static func encodeChanges(_ manifest: BuildManifest, since stored: BuildManifest) -> [UInt8]? {
+        guard manifest.notes.count == stored.notes.count, manifest.toc != nil || stored.toc == nil else { return nil }
+        // Records read from the manifest and not changed since carry their bytes; with as
+        // many notes as before, every other one must replace a stored record.
+        var notes: [(path: String, record: BuildManifest.NoteRecord)] = []
+        for (path, record) in manifest.notes where record.encoded == nil {
+            guard stored.notes[path] != nil else { return nil }
+            notes.append((path, record))
+        }
+        var files: [(path: String, hash: UInt64)] = []
+        var added = 0
+        for (path, hash) in manifest.files {
+            let old = stored.files[path]
+            if old != hash { files.append((path, hash)) }
+            if old == nil { added += 1 }
+        }
+        // Files gone: only looked for when the counts say there are some.
+        let gone = stored.files.count > manifest.files.count - added ? stored.files.keys.filter { manifest.files[$0] == nil } : []
+        let tocChanged = manifest.toc?.key != stored.toc?.key || manifest.toc?.html != stored.toc?.html
+        guard manifest.globalKey != stored.globalKey || manifest.output != stored.output || tocChanged || manifest.contentKey != stored.contentKey
+                || !notes.isEmpty || !files.isEmpty || !gone.isEmpty else { return [] }
+
+        var out = LineWriter()
+        out.line(patchLine.description)
+        if manifest.globalKey != stored.globalKey { out.line("global", hex(manifest.globalKey)) }
+        if manifest.output != stored.output { out.line("output", manifest.output) }
+        if tocChanged, let toc = manifest.toc { out.line("toc", hex(toc.key), toc.html) }
+        if manifest.contentKey != stored.contentKey { out.line("content", hex(manifest.contentKey)) }
+        for (path, hash) in files.sorted(by: { $0.path < $1.path }) { out.file(path, hash: hash) }
+        for path in gone.sorted() { out.line("unfile", path) }
+        for (path, record) in notes.sorted(by: { $0.path < $1.path }) { out.bytes += encodeNote(path: path, record: record) }
         return out.bytes
     }
 
@@ -115,6 +156,15 @@ public enum ManifestCodec {
                 if index > 0 { bytes.append(0x09) }
                 self.field(field)
             }
+            bytes.append(0x0A)
+        }
+
+        /// A `file` line: an output file and the hash of its bytes.
+        mutating func file(_ path: String, hash: UInt64) {
+            bytes += "file\t".utf8
+            appendHex(hash)
+            bytes.append(0x09)
+            field(path)
             bytes.append(0x0A)
         }
 

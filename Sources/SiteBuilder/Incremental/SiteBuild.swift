@@ -119,15 +119,7 @@ public enum SiteBuild {
             manifest.output = fileSystem.canonicalPath(output) ?? output
             if remembered == nil {
                 try fileSystem.createDirectory(state)
-                // An update in place is bracketed by the in-progress marker (a build killed
-                // while writing leaves it, and the next build is a full one): the manifest is
-                // overwritten in place. A full build has no marker: its manifest is replaced whole.
-                let encoded = ManifestCodec.encode(manifest)
-                if report.incremental {
-                    try fileSystem.overwriteFile(manifestPath, contents: encoded)
-                } else {
-                    try fileSystem.replaceFile(manifestPath, contents: encoded)
-                }
+                try store(manifest, at: manifestPath, inPlace: report.incremental, previous: previous, fileSystem: fileSystem)
             } else {
                 // Kept in memory by the caller; a stale copy on disk must not be trusted later.
                 try? fileSystem.removeItem(manifestPath)
@@ -147,6 +139,21 @@ public enum SiteBuild {
         guard let bytes = try? fileSystem.readFile(path), let manifest = ManifestCodec.decode(bytes),
               manifest.output == fileSystem.canonicalPath(output) else { return nil }
         return manifest
+    }
+
+    /// Writes the manifest. An update in place is bracketed by the in-progress marker (a build
+    /// killed while writing leaves it, and the next build is a full one): what changed since
+    /// the stored manifest is appended to it, or, once the appended changes would outgrow half
+    /// of the whole, the manifest is overwritten in place. A full build has no marker: its
+    /// manifest is replaced whole.
+    private static func store(_ manifest: BuildManifest, at path: String, inPlace: Bool, previous: BuildManifest?, fileSystem: any FileSystem) throws {
+        guard inPlace else { return try fileSystem.replaceFile(path, contents: ManifestCodec.encode(manifest)) }
+        if let previous, let size = previous.storedSize, let changes = ManifestCodec.encodeChanges(manifest, since: previous),
+           size.appended + changes.count <= size.whole / 2 {
+            if !changes.isEmpty { try fileSystem.appendFile(path, contents: changes) }
+        } else {
+            try fileSystem.overwriteFile(path, contents: ManifestCodec.encode(manifest))
+        }
     }
 
     /// Replaces the files whose bytes changed and deletes those no longer produced.

@@ -163,7 +163,7 @@ public enum SitePipeline {
                     return old.anchors == note.anchorNames && old.frontMatter.draft == note.frontMatter.draft
                 }
         } ?? false
-        let allNotes = Self.merged(kept: ForkJoin.map(sortedRecords(clean, order: previous?.sortedPaths?.notes)) { $0.summary.note(withReferences: !linksStable) },
+        let allNotes = Self.merged(kept: ForkJoin.map(sortedRecords(clean, order: previous?.sortedNotePaths)) { $0.summary.note(withReferences: !linksStable) },
                                    fresh: freshNotes.sorted { $0.sourcePath < $1.sourcePath })
         var notes: [Note] = []
         var drafts: Set<String> = []
@@ -324,7 +324,8 @@ public enum SitePipeline {
         // `clean`, so assigning below does not copy all ten thousand of them again.
         manifest.notes = consume clean
         // The last manifest's path order, which the encoder reuses when the paths are the same.
-        manifest.sortedPaths = previous?.sortedPaths
+        manifest.sortedNotePaths = previous?.sortedNotePaths
+        manifest.sortedFilePaths = previous?.sortedFilePaths
         for (path, key) in newKeys where manifest.notes[path] != nil { manifest.notes[path]?.renderKey = key }
         for (path, links) in linkResults where manifest.notes[path] != nil {
             manifest.notes[path]?.summary.linkDiagnostics = links.diagnostics
