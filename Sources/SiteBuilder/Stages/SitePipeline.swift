@@ -211,8 +211,13 @@ public enum SitePipeline {
         // Read-only copies for the workers (the dictionaries themselves are shared, not copied).
         let (keptRecords, parsedHashes) = (clean, fresh)
         let previousFiles = previous?.files ?? [:]
+        // With the navigation of the last build (the sidebar's key says so; the key is also
+        // the settings', and a kept note has its bytes), a kept note's render key is the one
+        // recorded: nothing else goes into it.
+        let sameNavigation = previous?.toc?.key == tocKey && notesByOutput.count == notes.count
         let keyed = ForkJoin.map(notes) { note -> (key: UInt64, changed: Bool, render: Bool) in
             let record = keptRecords[note.sourcePath]
+            if sameNavigation, let record { return (record.renderKey, false, previousFiles[note.outputPath] == nil) }
             let key = Self.renderKey(note: note, sourceHash: record?.sourceHash ?? parsedHashes[note.sourcePath]?.hash ?? 0, globalKey: globalKey,
                                      navigation: navigation, notesByOutput: notesByOutput, navigationKey: navigationKey)
             let changed = record?.renderKey != key
