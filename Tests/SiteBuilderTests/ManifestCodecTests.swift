@@ -151,6 +151,11 @@ import Testing
         ("9098\t1795818570780644396", "9098\t9223372036854775808"),
         // A hash that is not lowercase hex.
         ("\tffffffffffffffff\t", "\tFFFFFFFFFFFFFFFF\t"),
+        // Bytes just past the digits and the letters, and just before the letters.
+        ("\tffffffffffffffff\t", "\tfffffffffffffff:\t"),
+        ("\tffffffffffffffff\t", "\tfffffffffffffffg\t"),
+        ("\tffffffffffffffff\t", "\tfffffffffffffffW\t"),
+        ("\tffffffffffffffff\t", "\tfffffffffffffff`\t"),
         // A line of an unknown kind inside a note's block.
         ("\nanchors\t", "\nbogus\t"),
         // A field missing from the front-matter line.

@@ -5,4 +5,9 @@
 /// Returns 0 on success, -1 with errno set otherwise (ENOSYS/EINVAL where unsupported).
 int notesim_exchange_paths(const char *first, const char *second);
 
+/// The first occurrence of `needle` in `haystack` (glibc's memmem, which Swift's Glibc module
+/// does not export), or NULL.
+#include <stddef.h>
+const void *notesim_memmem(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length);
+
 #endif

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CSystemShims
 import Foundation
 import NotesCore
 import NotesMarkdown
@@ -226,24 +227,19 @@ struct ManifestText {
 
     /// The whole manifest, then each part of changes appended to it (each from its `patch` line).
     func parts() -> [Range<Int>] {
-        let starts = [0] + Self.patchAfterNewline.withUnsafeBufferPointer { pattern in
-            var starts: [Int] = []
-            var from = 0
-            while let found = ByteSearch.firstRange(of: pattern, in: buffer, from: from) {
-                starts.append(found.lowerBound + 1)
-                from = found.upperBound - 1
-            }
-            return starts
+        var starts = [0]
+        var from = 0
+        while let found = search(Self.patchAfterNewline, in: from..<buffer.count) {
+            starts.append(found + 1)
+            // The newline ending this `patch` line may start the next one.
+            from = found + Self.patchAfterNewline.count - 1
         }
         return starts.indices.map { starts[$0]..<($0 + 1 < starts.count ? starts[$0 + 1] : buffer.count) }
     }
 
     /// Where the first note block in `range` starts (its end when there is none).
     func firstNoteBlock(in range: Range<Int>) -> Int {
-        Self.notePrefixAfterNewline.withUnsafeBufferPointer { pattern in
-            ByteSearch.firstRange(of: pattern, in: UnsafeBufferPointer(rebasing: buffer[..<range.upperBound]), from: range.lowerBound)
-                .map { $0.lowerBound + 1 } ?? range.upperBound
-        }
+        search(Self.notePrefixAfterNewline, in: range).map { $0 + 1 } ?? range.upperBound
     }
 
     /// The ranges of the note blocks in `range`, which starts at the first one (each block
@@ -251,15 +247,21 @@ struct ManifestText {
     func noteBlocks(in range: Range<Int>) -> [Range<Int>] {
         guard !range.isEmpty else { return [] }
         var starts = [range.lowerBound]
-        Self.notePrefixAfterNewline.withUnsafeBufferPointer { pattern in
-            let searched = UnsafeBufferPointer(rebasing: buffer[..<range.upperBound])
-            var from = range.lowerBound
-            while let found = ByteSearch.firstRange(of: pattern, in: searched, from: from) {
-                starts.append(found.lowerBound + 1)
-                from = found.upperBound
-            }
+        var from = range.lowerBound
+        while let found = search(Self.notePrefixAfterNewline, in: from..<range.upperBound) {
+            starts.append(found + 1)
+            from = found + Self.notePrefixAfterNewline.count
         }
         return starts.indices.map { starts[$0]..<($0 + 1 < starts.count ? starts[$0 + 1] : range.upperBound) }
+    }
+
+    /// The offset of the first occurrence of `pattern` inside `range` (`memmem`, which skips
+    /// ahead by more than a byte: every line starts with the newline these patterns start with).
+    private func search(_ pattern: [UInt8], in range: Range<Int>) -> Int? {
+        guard range.count >= pattern.count, let base = buffer.baseAddress else { return nil }
+        return pattern.withUnsafeBytes { needle in
+            notesim_memmem(base + range.lowerBound, range.count, needle.baseAddress, needle.count).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) }
+        }
     }
 
     /// The next non-empty line at or after `position` and before `end`, without its newline;
@@ -326,16 +328,15 @@ struct ManifestText {
 
     /// Lowercase hex digits (1–16) as a number.
     func hex(_ range: Range<Int>) -> UInt64? {
-        guard !range.isEmpty, range.count <= 16 else { return nil }
+        guard !range.isEmpty, range.count <= 16, let base = buffer.baseAddress else { return nil }
         var value: UInt64 = 0
+        // Unchecked reads: the range was checked against the buffer once, above.
+        precondition(range.upperBound <= buffer.count)
         for index in range {
-            let byte = buffer[index]
-            let digit: UInt8
-            switch byte {
-            case 0x30...0x39: digit = byte - 0x30
-            case 0x61...0x66: digit = byte - 0x57
-            default: return nil
-            }
+            let byte = base[index]
+            // Digits and lowercase letters a–f (bytes below either range wrap to large values).
+            let digit: UInt8 = byte &- 0x30 < 10 ? byte &- 0x30 : byte &- 0x61 < 6 ? byte &- 0x57 : 16
+            guard digit < 16 else { return nil }
             value = value << 4 | UInt64(digit)
         }
         return value

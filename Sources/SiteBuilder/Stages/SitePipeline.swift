@@ -443,8 +443,9 @@ public enum SitePipeline {
             hasher.combine(byte: 0)
         }
         // The build's own version: raised when what the manifest records changes meaning
-        // (2: `ContentHash` in four lanes), so an older output is rebuilt whole.
-        add("notesim build 2; simulator \(Simulator.version); renderer \(ScenarioCacheKey.rendererVersion)")
+        // (2: `ContentHash` in four lanes; 3: asset names from `ContentHash`), so an older
+        // output is rebuilt whole.
+        add("notesim build 3; simulator \(Simulator.version); renderer \(ScenarioCacheKey.rendererVersion)")
         add(loaded.config?.text ?? "")
         for (path, bytes) in builtinTheme.sorted(by: { $0.key < $1.key }) {
             add(path)
