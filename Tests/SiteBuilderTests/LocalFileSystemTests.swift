@@ -47,15 +47,38 @@ import TestSupport
         #expect(stamp?.size == 18)
     }
 
-    @Test func overwritingInPlaceLeavesExactlyTheNewBytes() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("notesim-overwrite-\(UUID().uuidString)").path
+    @Test(arguments: [0, 1, 4_096, 7_000_001])
+    func aMappedFileReadsAsItsBytes(size: Int) throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("notesim-map-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let disk = LocalFileSystem()
-        // Created when missing, then shorter and longer contents over it.
-        for text in ["同期呼び出しの再試行", "短い", String(repeating: "長い行\n", count: 5_000), ""] {
-            try disk.overwriteFile(path, contents: Array(text.utf8))
-            #expect(try disk.readFile(path) == Array(text.utf8))
-        }
+        let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 >> 9) }
+        try disk.writeFile(path, contents: bytes)
+        let mapped = try disk.mapFile(path)
+        #expect(Array(mapped.buffer) == bytes)
+        #expect(mapped[0..<size].array == bytes)
+    }
+
+    @Test func mappedBytesOutliveAppendsAndReplacements() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("notesim-map-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let disk = LocalFileSystem()
+        try disk.writeFile(path, contents: Array("同期呼び出し\n".utf8))
+        let slice = try disk.mapFile(path)[0..<9]
+        // What the manifest's writer does while records hold slices of its mapped bytes.
+        try disk.appendFile(path, contents: Array("追記\n".utf8))
+        try disk.replaceFile(path, contents: Array("別の内容\n".utf8))
+        #expect(slice.array == Array("同期呼".utf8))
+        #expect(try disk.readFile(path) == Array("別の内容\n".utf8))
+    }
+
+    @Test func slicesAreEqualWhenTheirBytesAre() {
+        let first = SharedBytes(Array("abcabd".utf8))
+        let second = SharedBytes(Array("xabc".utf8))
+        #expect(first[0..<3] == second[1..<4])
+        #expect(first[0..<3] != first[3..<6])
+        #expect(first[2..<2] == SharedBytes.Slice())
+        #expect(first[0..<2] != first[0..<3])
     }
 
     @Test func appendingAddsTheBytesAtTheEnd() throws {

@@ -81,7 +81,7 @@ import Testing
             file\t6\tnew\\tpage.html
             unfile\ta\\tb.html
 
-            """ + String(decoding: record, as: UTF8.self))
+            """ + String(decoding: record.array, as: UTF8.self))
         let read = try #require(ManifestCodec.decode(whole + changes))
         #expect(read == changed)
         #expect(read.storedSize?.whole == whole.count)

@@ -13,6 +13,9 @@ public protocol FileSystem: Sendable {
     func entries(ofDirectory path: String) throws -> [(name: String, kind: FileKind?)]
     /// A file's bytes.
     func readFile(_ path: String) throws -> [UInt8]
+    /// A file's bytes, mapped into memory where the file system can (see `SharedBytes` for
+    /// what the file must not undergo while they are in use).
+    func mapFile(_ path: String) throws -> SharedBytes
     /// A file's bytes and its stamp as it was opened (one `fstat` instead of a separate `stat`).
     func readFileStamped(_ path: String) throws -> (bytes: [UInt8], stamp: FileStamp?)
     /// Creates a directory and its missing parents.
@@ -24,10 +27,8 @@ public protocol FileSystem: Sendable {
     /// Replaces a file's contents atomically: readers see the old file or the new one,
     /// never a part (a temporary file renamed over it).
     func replaceFile(_ path: String, contents: [UInt8]) throws
-    /// Writes a file's new contents over its old ones in place (created when missing): not
-    /// atomic, so only for a file that a marker protects from being trusted half-written.
-    func overwriteFile(_ path: String, contents: [UInt8]) throws
-    /// Adds bytes at the end of a file (created when missing): not atomic either.
+    /// Adds bytes at the end of a file (created when missing): not atomic, so only for a file
+    /// that a marker protects from being trusted half-written.
     func appendFile(_ path: String, contents: [UInt8]) throws
     /// A file's size and modification time, to notice changes without reading it.
     func stamp(of path: String) -> FileStamp?
@@ -54,8 +55,8 @@ extension FileSystem {
         ForkJoin.map(relativePaths) { stamp(of: Path.join(root, $0)) }
     }
 
-    public func overwriteFile(_ path: String, contents: [UInt8]) throws {
-        try writeFile(path, contents: contents)
+    public func mapFile(_ path: String) throws -> SharedBytes {
+        SharedBytes(try readFile(path))
     }
 
     public func appendFile(_ path: String, contents: [UInt8]) throws {

@@ -56,7 +56,7 @@ public struct BuildManifest: Sendable, Equatable {
             var passed: Int
             var failed: Int
             /// This record's lines as read from the manifest, while nothing changed since.
-            var encoded: ArraySlice<UInt8>?
+            var encoded: SharedBytes.Slice?
 
             static func == (lhs: Fields, rhs: Fields) -> Bool {
                 lhs.stamp == rhs.stamp && lhs.sourceHash == rhs.sourceHash && lhs.renderKey == rhs.renderKey && lhs.summary == rhs.summary
@@ -119,7 +119,7 @@ public struct BuildManifest: Sendable, Equatable {
         }
         /// This record's lines as read from the manifest, while nothing changed since: an
         /// incremental build writes most records back exactly as it read them.
-        var encoded: ArraySlice<UInt8>? { box.fields.encoded }
+        var encoded: SharedBytes.Slice? { box.fields.encoded }
 
         public init(stamp: FileStamp, sourceHash: UInt64, renderKey: UInt64, summary: NoteSummary, diagnostics: [Diagnostic], scenarios: Int, passed: Int, failed: Int) {
             self.init(stamp: stamp, sourceHash: sourceHash, renderKey: renderKey, summary: summary, diagnostics: diagnostics,
@@ -128,7 +128,7 @@ public struct BuildManifest: Sendable, Equatable {
 
         /// A record read from the manifest, with the bytes it was read from.
         init(stamp: FileStamp, sourceHash: UInt64, renderKey: UInt64, summary: NoteSummary, diagnostics: [Diagnostic], scenarios: Int,
-             passed: Int, failed: Int, encoded: ArraySlice<UInt8>?) {
+             passed: Int, failed: Int, encoded: SharedBytes.Slice?) {
             box = Box(Fields(stamp: stamp, sourceHash: sourceHash, renderKey: renderKey, summary: summary, diagnostics: diagnostics,
                              scenarios: scenarios, passed: passed, failed: failed, encoded: encoded))
         }

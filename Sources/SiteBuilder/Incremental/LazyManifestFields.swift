@@ -5,21 +5,21 @@ import NotesMarkdown
 /// needs those of the few notes an edit touches.
 public struct LazyManifestField<Format: ManifestFieldFormat>: Sendable, Equatable {
     private let decoded: Format.Value?
-    private let encoded: ArraySlice<UInt8>
+    private let encoded: SharedBytes.Slice
 
     public init(_ value: Format.Value) {
         decoded = value
-        encoded = []
+        encoded = SharedBytes.Slice()
     }
 
     /// The field's bytes as the manifest holds them, decoded on use.
-    init(encoded: ArraySlice<UInt8>) {
+    init(encoded: SharedBytes.Slice) {
         decoded = nil
         self.encoded = encoded
     }
 
     public var value: Format.Value {
-        decoded ?? Format.decode(encoded)
+        decoded ?? encoded.withUnsafeBufferPointer(Format.decode)
     }
 
     public static func == (lhs: LazyManifestField, rhs: LazyManifestField) -> Bool {
@@ -30,12 +30,12 @@ public struct LazyManifestField<Format: ManifestFieldFormat>: Sendable, Equatabl
 /// How a lazily decoded manifest field reads its bytes.
 public protocol ManifestFieldFormat {
     associatedtype Value: Sendable & Equatable
-    static func decode(_ bytes: ArraySlice<UInt8>) -> Value
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> Value
 }
 
 /// A note's links and images: its `ref` lines.
 public enum ReferenceLines: ManifestFieldFormat {
-    public static func decode(_ bytes: ArraySlice<UInt8>) -> [Reference] {
+    public static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> [Reference] {
         ManifestCodec.decodeReferences(bytes)
     }
 }
@@ -43,7 +43,7 @@ public enum ReferenceLines: ManifestFieldFormat {
 /// A note's anchor names: the `anchors` line's fields after its kind (escaped, separated by
 /// tabs; at least one, possibly empty).
 public enum AnchorFields: ManifestFieldFormat {
-    public static func decode(_ bytes: ArraySlice<UInt8>) -> [String] {
+    public static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         bytes.split(separator: 0x09, omittingEmptySubsequences: false).map(ManifestCodec.unescape)
     }
 }

@@ -17,8 +17,13 @@ extension ManifestCodec {
     /// every edit. The changes appended after the whole manifest (`encodeChanges`) are
     /// applied in order.
     public static func decode(_ bytes: [UInt8]) -> BuildManifest? {
-        bytes.withUnsafeBufferPointer { buffer -> BuildManifest? in
-            let text = ManifestText(buffer)
+        decode(SharedBytes(bytes))
+    }
+
+    /// Decodes a manifest whose records keep slices of `bytes` (a mapped file: not copied).
+    public static func decode(_ bytes: SharedBytes) -> BuildManifest? {
+        withExtendedLifetime(bytes) { () -> BuildManifest? in
+            let text = ManifestText(bytes.buffer)
             let parts = text.parts()
             var manifest = BuildManifest(globalKey: 0, output: "")
             var order = PathOrder()
@@ -88,12 +93,8 @@ extension ManifestCodec {
     }
 
     /// Note blocks decoded on every core, then put in `manifest` in order; false when one is malformed.
-    private static func decodeNotes(_ bytes: [UInt8], blocks: [Range<Int>], into manifest: inout BuildManifest, order: inout PathOrder) -> Bool {
-        let records = ForkJoin.map(blocks) { range -> (path: String, record: BuildManifest.NoteRecord)? in
-            bytes.withUnsafeBufferPointer { buffer in
-                decodeNote(ManifestText(buffer), block: range, bytes: bytes)
-            }
-        }
+    private static func decodeNotes(_ bytes: SharedBytes, blocks: [Range<Int>], into manifest: inout BuildManifest, order: inout PathOrder) -> Bool {
+        let records = ForkJoin.map(blocks) { range in decodeNote(ManifestText(bytes.buffer), block: range, bytes: bytes) }
         manifest.notes.reserveCapacity(manifest.notes.count + records.count)
         for record in records {
             guard let record else { return false }
@@ -104,7 +105,7 @@ extension ManifestCodec {
 
     /// One note's block of lines: its `note` line and the lines that follow it. The `ref`
     /// lines (always written together) are kept as bytes and decoded only when asked for.
-    private static func decodeNote(_ text: ManifestText, block: Range<Int>, bytes: [UInt8]) -> (path: String, record: BuildManifest.NoteRecord)? {
+    private static func decodeNote(_ text: ManifestText, block: Range<Int>, bytes: SharedBytes) -> (path: String, record: BuildManifest.NoteRecord)? {
         // The fields are collected first and the record made once at the end: assigning
         // them one by one through the summary's shared box copied it for every line.
         var head: (path: String, contentPath: String, title: String, stamp: FileStamp, source: UInt64, render: UInt64,
@@ -171,7 +172,7 @@ extension ManifestCodec {
     }
 
     /// Decodes `ref` lines (malformed lines are skipped: the manifest was written by us).
-    static func decodeReferences(_ bytes: ArraySlice<UInt8>) -> [Reference] {
+    static func decodeReferences(_ bytes: UnsafeBufferPointer<UInt8>) -> [Reference] {
         bytes.split(separator: 0x0A).compactMap { raw in
             let fields = raw.split(separator: 0x09, omittingEmptySubsequences: false).map(unescape)
             guard fields.count == 6, let kind = Reference.Kind(rawValue: fields[1]), let origin = Reference.Origin(rawValue: fields[2]),
@@ -182,8 +183,8 @@ extension ManifestCodec {
 
     /// A field without its escapes (`\\`, `\t`, `\n`, `\r`); runs between escapes are copied
     /// whole (the sidebar's field is most of a megabyte with a newline every few lines).
-    static func unescape(_ bytes: ArraySlice<UInt8>) -> String {
-        bytes.withUnsafeBufferPointer { unescape($0) }
+    static func unescape(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        unescape(UnsafeBufferPointer(rebasing: bytes))
     }
 
     static func unescape(_ bytes: UnsafeBufferPointer<UInt8>) -> String {

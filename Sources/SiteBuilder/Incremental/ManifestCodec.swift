@@ -38,7 +38,7 @@ public enum ManifestCodec {
         let changed = notes.filter { $0.value.encoded == nil }
         var parts = ForkJoin.map(changed) { path, record in encodeNote(path: path, record: record) }.makeIterator()
         for (_, record) in notes {
-            out.bytes += record.encoded ?? parts.next()![...]
+            if let encoded = record.encoded { out.bytes += encoded } else { out.bytes += parts.next()! }
         }
         return out.bytes
     }

@@ -136,23 +136,22 @@ public enum SiteBuild {
 
     /// The manifest on disk, if it describes `output`.
     private static func storedManifest(at path: String, output: String, fileSystem: any FileSystem) -> BuildManifest? {
-        guard let bytes = try? fileSystem.readFile(path), let manifest = ManifestCodec.decode(bytes),
+        guard let bytes = try? fileSystem.mapFile(path), let manifest = ManifestCodec.decode(bytes),
               manifest.output == fileSystem.canonicalPath(output) else { return nil }
         return manifest
     }
 
     /// Writes the manifest. An update in place is bracketed by the in-progress marker (a build
     /// killed while writing leaves it, and the next build is a full one): what changed since
-    /// the stored manifest is appended to it, or, once the appended changes would outgrow half
-    /// of the whole, the manifest is overwritten in place. A full build has no marker: its
-    /// manifest is replaced whole.
+    /// the stored manifest is appended to it. A full build, and an update whose appended
+    /// changes would outgrow half of the whole manifest, replace it whole (never in place:
+    /// the records read from it keep slices of its mapped bytes).
     private static func store(_ manifest: BuildManifest, at path: String, inPlace: Bool, previous: BuildManifest?, fileSystem: any FileSystem) throws {
-        guard inPlace else { return try fileSystem.replaceFile(path, contents: ManifestCodec.encode(manifest)) }
-        if let previous, let size = previous.storedSize, let changes = ManifestCodec.encodeChanges(manifest, since: previous),
+        if inPlace, let previous, let size = previous.storedSize, let changes = ManifestCodec.encodeChanges(manifest, since: previous),
            size.appended + changes.count <= size.whole / 2 {
             if !changes.isEmpty { try fileSystem.appendFile(path, contents: changes) }
         } else {
-            try fileSystem.overwriteFile(path, contents: ManifestCodec.encode(manifest))
+            try fileSystem.replaceFile(path, contents: ManifestCodec.encode(manifest))
         }
     }
 
