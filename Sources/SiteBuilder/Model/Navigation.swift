@@ -91,7 +91,10 @@ public struct Navigation: Sendable {
         func children(_ all: [Note]) -> [Child] {
             var keyed = notes.map { (key: (all[$0].frontMatter.order ?? Int.max, Path.lastComponent(of: all[$0].contentPath)), child: Child.note($0)) }
             keyed += folders.values.map { (key: $0.sortKey(all), child: Child.folder($0)) }
-            return keyed.sorted { $0.key < $1.key }.map(\.child)
+            // Notes come in path order, so a folder of notes without `order` is in order
+            // already: one pass checks it (sorting 10,000 names took most of the navigation).
+            if zip(keyed, keyed.dropFirst()).contains(where: { $1.key < $0.key }) { keyed.sort { $0.key < $1.key } }
+            return keyed.map(\.child)
         }
 
         /// Appends the reading order of the folder's children to `order`, and returns their entries.

@@ -196,13 +196,16 @@ public enum SitePipeline {
         let linkResults = LinkCheckStage.checkEach(notes: notes, contentFiles: loaded.contentFiles, drafts: drafts,
                                                    only: linksStable ? Set(freshNotes.map(\.sourcePath)) : nil)
         var referencedFiles: Set<String> = []
-        for note in notes {
-            if let result = linkResults[note.sourcePath] {
-                diagnostics += result.diagnostics
-                referencedFiles.formUnion(result.referencedFiles)
-            } else if let summary = clean[note.sourcePath]?.summary {
-                diagnostics += summary.linkDiagnostics
-                referencedFiles.formUnion(summary.linkedFiles)
+        for result in linkResults.values {
+            diagnostics += result.diagnostics
+            referencedFiles.formUnion(result.referencedFiles)
+        }
+        // When only the changed notes were checked, the kept ones give what they gave last
+        // time (a draft left out of the site was not checked: it recorded nothing).
+        if linksStable {
+            for record in clean.values {
+                diagnostics += record.summary.linkDiagnostics
+                referencedFiles.formUnion(record.summary.linkedFiles)
             }
         }
 
