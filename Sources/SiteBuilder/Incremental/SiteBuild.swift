@@ -177,8 +177,12 @@ public enum SiteBuild {
             if index + 1 == files.count { progress?(BuildProgress(.files, done: files.count, total: files.count)) }
         }
         report.unchanged += kept.count
-        // What the last build wrote and this one neither wrote nor kept (few: sorted after filtering).
+        // What the last build wrote and this one neither wrote nor kept (few: sorted after
+        // filtering). Kept files are all the last build's: when they and the others written
+        // again add up to all the last build's files, none is gone.
         let written = Set(files.map(\.path))
+        let survivors = kept.count + written.count { previous.files[$0] != nil && kept[$0] == nil }
+        guard survivors < previous.files.count else { return }
         for path in previous.files.keys.filter({ kept[$0] == nil && !written.contains($0) }).sorted() {
             try fileSystem.removeItem(Path.join(output, path))
             report.deleted += 1

@@ -317,6 +317,7 @@ public enum SitePipeline {
         if let frame {
             files += RenderStage.siteFiles(frame)
             files.sort { $0.path < $1.path }
+            kept.reserveCapacity(notes.count - toRender.count)
             for note in notes where !toRender.contains(note.outputPath) {
                 if let hash = previous?.files[note.outputPath] { kept[note.outputPath] = hash }
             }
