@@ -35,13 +35,13 @@ public struct PreviewServer: Sendable {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await app.runService() }
             group.addTask {
-                var last = watcher.fingerprint()
+                var last = watcher.snapshot().fingerprint
                 while !Task.isCancelled {
                     try await Task.sleep(for: .milliseconds(250))
-                    let current = watcher.fingerprint()
-                    if current != last {
-                        last = current
-                        await rebuild(log: log, search: search)
+                    let current = watcher.snapshot()
+                    if current.fingerprint != last {
+                        last = current.fingerprint
+                        await rebuild(log: log, search: search, listing: current.listing)
                     }
                 }
             }
@@ -52,7 +52,8 @@ public struct PreviewServer: Sendable {
 
     /// Builds the site into the preview folder and records the result; the search index
     /// follows in the background (search indexing takes longer than a page reload should).
-    func rebuild(log: @Sendable (String) -> Void, search: SearchRefresher? = nil) async {
+    /// - Parameter listing: content/ as the watcher just listed it (not listed again).
+    func rebuild(log: @Sendable (String) -> Void, search: SearchRefresher? = nil, listing: LoadStage.Listing? = nil) async {
         let clock = ContinuousClock()
         let start = clock.now
         // The same incremental build as `notesim build`: only what changed is parsed,
@@ -60,7 +61,7 @@ public struct PreviewServer: Sendable {
         // The manifest stays in memory between rebuilds (no decoding or writing it each time).
         let report = SiteBuild.run(siteDirectory: siteDirectory, output: outputDirectory, fileSystem: fileSystem,
                                    options: .init(cache: FileScenarioCache(siteDirectory: siteDirectory, fileSystem: fileSystem)),
-                                   remembered: await state.manifest)
+                                   remembered: await state.manifest, listing: listing)
         if let manifest = report.manifest { await state.remember(manifest) }
         let result = report.result
         var diagnostics = result.diagnostics

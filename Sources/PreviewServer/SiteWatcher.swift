@@ -4,8 +4,10 @@ import SiteBuilder
 /// Notices edits: a fingerprint of every file under content/ and templates/ and of the
 /// config file (path, size and modification time), compared on every poll.
 ///
-/// Only metadata is read (one `stat` per file), so polling a 10,000-note site four times a
-/// second costs milliseconds; the build itself then compares bytes.
+/// Only metadata is read (one `stat` per file, on every core), so polling a 10,000-note site
+/// four times a second costs milliseconds; the build itself then compares bytes. The listing
+/// of content/ that a poll made goes to the build that follows it, which then does not list
+/// and stamp the notes again.
 public struct SiteWatcher: Sendable {
     let siteDirectory: String
     let fileSystem: any FileSystem
@@ -15,30 +17,39 @@ public struct SiteWatcher: Sendable {
         self.fileSystem = fileSystem
     }
 
-    /// A value that changes whenever a watched file changes.
-    public func fingerprint() -> UInt64 {
+    /// What one poll saw.
+    public struct Snapshot: Sendable {
+        /// A value that changes whenever a watched file changes.
+        public var fingerprint: UInt64
+        /// content/ as listed and stamped (nil when there is no content folder).
+        public var listing: LoadStage.Listing?
+    }
+
+    /// Lists and stamps the watched files.
+    public func snapshot() -> Snapshot {
         var hasher = FNV1a()
-        func mix(_ bytes: some Sequence<UInt8>) { hasher.combine(bytes) }
-        func mix(_ stamp: FileStamp) {
-            withUnsafeBytes(of: stamp.size) { mix($0) }
-            withUnsafeBytes(of: stamp.modified) { mix($0) }
+        func mix(_ path: String, _ stamp: FileStamp?) {
+            hasher.combine(path)
+            hasher.combine(byte: 0)
+            guard let stamp else { return hasher.combine(byte: 1) }
+            hasher.combine(UInt64(bitPattern: stamp.size))
+            hasher.combine(UInt64(bitPattern: stamp.modified))
         }
-        var pending = [LoadStage.contentFolder, LoadStage.templatesFolder]
         let config = Path.join(siteDirectory, SiteConfig.fileName)
-        if let stamp = fileSystem.stamp(of: config) { mix(Array(config.utf8)); mix(stamp) }
+        mix(config, fileSystem.stamp(of: config))
+        let listing = LoadStage.list(siteDirectory: siteDirectory, fileSystem: fileSystem)
+        for (path, stamp) in zip(listing?.files ?? [], listing?.stamps ?? []) { mix(Path.join(LoadStage.contentFolder, path), stamp) }
+        var pending = [LoadStage.templatesFolder]
         while let relative = pending.popLast() {
-            let folder = Path.join(siteDirectory, relative)
-            for (name, kind) in (try? fileSystem.entries(ofDirectory: folder)) ?? [] where !name.hasPrefix(".") {
+            for (name, kind) in (try? fileSystem.entries(ofDirectory: Path.join(siteDirectory, relative))) ?? [] where !name.hasPrefix(".") {
                 let child = Path.join(relative, name)
                 switch kind {
                 case .directory: pending.append(child)
-                case .file:
-                    mix(Array(child.utf8))
-                    if let stamp = fileSystem.stamp(of: Path.join(siteDirectory, child)) { mix(stamp) }
+                case .file: mix(child, fileSystem.stamp(of: Path.join(siteDirectory, child)))
                 default: break
                 }
             }
         }
-        return hasher.value
+        return Snapshot(fingerprint: hasher.value, listing: listing)
     }
 }

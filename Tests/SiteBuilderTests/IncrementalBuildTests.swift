@@ -61,8 +61,9 @@ import TestSupport
     }
 
     @discardableResult
-    private func build(_ fileSystem: MemoryFileSystem, incremental: Bool = true) -> SiteBuild.Report {
-        SiteBuild.run(siteDirectory: Self.site, output: Self.output, fileSystem: fileSystem, options: options(fileSystem), incremental: incremental)
+    private func build(_ fileSystem: MemoryFileSystem, incremental: Bool = true, listing: LoadStage.Listing? = nil) -> SiteBuild.Report {
+        SiteBuild.run(siteDirectory: Self.site, output: Self.output, fileSystem: fileSystem, options: options(fileSystem), incremental: incremental,
+                      listing: listing)
     }
 
     /// The site a clean build of the current notes would write (the pure pipeline, no cache).
@@ -78,9 +79,11 @@ import TestSupport
         return tree
     }
 
-    /// Builds incrementally and checks the output against a clean build.
-    private func expectSameAsClean(_ fileSystem: MemoryFileSystem, _ step: String, sourceLocation: SourceLocation = #_sourceLocation) -> SiteBuild.Report {
-        let report = build(fileSystem)
+    /// Builds incrementally (with content/ listed beforehand when `listed`, as the preview
+    /// does) and checks the output against a clean build.
+    private func expectSameAsClean(_ fileSystem: MemoryFileSystem, _ step: String, listed: Bool = false,
+                                   sourceLocation: SourceLocation = #_sourceLocation) -> SiteBuild.Report {
+        let report = build(fileSystem, listing: listed ? LoadStage.list(siteDirectory: Self.site, fileSystem: fileSystem) : nil)
         #expect(report.result.diagnostics.filter(\.isError).isEmpty, "\(step): \(report.result.diagnostics.map(\.formatted))", sourceLocation: sourceLocation)
         #expect(report.writeError == nil, "\(step)", sourceLocation: sourceLocation)
         let actual = fileSystem.tree(under: Self.output)
@@ -213,6 +216,18 @@ import TestSupport
         #expect(!repaired.incremental)
         #expect(fileSystem.kind(of: SiteBuild.stateFolder(siteDirectory: Self.site, output: Self.output) + "/in-progress") == nil)
         #expect(expectSameAsClean(fileSystem, "next build").incremental)
+    }
+
+    @Test func aBuildGivenTheWatchersListingGivesTheCleanBuildsOutput() {
+        let fileSystem = makeSite()
+        #expect(!expectSameAsClean(fileSystem, "first build", listed: true).incremental)
+        fileSystem.add("site/content/lambda/async.md", fileSystem.tree(under: "site/content")["lambda/async.md"]! + "\n追記。\n")
+        let edited = expectSameAsClean(fileSystem, "body edited", listed: true)
+        #expect(edited.result.notesParsed == 1)
+        fileSystem.add("site/content/lambda/sqs.md", "---\norder: 4\n---\n# SQS\n")
+        fileSystem.addSymbolicLink("site/content/lambda/link.md")
+        let added = expectSameAsClean(fileSystem, "note and link added", listed: true)
+        #expect(added.result.diagnostics.map(\.formatted) == ["content/lambda/link.md: warning: symbolic links are not followed; the link is ignored [file.symlink]"])
     }
 
     @Test func editsAreAppendedToTheManifestUntilTheyOutgrowHalfOfIt() throws {

@@ -40,9 +40,11 @@ public enum SiteBuild {
     ///   - incremental: reuse the last build's output when possible.
     ///   - remembered: the manifest a long-running caller kept from its last build (the
     ///     preview server); then the manifest is neither read from nor written to disk.
+    ///   - listing: content/ as the caller listed it moments ago (the preview's watcher), so
+    ///     that it is not listed and stamped again.
     public static func run(siteDirectory: String, output: String, fileSystem: any FileSystem, options: SitePipeline.Options,
                            indexer: (any SearchIndexer)? = nil, writeWithErrors: Bool = false, incremental: Bool = true,
-                           remembered: BuildManifest? = nil) -> Report {
+                           remembered: BuildManifest? = nil, listing: LoadStage.Listing? = nil) -> Report {
         let state = stateFolder(siteDirectory: siteDirectory, output: output)
         let manifestPath = Path.join(state, "manifest")
         let markerPath = Path.join(state, "in-progress")
@@ -60,7 +62,7 @@ public enum SiteBuild {
             guard let known = lastManifest() else { return { _, _ in false } }
             return { path, stamp in known.notes[path]?.stamp == stamp }
         } : nil
-        let loaded = LoadStage.load(siteDirectory: siteDirectory, fileSystem: fileSystem, stamping: true, unchangedCheck: unchangedCheck)
+        let loaded = LoadStage.load(siteDirectory: siteDirectory, fileSystem: fileSystem, stamping: true, unchangedCheck: unchangedCheck, listing: listing)
         let previous = lastManifest()
         // In place when the last build's output was made with the same settings, templates
         // and notesim; otherwise whole, into a staging folder the pages stream into.

@@ -42,6 +42,27 @@ public enum LoadStage {
         }
     }
 
+    /// The files under content/ and their stamps, as one look at the folder found them: what
+    /// the preview's watcher polls, and hands to the build that follows a change (which then
+    /// neither lists nor stamps the folder again).
+    public struct Listing: Sendable, Equatable {
+        /// Every file under content/ (paths inside it, sorted).
+        public var files: [String]
+        /// Each file's stamp, in the same order (nil where it could not be taken).
+        public var stamps: [FileStamp?]
+        /// Symbolic links skipped and folders that could not be listed.
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Lists content/ and stamps every file in it; nil when the site has no content folder.
+    public static func list(siteDirectory: String, fileSystem: any FileSystem) -> Listing? {
+        let contentRoot = Path.join(siteDirectory, contentFolder)
+        guard fileSystem.kind(of: contentRoot) == .directory else { return nil }
+        var diagnostics: [Diagnostic] = []
+        let files = walk(contentRoot, fileSystem: fileSystem, diagnostics: &diagnostics, prefix: contentFolder)
+        return Listing(files: files, stamps: fileSystem.stamps(of: files, under: contentRoot), diagnostics: diagnostics)
+    }
+
     /// Reads a note by site path: its bytes and stamp, or why it cannot be read.
     public typealias NoteReader = @Sendable (String) -> Result<(bytes: [UInt8], stamp: FileStamp?), Diagnostic>
 
@@ -59,11 +80,14 @@ public enum LoadStage {
     }
 
     /// Reads the site at `siteDirectory`, taking every note's stamp when `stamping`.
-    /// - Parameter unchangedCheck: asked once, after the notes are listed and stamped, for
-    ///   the `isUnchanged` test (an incremental build reads its last manifest meanwhile);
-    ///   nil when every note is to be read: each is then stamped as it is read.
+    /// - Parameters:
+    ///   - unchangedCheck: asked once, after the notes are listed and stamped, for the
+    ///     `isUnchanged` test (an incremental build reads its last manifest meanwhile); nil
+    ///     when every note is to be read: each is then stamped as it is read.
+    ///   - listing: content/ as listed and stamped moments ago (`list`), used instead of
+    ///     listing and stamping it again.
     public static func load(siteDirectory: String, fileSystem: any FileSystem, stamping: Bool,
-                            unchangedCheck: (() -> (@Sendable (String, FileStamp) -> Bool)?)?) -> Output {
+                            unchangedCheck: (() -> (@Sendable (String, FileStamp) -> Bool)?)?, listing: Listing? = nil) -> Output {
         var output = Output(config: nil, notes: [], contentFiles: [], templates: [], diagnostics: [])
         let contentRoot = Path.join(siteDirectory, contentFolder)
         guard fileSystem.kind(of: contentRoot) == .directory else {
@@ -90,7 +114,13 @@ public enum LoadStage {
 
         // Notes are read on every core (a 10,000-note site is 90 MB), by the parse stage
         // when nothing is compared with a last build; the order stays sorted.
-        let files = walk(contentRoot, fileSystem: fileSystem, diagnostics: &output.diagnostics, prefix: contentFolder)
+        let files: [String]
+        if let listing {
+            files = listing.files
+            output.diagnostics += listing.diagnostics
+        } else {
+            files = walk(contentRoot, fileSystem: fileSystem, diagnostics: &output.diagnostics, prefix: contentFolder)
+        }
         let notePaths = files.filter(OutputPaths.isNote)
         output.contentFiles = Set(files.filter { !OutputPaths.isNote($0) })
         // Without a comparison with a last build, every note is read later, by the parse
@@ -105,7 +135,13 @@ public enum LoadStage {
             return output
         }
         // Stamps first, then the notes whose stamps changed.
-        let stamps = stamping ? fileSystem.stamps(of: notePaths, under: contentRoot) : notePaths.map { _ in nil }
+        let stamps = if let listing, stamping {
+            zip(listing.files, listing.stamps).filter { OutputPaths.isNote($0.0) }.map(\.1)
+        } else if stamping {
+            fileSystem.stamps(of: notePaths, under: contentRoot)
+        } else {
+            notePaths.map { _ in FileStamp?.none }
+        }
         let isUnchanged = unchangedCheck()
         // Which notes are as the last build saw them (a site path each, and a flag), then the
         // others read: one edit in 10,000 notes reads one.
