@@ -6,8 +6,9 @@ public enum JSONString {
         String(decoding: quotedBytes(text), as: UTF8.self)
     }
 
-    /// `quote(text)` as UTF-8 bytes.
-    public static func quotedBytes(_ text: String) -> [UInt8] {
+    /// `quote(text)` as UTF-8 bytes, after `prefix` and before `suffix` (written into the one
+    /// array: the sidebar script is a megabyte, and joining arrays copied it twice).
+    public static func quotedBytes(_ text: String, prefix: StaticString = "", suffix: StaticString = "") -> [UInt8] {
         // Works on UTF-8 bytes: every escaped character is ASCII except U+2028 and U+2029
         // (E2 80 A8 / A9), so other multi-byte characters are copied as they are. Runs that
         // need no escape are copied whole and each escape comes from a table, through a
@@ -16,10 +17,11 @@ public enum JSONString {
         var text = text
         return text.withUTF8 { bytes in
             escapes.withUnsafeBufferPointer { escapes in
-                [UInt8](unsafeUninitializedCapacity: bytes.count * 6 + 2) { buffer, written in
+                [UInt8](unsafeUninitializedCapacity: prefix.utf8CodeUnitCount + bytes.count * 6 + 2 + suffix.utf8CodeUnitCount) { buffer, written in
                     let source = bytes.baseAddress ?? UnsafePointer(buffer.baseAddress!)
                     let out = buffer.baseAddress!
-                    var at = 0
+                    out.initialize(from: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
+                    var at = prefix.utf8CodeUnitCount
                     out[at] = 0x22
                     at += 1
                     var index = 0
@@ -47,7 +49,8 @@ public enum JSONString {
                         index += 1
                     }
                     out[at] = 0x22
-                    written = at + 1
+                    (out + at + 1).initialize(from: suffix.utf8Start, count: suffix.utf8CodeUnitCount)
+                    written = at + 1 + suffix.utf8CodeUnitCount
                 }
             }
         }

@@ -88,6 +88,12 @@ import Testing
         #expect(JSONString.quote("ノート — “quoted” \u{E2}") == "\"ノート — “quoted” \u{E2}\"")
     }
 
+    @Test func aLiteralIsWrittenBetweenItsPrefixAndSuffix() {
+        #expect(JSONString.quotedBytes("<li>目次</li>", prefix: "window.notesimTOC = ", suffix: ";\n")
+            == Array("window.notesimTOC = \"\\u003cli\\u003e目次\\u003c/li\\u003e\";\n".utf8))
+        #expect(JSONString.quotedBytes("", prefix: "x(", suffix: ")") == Array("x(\"\")".utf8))
+    }
+
     /// Random strings of plain runs and characters that need escaping read back as
     /// themselves through Foundation's JSON parser, and contain no raw `<`, `>` or `&`.
     @Test func quotedStringsReadBackAsThemselves() throws {

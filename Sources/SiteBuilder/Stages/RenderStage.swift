@@ -57,7 +57,7 @@ public enum RenderStage {
         // Scripts and stylesheets carry a hash of their content in their names, so hosts can
         // cache them forever (`style.3f2a9c1b07.css`).
         let tocList = input.cachedTOC ?? Self.tocList(navigation, theme: input.theme)
-        let tocBytes = Array("window.notesimTOC = ".utf8) + JavaScriptString.literalBytes(tocList) + Array(";\n".utf8)
+        let tocBytes = JavaScriptString.literalBytes(tocList, prefix: "window.notesimTOC = ", suffix: ";\n")
         var assets = AssetNames()
         assets.toc = Fingerprint.name(tocScript, bytes: tocBytes)
         files.append(OutputFile(path: assets.toc, content: .bytes(tocBytes)))
