@@ -49,6 +49,9 @@ import TestSupport
             #expect(names.contains(template + ".mustache"))
         }
         #expect(names.contains("style.css"))
+        // Subfolders are read too; hidden files are not.
+        #expect(names.isSuperset(of: ["partials/footer.mustache", "partials/pager.mustache", "partials/toc-entry.mustache", "notesim.js"]))
+        #expect(!names.contains { $0.split(separator: "/").contains { $0.hasPrefix(".") } })
     }
 
     @Test func theStylesheetHasDarkModePrintAndPhoneLayouts() throws {
