@@ -259,6 +259,29 @@ import TestSupport
         #expect(ManifestCodec.encode(try #require(ManifestCodec.decode(compacted))) == compacted)
     }
 
+    @Test func theManifestIsWrittenWholeAgainAfterSoManyAppendedParts() throws {
+        let fileSystem = makeSite()
+        // Enough notes that the appended parts stay far below half of the manifest.
+        for index in 0..<600 { fileSystem.add("site/content/many/n\(index).md", "# ノート \(index)\n") }
+        build(fileSystem)
+        let path = SiteBuild.stateFolder(siteDirectory: Self.site, output: Self.output) + "/manifest"
+        let note = "site/content/lambda/async.md"
+        let text = fileSystem.tree(under: "site/content")["lambda/async.md"]!
+        func patches() throws -> Int {
+            try fileSystem.readFile(path).withUnsafeBufferPointer { bytes in
+                (0..<(bytes.count - 6)).count { bytes[$0] == 0x0A && bytes[$0 + 1] == 0x70 && Array(bytes[$0..<($0 + 7)]) == Array("\npatch\n".utf8) }
+            }
+        }
+        for edit in 1...SiteBuild.patchLimit {
+            fileSystem.add(note, text + "\n追記 \(edit)。\n")
+            #expect(build(fileSystem).incremental)
+            #expect(try patches() == edit)
+        }
+        fileSystem.add(note, text + "\n追記。\n")
+        #expect(expectSameAsClean(fileSystem, "after \(SiteBuild.patchLimit) appended parts").incremental)
+        #expect(try patches() == 0)
+    }
+
     @Test func theManifestRoundTrips() throws {
         let fileSystem = makeSite()
         build(fileSystem)

@@ -86,6 +86,7 @@ import Testing
         #expect(read == changed)
         #expect(read.storedSize?.whole == whole.count)
         #expect(read.storedSize?.appended == changes.count)
+        #expect(read.storedSize?.patches == 1)
         // Written whole again, it is in path order (the new file in its place), without the changes' lines.
         let compacted = ManifestCodec.encode(read)
         #expect(compacted == ManifestCodec.encode(changed))

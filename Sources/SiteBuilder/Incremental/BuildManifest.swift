@@ -25,9 +25,10 @@ public struct BuildManifest: Sendable, Equatable {
     /// keys are the same, instead of sorting 10,000 paths twice.
     var sortedNotePaths: [String]?
     var sortedFilePaths: [String]?
-    /// The size on disk of the manifest this was read from: its whole first part and the
-    /// changes appended since (see `ManifestCodec.encodeChanges`); nil when not read from disk.
-    var storedSize: (whole: Int, appended: Int)?
+    /// The size on disk of the manifest this was read from: its whole first part, the bytes
+    /// and the number of the parts of changes appended since (see `ManifestCodec.encodeChanges`);
+    /// nil when not read from disk.
+    var storedSize: (whole: Int, appended: Int, patches: Int)?
 
     public static func == (lhs: BuildManifest, rhs: BuildManifest) -> Bool {
         lhs.globalKey == rhs.globalKey && lhs.output == rhs.output && lhs.files == rhs.files && lhs.notes == rhs.notes

@@ -35,7 +35,7 @@ extension ManifestCodec {
             }
             if let notes = order.notes, isSorted(notes) { manifest.sortedNotePaths = notes }
             if let files = order.files, isSorted(files) { manifest.sortedFilePaths = files }
-            manifest.storedSize = (parts[0].count, bytes.count - parts[0].count)
+            manifest.storedSize = (parts[0].count, bytes.count - parts[0].count, parts.count - 1)
             return manifest
         }
     }

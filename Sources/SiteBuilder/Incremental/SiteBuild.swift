@@ -136,6 +136,10 @@ public enum SiteBuild {
         return report
     }
 
+    /// The most parts of changes a manifest takes before it is written whole again: decoding
+    /// a part costs microseconds, writing 7 MB milliseconds.
+    public static let patchLimit = 64
+
     /// The manifest on disk, if it describes `output`.
     private static func storedManifest(at path: String, output: String, fileSystem: any FileSystem) -> BuildManifest? {
         guard let bytes = try? fileSystem.mapFile(path), let manifest = ManifestCodec.decode(bytes),
@@ -145,12 +149,13 @@ public enum SiteBuild {
 
     /// Writes the manifest. An update in place is bracketed by the in-progress marker (a build
     /// killed while writing leaves it, and the next build is a full one): what changed since
-    /// the stored manifest is appended to it. A full build, and an update whose appended
-    /// changes would outgrow half of the whole manifest, replace it whole (never in place:
-    /// the records read from it keep slices of its mapped bytes).
+    /// the stored manifest is appended to it. A full build replaces it whole, and so does an
+    /// update once the appended changes would outgrow half of the whole manifest or number
+    /// `patchLimit` (each is decoded by every later build) — never in place: the records read
+    /// from it keep slices of its mapped bytes.
     private static func store(_ manifest: BuildManifest, at path: String, inPlace: Bool, previous: BuildManifest?, fileSystem: any FileSystem) throws {
-        if inPlace, let previous, let size = previous.storedSize, let changes = ManifestCodec.encodeChanges(manifest, since: previous),
-           size.appended + changes.count <= size.whole / 2 {
+        if inPlace, let previous, let size = previous.storedSize, size.patches < patchLimit,
+           let changes = ManifestCodec.encodeChanges(manifest, since: previous), size.appended + changes.count <= size.whole / 2 {
             if !changes.isEmpty { try fileSystem.appendFile(path, contents: changes) }
         } else {
             try fileSystem.replaceFile(path, contents: ManifestCodec.encode(manifest))
