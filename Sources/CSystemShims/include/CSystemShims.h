@@ -1,13 +1,14 @@
 #ifndef NOTESIM_CSYSTEMSHIMS_H
 #define NOTESIM_CSYSTEMSHIMS_H
 
+#include <stddef.h>
+
 /// Atomically exchanges two paths (Linux renameat2 with RENAME_EXCHANGE).
 /// Returns 0 on success, -1 with errno set otherwise (ENOSYS/EINVAL where unsupported).
 int notesim_exchange_paths(const char *first, const char *second);
 
 /// The first occurrence of `needle` in `haystack` (glibc's memmem, which Swift's Glibc module
 /// does not export), or NULL.
-#include <stddef.h>
 const void *notesim_memmem(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length);
 
 #endif
