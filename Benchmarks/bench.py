@@ -53,10 +53,6 @@ def summary(samples):
             "rss": max(r for _, r in samples), "runs": len(times)}
 
 
-def describe(row):
-    return (f"{row['median']:7.2f} s  ({row['min']:.2f}–{row['max']:.2f})  {row['rss']:8,.0f} MiB")
-
-
 def pagefind():
     for name in ("pagefind_extended", "pagefind"):
         if shutil.which(name):
@@ -176,8 +172,10 @@ def bench_size(size, notesim, floor, runs, work, lines):
              "pagefind": "Pagefind index of notesim's output", "incremental": "notesim build after editing 1 note",
              "serve": "notesim serve rebuild after 1 edit", "serve-latency": "serve: edit → rebuilt (incl. 250 ms polling)"}
     for key, row in rows.items():
-        lines.append(f"| {names[key]} | {row['median']:.2f} s ({row['min']:.2f}–{row['max']:.2f}) | {row['rss']:,.0f} MiB |" if row["rss"] else
-                     f"| {names[key]} | {row['median']:.3f} s ({row['min']:.3f}–{row['max']:.3f}) | |")
+        # Milliseconds for the short rows (a rebuild after one edit), hundredths otherwise.
+        digits = 3 if row["median"] < 0.1 else 2
+        times = f"{row['median']:.{digits}f} s ({row['min']:.{digits}f}–{row['max']:.{digits}f})"
+        lines.append(f"| {names[key]} | {times} | {row['rss']:,.0f} MiB |" if row["rss"] else f"| {names[key]} | {times} | |")
     lines.append("")
     lines.append(f"- notesim / Hugo time: **{full / rows['hugo']['median']:.2f}×** (target ≤ 0.5×)")
     lines.append(f"- notesim / floor time: **{full / rows['floor']['median']:.2f}×** (target ≤ 2×)")
