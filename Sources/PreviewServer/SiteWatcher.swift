@@ -38,17 +38,9 @@ public struct SiteWatcher: Sendable {
         let config = Path.join(siteDirectory, SiteConfig.fileName)
         mix(config, fileSystem.stamp(of: config))
         let listing = LoadStage.list(siteDirectory: siteDirectory, fileSystem: fileSystem)
-        for (path, stamp) in zip(listing?.files ?? [], listing?.stamps ?? []) { mix(Path.join(LoadStage.contentFolder, path), stamp) }
-        var pending = [LoadStage.templatesFolder]
-        while let relative = pending.popLast() {
-            for (name, kind) in (try? fileSystem.entries(ofDirectory: Path.join(siteDirectory, relative))) ?? [] where !name.hasPrefix(".") {
-                let child = Path.join(relative, name)
-                switch kind {
-                case .directory: pending.append(child)
-                case .file: mix(child, fileSystem.stamp(of: Path.join(siteDirectory, child)))
-                default: break
-                }
-            }
+        let templates = LoadStage.list(LoadStage.templatesFolder, siteDirectory: siteDirectory, fileSystem: fileSystem)
+        for (folder, folderListing) in [(LoadStage.contentFolder, listing), (LoadStage.templatesFolder, templates)] {
+            for (path, stamp) in zip(folderListing?.files ?? [], folderListing?.stamps ?? []) { mix(Path.join(folder, path), stamp) }
         }
         return Snapshot(fingerprint: hasher.value, listing: listing)
     }

@@ -42,11 +42,11 @@ public enum LoadStage {
         }
     }
 
-    /// The files under content/ and their stamps, as one look at the folder found them: what
-    /// the preview's watcher polls, and hands to the build that follows a change (which then
-    /// neither lists nor stamps the folder again).
+    /// The files under a folder of the site and their stamps, as one look at it found them:
+    /// what the preview's watcher polls, and hands (for content/) to the build that follows a
+    /// change, which then neither lists nor stamps the folder again.
     public struct Listing: Sendable, Equatable {
-        /// Every file under content/ (paths inside it, sorted).
+        /// Every file under the folder (paths inside it, sorted).
         public var files: [String]
         /// Each file's stamp, in the same order (nil where it could not be taken).
         public var stamps: [FileStamp?]
@@ -54,13 +54,14 @@ public enum LoadStage {
         public var diagnostics: [Diagnostic]
     }
 
-    /// Lists content/ and stamps every file in it; nil when the site has no content folder.
-    public static func list(siteDirectory: String, fileSystem: any FileSystem) -> Listing? {
-        let contentRoot = Path.join(siteDirectory, contentFolder)
-        guard fileSystem.kind(of: contentRoot) == .directory else { return nil }
+    /// Lists a folder of the site (content/ unless told) and stamps every file in it; nil
+    /// when the site has no such folder.
+    public static func list(_ folder: String = contentFolder, siteDirectory: String, fileSystem: any FileSystem) -> Listing? {
+        let root = Path.join(siteDirectory, folder)
+        guard fileSystem.kind(of: root) == .directory else { return nil }
         var diagnostics: [Diagnostic] = []
-        let files = walk(contentRoot, fileSystem: fileSystem, diagnostics: &diagnostics, prefix: contentFolder)
-        return Listing(files: files, stamps: fileSystem.stamps(of: files, under: contentRoot), diagnostics: diagnostics)
+        let files = walk(root, fileSystem: fileSystem, diagnostics: &diagnostics, prefix: folder)
+        return Listing(files: files, stamps: fileSystem.stamps(of: files, under: root), diagnostics: diagnostics)
     }
 
     /// Reads a note by site path: its bytes and stamp, or why it cannot be read.
@@ -216,7 +217,7 @@ public enum LoadStage {
     }
 
     /// Every regular file under `root`, as sorted paths relative to it.
-    private static func walk(_ root: String, fileSystem: any FileSystem, diagnostics: inout [Diagnostic], prefix: String) -> [String] {
+    static func walk(_ root: String, fileSystem: any FileSystem, diagnostics: inout [Diagnostic], prefix: String) -> [String] {
         var files: [String] = []
         var pending = [""]
         while let relative = pending.popLast() {

@@ -1,4 +1,5 @@
 import Foundation
+import NotesCore
 
 /// The default theme shipped inside notesim (the `Theme` resource folder).
 public enum BuiltinTheme {
@@ -7,19 +8,12 @@ public enum BuiltinTheme {
     /// Read with POSIX calls (`LocalFileSystem`): Foundation's directory enumerator took 2 ms
     /// of every start, a thirtieth of a rebuild after one edit.
     public static let files: [String: [UInt8]] = {
-        guard let root = Bundle.module.url(forResource: "Theme", withExtension: nil) else { return [:] }
+        guard let root = Bundle.module.url(forResource: "Theme", withExtension: nil)?.path else { return [:] }
         let disk = LocalFileSystem()
+        var skipped: [Diagnostic] = []
         var files: [String: [UInt8]] = [:]
-        var pending = [""]
-        while let relative = pending.popLast() {
-            for (name, kind) in (try? disk.entries(ofDirectory: Path.join(root.path, relative))) ?? [] where !name.hasPrefix(".") {
-                let path = Path.join(relative, name)
-                switch kind {
-                case .directory: pending.append(path)
-                case .file: files[path] = try? disk.readFile(Path.join(root.path, path))
-                default: break
-                }
-            }
+        for path in LoadStage.walk(root, fileSystem: disk, diagnostics: &skipped, prefix: "") {
+            files[path] = try? disk.readFile(Path.join(root, path))
         }
         return files
     }()
