@@ -122,7 +122,8 @@ public enum TimelineLayout {
             breaks.append(TimelineModel.Break(x: item.x, hidden: item.hidden, label: row.map { _ in text }, labelY: rowY[row ?? 0]))
         }
         let height = plotTop + Double(laneModels.count) * laneHeight + bottomMargin
-        // The kinds drawn (an array: a dozen kinds at most, compared without hashing).
+        // The kind of every mark, searched for each of the dozen kinds of the legend (a few
+        // enum comparisons per mark instead of hashing every mark's kind into a set).
         let kinds = marks.map(\.kind)
         let description: String = {
             var text = "\(options.title): " + facts.summary(labels: labels)
