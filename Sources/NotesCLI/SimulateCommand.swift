@@ -37,7 +37,7 @@ struct SimulateCommand: ParsableCommand {
             Console.error("\(file): error: cannot read the file: \(error) [file.unreadable]")
             throw ExitCode(ExitStatus.failure)
         }
-        var yaml: String
+        let yaml: String
         var firstLine = 1
         var columnOffset = 0
         if let block {
@@ -55,34 +55,33 @@ struct SimulateCommand: ParsableCommand {
         } else {
             yaml = String(decoding: bytes, as: UTF8.self)
         }
-        if yaml.hasPrefix("\u{FEFF}") { yaml.removeFirst() }
-        let (parsed, problems) = ScenarioParser.parse(yaml, path: file, firstLine: firstLine, columnOffset: columnOffset)
-        let errors = problems.filter(\.isError) + (parsed.map { document in document.validationIssues.map { document.diagnostic(for: $0, path: file) } } ?? [])
-        guard let document = parsed, errors.isEmpty else {
-            Console.report(errors)
-            throw ExitCode(ExitStatus.failure)
-        }
-        let trace: Trace
-        do {
-            trace = try Simulator.simulate(document.spec)
-        } catch {
-            Console.error("\(file): error: \(error) [scenario.simulation]")
-            throw ExitCode(ExitStatus.failure)
-        }
-        switch format {
-        case .json:
+        let run = ScenarioRunner.run(yaml, path: file, firstLine: firstLine, columnOffset: columnOffset)
+        try print(run, format: format)
+    }
+
+    /// Prints what the run gave in the chosen format; exits 1 when a claim fails or the block
+    /// could not run, exactly as `check` counts it.
+    private func print(_ run: ScenarioRun, format: Format) throws {
+        let problems = run.diagnostics.filter { diagnostic in !run.verdicts.contains { $0.diagnostic == diagnostic } }
+        Console.report(problems)
+        switch (run.status, format) {
+        case (.simulated(let trace), .json):
             FileHandle.standardOutput.write(Data(trace.json.utf8))
-        case .svg:
-            let options = TimelineOptions(language: document.language ?? language, idPrefix: "scenario", linearAxis: document.linearAxis, title: document.title)
+        case (.simulated(let trace), .svg):
+            let document = run.document
+            let options = TimelineOptions(language: document?.language ?? language, idPrefix: "scenario", linearAxis: document?.linearAxis ?? false, title: document?.title ?? "")
             FileHandle.standardOutput.write(Data(TimelineRenderer.svg(trace, options: options).utf8))
-        case .text:
+        case (.simulated(let trace), .text):
             FileHandle.standardOutput.write(Data(trace.dump.utf8))
-            let verdicts = Verifier.verify(document, trace: trace, path: file)
-            for verdict in verdicts {
-                Console.out("\(verdict.passed ? "✓" : "✗") \(verdict.key): \(verdict.summary)")
-            }
-            if verdicts.contains(where: { !$0.passed }) { throw ExitCode(ExitStatus.failure) }
+        case (.rejected, _), (.broken, _), (.stopped, _):
+            break
         }
+        for verdict in run.verdicts {
+            let line = "\(verdict.passed ? "✓" : "✗") \(verdict.key): \(verdict.summary)"
+            // json and svg keep stdout for the document; the verdicts go to stderr there.
+            if format == .text { Console.out(line) } else { Console.error(line) }
+        }
+        if run.diagnostics.contains(where: \.isError) || run.failed > 0 { throw ExitCode(ExitStatus.failure) }
     }
 
     /// `note.md#2` -> ("note.md", 2); `file.yml` -> ("file.yml", nil).

@@ -13,62 +13,82 @@ struct Checker {
     let tolerance: Int64
     let document: ScenarioDocument
 
+    /// Checks one claim; the `switch` is exhaustive, so a new `ClaimKey` must say how it is
+    /// checked before the module compiles.
     func check(_ expectation: Expectation) -> Result {
         let value = expectation.value
         switch expectation.key {
-        case "attempts":
+        case .attempts:
             return count(value, actual: trace.stats.attempts, noun: "attempts", facts: "t = " + times(trace.starts.map(\.time)))
-        case "attempts-at":
+        case .attemptsAt:
             return timeList(value, actual: trace.starts.map(\.time), noun: "attempts")
-        case "ends-at":
+        case .firstAttemptAt:
+            return firstAttempt(value)
+        case .endsAt:
             return timeList(value, actual: trace.ends.map(\.time), noun: "attempt ends")
-        case "throttles-at":
+        case .throttlesAt:
             return timeList(value, actual: trace.throttleTimes, noun: "throttles")
-        case "batches-at":
+        case .batchesAt:
             return timeList(value, actual: trace.batches.map(\.time), noun: "batches")
-        case "max-concurrency":
+        case .maxConcurrency:
             return count(value, actual: trace.stats.maxConcurrency, noun: "concurrent handlers at most", facts: nil)
-        case "results":
+        case .results:
             let actual = resultsInStartOrder.map(\.rawValue)
             return wordList(value, actual: actual, noun: "results")
-        case "triggers":
+        case .triggers:
             let actual = trace.batches.filter { $0.trigger != .retry }.map(\.trigger.rawValue)
             return wordList(value, actual: actual, noun: "batch triggers")
-        case "outcome":
+        case .outcome:
             return outcome(value)
-        case "outcomes":
+        case .outcomes:
             return outcomes(value)
-        case "delivered":
+        case .delivered:
             return delivered(value)
-        case "batches":
+        case .batches:
             return batches(value)
-        case "receive-counts":
+        case .receiveCounts:
             let actual = trace.starts.map { String($0.attempt) }
             return wordList(value, actual: actual, noun: "receive counts")
-        case "retried":
-            guard let claim = bool(value) else { return .invalid("retried must be true or false", value.position) }
-            var seen: Set<Int> = []
-            var again = false
-            for start in trace.starts { for item in start.items where !seen.insert(item).inserted { again = true } }
-            return claim == again ? .pass("\(again)") : .fail("expected retried: \(claim), but \(again ? "some input ran more than once" : "every input ran once")")
-        case "order":
+        case .retried:
+            return retried(value)
+        case .order:
             guard value.text == "preserved" else { return .invalid("order can only be claimed as 'preserved'", value.position) }
             return orderPreserved()
-        case "assumptions":
-            let names = list(value).compactMap(\.text)
-            let used = Set(trace.assumptionsUsed.map(\.rawValue))
-            let missing = names.filter { !used.contains($0) }
-            return missing.isEmpty ? .pass(names.joined(separator: ", "))
-                : .fail("expected the result to rely on \(missing.joined(separator: ", ")), but the run used: \(used.sorted().joined(separator: ", "))")
-        case "responses":
+        case .assumptions:
+            return assumptions(value)
+        case .responses:
             return responses(value)
-        case "deliveries":
+        case .deliveries:
             return deliveries(value)
-        case "rejected":
+        case .rejected:
             return .fail("expected AWS to reject this configuration, but it is valid (the simulator ran it)")
-        default:
-            return .invalid("unknown expectation '\(expectation.key)'", expectation.position)
+        case .tolerance:
+            return .pass(value.text ?? "")
         }
+    }
+
+    /// `first-attempt-at`: when the handler first ran, a time (± tolerance) or `{ min, max }`.
+    private func firstAttempt(_ value: ExpectationValue) -> Result {
+        guard let first = trace.starts.first?.time else { return .fail("expected a first attempt, but the handler never ran") }
+        guard let inside = within(value, first) else { return .invalid("expected a time such as 1m, or { min, max }", value.position) }
+        return inside ? .pass(Self.time(first))
+            : .fail("expected the first attempt at \(describe(value)), the simulator made it at \(Self.time(first))")
+    }
+
+    private func retried(_ value: ExpectationValue) -> Result {
+        guard let claim = bool(value) else { return .invalid("retried must be true or false", value.position) }
+        var seen: Set<Int> = []
+        var again = false
+        for start in trace.starts { for item in start.items where !seen.insert(item).inserted { again = true } }
+        return claim == again ? .pass("\(again)") : .fail("expected retried: \(claim), but \(again ? "some input ran more than once" : "every input ran once")")
+    }
+
+    private func assumptions(_ value: ExpectationValue) -> Result {
+        let names = list(value).compactMap(\.text)
+        let used = Set(trace.assumptionsUsed.map(\.rawValue))
+        let missing = names.filter { !used.contains($0) }
+        return missing.isEmpty ? .pass(names.joined(separator: ", "))
+            : .fail("expected the result to rely on \(missing.joined(separator: ", ")), but the run used: \(used.sorted().joined(separator: ", "))")
     }
 
     // MARK: - Helpers

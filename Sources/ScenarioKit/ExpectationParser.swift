@@ -1,20 +1,17 @@
 import NotesCore
 
-/// Reads `expect:` into expectations with positions (the meaning of each key is in
-/// `Verifier`).
+/// Reads `expect:` into expectations with positions (the keys and their meaning are
+/// `ClaimKey`'s; `Checker` checks them).
 enum ExpectationParser {
-    static let keys = [
-        "attempts", "attempts-at", "ends-at", "results", "outcome", "outcomes", "delivered", "deliveries", "responses",
-        "throttles-at", "max-concurrency", "batches", "batches-at", "triggers", "receive-counts", "retried", "order",
-        "rejected", "assumptions", "tolerance",
-    ]
+    static let keys = ClaimKey.allCases.map(\.name)
 
     static func parse(_ node: YAMLNode, reader: inout ScenarioReader) -> [Expectation] {
         var expectations: [Expectation] = []
-        for (key, keyNode, value) in reader.mapping(node, at: "expect", known: keys) {
+        for (name, keyNode, value) in reader.mapping(node, at: "expect", known: keys) {
+            guard let key = ClaimKey(rawValue: name) else { continue }
             var tolerance: Int64?
             var body = value
-            if key.hasSuffix("-at"), let pairs = value.stringKeyedPairs, pairs.contains(where: { $0.key == "value" }) {
+            if key.takesTolerance, let pairs = value.stringKeyedPairs, pairs.contains(where: { $0.key == "value" }) {
                 for (field, _, fieldValue) in pairs {
                     if field == "value" { body = fieldValue }
                     if field == "tolerance" { tolerance = reader.duration(fieldValue, "expect.\(key).tolerance") }

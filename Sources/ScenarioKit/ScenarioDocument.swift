@@ -44,7 +44,7 @@ public struct ScenarioDocument: Sendable {
 
 /// One claim of `expect:`, with its position.
 public struct Expectation: Sendable {
-    public var key: String
+    public var key: ClaimKey
     public var value: ExpectationValue
     public var position: SourcePosition
     /// Per-key tolerance for times, ms.

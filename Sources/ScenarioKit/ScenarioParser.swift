@@ -77,10 +77,10 @@ public enum ScenarioParser {
 
         if let node = values("title") { document.title = reader.string(node, "title") ?? "" }
         if let node = values("function") { readFunction(node, into: &document.spec, &reader) }
-        let inputKey = mode.isEventSourceMapping ? "records" : "events"
-        let wrongKey = mode.isEventSourceMapping ? "events" : "records"
+        let inputKey = mode.inputsKey
+        let wrongKey = inputKey == "events" ? "records" : "events"
         if let node = values(wrongKey) {
-            reader.error("scenario.unsupported", at: keyNodes(wrongKey) ?? node, "'\(wrongKey)' is for \(mode.isEventSourceMapping ? "sync and async" : "event source mapping") scenarios; this \(mode.rawValue) scenario takes '\(inputKey)'")
+            reader.error("scenario.unsupported", at: keyNodes(wrongKey) ?? node, "'\(wrongKey)' is for \(inputKey == "events" ? "event source mapping" : "sync and async") scenarios; this \(mode.rawValue) scenario takes '\(inputKey)'")
         }
         if let node = values(inputKey) {
             readArrivals(node, key: inputKey, into: &document.spec, &reader)

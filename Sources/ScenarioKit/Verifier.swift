@@ -5,14 +5,14 @@ import NotesCore
 public enum Verifier {
     /// The verdict on one expectation.
     public struct Verdict: Sendable {
-        public var key: String
+        public var key: ClaimKey
         public var passed: Bool
         /// What was checked, in words (for the page).
         public var summary: String
         /// The diagnostic when it failed.
         public var diagnostic: Diagnostic?
 
-        public init(key: String, passed: Bool, summary: String, diagnostic: Diagnostic?) {
+        public init(key: ClaimKey, passed: Bool, summary: String, diagnostic: Diagnostic?) {
             self.key = key
             self.passed = passed
             self.summary = summary
@@ -20,29 +20,14 @@ public enum Verifier {
         }
     }
 
-    /// Keys that only make sense for some modes.
-    static func applies(_ key: String, to mode: InvocationMode, inputs: Int) -> String? {
-        switch key {
-        case "batches", "batches-at", "triggers":
-            return mode.isEventSourceMapping ? nil : "event source mappings"
-        case "receive-counts":
-            return mode.isQueue ? nil : "SQS queues"
-        case "order":
-            return mode.isStream || mode == .sqsFIFO ? nil : "streams and FIFO queues"
-        case "responses":
-            return mode.isEventSourceMapping ? "synchronous and asynchronous invocations" : nil
-        default:
-            return nil
-        }
-    }
-
     /// Verifies every expectation of `document` against `trace`.
     public static func verify(_ document: ScenarioDocument, trace: Trace, path: String) -> [Verdict] {
-        let tolerance = document.expectations.first { $0.key == "tolerance" }.flatMap { $0.value.text.flatMap(Quantity.duration) } ?? 1_000
+        let tolerance = document.expectations.first { $0.key == .tolerance }.flatMap { $0.value.text.flatMap(Quantity.duration) } ?? 1_000
         var verdicts: [Verdict] = []
-        for expectation in document.expectations where expectation.key != "tolerance" {
-            if let modes = applies(expectation.key, to: document.spec.mode, inputs: document.spec.inputCount) {
-                verdicts.append(fail(expectation, path, "expectation '\(expectation.key)' applies to \(modes), not to a \(document.spec.mode.rawValue) scenario", id: "expect.mode"))
+        for expectation in document.expectations where expectation.key.hasVerdict {
+            let scope = expectation.key.scope
+            if !scope.contains(document.spec.mode) {
+                verdicts.append(fail(expectation, path, "expectation '\(expectation.key)' applies to \(scope.description), not to a \(document.spec.mode.rawValue) scenario", id: "expect.mode"))
                 continue
             }
             let checker = Checker(trace: trace, tolerance: expectation.tolerance ?? tolerance, document: document)
@@ -63,14 +48,14 @@ public enum Verifier {
 
     /// The verdict of `rejected` when AWS rejects the configuration (validation issues).
     public static func verifyRejection(_ document: ScenarioDocument, path: String) -> [Verdict] {
-        guard let claim = document.expectations.first(where: { $0.key == "rejected" }) else { return [] }
+        guard let claim = document.expectations.first(where: { $0.key == .rejected }) else { return [] }
         let named = claim.value.text ?? ""
         let matched = document.validationIssues.contains { issue in
             issue.parameter == named || issue.parameter.hasSuffix("." + named) || issue.rule == named
                 || document.diagnostic(for: issue, path: path).id == named
         }
         if matched {
-            return [Verdict(key: "rejected", passed: true, summary: "AWS rejects \(named)", diagnostic: nil)]
+            return [Verdict(key: .rejected, passed: true, summary: "AWS rejects \(named)", diagnostic: nil)]
         }
         let actual = document.validationIssues.map(\.parameter).joined(separator: ", ")
         return [fail(claim, path, "expected AWS to reject '\(named)', but the rejected settings are: \(actual)", id: "expect.rejected")]

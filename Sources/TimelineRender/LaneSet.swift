@@ -61,7 +61,10 @@ struct LaneSet {
             deliveryLanes[route] = add(deliveryName(route, labels: labels))
         }
         names = list
-        discardLane = trace.mode.isEventSourceMapping ? queueLane : (trace.mode == .async ? queueLane : callerLane)
+        discardLane = switch trace.mode.path {
+        case .synchronous: callerLane
+        case .asynchronous, .eventSourceMapping: queueLane
+        }
     }
 
     func deliveryName(_ route: Delivery.Route, labels: TimelineLabels) -> String {

@@ -14,32 +14,35 @@ import Testing
 
     /// A random but valid scenario from a few numbers.
     static func scenario(mode: Int, count: Int, failure: Int, knobs: Int, seed: Int) -> ScenarioSpec {
-        let modes: [InvocationMode] = [.sync, .async, .sqs, .sqsFIFO, .kinesis, .dynamodb]
+        // Every mode, including any added later: the properties hold for all of them.
+        let modes = InvocationMode.allCases
         var spec = ScenarioSpec(mode: modes[mode % modes.count])
         spec.seed = UInt64(seed)
         spec.until = 900_000
         spec.arrivals = [
-            ArrivalGroup(at: spec.mode.isEventSourceMapping ? -1_000 : 0, count: count / 2, every: Int64(knobs % 7) * 100),
+            ArrivalGroup(at: spec.mode.eventSource == nil ? 0 : -1_000, count: count / 2, every: Int64(knobs % 7) * 100),
             ArrivalGroup(at: 500, count: count - count / 2, every: 250),
         ]
         if spec.mode == .sqsFIFO {
             spec.arrivals[0].group = "a"
             spec.arrivals[1].group = knobs % 2 == 0 ? "a" : "b"
         }
-        if spec.mode.isStream {
+        switch spec.mode.eventSource {
+        case nil:
+            break
+        case .stream:
             spec.stream.shards = 1 + knobs % 3
             spec.arrivals[1].partitionKey = "k\(knobs % 4)"
             spec.mapping.bisectBatchOnFunctionError = knobs % 2 == 0
             spec.mapping.maximumRetryAttempts = knobs % 5 - 1
             spec.mapping.parallelizationFactor = 1 + knobs % 2
             spec.mapping.onFailure = .sqs
-        }
-        if spec.mode.isQueue {
+        case .queue:
             spec.queue.maxReceiveCount = knobs % 3 == 0 ? nil : 1 + knobs % 4
             spec.queue.visibilityTimeoutSeconds = 10
             if spec.mode == .sqs { spec.mapping.batchingWindowSeconds = Int64(knobs % 3) }
         }
-        if spec.mode.isEventSourceMapping {
+        if spec.mode.eventSource != nil {
             spec.mapping.batchSize = 1 + knobs % 10
             spec.mapping.reportBatchItemFailures = knobs % 3 == 1
         }
@@ -56,7 +59,7 @@ import Testing
     }
 
     @Test func everyInputSettlesExactlyOnce() async {
-        await propertyCheck(count: 150, input: Gen.int(in: 0...5), Gen.int(in: 1...30), Gen.int(in: 0...3), Gen.int(in: 0...99), Gen.int(in: 0...1_000)) { mode, count, failure, knobs, seed in
+        await propertyCheck(count: 150, input: Gen.int(in: 0...InvocationMode.allCases.count - 1), Gen.int(in: 1...30), Gen.int(in: 0...3), Gen.int(in: 0...99), Gen.int(in: 0...1_000)) { mode, count, failure, knobs, seed in
             let spec = Self.scenario(mode: mode, count: count, failure: failure, knobs: knobs, seed: seed)
             var sink = SettleCounter()
             _ = try? Simulator.simulate(spec, into: &sink, keepingEntries: false)
@@ -66,7 +69,7 @@ import Testing
     }
 
     @Test func simulationIsDeterministic() async {
-        await propertyCheck(count: 60, input: Gen.int(in: 0...5), Gen.int(in: 1...30), Gen.int(in: 0...3), Gen.int(in: 0...99), Gen.int(in: 0...1_000)) { mode, count, failure, knobs, seed in
+        await propertyCheck(count: 60, input: Gen.int(in: 0...InvocationMode.allCases.count - 1), Gen.int(in: 1...30), Gen.int(in: 0...3), Gen.int(in: 0...99), Gen.int(in: 0...1_000)) { mode, count, failure, knobs, seed in
             let spec = Self.scenario(mode: mode, count: count, failure: failure, knobs: knobs, seed: seed)
             let first = try? Simulator.simulate(spec).dump
             let second = try? Simulator.simulate(spec).dump
@@ -76,7 +79,7 @@ import Testing
     }
 
     @Test func noMoreHandlersRunThanConcurrencyAllows() async {
-        await propertyCheck(count: 100, input: Gen.int(in: 0...5), Gen.int(in: 1...30), Gen.int(in: 0...3), Gen.int(in: 0...99), Gen.int(in: 0...1_000)) { mode, count, failure, knobs, seed in
+        await propertyCheck(count: 100, input: Gen.int(in: 0...InvocationMode.allCases.count - 1), Gen.int(in: 1...30), Gen.int(in: 0...3), Gen.int(in: 0...99), Gen.int(in: 0...1_000)) { mode, count, failure, knobs, seed in
             let spec = Self.scenario(mode: mode, count: count, failure: failure, knobs: knobs, seed: seed)
             guard let trace = try? Simulator.simulate(spec) else { Issue.record("simulation failed"); return }
             var running = 0

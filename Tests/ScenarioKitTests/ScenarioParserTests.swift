@@ -34,7 +34,7 @@ import Testing
         #expect(spec.function.durations == [100])
         #expect(spec.deadLetter == .sqs)
         #expect(document?.title == "非同期呼び出し: 2 回リトライしてから DLQ へ")
-        #expect(document?.expectations.map(\.key) == ["attempts"])
+        #expect(document?.expectations.map(\.key) == [.attempts])
         #expect(document?.expectations.first?.position == SourcePosition(line: 20, column: 3))
     }
 

@@ -5,15 +5,12 @@ import Testing
 
 /// Claims are checked against the simulator with exact messages at the claim's line.
 @Suite struct VerifierTests {
+    /// The verdicts of a block as the one scenario runner gives them (`pass KEY` or the
+    /// failure's diagnostic).
     private func verdicts(_ yaml: String) throws -> [String] {
-        let (parsed, problems) = ScenarioParser.parse(yaml, path: "content/a.md", firstLine: 1)
-        #expect(problems.isEmpty, "\(problems.map(\.formatted))")
-        let document = try #require(parsed)
-        if !document.validationIssues.isEmpty || document.expectations.contains(where: { $0.key == "rejected" }) {
-            return Verifier.verifyRejection(document, path: "content/a.md").map { $0.diagnostic?.formatted ?? "pass \($0.key)" }
-        }
-        let trace = try Simulator.simulate(document.spec)
-        return Verifier.verify(document, trace: trace, path: "content/a.md").map { $0.diagnostic?.formatted ?? "pass \($0.key)" }
+        let run = ScenarioRunner.run(yaml, path: "content/a.md")
+        if case .broken = run.status { Issue.record("the block did not parse: \(run.diagnostics.map(\.formatted))") }
+        return run.verdicts.map { $0.diagnostic?.formatted ?? "pass \($0.key)" }
     }
 
     private let asyncDLQ = """

@@ -29,16 +29,18 @@ import TimelineRender
     }
 
     @Test func randomTracesHaveNoOverlaps() async {
-        await propertyCheck(count: 80, input: Gen.int(in: 0...5), Gen.int(in: 1...20), Gen.int(in: 0...3), Gen.int(in: 0...999)) { mode, count, failure, seed in
-            let modes: [InvocationMode] = [.sync, .async, .sqs, .sqsFIFO, .kinesis, .dynamodb]
-            var spec = ScenarioSpec(mode: modes[mode])
+        await propertyCheck(count: 80, input: Gen.int(in: 0...InvocationMode.allCases.count - 1), Gen.int(in: 1...20), Gen.int(in: 0...3), Gen.int(in: 0...999)) { mode, count, failure, seed in
+            var spec = ScenarioSpec(mode: InvocationMode.allCases[mode])
             spec.arrivals = [ArrivalGroup(at: 0, count: count, every: Int64(seed % 400))]
             spec.function.fails = [.never, .always, .rate(perMille: 400), .attempts([1])][failure]
             spec.seed = UInt64(seed)
             spec.until = 600_000
             spec.eventInvokeConfig.onFailure = .sqs
-            if spec.mode.isQueue { spec.queue.maxReceiveCount = 2 }
-            if spec.mode.isStream { spec.mapping.maximumRetryAttempts = 1; spec.mapping.onFailure = .sqs }
+            switch spec.mode.eventSource {
+            case nil: break
+            case .queue: spec.queue.maxReceiveCount = 2
+            case .stream: spec.mapping.maximumRetryAttempts = 1; spec.mapping.onFailure = .sqs
+            }
             guard let trace = try? Simulator.simulate(spec) else { Issue.record("simulation failed"); return }
             let model = TimelineLayout.layout(trace, options: TimelineOptions(language: seed % 2 == 0 ? "ja" : "en", title: "random"))
             #expect(Self.problems(in: model) == [], "\(spec.mode) \(count) \(failure) \(seed)")

@@ -117,17 +117,20 @@ final class Engine {
 
     private func prepare() {
         now = min(0, spec.arrivals.map(\.at).min() ?? 0)
-        if spec.mode.isEventSourceMapping { prepareSource() }
+        switch spec.mode.path {
+        case .synchronous, .asynchronous: break
+        case .eventSourceMapping: prepareSource()
+        }
         if spec.mode == .sync, spec.eventInvokeConfig.onSuccess != nil || spec.eventInvokeConfig.onFailure != nil || spec.deadLetter != nil {
             note("destinations and the dead-letter queue are configured but never used for synchronous invocations", rules: [.S9])
         }
     }
 
     private func handleArrival(_ arrival: ArrivalStream.Arrival) {
-        switch spec.mode {
-        case .sync: syncArrival(arrival)
-        case .async: asyncArrival(arrival)
-        case .sqs, .sqsFIFO, .kinesis, .dynamodb: sourceArrival(arrival)
+        switch spec.mode.path {
+        case .synchronous: syncArrival(arrival)
+        case .asynchronous: asyncArrival(arrival)
+        case .eventSourceMapping: sourceArrival(arrival)
         }
     }
 
@@ -155,7 +158,7 @@ final class Engine {
     /// Settles whatever is still open at the end as `pending`.
     private func finish(at time: Int64) {
         now = max(now, time)
-        if spec.mode.isQueue {
+        if spec.mode.eventSource == .queue {
             // Messages that waited out the queue's retention period are gone.
             for id in source.records.keys {
                 if let message = source.records[id], message.state == .waiting, hasExpired(message) { messageExpired(id) }

@@ -2,7 +2,13 @@
 extension Engine {
     /// BatchSize, or AWS's default for the source (E5).
     var batchSize: Int {
-        spec.mapping.batchSize ?? (spec.mode.isQueue ? 10 : 100)
+        spec.mapping.batchSize ?? sourceKind.defaultBatchSize
+    }
+
+    /// The kind of source this mapping polls; only called in event source mapping modes.
+    var sourceKind: EventSourceKind {
+        guard let kind = spec.mode.eventSource else { preconditionFailure("\(spec.mode) polls no source") }
+        return kind
     }
 
     /// The batching window in ms (E4).
@@ -14,10 +20,9 @@ extension Engine {
     var payloadLimit: Int64 { spec.assumptions.syncLimit }
 
     func prepareSource() {
-        if spec.mode.isQueue {
-            prepareQueue()
-        } else {
-            prepareStream()
+        switch sourceKind {
+        case .queue: prepareQueue()
+        case .stream: prepareStream()
         }
         if !spec.mapping.enabled {
             note("the event source mapping is disabled: nothing is read from the source", rules: [.E7])
@@ -25,10 +30,9 @@ extension Engine {
     }
 
     func sourceArrival(_ arrival: ArrivalStream.Arrival) {
-        if spec.mode.isQueue {
-            queueArrival(arrival)
-        } else {
-            streamArrival(arrival, group: spec.arrivals[arrival.group])
+        switch sourceKind {
+        case .queue: queueArrival(arrival)
+        case .stream: streamArrival(arrival, group: spec.arrivals[arrival.group])
         }
     }
 
@@ -45,10 +49,9 @@ extension Engine {
         case .invoking:
             return
         case .throttled:
-            if spec.mode.isQueue {
-                invokeQueueBatch(lane: lane, trigger: .retry)
-            } else {
-                invokeStreamBatch(lane: lane, trigger: .retry)
+            switch sourceKind {
+            case .queue: invokeQueueBatch(lane: lane, trigger: .retry)
+            case .stream: invokeStreamBatch(lane: lane, trigger: .retry)
             }
             return
         case .pausing:
@@ -56,10 +59,11 @@ extension Engine {
         case .free:
             break
         }
-        if spec.mode.isQueue {
+        switch sourceKind {
+        case .queue:
             fillQueueLane(lane)
             pumpQueue()
-        } else {
+        case .stream:
             fillStreamLane(lane)
         }
     }
@@ -110,6 +114,14 @@ extension Engine {
         return delay
     }
 
+    /// The rule that governs a partial batch response for this source (Q7, K11).
+    private var partialResponseRule: RuleSet {
+        switch sourceKind {
+        case .queue: .Q7
+        case .stream: .K11
+        }
+    }
+
     /// The response of a batch invocation, once its handler ended (Q7, K11, K14).
     func batchResponse(invocation: Int, items: [Int], result: AttemptResult) -> (result: AttemptResult, reported: [Int], rules: RuleSet) {
         var result = result
@@ -121,11 +133,11 @@ extension Engine {
         }
         guard spec.mapping.reportBatchItemFailures else {
             if case .explicit(let responses) = spec.function.response, responses[invocation] == .throw {
-                return (.error, [], [spec.mode.isQueue ? .Q7 : .K11])
+                return (.error, [], partialResponseRule)
             }
             return (result, [], [])
         }
-        let rule: RuleSet = spec.mode.isQueue ? .Q7 : .K11
+        let rule = partialResponseRule
         switch spec.function.response {
         case .auto:
             let poison = function.poisonRecords(in: items)

@@ -168,10 +168,9 @@ extension Engine {
     }
 
     func laneEnd(_ lane: Int, invocation: Int, instance: Int, result: AttemptResult) {
-        if spec.mode.isQueue {
-            queueLaneEnd(lane, invocation: invocation, instance: instance, result: result)
-        } else {
-            streamLaneEnd(lane, invocation: invocation, instance: instance, result: result)
+        switch sourceKind {
+        case .queue: queueLaneEnd(lane, invocation: invocation, instance: instance, result: result)
+        case .stream: streamLaneEnd(lane, invocation: invocation, instance: instance, result: result)
         }
     }
 

@@ -82,7 +82,11 @@ public struct Assumptions: Sendable, Hashable {
 
     /// The stream retry delay for a mode (K9): the assumption, else one poll interval (K2).
     public func streamRetryDelay(for mode: InvocationMode) -> Int64 {
-        streamRetryDelay ?? (mode == .dynamodb ? 250 : 1_000)
+        if let streamRetryDelay { return streamRetryDelay }
+        return switch mode {
+        case .dynamodb: 250
+        case .sync, .async, .sqs, .sqsFIFO, .kinesis: 1_000
+        }
     }
 
     /// The nth throttle backoff (n from 0): `min(base × 2^n, cap)` (A8).

@@ -13,12 +13,57 @@ public enum InvocationMode: String, Sendable, Hashable, CaseIterable {
     /// Event source mapping on a DynamoDB stream (E*, K*).
     case dynamodb
 
-    /// Whether an event source mapping polls the source (E1).
-    public var isEventSourceMapping: Bool { !(self == .sync || self == .async) }
-    /// Whether the source is a stream with shards (K1).
-    public var isStream: Bool { self == .kinesis || self == .dynamodb }
-    /// Whether the source is an SQS queue.
-    public var isQueue: Bool { self == .sqs || self == .sqsFIFO }
+    /// Which of the reference's three paths the mode takes, and for an event source mapping
+    /// which kind of source it polls. Code that differs by path switches over this value
+    /// exhaustively, so a new mode or source kind is flagged at every place it must be handled.
+    public var path: InvocationPath {
+        switch self {
+        case .sync: .synchronous
+        case .async: .asynchronous
+        case .sqs, .sqsFIFO: .eventSourceMapping(.queue)
+        case .kinesis, .dynamodb: .eventSourceMapping(.stream)
+        }
+    }
+
+    /// What the scenario's inputs are called: `events` sent by a caller, or `records` a
+    /// mapping reads from its source.
+    public var inputsKey: String {
+        switch path {
+        case .synchronous, .asynchronous: "events"
+        case .eventSourceMapping: "records"
+        }
+    }
+
+    /// The kind of source an event source mapping polls (E1); nil for direct invocations.
+    public var eventSource: EventSourceKind? {
+        if case .eventSourceMapping(let kind) = path { return kind }
+        return nil
+    }
+}
+
+/// The three invocation paths of the reference: a caller waits (S*), Lambda queues the event
+/// (A*), or a mapping polls a source (E*).
+public enum InvocationPath: Sendable, Hashable {
+    case synchronous
+    case asynchronous
+    case eventSourceMapping(EventSourceKind)
+}
+
+/// The kinds of source an event source mapping polls: each has its own engine part
+/// (`Engine+SQS.swift`, `Engine+Stream.swift`).
+public enum EventSourceKind: String, Sendable, Hashable, CaseIterable {
+    /// SQS queues: messages are received, hidden and deleted (Q*).
+    case queue
+    /// Kinesis and DynamoDB streams: shards are read in order from a checkpoint (K*).
+    case stream
+
+    /// AWS's default BatchSize for the source (E5).
+    public var defaultBatchSize: Int {
+        switch self {
+        case .queue: 10
+        case .stream: 100
+        }
+    }
 }
 
 /// The services that invoke Lambda, as presets that imply the mode and the caller's own

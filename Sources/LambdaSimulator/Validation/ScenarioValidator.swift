@@ -72,20 +72,20 @@ public enum ScenarioValidator {
     }
 
     private static func validateInputs(_ spec: ScenarioSpec, _ issues: inout IssueList) {
-        let noun = spec.mode.isEventSourceMapping ? "records" : "events"
+        let noun = spec.mode.inputsKey
         for (index, group) in spec.arrivals.enumerated() {
             let path = "\(noun).\(index + 1)"
             if group.count < 0 { issues.add(.range, "\(path).count", "count must not be negative", rule: nil) }
             if group.every < 0 { issues.add(.range, "\(path).every", "every must not be negative", rule: nil) }
             if group.size < 0 { issues.add(.range, "\(path).size", "size must not be negative", rule: nil) }
-            if !spec.mode.isEventSourceMapping, group.at < 0 {
+            if spec.mode.eventSource == nil, group.at < 0 {
                 issues.add(.range, "\(path).at", "events cannot arrive before 0 s (only ESM records may already wait in the source)", rule: nil)
             }
             if let durations = group.durations, durations.contains(where: { $0 < 0 }) {
                 issues.add(.range, "\(path).duration", "durations must not be negative", rule: nil)
             }
             if let shard = group.shard {
-                if !spec.mode.isStream {
+                if spec.mode.eventSource != .stream {
                     issues.add(.unsupported, "\(path).shard", "shard applies to Kinesis and DynamoDB streams only", rule: "K1")
                 } else if !(1...max(1, spec.stream.shards)).contains(shard) {
                     issues.add(.range, "\(path).shard", "shard must be 1–\(spec.stream.shards) (the stream has \(spec.stream.shards))", rule: "K1")
@@ -94,7 +94,7 @@ public enum ScenarioValidator {
             if group.group != nil, spec.mode != .sqsFIFO {
                 issues.add(.unsupported, "\(path).group", "message groups exist on SQS FIFO queues only", rule: "Q11")
             }
-            if spec.mode.isQueue, group.size > 1_048_576 {
+            if spec.mode.eventSource == .queue, group.size > 1_048_576 {
                 issues.add(.range, "\(path).size", "an SQS message is at most 1 MiB (1,048,576 bytes), not \(group.size)", rule: "Q13")
             }
         }

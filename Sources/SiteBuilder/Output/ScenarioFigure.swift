@@ -7,6 +7,20 @@ import TimelineRender
 /// The HTML (UTF-8) that replaces a scenario block on the page: timeline, verdicts,
 /// assumptions, rules, event log and the source.
 enum ScenarioFigure {
+    /// The figure for a block as far as it got: the timeline, AWS's rejection, or its problems.
+    static func html(for run: ScenarioRun, block: CodeBlock, id: String, path: String, language: String) -> [UInt8] {
+        switch run.status {
+        case .simulated(let trace):
+            guard let document = run.document else { return broken(block: block, id: id, problems: run.diagnostics) }
+            return html(document: document, trace: trace, block: block, id: id, verdicts: run.verdicts, language: document.language ?? language)
+        case .rejected:
+            guard let document = run.document else { return broken(block: block, id: id, problems: run.diagnostics) }
+            return rejected(document: document, block: block, id: id, verdicts: run.verdicts, path: path)
+        case .broken, .stopped:
+            return broken(block: block, id: id, problems: run.diagnostics)
+        }
+    }
+
     static func html(document: ScenarioDocument, trace: Trace, block: CodeBlock, id: String, verdicts: [Verifier.Verdict], language: String) -> [UInt8] {
         let japanese = language.lowercased().hasPrefix("ja")
         let options = TimelineOptions(language: language, idPrefix: id, linearAxis: document.linearAxis, title: document.title)
@@ -91,7 +105,7 @@ enum ScenarioFigure {
         out.raw("<ul class=\"scenario-verdicts\">\n")
         for verdict in verdicts {
             out.raw(verdict.passed ? "<li class=\"verdict-pass\"><span aria-hidden=\"true\">✓</span> <code>" : "<li class=\"verdict-fail\"><span aria-hidden=\"true\">✗</span> <code>")
-            out.text(verdict.key); out.raw("</code> "); out.text(verdict.summary); out.raw("</li>\n")
+            out.text(verdict.key.name); out.raw("</code> "); out.text(verdict.summary); out.raw("</li>\n")
         }
         out.raw("</ul>\n")
     }

@@ -63,52 +63,11 @@ public enum ScenarioStage {
         return output
     }
 
-    /// Parses, validates, simulates, verifies and draws one block.
+    /// Runs one block (`ScenarioRunner`) and draws its figure.
     private static func runBlock(_ block: CodeBlock, slot: Int, note: Note, language: String, limits: SimulationLimits) -> Output {
-        var output = Output()
-        let figureID = "scenario-\(slot)"
-        let (document, problems) = ScenarioParser.parse(block.literal, path: note.sourcePath, firstLine: block.contentStartLine, columnOffset: block.position.column - 1, limits: limits)
-        output.diagnostics += problems
-        guard let document, !problems.contains(where: \.isError) else {
-            output.figures[slot] = ScenarioFigure.broken(block: block, id: figureID, problems: problems)
-            if document?.expectations.isEmpty == false { output.failed += document!.expectations.filter { $0.key != "tolerance" }.count }
-            return output
-        }
-        let claimsRejection = document.expectations.contains { $0.key == "rejected" }
-        if !document.validationIssues.isEmpty || claimsRejection {
-            var verdicts = Verifier.verifyRejection(document, path: note.sourcePath)
-            if !claimsRejection {
-                output.diagnostics += document.validationIssues.map { document.diagnostic(for: $0, path: note.sourcePath) }
-            } else if document.expectations.count > (document.expectations.contains { $0.key == "tolerance" } ? 2 : 1) {
-                output.diagnostics.append(.error("expect.rejected", path: note.sourcePath, at: document.position(of: "expect"),
-                                                 "a scenario that claims 'rejected' has no other expectations: AWS runs nothing"))
-            }
-            if claimsRejection, document.validationIssues.isEmpty {
-                verdicts = [Verifier.Verdict(key: "rejected", passed: false, summary: "AWS accepts this configuration",
-                                             diagnostic: .error("expect.rejected", path: note.sourcePath, at: document.expectations.first { $0.key == "rejected" }?.position,
-                                                                "expected AWS to reject this configuration, but it is valid"))]
-            }
-            record(verdicts, into: &output)
-            output.figures[slot] = ScenarioFigure.rejected(document: document, block: block, id: figureID, verdicts: verdicts, path: note.sourcePath)
-            return output
-        }
-        do {
-            let trace = try Simulator.simulate(document.spec)
-            let verdicts = Verifier.verify(document, trace: trace, path: note.sourcePath)
-            record(verdicts, into: &output)
-            output.figures[slot] = ScenarioFigure.html(document: document, trace: trace, block: block, id: figureID, verdicts: verdicts,
-                                                       language: document.language ?? language)
-        } catch {
-            output.diagnostics.append(.error("scenario.simulation", path: note.sourcePath, at: document.start, "the simulation stopped: \(error)"))
-            output.figures[slot] = ScenarioFigure.broken(block: block, id: figureID, problems: output.diagnostics)
-        }
-        return output
-    }
-
-    private static func record(_ verdicts: [Verifier.Verdict], into output: inout Output) {
-        for verdict in verdicts {
-            if verdict.passed { output.passed += 1 } else { output.failed += 1 }
-            if let diagnostic = verdict.diagnostic { output.diagnostics.append(diagnostic) }
-        }
+        let run = ScenarioRunner.run(block.literal, path: note.sourcePath, firstLine: block.contentStartLine,
+                                     columnOffset: block.position.column - 1, limits: limits)
+        let figure = ScenarioFigure.html(for: run, block: block, id: "scenario-\(slot)", path: note.sourcePath, language: language)
+        return Output(figures: [slot: figure], passed: run.passed, failed: run.failed, diagnostics: run.diagnostics)
     }
 }
