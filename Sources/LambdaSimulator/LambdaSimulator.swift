@@ -7,8 +7,8 @@
 /// let trace = try Simulator.simulate(spec)   // attempts at 0 s, 1 min, 3 min
 /// ```
 public enum Simulator {
-    /// The version of the simulation semantics; part of every cache key, so a change in
-    /// behaviour invalidates cached results.
+    /// The version of the simulation semantics, for people (`notesim --version`); caches are
+    /// keyed by the build of notesim itself, not by this number.
     public static let version = "1"
 
     /// Validates and simulates, keeping every entry.

@@ -33,9 +33,11 @@ import TestSupport
         #expect(changed.expectationsFailed == 1)
     }
 
-    @Test func theSimulatorVersionIsPartOfTheKey() {
-        let a = ScenarioCacheKey.make(text: "mode: sync", path: "content/a.md", line: 3, column: 1, slot: 1, language: "ja", simulatorVersion: "1")
-        let b = ScenarioCacheKey.make(text: "mode: sync", path: "content/a.md", line: 3, column: 1, slot: 1, language: "ja", simulatorVersion: "2")
+    @Test func theBuildOfNotesimIsPartOfTheKey() {
+        #expect(BuildIdentity.current.hasPrefix("id "), "the program has a GNU build id: \(BuildIdentity.current)")
+        let a = ScenarioCacheKey.make(text: "mode: sync", path: "content/a.md", line: 3, column: 1, slot: 1, language: "ja")
+        #expect(a.hasPrefix("notesim \(BuildIdentity.current); "))
+        let b = ScenarioCacheKey.make(text: "mode: sync", path: "content/a.md", line: 3, column: 1, slot: 1, language: "ja", build: "another")
         #expect(a != b)
         #expect(ScenarioCacheKey.fileName(a) != ScenarioCacheKey.fileName(b))
     }

@@ -29,7 +29,7 @@ extension ManifestCodec {
             var order = PathOrder()
             for (index, part) in parts.enumerated() {
                 let notesStart = text.firstNoteBlock(in: part)
-                guard decodeSite(text, lines: part.lowerBound..<notesStart, opening: index == 0 ? header : patchLine, into: &manifest, order: &order),
+                guard decodeSite(text, lines: part.lowerBound..<notesStart, opening: index == 0 ? headerBytes : patchLineBytes, into: &manifest, order: &order),
                       decodeNotes(bytes, blocks: text.noteBlocks(in: notesStart..<part.upperBound), into: &manifest, order: &order) else { return nil }
                 if index == 0 { order.sealed = true }
             }
@@ -59,7 +59,10 @@ extension ManifestCodec {
 
     /// The site-wide lines of one part (before its first note block), applied to `manifest`;
     /// false when a line is malformed or the part does not open with `opening`.
-    private static func decodeSite(_ text: ManifestText, lines: Range<Int>, opening: StaticString,
+    private static let headerBytes = Array(header.utf8)
+    private static let patchLineBytes = Array(patchLine.description.utf8)
+
+    private static func decodeSite(_ text: ManifestText, lines: Range<Int>, opening: [UInt8],
                                    into manifest: inout BuildManifest, order: inout PathOrder) -> Bool {
         var position = lines.lowerBound
         guard let first = text.line(from: &position, end: lines.upperBound), text.equals(first, opening) else { return false }
@@ -307,6 +310,11 @@ struct ManifestText {
     }
 
     /// Whether a field is exactly `literal`.
+    func equals(_ range: Range<Int>, _ expected: [UInt8]) -> Bool {
+        guard range.count == expected.count, let base = buffer.baseAddress else { return false }
+        return expected.withUnsafeBufferPointer { memcmp(base + range.lowerBound, $0.baseAddress!, range.count) == 0 }
+    }
+
     func equals(_ range: Range<Int>, _ literal: StaticString) -> Bool {
         guard range.count == literal.utf8CodeUnitCount, let base = buffer.baseAddress else { return false }
         return memcmp(base + range.lowerBound, literal.utf8Start, range.count) == 0

@@ -15,14 +15,17 @@ import NotesMarkdown
 /// manifest again: a `patch` line, then lines of the same kinds, which replace the entries
 /// they name, and `unfile` lines for output files gone.
 public enum ManifestCodec {
-    static let header: StaticString = "notesim-build-manifest 1"
+    /// The first line: the format's name and the notesim build that wrote it. A record written
+    /// by another build of notesim (whose pages or record format may differ) is not read, and
+    /// the output is rebuilt whole: the version cannot go stale.
+    static let header = "notesim-build-manifest " + BuildIdentity.current
     /// The line that starts appended changes.
     static let patchLine: StaticString = "patch"
 
     public static func encode(_ manifest: BuildManifest) -> [UInt8] {
         var out = LineWriter()
         out.bytes.reserveCapacity(manifest.notes.count * 1_024 + manifest.files.count * 64)
-        out.line(header.description)
+        out.line(header)
         out.line("global", hex(manifest.globalKey))
         out.line("output", manifest.output)
         if let toc = manifest.toc { out.line("toc", hex(toc.key), toc.html) }

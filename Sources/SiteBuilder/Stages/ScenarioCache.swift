@@ -18,14 +18,12 @@ public protocol ScenarioResultCache: Sendable {
     func save(_ value: CachedScenario)
 }
 
-/// The cache key of a block: everything its result depends on, and the versions of the code
-/// that produced it (a change to the simulator or the renderer invalidates every entry).
+/// The cache key of a block: everything its result depends on, and the build of notesim that
+/// produced it (`BuildIdentity`: any change to the simulator or the renderer invalidates every
+/// entry, with no version number to raise by hand).
 public enum ScenarioCacheKey {
-    /// Bump when figures or verdicts change for the same input.
-    public static let rendererVersion = "1"
-
-    public static func make(text: String, path: String, line: Int, column: Int, slot: Int, language: String, simulatorVersion: String = Simulator.version) -> String {
-        "simulator \(simulatorVersion); renderer \(rendererVersion); \(path):\(line):\(column) slot \(slot); \(language)\n\(text)"
+    public static func make(text: String, path: String, line: Int, column: Int, slot: Int, language: String, build: String = BuildIdentity.current) -> String {
+        "notesim \(build); \(path):\(line):\(column) slot \(slot); \(language)\n\(text)"
     }
 
     /// A short, stable file name for a key (FNV-1a, 64 bits, hex).

@@ -446,10 +446,9 @@ public enum SitePipeline {
             hasher.combine(text)
             hasher.combine(byte: 0)
         }
-        // The build's own version: raised when what the manifest records changes meaning
-        // (2: `ContentHash` in four lanes; 3: asset names from `ContentHash`), so an older
-        // output is rebuilt whole.
-        add("notesim build 3; simulator \(Simulator.version); renderer \(ScenarioCacheKey.rendererVersion)")
+        // The build of notesim itself: another build may render pages differently or record
+        // them differently, so its output is rebuilt whole.
+        add("notesim " + BuildIdentity.current)
         add(loaded.config?.text ?? "")
         for (path, bytes) in builtinTheme.sorted(by: { $0.key < $1.key }) {
             add(path)
