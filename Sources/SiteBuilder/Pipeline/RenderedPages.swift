@@ -1,0 +1,76 @@
+import LambdaSimulator
+import NotesCore
+
+/// Stages 5 and 6 per note, on every core: its scenarios simulated, verified and drawn, then
+/// its page rendered (and handed to the page sink, when there is one).
+struct RenderedPages {
+    /// What each note's scenarios gave, for the notes parsed in this run.
+    var scenarioOutputs: [String: ScenarioStage.Output] = [:]
+    /// The pages rendered and not handed to the sink, then the site's other files, by path.
+    var files: [OutputFile] = []
+    /// Scenarios simulated in this run (the rest came from the cache).
+    var simulated = 0
+    /// The sidebar list the pages name, with its key.
+    var toc: (key: UInt64, html: String)?
+    /// What every page shares; nil when the theme failed to load (nothing is rendered).
+    let frame: RenderStage.Frame?
+
+    /// Runs the scenarios of the notes parsed in this run (`parsedNow`; from the cache when it
+    /// has them) and renders the planned pages.
+    init(site: SiteNotes, pages: [Note], sidebar: SidebarPlan, config: SiteConfig, referencedFiles: Set<String>,
+         parsedNow: Set<String>, options: SitePipeline.Options) {
+        var toc: (key: UInt64, html: String)?
+        frame = sidebar.themed.map { theme, tocList in
+            let tocHTML = tocList.value
+            toc = (sidebar.key, tocHTML)
+            var input = RenderStage.Input(config: config, notes: site.notes, theme: theme, referencedFiles: referencedFiles, cachedTOC: tocHTML)
+            input.navigation = site.navigation
+            input.notesByOutput = site.byOutput
+            return RenderStage.frame(input)
+        }
+        self.toc = toc
+        let perPage = Self.render(pages, frame: frame, config: config, parsedNow: parsedNow, options: options)
+        for (note, (result, page)) in zip(pages, perPage) {
+            if let result {
+                scenarioOutputs[note.sourcePath] = result
+                simulated += result.simulated
+            }
+            if let page { files.append(page) }
+        }
+        if let frame {
+            files += RenderStage.siteFiles(frame)
+            files.sort { $0.path < $1.path }
+        }
+    }
+
+    /// Whether a note's scenarios run in this build: it was parsed now and has some.
+    static func needsScenarios(_ note: Note, parsedNow: Set<String>) -> Bool {
+        parsedNow.contains(note.sourcePath) && note.page.codeBlocks.contains(where: { $0.slot != nil })
+    }
+
+    /// Each page's scenarios and page, on every core, with progress reports.
+    private static func render(_ pages: [Note], frame: RenderStage.Frame?, config: SiteConfig, parsedNow: Set<String>,
+                               options: SitePipeline.Options) -> [(scenarios: ScenarioStage.Output?, page: OutputFile?)] {
+        let scenarioTotal = pages.reduce(0) { $0 + (needsScenarios($1, parsedNow: parsedNow) ? $1.page.codeBlocks.count { $0.slot != nil } : 0) }
+        let scenariosDone = SharedCounter()
+        let pagesDone = SharedCounter()
+        let siteLanguage = config.language
+        let simulationLimits = config.limits.simulation
+        return ForkJoin.map(pages) { note -> (scenarios: ScenarioStage.Output?, page: OutputFile?) in
+            var result: ScenarioStage.Output?
+            if needsScenarios(note, parsedNow: parsedNow) {
+                result = ScenarioStage.run(note, language: note.frontMatter.lang ?? siteLanguage, cache: options.cache, limits: simulationLimits)
+                options.progress?(BuildProgress(.scenarios, done: scenariosDone.add(result!.scenarios), total: scenarioTotal))
+            }
+            guard let frame else { return (result, nil) }
+            var page: OutputFile? = RenderStage.page(note, figures: result?.figures ?? [:], frame: frame)
+            result?.figures = [:]
+            if let sink = options.pageSink, let file = page {
+                sink.put(file)
+                page = nil
+            }
+            options.progress?(BuildProgress(.pages, done: pagesDone.add(), total: pages.count))
+            return (result, page)
+        }
+    }
+}
