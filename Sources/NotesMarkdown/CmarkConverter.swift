@@ -25,14 +25,12 @@ struct CmarkConverter {
         var text = ""
     }
 
-    func convert() -> MarkdownPage {
-        let document: OpaquePointer = index.bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parse_document(chars.baseAddress, chars.count, Self.cmarkOptions)
-            }
-        }
-        defer { cmark_node_free(document) }
-
+    /// What the walk over the tree collects, and where in the tree it is.
+    ///
+    /// One value that the handler of each kind of node updates, so that the walk's loop
+    /// stays a dispatch. Edits are only recorded: the tree must not change under the
+    /// iterator, so they are made after the walk.
+    private struct WalkState {
         var headings: [PendingHeading] = []
         var references: [Reference] = []
         var codeBlocks: [CodeBlock] = []
@@ -41,116 +39,175 @@ struct CmarkConverter {
         var literalEdits: [(OpaquePointer, String)] = []
         var slotNodes: [(OpaquePointer, Int)] = []
         var softBreaks: [OpaquePointer] = []
-        var locator = SourceLocator(index: index)
+        var locator: SourceLocator
+        /// The paragraph or heading the walk is in.
         var currentLeaf: OpaquePointer?
+        /// How many images the walk is in (an image's text is not its heading's text).
         var imageDepth = 0
 
+        init(locator: SourceLocator) {
+            self.locator = locator
+        }
+
+        /// The index in `headings` of the heading the walk is in, if it is in one: where
+        /// the text and line breaks below it are gathered.
+        func currentHeading() -> Int? {
+            guard let leaf = currentLeaf, let last = headings.indices.last, headings[last].node == leaf else { return nil }
+            return last
+        }
+
+        /// Records what was found in a fragment of raw HTML: its references, its anchors,
+        /// and the literal with rewritten destinations if any changed.
+        mutating func record(_ found: HTMLFindings, in node: OpaquePointer) {
+            references += found.references
+            explicitAnchors += found.anchors
+            if let rewritten = found.rewritten { literalEdits.append((node, rewritten)) }
+        }
+    }
+
+    /// Parses the text, walks the tree once, edits it, renders it, and frees it.
+    func convert() -> MarkdownPage {
+        let document: OpaquePointer = index.bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parse_document(chars.baseAddress, chars.count, Self.cmarkOptions)
+            }
+        }
+        defer { cmark_node_free(document) }
+        let walked = walk(document)
+        applyEdits(walked)
+        let headings = replaceHeadings(walked.headings)
+        return MarkdownPage(
+            htmlBytes: Self.renderBytes(document),
+            headings: headings,
+            references: walked.references,
+            codeBlocks: walked.codeBlocks,
+            explicitAnchors: walked.explicitAnchors
+        )
+    }
+
+    // MARK: - Walk
+
+    /// Visits every node of the tree once, in document order, collecting headings,
+    /// references, anchors and code blocks and recording the edits; the tree is unchanged.
+    private func walk(_ document: OpaquePointer) -> WalkState {
+        var state = WalkState(locator: SourceLocator(index: index))
         let iterator = cmark_iter_new(document)
         defer { cmark_iter_free(iterator) }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
-            let type = cmark_node_get_type(node)
-            let entering = event == CMARK_EVENT_ENTER
-
-            switch type {
-            case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
-                if entering {
-                    currentLeaf = node
-                    locator.enterBlock(firstLine: Int(cmark_node_get_start_line(node)), lastLine: Int(cmark_node_get_end_line(node)))
-                    if type == CMARK_NODE_HEADING {
-                        headings.append(PendingHeading(
-                            node: node,
-                            level: Int(cmark_node_get_heading_level(node)),
-                            position: blockPosition(node)
-                        ))
-                    }
-                } else {
-                    currentLeaf = nil
-                }
-
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                if let leaf = currentLeaf, imageDepth == 0, let last = headings.indices.last, headings[last].node == leaf {
-                    headings[last].text += Self.string(cmark_node_get_literal(node))
-                }
-
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                if type == CMARK_NODE_SOFTBREAK { softBreaks.append(node) }
-                if let leaf = currentLeaf, let last = headings.indices.last, headings[last].node == leaf {
-                    headings[last].text += " "
-                }
-
-            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-                let kind: Reference.Kind = type == CMARK_NODE_LINK ? .link : .image
-                if type == CMARK_NODE_IMAGE { imageDepth += entering ? 1 : -1 }
-                guard entering else { break }
-                let destination = Self.string(cmark_node_get_url(node))
-                let position = locator.locate([("(" + destination, 1), ("<" + destination, 1), (destination, 0)])
-                    ?? parentBlockPosition(node)
-                references.append(Reference(kind: kind, origin: .markdown, destination: destination, position: position))
-                let rewritten = options.rewriteDestination(destination, kind)
-                if rewritten != destination { urlEdits.append((node, rewritten)) }
-
-            case CMARK_NODE_HTML_INLINE:
-                let literal = Self.string(cmark_node_get_literal(node))
-                let found = scanHTML(literal) { attribute, _ in
-                    locator.locate([(attribute.value, 0)]) ?? parentBlockPosition(node)
-                }
-                references += found.references
-                explicitAnchors += found.anchors
-                if let rewritten = found.rewritten { literalEdits.append((node, rewritten)) }
-
-            case CMARK_NODE_HTML_BLOCK:
-                let literal = Self.string(cmark_node_get_literal(node))
-                let start = blockPosition(node)
-                let found = scanHTML(literal) { attribute, lineDelta in
-                    htmlBlockPosition(of: attribute.value, line: start.line + lineDelta) ?? start
-                }
-                references += found.references
-                explicitAnchors += found.anchors
-                if let rewritten = found.rewritten { literalEdits.append((node, rewritten)) }
-
-            case CMARK_NODE_CODE_BLOCK:
-                let block = codeBlock(node, nextSlot: slotNodes.count + 1)
-                if let slot = block.slot { slotNodes.append((node, slot)) }
-                codeBlocks.append(block)
-
-            default:
-                break
-            }
+            visit(node, type: cmark_node_get_type(node), entering: event == CMARK_EVENT_ENTER, &state)
         }
+        return state
+    }
 
-        for node in softBreaks where Self.joinsWideCharacters(node) {
+    /// One step of the walk, by the node's type (entering or leaving it); split out of the
+    /// loop so that each kind of node reads as one case.
+    private func visit(_ node: OpaquePointer, type: cmark_node_type, entering: Bool, _ state: inout WalkState) {
+        switch type {
+        case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
+            if entering {
+                enterLeafBlock(node, isHeading: type == CMARK_NODE_HEADING, &state)
+            } else {
+                state.currentLeaf = nil
+            }
+
+        case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+            if state.imageDepth == 0, let heading = state.currentHeading() {
+                state.headings[heading].text += Self.string(cmark_node_get_literal(node))
+            }
+
+        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+            if type == CMARK_NODE_SOFTBREAK { state.softBreaks.append(node) }
+            if let heading = state.currentHeading() { state.headings[heading].text += " " }
+
+        case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+            if type == CMARK_NODE_IMAGE { state.imageDepth += entering ? 1 : -1 }
+            if entering { visitLink(node, kind: type == CMARK_NODE_LINK ? .link : .image, &state) }
+
+        case CMARK_NODE_HTML_INLINE:
+            let literal = Self.string(cmark_node_get_literal(node))
+            let found = scanHTML(literal) { attribute, _ in
+                state.locator.locate([(attribute.value, 0)]) ?? parentBlockPosition(node)
+            }
+            state.record(found, in: node)
+
+        case CMARK_NODE_HTML_BLOCK:
+            let literal = Self.string(cmark_node_get_literal(node))
+            let start = blockPosition(node)
+            let found = scanHTML(literal) { attribute, lineDelta in
+                htmlBlockPosition(of: attribute.value, line: start.line + lineDelta) ?? start
+            }
+            state.record(found, in: node)
+
+        case CMARK_NODE_CODE_BLOCK:
+            let block = codeBlock(node, nextSlot: state.slotNodes.count + 1)
+            if let slot = block.slot { state.slotNodes.append((node, slot)) }
+            state.codeBlocks.append(block)
+
+        default:
+            break
+        }
+    }
+
+    /// Entering a paragraph or heading: inline positions are searched for in its lines from
+    /// now on, and a heading starts gathering its text.
+    private func enterLeafBlock(_ node: OpaquePointer, isHeading: Bool, _ state: inout WalkState) {
+        state.currentLeaf = node
+        state.locator.enterBlock(firstLine: Int(cmark_node_get_start_line(node)), lastLine: Int(cmark_node_get_end_line(node)))
+        if isHeading {
+            state.headings.append(PendingHeading(
+                node: node,
+                level: Int(cmark_node_get_heading_level(node)),
+                position: blockPosition(node)
+            ))
+        }
+    }
+
+    /// Entering a link or image: its reference, at the destination's place in the source
+    /// (or its block's start), and the rewritten destination if it changes.
+    private func visitLink(_ node: OpaquePointer, kind: Reference.Kind, _ state: inout WalkState) {
+        let destination = Self.string(cmark_node_get_url(node))
+        let position = state.locator.locate([("(" + destination, 1), ("<" + destination, 1), (destination, 0)])
+            ?? parentBlockPosition(node)
+        state.references.append(Reference(kind: kind, origin: .markdown, destination: destination, position: position))
+        let rewritten = options.rewriteDestination(destination, kind)
+        if rewritten != destination { state.urlEdits.append((node, rewritten)) }
+    }
+
+    // MARK: - Edits
+
+    /// Makes the edits the walk recorded: soft breaks between wide characters dropped, link
+    /// destinations and raw HTML rewritten, slot code blocks replaced by their markers.
+    private func applyEdits(_ state: WalkState) {
+        for node in state.softBreaks where Self.joinsWideCharacters(node) {
             cmark_node_unlink(node)
             cmark_node_free(node)
         }
-        for (node, url) in urlEdits { cmark_node_set_url(node, url) }
-        for (node, literal) in literalEdits { cmark_node_set_literal(node, literal) }
-        for (node, slot) in slotNodes {
+        for (node, url) in state.urlEdits { cmark_node_set_url(node, url) }
+        for (node, literal) in state.literalEdits { cmark_node_set_literal(node, literal) }
+        for (node, slot) in state.slotNodes {
             replace(node, withHTML: MarkdownPage.slotMarker(slot))
         }
+    }
 
+    /// Replaces each heading by its HTML with a unique id and a self-link, after the other
+    /// edits (its inner HTML has the rewritten links); returns the page's headings.
+    private func replaceHeadings(_ pending: [PendingHeading]) -> [Heading] {
         var slugger = Slugger()
-        var finalHeadings: [Heading] = []
-        for pending in headings {
-            let id = slugger.slug(pending.text)
-            let inner = renderedInner(ofHeading: pending.node, level: pending.level)
+        var headings: [Heading] = []
+        for heading in pending {
+            let id = slugger.slug(heading.text)
+            let inner = renderedInner(ofHeading: heading.node, level: heading.level)
             let escapedID = HTMLEscaping.attribute(id)
-            let html = "<h\(pending.level) id=\"\(escapedID)\">\(inner)"
+            let html = "<h\(heading.level) id=\"\(escapedID)\">\(inner)"
                 + "<a class=\"heading-anchor\" href=\"#\(escapedID)\" aria-hidden=\"true\" tabindex=\"-1\">#</a>"
-                + "</h\(pending.level)>"
-            replace(pending.node, withHTML: html)
-            finalHeadings.append(Heading(level: pending.level, text: pending.text, id: id, position: pending.position))
+                + "</h\(heading.level)>"
+            replace(heading.node, withHTML: html)
+            headings.append(Heading(level: heading.level, text: heading.text, id: id, position: heading.position))
         }
-
-        return MarkdownPage(
-            htmlBytes: Self.renderBytes(document),
-            headings: finalHeadings,
-            references: references,
-            codeBlocks: codeBlocks,
-            explicitAnchors: explicitAnchors
-        )
+        return headings
     }
 
     // MARK: - Pieces

@@ -100,18 +100,7 @@ public enum LoadStage {
             return output
         }
 
-        let configPath = Path.join(siteDirectory, SiteConfig.fileName)
-        if fileSystem.kind(of: configPath) == .file {
-            switch read(configPath, as: SiteConfig.fileName, fileSystem: fileSystem) {
-            case .success(let bytes):
-                switch SourceDecoding.decode(bytes) {
-                case .success(let text): output.config = SourceFile(path: SiteConfig.fileName, text: text)
-                case .failure(let failure): output.diagnostics.append(decodingDiagnostic(failure, path: SiteConfig.fileName))
-                }
-            case .failure(let diagnostic):
-                output.diagnostics.append(diagnostic)
-            }
-        }
+        readConfig(siteDirectory: siteDirectory, fileSystem: fileSystem, into: &output)
 
         // Notes are read on every core (a 10,000-note site is 90 MB), by the parse stage
         // when nothing is compared with a last build; the order stays sorted.
@@ -135,6 +124,36 @@ public enum LoadStage {
             output.templates = templates(siteDirectory: siteDirectory, fileSystem: fileSystem, diagnostics: &output.diagnostics)
             return output
         }
+        readChangedNotes(notePaths, contentRoot: contentRoot, listing: listing, stamping: stamping,
+                         unchangedCheck: unchangedCheck, fileSystem: fileSystem, into: &output)
+        output.templates = templates(siteDirectory: siteDirectory, fileSystem: fileSystem, diagnostics: &output.diagnostics)
+        return output
+    }
+
+    /// Reads `notesim.yml` into `output.config`, if the site has one; a file that cannot be
+    /// read or is not text is a diagnostic. Split out of `load`, which reads the rest.
+    private static func readConfig(siteDirectory: String, fileSystem: any FileSystem, into output: inout Output) {
+        let configPath = Path.join(siteDirectory, SiteConfig.fileName)
+        if fileSystem.kind(of: configPath) == .file {
+            switch read(configPath, as: SiteConfig.fileName, fileSystem: fileSystem) {
+            case .success(let bytes):
+                switch SourceDecoding.decode(bytes) {
+                case .success(let text): output.config = SourceFile(path: SiteConfig.fileName, text: text)
+                case .failure(let failure): output.diagnostics.append(decodingDiagnostic(failure, path: SiteConfig.fileName))
+                }
+            case .failure(let diagnostic):
+                output.diagnostics.append(diagnostic)
+            }
+        }
+    }
+
+    /// For a build compared with the last one: stamps the notes (or takes the listing's
+    /// stamps), then asks `unchangedCheck` which are as the last build saw them; those are
+    /// listed in `output.unchanged`, the others read in parallel into `output.notes`.
+    /// Split out of `load` as the incremental half of loading notes.
+    private static func readChangedNotes(_ notePaths: [String], contentRoot: String, listing: Listing?, stamping: Bool,
+                                         unchangedCheck: () -> (@Sendable (String, FileStamp) -> Bool)?,
+                                         fileSystem: any FileSystem, into output: inout Output) {
         // Stamps first, then the notes whose stamps changed.
         let stamps = if let listing, stamping {
             zip(listing.files, listing.stamps).filter { OutputPaths.isNote($0.0) }.map(\.1)
@@ -165,9 +184,6 @@ public enum LoadStage {
             case .failure(let diagnostic): output.diagnostics.append(diagnostic)
             }
         }
-
-        output.templates = templates(siteDirectory: siteDirectory, fileSystem: fileSystem, diagnostics: &output.diagnostics)
-        return output
     }
 
     /// The site's template overrides: path inside templates/ -> bytes.

@@ -49,140 +49,206 @@ struct TemplateParser {
 
     // MARK: - Sections
 
-    private mutating func parse(_ initial: State) throws(TemplateSyntaxError) -> [Template.Node] {
+    /// The nodes read so far in one section, and the indentation read before the next tag
+    /// or text.
+    ///
+    /// Kept together because every tag decides what becomes of that indentation: text
+    /// before it, the indentation of a standalone partial, or nothing.
+    private struct SectionNodes {
         var nodes: [Template.Node] = []
-        var state = initial
         var whitespaceBefore: [UInt8] = []
-        while position < text.count {
-            if state.newLine {
-                let whitespace = readSpacesAndTabs()
-                if state.inParent, !state.parentTopLevel {
-                    if let indent = state.overrideIndent {
-                        whitespaceBefore = Array(whitespace.dropFirst(indent))
-                    } else {
-                        state.overrideIndent = whitespace.count
-                    }
-                } else {
-                    whitespaceBefore = Array(whitespace)
-                }
+
+        /// Emits the pending indentation as text and forgets it, as a tag that is not
+        /// standalone does; split out because most tags start this way.
+        mutating func flushWhitespace() {
+            if !whitespaceBefore.isEmpty {
+                nodes.append(.text(whitespaceBefore))
+                whitespaceBefore = []
             }
+        }
+    }
+
+    /// How a tag leaves its section.
+    private enum TagOutcome {
+        /// The section goes on; `standalone` when the tag's line was removed.
+        case next(standalone: Bool)
+        /// The tag was the section's closing tag.
+        case closesSection
+    }
+
+    /// The nodes of a section up to its closing tag (or of the whole template): text and
+    /// line breaks here, each tag by `parseTag`.
+    private mutating func parse(_ initial: State) throws(TemplateSyntaxError) -> [Template.Node] {
+        var section = SectionNodes()
+        var state = initial
+        while position < text.count {
+            if state.newLine { readIndentation(&state, &section) }
             let plain = readUntilTagOrNewline(state)
             if let newline = newlineLength(at: position) {
-                nodes.append(.text(whitespaceBefore + plain + text[position..<(position + newline)]))
+                section.nodes.append(.text(section.whitespaceBefore + plain + text[position..<(position + newline)]))
                 state.newLine = true
                 position += newline
                 continue
             }
             if !plain.isEmpty {
-                nodes.append(.text(whitespaceBefore + plain))
-                whitespaceBefore = []
+                section.nodes.append(.text(section.whitespaceBefore + plain))
+                section.whitespaceBefore = []
                 state.newLine = false
             }
             guard position < text.count else { break }
-            var standalone = false
-            switch text[position] {
-            case UInt8(ascii: "#"), UInt8(ascii: "^"):
-                let inverted = text[position] == UInt8(ascii: "^")
-                position += 1
-                let name = try readName(state)
-                if isStandalone(state) {
-                    standalone = true
-                } else if !whitespaceBefore.isEmpty {
-                    nodes.append(.text(whitespaceBefore))
-                    whitespaceBefore = []
-                }
-                let body = try parse(state.inSection(name, newLine: standalone))
-                nodes.append(.section(TemplateName(name), body, inverted: inverted))
-
-            case UInt8(ascii: "/"):
-                position += 1
-                let nameStart = position
-                let name = try readName(state)
-                guard name == state.sectionName else {
-                    position = nameStart
-                    throw error(.sectionCloseNameIncorrect)
-                }
-                if !isStandalone(state), !whitespaceBefore.isEmpty {
-                    nodes.append(.text(whitespaceBefore))
-                }
-                return nodes
-
-            case UInt8(ascii: "!"):
-                position += 1
-                try skipComment(state)
-                standalone = isStandalone(state)
-
-            case UInt8(ascii: "{"), UInt8(ascii: "&"):
-                let triple = text[position] == UInt8(ascii: "{")
-                if !whitespaceBefore.isEmpty {
-                    nodes.append(.text(whitespaceBefore))
-                    whitespaceBefore = []
-                }
-                position += 1
-                let name = try readName(state)
-                if triple {
-                    guard position < text.count, text[position] == UInt8(ascii: "}") else { throw error(.unfinishedName) }
-                    position += 1
-                }
-                nodes.append(.variable(TemplateName(name), escaped: false))
-
-            case UInt8(ascii: ">"):
-                position += 1
-                let name = try readPartialName(state)
-                if !whitespaceBefore.isEmpty { nodes.append(.text(whitespaceBefore)) }
-                standalone = isStandalone(state)
-                nodes.append(.partial(name, indentation: standalone ? whitespaceBefore : nil, overrides: nil))
-                whitespaceBefore = []
-
-            case UInt8(ascii: "<"):
-                position += 1
-                let name = try readPartialName(state)
-                if !whitespaceBefore.isEmpty { nodes.append(.text(whitespaceBefore)) }
-                standalone = isStandalone(state)
-                var overrides: [String: [Template.Node]] = [:]
-                for node in try parse(state.inParent(name)) {
-                    switch node {
-                    case .blockDefinition(let block, let body): overrides[block] = body
-                    case .text: break
-                    default: throw error(.illegalTokenInsideInheritSection)
-                    }
-                }
-                nodes.append(.partial(name, indentation: whitespaceBefore, overrides: overrides))
-                whitespaceBefore = []
-
-            case UInt8(ascii: "$"):
-                position += 1
-                let name = try readName(state)
-                if state.parentTopLevel {
-                    standalone = isStandalone(state)
-                    nodes.append(.blockDefinition(name, try parse(state.inSection(name, newLine: standalone))))
-                } else {
-                    if !whitespaceBefore.isEmpty { nodes.append(.text(whitespaceBefore)) }
-                    standalone = isStandalone(state)
-                    let body = try parse(state.inSection(name, newLine: standalone))
-                    nodes.append(.block(name, default: body, indentation: whitespaceBefore))
-                    whitespaceBefore = []
-                }
-
-            case UInt8(ascii: "="):
-                position += 1
-                try setDelimiters(&state)
-                standalone = isStandalone(state)
-
-            case UInt8(ascii: "%"):
-                throw error(.unsupportedPragma)
-
-            default:
-                if !whitespaceBefore.isEmpty {
-                    nodes.append(.text(whitespaceBefore))
-                    whitespaceBefore = []
-                }
-                nodes.append(.variable(TemplateName(try readName(state)), escaped: true))
+            switch try parseTag(&state, &section) {
+            case .next(let standalone): state.newLine = standalone
+            case .closesSection: return section.nodes
             }
-            state.newLine = standalone
         }
         guard state.sectionName == nil else { throw error(.expectedSectionEnd) }
-        return nodes
+        return section.nodes
+    }
+
+    /// Reads the spaces and tabs that open a line: the indentation kept before what follows,
+    /// or, inside a block override, measured on its first line and dropped from the others.
+    /// Split out of `parse` so that its loop reads as text, line breaks and tags.
+    private mutating func readIndentation(_ state: inout State, _ section: inout SectionNodes) {
+        let whitespace = readSpacesAndTabs()
+        if state.inParent, !state.parentTopLevel {
+            if let indent = state.overrideIndent {
+                section.whitespaceBefore = Array(whitespace.dropFirst(indent))
+            } else {
+                state.overrideIndent = whitespace.count
+            }
+        } else {
+            section.whitespaceBefore = Array(whitespace)
+        }
+    }
+
+    // MARK: - Tags
+
+    /// Parses the tag whose start delimiter was just read, by the byte after it; one
+    /// function per kind of tag keeps each kind's whitespace rule in one place.
+    private mutating func parseTag(_ state: inout State, _ section: inout SectionNodes) throws(TemplateSyntaxError) -> TagOutcome {
+        switch text[position] {
+        case UInt8(ascii: "#"), UInt8(ascii: "^"):
+            return .next(standalone: try parseSection(state, &section))
+        case UInt8(ascii: "/"):
+            try closeSection(state, &section)
+            return .closesSection
+        case UInt8(ascii: "!"):
+            position += 1
+            try skipComment(state)
+            return .next(standalone: isStandalone(state))
+        case UInt8(ascii: "{"), UInt8(ascii: "&"):
+            try parseUnescapedVariable(state, &section)
+            return .next(standalone: false)
+        case UInt8(ascii: ">"):
+            return .next(standalone: try parsePartial(state, &section))
+        case UInt8(ascii: "<"):
+            return .next(standalone: try parseParent(state, &section))
+        case UInt8(ascii: "$"):
+            return .next(standalone: try parseBlock(state, &section))
+        case UInt8(ascii: "="):
+            position += 1
+            try setDelimiters(&state)
+            return .next(standalone: isStandalone(state))
+        case UInt8(ascii: "%"):
+            throw error(.unsupportedPragma)
+        default:
+            section.flushWhitespace()
+            section.nodes.append(.variable(TemplateName(try readName(state)), escaped: true))
+            return .next(standalone: false)
+        }
+    }
+
+    /// `{{#name}}…{{/name}}` or `{{^name}}…{{/name}}`: a section and its body. Returns
+    /// whether the opening tag was standalone; the indentation before one that is not stays.
+    private mutating func parseSection(_ state: State, _ section: inout SectionNodes) throws(TemplateSyntaxError) -> Bool {
+        let inverted = text[position] == UInt8(ascii: "^")
+        position += 1
+        let name = try readName(state)
+        let standalone = isStandalone(state)
+        if !standalone { section.flushWhitespace() }
+        let body = try parse(state.inSection(name, newLine: standalone))
+        section.nodes.append(.section(TemplateName(name), body, inverted: inverted))
+        return standalone
+    }
+
+    /// `{{/name}}`: checks that it closes the open section (the error points at the name),
+    /// and keeps the indentation before a closing tag that is not standalone.
+    private mutating func closeSection(_ state: State, _ section: inout SectionNodes) throws(TemplateSyntaxError) {
+        position += 1
+        let nameStart = position
+        let name = try readName(state)
+        guard name == state.sectionName else {
+            position = nameStart
+            throw error(.sectionCloseNameIncorrect)
+        }
+        if !isStandalone(state), !section.whitespaceBefore.isEmpty {
+            section.nodes.append(.text(section.whitespaceBefore))
+        }
+    }
+
+    /// `{{{name}}}` or `{{&name}}`: a variable rendered without escaping; the triple form
+    /// needs its extra `}`.
+    private mutating func parseUnescapedVariable(_ state: State, _ section: inout SectionNodes) throws(TemplateSyntaxError) {
+        let triple = text[position] == UInt8(ascii: "{")
+        section.flushWhitespace()
+        position += 1
+        let name = try readName(state)
+        if triple {
+            guard position < text.count, text[position] == UInt8(ascii: "}") else { throw error(.unfinishedName) }
+            position += 1
+        }
+        section.nodes.append(.variable(TemplateName(name), escaped: false))
+    }
+
+    /// `{{>name}}`: a partial; a standalone one indents every line it renders by the
+    /// indentation before it. Returns whether it was standalone.
+    private mutating func parsePartial(_ state: State, _ section: inout SectionNodes) throws(TemplateSyntaxError) -> Bool {
+        position += 1
+        let name = try readPartialName(state)
+        if !section.whitespaceBefore.isEmpty { section.nodes.append(.text(section.whitespaceBefore)) }
+        let standalone = isStandalone(state)
+        section.nodes.append(.partial(name, indentation: standalone ? section.whitespaceBefore : nil, overrides: nil))
+        section.whitespaceBefore = []
+        return standalone
+    }
+
+    /// `{{<name}}…{{/name}}`: a parent partial and the blocks it overrides (only block
+    /// definitions and text may stand inside it). Returns whether the opening tag was standalone.
+    private mutating func parseParent(_ state: State, _ section: inout SectionNodes) throws(TemplateSyntaxError) -> Bool {
+        position += 1
+        let name = try readPartialName(state)
+        if !section.whitespaceBefore.isEmpty { section.nodes.append(.text(section.whitespaceBefore)) }
+        let standalone = isStandalone(state)
+        var overrides: [String: [Template.Node]] = [:]
+        for node in try parse(state.inParent(name)) {
+            switch node {
+            case .blockDefinition(let block, let body): overrides[block] = body
+            case .text: break
+            default: throw error(.illegalTokenInsideInheritSection)
+            }
+        }
+        section.nodes.append(.partial(name, indentation: section.whitespaceBefore, overrides: overrides))
+        section.whitespaceBefore = []
+        return standalone
+    }
+
+    /// `{{$name}}…{{/name}}`: directly inside a parent, a block override; elsewhere a block
+    /// with its default content. Returns whether the opening tag was standalone.
+    private mutating func parseBlock(_ state: State, _ section: inout SectionNodes) throws(TemplateSyntaxError) -> Bool {
+        position += 1
+        let name = try readName(state)
+        if state.parentTopLevel {
+            let standalone = isStandalone(state)
+            let body = try parse(state.inSection(name, newLine: standalone))
+            section.nodes.append(.blockDefinition(name, body))
+            return standalone
+        }
+        if !section.whitespaceBefore.isEmpty { section.nodes.append(.text(section.whitespaceBefore)) }
+        let standalone = isStandalone(state)
+        let body = try parse(state.inSection(name, newLine: standalone))
+        section.nodes.append(.block(name, default: body, indentation: section.whitespaceBefore))
+        section.whitespaceBefore = []
+        return standalone
     }
 
     // MARK: - Reading
