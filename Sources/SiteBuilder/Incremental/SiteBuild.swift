@@ -45,25 +45,10 @@ public enum SiteBuild {
     public static func run(siteDirectory: String, output: String, fileSystem: any FileSystem, options: SitePipeline.Options,
                            indexer: (any SearchIndexer)? = nil, writeWithErrors: Bool = false, incremental: Bool = true,
                            remembered: BuildManifest? = nil, listing: LoadStage.Listing? = nil) -> Report {
-        let state = stateFolder(siteDirectory: siteDirectory, output: output)
-        let manifestPath = Path.join(state, "manifest")
-        let markerPath = Path.join(state, "in-progress")
-        // The last build's manifest counts only while its output is as it left it: no
-        // interrupted update (marker), still a notesim output.
-        let intact = fileSystem.kind(of: markerPath) == nil && fileSystem.kind(of: Path.join(output, WriteStage.markerFile)) == .file
-        // The last manifest is read on another thread while the notes are listed and stamped.
-        let stored = incremental && intact && remembered == nil
-            ? Background { storedManifest(at: manifestPath, output: output, fileSystem: fileSystem) } : nil
-        let lastManifest = { incremental && intact ? remembered ?? stored?.value : nil }
-        // Every build records the notes' stamps, a full one too: the next build then reads
-        // only the notes whose stamps changed (the first rebuild after a full build read all).
-        // Without a last manifest, each note is stamped as it is read.
-        let unchangedCheck = incremental && intact ? { () -> (@Sendable (String, FileStamp) -> Bool)? in
-            guard let known = lastManifest() else { return { _, _ in false } }
-            return { path, stamp in known.notes[path]?.stamp == stamp }
-        } : nil
-        let loaded = LoadStage.load(siteDirectory: siteDirectory, fileSystem: fileSystem, stamping: true, unchangedCheck: unchangedCheck, listing: listing)
-        let previous = lastManifest()
+        let files = StateFiles(siteDirectory: siteDirectory, output: output)
+        let last = LastBuild(files: files, output: output, fileSystem: fileSystem, incremental: incremental, remembered: remembered)
+        let loaded = LoadStage.load(siteDirectory: siteDirectory, fileSystem: fileSystem, stamping: true, unchangedCheck: last.unchangedCheck, listing: listing)
+        let previous = last.manifest()
         // In place when the last build's output was made with the same settings, templates
         // and notesim; otherwise whole, into a staging folder the pages stream into.
         let globalKey = SitePipeline.globalKey(loaded: loaded, builtinTheme: BuiltinTheme.files, options: options)
@@ -78,56 +63,19 @@ public enum SiteBuild {
         // The manifest goes on alone: the report's copy of the result does not hold it.
         let built = result.manifest.take()
         var report = Report(result: result, incremental: false)
-        let indexer = result.config.search ? indexer : nil
         guard !result.hasErrors || (writeWithErrors && !result.files.isEmpty), var manifest = built else {
             if let spool { WriteStage.discard(spool, fileSystem: fileSystem) }
             return report
         }
-
+        let target = Target(output: output, siteDirectory: siteDirectory, fileSystem: fileSystem, state: files,
+                            indexer: result.config.search ? indexer : nil, progress: options.progress)
         do {
             if let previous, inPlace {
-                let hashes = ForkJoin.map(result.files) { file -> UInt64 in
-                    switch file.content {
-                    case .bytes(let bytes): return ContentHash.of(bytes)
-                    case .copy(let source): return (try? fileSystem.readFile(Path.join(siteDirectory, source))).map(ContentHash.of) ?? 0
-                    }
-                }
-                manifest.files = result.keptFiles
-                for (file, hash) in zip(result.files, hashes) { manifest.files[file.path] = hash }
-                report.incremental = true
-                // What a killed full build may have left beside the output.
-                try? fileSystem.removeItem(WriteStage.stagingPath(for: output))
-                try fileSystem.createDirectory(state)
-                try fileSystem.writeFile(markerPath, contents: Array("in progress\n".utf8))
-                try update(previous: previous, files: result.files, hashes: hashes, kept: result.keptFiles, output: output,
-                           siteDirectory: siteDirectory, fileSystem: fileSystem, progress: options.progress, report: &report)
-                if let indexer {
-                    report.search = indexer.indexReplacing(folder: output, bundlePath: Path.join(output, PagefindIndexer.bundleFolder), fileSystem: fileSystem)
-                }
+                try updateInPlace(previous: previous, result: result, manifest: &manifest, target: target, report: &report)
             } else {
-                // A kill during a full build must not leave a manifest that describes the old output.
-                try? fileSystem.removeItem(manifestPath)
-                // Pages are in the staging folder already; without one (it could not be made
-                // before the run), staging again reports why, or writes everything now.
-                let staged = try spool ?? WriteStage.stage(output, siteDirectory: siteDirectory, fileSystem: fileSystem)
-                report.search = try WriteStage.finish(staged, adding: result.files, output: output, fileSystem: fileSystem,
-                                                      indexer: indexer, progress: options.progress)
-                // Every file went through the staging folder, which hashed it as it was written.
-                manifest.files = staged.written
-                report.written = manifest.files.count
+                try writeWhole(staged: spool, result: result, manifest: &manifest, target: target, report: &report)
             }
-            // The manifest describes the output as written, also with --keep-going's errors
-            // (each note's record carries its diagnostics).
-            manifest.output = fileSystem.canonicalPath(output) ?? output
-            if remembered == nil {
-                try fileSystem.createDirectory(state)
-                try store(manifest, at: manifestPath, inPlace: report.incremental, previous: previous, fileSystem: fileSystem)
-            } else {
-                // Kept in memory by the caller; a stale copy on disk must not be trusted later.
-                try? fileSystem.removeItem(manifestPath)
-            }
-            report.manifest = manifest
-            try? fileSystem.removeItem(markerPath)
+            try record(manifest, remembered: remembered != nil, previous: previous, target: target, report: &report)
         } catch let error as Diagnostic {
             report.writeError = error
         } catch {
@@ -136,12 +84,130 @@ public enum SiteBuild {
         return report
     }
 
+    /// The files beside an output that remember its last build: the manifest and the
+    /// in-progress marker of an update in place.
+    struct StateFiles {
+        let folder: String
+        let manifest: String
+        let marker: String
+
+        init(siteDirectory: String, output: String) {
+            folder = SiteBuild.stateFolder(siteDirectory: siteDirectory, output: output)
+            manifest = Path.join(folder, "manifest")
+            marker = Path.join(folder, "in-progress")
+        }
+    }
+
+    /// What the last build of an output left, read on another thread while the notes are
+    /// listed and stamped.
+    struct LastBuild {
+        /// Whether the output is as the last build left it: no interrupted update (marker),
+        /// still a notesim output. Only then does its manifest count.
+        let usable: Bool
+        private let stored: Background<BuildManifest?>?
+        private let remembered: BuildManifest?
+
+        init(files: StateFiles, output: String, fileSystem: any FileSystem, incremental: Bool, remembered: BuildManifest?) {
+            let intact = fileSystem.kind(of: files.marker) == nil && fileSystem.kind(of: Path.join(output, WriteStage.markerFile)) == .file
+            usable = incremental && intact
+            self.remembered = remembered
+            stored = usable && remembered == nil
+                ? Background { SiteBuild.storedManifest(at: files.manifest, output: output, fileSystem: fileSystem) } : nil
+        }
+
+        /// The last build's manifest, when it counts.
+        func manifest() -> BuildManifest? {
+            usable ? remembered ?? stored?.value : nil
+        }
+
+        /// Every build records the notes' stamps, a full one too: the next build then reads
+        /// only the notes whose stamps changed. Without a last manifest, each note is stamped
+        /// as it is read.
+        var unchangedCheck: (() -> (@Sendable (String, FileStamp) -> Bool)?)? {
+            guard usable else { return nil }
+            return { [self] in
+                guard let known = manifest() else { return { _, _ in false } }
+                return { path, stamp in known.notes[path]?.stamp == stamp }
+            }
+        }
+    }
+
+    /// Where and how a build writes: the output, the state files, the search indexer.
+    struct Target {
+        let output: String
+        let siteDirectory: String
+        let fileSystem: any FileSystem
+        let state: StateFiles
+        let indexer: (any SearchIndexer)?
+        let progress: BuildProgress.Handler?
+    }
+
+    /// Updates the output in place, bracketed by the in-progress marker: replaces the files
+    /// whose bytes changed, deletes those gone, and re-indexes.
+    private static func updateInPlace(previous: BuildManifest, result: SitePipeline.Result, manifest: inout BuildManifest,
+                                      target: Target, report: inout Report) throws {
+        let fileSystem = target.fileSystem
+        let hashes = ForkJoin.map(result.files) { file -> UInt64 in
+            switch file.content {
+            case .bytes(let bytes): return ContentHash.of(bytes)
+            case .copy(let source): return (try? fileSystem.readFile(Path.join(target.siteDirectory, source))).map(ContentHash.of) ?? 0
+            }
+        }
+        manifest.files = result.keptFiles
+        for (file, hash) in zip(result.files, hashes) { manifest.files[file.path] = hash }
+        report.incremental = true
+        // What a killed full build may have left beside the output.
+        try? fileSystem.removeItem(WriteStage.stagingPath(for: target.output))
+        try fileSystem.createDirectory(target.state.folder)
+        try fileSystem.writeFile(target.state.marker, contents: Array("in progress\n".utf8))
+        try update(previous: previous, files: result.files, hashes: hashes, kept: result.keptFiles, output: target.output,
+                   siteDirectory: target.siteDirectory, fileSystem: fileSystem, progress: target.progress, report: &report)
+        if let indexer = target.indexer {
+            report.search = indexer.indexReplacing(folder: target.output, bundlePath: Path.join(target.output, PagefindIndexer.bundleFolder), fileSystem: fileSystem)
+        }
+    }
+
+    /// Writes the whole site: the pages already streamed into the staging folder, then the
+    /// rest, and swaps the folder in.
+    private static func writeWhole(staged spool: PageSpool?, result: SitePipeline.Result, manifest: inout BuildManifest,
+                                   target: Target, report: inout Report) throws {
+        let fileSystem = target.fileSystem
+        // A kill during a full build must not leave a manifest that describes the old output.
+        try? fileSystem.removeItem(target.state.manifest)
+        // Without a staging folder (it could not be made before the run), staging again
+        // reports why, or writes everything now.
+        let staged = try spool ?? WriteStage.stage(target.output, siteDirectory: target.siteDirectory, fileSystem: fileSystem)
+        report.search = try WriteStage.finish(staged, adding: result.files, output: target.output, fileSystem: fileSystem,
+                                              indexer: target.indexer, progress: target.progress)
+        // Every file went through the staging folder, which hashed it as it was written.
+        manifest.files = staged.written
+        report.written = manifest.files.count
+    }
+
+    /// Records the manifest of the output as written (also with --keep-going's errors: each
+    /// note's record carries its diagnostics), on disk or, for a caller that keeps it in
+    /// memory, in the report only; then removes the in-progress marker.
+    private static func record(_ manifest: BuildManifest, remembered: Bool, previous: BuildManifest?, target: Target, report: inout Report) throws {
+        var manifest = manifest
+        let fileSystem = target.fileSystem
+        manifest.output = fileSystem.canonicalPath(target.output) ?? target.output
+        if !remembered {
+            try fileSystem.createDirectory(target.state.folder)
+            try store(manifest, at: target.state.manifest, inPlace: report.incremental, previous: previous, fileSystem: fileSystem)
+        } else {
+            // Kept in memory by the caller; a stale copy on disk must not be trusted later.
+            try? fileSystem.removeItem(target.state.manifest)
+        }
+        report.manifest = manifest
+        try? fileSystem.removeItem(target.state.marker)
+    }
+
     /// The most parts of changes a manifest takes before it is written whole again: decoding
     /// a part costs microseconds, writing 7 MB milliseconds.
     public static let patchLimit = 64
 
     /// The manifest on disk, if it describes `output`.
-    private static func storedManifest(at path: String, output: String, fileSystem: any FileSystem) -> BuildManifest? {
+    fileprivate static func storedManifest(at path: String, output: String, fileSystem: any FileSystem) -> BuildManifest? {
         guard let bytes = try? fileSystem.mapFile(path), let manifest = ManifestCodec.decode(bytes),
               manifest.output == fileSystem.canonicalPath(output) else { return nil }
         return manifest
