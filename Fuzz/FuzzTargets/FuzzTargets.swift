@@ -9,9 +9,12 @@ public enum FuzzTargets {
     public static func scenario(_ bytes: [UInt8]) {
         let text = Array("# F\n\n```scenario\n".utf8) + bytes + Array("\n```\n".utf8)
         guard let note = ParseStage.parse(sourcePath: "content/f.md", bytes: text).0 else { return }
-        let output = ScenarioStage.run(note, language: "ja", limits: limits.simulation)
+        let output = ScenarioStage.run(note, language: "ja", theme: theme, limits: limits.simulation)
         for diagnostic in output.diagnostics { _ = diagnostic.formatted }
     }
+
+    /// The built-in theme, which draws the figures.
+    static let theme = Theme.load(builtin: BuiltinTheme.files, overrides: []).0
 
     /// Limits small enough that no input makes a simulation run for long under the
     /// sanitizers; the limits themselves are part of what is exercised.

@@ -40,7 +40,7 @@ public enum Legend {
         case .attemptOK: "✓ \(labels.ok)"
         case .attemptError: "✗ \(labels.error)"
         case .attemptTimeout: "⌛ \(labels.timeout)"
-        case .throttle: "429 \(labels.throttled == "429" ? "throttled" : labels.throttled)"
+        case .throttle: "\(labels.throttled) \(labels.throttledWord)"
         case .arrival: labels.arrival
         case .response: labels.response
         case .wait: labels.retryIn

@@ -59,7 +59,8 @@ struct RenderedPages {
         return ForkJoin.map(pages) { note -> (scenarios: ScenarioStage.Output?, page: OutputFile?) in
             var result: ScenarioStage.Output?
             if needsScenarios(note, parsedNow: parsedNow) {
-                result = ScenarioStage.run(note, language: note.frontMatter.lang ?? siteLanguage, cache: options.cache, limits: simulationLimits)
+                result = ScenarioStage.run(note, language: note.frontMatter.lang ?? siteLanguage, theme: frame?.input.theme,
+                                           cache: options.cache, limits: simulationLimits)
                 options.progress?(BuildProgress(.scenarios, done: scenariosDone.add(result!.scenarios), total: scenarioTotal))
             }
             guard let frame else { return (result, nil) }

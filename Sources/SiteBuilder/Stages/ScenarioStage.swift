@@ -35,25 +35,27 @@ public enum ScenarioStage {
         }
     }
 
-    /// Runs every scenario block of a note.
-    public static func run(_ note: Note, language: String, cache: (any ScenarioResultCache)? = nil, limits: SimulationLimits = SimulationLimits()) -> Output {
+    /// Runs every scenario block of a note and draws its figures with `theme` (none without one).
+    public static func run(_ note: Note, language: String, theme: Theme?, cache: (any ScenarioResultCache)? = nil,
+                           limits: SimulationLimits = SimulationLimits()) -> Output {
         var output = Output()
         for block in note.page.codeBlocks {
             guard let slot = block.slot else { continue }
             output.scenarios += 1
             guard let cache else {
-                output.add(runBlock(block, slot: slot, note: note, language: language, limits: limits))
+                output.add(runBlock(block, slot: slot, note: note, language: language, theme: theme, limits: limits))
                 output.simulated += 1
                 continue
             }
             let key = ScenarioCacheKey.make(text: block.literal, path: note.sourcePath, line: block.contentStartLine,
                                             column: block.position.column, slot: slot, language: language)
                 + "\nlimits \(limits.maximumInputs) \(limits.horizon) \(limits.maximumSteps)"
+                + "\nfigure \(theme.map { String($0.scenarioFigureKey) } ?? "none")"
             if let cached = cache.load(key) {
                 output.add(Output(figures: [slot: Array(cached.figureHTML.utf8)], passed: cached.passed, failed: cached.failed,
                                   diagnostics: cached.diagnostics))
             } else {
-                let single = runBlock(block, slot: slot, note: note, language: language, limits: limits)
+                let single = runBlock(block, slot: slot, note: note, language: language, theme: theme, limits: limits)
                 cache.save(CachedScenario(key: key, figureHTML: String(decoding: single.figures[slot] ?? [], as: UTF8.self),
                                           passed: single.passed, failed: single.failed, diagnostics: single.diagnostics))
                 output.add(single)
@@ -64,10 +66,10 @@ public enum ScenarioStage {
     }
 
     /// Runs one block (`ScenarioRunner`) and draws its figure.
-    private static func runBlock(_ block: CodeBlock, slot: Int, note: Note, language: String, limits: SimulationLimits) -> Output {
+    private static func runBlock(_ block: CodeBlock, slot: Int, note: Note, language: String, theme: Theme?, limits: SimulationLimits) -> Output {
         let run = ScenarioRunner.run(block.literal, path: note.sourcePath, firstLine: block.contentStartLine,
                                      columnOffset: block.position.column - 1, limits: limits)
-        let figure = ScenarioFigure.html(for: run, block: block, id: "scenario-\(slot)", path: note.sourcePath, language: language)
+        let figure = ScenarioFigure.html(for: run, block: block, id: "scenario-\(slot)", language: language, theme: theme)
         return Output(figures: [slot: figure], passed: run.passed, failed: run.failed, diagnostics: run.diagnostics)
     }
 }

@@ -11,6 +11,11 @@ public struct Theme: Sendable {
     public static let requiredTemplates = ["layout", "page", "index", "toc", "toc-page", "404"]
 
     public let library: TemplateLibrary
+    /// Hash of the scenario figure's template as this theme has it: cached figures were drawn
+    /// with a template of this key (`ScenarioCacheKey`).
+    public let scenarioFigureKey: UInt64
+    /// The template of a scenario's figure.
+    static let scenarioFigureTemplate = "partials/scenario-figure"
     /// Static files: path inside the theme -> bytes.
     public let assets: [String: [UInt8]]
 
@@ -58,7 +63,8 @@ public struct Theme: Sendable {
             ))
         }
         guard !diagnostics.contains(where: \.isError) else { return (nil, diagnostics) }
-        return (Theme(library: library, assets: assets), diagnostics)
+        let figureTemplate = files[scenarioFigureTemplate + ".mustache"]?.bytes ?? []
+        return (Theme(library: library, scenarioFigureKey: FNV1a.hash(figureTemplate), assets: assets), diagnostics)
     }
 
     /// Renders a template that is known to exist, as UTF-8 bytes.

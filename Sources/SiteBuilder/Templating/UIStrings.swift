@@ -11,6 +11,14 @@ public struct UIStrings: Sendable, Equatable {
     public var skipToContent: String
     public var sourceFile: String
     public var notFound: String
+    /// The scenario figure's headings (`partials/scenario-figure.mustache`).
+    public var claimsMismatch: String
+    public var assumptions: String
+    public var assumptionsMeaning: String
+    public var rules: String
+    public var eventLog: String
+    public var scenarioSource: String
+    public var awsRejects: String
 
     /// Japanese.
     public static let ja = UIStrings(
@@ -24,7 +32,14 @@ public struct UIStrings: Sendable, Equatable {
         notes: "ノート",
         skipToContent: "本文へ移動",
         sourceFile: "ソース",
-        notFound: "ページが見つかりません"
+        notFound: "ページが見つかりません",
+        claimsMismatch: "シミュレーターと一致しない主張があります",
+        assumptions: "前提 (ドキュメントに記載のない値)",
+        assumptionsMeaning: "前提の説明",
+        rules: "根拠となるルール",
+        eventLog: "イベントログ",
+        scenarioSource: "シナリオのソース",
+        awsRejects: "AWS が拒否する設定"
     )
 
     /// English.
@@ -39,7 +54,14 @@ public struct UIStrings: Sendable, Equatable {
         notes: "Notes",
         skipToContent: "Skip to content",
         sourceFile: "Source",
-        notFound: "Page not found"
+        notFound: "Page not found",
+        claimsMismatch: "Some claims do not match the simulator",
+        assumptions: "Assumptions (values AWS does not document)",
+        assumptionsMeaning: "What these assumptions mean",
+        rules: "Rules",
+        eventLog: "Event log",
+        scenarioSource: "Scenario source",
+        awsRejects: "AWS rejects"
     )
 
     /// The strings for a language tag (`ja`, `ja-JP`, `en-GB`); English for any other.
@@ -53,6 +75,8 @@ public struct UIStrings: Sendable, Equatable {
             "onThisPage": .text(onThisPage), "previous": .text(previous), "next": .text(next), "home": .text(home),
             "toggleTheme": .text(toggleTheme), "allNotes": .text(allNotes), "menu": .text(menu), "notes": .text(notes),
             "skipToContent": .text(skipToContent), "sourceFile": .text(sourceFile), "notFound": .text(notFound),
+            "claimsMismatch": .text(claimsMismatch), "assumptions": .text(assumptions), "assumptionsMeaning": .text(assumptionsMeaning),
+            "rules": .text(rules), "eventLog": .text(eventLog), "scenarioSource": .text(scenarioSource), "awsRejects": .text(awsRejects),
         ]
     }
 }

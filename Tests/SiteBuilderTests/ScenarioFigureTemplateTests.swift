@@ -1,0 +1,73 @@
+import Foundation
+import SiteBuilder
+import Testing
+import TestSupport
+
+/// The scenario figure is the theme's `partials/scenario-figure.mustache`: a site changes it
+/// from `templates/`, its words follow the page's language, and cached figures follow the
+/// template.
+@Suite struct ScenarioFigureTemplateTests {
+    private func note(lang: String) -> String {
+        """
+        ---
+        lang: \(lang)
+        ---
+        # N
+
+        ```scenario
+        title: "Three retries"
+        mode: async
+        EventInvokeConfig: { MaximumRetryAttempts: 3 }
+        events:
+          - at: 0s
+        expect:
+          rejected: MaximumRetryAttempts
+        ```
+
+        ```scenario
+        title: "Throttled"
+        mode: sync
+        function: { ReservedConcurrentExecutions: 1, duration: 1s }
+        events:
+          - { at: 0s, count: 2 }
+        ```
+        """
+    }
+
+    private func build(_ fileSystem: MemoryFileSystem, cached: Bool = false) -> SitePipeline.Result {
+        let cache = cached ? FileScenarioCache(siteDirectory: "s", fileSystem: fileSystem) : nil
+        return SitePipeline.run(siteDirectory: "s", fileSystem: fileSystem, options: .init(cache: cache))
+    }
+
+    @Test func theWordsOnTheFigureFollowThePagesLanguage() throws {
+        let japanese = try #require(build(MemoryFileSystem(files: ["s/content/a.md": note(lang: "ja")])).text(at: "a.html"))
+        #expect(japanese.contains("<li>AWS が拒否する設定: EventInvokeConfig.MaximumRetryAttempts: "))
+        #expect(japanese.contains("<summary>シナリオのソース</summary>"))
+        #expect(japanese.contains("</svg>429 スロットリング</li>"))
+        #expect(!japanese.contains("Scenario source"))
+        #expect(!japanese.contains("429 throttled"))
+        let english = try #require(build(MemoryFileSystem(files: ["s/content/a.md": note(lang: "en")])).text(at: "a.html"))
+        #expect(english.contains("<li>AWS rejects: EventInvokeConfig.MaximumRetryAttempts: "))
+        #expect(english.contains("<summary>Scenario source</summary>"))
+        #expect(english.contains("</svg>429 throttled</li>"))
+    }
+
+    @Test func aSiteOverridesTheFigureAndCachedFiguresFollow() throws {
+        let fileSystem = MemoryFileSystem(files: [
+            "s/content/a.md": note(lang: "en"),
+            "s/templates/partials/scenario-figure.mustache": "<div class=\"mine\" id=\"{{id}}\">{{title}}: {{#verdicts}}{{key}} {{#passed}}holds{{/passed}}{{/verdicts}}</div>",
+        ])
+        let first = build(fileSystem, cached: true)
+        let page = try #require(first.text(at: "a.html"))
+        #expect(page.contains("<div class=\"mine\" id=\"scenario-1\">Three retries: rejected holds</div>"))
+        #expect(page.contains("<div class=\"mine\" id=\"scenario-2\">Throttled: </div>"))
+        #expect(!page.contains("<figure class=\"timeline scenario"))
+        fileSystem.add("s/templates/partials/scenario-figure.mustache", "<p>{{id}}</p>")
+        let second = build(fileSystem, cached: true)
+        #expect(second.scenariosSimulated == 2, "a changed template draws the figures again")
+        #expect(try #require(second.text(at: "a.html")).contains("<p>scenario-1</p>"))
+        let third = build(fileSystem, cached: true)
+        #expect(third.scenariosSimulated == 0)
+        #expect(third.files == second.files)
+    }
+}
