@@ -1,9 +1,8 @@
 # notesim — the two commands a fresh machine needs are `make site` and `make test`.
 
 SWIFT ?= swift
-# Release builds link the Swift runtime and Foundation statically: binding their symbols at
-# every start took 6 ms of each run (12 ms -> 6 ms for `notesim --version`), a twentieth of
-# a rebuild after one edit of a large site. README, "Build performance".
+# Release builds link the Swift runtime and Foundation statically: a process then binds no
+# dynamic symbols as it starts, which short runs (a rebuild after one edit) would notice.
 RELEASE := -c release --static-swift-stdlib
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEBIAN_PACKAGES := libcmark-dev libjemalloc-dev pkg-config

@@ -65,7 +65,8 @@ def pagefind():
 
 
 # The original text of every note the bench edits, restored at the end of each size so the
-# corpus stays the deterministic one corpus.py wrote (edits used to pile up run after run).
+# corpus stays the deterministic one corpus.py wrote (otherwise edits would pile up and each
+# run would measure a different corpus).
 EDITED = {}
 
 

@@ -57,8 +57,8 @@ struct BuildCommand: ParsableCommand {
         if let progress { options.progress = { progress.update($0) } }
         var report = SiteBuild.run(siteDirectory: site.siteDirectory, output: outputDirectory, fileSystem: fileSystem, options: options,
                                    indexer: noSearch ? nil : PagefindIndexer(), writeWithErrors: keepGoing, incremental: !site.noCache)
-        // Not needed here: the manifest (10,000 records for 10,000 notes, 14 ms to free) is
-        // freed on another thread while the summary is printed and the process exits.
+        // Not needed here: the manifest (a record per note; freeing a large site's takes
+        // milliseconds) is freed on another thread while the summary is printed and the process exits.
         DeferredRelease.drop(report.manifest.take())
         let result = report.result
         let search = report.search

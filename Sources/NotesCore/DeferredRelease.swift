@@ -3,8 +3,8 @@ import Dispatch
 /// Frees values on another thread, so that the caller goes on while thousands of objects
 /// are deallocated.
 ///
-/// At the end of a 10,000-note build the parsed notes (their HTML, headings, references and
-/// scenario blocks) took 19 ms to free, while the other core was idle.
+/// Freeing a large site's parsed notes (their HTML, headings, references and scenario blocks)
+/// is serial work at the end of a build, while the other core idles.
 public enum DeferredRelease {
     /// Holds the value being dropped: the only reference to it, emptied on the other thread
     /// (a value captured by the closure directly would also be held by the caller's frame,

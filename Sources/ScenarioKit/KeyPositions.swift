@@ -4,8 +4,8 @@ import NotesCore
 ///
 /// Recorded for every key as the YAML is read, but needed only for a diagnostic: entries keep
 /// the parent path, the key and the YAML mark, and become a file position (and a joined
-/// path) only when looked up. Building a dictionary of positions took a tenth of reading a
-/// scenario.
+/// path) only when looked up: a dictionary of positions would cost every scenario what only
+/// a diagnostic needs.
 public struct KeyPositions: Sendable {
     private struct Entry: Sendable {
         let parent: String

@@ -30,8 +30,8 @@ public enum ManifestCodec {
         out.line("output", manifest.output)
         if let toc = manifest.toc { out.line("toc", hex(toc.key), toc.html) }
         out.line("content", hex(manifest.contentKey))
-        // Entries come in the order decoded when the paths are the same (sorting 10,000
-        // paths took a good part of the encoding).
+        // Entries come in the order decoded when the paths are the same, so an unchanged
+        // site's paths are not sorted again.
         for (path, hash) in sortedEntries(manifest.files, known: manifest.sortedFilePaths) {
             out.file(path, hash: hash)
         }

@@ -25,8 +25,8 @@ public struct Navigation: Sendable {
     private let positions: [String: Int]
 
     public init(notes: [Note]) {
-        // The tree holds indices into `notes` (sorting and moving notes themselves was most of
-        // an incremental build's bookkeeping).
+        // The tree holds indices into `notes`: indices are cheap to sort and move, notes carry
+        // reference-counted fields.
         let root = Folder.build(notes: notes)
         var order: [String] = []
         order.reserveCapacity(notes.count)
@@ -92,7 +92,7 @@ public struct Navigation: Sendable {
             var keyed = notes.map { (key: (all[$0].frontMatter.order ?? Int.max, Path.lastComponent(of: all[$0].contentPath)), child: Child.note($0)) }
             keyed += folders.values.map { (key: $0.sortKey(all), child: Child.folder($0)) }
             // Notes come in path order, so a folder of notes without `order` is in order
-            // already: one pass checks it (sorting 10,000 names took most of the navigation).
+            // already: one pass checks it (a sort would be the navigation's largest cost).
             if zip(keyed, keyed.dropFirst()).contains(where: { $1.key < $0.key }) { keyed.sort { $0.key < $1.key } }
             return keyed.map(\.child)
         }

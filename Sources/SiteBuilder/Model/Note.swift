@@ -5,8 +5,7 @@ import NotesMarkdown
 ///
 /// A value whose fields live in one shared, immutable box: the pipeline passes 10,000 notes
 /// through arrays and dictionaries several times per build, and copying a note is then one
-/// reference count instead of one per string and array (that was most of an incremental
-/// build's time).
+/// reference count instead of one per string and array.
 public struct Note: Sendable {
     private final class Fields: Sendable {
         let sourcePath: String

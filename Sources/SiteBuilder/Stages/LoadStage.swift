@@ -259,8 +259,8 @@ public enum LoadStage {
                 }
             }
         }
-        // A site without subfolders is listed in order already: one pass checks it (sorting
-        // 10,000 paths again took a millisecond or two of every build).
+        // A site without subfolders is listed in order already: one pass checks it, and the
+        // sort is skipped.
         return zip(files, files.dropFirst()).contains(where: { $1 < $0 }) ? files.sorted() : files
     }
 }
