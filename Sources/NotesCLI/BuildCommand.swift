@@ -34,7 +34,7 @@ struct BuildCommand: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         let fileSystem = LocalFileSystem()
-        let outputDirectory = output ?? (site.siteDirectory == "." ? "public" : Path.join(site.siteDirectory, "public"))
+        let outputDirectory = output.map(Path.trimmingTrailingSlashes) ?? (site.siteDirectory == "." ? "public" : Path.join(site.siteDirectory, "public"))
 
         let lock: (any FileLock)?
         do {
@@ -50,6 +50,14 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(ExitStatus.failure)
         }
         defer { lock?.unlock() }
+        let outputLock: (any FileLock)?
+        do {
+            outputLock = try SiteBuild.lockOutput(outputDirectory, fileSystem: fileSystem)
+        } catch {
+            Console.error("\(outputDirectory): error: cannot take the output's lock: \(error) [output.lock]")
+            throw ExitCode(ExitStatus.failure)
+        }
+        defer { outputLock?.unlock() }
 
         // Live progress on a terminal (never with --quiet); the summary line otherwise.
         let progress = quiet ? nil : ProgressLine.forStandardError()

@@ -212,8 +212,9 @@ public struct LocalFileSystem: FileSystem {
         if notesim_exchange_paths(first, second) != 0 { throw Self.error(first) }
     }
 
+    /// Locks a file (created when missing) or an existing folder, waiting for other holders.
     public func lock(_ path: String) throws -> any FileLock {
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        let descriptor = kind(of: path) == .directory ? open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Self.error(path) }
         while flock(descriptor, LOCK_EX) != 0 {
             if errno == EINTR { continue }

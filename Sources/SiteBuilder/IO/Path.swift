@@ -39,6 +39,14 @@ public enum Path {
     }
 
     /// The directory part of a path (`a/b/c.md` -> `a/b`, `c.md` -> ``).
+    /// The path without trailing slashes (`out/` -> `out`), so that names derived from it
+    /// (`out.notesim-staging`) stand beside the folder, not inside it; `/` stays `/`.
+    public static func trimmingTrailingSlashes(_ path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        return String(trimmed)
+    }
+
     public static func directory(of path: String) -> String {
         guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(path[..<slash])

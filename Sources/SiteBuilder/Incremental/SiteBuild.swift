@@ -28,9 +28,21 @@ public enum SiteBuild {
     }
 
     /// The folder of the build manifest and the in-progress marker of one output folder
-    /// (`build` and `serve` write different folders and keep separate manifests).
-    public static func stateFolder(siteDirectory: String, output: String) -> String {
-        Path.join(siteDirectory, ".notesim-cache", "build", FNV1a.hex(FNV1a.hash(output.utf8)))
+    /// (`build` and `serve` write different folders and keep separate manifests). Named after
+    /// the folder itself, however its path is written (`site/public`, `public` from inside
+    /// the site, a trailing slash, a symbolic link).
+    public static func stateFolder(siteDirectory: String, output: String, fileSystem: any FileSystem) -> String {
+        let canonical = WriteStage.canonical(output, fileSystem: fileSystem)
+        return Path.join(siteDirectory, ".notesim-cache", "build", FNV1a.hex(FNV1a.hash(canonical.utf8)))
+    }
+
+    /// Locks the folder that holds `output` (nil when it does not exist yet), so that two
+    /// builds writing the same output, from two sites or by two paths, take turns: they
+    /// share its staging folder beside it and its files.
+    public static func lockOutput(_ output: String, fileSystem: any FileSystem) throws -> (any FileLock)? {
+        let parent = Path.directory(of: WriteStage.canonical(Path.trimmingTrailingSlashes(output), fileSystem: fileSystem))
+        guard fileSystem.kind(of: parent.isEmpty ? "/" : parent) == .directory else { return nil }
+        return try fileSystem.lock(parent.isEmpty ? "/" : parent)
     }
 
     /// Builds the site in `siteDirectory` into `output`.
@@ -45,7 +57,8 @@ public enum SiteBuild {
     public static func run(siteDirectory: String, output: String, fileSystem: any FileSystem, options: SitePipeline.Options,
                            indexer: (any SearchIndexer)? = nil, writeWithErrors: Bool = false, incremental: Bool = true,
                            remembered: BuildManifest? = nil, listing: LoadStage.Listing? = nil) -> Report {
-        let files = StateFiles(siteDirectory: siteDirectory, output: output)
+        let output = Path.trimmingTrailingSlashes(output)
+        let files = StateFiles(siteDirectory: siteDirectory, output: output, fileSystem: fileSystem)
         let last = LastBuild(files: files, output: output, fileSystem: fileSystem, incremental: incremental, remembered: remembered)
         let loaded = LoadStage.load(siteDirectory: siteDirectory, fileSystem: fileSystem, stamping: true, unchangedCheck: last.unchangedCheck, listing: listing)
         let previous = last.manifest()
@@ -91,8 +104,8 @@ public enum SiteBuild {
         let manifest: String
         let marker: String
 
-        init(siteDirectory: String, output: String) {
-            folder = SiteBuild.stateFolder(siteDirectory: siteDirectory, output: output)
+        init(siteDirectory: String, output: String, fileSystem: any FileSystem) {
+            folder = SiteBuild.stateFolder(siteDirectory: siteDirectory, output: output, fileSystem: fileSystem)
             manifest = Path.join(folder, "manifest")
             marker = Path.join(folder, "in-progress")
         }
@@ -101,18 +114,26 @@ public enum SiteBuild {
     /// What the last build of an output left, read on another thread while the notes are
     /// listed and stamped.
     struct LastBuild {
-        /// Whether the output is as the last build left it: no interrupted update (marker),
-        /// still a notesim output. Only then does its manifest count.
+        /// Whether the output is as a finished build left it: no interrupted update (either
+        /// marker), still a notesim output. Only then does a manifest count, and a stored one
+        /// only when it describes the files there now (`OutputMarker.stamp`): another site or
+        /// another path to the same folder may have written it since.
         let usable: Bool
         private let stored: Background<BuildManifest?>?
         private let remembered: BuildManifest?
 
         init(files: StateFiles, output: String, fileSystem: any FileSystem, incremental: Bool, remembered: BuildManifest?) {
-            let intact = fileSystem.kind(of: files.marker) == nil && fileSystem.kind(of: Path.join(output, WriteStage.markerFile)) == .file
-            usable = incremental && intact
+            let outputState = OutputMarker.read(output: output, fileSystem: fileSystem)
+            guard fileSystem.kind(of: files.marker) == nil, case .complete(let stamp) = outputState else {
+                (usable, stored, self.remembered) = (false, nil, nil)
+                return
+            }
+            usable = incremental
             self.remembered = remembered
-            stored = usable && remembered == nil
-                ? Background { SiteBuild.storedManifest(at: files.manifest, output: output, fileSystem: fileSystem) } : nil
+            stored = usable && remembered == nil ? Background {
+                SiteBuild.storedManifest(at: files.manifest, output: output, fileSystem: fileSystem)
+                    .flatMap { OutputMarker.stamp(of: $0.files) == stamp ? $0 : nil }
+            } : nil
         }
 
         /// The last build's manifest, when it counts.
@@ -160,8 +181,11 @@ public enum SiteBuild {
         try? fileSystem.removeItem(WriteStage.stagingPath(for: target.output))
         try fileSystem.createDirectory(target.state.folder)
         try fileSystem.writeFile(target.state.marker, contents: Array("in progress\n".utf8))
+        let marker = Path.join(target.output, OutputMarker.fileName)
+        try fileSystem.replaceFile(marker, contents: OutputMarker.contents(.updating))
         try update(previous: previous, files: result.files, hashes: hashes, kept: result.keptFiles, output: target.output,
                    siteDirectory: target.siteDirectory, fileSystem: fileSystem, progress: target.progress, report: &report)
+        try fileSystem.replaceFile(marker, contents: OutputMarker.contents(.complete(stamp: OutputMarker.stamp(of: manifest.files))))
         if let indexer = target.indexer {
             report.search = indexer.indexReplacing(folder: target.output, bundlePath: Path.join(target.output, PagefindIndexer.bundleFolder), fileSystem: fileSystem)
         }
