@@ -110,6 +110,7 @@ public enum SitePipeline {
         // Stage 5 for links, while the sidebar list renders.
         let links = LinkResults(site: site, fresh: parsed.notes, contentFiles: loaded.contentFiles, stable: linksStable, kept: plan.kept)
         diagnostics += links.diagnostics
+        diagnostics += OutputCollisions.check(notes: site.notes, byOutput: site.byOutput, referencedFiles: links.referencedFiles, config: config)
         let renderPlan = RenderPlan(site: site, plan: plan, parsed: parsed, globalKey: globalKey, tocKey: sidebar.key)
         let reparsed = reparseKeptPages(&site, toRender: renderPlan.toRender, kept: plan.kept, read: reuse?.read, diagnostics: &diagnostics)
         // Stages 5 and 6: the planned pages (only the notes with scenarios when there is no theme).
