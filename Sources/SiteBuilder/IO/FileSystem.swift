@@ -88,6 +88,8 @@ public enum FileKind: Sendable, Equatable {
     case directory
     /// A symbolic link (never followed when listing a tree).
     case symbolicLink
+    /// A FIFO, socket or device: never read, since a read could block or never end.
+    case special
 }
 
 /// A held lock; released by `unlock()` (or when the process ends).

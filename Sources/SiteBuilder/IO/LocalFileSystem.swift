@@ -17,7 +17,8 @@ public struct LocalFileSystem: FileSystem {
         switch info.st_mode & S_IFMT {
         case S_IFDIR: return .directory
         case S_IFLNK: return .symbolicLink
-        default: return .file
+        case S_IFREG: return .file
+        default: return .special
         }
     }
 
@@ -61,7 +62,8 @@ public struct LocalFileSystem: FileSystem {
     }
 
     public func readFileStamped(_ path: String) throws -> (bytes: [UInt8], stamp: FileStamp?) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { throw Self.error(path) }
         defer { close(descriptor) }
         var info = stat()
@@ -69,6 +71,7 @@ public struct LocalFileSystem: FileSystem {
         if info.st_mode & S_IFMT == S_IFDIR {
             throw FileSystemError(path: path, reason: .other("is a directory"))
         }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw FileSystemError(path: path, reason: .other(Self.notRegular)) }
         // One byte more than the size shows the end of the file without growing the array
         // (growing it zero-filled as much again: it doubled the cost of every read).
         let size = max(Int(info.st_size), 0)
@@ -88,12 +91,12 @@ public struct LocalFileSystem: FileSystem {
     /// Maps the file read-only (populated at once: the pages come from the page cache, neither
     /// copied nor zeroed first, as a read into new memory would).
     public func mapFile(_ path: String) throws -> SharedBytes {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { throw Self.error(path) }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw Self.error(path) }
-        guard info.st_mode & S_IFMT == S_IFREG else { throw FileSystemError(path: path, reason: .other("not a regular file")) }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw FileSystemError(path: path, reason: .other(Self.notRegular)) }
         let size = Int(info.st_size)
         guard size > 0 else { return SharedBytes([]) }
         #if os(Linux)
@@ -199,7 +202,7 @@ public struct LocalFileSystem: FileSystem {
                 try removeItem(Path.join(path, name))
             }
             if rmdir(path) != 0 { throw Self.error(path) }
-        case .file, .symbolicLink:
+        case .file, .symbolicLink, .special:
             if unlink(path) != 0 { throw Self.error(path) }
         }
     }
@@ -234,6 +237,9 @@ public struct LocalFileSystem: FileSystem {
     public var homeDirectory: String {
         ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
     }
+
+    /// Why a FIFO, socket or device is not read.
+    static let notRegular = "not a regular file (a FIFO, socket or device)"
 
     /// A lock held through an open descriptor with `flock`.
     private struct DescriptorLock: FileLock {

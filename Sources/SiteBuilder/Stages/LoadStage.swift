@@ -134,6 +134,7 @@ public enum LoadStage {
     /// read or is not text is a diagnostic. Split out of `load`, which reads the rest.
     private static func readConfig(siteDirectory: String, fileSystem: any FileSystem, into output: inout Output) {
         let configPath = Path.join(siteDirectory, SiteConfig.fileName)
+        if fileSystem.kind(of: configPath) == .special { output.diagnostics.append(notRegular(SiteConfig.fileName)) }
         if fileSystem.kind(of: configPath) == .file {
             switch read(configPath, as: SiteConfig.fileName, fileSystem: fileSystem) {
             case .success(let bytes):
@@ -233,6 +234,13 @@ public enum LoadStage {
     }
 
     /// Every regular file under `root`, as sorted paths relative to it.
+    /// The error for a FIFO, socket or device where a file was expected: never read, since a
+    /// read could wait for a writer forever.
+    static func notRegular(_ path: String) -> Diagnostic {
+        .error("file.not-regular", path: path, at: nil, "not a regular file (a FIFO, socket or device); notesim reads only regular files",
+               hint: "remove it, or move it out of the site")
+    }
+
     static func walk(_ root: String, fileSystem: any FileSystem, diagnostics: inout [Diagnostic], prefix: String) -> [String] {
         var files: [String] = []
         var pending = [""]
@@ -255,6 +263,8 @@ public enum LoadStage {
                         "file.symlink", path: Path.join(prefix, child), at: nil,
                         "symbolic links are not followed; the link is ignored"
                     ))
+                case .special:
+                    diagnostics.append(notRegular(Path.join(prefix, child)))
                 case nil: break
                 }
             }
