@@ -83,5 +83,8 @@ import Testing
         let simulate = try CLI.run(["simulate", "no\n::error::such.md#1"], in: folder)
         #expect(simulate.status == 1)
         #expect(simulate.standardError == "no\\n::error::such.md: error: cannot read the file: no\\n::error::such.md: no such file or directory [file.unreadable]\n")
+        let publish = try CLI.run(["publish", "--output", "x\u{1B}[2J", "--to", "out"], in: folder)
+        #expect(publish.status == 1)
+        #expect(publish.standardError == "x\\u{1B}[2J: error: no built site here; run 'notesim build' first [publish.not-built]\n")
     }
 }
