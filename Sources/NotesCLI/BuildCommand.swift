@@ -46,8 +46,7 @@ struct BuildCommand: ParsableCommand {
                 lock = nil
             }
         } catch {
-            Console.error("\(site.displayPath(".notesim-cache/lock")): error: cannot take the build lock: \(error) [output.lock]")
-            throw ExitCode(ExitStatus.failure)
+            throw Console.failure("output.lock", path: site.displayPath(".notesim-cache/lock"), "cannot take the build lock: \(error)")
         }
         defer { lock?.unlock() }
         let outputLock: (any FileLock)?

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import NotesCore
 
@@ -14,6 +15,15 @@ enum Console {
     /// Prints diagnostics compiler-style, one per line (with its `note:` hint line).
     static func report(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics { error(diagnostic.formatted) }
+    }
+
+    /// Reports one error about a whole path and gives the exit to throw (status 1).
+    ///
+    /// Commands report their own failures through this, not as hand-made lines, so a path or
+    /// a system message with a control character in it is escaped like any diagnostic.
+    static func failure(_ id: String, path: String, _ message: String, hint: String? = nil) -> ExitCode {
+        report([.error(id, path: path, at: nil, message, hint: hint)])
+        return ExitCode(ExitStatus.failure)
     }
 
     /// `3 errors, 1 warning`.

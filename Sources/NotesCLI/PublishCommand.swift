@@ -10,8 +10,9 @@ struct PublishCommand: ParsableCommand {
         abstract: "Publish the built site: mirror it into a folder (--to) or commit it to a git branch (--git-branch).",
         discussion: """
         Run 'notesim build' first. --to DIR makes DIR an exact copy of the site (stale files are \
-        deleted). --git-branch gh-pages commits the site to that branch of the current repository \
-        without touching the working tree or the index.
+        deleted; symbolic links inside DIR are removed, never followed; DIR itself must not be \
+        a link). --git-branch gh-pages commits the site to that branch of the current repository \
+        without touching the working tree or the index; a checked-out branch is refused.
         """
     )
 
@@ -34,83 +35,65 @@ struct PublishCommand: ParsableCommand {
         if (to == nil) == (gitBranch == nil) {
             throw ValidationError("give exactly one of --to DIR and --git-branch BRANCH")
         }
+        if let gitBranch, let problem = BranchName.problem(gitBranch) {
+            throw ValidationError("--git-branch '\(TerminalText.escaped(gitBranch))': \(problem)")
+        }
     }
 
     func run() throws {
         let fileSystem = LocalFileSystem()
         let built = output ?? (siteDirectory == "." ? "public" : Path.join(siteDirectory, "public"))
         guard fileSystem.kind(of: Path.join(built, WriteStage.markerFile)) == .file else {
-            Console.error("\(built): error: no built site here; run 'notesim build' first [publish.not-built]")
-            throw ExitCode(ExitStatus.failure)
+            throw Console.failure("publish.not-built", path: built, "no built site here; run 'notesim build' first")
         }
         if let to {
-            if let refusal = WriteStage.refusal(output: to, siteDirectory: siteDirectory, fileSystem: fileSystem) {
-                Console.report([refusal])
-                throw ExitCode(ExitStatus.failure)
-            }
-            do {
-                let report = try Mirror.sync(from: built, to: to, fileSystem: fileSystem)
-                Console.out("Published \(built)/ to \(to)/: \(report.written.count) written, \(report.deleted.count) deleted, \(report.unchanged) unchanged")
-            } catch {
-                Console.error("\(to): error: could not publish: \(error) [publish.write-failed]")
-                throw ExitCode(ExitStatus.failure)
-            }
+            try mirror(built, to: Self.withoutTrailingSlash(to), fileSystem: fileSystem)
         } else if let branch = gitBranch {
-            do {
-                let commit = try GitPublisher.commit(folder: built, branch: branch, message: message)
-                Console.out("Committed \(built)/ to branch \(branch) as \(commit.prefix(12)); push it with: git push origin \(branch)")
-            } catch {
-                Console.error("\(branch): error: \(error) [publish.git]")
-                throw ExitCode(ExitStatus.failure)
-            }
+            try commit(built, to: branch)
         }
     }
-}
 
-/// Commits a folder to a branch with git plumbing and a private index, so the working tree,
-/// the index and HEAD of the repository stay exactly as they were.
-enum GitPublisher {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+    /// `--to`: refuses a destination that is a link or otherwise unsafe, then mirrors.
+    private func mirror(_ built: String, to destination: String, fileSystem: LocalFileSystem) throws {
+        if fileSystem.kind(of: destination) == .symbolicLink {
+            let hint = fileSystem.canonicalPath(destination).map { "publish into the folder it points to: --to \($0)" }
+            throw Console.failure("publish.destination-link", path: destination,
+                                  "the destination is a symbolic link; publish never writes through links", hint: hint)
+        }
+        if let refusal = WriteStage.refusal(output: destination, siteDirectory: siteDirectory, fileSystem: fileSystem) {
+            Console.report([refusal])
+            throw ExitCode(ExitStatus.failure)
+        }
+        let report: Mirror.Report
+        do {
+            report = try Mirror.sync(from: built, to: destination, fileSystem: fileSystem)
+        } catch {
+            throw Console.failure("publish.write-failed", path: destination, "could not publish: \(error)")
+        }
+        Console.report(report.removedLinks.map { link in
+            Diagnostic.warning("publish.link-removed", path: Path.join(destination, link), at: nil,
+                     "removed this symbolic link (its target is untouched); publish never writes through links")
+        })
+        Console.out("Published \(built)/ to \(destination)/: \(report.written.count) written, \(report.deleted.count) deleted, \(report.unchanged) unchanged")
     }
 
-    static func commit(folder: String, branch: String, message: String) throws -> String {
-        let index = FileManager.default.temporaryDirectory.appendingPathComponent("notesim-index-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: index) }
-        let absolute = URL(fileURLWithPath: folder).standardizedFileURL.path
-        var environment = ["GIT_INDEX_FILE": index]
-        if ((try? git(["config", "user.email"], environment: [:])) ?? "").isEmpty {
-            // A fresh machine may have no identity; the commit still needs one.
-            for key in ["GIT_AUTHOR_NAME", "GIT_COMMITTER_NAME"] { environment[key] = "notesim" }
-            for key in ["GIT_AUTHOR_EMAIL", "GIT_COMMITTER_EMAIL"] { environment[key] = "notesim@localhost" }
+    /// `--git-branch`: refuses a branch checked out in a work tree, then commits.
+    private func commit(_ built: String, to branch: String) throws {
+        if let folder = GitPublisher.checkout(of: branch) {
+            throw ValidationError("--git-branch '\(branch)': the branch is checked out in \(TerminalText.escaped(folder)); publishing would move it under that work tree's files (use a branch of its own, such as gh-pages)")
         }
-        _ = try git(["--work-tree=\(absolute)", "add", "-A", "-f", "."], environment: environment)
-        let tree = try git(["write-tree"], environment: environment)
-        var arguments = ["commit-tree", tree, "-m", message]
-        if let parent = try? git(["rev-parse", "--verify", "--quiet", "refs/heads/\(branch)"], environment: [:]), !parent.isEmpty {
-            arguments += ["-p", parent]
+        do {
+            let commit = try GitPublisher.commit(folder: built, branch: branch, message: message)
+            Console.out("Committed \(built)/ to branch \(branch) as \(commit.prefix(12)); push it with: git push origin \(branch)")
+        } catch {
+            throw Console.failure("publish.git", path: branch, "\(error)")
         }
-        let commit = try git(arguments, environment: environment)
-        _ = try git(["update-ref", "refs/heads/\(branch)", commit], environment: [:])
-        return commit
     }
 
-    private static func git(_ arguments: [String], environment: [String: String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "git \(arguments.first ?? "") failed: \(String(decoding: errorData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))")
-        }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    /// `out/` -> `out`: the destination is looked at itself, not through a link it may be.
+    static func withoutTrailingSlash(_ path: String) -> String {
+        var path = path
+        while path.count > 1, path.hasSuffix("/") { path.removeLast() }
+        return path
     }
 }

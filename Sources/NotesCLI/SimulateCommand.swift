@@ -34,8 +34,7 @@ struct SimulateCommand: ParsableCommand {
         do {
             bytes = try fileSystem.readFile(file)
         } catch {
-            Console.error("\(file): error: cannot read the file: \(error) [file.unreadable]")
-            throw ExitCode(ExitStatus.failure)
+            throw Console.failure("file.unreadable", path: file, "cannot read the file: \(error)")
         }
         let yaml: String
         var firstLine = 1
@@ -45,8 +44,7 @@ struct SimulateCommand: ParsableCommand {
             Console.report(problems.filter(\.isError))
             let scenarios = note?.page.codeBlocks.filter { $0.slot != nil } ?? []
             guard block >= 1, block <= scenarios.count else {
-                Console.error("\(file): error: the note has \(scenarios.count) scenario block\(scenarios.count == 1 ? "" : "s"); there is no #\(block) [simulate.no-block]")
-                throw ExitCode(ExitStatus.failure)
+                throw Console.failure("simulate.no-block", path: file, "the note has \(scenarios.count) scenario block\(scenarios.count == 1 ? "" : "s"); there is no #\(block)")
             }
             let chosen = scenarios[block - 1]
             yaml = chosen.literal

@@ -20,7 +20,7 @@ import Testing
 
     @Test func githubAnnotationEscapesItsFields() {
         let diagnostic = Diagnostic.error("x.y", path: "content/a,b.md", at: SourcePosition(line: 3, column: 5), "50% wrong\nreally")
-        #expect(diagnostic.githubAnnotation == "::error file=content/a%2Cb.md,line=3,col=5,title=x.y::50%25 wrong%0Areally")
+        #expect(diagnostic.githubAnnotation == "::error file=content/a%2Cb.md,line=3,col=5,title=x.y::50%25 wrong\\nreally")
     }
 
     @Test func sortsByPathThenPosition() {

@@ -1,21 +1,29 @@
 /// Makes a folder an exact copy of a built site: new and changed files are written, files
 /// the site no longer has are deleted, unchanged files are left alone.
+///
+/// It never writes, reads, or deletes through a symbolic link inside the destination: a link
+/// found where the site has a file or a folder, or where it has nothing, is itself removed
+/// (its target is left untouched) and reported. A link there is not part of the site, and
+/// following it would change files outside the folder the user asked to publish into.
 public enum Mirror {
     /// What a mirror run did.
     public struct Report: Equatable, Sendable {
         public var written: [String] = []
         public var deleted: [String] = []
         public var unchanged = 0
+        /// Symbolic links removed from the destination (relative paths), their targets untouched.
+        public var removedLinks: [String] = []
     }
 
     /// Mirrors `source` into `destination` (created when missing).
     public static func sync(from source: String, to destination: String, fileSystem: any FileSystem) throws -> Report {
         var report = Report()
-        let wanted = try files(under: source, fileSystem: fileSystem)
-        let existing = fileSystem.kind(of: destination) == .directory ? try files(under: destination, fileSystem: fileSystem) : []
+        let wanted = try tree(under: source, fileSystem: fileSystem).files
+        let existing = fileSystem.kind(of: destination) == .directory ? try tree(under: destination, fileSystem: fileSystem) : (files: [], links: [])
         try fileSystem.createDirectory(destination)
-        let wantedSet = Set(wanted)
+        var clear = ClearPath(destination: destination, fileSystem: fileSystem)
         for path in wanted {
+            try clear.prepare(path, report: &report)
             let bytes = try fileSystem.readFile(Path.join(source, path))
             let target = Path.join(destination, path)
             if fileSystem.kind(of: target) == .file, (try? fileSystem.readFile(target)) == bytes {
@@ -26,27 +34,36 @@ public enum Mirror {
             try fileSystem.writeFile(target, contents: bytes)
             report.written.append(path)
         }
-        for path in existing where !wantedSet.contains(path) {
+        let wantedSet = Set(wanted)
+        for path in existing.files where !wantedSet.contains(path) && fileSystem.kind(of: Path.join(destination, path)) == .file {
             try fileSystem.removeItem(Path.join(destination, path))
             report.deleted.append(path)
         }
+        for path in existing.links where fileSystem.kind(of: Path.join(destination, path)) == .symbolicLink {
+            try fileSystem.removeItem(Path.join(destination, path))
+            report.removedLinks.append(path)
+        }
+        report.removedLinks.sort()
         return report
     }
 
-    /// Every file under a folder, relative to it, sorted (hidden files included).
-    static func files(under root: String, fileSystem: any FileSystem) throws -> [String] {
-        var result: [String] = []
+    /// Every file and every symbolic link under a folder, relative to it, sorted (hidden ones
+    /// included); links are listed, never followed.
+    static func tree(under root: String, fileSystem: any FileSystem) throws -> (files: [String], links: [String]) {
+        var files: [String] = []
+        var links: [String] = []
         var pending = [""]
         while let relative = pending.popLast() {
             for name in try fileSystem.contents(ofDirectory: Path.join(root, relative)) {
                 let child = Path.join(relative, name)
                 switch fileSystem.kind(of: Path.join(root, child)) {
                 case .directory: pending.append(child)
-                case .file: result.append(child)
-                default: break
+                case .file: files.append(child)
+                case .symbolicLink: links.append(child)
+                case nil: break
                 }
             }
         }
-        return result.sorted()
+        return (files.sorted(), links.sorted())
     }
 }

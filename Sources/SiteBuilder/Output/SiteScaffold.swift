@@ -6,7 +6,7 @@ public enum SiteScaffold {
     /// and a `.gitignore` for the generated folders.
     public static func newSite(title: String, builtinTheme: [String: [UInt8]]) -> [(path: String, bytes: [UInt8])] {
         var files: [(String, [UInt8])] = [
-            ("notesim.yml", Array("title: \(title)\nlanguage: ja\n# base-url: https://example.org/notes/\n".utf8)),
+            ("notesim.yml", Array("title: \(YAMLQuoting.doubleQuoted(title))\nlanguage: ja\n# base-url: https://example.org/notes/\n".utf8)),
             (".gitignore", Array("public/\npublic.notesim-staging/\n.notesim-cache/\n".utf8)),
             ("content/index.md", Array(exampleNote.utf8)),
         ]
@@ -17,10 +17,13 @@ public enum SiteScaffold {
     }
 
     /// A new note with front matter; its title comes from the file name.
+    ///
+    /// The title is quoted for YAML so any text reads back exactly; the heading gets it on
+    /// one line (line breaks as spaces), since a heading cannot span lines.
     public static func newNote(contentPath: String, title: String?) -> String {
         let name = title ?? Note.titleFromFileName(contentPath)
-        let escaped = name.replacingOccurrences(of: "\"", with: "\\\"")
-        return "---\ntitle: \"\(escaped)\"\ndescription: \"\"\n---\n# \(name)\n\n"
+        let heading = String(name.map { $0.isNewline ? " " : $0 })
+        return "---\ntitle: \(YAMLQuoting.doubleQuoted(name))\ndescription: \"\"\n---\n# \(heading)\n\n"
     }
 
     static let exampleNote = """
