@@ -54,7 +54,7 @@ struct NewCommand: ParsableCommand {
             switch fileSystem.kind(of: current) {
             case .symbolicLink: return current
             case nil: return nil
-            case .file, .directory: continue
+            case .file, .directory, .special: continue
             }
         }
         return nil

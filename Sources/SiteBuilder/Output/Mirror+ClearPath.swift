@@ -30,7 +30,7 @@ extension Mirror {
                 case .symbolicLink:
                     try fileSystem.removeItem(full)
                     report.removedLinks.append(relative)
-                case .file where isFolder, .directory where !isFolder:
+                case .file where isFolder, .directory where !isFolder, .special:
                     try fileSystem.removeItem(full)
                     report.deleted.append(relative)
                 case .file, .directory, nil:

@@ -58,7 +58,8 @@ public enum Mirror {
                 let child = Path.join(relative, name)
                 switch fileSystem.kind(of: Path.join(root, child)) {
                 case .directory: pending.append(child)
-                case .file: files.append(child)
+                // A FIFO, socket or device is never read: it is replaced or deleted like a file.
+                case .file, .special: files.append(child)
                 case .symbolicLink: links.append(child)
                 case nil: break
                 }
