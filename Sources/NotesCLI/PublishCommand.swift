@@ -42,9 +42,19 @@ struct PublishCommand: ParsableCommand {
 
     func run() throws {
         let fileSystem = LocalFileSystem()
-        let built = output ?? (siteDirectory == "." ? "public" : Path.join(siteDirectory, "public"))
-        guard fileSystem.kind(of: Path.join(built, WriteStage.markerFile)) == .file else {
+        let built = Path.trimmingTrailingSlashes(output ?? (siteDirectory == "." ? "public" : Path.join(siteDirectory, "public")))
+        // A build running now finishes first (it holds this lock), so what is published is whole.
+        let lock = try SiteBuild.lockOutput(built, fileSystem: fileSystem)
+        defer { lock?.unlock() }
+        switch OutputMarker.read(output: built, fileSystem: fileSystem) {
+        case nil:
             throw Console.failure("publish.not-built", path: built, "no built site here; run 'notesim build' first")
+        case .updating:
+            throw Console.failure("publish.half-built", path: built,
+                                  "a build was stopped while it updated this site, so some pages are old and some new; nothing was published",
+                                  hint: "run 'notesim build' again, then publish")
+        case .complete, .unknown:
+            break
         }
         if let to {
             try mirror(built, to: Self.withoutTrailingSlash(to), fileSystem: fileSystem)

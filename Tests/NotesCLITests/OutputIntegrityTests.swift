@@ -76,6 +76,14 @@ import Testing
         try "<p>half</p>".write(toFile: site + "/public/b.html", atomically: true, encoding: .utf8)
         try String(decoding: OutputMarker.contents(.updating), as: UTF8.self).write(toFile: site + "/public/.notesim-output", atomically: true, encoding: .utf8)
         #expect(OutputMarker.read(output: site + "/public", fileSystem: LocalFileSystem()) == .updating)
+        let publish = try CLI.run(["publish", "--to", "dest"], in: site)
+        #expect(publish.status == 1)
+        #expect(publish.standardError == """
+        public: error: a build was stopped while it updated this site, so some pages are old and some new; nothing was published [publish.half-built]
+        public: note: run 'notesim build' again, then publish
+
+        """)
+        #expect(!FileManager.default.fileExists(atPath: site + "/dest"))
         #expect(try build(["."], in: site).status == 0)
         #expect(try String(contentsOfFile: site + "/public/b.html", encoding: .utf8).contains("two"))
         guard case .complete = OutputMarker.read(output: site + "/public", fileSystem: LocalFileSystem()) else {
