@@ -30,14 +30,14 @@ import Testing
     @Test func aStepLimitStopsWithAnErrorThatNamesIt() {
         var spec = Scenarios.async { $0.arrivals = [Scenarios.group(at: 0, count: 1_000)] }
         spec.limits.maximumSteps = 100
-        #expect(throws: SimulationError.limitExceeded(limit: "steps", value: 100)) { try Simulator.simulate(spec) }
+        #expect(throws: SimulationError.limitExceeded(.steps, value: 100, at: 0)) { try Simulator.simulate(spec) }
     }
 
     @Test func tooManyInputsAreRejectedBeforeSimulating() {
         var spec = Scenarios.async { $0.arrivals = [Scenarios.group(at: 0, count: 2_000_000_000_000)] }
         spec.limits.maximumInputs = 1_000_000
         #expect(throws: SimulationError.self) { try Simulator.simulate(spec) }
-        #expect(ScenarioValidator.validate(spec).map(\.description) == ["events: the scenario has 2000000000000 events; the limit is 1000000"])
+        #expect(ScenarioValidator.validate(spec).map(\.description) == ["events: the scenario has 2000000000000 events; the limit is 1000000 (limits.records)"])
     }
 
     @Test func summariesKeepOnlyCounts() throws {

@@ -84,7 +84,7 @@ import TestSupport
 
     @Test func numbersTooLargeForAnyTypeAreErrors() {
         #expect(scenario("mode: sqs\nrecords:\n  - { at: 0s, count: 1000000000000 }") == [
-            "content/a.md:6:3: error: the scenario has 1000000000000 records; the limit is 10000000 [scenario.limit]",
+            "content/a.md:6:3: error: the scenario has 1000000000000 records; the limit is 50000 (limits.records) [scenario.limit]",
         ])
         #expect(scenario("mode: sync\nfunction: { duration: 1000000000000000h }\nevents:\n  - at: 0s") == ["""
             content/a.md:5:23: error: '1000000000000000h' is not a duration [scenario.duration]
@@ -189,7 +189,7 @@ import TestSupport
             "notesim.yml": Array("limits: { records: 5 }\n".utf8),
             "content/a.md": Array("# A\n\n```scenario\nmode: sqs\nrecords:\n  - { at: 0s, count: 10 }\n```\n".utf8),
         ])
-        #expect(found == ["content/a.md:6:3: error: the scenario has 10 records; the limit is 5 [scenario.limit]"])
+        #expect(found == ["content/a.md:6:3: error: the scenario has 10 records; the limit is 5 (limits.records) [scenario.limit]"])
     }
 
     /// With no retry delay, no run time and no retry limit, the same instant would retry
@@ -202,7 +202,10 @@ import TestSupport
             function: { fails: always, duration: 0ms }
             assume: { stream-retry-delay: 0s }
             """) == [
-            "content/a.md:4:1: error: the simulation stopped: the simulation made no progress: 1000041 steps at t = 0 ms without time passing (a retry loop with no delay?) [scenario.simulation]",
+            """
+            content/a.md:4:1: error: the simulation stopped at t = 0 ms: it went past its limit of 100,000 steps [scenario.limit]
+            content/a.md:4:1: note: raise limits.steps in notesim.yml, or shorten the scenario (until:, fewer records, fewer retries)
+            """,
         ])
     }
 }

@@ -87,7 +87,7 @@ final class Engine {
             }
             stats.steps += 1
             if stats.steps > spec.limits.maximumSteps {
-                throw .limitExceeded(limit: "steps", value: Int64(spec.limits.maximumSteps))
+                throw .limitExceeded(.steps, value: Int64(spec.limits.maximumSteps), at: max(now, 0))
             }
             // A loop that never lets time pass (zero-delay retries that never end) would
             // only stop at the step limit, minutes later: stop it when one instant has taken
@@ -105,7 +105,7 @@ final class Engine {
                 let arrival = arrivals.next()!
                 stats.inputs += 1
                 if stats.inputs > spec.limits.maximumInputs {
-                    throw .limitExceeded(limit: "inputs", value: Int64(spec.limits.maximumInputs))
+                    throw .limitExceeded(.records, value: Int64(spec.limits.maximumInputs), at: max(now, 0))
                 }
                 handleArrival(arrival)
             } else {

@@ -26,8 +26,8 @@ public struct SimulationStats: Sendable, Equatable {
 public enum SimulationError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The specification breaks AWS's rules; nothing was simulated.
     case invalid([ValidationIssue])
-    /// A limit of `SimulationLimits` was reached.
-    case limitExceeded(limit: String, value: Int64)
+    /// A limit of `SimulationLimits` was reached at simulated time `at`.
+    case limitExceeded(SimulationLimits.Limit, value: Int64, at: Int64)
     /// Simulated time stopped advancing: the same instant kept scheduling work.
     case noProgress(at: Int64, steps: Int)
 
@@ -35,8 +35,8 @@ public enum SimulationError: Error, Equatable, Sendable, CustomStringConvertible
         switch self {
         case .invalid(let issues):
             return issues.map(\.description).joined(separator: "\n")
-        case .limitExceeded(let limit, let value):
-            return "the simulation exceeded its limit on \(limit) (\(value)); raise it or shorten the scenario"
+        case .limitExceeded(let limit, let value, let time):
+            return "the simulation stopped at t = \(SimTime(milliseconds: time)): it went past its limit of \(limit.describe(value))"
         case .noProgress(let time, let steps):
             return "the simulation made no progress: \(steps) steps at t = \(SimTime(milliseconds: time)) without time passing (a retry loop with no delay?)"
         }

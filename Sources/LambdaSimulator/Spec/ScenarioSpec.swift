@@ -1,3 +1,4 @@
+import NotesCore
 /// Everything the simulator needs to know about one scenario, as Swift values.
 ///
 /// The scenario parser (ScenarioKit) builds this from a note's YAML; tests build it
@@ -38,14 +39,44 @@ public struct ScenarioSpec: Sendable, Hashable {
     }
 }
 
-/// Caps that keep every simulation finite (issue: "never a hang").
+/// Caps that keep every simulation finite and small: work, memory and output of a scenario
+/// grow with its inputs and steps, so the defaults are what a reader can use in a figure and
+/// a claim (a retry loop that runs for days stops with an error that names the limit),
+/// measured to keep one scenario under about a second and 256 MB (docs/reliability.md).
 public struct SimulationLimits: Sendable, Hashable {
     /// Input events or records per scenario.
-    public var maximumInputs: Int = 10_000_000
+    public var maximumInputs: Int = 50_000
     /// Simulated time, ms [7 days].
     public var horizon: Int64 = 7 * 24 * 3_600_000
     /// Engine steps (scheduled events processed).
-    public var maximumSteps: Int = 500_000_000
+    public var maximumSteps: Int = 100_000
 
     public init() {}
+
+    /// One of the limits, named as in the `limits:` setting of `notesim.yml`.
+    public enum Limit: String, Sendable, CaseIterable {
+        case records
+        case horizon
+        case steps
+
+        /// `1,000,000 steps`, `100,000 records`, `7 d of simulated time`.
+        func describe(_ value: Int64) -> String {
+            switch self {
+            case .records: "\(Self.grouped(value)) records"
+            case .steps: "\(Self.grouped(value)) steps"
+            case .horizon: "\(SimTime(milliseconds: value)) of simulated time"
+            }
+        }
+
+        /// Digits in groups of three (`1,000,000`).
+        static func grouped(_ value: Int64) -> String {
+            var digits = Array(String(value.magnitude))
+            var index = digits.count - 3
+            while index > 0 {
+                digits.insert(",", at: index)
+                index -= 3
+            }
+            return (value < 0 ? "-" : "") + String(digits)
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import NotesCore
 /// Checks a scenario against AWS's documented ranges and combination rules, before any
 /// simulation: a configuration AWS rejects is reported, never simulated.
 ///
@@ -99,7 +100,10 @@ public enum ScenarioValidator {
             }
         }
         if spec.inputCount > spec.limits.maximumInputs {
-            issues.add(.limit, noun, "the scenario has \(spec.inputCount) \(noun); the limit is \(spec.limits.maximumInputs)", rule: nil)
+            issues.add(.limit, noun, "the scenario has \(spec.inputCount) \(noun); the limit is \(spec.limits.maximumInputs) (limits.records)", rule: nil)
+        }
+        if let until = spec.until, until > spec.limits.horizon {
+            issues.add(.limit, "until", "until is \(SimTime(milliseconds: until)), beyond the limit of \(SimTime(milliseconds: spec.limits.horizon)) of simulated time (limits.horizon)", rule: nil)
         }
     }
 

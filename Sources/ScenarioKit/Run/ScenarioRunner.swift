@@ -67,7 +67,13 @@ public enum ScenarioRunner {
                                diagnostics: problems + verdicts.compactMap(\.diagnostic),
                                passed: verdicts.count(where: \.passed), failed: verdicts.count { !$0.passed })
         } catch {
-            let stop = Diagnostic.error("scenario.simulation", path: path, at: document.start, "the simulation stopped: \(error)")
+            let stop: Diagnostic = switch error {
+            case .limitExceeded(let limit, _, _):
+                .error("scenario.limit", path: path, at: document.start, "\(error)",
+                       hint: "raise limits.\(limit.rawValue) in notesim.yml, or shorten the scenario (until:, fewer \(document.spec.mode.inputsKey), fewer retries)")
+            case .invalid, .noProgress:
+                .error("scenario.simulation", path: path, at: document.start, "the simulation stopped: \(error)")
+            }
             return ScenarioRun(status: .stopped(error), document: document, verdicts: [], diagnostics: problems + [stop], passed: 0, failed: 0)
         }
     }

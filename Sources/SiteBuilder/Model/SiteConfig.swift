@@ -23,13 +23,13 @@ public struct SiteConfig: Equatable, Sendable {
     /// The `limits:` setting.
     public struct Limits: Equatable, Sendable {
         /// Input events or records per scenario (`records`).
-        public var records = 10_000_000
+        public var records = SimulationLimits().maximumInputs
         /// Simulated time per scenario in ms (`horizon`, a duration such as `7d`... `30d`).
-        public var horizon: Int64 = 7 * 24 * 3_600_000
+        public var horizon: Int64 = SimulationLimits().horizon
         /// The largest note in bytes (`note-size`, such as `10MB`).
         public var noteSize = 10 * 1_048_576
         /// Simulation steps per scenario (`steps`): bounds the work of long retry chains.
-        public var steps = 500_000_000
+        public var steps = SimulationLimits().maximumSteps
 
         public init() {}
 
