@@ -35,19 +35,18 @@ let package = Package(
         ),
         // Trace -> timeline model -> SVG, and the event-log table; no I/O.
         .target(name: "TimelineRender", dependencies: ["LambdaSimulator", "NotesCore"]),
+        // YAML text -> nodes with exact file positions (front matter, notesim.yml, scenario
+        // blocks): the one module that imports Yams, behind a fast reader for plain YAML.
+        .target(name: "NotesYAML", dependencies: ["NotesCore", .product(name: "Yams", package: "Yams")]),
         // Scenario blocks: YAML -> ScenarioSpec + expectations, and verification of a trace.
-        .target(
-            name: "ScenarioKit",
-            dependencies: ["LambdaSimulator", "NotesCore", .product(name: "Yams", package: "Yams")]
-        ),
+        .target(name: "ScenarioKit", dependencies: ["LambdaSimulator", "NotesCore", "NotesYAML"]),
         // Markdown -> page model and HTML, through cmark.
         .target(name: "NotesMarkdown", dependencies: ["CCmark", "NotesCore"]),
         // The pipeline: load, parse, check, render, write.
         .target(
             name: "SiteBuilder",
             dependencies: [
-                "NotesCore", "NotesMarkdown", "CSystemShims", "ScenarioKit", "LambdaSimulator", "TimelineRender",
-                .product(name: "Yams", package: "Yams"),
+                "NotesCore", "NotesMarkdown", "NotesYAML", "CSystemShims", "ScenarioKit", "LambdaSimulator", "TimelineRender",
             ],
             resources: [.copy("Theme")]
         ),
@@ -93,6 +92,8 @@ let package = Package(
             dependencies: ["TimelineRender", "LambdaSimulator", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["__Snapshots__"]
         ),
+        // The fast reader is checked against Yams on every YAML text in the repository.
+        .testTarget(name: "NotesYAMLTests", dependencies: ["NotesYAML", "NotesCore", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "ScenarioKitTests", dependencies: ["ScenarioKit", "LambdaSimulator", "NotesCore", "TestSupport"]),
         .testTarget(
             name: "PreviewServerTests",

@@ -1,3 +1,5 @@
+import NotesCore
+
 /// Makes heading ids the way GitHub does (github-slugger), unique within one page.
 ///
 /// Rules: lowercase; delete every character that is not alphabetic and is a symbol, an
@@ -10,12 +12,14 @@ public struct Slugger: Sendable {
     private var occurrences: [Key: Int] = [:]
 
     /// A slug as a dictionary key, hashed as raw bytes (a String key would be normalized
-    /// to NFC for every hash).
+    /// to NFC for every hash): their FNV-1a hash, mixed into the hasher as one word.
     private struct Key: Hashable {
         let bytes: [UInt8]
         init(_ text: String) { bytes = Array(text.utf8) }
         func hash(into hasher: inout Hasher) {
-            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+            var fnv = FNV1a()
+            fnv.combine(bytes)
+            hasher.combine(fnv.value)
         }
     }
 

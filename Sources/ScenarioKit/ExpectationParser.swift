@@ -1,4 +1,5 @@
 import NotesCore
+import NotesYAML
 
 /// Reads `expect:` into expectations with positions (the keys and their meaning are
 /// `ClaimKey`'s; `Checker` checks them).

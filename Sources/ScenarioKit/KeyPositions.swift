@@ -1,4 +1,5 @@
 import NotesCore
+import NotesYAML
 
 /// Where each key path of a scenario stands in the note (`EventInvokeConfig.MaximumRetryAttempts`).
 ///

@@ -1,5 +1,6 @@
 import LambdaSimulator
 import NotesCore
+import NotesYAML
 
 /// The sections of a scenario, each read into the specification.
 extension ScenarioParser {

@@ -1,5 +1,6 @@
 import LambdaSimulator
 import NotesCore
+import NotesYAML
 
 /// The sections read in a few lines each (and the choice between `events` and `records`),
 /// split out of `parse` so that it lists the sections instead of reading them.

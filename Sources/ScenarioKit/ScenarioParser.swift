@@ -1,5 +1,6 @@
 import LambdaSimulator
 import NotesCore
+import NotesYAML
 
 /// Reads a scenario block (YAML, scenario-format.md v1) into a `ScenarioDocument`, reporting
 /// every problem at its line and column in the note.

@@ -1,5 +1,6 @@
 import LambdaSimulator
 import NotesCore
+import NotesYAML
 
 /// Typed access to a scenario's YAML nodes that reports every problem at its position.
 struct ScenarioReader {

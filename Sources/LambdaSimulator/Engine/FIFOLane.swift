@@ -6,18 +6,18 @@
 final class FIFOLane<Payload> {
     /// The delay this lane serves (actions at `now + delay`).
     var delay: Int64
-    private var storage: UnsafeMutablePointer<TimedEntry<Payload>>
+    private var storage: RingSlots<TimedEntry<Payload>>
     private var capacity = 16
     private var head = 0
     private(set) var count = 0
 
     init(delay: Int64) {
         self.delay = delay
-        storage = .allocate(capacity: capacity)
+        storage = RingSlots(capacity: capacity)
     }
 
     deinit {
-        for index in 0..<count { (storage + ((head + index) & (capacity - 1))).deinitialize(count: 1) }
+        for index in 0..<count { storage.deinitialize((head + index) & (capacity - 1)) }
         storage.deallocate()
     }
 
@@ -26,8 +26,7 @@ final class FIFOLane<Payload> {
     /// The earliest entry's time and sequence number; only when not empty.
     @inline(__always)
     var first: (time: Int64, sequence: UInt64) {
-        let entry = storage + head
-        return (entry.pointee.time, entry.pointee.sequence)
+        return (storage[head].time, storage[head].sequence)
     }
 
     /// The latest entry's time; only when not empty.
@@ -36,14 +35,14 @@ final class FIFOLane<Payload> {
     @inline(__always)
     func append(_ entry: TimedEntry<Payload>) {
         if count == capacity { grow() }
-        (storage + ((head + count) & (capacity - 1))).initialize(to: entry)
+        storage.initialize((head + count) & (capacity - 1), to: entry)
         count += 1
     }
 
     /// Removes and returns the earliest entry; only when not empty.
     @inline(__always)
     func removeFirst() -> TimedEntry<Payload> {
-        let entry = (storage + head).move()
+        let entry = storage.move(head)
         head = (head + 1) & (capacity - 1)
         count -= 1
         return entry
@@ -51,9 +50,9 @@ final class FIFOLane<Payload> {
 
     private func grow() {
         let newCapacity = capacity * 2
-        let newStorage = UnsafeMutablePointer<TimedEntry<Payload>>.allocate(capacity: newCapacity)
+        let newStorage = RingSlots<TimedEntry<Payload>>(capacity: newCapacity)
         for index in 0..<count {
-            (newStorage + index).moveInitialize(from: storage + ((head + index) & (capacity - 1)), count: 1)
+            newStorage.moveInitialize(index, from: storage, (head + index) & (capacity - 1))
         }
         storage.deallocate()
         storage = newStorage

@@ -5,7 +5,7 @@
 /// proportional to what is in flight, and a lookup is a masked index instead of a hash. It
 /// is a class so that the engine mutates it in place without copy-on-write checks.
 final class IDTable<Value> {
-    private var storage: UnsafeMutablePointer<Value?>
+    private var storage: RingSlots<Value?>
     private var capacity: Int
     /// The lowest id of the window and the window's length.
     private var base = 0
@@ -14,12 +14,12 @@ final class IDTable<Value> {
 
     init() {
         capacity = 64
-        storage = .allocate(capacity: capacity)
-        storage.initialize(repeating: nil, count: capacity)
+        storage = RingSlots(capacity: capacity)
+        storage.initializeAll(to: nil, count: capacity)
     }
 
     deinit {
-        storage.deinitialize(count: capacity)
+        storage.deinitializeAll(count: capacity)
         storage.deallocate()
     }
 
@@ -98,12 +98,12 @@ final class IDTable<Value> {
         guard needed > capacity else { return }
         var newCapacity = capacity
         while newCapacity < needed { newCapacity *= 2 }
-        let newStorage = UnsafeMutablePointer<Value?>.allocate(capacity: newCapacity)
-        newStorage.initialize(repeating: nil, count: newCapacity)
+        let newStorage = RingSlots<Value?>(capacity: newCapacity)
+        newStorage.initializeAll(to: nil, count: newCapacity)
         for id in base..<(base + span) {
             newStorage[id & (newCapacity - 1)] = storage[id & (capacity - 1)]
         }
-        storage.deinitialize(count: capacity)
+        storage.deinitializeAll(count: capacity)
         storage.deallocate()
         storage = newStorage
         capacity = newCapacity

@@ -12,6 +12,7 @@ import CSystemShims
 /// simulator, the renderer or the record's format invalidates them without a version
 /// number that someone must remember to raise. Where the program has no build id (another
 /// linker, another platform), the executable's size and modification time stand in.
+/// (Pointer code for C interop: the shim writes the id into a buffer.)
 public enum BuildIdentity {
     /// A short text that differs between any two builds of notesim.
     public static let current: String = buildID() ?? executableStamp() ?? "unknown"

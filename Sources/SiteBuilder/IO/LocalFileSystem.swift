@@ -7,7 +7,8 @@ import Glibc
 import Darwin
 #endif
 
-/// The real disk, through POSIX calls.
+/// The real disk, through POSIX calls (pointer code for C interop: directory entries'
+/// names, read and write buffers, mapped files).
 public struct LocalFileSystem: FileSystem {
     public init() {}
 

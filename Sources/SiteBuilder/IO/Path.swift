@@ -65,7 +65,7 @@ public enum Path {
         return path.withUTF8 { bytes in
             let nameStart = (bytes.lastIndex(of: UInt8(ascii: "/")) ?? -1) + 1
             guard let dot = bytes[nameStart...].lastIndex(of: UInt8(ascii: ".")), dot != nameStart else { return "" }
-            let suffix = UnsafeBufferPointer(rebasing: bytes[(dot + 1)...])
+            let suffix = bytes[(dot + 1)...]
             let text = String(decoding: suffix, as: UTF8.self)
             return suffix.allSatisfy({ $0 < 0x80 && !(0x41...0x5A).contains($0) }) ? text : text.lowercased()
         }

@@ -2,7 +2,8 @@ import NotesMarkdown
 
 /// A field of a manifest record kept as the bytes it was read from and decoded only when
 /// asked for: an incremental build reads the links and anchors of all 10,000 notes and
-/// needs those of the few notes an edit touches.
+/// needs those of the few notes an edit touches. Part of the manifest codec: fields are
+/// decoded from buffer slices of the record (see `ManifestCodec` for why).
 public struct LazyManifestField<Format: ManifestFieldFormat>: Sendable, Equatable {
     private let decoded: Format.Value?
     private let encoded: SharedBytes.Slice

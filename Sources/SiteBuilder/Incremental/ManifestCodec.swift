@@ -11,6 +11,10 @@ import NotesMarkdown
 /// and a record unchanged since it was read is written back as the bytes it was read from.
 /// Any malformed line makes the whole manifest unreadable, which only costs a full build.
 ///
+/// Pointer code: the codec (this file, `ManifestCodec+Decode.swift`, `LazyManifestFields.swift`)
+/// reads and writes the record as buffers (`memchr`, `memcmp`, slices of a mapped file) because
+/// every incremental build reads and rewrites the whole 7 MB record.
+///
 /// An incremental build appends what changed (`encodeChanges`) instead of writing the whole
 /// manifest again: a `patch` line, then lines of the same kinds, which replace the entries
 /// they name, and `unfile` lines for output files gone.

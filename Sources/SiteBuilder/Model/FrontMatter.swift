@@ -1,5 +1,5 @@
 import NotesCore
-import ScenarioKit
+import NotesYAML
 
 /// The optional YAML block at the top of a note, between `---` lines.
 public struct FrontMatter: Equatable, Sendable {

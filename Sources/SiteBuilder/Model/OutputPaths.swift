@@ -7,42 +7,36 @@ public enum OutputPaths {
         var contentPath = contentPath
         return contentPath.withUTF8 { path in
             let nameStart = (path.lastIndex(of: UInt8(ascii: "/")) ?? -1) + 1
-            let name = UnsafeBufferPointer(rebasing: path[nameStart...])
+            let name = path[nameStart...]
             let isIndex = isIndexName(name)
             // The stem: the name without its extension (`.md`). A name that is all extension
             // loses its last character instead (as it always did).
-            var stemEnd = name.lastIndex(of: UInt8(ascii: ".")).flatMap { $0 == 0 ? nil : nameStart + $0 } ?? path.count - 1
+            var stemEnd = name.lastIndex(of: UInt8(ascii: ".")).flatMap { $0 == nameStart ? nil : $0 } ?? path.count - 1
             while stemEnd > nameStart, path[stemEnd] & 0xC0 == 0x80 { stemEnd -= 1 }
             if isIndex { stemEnd = nameStart }
-            let suffix: StaticString = isIndex ? "index.html" : ".html"
-            return String(unsafeUninitializedCapacity: stemEnd + suffix.utf8CodeUnitCount) { out in
-                _ = out.initialize(from: path[..<stemEnd])
-                UnsafeMutableBufferPointer(rebasing: out[stemEnd...]).baseAddress!
-                    .initialize(from: suffix.utf8Start, count: suffix.utf8CodeUnitCount)
-                return stemEnd + suffix.utf8CodeUnitCount
-            }
+            var page = String(decoding: path[..<stemEnd], as: UTF8.self)
+            page += isIndex ? "index.html" : ".html"
+            return page
         }
     }
 
     /// Whether the UTF-8 bytes of a file name make its directory's index page: case-insensitive
     /// over ASCII (no other character lowercases to these names' letters).
-    static func isIndexName(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isIndexName(_ name: some Collection<UInt8>) -> Bool {
         func matches(_ target: StaticString) -> Bool {
             guard name.count == target.utf8CodeUnitCount else { return false }
-            let expected = UnsafeBufferPointer(start: target.utf8Start, count: target.utf8CodeUnitCount)
-            for (byte, wanted) in zip(name, expected) {
-                let lower: UInt8 = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
-                guard lower == wanted else { return false }
+            return target.withUTF8Buffer { expected in
+                zip(name, expected).allSatisfy { byte, wanted in
+                    (byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) == wanted
+                }
             }
-            return true
         }
         return matches("readme.md") || matches("index.md")
     }
 
     /// Whether a file name makes its directory's index page (`README.md`, `index.md`, in any case).
     public static func isIndexName(_ name: some StringProtocol) -> Bool {
-        if let result = name.utf8.withContiguousStorageIfAvailable({ isIndexName($0) }) { return result }
-        return Array(name.utf8).withUnsafeBufferPointer { isIndexName($0) }
+        isIndexName(name.utf8)
     }
 
     /// Whether a path inside content/ is a note.

@@ -1,5 +1,6 @@
 import LambdaSimulator
 import NotesCore
+import NotesYAML
 import ScenarioKit
 
 /// The site's settings, from `notesim.yml` at the site root; every key is optional.

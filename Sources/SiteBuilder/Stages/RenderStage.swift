@@ -201,8 +201,7 @@ public enum RenderStage {
     /// the page's table of contents between the title and the text.
     static func splitLeadingTitle(_ html: [UInt8]) -> (title: String?, body: ArraySlice<UInt8>) {
         guard html.starts(with: "<h1 ".utf8) else { return (nil, html[...]) }
-        var close = "</h1>\n"
-        guard let end = html.withUnsafeBufferPointer({ text in close.withUTF8 { ByteSearch.firstRange(of: $0, in: text) } }) else {
+        guard let end = ByteSearch.firstRange(of: "</h1>\n", in: html) else {
             return (nil, html[...])
         }
         return (String(decoding: html[..<end.upperBound], as: UTF8.self), html[end.upperBound...])
@@ -219,31 +218,27 @@ public enum RenderStage {
         }
         let html = note.page.htmlBytes
         guard !replacements.isEmpty else { return html }
-        var prefix = MarkdownPage.slotMarkerPrefix
+        let prefix = MarkdownPage.slotMarkerPrefix
         var output: [UInt8] = []
         output.reserveCapacity(html.count + replacements.values.reduce(0) { $0 + $1.count })
-        html.withUnsafeBufferPointer { text in
-            prefix.withUTF8 { pattern in
-                var copied = 0
-                var searchFrom = 0
-                while let found = ByteSearch.firstRange(of: pattern, in: text, from: searchFrom) {
-                    searchFrom = found.upperBound
-                    var cursor = found.upperBound
-                    var slot = 0
-                    while cursor < text.count, text[cursor] >= 0x30, text[cursor] <= 0x39, slot < 1_000_000 {
-                        slot = slot * 10 + Int(text[cursor] - 0x30)
-                        cursor += 1
-                    }
-                    guard cursor + 3 <= text.count, text[cursor] == 0x2D, text[cursor + 1] == 0x2D, text[cursor + 2] == 0x3E,
-                          let replacement = replacements.removeValue(forKey: slot) else { continue }
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied..<found.lowerBound]))
-                    output.append(contentsOf: replacement)
-                    copied = cursor + 3
-                    searchFrom = copied
-                }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied...]))
+        var copied = 0
+        var searchFrom = 0
+        while let found = ByteSearch.firstRange(of: prefix, in: html, from: searchFrom) {
+            searchFrom = found.upperBound
+            var cursor = found.upperBound
+            var slot = 0
+            while cursor < html.count, html[cursor] >= 0x30, html[cursor] <= 0x39, slot < 1_000_000 {
+                slot = slot * 10 + Int(html[cursor] - 0x30)
+                cursor += 1
             }
+            guard cursor + 3 <= html.count, html[cursor] == 0x2D, html[cursor + 1] == 0x2D, html[cursor + 2] == 0x3E,
+                  let replacement = replacements.removeValue(forKey: slot) else { continue }
+            output.append(contentsOf: html[copied..<found.lowerBound])
+            output.append(contentsOf: replacement)
+            copied = cursor + 3
+            searchFrom = copied
         }
+        output.append(contentsOf: html[copied...])
         return output
     }
 }

@@ -1,3 +1,5 @@
+import NotesCore
+
 /// Renders template nodes against a stack of values into UTF-8 bytes.
 ///
 /// Lookups follow Mustache: a name is searched from the innermost value outwards, the
@@ -111,9 +113,9 @@ struct TemplateRenderer {
     private static func write(_ value: TemplateValue, escaped: Bool, into output: inout [UInt8]) {
         switch value {
         case .text(var text):
-            text.withUTF8 { escaped ? escape($0, into: &output) : output.append(contentsOf: $0) }
+            text.withUTF8 { escaped ? HTMLEscaping.appendMustacheEscaped($0, to: &output) : output.append(contentsOf: $0) }
         case .bytes(let bytes):
-            bytes.withUnsafeBufferPointer { escaped ? escape($0, into: &output) : output.append(contentsOf: $0) }
+            if escaped { HTMLEscaping.appendMustacheEscaped(bytes, to: &output) } else { output += bytes }
         case .number(let number):
             output += number.description.utf8
         case .flag(let flag):
@@ -121,29 +123,5 @@ struct TemplateRenderer {
         case .list, .object:
             return
         }
-    }
-
-    /// Appends `bytes` with `< > & " '` replaced by their HTML entities, copying runs between them.
-    static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
-        var runStart = 0
-        var index = 0
-        while index < bytes.count {
-            let entity: StaticString
-            switch bytes[index] {
-            case UInt8(ascii: "<"): entity = "&lt;"
-            case UInt8(ascii: ">"): entity = "&gt;"
-            case UInt8(ascii: "&"): entity = "&amp;"
-            case UInt8(ascii: "\""): entity = "&quot;"
-            case UInt8(ascii: "'"): entity = "&#39;"
-            default:
-                index += 1
-                continue
-            }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-            entity.withUTF8Buffer { output.append(contentsOf: $0) }
-            index += 1
-            runStart = index
-        }
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
     }
 }

@@ -1,8 +1,13 @@
 import NotesCore
-import Yams
+// Yams (libyaml) stays an implementation detail: the rest of notesim sees `YAMLNode`s.
+internal import Yams
 
 /// YAML that sits inside a file at some line (front matter, a config file, a scenario
 /// block), parsed with Yams, with every position mapped back to the file in character columns.
+///
+/// NotesYAML is the one module that turns YAML text into nodes: `FastYAML` for the plain
+/// YAML most blocks use, Yams for the rest and for every error. Readers of a particular
+/// language (front matter, `notesim.yml`, scenario blocks) live with their language.
 public struct EmbeddedYAML: Sendable {
     /// The YAML text alone.
     public let text: String
@@ -15,7 +20,7 @@ public struct EmbeddedYAML: Sendable {
 
     private let lines: LineIndex
 
-    /// No implicit tags at all: the readers parse booleans (`Node.yamlBool`), numbers,
+    /// No implicit tags at all: the readers parse booleans (`YAMLNode.yamlBool`), numbers,
     /// durations and sizes from the text themselves, and every implicit-tag rule is a regular
     /// expression that Yams runs on each scalar, again whenever a key is hashed for its
     /// duplicate check (the default resolver's seven rules took a sixth of a build).
@@ -49,8 +54,8 @@ public struct EmbeddedYAML: Sendable {
         }
     }
 
-    /// The file position of a mark (whose columns count Unicode scalars).
-    public func position(of mark: Mark?) -> SourcePosition {
+    /// The file position of a Yams mark (whose columns count Unicode scalars).
+    func position(of mark: Mark?) -> SourcePosition {
         position(of: mark.map { YAMLNode.Mark(line: $0.line, column: $0.column) })
     }
 

@@ -10,17 +10,15 @@
 enum FastYAML {
     /// The root node, or nil when the text is not in the subset (or holds no node).
     static func compose(_ text: String) -> YAMLNode? {
-        var text = text
-        return text.withUTF8 { bytes in
-            guard isInSubset(bytes) else { return nil }
-            var reader = Reader(bytes: bytes)
-            return reader.document()
-        }
+        let bytes = Array(text.utf8)
+        guard isInSubset(bytes) else { return nil }
+        var reader = Reader(bytes: bytes)
+        return reader.document()
     }
 
     /// No bytes libyaml treats specially or rejects: control characters (tabs and `\r`
     /// included), C1 controls, Unicode line separators, byte-order marks, non-characters.
-    private static func isInSubset(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    private static func isInSubset(_ bytes: [UInt8]) -> Bool {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
@@ -37,13 +35,13 @@ enum FastYAML {
 
     /// A cursor over the lines of one document; every method returns nil to give up.
     private struct Reader {
-        let bytes: UnsafeBufferPointer<UInt8>
+        let bytes: [UInt8]
         /// Start and end (before `\n`) of every line.
         private var lines: [(start: Int, end: Int)] = []
         /// The current line.
         private var line = 0
 
-        init(bytes: UnsafeBufferPointer<UInt8>) {
+        init(bytes: [UInt8]) {
             self.bytes = bytes
             var start = 0
             for index in 0..<bytes.count where bytes[index] == 0x0A {
@@ -340,7 +338,7 @@ enum FastYAML {
         }
 
         private func text(_ from: Int, _ to: Int) -> String {
-            String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
+            String(decoding: bytes[from..<to], as: UTF8.self)
         }
 
         /// Line and column (in Unicode scalars, from 1) of a byte on the current line.

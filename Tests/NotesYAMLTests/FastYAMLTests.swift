@@ -1,5 +1,5 @@
 import Foundation
-@testable import ScenarioKit
+@testable import NotesYAML
 import Testing
 import Yams
 

@@ -1,4 +1,4 @@
-import ScenarioKit
+import NotesYAML
 import Testing
 
 /// Booleans read without Yams' implicit-tag regular expressions, as YAML 1.1 defines them.

@@ -30,6 +30,37 @@ public enum HTMLEscaping {
     /// Escapes text content (same set as attributes, so one function serves both).
     public static func text(_ text: String) -> String { attribute(text) }
 
+    /// Appends `bytes` escaped as Mustache escapes `{{variable}}`s: `< > & " '` become
+    /// entities and nothing is dropped; runs between them are copied whole. The template
+    /// renderer writes every variable of every page through it.
+    public static func appendMustacheEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        var runStart = 0
+        var index = 0
+        while index < bytes.count {
+            let entity: StaticString
+            switch bytes[index] {
+            case UInt8(ascii: "<"): entity = "&lt;"
+            case UInt8(ascii: ">"): entity = "&gt;"
+            case UInt8(ascii: "&"): entity = "&amp;"
+            case UInt8(ascii: "\""): entity = "&quot;"
+            case UInt8(ascii: "'"): entity = "&#39;"
+            default:
+                index += 1
+                continue
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            entity.withUTF8Buffer { output.append(contentsOf: $0) }
+            index += 1
+            runStart = index
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+    }
+
+    /// `appendMustacheEscaped(_:to:)` for bytes held in an array slice.
+    public static func appendMustacheEscaped(_ bytes: ArraySlice<UInt8>, to output: inout [UInt8]) {
+        bytes.withUnsafeBufferPointer { appendMustacheEscaped($0, to: &output) }
+    }
+
     /// Whether `attribute(_:)` changes this byte (all such bytes are below 0x40).
     @inline(__always)
     static func needsEscaping(_ byte: UInt8) -> Bool {

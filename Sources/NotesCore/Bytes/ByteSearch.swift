@@ -20,6 +20,14 @@ public enum ByteSearch {
         }
     }
 
+    /// The first occurrence of `needle` in `bytes` at or after byte `start`.
+    public static func firstRange(of needle: String, in bytes: [UInt8], from start: Int = 0) -> Range<Int>? {
+        var needle = needle
+        return bytes.withUnsafeBufferPointer { text in
+            needle.withUTF8 { pattern in firstRange(of: pattern, in: text, from: start) }
+        }
+    }
+
     /// The first occurrence of `pattern` in `text` at or after `start`: `memchr` (vectorised)
     /// finds each candidate first byte, `memcmp` checks the rest.
     public static func firstRange(of pattern: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Range<Int>? {
