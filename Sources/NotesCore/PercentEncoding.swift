@@ -1,5 +1,6 @@
 /// `%XX` escapes in URL paths: one decoder for link checking (lenient) and for the preview
-/// server (strict), and the encoder for sitemap addresses.
+/// server (strict), and the one encoder for every address notesim builds from a file name
+/// (page links, the sidebar, the pager, rewritten Markdown links, the sitemap).
 public enum PercentEncoding {
     /// Decodes escapes as UTF-8; a malformed escape is kept as written.
     public static func decodeLeniently(_ text: String) -> String {
@@ -13,19 +14,39 @@ public enum PercentEncoding {
     }
 
     /// Escapes everything but unreserved characters and `/` (non-ASCII as UTF-8 bytes).
+    ///
+    /// File names are data, so no character of a name may act as URL syntax: `%`, `#`, `?`
+    /// and space are escaped, and so is `:` (a first segment with one would read as a scheme,
+    /// `javascript:`), and the sub-delimiters too (`;` is a path parameter to some servers,
+    /// `+` a space to others). Non-ASCII is escaped as UTF-8, as cmark does in Markdown
+    /// links: one spelling for one file everywhere; browsers show it decoded. The result has
+    /// nothing that HTML or JavaScript strings need to escape.
     public static func encodePath(_ path: String) -> String {
+        // Most names need nothing: return them without building a new string.
+        guard path.utf8.contains(where: { !isKept($0) }) else { return path }
         var result = ""
+        let digits = Array("0123456789ABCDEF".unicodeScalars)
         for byte in path.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"), UInt8(ascii: "/"):
+            if isKept(byte) {
                 result.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                let hex = String(byte, radix: 16, uppercase: true)
-                result += "%" + (hex.count == 1 ? "0" + hex : hex)
+            } else {
+                result.unicodeScalars.append("%")
+                result.unicodeScalars.append(digits[Int(byte >> 4)])
+                result.unicodeScalars.append(digits[Int(byte & 0x0F)])
             }
         }
         return result
+    }
+
+    /// Whether a byte stands for itself in an encoded path: unreserved characters and `/`.
+    private static func isKept(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"), UInt8(ascii: "/"):
+            true
+        default:
+            false
+        }
     }
 
     private static func decodedBytes(_ text: String, strict: Bool) -> [UInt8]? {

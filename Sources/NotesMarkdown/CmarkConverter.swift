@@ -155,7 +155,11 @@ struct CmarkConverter {
     /// now on, and a heading starts gathering its text.
     private func enterLeafBlock(_ node: OpaquePointer, isHeading: Bool, _ state: inout WalkState) {
         state.currentLeaf = node
-        state.locator.enterBlock(firstLine: Int(cmark_node_get_start_line(node)), lastLine: Int(cmark_node_get_end_line(node)))
+        state.locator.enterBlock(
+            firstLine: Int(cmark_node_get_start_line(node)),
+            lastLine: Int(cmark_node_get_end_line(node)),
+            startColumn: Int(cmark_node_get_start_column(node))
+        )
         if isHeading {
             state.headings.append(PendingHeading(
                 node: node,
@@ -166,10 +170,18 @@ struct CmarkConverter {
     }
 
     /// Entering a link or image: its reference, at the destination's place in the source
-    /// (or its block's start), and the rewritten destination if it changes.
+    /// (a reference link's at its `[`), and the rewritten destination if it changes.
+    ///
+    /// The place is read from where cmark says the link starts, corrected and checked by
+    /// the locator; only when that fails is the destination searched for, and only when
+    /// that fails too is the block's start reported.
     private func visitLink(_ node: OpaquePointer, kind: Reference.Kind, _ state: inout WalkState) {
         let destination = Self.string(cmark_node_get_url(node))
-        let position = state.locator.locate([("(" + destination, 1), ("<" + destination, 1), (destination, 0)])
+        let position = state.locator.locateLink(
+            line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)),
+            isImage: kind == .image, destination: destination
+        )
+            ?? state.locator.locate([("(" + destination, 1), ("<" + destination, 1), (destination, 0)])
             ?? parentBlockPosition(node)
         state.references.append(Reference(kind: kind, origin: .markdown, destination: destination, position: position))
         let rewritten = options.rewriteDestination(destination, kind)

@@ -2,22 +2,66 @@ import NotesCore
 
 /// Finds where inline text (a link destination, an attribute value) sits in the source.
 ///
-/// cmark's inline positions are unreliable after soft line breaks and are in bytes, so the
-/// parser takes the enclosing block's lines from cmark and searches them here. A cursor
-/// advances past each match so that repeated destinations map to successive occurrences.
+/// cmark's inline positions are in bytes, and on a block's later lines they leave out the
+/// line's container prefix and indentation (and count no lines for link definitions before
+/// the text), so the parser takes the enclosing block's lines from cmark and corrects or
+/// searches them here. A cursor advances past each match so that repeated destinations map
+/// to successive occurrences.
 struct SourceLocator {
     let index: LineIndex
-    private var block: (first: Int, last: Int) = (0, 0)
+    private var block: (first: Int, last: Int, startByte: Int) = (0, 0, 0)
     private var cursor: (line: Int, byte: Int) = (0, 0)
+    /// Lines cmark's inline line numbers are short by in this block (its link definitions).
+    private var lineShift = 0
 
     init(index: LineIndex) {
         self.index = index
     }
 
-    /// Starts searching a new block spanning the given file lines.
-    mutating func enterBlock(firstLine: Int, lastLine: Int) {
-        block = (firstLine, max(firstLine, lastLine))
+    /// Starts searching a new block spanning the given file lines, its text starting at a
+    /// 1-based byte column of its first line.
+    mutating func enterBlock(firstLine: Int, lastLine: Int, startColumn: Int = 1) {
+        block = (firstLine, max(firstLine, lastLine), startColumn - 1)
         cursor = (firstLine, 0)
+        lineShift = 0
+    }
+
+    /// The position of a Markdown link's destination (of its `[` for a reference link),
+    /// from where cmark says the link starts (`line`, 1-based byte `column`); nil when
+    /// what is written there is not that link.
+    ///
+    /// On the block's first line cmark's column is right. On a later line it counts from the
+    /// line's text, after `>` markers and indentation; after link definitions its line is
+    /// short by their lines, which the first link of the block finds for the others.
+    mutating func locateLink(line: Int, column: Int, isImage: Bool, destination: String) -> SourcePosition? {
+        let scanner = LinkSourceScanner(index: index, lastLine: block.last)
+        func attempt(shift: Int) -> LinkSourceScanner.Place? {
+            let fileLine = line + shift
+            guard fileLine >= block.first, fileLine <= block.last else { return nil }
+            let byte = fileLine == block.first ? column - 1 : Self.contentStart(of: index.lineBytes(fileLine)) + column - 1 - block.startByte
+            guard byte >= 0 else { return nil }
+            return scanner.destinationPlace(linkAt: .init(line: fileLine, byte: byte), isImage: isImage, destination: destination)
+        }
+        var found = attempt(shift: lineShift)
+        if found == nil {
+            for shift in 1...16 where shift != lineShift {
+                found = attempt(shift: shift)
+                if found != nil {
+                    lineShift = shift
+                    break
+                }
+            }
+        }
+        guard let found else { return nil }
+        if (found.line, found.byte) > cursor { cursor = (found.line, found.byte) }
+        return index.position(line: found.line, byteColumn: found.byte + 1)
+    }
+
+    /// Where a line's text starts after block-quote markers and indentation: where cmark
+    /// starts counting inline columns on a block's later lines.
+    static func contentStart(of line: ArraySlice<UInt8>) -> Int {
+        let prefix = line.prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: ">") }
+        return prefix.count
     }
 
     /// The position of the first occurrence of one of `needles` (tried in order) at or

@@ -38,10 +38,21 @@ import Testing
         #expect(object["b"] == "3")
     }
 
+    /// A section, parent or block that is never closed is reported at its opening tag, also
+    /// when sections inside it are closed, after Japanese text and with other delimiters.
+    @Test func anUnclosedSectionIsReportedAtItsOpeningTag() {
+        #expect(syntaxError("ノート {{^a}}{{#b}}x{{/b}}\n\n") == "1:5: this section is never closed")
+        #expect(syntaxError("{{#a}}\n  {{#b}}\n  {{/b}}\n") == "1:1: this section is never closed")
+        #expect(syntaxError("{{#a}}{{/a}}\n\t{{<base}}{{$x}}{{/x}}") == "2:2: this section is never closed")
+        #expect(syntaxError("{{<base}}\n{{$x}}\ny\n{{/base}}") == "4:4: the closing tag does not match the open section")
+        #expect(syntaxError("a\n  {{$x}}\n") == "2:3: this section is never closed")
+        #expect(syntaxError("{{=<% %>=}}\nab <%#a%>") == "2:4: this section is never closed")
+    }
+
     @Test func errorsNameTheProblemAndItsPosition() {
         #expect(syntaxError("{{#a}}\nx\n{{/b}}") == "3:4: the closing tag does not match the open section")
         #expect(syntaxError("{{/a}}") == "1:4: the closing tag does not match the open section")
-        #expect(syntaxError("ok\n{{#a}}\nnever closed\n") == "4:1: a section is never closed")
+        #expect(syntaxError("ok\n{{#a}}\nnever closed\n") == "2:1: this section is never closed")
         #expect(syntaxError("x {{name") == "1:9: a tag is not closed ('}}' missing)")
         #expect(syntaxError("{{{name}}") == "1:10: a tag is not closed ('}}' missing)")
         #expect(syntaxError("{{! open comment") == "1:17: a tag is not closed ('}}' missing)")

@@ -1,3 +1,5 @@
+import NotesCore
+
 /// Where notes land in the output, and how links to them are rewritten.
 public enum OutputPaths {
     /// The output path of a note given its path inside content/: `a/b.md` -> `a/b.html`,
@@ -44,19 +46,30 @@ public enum OutputPaths {
         Path.fileExtension(of: contentPath) == "md"
     }
 
+    /// The URL of a page or file of the site as written in the page at `page`: relative
+    /// (the site works under any sub-path and from disk), each segment percent-encoded.
+    ///
+    /// Every link notesim makes from a file name goes through here, so a name is only ever
+    /// data: `javascript:alert(1);x.html` becomes `javascript%3Aalert%281%29%3Bx.html`, which
+    /// a browser resolves to that file, never runs. Links relative to the site root (the
+    /// sidebar's) use `page: "index.html"`.
+    public static func url(of outputPath: String, from page: String) -> String {
+        Path.rootPrefix(forFile: page) + PercentEncoding.encodePath(outputPath)
+    }
+
     /// Rewrites a destination written in a note for the built site: relative links to
-    /// `.md` files point at their `.html` page; everything else is left as written.
+    /// `.md` files point at their `.html` page, percent-encoded as `url(of:from:)` writes it
+    /// (`h%231.md` -> `h%231.html`, `<a b.md>` -> `a%20b.html`); everything else is left as written.
     public static func rewrite(_ destination: String) -> String {
         let parsed = Destination(destination)
         guard parsed.target == .relative, Path.fileExtension(of: parsed.path) == "md" else { return destination }
-        let directory = Path.directory(of: parsed.rawPath)
-        let name = Path.lastComponent(of: parsed.rawPath)
+        let directory = Path.directory(of: parsed.path)
         let page: String
         if isIndexName(Path.lastComponent(of: parsed.path)) {
             page = "index.html"
         } else {
-            page = name.dropLast(2) + "html"
+            page = Path.lastComponent(of: parsed.path).dropLast(2) + "html"
         }
-        return (directory.isEmpty ? page : directory + "/" + page) + parsed.suffix
+        return PercentEncoding.encodePath(directory.isEmpty ? page : directory + "/" + page) + parsed.suffix
     }
 }

@@ -143,7 +143,8 @@ public enum RenderStage {
                 "tocPage": .text(root + tocPage),
             ],
             "homeURL": .text(root + "index.html"),
-            "pagePath": .text(outputPath),
+            // The page's sidebar link, to mark it as the current page (see notesim.js).
+            "pagePath": .text(OutputPaths.url(of: outputPath, from: "index.html")),
             "search": .flag(config.search),
             "searchBundle": .text(root + PagefindIndexer.bundleFolder + "/"),
         ]
@@ -168,15 +169,14 @@ public enum RenderStage {
     }
 
     private static func link(to note: Note, from outputPath: String) -> TemplateValue {
-        ["title": .text(note.title), "url": .text(Path.rootPrefix(forFile: outputPath) + note.outputPath)]
+        ["title": .text(note.title), "url": .text(OutputPaths.url(of: note.outputPath, from: outputPath))]
     }
 
     private static func noteList(_ entries: [Navigation.Entry], from outputPath: String, depth: Int = 0) -> [TemplateValue] {
         var list: [TemplateValue] = []
-        let root = Path.rootPrefix(forFile: outputPath)
         for entry in entries {
             var item: TemplateObject = ["title": .text(entry.title), "depth": .number(depth), "isNested": .flag(depth > 0)]
-            if let path = entry.outputPath { item["url"] = .text(root + path) }
+            if let path = entry.outputPath { item["url"] = .text(OutputPaths.url(of: path, from: outputPath)) }
             if entry.outputPath != outputPath { list.append(.object(item)) }
             list += noteList(entry.children, from: outputPath, depth: depth + 1)
         }
@@ -189,7 +189,7 @@ public enum RenderStage {
         entries.map { entry in
             [
                 "title": .text(entry.title),
-                "url": .text(entry.outputPath ?? ""),
+                "url": .text(entry.outputPath.map { OutputPaths.url(of: $0, from: "index.html") } ?? ""),
                 "hasURL": .flag(entry.outputPath != nil),
                 "children": .list(tocEntries(entry.children)),
                 "hasChildren": .flag(!entry.children.isEmpty),

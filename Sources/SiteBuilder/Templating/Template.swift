@@ -60,7 +60,7 @@ public struct TemplateSyntaxError: Error, Sendable, Equatable {
             switch self {
             case .sectionCloseNameIncorrect: "the closing tag does not match the open section"
             case .unfinishedName: "a tag is not closed ('}}' missing)"
-            case .expectedSectionEnd: "a section is never closed"
+            case .expectedSectionEnd: "this section is never closed"
             case .invalidSetDelimiter: "malformed set-delimiter tag"
             case .illegalTokenInsideInheritSection: "only {{$block}} overrides may appear inside {{<parent}}"
             case .unsupportedTransform: "function-style transforms such as {{uppercased(name)}} are not supported"

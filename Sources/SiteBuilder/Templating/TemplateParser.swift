@@ -7,6 +7,9 @@
 struct TemplateParser {
     private let text: [UInt8]
     private var position = 0
+    /// Where the tag being parsed starts (its start delimiter): a section that is never
+    /// closed is reported at its opening tag, not at the end of the text.
+    private var tagStart = 0
 
     init(_ text: [UInt8]) {
         self.text = text
@@ -16,6 +19,8 @@ struct TemplateParser {
     /// the next byte starts a line.
     private struct State {
         var sectionName: String?
+        /// The offset of the open section's opening tag.
+        var sectionOpening = 0
         var newLine = true
         /// Inside `{{<parent}}…{{/parent}}` (also in its blocks), and directly inside it.
         var inParent = false
@@ -25,17 +30,19 @@ struct TemplateParser {
         /// The first line's indentation inside a block override, dropped from every line.
         var overrideIndent: Int?
 
-        func inSection(_ name: String, newLine: Bool) -> State {
+        func inSection(_ name: String, newLine: Bool, opening: Int) -> State {
             var state = self
             state.sectionName = name
+            state.sectionOpening = opening
             state.parentTopLevel = false
             if !newLine { state.newLine = false }
             return state
         }
 
-        func inParent(_ name: String) -> State {
+        func inParent(_ name: String, opening: Int) -> State {
             var state = self
             state.sectionName = name
+            state.sectionOpening = opening
             state.newLine = true
             state.inParent = true
             state.parentTopLevel = true
@@ -101,7 +108,10 @@ struct TemplateParser {
             case .closesSection: return section.nodes
             }
         }
-        guard state.sectionName == nil else { throw error(.expectedSectionEnd) }
+        guard state.sectionName == nil else {
+            position = state.sectionOpening
+            throw error(.expectedSectionEnd)
+        }
         return section.nodes
     }
 
@@ -126,6 +136,7 @@ struct TemplateParser {
     /// Parses the tag whose start delimiter was just read, by the byte after it; one
     /// function per kind of tag keeps each kind's whitespace rule in one place.
     private mutating func parseTag(_ state: inout State, _ section: inout SectionNodes) throws(TemplateSyntaxError) -> TagOutcome {
+        tagStart = position - state.start.count
         switch text[position] {
         case UInt8(ascii: "#"), UInt8(ascii: "^"):
             return .next(standalone: try parseSection(state, &section))
@@ -162,11 +173,12 @@ struct TemplateParser {
     /// whether the opening tag was standalone; the indentation before one that is not stays.
     private mutating func parseSection(_ state: State, _ section: inout SectionNodes) throws(TemplateSyntaxError) -> Bool {
         let inverted = text[position] == UInt8(ascii: "^")
+        let opening = tagStart
         position += 1
         let name = try readName(state)
         let standalone = isStandalone(state)
         if !standalone { section.flushWhitespace() }
-        let body = try parse(state.inSection(name, newLine: standalone))
+        let body = try parse(state.inSection(name, newLine: standalone, opening: opening))
         section.nodes.append(.section(TemplateName(name), body, inverted: inverted))
         return standalone
     }
@@ -215,12 +227,13 @@ struct TemplateParser {
     /// `{{<name}}…{{/name}}`: a parent partial and the blocks it overrides (only block
     /// definitions and text may stand inside it). Returns whether the opening tag was standalone.
     private mutating func parseParent(_ state: State, _ section: inout SectionNodes) throws(TemplateSyntaxError) -> Bool {
+        let opening = tagStart
         position += 1
         let name = try readPartialName(state)
         if !section.whitespaceBefore.isEmpty { section.nodes.append(.text(section.whitespaceBefore)) }
         let standalone = isStandalone(state)
         var overrides: [String: [Template.Node]] = [:]
-        for node in try parse(state.inParent(name)) {
+        for node in try parse(state.inParent(name, opening: opening)) {
             switch node {
             case .blockDefinition(let block, let body): overrides[block] = body
             case .text: break
@@ -235,17 +248,18 @@ struct TemplateParser {
     /// `{{$name}}…{{/name}}`: directly inside a parent, a block override; elsewhere a block
     /// with its default content. Returns whether the opening tag was standalone.
     private mutating func parseBlock(_ state: State, _ section: inout SectionNodes) throws(TemplateSyntaxError) -> Bool {
+        let opening = tagStart
         position += 1
         let name = try readName(state)
         if state.parentTopLevel {
             let standalone = isStandalone(state)
-            let body = try parse(state.inSection(name, newLine: standalone))
+            let body = try parse(state.inSection(name, newLine: standalone, opening: opening))
             section.nodes.append(.blockDefinition(name, body))
             return standalone
         }
         if !section.whitespaceBefore.isEmpty { section.nodes.append(.text(section.whitespaceBefore)) }
         let standalone = isStandalone(state)
-        let body = try parse(state.inSection(name, newLine: standalone))
+        let body = try parse(state.inSection(name, newLine: standalone, opening: opening))
         section.nodes.append(.block(name, default: body, indentation: section.whitespaceBefore))
         section.whitespaceBefore = []
         return standalone
