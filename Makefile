@@ -9,7 +9,7 @@ DEBIAN_PACKAGES := libcmark-dev libjemalloc-dev pkg-config
 # The browser test of search types into a real Chromium.
 TEST_PACKAGES := chromium
 
-.PHONY: site test setup setup-test apt-install build check clean bench bench-sim bench-instructions fuzz serve-load screenshots subpath-check
+.PHONY: format lint site test setup setup-test apt-install build check clean bench bench-sim bench-instructions fuzz serve-load screenshots subpath-check
 
 ## site: install what is missing, build notesim, and build this repository's site into public/
 site: setup
@@ -25,6 +25,14 @@ test: setup-test
 check: setup
 	$(SWIFT) build --product notesim
 	.build/debug/notesim check .
+
+## format: format the Swift sources with the toolchain's swift-format and .swift-format
+format:
+	$(SWIFT) format format --in-place --recursive --parallel Sources Tests Benchmarks Fuzz Package.swift
+
+## lint: check the formatting as CI does (fails on any difference)
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel Sources Tests Benchmarks Fuzz Package.swift
 
 ## setup: install the Debian packages notesim builds against (apt-get; sudo when not root)
 ## and Pagefind for the search index (pip)

@@ -5,7 +5,7 @@ let package = Package(
     name: "notesim",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "notesim", targets: ["NotesCLI"]),
+        .executable(name: "notesim", targets: ["NotesCLI"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -68,8 +68,9 @@ let package = Package(
         ),
         // `make bench-sim`: simulator throughput, compared with a SimPy model of the same workloads.
         // Linked as notesim is (jemalloc), so it measures the simulator as notesim runs it.
-        .executableTarget(name: "notesim-bench-sim", dependencies: ["LambdaSimulator", "TimelineRender"], path: "Benchmarks/SimulatorBenchmark",
-                          linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]),
+        .executableTarget(
+            name: "notesim-bench-sim", dependencies: ["LambdaSimulator", "TimelineRender"], path: "Benchmarks/SimulatorBenchmark",
+            linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]),
         // `make fuzz`: libFuzzer targets (built with -sanitize=fuzzer,address -DFUZZING); without
         // those flags they replay a corpus given on the command line.
         .target(name: "FuzzTargets", dependencies: ["SiteBuilder", "NotesCore"], path: "Fuzz/FuzzTargets"),

@@ -66,7 +66,9 @@ let arguments = CommandLine.arguments.dropFirst()
 if arguments.first == "render" {
     for count in [1_000, 10_000] {
         let (seconds, bytes) = try renderSeconds(invocations: count)
-        print(String(format: "render %6d invocations: %.3f s (%.1f µs per invocation, %d KB of SVG)", count, seconds, seconds * 1e6 / Double(count), bytes / 1_024))
+        print(
+            String(
+                format: "render %6d invocations: %.3f s (%.1f µs per invocation, %d KB of SVG)", count, seconds, seconds * 1e6 / Double(count), bytes / 1_024))
     }
     exit(0)
 }
@@ -98,8 +100,10 @@ for (key, workload) in workloads where only == nil || only == key {
     ])
     if !json {
         let name = workload.name.padding(toLength: 42, withPad: " ", startingAt: 0)
-        print(String(format: "%@ %9d events in %6.3f s (median of %d, %.3f–%.3f s) = %10.0f events/s (peak RSS %.0f MiB)",
-                     name as NSString, events, median.seconds, runs, samples[0].seconds, samples[runs - 1].seconds, rate, peakResidentMiB()))
+        print(
+            String(
+                format: "%@ %9d events in %6.3f s (median of %d, %.3f–%.3f s) = %10.0f events/s (peak RSS %.0f MiB)",
+                name as NSString, events, median.seconds, runs, samples[0].seconds, samples[runs - 1].seconds, rate, peakResidentMiB()))
     }
 }
 if json {

@@ -2,35 +2,37 @@ import Foundation
 import FuzzTargets
 
 #if FUZZING
-/// libFuzzer's entry point (built by `make fuzz` with `-sanitize=fuzzer,address`).
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzScenario(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    FuzzTargets.scenario(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
-    return 0
-}
-
-/// libFuzzer's driver, called from our own `main` (SwiftPM gives every executable one).
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-                     _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
-
-@main
-struct FuzzScenario {
-    static func main() {
-        var argc = CommandLine.argc
-        var argv = CommandLine.unsafeArgv
-        exit(runFuzzerDriver(&argc, &argv, fuzzScenario))
+    /// libFuzzer's entry point (built by `make fuzz` with `-sanitize=fuzzer,address`).
+    @_cdecl("LLVMFuzzerTestOneInput")
+    public func fuzzScenario(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+        FuzzTargets.scenario(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
+        return 0
     }
-}
-#else
-/// Without libFuzzer: runs the target on each file named on the command line (a corpus).
-@main
-struct ReplayScenario {
-    static func main() {
-        for path in CommandLine.arguments.dropFirst() {
-            guard let data = FileManager.default.contents(atPath: path) else { continue }
-            FuzzTargets.scenario(Array(data))
+
+    /// libFuzzer's driver, called from our own `main` (SwiftPM gives every executable one).
+    @_silgen_name("LLVMFuzzerRunDriver")
+    func runFuzzerDriver(
+        _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+        _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+    ) -> CInt
+
+    @main
+    struct FuzzScenario {
+        static func main() {
+            var argc = CommandLine.argc
+            var argv = CommandLine.unsafeArgv
+            exit(runFuzzerDriver(&argc, &argv, fuzzScenario))
         }
     }
-}
+#else
+    /// Without libFuzzer: runs the target on each file named on the command line (a corpus).
+    @main
+    struct ReplayScenario {
+        static func main() {
+            for path in CommandLine.arguments.dropFirst() {
+                guard let data = FileManager.default.contents(atPath: path) else { continue }
+                FuzzTargets.scenario(Array(data))
+            }
+        }
+    }
 #endif

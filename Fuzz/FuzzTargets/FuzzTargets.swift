@@ -31,10 +31,12 @@ public enum FuzzTargets {
     /// rendered page.
     public static func page(_ bytes: [UInt8]) {
         // The same limits, through the settings file.
-        let config = SourceFile(path: SiteConfig.fileName, text: """
-            limits: { records: \(limits.records), horizon: \(limits.horizon)ms, note-size: \(limits.noteSize), steps: \(limits.steps) }
+        let config = SourceFile(
+            path: SiteConfig.fileName,
+            text: """
+                limits: { records: \(limits.records), horizon: \(limits.horizon)ms, note-size: \(limits.noteSize), steps: \(limits.steps) }
 
-            """)
+                """)
         let loaded = LoadStage.Output(config: config, notes: [("content/f.md", bytes), ("content/g.md", Array("# G\n\n## 節\n".utf8))])
         let result = SitePipeline.run(loaded: loaded, builtinTheme: BuiltinTheme.files)
         // Touch everything a build writes, so a problem in formatting surfaces here.

@@ -8,9 +8,9 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Build the site into the output directory (default: SITE_DIRECTORY/public).",
         discussion: """
-        Exit status 0 when the site was written, 1 when any error was found (the previous \
-        output is then left untouched), 2 for a wrong command line.
-        """
+            Exit status 0 when the site was written, 1 when any error was found (the previous \
+            output is then left untouched), 2 for a wrong command line.
+            """
     )
 
     @OptionGroup var site: SiteOptions
@@ -62,8 +62,9 @@ struct BuildCommand: ParsableCommand {
         let progress = quiet ? nil : ProgressLine.forStandardError()
         var options = site.pipelineOptions(fileSystem: fileSystem)
         if let progress { options.progress = { progress.update($0) } }
-        var report = SiteBuild.run(siteDirectory: site.siteDirectory, output: outputDirectory, fileSystem: fileSystem, options: options,
-                                   indexer: noSearch ? nil : PagefindIndexer(), writeWithErrors: keepGoing, incremental: !site.noCache)
+        var report = SiteBuild.run(
+            siteDirectory: site.siteDirectory, output: outputDirectory, fileSystem: fileSystem, options: options,
+            indexer: noSearch ? nil : PagefindIndexer(), writeWithErrors: keepGoing, incremental: !site.noCache)
         // Not needed here: the manifest (a record per note; freeing a large site's takes
         // milliseconds) is freed on another thread while the summary is printed and the process exits.
         DeferredRelease.drop(report.manifest.take())
@@ -77,23 +78,32 @@ struct BuildCommand: ParsableCommand {
         let elapsed = Console.seconds(clock.now - start)
         if verbose {
             Console.out("load+parse: \(Console.plural(result.noteCount, "note"))")
-            Console.out("scenarios: \(result.scenarioCount) (\(result.scenariosSimulated) simulated, \(result.scenarioCount - result.scenariosSimulated) from the cache), claims: \(result.expectationsPassed) passed, \(result.expectationsFailed) failed")
+            Console.out(
+                "scenarios: \(result.scenarioCount) (\(result.scenariosSimulated) simulated, \(result.scenarioCount - result.scenariosSimulated) from the cache), claims: \(result.expectationsPassed) passed, \(result.expectationsFailed) failed"
+            )
             Console.out("parse: \(result.notesParsed) of \(Console.plural(result.noteCount, "note")) parsed (the others unchanged)")
-            Console.out("render: \(Console.plural(result.files.count, "file")) rendered, \(result.keptFiles.count) pages kept; \(Console.plural(result.pageCount, "page"))")
-            Console.out("write: \(report.written) written, \(report.deleted) deleted, \(report.unchanged) unchanged\(report.incremental ? " (updated in place)" : "")")
+            Console.out(
+                "render: \(Console.plural(result.files.count, "file")) rendered, \(result.keptFiles.count) pages kept; \(Console.plural(result.pageCount, "page"))"
+            )
+            Console.out(
+                "write: \(report.written) written, \(report.deleted) deleted, \(report.unchanged) unchanged\(report.incremental ? " (updated in place)" : "")")
             if let pages = search?.pages {
                 Console.out("search: \(Console.plural(pages, "page")) indexed by Pagefind in \(String(format: "%.2f", search?.seconds ?? 0)) s")
             }
         }
         if diagnostics.contains(where: \.isError) {
             if keepGoing, !result.files.isEmpty, !diagnostics.contains(where: { $0.id.hasPrefix("output.") }) {
-                Console.out("Built \(result.pageCount) pages with errors (\(Console.counts(diagnostics)); --keep-going): \(result.expectationsPassed) passed, \(result.expectationsFailed) failed. \(Console.seconds(clock.now - start))")
+                Console.out(
+                    "Built \(result.pageCount) pages with errors (\(Console.counts(diagnostics)); --keep-going): \(result.expectationsPassed) passed, \(result.expectationsFailed) failed. \(Console.seconds(clock.now - start))"
+                )
                 throw ExitCode(ExitStatus.failure)
             }
             Console.out("Build failed (\(Console.counts(diagnostics))); \(outputDirectory)/ was left unchanged. \(elapsed)")
             throw ExitCode(ExitStatus.failure)
         }
         if quiet { return }
-        Console.out("Built \(Console.plural(result.pageCount, "page")) from \(Console.plural(result.noteCount, "note")) (\(Console.plural(result.scenarioCount, "scenario"))\(result.scenarioCount > result.scenariosSimulated ? ", \(result.scenarioCount - result.scenariosSimulated) from cache" : ""), \(result.expectationsPassed) claims verified) into \(outputDirectory)/ in \(elapsed)\(search?.pages.map { ", \($0) indexed for search" } ?? "")")
+        Console.out(
+            "Built \(Console.plural(result.pageCount, "page")) from \(Console.plural(result.noteCount, "note")) (\(Console.plural(result.scenarioCount, "scenario"))\(result.scenarioCount > result.scenariosSimulated ? ", \(result.scenarioCount - result.scenariosSimulated) from cache" : ""), \(result.expectationsPassed) claims verified) into \(outputDirectory)/ in \(elapsed)\(search?.pages.map { ", \($0) indexed for search" } ?? "")"
+        )
     }
 }

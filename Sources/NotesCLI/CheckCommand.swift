@@ -9,10 +9,10 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Verify every note (links, anchors, images, front matter, scenarios) without writing the site.",
         discussion: """
-        The last line is 'N passed, N failed', counting scenario expectations. Exit status 0 \
-        only when every expectation holds and there is no error, 1 otherwise, 2 for a wrong \
-        command line.
-        """
+            The last line is 'N passed, N failed', counting scenario expectations. Exit status 0 \
+            only when every expectation holds and there is no error, 1 otherwise, 2 for a wrong \
+            command line.
+            """
     )
 
     /// How diagnostics are printed.

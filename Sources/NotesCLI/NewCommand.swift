@@ -23,13 +23,15 @@ struct NewCommand: ParsableCommand {
         var contentPath = path.hasPrefix("content/") ? String(path.dropFirst("content/".count)) : path
         if Path.fileExtension(of: contentPath) != "md" { contentPath += ".md" }
         guard !path.hasPrefix("/"), let normalized = Path.normalize(contentPath), !normalized.isEmpty else {
-            throw Console.failure("new.outside-content", path: path, "the note must be inside content/",
-                                  hint: "give a path relative to content/, such as lambda/cold-start")
+            throw Console.failure(
+                "new.outside-content", path: path, "the note must be inside content/",
+                hint: "give a path relative to content/, such as lambda/cold-start")
         }
         let fileSystem = LocalFileSystem()
         if let link = Self.firstLink(on: normalized, site: site, fileSystem: fileSystem) {
-            throw Console.failure("new.through-link", path: link,
-                                  "this is a symbolic link; a note is never created through one (the build ignores links, and the file would land outside content/)")
+            throw Console.failure(
+                "new.through-link", path: link,
+                "this is a symbolic link; a note is never created through one (the build ignores links, and the file would land outside content/)")
         }
         let full = Path.join(site, LoadStage.contentFolder, normalized)
         if fileSystem.kind(of: full) != nil {

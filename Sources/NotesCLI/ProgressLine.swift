@@ -19,8 +19,10 @@ final class ProgressLine: @unchecked Sendable {
     /// - Parameters:
     ///   - delay: seconds before the first draw.
     ///   - interval: seconds between draws.
-    init(delay: Double = 0.3, interval: Double = 0.1, now: @escaping @Sendable () -> Double = ProgressLine.monotonicSeconds,
-         write: @escaping @Sendable (String) -> Void) {
+    init(
+        delay: Double = 0.3, interval: Double = 0.1, now: @escaping @Sendable () -> Double = ProgressLine.monotonicSeconds,
+        write: @escaping @Sendable (String) -> Void
+    ) {
         self.write = write
         self.now = now
         self.start = now()

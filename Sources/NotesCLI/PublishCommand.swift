@@ -9,11 +9,11 @@ struct PublishCommand: ParsableCommand {
         commandName: "publish",
         abstract: "Publish the built site: mirror it into a folder (--to) or commit it to a git branch (--git-branch).",
         discussion: """
-        Run 'notesim build' first. --to DIR makes DIR an exact copy of the site (stale files are \
-        deleted; symbolic links inside DIR are removed, never followed; DIR itself must not be \
-        a link). --git-branch gh-pages commits the site to that branch of the current repository \
-        without touching the working tree or the index; a checked-out branch is refused.
-        """
+            Run 'notesim build' first. --to DIR makes DIR an exact copy of the site (stale files are \
+            deleted; symbolic links inside DIR are removed, never followed; DIR itself must not be \
+            a link). --git-branch gh-pages commits the site to that branch of the current repository \
+            without touching the working tree or the index; a checked-out branch is refused.
+            """
     )
 
     @Argument(help: "The site directory.")
@@ -50,9 +50,10 @@ struct PublishCommand: ParsableCommand {
         case nil:
             throw Console.failure("publish.not-built", path: built, "no built site here; run 'notesim build' first")
         case .updating:
-            throw Console.failure("publish.half-built", path: built,
-                                  "a build was stopped while it updated this site, so some pages are old and some new; nothing was published",
-                                  hint: "run 'notesim build' again, then publish")
+            throw Console.failure(
+                "publish.half-built", path: built,
+                "a build was stopped while it updated this site, so some pages are old and some new; nothing was published",
+                hint: "run 'notesim build' again, then publish")
         case .complete, .unknown:
             break
         }
@@ -67,8 +68,9 @@ struct PublishCommand: ParsableCommand {
     private func mirror(_ built: String, to destination: String, fileSystem: LocalFileSystem) throws {
         if fileSystem.kind(of: destination) == .symbolicLink {
             let hint = fileSystem.canonicalPath(destination).map { "publish into the folder it points to: --to \($0)" }
-            throw Console.failure("publish.destination-link", path: destination,
-                                  "the destination is a symbolic link; publish never writes through links", hint: hint)
+            throw Console.failure(
+                "publish.destination-link", path: destination,
+                "the destination is a symbolic link; publish never writes through links", hint: hint)
         }
         if let refusal = WriteStage.refusal(output: destination, siteDirectory: siteDirectory, fileSystem: fileSystem) {
             Console.report([refusal])
@@ -80,17 +82,21 @@ struct PublishCommand: ParsableCommand {
         } catch {
             throw Console.failure("publish.write-failed", path: destination, "could not publish: \(error)")
         }
-        Console.report(report.removedLinks.map { link in
-            Diagnostic.warning("publish.link-removed", path: Path.join(destination, link), at: nil,
-                     "removed this symbolic link (its target is untouched); publish never writes through links")
-        })
+        Console.report(
+            report.removedLinks.map { link in
+                Diagnostic.warning(
+                    "publish.link-removed", path: Path.join(destination, link), at: nil,
+                    "removed this symbolic link (its target is untouched); publish never writes through links")
+            })
         Console.out("Published \(built)/ to \(destination)/: \(report.written.count) written, \(report.deleted.count) deleted, \(report.unchanged) unchanged")
     }
 
     /// `--git-branch`: refuses a branch checked out in a work tree, then commits.
     private func commit(_ built: String, to branch: String) throws {
         if let folder = GitPublisher.checkout(of: branch) {
-            throw ValidationError("--git-branch '\(branch)': the branch is checked out in \(TerminalText.escaped(folder)); publishing would move it under that work tree's files (use a branch of its own, such as gh-pages)")
+            throw ValidationError(
+                "--git-branch '\(branch)': the branch is checked out in \(TerminalText.escaped(folder)); publishing would move it under that work tree's files (use a branch of its own, such as gh-pages)"
+            )
         }
         do {
             let commit = try GitPublisher.commit(folder: built, branch: branch, message: message)

@@ -44,7 +44,8 @@ struct SimulateCommand: ParsableCommand {
             Console.report(problems.filter(\.isError))
             let scenarios = note?.page.codeBlocks.filter { $0.slot != nil } ?? []
             guard block >= 1, block <= scenarios.count else {
-                throw Console.failure("simulate.no-block", path: file, "the note has \(scenarios.count) scenario block\(scenarios.count == 1 ? "" : "s"); there is no #\(block)")
+                throw Console.failure(
+                    "simulate.no-block", path: file, "the note has \(scenarios.count) scenario block\(scenarios.count == 1 ? "" : "s"); there is no #\(block)")
             }
             let chosen = scenarios[block - 1]
             yaml = chosen.literal
@@ -67,7 +68,8 @@ struct SimulateCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(trace.json.utf8))
         case (.simulated(let trace), .svg):
             let document = run.document
-            let options = TimelineOptions(language: document?.language ?? language, idPrefix: "scenario", linearAxis: document?.linearAxis ?? false, title: document?.title ?? "")
+            let options = TimelineOptions(
+                language: document?.language ?? language, idPrefix: "scenario", linearAxis: document?.linearAxis ?? false, title: document?.title ?? "")
             FileHandle.standardOutput.write(Data(TimelineRenderer.svg(trace, options: options).utf8))
         case (.simulated(let trace), .text):
             FileHandle.standardOutput.write(Data(trace.dump.utf8))

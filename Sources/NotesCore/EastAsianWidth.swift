@@ -4,7 +4,7 @@ public enum EastAsianWidth {
     /// full-width forms. Hangul is excluded, since Korean separates words with spaces.
     public static func isWide(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x1100...0x115F: return false // Hangul Jamo (spaces separate Korean words)
+        case 0x1100...0x115F: return false  // Hangul Jamo (spaces separate Korean words)
         case 0x2E80...0x303F: return true  // CJK radicals, Kangxi, CJK symbols and punctuation
         case 0x3040...0x30FF: return true  // Hiragana, Katakana
         case 0x3100...0x31FF: return true  // Bopomofo, Katakana extensions
@@ -15,7 +15,7 @@ public enum EastAsianWidth {
         case 0xFE30...0xFE4F: return true  // CJK Compatibility Forms
         case 0xFF01...0xFF60: return true  // Full-width forms
         case 0xFFE0...0xFFE6: return true  // Full-width signs
-        case 0x20000...0x3FFFD: return true // CJK Extensions B and later
+        case 0x20000...0x3FFFD: return true  // CJK Extensions B and later
         default: return false
         }
     }

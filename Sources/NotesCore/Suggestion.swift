@@ -12,7 +12,8 @@ public enum Suggestion {
             let distance = editDistance(target, Array(candidate.lowercased()))
             guard distance <= limit else { continue }
             if best == nil || distance < best!.distance
-                || (distance == best!.distance && candidate < best!.candidate) {
+                || (distance == best!.distance && candidate < best!.candidate)
+            {
                 best = (distance, candidate)
             }
         }

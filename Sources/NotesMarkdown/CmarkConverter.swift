@@ -1,8 +1,8 @@
 import CCmark
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import NotesCore
 
@@ -161,11 +161,12 @@ struct CmarkConverter {
             startColumn: Int(cmark_node_get_start_column(node))
         )
         if isHeading {
-            state.headings.append(PendingHeading(
-                node: node,
-                level: Int(cmark_node_get_heading_level(node)),
-                position: blockPosition(node)
-            ))
+            state.headings.append(
+                PendingHeading(
+                    node: node,
+                    level: Int(cmark_node_get_heading_level(node)),
+                    position: blockPosition(node)
+                ))
         }
     }
 
@@ -177,10 +178,11 @@ struct CmarkConverter {
     /// that fails too is the block's start reported.
     private func visitLink(_ node: OpaquePointer, kind: Reference.Kind, _ state: inout WalkState) {
         let destination = Self.string(cmark_node_get_url(node))
-        let position = state.locator.locateLink(
-            line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)),
-            isImage: kind == .image, destination: destination
-        )
+        let position =
+            state.locator.locateLink(
+                line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)),
+                isImage: kind == .image, destination: destination
+            )
             ?? state.locator.locate([("(" + destination, 1), ("<" + destination, 1), (destination, 0)])
             ?? parentBlockPosition(node)
         state.references.append(Reference(kind: kind, origin: .markdown, destination: destination, position: position))
@@ -213,7 +215,8 @@ struct CmarkConverter {
             let id = slugger.slug(heading.text)
             let inner = renderedInner(ofHeading: heading.node, level: heading.level)
             let escapedID = HTMLEscaping.attribute(id)
-            let html = "<h\(heading.level) id=\"\(escapedID)\">\(inner)"
+            let html =
+                "<h\(heading.level) id=\"\(escapedID)\">\(inner)"
                 + "<a class=\"heading-anchor\" href=\"#\(escapedID)\" aria-hidden=\"true\" tabindex=\"-1\">#</a>"
                 + "</h\(heading.level)>"
             replace(heading.node, withHTML: html)
@@ -228,9 +231,10 @@ struct CmarkConverter {
     /// dropped: a browser would show it as a space, which Japanese text does not have.
     private static func joinsWideCharacters(_ node: OpaquePointer) -> Bool {
         guard let previous = cmark_node_previous(node), let next = cmark_node_next(node),
-              cmark_node_get_type(previous) == CMARK_NODE_TEXT, cmark_node_get_type(next) == CMARK_NODE_TEXT,
-              let before = cmark_node_get_literal(previous).flatMap({ lastScalar(of: $0) }),
-              let after = cmark_node_get_literal(next).flatMap({ firstScalar(of: $0) }) else { return false }
+            cmark_node_get_type(previous) == CMARK_NODE_TEXT, cmark_node_get_type(next) == CMARK_NODE_TEXT,
+            let before = cmark_node_get_literal(previous).flatMap({ lastScalar(of: $0) }),
+            let after = cmark_node_get_literal(next).flatMap({ firstScalar(of: $0) })
+        else { return false }
         return EastAsianWidth.isWide(before) && EastAsianWidth.isWide(after)
     }
 
@@ -297,10 +301,11 @@ struct CmarkConverter {
             }
             guard let kind = HTMLAttributeScanner.referenceKind(of: attribute) else { continue }
             let lineDelta = bytes[..<attribute.valueRange.lowerBound].reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
-            findings.references.append(Reference(
-                kind: kind, origin: .rawHTML, destination: attribute.value,
-                position: position(attribute, lineDelta)
-            ))
+            findings.references.append(
+                Reference(
+                    kind: kind, origin: .rawHTML, destination: attribute.value,
+                    position: position(attribute, lineDelta)
+                ))
             let rewritten = options.rewriteDestination(attribute.value, kind)
             if rewritten != attribute.value {
                 replacements.append((attribute.valueRange, HTMLEscaping.attribute(rewritten)))

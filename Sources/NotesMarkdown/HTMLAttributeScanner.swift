@@ -72,7 +72,7 @@ struct HTMLAttributeScanner {
         switch (attribute.tag, attribute.name) {
         case ("a", "href"), ("area", "href"), ("link", "href"): .link
         case ("img", "src"), ("source", "src"), ("video", "src"), ("audio", "src"),
-             ("video", "poster"), ("iframe", "src"), ("embed", "src"), ("track", "src"):
+            ("video", "poster"), ("iframe", "src"), ("embed", "src"), ("track", "src"):
             .image
         default: nil
         }

@@ -82,11 +82,11 @@ public struct Slugger: Sendable {
         if properties.isAlphabetic { return true }
         switch properties.generalCategory {
         case .otherNumber,
-             .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation,
-             .otherPunctuation, .dashPunctuation,
-             .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol,
-             .control, .format, .privateUse, .unassigned, .surrogate,
-             .spaceSeparator, .lineSeparator, .paragraphSeparator:
+            .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation,
+            .otherPunctuation, .dashPunctuation,
+            .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol,
+            .control, .format, .privateUse, .unassigned, .surrogate,
+            .spaceSeparator, .lineSeparator, .paragraphSeparator:
             return false
         default:
             return true

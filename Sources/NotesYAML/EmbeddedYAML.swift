@@ -84,8 +84,8 @@ public struct EmbeddedYAML: Sendable {
     private func diagnostic(for error: YamlError, id: String) -> Diagnostic {
         switch error {
         case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
             var message = "invalid YAML: \(problem)"
             if let context { message += " (\(context.text))" }
             return .error(id, path: path, at: position(of: mark), message, hint: Self.hint(forProblem: problem))

@@ -27,7 +27,10 @@ enum FastYAML {
             if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] < 0xA0 { return false }
             if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 { return false }
             if byte == 0xEF, index + 2 < bytes.count,
-               (bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF) || (bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE) { return false }
+                (bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF) || (bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE)
+            {
+                return false
+            }
             index += 1
         }
         return true
@@ -209,8 +212,9 @@ enum FastYAML {
                 }
                 while true {
                     guard let (key, keyEnd) = flowPlain(at: index), keyEnd < end, bytes[keyEnd] == UInt8(ascii: ":"),
-                          keyEnd + 1 < end, bytes[keyEnd + 1] == UInt8(ascii: " "),
-                          !pairs.contains(where: { $0.key.string == key.string }) else { return nil }
+                        keyEnd + 1 < end, bytes[keyEnd + 1] == UInt8(ascii: " "),
+                        !pairs.contains(where: { $0.key.string == key.string })
+                    else { return nil }
                     guard let (value, after) = flowNode(at: skipSpaces(from: keyEnd + 1)) else { return nil }
                     pairs.append(.init(key: key, value: value))
                     index = skipSpaces(from: after)
@@ -284,8 +288,8 @@ enum FastYAML {
                 return byte == UInt8(ascii: "-") && next != UInt8(ascii: " ") && !(flow && Self.isFlowIndicator(next))
                     && !(position == lines[line].start && startsDocumentMarker(at: position))
             case UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "#"),
-                 UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "'"),
-                 UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"), UInt8(ascii: "`"), UInt8(ascii: " "):
+                UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "'"),
+                UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"), UInt8(ascii: "`"), UInt8(ascii: " "):
                 return false
             default:
                 return true

@@ -23,31 +23,31 @@ enum LiveReload {
     }
 
     static let script = """
-    (function () {
-      "use strict";
-      var first = true;
-      var overlay = null;
-      function show(lines) {
-        if (!overlay) {
-          overlay = document.createElement("div");
-          overlay.id = "notesim-errors";
-          overlay.setAttribute("role", "alert");
-          overlay.style.cssText = "position:fixed;left:0;right:0;bottom:0;max-height:50vh;overflow:auto;z-index:99;" +
-            "margin:0;padding:1rem 1.25rem;background:#1f1f1f;color:#ffd7d7;font:13px/1.5 ui-monospace,monospace;" +
-            "border-top:4px solid #d55e00;white-space:pre-wrap";
-          document.body.appendChild(overlay);
-        }
-        overlay.textContent = "notesim: the last build failed\\n\\n" + lines.join("\\n");
-      }
-      var source = new EventSource("/__notesim/events");
-      source.addEventListener("ok", function () {
-        if (first) { first = false; if (overlay) { overlay.remove(); overlay = null; } return; }
-        location.reload();
-      });
-      source.addEventListener("errors", function (event) {
-        first = false;
-        try { show(JSON.parse(event.data)); } catch (e) { show([String(event.data)]); }
-      });
-    })();
-    """
+        (function () {
+          "use strict";
+          var first = true;
+          var overlay = null;
+          function show(lines) {
+            if (!overlay) {
+              overlay = document.createElement("div");
+              overlay.id = "notesim-errors";
+              overlay.setAttribute("role", "alert");
+              overlay.style.cssText = "position:fixed;left:0;right:0;bottom:0;max-height:50vh;overflow:auto;z-index:99;" +
+                "margin:0;padding:1rem 1.25rem;background:#1f1f1f;color:#ffd7d7;font:13px/1.5 ui-monospace,monospace;" +
+                "border-top:4px solid #d55e00;white-space:pre-wrap";
+              document.body.appendChild(overlay);
+            }
+            overlay.textContent = "notesim: the last build failed\\n\\n" + lines.join("\\n");
+          }
+          var source = new EventSource("/__notesim/events");
+          source.addEventListener("ok", function () {
+            if (first) { first = false; if (overlay) { overlay.remove(); overlay = null; } return; }
+            location.reload();
+          });
+          source.addEventListener("errors", function (event) {
+            first = false;
+            try { show(JSON.parse(event.data)); } catch (e) { show([String(event.data)]); }
+          });
+        })();
+        """
 }

@@ -59,9 +59,10 @@ public struct PreviewServer: Sendable {
         // The same incremental build as `notesim build`: only what changed is parsed,
         // rendered and written.
         // The manifest stays in memory between rebuilds (no decoding or writing it each time).
-        let report = SiteBuild.run(siteDirectory: siteDirectory, output: outputDirectory, fileSystem: fileSystem,
-                                   options: .init(cache: FileScenarioCache(siteDirectory: siteDirectory, fileSystem: fileSystem)),
-                                   remembered: await state.manifest, listing: listing)
+        let report = SiteBuild.run(
+            siteDirectory: siteDirectory, output: outputDirectory, fileSystem: fileSystem,
+            options: .init(cache: FileScenarioCache(siteDirectory: siteDirectory, fileSystem: fileSystem)),
+            remembered: await state.manifest, listing: listing)
         if let manifest = report.manifest { await state.remember(manifest) }
         let result = report.result
         var diagnostics = result.diagnostics
@@ -69,7 +70,9 @@ public struct PreviewServer: Sendable {
         if !result.hasErrors, report.writeError == nil, result.config.search { search?.refresh() }
         for diagnostic in diagnostics { log(diagnostic.formatted) }
         let elapsed = clock.now - start
-        log("Rebuilt in \(elapsed.components.seconds * 1_000 + elapsed.components.attoseconds / 1_000_000_000_000_000) ms: \(result.expectationsPassed) passed, \(result.expectationsFailed) failed")
+        log(
+            "Rebuilt in \(elapsed.components.seconds * 1_000 + elapsed.components.attoseconds / 1_000_000_000_000_000) ms: \(result.expectationsPassed) passed, \(result.expectationsFailed) failed"
+        )
         await state.rebuilt(diagnostics: diagnostics)
     }
 
@@ -81,27 +84,30 @@ public struct PreviewServer: Sendable {
         let searchIndex = searchDirectory
         let fileSystem = fileSystem
         router.get("/__notesim/live.js") { _, _ in
-            Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
-                     body: .init(byteBuffer: ByteBuffer(string: LiveReload.script)))
+            Response(
+                status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
+                body: .init(byteBuffer: ByteBuffer(string: LiveReload.script)))
         }
         router.get("/__notesim/events") { _, _ in
-            Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store"], body: .init { writer in
-                var seen = -1
-                var idle = 0
-                // Bounded: a stream lives at most an hour; the browser reconnects by itself.
-                while idle < 14_400 {
-                    let generation = await state.generation
-                    if generation != seen {
-                        seen = generation
-                        try await writer.write(ByteBuffer(string: await state.event()))
-                    } else if idle % 60 == 59 {
-                        try await writer.write(ByteBuffer(string: ": keep-alive\n\n"))
+            Response(
+                status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
+                body: .init { writer in
+                    var seen = -1
+                    var idle = 0
+                    // Bounded: a stream lives at most an hour; the browser reconnects by itself.
+                    while idle < 14_400 {
+                        let generation = await state.generation
+                        if generation != seen {
+                            seen = generation
+                            try await writer.write(ByteBuffer(string: await state.event()))
+                        } else if idle % 60 == 59 {
+                            try await writer.write(ByteBuffer(string: ": keep-alive\n\n"))
+                        }
+                        idle += 1
+                        try await Task.sleep(for: .milliseconds(250))
                     }
-                    idle += 1
-                    try await Task.sleep(for: .milliseconds(250))
-                }
-                try await writer.finish(nil)
-            })
+                    try await writer.finish(nil)
+                })
         }
         router.get("/**") { request, _ in
             try Self.serveFile(request.uri.path, output: output, searchIndex: searchIndex, fileSystem: fileSystem)

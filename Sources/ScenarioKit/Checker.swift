@@ -71,7 +71,8 @@ struct Checker {
     private func firstAttempt(_ value: ExpectationValue) -> Result {
         guard let first = trace.starts.first?.time else { return .fail("expected a first attempt, but the handler never ran") }
         guard let inside = within(value, first) else { return .invalid("expected a time such as 1m, or { min, max }", value.position) }
-        return inside ? .pass(Self.time(first))
+        return inside
+            ? .pass(Self.time(first))
             : .fail("expected the first attempt at \(describe(value)), the simulator made it at \(Self.time(first))")
     }
 
@@ -87,7 +88,8 @@ struct Checker {
         let names = list(value).compactMap(\.text)
         let used = Set(trace.assumptionsUsed.map(\.rawValue))
         let missing = names.filter { !used.contains($0) }
-        return missing.isEmpty ? .pass(names.joined(separator: ", "))
+        return missing.isEmpty
+            ? .pass(names.joined(separator: ", "))
             : .fail("expected the result to rely on \(missing.joined(separator: ", ")), but the run used: \(used.sorted().joined(separator: ", "))")
     }
 
@@ -153,7 +155,9 @@ struct Checker {
             if text == "~" || text.isEmpty { continue }
             guard let expected = Quantity.duration(text) else { return .invalid("'\(text)' is not a time such as 1m or 500ms", item.position) }
             if abs(expected - actual[index]) > tolerance {
-                return .fail("expected \(noun) at \(times(items.compactMap { $0.text.flatMap(Quantity.duration) })), the simulator had them at \(times(actual)) (#\(index + 1) is off by \(Self.time(abs(expected - actual[index]))), more than the \(Self.time(tolerance)) tolerance)")
+                return .fail(
+                    "expected \(noun) at \(times(items.compactMap { $0.text.flatMap(Quantity.duration) })), the simulator had them at \(times(actual)) (#\(index + 1) is off by \(Self.time(abs(expected - actual[index]))), more than the \(Self.time(tolerance)) tolerance)"
+                )
             }
         }
         return .pass(times(actual))
@@ -162,14 +166,19 @@ struct Checker {
     private func timeBounds(_ pairs: [(key: String, value: ExpectationValue)], actual: [Int64], noun: String, position: SourcePosition) -> Result {
         guard !actual.isEmpty else { return .fail("expected \(noun), the simulator had none") }
         for (key, bound) in pairs {
-            let targets: [(Int, Int64)] = switch key {
-            case "first": [(0, actual[0])]
-            case "last": [(actual.count - 1, actual[actual.count - 1])]
-            default: Array(actual.enumerated())
-            }
+            let targets: [(Int, Int64)] =
+                switch key {
+                case "first": [(0, actual[0])]
+                case "last": [(actual.count - 1, actual[actual.count - 1])]
+                default: Array(actual.enumerated())
+                }
             for (index, time) in targets {
                 guard let inside = within(bound, time) else { return .invalid("a bound is a time or { min, max }", bound.position) }
-                if !inside { return .fail("expected \(key == "each" ? "every one of the \(noun)" : "the \(key) of the \(noun)") within \(describe(bound)), but #\(index + 1) is at \(Self.time(time)) (t = \(times(actual)))") }
+                if !inside {
+                    return .fail(
+                        "expected \(key == "each" ? "every one of the \(noun)" : "the \(key) of the \(noun)") within \(describe(bound)), but #\(index + 1) is at \(Self.time(time)) (t = \(times(actual)))"
+                    )
+                }
             }
         }
         return .pass(times(actual))
@@ -217,7 +226,8 @@ struct Checker {
     private func wordList(_ value: ExpectationValue, actual: [String], noun: String) -> Result {
         let expected = list(value).map { $0.text ?? "" }
         let matches = expected.count == actual.count && zip(expected, actual).allSatisfy { $0 == "~" || $0 == $1 }
-        return matches ? .pass(actual.joined(separator: ", "))
+        return matches
+            ? .pass(actual.joined(separator: ", "))
             : .fail("expected \(noun) [\(expected.joined(separator: ", "))], the simulator had [\(actual.joined(separator: ", "))]")
     }
 
@@ -227,7 +237,8 @@ struct Checker {
         }
         let expected = Set(list(value).compactMap(\.text))
         let words = actual.map(\.rawValue)
-        return expected == Set(words) ? .pass(words.joined(separator: ", "))
+        return expected == Set(words)
+            ? .pass(words.joined(separator: ", "))
             : .fail("expected outcome \(expected.sorted().joined(separator: ", ")), the simulator ended in \(words.joined(separator: ", "))\(endFacts)")
     }
 
@@ -246,7 +257,9 @@ struct Checker {
             guard let number = Int(item.text ?? "") else { return .invalid("expected a count for \(key)", item.position) }
             expected[key] = number
         }
-        let describe: ([String: Int]) -> String = { $0.filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") }
+        let describe: ([String: Int]) -> String = {
+            $0.filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
+        }
         let same = Set(expected.keys).union(actual.keys).allSatisfy { (expected[$0] ?? 0) == (actual[$0] ?? 0) }
         return same ? .pass("{ \(describe(actual)) }") : .fail("expected outcomes { \(describe(expected)) }, the simulator had { \(describe(actual)) }")
     }
@@ -268,14 +281,19 @@ struct Checker {
         let expected = list(value)
         let actual = trace.batches.map(\.items)
         guard expected.count == actual.count else {
-            return .fail("expected \(expected.count) batches, the simulator invoked \(actual.count) (sizes \(actual.map { String($0.count) }.joined(separator: ", ")))")
+            return .fail(
+                "expected \(expected.count) batches, the simulator invoked \(actual.count) (sizes \(actual.map { String($0.count) }.joined(separator: ", ")))")
         }
         for (index, item) in expected.enumerated() {
             switch item {
             case .scalar(let text, let position):
                 if text == "~" { continue }
                 if let size = Int(text) {
-                    if size != actual[index].count { return .fail("expected batch \(index + 1) to hold \(size) records, it held \(actual[index].count) (batch sizes \(actual.map { String($0.count) }.joined(separator: ", ")))") }
+                    if size != actual[index].count {
+                        return .fail(
+                            "expected batch \(index + 1) to hold \(size) records, it held \(actual[index].count) (batch sizes \(actual.map { String($0.count) }.joined(separator: ", ")))"
+                        )
+                    }
                 } else if let range = ItemRange.parse(text) {
                     if range != actual[index] { return .fail("expected batch \(index + 1) to be records \(text), it was \(ItemRanges.format(actual[index]))") }
                 } else {
@@ -286,7 +304,9 @@ struct Checker {
                     guard let text = id.text else { return [] }
                     return Int(text).map { [$0] } ?? ItemRange.parse(text) ?? []
                 }
-                if numbers != actual[index] { return .fail("expected batch \(index + 1) to be records \(ItemRanges.format(numbers)), it was \(ItemRanges.format(actual[index]))") }
+                if numbers != actual[index] {
+                    return .fail("expected batch \(index + 1) to be records \(ItemRanges.format(numbers)), it was \(ItemRanges.format(actual[index]))")
+                }
             case .map(_, let position):
                 return .invalid("a batch is a size or a list of ids", position)
             }
@@ -322,7 +342,9 @@ struct Checker {
     }
 
     private func responses(_ value: ExpectationValue) -> Result {
-        guard case .map(let pairs, let position) = value else { return .invalid("expected a map from event number to { status, error, reason, at }", value.position) }
+        guard case .map(let pairs, let position) = value else {
+            return .invalid("expected a map from event number to { status, error, reason, at }", value.position)
+        }
         let actual = trace.entries.compactMap { entry -> (item: Int, status: Int, error: String?, reason: String?, time: Int64)? in
             if case .response(let item, let status, let error, let reason) = entry.event { return (item, status, error, reason, entry.time) }
             return nil
@@ -335,11 +357,15 @@ struct Checker {
                 let text = fieldValue.text ?? ""
                 switch field {
                 case "status": if Int(text) != response.status { return .fail("expected event \(event) to get status \(text), it got \(response.status)") }
-                case "error": if text != (response.error ?? "") { return .fail("expected event \(event) to get error \(text), it got \(response.error ?? "none")") }
-                case "reason": if text != (response.reason ?? "") { return .fail("expected event \(event) to get reason \(text), it got \(response.reason ?? "none")") }
+                case "error":
+                    if text != (response.error ?? "") { return .fail("expected event \(event) to get error \(text), it got \(response.error ?? "none")") }
+                case "reason":
+                    if text != (response.reason ?? "") { return .fail("expected event \(event) to get reason \(text), it got \(response.reason ?? "none")") }
                 case "at":
                     guard let time = Quantity.duration(text) else { return .invalid("'\(text)' is not a time", fieldValue.position) }
-                    if abs(time - response.time) > tolerance { return .fail("expected event \(event)'s response at \(Self.time(time)), it came at \(Self.time(response.time))") }
+                    if abs(time - response.time) > tolerance {
+                        return .fail("expected event \(event)'s response at \(Self.time(time)), it came at \(Self.time(response.time))")
+                    }
                 default: return .invalid("unknown response field '\(field)'", fieldValue.position)
                 }
             }
@@ -354,23 +380,34 @@ struct Checker {
             return .fail("expected \(expected.count) deliveries, the simulator made \(actual.count)\(endFacts)")
         }
         for (index, item) in expected.enumerated() {
-            guard case .map(let fields, _) = item else { return .invalid("a delivery is a map such as { to: DLQ, condition: RetriesExhausted }", item.position) }
+            guard case .map(let fields, _) = item else {
+                return .invalid("a delivery is a map such as { to: DLQ, condition: RetriesExhausted }", item.position)
+            }
             let (time, delivery) = actual[index]
             for (field, fieldValue) in fields {
                 let text = fieldValue.text ?? ""
                 switch field {
-                case "to": if text != delivery.route.rawValue { return .fail("expected delivery \(index + 1) to \(text), it went to \(delivery.route.rawValue)") }
+                case "to":
+                    if text != delivery.route.rawValue { return .fail("expected delivery \(index + 1) to \(text), it went to \(delivery.route.rawValue)") }
                 case "at":
                     guard let at = Quantity.duration(text) else { return .invalid("'\(text)' is not a time", fieldValue.position) }
                     if abs(at - time) > tolerance { return .fail("expected delivery \(index + 1) at \(Self.time(at)), it happened at \(Self.time(time))") }
-                case "condition": if text != (delivery.condition ?? "") { return .fail("expected delivery \(index + 1) with condition \(text), it had \(delivery.condition ?? "none")") }
-                case "approximateInvokeCount": if Int(text) != delivery.approximateInvokeCount { return .fail("expected approximateInvokeCount \(text), it was \(delivery.approximateInvokeCount.map(String.init) ?? "none")") }
+                case "condition":
+                    if text != (delivery.condition ?? "") {
+                        return .fail("expected delivery \(index + 1) with condition \(text), it had \(delivery.condition ?? "none")")
+                    }
+                case "approximateInvokeCount":
+                    if Int(text) != delivery.approximateInvokeCount {
+                        return .fail("expected approximateInvokeCount \(text), it was \(delivery.approximateInvokeCount.map(String.init) ?? "none")")
+                    }
                 case "items":
                     let ids = list(fieldValue).flatMap { id -> [Int] in
                         guard let text = id.text else { return [] }
                         return Int(text).map { [$0] } ?? ItemRange.parse(text) ?? []
                     }
-                    if ids != delivery.items { return .fail("expected delivery \(index + 1) to cover \(ItemRanges.format(ids)), it covered \(ItemRanges.format(delivery.items))") }
+                    if ids != delivery.items {
+                        return .fail("expected delivery \(index + 1) to cover \(ItemRanges.format(ids)), it covered \(ItemRanges.format(delivery.items))")
+                    }
                 case "fields":
                     guard case .map(let entries, _) = fieldValue else { return .invalid("fields is a map from dotted path to value", fieldValue.position) }
                     for (path, expectedValue) in entries {
@@ -384,7 +421,9 @@ struct Checker {
                         case (.scalar(let text, _), .absent): matches = text == "absent"
                         default: matches = false
                         }
-                        if !matches { return .fail("expected \(path) of delivery \(index + 1) to be \(expectedValue.text ?? "the given size"), it is \(actualValue)") }
+                        if !matches {
+                            return .fail("expected \(path) of delivery \(index + 1) to be \(expectedValue.text ?? "the given size"), it is \(actualValue)")
+                        }
                     }
                 default:
                     return .invalid("unknown delivery field '\(field)'", fieldValue.position)

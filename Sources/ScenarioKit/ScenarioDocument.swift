@@ -21,12 +21,13 @@ public struct ScenarioDocument: Sendable {
 
     /// The diagnostic for a validation issue, at the offending key's value.
     public func diagnostic(for issue: ValidationIssue, path: String) -> Diagnostic {
-        let id = switch issue.kind {
-        case .range: "scenario.range"
-        case .combination: "scenario.combination"
-        case .unsupported: "scenario.unsupported"
-        case .limit: "scenario.limit"
-        }
+        let id =
+            switch issue.kind {
+            case .range: "scenario.range"
+            case .combination: "scenario.combination"
+            case .unsupported: "scenario.unsupported"
+            case .limit: "scenario.limit"
+            }
         let message = issue.rule.map { "\(issue.message) (rule \($0))" } ?? issue.message
         return .error(id, path: path, at: position(of: issue.parameter), message)
     }

@@ -25,8 +25,10 @@ extension ScenarioParser {
                 mode = preset.mode
             } else {
                 let names = Trigger.allCases.map(\.rawValue)
-                reader.error("scenario.value", at: node, "unknown trigger '\(text)'" + (Suggestion.closest(to: text, among: names).map { "; did you mean '\($0)'?" } ?? ""),
-                             hint: "triggers: \(names.joined(separator: ", "))")
+                reader.error(
+                    "scenario.value", at: node,
+                    "unknown trigger '\(text)'" + (Suggestion.closest(to: text, among: names).map { "; did you mean '\($0)'?" } ?? ""),
+                    hint: "triggers: \(names.joined(separator: ", "))")
             }
         }
         if let node = keys.value("InvocationType"), let text = reader.string(node, "InvocationType") {
@@ -34,24 +36,33 @@ extension ScenarioParser {
             case "RequestResponse": mode = .sync
             case "Event": mode = .async
             case "DryRun": mode = .sync; dryRun = true
-            default: reader.error("scenario.value", at: node, "InvocationType must be RequestResponse, Event or DryRun, not '\(text)'", hint: "for event source mappings use mode: sqs, sqs-fifo, kinesis or dynamodb")
+            default:
+                reader.error(
+                    "scenario.value", at: node, "InvocationType must be RequestResponse, Event or DryRun, not '\(text)'",
+                    hint: "for event source mappings use mode: sqs, sqs-fifo, kinesis or dynamodb")
             }
         }
         if let node = keys.value("mode"), let text = reader.string(node, "mode") {
             guard let parsed = InvocationMode(rawValue: text) else {
                 let names = InvocationMode.allCases.map(\.rawValue)
-                reader.error("scenario.value", at: node, "unknown mode '\(text)'" + (Suggestion.closest(to: text, among: names).map { "; did you mean '\($0)'?" } ?? ""),
-                             hint: "modes: \(names.joined(separator: ", "))")
+                reader.error(
+                    "scenario.value", at: node, "unknown mode '\(text)'" + (Suggestion.closest(to: text, among: names).map { "; did you mean '\($0)'?" } ?? ""),
+                    hint: "modes: \(names.joined(separator: ", "))")
                 return nil
             }
             if let implied = mode, implied != parsed {
-                reader.error("scenario.combination", at: node, "mode '\(text)' contradicts the \(trigger != nil ? "trigger" : "InvocationType"), which implies '\(implied.rawValue)'")
+                reader.error(
+                    "scenario.combination", at: node,
+                    "mode '\(text)' contradicts the \(trigger != nil ? "trigger" : "InvocationType"), which implies '\(implied.rawValue)'")
             }
             mode = parsed
         }
         guard let mode else {
             if reader.diagnostics.isEmpty {
-                reader.diagnostics.append(.error("scenario.missing-key", path: path, at: start, "the scenario has no mode", hint: "add mode: sync | async | sqs | sqs-fifo | kinesis | dynamodb (or trigger: s3, api-gateway, …)"))
+                reader.diagnostics.append(
+                    .error(
+                        "scenario.missing-key", path: path, at: start, "the scenario has no mode",
+                        hint: "add mode: sync | async | sqs | sqs-fifo | kinesis | dynamodb (or trigger: s3, api-gateway, …)"))
             }
             return nil
         }

@@ -5,7 +5,9 @@ import NotesYAML
 /// The sections of a scenario, each read into the specification.
 extension ScenarioParser {
     static func readFunction(_ node: YAMLNode, into spec: inout ScenarioSpec, _ reader: inout ScenarioReader) {
-        let known = ["duration", "fails", "failure", "Timeout", "ReservedConcurrentExecutions", "response", "response-size", "error-message", "result", "state"]
+        let known = [
+            "duration", "fails", "failure", "Timeout", "ReservedConcurrentExecutions", "response", "response-size", "error-message", "result", "state",
+        ]
         for (key, _, value) in reader.mapping(node, at: "function", known: known) {
             let path = "function.\(key)"
             switch key {
@@ -15,7 +17,9 @@ extension ScenarioParser {
                 if let plan = readFailurePlan(value, path, &reader) { spec.function.fails = plan }
             case "failure":
                 guard let text = reader.string(value, path) else { continue }
-                if let kind = FailureKind(rawValue: text) { spec.function.failure = kind } else {
+                if let kind = FailureKind(rawValue: text) {
+                    spec.function.failure = kind
+                } else {
                     reader.error("scenario.value", at: value, "failure must be error, timeout, throttled or service-error, not '\(text)'")
                 }
             case "Timeout":
@@ -35,7 +39,9 @@ extension ScenarioParser {
                 }
                 if let size { if key == "result" { spec.function.responseSize = size } else { spec.function.errorMessageSize = size } }
             case "state":
-                if reader.string(value, path) == "omit" { spec.function.omitsWindowState = true } else {
+                if reader.string(value, path) == "omit" {
+                    spec.function.omitsWindowState = true
+                } else {
                     reader.error("scenario.value", at: value, "state can only be 'omit' (responses without state, K14)")
                 }
             default: break
@@ -86,7 +92,8 @@ extension ScenarioParser {
         case "never": return .never
         case "always": return .always
         default:
-            reader.error("scenario.value", at: node, "fails must be never, always, a list of attempt numbers, { records: [ids] } or { rate: 10% }, not '\(text)'")
+            reader.error(
+                "scenario.value", at: node, "fails must be never, always, a list of attempt numbers, { records: [ids] } or { rate: 10% }, not '\(text)'")
             return nil
         }
     }
@@ -113,7 +120,9 @@ extension ScenarioParser {
 
     static func readResponse(_ node: YAMLNode, _ path: String, into spec: inout ScenarioSpec, _ reader: inout ScenarioReader) {
         if case .scalar = node, let text = reader.string(node, path) {
-            if text == "auto" { spec.function.response = .auto } else {
+            if text == "auto" {
+                spec.function.response = .auto
+            } else {
                 reader.error("scenario.value", at: node, "response must be auto or a map from invocation number to a response")
             }
             return
@@ -168,7 +177,9 @@ extension ScenarioParser {
                     if let size = reader.size(value, fieldPath) { group.size = size }
                 case "payload":
                     if value.mapping != nil {
-                        if let size = reader.mapping(value, at: fieldPath, known: ["size"]).first.flatMap({ reader.size($0.value, fieldPath + ".size") }) { group.size = size }
+                        if let size = reader.mapping(value, at: fieldPath, known: ["size"]).first.flatMap({ reader.size($0.value, fieldPath + ".size") }) {
+                            group.size = size
+                        }
                     } else if let text = reader.string(value, fieldPath) {
                         group.size = Int64(text.utf8.count)
                     }
@@ -219,7 +230,9 @@ extension ScenarioParser {
                 if let seconds = reader.int64(value, path) { spec.queue.messageRetentionSeconds = seconds }
             case "FifoQueue":
                 if let fifo = reader.bool(value, path), fifo != (spec.mode == .sqsFIFO) {
-                    reader.error("scenario.combination", at: value, fifo ? "FifoQueue: true needs mode: sqs-fifo" : "mode sqs-fifo is a FIFO queue; FifoQueue cannot be false")
+                    reader.error(
+                        "scenario.combination", at: value,
+                        fifo ? "FifoQueue: true needs mode: sqs-fifo" : "mode sqs-fifo is a FIFO queue; FifoQueue cannot be false")
                 }
             default:
                 for (field, _, count) in reader.mapping(value, at: path, known: ["maxReceiveCount", "deadLetterTargetArn"]) where field == "maxReceiveCount" {
@@ -230,9 +243,11 @@ extension ScenarioParser {
     }
 
     static func readMapping(_ node: YAMLNode, into spec: inout ScenarioSpec, _ reader: inout ScenarioReader) {
-        let known = ["BatchSize", "MaximumBatchingWindowInSeconds", "FunctionResponseTypes", "MaximumRetryAttempts", "MaximumRecordAgeInSeconds",
-                     "BisectBatchOnFunctionError", "ParallelizationFactor", "TumblingWindowInSeconds", "StartingPosition",
-                     "StartingPositionTimestamp", "ScalingConfig", "ProvisionedPollerConfig", "DestinationConfig", "Enabled"]
+        let known = [
+            "BatchSize", "MaximumBatchingWindowInSeconds", "FunctionResponseTypes", "MaximumRetryAttempts", "MaximumRecordAgeInSeconds",
+            "BisectBatchOnFunctionError", "ParallelizationFactor", "TumblingWindowInSeconds", "StartingPosition",
+            "StartingPositionTimestamp", "ScalingConfig", "ProvisionedPollerConfig", "DestinationConfig", "Enabled",
+        ]
         let base = "EventSourceMapping"
         var timestamp: Int64?
         var startingPosition: String?
@@ -280,7 +295,10 @@ extension ScenarioParser {
             case "LATEST": spec.mapping.startingPosition = .latest
             case "AT_TIMESTAMP": spec.mapping.startingPosition = .atTimestamp(timestamp ?? 0)
             default:
-                reader.diagnostics.append(.error("scenario.value", path: reader.path, at: node, "StartingPosition must be TRIM_HORIZON, LATEST or AT_TIMESTAMP, not '\(startingPosition)'"))
+                reader.diagnostics.append(
+                    .error(
+                        "scenario.value", path: reader.path, at: node,
+                        "StartingPosition must be TRIM_HORIZON, LATEST or AT_TIMESTAMP, not '\(startingPosition)'"))
             }
         }
     }
@@ -293,7 +311,9 @@ extension ScenarioParser {
             default:
                 for item in value.sequence?.nodes ?? [] {
                     guard let text = reader.string(item, "caller.retry-on") else { continue }
-                    if let condition = CallerSpec.RetryCondition(rawValue: text) { spec.caller.retryOn.insert(condition) } else {
+                    if let condition = CallerSpec.RetryCondition(rawValue: text) {
+                        spec.caller.retryOn.insert(condition)
+                    } else {
                         reader.error("scenario.value", at: item, "retry-on takes throttled, service-error and timeout, not '\(text)'")
                     }
                 }
@@ -319,7 +339,9 @@ extension ScenarioParser {
             case .syncLimit: if let v = reader.size(value, path) { spec.assumptions.syncLimit = v }
             case .retryFrom:
                 if let text = reader.string(value, path) {
-                    if let reference = Assumptions.RetryReference(rawValue: text) { spec.assumptions.retryFrom = reference } else {
+                    if let reference = Assumptions.RetryReference(rawValue: text) {
+                        spec.assumptions.retryFrom = reference
+                    } else {
                         reader.error("scenario.value", at: value, "retry-from must be attempt-end or attempt-start")
                     }
                 }

@@ -7,17 +7,25 @@ import NotesYAML
 extension ScenarioParser {
     /// Reads `events` (sync and async) or `records` (event source mappings): the wrong one
     /// for the mode is an error, and so is neither.
-    static func readInputs(_ keys: TopLevelKeys, mode: InvocationMode, path: String, start: SourcePosition,
-                           into spec: inout ScenarioSpec, _ reader: inout ScenarioReader) {
+    static func readInputs(
+        _ keys: TopLevelKeys, mode: InvocationMode, path: String, start: SourcePosition,
+        into spec: inout ScenarioSpec, _ reader: inout ScenarioReader
+    ) {
         let inputKey = mode.inputsKey
         let wrongKey = inputKey == "events" ? "records" : "events"
         if let node = keys.value(wrongKey) {
-            reader.error("scenario.unsupported", at: keys.keyNode(wrongKey) ?? node, "'\(wrongKey)' is for \(inputKey == "events" ? "event source mapping" : "sync and async") scenarios; this \(mode.rawValue) scenario takes '\(inputKey)'")
+            reader.error(
+                "scenario.unsupported", at: keys.keyNode(wrongKey) ?? node,
+                "'\(wrongKey)' is for \(inputKey == "events" ? "event source mapping" : "sync and async") scenarios; this \(mode.rawValue) scenario takes '\(inputKey)'"
+            )
         }
         if let node = keys.value(inputKey) {
             readArrivals(node, key: inputKey, into: &spec, &reader)
         } else if keys.value(wrongKey) == nil {
-            reader.diagnostics.append(.error("scenario.missing-key", path: path, at: start, "the scenario has no \(inputKey)", hint: "add \(inputKey): with at least one entry, for example - at: 0s"))
+            reader.diagnostics.append(
+                .error(
+                    "scenario.missing-key", path: path, at: start, "the scenario has no \(inputKey)",
+                    hint: "add \(inputKey): with at least one entry, for example - at: 0s"))
         }
     }
 
@@ -56,7 +64,9 @@ extension ScenarioParser {
         for (key, _, value) in reader.mapping(node, at: "show", known: ["axis", "language"]) {
             let text = reader.string(value, "show.\(key)") ?? ""
             if key == "axis" {
-                if text == "linear" { document.linearAxis = true } else if text != "auto" {
+                if text == "linear" {
+                    document.linearAxis = true
+                } else if text != "auto" {
                     reader.error("scenario.value", at: value, "show.axis must be auto or linear, not '\(text)'")
                 }
             } else {

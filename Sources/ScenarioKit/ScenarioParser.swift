@@ -13,14 +13,20 @@ public enum ScenarioParser {
 
     /// Parses `text`, whose first line is file line `firstLine` of `path`; the simulation
     /// runs within `limits` (the site's `limits:` setting).
-    public static func parse(_ text: String, path: String, firstLine: Int, columnOffset: Int = 0,
-                             limits: SimulationLimits = SimulationLimits()) -> (ScenarioDocument?, [Diagnostic]) {
+    public static func parse(
+        _ text: String, path: String, firstLine: Int, columnOffset: Int = 0,
+        limits: SimulationLimits = SimulationLimits()
+    ) -> (ScenarioDocument?, [Diagnostic]) {
         let yaml = EmbeddedYAML(text: text, firstLine: firstLine, path: path, columnOffset: columnOffset)
         let start = SourcePosition(line: firstLine, column: 1 + columnOffset)
         let root: YAMLNode
         switch yaml.compose(errorID: "scenario.syntax") {
         case .failure(let diagnostic): return (nil, [diagnostic])
-        case .success(nil): return (nil, [.error("scenario.empty", path: path, at: start, "the scenario block is empty", hint: "a scenario needs at least a mode and events or records")])
+        case .success(nil):
+            return (
+                nil,
+                [.error("scenario.empty", path: path, at: start, "the scenario block is empty", hint: "a scenario needs at least a mode and events or records")]
+            )
         case .success(let node?): root = node
         }
         var reader = ScenarioReader(yaml: yaml)
@@ -32,7 +38,8 @@ public enum ScenarioParser {
         spec.limits = limits
         spec.dryRun = choice.dryRun
         spec.trigger = choice.trigger
-        var document = ScenarioDocument(title: "", spec: spec, expectations: [], linearAxis: false, language: nil, positions: KeyPositions(), start: start, namedAssumptions: [])
+        var document = ScenarioDocument(
+            title: "", spec: spec, expectations: [], linearAxis: false, language: nil, positions: KeyPositions(), start: start, namedAssumptions: [])
 
         if let node = keys.value("title") { document.title = reader.string(node, "title") ?? "" }
         if let node = keys.value("function") { readFunction(node, into: &document.spec, &reader) }

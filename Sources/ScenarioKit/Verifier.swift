@@ -27,7 +27,10 @@ public enum Verifier {
         for expectation in document.expectations where expectation.key.hasVerdict {
             let scope = expectation.key.scope
             if !scope.contains(document.spec.mode) {
-                verdicts.append(fail(expectation, path, "expectation '\(expectation.key)' applies to \(scope.description), not to a \(document.spec.mode.rawValue) scenario", id: "expect.mode"))
+                verdicts.append(
+                    fail(
+                        expectation, path, "expectation '\(expectation.key)' applies to \(scope.description), not to a \(document.spec.mode.rawValue) scenario",
+                        id: "expect.mode"))
                 continue
             }
             let checker = Checker(trace: trace, tolerance: expectation.tolerance ?? tolerance, document: document)
@@ -62,7 +65,8 @@ public enum Verifier {
     }
 
     static func fail(_ expectation: Expectation, _ path: String, _ message: String, id: String) -> Verdict {
-        Verdict(key: expectation.key, passed: false, summary: message,
-                diagnostic: .error(id, path: path, at: expectation.position, message))
+        Verdict(
+            key: expectation.key, passed: false, summary: message,
+            diagnostic: .error(id, path: path, at: expectation.position, message))
     }
 }

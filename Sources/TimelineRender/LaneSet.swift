@@ -61,10 +61,11 @@ struct LaneSet {
             deliveryLanes[route] = add(deliveryName(route, labels: labels))
         }
         names = list
-        discardLane = switch trace.mode.path {
-        case .synchronous: callerLane
-        case .asynchronous, .eventSourceMapping: queueLane
-        }
+        discardLane =
+            switch trace.mode.path {
+            case .synchronous: callerLane
+            case .asynchronous, .eventSourceMapping: queueLane
+            }
     }
 
     func deliveryName(_ route: Delivery.Route, labels: TimelineLabels) -> String {

@@ -12,8 +12,18 @@ public enum SVGWriter {
         return out.string
     }
 
-    /// Appends the figure's SVG to `out`.
+    /// Appends the figure's SVG to `out`: its title and description, the lanes, the time axis
+    /// and the marks, in that order (later parts are drawn over earlier ones).
     public static func write(_ model: TimelineModel, idPrefix: String, into out: MarkupWriter) {
+        writeHeader(model, idPrefix: idPrefix, into: out)
+        let plotBottom = model.plotTop + Double(model.lanes.count) * (model.lanes.first?.height ?? 44)
+        writeLanes(model, into: out)
+        writeAxis(model, plotBottom: plotBottom, into: out)
+        writeMarks(model, into: out)
+    }
+
+    /// The `<svg>` element's opening, with the accessible title and description.
+    private static func writeHeader(_ model: TimelineModel, idPrefix: String, into out: MarkupWriter) {
         out.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"tl\" viewBox=\"0 0 ")
         out.number(model.width); out.raw(" "); out.number(model.height)
         out.raw("\" width=\""); out.number(model.width); out.raw("\" height=\""); out.number(model.height)
@@ -21,8 +31,10 @@ public enum SVGWriter {
         out.raw(" font-size=\""); out.number(model.fontSize); out.raw("\">\n")
         out.raw("<title id=\""); out.text(idPrefix); out.raw("-title\">"); out.text(model.title); out.raw("</title>\n")
         out.raw("<desc id=\""); out.text(idPrefix); out.raw("-desc\">"); out.text(model.description); out.raw("</desc>\n")
-        let plotBottom = model.plotTop + Double(model.lanes.count) * (model.lanes.first?.height ?? 44)
+    }
 
+    /// Each lane's rule and name.
+    private static func writeLanes(_ model: TimelineModel, into out: MarkupWriter) {
         out.raw("<g class=\"tl-lanes\">\n")
         for lane in model.lanes {
             let rule = lane.y + lane.height
@@ -32,7 +44,10 @@ public enum SVGWriter {
             out.text(lane.name); out.raw("</text>\n")
         }
         out.raw("</g>\n")
+    }
 
+    /// The axis line, its ticks and labels, and the marks of hidden idle gaps.
+    private static func writeAxis(_ model: TimelineModel, plotBottom: Double, into out: MarkupWriter) {
         out.raw("<g class=\"tl-axis\">\n")
         out.raw("<line class=\"tl-axis-line\" x1=\""); out.number(model.gutter); out.raw("\" y1=\""); out.number(plotBottom)
         out.raw("\" x2=\""); out.number(model.width - 4); out.raw("\" y2=\""); out.number(plotBottom); out.raw("\"/>\n")
@@ -55,7 +70,10 @@ public enum SVGWriter {
             out.raw("</g>\n")
         }
         out.raw("</g>\n")
+    }
 
+    /// Every mark with its tooltip and label, then the end of the figure.
+    private static func writeMarks(_ model: TimelineModel, into out: MarkupWriter) {
         out.raw("<g class=\"tl-marks\">\n")
         for mark in model.marks {
             guard mark.lane < model.lanes.count else { continue }
@@ -63,27 +81,7 @@ public enum SVGWriter {
             let top = lane.y + TimelineLayout.barTop
             let middle = top + TimelineLayout.barHeight / 2
             out.raw("<g class=\"tl-mark tl-"); out.raw(string: mark.kind.rawValue); out.raw("\"><title>"); out.text(mark.title); out.raw("</title>")
-            switch mark.kind {
-            case .attemptOK, .attemptError, .attemptTimeout, .batch, .blocked:
-                out.raw("<rect x=\""); out.number(mark.x0); out.raw("\" y=\""); out.number(top); out.raw("\" width=\""); out.number(mark.x1 - mark.x0)
-                out.raw("\" height=\""); out.number(TimelineLayout.barHeight); out.raw("\" rx=\"2\"/>")
-            case .wait:
-                out.raw("<path d=\"M"); out.number(mark.x0); out.raw(" "); out.number(middle - 4); out.raw(" v8 M"); out.number(mark.x0); out.raw(" ")
-                out.number(middle); out.raw(" H"); out.number(mark.x1); out.raw(" M"); out.number(mark.x1); out.raw(" "); out.number(middle - 4); out.raw(" v8\"/>")
-            case .throttle:
-                out.raw("<rect x=\""); out.number(mark.x0 - 1.5); out.raw("\" y=\""); out.number(top - 2)
-                out.raw("\" width=\"3\" height=\""); out.number(TimelineLayout.barHeight + 4); out.raw("\"/>")
-            case .arrival:
-                out.raw("<circle cx=\""); out.number(mark.x0); out.raw("\" cy=\""); out.number(middle); out.raw("\" r=\"3\"/>")
-            case .response:
-                out.raw("<path d=\"M"); out.number(mark.x0); out.raw(" "); out.number(top); out.raw(" l-5 "); out.number(TimelineLayout.barHeight / 2)
-                out.raw(" l5 "); out.number(TimelineLayout.barHeight / 2); out.raw("\"/>")
-            case .delivery, .deliveryFailed:
-                out.raw("<path d=\"M"); out.number(mark.x0); out.raw(" "); out.number(top - 1); out.raw(" l7 7 l-7 7 l-7 -7 z\"/>")
-            case .discard:
-                out.raw("<path d=\"M"); out.number(mark.x0 - 4); out.raw(" "); out.number(middle - 4); out.raw(" l8 8 M"); out.number(mark.x0 + 4)
-                out.raw(" "); out.number(middle - 4); out.raw(" l-8 8\"/>")
-            }
+            writeShape(of: mark, top: top, middle: middle, into: out)
             if let label = mark.label {
                 out.raw("<text x=\""); out.number(mark.labelX); out.raw("\" y=\""); out.number(mark.labelY); out.raw("\" fill=\"currentColor\">")
                 out.text(label); out.raw("</text>")
@@ -91,6 +89,32 @@ public enum SVGWriter {
             out.raw("</g>\n")
         }
         out.raw("</g>\n</svg>\n")
+    }
+
+    /// The shape of one mark, by its kind.
+    private static func writeShape(of mark: TimelineModel.Mark, top: Double, middle: Double, into out: MarkupWriter) {
+        switch mark.kind {
+        case .attemptOK, .attemptError, .attemptTimeout, .batch, .blocked:
+            out.raw("<rect x=\""); out.number(mark.x0); out.raw("\" y=\""); out.number(top); out.raw("\" width=\""); out.number(mark.x1 - mark.x0)
+            out.raw("\" height=\""); out.number(TimelineLayout.barHeight); out.raw("\" rx=\"2\"/>")
+        case .wait:
+            out.raw("<path d=\"M"); out.number(mark.x0); out.raw(" "); out.number(middle - 4); out.raw(" v8 M"); out.number(mark.x0); out.raw(" ")
+            out.number(middle); out.raw(" H"); out.number(mark.x1); out.raw(" M"); out.number(mark.x1); out.raw(" "); out.number(middle - 4);
+            out.raw(" v8\"/>")
+        case .throttle:
+            out.raw("<rect x=\""); out.number(mark.x0 - 1.5); out.raw("\" y=\""); out.number(top - 2)
+            out.raw("\" width=\"3\" height=\""); out.number(TimelineLayout.barHeight + 4); out.raw("\"/>")
+        case .arrival:
+            out.raw("<circle cx=\""); out.number(mark.x0); out.raw("\" cy=\""); out.number(middle); out.raw("\" r=\"3\"/>")
+        case .response:
+            out.raw("<path d=\"M"); out.number(mark.x0); out.raw(" "); out.number(top); out.raw(" l-5 "); out.number(TimelineLayout.barHeight / 2)
+            out.raw(" l5 "); out.number(TimelineLayout.barHeight / 2); out.raw("\"/>")
+        case .delivery, .deliveryFailed:
+            out.raw("<path d=\"M"); out.number(mark.x0); out.raw(" "); out.number(top - 1); out.raw(" l7 7 l-7 7 l-7 -7 z\"/>")
+        case .discard:
+            out.raw("<path d=\"M"); out.number(mark.x0 - 4); out.raw(" "); out.number(middle - 4); out.raw(" l8 8 M"); out.number(mark.x0 + 4)
+            out.raw(" "); out.number(middle - 4); out.raw(" l-8 8\"/>")
+        }
     }
 
     /// A number with at most one decimal, without a trailing `.0`.

@@ -21,33 +21,39 @@ extension TimelineLayout {
         mutating func addSpans(_ facts: TraceFacts, lanes: LaneSet, labels: TimelineLabels) {
             for wait in facts.waits {
                 let lane = lanes.lane(forWaitOf: wait.reason)
-                add(.wait, lane: lane, from: wait.start, to: wait.end,
+                add(
+                    .wait, lane: lane, from: wait.start, to: wait.end,
                     label: "\(labels.retryIn) \(labels.duration(wait.end - wait.start))",
                     title: "\(labels.retryIn) \(labels.duration(wait.end - wait.start)) (\(wait.reason.rawValue)) \(ItemRanges.format(wait.items))")
             }
             for blocked in facts.blocked {
-                add(.blocked, lane: lanes.shardLane(blocked.shard), from: blocked.start, to: blocked.end, label: labels.blocked,
+                add(
+                    .blocked, lane: lanes.shardLane(blocked.shard), from: blocked.start, to: blocked.end, label: labels.blocked,
                     title: "\(labels.shard) \(blocked.shard) \(labels.blocked) \(labels.duration(blocked.end - blocked.start))")
             }
             for attempt in facts.attempts {
-                let (kind, word, glyph): (TimelineModel.Kind, String, String) = switch attempt.result {
-                case .ok: (.attemptOK, labels.ok, "✓")
-                case .error: (.attemptError, labels.error, "✗")
-                case .timeout: (.attemptTimeout, labels.timeout, "⌛")
-                }
+                let (kind, word, glyph): (TimelineModel.Kind, String, String) =
+                    switch attempt.result {
+                    case .ok: (.attemptOK, labels.ok, "✓")
+                    case .error: (.attemptError, labels.error, "✗")
+                    case .timeout: (.attemptTimeout, labels.timeout, "⌛")
+                    }
                 let items = ItemRanges.format(attempt.items)
-                add(kind, lane: lanes.instanceLane(attempt.instance), from: attempt.start, to: attempt.end,
+                add(
+                    kind, lane: lanes.instanceLane(attempt.instance), from: attempt.start, to: attempt.end,
                     label: "\(glyph) \(items)",
                     title: "\(items) \(labels.attempt) \(attempt.attempt): \(word), \(labels.duration(attempt.end - attempt.start))")
             }
             for batch in facts.batches {
-                let trigger: String = switch batch.trigger {
-                case .window: labels.window
-                case .size: labels.size
-                case .payload: labels.payload
-                case .retry: labels.retry
-                }
-                add(.batch, lane: lanes.pollerLane, from: batch.start, to: batch.end, label: "[\(trigger)]",
+                let trigger: String =
+                    switch batch.trigger {
+                    case .window: labels.window
+                    case .size: labels.size
+                    case .payload: labels.payload
+                    case .retry: labels.retry
+                    }
+                add(
+                    .batch, lane: lanes.pollerLane, from: batch.start, to: batch.end, label: "[\(trigger)]",
                     title: "\(ItemRanges.format(batch.items)) (\(batch.items.count) \(labels.records)): \(trigger)")
             }
         }
@@ -57,26 +63,31 @@ extension TimelineLayout {
         mutating func addInstants(_ facts: TraceFacts, lanes: LaneSet, labels: TimelineLabels) {
             for arrival in facts.arrivals {
                 let label = arrival.count > 1 ? "×\(arrival.count)" : ItemRanges.format([arrival.first])
-                add(.arrival, lane: lanes.arrivalLane(shard: arrival.shard), from: arrival.time, to: arrival.time, label: label,
+                add(
+                    .arrival, lane: lanes.arrivalLane(shard: arrival.shard), from: arrival.time, to: arrival.time, label: label,
                     title: "\(labels.arrival): \(ItemRanges.format(Array(arrival.first..<(arrival.first + arrival.count))))")
             }
             for throttle in facts.throttles {
-                add(.throttle, lane: lanes.serviceLane, from: throttle.time, to: throttle.time, label: "429",
+                add(
+                    .throttle, lane: lanes.serviceLane, from: throttle.time, to: throttle.time, label: "429",
                     title: "429 \(throttle.reason) \(ItemRanges.format(throttle.items))")
             }
             for response in facts.responses where response.status != 200 && response.status != 202 {
-                add(.response, lane: lanes.callerLane, from: response.time, to: response.time, label: "\(response.status)",
+                add(
+                    .response, lane: lanes.callerLane, from: response.time, to: response.time, label: "\(response.status)",
                     title: "\(labels.response) \(response.status) \(response.error ?? "") #\(response.item)")
             }
             for delivery in facts.deliveries {
                 let name = lanes.deliveryName(delivery.route, labels: labels)
                 let word = delivery.delivered ? labels.delivered : labels.deliveryFailed
-                add(delivery.delivered ? .delivery : .deliveryFailed, lane: lanes.deliveryLane(delivery.route), from: delivery.time, to: delivery.time,
+                add(
+                    delivery.delivered ? .delivery : .deliveryFailed, lane: lanes.deliveryLane(delivery.route), from: delivery.time, to: delivery.time,
                     label: "◆ \(delivery.condition ?? name)",
                     title: "\(name) → \(delivery.target.rawValue): \(word) \(delivery.condition ?? "") \(ItemRanges.format(delivery.items))")
             }
             for discard in facts.discards {
-                add(.discard, lane: lanes.discardLane, from: discard.time, to: discard.time, label: "× \(labels.discarded)",
+                add(
+                    .discard, lane: lanes.discardLane, from: discard.time, to: discard.time, label: "× \(labels.discarded)",
                     title: "\(labels.discarded): \(discard.reason.rawValue) \(ItemRanges.format(discard.items))")
             }
         }
@@ -87,15 +98,20 @@ extension TimelineLayout {
         private mutating func add(_ kind: TimelineModel.Kind, lane: Int, from start: Int64, to end: Int64, label: String?, title: String) {
             let x0 = axis.x(start)
             var x1 = axis.x(end)
-            let isBar = switch kind {
-            case .attemptOK, .attemptError, .attemptTimeout, .wait, .batch, .blocked: true
-            default: false
-            }
+            let isBar =
+                switch kind {
+                case .attemptOK, .attemptError, .attemptTimeout, .wait, .batch, .blocked: true
+                default: false
+                }
             if isBar, x1 - x0 < 4 { x1 = x0 + 4 }
             let labelStart = isBar ? x0 : x0 + 7
-            let placed = placer.place(label, lane: lane, x0: labelStart, x1: isBar ? x1 : labelStart, insideBar: kind == .attemptOK || kind == .attemptError || kind == .attemptTimeout)
-            marks.append(TimelineModel.Mark(kind: kind, lane: lane, x0: x0, x1: isBar ? x1 : x0, label: placed.text,
-                                            labelX: placed.x, labelY: placed.y, title: title, start: start, end: end))
+            let placed = placer.place(
+                label, lane: lane, x0: labelStart, x1: isBar ? x1 : labelStart,
+                insideBar: kind == .attemptOK || kind == .attemptError || kind == .attemptTimeout)
+            marks.append(
+                TimelineModel.Mark(
+                    kind: kind, lane: lane, x0: x0, x1: isBar ? x1 : x0, label: placed.text,
+                    labelX: placed.x, labelY: placed.y, title: title, start: start, end: end))
         }
     }
 }

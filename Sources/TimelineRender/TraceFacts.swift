@@ -47,7 +47,8 @@ struct TraceFacts {
                 instances.insert(instance)
             case .end(let invocation, _, _, let result, _):
                 if let started = open.removeValue(forKey: invocation) {
-                    attempts.append(Attempt(start: started.time, end: time, instance: started.instance, items: started.items, attempt: started.attempt, result: result))
+                    attempts.append(
+                        Attempt(start: started.time, end: time, instance: started.instance, items: started.items, attempt: started.attempt, result: result))
                 }
             case .retryScheduled(let items, let reason, let delay) where delay > 0:
                 waits.append(Wait(start: time, end: time + delay, items: items, reason: reason))
@@ -61,8 +62,10 @@ struct TraceFacts {
             case .response(let item, let status, let error, _):
                 responses.append(Response(time: time, item: item, status: status, error: error))
             case .delivery(let delivery):
-                deliveries.append(DeliveryFact(time: time, route: delivery.route, target: delivery.target, condition: delivery.condition,
-                                               items: delivery.items, delivered: delivery.delivered))
+                deliveries.append(
+                    DeliveryFact(
+                        time: time, route: delivery.route, target: delivery.target, condition: delivery.condition,
+                        items: delivery.items, delivered: delivery.delivered))
             case .discarded(let items, let reason):
                 discards.append(Discard(time: time, items: items, reason: reason))
             case .shardBlocked(let shard, _):
@@ -74,7 +77,10 @@ struct TraceFacts {
             }
         }
         for (_, started) in open.sorted(by: { $0.key < $1.key }) {
-            attempts.append(Attempt(start: started.time, end: max(started.time, endTime), instance: started.instance, items: started.items, attempt: started.attempt, result: .error))
+            attempts.append(
+                Attempt(
+                    start: started.time, end: max(started.time, endTime), instance: started.instance, items: started.items, attempt: started.attempt,
+                    result: .error))
         }
         for (shard, since) in blockedSince.sorted(by: { $0.key < $1.key }) {
             blocked.append(Blocked(start: since, end: max(since, endTime), shard: shard))

@@ -22,49 +22,57 @@ import Testing
         let trace = try Simulator.simulate(Scenarios.async { $0.function.fails = .always })
         #expect(trace.startTimes == [0, 60_100, 180_200])
         #expect(trace.assumptionsUsed.contains(.retryFrom))
-        let fromStart = try Simulator.simulate(Scenarios.async {
-            $0.function.fails = .always
-            $0.assumptions.retryFrom = .attemptStart
-        })
+        let fromStart = try Simulator.simulate(
+            Scenarios.async {
+                $0.function.fails = .always
+                $0.assumptions.retryFrom = .attemptStart
+            })
         #expect(fromStart.startTimes == [0, 60_000, 180_000])
     }
 
     @Test func a4_timeoutsAreFunctionErrors() throws {
-        let trace = try Simulator.simulate(Scenarios.async { $0.function.fails = .always; $0.function.failure = .timeout })
+        let trace = try Simulator.simulate(
+            Scenarios.async {
+                $0.function.fails = .always; $0.function.failure = .timeout
+            })
         #expect(trace.results == [.timeout, .timeout, .timeout])
         #expect(trace.startTimes == [0, 63_000, 186_000])
     }
 
     @Test(arguments: [(0, 1), (1, 2), (2, 3)])
     func a5_maximumRetryAttemptsSetsTheNumberOfAttempts(retries: Int, attempts: Int) throws {
-        let trace = try Simulator.simulate(Scenarios.async {
-            $0.function.fails = .always
-            $0.eventInvokeConfig.maximumRetryAttempts = retries
-            $0.eventInvokeConfig.onFailure = .sqs
-        })
+        let trace = try Simulator.simulate(
+            Scenarios.async {
+                $0.function.fails = .always
+                $0.eventInvokeConfig.maximumRetryAttempts = retries
+                $0.eventInvokeConfig.onFailure = .sqs
+            })
         #expect(trace.stats.attempts == attempts)
         #expect(trace.deliveries.first?.delivery.condition == "RetriesExhausted")
         #expect(trace.deliveries.first?.delivery.approximateInvokeCount == attempts)
     }
 
     @Test func a5_a6_rangesAreAWSs() {
-        let issues = ScenarioValidator.validate(Scenarios.async {
-            $0.eventInvokeConfig.maximumRetryAttempts = 3
-            $0.eventInvokeConfig.maximumEventAgeSeconds = 59
-        })
-        #expect(issues.map(\.description) == [
-            "EventInvokeConfig.MaximumRetryAttempts: MaximumRetryAttempts must be 0–2 for asynchronous invocation (AWS limit), not 3 [A5]",
-            "EventInvokeConfig.MaximumEventAgeInSeconds: MaximumEventAgeInSeconds must be 60–21600 seconds (AWS limit), not 59 [A6]",
-        ])
+        let issues = ScenarioValidator.validate(
+            Scenarios.async {
+                $0.eventInvokeConfig.maximumRetryAttempts = 3
+                $0.eventInvokeConfig.maximumEventAgeSeconds = 59
+            })
+        #expect(
+            issues.map(\.description) == [
+                "EventInvokeConfig.MaximumRetryAttempts: MaximumRetryAttempts must be 0–2 for asynchronous invocation (AWS limit), not 3 [A5]",
+                "EventInvokeConfig.MaximumEventAgeInSeconds: MaximumEventAgeInSeconds must be 60–21600 seconds (AWS limit), not 59 [A6]",
+            ])
     }
 
     @Test(arguments: [(60 as Int64, 1), (90, 2), (21_600, 3)])
     func a7_eventAgeIsCheckedAheadOfTheNextRetry(age: Int64, invokeCount: Int) throws {
-        let trace = try Simulator.simulate(Scenarios.async {
-            $0.function.fails = .always
-            $0.eventInvokeConfig.maximumEventAgeSeconds = age
-            $0.eventInvokeConfig.onFailure = .sqs
-        })
+        let trace = try Simulator.simulate(
+            Scenarios.async {
+                $0.function.fails = .always
+                $0.eventInvokeConfig.maximumEventAgeSeconds = age
+                $0.eventInvokeConfig.onFailure = .sqs
+            })
         let delivery = try #require(trace.deliveries.first)
         #expect(delivery.delivery.approximateInvokeCount == invokeCount)
         #expect(delivery.delivery.condition == (invokeCount == 3 ? "RetriesExhausted" : "EventAgeExceeded"))
@@ -72,12 +80,13 @@ import Testing
     }
 
     @Test func a8_throttlesBackOffExponentiallyWithoutUsingRetries() throws {
-        let trace = try Simulator.simulate(Scenarios.async {
-            $0.function.fails = .always
-            $0.function.failure = .throttled
-            $0.eventInvokeConfig.maximumEventAgeSeconds = 60
-            $0.eventInvokeConfig.onFailure = .sqs
-        })
+        let trace = try Simulator.simulate(
+            Scenarios.async {
+                $0.function.fails = .always
+                $0.function.failure = .throttled
+                $0.eventInvokeConfig.maximumEventAgeSeconds = 60
+                $0.eventInvokeConfig.onFailure = .sqs
+            })
         #expect(trace.stats.attempts == 0)
         #expect(trace.throttleTimes == [0, 1_000, 3_000, 7_000, 15_000, 31_000])
         #expect(trace.deliverySummary == ["31000 OnFailure->sqs EventAgeExceeded 0 [1]"])
@@ -88,11 +97,12 @@ import Testing
     }
 
     @Test func a9_zeroReservedConcurrencySendsEventsStraightToFailure() throws {
-        let trace = try Simulator.simulate(Scenarios.async {
-            $0.function.reservedConcurrency = 0
-            $0.deadLetter = .sqs
-            $0.eventInvokeConfig.onFailure = .sns
-        })
+        let trace = try Simulator.simulate(
+            Scenarios.async {
+                $0.function.reservedConcurrency = 0
+                $0.deadLetter = .sqs
+                $0.eventInvokeConfig.onFailure = .sns
+            })
         #expect(trace.stats.attempts == 0)
         #expect(trace.deliverySummary == ["0 DLQ->sqs - - [1]", "0 OnFailure->sns ZeroReservedConcurrency 0 [1]"])
         #expect(trace.deliveries[1].delivery.fields["responseContext"] == .absent)
@@ -100,22 +110,24 @@ import Testing
     }
 
     @Test func a10_duplicatesAndDropsAreFaultsToInject() throws {
-        let trace = try Simulator.simulate(Scenarios.async {
-            $0.arrivals = [Scenarios.group(at: 0, count: 2)]
-            $0.faults.duplicate = [1]
-            $0.faults.drop = [2]
-        })
+        let trace = try Simulator.simulate(
+            Scenarios.async {
+                $0.arrivals = [Scenarios.group(at: 0, count: 2)]
+                $0.faults.duplicate = [1]
+                $0.faults.drop = [2]
+            })
         #expect(trace.starts.map(\.items) == [[1], [1]])
         #expect(trace.outcomes[1] == [.ok])
         #expect(trace.outcomes[2] == [.discarded])
     }
 
     @Test func a11_allAttemptsShareOneRequestID() throws {
-        let trace = try Simulator.simulate(Scenarios.async {
-            $0.arrivals = [Scenarios.group(at: 0, count: 2)]
-            $0.function.fails = .always
-            $0.eventInvokeConfig.onFailure = .sqs
-        })
+        let trace = try Simulator.simulate(
+            Scenarios.async {
+                $0.arrivals = [Scenarios.group(at: 0, count: 2)]
+                $0.function.fails = .always
+                $0.eventInvokeConfig.onFailure = .sqs
+            })
         let ids = trace.deliveries.map { $0.delivery.fields["requestContext.requestId"] }
         #expect(ids == [.string("00000000-0000-4000-8000-000000000001"), .string("00000000-0000-4000-8000-000000000002")])
     }
@@ -123,11 +135,12 @@ import Testing
     @Test func a12_successGoesToOnSuccessAndFailureToBothTargets() throws {
         let success = try Simulator.simulate(Scenarios.async { $0.eventInvokeConfig.onSuccess = .eventbridge })
         #expect(success.deliverySummary == ["100 OnSuccess->eventbridge Success 1 [1]"])
-        let failure = try Simulator.simulate(Scenarios.async {
-            $0.function.fails = .always
-            $0.eventInvokeConfig.onFailure = .lambda
-            $0.deadLetter = .sns
-        })
+        let failure = try Simulator.simulate(
+            Scenarios.async {
+                $0.function.fails = .always
+                $0.eventInvokeConfig.onFailure = .lambda
+                $0.deadLetter = .sns
+            })
         #expect(failure.deliverySummary == ["180300 DLQ->sns - - [1]", "180300 OnFailure->lambda RetriesExhausted 3 [1]"])
         #expect(failure.outcomes[1] == [.dlq, .onFailure])
         let nowhere = try Simulator.simulate(Scenarios.async { $0.function.fails = .always })
@@ -136,11 +149,12 @@ import Testing
 
     @Test func a13_fifoTargetsAreAcceptedButEveryDeliveryFails() throws {
         #expect(ScenarioValidator.validate(Scenarios.async { $0.eventInvokeConfig.onFailure = .sqsFIFO }).isEmpty)
-        let trace = try Simulator.simulate(Scenarios.async {
-            $0.function.fails = .always
-            $0.eventInvokeConfig.maximumRetryAttempts = 0
-            $0.eventInvokeConfig.onFailure = .sqsFIFO
-        })
+        let trace = try Simulator.simulate(
+            Scenarios.async {
+                $0.function.fails = .always
+                $0.eventInvokeConfig.maximumRetryAttempts = 0
+                $0.eventInvokeConfig.onFailure = .sqsFIFO
+            })
         #expect(trace.deliverySummary == ["100 OnFailure->sqs-fifo RetriesExhausted 1 [1] FAILED"])
         #expect(trace.outcomes[1] == [.discarded])
         let issues = ScenarioValidator.validate(Scenarios.async { $0.eventInvokeConfig.onSuccess = .s3 })
@@ -148,11 +162,12 @@ import Testing
     }
 
     @Test func a14_destinationRecordsCarryRequestResponseAndContext() throws {
-        let trace = try Simulator.simulate(Scenarios.async {
-            $0.function.fails = .always
-            $0.function.errorMessageSize = 300
-            $0.eventInvokeConfig.onFailure = .sqs
-        })
+        let trace = try Simulator.simulate(
+            Scenarios.async {
+                $0.function.fails = .always
+                $0.function.errorMessageSize = 300
+                $0.eventInvokeConfig.onFailure = .sqs
+            })
         let fields = try #require(trace.deliveries.first?.delivery.fields)
         #expect(fields["version"] == .string("1.0"))
         #expect(fields["requestContext.condition"] == .string("RetriesExhausted"))
@@ -162,27 +177,30 @@ import Testing
         #expect(fields["responseContext.functionError"] == .string("Unhandled"))
         #expect(fields["responsePayload"] == .size(300))
 
-        let sns = try Simulator.simulate(Scenarios.async {
-            $0.arrivals = [Scenarios.group(at: 0, size: 300_000)]
-            $0.function.fails = .always
-            $0.eventInvokeConfig.onFailure = .sns
-        })
+        let sns = try Simulator.simulate(
+            Scenarios.async {
+                $0.arrivals = [Scenarios.group(at: 0, size: 300_000)]
+                $0.function.fails = .always
+                $0.eventInvokeConfig.onFailure = .sns
+            })
         #expect(sns.deliveries.first?.delivery.fields["requestPayload"] == .absent, "SNS drops payloads over 256 KB")
     }
 
     @Test func a15_theDLQGetsTheEventAndThreeAttributes() throws {
-        let trace = try Simulator.simulate(Scenarios.async {
-            $0.function.fails = .always
-            $0.function.errorMessageSize = 5_000
-            $0.deadLetter = .sqs
-        })
+        let trace = try Simulator.simulate(
+            Scenarios.async {
+                $0.function.fails = .always
+                $0.function.errorMessageSize = 5_000
+                $0.deadLetter = .sqs
+            })
         let fields = try #require(trace.deliveries.first?.delivery.fields)
-        #expect(fields == [
-            "body": .size(1_024),
-            "MessageAttributes.RequestID": .string("00000000-0000-4000-8000-000000000001"),
-            "MessageAttributes.ErrorCode": .int(200),
-            "MessageAttributes.ErrorMessage": .size(1_024),
-        ])
+        #expect(
+            fields == [
+                "body": .size(1_024),
+                "MessageAttributes.RequestID": .string("00000000-0000-4000-8000-000000000001"),
+                "MessageAttributes.ErrorCode": .int(200),
+                "MessageAttributes.ErrorMessage": .size(1_024),
+            ])
         let issues = ScenarioValidator.validate(Scenarios.async { $0.deadLetter = .lambda })
         #expect(issues.map(\.description) == ["DeadLetterConfig.TargetArn: a dead-letter queue must be an SQS queue or an SNS topic, not lambda [A15]"])
     }

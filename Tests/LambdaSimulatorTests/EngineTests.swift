@@ -13,16 +13,23 @@ import Testing
     }
 
     @Test func theSeedChangesRateFailures() throws {
-        let a = try Simulator.simulate(Scenarios.async { $0.arrivals = [Scenarios.group(at: 0, count: 100)]; $0.function.fails = .rate(perMille: 500); $0.seed = 1 })
-        let b = try Simulator.simulate(Scenarios.async { $0.arrivals = [Scenarios.group(at: 0, count: 100)]; $0.function.fails = .rate(perMille: 500); $0.seed = 2 })
+        let a = try Simulator.simulate(
+            Scenarios.async {
+                $0.arrivals = [Scenarios.group(at: 0, count: 100)]; $0.function.fails = .rate(perMille: 500); $0.seed = 1
+            })
+        let b = try Simulator.simulate(
+            Scenarios.async {
+                $0.arrivals = [Scenarios.group(at: 0, count: 100)]; $0.function.fails = .rate(perMille: 500); $0.seed = 2
+            })
         #expect(a.stats.attempts != b.stats.attempts || a.dump != b.dump)
     }
 
     @Test func whatIsOpenAtTheHorizonIsPending() throws {
-        let trace = try Simulator.simulate(Scenarios.async {
-            $0.function.fails = .always
-            $0.until = 30_000
-        })
+        let trace = try Simulator.simulate(
+            Scenarios.async {
+                $0.function.fails = .always
+                $0.until = 30_000
+            })
         #expect(trace.outcomes[1] == [.pending])
         #expect(trace.stats.endTime == 30_000)
     }

@@ -16,7 +16,9 @@ import Testing
         }
 
         mutating func pop() -> (time: Int64, payload: Int)? {
-            guard let index = entries.indices.min(by: { (entries[$0].time, entries[$0].sequence) < (entries[$1].time, entries[$1].sequence) }) else { return nil }
+            guard let index = entries.indices.min(by: { (entries[$0].time, entries[$0].sequence) < (entries[$1].time, entries[$1].sequence) }) else {
+                return nil
+            }
             let entry = entries.remove(at: index)
             return (entry.time, entry.payload)
         }

@@ -9,9 +9,10 @@ import Testing
     }
 
     @Test func q2_failedMessagesReturnAfterTheVisibilityTimeout() throws {
-        let trace = try Simulator.simulate(Scenarios.sqs {
-            $0.function.fails = .attempts([1, 2])
-        })
+        let trace = try Simulator.simulate(
+            Scenarios.sqs {
+                $0.function.fails = .attempts([1, 2])
+            })
         #expect(trace.startTimes == [0, 30_000, 60_000])
         #expect(trace.outcomes[1] == [.ok])
     }
@@ -22,20 +23,22 @@ import Testing
     }
 
     @Test func q3_windowAndTimeoutStretchTheVisibilityTimeout() throws {
-        let trace = try Simulator.simulate(Scenarios.sqs {
-            $0.mapping.batchingWindowSeconds = 20
-            $0.function.timeoutSeconds = 20
-            $0.function.fails = .attempts([1])
-        })
+        let trace = try Simulator.simulate(
+            Scenarios.sqs {
+                $0.mapping.batchingWindowSeconds = 20
+                $0.function.timeoutSeconds = 20
+                $0.function.fails = .attempts([1])
+            })
         // 20 s window + 20 s timeout + 30 s: the message returns 70 s after its receive at 0.
         #expect(trace.startTimes == [20_000, 70_000])
     }
 
     @Test func q4_maxReceiveCountMovesTheMessageToTheQueuesDLQ() throws {
-        let trace = try Simulator.simulate(Scenarios.sqs {
-            $0.function.fails = .always
-            $0.queue.maxReceiveCount = 3
-        })
+        let trace = try Simulator.simulate(
+            Scenarios.sqs {
+                $0.function.fails = .always
+                $0.queue.maxReceiveCount = 3
+            })
         #expect(trace.startTimes == [0, 30_000, 60_000])
         #expect(trace.deliverySummary == ["90000 redrive->sqs - 3 [1]"])
         #expect(trace.outcomes[1] == [.dlq])
@@ -51,31 +54,35 @@ import Testing
     @Test func q6_fifoQueuesHaveNoWindowAndLowTrafficMayStretchIt() throws {
         var fifo = ScenarioSpec(mode: .sqsFIFO)
         fifo.mapping.batchingWindowSeconds = 1
-        #expect(ScenarioValidator.validate(fifo).map(\.description) == [
-            "EventSourceMapping.MaximumBatchingWindowInSeconds: batching windows are not supported for FIFO queues [Q6]",
-        ])
-        let slow = try Simulator.simulate(Scenarios.sqs {
-            $0.mapping.batchingWindowSeconds = 2
-            $0.assumptions.sqsLowTrafficWait = 20_000
-        })
+        #expect(
+            ScenarioValidator.validate(fifo).map(\.description) == [
+                "EventSourceMapping.MaximumBatchingWindowInSeconds: batching windows are not supported for FIFO queues [Q6]"
+            ])
+        let slow = try Simulator.simulate(
+            Scenarios.sqs {
+                $0.mapping.batchingWindowSeconds = 2
+                $0.assumptions.sqsLowTrafficWait = 20_000
+            })
         #expect(slow.batches.map(\.time) == [20_000])
         #expect(slow.assumptionsUsed.contains(.sqsLowTrafficWait))
     }
 
     @Test func q7_partialBatchResponsesRetryOnlyTheReportedMessages() throws {
-        let trace = try Simulator.simulate(Scenarios.sqs(count: 5) {
-            $0.mapping.reportBatchItemFailures = true
-            $0.function.fails = .records([3], times: 1)
-        })
+        let trace = try Simulator.simulate(
+            Scenarios.sqs(count: 5) {
+                $0.mapping.reportBatchItemFailures = true
+                $0.function.fails = .records([3], times: 1)
+            })
         #expect(trace.ends.first?.reported == [3])
         #expect(trace.batchItems == [[1, 2, 3, 4, 5], [3]])
         #expect(trace.startTimes == [0, 30_000])
         #expect(trace.outcomes.values.allSatisfy { $0 == [.ok] })
 
-        let malformed = try Simulator.simulate(Scenarios.sqs(count: 2) {
-            $0.mapping.reportBatchItemFailures = true
-            $0.function.response = .explicit([1: .malformed])
-        })
+        let malformed = try Simulator.simulate(
+            Scenarios.sqs(count: 2) {
+                $0.mapping.reportBatchItemFailures = true
+                $0.function.response = .explicit([1: .malformed])
+            })
         #expect(malformed.batchItems == [[1, 2], [1, 2]], "an invalid response fails the whole batch")
 
         var fifo = ScenarioSpec(mode: .sqsFIFO)
@@ -87,29 +94,35 @@ import Testing
     }
 
     @Test func q8_pollersStartAtFiveAndAdd300PerMinute() throws {
-        let trace = try Simulator.simulate(Scenarios.sqs(count: 70) { $0.function.durations = [10_000]; $0.function.timeoutSeconds = 15 })
+        let trace = try Simulator.simulate(
+            Scenarios.sqs(count: 70) {
+                $0.function.durations = [10_000]; $0.function.timeoutSeconds = 15
+            })
         let starts = trace.startTimes
         #expect(starts.prefix(5) == [0, 0, 0, 0, 0])
         #expect(Array(starts[5...6]) == [200, 400])
     }
 
     @Test func q9_maximumConcurrencyCapsTheMapping() throws {
-        let trace = try Simulator.simulate(Scenarios.sqs(count: 40) {
-            $0.mapping.maximumConcurrency = 2
-            $0.function.durations = [1_000]
-        })
+        let trace = try Simulator.simulate(
+            Scenarios.sqs(count: 40) {
+                $0.mapping.maximumConcurrency = 2
+                $0.function.durations = [1_000]
+            })
         #expect(trace.stats.maxConcurrency == 2)
-        #expect(ScenarioValidator.validate(Scenarios.sqs { $0.mapping.maximumConcurrency = 1 }).map(\.description)
-            == ["EventSourceMapping.ScalingConfig.MaximumConcurrency: MaximumConcurrency must be 2–1000 (AWS limit), not 1 [Q9]"])
+        #expect(
+            ScenarioValidator.validate(Scenarios.sqs { $0.mapping.maximumConcurrency = 1 }).map(\.description)
+                == ["EventSourceMapping.ScalingConfig.MaximumConcurrency: MaximumConcurrency must be 2–1000 (AWS limit), not 1 [Q9]"])
     }
 
     @Test func q10_provisionedPollersStartHigher() throws {
-        let trace = try Simulator.simulate(Scenarios.sqs(count: 200) {
-            $0.mapping.provisionedMinimum = 2
-            $0.mapping.provisionedMaximum = 10
-            $0.function.durations = [10_000]
-            $0.function.timeoutSeconds = 15
-        })
+        let trace = try Simulator.simulate(
+            Scenarios.sqs(count: 200) {
+                $0.mapping.provisionedMinimum = 2
+                $0.mapping.provisionedMaximum = 10
+                $0.function.durations = [10_000]
+                $0.function.timeoutSeconds = 15
+            })
         #expect(trace.startTimes.filter { $0 == 0 }.count == 20)
         #expect(ScenarioValidator.validate(Scenarios.sqs { $0.mapping.provisionedMinimum = 201 }).map(\.rule) == ["Q10"])
     }
@@ -130,11 +143,12 @@ import Testing
     }
 
     @Test func q12_throttledBatchesBackOffUntilTheVisibilityTimeout() throws {
-        let trace = try Simulator.simulate(Scenarios.sqs {
-            $0.function.reservedConcurrency = 0
-            $0.queue.visibilityTimeoutSeconds = 10
-            $0.until = 60_000
-        })
+        let trace = try Simulator.simulate(
+            Scenarios.sqs {
+                $0.function.reservedConcurrency = 0
+                $0.queue.visibilityTimeoutSeconds = 10
+                $0.until = 60_000
+            })
         #expect(trace.stats.attempts == 0)
         #expect(trace.throttleTimes.prefix(4) == [0, 1_000, 3_000, 7_000])
         #expect(trace.entries.contains { if case .visible = $0.event { $0.time == 10_000 } else { false } })

@@ -59,7 +59,10 @@ import Testing
     }
 
     @Test func everyInputSettlesExactlyOnce() async {
-        await propertyCheck(count: 150, input: Gen.int(in: 0...InvocationMode.allCases.count - 1), Gen.int(in: 1...30), Gen.int(in: 0...3), Gen.int(in: 0...99), Gen.int(in: 0...1_000)) { mode, count, failure, knobs, seed in
+        await propertyCheck(
+            count: 150, input: Gen.int(in: 0...InvocationMode.allCases.count - 1), Gen.int(in: 1...30), Gen.int(in: 0...3), Gen.int(in: 0...99),
+            Gen.int(in: 0...1_000)
+        ) { mode, count, failure, knobs, seed in
             let spec = Self.scenario(mode: mode, count: count, failure: failure, knobs: knobs, seed: seed)
             var sink = SettleCounter()
             _ = try? Simulator.simulate(spec, into: &sink, keepingEntries: false)
@@ -69,7 +72,10 @@ import Testing
     }
 
     @Test func simulationIsDeterministic() async {
-        await propertyCheck(count: 60, input: Gen.int(in: 0...InvocationMode.allCases.count - 1), Gen.int(in: 1...30), Gen.int(in: 0...3), Gen.int(in: 0...99), Gen.int(in: 0...1_000)) { mode, count, failure, knobs, seed in
+        await propertyCheck(
+            count: 60, input: Gen.int(in: 0...InvocationMode.allCases.count - 1), Gen.int(in: 1...30), Gen.int(in: 0...3), Gen.int(in: 0...99),
+            Gen.int(in: 0...1_000)
+        ) { mode, count, failure, knobs, seed in
             let spec = Self.scenario(mode: mode, count: count, failure: failure, knobs: knobs, seed: seed)
             let first = try? Simulator.simulate(spec).dump
             let second = try? Simulator.simulate(spec).dump
@@ -79,7 +85,10 @@ import Testing
     }
 
     @Test func noMoreHandlersRunThanConcurrencyAllows() async {
-        await propertyCheck(count: 100, input: Gen.int(in: 0...InvocationMode.allCases.count - 1), Gen.int(in: 1...30), Gen.int(in: 0...3), Gen.int(in: 0...99), Gen.int(in: 0...1_000)) { mode, count, failure, knobs, seed in
+        await propertyCheck(
+            count: 100, input: Gen.int(in: 0...InvocationMode.allCases.count - 1), Gen.int(in: 1...30), Gen.int(in: 0...3), Gen.int(in: 0...99),
+            Gen.int(in: 0...1_000)
+        ) { mode, count, failure, knobs, seed in
             let spec = Self.scenario(mode: mode, count: count, failure: failure, knobs: knobs, seed: seed)
             guard let trace = try? Simulator.simulate(spec) else { Issue.record("simulation failed"); return }
             var running = 0
@@ -96,7 +105,8 @@ import Testing
     }
 
     @Test func shardsAndMessageGroupsKeepTheirOrder() async {
-        await propertyCheck(count: 120, input: Gen.int(in: 3...5), Gen.int(in: 1...30), Gen.int(in: 0...3), Gen.int(in: 0...99), Gen.int(in: 0...1_000)) { mode, count, failure, knobs, seed in
+        await propertyCheck(count: 120, input: Gen.int(in: 3...5), Gen.int(in: 1...30), Gen.int(in: 0...3), Gen.int(in: 0...99), Gen.int(in: 0...1_000)) {
+            mode, count, failure, knobs, seed in
             var spec = Self.scenario(mode: mode, count: count, failure: failure, knobs: knobs, seed: seed)
             spec.mapping.parallelizationFactor = 1
             guard let trace = try? Simulator.simulate(spec) else { Issue.record("simulation failed"); return }

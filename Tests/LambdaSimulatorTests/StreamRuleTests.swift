@@ -4,11 +4,12 @@ import Testing
 /// Kinesis and DynamoDB Streams mappings, rules K1–K14 of reference/lambda-semantics.md.
 @Suite struct StreamRuleTests {
     @Test func k1_eachShardIsReadInOrderOneBatchAtATime() throws {
-        let trace = try Simulator.simulate(Scenarios.kinesis {
-            $0.stream.shards = 2
-            $0.mapping.batchSize = 1
-            $0.arrivals = [Scenarios.group(at: 0, count: 4)]
-        })
+        let trace = try Simulator.simulate(
+            Scenarios.kinesis {
+                $0.stream.shards = 2
+                $0.mapping.batchSize = 1
+                $0.arrivals = [Scenarios.group(at: 0, count: 4)]
+            })
         // Records alternate between the shards; each shard runs one batch at a time.
         #expect(trace.starts.map { "\($0.items[0])@\($0.time)" } == ["1@0", "2@0", "3@100", "4@100"])
     }
@@ -20,25 +21,30 @@ import Testing
     }
 
     @Test func k3_startingPositionAndAtTimestamp() throws {
-        let latest = try Simulator.simulate(Scenarios.kinesis {
-            $0.arrivals = [Scenarios.group(at: -5_000), Scenarios.group(at: 1_000)]
-            $0.mapping.startingPosition = .latest
-        })
+        let latest = try Simulator.simulate(
+            Scenarios.kinesis {
+                $0.arrivals = [Scenarios.group(at: -5_000), Scenarios.group(at: 1_000)]
+                $0.mapping.startingPosition = .latest
+            })
         #expect(latest.outcomes == [1: [.discarded], 2: [.ok]])
         let trimHorizon = try Simulator.simulate(Scenarios.kinesis { $0.arrivals = [Scenarios.group(at: -5_000)] })
         #expect(trimHorizon.startTimes == [0], "records already in the stream are read when the mapping starts")
         var dynamo = ScenarioSpec(mode: .dynamodb)
         dynamo.mapping.startingPosition = .atTimestamp(0)
-        #expect(ScenarioValidator.validate(dynamo).map(\.description) == ["EventSourceMapping.StartingPosition: AT_TIMESTAMP is supported only for Kinesis streams [K3]"])
+        #expect(
+            ScenarioValidator.validate(dynamo).map(\.description) == [
+                "EventSourceMapping.StartingPosition: AT_TIMESTAMP is supported only for Kinesis streams [K3]"
+            ])
     }
 
     @Test func k4_aFailedBatchBlocksItsShardOnly() throws {
-        let trace = try Simulator.simulate(Scenarios.kinesis {
-            $0.stream.shards = 2
-            $0.mapping.batchSize = 1
-            $0.arrivals = [Scenarios.group(at: 0, count: 4)]
-            $0.function.fails = .records([1], times: 2)
-        })
+        let trace = try Simulator.simulate(
+            Scenarios.kinesis {
+                $0.stream.shards = 2
+                $0.mapping.batchSize = 1
+                $0.arrivals = [Scenarios.group(at: 0, count: 4)]
+                $0.function.fails = .records([1], times: 2)
+            })
         // Shard 1 holds #1 and #3; #1 fails twice, so #3 waits. Shard 2 (#2, #4) flows.
         #expect(trace.starts.map { "\($0.items[0])@\($0.time)" } == ["1@0", "2@0", "4@100", "1@1100", "1@2200", "3@2300"])
         let blocked = trace.entries.filter { if case .shardBlocked = $0.event { true } else { false } }
@@ -46,37 +52,41 @@ import Testing
     }
 
     @Test func k5_maximumRetryAttemptsThenOnFailure() throws {
-        let trace = try Simulator.simulate(Scenarios.kinesis {
-            $0.function.fails = .always
-            $0.mapping.maximumRetryAttempts = 2
-            $0.mapping.onFailure = .sqs
-        })
+        let trace = try Simulator.simulate(
+            Scenarios.kinesis {
+                $0.function.fails = .always
+                $0.mapping.maximumRetryAttempts = 2
+                $0.mapping.onFailure = .sqs
+            })
         #expect(trace.startTimes == [0, 1_100, 2_200])
         #expect(trace.deliverySummary == ["2300 OnFailure->sqs RetryAttemptsExhausted 3 [1]"])
         #expect(ScenarioValidator.validate(Scenarios.kinesis { $0.mapping.maximumRetryAttempts = 10_001 }).map(\.rule) == ["K5"])
     }
 
     @Test func k6_throttlesDoNotUseTheRetryBudget() throws {
-        let trace = try Simulator.simulate(Scenarios.kinesis {
-            $0.function.reservedConcurrency = 0
-            $0.mapping.maximumRetryAttempts = 0
-            $0.mapping.maximumRecordAgeSeconds = 60
-            $0.mapping.onFailure = .sqs
-        })
+        let trace = try Simulator.simulate(
+            Scenarios.kinesis {
+                $0.function.reservedConcurrency = 0
+                $0.mapping.maximumRetryAttempts = 0
+                $0.mapping.maximumRecordAgeSeconds = 60
+                $0.mapping.onFailure = .sqs
+            })
         #expect(trace.stats.attempts == 0)
         #expect(trace.deliverySummary == ["63000 OnFailure->sqs RecordAgeExceeded 0 [1]"])
     }
 
     @Test func k7_recordsOlderThanTheMaximumAgeAreDiscarded() throws {
-        let trace = try Simulator.simulate(Scenarios.kinesis {
-            $0.function.fails = .always
-            $0.mapping.maximumRecordAgeSeconds = 60
-            $0.mapping.onFailure = .sqs
-        })
+        let trace = try Simulator.simulate(
+            Scenarios.kinesis {
+                $0.function.fails = .always
+                $0.mapping.maximumRecordAgeSeconds = 60
+                $0.mapping.onFailure = .sqs
+            })
         #expect(trace.stats.attempts == 55)
         #expect(trace.deliveries.first?.delivery.condition == "RecordAgeExceeded")
-        #expect(ScenarioValidator.validate(Scenarios.kinesis { $0.mapping.maximumRecordAgeSeconds = 30 }).map(\.description)
-            == ["EventSourceMapping.MaximumRecordAgeInSeconds: MaximumRecordAgeInSeconds must be −1 (infinite) or 60–604800 (AWS limit), not 30 [K7]"])
+        #expect(
+            ScenarioValidator.validate(Scenarios.kinesis { $0.mapping.maximumRecordAgeSeconds = 30 }).map(\.description)
+                == ["EventSourceMapping.MaximumRecordAgeInSeconds: MaximumRecordAgeInSeconds must be −1 (infinite) or 60–604800 (AWS limit), not 30 [K7]"])
     }
 
     @Test func k8_aBadRecordBlocksUntilTheStreamDropsIt() throws {
@@ -103,45 +113,50 @@ import Testing
     }
 
     @Test func k10_bisectIsolatesThePoisonRecord() throws {
-        let trace = try Simulator.simulate(Scenarios.kinesis(count: 8) {
-            $0.mapping.batchSize = 8
-            $0.mapping.maximumRetryAttempts = 2
-            $0.mapping.bisectBatchOnFunctionError = true
-            $0.mapping.onFailure = .sqs
-            $0.function.fails = .records([5], times: nil)
-        })
+        let trace = try Simulator.simulate(
+            Scenarios.kinesis(count: 8) {
+                $0.mapping.batchSize = 8
+                $0.mapping.maximumRetryAttempts = 2
+                $0.mapping.bisectBatchOnFunctionError = true
+                $0.mapping.onFailure = .sqs
+                $0.function.fails = .records([5], times: nil)
+            })
         #expect(trace.batchItems == [[1, 2, 3, 4, 5, 6, 7, 8], [1, 2, 3, 4], [5, 6, 7, 8], [5, 6], [5], [5], [5], [6], [7, 8]])
         #expect(trace.deliverySummary == ["5700 OnFailure->sqs RetryAttemptsExhausted 3 [5]"])
         #expect(trace.outcomes.filter { $0.value == [.ok] }.count == 7)
 
-        let zero = try Simulator.simulate(Scenarios.kinesis(count: 2) {
-            $0.mapping.maximumRetryAttempts = 0
-            $0.mapping.bisectBatchOnFunctionError = true
-            $0.function.fails = .records([2], times: nil)
-        })
+        let zero = try Simulator.simulate(
+            Scenarios.kinesis(count: 2) {
+                $0.mapping.maximumRetryAttempts = 0
+                $0.mapping.bisectBatchOnFunctionError = true
+                $0.function.fails = .records([2], times: nil)
+            })
         #expect(zero.batchItems == [[1, 2], [1], [2]])
         #expect(zero.assumptionsUsed.contains(.bisectAtZeroRetries))
     }
 
     @Test func k11_partialResponsesCheckpointAtTheLowestFailure() throws {
-        let trace = try Simulator.simulate(Scenarios.kinesis(count: 8) {
-            $0.mapping.reportBatchItemFailures = true
-            $0.function.fails = .records([5], times: 1)
-        })
+        let trace = try Simulator.simulate(
+            Scenarios.kinesis(count: 8) {
+                $0.mapping.reportBatchItemFailures = true
+                $0.function.fails = .records([5], times: 1)
+            })
         #expect(trace.batchItems == [[1, 2, 3, 4, 5, 6, 7, 8], [5, 6, 7, 8]])
         #expect(trace.ends.first?.reported == [5])
-        let ignored = try Simulator.simulate(Scenarios.kinesis(count: 2) {
-            $0.function.response = .explicit([1: .failures([2])])
-        })
+        let ignored = try Simulator.simulate(
+            Scenarios.kinesis(count: 2) {
+                $0.function.response = .explicit([1: .failures([2])])
+            })
         #expect(ignored.batchItems == [[1, 2]], "without ReportBatchItemFailures the response is ignored")
     }
 
     @Test func k12_onFailureRecordsCarryBatchMetadataOnly() throws {
-        let trace = try Simulator.simulate(Scenarios.kinesis(count: 3) {
-            $0.function.fails = .always
-            $0.mapping.maximumRetryAttempts = 0
-            $0.mapping.onFailure = .sns
-        })
+        let trace = try Simulator.simulate(
+            Scenarios.kinesis(count: 3) {
+                $0.function.fails = .always
+                $0.mapping.maximumRetryAttempts = 0
+                $0.mapping.onFailure = .sns
+            })
         let fields = try #require(trace.deliveries.first?.delivery.fields)
         #expect(fields["KinesisBatchInfo.batchSize"] == .int(3))
         #expect(fields["KinesisBatchInfo.shardId"] == .string("shardId-000000000000"))
@@ -159,31 +174,34 @@ import Testing
     }
 
     @Test func k13_parallelizationKeepsOrderPerPartitionKey() throws {
-        let trace = try Simulator.simulate(Scenarios.kinesis {
-            $0.mapping.parallelizationFactor = 2
-            $0.mapping.batchSize = 1
-            $0.arrivals = [
-                Scenarios.group(at: 0, count: 2) { $0.partitionKey = "alpha" },
-                Scenarios.group(at: 0, count: 2) { $0.partitionKey = "beta" },
-            ]
-        })
+        let trace = try Simulator.simulate(
+            Scenarios.kinesis {
+                $0.mapping.parallelizationFactor = 2
+                $0.mapping.batchSize = 1
+                $0.arrivals = [
+                    Scenarios.group(at: 0, count: 2) { $0.partitionKey = "alpha" },
+                    Scenarios.group(at: 0, count: 2) { $0.partitionKey = "beta" },
+                ]
+            })
         #expect(trace.stats.maxConcurrency == 2)
         #expect(trace.startTimes == [0, 0, 100, 100])
         #expect(ScenarioValidator.validate(Scenarios.kinesis { $0.mapping.parallelizationFactor = 11 }).map(\.rule) == ["K13"])
     }
 
     @Test func k14_tumblingWindowsCutBatchesAndNeedState() throws {
-        let trace = try Simulator.simulate(Scenarios.kinesis {
-            $0.mapping.tumblingWindowSeconds = 30
-            $0.mapping.batchingWindowSeconds = 60
-            $0.arrivals = [Scenarios.group(at: 0, count: 4, every: 10_000)]
-        })
+        let trace = try Simulator.simulate(
+            Scenarios.kinesis {
+                $0.mapping.tumblingWindowSeconds = 30
+                $0.mapping.batchingWindowSeconds = 60
+                $0.arrivals = [Scenarios.group(at: 0, count: 4, every: 10_000)]
+            })
         #expect(trace.batchItems == [[1, 2, 3], [4]])
-        let stateless = try Simulator.simulate(Scenarios.kinesis {
-            $0.mapping.tumblingWindowSeconds = 30
-            $0.mapping.maximumRetryAttempts = 0
-            $0.function.omitsWindowState = true
-        })
+        let stateless = try Simulator.simulate(
+            Scenarios.kinesis {
+                $0.mapping.tumblingWindowSeconds = 30
+                $0.mapping.maximumRetryAttempts = 0
+                $0.function.omitsWindowState = true
+            })
         #expect(stateless.results == [.error])
         #expect(stateless.rulesFired.contains("K14"))
     }

@@ -44,7 +44,9 @@ enum CLI {
         let outData = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         while !errReader.isFinished { Thread.sleep(forTimeInterval: 0.005) }
-        return Run(status: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self), standardError: String(decoding: errData, as: UTF8.self))
+        return Run(
+            status: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self), standardError: String(decoding: errData, as: UTF8.self)
+        )
     }
 
     /// A new folder in the temporary directory holding `files` (path → text).

@@ -68,11 +68,12 @@ import Testing
         #expect(text.standardError == "content/a.md:1:6: error: image 'img/none.png' does not exist (looked for content/img/none.png) [image.missing]\n")
         #expect(text.lastLine == "0 passed, 0 failed")
         let github = try run(["check", "--format", "github"], in: site)
-        #expect(github.standardOutput == """
-        ::error file=content/a.md,line=1,col=6,title=image.missing::image 'img/none.png' does not exist (looked for content/img/none.png)
-        0 passed, 0 failed
+        #expect(
+            github.standardOutput == """
+                ::error file=content/a.md,line=1,col=6,title=image.missing::image 'img/none.png' does not exist (looked for content/img/none.png)
+                0 passed, 0 failed
 
-        """)
+                """)
         let json = try run(["check", "--format", "json"], in: site)
         #expect(json.standardOutput.hasPrefix("{\"diagnostics\":[{\"column\":6,\"id\":\"image.missing\",\"line\":1,"))
     }
@@ -89,7 +90,9 @@ import Testing
     }
 
     @Test func aFailedClaimFailsCheck() throws {
-        let site = try makeSite(["content/a.md": "# A\n\n```scenario\nmode: sync\nfunction: { fails: always }\nevents:\n  - at: 0s\nexpect:\n  attempts: 3\n```\n"])
+        let site = try makeSite([
+            "content/a.md": "# A\n\n```scenario\nmode: sync\nfunction: { fails: always }\nevents:\n  - at: 0s\nexpect:\n  attempts: 3\n```\n"
+        ])
         defer { try? FileManager.default.removeItem(atPath: site) }
         let result = try run(["check"], in: site)
         #expect(result.status == 1)

@@ -18,16 +18,16 @@ import Testing
     }
 
     private let textLines = """
-    content/a.md:3:5: error: link target 'a%0A::error::pwned.md' does not exist (looked for content/a\\n::error::pwned.md) [link.missing-file]
-    content/a.md:5:6: error: link target 'b\\u{1B}[2J.md' does not exist (looked for content/b\\u{1B}[2J.md) [link.missing-file]
-    content/a.md:5:6: note: did you mean 'b\\u{1B}x.md'?
-    content/a.md:7:5: error: no heading or anchor '#rex\\u{2028}' on this page [link.broken-anchor]
-    content/s.md:1:5: error: link target 'bx.md' does not exist (looked for content/bx.md) [link.missing-file]
-    content/s.md:1:5: note: did you mean 'b\\u{1B}x.md'?
-    content/t\\t%:,.md:3:5: error: link target 'tab%09%0D%7F.md' does not exist (looked for content/tab\\t\\r\\u{7F}.md) [link.missing-file]
-    content/x\\ny.md:1:5: error: link target 'missing%C2%85.md' does not exist (looked for content/missing\\u{85}.md) [link.missing-file]
+        content/a.md:3:5: error: link target 'a%0A::error::pwned.md' does not exist (looked for content/a\\n::error::pwned.md) [link.missing-file]
+        content/a.md:5:6: error: link target 'b\\u{1B}[2J.md' does not exist (looked for content/b\\u{1B}[2J.md) [link.missing-file]
+        content/a.md:5:6: note: did you mean 'b\\u{1B}x.md'?
+        content/a.md:7:5: error: no heading or anchor '#rex\\u{2028}' on this page [link.broken-anchor]
+        content/s.md:1:5: error: link target 'bx.md' does not exist (looked for content/bx.md) [link.missing-file]
+        content/s.md:1:5: note: did you mean 'b\\u{1B}x.md'?
+        content/t\\t%:,.md:3:5: error: link target 'tab%09%0D%7F.md' does not exist (looked for content/tab\\t\\r\\u{7F}.md) [link.missing-file]
+        content/x\\ny.md:1:5: error: link target 'missing%C2%85.md' does not exist (looked for content/missing\\u{85}.md) [link.missing-file]
 
-    """
+        """
 
     @Test func textPrintsOneLinePerDiagnosticWithControlCharactersEscaped() throws {
         let site = try hostileSite()
@@ -45,16 +45,17 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: site) }
         let github = try CLI.run(["check", "--format", "github"], in: site)
         #expect(github.status == 1)
-        #expect(github.standardOutput == """
-        ::error file=content/a.md,line=3,col=5,title=link.missing-file::link target 'a%250A::error::pwned.md' does not exist (looked for content/a\\n::error::pwned.md)
-        ::error file=content/a.md,line=5,col=6,title=link.missing-file::link target 'b\\u{1B}[2J.md' does not exist (looked for content/b\\u{1B}[2J.md)%0Adid you mean 'b\\u{1B}x.md'?
-        ::error file=content/a.md,line=7,col=5,title=link.broken-anchor::no heading or anchor '#rex\\u{2028}' on this page
-        ::error file=content/s.md,line=1,col=5,title=link.missing-file::link target 'bx.md' does not exist (looked for content/bx.md)%0Adid you mean 'b\\u{1B}x.md'?
-        ::error file=content/t\\t%25%3A%2C.md,line=3,col=5,title=link.missing-file::link target 'tab%2509%250D%257F.md' does not exist (looked for content/tab\\t\\r\\u{7F}.md)
-        ::error file=content/x\\ny.md,line=1,col=5,title=link.missing-file::link target 'missing%25C2%2585.md' does not exist (looked for content/missing\\u{85}.md)
-        0 passed, 0 failed
+        #expect(
+            github.standardOutput == """
+                ::error file=content/a.md,line=3,col=5,title=link.missing-file::link target 'a%250A::error::pwned.md' does not exist (looked for content/a\\n::error::pwned.md)
+                ::error file=content/a.md,line=5,col=6,title=link.missing-file::link target 'b\\u{1B}[2J.md' does not exist (looked for content/b\\u{1B}[2J.md)%0Adid you mean 'b\\u{1B}x.md'?
+                ::error file=content/a.md,line=7,col=5,title=link.broken-anchor::no heading or anchor '#rex\\u{2028}' on this page
+                ::error file=content/s.md,line=1,col=5,title=link.missing-file::link target 'bx.md' does not exist (looked for content/bx.md)%0Adid you mean 'b\\u{1B}x.md'?
+                ::error file=content/t\\t%25%3A%2C.md,line=3,col=5,title=link.missing-file::link target 'tab%2509%250D%257F.md' does not exist (looked for content/tab\\t\\r\\u{7F}.md)
+                ::error file=content/x\\ny.md,line=1,col=5,title=link.missing-file::link target 'missing%25C2%2585.md' does not exist (looked for content/missing\\u{85}.md)
+                0 passed, 0 failed
 
-        """)
+                """)
         let lines = github.standardOutput.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.filter { $0.hasPrefix("::") }.count == 6, "no line a note smuggled in")
     }
@@ -69,9 +70,10 @@ import Testing
         #expect(lines.last == "0 passed, 0 failed")
         let object = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
         let diagnostics = try #require(object?["diagnostics"] as? [[String: Any]])
-        #expect(diagnostics.compactMap { $0["path"] as? String } == [
-            "content/a.md", "content/a.md", "content/a.md", "content/s.md", "content/t\t%:,.md", "content/x\ny.md",
-        ])
+        #expect(
+            diagnostics.compactMap { $0["path"] as? String } == [
+                "content/a.md", "content/a.md", "content/a.md", "content/s.md", "content/t\t%:,.md", "content/x\ny.md",
+            ])
         #expect(diagnostics.first?["message"] as? String == "link target 'a%0A::error::pwned.md' does not exist (looked for content/a\n::error::pwned.md)")
         #expect(diagnostics[1]["message"] as? String == "link target 'b\u{1B}[2J.md' does not exist (looked for content/b\u{1B}[2J.md)")
         #expect(diagnostics[3]["hint"] as? String == "did you mean 'b\u{1B}x.md'?")
@@ -82,7 +84,9 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let simulate = try CLI.run(["simulate", "no\n::error::such.md#1"], in: folder)
         #expect(simulate.status == 1)
-        #expect(simulate.standardError == "no\\n::error::such.md: error: cannot read the file: no\\n::error::such.md: no such file or directory [file.unreadable]\n")
+        #expect(
+            simulate.standardError == "no\\n::error::such.md: error: cannot read the file: no\\n::error::such.md: no such file or directory [file.unreadable]\n"
+        )
         let publish = try CLI.run(["publish", "--output", "x\u{1B}[2J", "--to", "out"], in: folder)
         #expect(publish.status == 1)
         #expect(publish.standardError == "x\\u{1B}[2J: error: no built site here; run 'notesim build' first [publish.not-built]\n")

@@ -78,11 +78,12 @@ import Testing
         #expect(OutputMarker.read(output: site + "/public", fileSystem: LocalFileSystem()) == .updating)
         let publish = try CLI.run(["publish", "--to", "dest"], in: site)
         #expect(publish.status == 1)
-        #expect(publish.standardError == """
-        public: error: a build was stopped while it updated this site, so some pages are old and some new; nothing was published [publish.half-built]
-        public: note: run 'notesim build' again, then publish
+        #expect(
+            publish.standardError == """
+                public: error: a build was stopped while it updated this site, so some pages are old and some new; nothing was published [publish.half-built]
+                public: note: run 'notesim build' again, then publish
 
-        """)
+                """)
         #expect(!FileManager.default.fileExists(atPath: site + "/dest"))
         #expect(try build(["."], in: site).status == 0)
         #expect(try String(contentsOfFile: site + "/public/b.html", encoding: .utf8).contains("two"))

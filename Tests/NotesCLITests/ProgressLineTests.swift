@@ -26,20 +26,22 @@ import Testing
         terminal.time = 0.5
         line.update(BuildProgress(.notes, done: 1_200, total: 10_000))
         terminal.time = 0.55
-        line.update(BuildProgress(.notes, done: 1_300, total: 10_000)) // too soon: skipped
+        line.update(BuildProgress(.notes, done: 1_300, total: 10_000))  // too soon: skipped
         terminal.time = 0.61
         line.update(BuildProgress(.scenarios, done: 30, total: 30_000))
         line.finish()
-        #expect(terminal.written == [
-            "\r\u{1B}[2KBuilding: 1,200/10,000 notes",
-            "\r\u{1B}[2KBuilding: 1,300/10,000 notes · 30/30,000 scenarios",
-            "\r\u{1B}[2K",
-        ])
+        #expect(
+            terminal.written == [
+                "\r\u{1B}[2KBuilding: 1,200/10,000 notes",
+                "\r\u{1B}[2KBuilding: 1,300/10,000 notes · 30/30,000 scenarios",
+                "\r\u{1B}[2K",
+            ])
     }
 
     @Test func searchIndexingIsNamed() {
-        #expect(ProgressLine.text([.pages: BuildProgress(.pages, done: 5, total: 5), .search: BuildProgress(.search, done: 0, total: 1)])
-            == "Building: 5/5 pages · indexing for search")
+        #expect(
+            ProgressLine.text([.pages: BuildProgress(.pages, done: 5, total: 5), .search: BuildProgress(.search, done: 0, total: 1)])
+                == "Building: 5/5 pages · indexing for search")
     }
 }
 
@@ -49,7 +51,8 @@ import Testing
     @Test func aLongBuildOnATerminalShowsLiveProgress() throws {
         var files: [String: String] = [:]
         for number in 1...1_500 {
-            files["content/n\(number).md"] = "# Note \(number)\n\n```scenario\nmode: async\nfunction: { fails: always }\nevents:\n  - at: 0s\nexpect:\n  attempts: 3\n```\n"
+            files["content/n\(number).md"] =
+                "# Note \(number)\n\n```scenario\nmode: async\nfunction: { fails: always }\nevents:\n  - at: 0s\nexpect:\n  attempts: 3\n```\n"
         }
         let site = try CLI.makeSite(files)
         defer { try? FileManager.default.removeItem(atPath: site) }

@@ -62,7 +62,10 @@ import Testing
         let here = try CLI.run(["publish", "--git-branch", "main"], in: repo)
         #expect(here.status == 2)
         let folder = try #require(URL(fileURLWithPath: repo).resolvingSymlinksInPath().path.removingPercentEncoding)
-        #expect(here.standardError.hasPrefix("Error: --git-branch 'main': the branch is checked out in \(folder); publishing would move it under that work tree's files (use a branch of its own, such as gh-pages)\n"))
+        #expect(
+            here.standardError.hasPrefix(
+                "Error: --git-branch 'main': the branch is checked out in \(folder); publishing would move it under that work tree's files (use a branch of its own, such as gh-pages)\n"
+            ))
         #expect(try git(["rev-parse", "main"], in: repo).standardOutput == head)
 
         try git(["worktree", "add", "-q", "-b", "drafts", linked], in: repo)

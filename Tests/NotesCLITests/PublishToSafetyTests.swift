@@ -31,13 +31,14 @@ import Testing
 
         let result = try CLI.run(["publish", "--to", "out"], in: site)
         #expect(result.status == 0)
-        #expect(result.standardError == """
-        out/dangling.html: warning: removed this symbolic link (its target is untouched); publish never writes through links [publish.link-removed]
-        out/one.html: warning: removed this symbolic link (its target is untouched); publish never writes through links [publish.link-removed]
-        out/stale: warning: removed this symbolic link (its target is untouched); publish never writes through links [publish.link-removed]
-        out/sub: warning: removed this symbolic link (its target is untouched); publish never writes through links [publish.link-removed]
+        #expect(
+            result.standardError == """
+                out/dangling.html: warning: removed this symbolic link (its target is untouched); publish never writes through links [publish.link-removed]
+                out/one.html: warning: removed this symbolic link (its target is untouched); publish never writes through links [publish.link-removed]
+                out/stale: warning: removed this symbolic link (its target is untouched); publish never writes through links [publish.link-removed]
+                out/sub: warning: removed this symbolic link (its target is untouched); publish never writes through links [publish.link-removed]
 
-        """)
+                """)
         #expect(result.lastLine.hasPrefix("Published public/ to out/: 2 written, 0 deleted, "))
         for path in ["one.html", "sub", "sub/two.html"] {
             let kind = try files.attributesOfItem(atPath: site + "/out/" + path)[.type] as? FileAttributeType
@@ -58,11 +59,12 @@ import Testing
         let result = try CLI.run(["publish", "--to", argument], in: site)
         #expect(result.status == 1)
         let resolved = try #require(URL(fileURLWithPath: outside).resolvingSymlinksInPath().path.removingPercentEncoding)
-        #expect(result.standardError == """
-        out: error: the destination is a symbolic link; publish never writes through links [publish.destination-link]
-        out: note: publish into the folder it points to: --to \(resolved)
+        #expect(
+            result.standardError == """
+                out: error: the destination is a symbolic link; publish never writes through links [publish.destination-link]
+                out: note: publish into the folder it points to: --to \(resolved)
 
-        """)
+                """)
         #expect(try text(outside + "/one.html") == "precious\n")
         #expect(try files.contentsOfDirectory(atPath: outside).sorted() == ["keep.txt", "one.html", "sub"])
     }

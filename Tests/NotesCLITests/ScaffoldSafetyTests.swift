@@ -38,8 +38,9 @@ import Testing
         defer { try? files.removeItem(atPath: parent) }
         let created = try CLI.run(["new", "q", "--site", "site", "--title", "Lambda: \"retries\" # 2\\3"], in: parent)
         #expect(created.status == 0)
-        #expect(try String(contentsOfFile: parent + "/site/content/q.md", encoding: .utf8)
-            == "---\ntitle: \"Lambda: \\\"retries\\\" # 2\\\\3\"\ndescription: \"\"\n---\n# Lambda: \"retries\" # 2\\3\n\n")
+        #expect(
+            try String(contentsOfFile: parent + "/site/content/q.md", encoding: .utf8)
+                == "---\ntitle: \"Lambda: \\\"retries\\\" # 2\\\\3\"\ndescription: \"\"\n---\n# Lambda: \"retries\" # 2\\3\n\n")
         #expect(try CLI.run(["build", "site", "--no-search"], in: parent).status == 0)
         let page = try String(contentsOfFile: parent + "/site/public/q.html", encoding: .utf8)
         #expect(page.contains("<title>Lambda: &quot;retries&quot; # 2\\3 | "))
@@ -51,11 +52,12 @@ import Testing
         defer { try? files.removeItem(atPath: parent) }
         let result = try CLI.run(["new", path, "--site", "site"], in: parent)
         #expect(result.status == 1)
-        #expect(result.standardError == """
-        \(path): error: the note must be inside content/ [new.outside-content]
-        \(path): note: give a path relative to content/, such as lambda/cold-start
+        #expect(
+            result.standardError == """
+                \(path): error: the note must be inside content/ [new.outside-content]
+                \(path): note: give a path relative to content/, such as lambda/cold-start
 
-        """)
+                """)
         #expect(try files.contentsOfDirectory(atPath: parent + "/site/content") == ["index.md"])
     }
 
@@ -72,7 +74,10 @@ import Testing
         try files.createSymbolicLink(atPath: parent + "/site/content/linked.md", withDestinationPath: parent + "/outside/new.md")
         let result = try CLI.run(["new", path, "--site", "site"], in: parent)
         #expect(result.status == 1)
-        #expect(result.standardError == "\(link): error: this is a symbolic link; a note is never created through one (the build ignores links, and the file would land outside content/) [new.through-link]\n")
+        #expect(
+            result.standardError
+                == "\(link): error: this is a symbolic link; a note is never created through one (the build ignores links, and the file would land outside content/) [new.through-link]\n"
+        )
         #expect(try files.contentsOfDirectory(atPath: parent + "/outside") == ["keep.txt"])
     }
 

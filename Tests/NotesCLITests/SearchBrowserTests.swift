@@ -22,8 +22,9 @@ import Testing
         #expect(build.standardError == "", "Pagefind must be installed: run make setup")
         #expect(build.lastLine.contains("indexed for search"))
 
-        let search = try CLI.run(["python3", CLI.repository + "/Tools/browser-search.py", "public", "index.html", "可視性タイムアウト", "--prefix", "/notes/"],
-                                 in: site, program: "/usr/bin/env")
+        let search = try CLI.run(
+            ["python3", CLI.repository + "/Tools/browser-search.py", "public", "index.html", "可視性タイムアウト", "--prefix", "/notes/"],
+            in: site, program: "/usr/bin/env")
         #expect(search.status == 0, "\(search.standardOutput)\(search.standardError)")
         let results = try JSONDecoder().decode(SearchOutput.self, from: Data(search.standardOutput.utf8)).results
         // The note that explains the visibility timeout comes first, linked under the sub-path.
@@ -37,11 +38,12 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: site) }
         let build = try CLI.run(["build"], in: site, environment: ["NOTESIM_PAGEFIND": "/nonexistent/pagefind"])
         #expect(build.status == 0)
-        #expect(build.standardError == """
-            notesim.yml: warning: search index not built: Pagefind is not installed; the pages are built without search [search.unavailable]
-            notesim.yml: note: install it with 'pip install pagefind-bin-extended', or set 'search: false' in notesim.yml
+        #expect(
+            build.standardError == """
+                notesim.yml: warning: search index not built: Pagefind is not installed; the pages are built without search [search.unavailable]
+                notesim.yml: note: install it with 'pip install pagefind-bin-extended', or set 'search: false' in notesim.yml
 
-            """)
+                """)
         #expect(FileManager.default.fileExists(atPath: site + "/public/a.html"))
         #expect(!FileManager.default.fileExists(atPath: site + "/public/pagefind"))
     }

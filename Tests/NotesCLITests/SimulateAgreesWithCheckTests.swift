@@ -33,34 +33,40 @@ import Testing
     }
 
     @Test func aRejectionClaimThatHoldsIsAVerdictNotAnError() throws {
-        let site = try CLI.makeSite(["note.md": """
-        # N
+        let site = try CLI.makeSite([
+            "note.md": """
+            # N
 
-        ```scenario
-        mode: async
-        EventInvokeConfig: { MaximumRetryAttempts: 3 }
-        events:
-          - at: 0s
-        expect:
-          rejected: MaximumRetryAttempts
-        ```
+            ```scenario
+            mode: async
+            EventInvokeConfig: { MaximumRetryAttempts: 3 }
+            events:
+              - at: 0s
+            expect:
+              rejected: MaximumRetryAttempts
+            ```
 
-        """])
+            """
+        ])
         defer { try? FileManager.default.removeItem(atPath: site) }
         let run = try CLI.run(["simulate", "note.md#1"], in: site)
         #expect(run.status == 0)
         #expect(run.standardOutput == "✓ rejected: AWS rejects MaximumRetryAttempts\n")
         #expect(run.standardError == "")
-        let wrong = try CLI.run(["simulate", "note.md#1"], in: try CLI.makeSite(["note.md": """
-        ```scenario
-        mode: async
-        events:
-          - at: 0s
-        expect:
-          rejected: MaximumRetryAttempts
-        ```
+        let wrong = try CLI.run(
+            ["simulate", "note.md#1"],
+            in: try CLI.makeSite([
+                "note.md": """
+                ```scenario
+                mode: async
+                events:
+                  - at: 0s
+                expect:
+                  rejected: MaximumRetryAttempts
+                ```
 
-        """]))
+                """
+            ]))
         #expect(wrong.status == 1)
         #expect(wrong.standardOutput == "✗ rejected: AWS accepts this configuration\n")
     }

@@ -89,8 +89,9 @@ import Testing
     }
 
     @Test func aLiteralIsWrittenBetweenItsPrefixAndSuffix() {
-        #expect(JSONString.quotedBytes("<li>目次</li>", prefix: "window.notesimTOC = ", suffix: ";\n")
-            == Array("window.notesimTOC = \"\\u003cli\\u003e目次\\u003c/li\\u003e\";\n".utf8))
+        #expect(
+            JSONString.quotedBytes("<li>目次</li>", prefix: "window.notesimTOC = ", suffix: ";\n")
+                == Array("window.notesimTOC = \"\\u003cli\\u003e目次\\u003c/li\\u003e\";\n".utf8))
         #expect(JSONString.quotedBytes("", prefix: "x(", suffix: ")") == Array("x(\"\")".utf8))
     }
 

@@ -7,10 +7,11 @@ import Testing
             "link.broken-anchor", path: "content/a.md", at: SourcePosition(line: 68, column: 64),
             "no heading or anchor '#x' on this page", hint: "did you mean '#y'?"
         )
-        #expect(diagnostic.formatted == """
-        content/a.md:68:64: error: no heading or anchor '#x' on this page [link.broken-anchor]
-        content/a.md:68:64: note: did you mean '#y'?
-        """)
+        #expect(
+            diagnostic.formatted == """
+                content/a.md:68:64: error: no heading or anchor '#x' on this page [link.broken-anchor]
+                content/a.md:68:64: note: did you mean '#y'?
+                """)
     }
 
     @Test func withoutPositionPrintsThePathAlone() {

@@ -10,7 +10,7 @@ import Testing
 
     @Test func truncatedSequenceIsInvalid() {
         #expect(SourceDecoding.firstInvalidUTF8Offset([0x61, 0xE3, 0x81]) == 1)
-        #expect(SourceDecoding.firstInvalidUTF8Offset([0xED, 0xA0, 0x80]) == 0) // surrogate
+        #expect(SourceDecoding.firstInvalidUTF8Offset([0xED, 0xA0, 0x80]) == 0)  // surrogate
         #expect(SourceDecoding.firstInvalidUTF8Offset(Array("同期".utf8)) == nil)
     }
 
@@ -53,8 +53,10 @@ import Testing
     @Test func validatorAgreesWithTheStandardLibrary() {
         // Random byte strings over the bytes that matter (ASCII, continuations, every kind
         // of lead byte, bytes that never occur), from a fixed seed.
-        let alphabet: [UInt8] = [0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xE1, 0xE3, 0xEC, 0xED,
-                                 0xEE, 0xEF, 0xF0, 0xF1, 0xF4, 0xF5, 0xFF]
+        let alphabet: [UInt8] = [
+            0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xE1, 0xE3, 0xEC, 0xED,
+            0xEE, 0xEF, 0xF0, 0xF1, 0xF4, 0xF5, 0xFF,
+        ]
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         func next() -> UInt64 {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407

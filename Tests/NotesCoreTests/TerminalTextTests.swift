@@ -27,10 +27,11 @@ import Testing
             "link.missing-file", path: "content/x\ny.md", at: SourcePosition(line: 2, column: 3),
             "link target 'a\n::error::pwned.md' does not exist", hint: "did you mean 'a\u{1B}]0;t\u{7}'?"
         )
-        #expect(diagnostic.formatted == """
-        content/x\\ny.md:2:3: error: link target 'a\\n::error::pwned.md' does not exist [link.missing-file]
-        content/x\\ny.md:2:3: note: did you mean 'a\\u{1B}]0;t\\u{7}'?
-        """)
+        #expect(
+            diagnostic.formatted == """
+                content/x\\ny.md:2:3: error: link target 'a\\n::error::pwned.md' does not exist [link.missing-file]
+                content/x\\ny.md:2:3: note: did you mean 'a\\u{1B}]0;t\\u{7}'?
+                """)
     }
 
     @Test func aGitHubAnnotationIsOneLineAndEncodesItsFields() {
@@ -38,7 +39,8 @@ import Testing
             "link.missing-file", path: "content/a:b,c%\r\n.md", at: SourcePosition(line: 2, column: 3),
             "50% of 'a\n::error::pwned.md'\r", hint: "x\u{2028}y"
         )
-        #expect(diagnostic.githubAnnotation
-            == "::error file=content/a%3Ab%2Cc%25\\r\\n.md,line=2,col=3,title=link.missing-file::50%25 of 'a\\n::error::pwned.md'\\r%0Ax\\u{2028}y")
+        #expect(
+            diagnostic.githubAnnotation
+                == "::error file=content/a%3Ab%2Cc%25\\r\\n.md,line=2,col=3,title=link.missing-file::50%25 of 'a\\n::error::pwned.md'\\r%0Ax\\u{2028}y")
     }
 }

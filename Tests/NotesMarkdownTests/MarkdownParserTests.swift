@@ -12,20 +12,22 @@ import Testing
         #expect(page.headings.map(\.id) == ["見出し", "同期-invoke"])
         #expect(page.headings.map(\.text) == ["見出し", "同期 Invoke"])
         #expect(page.headings[1].position == SourcePosition(line: 3, column: 1))
-        #expect(page.html == """
-        <h1 id="見出し">見出し<a class="heading-anchor" href="#見出し" aria-hidden="true" tabindex="-1">#</a></h1>
-        <h2 id="同期-invoke">同期 <code>Invoke</code><a class="heading-anchor" href="#同期-invoke" aria-hidden="true" tabindex="-1">#</a></h2>
+        #expect(
+            page.html == """
+                <h1 id="見出し">見出し<a class="heading-anchor" href="#見出し" aria-hidden="true" tabindex="-1">#</a></h1>
+                <h2 id="同期-invoke">同期 <code>Invoke</code><a class="heading-anchor" href="#同期-invoke" aria-hidden="true" tabindex="-1">#</a></h2>
 
-        """)
+                """)
     }
 
     @Test func linkPositionsAreInCharactersAfterJapaneseText() {
         let source = "# t\n\n- 同期呼び出しは[こちら](#バッチ)を参照\n  続きの行 [二つ目](other.md#a)\n"
         let page = MarkdownParser.parse(source)
-        #expect(page.references == [
-            Reference(kind: .link, origin: .markdown, destination: "#バッチ", position: SourcePosition(line: 3, column: 16)),
-            Reference(kind: .link, origin: .markdown, destination: "other.md#a", position: SourcePosition(line: 4, column: 14)),
-        ])
+        #expect(
+            page.references == [
+                Reference(kind: .link, origin: .markdown, destination: "#バッチ", position: SourcePosition(line: 3, column: 16)),
+                Reference(kind: .link, origin: .markdown, destination: "other.md#a", position: SourcePosition(line: 4, column: 14)),
+            ])
     }
 
     @Test func repeatedDestinationsMapToSuccessiveOccurrences() {
@@ -41,10 +43,11 @@ import Testing
     @Test func rawHTMLReferencesAndAnchorsAreFound() {
         let source = "段落\n\n<img src=\"./img/図.png\" />\n\n- 項目 <a href=\"b.md#x\">b</a>\n\n<a id=\"here\"></a>\n"
         let page = MarkdownParser.parse(source, options: rewriting)
-        #expect(page.references == [
-            Reference(kind: .image, origin: .rawHTML, destination: "./img/図.png", position: SourcePosition(line: 3, column: 11)),
-            Reference(kind: .link, origin: .rawHTML, destination: "b.md#x", position: SourcePosition(line: 5, column: 15)),
-        ])
+        #expect(
+            page.references == [
+                Reference(kind: .image, origin: .rawHTML, destination: "./img/図.png", position: SourcePosition(line: 3, column: 11)),
+                Reference(kind: .link, origin: .rawHTML, destination: "b.md#x", position: SourcePosition(line: 5, column: 15)),
+            ])
         #expect(page.explicitAnchors == ["here"])
         #expect(page.html.contains("<a href=\"b.html#x\">b</a>"))
     }
@@ -58,10 +61,12 @@ import Testing
     @Test func codeBlocksKnowWhereTheirContentStarts() {
         let source = "text\n\n```scenario\nmode: sync\n```\n\n    indented\n"
         let page = MarkdownParser.parse(source, options: rewriting)
-        #expect(page.codeBlocks == [
-            CodeBlock(info: "scenario", language: "scenario", literal: "mode: sync\n", position: SourcePosition(line: 3, column: 1), contentStartLine: 4, slot: 1),
-            CodeBlock(info: "", language: "", literal: "indented\n", position: SourcePosition(line: 7, column: 5), contentStartLine: 7, slot: nil),
-        ])
+        #expect(
+            page.codeBlocks == [
+                CodeBlock(
+                    info: "scenario", language: "scenario", literal: "mode: sync\n", position: SourcePosition(line: 3, column: 1), contentStartLine: 4, slot: 1),
+                CodeBlock(info: "", language: "", literal: "indented\n", position: SourcePosition(line: 7, column: 5), contentStartLine: 7, slot: nil),
+            ])
         #expect(page.html == "<p>text</p>\n<!--notesim-slot:1-->\n<pre><code>indented\n</code></pre>\n")
     }
 

@@ -32,8 +32,8 @@ import Testing
             if scalar == "-" || scalar == "_" || properties.isAlphabetic { scalars.append(scalar); continue }
             switch properties.generalCategory {
             case .otherNumber, .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation,
-                 .otherPunctuation, .dashPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol,
-                 .control, .format, .privateUse, .unassigned, .surrogate, .spaceSeparator, .lineSeparator, .paragraphSeparator:
+                .otherPunctuation, .dashPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol,
+                .control, .format, .privateUse, .unassigned, .surrogate, .spaceSeparator, .lineSeparator, .paragraphSeparator:
                 continue
             default:
                 scalars.append(scalar)

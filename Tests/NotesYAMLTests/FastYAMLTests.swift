@@ -32,7 +32,8 @@ import Yams
                 }
             }
         }
-        found.append((root.appendingPathComponent("notesim.yml").path, (try? String(contentsOf: root.appendingPathComponent("notesim.yml"), encoding: .utf8)) ?? ""))
+        found.append(
+            (root.appendingPathComponent("notesim.yml").path, (try? String(contentsOf: root.appendingPathComponent("notesim.yml"), encoding: .utf8)) ?? ""))
         return found
     }()
 

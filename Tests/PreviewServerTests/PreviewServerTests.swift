@@ -59,7 +59,7 @@ import TestSupport
         defer { try? FileManager.default.removeItem(atPath: root) }
         let refresher = SearchRefresher(siteFolder: server.outputDirectory, indexFolder: server.searchDirectory, fileSystem: LocalFileSystem(), log: { _ in })
         refresher.refresh()
-        refresher.refresh() // folded into the run in progress or one more
+        refresher.refresh()  // folded into the run in progress or one more
         refresher.waitUntilIdle()
         let app = Application(router: server.router())
         try await app.test(.router) { client in

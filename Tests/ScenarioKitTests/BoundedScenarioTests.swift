@@ -13,10 +13,12 @@ import Testing
         let found = errors("mode: sqs\nqueue: { VisibilityTimeout: 1 }\nfunction: { Timeout: 1, duration: 100ms, fails: always }\nrecords:\n  - at: 0s\n")
         #expect(found.count == 1)
         #expect(found.first?.hasPrefix("a.md:1:1: error: the simulation stopped at t = ") == true)
-        #expect(found.first?.hasSuffix("""
-            : it went past its limit of 100,000 steps [scenario.limit]
-            a.md:1:1: note: raise limits.steps in notesim.yml, or shorten the scenario (until:, fewer records, fewer retries)
-            """) == true, "\(found)")
+        #expect(
+            found.first?.hasSuffix(
+                """
+                : it went past its limit of 100,000 steps [scenario.limit]
+                a.md:1:1: note: raise limits.steps in notesim.yml, or shorten the scenario (until:, fewer records, fewer retries)
+                """) == true, "\(found)")
     }
 
     @Test func aStreamRecordFailingForeverStopsAtTheStepLimit() {
@@ -25,14 +27,16 @@ import Testing
     }
 
     @Test func tooManyEventsAreRefusedBeforeAnythingRuns() {
-        #expect(errors("mode: sync\nevents:\n  - { at: 0s, count: 10000000, every: 1ms }\n") == [
-            "a.md:3:3: error: the scenario has 10000000 events; the limit is 50000 (limits.records) [scenario.limit]",
-        ])
+        #expect(
+            errors("mode: sync\nevents:\n  - { at: 0s, count: 10000000, every: 1ms }\n") == [
+                "a.md:3:3: error: the scenario has 10000000 events; the limit is 50000 (limits.records) [scenario.limit]"
+            ])
     }
 
     @Test func untilMayNotGoPastTheHorizon() {
-        #expect(errors("mode: sync\nuntil: 30d\nevents:\n  - at: 0s\n") == [
-            "a.md:2:8: error: until is 720 h, beyond the limit of 168 h of simulated time (limits.horizon) [scenario.limit]",
-        ])
+        #expect(
+            errors("mode: sync\nuntil: 30d\nevents:\n  - at: 0s\n") == [
+                "a.md:2:8: error: until is 720 h, beyond the limit of 168 h of simulated time (limits.horizon) [scenario.limit]"
+            ])
     }
 }

@@ -31,17 +31,18 @@ import Testing
 
     @Test func everyKeyIsKnownToTheParser() {
         for key in ClaimKey.allCases {
-            let value = switch key.form {
-            case .count: "1"
-            case .times: "[0s]"
-            case .time, .duration: "0s"
-            case .words, .list: "[ok]"
-            case .word: "ok"
-            case .counts: "{ ok: 1 }"
-            case .map: "{ 1: { status: 200 } }"
-            case .boolean: "false"
-            case .setting: "MaximumRetryAttempts"
-            }
+            let value =
+                switch key.form {
+                case .count: "1"
+                case .times: "[0s]"
+                case .time, .duration: "0s"
+                case .words, .list: "[ok]"
+                case .word: "ok"
+                case .counts: "{ ok: 1 }"
+                case .map: "{ 1: { status: 200 } }"
+                case .boolean: "false"
+                case .setting: "MaximumRetryAttempts"
+                }
             let run = ScenarioRunner.run("mode: sync\nevents:\n  - at: 0s\nexpect:\n  \(key.name): \(value)\n", path: "a.md")
             #expect(!run.diagnostics.contains { $0.id == "scenario.unknown-key" }, "\(key)")
             #expect(run.document?.expectations.map(\.key) == [key])
@@ -70,13 +71,15 @@ import Testing
         #expect(ScenarioRunner.run(block + "  first-attempt-at: 0s\n", path: "a.md").verdicts.map(\.passed) == [true])
         #expect(ScenarioRunner.run(block + "  first-attempt-at: { min: 0s, max: 1s }\n", path: "a.md").verdicts.map(\.passed) == [true])
         let late = ScenarioRunner.run(block + "  first-attempt-at: 1m\n", path: "a.md")
-        #expect(late.diagnostics.map(\.formatted) == [
-            "a.md:6:3: error: expected the first attempt at 1m, the simulator made it at 0 s [expect.first-attempt-at]",
-        ])
+        #expect(
+            late.diagnostics.map(\.formatted) == [
+                "a.md:6:3: error: expected the first attempt at 1m, the simulator made it at 0 s [expect.first-attempt-at]"
+            ])
         let bad = ScenarioRunner.run(block + "  first-attempt-at: soon\n", path: "a.md")
-        #expect(bad.diagnostics.map(\.formatted) == [
-            "a.md:6:21: error: expected a time such as 1m, or { min, max } [expect.value]",
-        ])
+        #expect(
+            bad.diagnostics.map(\.formatted) == [
+                "a.md:6:21: error: expected a time such as 1m, or { min, max } [expect.value]"
+            ])
         let none = ScenarioRunner.run("mode: sync\nevents: []\nexpect:\n  first-attempt-at: 0s\n", path: "a.md")
         #expect(none.diagnostics.map(\.formatted) == ["a.md:4:3: error: expected a first attempt, but the handler never ran [expect.first-attempt-at]"])
     }

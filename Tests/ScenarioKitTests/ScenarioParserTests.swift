@@ -14,18 +14,18 @@ import Testing
 
     @Test func readsTheFormatExample() throws {
         let yaml = """
-        title: "非同期呼び出し: 2 回リトライしてから DLQ へ"
-        mode: async
-        function: { duration: 100ms, fails: always }
-        EventInvokeConfig:
-          MaximumRetryAttempts: 2
-          MaximumEventAgeInSeconds: 21600
-        DeadLetterConfig: { TargetArn: sqs }
-        events:
-          - at: 0s
-        expect:
-          attempts: 3
-        """
+            title: "非同期呼び出し: 2 回リトライしてから DLQ へ"
+            mode: async
+            function: { duration: 100ms, fails: always }
+            EventInvokeConfig:
+              MaximumRetryAttempts: 2
+              MaximumEventAgeInSeconds: 21600
+            DeadLetterConfig: { TargetArn: sqs }
+            events:
+              - at: 0s
+            expect:
+              attempts: 3
+            """
         let (document, diagnostics) = ScenarioParser.parse(yaml, path: "content/a.md", firstLine: 10)
         #expect(diagnostics.isEmpty)
         let spec = try #require(document?.spec)
@@ -39,66 +39,74 @@ import Testing
     }
 
     @Test func unknownKeysSuggestTheRightOne() {
-        #expect(problems("mode: async\nEventInvokeConfig:\n  MaximumRetryAttempt: 1\nevents:\n  - at: 0s\n") == [
-            """
-            content/a.md:12:3: error: unknown key 'MaximumRetryAttempt'; did you mean 'MaximumRetryAttempts'? [scenario.unknown-key]
-            content/a.md:12:3: note: keys here: MaximumRetryAttempts, MaximumEventAgeInSeconds, DestinationConfig
-            """,
-        ])
+        #expect(
+            problems("mode: async\nEventInvokeConfig:\n  MaximumRetryAttempt: 1\nevents:\n  - at: 0s\n") == [
+                """
+                content/a.md:12:3: error: unknown key 'MaximumRetryAttempt'; did you mean 'MaximumRetryAttempts'? [scenario.unknown-key]
+                content/a.md:12:3: note: keys here: MaximumRetryAttempts, MaximumEventAgeInSeconds, DestinationConfig
+                """
+            ])
     }
 
     @Test func rangesAreAWSsAndPointAtTheValue() {
-        #expect(problems("mode: async\nEventInvokeConfig:\n  MaximumRetryAttempts: 3\nevents:\n  - at: 0s\n") == [
-            "content/a.md:12:25: error: MaximumRetryAttempts must be 0–2 for asynchronous invocation (AWS limit), not 3 (rule A5) [scenario.range]",
-        ])
+        #expect(
+            problems("mode: async\nEventInvokeConfig:\n  MaximumRetryAttempts: 3\nevents:\n  - at: 0s\n") == [
+                "content/a.md:12:25: error: MaximumRetryAttempts must be 0–2 for asynchronous invocation (AWS limit), not 3 (rule A5) [scenario.range]"
+            ])
     }
 
     @Test func badDurationsSizesAndTypes() {
-        #expect(problems("""
-        mode: sync
-        function: { duration: -5s, Timeout: three }
-        events:
-          - { at: 0s, size: 2 parsecs }
-          - { at: soon }
-        """) == [
-            "content/a.md:11:23: error: 'duration' must not be negative [scenario.duration]",
-            "content/a.md:11:37: error: 'Timeout' must be a whole number (AWS counts it in its own unit), not 'three' [scenario.type]",
-            """
-            content/a.md:13:21: error: '2 parsecs' is not a size [scenario.size]
-            content/a.md:13:21: note: write a number of bytes or a unit: 512B, 1KB, 6MB (1 MB = 1,048,576 bytes)
-            """,
-            """
-            content/a.md:14:11: error: 'soon' is not a duration [scenario.duration]
-            content/a.md:14:11: note: write a number with a unit: 150ms, 1.5s, 1m, 2min, 1h
-            """,
-        ])
+        #expect(
+            problems(
+                """
+                mode: sync
+                function: { duration: -5s, Timeout: three }
+                events:
+                  - { at: 0s, size: 2 parsecs }
+                  - { at: soon }
+                """) == [
+                    "content/a.md:11:23: error: 'duration' must not be negative [scenario.duration]",
+                    "content/a.md:11:37: error: 'Timeout' must be a whole number (AWS counts it in its own unit), not 'three' [scenario.type]",
+                    """
+                    content/a.md:13:21: error: '2 parsecs' is not a size [scenario.size]
+                    content/a.md:13:21: note: write a number of bytes or a unit: 512B, 1KB, 6MB (1 MB = 1,048,576 bytes)
+                    """,
+                    """
+                    content/a.md:14:11: error: 'soon' is not a duration [scenario.duration]
+                    content/a.md:14:11: note: write a number with a unit: 150ms, 1.5s, 1m, 2min, 1h
+                    """,
+                ])
     }
 
     @Test func anUnquotedColonIsExplained() {
-        #expect(problems("title: SQS: バッチ\nmode: sqs\n") == [
-            """
-            content/a.md:10:11: error: invalid YAML: mapping values are not allowed in this context [scenario.syntax]
-            content/a.md:10:11: note: a value that contains ': ' must be quoted, for example title: "SQS: batching"
-            """,
-        ])
+        #expect(
+            problems("title: SQS: バッチ\nmode: sqs\n") == [
+                """
+                content/a.md:10:11: error: invalid YAML: mapping values are not allowed in this context [scenario.syntax]
+                content/a.md:10:11: note: a value that contains ': ' must be quoted, for example title: "SQS: batching"
+                """
+            ])
     }
 
     @Test func modeProblems() {
-        #expect(problems("mode: asynk\nevents:\n  - at: 0s\n") == [
-            """
-            content/a.md:10:7: error: unknown mode 'asynk'; did you mean 'async'? [scenario.value]
-            content/a.md:10:7: note: modes: sync, async, sqs, sqs-fifo, kinesis, dynamodb
-            """,
-        ])
-        #expect(problems("events:\n  - at: 0s\n") == [
-            """
-            content/a.md:10:1: error: the scenario has no mode [scenario.missing-key]
-            content/a.md:10:1: note: add mode: sync | async | sqs | sqs-fifo | kinesis | dynamodb (or trigger: s3, api-gateway, …)
-            """,
-        ])
-        #expect(problems("mode: sqs\nevents:\n  - at: 0s\n") == [
-            "content/a.md:11:1: error: 'events' is for sync and async scenarios; this sqs scenario takes 'records' [scenario.unsupported]",
-        ])
+        #expect(
+            problems("mode: asynk\nevents:\n  - at: 0s\n") == [
+                """
+                content/a.md:10:7: error: unknown mode 'asynk'; did you mean 'async'? [scenario.value]
+                content/a.md:10:7: note: modes: sync, async, sqs, sqs-fifo, kinesis, dynamodb
+                """
+            ])
+        #expect(
+            problems("events:\n  - at: 0s\n") == [
+                """
+                content/a.md:10:1: error: the scenario has no mode [scenario.missing-key]
+                content/a.md:10:1: note: add mode: sync | async | sqs | sqs-fifo | kinesis | dynamodb (or trigger: s3, api-gateway, …)
+                """
+            ])
+        #expect(
+            problems("mode: sqs\nevents:\n  - at: 0s\n") == [
+                "content/a.md:11:1: error: 'events' is for sync and async scenarios; this sqs scenario takes 'records' [scenario.unsupported]"
+            ])
     }
 
     @Test func triggersImplyTheMode() throws {
@@ -109,8 +117,9 @@ import Testing
     }
 
     @Test func combinationRulesComeFromTheSimulator() {
-        #expect(problems("mode: sqs\nEventSourceMapping:\n  BatchSize: 20\nrecords:\n  - { at: 0s, count: 25 }\n") == [
-            "content/a.md:12:14: error: a BatchSize over 10 needs MaximumBatchingWindowInSeconds of at least 1 on an SQS standard queue (rule E4) [scenario.combination]",
-        ])
+        #expect(
+            problems("mode: sqs\nEventSourceMapping:\n  BatchSize: 20\nrecords:\n  - { at: 0s, count: 25 }\n") == [
+                "content/a.md:12:14: error: a BatchSize over 10 needs MaximumBatchingWindowInSeconds of at least 1 on an SQS standard queue (rule E4) [scenario.combination]"
+            ])
     }
 }

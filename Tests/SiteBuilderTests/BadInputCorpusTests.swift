@@ -26,25 +26,31 @@ import TestSupport
     // MARK: - Bytes and encodings
 
     @Test func invalidUTF8IsReportedAtTheFirstBadByte() {
-        #expect(diagnostics(["content/a.md": Array("# A\n\nabc ".utf8) + [0xFF, 0xFE] + Array(" def\n".utf8)]) == ["""
-            content/a.md:3:5: error: the file is not valid UTF-8 (first bad byte at offset 9) [file.encoding]
-            content/a.md:3:5: note: save the file as UTF-8
-            """])
+        #expect(
+            diagnostics(["content/a.md": Array("# A\n\nabc ".utf8) + [0xFF, 0xFE] + Array(" def\n".utf8)]) == [
+                """
+                content/a.md:3:5: error: the file is not valid UTF-8 (first bad byte at offset 9) [file.encoding]
+                content/a.md:3:5: note: save the file as UTF-8
+                """
+            ])
     }
 
     @Test func aNULByteIsAnError() {
-        #expect(diagnostics(["content/a.md": Array("# A\n\nx".utf8) + [0] + Array("y\n".utf8)]) == [
-            "content/a.md:3:2: error: the file contains a NUL byte [file.encoding]",
-        ])
+        #expect(
+            diagnostics(["content/a.md": Array("# A\n\nx".utf8) + [0] + Array("y\n".utf8)]) == [
+                "content/a.md:3:2: error: the file contains a NUL byte [file.encoding]"
+            ])
     }
 
     @Test func aByteOrderMarkAndCRLFKeepPositionsRight() {
-        #expect(diagnostics(["content/a.md": [0xEF, 0xBB, 0xBF] + Array("# A\n\n[x](#nope)\n".utf8)]) == [
-            "content/a.md:3:5: error: no heading or anchor '#nope' on this page [link.broken-anchor]",
-        ])
-        #expect(diagnostics(note: "# A\r\n\r\n可視性 [x](#nope)\r\n") == [
-            "content/a.md:3:9: error: no heading or anchor '#nope' on this page [link.broken-anchor]",
-        ])
+        #expect(
+            diagnostics(["content/a.md": [0xEF, 0xBB, 0xBF] + Array("# A\n\n[x](#nope)\n".utf8)]) == [
+                "content/a.md:3:5: error: no heading or anchor '#nope' on this page [link.broken-anchor]"
+            ])
+        #expect(
+            diagnostics(note: "# A\r\n\r\n可視性 [x](#nope)\r\n") == [
+                "content/a.md:3:9: error: no heading or anchor '#nope' on this page [link.broken-anchor]"
+            ])
     }
 
     // MARK: - Sizes and shapes
@@ -83,64 +89,81 @@ import TestSupport
     }
 
     @Test func numbersTooLargeForAnyTypeAreErrors() {
-        #expect(scenario("mode: sqs\nrecords:\n  - { at: 0s, count: 1000000000000 }") == [
-            "content/a.md:6:3: error: the scenario has 1000000000000 records; the limit is 50000 (limits.records) [scenario.limit]",
-        ])
-        #expect(scenario("mode: sync\nfunction: { duration: 1000000000000000h }\nevents:\n  - at: 0s") == ["""
-            content/a.md:5:23: error: '1000000000000000h' is not a duration [scenario.duration]
-            content/a.md:5:23: note: write a number with a unit: 150ms, 1.5s, 1m, 2min, 1h
-            """])
+        #expect(
+            scenario("mode: sqs\nrecords:\n  - { at: 0s, count: 1000000000000 }") == [
+                "content/a.md:6:3: error: the scenario has 1000000000000 records; the limit is 50000 (limits.records) [scenario.limit]"
+            ])
+        #expect(
+            scenario("mode: sync\nfunction: { duration: 1000000000000000h }\nevents:\n  - at: 0s") == [
+                """
+                content/a.md:5:23: error: '1000000000000000h' is not a duration [scenario.duration]
+                content/a.md:5:23: note: write a number with a unit: 150ms, 1.5s, 1m, 2min, 1h
+                """
+            ])
         #expect(scenario("mode: sqs\nrecords:\n  - { at: 0s, count: 99999999999999999999999 }").first?.contains("[scenario.type]") == true)
     }
 
     @Test func negativeAndZeroDurations() {
-        #expect(scenario("mode: sync\nfunction: { duration: -5s }\nevents:\n  - at: 0s") == [
-            "content/a.md:5:23: error: 'duration' must not be negative [scenario.duration]",
-        ])
+        #expect(
+            scenario("mode: sync\nfunction: { duration: -5s }\nevents:\n  - at: 0s") == [
+                "content/a.md:5:23: error: 'duration' must not be negative [scenario.duration]"
+            ])
         #expect(scenario("mode: sync\nfunction: { duration: 0s }\nevents:\n  - at: 0s\nexpect:\n  attempts: 1") == [], "a zero duration is allowed")
     }
 
     @Test func unknownModesDuplicateKeysAndTabs() {
-        #expect(scenario("mode: teleport\nevents:\n  - at: 0s") == ["""
-            content/a.md:4:7: error: unknown mode 'teleport' [scenario.value]
-            content/a.md:4:7: note: modes: sync, async, sqs, sqs-fifo, kinesis, dynamodb
-            """])
-        #expect(scenario("mode: sync\nmode: async\nevents:\n  - at: 0s") == [
-            "content/a.md:4:1: error: duplicate key 'mode' in the same mapping [scenario.syntax]",
-        ])
-        #expect(scenario("mode: sync\nevents:\n\t- at: 0s") == ["""
-            content/a.md:6:1: error: invalid YAML: found character that cannot start any token (while scanning for the next token) [scenario.syntax]
-            content/a.md:6:1: note: YAML does not allow tabs for indentation; indent with spaces
-            """])
+        #expect(
+            scenario("mode: teleport\nevents:\n  - at: 0s") == [
+                """
+                content/a.md:4:7: error: unknown mode 'teleport' [scenario.value]
+                content/a.md:4:7: note: modes: sync, async, sqs, sqs-fifo, kinesis, dynamodb
+                """
+            ])
+        #expect(
+            scenario("mode: sync\nmode: async\nevents:\n  - at: 0s") == [
+                "content/a.md:4:1: error: duplicate key 'mode' in the same mapping [scenario.syntax]"
+            ])
+        #expect(
+            scenario("mode: sync\nevents:\n\t- at: 0s") == [
+                """
+                content/a.md:6:1: error: invalid YAML: found character that cannot start any token (while scanning for the next token) [scenario.syntax]
+                content/a.md:6:1: note: YAML does not allow tabs for indentation; indent with spaces
+                """
+            ])
     }
 
     @Test func expectationsForTheWrongModeAndScenariosWithoutEvents() {
-        #expect(scenario("mode: sync\nevents:\n  - at: 0s\nexpect:\n  batches: [1]") == [
-            "content/a.md:8:3: error: expectation 'batches' applies to event source mappings, not to a sync scenario [expect.mode]",
-        ])
-        #expect(scenario("mode: sync") == ["""
-            content/a.md:4:1: error: the scenario has no events [scenario.missing-key]
-            content/a.md:4:1: note: add events: with at least one entry, for example - at: 0s
-            """])
+        #expect(
+            scenario("mode: sync\nevents:\n  - at: 0s\nexpect:\n  batches: [1]") == [
+                "content/a.md:8:3: error: expectation 'batches' applies to event source mappings, not to a sync scenario [expect.mode]"
+            ])
+        #expect(
+            scenario("mode: sync") == [
+                """
+                content/a.md:4:1: error: the scenario has no events [scenario.missing-key]
+                content/a.md:4:1: note: add events: with at least one entry, for example - at: 0s
+                """
+            ])
     }
 
     // MARK: - Links and files
 
     @Test func linksThatLeaveContentOrAreAbsolute() {
-        #expect(diagnostics(note: "# A\n\n[up](../../etc/passwd) [abs](/etc/passwd) ![img](../../secret.png)\n") == [
-            """
-            content/a.md:3:6: error: link '../../etc/passwd' points outside content/ [link.outside-content]
-            content/a.md:3:6: note: only files inside content/ are published; move the file into content/
-            """,
-            """
-            content/a.md:3:30: error: link '/etc/passwd' is an absolute path, which breaks when the site is served under a sub-path or opened from disk [link.absolute-path]
-            content/a.md:3:30: note: write a path relative to this note
-            """,
-            """
-            content/a.md:3:50: error: image '../../secret.png' points outside content/ [link.outside-content]
-            content/a.md:3:50: note: only files inside content/ are published; move the file into content/
-            """,
-        ])
+        #expect(
+            diagnostics(note: "# A\n\n[up](../../etc/passwd) [abs](/etc/passwd) ![img](../../secret.png)\n") == [
+                """
+                content/a.md:3:6: error: link '../../etc/passwd' points outside content/ [link.outside-content]
+                content/a.md:3:6: note: only files inside content/ are published; move the file into content/
+                """,
+                """
+                content/a.md:3:30: error: link '/etc/passwd' is an absolute path, which breaks when the site is served under a sub-path or opened from disk [link.absolute-path]
+                content/a.md:3:30: note: write a path relative to this note
+                """,
+                """
+                content/a.md:3:50: error: image '../../secret.png' points outside content/ [link.outside-content]
+                content/a.md:3:50: note: only files inside content/ are published; move the file into content/
+                """,
+            ])
     }
 
     @Test func symbolicLinksAreNotFollowedAndUnreadableFilesAreErrors() {
@@ -148,10 +171,11 @@ import TestSupport
             fileSystem.addSymbolicLink("s/content/loop")
             fileSystem.makeUnreadable("s/content/b.md")
         }
-        #expect(found == [
-            "content/b.md: error: cannot read the file: permission denied [file.unreadable]",
-            "content/loop: warning: symbolic links are not followed; the link is ignored [file.symlink]",
-        ])
+        #expect(
+            found == [
+                "content/b.md: error: cannot read the file: permission denied [file.unreadable]",
+                "content/loop: warning: symbolic links are not followed; the link is ignored [file.symlink]",
+            ])
     }
 
     // MARK: - Limits
@@ -163,14 +187,15 @@ import TestSupport
         #expect(config.limits.horizon == 3_600_000)
         #expect(config.limits.noteSize == 1_024)
         let (_, bad) = SiteConfig.parse("limits: { records: -1, horizon: soon, notesize: 1MB }\n", path: "notesim.yml")
-        #expect(bad.map(\.formatted) == [
-            "notesim.yml:1:20: error: 'limits.records' must be a positive whole number, not '-1' [config.type]",
-            "notesim.yml:1:33: error: 'limits.horizon' must be a positive duration such as 7d, not 'soon' [config.type]",
-            """
-            notesim.yml:1:39: error: unknown key 'limits.notesize' [config.unknown-key]
-            notesim.yml:1:39: note: did you mean 'note-size'? Known keys: records, horizon, note-size, steps
-            """,
-        ])
+        #expect(
+            bad.map(\.formatted) == [
+                "notesim.yml:1:20: error: 'limits.records' must be a positive whole number, not '-1' [config.type]",
+                "notesim.yml:1:33: error: 'limits.horizon' must be a positive duration such as 7d, not 'soon' [config.type]",
+                """
+                notesim.yml:1:39: error: unknown key 'limits.notesize' [config.unknown-key]
+                notesim.yml:1:39: note: did you mean 'note-size'? Known keys: records, horizon, note-size, steps
+                """,
+            ])
     }
 
     @Test func aNoteOverTheSizeLimitIsLeftOutWithAnError() {
@@ -178,10 +203,13 @@ import TestSupport
             "notesim.yml": Array("limits: { note-size: 1KB }\n".utf8),
             "content/a.md": Array(("# A\n\n" + String(repeating: "長い文。", count: 200)).utf8),
         ])
-        #expect(found == ["""
-            content/a.md: error: the note is 2.3 KB; the limit is 1 KB [file.too-large]
-            content/a.md: note: split it into several notes, or raise limits.note-size in notesim.yml
-            """])
+        #expect(
+            found == [
+                """
+                content/a.md: error: the note is 2.3 KB; the limit is 1 KB [file.too-large]
+                content/a.md: note: split it into several notes, or raise limits.note-size in notesim.yml
+                """
+            ])
     }
 
     @Test func theRecordsLimitComesFromTheSettings() {
@@ -195,17 +223,19 @@ import TestSupport
     /// With no retry delay, no run time and no retry limit, the same instant would retry
     /// until the step limit, minutes later (a fuzzer's finding led here).
     @Test func aRetryLoopWithNoDelayStopsWithAnError() {
-        #expect(scenario("""
-            mode: kinesis
-            records:
-              - { at: 0s, count: 2 }
-            function: { fails: always, duration: 0ms }
-            assume: { stream-retry-delay: 0s }
-            """) == [
-            """
-            content/a.md:4:1: error: the simulation stopped at t = 0 ms: it went past its limit of 100,000 steps [scenario.limit]
-            content/a.md:4:1: note: raise limits.steps in notesim.yml, or shorten the scenario (until:, fewer records, fewer retries)
-            """,
-        ])
+        #expect(
+            scenario(
+                """
+                mode: kinesis
+                records:
+                  - { at: 0s, count: 2 }
+                function: { fails: always, duration: 0ms }
+                assume: { stream-retry-delay: 0s }
+                """) == [
+                    """
+                    content/a.md:4:1: error: the simulation stopped at t = 0 ms: it went past its limit of 100,000 steps [scenario.limit]
+                    content/a.md:4:1: note: raise limits.steps in notesim.yml, or shorten the scenario (until:, fewer records, fewer retries)
+                    """
+                ])
     }
 }

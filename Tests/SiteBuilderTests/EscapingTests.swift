@@ -22,7 +22,8 @@ import TestSupport
     }
 
     @Test func scenarioTitlesGroupsAndKeysAreEscapedInTheFigureAndTheLog() {
-        let html = page("""
+        let html = page(
+            """
             # A
 
             ```scenario
@@ -47,7 +48,8 @@ import TestSupport
     }
 
     @Test func errorMessagesShownOnThePageAreEscaped() {
-        let html = page("""
+        let html = page(
+            """
             # A
 
             ```scenario
@@ -70,7 +72,8 @@ import TestSupport
     }
 
     @Test func frontMatterAndHeadingsAreEscaped() {
-        let html = page("""
+        let html = page(
+            """
             ---
             title: '\(Self.payload)'
             description: '\(Self.payload)'

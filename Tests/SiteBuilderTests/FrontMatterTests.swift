@@ -19,33 +19,36 @@ import TestSupport
 
     @Test func malformedYAMLIsAnErrorAtItsPosition() {
         let (_, problems) = FrontMatter.parse("title: SQS: バッチ", path: "content/a.md")
-        #expect(problems.map(\.formatted) == [
-            """
-            content/a.md:2:11: error: invalid YAML: mapping values are not allowed in this context [frontmatter.syntax]
-            content/a.md:2:11: note: a value that contains ': ' must be quoted, for example title: "SQS: batching"
-            """,
-        ])
+        #expect(
+            problems.map(\.formatted) == [
+                """
+                content/a.md:2:11: error: invalid YAML: mapping values are not allowed in this context [frontmatter.syntax]
+                content/a.md:2:11: note: a value that contains ': ' must be quoted, for example title: "SQS: batching"
+                """
+            ])
     }
 
     @Test func wrongTypesAndUnknownKeysAreErrors() {
         let (_, problems) = FrontMatter.parse("order: 二番目\ntitel: x\ndraft: maybe", path: "content/a.md")
-        #expect(problems.map(\.formatted) == [
-            "content/a.md:2:8: error: 'order' must be a whole number [frontmatter.type]",
-            """
-            content/a.md:3:1: error: unknown front-matter key 'titel' [frontmatter.unknown-key]
-            content/a.md:3:1: note: did you mean 'title'?
-            """,
-            "content/a.md:4:8: error: 'draft' must be true or false [frontmatter.type]",
-        ])
+        #expect(
+            problems.map(\.formatted) == [
+                "content/a.md:2:8: error: 'order' must be a whole number [frontmatter.type]",
+                """
+                content/a.md:3:1: error: unknown front-matter key 'titel' [frontmatter.unknown-key]
+                content/a.md:3:1: note: did you mean 'title'?
+                """,
+                "content/a.md:4:8: error: 'draft' must be true or false [frontmatter.type]",
+            ])
     }
 
     @Test func unclosedFrontMatterIsReported() {
         let (split, problem) = FrontMatter.split("---\ntitle: A\n# 見出し\n", path: "content/a.md")
         #expect(split.yaml == nil)
-        #expect(problem?.formatted == """
-        content/a.md:1:1: error: front matter starts here but has no closing '---' line [frontmatter.unclosed]
-        content/a.md:1:1: note: end the front matter with a line of three dashes, or start the note with something else
-        """)
+        #expect(
+            problem?.formatted == """
+                content/a.md:1:1: error: front matter starts here but has no closing '---' line [frontmatter.unclosed]
+                content/a.md:1:1: note: end the front matter with a line of three dashes, or start the note with something else
+                """)
     }
 
     @Test func titleFallsBackToFirstHeadingThenFileName() {

@@ -18,41 +18,41 @@ import TestSupport
             "site/content/lambda/index.md": "---\norder: 1\n---\n# Lambda\n\n![図](img/flow.png)\n",
             "site/content/lambda/img/flow.png": "PNG",
             "site/content/lambda/sync.md": """
-                ---
-                order: 2
-                ---
-                # 同期呼び出し
+            ---
+            order: 2
+            ---
+            # 同期呼び出し
 
-                ## 再試行
+            ## 再試行
 
-                Lambda は再試行しない。[非同期](async.md#宛先)も読む。
+            Lambda は再試行しない。[非同期](async.md#宛先)も読む。
 
-                ```scenario
-                mode: sync
-                function: { fails: always }
-                events:
-                  - at: 0s
-                expect:
-                  attempts: 1
-                ```
-                """,
+            ```scenario
+            mode: sync
+            function: { fails: always }
+            events:
+              - at: 0s
+            expect:
+              attempts: 1
+            ```
+            """,
             "site/content/lambda/async.md": """
-                ---
-                order: 3
-                ---
-                # 非同期呼び出し
+            ---
+            order: 3
+            ---
+            # 非同期呼び出し
 
-                ## 宛先
+            ## 宛先
 
-                ```scenario
-                mode: async
-                function: { fails: always }
-                events:
-                  - at: 0s
-                expect:
-                  attempts: 3
-                ```
-                """,
+            ```scenario
+            mode: async
+            function: { fails: always }
+            events:
+              - at: 0s
+            expect:
+              attempts: 3
+            ```
+            """,
         ])
     }
 
@@ -62,8 +62,9 @@ import TestSupport
 
     @discardableResult
     private func build(_ fileSystem: MemoryFileSystem, incremental: Bool = true, listing: LoadStage.Listing? = nil) -> SiteBuild.Report {
-        SiteBuild.run(siteDirectory: Self.site, output: Self.output, fileSystem: fileSystem, options: options(fileSystem), incremental: incremental,
-                      listing: listing)
+        SiteBuild.run(
+            siteDirectory: Self.site, output: Self.output, fileSystem: fileSystem, options: options(fileSystem), incremental: incremental,
+            listing: listing)
     }
 
     /// The site a clean build of the current notes would write (the pure pipeline, no cache).
@@ -72,10 +73,11 @@ import TestSupport
         var tree: [String: String] = [:]
         var hashes: [String: UInt64] = [:]
         for file in result.files {
-            let bytes = switch file.content {
-            case .bytes(let bytes): bytes
-            case .copy(let source): (try? fileSystem.readFile(Path.join(Self.site, source))) ?? []
-            }
+            let bytes =
+                switch file.content {
+                case .bytes(let bytes): bytes
+                case .copy(let source): (try? fileSystem.readFile(Path.join(Self.site, source))) ?? []
+                }
             tree[file.path] = String(decoding: bytes, as: UTF8.self)
             hashes[file.path] = ContentHash.of(bytes)
         }
@@ -86,8 +88,10 @@ import TestSupport
 
     /// Builds incrementally (with content/ listed beforehand when `listed`, as the preview
     /// does) and checks the output against a clean build.
-    private func expectSameAsClean(_ fileSystem: MemoryFileSystem, _ step: String, listed: Bool = false,
-                                   sourceLocation: SourceLocation = #_sourceLocation) -> SiteBuild.Report {
+    private func expectSameAsClean(
+        _ fileSystem: MemoryFileSystem, _ step: String, listed: Bool = false,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) -> SiteBuild.Report {
         let report = build(fileSystem, listing: listed ? LoadStage.list(siteDirectory: Self.site, fileSystem: fileSystem) : nil)
         #expect(report.result.diagnostics.filter(\.isError).isEmpty, "\(step): \(report.result.diagnostics.map(\.formatted))", sourceLocation: sourceLocation)
         #expect(report.writeError == nil, "\(step)", sourceLocation: sourceLocation)
@@ -95,13 +99,16 @@ import TestSupport
         let expected = cleanTree(fileSystem)
         let clean = SitePipeline.run(siteDirectory: Self.site, fileSystem: fileSystem)
         let counts = [report.result.scenarioCount, report.result.expectationsPassed, report.result.expectationsFailed, report.result.pageCount]
-        #expect(counts == [clean.scenarioCount, clean.expectationsPassed, clean.expectationsFailed, clean.pageCount], "\(step): counts", sourceLocation: sourceLocation)
+        #expect(
+            counts == [clean.scenarioCount, clean.expectationsPassed, clean.expectationsFailed, clean.pageCount], "\(step): counts",
+            sourceLocation: sourceLocation)
         #expect(report.result.diagnostics == clean.diagnostics, "\(step): diagnostics", sourceLocation: sourceLocation)
         #expect(Set(actual.keys) == Set(expected.keys), "\(step): files differ", sourceLocation: sourceLocation)
         for (path, text) in expected where actual[path] != text {
             let expectedLines = text.split(separator: "\n", omittingEmptySubsequences: false)
             let actualLines = (actual[path] ?? "").split(separator: "\n", omittingEmptySubsequences: false)
-            let line = (0..<min(expectedLines.count, actualLines.count)).first { expectedLines[$0] != actualLines[$0] } ?? min(expectedLines.count, actualLines.count)
+            let line =
+                (0..<min(expectedLines.count, actualLines.count)).first { expectedLines[$0] != actualLines[$0] } ?? min(expectedLines.count, actualLines.count)
             let want = line < expectedLines.count ? String(expectedLines[line]) : "(end)"
             let got = line < actualLines.count ? String(actualLines[line]) : "(end)"
             Issue.record("\(step): \(path) differs from a clean build at line \(line + 1): expected \(want), got \(got)", sourceLocation: sourceLocation)
@@ -125,7 +132,8 @@ import TestSupport
         #expect(edited.result.notesParsed == 1)
         #expect(edited.written == 1, "only the edited page")
 
-        fileSystem.add("site/content/lambda/sync.md", fileSystem.tree(under: "site/content")["lambda/sync.md"]!.replacingFirstLine("# 同期呼び出し", with: "# 同期呼び出し (改題)"))
+        fileSystem.add(
+            "site/content/lambda/sync.md", fileSystem.tree(under: "site/content")["lambda/sync.md"]!.replacingFirstLine("# 同期呼び出し", with: "# 同期呼び出し (改題)"))
         let retitled = expectSameAsClean(fileSystem, "title changed: neighbours, sidebar and home list follow")
         #expect(retitled.result.notesParsed == 1)
 
@@ -138,8 +146,10 @@ import TestSupport
         let asyncText = fileSystem.tree(under: "site/content")["lambda/async.md"]!
         try? fileSystem.removeItem("site/content/lambda/async.md")
         fileSystem.add("site/content/lambda/async-invocation.md", asyncText)
-        fileSystem.add("site/content/lambda/sync.md", fileSystem.tree(under: "site/content")["lambda/sync.md"]!
-            .replacingOccurrencesOfLink("async.md#宛先", with: "async-invocation.md#宛先"))
+        fileSystem.add(
+            "site/content/lambda/sync.md",
+            fileSystem.tree(under: "site/content")["lambda/sync.md"]!
+                .replacingOccurrencesOfLink("async.md#宛先", with: "async-invocation.md#宛先"))
         _ = expectSameAsClean(fileSystem, "note renamed and its link updated")
 
         fileSystem.add("site/content/lambda/index.md", "---\norder: 1\ndraft: true\n---\n# Lambda\n")
@@ -172,10 +182,11 @@ import TestSupport
         build(fileSystem)
         fileSystem.add("site/content/lambda/async.md", "---\norder: 3\n---\n# 非同期呼び出し\n\n## 宛先\n\n[ない](missing.md)\n")
         let report = SiteBuild.run(siteDirectory: Self.site, output: Self.output, fileSystem: fileSystem, options: options(fileSystem), writeWithErrors: true)
-        #expect(report.result.diagnostics.map(\.formatted) == [
-            "content/lambda/async.md:8:6: error: link target 'missing.md' does not exist (looked for content/lambda/missing.md) [link.missing-file]\n"
-                + "content/lambda/async.md:8:6: note: did you mean 'async.md'?",
-        ])
+        #expect(
+            report.result.diagnostics.map(\.formatted) == [
+                "content/lambda/async.md:8:6: error: link target 'missing.md' does not exist (looked for content/lambda/missing.md) [link.missing-file]\n"
+                    + "content/lambda/async.md:8:6: note: did you mean 'async.md'?"
+            ])
         #expect(report.incremental)
         let pages = fileSystem.tree(under: Self.output).keys.filter { $0.hasSuffix(".html") }.sorted()
         #expect(pages == ["404.html", "index.html", "lambda/async.html", "lambda/index.html", "lambda/sync.html", "toc.html"])
@@ -195,9 +206,10 @@ import TestSupport
         #expect(report.result.notesParsed == 1)
         let clean = SitePipeline.run(siteDirectory: Self.site, fileSystem: fileSystem)
         #expect(report.result.diagnostics == clean.diagnostics)
-        #expect(report.result.diagnostics.map(\.formatted) == [
-            "content/index.md:3:56: error: 'content/lambda/sync.md' has no heading or anchor '#再試' [link.broken-anchor]\ncontent/index.md:3:56: note: did you mean '#再試行'?",
-        ])
+        #expect(
+            report.result.diagnostics.map(\.formatted) == [
+                "content/index.md:3:56: error: 'content/lambda/sync.md' has no heading or anchor '#再試' [link.broken-anchor]\ncontent/index.md:3:56: note: did you mean '#再試行'?"
+            ])
     }
 
     @Test func aFullBuildRecordsEveryNotesStamp() throws {
@@ -232,7 +244,10 @@ import TestSupport
         fileSystem.add("site/content/lambda/sqs.md", "---\norder: 4\n---\n# SQS\n")
         fileSystem.addSymbolicLink("site/content/lambda/link.md")
         let added = expectSameAsClean(fileSystem, "note and link added", listed: true)
-        #expect(added.result.diagnostics.map(\.formatted) == ["content/lambda/link.md: warning: symbolic links are not followed; the link is ignored [file.symlink]"])
+        #expect(
+            added.result.diagnostics.map(\.formatted) == [
+                "content/lambda/link.md: warning: symbolic links are not followed; the link is ignored [file.symlink]"
+            ])
     }
 
     @Test func editsAreAppendedToTheManifestUntilTheyOutgrowHalfOfIt() throws {

@@ -11,14 +11,15 @@ import TestSupport
 
     @Test func brokenAnchorOnTheSamePageSuggestsTheNearestHeading() {
         let diagnostics = check([
-            "content/a.md": "# 呼び出し\n\n- 詳しくは[こちら](#バッチ処理のカスタマイズ)を参照\n\n## バッチ処理のタイミングのカスタマイズ\n",
+            "content/a.md": "# 呼び出し\n\n- 詳しくは[こちら](#バッチ処理のカスタマイズ)を参照\n\n## バッチ処理のタイミングのカスタマイズ\n"
         ])
-        #expect(diagnostics == [
-            """
-            content/a.md:3:13: error: no heading or anchor '#バッチ処理のカスタマイズ' on this page [link.broken-anchor]
-            content/a.md:3:13: note: did you mean '#バッチ処理のタイミングのカスタマイズ'?
-            """,
-        ])
+        #expect(
+            diagnostics == [
+                """
+                content/a.md:3:13: error: no heading or anchor '#バッチ処理のカスタマイズ' on this page [link.broken-anchor]
+                content/a.md:3:13: note: did you mean '#バッチ処理のタイミングのカスタマイズ'?
+                """
+            ])
     }
 
     @Test func linksToOtherNotesCheckTheirAnchors() {
@@ -27,12 +28,13 @@ import TestSupport
             "content/b.md": "# B\n\n## 同期\n",
             "content/sub/README.md": "# Sub\n",
         ])
-        #expect(diagnostics == [
-            """
-            content/a.md:1:21: error: 'content/b.md' has no heading or anchor '#非同期' [link.broken-anchor]
-            content/a.md:1:21: note: did you mean '#同期'?
-            """,
-        ])
+        #expect(
+            diagnostics == [
+                """
+                content/a.md:1:21: error: 'content/b.md' has no heading or anchor '#非同期' [link.broken-anchor]
+                content/a.md:1:21: note: did you mean '#同期'?
+                """
+            ])
     }
 
     @Test func missingNotesAndImagesAreReportedWithWhereTheyWereLookedFor() {
@@ -45,38 +47,40 @@ import TestSupport
             "content/notes/LoadBalancers.md": "# LB\n",
             "content/notes/img/flow.svg": "<svg/>",
         ])
-        #expect(diagnostics == [
-            """
-            content/notes/a.md:1:6: error: link target './LoadBalancer.md' does not exist (looked for content/notes/LoadBalancer.md) [link.missing-file]
-            content/notes/a.md:1:6: note: did you mean './LoadBalancers.md'?
-            """,
-            """
-            content/notes/a.md:1:30: error: image 'img/flow.png' does not exist (looked for content/notes/img/flow.png) [image.missing]
-            content/notes/a.md:1:30: note: did you mean 'img/flow.svg'?
-            """,
-            "content/notes/a.md:3:11: error: image './img/Lambda-Sync_1.png' does not exist (looked for content/notes/img/Lambda-Sync_1.png) [image.missing]",
-        ])
+        #expect(
+            diagnostics == [
+                """
+                content/notes/a.md:1:6: error: link target './LoadBalancer.md' does not exist (looked for content/notes/LoadBalancer.md) [link.missing-file]
+                content/notes/a.md:1:6: note: did you mean './LoadBalancers.md'?
+                """,
+                """
+                content/notes/a.md:1:30: error: image 'img/flow.png' does not exist (looked for content/notes/img/flow.png) [image.missing]
+                content/notes/a.md:1:30: note: did you mean 'img/flow.svg'?
+                """,
+                "content/notes/a.md:3:11: error: image './img/Lambda-Sync_1.png' does not exist (looked for content/notes/img/Lambda-Sync_1.png) [image.missing]",
+            ])
     }
 
     @Test func linksThatLeaveContentOrAreAbsoluteAreErrors() {
         let diagnostics = check([
-            "content/a.md": "[p](../../etc/passwd) [abs](/img/a.png) [web](https://example.org/x.md) [mail](mailto:a@b.c)\n",
+            "content/a.md": "[p](../../etc/passwd) [abs](/img/a.png) [web](https://example.org/x.md) [mail](mailto:a@b.c)\n"
         ])
-        #expect(diagnostics == [
-            """
-            content/a.md:1:5: error: link '../../etc/passwd' points outside content/ [link.outside-content]
-            content/a.md:1:5: note: only files inside content/ are published; move the file into content/
-            """,
-            """
-            content/a.md:1:29: error: link '/img/a.png' is an absolute path, which breaks when the site is served under a sub-path or opened from disk [link.absolute-path]
-            content/a.md:1:29: note: write a path relative to this note
-            """,
-        ])
+        #expect(
+            diagnostics == [
+                """
+                content/a.md:1:5: error: link '../../etc/passwd' points outside content/ [link.outside-content]
+                content/a.md:1:5: note: only files inside content/ are published; move the file into content/
+                """,
+                """
+                content/a.md:1:29: error: link '/img/a.png' is an absolute path, which breaks when the site is served under a sub-path or opened from disk [link.absolute-path]
+                content/a.md:1:29: note: write a path relative to this note
+                """,
+            ])
     }
 
     @Test func anchorsInRawHTMLAreLinkTargets() {
         let diagnostics = check([
-            "content/a.md": "<a id=\"旧\"></a>\n\n<p><a href=\"#旧\">戻る</a> <a href=\"#新\">x</a></p>\n",
+            "content/a.md": "<a id=\"旧\"></a>\n\n<p><a href=\"#旧\">戻る</a> <a href=\"#新\">x</a></p>\n"
         ])
         #expect(diagnostics == ["content/a.md:3:33: error: no heading or anchor '#新' on this page [link.broken-anchor]"])
     }
@@ -86,12 +90,13 @@ import TestSupport
             "content/a.md": "[d](draft.md)\n",
             "content/draft.md": "---\ndraft: true\n---\n# D\n",
         ])
-        #expect(diagnostics == [
-            """
-            content/a.md:1:5: error: link 'draft.md' points to a draft, which is not published [link.draft]
-            content/a.md:1:5: note: remove 'draft: true' from that note, or build with --drafts
-            """,
-        ])
+        #expect(
+            diagnostics == [
+                """
+                content/a.md:1:5: error: link 'draft.md' points to a draft, which is not published [link.draft]
+                content/a.md:1:5: note: remove 'draft: true' from that note, or build with --drafts
+                """
+            ])
     }
 
     @Test func referencedFilesAreCopiedAndOthersAreNot() {

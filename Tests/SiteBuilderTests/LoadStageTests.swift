@@ -14,8 +14,9 @@ import TestSupport
         // After the listing: a note added and one edited (the next poll notices both).
         fileSystem.add("site/content/c.md", "# C\n")
         fileSystem.add("site/content/a.md", "# A\n\n追記。\n")
-        let loaded = LoadStage.load(siteDirectory: "site", fileSystem: fileSystem, stamping: true,
-                                    unchangedCheck: { { path, _ in path == "content/b.md" } }, listing: listing)
+        let loaded = LoadStage.load(
+            siteDirectory: "site", fileSystem: fileSystem, stamping: true,
+            unchangedCheck: { { path, _ in path == "content/b.md" } }, listing: listing)
         #expect(loaded.notes.map(\.path) == ["content/a.md"])
         #expect(loaded.unchanged.map(\.path) == ["content/b.md"])
         // The bytes are read now; the stamp is the listing's, so the next build reads the note again.

@@ -32,8 +32,9 @@ import Testing
         var unknown = awkwardRecord()
         // A note read without a stamp (a full build) and with nothing but its path.
         unknown.stamp = FileStamp(size: -1, modified: -1)
-        unknown.summary = NoteSummary(sourcePath: "content/z.md", contentPath: "z.md", frontMatter: FrontMatter(), title: "z", anchors: [],
-                                      references: LazyReferences([]), linkDiagnostics: [], linkedFiles: [])
+        unknown.summary = NoteSummary(
+            sourcePath: "content/z.md", contentPath: "z.md", frontMatter: FrontMatter(), title: "z", anchors: [],
+            references: LazyReferences([]), linkDiagnostics: [], linkedFiles: [])
         unknown.diagnostics = []
         manifest.notes["content/z.md"] = unknown
         return manifest
@@ -73,15 +74,16 @@ import Testing
         let changes = try #require(ManifestCodec.encodeChanges(changed, since: stored))
         let record = try #require(ManifestCodec.decode(ManifestCodec.encode(changed))?.notes["content/z.md"]?.encoded)
         // Only what differs: the unchanged record and the kept settings are not repeated.
-        #expect(String(decoding: changes, as: UTF8.self) == """
-            patch
-            toc\t2b\t<ol>\\n<li>新</li>\\n</ol>
-            content\t8
-            file\t5\tindex.html
-            file\t6\tnew\\tpage.html
-            unfile\ta\\tb.html
+        #expect(
+            String(decoding: changes, as: UTF8.self) == """
+                patch
+                toc\t2b\t<ol>\\n<li>新</li>\\n</ol>
+                content\t8
+                file\t5\tindex.html
+                file\t6\tnew\\tpage.html
+                unfile\ta\\tb.html
 
-            """ + String(decoding: record.array, as: UTF8.self))
+                """ + String(decoding: record.array, as: UTF8.self))
         let read = try #require(ManifestCodec.decode(whole + changes))
         #expect(read == changed)
         #expect(read.storedSize?.whole == whole.count)

@@ -26,12 +26,13 @@ import TestSupport
     }
 
     @Test func theHomePageListAndItsRewrittenLinksAreEncoded() {
-        #expect(addresses("index.html") == [
-            "assets/style.#.css", "toc.#.js", "assets/notesim.#.js", "#content", "index.html", "toc.html", "#home",
-            "javascript%3Aalert%281%29%3Bx.html", "h%231.html", "what%3F.html", "100%25.html", "a%20b.html",
-            "%E6%97%A5%E6%9C%AC%E8%AA%9E.html", "%22q%27%3Cx%3E.html", "-lead.html", "sub/c%20d.html",
-            "./javascript%3Aalert%281%29%3Bx.html",
-        ] + Self.sidebar.dropFirst() + ["%22q%27%3Cx%3E.html"])
+        #expect(
+            addresses("index.html") == [
+                "assets/style.#.css", "toc.#.js", "assets/notesim.#.js", "#content", "index.html", "toc.html", "#home",
+                "javascript%3Aalert%281%29%3Bx.html", "h%231.html", "what%3F.html", "100%25.html", "a%20b.html",
+                "%E6%97%A5%E6%9C%AC%E8%AA%9E.html", "%22q%27%3Cx%3E.html", "-lead.html", "sub/c%20d.html",
+                "./javascript%3Aalert%281%29%3Bx.html",
+            ] + Self.sidebar.dropFirst() + ["%22q%27%3Cx%3E.html"])
     }
 
     @Test func theSidebarScriptAndPageAreEncoded() {
@@ -40,12 +41,14 @@ import TestSupport
     }
 
     @Test func thePagerAndLinksFromAFolderAreEncoded() {
-        #expect(addresses("javascript:alert(1);x.html").suffix(4) == [
-            "index.html", "h%231.html#h", "h%231.html", "sub/c%20d.html",
-        ])
-        #expect(addresses("sub/c d.html").suffix(3) == [
-            "../%E6%97%A5%E6%9C%AC%E8%AA%9E.html", "../javascript%3Aalert%281%29%3Bx.html", "../what%3F.html",
-        ])
+        #expect(
+            addresses("javascript:alert(1);x.html").suffix(4) == [
+                "index.html", "h%231.html#h", "h%231.html", "sub/c%20d.html",
+            ])
+        #expect(
+            addresses("sub/c d.html").suffix(3) == [
+                "../%E6%97%A5%E6%9C%AC%E8%AA%9E.html", "../javascript%3Aalert%281%29%3Bx.html", "../what%3F.html",
+            ])
     }
 
     @Test func theSidebarMarksTheCurrentPageByItsEncodedAddress() {

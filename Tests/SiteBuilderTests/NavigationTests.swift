@@ -22,10 +22,11 @@ import TestSupport
             "lambda/async.md": "# Async\n",
             "misc/note.md": "# Note\n",
         ])
-        #expect(nav.readingOrder == [
-            "index.html", "zeta.html", "lambda/index.html", "lambda/async.html", "lambda/sync.html",
-            "alpha.html", "misc/note.html",
-        ])
+        #expect(
+            nav.readingOrder == [
+                "index.html", "zeta.html", "lambda/index.html", "lambda/async.html", "lambda/sync.html",
+                "alpha.html", "misc/note.html",
+            ])
         #expect(nav.neighbours(of: "lambda/index.html") == ("zeta.html", "lambda/async.html"))
         #expect(nav.neighbours(of: "index.html") == (nil, "zeta.html"))
         #expect(nav.neighbours(of: "misc/note.html") == ("alpha.html", nil))
@@ -37,13 +38,18 @@ import TestSupport
             "lambda/sync.md": "# 同期\n",
             "misc/note.md": "# Note\n",
         ])
-        #expect(nav.entries == [
-            Navigation.Entry(title: "Lambda", outputPath: "lambda/index.html", children: [
-                Navigation.Entry(title: "同期", outputPath: "lambda/sync.html", children: []),
-            ]),
-            Navigation.Entry(title: "misc", outputPath: nil, children: [
-                Navigation.Entry(title: "Note", outputPath: "misc/note.html", children: []),
-            ]),
-        ])
+        #expect(
+            nav.entries == [
+                Navigation.Entry(
+                    title: "Lambda", outputPath: "lambda/index.html",
+                    children: [
+                        Navigation.Entry(title: "同期", outputPath: "lambda/sync.html", children: [])
+                    ]),
+                Navigation.Entry(
+                    title: "misc", outputPath: nil,
+                    children: [
+                        Navigation.Entry(title: "Note", outputPath: "misc/note.html", children: [])
+                    ]),
+            ])
     }
 }

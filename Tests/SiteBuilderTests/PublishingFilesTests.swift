@@ -16,15 +16,16 @@ import TestSupport
             "content/lambda/同期.md": "# 同期\n",
             "content/lambda/README.md": "# Lambda\n",
         ])
-        #expect(result.text(at: "sitemap.xml") == """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-        <url><loc>https://example.org/notes/</loc></url>
-        <url><loc>https://example.org/notes/lambda/</loc></url>
-        <url><loc>https://example.org/notes/lambda/%E5%90%8C%E6%9C%9F.html</loc></url>
-        </urlset>
+        #expect(
+            result.text(at: "sitemap.xml") == """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+                <url><loc>https://example.org/notes/</loc></url>
+                <url><loc>https://example.org/notes/lambda/</loc></url>
+                <url><loc>https://example.org/notes/lambda/%E5%90%8C%E6%9C%9F.html</loc></url>
+                </urlset>
 
-        """)
+                """)
         #expect(result.text(at: "robots.txt") == "User-agent: *\nAllow: /\nSitemap: https://example.org/notes/sitemap.xml\n")
         let notFound = try #require(result.text(at: "404.html"))
         #expect(notFound.contains("<a href=\"/notes/index.html\">"), "the 404 page links from the site's root path")

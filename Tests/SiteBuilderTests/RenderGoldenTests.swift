@@ -9,11 +9,12 @@ import TestSupport
 
     @Test func fixtureSiteBuildsWithoutDiagnostics() {
         #expect(result.printedDiagnostics == [])
-        #expect(result.files.map { Fixtures.withoutHash($0.path) } == [
-            "404.html", "assets/notesim.#.js", "assets/style.#.css", "index.html",
-            "lambda/batching.html", "lambda/img/sync.svg", "lambda/index.html",
-            "robots.txt", "toc.#.js", "toc.html",
-        ])
+        #expect(
+            result.files.map { Fixtures.withoutHash($0.path) } == [
+                "404.html", "assets/notesim.#.js", "assets/style.#.css", "index.html",
+                "lambda/batching.html", "lambda/img/sync.svg", "lambda/index.html",
+                "robots.txt", "toc.#.js", "toc.html",
+            ])
     }
 
     @Test(arguments: ["index.html", "lambda/index.html", "lambda/batching.html"])

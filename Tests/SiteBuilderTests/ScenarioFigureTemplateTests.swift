@@ -55,7 +55,8 @@ import TestSupport
     @Test func aSiteOverridesTheFigureAndCachedFiguresFollow() throws {
         let fileSystem = MemoryFileSystem(files: [
             "s/content/a.md": note(lang: "en"),
-            "s/templates/partials/scenario-figure.mustache": "<div class=\"mine\" id=\"{{id}}\">{{title}}: {{#verdicts}}{{key}} {{#passed}}holds{{/passed}}{{/verdicts}}</div>",
+            "s/templates/partials/scenario-figure.mustache":
+                "<div class=\"mine\" id=\"{{id}}\">{{title}}: {{#verdicts}}{{key}} {{#passed}}holds{{/passed}}{{/verdicts}}</div>",
         ])
         let first = build(fileSystem, cached: true)
         let page = try #require(first.text(at: "a.html"))

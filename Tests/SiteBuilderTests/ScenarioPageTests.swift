@@ -6,22 +6,22 @@ import TestSupport
 /// Scenario blocks become figures on their pages, and wrong claims fail the build.
 @Suite struct ScenarioPageTests {
     private let note = """
-    # 非同期
+        # 非同期
 
-    本文。
+        本文。
 
-    ```scenario
-    title: "非同期: 3 回試行"
-    mode: async
-    function: { duration: 100ms, fails: always }
-    DeadLetterConfig: { TargetArn: sqs }
-    events:
-      - at: 0s
-    expect:
-      attempts: 3
-      outcome: dlq
-    ```
-    """
+        ```scenario
+        title: "非同期: 3 回試行"
+        mode: async
+        function: { duration: 100ms, fails: always }
+        DeadLetterConfig: { TargetArn: sqs }
+        events:
+          - at: 0s
+        expect:
+          attempts: 3
+          outcome: dlq
+        ```
+        """
 
     @Test func aScenarioBecomesAFigureWithVerdicts() throws {
         let fileSystem = MemoryFileSystem(files: ["s/content/a.md": note])
@@ -43,9 +43,10 @@ import TestSupport
         let wrong = note.replacingOccurrences(of: "attempts: 3", with: "attempts: 2")
         let fileSystem = MemoryFileSystem(files: ["s/content/a.md": wrong])
         let result = SitePipeline.run(siteDirectory: "s", fileSystem: fileSystem)
-        #expect(result.printedDiagnostics == [
-            "content/a.md:13:3: error: expected 2 attempts, the simulator made 3 (t = 0 s, 1 min, 3 min) [expect.attempts]",
-        ])
+        #expect(
+            result.printedDiagnostics == [
+                "content/a.md:13:3: error: expected 2 attempts, the simulator made 3 (t = 0 s, 1 min, 3 min) [expect.attempts]"
+            ])
         #expect(result.expectationsPassed == 1)
         #expect(result.expectationsFailed == 1)
         #expect(result.text(at: "a.html")?.contains("class=\"verdict-fail\"") == true)
@@ -56,8 +57,9 @@ import TestSupport
         let indented = "- 項目\n\n    ```scenario\n    mode: async\n    EventInvokeConfig:\n      MaximumRetryAttempts: 3\n    events:\n      - at: 0s\n    ```\n"
         let fileSystem = MemoryFileSystem(files: ["s/content/a.md": indented])
         let result = SitePipeline.run(siteDirectory: "s", fileSystem: fileSystem)
-        #expect(result.printedDiagnostics == [
-            "content/a.md:6:29: error: MaximumRetryAttempts must be 0–2 for asynchronous invocation (AWS limit), not 3 (rule A5) [scenario.range]",
-        ])
+        #expect(
+            result.printedDiagnostics == [
+                "content/a.md:6:29: error: MaximumRetryAttempts must be 0–2 for asynchronous invocation (AWS limit), not 3 (rule A5) [scenario.range]"
+            ])
     }
 }

@@ -55,10 +55,13 @@ import TestSupport
     @Test func aMissingPagefindIsAWarningWithTheInstallCommand() {
         let report = PagefindIndexer(executable: nil).index(folder: "site/public", fileSystem: MemoryFileSystem(files: [:]))
         #expect(report.pages == nil)
-        #expect(report.diagnostics.map(\.formatted) == ["""
-            notesim.yml: warning: search index not built: Pagefind is not installed; the pages are built without search [search.unavailable]
-            notesim.yml: note: install it with 'pip install pagefind-bin-extended', or set 'search: false' in notesim.yml
-            """])
+        #expect(
+            report.diagnostics.map(\.formatted) == [
+                """
+                notesim.yml: warning: search index not built: Pagefind is not installed; the pages are built without search [search.unavailable]
+                notesim.yml: note: install it with 'pip install pagefind-bin-extended', or set 'search: false' in notesim.yml
+                """
+            ])
     }
 
     /// Counts how often Pagefind was looked for.
@@ -76,8 +79,9 @@ import TestSupport
         for (settings, lookups) in [("search: false\n", 0), ("search: true\n", 1)] {
             let fileSystem = MemoryFileSystem(files: ["s/notesim.yml": settings, "s/content/a.md": "# A\n"])
             let counter = LookupCounter()
-            let report = SiteBuild.run(siteDirectory: "s", output: "s/public", fileSystem: fileSystem, options: .init(),
-                                       indexer: PagefindIndexer(locatingWith: { counter.locate() }), incremental: false)
+            let report = SiteBuild.run(
+                siteDirectory: "s", output: "s/public", fileSystem: fileSystem, options: .init(),
+                indexer: PagefindIndexer(locatingWith: { counter.locate() }), incremental: false)
             #expect(report.writeError == nil)
             #expect(counter.count == lookups, "\(settings)")
             #expect(report.search?.diagnostics.map(\.id) == (lookups == 0 ? nil : ["search.unavailable"]))
@@ -95,7 +99,7 @@ import TestSupport
 
     @Test func theEntryFileIsRewrittenWithSortedKeys() {
         let fileSystem = MemoryFileSystem(files: [
-            "p/pagefind-entry.json": #"{"version":"1.5.2","languages":{"ja":{"page_count":6},"en":{"page_count":1}}}"#,
+            "p/pagefind-entry.json": #"{"version":"1.5.2","languages":{"ja":{"page_count":6},"en":{"page_count":1}}}"#
         ])
         PagefindIndexer.sortEntryFile(in: "p", fileSystem: fileSystem)
         #expect(fileSystem.tree(under: "p")["pagefind-entry.json"] == #"{"languages":{"en":{"page_count":1},"ja":{"page_count":6}},"version":"1.5.2"}"#)
@@ -126,11 +130,12 @@ import TestSupport
         let result = SitePipeline.run(siteDirectory: "s", fileSystem: fileSystem, options: .init(progress: { reports.append($0) }))
         // Notes and pages are done on every core: reports of one stage may arrive in any order.
         let sorted = reports.all.sorted { ($0.stage.ordinal, $0.done) < ($1.stage.ordinal, $1.done) }
-        #expect(sorted == [
-            BuildProgress(.notes, done: 1, total: 2), BuildProgress(.notes, done: 2, total: 2),
-            BuildProgress(.scenarios, done: 1, total: 1),
-            BuildProgress(.pages, done: 1, total: 2), BuildProgress(.pages, done: 2, total: 2),
-        ])
+        #expect(
+            sorted == [
+                BuildProgress(.notes, done: 1, total: 2), BuildProgress(.notes, done: 2, total: 2),
+                BuildProgress(.scenarios, done: 1, total: 1),
+                BuildProgress(.pages, done: 1, total: 2), BuildProgress(.pages, done: 2, total: 2),
+            ])
         reports.all = []
         _ = try? WriteStage.write(result.files, to: "s/public", siteDirectory: "s", fileSystem: fileSystem, progress: { reports.append($0) })
         #expect(reports.all == [BuildProgress(.files, done: result.files.count, total: result.files.count)])

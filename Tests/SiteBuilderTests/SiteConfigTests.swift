@@ -15,16 +15,17 @@ import TestSupport
 
     @Test func unknownKeysAreErrorsWithASuggestion() {
         let (_, problems) = SiteConfig.parse("title: x\nlanguag: ja\nbaseURL: y", path: "notesim.yml")
-        #expect(problems.map(\.formatted) == [
-            """
-            notesim.yml:2:1: error: unknown key 'languag' in notesim.yml [config.unknown-key]
-            notesim.yml:2:1: note: did you mean 'language'? Known keys: title, language, base-url, description, search, limits
-            """,
-            """
-            notesim.yml:3:1: error: unknown key 'baseURL' in notesim.yml [config.unknown-key]
-            notesim.yml:3:1: note: did you mean 'base-url'? Known keys: title, language, base-url, description, search, limits
-            """,
-        ])
+        #expect(
+            problems.map(\.formatted) == [
+                """
+                notesim.yml:2:1: error: unknown key 'languag' in notesim.yml [config.unknown-key]
+                notesim.yml:2:1: note: did you mean 'language'? Known keys: title, language, base-url, description, search, limits
+                """,
+                """
+                notesim.yml:3:1: error: unknown key 'baseURL' in notesim.yml [config.unknown-key]
+                notesim.yml:3:1: note: did you mean 'base-url'? Known keys: title, language, base-url, description, search, limits
+                """,
+            ])
     }
 
     @Test func englishSitesGetEnglishInterface() {

@@ -9,9 +9,10 @@ import TestSupport
             "s/templates/page.mustache": "{{<layout}}\n{{$main}}\n{{#page}}\n{{/main}}\n{{/layout}}\n",
         ])
         let result = SitePipeline.run(siteDirectory: "s", fileSystem: fileSystem)
-        #expect(result.printedDiagnostics == [
-            "templates/page.mustache:4:4: error: template error: the closing tag does not match the open section [template.syntax]",
-        ])
+        #expect(
+            result.printedDiagnostics == [
+                "templates/page.mustache:4:4: error: template error: the closing tag does not match the open section [template.syntax]"
+            ])
         #expect(result.files.isEmpty)
     }
 

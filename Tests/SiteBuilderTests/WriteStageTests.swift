@@ -59,7 +59,8 @@ import TestSupport
         try fileSystem.removeItem("site/content/b.md")
         try build(fileSystem)
         let files = fileSystem.tree(under: "site/public").keys.map(Fixtures.withoutHash).sorted()
-        #expect(files == [".notesim-output", "404.html", "a.html", "assets/notesim.#.js", "assets/style.#.css", "index.html", "robots.txt", "toc.#.js", "toc.html"])
+        #expect(
+            files == [".notesim-output", "404.html", "a.html", "assets/notesim.#.js", "assets/style.#.css", "index.html", "robots.txt", "toc.#.js", "toc.html"])
     }
 
     @Test func refusesADirectoryThatNotesimDidNotWrite() {
@@ -67,10 +68,11 @@ import TestSupport
         #expect(throws: Diagnostic.self) { try build(fileSystem) }
         #expect(fileSystem.tree(under: "site/public") == ["thesis.docx": "keep me"])
         let refusal = WriteStage.refusal(output: "site/public", siteDirectory: "site", fileSystem: fileSystem)
-        #expect(refusal?.formatted == """
-        site/public: error: the output directory is not empty and was not written by notesim [output.refused]
-        site/public: note: empty it, or choose another directory with --output
-        """)
+        #expect(
+            refusal?.formatted == """
+                site/public: error: the output directory is not empty and was not written by notesim [output.refused]
+                site/public: note: empty it, or choose another directory with --output
+                """)
     }
 
     @Test(arguments: ["site/content", "site/content/out", "site/templates", "site", "/", "/home/user"])

@@ -5,12 +5,12 @@ public enum HostileNames {
     /// Files of the site, by path inside the site folder.
     public static let site: [String: String] = [
         "content/index.md": """
-            # Home
+        # Home
 
-            [j](javascript%3Aalert(1)%3Bx.md) [h](h%231.md) [w](what%3F.md) [p](100%25.md) [s](a%20b.md)
-            [n](日本語.md) [q](%22q'%3Cx%3E.md) [l](-lead.md) [c](<sub/c d.md>) [t](./javascript:alert(1);x.md)
+        [j](javascript%3Aalert(1)%3Bx.md) [h](h%231.md) [w](what%3F.md) [p](100%25.md) [s](a%20b.md)
+        [n](日本語.md) [q](%22q'%3Cx%3E.md) [l](-lead.md) [c](<sub/c d.md>) [t](./javascript:alert(1);x.md)
 
-            """,
+        """,
         "content/javascript:alert(1);x.md": "# J\n\n[home](index.md) [h](h%231.md#h)\n",
         "content/h#1.md": "# H\n",
         "content/what?.md": "# W\n",

@@ -26,10 +26,12 @@ import Testing
 /// The figure description's note on a compressed axis, in both languages.
 @Suite struct CompressedAxisTextTests {
     @Test func placeholdersAreFilledInBothLanguages() {
-        #expect(TimelineLabels.forLanguage("en").compressedAxis(gaps: 2, hidden: "+1 m, +30 s")
-            == "Time axis compressed: 2 idle gaps hidden (+1 m, +30 s).")
-        #expect(TimelineLabels.forLanguage("ja").compressedAxis(gaps: 3, hidden: "+1 分")
-            == "時間軸を圧縮: 何も起きない 3 区間を省略 (+1 分)。")
+        #expect(
+            TimelineLabels.forLanguage("en").compressedAxis(gaps: 2, hidden: "+1 m, +30 s")
+                == "Time axis compressed: 2 idle gaps hidden (+1 m, +30 s).")
+        #expect(
+            TimelineLabels.forLanguage("ja").compressedAxis(gaps: 3, hidden: "+1 分")
+                == "時間軸を圧縮: 何も起きない 3 区間を省略 (+1 分)。")
     }
 
     @Test func aPercentSignWithoutAPlaceholderStays() {

@@ -29,7 +29,8 @@ import TimelineRender
     }
 
     @Test func randomTracesHaveNoOverlaps() async {
-        await propertyCheck(count: 80, input: Gen.int(in: 0...InvocationMode.allCases.count - 1), Gen.int(in: 1...20), Gen.int(in: 0...3), Gen.int(in: 0...999)) { mode, count, failure, seed in
+        await propertyCheck(count: 80, input: Gen.int(in: 0...InvocationMode.allCases.count - 1), Gen.int(in: 1...20), Gen.int(in: 0...3), Gen.int(in: 0...999))
+        { mode, count, failure, seed in
             var spec = ScenarioSpec(mode: InvocationMode.allCases[mode])
             spec.arrivals = [ArrivalGroup(at: 0, count: count, every: Int64(seed % 400))]
             spec.function.fails = [.never, .always, .rate(perMille: 400), .attempts([1])][failure]

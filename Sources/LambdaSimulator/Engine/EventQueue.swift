@@ -34,7 +34,8 @@ struct EventQueue<Payload> {
         if storedCount == 1 {
             best = source
         } else if best != Self.unknownSource, let current = head(of: best),
-                  entry.precedes(time: current.time, sequence: current.sequence) {
+            entry.precedes(time: current.time, sequence: current.sequence)
+        {
             best = source
         }
     }

@@ -31,13 +31,13 @@ struct FunctionModel {
             case .throttled, .serviceError:
                 return .refused(spec.failure)
             case .timeout:
-                return .runs(runtime: timeoutMilliseconds, result: .timeout) // S6
+                return .runs(runtime: timeoutMilliseconds, result: .timeout)  // S6
             case .error:
                 break
             }
         }
         if duration > timeoutMilliseconds {
-            return .runs(runtime: timeoutMilliseconds, result: .timeout) // S6
+            return .runs(runtime: timeoutMilliseconds, result: .timeout)  // S6
         }
         return .runs(runtime: duration, result: failing ? .error : .ok)
     }

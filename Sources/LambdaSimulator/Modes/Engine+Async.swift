@@ -78,7 +78,9 @@ extension Engine {
                 running[instance] = state
                 stats.attempts += 1
                 let invocation = takeInvocationNumber()
-                record(.start(invocation: invocation, instance: instance, items: [item], attempt: Int(state.attempts)), rules: state.attempts == 1 ? [.A2] : [.A3, .A11])
+                record(
+                    .start(invocation: invocation, instance: instance, items: [item], attempt: Int(state.attempts)),
+                    rules: state.attempts == 1 ? [.A2] : [.A3, .A11])
                 schedule(.asyncEnd(invocation: invocation, instance: instance, result: result), after: runtime)
                 return
             }
@@ -106,7 +108,9 @@ extension Engine {
         var state = running[instance]!
         running[instance] = nil
         let item = state.id
-        record(.end(invocation: invocation, instance: instance, items: [item], result: result, reported: []), rules: result == .timeout ? [.S6, .A4] : (result == .error ? [.A4] : []))
+        record(
+            .end(invocation: invocation, instance: instance, items: [item], result: result, reported: []),
+            rules: result == .timeout ? [.S6, .A4] : (result == .error ? [.A4] : []))
         state.lastResult = result
         if result == .ok {
             if !spec.faults.duplicate.isEmpty, spec.faults.duplicate.contains(item), !state.duplicated {
@@ -174,13 +178,16 @@ extension Engine {
         assume(.deliveryLatency)
         countDelivery(route)
         let delivered = target.acceptsDeliveries
-        let fields = route == .dlq
+        let fields =
+            route == .dlq
             ? dlqFields(state)
             : recordFields(condition: condition, state: state, target: target)
-        record(.delivery(Delivery(
-            route: route, target: target, condition: route == .dlq ? nil : condition, items: [item],
-            approximateInvokeCount: route == .dlq ? nil : Int(state.attempts), fields: fields, delivered: delivered
-        )), rules: delivered ? rules : rules + [.A13])
+        record(
+            .delivery(
+                Delivery(
+                    route: route, target: target, condition: route == .dlq ? nil : condition, items: [item],
+                    approximateInvokeCount: route == .dlq ? nil : Int(state.attempts), fields: fields, delivered: delivered
+                )), rules: delivered ? rules : rules + [.A13])
         return delivered
     }
 

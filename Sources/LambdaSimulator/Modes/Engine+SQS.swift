@@ -192,7 +192,9 @@ extension Engine {
         let items = source.lanes[lane].batch
         let invocationNumber = nextInvocation
         if trigger != .retry {
-            record(.batch(invocation: invocationNumber, items: items, trigger: trigger, lane: lane), rules: [.E2, trigger == .window && batchingWindow > 0 ? .E3 : .E1])
+            record(
+                .batch(invocation: invocationNumber, items: items, trigger: trigger, lane: lane),
+                rules: [.E2, trigger == .window && batchingWindow > 0 ? .E3 : .E1])
         }
         let plan = function.plan(attempt: invocationNumber, key: items.first ?? 0, items: items)
         var refusal: (reason: String, rule: RuleSet)?
@@ -238,8 +240,9 @@ extension Engine {
         pool.release(instance)
         let items = source.lanes[lane].batch
         let response = batchResponse(invocation: invocation, items: items, result: result)
-        record(.end(invocation: invocation, instance: instance, items: items, result: response.result, reported: response.reported),
-               rules: response.rules + (result == .timeout ? [.S6] : []))
+        record(
+            .end(invocation: invocation, instance: instance, items: items, result: response.result, reported: response.reported),
+            rules: response.rules + (result == .timeout ? [.S6] : []))
         if response.result == .ok {
             if response.reported.isEmpty {
                 for id in items { delete(id) }
@@ -305,12 +308,14 @@ extension Engine {
             source.records[id] = nil
             if let group = message.group { releaseGroup(group, message: id) }
             countDelivery(.redrive)
-            record(.delivery(Delivery(
-                route: .redrive, target: spec.mode == .sqsFIFO ? .sqsFIFO : .sqs, condition: nil, items: [id],
-                approximateInvokeCount: message.receiveCount,
-                fields: ["body": .size(message.size), "attributes.ApproximateReceiveCount": .int(Int64(message.receiveCount))],
-                delivered: true
-            )), rules: [.Q4])
+            record(
+                .delivery(
+                    Delivery(
+                        route: .redrive, target: spec.mode == .sqsFIFO ? .sqsFIFO : .sqs, condition: nil, items: [id],
+                        approximateInvokeCount: message.receiveCount,
+                        fields: ["body": .size(message.size), "attributes.ApproximateReceiveCount": .int(Int64(message.receiveCount))],
+                        delivered: true
+                    )), rules: [.Q4])
             settle(id, [.dlq])
             pumpQueue()
             return

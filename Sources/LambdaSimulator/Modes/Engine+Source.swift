@@ -144,7 +144,7 @@ extension Engine {
             if result == .error, case .records = spec.function.fails, spec.function.failure == .error, !poison.isEmpty {
                 result = .ok
                 if spec.mode == .sqsFIFO, let first = items.firstIndex(where: { poison.contains($0) }) {
-                    reported = Array(items[first...]) // Q7: FIFO reports the failure and all after it
+                    reported = Array(items[first...])  // Q7: FIFO reports the failure and all after it
                 } else {
                     reported = poison
                 }
@@ -156,7 +156,7 @@ extension Engine {
             switch response {
             case .failures(let ids):
                 if ids.contains(where: { !items.contains($0) }) {
-                    result = .error // an unknown identifier fails the whole batch (Q7)
+                    result = .error  // an unknown identifier fails the whole batch (Q7)
                 } else if result == .ok {
                     reported = ids
                 }

@@ -85,7 +85,8 @@ extension Engine {
                 continue
             }
             if let first = source.lanes[lane].batch.first, spec.mapping.tumblingWindowSeconds > 0,
-               tumblingWindow(of: first) != tumblingWindow(of: id) {
+                tumblingWindow(of: first) != tumblingWindow(of: id)
+            {
                 invokeStreamBatch(lane: lane, trigger: .window, rules: [.K14])
                 return
             }
@@ -132,16 +133,19 @@ extension Engine {
             if items.isEmpty { finishStreamPiece(lane); return }
         }
         if spec.mapping.maximumRecordAgeSeconds >= 0,
-           let oldest = items.compactMap({ source.records[$0]?.arrival }).min(),
-           now - oldest > spec.mapping.maximumRecordAgeSeconds * 1_000 {
-            discardStreamPiece(lane: lane, items: items, condition: "RecordAgeExceeded", reason: .recordAgeExceeded,
-                               invokeCount: source.lanes[lane].currentFailures, rules: [.K7])
+            let oldest = items.compactMap({ source.records[$0]?.arrival }).min(),
+            now - oldest > spec.mapping.maximumRecordAgeSeconds * 1_000
+        {
+            discardStreamPiece(
+                lane: lane, items: items, condition: "RecordAgeExceeded", reason: .recordAgeExceeded,
+                invokeCount: source.lanes[lane].currentFailures, rules: [.K7])
             finishStreamPiece(lane)
             return
         }
         let invocationNumber = nextInvocation
-        record(.batch(invocation: invocationNumber, items: items, trigger: trigger, lane: lane),
-               rules: [.E2, .K1, .K2] + extraRules + (trigger == .window && batchingWindow > 0 ? [.E3] : []))
+        record(
+            .batch(invocation: invocationNumber, items: items, trigger: trigger, lane: lane),
+            rules: [.E2, .K1, .K2] + extraRules + (trigger == .window && batchingWindow > 0 ? [.E3] : []))
         let plan = function.plan(attempt: invocationNumber, key: items.first ?? 0, items: items)
         var refusal: (reason: String, rule: RuleSet)?
         switch plan {
@@ -181,8 +185,9 @@ extension Engine {
         let items = source.lanes[lane].batch
         let failures = source.lanes[lane].currentFailures
         let response = batchResponse(invocation: invocation, items: items, result: result)
-        record(.end(invocation: invocation, instance: instance, items: items, result: response.result, reported: response.reported),
-               rules: response.rules + (result == .timeout ? [.S6] : []))
+        record(
+            .end(invocation: invocation, instance: instance, items: items, result: response.result, reported: response.reported),
+            rules: response.rules + (result == .timeout ? [.S6] : []))
         if response.result == .ok, response.reported.isEmpty {
             for id in items { source.records[id] = nil; settle(id, [.ok]) }
             finishStreamPiece(lane)
@@ -195,7 +200,8 @@ extension Engine {
             for id in items[..<checkpoint] { source.records[id] = nil; settle(id, [.ok]) }
             remainder = Array(items[checkpoint...])
         } else if spec.mapping.bisectBatchOnFunctionError, items.count > 1,
-                  spec.mapping.maximumRetryAttempts != 0 || spec.assumptions.bisectAtZeroRetries {
+            spec.mapping.maximumRetryAttempts != 0 || spec.assumptions.bisectAtZeroRetries
+        {
             // K10: split the failed batch; splitting does not use the retry quota.
             assume(.bisectSplit)
             if spec.mapping.maximumRetryAttempts == 0 { assume(.bisectAtZeroRetries) }
@@ -211,8 +217,9 @@ extension Engine {
             let newFailures = failures + 1
             let maximum = spec.mapping.maximumRetryAttempts
             if maximum >= 0, newFailures > maximum {
-                discardStreamPiece(lane: lane, items: remainder, condition: "RetryAttemptsExhausted", reason: .retriesExhausted,
-                                   invokeCount: newFailures, rules: [.K5, .K4])
+                discardStreamPiece(
+                    lane: lane, items: remainder, condition: "RetryAttemptsExhausted", reason: .retriesExhausted,
+                    invokeCount: newFailures, rules: [.K5, .K4])
                 finishStreamPiece(lane)
                 return
             }
@@ -256,11 +263,13 @@ extension Engine {
         if let target = spec.mapping.onFailure {
             countDelivery(.onFailure)
             let delivered = target.acceptsDeliveries
-            record(.delivery(Delivery(
-                route: .onFailure, target: target, condition: condition, items: items, approximateInvokeCount: invokeCount,
-                fields: streamFailureFields(records, condition: condition, invokeCount: invokeCount, target: target, shard: source.lanes[lane].shard),
-                delivered: delivered
-            )), rules: rules + [.K12] + (delivered ? [] : [.A13]))
+            record(
+                .delivery(
+                    Delivery(
+                        route: .onFailure, target: target, condition: condition, items: items, approximateInvokeCount: invokeCount,
+                        fields: streamFailureFields(records, condition: condition, invokeCount: invokeCount, target: target, shard: source.lanes[lane].shard),
+                        delivered: delivered
+                    )), rules: rules + [.K12] + (delivered ? [] : [.A13]))
             assume(.deliveryLatency)
             if delivered { outcome = .onFailure }
         }
@@ -286,9 +295,10 @@ extension Engine {
             "\(info).approximateArrivalOfFirstRecord": .int(records.first?.arrival ?? 0),
             "\(info).approximateArrivalOfLastRecord": .int(records.last?.arrival ?? 0),
             "\(info).batchSize": .int(Int64(records.count)),
-            "\(info).streamArn": .string(spec.mode == .kinesis
-                ? "arn:aws:kinesis:us-east-1:123456789012:stream/notesim"
-                : "arn:aws:dynamodb:us-east-1:123456789012:table/notesim/stream/2026-01-01T00:00:00.000"),
+            "\(info).streamArn": .string(
+                spec.mode == .kinesis
+                    ? "arn:aws:kinesis:us-east-1:123456789012:stream/notesim"
+                    : "arn:aws:dynamodb:us-east-1:123456789012:table/notesim/stream/2026-01-01T00:00:00.000"),
             "payload": .absent,
         ]
         if invokeCount > 0 {

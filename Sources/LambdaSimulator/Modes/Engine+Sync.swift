@@ -35,7 +35,7 @@ extension Engine {
             refuseSync(item, callerTry: callerTry, status: 429, reason: "FunctionInvocationRateLimitExceeded", rules: [.C4, .S7])
             return
         }
-                switch function.plan(attempt: callerTry + 1, key: item, overrideDurations: groupDurations[state.group], overrideFails: groupFails[state.group]) {
+        switch function.plan(attempt: callerTry + 1, key: item, overrideDurations: groupDurations[state.group], overrideFails: groupFails[state.group]) {
         case .refused(.serviceError):
             refuseSync(item, callerTry: callerTry, status: 500, reason: "ServiceException", rules: [.S3])
         case .refused:
@@ -84,7 +84,8 @@ extension Engine {
         }
         syncItems[item] = nil
         let rules: RuleSet = spec.trigger == .apiGateway ? .S8 : .S4
-        record(.response(item: item, status: 504, error: spec.trigger == .apiGateway ? "Endpoint request timed out" : "ClientTimeout", reason: nil), rules: rules)
+        record(
+            .response(item: item, status: 504, error: spec.trigger == .apiGateway ? "Endpoint request timed out" : "ClientTimeout", reason: nil), rules: rules)
         settle(item, [.errorReturned])
     }
 
@@ -101,8 +102,9 @@ extension Engine {
             scheduleCallerRetry(item, callerTry: callerTry)
             return
         }
-        respond(item, status: status, error: status == 429 ? "TooManyRequestsException" : "ServiceException", reason: reason, rules: rules,
-                outcome: status == 429 ? .throttled : .errorReturned)
+        respond(
+            item, status: status, error: status == 429 ? "TooManyRequestsException" : "ServiceException", reason: reason, rules: rules,
+            outcome: status == 429 ? .throttled : .errorReturned)
     }
 
     /// The SDK's standard retry: 100 ms doubling per retry, at most 20 s (S4).

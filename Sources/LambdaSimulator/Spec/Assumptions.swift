@@ -104,7 +104,8 @@ extension Assumptions.Name {
         case .firstAttemptDelay: "AWS documents no delay before the first asynchronous attempt; assumed 0 s (A2)."
         case .retryFrom: "The 1-minute and 2-minute retry waits are measured from the end of the failed attempt (A3)."
         case .throttleBackoff: "Throttled asynchronous events back off 1 s, 2 s, 4 s … up to 5 min; the exact curve is not published (A8)."
-        case .streamRetryDelay: "The wait before a failed stream batch is retried is not documented; assumed one poll: 1 s for Kinesis, 250 ms for DynamoDB (K9)."
+        case .streamRetryDelay:
+            "The wait before a failed stream batch is retried is not documented; assumed one poll: 1 s for Kinesis, 250 ms for DynamoDB (K9)."
         case .bisectSplit: "A bisected batch splits into a first half of ⌈n/2⌉ records, retried first (K10)."
         case .bisectAtZeroRetries: "Batches are bisected even when MaximumRetryAttempts is 0 (K10)."
         case .sqsErrorBackoff: "After a function error an SQS poller waits no extra time before polling again (Q12)."

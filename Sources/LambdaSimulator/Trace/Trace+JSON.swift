@@ -11,12 +11,13 @@ extension Trace {
         let ends = Dictionary(self.ends.map { ($0.invocation, $0) }, uniquingKeysWith: { first, _ in first })
         for start in starts {
             let end = ends[start.invocation]
-            invocations.append(JSON.object([
-                ("invocation", .int(Int64(start.invocation))), ("instance", .int(Int64(start.instance))),
-                ("start", .int(start.time)), ("end", end.map { .int($0.time) } ?? .null),
-                ("items", .ints(start.items)), ("attempt", .int(Int64(start.attempt))),
-                ("result", end.map { .string($0.result.rawValue) } ?? .null), ("reported", .ints(end?.reported ?? [])),
-            ]))
+            invocations.append(
+                JSON.object([
+                    ("invocation", .int(Int64(start.invocation))), ("instance", .int(Int64(start.instance))),
+                    ("start", .int(start.time)), ("end", end.map { .int($0.time) } ?? .null),
+                    ("items", .ints(start.items)), ("attempt", .int(Int64(start.attempt))),
+                    ("result", end.map { .string($0.result.rawValue) } ?? .null), ("reported", .ints(end?.reported ?? [])),
+                ]))
         }
         let deliveryList = deliveries.map { time, delivery in
             JSON.object([
@@ -24,15 +25,21 @@ extension Trace {
                 ("condition", delivery.condition.map { .string($0) } ?? .null), ("items", .ints(delivery.items)),
                 ("approximateInvokeCount", delivery.approximateInvokeCount.map { .int(Int64($0)) } ?? .null),
                 ("delivered", .bool(delivery.delivered)),
-                ("fields", .raw(JSON.object(delivery.fields.keys.sorted().map { key in
-                    let value: JSON.Value = switch delivery.fields[key]! {
-                    case .string(let text): .string(text)
-                    case .int(let number): .int(number)
-                    case .size(let bytes): .raw(JSON.object([("size", .int(bytes))]))
-                    case .absent: .null
-                    }
-                    return (key, value)
-                }))),
+                (
+                    "fields",
+                    .raw(
+                        JSON.object(
+                            delivery.fields.keys.sorted().map { key in
+                                let value: JSON.Value =
+                                    switch delivery.fields[key]! {
+                                    case .string(let text): .string(text)
+                                    case .int(let number): .int(number)
+                                    case .size(let bytes): .raw(JSON.object([("size", .int(bytes))]))
+                                    case .absent: .null
+                                    }
+                                return (key, value)
+                            }))
+                ),
             ])
         }
         var throttles: [String] = []
@@ -44,17 +51,25 @@ extension Trace {
             case .throttled(let items, let reason):
                 throttles.append(JSON.object([("time", .int(entry.time)), ("items", .ints(items)), ("reason", .string(reason))]))
             case .response(let item, let status, let error, let reason):
-                responses.append(JSON.object([("time", .int(entry.time)), ("item", .int(Int64(item))), ("status", .int(Int64(status))),
-                                              ("error", error.map { .string($0) } ?? .null), ("reason", reason.map { .string($0) } ?? .null)]))
+                responses.append(
+                    JSON.object([
+                        ("time", .int(entry.time)), ("item", .int(Int64(item))), ("status", .int(Int64(status))),
+                        ("error", error.map { .string($0) } ?? .null), ("reason", reason.map { .string($0) } ?? .null),
+                    ]))
             case .discarded(let items, let reason):
                 discards.append(JSON.object([("time", .int(entry.time)), ("items", .ints(items)), ("reason", .string(reason.rawValue))]))
             case .batch(let invocation, let items, let trigger, let lane):
-                batchList.append(JSON.object([("time", .int(entry.time)), ("invocation", .int(Int64(invocation))), ("items", .ints(items)),
-                                              ("trigger", .string(trigger.rawValue)), ("lane", .int(Int64(lane)))]))
+                batchList.append(
+                    JSON.object([
+                        ("time", .int(entry.time)), ("invocation", .int(Int64(invocation))), ("items", .ints(items)),
+                        ("trigger", .string(trigger.rawValue)), ("lane", .int(Int64(lane))),
+                    ]))
             default: break
             }
         }
-        let outcomeList = outcomes.keys.sorted().map { ($0.description, JSON.Value.raw("[" + outcomes[$0]!.map { JSON.quote($0.rawValue) }.joined(separator: ",") + "]")) }
+        let outcomeList = outcomes.keys.sorted().map {
+            ($0.description, JSON.Value.raw("[" + outcomes[$0]!.map { JSON.quote($0.rawValue) }.joined(separator: ",") + "]"))
+        }
         return JSON.object([
             ("format", .string("notesim-trace")), ("version", .int(Int64(Self.jsonVersion))), ("mode", .string(mode.rawValue)),
             ("endTime", .int(stats.endTime)), ("maxConcurrency", .int(Int64(stats.maxConcurrency))),

@@ -10,7 +10,10 @@ public struct Trace: Sendable {
     /// Every rule id that explains some entry.
     public var rulesFired: Set<String>
 
-    public init(mode: InvocationMode, entries: [TraceEntry], outcomes: [Int: [Outcome]], stats: SimulationStats, assumptionsUsed: Set<Assumptions.Name>, rulesFired: Set<String>) {
+    public init(
+        mode: InvocationMode, entries: [TraceEntry], outcomes: [Int: [Outcome]], stats: SimulationStats, assumptionsUsed: Set<Assumptions.Name>,
+        rulesFired: Set<String>
+    ) {
         self.mode = mode
         self.entries = entries
         self.outcomes = outcomes

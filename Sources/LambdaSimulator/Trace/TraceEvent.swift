@@ -119,7 +119,8 @@ public struct Delivery: Sendable, Hashable {
     /// False when AWS cannot deliver to the target (A13: FIFO queues and topics).
     public var delivered: Bool
 
-    public init(route: Route, target: TargetKind, condition: String?, items: [Int], approximateInvokeCount: Int?, fields: [String: FieldValue], delivered: Bool) {
+    public init(route: Route, target: TargetKind, condition: String?, items: [Int], approximateInvokeCount: Int?, fields: [String: FieldValue], delivered: Bool)
+    {
         self.route = route
         self.target = target
         self.condition = condition

@@ -35,7 +35,10 @@ public enum ScenarioValidator {
         mutating func range<T: Comparable>(_ value: T, _ bounds: ClosedRange<T>, _ parameter: String, rule: String?, what: String? = nil) {
             guard !bounds.contains(value) else { return }
             let limits = "\(bounds.lowerBound)–\(bounds.upperBound)"
-            items.append(ValidationIssue(.range, parameter: parameter, "\(Self.leaf(parameter)) must be \(limits)\(what.map { " " + $0 } ?? "") (AWS limit), not \(value)", rule: rule))
+            items.append(
+                ValidationIssue(
+                    .range, parameter: parameter, "\(Self.leaf(parameter)) must be \(limits)\(what.map { " " + $0 } ?? "") (AWS limit), not \(value)",
+                    rule: rule))
         }
 
         mutating func add(_ kind: ValidationIssue.Kind, _ parameter: String, _ message: String, rule: String?) {
@@ -55,8 +58,9 @@ public enum ScenarioValidator {
         }
         if let reserved = function.reservedConcurrency {
             let maximum = max(0, spec.accountConcurrency - 100)
-            issues.range(reserved, 0...maximum, "function.ReservedConcurrentExecutions", rule: "C2",
-                         what: "(at least 100 of the account's \(spec.accountConcurrency) must stay unreserved)")
+            issues.range(
+                reserved, 0...maximum, "function.ReservedConcurrentExecutions", rule: "C2",
+                what: "(at least 100 of the account's \(spec.accountConcurrency) must stay unreserved)")
         }
         if function.durations.contains(where: { $0 < 0 }) {
             issues.add(.range, "function.duration", "durations must not be negative", rule: nil)
@@ -103,7 +107,10 @@ public enum ScenarioValidator {
             issues.add(.limit, noun, "the scenario has \(spec.inputCount) \(noun); the limit is \(spec.limits.maximumInputs) (limits.records)", rule: nil)
         }
         if let until = spec.until, until > spec.limits.horizon {
-            issues.add(.limit, "until", "until is \(SimTime(milliseconds: until)), beyond the limit of \(SimTime(milliseconds: spec.limits.horizon)) of simulated time (limits.horizon)", rule: nil)
+            issues.add(
+                .limit, "until",
+                "until is \(SimTime(milliseconds: until)), beyond the limit of \(SimTime(milliseconds: spec.limits.horizon)) of simulated time (limits.horizon)",
+                rule: nil)
         }
     }
 
@@ -137,11 +144,14 @@ public enum ScenarioValidator {
             }
         }
         if !fifo, (mapping.batchSize ?? 10) > 10, (mapping.batchingWindowSeconds ?? 0) < 1 {
-            issues.add(.combination, "\(path).BatchSize",
-                       "a BatchSize over 10 needs MaximumBatchingWindowInSeconds of at least 1 on an SQS standard queue", rule: "E4")
+            issues.add(
+                .combination, "\(path).BatchSize",
+                "a BatchSize over 10 needs MaximumBatchingWindowInSeconds of at least 1 on an SQS standard queue", rule: "E4")
         }
-        for key in ["MaximumRetryAttempts", "MaximumRecordAgeInSeconds", "BisectBatchOnFunctionError", "ParallelizationFactor",
-                    "TumblingWindowInSeconds", "StartingPosition", "DestinationConfig"] where mapping.explicitlySet.contains(key) {
+        for key in [
+            "MaximumRetryAttempts", "MaximumRecordAgeInSeconds", "BisectBatchOnFunctionError", "ParallelizationFactor",
+            "TumblingWindowInSeconds", "StartingPosition", "DestinationConfig",
+        ] where mapping.explicitlySet.contains(key) {
             let hint = key == "DestinationConfig" ? "; an SQS source uses its own queue's RedrivePolicy instead" : ""
             issues.add(.unsupported, "\(path).\(key)", "\(key) is not supported for SQS event sources\(hint)", rule: key == "DestinationConfig" ? "Q4" : "E5")
         }
@@ -167,9 +177,10 @@ public enum ScenarioValidator {
             issues.range(count, 1...1_000, "queue.RedrivePolicy.maxReceiveCount", rule: "Q4")
         }
         if queue.visibilityTimeoutSeconds < spec.function.timeoutSeconds {
-            issues.add(.combination, "queue.VisibilityTimeout",
-                       "Queue visibility timeout: \(queue.visibilityTimeoutSeconds) seconds is less than Function timeout: \(spec.function.timeoutSeconds) seconds",
-                       rule: "Q3")
+            issues.add(
+                .combination, "queue.VisibilityTimeout",
+                "Queue visibility timeout: \(queue.visibilityTimeoutSeconds) seconds is less than Function timeout: \(spec.function.timeoutSeconds) seconds",
+                rule: "Q3")
         }
     }
 
@@ -185,7 +196,8 @@ public enum ScenarioValidator {
         issues.range(mapping.maximumRetryAttempts, -1...10_000, "\(path).MaximumRetryAttempts", rule: "K5", what: "(−1 is infinite)")
         let age = mapping.maximumRecordAgeSeconds
         if age != -1, !(60...604_800).contains(age) {
-            issues.add(.range, "\(path).MaximumRecordAgeInSeconds", "MaximumRecordAgeInSeconds must be −1 (infinite) or 60–604800 (AWS limit), not \(age)", rule: "K7")
+            issues.add(
+                .range, "\(path).MaximumRecordAgeInSeconds", "MaximumRecordAgeInSeconds must be −1 (infinite) or 60–604800 (AWS limit), not \(age)", rule: "K7")
         }
         issues.range(mapping.parallelizationFactor, 1...10, "\(path).ParallelizationFactor", rule: "K13")
         issues.range(mapping.tumblingWindowSeconds, 0...900, "\(path).TumblingWindowInSeconds", rule: "K14", what: "seconds")
@@ -193,7 +205,9 @@ public enum ScenarioValidator {
             issues.add(.unsupported, "\(path).StartingPosition", "AT_TIMESTAMP is supported only for Kinesis streams", rule: "K3")
         }
         if let target = mapping.onFailure, ![.sqs, .sns, .s3, .sqsFIFO, .snsFIFO].contains(target) {
-            issues.add(.unsupported, "\(path).DestinationConfig.OnFailure", "a stream's on-failure destination must be an SQS queue, an SNS topic or an S3 bucket, not \(target.rawValue)", rule: "K12")
+            issues.add(
+                .unsupported, "\(path).DestinationConfig.OnFailure",
+                "a stream's on-failure destination must be an SQS queue, an SNS topic or an S3 bucket, not \(target.rawValue)", rule: "K12")
         }
         for key in ["ScalingConfig", "ProvisionedPollerConfig", "FunctionResponseTypesFIFO"] where mapping.explicitlySet.contains(key) {
             issues.add(.unsupported, "\(path).\(key)", "\(key) applies to SQS event sources only", rule: "Q9")

@@ -42,7 +42,7 @@ public enum ClaimKey: String, CaseIterable, Sendable, CustomStringConvertible {
         case .order: .orderedSources
         case .responses: .directInvocations
         case .attempts, .attemptsAt, .firstAttemptAt, .endsAt, .results, .outcome, .outcomes, .delivered, .deliveries,
-             .throttlesAt, .maxConcurrency, .retried, .rejected, .assumptions, .tolerance:
+            .throttlesAt, .maxConcurrency, .retried, .rejected, .assumptions, .tolerance:
             .everyMode
         }
     }
@@ -73,7 +73,7 @@ public enum ClaimKey: String, CaseIterable, Sendable, CustomStringConvertible {
         case .tolerance:
             false
         case .attempts, .attemptsAt, .firstAttemptAt, .endsAt, .results, .outcome, .outcomes, .delivered, .deliveries, .responses,
-             .throttlesAt, .maxConcurrency, .batches, .batchesAt, .triggers, .receiveCounts, .retried, .order, .rejected, .assumptions:
+            .throttlesAt, .maxConcurrency, .batches, .batchesAt, .triggers, .receiveCounts, .retried, .order, .rejected, .assumptions:
             true
         }
     }

@@ -48,8 +48,10 @@ public struct ScenarioRun: Sendable {
 public enum ScenarioRunner {
     /// Runs the block whose text is `text`, found in `path` with its first line at `firstLine`
     /// and its columns shifted by `columnOffset` (diagnostics point into the note).
-    public static func run(_ text: String, path: String, firstLine: Int = 1, columnOffset: Int = 0,
-                           limits: SimulationLimits = SimulationLimits()) -> ScenarioRun {
+    public static func run(
+        _ text: String, path: String, firstLine: Int = 1, columnOffset: Int = 0,
+        limits: SimulationLimits = SimulationLimits()
+    ) -> ScenarioRun {
         let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         let (parsed, problems) = ScenarioParser.parse(text, path: path, firstLine: firstLine, columnOffset: columnOffset, limits: limits)
         guard let document = parsed, !problems.contains(where: \.isError) else {
@@ -63,17 +65,22 @@ public enum ScenarioRunner {
         do {
             let trace = try Simulator.simulate(document.spec)
             let verdicts = Verifier.verify(document, trace: trace, path: path)
-            return ScenarioRun(status: .simulated(trace), document: document, verdicts: verdicts,
-                               diagnostics: problems + verdicts.compactMap(\.diagnostic),
-                               passed: verdicts.count(where: \.passed), failed: verdicts.count { !$0.passed })
+            return ScenarioRun(
+                status: .simulated(trace), document: document, verdicts: verdicts,
+                diagnostics: problems + verdicts.compactMap(\.diagnostic),
+                passed: verdicts.count(where: \.passed), failed: verdicts.count { !$0.passed })
         } catch {
-            let stop: Diagnostic = switch error {
-            case .limitExceeded(let limit, _, _):
-                .error("scenario.limit", path: path, at: document.start, "\(error)",
-                       hint: "raise limits.\(limit.rawValue) in notesim.yml, or shorten the scenario (until:, fewer \(document.spec.mode.inputsKey), fewer retries)")
-            case .invalid, .noProgress:
-                .error("scenario.simulation", path: path, at: document.start, "the simulation stopped: \(error)")
-            }
+            let stop: Diagnostic =
+                switch error {
+                case .limitExceeded(let limit, _, _):
+                    .error(
+                        "scenario.limit", path: path, at: document.start, "\(error)",
+                        hint:
+                            "raise limits.\(limit.rawValue) in notesim.yml, or shorten the scenario (until:, fewer \(document.spec.mode.inputsKey), fewer retries)"
+                    )
+                case .invalid, .noProgress:
+                    .error("scenario.simulation", path: path, at: document.start, "the simulation stopped: \(error)")
+                }
             return ScenarioRun(status: .stopped(error), document: document, verdicts: [], diagnostics: problems + [stop], passed: 0, failed: 0)
         }
     }
@@ -86,17 +93,24 @@ public enum ScenarioRunner {
         if !claimsRejection {
             diagnostics += document.validationIssues.map { document.diagnostic(for: $0, path: path) }
         } else if document.expectations.count(where: { $0.key.hasVerdict }) > 1 {
-            diagnostics.append(.error("expect.rejected", path: path, at: document.position(of: "expect"),
-                                      "a scenario that claims 'rejected' has no other expectations: AWS runs nothing"))
+            diagnostics.append(
+                .error(
+                    "expect.rejected", path: path, at: document.position(of: "expect"),
+                    "a scenario that claims 'rejected' has no other expectations: AWS runs nothing"))
         }
         if claimsRejection, document.validationIssues.isEmpty {
             let claim = document.expectations.first { $0.key == .rejected }
-            verdicts = [Verifier.Verdict(key: .rejected, passed: false, summary: "AWS accepts this configuration",
-                                         diagnostic: .error("expect.rejected", path: path, at: claim?.position,
-                                                            "expected AWS to reject this configuration, but it is valid"))]
+            verdicts = [
+                Verifier.Verdict(
+                    key: .rejected, passed: false, summary: "AWS accepts this configuration",
+                    diagnostic: .error(
+                        "expect.rejected", path: path, at: claim?.position,
+                        "expected AWS to reject this configuration, but it is valid"))
+            ]
         }
         diagnostics += verdicts.compactMap(\.diagnostic)
-        return ScenarioRun(status: .rejected, document: document, verdicts: verdicts, diagnostics: diagnostics,
-                           passed: verdicts.count(where: \.passed), failed: verdicts.count { !$0.passed })
+        return ScenarioRun(
+            status: .rejected, document: document, verdicts: verdicts, diagnostics: diagnostics,
+            passed: verdicts.count(where: \.passed), failed: verdicts.count { !$0.passed })
     }
 }

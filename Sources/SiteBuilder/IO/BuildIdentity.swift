@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import CSystemShims
 
@@ -21,19 +21,20 @@ public enum BuildIdentity {
         var bytes = [UInt8](repeating: 0, count: 64)
         let length = bytes.withUnsafeMutableBufferPointer { notesim_build_id($0.baseAddress, $0.count) }
         guard length > 0 else { return nil }
-        return "id " + bytes[..<length].map { byte in
-            let digits = Array("0123456789abcdef")
-            return String([digits[Int(byte >> 4)], digits[Int(byte & 15)]])
-        }.joined()
+        return "id "
+            + bytes[..<length].map { byte in
+                let digits = Array("0123456789abcdef")
+                return String([digits[Int(byte >> 4)], digits[Int(byte & 15)]])
+            }.joined()
     }
 
     private static func executableStamp() -> String? {
         #if os(Linux)
-        var info = stat()
-        guard stat("/proc/self/exe", &info) == 0 else { return nil }
-        return "exe \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+            var info = stat()
+            guard stat("/proc/self/exe", &info) == 0 else { return nil }
+            return "exe \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
         #else
-        return nil
+            return nil
         #endif
     }
 }

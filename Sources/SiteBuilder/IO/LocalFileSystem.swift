@@ -2,9 +2,9 @@ import CSystemShims
 import Foundation
 import NotesCore
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The real disk, through POSIX calls (pointer code for C interop: directory entries'
@@ -47,12 +47,13 @@ public struct LocalFileSystem: FileSystem {
                 $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
             }
             guard name != ".", name != ".." else { continue }
-            let kind: FileKind? = switch Int32(entry.pointee.d_type) {
-            case Int32(DT_DIR): .directory
-            case Int32(DT_LNK): .symbolicLink
-            case Int32(DT_REG): .file
-            default: self.kind(of: Path.join(path, name))
-            }
+            let kind: FileKind? =
+                switch Int32(entry.pointee.d_type) {
+                case Int32(DT_DIR): .directory
+                case Int32(DT_LNK): .symbolicLink
+                case Int32(DT_REG): .file
+                default: self.kind(of: Path.join(path, name))
+                }
             entries.append((name, kind))
         }
         return entries.sorted { $0.name < $1.name }
@@ -101,9 +102,9 @@ public struct LocalFileSystem: FileSystem {
         let size = Int(info.st_size)
         guard size > 0 else { return SharedBytes([]) }
         #if os(Linux)
-        let flags = MAP_PRIVATE | MAP_POPULATE
+            let flags = MAP_PRIVATE | MAP_POPULATE
         #else
-        let flags = MAP_PRIVATE
+            let flags = MAP_PRIVATE
         #endif
         guard let start = mmap(nil, size, PROT_READ, flags, descriptor, 0), start != MAP_FAILED else { throw Self.error(path) }
         return SharedBytes(mapping: start, count: size)

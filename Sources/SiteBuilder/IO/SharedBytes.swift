@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Immutable bytes that many values keep slices of: a copy of an array, or a file mapped
@@ -83,11 +83,12 @@ public final class SharedBytes: @unchecked Sendable {
         }
 
         public static func == (lhs: Slice, rhs: Slice) -> Bool {
-            lhs.count == rhs.count && lhs.withUnsafeBufferPointer { left in
-                rhs.withUnsafeBufferPointer { right in
-                    left.count == 0 || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0
+            lhs.count == rhs.count
+                && lhs.withUnsafeBufferPointer { left in
+                    rhs.withUnsafeBufferPointer { right in
+                        left.count == 0 || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0
+                    }
                 }
-            }
         }
     }
 }

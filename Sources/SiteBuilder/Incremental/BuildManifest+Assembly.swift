@@ -8,9 +8,11 @@ extension BuildManifest {
     ///
     /// `kept` is consumed: the records move into the manifest rather than being shared, so
     /// assigning to them does not copy all ten thousand again.
-    static func assemble(globalKey: UInt64, contentKey: UInt64, toc: (key: UInt64, html: String)?, previous: BuildManifest?,
-                         kept: consuming [String: NoteRecord], renderKeys: [String: UInt64], links: [String: LinkCheckStage.Output],
-                         fresh: [Note], parsed: ParsedNotes, scenarios: [String: ScenarioStage.Output]) -> BuildManifest {
+    static func assemble(
+        globalKey: UInt64, contentKey: UInt64, toc: (key: UInt64, html: String)?, previous: BuildManifest?,
+        kept: consuming [String: NoteRecord], renderKeys: [String: UInt64], links: [String: LinkCheckStage.Output],
+        fresh: [Note], parsed: ParsedNotes, scenarios: [String: ScenarioStage.Output]
+    ) -> BuildManifest {
         var manifest = BuildManifest(globalKey: globalKey, output: "")
         manifest.toc = toc
         manifest.contentKey = contentKey

@@ -122,16 +122,23 @@ public struct BuildManifest: Sendable, Equatable {
         /// incremental build writes most records back exactly as it read them.
         var encoded: SharedBytes.Slice? { box.fields.encoded }
 
-        public init(stamp: FileStamp, sourceHash: UInt64, renderKey: UInt64, summary: NoteSummary, diagnostics: [Diagnostic], scenarios: Int, passed: Int, failed: Int) {
-            self.init(stamp: stamp, sourceHash: sourceHash, renderKey: renderKey, summary: summary, diagnostics: diagnostics,
-                      scenarios: scenarios, passed: passed, failed: failed, encoded: nil)
+        public init(
+            stamp: FileStamp, sourceHash: UInt64, renderKey: UInt64, summary: NoteSummary, diagnostics: [Diagnostic], scenarios: Int, passed: Int, failed: Int
+        ) {
+            self.init(
+                stamp: stamp, sourceHash: sourceHash, renderKey: renderKey, summary: summary, diagnostics: diagnostics,
+                scenarios: scenarios, passed: passed, failed: failed, encoded: nil)
         }
 
         /// A record read from the manifest, with the bytes it was read from.
-        init(stamp: FileStamp, sourceHash: UInt64, renderKey: UInt64, summary: NoteSummary, diagnostics: [Diagnostic], scenarios: Int,
-             passed: Int, failed: Int, encoded: SharedBytes.Slice?) {
-            box = Box(Fields(stamp: stamp, sourceHash: sourceHash, renderKey: renderKey, summary: summary, diagnostics: diagnostics,
-                             scenarios: scenarios, passed: passed, failed: failed, encoded: encoded))
+        init(
+            stamp: FileStamp, sourceHash: UInt64, renderKey: UInt64, summary: NoteSummary, diagnostics: [Diagnostic], scenarios: Int,
+            passed: Int, failed: Int, encoded: SharedBytes.Slice?
+        ) {
+            box = Box(
+                Fields(
+                    stamp: stamp, sourceHash: sourceHash, renderKey: renderKey, summary: summary, diagnostics: diagnostics,
+                    scenarios: scenarios, passed: passed, failed: failed, encoded: encoded))
         }
 
         public static func == (lhs: NoteRecord, rhs: NoteRecord) -> Bool {
@@ -210,22 +217,30 @@ public struct NoteSummary: Sendable, Equatable {
     }
 
     public init(_ note: Note, links: LinkCheckStage.Output) {
-        self.init(sourcePath: note.sourcePath, contentPath: note.contentPath, frontMatter: note.frontMatter, title: note.title,
-                  anchors: note.anchorNames, references: LazyReferences(note.page.references),
-                  linkDiagnostics: links.diagnostics, linkedFiles: links.referencedFiles.sorted())
+        self.init(
+            sourcePath: note.sourcePath, contentPath: note.contentPath, frontMatter: note.frontMatter, title: note.title,
+            anchors: note.anchorNames, references: LazyReferences(note.page.references),
+            linkDiagnostics: links.diagnostics, linkedFiles: links.referencedFiles.sorted())
     }
 
-    public init(sourcePath: String, contentPath: String, frontMatter: FrontMatter, title: String, anchors: [String],
-                references: LazyReferences, linkDiagnostics: [Diagnostic], linkedFiles: [String]) {
-        self.init(sourcePath: sourcePath, contentPath: contentPath, frontMatter: frontMatter, title: title, anchors: LazyAnchors(anchors),
-                  references: references, linkDiagnostics: linkDiagnostics, linkedFiles: linkedFiles)
+    public init(
+        sourcePath: String, contentPath: String, frontMatter: FrontMatter, title: String, anchors: [String],
+        references: LazyReferences, linkDiagnostics: [Diagnostic], linkedFiles: [String]
+    ) {
+        self.init(
+            sourcePath: sourcePath, contentPath: contentPath, frontMatter: frontMatter, title: title, anchors: LazyAnchors(anchors),
+            references: references, linkDiagnostics: linkDiagnostics, linkedFiles: linkedFiles)
     }
 
     /// A summary read from the manifest, its anchors still encoded.
-    init(sourcePath: String, contentPath: String, frontMatter: FrontMatter, title: String, anchors: LazyAnchors,
-         references: LazyReferences, linkDiagnostics: [Diagnostic], linkedFiles: [String]) {
-        box = Box(Fields(sourcePath: sourcePath, contentPath: contentPath, frontMatter: frontMatter, title: title, anchors: anchors,
-                         references: references, linkDiagnostics: linkDiagnostics, linkedFiles: linkedFiles))
+    init(
+        sourcePath: String, contentPath: String, frontMatter: FrontMatter, title: String, anchors: LazyAnchors,
+        references: LazyReferences, linkDiagnostics: [Diagnostic], linkedFiles: [String]
+    ) {
+        box = Box(
+            Fields(
+                sourcePath: sourcePath, contentPath: contentPath, frontMatter: frontMatter, title: title, anchors: anchors,
+                references: references, linkDiagnostics: linkDiagnostics, linkedFiles: linkedFiles))
     }
 
     public static func == (lhs: NoteSummary, rhs: NoteSummary) -> Bool {
@@ -236,8 +251,9 @@ public struct NoteSummary: Sendable, Equatable {
     /// anchors, decoded only if a link is checked against them, stand in for the headings;
     /// references only when `withReferences`).
     public func note(withReferences: Bool) -> Note {
-        Note(sourcePath: sourcePath, contentPath: contentPath, frontMatter: frontMatter,
-             page: MarkdownPage(htmlBytes: [], headings: [], references: withReferences ? references.value : [], codeBlocks: [], explicitAnchors: []),
-             title: title, anchors: box.fields.anchors)
+        Note(
+            sourcePath: sourcePath, contentPath: contentPath, frontMatter: frontMatter,
+            page: MarkdownPage(htmlBytes: [], headings: [], references: withReferences ? references.value : [], codeBlocks: [], explicitAnchors: []),
+            title: title, anchors: box.fields.anchors)
     }
 }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import CSystemShims
 import Foundation
@@ -30,7 +30,8 @@ extension ManifestCodec {
             for (index, part) in parts.enumerated() {
                 let notesStart = text.firstNoteBlock(in: part)
                 guard decodeSite(text, lines: part.lowerBound..<notesStart, opening: index == 0 ? headerBytes : patchLineBytes, into: &manifest, order: &order),
-                      decodeNotes(bytes, blocks: text.noteBlocks(in: notesStart..<part.upperBound), into: &manifest, order: &order) else { return nil }
+                    decodeNotes(bytes, blocks: text.noteBlocks(in: notesStart..<part.upperBound), into: &manifest, order: &order)
+                else { return nil }
                 if index == 0 { order.sealed = true }
             }
             if let notes = order.notes, isSorted(notes) { manifest.sortedNotePaths = notes }
@@ -62,8 +63,10 @@ extension ManifestCodec {
     private static let headerBytes = Array(header.utf8)
     private static let patchLineBytes = Array(patchLine.description.utf8)
 
-    private static func decodeSite(_ text: ManifestText, lines: Range<Int>, opening: [UInt8],
-                                   into manifest: inout BuildManifest, order: inout PathOrder) -> Bool {
+    private static func decodeSite(
+        _ text: ManifestText, lines: Range<Int>, opening: [UInt8],
+        into manifest: inout BuildManifest, order: inout PathOrder
+    ) -> Bool {
         var position = lines.lowerBound
         guard let first = text.line(from: &position, end: lines.upperBound), text.equals(first, opening) else { return false }
         while let line = text.line(from: &position, end: lines.upperBound) {
@@ -111,8 +114,11 @@ extension ManifestCodec {
     private static func decodeNote(_ text: ManifestText, block: Range<Int>, bytes: SharedBytes) -> (path: String, record: BuildManifest.NoteRecord)? {
         // The fields are collected first and the record made once at the end: assigning
         // them one by one through the summary's shared box copied it for every line.
-        var head: (path: String, contentPath: String, title: String, stamp: FileStamp, source: UInt64, render: UInt64,
-                   scenarios: Int, passed: Int, failed: Int)?
+        var head:
+            (
+                path: String, contentPath: String, title: String, stamp: FileStamp, source: UInt64, render: UInt64,
+                scenarios: Int, passed: Int, failed: Int
+            )?
         var frontMatter = FrontMatter()
         var anchors = LazyAnchors([])
         var linkedFiles: [String] = []
@@ -125,12 +131,15 @@ extension ManifestCodec {
             guard let kind = fields.next() else { return nil }
             if head == nil {
                 guard text.equals(kind, "note"), let path = fields.next(), let contentPath = fields.next(),
-                      let size = fields.next().flatMap(text.decimal), let modified = fields.next().flatMap(text.decimal),
-                      let source = fields.next().flatMap(text.hex), let render = fields.next().flatMap(text.hex),
-                      let scenarios = fields.next().flatMap(text.decimal), let passed = fields.next().flatMap(text.decimal),
-                      let failed = fields.next().flatMap(text.decimal), let title = fields.next(), fields.isAtEnd else { return nil }
-                head = (text.string(path), text.string(contentPath), text.string(title), FileStamp(size: size, modified: modified),
-                        source, render, Int(scenarios), Int(passed), Int(failed))
+                    let size = fields.next().flatMap(text.decimal), let modified = fields.next().flatMap(text.decimal),
+                    let source = fields.next().flatMap(text.hex), let render = fields.next().flatMap(text.hex),
+                    let scenarios = fields.next().flatMap(text.decimal), let passed = fields.next().flatMap(text.decimal),
+                    let failed = fields.next().flatMap(text.decimal), let title = fields.next(), fields.isAtEnd
+                else { return nil }
+                head = (
+                    text.string(path), text.string(contentPath), text.string(title), FileStamp(size: size, modified: modified),
+                    source, render, Int(scenarios), Int(passed), Int(failed)
+                )
             } else if text.equals(kind, "ref") {
                 // Contiguous lines, kept with the newline after the last one.
                 guard references == nil || references!.upperBound == line.lowerBound else { return nil }
@@ -140,16 +149,19 @@ extension ManifestCodec {
                 if !fields.isAtEnd { anchors = LazyAnchors(encoded: bytes[(kind.upperBound + 1)..<line.upperBound]) }
             } else if text.equals(kind, "front") {
                 guard let title = fields.next().flatMap(text.optional), let description = fields.next().flatMap(text.optional),
-                      let order = fields.next().flatMap(text.optional), let draft = fields.next(), let lang = fields.next().flatMap(text.optional),
-                      fields.isAtEnd else { return nil }
-                frontMatter = FrontMatter(title: title, description: description, order: order.flatMap { Int($0) },
-                                          draft: text.equals(draft, "1"), lang: lang)
+                    let order = fields.next().flatMap(text.optional), let draft = fields.next(), let lang = fields.next().flatMap(text.optional),
+                    fields.isAtEnd
+                else { return nil }
+                frontMatter = FrontMatter(
+                    title: title, description: description, order: order.flatMap { Int($0) },
+                    draft: text.equals(draft, "1"), lang: lang)
             } else if text.equals(kind, "copy") {
                 guard let file = fields.next(), fields.isAtEnd else { return nil }
                 linkedFiles.append(text.string(file))
             } else if text.equals(kind, "link") || text.equals(kind, "diag") {
                 guard let json = fields.next(), fields.isAtEnd,
-                      let diagnostic = try? JSONDecoder().decode(Diagnostic.self, from: Data(text.string(json).utf8)) else { return nil }
+                    let diagnostic = try? JSONDecoder().decode(Diagnostic.self, from: Data(text.string(json).utf8))
+                else { return nil }
                 if text.equals(kind, "link") {
                     linkDiagnostics.append(diagnostic)
                 } else {
@@ -160,14 +172,18 @@ extension ManifestCodec {
             }
         }
         guard let head else { return nil }
-        let summary = NoteSummary(sourcePath: head.path, contentPath: head.contentPath, frontMatter: frontMatter, title: head.title,
-                                  anchors: anchors, references: references.map { LazyReferences(encoded: bytes[$0]) } ?? LazyReferences([]),
-                                  linkDiagnostics: linkDiagnostics, linkedFiles: linkedFiles)
-        return (head.path, BuildManifest.NoteRecord(
-            stamp: head.stamp, sourceHash: head.source, renderKey: head.render, summary: summary,
-            diagnostics: diagnostics, scenarios: head.scenarios, passed: head.passed, failed: head.failed,
-            // The block's bytes, with the newline after its last line, for writing it back.
-            encoded: bytes[block]))
+        let summary = NoteSummary(
+            sourcePath: head.path, contentPath: head.contentPath, frontMatter: frontMatter, title: head.title,
+            anchors: anchors, references: references.map { LazyReferences(encoded: bytes[$0]) } ?? LazyReferences([]),
+            linkDiagnostics: linkDiagnostics, linkedFiles: linkedFiles)
+        return (
+            head.path,
+            BuildManifest.NoteRecord(
+                stamp: head.stamp, sourceHash: head.source, renderKey: head.render, summary: summary,
+                diagnostics: diagnostics, scenarios: head.scenarios, passed: head.passed, failed: head.failed,
+                // The block's bytes, with the newline after its last line, for writing it back.
+                encoded: bytes[block])
+        )
     }
 
     private static func isSorted(_ paths: [String]) -> Bool {
@@ -179,7 +195,8 @@ extension ManifestCodec {
         bytes.split(separator: 0x0A).compactMap { raw in
             let fields = raw.split(separator: 0x09, omittingEmptySubsequences: false).map(unescape)
             guard fields.count == 6, let kind = Reference.Kind(rawValue: fields[1]), let origin = Reference.Origin(rawValue: fields[2]),
-                  let line = Int(fields[3]), let column = Int(fields[4]) else { return nil }
+                let line = Int(fields[3]), let column = Int(fields[4])
+            else { return nil }
             return Reference(kind: kind, origin: origin, destination: fields[5], position: SourcePosition(line: line, column: column))
         }
     }

@@ -74,8 +74,10 @@ public enum ManifestCodec {
         // Files gone: only looked for when the counts say there are some.
         let gone = stored.files.count > manifest.files.count - added ? stored.files.keys.filter { manifest.files[$0] == nil } : []
         let tocChanged = manifest.toc?.key != stored.toc?.key || manifest.toc?.html != stored.toc?.html
-        guard manifest.globalKey != stored.globalKey || manifest.output != stored.output || tocChanged || manifest.contentKey != stored.contentKey
-                || !notes.isEmpty || !files.isEmpty || !gone.isEmpty else { return [] }
+        guard
+            manifest.globalKey != stored.globalKey || manifest.output != stored.output || tocChanged || manifest.contentKey != stored.contentKey
+                || !notes.isEmpty || !files.isEmpty || !gone.isEmpty
+        else { return [] }
 
         var out = LineWriter()
         out.line(patchLine.description)

@@ -21,8 +21,9 @@ struct RenderPlan {
         let keyed = ForkJoin.map(site.notes) { note -> (key: UInt64, changed: Bool, render: Bool) in
             let record = keptRecords[note.sourcePath]
             if sameNavigation, let record { return (record.renderKey, false, previousFiles[note.outputPath] == nil) }
-            let key = SitePipeline.renderKey(note: note, sourceHash: record?.sourceHash ?? parsedHashes[note.sourcePath] ?? 0, globalKey: globalKey,
-                                             navigation: site.navigation, notesByOutput: site.byOutput, navigationKey: site.navigationKey)
+            let key = SitePipeline.renderKey(
+                note: note, sourceHash: record?.sourceHash ?? parsedHashes[note.sourcePath] ?? 0, globalKey: globalKey,
+                navigation: site.navigation, notesByOutput: site.byOutput, navigationKey: site.navigationKey)
             let changed = record?.renderKey != key
             return (key, changed, changed || previousFiles[note.outputPath] == nil)
         }

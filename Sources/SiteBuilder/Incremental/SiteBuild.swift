@@ -54,9 +54,11 @@ public enum SiteBuild {
     ///     preview server); then the manifest is neither read from nor written to disk.
     ///   - listing: content/ as the caller listed it moments ago (the preview's watcher), so
     ///     that it is not listed and stamped again.
-    public static func run(siteDirectory: String, output: String, fileSystem: any FileSystem, options: SitePipeline.Options,
-                           indexer: (any SearchIndexer)? = nil, writeWithErrors: Bool = false, incremental: Bool = true,
-                           remembered: BuildManifest? = nil, listing: LoadStage.Listing? = nil) -> Report {
+    public static func run(
+        siteDirectory: String, output: String, fileSystem: any FileSystem, options: SitePipeline.Options,
+        indexer: (any SearchIndexer)? = nil, writeWithErrors: Bool = false, incremental: Bool = true,
+        remembered: BuildManifest? = nil, listing: LoadStage.Listing? = nil
+    ) -> Report {
         let output = Path.trimmingTrailingSlashes(output)
         let files = StateFiles(siteDirectory: siteDirectory, output: output, fileSystem: fileSystem)
         let last = LastBuild(files: files, output: output, fileSystem: fileSystem, incremental: incremental, remembered: remembered)
@@ -80,8 +82,9 @@ public enum SiteBuild {
             if let spool { WriteStage.discard(spool, fileSystem: fileSystem) }
             return report
         }
-        let target = Target(output: output, siteDirectory: siteDirectory, fileSystem: fileSystem, state: files,
-                            indexer: result.config.search ? indexer : nil, progress: options.progress)
+        let target = Target(
+            output: output, siteDirectory: siteDirectory, fileSystem: fileSystem, state: files,
+            indexer: result.config.search ? indexer : nil, progress: options.progress)
         do {
             if let previous, inPlace {
                 try updateInPlace(previous: previous, result: result, manifest: &manifest, target: target, report: &report)
@@ -130,10 +133,12 @@ public enum SiteBuild {
             }
             usable = incremental
             self.remembered = remembered
-            stored = usable && remembered == nil ? Background {
-                SiteBuild.storedManifest(at: files.manifest, output: output, fileSystem: fileSystem)
-                    .flatMap { OutputMarker.stamp(of: $0.files) == stamp ? $0 : nil }
-            } : nil
+            stored =
+                usable && remembered == nil
+                ? Background {
+                    SiteBuild.storedManifest(at: files.manifest, output: output, fileSystem: fileSystem)
+                        .flatMap { OutputMarker.stamp(of: $0.files) == stamp ? $0 : nil }
+                } : nil
         }
 
         /// The last build's manifest, when it counts.
@@ -165,8 +170,10 @@ public enum SiteBuild {
 
     /// Updates the output in place, bracketed by the in-progress marker: replaces the files
     /// whose bytes changed, deletes those gone, and re-indexes.
-    private static func updateInPlace(previous: BuildManifest, result: SitePipeline.Result, manifest: inout BuildManifest,
-                                      target: Target, report: inout Report) throws {
+    private static func updateInPlace(
+        previous: BuildManifest, result: SitePipeline.Result, manifest: inout BuildManifest,
+        target: Target, report: inout Report
+    ) throws {
         let fileSystem = target.fileSystem
         let hashes = ForkJoin.map(result.files) { file -> UInt64 in
             switch file.content {
@@ -183,26 +190,31 @@ public enum SiteBuild {
         try fileSystem.writeFile(target.state.marker, contents: Array("in progress\n".utf8))
         let marker = Path.join(target.output, OutputMarker.fileName)
         try fileSystem.replaceFile(marker, contents: OutputMarker.contents(.updating))
-        try update(previous: previous, files: result.files, hashes: hashes, kept: result.keptFiles, output: target.output,
-                   siteDirectory: target.siteDirectory, fileSystem: fileSystem, progress: target.progress, report: &report)
+        try update(
+            previous: previous, files: result.files, hashes: hashes, kept: result.keptFiles, output: target.output,
+            siteDirectory: target.siteDirectory, fileSystem: fileSystem, progress: target.progress, report: &report)
         try fileSystem.replaceFile(marker, contents: OutputMarker.contents(.complete(stamp: OutputMarker.stamp(of: manifest.files))))
         if let indexer = target.indexer {
-            report.search = indexer.indexReplacing(folder: target.output, bundlePath: Path.join(target.output, PagefindIndexer.bundleFolder), fileSystem: fileSystem)
+            report.search = indexer.indexReplacing(
+                folder: target.output, bundlePath: Path.join(target.output, PagefindIndexer.bundleFolder), fileSystem: fileSystem)
         }
     }
 
     /// Writes the whole site: the pages already streamed into the staging folder, then the
     /// rest, and swaps the folder in.
-    private static func writeWhole(staged spool: PageSpool?, result: SitePipeline.Result, manifest: inout BuildManifest,
-                                   target: Target, report: inout Report) throws {
+    private static func writeWhole(
+        staged spool: PageSpool?, result: SitePipeline.Result, manifest: inout BuildManifest,
+        target: Target, report: inout Report
+    ) throws {
         let fileSystem = target.fileSystem
         // A kill during a full build must not leave a manifest that describes the old output.
         try? fileSystem.removeItem(target.state.manifest)
         // Without a staging folder (it could not be made before the run), staging again
         // reports why, or writes everything now.
         let staged = try spool ?? WriteStage.stage(target.output, siteDirectory: target.siteDirectory, fileSystem: fileSystem)
-        report.search = try WriteStage.finish(staged, adding: result.files, output: target.output, fileSystem: fileSystem,
-                                              indexer: target.indexer, progress: target.progress)
+        report.search = try WriteStage.finish(
+            staged, adding: result.files, output: target.output, fileSystem: fileSystem,
+            indexer: target.indexer, progress: target.progress)
         // Every file went through the staging folder, which hashed it as it was written.
         manifest.files = staged.written
         report.written = manifest.files.count
@@ -233,7 +245,8 @@ public enum SiteBuild {
     /// The manifest on disk, if it describes `output`.
     fileprivate static func storedManifest(at path: String, output: String, fileSystem: any FileSystem) -> BuildManifest? {
         guard let bytes = try? fileSystem.mapFile(path), let manifest = ManifestCodec.decode(bytes),
-              manifest.output == fileSystem.canonicalPath(output) else { return nil }
+            manifest.output == fileSystem.canonicalPath(output)
+        else { return nil }
         return manifest
     }
 
@@ -245,7 +258,8 @@ public enum SiteBuild {
     /// from it keep slices of its mapped bytes.
     private static func store(_ manifest: BuildManifest, at path: String, inPlace: Bool, previous: BuildManifest?, fileSystem: any FileSystem) throws {
         if inPlace, let previous, let size = previous.storedSize, size.patches < patchLimit,
-           let changes = ManifestCodec.encodeChanges(manifest, since: previous), size.appended + changes.count <= size.whole / 2 {
+            let changes = ManifestCodec.encodeChanges(manifest, since: previous), size.appended + changes.count <= size.whole / 2
+        {
             if !changes.isEmpty { try fileSystem.appendFile(path, contents: changes) }
         } else {
             try fileSystem.replaceFile(path, contents: ManifestCodec.encode(manifest))
@@ -253,8 +267,10 @@ public enum SiteBuild {
     }
 
     /// Replaces the files whose bytes changed and deletes those no longer produced.
-    private static func update(previous: BuildManifest, files: [OutputFile], hashes: [UInt64], kept: [String: UInt64], output: String,
-                               siteDirectory: String, fileSystem: any FileSystem, progress: BuildProgress.Handler?, report: inout Report) throws {
+    private static func update(
+        previous: BuildManifest, files: [OutputFile], hashes: [UInt64], kept: [String: UInt64], output: String,
+        siteDirectory: String, fileSystem: any FileSystem, progress: BuildProgress.Handler?, report: inout Report
+    ) throws {
         var folders: Set<String> = []
         for (index, (file, hash)) in zip(files, hashes).enumerated() {
             let target = Path.join(output, file.path)

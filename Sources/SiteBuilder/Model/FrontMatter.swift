@@ -86,11 +86,12 @@ public struct FrontMatter: Equatable, Sendable {
                 if let flag = value.yamlBool { frontMatter.draft = flag } else { typeError(key, "true or false", value) }
             default:
                 let suggestion = Suggestion.closest(to: key, among: knownKeys)
-                diagnostics.append(.error(
-                    "frontmatter.unknown-key", path: path, at: yaml.position(of: keyNode),
-                    "unknown front-matter key '\(key)'",
-                    hint: suggestion.map { "did you mean '\($0)'?" } ?? "known keys: \(knownKeys.joined(separator: ", "))"
-                ))
+                diagnostics.append(
+                    .error(
+                        "frontmatter.unknown-key", path: path, at: yaml.position(of: keyNode),
+                        "unknown front-matter key '\(key)'",
+                        hint: suggestion.map { "did you mean '\($0)'?" } ?? "known keys: \(knownKeys.joined(separator: ", "))"
+                    ))
             }
         }
         return (frontMatter, diagnostics)

@@ -16,8 +16,10 @@ public struct Note: Sendable {
         let title: String
         let keptAnchors: LazyAnchors?
 
-        init(sourcePath: String, contentPath: String, outputPath: String, frontMatter: FrontMatter, page: MarkdownPage, title: String,
-             keptAnchors: LazyAnchors?) {
+        init(
+            sourcePath: String, contentPath: String, outputPath: String, frontMatter: FrontMatter, page: MarkdownPage, title: String,
+            keptAnchors: LazyAnchors?
+        ) {
             self.sourcePath = sourcePath
             self.contentPath = contentPath
             self.outputPath = outputPath
@@ -42,15 +44,17 @@ public struct Note: Sendable {
     public var title: String { fields.title }
 
     public init(sourcePath: String, contentPath: String, frontMatter: FrontMatter, page: MarkdownPage) {
-        self.init(sourcePath: sourcePath, contentPath: contentPath, frontMatter: frontMatter, page: page,
-                  title: frontMatter.title ?? page.headings.first?.text ?? Self.titleFromFileName(contentPath))
+        self.init(
+            sourcePath: sourcePath, contentPath: contentPath, frontMatter: frontMatter, page: page,
+            title: frontMatter.title ?? page.headings.first?.text ?? Self.titleFromFileName(contentPath))
     }
 
     /// A note whose title is already known (from the last build's manifest), with the anchor
     /// names the manifest recorded instead of its page's headings when `anchors` is given.
     init(sourcePath: String, contentPath: String, frontMatter: FrontMatter, page: MarkdownPage, title: String, anchors: LazyAnchors? = nil) {
-        fields = Fields(sourcePath: sourcePath, contentPath: contentPath, outputPath: OutputPaths.html(forNote: contentPath),
-                        frontMatter: frontMatter, page: page, title: title, keptAnchors: anchors)
+        fields = Fields(
+            sourcePath: sourcePath, contentPath: contentPath, outputPath: OutputPaths.html(forNote: contentPath),
+            frontMatter: frontMatter, page: page, title: title, keptAnchors: anchors)
     }
 
     /// Whether a link may name `fragment` on this note's page: a heading's id or an anchor

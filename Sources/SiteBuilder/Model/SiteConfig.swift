@@ -73,12 +73,13 @@ public struct SiteConfig: Equatable, Sendable {
         for (key, keyNode, value) in pairs {
             guard knownKeys.contains(key) else {
                 let suggestion = Suggestion.closest(to: key, among: knownKeys)
-                diagnostics.append(.error(
-                    "config.unknown-key", path: path, at: yaml.position(of: keyNode),
-                    "unknown key '\(key)' in \(fileName)",
-                    hint: suggestion.map { "did you mean '\($0)'? Known keys: \(knownKeys.joined(separator: ", "))" }
-                        ?? "known keys: \(knownKeys.joined(separator: ", "))"
-                ))
+                diagnostics.append(
+                    .error(
+                        "config.unknown-key", path: path, at: yaml.position(of: keyNode),
+                        "unknown key '\(key)' in \(fileName)",
+                        hint: suggestion.map { "did you mean '\($0)'? Known keys: \(knownKeys.joined(separator: ", "))" }
+                            ?? "known keys: \(knownKeys.joined(separator: ", "))"
+                    ))
                 continue
             }
             if key == "limits" {
@@ -99,7 +100,8 @@ public struct SiteConfig: Equatable, Sendable {
                 case "true", "True", "TRUE": config.search = true
                 case "false", "False", "FALSE": config.search = false
                 default:
-                    diagnostics.append(.error("config.type", path: path, at: yaml.position(of: value), "'search' must be true or false, not '\(scalar.string)'"))
+                    diagnostics.append(
+                        .error("config.type", path: path, at: yaml.position(of: value), "'search' must be true or false, not '\(scalar.string)'"))
                 }
             default: break
             }
@@ -110,7 +112,11 @@ public struct SiteConfig: Equatable, Sendable {
     /// Reads `limits: { records: N, horizon: 7d, note-size: 10MB }`.
     private static func parseLimits(_ node: YAMLNode, into limits: inout Limits, yaml: EmbeddedYAML, path: String) -> [Diagnostic] {
         guard let pairs = node.stringKeyedPairs else {
-            return [.error("config.type", path: path, at: yaml.position(of: node), "'limits' must be a mapping, such as { records: 100000, horizon: 1d, note-size: 10MB }")]
+            return [
+                .error(
+                    "config.type", path: path, at: yaml.position(of: node),
+                    "'limits' must be a mapping, such as { records: 100000, horizon: 1d, note-size: 10MB }")
+            ]
         }
         var diagnostics: [Diagnostic] = []
         for (key, keyNode, value) in pairs {
@@ -129,9 +135,11 @@ public struct SiteConfig: Equatable, Sendable {
                 if let size = Quantity.size(text), size > 0, size <= Int64(Int32.max) { limits.noteSize = Int(size) } else { invalid("a size such as 10MB") }
             default:
                 let suggestion = Suggestion.closest(to: key, among: limitKeys)
-                diagnostics.append(.error("config.unknown-key", path: path, at: yaml.position(of: keyNode), "unknown key 'limits.\(key)'",
-                                          hint: suggestion.map { "did you mean '\($0)'? Known keys: \(limitKeys.joined(separator: ", "))" }
-                                              ?? "known keys: \(limitKeys.joined(separator: ", "))"))
+                diagnostics.append(
+                    .error(
+                        "config.unknown-key", path: path, at: yaml.position(of: keyNode), "unknown key 'limits.\(key)'",
+                        hint: suggestion.map { "did you mean '\($0)'? Known keys: \(limitKeys.joined(separator: ", "))" }
+                            ?? "known keys: \(limitKeys.joined(separator: ", "))"))
             }
         }
         return diagnostics

@@ -44,7 +44,8 @@ public enum OutputMarker {
         let rest = text.dropFirst(preamble.count)
         if rest == updatingLine[...] { return .updating }
         guard rest.hasPrefix("complete "), rest.hasSuffix("\n"),
-              let stamp = UInt64(rest.dropFirst("complete ".count).dropLast(), radix: 16) else { return .unknown }
+            let stamp = UInt64(rest.dropFirst("complete ".count).dropLast(), radix: 16)
+        else { return .unknown }
         return .complete(stamp: stamp)
     }
 

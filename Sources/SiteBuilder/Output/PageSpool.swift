@@ -33,10 +33,11 @@ public final class PageSpool: @unchecked Sendable {
                     folders.insert(parent)
                 }
             }
-            let bytes: [UInt8] = switch file.content {
-            case .bytes(let generated): generated
-            case .copy(let source): try fileSystem.readFile(Path.join(siteDirectory, source))
-            }
+            let bytes: [UInt8] =
+                switch file.content {
+                case .bytes(let generated): generated
+                case .copy(let source): try fileSystem.readFile(Path.join(siteDirectory, source))
+                }
             try fileSystem.writeFile(Path.join(folder, file.path), contents: bytes)
             let hash = ContentHash.of(bytes)
             lock.withLock { hashes[file.path] = hash }

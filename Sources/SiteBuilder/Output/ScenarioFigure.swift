@@ -46,9 +46,10 @@ enum ScenarioFigure {
                 "hasVerdicts": .flag(!verdicts.isEmpty),
                 "verdicts": .list(verdicts.map { ["passed": .flag($0.passed), "key": .text($0.key.name), "summary": .text($0.summary)] }),
                 "hasAssumptions": .flag(!assumptions.isEmpty),
-                "assumptions": .list(assumptions.enumerated().map { index, name in
-                    ["first": .flag(index == 0), "name": .text(name.rawValue), "explanation": .text(name.explanation)]
-                }),
+                "assumptions": .list(
+                    assumptions.enumerated().map { index, name in
+                        ["first": .flag(index == 0), "name": .text(name.rawValue), "explanation": .text(name.explanation)]
+                    }),
                 "hasRules": .flag(!rules.isEmpty), "rules": .text(rules.joined(separator: " ")),
                 "source": .text(source), "ui": .object(ui.context),
             ]

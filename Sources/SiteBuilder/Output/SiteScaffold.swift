@@ -27,27 +27,27 @@ public enum SiteScaffold {
     }
 
     static let exampleNote = """
-    # 学習ノート
+        # 学習ノート
 
-    このサイトは notesim で作られています。`content/` に Markdown でノートを書き、
-    `notesim build` でサイトにします。
+        このサイトは notesim で作られています。`content/` に Markdown でノートを書き、
+        `notesim build` でサイトにします。
 
-    ## 非同期呼び出しの再試行
+        ## 非同期呼び出しの再試行
 
-    下のブロックはシミュレーターで実行され、`expect` の主張が確かめられます。
+        下のブロックはシミュレーターで実行され、`expect` の主張が確かめられます。
 
-    ```scenario
-    title: "非同期呼び出し: 2 回再試行してから DLQ へ"
-    mode: async
-    function: { duration: 100ms, fails: always }
-    DeadLetterConfig: { TargetArn: sqs }
-    events:
-      - at: 0s
-    expect:
-      attempts: 3
-      attempts-at: [0s, 1m, 3m]
-      outcome: dlq
-    ```
+        ```scenario
+        title: "非同期呼び出し: 2 回再試行してから DLQ へ"
+        mode: async
+        function: { duration: 100ms, fails: always }
+        DeadLetterConfig: { TargetArn: sqs }
+        events:
+          - at: 0s
+        expect:
+          attempts: 3
+          attempts-at: [0s, 1m, 3m]
+          outcome: dlq
+        ```
 
-    """
+        """
 }

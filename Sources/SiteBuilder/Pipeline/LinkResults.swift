@@ -12,8 +12,9 @@ struct LinkResults {
     /// kept notes then give what they gave last time (a draft left out of the site was not
     /// checked: it recorded nothing).
     init(site: SiteNotes, fresh: [Note], contentFiles: Set<String>, stable: Bool, kept: [String: BuildManifest.NoteRecord]) {
-        perNote = LinkCheckStage.checkEach(notes: site.notes, contentFiles: contentFiles, drafts: site.drafts,
-                                           only: stable ? Set(fresh.map(\.sourcePath)) : nil)
+        perNote = LinkCheckStage.checkEach(
+            notes: site.notes, contentFiles: contentFiles, drafts: site.drafts,
+            only: stable ? Set(fresh.map(\.sourcePath)) : nil)
         for result in perNote.values {
             diagnostics += result.diagnostics
             referencedFiles.formUnion(result.referencedFiles)

@@ -26,20 +26,26 @@ enum OutputCollisions {
         var diagnostics: [Diagnostic] = []
         for note in notes {
             guard let owner = generated(note.outputPath, config: config) else { continue }
-            diagnostics.append(.error("output.collision", path: note.sourcePath, at: nil,
-                                      "this note would become \(note.outputPath), which is \(owner)",
-                                      hint: "rename the note or move it into a folder"))
+            diagnostics.append(
+                .error(
+                    "output.collision", path: note.sourcePath, at: nil,
+                    "this note would become \(note.outputPath), which is \(owner)",
+                    hint: "rename the note or move it into a folder"))
         }
         for file in referencedFiles.sorted() {
             let source = Path.join(LoadStage.contentFolder, file)
             if let note = byOutput[file] {
-                diagnostics.append(.error("output.collision", path: source, at: nil,
-                                          "this file would be copied to \(file), where the page of \(note.sourcePath) is written",
-                                          hint: "rename the file or the note"))
+                diagnostics.append(
+                    .error(
+                        "output.collision", path: source, at: nil,
+                        "this file would be copied to \(file), where the page of \(note.sourcePath) is written",
+                        hint: "rename the file or the note"))
             } else if let owner = generated(file, config: config) ?? (file == "index.html" ? "the home page" : nil) {
-                diagnostics.append(.error("output.collision", path: source, at: nil,
-                                          "this file would be copied to \(file), which is \(owner)",
-                                          hint: "rename the file or move it into a folder"))
+                diagnostics.append(
+                    .error(
+                        "output.collision", path: source, at: nil,
+                        "this file would be copied to \(file), which is \(owner)",
+                        hint: "rename the file or move it into a folder"))
             }
         }
         return diagnostics

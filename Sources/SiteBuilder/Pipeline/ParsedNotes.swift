@@ -22,8 +22,10 @@ struct ParsedNotes {
     /// Parses each planned note on every core, reading it first when the load stage left it
     /// unread (nil bytes). Notes over the size limit are reported and left out (bounded
     /// memory and time).
-    init(_ sources: [(path: String, bytes: [UInt8]?)], reader: @escaping LoadStage.NoteReader, stamps: [String: FileStamp],
-         noteSize: Int, progress: BuildProgress.Handler?) {
+    init(
+        _ sources: [(path: String, bytes: [UInt8]?)], reader: @escaping LoadStage.NoteReader, stamps: [String: FileStamp],
+        noteSize: Int, progress: BuildProgress.Handler?
+    ) {
         self.stamps = stamps
         let parsedCount = SharedCounter()
         let results = ForkJoin.map(sources) { path, bytes -> One in
@@ -54,9 +56,15 @@ struct ParsedNotes {
             }
         }
         guard bytes.count <= noteSize else {
-            return (nil, [.error("file.too-large", path: path, at: nil,
-                                 "the note is \(ByteCount.text(bytes.count)); the limit is \(ByteCount.text(noteSize))",
-                                 hint: "split it into several notes, or raise limits.note-size in \(SiteConfig.fileName)")], nil, nil)
+            return (
+                nil,
+                [
+                    .error(
+                        "file.too-large", path: path, at: nil,
+                        "the note is \(ByteCount.text(bytes.count)); the limit is \(ByteCount.text(noteSize))",
+                        hint: "split it into several notes, or raise limits.note-size in \(SiteConfig.fileName)")
+                ], nil, nil
+            )
         }
         let (note, problems) = ParseStage.parse(sourcePath: path, bytes: bytes)
         return (note, problems, ContentHash.of(bytes), stamp)

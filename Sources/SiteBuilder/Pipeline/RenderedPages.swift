@@ -17,8 +17,10 @@ struct RenderedPages {
 
     /// Runs the scenarios of the notes parsed in this run (`parsedNow`; from the cache when it
     /// has them) and renders the planned pages.
-    init(site: SiteNotes, pages: [Note], sidebar: SidebarPlan, config: SiteConfig, referencedFiles: Set<String>,
-         parsedNow: Set<String>, options: SitePipeline.Options) {
+    init(
+        site: SiteNotes, pages: [Note], sidebar: SidebarPlan, config: SiteConfig, referencedFiles: Set<String>,
+        parsedNow: Set<String>, options: SitePipeline.Options
+    ) {
         var toc: (key: UInt64, html: String)?
         frame = sidebar.themed.map { theme, tocList in
             let tocHTML = tocList.value
@@ -49,8 +51,10 @@ struct RenderedPages {
     }
 
     /// Each page's scenarios and page, on every core, with progress reports.
-    private static func render(_ pages: [Note], frame: RenderStage.Frame?, config: SiteConfig, parsedNow: Set<String>,
-                               options: SitePipeline.Options) -> [(scenarios: ScenarioStage.Output?, page: OutputFile?)] {
+    private static func render(
+        _ pages: [Note], frame: RenderStage.Frame?, config: SiteConfig, parsedNow: Set<String>,
+        options: SitePipeline.Options
+    ) -> [(scenarios: ScenarioStage.Output?, page: OutputFile?)] {
         let scenarioTotal = pages.reduce(0) { $0 + (needsScenarios($1, parsedNow: parsedNow) ? $1.page.codeBlocks.count { $0.slot != nil } : 0) }
         let scenariosDone = SharedCounter()
         let pagesDone = SharedCounter()
@@ -59,8 +63,9 @@ struct RenderedPages {
         return ForkJoin.map(pages) { note -> (scenarios: ScenarioStage.Output?, page: OutputFile?) in
             var result: ScenarioStage.Output?
             if needsScenarios(note, parsedNow: parsedNow) {
-                result = ScenarioStage.run(note, language: note.frontMatter.lang ?? siteLanguage, theme: frame?.input.theme,
-                                           cache: options.cache, limits: simulationLimits)
+                result = ScenarioStage.run(
+                    note, language: note.frontMatter.lang ?? siteLanguage, theme: frame?.input.theme,
+                    cache: options.cache, limits: simulationLimits)
                 options.progress?(BuildProgress(.scenarios, done: scenariosDone.add(result!.scenarios), total: scenarioTotal))
             }
             guard let frame else { return (result, nil) }

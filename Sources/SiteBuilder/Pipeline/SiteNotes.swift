@@ -59,11 +59,12 @@ struct SiteNotes {
         var diagnostics: [Diagnostic] = []
         for note in notes {
             if let first = seen[note.outputPath] {
-                diagnostics.append(.error(
-                    "site.duplicate-page", path: note.sourcePath, at: nil,
-                    "this note and \(first.sourcePath) would both become \(note.outputPath)",
-                    hint: "keep one of README.md and index.md in a folder"
-                ))
+                diagnostics.append(
+                    .error(
+                        "site.duplicate-page", path: note.sourcePath, at: nil,
+                        "this note and \(first.sourcePath) would both become \(note.outputPath)",
+                        hint: "keep one of README.md and index.md in a folder"
+                    ))
             } else {
                 seen[note.outputPath] = note
             }

@@ -56,13 +56,17 @@ extension SitePipeline {
     /// (every page names the sidebar script, whose name carries a hash of the navigation;
     /// the home page also lists the notes). A body edit changes one page; a new note or a
     /// new title changes them all.
-    static func renderKey(note: Note, sourceHash: UInt64, globalKey: UInt64, navigation: Navigation, notesByOutput: [String: Note], navigationKey: UInt64) -> UInt64 {
+    static func renderKey(
+        note: Note, sourceHash: UInt64, globalKey: UInt64, navigation: Navigation, notesByOutput: [String: Note], navigationKey: UInt64
+    ) -> UInt64 {
         var hasher = FNV1a()
         hasher.combine(globalKey)
         hasher.combine(sourceHash)
         hasher.combine(navigationKey)
         let (previous, next) = navigation.neighbours(of: note.outputPath)
-        for part in [note.outputPath, previous ?? "", previous.flatMap { notesByOutput[$0]?.title } ?? "", next ?? "", next.flatMap { notesByOutput[$0]?.title } ?? ""] {
+        for part in [
+            note.outputPath, previous ?? "", previous.flatMap { notesByOutput[$0]?.title } ?? "", next ?? "", next.flatMap { notesByOutput[$0]?.title } ?? "",
+        ] {
             hasher.combine(part)
             hasher.combine(byte: 0)
         }

@@ -35,11 +35,15 @@ public struct PagefindIndexer: SearchIndexer {
 
     public func index(folder: String, bundlePath: String?, fileSystem: any FileSystem) -> SearchIndexReport {
         guard let executable = executable() else {
-            return SearchIndexReport(pages: nil, diagnostics: [.warning(
-                "search.unavailable", path: SiteConfig.fileName, at: nil,
-                "search index not built: Pagefind is not installed; the pages are built without search",
-                hint: "install it with 'pip install pagefind-bin-extended', or set 'search: false' in \(SiteConfig.fileName)"
-            )])
+            return SearchIndexReport(
+                pages: nil,
+                diagnostics: [
+                    .warning(
+                        "search.unavailable", path: SiteConfig.fileName, at: nil,
+                        "search index not built: Pagefind is not installed; the pages are built without search",
+                        hint: "install it with 'pip install pagefind-bin-extended', or set 'search: false' in \(SiteConfig.fileName)"
+                    )
+                ])
         }
         let clock = ContinuousClock()
         let start = clock.now
@@ -49,12 +53,17 @@ public struct PagefindIndexer: SearchIndexer {
         let run = Self.run(executable, arguments)
         let seconds = Self.seconds(clock.now - start)
         guard run.status == 0 else {
-            let detail = run.output.split(separator: "\n").last(where: { $0.contains("Error") || $0.contains("error") }).map(String.init)
+            let detail =
+                run.output.split(separator: "\n").last(where: { $0.contains("Error") || $0.contains("error") }).map(String.init)
                 ?? "exit status \(run.status)"
-            return SearchIndexReport(pages: nil, diagnostics: [.warning(
-                "search.failed", path: SiteConfig.fileName, at: nil,
-                "search index not built: Pagefind failed (\(detail)); the pages are built without search"
-            )], seconds: seconds)
+            return SearchIndexReport(
+                pages: nil,
+                diagnostics: [
+                    .warning(
+                        "search.failed", path: SiteConfig.fileName, at: nil,
+                        "search index not built: Pagefind failed (\(detail)); the pages are built without search"
+                    )
+                ], seconds: seconds)
         }
         Self.sortEntryFile(in: bundlePath ?? Path.join(folder, Self.bundleFolder), fileSystem: fileSystem)
         return SearchIndexReport(pages: Self.indexedPages(in: run.output), seconds: seconds)
@@ -65,8 +74,8 @@ public struct PagefindIndexer: SearchIndexer {
     public static func sortEntryFile(in bundle: String, fileSystem: any FileSystem) {
         let path = Path.join(bundle, "pagefind-entry.json")
         guard let bytes = try? fileSystem.readFile(path),
-              let object = try? JSONSerialization.jsonObject(with: Data(bytes)),
-              let sorted = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+            let object = try? JSONSerialization.jsonObject(with: Data(bytes)),
+            let sorted = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
         else { return }
         try? fileSystem.writeFile(path, contents: Array(sorted))
     }

@@ -40,28 +40,31 @@ public enum LinkCheckStage {
         case .external:
             return
         case .absolutePath:
-            output.diagnostics.append(.error(
-                "link.absolute-path", path: path, at: position,
-                "\(noun) '\(reference.destination)' is an absolute path, which breaks when the site is served under a sub-path or opened from disk",
-                hint: "write a path relative to this note"
-            ))
+            output.diagnostics.append(
+                .error(
+                    "link.absolute-path", path: path, at: position,
+                    "\(noun) '\(reference.destination)' is an absolute path, which breaks when the site is served under a sub-path or opened from disk",
+                    hint: "write a path relative to this note"
+                ))
         case .samePage:
             checkFragment(destination.fragment, of: note, from: note, reference: reference, site: site, output: &output)
         case .relative:
             guard let resolved = Path.normalize(Path.join(Path.directory(of: note.contentPath), destination.path)) else {
-                output.diagnostics.append(.error(
-                    "link.outside-content", path: path, at: position,
-                    "\(noun) '\(reference.destination)' points outside content/",
-                    hint: "only files inside content/ are published; move the file into content/"
-                ))
+                output.diagnostics.append(
+                    .error(
+                        "link.outside-content", path: path, at: position,
+                        "\(noun) '\(reference.destination)' points outside content/",
+                        hint: "only files inside content/ are published; move the file into content/"
+                    ))
                 return
             }
             if destination.path.hasSuffix("/") || site.folders.contains(resolved) || resolved.isEmpty {
                 guard let index = site.indexNote(inFolder: resolved) else {
-                    output.diagnostics.append(.error(
-                        "link.missing-file", path: path, at: position,
-                        "\(noun) '\(reference.destination)' names a folder without an index.md or README.md"
-                    ))
+                    output.diagnostics.append(
+                        .error(
+                            "link.missing-file", path: path, at: position,
+                            "\(noun) '\(reference.destination)' names a folder without an index.md or README.md"
+                        ))
                     return
                 }
                 checkFragment(destination.fragment, of: index, from: note, reference: reference, site: site, output: &output)
@@ -69,11 +72,12 @@ public enum LinkCheckStage {
                 if let target = site.notes[resolved] {
                     checkFragment(destination.fragment, of: target, from: note, reference: reference, site: site, output: &output)
                 } else if site.drafts.contains(resolved) {
-                    output.diagnostics.append(.error(
-                        "link.draft", path: path, at: position,
-                        "\(noun) '\(reference.destination)' points to a draft, which is not published",
-                        hint: "remove 'draft: true' from that note, or build with --drafts"
-                    ))
+                    output.diagnostics.append(
+                        .error(
+                            "link.draft", path: path, at: position,
+                            "\(noun) '\(reference.destination)' points to a draft, which is not published",
+                            hint: "remove 'draft: true' from that note, or build with --drafts"
+                        ))
                 } else {
                     missing(reference, resolved: resolved, site: site, path: path, output: &output)
                 }
@@ -94,11 +98,12 @@ public enum LinkCheckStage {
             return "did you mean '\(written.isEmpty ? suggestion : written + "/" + suggestion)'?"
         }
         let isImage = reference.kind == .image
-        output.diagnostics.append(.error(
-            isImage ? "image.missing" : "link.missing-file", path: path, at: reference.position,
-            "\(isImage ? "image" : "link target") '\(reference.destination)' does not exist (looked for \(Path.join(LoadStage.contentFolder, resolved)))",
-            hint: hint
-        ))
+        output.diagnostics.append(
+            .error(
+                isImage ? "image.missing" : "link.missing-file", path: path, at: reference.position,
+                "\(isImage ? "image" : "link target") '\(reference.destination)' does not exist (looked for \(Path.join(LoadStage.contentFolder, resolved)))",
+                hint: hint
+            ))
     }
 
     private static func checkFragment(
@@ -108,13 +113,15 @@ public enum LinkCheckStage {
         guard !target.hasAnchor(fragment) else { return }
         let samePage = target.contentPath == note.contentPath
         let suggestion = Suggestion.closest(to: fragment, among: target.anchorNames)
-        let message = samePage
+        let message =
+            samePage
             ? "no heading or anchor '#\(fragment)' on this page"
             : "'\(Path.join(LoadStage.contentFolder, target.contentPath))' has no heading or anchor '#\(fragment)'"
-        output.diagnostics.append(.error(
-            "link.broken-anchor", path: note.sourcePath, at: reference.position, message,
-            hint: suggestion.map { "did you mean '#\($0)'?" }
-        ))
+        output.diagnostics.append(
+            .error(
+                "link.broken-anchor", path: note.sourcePath, at: reference.position, message,
+                hint: suggestion.map { "did you mean '#\($0)'?" }
+            ))
     }
 }
 

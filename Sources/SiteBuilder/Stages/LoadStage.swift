@@ -32,8 +32,10 @@ public enum LoadStage {
         public var templates: [(path: String, bytes: [UInt8])]
         public var diagnostics: [Diagnostic]
 
-        public init(config: SourceFile? = nil, notes: [(path: String, bytes: [UInt8])] = [], contentFiles: Set<String> = [],
-                    templates: [(path: String, bytes: [UInt8])] = [], diagnostics: [Diagnostic] = []) {
+        public init(
+            config: SourceFile? = nil, notes: [(path: String, bytes: [UInt8])] = [], contentFiles: Set<String> = [],
+            templates: [(path: String, bytes: [UInt8])] = [], diagnostics: [Diagnostic] = []
+        ) {
             self.config = config
             self.notes = notes
             self.contentFiles = contentFiles
@@ -75,8 +77,10 @@ public enum LoadStage {
     /// Reads the site at `siteDirectory`.
     /// - Parameter isUnchanged: for an incremental build, whether a note (site path, stamp)
     ///   is as the last build saw it; such notes are listed in `unchanged` and not read.
-    public static func load(siteDirectory: String, fileSystem: any FileSystem,
-                            isUnchanged: (@Sendable (String, FileStamp) -> Bool)? = nil) -> Output {
+    public static func load(
+        siteDirectory: String, fileSystem: any FileSystem,
+        isUnchanged: (@Sendable (String, FileStamp) -> Bool)? = nil
+    ) -> Output {
         load(siteDirectory: siteDirectory, fileSystem: fileSystem, stamping: isUnchanged != nil, unchangedCheck: isUnchanged.map { check in { check } })
     }
 
@@ -87,16 +91,19 @@ public enum LoadStage {
     ///     when every note is to be read: each is then stamped as it is read.
     ///   - listing: content/ as listed and stamped moments ago (`list`), used instead of
     ///     listing and stamping it again.
-    public static func load(siteDirectory: String, fileSystem: any FileSystem, stamping: Bool,
-                            unchangedCheck: (() -> (@Sendable (String, FileStamp) -> Bool)?)?, listing: Listing? = nil) -> Output {
+    public static func load(
+        siteDirectory: String, fileSystem: any FileSystem, stamping: Bool,
+        unchangedCheck: (() -> (@Sendable (String, FileStamp) -> Bool)?)?, listing: Listing? = nil
+    ) -> Output {
         var output = Output(config: nil, notes: [], contentFiles: [], templates: [], diagnostics: [])
         let contentRoot = Path.join(siteDirectory, contentFolder)
         guard fileSystem.kind(of: contentRoot) == .directory else {
-            output.diagnostics.append(.error(
-                "site.no-content", path: contentFolder, at: nil,
-                "no content/ folder in the site directory",
-                hint: "put your Markdown notes in \(Path.join(siteDirectory, contentFolder))/ (or pass the site directory as an argument)"
-            ))
+            output.diagnostics.append(
+                .error(
+                    "site.no-content", path: contentFolder, at: nil,
+                    "no content/ folder in the site directory",
+                    hint: "put your Markdown notes in \(Path.join(siteDirectory, contentFolder))/ (or pass the site directory as an argument)"
+                ))
             return output
         }
 
@@ -124,8 +131,9 @@ public enum LoadStage {
             output.templates = templates(siteDirectory: siteDirectory, fileSystem: fileSystem, diagnostics: &output.diagnostics)
             return output
         }
-        readChangedNotes(notePaths, contentRoot: contentRoot, listing: listing, stamping: stamping,
-                         unchangedCheck: unchangedCheck, fileSystem: fileSystem, into: &output)
+        readChangedNotes(
+            notePaths, contentRoot: contentRoot, listing: listing, stamping: stamping,
+            unchangedCheck: unchangedCheck, fileSystem: fileSystem, into: &output)
         output.templates = templates(siteDirectory: siteDirectory, fileSystem: fileSystem, diagnostics: &output.diagnostics)
         return output
     }
@@ -152,17 +160,20 @@ public enum LoadStage {
     /// stamps), then asks `unchangedCheck` which are as the last build saw them; those are
     /// listed in `output.unchanged`, the others read in parallel into `output.notes`.
     /// Split out of `load` as the incremental half of loading notes.
-    private static func readChangedNotes(_ notePaths: [String], contentRoot: String, listing: Listing?, stamping: Bool,
-                                         unchangedCheck: () -> (@Sendable (String, FileStamp) -> Bool)?,
-                                         fileSystem: any FileSystem, into output: inout Output) {
+    private static func readChangedNotes(
+        _ notePaths: [String], contentRoot: String, listing: Listing?, stamping: Bool,
+        unchangedCheck: () -> (@Sendable (String, FileStamp) -> Bool)?,
+        fileSystem: any FileSystem, into output: inout Output
+    ) {
         // Stamps first, then the notes whose stamps changed.
-        let stamps = if let listing, stamping {
-            zip(listing.files, listing.stamps).filter { OutputPaths.isNote($0.0) }.map(\.1)
-        } else if stamping {
-            fileSystem.stamps(of: notePaths, under: contentRoot)
-        } else {
-            notePaths.map { _ in FileStamp?.none }
-        }
+        let stamps =
+            if let listing, stamping {
+                zip(listing.files, listing.stamps).filter { OutputPaths.isNote($0.0) }.map(\.1)
+            } else if stamping {
+                fileSystem.stamps(of: notePaths, under: contentRoot)
+            } else {
+                notePaths.map { _ in FileStamp?.none }
+            }
         let isUnchanged = unchangedCheck()
         // Which notes are as the last build saw them (a site path each, and a flag), then the
         // others read: one edit in 10,000 notes reads one.
@@ -206,7 +217,8 @@ public enum LoadStage {
     static func decodingDiagnostic(_ failure: SourceDecoding.Failure, path: String) -> Diagnostic {
         switch failure {
         case .invalidUTF8(let offset, let position):
-            return .error("file.encoding", path: path, at: position, "the file is not valid UTF-8 (first bad byte at offset \(offset))", hint: "save the file as UTF-8")
+            return .error(
+                "file.encoding", path: path, at: position, "the file is not valid UTF-8 (first bad byte at offset \(offset))", hint: "save the file as UTF-8")
         case .nulByte(let position):
             return .error("file.encoding", path: path, at: position, "the file contains a NUL byte")
         }
@@ -217,16 +229,19 @@ public enum LoadStage {
     }
 
     /// A file's bytes (and its stamp when `stamped`), or the diagnostic for why it cannot be read.
-    private static func read(_ path: String, as sitePath: String, fileSystem: any FileSystem,
-                             stamped: Bool) -> Result<(bytes: [UInt8], stamp: FileStamp?), Diagnostic> {
+    private static func read(
+        _ path: String, as sitePath: String, fileSystem: any FileSystem,
+        stamped: Bool
+    ) -> Result<(bytes: [UInt8], stamp: FileStamp?), Diagnostic> {
         do {
             return .success(stamped ? try fileSystem.readFileStamped(path) : (try fileSystem.readFile(path), nil))
         } catch let error as FileSystemError {
-            let reason = switch error.reason {
-            case .permissionDenied: "permission denied"
-            case .notFound: "it disappeared while reading"
-            default: "\(error)"
-            }
+            let reason =
+                switch error.reason {
+                case .permissionDenied: "permission denied"
+                case .notFound: "it disappeared while reading"
+                default: "\(error)"
+                }
             return .failure(.error("file.unreadable", path: sitePath, at: nil, "cannot read the file: \(reason)"))
         } catch {
             return .failure(.error("file.unreadable", path: sitePath, at: nil, "cannot read the file: \(error)"))
@@ -237,8 +252,9 @@ public enum LoadStage {
     /// The error for a FIFO, socket or device where a file was expected: never read, since a
     /// read could wait for a writer forever.
     static func notRegular(_ path: String) -> Diagnostic {
-        .error("file.not-regular", path: path, at: nil, "not a regular file (a FIFO, socket or device); notesim reads only regular files",
-               hint: "remove it, or move it out of the site")
+        .error(
+            "file.not-regular", path: path, at: nil, "not a regular file (a FIFO, socket or device); notesim reads only regular files",
+            hint: "remove it, or move it out of the site")
     }
 
     static func walk(_ root: String, fileSystem: any FileSystem, diagnostics: inout [Diagnostic], prefix: String) -> [String] {
@@ -259,10 +275,11 @@ public enum LoadStage {
                 case .directory: pending.append(child)
                 case .file: files.append(child)
                 case .symbolicLink:
-                    diagnostics.append(.warning(
-                        "file.symlink", path: Path.join(prefix, child), at: nil,
-                        "symbolic links are not followed; the link is ignored"
-                    ))
+                    diagnostics.append(
+                        .warning(
+                            "file.symlink", path: Path.join(prefix, child), at: nil,
+                            "symbolic links are not followed; the link is ignored"
+                        ))
                 case .special:
                     diagnostics.append(notRegular(Path.join(prefix, child)))
                 case nil: break

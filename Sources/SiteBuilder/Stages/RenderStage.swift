@@ -128,7 +128,8 @@ public enum RenderStage {
 
     // MARK: - Contexts
 
-    private static func baseContext(for outputPath: String, config: SiteConfig, ui: UIStrings, assets: AssetNames, absoluteRoot: Bool = false) -> TemplateObject {
+    private static func baseContext(for outputPath: String, config: SiteConfig, ui: UIStrings, assets: AssetNames, absoluteRoot: Bool = false) -> TemplateObject
+    {
         // The 404 page is served at any depth, so it links from the site's root path.
         let root = absoluteRoot ? PublishingFiles.rootPath(of: config) : Path.rootPrefix(forFile: outputPath)
         return [
@@ -213,7 +214,8 @@ public enum RenderStage {
         var replacements: [Int: [UInt8]] = [:]
         for block in note.page.codeBlocks {
             guard let slot = block.slot else { continue }
-            replacements[slot] = slotHTML[slot]
+            replacements[slot] =
+                slotHTML[slot]
                 ?? Array("<pre><code class=\"language-\(HTMLEscaping.attribute(block.language))\">\(HTMLEscaping.text(block.literal))</code></pre>".utf8)
         }
         let html = note.page.htmlBytes
@@ -232,7 +234,8 @@ public enum RenderStage {
                 cursor += 1
             }
             guard cursor + 3 <= html.count, html[cursor] == 0x2D, html[cursor + 1] == 0x2D, html[cursor + 2] == 0x3E,
-                  let replacement = replacements.removeValue(forKey: slot) else { continue }
+                let replacement = replacements.removeValue(forKey: slot)
+            else { continue }
             output.append(contentsOf: html[copied..<found.lowerBound])
             output.append(contentsOf: replacement)
             copied = cursor + 3

@@ -45,7 +45,8 @@ public struct FileScenarioCache: ScenarioResultCache {
     public func load(_ key: String) -> CachedScenario? {
         let path = Path.join(folder, ScenarioCacheKey.fileName(key))
         guard let bytes = try? fileSystem.readFile(path),
-              let value = try? JSONDecoder().decode(CachedScenario.self, from: Data(bytes)), value.key == key else { return nil }
+            let value = try? JSONDecoder().decode(CachedScenario.self, from: Data(bytes)), value.key == key
+        else { return nil }
         return value
     }
 

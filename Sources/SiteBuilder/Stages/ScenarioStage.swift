@@ -36,8 +36,10 @@ public enum ScenarioStage {
     }
 
     /// Runs every scenario block of a note and draws its figures with `theme` (none without one).
-    public static func run(_ note: Note, language: String, theme: Theme?, cache: (any ScenarioResultCache)? = nil,
-                           limits: SimulationLimits = SimulationLimits()) -> Output {
+    public static func run(
+        _ note: Note, language: String, theme: Theme?, cache: (any ScenarioResultCache)? = nil,
+        limits: SimulationLimits = SimulationLimits()
+    ) -> Output {
         var output = Output()
         for block in note.page.codeBlocks {
             guard let slot = block.slot else { continue }
@@ -47,17 +49,23 @@ public enum ScenarioStage {
                 output.simulated += 1
                 continue
             }
-            let key = ScenarioCacheKey.make(text: block.literal, path: note.sourcePath, line: block.contentStartLine,
-                                            column: block.position.column, slot: slot, language: language)
+            let key =
+                ScenarioCacheKey.make(
+                    text: block.literal, path: note.sourcePath, line: block.contentStartLine,
+                    column: block.position.column, slot: slot, language: language)
                 + "\nlimits \(limits.maximumInputs) \(limits.horizon) \(limits.maximumSteps)"
                 + "\nfigure \(theme.map { String($0.scenarioFigureKey) } ?? "none")"
             if let cached = cache.load(key) {
-                output.add(Output(figures: [slot: Array(cached.figureHTML.utf8)], passed: cached.passed, failed: cached.failed,
-                                  diagnostics: cached.diagnostics))
+                output.add(
+                    Output(
+                        figures: [slot: Array(cached.figureHTML.utf8)], passed: cached.passed, failed: cached.failed,
+                        diagnostics: cached.diagnostics))
             } else {
                 let single = runBlock(block, slot: slot, note: note, language: language, theme: theme, limits: limits)
-                cache.save(CachedScenario(key: key, figureHTML: String(decoding: single.figures[slot] ?? [], as: UTF8.self),
-                                          passed: single.passed, failed: single.failed, diagnostics: single.diagnostics))
+                cache.save(
+                    CachedScenario(
+                        key: key, figureHTML: String(decoding: single.figures[slot] ?? [], as: UTF8.self),
+                        passed: single.passed, failed: single.failed, diagnostics: single.diagnostics))
                 output.add(single)
                 output.simulated += 1
             }
@@ -67,8 +75,9 @@ public enum ScenarioStage {
 
     /// Runs one block (`ScenarioRunner`) and draws its figure.
     private static func runBlock(_ block: CodeBlock, slot: Int, note: Note, language: String, theme: Theme?, limits: SimulationLimits) -> Output {
-        let run = ScenarioRunner.run(block.literal, path: note.sourcePath, firstLine: block.contentStartLine,
-                                     columnOffset: block.position.column - 1, limits: limits)
+        let run = ScenarioRunner.run(
+            block.literal, path: note.sourcePath, firstLine: block.contentStartLine,
+            columnOffset: block.position.column - 1, limits: limits)
         let figure = ScenarioFigure.html(for: run, block: block, id: "scenario-\(slot)", language: language, theme: theme)
         return Output(figures: [slot: figure], passed: run.passed, failed: run.failed, diagnostics: run.diagnostics)
     }

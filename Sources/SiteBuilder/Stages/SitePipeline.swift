@@ -20,8 +20,10 @@ public enum SitePipeline {
         /// disk); such pages are not in `Result.files`.
         public var pageSink: PageSpool?
 
-        public init(includeDrafts: Bool = false, cache: (any ScenarioResultCache)? = nil, baseURL: String? = nil,
-                    progress: BuildProgress.Handler? = nil, pageSink: PageSpool? = nil) {
+        public init(
+            includeDrafts: Bool = false, cache: (any ScenarioResultCache)? = nil, baseURL: String? = nil,
+            progress: BuildProgress.Handler? = nil, pageSink: PageSpool? = nil
+        ) {
             self.includeDrafts = includeDrafts
             self.cache = cache
             self.baseURL = baseURL
@@ -115,24 +117,29 @@ public enum SitePipeline {
         let reparsed = reparseKeptPages(&site, toRender: renderPlan.toRender, kept: plan.kept, read: reuse?.read, diagnostics: &diagnostics)
         // Stages 5 and 6: the planned pages (only the notes with scenarios when there is no theme).
         let parsedNow = Set(parsed.hashes.keys).union(reparsed)
-        let pages = sidebar.themed == nil ? site.notes.filter { RenderedPages.needsScenarios($0, parsedNow: parsedNow) }
+        let pages =
+            sidebar.themed == nil
+            ? site.notes.filter { RenderedPages.needsScenarios($0, parsedNow: parsedNow) }
             : renderPlan.pages(of: site.notes, full: plan.previous == nil)
-        let rendered = RenderedPages(site: site, pages: pages, sidebar: sidebar, config: config, referencedFiles: links.referencedFiles,
-                                     parsedNow: parsedNow, options: options)
+        let rendered = RenderedPages(
+            site: site, pages: pages, sidebar: sidebar, config: config, referencedFiles: links.referencedFiles,
+            parsedNow: parsedNow, options: options)
         let tally = ClaimTally(kept: plan.kept, fresh: rendered.scenarioOutputs)
         diagnostics += tally.diagnostics
         let keptFiles = rendered.frame == nil ? [:] : keptPages(site.notes, toRender: renderPlan.toRender, previous: plan.previous)
         let pageCount = rendered.frame == nil ? 0 : countPages(files: rendered.files, notesByOutput: site.byOutput)
         let noteCount = site.notes.count
-        let manifest = BuildManifest.assemble(globalKey: globalKey, contentKey: contentKey, toc: rendered.toc, previous: plan.previous,
-                                              kept: plan.takeKept(), renderKeys: renderPlan.newKeys, links: links.perNote, fresh: parsed.notes,
-                                              parsed: parsed, scenarios: rendered.scenarioOutputs)
+        let manifest = BuildManifest.assemble(
+            globalKey: globalKey, contentKey: contentKey, toc: rendered.toc, previous: plan.previous,
+            kept: plan.takeKept(), renderKeys: renderPlan.newKeys, links: links.perNote, fresh: parsed.notes,
+            parsed: parsed, scenarios: rendered.scenarioOutputs)
         let (files, simulated) = (rendered.files, rendered.simulated)
         // The parsed notes are freed on another thread while the caller writes the manifest.
         DeferredRelease.drop((consume plan, consume site, consume pages, consume links, consume fresh, consume rendered))
-        return Result(files: files, keptFiles: keptFiles, diagnostics: diagnostics.sorted(), config: config, noteCount: noteCount,
-                      pageCount: pageCount, scenarioCount: tally.scenarios, scenariosSimulated: simulated,
-                      expectationsPassed: tally.passed, expectationsFailed: tally.failed, notesParsed: parsed.hashes.count, manifest: manifest)
+        return Result(
+            files: files, keptFiles: keptFiles, diagnostics: diagnostics.sorted(), config: config, noteCount: noteCount,
+            pageCount: pageCount, scenarioCount: tally.scenarios, scenariosSimulated: simulated,
+            expectationsPassed: tally.passed, expectationsFailed: tally.failed, notesParsed: parsed.hashes.count, manifest: manifest)
     }
 
     /// notesim.yml with the command line's overrides.
@@ -149,8 +156,10 @@ public enum SitePipeline {
 
     /// Kept notes that must be rendered after all are parsed again, on every core (their
     /// scenarios come from the cache); returns their source paths.
-    private static func reparseKeptPages(_ site: inout SiteNotes, toRender: Set<String>, kept: [String: BuildManifest.NoteRecord],
-                                         read: (@Sendable (String) -> [UInt8]?)?, diagnostics: inout [Diagnostic]) -> Set<String> {
+    private static func reparseKeptPages(
+        _ site: inout SiteNotes, toRender: Set<String>, kept: [String: BuildManifest.NoteRecord],
+        read: (@Sendable (String) -> [UInt8]?)?, diagnostics: inout [Diagnostic]
+    ) -> Set<String> {
         let stale = site.notes.indices.filter { toRender.contains(site.notes[$0].outputPath) && kept[site.notes[$0].sourcePath] != nil }
         let reread = ForkJoin.map(stale.map { site.notes[$0].sourcePath }) { path in
             read?(path).flatMap { ParseStage.parse(sourcePath: path, bytes: $0).0 }

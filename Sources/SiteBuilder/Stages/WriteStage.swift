@@ -55,8 +55,10 @@ public enum WriteStage {
     ///     pages and index appear together; its report is returned.
     ///   - progress: hears of each file written and of the search index.
     @discardableResult
-    public static func write(_ files: [OutputFile], to output: String, siteDirectory: String, fileSystem: any FileSystem,
-                             indexer: (any SearchIndexer)? = nil, progress: BuildProgress.Handler? = nil) throws(Diagnostic) -> SearchIndexReport? {
+    public static func write(
+        _ files: [OutputFile], to output: String, siteDirectory: String, fileSystem: any FileSystem,
+        indexer: (any SearchIndexer)? = nil, progress: BuildProgress.Handler? = nil
+    ) throws(Diagnostic) -> SearchIndexReport? {
         let spool = try stage(output, siteDirectory: siteDirectory, fileSystem: fileSystem)
         return try finish(spool, adding: files, output: output, fileSystem: fileSystem, indexer: indexer, progress: progress)
     }
@@ -78,8 +80,10 @@ public enum WriteStage {
     /// Adds `files` to the staging folder, indexes it for search, and swaps it in for `output`.
     /// On any failure the staging folder is removed and the previous output stays as it was.
     @discardableResult
-    public static func finish(_ spool: PageSpool, adding files: [OutputFile], output: String, fileSystem: any FileSystem,
-                              indexer: (any SearchIndexer)? = nil, progress: BuildProgress.Handler? = nil) throws(Diagnostic) -> SearchIndexReport? {
+    public static func finish(
+        _ spool: PageSpool, adding files: [OutputFile], output: String, fileSystem: any FileSystem,
+        indexer: (any SearchIndexer)? = nil, progress: BuildProgress.Handler? = nil
+    ) throws(Diagnostic) -> SearchIndexReport? {
         let staging = spool.folder
         // The files not streamed in already (all of them, for `write`), in turn.
         for (index, file) in files.enumerated() {

@@ -49,18 +49,20 @@ public struct Theme: Sendable {
             do throws(TemplateSyntaxError) {
                 library.register(try Template(text), named: String(path.dropLast(".mustache".count)))
             } catch {
-                diagnostics.append(.error(
-                    "template.syntax", path: displayPath,
-                    at: SourcePosition(line: error.line, column: error.column),
-                    "template error: \(error.problem.message)"
-                ))
+                diagnostics.append(
+                    .error(
+                        "template.syntax", path: displayPath,
+                        at: SourcePosition(line: error.line, column: error.column),
+                        "template error: \(error.problem.message)"
+                    ))
             }
         }
         for name in requiredTemplates where library.template(named: name) == nil && !diagnostics.contains(where: { $0.path.hasSuffix(name + ".mustache") }) {
-            diagnostics.append(.error(
-                "template.missing", path: Path.join(LoadStage.templatesFolder, name + ".mustache"), at: nil,
-                "the theme has no '\(name)' template"
-            ))
+            diagnostics.append(
+                .error(
+                    "template.missing", path: Path.join(LoadStage.templatesFolder, name + ".mustache"), at: nil,
+                    "the theme has no '\(name)' template"
+                ))
         }
         guard !diagnostics.contains(where: \.isError) else { return (nil, diagnostics) }
         let figureTemplate = files[scenarioFigureTemplate + ".mustache"]?.bytes ?? []
