@@ -9,7 +9,7 @@ DEBIAN_PACKAGES := libcmark-dev libjemalloc-dev pkg-config
 # The browser test of search types into a real Chromium.
 TEST_PACKAGES := chromium
 
-.PHONY: format lint site test setup setup-test apt-install build check clean bench bench-sim bench-instructions fuzz serve-load screenshots subpath-check
+.PHONY: adversarial format lint site test setup setup-test apt-install build check clean bench bench-sim bench-instructions fuzz serve-load screenshots subpath-check
 
 ## site: install what is missing, build notesim, and build this repository's site into public/
 site: setup
@@ -77,6 +77,12 @@ bench-sim: setup
 ## fuzz: libFuzzer + AddressSanitizer on the scenario and page targets, FUZZ_SECONDS each (default 120)
 fuzz: setup
 	Tools/fuzz.sh $(FUZZ_SECONDS)
+
+## adversarial: hostile sites and command lines run as a user would (Tools/adversarial.py),
+## each with a time and memory limit; prints one line per case and "N passed, N failed"
+adversarial: setup
+	$(SWIFT) build $(RELEASE) --product notesim
+	python3 Tools/adversarial.py .build/release/notesim
 
 ## serve-load: 500 concurrent connections against `notesim serve` (wrk), memory per round, event streams cut off mid-way
 serve-load: setup
