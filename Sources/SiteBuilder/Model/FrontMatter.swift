@@ -61,7 +61,7 @@ public struct FrontMatter: Equatable, Sendable {
         let yaml = EmbeddedYAML(text: yamlText, firstLine: 2, path: path)
         let root: YAMLNode?
         switch yaml.compose(errorID: "frontmatter.syntax") {
-        case .failure(let diagnostic): return (frontMatter, [diagnostic])
+        case .failure(let failure): return (frontMatter, failure.diagnostics)
         case .success(let node): root = node
         }
         guard let root else { return (frontMatter, []) }
