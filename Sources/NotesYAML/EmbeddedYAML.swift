@@ -26,7 +26,10 @@ public struct EmbeddedYAML: Sendable {
     /// duplicate check (the default resolver's seven rules took a sixth of a build).
     static let resolver = Resolver.basic
 
+    /// `text` may end its lines with `\n`, `\r\n` or a lone `\r`: they are read as `\n`
+    /// (a `\r` only ever ends a line, so columns stay), and both readers count lines alike.
     public init(text: String, firstLine: Int, path: String, columnOffset: Int = 0) {
+        let text = LineEndings.normalized(text)
         self.text = text
         self.firstLine = firstLine
         self.columnOffset = columnOffset
@@ -34,23 +37,38 @@ public struct EmbeddedYAML: Sendable {
         self.lines = LineIndex(text)
     }
 
-    /// The root node, or the diagnostic for malformed YAML (with `id`).
+    /// The root node, or the diagnostics for malformed YAML (syntax and duplicate keys with
+    /// `errorID`; crossed `YAMLLimits` as `yaml.too-deep` and `yaml.alias-limit`).
     ///
     /// `FastYAML` reads the plain block-and-flow YAML that scenario blocks are written in;
-    /// anything it does not fully understand, including every error, goes to Yams.
-    public func compose(errorID: String) -> Result<YAMLNode?, Diagnostic> {
-        if let node = FastYAML.compose(text) { return .success(node) }
-        return composeWithYams(errorID: errorID)
+    /// anything it does not fully understand, including every syntax error, goes to Yams.
+    public func compose(errorID: String) -> Result<YAMLNode?, YAMLFailure> {
+        switch FastYAML.read(text) {
+        case .node(let node): return .success(node)
+        case .problems(let problems): return .failure(YAMLFailure(problems.map { $0.diagnostic(in: self, syntaxID: errorID) }))
+        case .declined: return composeWithYams(errorID: errorID)
+        }
     }
 
-    /// The root node as Yams (libyaml) reads it, or its diagnostic.
-    func composeWithYams(errorID: String) -> Result<YAMLNode?, Diagnostic> {
+    /// The root node as Yams (libyaml) reads it, or its diagnostics.
+    func composeWithYams(errorID: String) -> Result<YAMLNode?, YAMLFailure> {
+        if let mark = AliasKeyScan.firstAliasInKey(lines) {
+            return .failure(YAMLFailure([YAMLProblem(reason: .aliasInKey, mark: mark).diagnostic(in: self, syntaxID: errorID)]))
+        }
         do {
-            return .success(try Yams.compose(yaml: text, Self.resolver, .default, .utf8).map(YAMLNode.init))
+            // The parser owns the anchors that tell an alias from its anchor (`YamsConversion`).
+            let parser = try Parser(yaml: text, resolver: Self.resolver, constructor: .default, encoding: .utf8)
+            guard let root = try parser.singleRoot() else { return .success(nil) }
+            var conversion = YamsConversion(lines: lines)
+            let node = try conversion.convert(root)
+            withExtendedLifetime(parser) {}
+            return .success(node)
+        } catch let problem as YAMLProblem {
+            return .failure(YAMLFailure([problem.diagnostic(in: self, syntaxID: errorID)]))
         } catch let error as YamlError {
-            return .failure(diagnostic(for: error, id: errorID))
+            return .failure(YAMLFailure(diagnostics(for: error, id: errorID)))
         } catch {
-            return .failure(.error(errorID, path: path, at: SourcePosition(line: firstLine, column: 1), "invalid YAML: \(error)"))
+            return .failure(YAMLFailure([.error(errorID, path: path, at: SourcePosition(line: firstLine, column: 1), "invalid YAML: \(error)")]))
         }
     }
 
@@ -81,21 +99,28 @@ public struct EmbeddedYAML: Sendable {
         position(of: node.mark)
     }
 
-    private func diagnostic(for error: YamlError, id: String) -> Diagnostic {
+    private func diagnostics(for error: YamlError, id: String) -> [Diagnostic] {
         switch error {
+        case .parser(_, let problem, let mark, _) where problem.hasPrefix("Maximum nesting level reached"):
+            // libyaml's own bound (1,000 levels) is met first only where the fast reader
+            // declined the text: report it as the one bound notesim states.
+            return [YAMLProblem(reason: .tooDeep, mark: YAMLNode.Mark(line: mark.line, column: mark.column)).diagnostic(in: self, syntaxID: id)]
         case .scanner(let context, let problem, let mark, _),
             .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             var message = "invalid YAML: \(problem)"
             if let context { message += " (\(context.text))" }
-            return .error(id, path: path, at: position(of: mark), message, hint: Self.hint(forProblem: problem))
+            return [.error(id, path: path, at: position(of: mark), message, hint: Self.hint(forProblem: problem))]
         case .duplicatedKeysInMapping(let duplicates, let context):
+            let mark = YAMLNode.Mark(line: context.mark.line, column: context.mark.column)
+            let problems = DuplicateKeyLocator.problems(keys: duplicates, firstAt: mark, in: lines)
+            guard problems.isEmpty else { return problems.map { $0.diagnostic(in: self, syntaxID: id) } }
             let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return .error(id, path: path, at: position(of: context.mark), "duplicate key \(names) in the same mapping")
+            return [.error(id, path: path, at: position(of: context.mark), "duplicate key \(names) in the same mapping")]
         case .reader(let problem, _, _, _):
-            return .error(id, path: path, at: SourcePosition(line: firstLine, column: 1), "invalid YAML: \(problem)")
+            return [.error(id, path: path, at: SourcePosition(line: firstLine, column: 1), "invalid YAML: \(problem)")]
         default:
-            return .error(id, path: path, at: SourcePosition(line: firstLine, column: 1), "invalid YAML: \(error)")
+            return [.error(id, path: path, at: SourcePosition(line: firstLine, column: 1), "invalid YAML: \(error)")]
         }
     }
 
@@ -107,23 +132,6 @@ public struct EmbeddedYAML: Sendable {
             return "YAML does not allow tabs for indentation; indent with spaces"
         }
         return nil
-    }
-}
-
-extension YAMLNode {
-    /// Yams' node as a `YAMLNode` (aliases are resolved by Yams' composer already).
-    init(_ node: Node) {
-        func mark(_ mark: Yams.Mark?) -> Mark { Mark(line: mark?.line ?? 1, column: mark?.column ?? 1) }
-        switch node {
-        case .scalar(let scalar):
-            self = .scalar(Scalar(string: scalar.string, isPlain: scalar.style == .plain, mark: mark(scalar.mark)))
-        case .sequence(let sequence):
-            self = .sequence(Sequence(nodes: sequence.map(YAMLNode.init), mark: mark(sequence.mark)))
-        case .mapping(let mapping):
-            self = .mapping(Mapping(pairs: mapping.map { Mapping.Pair(key: YAMLNode($0.key), value: YAMLNode($0.value)) }, mark: mark(mapping.mark)))
-        case .alias(let alias):
-            self = .scalar(Scalar(string: "", isPlain: false, mark: mark(alias.mark)))
-        }
     }
 }
 

@@ -4,16 +4,35 @@
 /// It takes block mappings and lists (also a list written at its key's indentation, and a
 /// mapping that starts on a list item's line), one-line flow `{…}` and `[…]`, plain scalars,
 /// quoted scalars without escapes or line breaks, and comments. For anything else — tabs,
-/// anchors, aliases, tags, block scalars, multi-line scalars, complex or duplicate keys,
-/// empty values, directives, and every error — it returns nil, and Yams reads the text.
+/// anchors, aliases, tags, block scalars, multi-line scalars, complex keys, empty values,
+/// directives, and every syntax error — it declines, and Yams reads the text. Nesting deeper
+/// than `YAMLLimits.maximumDepth` and duplicate keys it reports itself, at the offending node.
 /// `FastYAMLTests` checks that both give the same nodes on every scenario in the repository.
 enum FastYAML {
-    /// The root node, or nil when the text is not in the subset (or holds no node).
+    /// What the fast reader made of a text.
+    enum Outcome: Equatable {
+        /// The root node.
+        case node(YAMLNode)
+        /// Not in the subset: Yams reads it.
+        case declined
+        /// Read, or read up to a bound, with problems that make the text an error.
+        case problems([YAMLProblem])
+    }
+
+    /// The root node, or nil when the text is not in the subset, holds no node, or has problems.
     static func compose(_ text: String) -> YAMLNode? {
+        if case .node(let node) = read(text) { node } else { nil }
+    }
+
+    /// Reads `text`, stopping at the first level deeper than `YAMLLimits.maximumDepth` and
+    /// noting every duplicate key at its second occurrence.
+    static func read(_ text: String) -> Outcome {
         let bytes = Array(text.utf8)
-        guard isInSubset(bytes) else { return nil }
+        guard isInSubset(bytes) else { return .declined }
         var reader = Reader(bytes: bytes)
-        return reader.document()
+        let node = reader.document()
+        if reader.stopped || (node != nil && !reader.problems.isEmpty) { return .problems(reader.problems) }
+        return node.map(Outcome.node) ?? .declined
     }
 
     /// No bytes libyaml treats specially or rejects: control characters (tabs and `\r`
@@ -43,6 +62,12 @@ enum FastYAML {
         private var lines: [(start: Int, end: Int)] = []
         /// The current line.
         private var line = 0
+        /// Lists and mappings open around the current position.
+        private var depth = 0
+        /// Duplicate keys so far, and the level that was too deep.
+        private(set) var problems: [YAMLProblem] = []
+        /// Whether reading stopped at a bound (the text is an error, not declined).
+        private(set) var stopped = false
 
         init(bytes: [UInt8]) {
             self.bytes = bytes
@@ -63,6 +88,22 @@ enum FastYAML {
             return node
         }
 
+        /// Opens one level of nesting, or stops the reading when it is one too many.
+        private mutating func enter(_ mark: YAMLNode.Mark) -> Bool {
+            depth += 1
+            guard depth > YAMLLimits.maximumDepth else { return true }
+            problems.append(YAMLProblem(reason: .tooDeep, mark: mark))
+            stopped = true
+            return false
+        }
+
+        /// Notes a key already in `pairs` at this, its later occurrence; true when it is one.
+        private mutating func isDuplicate(_ key: String, at mark: YAMLNode.Mark, in pairs: [YAMLNode.Mapping.Pair]) -> Bool {
+            guard let first = pairs.first(where: { $0.key.string == key }) else { return false }
+            problems.append(YAMLProblem(reason: .duplicateKey(key, first: first.key.mark), mark: mark))
+            return true
+        }
+
         // MARK: Block context
 
         /// A list or a mapping whose first entry starts at `position`.
@@ -75,13 +116,15 @@ enum FastYAML {
         private mutating func blockMapping(at first: Int) -> YAMLNode? {
             let column = first - lines[line].start
             let mark = self.mark(at: first)
+            guard enter(mark) else { return nil }
+            defer { depth -= 1 }
             var pairs: [YAMLNode.Mapping.Pair] = []
             var position = first
             while true {
                 guard let keyEnd = mappingKeyEnd(at: position) else { return nil }
                 let keyText = text(position, keyEnd)
-                guard !pairs.contains(where: { $0.key.string == keyText }) else { return nil }
                 let key = YAMLNode.scalar(.init(string: keyText, isPlain: true, mark: self.mark(at: position)))
+                let duplicate = isDuplicate(keyText, at: key.mark, in: pairs)
                 let afterColon = skipSpaces(from: keyEnd + 1)
                 let value: YAMLNode
                 if isLineEnd(afterColon) {
@@ -104,7 +147,7 @@ enum FastYAML {
                     value = inline
                     line += 1
                 }
-                pairs.append(.init(key: key, value: value))
+                if !duplicate { pairs.append(.init(key: key, value: value)) }
                 guard skipBlankLines() else { break }
                 let indent = indentation(of: line)
                 if indent < column { break }
@@ -118,6 +161,8 @@ enum FastYAML {
         private mutating func blockSequence(at first: Int) -> YAMLNode? {
             let column = first - lines[line].start
             let mark = self.mark(at: first)
+            guard enter(mark) else { return nil }
+            defer { depth -= 1 }
             var items: [YAMLNode] = []
             var position = first
             while true {
@@ -160,7 +205,7 @@ enum FastYAML {
         }
 
         /// A scalar or a one-line flow collection, and where it ends.
-        private func inlineValue(at position: Int) -> (YAMLNode, Int)? {
+        private mutating func inlineValue(at position: Int) -> (YAMLNode, Int)? {
             switch bytes[position] {
             case UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: "\""), UInt8(ascii: "'"):
                 return flowNode(at: position)
@@ -183,11 +228,13 @@ enum FastYAML {
 
         // MARK: Flow context
 
-        private func flowNode(at position: Int) -> (YAMLNode, Int)? {
+        private mutating func flowNode(at position: Int) -> (YAMLNode, Int)? {
             let end = lines[line].end
             guard position < end else { return nil }
             switch bytes[position] {
             case UInt8(ascii: "["):
+                guard enter(mark(at: position)) else { return nil }
+                defer { depth -= 1 }
                 var items: [YAMLNode] = []
                 var index = skipSpaces(from: position + 1)
                 if index < end, bytes[index] == UInt8(ascii: "]") {
@@ -205,6 +252,8 @@ enum FastYAML {
                     index = skipSpaces(from: index + 1)
                 }
             case UInt8(ascii: "{"):
+                guard enter(mark(at: position)) else { return nil }
+                defer { depth -= 1 }
                 var pairs: [YAMLNode.Mapping.Pair] = []
                 var index = skipSpaces(from: position + 1)
                 if index < end, bytes[index] == UInt8(ascii: "}") {
@@ -212,11 +261,11 @@ enum FastYAML {
                 }
                 while true {
                     guard let (key, keyEnd) = flowPlain(at: index), keyEnd < end, bytes[keyEnd] == UInt8(ascii: ":"),
-                        keyEnd + 1 < end, bytes[keyEnd + 1] == UInt8(ascii: " "),
-                        !pairs.contains(where: { $0.key.string == key.string })
+                        keyEnd + 1 < end, bytes[keyEnd + 1] == UInt8(ascii: " ")
                     else { return nil }
+                    let duplicate = isDuplicate(key.string ?? "", at: key.mark, in: pairs)
                     guard let (value, after) = flowNode(at: skipSpaces(from: keyEnd + 1)) else { return nil }
-                    pairs.append(.init(key: key, value: value))
+                    if !duplicate { pairs.append(.init(key: key, value: value)) }
                     index = skipSpaces(from: after)
                     guard index < end else { return nil }
                     if bytes[index] == UInt8(ascii: "}") {

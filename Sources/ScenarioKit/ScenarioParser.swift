@@ -21,7 +21,7 @@ public enum ScenarioParser {
         let start = SourcePosition(line: firstLine, column: 1 + columnOffset)
         let root: YAMLNode
         switch yaml.compose(errorID: "scenario.syntax") {
-        case .failure(let diagnostic): return (nil, [diagnostic])
+        case .failure(let failure): return (nil, failure.diagnostics)
         case .success(nil):
             return (
                 nil,

@@ -8,7 +8,7 @@ import Yams
 @Suite struct FastYAMLTests {
     /// What Yams (libyaml) makes of `text`, or nil when it rejects it.
     private static func yams(_ text: String) -> YAMLNode? {
-        try? Yams.compose(yaml: text, EmbeddedYAML.resolver, .default, .utf8).map(YAMLNode.init)
+        (try? EmbeddedYAML(text: text, firstLine: 1, path: "t").composeWithYams(errorID: "t").get()) ?? nil
     }
 
     /// Every scenario block, front matter and config in the repository (also in the tests'

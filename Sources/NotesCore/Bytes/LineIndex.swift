@@ -1,7 +1,8 @@
 /// Maps UTF-8 byte offsets and byte columns of a text to line and character positions.
 ///
 /// cmark and most scanners speak in bytes; diagnostics speak in characters. Lines end at
-/// `\n`; a `\r` before it belongs to the line ending, so CRLF files keep the same positions.
+/// `\n`, `\r\n` or a lone `\r`, as CommonMark's do, so CRLF and CR files keep the same
+/// positions.
 public struct LineIndex: Sendable {
     /// The text's UTF-8 bytes.
     public let bytes: [UInt8]
@@ -14,7 +15,12 @@ public struct LineIndex: Sendable {
 
     public init(bytes: [UInt8]) {
         self.bytes = bytes
-        self.lineStarts = [0] + bytes.withUnsafeBufferPointer { ByteSearch.offsets(of: UInt8(ascii: "\n"), in: $0) }.map { $0 + 1 }
+        let newlines = bytes.withUnsafeBufferPointer { ByteSearch.offsets(of: UInt8(ascii: "\n"), in: $0) }
+        let returns = bytes.withUnsafeBufferPointer { ByteSearch.offsets(of: UInt8(ascii: "\r"), in: $0) }
+        // A lone `\r` also ends a line (CommonMark and YAML read it so); `\r\n` ends one line.
+        let loneReturns = returns.filter { $0 + 1 == bytes.count || bytes[$0 + 1] != UInt8(ascii: "\n") }
+        let ends = loneReturns.isEmpty ? newlines : (newlines + loneReturns).sorted()
+        self.lineStarts = [0] + ends.map { $0 + 1 }
     }
 
     /// The number of lines (a final line without a newline counts; an empty text has one line).

@@ -33,26 +33,36 @@ public struct FrontMatter: Equatable, Sendable {
 
     /// Separates front matter from the body. A note whose first line is `---` and which has
     /// no closing `---` (or `...`) line gets an error, and is then read as all Markdown.
+    ///
+    /// Lines may end in `\n`, `\r\n` or a lone `\r` (CommonMark's line endings), and a
+    /// byte-order mark may precede the first fence; only the front matter is scanned, never
+    /// the rest of the note.
     public static func split(_ text: String, path: String) -> (Split, Diagnostic?) {
-        guard text.hasPrefix("---") else { return (Split(yaml: nil, body: text), nil) }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        func trimmed(_ line: Substring) -> Substring {
-            var line = line
-            while let last = line.last, last == "\r" || last == " " || last == "\t" { line.removeLast() }
-            return line
+        let text = text.hasPrefix("\u{FEFF}") ? String(text.unicodeScalars.dropFirst()) : text
+        let utf8 = text.utf8
+        var lines = FenceLines(utf8)
+        guard let opening = lines.next(), isFence(utf8[opening.content], dots: false) else { return (Split(yaml: nil, body: text), nil) }
+        var yamlLines: [Substring] = []
+        while let line = lines.next() {
+            if isFence(utf8[line.content], dots: true) {
+                // The fences and the YAML become empty lines: body lines keep their file line numbers.
+                let blankLines = String(repeating: "\n", count: yamlLines.count + 1) + (line.next > line.content.upperBound ? "\n" : "")
+                return (Split(yaml: yamlLines.joined(separator: "\n"), body: blankLines + text[line.next...]), nil)
+            }
+            yamlLines.append(text[line.content])
         }
-        guard trimmed(lines[0]) == "---" else { return (Split(yaml: nil, body: text), nil) }
-        guard let closing = lines.indices.dropFirst().first(where: { trimmed(lines[$0]) == "---" || trimmed(lines[$0]) == "..." }) else {
-            let diagnostic = Diagnostic.error(
-                "frontmatter.unclosed", path: path, at: SourcePosition(line: 1, column: 1),
-                "front matter starts here but has no closing '---' line",
-                hint: "end the front matter with a line of three dashes, or start the note with something else"
-            )
-            return (Split(yaml: nil, body: text), diagnostic)
-        }
-        let yaml = lines[1..<closing].joined(separator: "\n")
-        for index in 0...closing { lines[index] = "" }
-        return (Split(yaml: yaml, body: lines.joined(separator: "\n")), nil)
+        let diagnostic = Diagnostic.error(
+            "frontmatter.unclosed", path: path, at: SourcePosition(line: 1, column: 1),
+            "front matter starts here but has no closing '---' line",
+            hint: "end the front matter with a line of three dashes, or start the note with something else"
+        )
+        return (Split(yaml: nil, body: text), diagnostic)
+    }
+
+    /// `---` (or, to close, `...`) followed only by spaces and tabs.
+    private static func isFence(_ line: Substring.UTF8View, dots: Bool) -> Bool {
+        let trimmed = line.reversed().drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        return trimmed.elementsEqual("---".utf8) || (dots && trimmed.elementsEqual("...".utf8))
     }
 
     /// Parses front-matter YAML that starts on file line 2.
@@ -61,7 +71,7 @@ public struct FrontMatter: Equatable, Sendable {
         let yaml = EmbeddedYAML(text: yamlText, firstLine: 2, path: path)
         let root: YAMLNode?
         switch yaml.compose(errorID: "frontmatter.syntax") {
-        case .failure(let diagnostic): return (frontMatter, [diagnostic])
+        case .failure(let failure): return (frontMatter, failure.diagnostics)
         case .success(let node): root = node
         }
         guard let root else { return (frontMatter, []) }

@@ -62,7 +62,7 @@ public struct SiteConfig: Equatable, Sendable {
         let yaml = EmbeddedYAML(text: text, firstLine: 1, path: path)
         let root: YAMLNode?
         switch yaml.compose(errorID: "config.syntax") {
-        case .failure(let diagnostic): return (config, [diagnostic])
+        case .failure(let failure): return (config, failure.diagnostics)
         case .success(let node): root = node
         }
         guard let root else { return (config, []) }

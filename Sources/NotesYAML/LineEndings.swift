@@ -1,0 +1,21 @@
+/// Line endings as YAML and CommonMark read them: `\n`, `\r\n` and a lone `\r` all end a line.
+public enum LineEndings {
+    /// `text` with every `\r\n` and lone `\r` written as `\n`; the text itself when it has
+    /// no `\r` (one fast scan of the UTF-8 bytes, no copy).
+    public static func normalized(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "\r")) else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var previousWasCR = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\r") {
+                bytes.append(UInt8(ascii: "\n"))
+                previousWasCR = true
+                continue
+            }
+            if !(byte == UInt8(ascii: "\n") && previousWasCR) { bytes.append(byte) }
+            previousWasCR = false
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
