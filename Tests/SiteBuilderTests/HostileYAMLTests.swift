@@ -104,8 +104,6 @@ import TestSupport
 
     @Test(arguments: Place.allCases)
     func billionLaughsStopsAtTheAliasCount(_ place: Place) {
-        let clock = ContinuousClock()
-        let start = clock.now
         // b's nine aliases, then c's nine with nine inside each: 99; d's first `*c` opens the 101st.
         #expect(
             Self.diagnostics(Self.billionLaughs, in: place) == [
@@ -113,7 +111,6 @@ import TestSupport
                     place, line: 4, column: 8, "more than 100 YAML aliases", id: "yaml.alias-limit",
                     hint: "notesim expands at most 100 aliases (*name) in one YAML text; write the values out")
             ])
-        #expect(clock.now - start < .seconds(2))
     }
 
     @Test(arguments: Place.allCases)
