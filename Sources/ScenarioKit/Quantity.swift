@@ -1,31 +1,66 @@
 /// Durations (`150ms`, `1.5s`, `1m`, `2min`, `1h`) and sizes (`512B`, `1KB`, `6MB`; MB =
 /// 1,048,576 bytes, as AWS counts) in the scenario language.
 public enum Quantity {
-    /// Milliseconds for a duration text, or nil when it is not one. A bare `0` is zero.
+    /// A quantity's text read: its value, a number too large to simulate, or not a quantity.
+    public enum Reading: Equatable, Sendable {
+        case value(Int64)
+        case outOfRange
+        case invalid
+    }
+
+    /// The longest duration, in either direction: 100,000 days. Bounded so that the
+    /// simulator's sums of times (`at + count × every`, `now + delay`) cannot overflow 64
+    /// bits, and round so that an error can say it.
+    public static let maximumDuration: Int64 = 100_000 * 86_400_000
+    /// `maximumDuration` as written in the language.
+    public static let maximumDurationText = "100000d"
+    /// The largest size: 1,024 GB, far beyond any AWS payload, and small enough that sums of
+    /// sizes over every record of a scenario stay inside 64 bits.
+    public static let maximumSize: Int64 = 1_024 * 1_073_741_824
+    /// `maximumSize` as written in the language.
+    public static let maximumSizeText = "1024GB"
+
+    private static let durationUnits: [(String, Double)] = [("ms", 1), ("min", 60_000), ("s", 1_000), ("m", 60_000), ("h", 3_600_000), ("d", 86_400_000)]
+    private static let sizeUnits: [(String, Double)] = [("KB", 1_024), ("MB", 1_048_576), ("GB", 1_073_741_824), ("B", 1)]
+
+    /// Milliseconds for a duration text, or nil when it is not one or is out of range. A
+    /// bare `0` is zero.
     public static func duration(_ text: String) -> Int64? {
-        let units: [(String, Double)] = [("ms", 1), ("min", 60_000), ("s", 1_000), ("m", 60_000), ("h", 3_600_000), ("d", 86_400_000)]
-        return parse(text, units: units, bareZeroOnly: true)
+        if case .value(let value) = readDuration(text) { return value }
+        return nil
     }
 
-    /// Bytes for a size text, or nil when it is not one. A bare number is bytes.
+    /// Bytes for a size text, or nil when it is not one or is out of range. A bare number is bytes.
     public static func size(_ text: String) -> Int64? {
-        let units: [(String, Double)] = [("KB", 1_024), ("MB", 1_048_576), ("GB", 1_073_741_824), ("B", 1)]
-        return parse(text, units: units, bareZeroOnly: false)
+        if case .value(let value) = readSize(text) { return value }
+        return nil
     }
 
-    private static func parse(_ text: String, units: [(String, Double)], bareZeroOnly: Bool) -> Int64? {
+    /// A duration text read, telling a number beyond `maximumDuration` from a text that is
+    /// no duration at all (they get different errors).
+    public static func readDuration(_ text: String) -> Reading {
+        read(text, units: durationUnits, bareZeroOnly: true, maximum: maximumDuration)
+    }
+
+    /// A size text read, telling a number beyond `maximumSize` from a text that is no size.
+    public static func readSize(_ text: String) -> Reading {
+        read(text, units: sizeUnits, bareZeroOnly: false, maximum: maximumSize)
+    }
+
+    private static func read(_ text: String, units: [(String, Double)], bareZeroOnly: Bool, maximum: Int64) -> Reading {
         let trimmed = text.trimmingSpaces
-        for (unit, factor) in units where trimmed.hasSuffix(unit) {
-            let number = String(trimmed.dropLast(unit.count)).trimmingSpaces
-            guard let value = Double(number), value.isFinite, value >= -1e15, value <= 1e15 else { return nil }
-            let scaled = value * factor
-            guard abs(scaled) < 9e15 else { return nil }
-            return Int64(scaled.rounded())
+        var number = trimmed
+        var factor = 1.0
+        if let (unit, unitFactor) = units.first(where: { trimmed.hasSuffix($0.0) }) {
+            number = String(trimmed.dropLast(unit.count)).trimmingSpaces
+            factor = unitFactor
+        } else if bareZeroOnly {
+            return Double(trimmed) == 0 ? .value(0) : .invalid
         }
-        guard let value = Double(trimmed), value.isFinite else { return nil }
-        if bareZeroOnly { return value == 0 ? 0 : nil }
-        guard abs(value) < 9e15 else { return nil }
-        return Int64(value.rounded())
+        guard let value = Double(number), value.isFinite else { return .invalid }
+        let scaled = (value * factor).rounded()
+        guard abs(scaled) <= Double(maximum) else { return .outOfRange }
+        return .value(Int64(scaled))
     }
 }
 

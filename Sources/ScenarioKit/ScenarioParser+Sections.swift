@@ -109,6 +109,8 @@ extension ScenarioParser {
             guard let text = reader.string(item, path) else { continue }
             if let id = Int(text) {
                 ids.append(id)
+            } else if text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }), text.dropFirst().allSatisfy(\.isNumber) {
+                _ = reader.int(item, path)  // a whole number beyond 64 bits: a range error
             } else if let range = ItemRange.parse(text) {
                 ids += range
             } else {

@@ -50,7 +50,9 @@ struct ScenarioReader {
     mutating func int(_ node: YAMLNode, _ keyPath: String) -> Int? {
         guard let text = string(node, keyPath) else { return nil }
         guard let value = Int(text.replacingUnderscores) else {
-            error("scenario.type", at: node, "'\(leaf(keyPath))' must be a whole number, not '\(text)'")
+            if !outOfRange(text, node, keyPath) {
+                error("scenario.type", at: node, "'\(leaf(keyPath))' must be a whole number, not '\(text)'")
+            }
             return nil
         }
         return value
@@ -59,10 +61,23 @@ struct ScenarioReader {
     mutating func int64(_ node: YAMLNode, _ keyPath: String) -> Int64? {
         guard let text = string(node, keyPath) else { return nil }
         guard let value = Int64(text.replacingUnderscores) else {
-            error("scenario.type", at: node, "'\(leaf(keyPath))' must be a whole number (AWS counts it in its own unit), not '\(text)'")
+            if !outOfRange(text, node, keyPath) {
+                error("scenario.type", at: node, "'\(leaf(keyPath))' must be a whole number (AWS counts it in its own unit), not '\(text)'")
+            }
             return nil
         }
         return value
+    }
+
+    /// Reports a whole number too large for 64 bits as a range error (it is a number, just
+    /// not one anything can count to); false when `text` is not a whole number at all.
+    private mutating func outOfRange(_ text: String, _ node: YAMLNode, _ keyPath: String) -> Bool {
+        let digits = text.replacingUnderscores
+        let unsigned = digits.first == "-" || digits.first == "+" ? digits.dropFirst() : Substring(digits)
+        guard !unsigned.isEmpty, unsigned.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+        let bound = digits.first == "-" ? "less than \(Int64.min)" : "more than \(Int64.max)"
+        error("scenario.range", at: node, "'\(leaf(keyPath))' is out of range: \(text) is \(bound)")
+        return true
     }
 
     mutating func bool(_ node: YAMLNode, _ keyPath: String) -> Bool? {
@@ -71,10 +86,18 @@ struct ScenarioReader {
         return nil
     }
 
-    /// A duration such as `150ms`, `1.5s`, `2min`; negative durations are errors.
+    /// A duration such as `150ms`, `1.5s`, `2min`; negative durations are errors, and so are
+    /// durations beyond `Quantity.maximumDuration` either way (range errors: the text is a
+    /// duration, one the simulator cannot add up).
     mutating func duration(_ node: YAMLNode, _ keyPath: String, allowNegative: Bool = false) -> Int64? {
         guard let text = string(node, keyPath) else { return nil }
-        guard let value = Quantity.duration(text) else {
+        let value: Int64
+        switch Quantity.readDuration(text) {
+        case .value(let read): value = read
+        case .outOfRange:
+            error("scenario.range", at: node, "'\(leaf(keyPath))' is out of range: \(text) is longer than \(Quantity.maximumDurationText)")
+            return nil
+        case .invalid:
             error("scenario.duration", at: node, "'\(text)' is not a duration", hint: "write a number with a unit: 150ms, 1.5s, 1m, 2min, 1h")
             return nil
         }
@@ -85,9 +108,13 @@ struct ScenarioReader {
         return value
     }
 
-    /// A size such as `512B`, `1KB`, `6MB` (MB = 1,048,576 bytes).
+    /// A size such as `512B`, `1KB`, `6MB` (MB = 1,048,576 bytes), at most `Quantity.maximumSize`.
     mutating func size(_ node: YAMLNode, _ keyPath: String) -> Int64? {
         guard let text = string(node, keyPath) else { return nil }
+        if Quantity.readSize(text) == .outOfRange {
+            error("scenario.range", at: node, "'\(leaf(keyPath))' is out of range: \(text) is more than \(Quantity.maximumSizeText)")
+            return nil
+        }
         guard let value = Quantity.size(text), value >= 0 else {
             error("scenario.size", at: node, "'\(text)' is not a size", hint: "write a number of bytes or a unit: 512B, 1KB, 6MB (1 MB = 1,048,576 bytes)")
             return nil

@@ -33,9 +33,13 @@ public struct ScenarioSpec: Sendable, Hashable {
         self.mode = mode
     }
 
-    /// The number of input events or records.
+    /// The number of input events or records; `Int.max` when they are more than that
+    /// (`count: 9223372036854775807` and one more event must be a limit error, not a trap).
     public var inputCount: Int {
-        arrivals.reduce(0) { $0 + $1.count }
+        arrivals.reduce(0) { total, group in
+            let (sum, overflow) = total.addingReportingOverflow(group.count)
+            return overflow ? .max : sum
+        }
     }
 }
 

@@ -5,6 +5,11 @@ import NotesCore
 /// Where AWS accepts a configuration and fails later (a FIFO queue as an async
 /// destination, A13), validation passes and the simulation shows the failure.
 public enum ScenarioValidator {
+    /// The largest account concurrency simulated. AWS raises the quota on request, without a
+    /// documented maximum; a million environments is far beyond any figure, and keeps the
+    /// engine's sums of capacities inside 64 bits.
+    public static let maximumAccountConcurrency = 1_000_000
+
     /// Every issue of the scenario, in a stable order.
     public static func validate(_ spec: ScenarioSpec) -> [ValidationIssue] {
         var issues = IssueList()
@@ -55,8 +60,14 @@ public enum ScenarioValidator {
         issues.range(function.timeoutSeconds, 1...900, "function.Timeout", rule: "S6", what: "seconds")
         if spec.accountConcurrency < 1 {
             issues.add(.range, "account.ConcurrentExecutions", "ConcurrentExecutions must be at least 1, not \(spec.accountConcurrency)", rule: "C1")
+        } else if spec.accountConcurrency > maximumAccountConcurrency {
+            issues.add(
+                .range, "account.ConcurrentExecutions",
+                "ConcurrentExecutions must be at most \(maximumAccountConcurrency) (simulation limit), not \(spec.accountConcurrency)", rule: "C1")
         }
-        if let reserved = function.reservedConcurrency {
+        // Only against an account in range: `ConcurrentExecutions: -9223372036854775808`
+        // minus 100 would trap.
+        if let reserved = function.reservedConcurrency, (1...maximumAccountConcurrency).contains(spec.accountConcurrency) {
             let maximum = max(0, spec.accountConcurrency - 100)
             issues.range(
                 reserved, 0...maximum, "function.ReservedConcurrentExecutions", rule: "C2",
@@ -104,7 +115,8 @@ public enum ScenarioValidator {
             }
         }
         if spec.inputCount > spec.limits.maximumInputs {
-            issues.add(.limit, noun, "the scenario has \(spec.inputCount) \(noun); the limit is \(spec.limits.maximumInputs) (limits.records)", rule: nil)
+            let count = spec.inputCount == .max ? "at least \(Int.max)" : "\(spec.inputCount)"
+            issues.add(.limit, noun, "the scenario has \(count) \(noun); the limit is \(spec.limits.maximumInputs) (limits.records)", rule: nil)
         }
         if let until = spec.until, until > spec.limits.horizon {
             issues.add(

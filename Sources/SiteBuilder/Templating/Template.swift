@@ -16,6 +16,18 @@ public struct Template: Sendable {
     }
 
     let nodes: [Node]
+    /// The partials (`{{> name}}`) and parents (`{{< name}}`) the template names, in order.
+    let references: [PartialReference]
+
+    /// A partial or parent tag: what it names and where, for the theme's cycle check.
+    struct PartialReference: Sendable, Equatable {
+        var name: String
+        let line: Int
+        let column: Int
+        /// Inside a section or block, so whether it renders depends on the data or on an
+        /// override: a recursion through it may end (a table of contents of nested folders).
+        let conditional: Bool
+    }
 
     /// Parses Mustache source: variables, sections, inverted sections, comments, partials,
     /// set delimiters and inheritance (`{{<parent}}`, `{{$block}}`), with the spec's rules
@@ -23,6 +35,7 @@ public struct Template: Sendable {
     public init(_ source: String) throws(TemplateSyntaxError) {
         var parser = TemplateParser(Array(source.utf8))
         nodes = try parser.parseTemplate()
+        references = parser.references
     }
 }
 
@@ -54,6 +67,7 @@ public struct TemplateSyntaxError: Error, Sendable, Equatable {
         case illegalTokenInsideInheritSection
         case unsupportedTransform
         case unsupportedPragma
+        case nestedTooDeep
 
         /// What went wrong, for a diagnostic.
         public var message: String {
@@ -65,6 +79,7 @@ public struct TemplateSyntaxError: Error, Sendable, Equatable {
             case .illegalTokenInsideInheritSection: "only {{$block}} overrides may appear inside {{<parent}}"
             case .unsupportedTransform: "function-style transforms such as {{uppercased(name)}} are not supported"
             case .unsupportedPragma: "pragmas ({{%…}}) are not supported"
+            case .nestedTooDeep: "sections, blocks and parents are nested more than \(TemplateParser.maximumNesting) deep"
             }
         }
     }

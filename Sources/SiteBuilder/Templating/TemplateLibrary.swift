@@ -12,6 +12,9 @@ public struct TemplateLibrary: Sendable {
         templates[name]
     }
 
+    /// Every template by name (for the theme's cycle check).
+    var all: [String: Template] { templates }
+
     /// Renders the template `name` with `context` as UTF-8 bytes (nothing if there is no such template).
     public func render(_ context: TemplateValue, template name: String) -> [UInt8] {
         guard let template = templates[name] else { return [] }

@@ -10,6 +10,15 @@ struct TemplateParser {
     /// Where the tag being parsed starts (its start delimiter): a section that is never
     /// closed is reported at its opening tag, not at the end of the text.
     private var tagStart = 0
+    /// The partials and parents this template names, in order, for the theme's cycle check.
+    private(set) var references: [Template.PartialReference] = []
+    /// How far `recordReference` has counted lines.
+    private var lineCursor = (offset: 0, line: 1, lineStart: 0)
+
+    /// How deep sections, blocks and parents may nest in one template: the parser and the
+    /// renderer recurse once per level, so thousands of levels would overflow the stack.
+    /// Real templates nest a handful deep.
+    static let maximumNesting = 100
 
     init(_ text: [UInt8]) {
         self.text = text
@@ -29,12 +38,19 @@ struct TemplateParser {
         var end: [UInt8] = Array("}}".utf8)
         /// The first line's indentation inside a block override, dropped from every line.
         var overrideIndent: Int?
+        /// How many sections, blocks and parents are open around this one.
+        var depth = 0
+        /// Inside a section or block: what is rendered here depends on the data or on an
+        /// override, so a partial named here may end a recursion.
+        var conditional = false
 
         func inSection(_ name: String, newLine: Bool, opening: Int) -> State {
             var state = self
             state.sectionName = name
             state.sectionOpening = opening
             state.parentTopLevel = false
+            state.depth += 1
+            state.conditional = true
             if !newLine { state.newLine = false }
             return state
         }
@@ -46,6 +62,7 @@ struct TemplateParser {
             state.newLine = true
             state.inParent = true
             state.parentTopLevel = true
+            state.depth += 1
             return state
         }
     }
@@ -86,6 +103,10 @@ struct TemplateParser {
     /// The nodes of a section up to its closing tag (or of the whole template): text and
     /// line breaks here, each tag by `parseTag`.
     private mutating func parse(_ initial: State) throws(TemplateSyntaxError) -> [Template.Node] {
+        guard initial.depth <= Self.maximumNesting else {
+            position = initial.sectionOpening
+            throw error(.nestedTooDeep)
+        }
         var section = SectionNodes()
         var state = initial
         while position < text.count {
@@ -215,8 +236,10 @@ struct TemplateParser {
     /// `{{>name}}`: a partial; a standalone one indents every line it renders by the
     /// indentation before it. Returns whether it was standalone.
     private mutating func parsePartial(_ state: State, _ section: inout SectionNodes) throws(TemplateSyntaxError) -> Bool {
+        recordReference(state)
         position += 1
         let name = try readPartialName(state)
+        references[references.count - 1].name = name
         if !section.whitespaceBefore.isEmpty { section.nodes.append(.text(section.whitespaceBefore)) }
         let standalone = isStandalone(state)
         section.nodes.append(.partial(name, indentation: standalone ? section.whitespaceBefore : nil, overrides: nil))
@@ -228,8 +251,10 @@ struct TemplateParser {
     /// definitions and text may stand inside it). Returns whether the opening tag was standalone.
     private mutating func parseParent(_ state: State, _ section: inout SectionNodes) throws(TemplateSyntaxError) -> Bool {
         let opening = tagStart
+        recordReference(state)
         position += 1
         let name = try readPartialName(state)
+        references[references.count - 1].name = name
         if !section.whitespaceBefore.isEmpty { section.nodes.append(.text(section.whitespaceBefore)) }
         let standalone = isStandalone(state)
         var overrides: [String: [Template.Node]] = [:]
@@ -263,6 +288,22 @@ struct TemplateParser {
         section.nodes.append(.block(name, default: body, indentation: section.whitespaceBefore))
         section.whitespaceBefore = []
         return standalone
+    }
+
+    /// Notes a partial or parent tag at `tagStart` (its name is filled in once read): the
+    /// theme checks these for cycles and reports one at its tag.
+    /// Lines are counted from the previous reference on, so a template with many partials
+    /// is scanned once.
+    private mutating func recordReference(_ state: State) {
+        while lineCursor.offset < tagStart {
+            if text[lineCursor.offset] == UInt8(ascii: "\n") {
+                lineCursor.line += 1
+                lineCursor.lineStart = lineCursor.offset + 1
+            }
+            lineCursor.offset += 1
+        }
+        let column = String(decoding: text[lineCursor.lineStart..<tagStart], as: UTF8.self).count + 1
+        references.append(Template.PartialReference(name: "", line: lineCursor.line, column: column, conditional: state.conditional))
     }
 
     // MARK: - Reading

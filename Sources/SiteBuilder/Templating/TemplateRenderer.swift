@@ -11,12 +11,32 @@ struct TemplateRenderer {
     private var overrides: [String: [Template.Node]] = [:]
     /// The indentation of the standalone partials being rendered, added to each line they write.
     private var indentation: [UInt8] = []
+    /// How many bodies (templates, sections, blocks) are being rendered inside each other.
+    private var depth = 0
+    /// How many bodies this render may still start.
+    private var budget = Self.maximumBodies
+
+    /// The deepest nesting of bodies a render follows: a backstop for recursion the theme's
+    /// cycle check cannot rule out (`{{#page}}{{> a}}{{/page}}` inside `a`), well inside
+    /// any thread's stack. A table of contents needs about three levels per folder.
+    static let maximumDepth = 150
+    /// The most bodies one render starts: a recursion that branches (`{{#items}}{{> a}}`)
+    /// stays shallow but doubles its work at every level. A table of 10,000 notes needs
+    /// about 30,000; a branching recursion stops in about a second.
+    static let maximumBodies = 300_000
 
     init(library: TemplateLibrary) {
         self.library = library
     }
 
+    /// Renders a body, unless the depth or work limit is reached: then nothing more is written.
+    ///
+    /// Counted here, once per body, with two integers: rendering is on every page's path.
     mutating func render(_ nodes: [Template.Node], stack: [TemplateValue], into output: inout [UInt8]) {
+        guard depth < Self.maximumDepth, budget > 0 else { return }
+        depth += 1
+        budget -= 1
+        defer { depth -= 1 }
         guard !indentation.isEmpty else {
             for node in nodes { render(node, stack: stack, into: &output) }
             return

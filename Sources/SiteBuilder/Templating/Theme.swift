@@ -19,8 +19,8 @@ public struct Theme: Sendable {
     /// Static files: path inside the theme -> bytes.
     public let assets: [String: [UInt8]]
 
-    /// Combines the built-in files with the site's overrides; template syntax errors are
-    /// reported at their file and line.
+    /// Combines the built-in files with the site's overrides; template syntax errors and
+    /// templates that include themselves whatever the data are reported at their file and line.
     public static func load(
         builtin: [String: [UInt8]],
         overrides: [(path: String, bytes: [UInt8])]
@@ -56,6 +56,15 @@ public struct Theme: Sendable {
                         "template error: \(error.problem.message)"
                     ))
             }
+        }
+        for cycle in TemplateCycles.find(in: library.all) {
+            let file = cycle.names[0] + ".mustache"
+            diagnostics.append(
+                .error(
+                    "template.cycle", path: files[file]?.sitePath ?? "(built-in theme)/\(file)",
+                    at: SourcePosition(line: cycle.line, column: cycle.column),
+                    "partial cycle: \(cycle.names.joined(separator: " -> "))",
+                    hint: "a template that always includes itself never ends; include it inside a section such as {{#children}}…{{/children}}"))
         }
         for name in requiredTemplates where library.template(named: name) == nil && !diagnostics.contains(where: { $0.path.hasSuffix(name + ".mustache") }) {
             diagnostics.append(
