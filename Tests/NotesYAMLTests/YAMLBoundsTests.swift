@@ -34,10 +34,7 @@ import Testing
             + "bcdefghi".map { name in
                 "\(name): &\(name) [" + Array(repeating: "*\(Character(UnicodeScalar(name.asciiValue! - 1)))", count: 9).joined(separator: ", ") + "]"
             }.joined(separator: "\n") + "\n? *i\n: 1\n"
-        let clock = ContinuousClock()
-        let start = clock.now
         let result = EmbeddedYAML(text: bomb, firstLine: 1, path: "p").compose(errorID: "t")
-        #expect(clock.now - start < .seconds(2))
         guard case .failure(let failure) = result else {
             Issue.record("expected an error")
             return

@@ -92,18 +92,16 @@ import TestSupport
     }
 
     @Test func branchingRecursionStopsAtTheWorkLimit() {
-        // Each level renders the partial once per note, found again at every level: 3^depth.
-        let clock = ContinuousClock()
-        let elapsed = clock.measure {
-            let result = build(
-                [
-                    "index.mustache": "{{> partials/a}}",
-                    "partials/a.mustache": "{{#notes}}.{{> partials/a}}{{/notes}}",
-                ], notes: 3)
-            #expect(result.printedDiagnostics == [])
-            #expect((result.text(at: "index.html")?.count ?? 0) > 100_000)
-        }
-        #expect(elapsed < .seconds(30))
+        // Each level renders the partial once per note, found again at every level: 3^depth;
+        // the work limit (300,000 bodies) bounds the page instead (make adversarial times it).
+        let result = build(
+            [
+                "index.mustache": "{{> partials/a}}",
+                "partials/a.mustache": "{{#notes}}.{{> partials/a}}{{/notes}}",
+            ], notes: 3)
+        #expect(result.printedDiagnostics == [])
+        let size = result.text(at: "index.html")?.count ?? 0
+        #expect(size > 100_000 && size < 1_000_000)
     }
 
     @Test func theDeepestRenderFitsInASmallThreadStack() async {
