@@ -3,21 +3,14 @@ public enum Suggestion {
     /// The candidate with the smallest edit distance to `name`, if it is close enough to be
     /// a plausible misspelling: at most half the name's length in edits (at least one), and
     /// fewer edits than the name has characters, so a candidate always shares something.
+    /// Ties go to the candidate that sorts first. Bounded by a budget of its own (see
+    /// `SuggestionIndex`); callers that suggest many times over one set keep an index.
     public static func closest<S: Sequence>(to name: String, among candidates: S) -> String?
     where S.Element == String {
-        let target = Array(name.lowercased())
-        let limit = min(max(1, target.count / 2), target.count - 1)
-        var best: (distance: Int, candidate: String)?
-        for candidate in candidates {
-            let distance = editDistance(target, Array(candidate.lowercased()))
-            guard distance <= limit else { continue }
-            if best == nil || distance < best!.distance
-                || (distance == best!.distance && candidate < best!.candidate)
-            {
-                best = (distance, candidate)
-            }
-        }
-        return best?.candidate
+        var budget = SuggestionBudget()
+        let index = SuggestionIndex(candidates)
+        guard budget.spend(index.cost) else { return nil }
+        return index.closest(to: name, budget: &budget)
     }
 
     /// Levenshtein distance between two character arrays.

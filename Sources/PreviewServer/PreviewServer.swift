@@ -10,6 +10,8 @@ public struct PreviewServer: Sendable {
     public let siteDirectory: String
     public let host: String
     public let port: Int
+    /// How long a connection may stay open without a request before the server closes it.
+    public let idleTimeout: Duration
     let fileSystem: any FileSystem
     public let state = PreviewState()
 
@@ -18,36 +20,58 @@ public struct PreviewServer: Sendable {
     /// Where the preview's search index is kept; served under `/pagefind/` like a built site's.
     public var searchDirectory: String { Path.join(siteDirectory, ".notesim-cache", "serve-search") }
 
-    public init(siteDirectory: String, host: String = "127.0.0.1", port: Int = 8000, fileSystem: any FileSystem = LocalFileSystem()) {
+    /// The idle timeout unless told otherwise: long enough for a browser to reuse a connection
+    /// between clicks, short enough that abandoned connections do not pile up.
+    public static let defaultIdleTimeout: Duration = .seconds(10)
+
+    public init(
+        siteDirectory: String, host: String = "127.0.0.1", port: Int = 8000, idleTimeout: Duration = defaultIdleTimeout,
+        fileSystem: any FileSystem = LocalFileSystem()
+    ) {
         self.siteDirectory = siteDirectory
         self.host = host
         self.port = port
+        self.idleTimeout = idleTimeout
         self.fileSystem = fileSystem
     }
 
-    /// Builds once, then serves and watches until the process is stopped.
+    /// Builds once, then serves and watches until SIGINT or SIGTERM (see `StopSignals`).
     public func run(log: @escaping @Sendable (String) -> Void) async throws {
+        let stop = StopSignals()
         let search = SearchRefresher(siteFolder: outputDirectory, indexFolder: searchDirectory, fileSystem: fileSystem, log: log)
         await rebuild(log: log, search: search)
         let watcher = SiteWatcher(siteDirectory: siteDirectory, fileSystem: fileSystem)
-        let app = Application(router: router(), configuration: .init(address: .hostname(host, port: port)))
+        let app = Application(
+            router: router(), server: .http1(configuration: .init(idleTimeout: .nanoseconds(Self.nanoseconds(idleTimeout)))),
+            configuration: .init(address: .hostname(host, port: port)))
         log("Serving \(siteDirectory == "." ? "the site" : siteDirectory) at http://\(host):\(port)/ (Ctrl-C to stop)")
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.runService() }
-            group.addTask {
-                var last = watcher.snapshot().fingerprint
-                while !Task.isCancelled {
-                    try await Task.sleep(for: .milliseconds(250))
-                    let current = watcher.snapshot()
-                    if current.fingerprint != last {
-                        last = current.fingerprint
-                        await rebuild(log: log, search: search, listing: current.listing)
-                    }
-                }
-            }
+            // Not `runService()`: its graceful shutdown waits for live-reload streams, which
+            // never end by themselves. Cancelling the group ends them.
+            group.addTask { try await app.run() }
+            group.addTask { try await watch(watcher, log: log, search: search) }
+            group.addTask { await stop.wait() }
             try await group.next()
             group.cancelAll()
         }
+    }
+
+    /// Rebuilds whenever a poll sees a change, until cancelled.
+    private func watch(_ watcher: SiteWatcher, log: @escaping @Sendable (String) -> Void, search: SearchRefresher) async throws {
+        var last = watcher.snapshot().fingerprint
+        while !Task.isCancelled {
+            try await Task.sleep(for: .milliseconds(250))
+            let current = watcher.snapshot()
+            if current.fingerprint != last {
+                last = current.fingerprint
+                await rebuild(log: log, search: search, listing: current.listing)
+            }
+        }
+    }
+
+    private static func nanoseconds(_ duration: Duration) -> Int64 {
+        let (seconds, attoseconds) = duration.components
+        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
     }
 
     /// Builds the site into the preview folder and records the result; the search index

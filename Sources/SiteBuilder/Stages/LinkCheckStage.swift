@@ -22,15 +22,16 @@ public enum LinkCheckStage {
         let checked = only.map { only in notes.filter { only.contains($0.sourcePath) } } ?? notes
         let perNote = ForkJoin.map(checked) { note in
             var output = Output()
+            var lookups = LinkLookups()
             for reference in note.page.references {
-                check(reference, in: note, site: site, output: &output)
+                check(reference, in: note, site: site, lookups: &lookups, output: &output)
             }
             return output
         }
         return Dictionary(zip(checked.map(\.sourcePath), perNote), uniquingKeysWith: { first, _ in first })
     }
 
-    private static func check(_ reference: Reference, in note: Note, site: SiteIndex, output: inout Output) {
+    private static func check(_ reference: Reference, in note: Note, site: SiteIndex, lookups: inout LinkLookups, output: inout Output) {
         let destination = Destination(reference.destination)
         let path = note.sourcePath
         let position = reference.position
@@ -47,7 +48,7 @@ public enum LinkCheckStage {
                     hint: "write a path relative to this note"
                 ))
         case .samePage:
-            checkFragment(destination.fragment, of: note, from: note, reference: reference, site: site, output: &output)
+            checkFragment(destination.fragment, of: note, from: note, reference: reference, lookups: &lookups, output: &output)
         case .relative:
             guard let resolved = Path.normalize(Path.join(Path.directory(of: note.contentPath), destination.path)) else {
                 output.diagnostics.append(
@@ -67,10 +68,10 @@ public enum LinkCheckStage {
                         ))
                     return
                 }
-                checkFragment(destination.fragment, of: index, from: note, reference: reference, site: site, output: &output)
+                checkFragment(destination.fragment, of: index, from: note, reference: reference, lookups: &lookups, output: &output)
             } else if OutputPaths.isNote(resolved) {
                 if let target = site.notes[resolved] {
-                    checkFragment(destination.fragment, of: target, from: note, reference: reference, site: site, output: &output)
+                    checkFragment(destination.fragment, of: target, from: note, reference: reference, lookups: &lookups, output: &output)
                 } else if site.drafts.contains(resolved) {
                     output.diagnostics.append(
                         .error(
@@ -79,21 +80,22 @@ public enum LinkCheckStage {
                             hint: "remove 'draft: true' from that note, or build with --drafts"
                         ))
                 } else {
-                    missing(reference, resolved: resolved, site: site, path: path, output: &output)
+                    missing(reference, resolved: resolved, site: site, path: path, lookups: &lookups, output: &output)
                 }
             } else if site.contentFiles.contains(resolved) {
                 output.referencedFiles.insert(resolved)
             } else {
-                missing(reference, resolved: resolved, site: site, path: path, output: &output)
+                missing(reference, resolved: resolved, site: site, path: path, lookups: &lookups, output: &output)
             }
         }
     }
 
-    private static func missing(_ reference: Reference, resolved: String, site: SiteIndex, path: String, output: inout Output) {
+    private static func missing(
+        _ reference: Reference, resolved: String, site: SiteIndex, path: String, lookups: inout LinkLookups, output: inout Output
+    ) {
         let folder = Path.directory(of: resolved)
         let name = Path.lastComponent(of: resolved)
-        let siblings = site.files(inFolder: folder)
-        let hint = Suggestion.closest(to: name, among: siblings).map { suggestion in
+        let hint = lookups.suggestFile(named: name, inFolder: folder, site: site).map { suggestion in
             let written = Path.directory(of: Destination(reference.destination).rawPath)
             return "did you mean '\(written.isEmpty ? suggestion : written + "/" + suggestion)'?"
         }
@@ -107,12 +109,12 @@ public enum LinkCheckStage {
     }
 
     private static func checkFragment(
-        _ fragment: String?, of target: Note, from note: Note, reference: Reference, site: SiteIndex, output: inout Output
+        _ fragment: String?, of target: Note, from note: Note, reference: Reference, lookups: inout LinkLookups, output: inout Output
     ) {
         guard let fragment, !fragment.isEmpty else { return }
-        guard !target.hasAnchor(fragment) else { return }
+        guard !lookups.hasAnchor(fragment, in: target) else { return }
         let samePage = target.contentPath == note.contentPath
-        let suggestion = Suggestion.closest(to: fragment, among: target.anchorNames)
+        let suggestion = lookups.suggestAnchor(for: fragment, in: target)
         let message =
             samePage
             ? "no heading or anchor '#\(fragment)' on this page"
@@ -122,45 +124,5 @@ public enum LinkCheckStage {
                 "link.broken-anchor", path: note.sourcePath, at: reference.position, message,
                 hint: suggestion.map { "did you mean '#\($0)'?" }
             ))
-    }
-}
-
-/// Lookup tables over the whole site, built once per check.
-struct SiteIndex: Sendable {
-    let notes: [String: Note]
-    let contentFiles: Set<String>
-    let drafts: Set<String>
-    let folders: Set<String>
-
-    init(notes: [Note], contentFiles: Set<String>, drafts: Set<String>) {
-        var byPath: [String: Note] = [:]
-        byPath.reserveCapacity(notes.count)
-        for note in notes { byPath[note.contentPath] = note }
-        self.notes = byPath
-        self.contentFiles = contentFiles
-        self.drafts = drafts
-        var folders: Set<String> = []
-        for path in Array(byPath.keys) + Array(contentFiles) + Array(drafts) {
-            var folder = Path.directory(of: path)
-            while !folder.isEmpty, folders.insert(folder).inserted {
-                folder = Path.directory(of: folder)
-            }
-        }
-        self.folders = folders
-    }
-
-    /// The names in a folder, for "did you mean" hints (only on the error path).
-    func files(inFolder folder: String) -> [String] {
-        (Array(notes.keys) + Array(contentFiles) + Array(drafts))
-            .filter { Path.directory(of: $0) == folder }
-            .map { Path.lastComponent(of: $0) }
-            .sorted()
-    }
-
-    func indexNote(inFolder folder: String) -> Note? {
-        for name in ["index.md", "README.md", "readme.md"] {
-            if let note = notes[Path.join(folder, name)] { return note }
-        }
-        return nil
     }
 }
