@@ -68,6 +68,8 @@ enum FastYAML {
         private(set) var problems: [YAMLProblem] = []
         /// Whether reading stopped at a bound (the text is an error, not declined).
         private(set) var stopped = false
+        /// The last column counted, so that the marks along one long line cost their distance.
+        private let columns = ColumnCache()
 
         init(bytes: [UInt8]) {
             self.bytes = bytes
@@ -395,10 +397,33 @@ enum FastYAML {
         }
 
         /// Line and column (in Unicode scalars, from 1) of a byte on the current line.
+        /// The line and character column of a byte position on the current line. Counted from
+        /// the last position counted on the same line (forwards or backwards), not from the
+        /// line's start: a flow list of 300,000 items on one line would otherwise cost the
+        /// square of its length.
         private func mark(at position: Int) -> YAMLNode.Mark {
-            var column = 1
-            for index in lines[line].start..<position where bytes[index] & 0xC0 != 0x80 { column += 1 }
+            let isCharacter = { (index: Int) in self.bytes[index] & 0xC0 != 0x80 }
+            var column: Int
+            if columns.line == line, position >= columns.position {
+                column = columns.column
+                for index in columns.position..<position where isCharacter(index) { column += 1 }
+            } else if columns.line == line {
+                column = columns.column
+                for index in position..<columns.position where isCharacter(index) { column -= 1 }
+            } else {
+                column = 1
+                for index in lines[line].start..<position where isCharacter(index) { column += 1 }
+            }
+            (columns.line, columns.position, columns.column) = (line, position, column)
             return YAMLNode.Mark(line: line + 1, column: column)
         }
     }
+}
+
+/// The last column `FastYAML`'s reader counted: a reference, so that its non-mutating
+/// `mark(at:)` can remember it.
+private final class ColumnCache {
+    var line = -1
+    var position = 0
+    var column = 1
 }
