@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LambdaSimulator
 
 /// The `notesim` command: builds and checks study sites of Markdown notes.
 @main
@@ -7,7 +8,7 @@ struct Notesim: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "notesim",
         abstract: "Build and verify a study site of Markdown notes with executable AWS Lambda scenarios.",
-        version: "0.1.0",
+        version: "0.1.0 (simulator semantics \(Simulator.version))",
         subcommands: [BuildCommand.self, CheckCommand.self, SimulateCommand.self, ServeCommand.self, PublishCommand.self, InitCommand.self, NewCommand.self]
     )
 

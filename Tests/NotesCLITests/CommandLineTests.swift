@@ -168,4 +168,10 @@ import Testing
         #expect(result.status == 1)
         #expect(result.standardError.hasPrefix("content: error: no content/ folder in the site directory [site.no-content]\n"))
     }
+
+    /// The version line names the simulator's semantics version, which its doc comment promises.
+    @Test func theVersionNamesTheSimulatorsSemantics() throws {
+        let run = try CLI.run(["--version"], in: CLI.repository)
+        #expect(run.standardOutput == "0.1.0 (simulator semantics 1)\n")
+    }
 }

@@ -70,4 +70,5 @@ import Testing
         #expect(wrong.status == 1)
         #expect(wrong.standardOutput == "✗ rejected: AWS accepts this configuration\n")
     }
+
 }
