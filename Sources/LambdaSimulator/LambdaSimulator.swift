@@ -11,13 +11,26 @@ public enum Simulator {
     /// keyed by the build of notesim itself, not by this number.
     public static let version = "1"
 
-    /// Validates and simulates, keeping every entry.
-    public static func simulate(_ spec: ScenarioSpec) throws(SimulationError) -> Trace {
-        var recorder = TraceRecorder()
+    /// Validates and simulates, keeping the first `detailLimit` entries (all by default).
+    ///
+    /// When the run made more entries than that, it runs a second time to gather the
+    /// exemplars' entries (the first run chose them as it went); the simulation is
+    /// deterministic, so both runs are the same run, and neither keeps more than its limits.
+    public static func simulate(_ spec: ScenarioSpec, detailLimit: Int = .max) throws(SimulationError) -> Trace {
+        var recorder = TraceRecorder(mode: spec.mode, detailLimit: detailLimit)
         let summary = try simulate(spec, into: &recorder, keepingEntries: true)
+        let exemplars: [Exemplar]
+        if recorder.entries.count == recorder.entryCount {
+            exemplars = recorder.picker.exemplars(from: recorder.entries)
+        } else {
+            var collector = ExemplarCollector(items: recorder.picker.chosen.map(\.item))
+            _ = try simulate(spec, into: &collector, keepingEntries: true)
+            exemplars = collector.exemplars(reasons: recorder.picker.chosen.map(\.reasons))
+        }
         return Trace(
-            mode: spec.mode, entries: recorder.entries, outcomes: recorder.outcomes, stats: summary.stats,
-            assumptionsUsed: summary.assumptionsUsed, rulesFired: summary.rulesFired
+            mode: spec.mode, entries: recorder.entries, entryCount: recorder.entryCount, outcomes: recorder.outcomes, stats: summary.stats,
+            assumptionsUsed: summary.assumptionsUsed, rulesFired: summary.rulesFired, facts: recorder.facts, aggregates: recorder.aggregates,
+            exemplars: exemplars
         )
     }
 

@@ -11,6 +11,8 @@ struct Checker {
 
     let trace: Trace
     let tolerance: Int64
+    /// What the claims are checked against (`trace.facts`).
+    var facts: ClaimFacts { trace.facts }
     let document: ScenarioDocument
 
     /// Checks one claim; the `switch` is exhaustive, so a new `ClaimKey` must say how it is
@@ -19,25 +21,25 @@ struct Checker {
         let value = expectation.value
         switch expectation.key {
         case .attempts:
-            return count(value, actual: trace.stats.attempts, noun: "attempts", facts: "t = " + times(trace.starts.map(\.time)))
+            return count(value, actual: trace.stats.attempts, noun: "attempts", facts: "t = " + times(facts.startTimes))
         case .attemptsAt:
-            return timeList(value, actual: trace.starts.map(\.time), noun: "attempts")
+            return timeList(value, actual: facts.startTimes, noun: "attempts")
         case .firstAttemptAt:
             return firstAttempt(value)
         case .endsAt:
-            return timeList(value, actual: trace.ends.map(\.time), noun: "attempt ends")
+            return timeList(value, actual: facts.endTimes, noun: "attempt ends")
         case .throttlesAt:
-            return timeList(value, actual: trace.throttleTimes, noun: "throttles")
+            return timeList(value, actual: facts.throttleTimes, noun: "throttles")
         case .batchesAt:
-            return timeList(value, actual: trace.batches.map(\.time), noun: "batches")
+            return timeList(value, actual: facts.batchTimes, noun: "batches")
         case .maxConcurrency:
             return count(value, actual: trace.stats.maxConcurrency, noun: "concurrent handlers at most", facts: nil)
         case .results:
-            let actual = resultsInStartOrder.map(\.rawValue)
-            return wordList(value, actual: actual, noun: "results")
+            let actual = facts.results.map { $0?.rawValue ?? "running" }
+            return wordList(value, actual: actual, total: facts.starts.count, noun: "results")
         case .triggers:
-            let actual = trace.batches.filter { $0.trigger != .retry }.map(\.trigger.rawValue)
-            return wordList(value, actual: actual, noun: "batch triggers")
+            let actual = facts.batches.kept.filter { $0.trigger != .retry }.map(\.trigger.rawValue)
+            return wordList(value, actual: actual, total: facts.batches.isTruncated ? nil : actual.count, noun: "batch triggers")
         case .outcome:
             return outcome(value)
         case .outcomes:
@@ -47,8 +49,8 @@ struct Checker {
         case .batches:
             return batches(value)
         case .receiveCounts:
-            let actual = trace.starts.map { String($0.attempt) }
-            return wordList(value, actual: actual, noun: "receive counts")
+            let actual = facts.starts.kept.map { String($0.attempt) }
+            return wordList(value, actual: actual, total: facts.starts.count, noun: "receive counts")
         case .retried:
             return retried(value)
         case .order:
@@ -69,7 +71,7 @@ struct Checker {
 
     /// `first-attempt-at`: when the handler first ran, a time (± tolerance) or `{ min, max }`.
     private func firstAttempt(_ value: ExpectationValue) -> Result {
-        guard let first = trace.starts.first?.time else { return .fail("expected a first attempt, but the handler never ran") }
+        guard let first = facts.startTimes.kept.first else { return .fail("expected a first attempt, but the handler never ran") }
         guard let inside = within(value, first) else { return .invalid("expected a time such as 1m, or { min, max }", value.position) }
         return inside
             ? .pass(Self.time(first))
@@ -78,9 +80,7 @@ struct Checker {
 
     private func retried(_ value: ExpectationValue) -> Result {
         guard let claim = bool(value) else { return .invalid("retried must be true or false", value.position) }
-        var seen: Set<Int> = []
-        var again = false
-        for start in trace.starts { for item in start.items where !seen.insert(item).inserted { again = true } }
+        let again = facts.retried
         return claim == again ? .pass("\(again)") : .fail("expected retried: \(claim), but \(again ? "some input ran more than once" : "every input ran once")")
     }
 
@@ -95,11 +95,6 @@ struct Checker {
 
     // MARK: - Helpers
 
-    private var resultsInStartOrder: [AttemptResult] {
-        let byInvocation = Dictionary(trace.ends.map { ($0.invocation, $0.result) }, uniquingKeysWith: { first, _ in first })
-        return trace.starts.compactMap { byInvocation[$0.invocation] }
-    }
-
     private func list(_ value: ExpectationValue) -> [ExpectationValue] {
         if case .list(let items, _) = value { return items }
         return [value]
@@ -113,9 +108,20 @@ struct Checker {
         }
     }
 
-    func times(_ values: [Int64]) -> String {
-        values.isEmpty ? "none" : values.map(Self.time).joined(separator: ", ")
+    /// Times for a message: at most `shownTimes` of them, then how many more there were.
+    func times(_ values: [Int64], total: Int? = nil) -> String {
+        guard !values.isEmpty else { return "none" }
+        let shown = values.prefix(Self.shownTimes).map(Self.time).joined(separator: ", ")
+        let more = (total ?? values.count) - min(values.count, Self.shownTimes)
+        return more > 0 ? shown + " and \(more) more" : shown
     }
+
+    func times(_ column: TimeColumn) -> String {
+        times(column.kept, total: column.count)
+    }
+
+    /// How many times a message lists: a screenful of a terminal, not a hundred thousand.
+    static let shownTimes = 20
 
     static func time(_ milliseconds: Int64) -> String {
         milliseconds == 0 ? "0 s" : DurationText.english(milliseconds)
@@ -138,18 +144,20 @@ struct Checker {
 
     /// Times matched element by element within the tolerance; `~` skips one. Also
     /// `{ each, first, last }` bounds and `{ 0s: 1000, 10s: 1000 }` bursts.
-    private func timeList(_ value: ExpectationValue, actual: [Int64], noun: String) -> Result {
+    private func timeList(_ value: ExpectationValue, actual column: TimeColumn, noun: String) -> Result {
         if case .map(let pairs, let position) = value {
             let keys = Set(pairs.map(\.key))
             if !keys.isEmpty, keys.isSubset(of: ["each", "first", "last"]) {
-                return timeBounds(pairs, actual: actual, noun: noun, position: position)
+                return timeBounds(pairs, actual: column, noun: noun, position: position)
             }
-            return timeBursts(pairs, actual: actual, noun: noun, position: position)
+            return timeBursts(pairs, actual: column, noun: noun, position: position)
         }
         let items = list(value)
-        guard items.count == actual.count else {
-            return .fail("expected \(items.count) \(noun), the simulator had \(actual.count) (t = \(times(actual)))")
+        let actual = column.kept
+        guard items.count == column.count else {
+            return .fail("expected \(items.count) \(noun), the simulator had \(column.count) (t = \(times(column)))")
         }
+        if column.isTruncated { return tooManyToCheck(column.count, noun: noun, position: value.position) }
         for (index, item) in items.enumerated() {
             guard let text = item.text else { return .invalid("expected a time such as 1m", item.position) }
             if text == "~" || text.isEmpty { continue }
@@ -160,31 +168,45 @@ struct Checker {
                 )
             }
         }
-        return .pass(times(actual))
+        return .pass(times(column))
     }
 
-    private func timeBounds(_ pairs: [(key: String, value: ExpectationValue)], actual: [Int64], noun: String, position: SourcePosition) -> Result {
-        guard !actual.isEmpty else { return .fail("expected \(noun), the simulator had none") }
+    /// A claim about single entries beyond the ones kept (`ClaimFacts.listLimit`).
+    private func tooManyToCheck(_ count: Int, noun: String, position: SourcePosition) -> Result {
+        .invalid(
+            "the simulator had \(count) \(noun); claims about single ones are checked for the first \(ClaimFacts.listLimit) (claim a count or { each, first, last } instead)",
+            position)
+    }
+
+    /// `{ each, first, last }`: every time, or the first or last, within a bound. Over all the
+    /// times: the earliest and latest stand for every one when the list was cut.
+    private func timeBounds(_ pairs: [(key: String, value: ExpectationValue)], actual column: TimeColumn, noun: String, position: SourcePosition) -> Result {
+        let actual = column.kept
+        guard let lastTime = column.last, let firstTime = actual.first else { return .fail("expected \(noun), the simulator had none") }
         for (key, bound) in pairs {
-            let targets: [(Int, Int64)] =
+            let targets: [(index: Int?, time: Int64)] =
                 switch key {
-                case "first": [(0, actual[0])]
-                case "last": [(actual.count - 1, actual[actual.count - 1])]
-                default: Array(actual.enumerated())
+                case "first": [(0, firstTime)]
+                case "last": [(column.count - 1, lastTime)]
+                default:
+                    column.isTruncated ? [(nil, column.earliest), (nil, column.latest)] : actual.enumerated().map { ($0.offset, $0.element) }
                 }
             for (index, time) in targets {
                 guard let inside = within(bound, time) else { return .invalid("a bound is a time or { min, max }", bound.position) }
                 if !inside {
+                    let which = index.map { "#\($0 + 1)" } ?? "one"
                     return .fail(
-                        "expected \(key == "each" ? "every one of the \(noun)" : "the \(key) of the \(noun)") within \(describe(bound)), but #\(index + 1) is at \(Self.time(time)) (t = \(times(actual)))"
+                        "expected \(key == "each" ? "every one of the \(noun)" : "the \(key) of the \(noun)") within \(describe(bound)), but \(which) is at \(Self.time(time)) (t = \(times(column)))"
                     )
                 }
             }
         }
-        return .pass(times(actual))
+        return .pass(times(column))
     }
 
-    private func timeBursts(_ pairs: [(key: String, value: ExpectationValue)], actual: [Int64], noun: String, position: SourcePosition) -> Result {
+    private func timeBursts(_ pairs: [(key: String, value: ExpectationValue)], actual column: TimeColumn, noun: String, position: SourcePosition) -> Result {
+        if column.isTruncated { return tooManyToCheck(column.count, noun: noun, position: position) }
+        let actual = column.kept
         var claimed = 0
         for (key, countValue) in pairs {
             guard let time = Quantity.duration(key) else { return .invalid("'\(key)' is not a time", position) }
@@ -223,12 +245,21 @@ struct Checker {
         }
     }
 
-    private func wordList(_ value: ExpectationValue, actual: [String], noun: String) -> Result {
+    /// Words matched one by one (`~` skips one). `actual` may be the first of more: `total`
+    /// says how many there were in all, nil when the list was cut at an unknown size.
+    private func wordList(_ value: ExpectationValue, actual: [String], total: Int?, noun: String) -> Result {
         let expected = list(value).map { $0.text ?? "" }
-        let matches = expected.count == actual.count && zip(expected, actual).allSatisfy { $0 == "~" || $0 == $1 }
+        let cut = total.map { $0 > actual.count } ?? true
+        let count = total ?? actual.count
+        let more = total == nil ? ", …" : count > Self.shownTimes ? ", … \(count - Self.shownTimes) more" : ""
+        let shown = actual.prefix(Self.shownTimes).joined(separator: ", ") + more
+        if cut, expected.count >= actual.count, total == nil || expected.count == count {
+            return tooManyToCheck(count, noun: noun, position: value.position)
+        }
+        let matches = expected.count == count && zip(expected, actual).allSatisfy { $0 == "~" || $0 == $1 }
         return matches
-            ? .pass(actual.joined(separator: ", "))
-            : .fail("expected \(noun) [\(expected.joined(separator: ", "))], the simulator had [\(actual.joined(separator: ", "))]")
+            ? .pass(shown)
+            : .fail("expected \(noun) [\(expected.joined(separator: ", "))], the simulator had [\(shown)]")
     }
 
     private func outcome(_ value: ExpectationValue) -> Result {
@@ -243,8 +274,9 @@ struct Checker {
     }
 
     private var endFacts: String {
-        let deliveries = trace.deliveries.map { "\($0.delivery.route.rawValue) at \(Self.time($0.time))" }
-        return deliveries.isEmpty ? "" : " (\(deliveries.joined(separator: "; ")))"
+        let deliveries = facts.deliveries.kept.prefix(Self.shownTimes).map { "\($0.delivery.route.rawValue) at \(Self.time($0.time))" }
+        let more = facts.deliveries.count - deliveries.count
+        return deliveries.isEmpty ? "" : " (\(deliveries.joined(separator: "; "))\(more > 0 ? " and \(more) more" : ""))"
     }
 
     private func outcomes(_ value: ExpectationValue) -> Result {
@@ -269,7 +301,7 @@ struct Checker {
         for (key, item) in pairs {
             guard let route = Delivery.Route(rawValue: key) else { return .invalid("unknown target '\(key)' (OnSuccess, OnFailure, DLQ, redrive)", position) }
             guard let expected = Int(item.text ?? "") else { return .invalid("expected a count for \(key)", item.position) }
-            let actual = trace.deliveries.filter { $0.delivery.route == route && $0.delivery.delivered }.count
+            let actual = facts.delivered[route] ?? 0
             if actual != expected {
                 return .fail("expected \(expected) message\(expected == 1 ? "" : "s") to \(key), the simulator delivered \(actual)\(endFacts)")
             }
@@ -279,11 +311,14 @@ struct Checker {
 
     private func batches(_ value: ExpectationValue) -> Result {
         let expected = list(value)
-        let actual = trace.batches.map(\.items)
-        guard expected.count == actual.count else {
-            return .fail(
-                "expected \(expected.count) batches, the simulator invoked \(actual.count) (sizes \(actual.map { String($0.count) }.joined(separator: ", ")))")
+        let actual = facts.batches.kept.map(\.items)
+        let sizes =
+            actual.prefix(Self.shownTimes).map { String($0.count) }.joined(separator: ", ")
+            + (facts.batches.isTruncated || actual.count > Self.shownTimes ? ", …" : "")
+        guard expected.count == facts.batches.count else {
+            return .fail("expected \(expected.count) batches, the simulator invoked \(facts.batches.count) (sizes \(sizes))")
         }
+        if facts.batches.isTruncated { return tooManyToCheck(facts.batches.count, noun: "batches", position: value.position) }
         for (index, item) in expected.enumerated() {
             switch item {
             case .scalar(let text, let position):
@@ -291,7 +326,7 @@ struct Checker {
                 if let size = Int(text) {
                     if size != actual[index].count {
                         return .fail(
-                            "expected batch \(index + 1) to hold \(size) records, it held \(actual[index].count) (batch sizes \(actual.map { String($0.count) }.joined(separator: ", ")))"
+                            "expected batch \(index + 1) to hold \(size) records, it held \(actual[index].count) (batch sizes \(sizes))"
                         )
                     }
                 } else if let range = ItemRange.parse(text) {
@@ -311,47 +346,20 @@ struct Checker {
                 return .invalid("a batch is a size or a list of ids", position)
             }
         }
-        return .pass(actual.map { String($0.count) }.joined(separator: ", "))
+        return .pass(sizes)
     }
 
     private func orderPreserved() -> Result {
-        var key: [Int: String] = [:]
-        for entry in trace.entries {
-            if case .arrival(let item, _, let shard, let group) = entry.event {
-                key[item] = trace.mode == .sqsFIFO ? (group ?? "") : (group.map { "key \($0)" } ?? "shard \(shard ?? 0)")
-            }
-        }
-        var itemsOf: [Int: [Int]] = [:]
-        var done: Set<Int> = []
-        var last: [String: Int] = [:]
-        for entry in trace.entries {
-            if case .start(let invocation, _, let items, _) = entry.event { itemsOf[invocation] = items }
-            if case .end(let invocation, _, _, let result, let reported) = entry.event, result == .ok {
-                let items = itemsOf[invocation] ?? []
-                let limit = items.firstIndex { reported.contains($0) } ?? items.count
-                for item in items[..<limit] where done.insert(item).inserted {
-                    let group = key[item] ?? ""
-                    if let previous = last[group], previous > item {
-                        return .fail("expected order preserved, but #\(item) succeeded after #\(previous) in \(group) at \(Self.time(entry.time))")
-                    }
-                    last[group] = item
-                }
-            }
-        }
-        return .pass("preserved")
+        facts.orderViolation.map { .fail("expected order preserved, but \($0)") } ?? .pass("preserved")
     }
 
     private func responses(_ value: ExpectationValue) -> Result {
         guard case .map(let pairs, let position) = value else {
             return .invalid("expected a map from event number to { status, error, reason, at }", value.position)
         }
-        let actual = trace.entries.compactMap { entry -> (item: Int, status: Int, error: String?, reason: String?, time: Int64)? in
-            if case .response(let item, let status, let error, let reason) = entry.event { return (item, status, error, reason, entry.time) }
-            return nil
-        }
         for (key, item) in pairs {
             guard let event = Int(key) else { return .invalid("response keys are event numbers", position) }
-            guard let response = actual.last(where: { $0.item == event }) else { return .fail("expected a response to event \(event), but it got none") }
+            guard let response = facts.responses[event] else { return .fail("expected a response to event \(event), but it got none") }
             guard case .map(let fields, _) = item else { return .invalid("expected { status, error, reason, at }", item.position) }
             for (field, fieldValue) in fields {
                 let text = fieldValue.text ?? ""
@@ -375,10 +383,11 @@ struct Checker {
 
     private func deliveries(_ value: ExpectationValue) -> Result {
         let expected = list(value)
-        let actual = trace.deliveries
-        guard expected.count == actual.count else {
-            return .fail("expected \(expected.count) deliveries, the simulator made \(actual.count)\(endFacts)")
+        let actual = facts.deliveries.kept
+        guard expected.count == facts.deliveries.count else {
+            return .fail("expected \(expected.count) deliveries, the simulator made \(facts.deliveries.count)\(endFacts)")
         }
+        if facts.deliveries.isTruncated { return tooManyToCheck(facts.deliveries.count, noun: "deliveries", position: value.position) }
         for (index, item) in expected.enumerated() {
             guard case .map(let fields, _) = item else {
                 return .invalid("a delivery is a map such as { to: DLQ, condition: RetriesExhausted }", item.position)
@@ -430,6 +439,6 @@ struct Checker {
                 }
             }
         }
-        return .pass("\(actual.count)")
+        return .pass("\(facts.deliveries.count)")
     }
 }

@@ -1,7 +1,12 @@
-/// The full record of a simulation: every entry in time order, and where each input ended.
+/// The record of a simulation: its first entries in time order (all of them when
+/// `isComplete`), where each input ended, and, over every entry, the facts claims are
+/// checked against, counts over time and the paths of a few exemplar inputs.
 public struct Trace: Sendable {
     public var mode: InvocationMode
+    /// The first entries, at most the recorder's detail limit.
     public var entries: [TraceEntry]
+    /// Entries the run made in all.
+    public var entryCount: Int
     /// Final states by event or record id (from 1).
     public var outcomes: [Int: [Outcome]]
     public var stats: SimulationStats
@@ -9,18 +14,39 @@ public struct Trace: Sendable {
     public var assumptionsUsed: Set<Assumptions.Name>
     /// Every rule id that explains some entry.
     public var rulesFired: Set<String>
+    /// What claims are checked against, over every entry.
+    public var facts: ClaimFacts
+    /// Counts per stretch of time, over every entry.
+    public var aggregates: TraceAggregates
+    /// The first input, the first failure and the first to reach each final state, with
+    /// their entries.
+    public var exemplars: [Exemplar]
 
     public init(
-        mode: InvocationMode, entries: [TraceEntry], outcomes: [Int: [Outcome]], stats: SimulationStats, assumptionsUsed: Set<Assumptions.Name>,
-        rulesFired: Set<String>
+        mode: InvocationMode, entries: [TraceEntry], entryCount: Int? = nil, outcomes: [Int: [Outcome]], stats: SimulationStats,
+        assumptionsUsed: Set<Assumptions.Name>, rulesFired: Set<String>, facts: ClaimFacts? = nil, aggregates: TraceAggregates? = nil,
+        exemplars: [Exemplar] = []
     ) {
         self.mode = mode
         self.entries = entries
+        self.entryCount = entryCount ?? entries.count
         self.outcomes = outcomes
         self.stats = stats
         self.assumptionsUsed = assumptionsUsed
         self.rulesFired = rulesFired
+        self.facts = facts ?? ClaimFacts(mode: mode)
+        self.aggregates = aggregates ?? TraceAggregates()
+        self.exemplars = exemplars
+        if facts == nil || aggregates == nil {
+            var recorder = TraceRecorder(mode: mode)
+            for entry in entries { recorder.record(entry) }
+            self.facts = facts ?? recorder.facts
+            self.aggregates = aggregates ?? recorder.aggregates
+        }
     }
+
+    /// Whether `entries` holds every entry of the run.
+    public var isComplete: Bool { entries.count == entryCount }
 
     /// Handler starts, in start order.
     public var starts: [(time: Int64, invocation: Int, instance: Int, items: [Int], attempt: Int)] {

@@ -7,19 +7,38 @@ public protocol TraceSink {
     mutating func settle(item: Int, outcomes: OutcomeSet)
 }
 
-/// Keeps every entry and every outcome: the trace that notes are verified against.
+/// Keeps the first `detailLimit` entries, every outcome, and, for every entry, the facts
+/// claims are checked against, the counts the aggregate view draws and the choice of
+/// exemplars: the trace that notes are verified against.
+///
+/// Why the limit: the entries feed the detailed figure and the event log, which a reader
+/// can only use up to a few thousand lines; past that, a run's memory stays flat however
+/// long it goes on.
 public struct TraceRecorder: TraceSink {
     public private(set) var entries: [TraceEntry] = []
+    public private(set) var entryCount = 0
     public private(set) var outcomes: [Int: [Outcome]] = [:]
+    public private(set) var facts: ClaimFacts
+    public private(set) var aggregates = TraceAggregates()
+    private(set) var picker = ExemplarPicker()
+    public let detailLimit: Int
 
-    public init() {}
+    public init(mode: InvocationMode, detailLimit: Int = .max) {
+        facts = ClaimFacts(mode: mode)
+        self.detailLimit = detailLimit
+    }
 
     public mutating func record(_ entry: TraceEntry) {
-        entries.append(entry)
+        entryCount += 1
+        if entries.count < detailLimit { entries.append(entry) }
+        facts.add(entry)
+        aggregates.add(entry)
+        picker.add(entry)
     }
 
     public mutating func settle(item: Int, outcomes: OutcomeSet) {
         self.outcomes[item] = outcomes.list
+        picker.settle(item: item, outcomes: outcomes)
     }
 }
 

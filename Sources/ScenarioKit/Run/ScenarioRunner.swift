@@ -46,6 +46,12 @@ public struct ScenarioRun: Sendable {
 /// The one place a block is run: `build`, `check`, `serve`, `simulate` and the tests all call
 /// it, so they cannot disagree on a verdict.
 public enum ScenarioRunner {
+    /// The most entries a run keeps one by one (for the detailed figure and the event log).
+    /// Why: a reader scrolls through a few thousand lines at most; past that, claims and the
+    /// aggregate view use counts and bounded lists, so a run's memory stays flat however
+    /// long the scenario goes on.
+    public static let detailLimit = 2_000
+
     /// Runs the block whose text is `text`, found in `path` with its first line at `firstLine`
     /// and its columns shifted by `columnOffset` (diagnostics point into the note).
     public static func run(
@@ -63,7 +69,7 @@ public enum ScenarioRunner {
             return rejection(document, claimsRejection: claimsRejection, path: path, problems: problems)
         }
         do {
-            let trace = try Simulator.simulate(document.spec)
+            let trace = try Simulator.simulate(document.spec, detailLimit: detailLimit)
             let verdicts = Verifier.verify(document, trace: trace, path: path)
             return ScenarioRun(
                 status: .simulated(trace), document: document, verdicts: verdicts,

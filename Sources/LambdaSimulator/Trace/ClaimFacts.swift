@@ -1,0 +1,148 @@
+import NotesCore
+
+/// What a scenario's claims are checked against, gathered entry by entry as the simulation
+/// runs, in memory bounded by `listLimit` per list and by the number of inputs.
+///
+/// Why: claims used to be checked against the full list of entries, which grew with how
+/// long a scenario ran (a retry loop of four days kept 1.3 GB). Counts and bounds cover
+/// every entry; lists keep their first `listLimit` elements, more than a claim written by
+/// hand can list.
+public struct ClaimFacts: Sendable {
+    /// The most elements kept per list.
+    public static let listLimit = 10_000
+
+    /// A handler start: which invocation and its attempt (or receive count).
+    public struct Start: Sendable, Equatable {
+        public var invocation: Int
+        public var attempt: Int
+    }
+
+    /// A batch handed to the function (event source mappings).
+    public struct Batch: Sendable {
+        public var time: Int64
+        public var items: [Int]
+        public var trigger: BatchTrigger
+    }
+
+    /// The last answer a synchronous or asynchronous caller got for an event.
+    public struct Response: Sendable, Equatable {
+        public var status: Int
+        public var error: String?
+        public var reason: String?
+        public var time: Int64
+    }
+
+    public private(set) var startTimes = TimeColumn(limit: listLimit)
+    public private(set) var endTimes = TimeColumn(limit: listLimit)
+    public private(set) var throttleTimes = TimeColumn(limit: listLimit)
+    public private(set) var batchTimes = TimeColumn(limit: listLimit)
+    public private(set) var starts = BoundedList<Start>(limit: listLimit)
+    /// How each kept start ended, in start order (nil while running).
+    public private(set) var results: [AttemptResult?] = []
+    public private(set) var batches = BoundedList<Batch>(limit: listLimit)
+    public private(set) var deliveries = BoundedList<(time: Int64, delivery: Delivery)>(limit: listLimit)
+    /// Messages that reached their target, by route (every delivery, kept or not).
+    public private(set) var delivered: [Delivery.Route: Int] = [:]
+    /// By event number.
+    public private(set) var responses: [Int: Response] = [:]
+    /// Whether some input started more than once.
+    public private(set) var retried = false
+    /// The first success out of order in its shard, key or FIFO group, if any.
+    public private(set) var orderViolation: String?
+
+    private var order: OrderTracker
+    private var startedItems = ItemBits()
+    /// Kept starts still running: invocation -> index in `results`.
+    private var runningKept: [Int: Int] = [:]
+
+    public init(mode: InvocationMode) {
+        order = OrderTracker(byFIFOGroup: mode == .sqsFIFO)
+    }
+
+    /// Takes in one entry, in time order.
+    mutating func add(_ entry: TraceEntry) {
+        let time = entry.time
+        switch entry.event {
+        case .arrival(let item, _, let shard, let group):
+            order.arrived(item, shard: shard, group: group)
+        case .start(let invocation, _, let items, let attempt):
+            startTimes.append(time)
+            if starts.kept.count < starts.limit {
+                runningKept[invocation] = results.count
+                results.append(nil)
+            }
+            starts.append(Start(invocation: invocation, attempt: attempt))
+            for item in items where !startedItems.insert(item) { retried = true }
+            order.started(invocation, items: items)
+        case .end(let invocation, _, _, let result, let reported):
+            endTimes.append(time)
+            if let index = runningKept.removeValue(forKey: invocation) { results[index] = result }
+            if orderViolation == nil { orderViolation = order.ended(invocation, result: result, reported: reported, at: time) }
+        case .throttled:
+            throttleTimes.append(time)
+        case .batch(_, let items, let trigger, _):
+            batchTimes.append(time)
+            batches.append(Batch(time: time, items: items, trigger: trigger))
+        case .delivery(let delivery):
+            deliveries.append((time, delivery))
+            if delivery.delivered { delivered[delivery.route, default: 0] += 1 }
+        case .response(let item, let status, let error, let reason):
+            responses[item] = Response(status: status, error: error, reason: reason, time: time)
+        default:
+            break
+        }
+    }
+}
+
+/// A set of positive input numbers as bits: inputs are numbered from 1, so a set of all of
+/// them is a few kilobytes.
+struct ItemBits: Sendable {
+    private var words: [UInt64] = []
+
+    /// Adds `item`; false when it was already there.
+    mutating func insert(_ item: Int) -> Bool {
+        guard item >= 0 else { return true }
+        let (word, bit) = (item >> 6, UInt64(1) << UInt64(item & 63))
+        if word >= words.count { words += repeatElement(0, count: word - words.count + 1) }
+        defer { words[word] |= bit }
+        return words[word] & bit == 0
+    }
+}
+
+/// Checks, success by success, that no input succeeds after a later one of its shard,
+/// partition key or FIFO group (`order: preserved`).
+struct OrderTracker: Sendable {
+    let byFIFOGroup: Bool
+    private var keyOf: [Int: String] = [:]
+    private var running: [Int: [Int]] = [:]
+    private var done = ItemBits()
+    private var last: [String: Int] = [:]
+
+    init(byFIFOGroup: Bool) {
+        self.byFIFOGroup = byFIFOGroup
+    }
+
+    mutating func arrived(_ item: Int, shard: Int?, group: String?) {
+        keyOf[item] = byFIFOGroup ? (group ?? "") : (group.map { "key \($0)" } ?? "shard \(shard ?? 0)")
+    }
+
+    mutating func started(_ invocation: Int, items: [Int]) {
+        running[invocation] = items
+    }
+
+    /// The violation this end shows, if any: the items before the first reported failure
+    /// succeeded.
+    mutating func ended(_ invocation: Int, result: AttemptResult, reported: [Int], at time: Int64) -> String? {
+        let items = running.removeValue(forKey: invocation) ?? []
+        guard result == .ok else { return nil }
+        let limit = items.firstIndex { reported.contains($0) } ?? items.count
+        for item in items[..<limit] where done.insert(item) {
+            let group = keyOf[item] ?? ""
+            if let previous = last[group], previous > item {
+                return "#\(item) succeeded after #\(previous) in \(group) at \(time == 0 ? "0 s" : DurationText.english(time))"
+            }
+            last[group] = item
+        }
+        return nil
+    }
+}

@@ -1,0 +1,122 @@
+/// Counts per stretch of simulated time, for every entry of a run however long it is: what
+/// the aggregate view of a figure draws when a trace has too many marks to draw one by one.
+///
+/// Why: a reader of a scenario with a hundred thousand attempts wants their shape over
+/// time (when they came, how they ended, how many ran at once), and counting them costs a
+/// fixed amount of memory. The buckets start 1 ms wide; whenever an entry falls past the
+/// last, neighbouring buckets are merged in pairs (the width doubles), so there are always
+/// between `bucketCount / 2` and `bucketCount` buckets over the run, each the same width.
+public struct TraceAggregates: Sendable, Equatable {
+    /// What is counted per bucket.
+    public enum Series: Int, Sendable, CaseIterable {
+        case arrivals
+        case attemptsOK
+        case attemptsError
+        case attemptsTimeout
+        case throttles
+        case retries
+        case deliveredOnSuccess
+        case deliveredOnFailure
+        case deliveredDLQ
+        case deliveredRedrive
+        case deliveryFailed
+        case discards
+    }
+
+    /// The most buckets kept.
+    public static let bucketCount = 128
+
+    /// The width of every bucket, in ms (a power of two).
+    public private(set) var bucketWidth: Int64 = 1
+    /// Counts, `Series.allCases.count` per bucket, bucket after bucket.
+    private var counts: [Int] = []
+    /// The most handlers running at once within each bucket.
+    private var peaks: [Int] = []
+    /// Handlers running at the last entry.
+    private var running = 0
+    /// The most handlers running at once over the whole run.
+    public private(set) var peakConcurrency = 0
+
+    public init() {}
+
+    /// Buckets holding something (the last one holds the last entry).
+    public var usedBuckets: Int { counts.count / Series.allCases.count }
+
+    /// The count of `series` in bucket `index`.
+    public func count(_ series: Series, bucket index: Int) -> Int {
+        counts[index * Series.allCases.count + series.rawValue]
+    }
+
+    /// The total of `series` over the run.
+    public func total(_ series: Series) -> Int {
+        stride(from: series.rawValue, to: counts.count, by: Series.allCases.count).reduce(0) { $0 + counts[$1] }
+    }
+
+    /// The most handlers running at once in bucket `index`.
+    public func concurrency(bucket index: Int) -> Int {
+        peaks[index]
+    }
+
+    /// Takes in one entry, in time order.
+    mutating func add(_ entry: TraceEntry) {
+        let bucket = self.bucket(for: max(0, entry.time))
+        func bump(_ series: Series, by amount: Int = 1) {
+            counts[bucket * Series.allCases.count + series.rawValue] += amount
+        }
+        switch entry.event {
+        case .arrival: bump(.arrivals)
+        case .start:
+            running += 1
+            peakConcurrency = max(peakConcurrency, running)
+            peaks[bucket] = max(peaks[bucket], running)
+        case .end(_, _, _, let result, _):
+            running -= 1
+            peaks[bucket] = max(peaks[bucket], running)
+            switch result {
+            case .ok: bump(.attemptsOK)
+            case .error: bump(.attemptsError)
+            case .timeout: bump(.attemptsTimeout)
+            }
+        case .throttled: bump(.throttles)
+        case .retryScheduled: bump(.retries)
+        case .delivery(let delivery):
+            guard delivery.delivered else { return bump(.deliveryFailed) }
+            switch delivery.route {
+            case .onSuccess: bump(.deliveredOnSuccess)
+            case .onFailure: bump(.deliveredOnFailure)
+            case .dlq: bump(.deliveredDLQ)
+            case .redrive: bump(.deliveredRedrive)
+            }
+        case .discarded: bump(.discards)
+        default: break
+        }
+    }
+
+    /// The bucket of `time`, widening the buckets until it fits and adding empty ones up to it.
+    private mutating func bucket(for time: Int64) -> Int {
+        while time / bucketWidth >= Int64(Self.bucketCount) { widen() }
+        let index = Int(time / bucketWidth)
+        let series = Series.allCases.count
+        while usedBuckets <= index {
+            counts += repeatElement(0, count: series)
+            // A bucket starts at the level the one before it ended with.
+            peaks.append(running)
+        }
+        return index
+    }
+
+    /// Doubles the width: bucket i becomes the sum of buckets 2i and 2i + 1.
+    private mutating func widen() {
+        let series = Series.allCases.count
+        let merged = (usedBuckets + 1) / 2
+        var newCounts = [Int](repeating: 0, count: merged * series)
+        var newPeaks = [Int](repeating: 0, count: merged)
+        for bucket in 0..<usedBuckets {
+            for index in 0..<series { newCounts[bucket / 2 * series + index] += counts[bucket * series + index] }
+            newPeaks[bucket / 2] = max(newPeaks[bucket / 2], peaks[bucket])
+        }
+        counts = newCounts
+        peaks = newPeaks
+        bucketWidth *= 2
+    }
+}
