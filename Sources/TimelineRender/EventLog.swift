@@ -3,6 +3,19 @@ import LambdaSimulator
 
 /// The same trace as an HTML table: the figure's text alternative, row by row.
 public enum EventLog {
+    /// The most rows shown inside a figure: about a screenful. A longer log is written as a
+    /// page of its own beside the note and linked from the figure.
+    public static let inlineRows = 30
+
+    /// The rows the table of a trace has (the kept entries but receives, which the
+    /// following starts already show).
+    public static func rowCount(_ trace: Trace) -> Int {
+        trace.entries.count { entry in
+            if case .received = entry.event { return false }
+            return true
+        }
+    }
+
     public static func html(_ trace: Trace, options: TimelineOptions) -> String {
         let out = MarkupWriter()
         write(trace, options: options, into: out)

@@ -11,10 +11,15 @@ public enum Legend {
 
     /// Appends the legend to `out` (nothing when the figure has no marks).
     public static func write(_ model: TimelineModel, language: String, into out: MarkupWriter) {
-        guard !model.legend.isEmpty else { return }
+        write(kinds: model.legend, language: language, into: out)
+    }
+
+    /// Appends the legend of these mark kinds (either view's `legend`) to `out`.
+    public static func write(kinds: [TimelineModel.Kind], language: String, into out: MarkupWriter) {
+        guard !kinds.isEmpty else { return }
         let labels = TimelineLabels.forLanguage(language)
         out.raw("<ul class=\"tl-legend\">")
-        for kind in model.legend {
+        for kind in kinds {
             out.raw("<li><svg class=\"tl-swatch\" width=\"14\" height=\"10\" aria-hidden=\"true\"><g class=\"tl-mark tl-"); out.raw(string: kind.rawValue);
             out.raw("\">")
             out.raw(swatch(kind))

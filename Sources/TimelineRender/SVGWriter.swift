@@ -24,13 +24,22 @@ public enum SVGWriter {
 
     /// The `<svg>` element's opening, with the accessible title and description.
     private static func writeHeader(_ model: TimelineModel, idPrefix: String, into out: MarkupWriter) {
+        writeOpening(
+            width: model.width, height: model.height, fontSize: model.fontSize, title: model.title, description: model.description,
+            idPrefix: idPrefix, into: out)
+    }
+
+    /// The `<svg>` element's opening for any view: size, role, accessible title and description.
+    static func writeOpening(
+        width: Double, height: Double, fontSize: Double, title: String, description: String, idPrefix: String, into out: MarkupWriter
+    ) {
         out.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"tl\" viewBox=\"0 0 ")
-        out.number(model.width); out.raw(" "); out.number(model.height)
-        out.raw("\" width=\""); out.number(model.width); out.raw("\" height=\""); out.number(model.height)
+        out.number(width); out.raw(" "); out.number(height)
+        out.raw("\" width=\""); out.number(width); out.raw("\" height=\""); out.number(height)
         out.raw("\" role=\"img\" aria-labelledby=\""); out.text(idPrefix); out.raw("-title "); out.text(idPrefix); out.raw("-desc\"")
-        out.raw(" font-size=\""); out.number(model.fontSize); out.raw("\">\n")
-        out.raw("<title id=\""); out.text(idPrefix); out.raw("-title\">"); out.text(model.title); out.raw("</title>\n")
-        out.raw("<desc id=\""); out.text(idPrefix); out.raw("-desc\">"); out.text(model.description); out.raw("</desc>\n")
+        out.raw(" font-size=\""); out.number(fontSize); out.raw("\">\n")
+        out.raw("<title id=\""); out.text(idPrefix); out.raw("-title\">"); out.text(title); out.raw("</title>\n")
+        out.raw("<desc id=\""); out.text(idPrefix); out.raw("-desc\">"); out.text(description); out.raw("</desc>\n")
     }
 
     /// Each lane's rule and name.
@@ -92,7 +101,7 @@ public enum SVGWriter {
     }
 
     /// The shape of one mark, by its kind.
-    private static func writeShape(of mark: TimelineModel.Mark, top: Double, middle: Double, into out: MarkupWriter) {
+    static func writeShape(of mark: TimelineModel.Mark, top: Double, middle: Double, into out: MarkupWriter) {
         switch mark.kind {
         case .attemptOK, .attemptError, .attemptTimeout, .batch, .blocked:
             out.raw("<rect x=\""); out.number(mark.x0); out.raw("\" y=\""); out.number(top); out.raw("\" width=\""); out.number(mark.x1 - mark.x0)

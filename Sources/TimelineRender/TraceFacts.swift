@@ -26,12 +26,17 @@ struct TraceFacts {
     let endTime: Int64
 
     init(_ trace: Trace) {
-        endTime = trace.stats.endTime
+        self.init(entries: trace.entries, endTime: trace.stats.endTime)
+    }
+
+    /// The facts of some entries (an exemplar's), open attempts and blocks closed at `endTime`.
+    init(entries: [TraceEntry], endTime: Int64) {
+        self.endTime = endTime
         var open: [Int: (time: Int64, instance: Int, items: [Int], attempt: Int)] = [:]
         var blockedSince: [Int: Int64] = [:]
         var firstSeen: [Int: Int64] = [:]
         var lastBatchAt: [Int: Int64] = [:]
-        for entry in trace.entries {
+        for entry in entries {
             let time = entry.time
             switch entry.event {
             case .arrival(let item, _, let shard, _):
@@ -85,6 +90,12 @@ struct TraceFacts {
         for (shard, since) in blockedSince.sorted(by: { $0.key < $1.key }) {
             blocked.append(Blocked(start: since, end: max(since, endTime), shard: shard))
         }
+    }
+
+    /// How many marks the detailed view would draw (arrivals of one instant count once).
+    var markCount: Int {
+        attempts.count + waits.count + batches.count + arrivals.count + throttles.count + responses.count + deliveries.count + discards.count
+            + blocked.count
     }
 
     /// Every instant worth keeping on the axis.

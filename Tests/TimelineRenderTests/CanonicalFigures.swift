@@ -70,3 +70,35 @@ enum CanonicalFigures {
         return figures
     }
 }
+
+/// Traces too large for the detailed view (`TimelineView.markLimit`), each drawn as the
+/// aggregate view, kept with the run's detail limit as a build keeps them.
+enum LargeFigures {
+    static func all() throws -> [(name: String, trace: Trace, language: String, title: String)] {
+        var spec = ScenarioSpec(mode: .sync)
+        spec.arrivals = [ArrivalGroup(at: 0, count: 3_000, every: 10)]
+        spec.function.reservedConcurrency = 5
+        spec.function.durations = [200]
+        let sync = try Simulator.simulate(spec, detailLimit: 2_000)
+
+        spec = ScenarioSpec(mode: .sqs)
+        spec.arrivals = [ArrivalGroup(at: 0)]
+        spec.queue.visibilityTimeoutSeconds = 3
+        spec.function.fails = .always
+        spec.function.durations = [100]
+        spec.until = 3_600_000
+        let loop = try Simulator.simulate(spec, detailLimit: 2_000)
+
+        spec = ScenarioSpec(mode: .async)
+        spec.arrivals = [ArrivalGroup(at: 0, count: 400, every: 50)]
+        spec.function.fails = .rate(perMille: 300)
+        spec.deadLetter = .sqs
+        spec.eventInvokeConfig.onSuccess = .sqs
+        let async = try Simulator.simulate(spec, detailLimit: 2_000)
+        return [
+            ("aggregate-sync-throttled", sync, "en", "3,000 calls at reserved concurrency 5"),
+            ("aggregate-sqs-retry-loop", loop, "ja", "可視性タイムアウトごとに再試行し続けるメッセージ"),
+            ("aggregate-async-mixed", async, "en", "400 events, 30 % failing, to OnSuccess and the DLQ"),
+        ]
+    }
+}

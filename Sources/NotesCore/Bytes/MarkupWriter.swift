@@ -35,6 +35,11 @@ public final class MarkupWriter {
         markup.withUTF8 { append($0.baseAddress, $0.count) }
     }
 
+    /// Appends markup already encoded as UTF-8 (another writer's `bytes`), as it is.
+    public func raw(bytes markup: [UInt8]) {
+        markup.withUnsafeBufferPointer { append($0.baseAddress, $0.count) }
+    }
+
     /// Appends text escaped for HTML and SVG content and quoted attributes, as
     /// `HTMLEscaping.attribute` escapes it: `& < > " '` become entities and control
     /// characters XML does not allow are dropped. Runs between them are copied whole.

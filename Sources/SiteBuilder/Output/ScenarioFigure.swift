@@ -22,8 +22,12 @@ enum ScenarioFigure {
         /// The legend and the SVG (raw markup; empty unless `timeline`).
         var legend: [UInt8] = []
         var svg: [UInt8] = []
-        /// The event log table (raw markup; empty unless `timeline`).
+        /// The event log table (raw markup; empty unless `timeline` and short enough to show inline).
         var eventLog: [UInt8] = []
+        /// The link to the log's own page and its size in words, when the log is too long to
+        /// show inline.
+        var logFile: String?
+        var logSize = ""
         /// Failed claims or the block's errors, formatted as diagnostics.
         var problems: [String] = []
         /// AWS's reasons for rejecting the configuration.
@@ -41,6 +45,7 @@ enum ScenarioFigure {
                 "id": .text(id), "title": .text(title),
                 "timeline": .flag(kind == .timeline), "rejected": .flag(kind == .rejected), "broken": .flag(kind == .broken),
                 "legend": .bytes(legend[...]), "svg": .bytes(svg.last == 0x0A ? svg.dropLast() : svg[...]), "eventLog": .bytes(eventLog[...]),
+                "logFile": logFile.map { .text($0) } ?? .flag(false), "logSize": .text(logSize),
                 "hasProblems": .flag(!problems.isEmpty), "problems": .list(problems.map { .text($0) }),
                 "rejections": .list(rejections.map { .text($0) }),
                 "hasVerdicts": .flag(!verdicts.isEmpty),
@@ -56,14 +61,19 @@ enum ScenarioFigure {
         }
     }
 
-    /// The figure for a block as far as it got; empty without a theme (nothing is rendered then).
-    static func html(for run: ScenarioRun, block: CodeBlock, id: String, language pageLanguage: String, theme: Theme?) -> [UInt8] {
-        guard let theme else { return [] }
+    /// The figure for a block as far as it got, and its event log when it is too long to show
+    /// inline (`logHref` is where the figure links to it); empty without a theme (nothing is
+    /// rendered then).
+    static func html(
+        for run: ScenarioRun, block: CodeBlock, id: String, language pageLanguage: String, theme: Theme?, logHref: String
+    ) -> (figure: [UInt8], log: ScenarioLog?) {
+        guard let theme else { return ([], nil) }
         let language = run.document?.language ?? pageLanguage
         var context = Context(kind: .broken, id: id, title: run.document?.title ?? "", source: block.literal, ui: UIStrings.forLanguage(language))
+        var log: ScenarioLog?
         switch run.status {
         case .simulated(let trace):
-            if let document = run.document { drawTimeline(trace, document: document, language: language, into: &context) }
+            if let document = run.document { log = drawTimeline(trace, document: document, language: language, logHref: logHref, into: &context) }
             context.problems = run.verdicts.filter { !$0.passed }.map { $0.diagnostic?.formatted ?? $0.summary }
             context.verdicts = run.verdicts
         case .rejected:
@@ -73,25 +83,34 @@ enum ScenarioFigure {
         case .broken, .stopped:
             context.problems = run.diagnostics.filter(\.isError).map(\.formatted)
         }
-        return theme.render(context.object, template: Theme.scenarioFigureTemplate)
+        return (theme.render(context.object, template: Theme.scenarioFigureTemplate), log)
     }
 
-    /// The timeline, its legend and event log, the assumptions and the rules of a run.
-    private static func drawTimeline(_ trace: Trace, document: ScenarioDocument, language: String, into context: inout Context) {
+    /// The timeline (detailed or aggregate, `TimelineView`), its legend and event log, the
+    /// assumptions and the rules of a run; returns the log when it goes on a page of its own.
+    private static func drawTimeline(
+        _ trace: Trace, document: ScenarioDocument, language: String, logHref: String, into context: inout Context
+    ) -> ScenarioLog? {
         context.kind = .timeline
         let options = TimelineOptions(language: language, idPrefix: context.id, linearAxis: document.linearAxis, title: document.title)
-        let model = TimelineLayout.layout(trace, options: options)
-        let legend = MarkupWriter(capacity: 1024)
-        Legend.write(model, language: language, into: legend)
-        context.legend = legend.bytes
         let svg = MarkupWriter(capacity: 8192)
-        SVGWriter.write(model, idPrefix: context.id, into: svg)
+        let view = TimelineView.write(trace, options: options, into: svg)
         context.svg = svg.bytes
+        let legend = MarkupWriter(capacity: 1024)
+        Legend.write(kinds: view.legend, language: language, into: legend)
+        context.legend = legend.bytes
         let log = MarkupWriter(capacity: 4096)
         EventLog.write(trace, options: options, into: log)
-        context.eventLog = log.bytes
         context.assumptions = trace.assumptionsUsed.sorted()
         // In reference order: the few fired ids as a set of bits (not all 64 ids looked up).
         context.rules = trace.rulesFired.reduce(RuleSet()) { $0.union(RuleSet(id: $1) ?? []) }.names
+        let rows = EventLog.rowCount(trace)
+        guard !trace.isComplete || rows > EventLog.inlineRows else {
+            context.eventLog = log.bytes
+            return nil
+        }
+        context.logFile = logHref
+        context.logSize = context.ui.eventLogEntries.replacing("%d", with: String(trace.entryCount))
+        return ScenarioLog(table: log.string, entries: trace.entryCount, shown: rows, title: document.title, language: language)
     }
 }

@@ -17,6 +17,7 @@ enum OutputCollisions {
         if path.hasPrefix(RenderStage.assetsFolder + "/") { return "the theme's \(RenderStage.assetsFolder)/ folder" }
         if path.hasPrefix(PagefindIndexer.bundleFolder + "/") { return "the search index's \(PagefindIndexer.bundleFolder)/ folder" }
         if !path.contains("/"), path.hasPrefix("toc."), path.hasSuffix(".js") { return "the sidebar script" }
+        if ScenarioLog.isLogPath(path) { return "the name of a scenario's event log page" }
         return nil
     }
 

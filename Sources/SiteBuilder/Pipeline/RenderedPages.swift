@@ -32,12 +32,12 @@ struct RenderedPages {
         }
         self.toc = toc
         let perPage = Self.render(pages, frame: frame, config: config, parsedNow: parsedNow, options: options)
-        for (note, (result, page)) in zip(pages, perPage) {
+        for (note, (result, written)) in zip(pages, perPage) {
             if let result {
                 scenarioOutputs[note.sourcePath] = result
                 simulated += result.simulated
             }
-            if let page { files.append(page) }
+            files += written
         }
         if let frame {
             files += RenderStage.siteFiles(frame)
@@ -50,17 +50,17 @@ struct RenderedPages {
         parsedNow.contains(note.sourcePath) && note.page.codeBlocks.contains(where: { $0.slot != nil })
     }
 
-    /// Each page's scenarios and page, on every core, with progress reports.
+    /// Each page's scenarios, page and event log pages, on every core, with progress reports.
     private static func render(
         _ pages: [Note], frame: RenderStage.Frame?, config: SiteConfig, parsedNow: Set<String>,
         options: SitePipeline.Options
-    ) -> [(scenarios: ScenarioStage.Output?, page: OutputFile?)] {
+    ) -> [(scenarios: ScenarioStage.Output?, files: [OutputFile])] {
         let scenarioTotal = pages.reduce(0) { $0 + (needsScenarios($1, parsedNow: parsedNow) ? $1.page.codeBlocks.count { $0.slot != nil } : 0) }
         let scenariosDone = SharedCounter()
         let pagesDone = SharedCounter()
         let siteLanguage = config.language
         let simulationLimits = config.limits.simulation
-        return ForkJoin.map(pages) { note -> (scenarios: ScenarioStage.Output?, page: OutputFile?) in
+        return ForkJoin.map(pages) { note -> (scenarios: ScenarioStage.Output?, files: [OutputFile]) in
             var result: ScenarioStage.Output?
             if needsScenarios(note, parsedNow: parsedNow) {
                 result = ScenarioStage.run(
@@ -68,15 +68,19 @@ struct RenderedPages {
                     cache: options.cache, limits: simulationLimits)
                 options.progress?(BuildProgress(.scenarios, done: scenariosDone.add(result!.scenarios), total: scenarioTotal))
             }
-            guard let frame else { return (result, nil) }
-            var page: OutputFile? = RenderStage.page(note, figures: result?.figures ?? [:], frame: frame)
+            guard let frame else { return (result, []) }
+            var written = [RenderStage.page(note, figures: result?.figures ?? [:], frame: frame)]
+            for (slot, log) in (result?.logs ?? [:]).sorted(by: { $0.key < $1.key }) {
+                written.append(RenderStage.logPage(log, note: note, slot: slot, frame: frame))
+            }
             result?.figures = [:]
-            if let sink = options.pageSink, let file = page {
-                sink.put(file)
-                page = nil
+            result?.logs = [:]
+            if let sink = options.pageSink {
+                for file in written { sink.put(file) }
+                written = []
             }
             options.progress?(BuildProgress(.pages, done: pagesDone.add(), total: pages.count))
-            return (result, page)
+            return (result, written)
         }
     }
 }

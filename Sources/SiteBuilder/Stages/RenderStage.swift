@@ -88,6 +88,23 @@ public enum RenderStage {
         return OutputFile(path: note.outputPath, content: .bytes(input.theme.render(context, template: isHome ? "index" : "page")))
     }
 
+    /// The page of one scenario's event log (`ScenarioLog`), beside its note's page and in the
+    /// site's layout; left out of the search index (its rows are not prose).
+    public static func logPage(_ log: ScenarioLog, note: Note, slot: Int, frame: Frame) -> OutputFile {
+        let path = ScenarioLog.path(of: note.outputPath, slot: slot)
+        let ui = UIStrings.forLanguage(log.language)
+        var context = baseContext(for: path, config: frame.input.config, ui: ui, assets: frame.assets)
+        let cutNote = ui.eventLogFirst.replacing("%d", with: String(log.shown)).replacing("%t", with: String(log.entries))
+        context["lang"] = .text(log.language)
+        context["notIndexed"] = true
+        context["page"] = ["title": .text("\(ui.eventLog): \(log.title)"), "lang": .text(log.language)]
+        context["log"] = [
+            "title": .text(log.title), "table": .text(log.table), "cut": .flag(log.shown < log.entries), "cutNote": .text(cutNote),
+            "back": .text(OutputPaths.url(of: note.outputPath, from: path) + "#scenario-\(slot)"),
+        ]
+        return OutputFile(path: path, content: .bytes(frame.input.theme.render(context, template: "scenario-log")))
+    }
+
     /// The files of the site besides the notes' pages: assets, the sidebar, the home page when
     /// no note is one, 404, sitemap and robots, and the files notes link to (unsorted).
     public static func siteFiles(_ frame: Frame) -> [OutputFile] {

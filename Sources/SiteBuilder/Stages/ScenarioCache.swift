@@ -7,6 +7,8 @@ public struct CachedScenario: Codable, Sendable, Equatable {
     /// The full key, compared on read so that a hash collision can never return a wrong result.
     public var key: String
     public var figureHTML: String
+    /// The event log's own page, when the figure links to one.
+    public var log: ScenarioLog?
     public var passed: Int
     public var failed: Int
     public var diagnostics: [Diagnostic]

@@ -11,6 +11,9 @@ public enum ScenarioStage {
         public var diagnostics: [Diagnostic] = []
         /// Figure HTML (UTF-8) per slot number.
         public var figures: [Int: [UInt8]] = [:]
+        /// Event logs too long for their figure, per slot number: each is written as a page
+        /// beside the note's (`ScenarioLog.path`).
+        public var logs: [Int: ScenarioLog] = [:]
         public var passed = 0
         public var failed = 0
         public var scenarios = 0
@@ -19,8 +22,9 @@ public enum ScenarioStage {
 
         public init() {}
 
-        init(figures: [Int: [UInt8]], passed: Int, failed: Int, diagnostics: [Diagnostic]) {
+        init(figures: [Int: [UInt8]], logs: [Int: ScenarioLog] = [:], passed: Int, failed: Int, diagnostics: [Diagnostic]) {
             self.figures = figures
+            self.logs = logs
             self.passed = passed
             self.failed = failed
             self.diagnostics = diagnostics
@@ -29,6 +33,7 @@ public enum ScenarioStage {
         /// Adds what one block produced (its figure, verdict counts and diagnostics).
         mutating func add(_ block: Output) {
             figures.merge(block.figures) { _, new in new }
+            logs.merge(block.logs) { _, new in new }
             passed += block.passed
             failed += block.failed
             diagnostics += block.diagnostics
@@ -58,13 +63,13 @@ public enum ScenarioStage {
             if let cached = cache.load(key) {
                 output.add(
                     Output(
-                        figures: [slot: Array(cached.figureHTML.utf8)], passed: cached.passed, failed: cached.failed,
-                        diagnostics: cached.diagnostics))
+                        figures: [slot: Array(cached.figureHTML.utf8)], logs: cached.log.map { [slot: $0] } ?? [:], passed: cached.passed,
+                        failed: cached.failed, diagnostics: cached.diagnostics))
             } else {
                 let single = runBlock(block, slot: slot, note: note, language: language, theme: theme, limits: limits)
                 cache.save(
                     CachedScenario(
-                        key: key, figureHTML: String(decoding: single.figures[slot] ?? [], as: UTF8.self),
+                        key: key, figureHTML: String(decoding: single.figures[slot] ?? [], as: UTF8.self), log: single.logs[slot],
                         passed: single.passed, failed: single.failed, diagnostics: single.diagnostics))
                 output.add(single)
                 output.simulated += 1
@@ -78,7 +83,9 @@ public enum ScenarioStage {
         let run = ScenarioRunner.run(
             block.literal, path: note.sourcePath, firstLine: block.contentStartLine,
             columnOffset: block.position.column - 1, limits: limits)
-        let figure = ScenarioFigure.html(for: run, block: block, id: "scenario-\(slot)", language: language, theme: theme)
-        return Output(figures: [slot: figure], passed: run.passed, failed: run.failed, diagnostics: run.diagnostics)
+        let (figure, log) = ScenarioFigure.html(
+            for: run, block: block, id: "scenario-\(slot)", language: language, theme: theme,
+            logHref: ScenarioLog.href(of: note.outputPath, slot: slot))
+        return Output(figures: [slot: figure], logs: log.map { [slot: $0] } ?? [:], passed: run.passed, failed: run.failed, diagnostics: run.diagnostics)
     }
 }

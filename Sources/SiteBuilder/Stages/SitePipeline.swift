@@ -126,7 +126,7 @@ public enum SitePipeline {
             parsedNow: parsedNow, options: options)
         let tally = ClaimTally(kept: plan.kept, fresh: rendered.scenarioOutputs)
         diagnostics += tally.diagnostics
-        let keptFiles = rendered.frame == nil ? [:] : keptPages(site.notes, toRender: renderPlan.toRender, previous: plan.previous)
+        let keptFiles = rendered.frame == nil ? [:] : keptPages(site.notes, toRender: renderPlan.toRender, records: plan.kept, previous: plan.previous)
         let pageCount = rendered.frame == nil ? 0 : countPages(files: rendered.files, notesByOutput: site.byOutput)
         let noteCount = site.notes.count
         let manifest = BuildManifest.assemble(
@@ -177,11 +177,18 @@ public enum SitePipeline {
     }
 
     /// Pages an incremental run kept: output path and the hash of the file already there.
-    private static func keptPages(_ notes: [Note], toRender: Set<String>, previous: BuildManifest?) -> [String: UInt64] {
+    private static func keptPages(
+        _ notes: [Note], toRender: Set<String>, records: [String: BuildManifest.NoteRecord], previous: BuildManifest?
+    ) -> [String: UInt64] {
         var kept: [String: UInt64] = [:]
         kept.reserveCapacity(notes.count - toRender.count)
         for note in notes where !toRender.contains(note.outputPath) {
             if let hash = previous?.files[note.outputPath] { kept[note.outputPath] = hash }
+            // Its event log pages, written with the page when it was last rendered.
+            for slot in 0..<(records[note.sourcePath]?.scenarios ?? 0) {
+                let log = ScenarioLog.path(of: note.outputPath, slot: slot + 1)
+                if let hash = previous?.files[log] { kept[log] = hash }
+            }
         }
         return kept
     }

@@ -19,6 +19,12 @@ public struct UIStrings: Sendable, Equatable {
     public var eventLog: String
     public var scenarioSource: String
     public var awsRejects: String
+    /// A long event log's link text, with `%d` entries (`scenario-figure.mustache`).
+    public var eventLogEntries: String
+    /// The log page's note when it shows the first `%d` of `%t` entries.
+    public var eventLogFirst: String
+    /// The log page's link back to its figure.
+    public var backToNote: String
 
     /// Japanese.
     public static let ja = UIStrings(
@@ -39,7 +45,10 @@ public struct UIStrings: Sendable, Equatable {
         rules: "根拠となるルール",
         eventLog: "イベントログ",
         scenarioSource: "シナリオのソース",
-        awsRejects: "AWS が拒否する設定"
+        awsRejects: "AWS が拒否する設定",
+        eventLogEntries: "%d 件",
+        eventLogFirst: "全 %t 件のうち最初の %d 件を表示しています。すべて見るには notesim simulate を使います。",
+        backToNote: "ノートに戻る"
     )
 
     /// English.
@@ -61,7 +70,10 @@ public struct UIStrings: Sendable, Equatable {
         rules: "Rules",
         eventLog: "Event log",
         scenarioSource: "Scenario source",
-        awsRejects: "AWS rejects"
+        awsRejects: "AWS rejects",
+        eventLogEntries: "%d entries",
+        eventLogFirst: "The first %d of %t entries; notesim simulate prints them all.",
+        backToNote: "Back to the note"
     )
 
     /// The strings for a language tag (`ja`, `ja-JP`, `en-GB`); English for any other.
@@ -77,6 +89,7 @@ public struct UIStrings: Sendable, Equatable {
             "skipToContent": .text(skipToContent), "sourceFile": .text(sourceFile), "notFound": .text(notFound),
             "claimsMismatch": .text(claimsMismatch), "assumptions": .text(assumptions), "assumptionsMeaning": .text(assumptionsMeaning),
             "rules": .text(rules), "eventLog": .text(eventLog), "scenarioSource": .text(scenarioSource), "awsRejects": .text(awsRejects),
+            "backToNote": .text(backToNote),
         ]
     }
 }

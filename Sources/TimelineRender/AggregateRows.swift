@@ -1,0 +1,97 @@
+import LambdaSimulator
+
+/// The rows of the aggregate view: which series each stacks, and how a row becomes areas.
+struct AggregateRows {
+    var name: String
+    /// Bottom to top.
+    var series: [(series: TraceAggregates.Series, kind: TimelineModel.Kind, word: String)]
+
+    /// The rows with something in them, in the order a reader follows an input: it arrives,
+    /// runs, is refused or waits, is delivered or dropped. Arrivals and attempts always show.
+    static func present(in counts: BucketCounts, labels: TimelineLabels, words: AggregateLabels) -> [AggregateRows] {
+        let all: [AggregateRows] = [
+            AggregateRows(name: words.arrivals, series: [(.arrivals, .arrival, labels.arrival)]),
+            AggregateRows(
+                name: words.attempts,
+                series: [
+                    (.attemptsOK, .attemptOK, labels.ok), (.attemptsError, .attemptError, labels.error), (.attemptsTimeout, .attemptTimeout, labels.timeout),
+                ]
+            ),
+            AggregateRows(name: words.throttles, series: [(.throttles, .throttle, labels.throttledWord)]),
+            AggregateRows(name: words.retries, series: [(.retries, .wait, words.retries)]),
+            AggregateRows(name: labels.onSuccess, series: [(.deliveredOnSuccess, .delivery, labels.delivered)]),
+            AggregateRows(name: labels.onFailure, series: [(.deliveredOnFailure, .delivery, labels.delivered)]),
+            AggregateRows(name: labels.dlq, series: [(.deliveredDLQ, .delivery, labels.delivered)]),
+            AggregateRows(name: labels.redrive, series: [(.deliveredRedrive, .delivery, labels.delivered)]),
+            AggregateRows(name: labels.deliveryFailed, series: [(.deliveryFailed, .deliveryFailed, labels.deliveryFailed)]),
+            AggregateRows(name: labels.discarded, series: [(.discards, .discard, labels.discarded)]),
+        ]
+        return all.enumerated().filter { index, row in
+            index < 2 || row.series.contains { counts.aggregates.total($0.series) > 0 }
+        }.map(\.element)
+    }
+
+    /// The row's areas, stacked bottom to top, each bar's height in proportion to the row's peak.
+    func row(counts: BucketCounts, axis: TimeAxis, y: Double, height: Double, perBar: String) -> AggregateModel.Row {
+        let values = series.map { item in (0..<counts.bars).map { counts.count(item.series, bar: $0) } }
+        let stacked = (0..<counts.bars).map { bar in values.reduce(0) { $0 + $1[bar] } }
+        let peak = stacked.max() ?? 0
+        let (top, bottom) = (y + 6, y + height - 4)
+        func level(_ count: Int) -> Double { peak == 0 ? bottom : bottom - (bottom - top) * Double(count) / Double(peak) }
+        var base = [Int](repeating: 0, count: counts.bars)
+        var areas: [AggregateModel.Area] = []
+        for (index, item) in series.enumerated() {
+            let upper = zip(base, values[index]).map { $0 + $1 }
+            let total = values[index].reduce(0, +)
+            defer { base = upper }
+            guard total > 0 else { continue }
+            var points: [(x: Double, y: Double)] = []
+            for bar in 0..<counts.bars {
+                let (x0, x1) = (axis.x(Int64(bar) * counts.width), axis.x(Int64(bar + 1) * counts.width))
+                points += [(x0, level(upper[bar])), (x1, level(upper[bar]))]
+            }
+            for bar in (0..<counts.bars).reversed() {
+                let (x0, x1) = (axis.x(Int64(bar) * counts.width), axis.x(Int64(bar + 1) * counts.width))
+                points += [(x1, level(base[bar])), (x0, level(base[bar]))]
+            }
+            let peakOfSeries = values[index].max() ?? 0
+            areas.append(
+                AggregateModel.Area(
+                    kind: item.kind, total: total, title: "\(name): \(item.word) \(total) (≤ \(peakOfSeries) \(perBar))",
+                    points: Self.simplified(points)))
+        }
+        return AggregateModel.Row(name: name, y: y, height: height, peak: peak, total: stacked.reduce(0, +), areas: areas)
+    }
+
+    /// The "running at once" row: a step line of each bar's peak.
+    static func concurrencyRow(_ counts: BucketCounts, name: String, axis: TimeAxis, y: Double, height: Double) -> AggregateModel.Row {
+        let peaks = (0..<counts.bars).map(counts.concurrency(bar:))
+        let peak = peaks.max() ?? 0
+        let (top, bottom) = (y + 6, y + height - 4)
+        var points: [(x: Double, y: Double)] = []
+        for (bar, value) in peaks.enumerated() {
+            let level = peak == 0 ? bottom : bottom - (bottom - top) * Double(value) / Double(peak)
+            points += [(axis.x(Int64(bar) * counts.width), level), (axis.x(Int64(bar + 1) * counts.width), level)]
+        }
+        let area = AggregateModel.Area(kind: .attemptOK, total: peak, title: "\(name): ≤ \(peak)", points: simplified(points))
+        return AggregateModel.Row(name: name, y: y, height: height, peak: peak, total: peak, areas: [area])
+    }
+
+    /// The outline without points in the middle of a straight run (flat stretches of many
+    /// bars become one segment).
+    static func simplified(_ points: [(x: Double, y: Double)]) -> [(x: Double, y: Double)] {
+        var kept: [(x: Double, y: Double)] = []
+        for point in points {
+            if let last = kept.last, last.x == point.x, last.y == point.y { continue }
+            if kept.count >= 2 {
+                let (a, b) = (kept[kept.count - 2], kept[kept.count - 1])
+                if (a.y == b.y && b.y == point.y) || (a.x == b.x && b.x == point.x) {
+                    kept[kept.count - 1] = point
+                    continue
+                }
+            }
+            kept.append(point)
+        }
+        return kept
+    }
+}

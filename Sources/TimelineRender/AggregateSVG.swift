@@ -1,0 +1,77 @@
+import NotesCore
+
+/// Stage 3 of the aggregate view: `AggregateModel` -> SVG, with the same classes, colours and
+/// conventions as `SVGWriter` (CSS colours, `currentColor` text, one decimal).
+public enum AggregateSVG {
+    public static func svg(_ model: AggregateModel, idPrefix: String) -> String {
+        let out = MarkupWriter()
+        write(model, idPrefix: idPrefix, into: out)
+        return out.string
+    }
+
+    /// Appends the figure: rows of areas, the concurrency line, the exemplars' lanes and
+    /// marks, and the time axis.
+    public static func write(_ model: AggregateModel, idPrefix: String, into out: MarkupWriter) {
+        SVGWriter.writeOpening(
+            width: model.width, height: model.height, fontSize: model.fontSize, title: model.title, description: model.description,
+            idPrefix: idPrefix, into: out)
+        out.raw("<g class=\"tl-lanes\">\n")
+        for row in model.rows + [model.concurrency] { writeName(row.name, y: row.y, height: row.height, peak: row.peak, model: model, into: out) }
+        for lane in model.exemplarLanes { writeName(lane.name, y: lane.y, height: lane.height, peak: nil, model: model, into: out) }
+        out.raw("</g>\n<g class=\"tl-counts\">\n")
+        for row in model.rows {
+            for area in row.areas {
+                out.raw("<path class=\"tl-area tl-"); out.raw(string: area.kind.rawValue); out.raw("\" d=\""); writePoints(area.points, closed: true, into: out)
+                out.raw("\"><title>"); out.text(area.title); out.raw("</title></path>\n")
+            }
+        }
+        if let line = model.concurrency.areas.first {
+            out.raw("<path class=\"tl-concurrency\" fill=\"none\" stroke=\"currentColor\" d=\""); writePoints(line.points, closed: false, into: out)
+            out.raw("\"><title>"); out.text(line.title); out.raw("</title></path>\n")
+        }
+        out.raw("</g>\n<g class=\"tl-marks\">\n")
+        for mark in model.exemplarMarks where mark.lane < model.exemplarLanes.count {
+            let top = model.exemplarLanes[mark.lane].y + 9
+            out.raw("<g class=\"tl-mark tl-"); out.raw(string: mark.kind.rawValue); out.raw("\"><title>"); out.text(mark.title); out.raw("</title>")
+            SVGWriter.writeShape(of: mark, top: top, middle: top + TimelineLayout.barHeight / 2, into: out)
+            out.raw("</g>\n")
+        }
+        out.raw("</g>\n")
+        writeAxis(model, into: out)
+        out.raw("</svg>\n")
+    }
+
+    /// A row's or lane's rule and name, with the row's scale (its peak per bar) under the name.
+    private static func writeName(_ name: String, y: Double, height: Double, peak: Int?, model: AggregateModel, into out: MarkupWriter) {
+        out.raw("<line class=\"tl-lane-rule\" x1=\""); out.number(model.gutter); out.raw("\" y1=\""); out.number(y + height)
+        out.raw("\" x2=\""); out.number(model.width); out.raw("\" y2=\""); out.number(y + height); out.raw("\"/>")
+        out.raw("<text class=\"tl-lane-name\" x=\"6\" y=\""); out.number(y + (peak == nil ? 19 : 15)); out.raw("\" fill=\"currentColor\">")
+        out.text(name); out.raw("</text>")
+        if let peak {
+            out.raw("<text class=\"tl-scale\" x=\"6\" y=\""); out.number(y + 28); out.raw("\" fill=\"currentColor\">≤ ")
+            out.raw(string: String(peak)); out.raw("</text>")
+        }
+        out.raw("\n")
+    }
+
+    private static func writeAxis(_ model: AggregateModel, into out: MarkupWriter) {
+        out.raw("<g class=\"tl-axis\">\n<line class=\"tl-axis-line\" x1=\""); out.number(model.gutter); out.raw("\" y1=\""); out.number(model.axisY)
+        out.raw("\" x2=\""); out.number(model.width - 4); out.raw("\" y2=\""); out.number(model.axisY); out.raw("\"/>\n")
+        for tick in model.ticks {
+            out.raw("<line class=\"tl-tick\" x1=\""); out.number(tick.x); out.raw("\" y1=\""); out.number(model.axisY)
+            out.raw("\" x2=\""); out.number(tick.x); out.raw("\" y2=\""); out.number(model.axisY + 4); out.raw("\"/>")
+            out.raw("<text class=\"tl-tick-label\" x=\""); out.number(tick.x); out.raw("\" y=\""); out.number(model.axisY + 16)
+            out.raw("\" text-anchor=\"middle\" fill=\"currentColor\">"); out.text(tick.label); out.raw("</text>\n")
+        }
+        out.raw("</g>\n")
+    }
+
+    /// `M x y L x y …` with one decimal, closed with `Z` for an area.
+    private static func writePoints(_ points: [(x: Double, y: Double)], closed: Bool, into out: MarkupWriter) {
+        for (index, point) in points.enumerated() {
+            out.raw(index == 0 ? "M" : " ")
+            out.number(point.x); out.raw(" "); out.number(point.y)
+        }
+        if closed { out.raw(" Z") }
+    }
+}
