@@ -76,6 +76,7 @@ let package = Package(
         .target(name: "FuzzTargets", dependencies: ["SiteBuilder", "NotesCore"], path: "Fuzz/FuzzTargets"),
         .executableTarget(name: "notesim-fuzz-scenario", dependencies: ["FuzzTargets"], path: "Fuzz/FuzzScenario"),
         .executableTarget(name: "notesim-fuzz-page", dependencies: ["FuzzTargets"], path: "Fuzz/FuzzPage"),
+        .executableTarget(name: "notesim-fuzz-structured", dependencies: ["FuzzTargets"], path: "Fuzz/FuzzStructured"),
         .target(name: "TestSupport", dependencies: ["NotesCore", "SiteBuilder"], path: "Tests/TestSupport"),
         .testTarget(name: "FuzzCorpusTests", dependencies: ["FuzzTargets"]),
         .testTarget(name: "NotesCoreTests", dependencies: ["NotesCore", "TestSupport"]),
