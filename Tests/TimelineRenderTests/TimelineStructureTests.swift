@@ -1,5 +1,6 @@
 import Foundation
 import LambdaSimulator
+import NotesCore
 import PropertyBased
 import Testing
 @testable import TimelineRender
@@ -107,6 +108,17 @@ import Testing
             let words = TimelineModel.Kind.allCases.map { Legend.word($0, labels) }
             #expect(Set(words).count == words.count)
         }
+    }
+
+    /// The page's fixed lane-name column shows the figure's own lanes group, at the gutter's width.
+    @Test func theLaneColumnUsesTheFiguresLanes() throws {
+        let figure = try #require(try CanonicalFigures.all().first)
+        let model = TimelineLayout.layout(figure.trace, options: TimelineOptions(language: "en", idPrefix: "f", title: "t"))
+        let column = MarkupWriter()
+        SVGWriter.writeLaneColumn(model, idPrefix: "f", into: column)
+        #expect(SVGWriter.svg(model, idPrefix: "f").contains("<g class=\"tl-lanes\" id=\"f-lanes\">"))
+        #expect(column.string.contains("<use href=\"#f-lanes\"/>"))
+        #expect(column.string.hasPrefix("<svg class=\"tl-lane-column\" width=\"\(SVGWriter.n(model.gutter))\""))
     }
 
     @Test func theLegendListsOnlyTheKindsPresent() throws {

@@ -19,8 +19,9 @@ enum ScenarioFigure {
         /// The figure's id (`scenario-2`): anchors of its assumptions and source derive from it.
         var id: String
         var title: String
-        /// The legend and the SVG (raw markup; empty unless `timeline`).
+        /// The legend, the fixed lane-name column and the SVG (raw markup; empty unless `timeline`).
         var legend: [UInt8] = []
+        var laneColumn: [UInt8] = []
         var svg: [UInt8] = []
         /// The event log table (raw markup; empty unless `timeline`).
         var eventLog: [UInt8] = []
@@ -40,7 +41,8 @@ enum ScenarioFigure {
             [
                 "id": .text(id), "title": .text(title),
                 "timeline": .flag(kind == .timeline), "rejected": .flag(kind == .rejected), "broken": .flag(kind == .broken),
-                "legend": .bytes(legend[...]), "svg": .bytes(svg.last == 0x0A ? svg.dropLast() : svg[...]), "eventLog": .bytes(eventLog[...]),
+                "legend": .bytes(legend[...]), "laneColumn": .bytes(laneColumn[...]), "svg": .bytes(svg.last == 0x0A ? svg.dropLast() : svg[...]),
+                "eventLog": .bytes(eventLog[...]),
                 "hasProblems": .flag(!problems.isEmpty), "problems": .list(problems.map { .text($0) }),
                 "rejections": .list(rejections.map { .text($0) }),
                 "hasVerdicts": .flag(!verdicts.isEmpty),
@@ -84,6 +86,9 @@ enum ScenarioFigure {
         let legend = MarkupWriter(capacity: 1024)
         Legend.write(model, language: language, into: legend)
         context.legend = legend.bytes
+        let column = MarkupWriter(capacity: 256)
+        SVGWriter.writeLaneColumn(model, idPrefix: context.id, into: column)
+        context.laneColumn = column.bytes
         let svg = MarkupWriter(capacity: 8192)
         SVGWriter.write(model, idPrefix: context.id, into: svg)
         context.svg = svg.bytes
