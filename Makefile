@@ -6,8 +6,9 @@ SWIFT ?= swift
 RELEASE := -c release --static-swift-stdlib
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEBIAN_PACKAGES := libcmark-dev libjemalloc-dev pkg-config
-# The browser test of search types into a real Chromium.
-TEST_PACKAGES := chromium
+# The browser tests type into a real Chromium (search) and measure figures in it, with the
+# Japanese font a reader has (without it, Chromium measures a fallback font's widths).
+TEST_PACKAGES := chromium fonts-noto-cjk
 
 .PHONY: adversarial format lint site test setup setup-test apt-install build check clean bench bench-sim bench-instructions fuzz serve-load screenshots subpath-check
 
@@ -16,7 +17,7 @@ site: setup
 	$(SWIFT) build $(RELEASE) --product notesim
 	.build/release/notesim build .
 
-## test: install what is missing (also Chromium) and run the whole test suite
+## test: install what is missing (also Chromium and fonts-noto-cjk) and run the whole test suite
 test: setup-test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
@@ -41,7 +42,7 @@ setup:
 	@python3 -c "import pagefind_bin_extended" 2>/dev/null || { echo "Installing: pagefind-bin-extended (pip)"; \
 	  python3 -m pip install --quiet pagefind-bin-extended || python3 -m pip install --quiet --break-system-packages pagefind-bin-extended; }
 
-## setup-test: setup, plus what the tests drive from outside (Chromium)
+## setup-test: setup, plus what the tests drive from outside (Chromium, with a Japanese font)
 setup-test: setup
 	@$(MAKE) --no-print-directory apt-install PACKAGES="$(TEST_PACKAGES)"
 
@@ -88,8 +89,9 @@ adversarial: setup
 serve-load: setup
 	Tools/serve-load.sh
 
-## screenshots: the golden timeline figures in headless Chromium, light and dark, desktop and phone
-screenshots:
+## screenshots: every golden and site timeline figure in headless Chromium, light and dark, 1280 and 390 px,
+## one PNG each, with Tools/figure-check.py's report
+screenshots: setup
 	Tools/screenshots.sh
 
 ## subpath-check: serve the site under /notes/ with nginx and crawl it with linkchecker

@@ -101,7 +101,7 @@ let package = Package(
             name: "PreviewServerTests",
             dependencies: ["PreviewServer", "SiteBuilder", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
-        .testTarget(name: "NotesCLITests", dependencies: ["NotesCLI", "TestSupport"]),
+        .testTarget(name: "NotesCLITests", dependencies: ["NotesCLI", "TestSupport", "TimelineRender"]),
         .testTarget(
             name: "SiteBuilderTests",
             dependencies: [

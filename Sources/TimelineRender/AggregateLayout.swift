@@ -20,9 +20,8 @@ public enum AggregateLayout {
         let counts = BucketCounts(trace.aggregates, maximumBars: maximumBars)
         let exemplars = trace.exemplars.map { ($0, words.exemplarName($0, labels: labels)) }
         let rowSpecs = AggregateRows.present(in: counts, labels: labels, words: words)
-        let names = rowSpecs.map(\.name) + [words.concurrency] + exemplars.map(\.1)
-        let nameWidth = names.map { TextWidth.estimate($0, fontSize: TimelineLayout.fontSize) }.max() ?? 40
-        let gutter = min(220, max(96, nameWidth + 16))
+        let scales = rowSpecs.map { spec in (spec.name, spec.peak(counts)) } + [(words.concurrency, counts.aggregates.peakConcurrency)]
+        let gutter = self.gutter(rows: scales, lanes: exemplars.map(\.1))
         let span = Int64(counts.bars) * counts.width
         let axis = TimeAxis(intervals: [(0, span)], linear: true, left: gutter + 8, right: options.width - 16)
         var y = plotTop
@@ -50,6 +49,18 @@ public enum AggregateLayout {
             plotTop: plotTop, bucketWidth: counts.width, buckets: counts.bars, rows: rows, concurrency: concurrency,
             exemplarLanes: lanes, exemplarMarks: marks, ticks: ticks, axisY: y, legend: TimelineModel.Kind.allCases.filter(kinds.contains),
             fontSize: TimelineLayout.fontSize)
+    }
+
+    /// The scale of a row as written after its name: its tallest bar's count.
+    static func scaleText(_ peak: Int) -> String { "≤ \(peak)" }
+
+    /// Room for every row's name and scale, and every exemplar lane's name.
+    private static func gutter(rows: [(name: String, peak: Int)], lanes: [String]) -> Double {
+        let font = TimelineLayout.fontSize
+        let widest = max(
+            rows.map { TextWidth.estimate($0.name, fontSize: font) + 12 + TextWidth.estimate(scaleText($0.peak), fontSize: font - 1) }.max() ?? 40,
+            lanes.map { TextWidth.estimate($0, fontSize: font) }.max() ?? 40)
+        return min(260, max(96, widest + 16))
     }
 
     /// An exemplar's first attempts, waits, deliveries and discards, without labels (its

@@ -31,6 +31,11 @@ struct AggregateRows {
         }.map(\.element)
     }
 
+    /// The row's tallest bar: the most counted in one bar, its series added up.
+    func peak(_ counts: BucketCounts) -> Int {
+        (0..<counts.bars).map { bar in series.reduce(0) { $0 + counts.count($1.series, bar: bar) } }.max() ?? 0
+    }
+
     /// The row's areas, stacked bottom to top, each bar's height in proportion to the row's peak.
     func row(counts: BucketCounts, axis: TimeAxis, y: Double, height: Double, perBar: String) -> AggregateModel.Row {
         let values = series.map { item in (0..<counts.bars).map { counts.count(item.series, bar: $0) } }

@@ -15,7 +15,8 @@ public enum AggregateSVG {
         SVGWriter.writeOpening(
             width: model.width, height: model.height, fontSize: model.fontSize, title: model.title, description: model.description,
             idPrefix: idPrefix, into: out)
-        out.raw("<g class=\"tl-lanes\">\n")
+        // The id lets the page's lane-name column show these names (`SVGWriter.writeLaneColumn`).
+        out.raw("<g class=\"tl-lanes\" id=\""); out.text(idPrefix); out.raw("-lanes\">\n")
         for row in model.rows + [model.concurrency] { writeName(row.name, y: row.y, height: row.height, peak: row.peak, model: model, into: out) }
         for lane in model.exemplarLanes { writeName(lane.name, y: lane.y, height: lane.height, peak: nil, model: model, into: out) }
         out.raw("</g>\n<g class=\"tl-counts\">\n")
@@ -41,15 +42,16 @@ public enum AggregateSVG {
         out.raw("</svg>\n")
     }
 
-    /// A row's or lane's rule and name, with the row's scale (its peak per bar) under the name.
+    /// A row's or lane's rule and name, with the row's scale (its peak per bar) after the name.
     private static func writeName(_ name: String, y: Double, height: Double, peak: Int?, model: AggregateModel, into out: MarkupWriter) {
         out.raw("<line class=\"tl-lane-rule\" x1=\""); out.number(model.gutter); out.raw("\" y1=\""); out.number(y + height)
         out.raw("\" x2=\""); out.number(model.width); out.raw("\" y2=\""); out.number(y + height); out.raw("\"/>")
-        out.raw("<text class=\"tl-lane-name\" x=\"6\" y=\""); out.number(y + (peak == nil ? 19 : 15)); out.raw("\" fill=\"currentColor\">")
+        out.raw("<text class=\"tl-lane-name\" x=\"6\" y=\""); out.number(y + height / 2 + 4); out.raw("\" fill=\"currentColor\">")
         out.text(name); out.raw("</text>")
         if let peak {
-            out.raw("<text class=\"tl-scale\" x=\"6\" y=\""); out.number(y + 28); out.raw("\" fill=\"currentColor\">≤ ")
-            out.raw(string: String(peak)); out.raw("</text>")
+            // On the name's baseline, right-aligned in the gutter (`AggregateLayout` makes room).
+            out.raw("<text class=\"tl-scale\" x=\""); out.number(model.gutter - 6); out.raw("\" y=\""); out.number(y + height / 2 + 4)
+            out.raw("\" text-anchor=\"end\" fill=\"currentColor\">"); out.raw(string: AggregateLayout.scaleText(peak)); out.raw("</text>")
         }
         out.raw("\n")
     }

@@ -1,12 +1,18 @@
 /// Places labels so that no two overlap and none leaves the figure: inside a bar when it
 /// fits, else beside it, else on the lane's second row, else truncated with `…`, else none
 /// (the mark's `<title>` always keeps the whole text).
+///
+/// A text already drawn in the lane over the same x range is not drawn again (two batches
+/// closed by the same trigger at the same time showed "[window]" above and below the bar;
+/// the reader saw one thing labelled twice).
 struct LabelPlacer {
     private let lanes: [TimelineModel.Lane]
     private let right: Double
     private let fontSize: Double
     /// Occupied x ranges per lane and row.
     private var occupied: [[[ClosedRange<Double>]]]
+    /// The whole texts placed per lane, with the x range each took.
+    private var drawn: [[(text: String, range: ClosedRange<Double>)]]
 
     /// Labels start right of the lane names.
     private let minimumX: Double
@@ -17,6 +23,7 @@ struct LabelPlacer {
         self.right = right
         self.fontSize = fontSize
         occupied = Array(repeating: [[], [], []], count: lanes.count)
+        drawn = Array(repeating: [], count: lanes.count)
     }
 
     /// The visible text and its baseline position for a mark spanning `x0…x1`.
@@ -26,11 +33,20 @@ struct LabelPlacer {
         func rowY(_ row: Int) -> Double { laneY + 12 + 14 * Double(row) }
         guard let text else { return (nil, x0, rowY(0)) }
         let width = TextWidth.estimate(text, fontSize: fontSize)
+        let natural = x0...(x0 + width)
+        guard !isDrawn(text, lane: lane, over: natural) else { return (nil, x0, rowY(0)) }
+        // Where the label belongs, wherever it goes (after the tries below, which must not
+        // find it there).
+        defer { drawn[lane].append((text, natural)) }
         // Tried in order (no array of candidates per label: there are thousands of labels).
+        // A place is taken when the row is free there and the same text is not drawn over it.
         func claim(row: Int, x: Double) -> Bool {
             let range = x...(x + width)
-            guard range.upperBound <= right, range.lowerBound >= minimumX, isFree(range, lane: lane, row: row) else { return false }
+            guard range.upperBound <= right, range.lowerBound >= minimumX, isFree(range, lane: lane, row: row),
+                !isDrawn(text, lane: lane, over: range)
+            else { return false }
             occupy(range, lane: lane, row: row)
+            drawn[lane].append((text, range))
             return true
         }
         if insideBar, x1 - x0 >= width + 6, claim(row: 1, x: x0 + 3) { return (text, x0 + 3, rowY(1)) }
@@ -52,12 +68,19 @@ struct LabelPlacer {
         return (nil, x0, rowY(0))
     }
 
+    /// Whether the same text is already drawn in the lane where it would be read as this one.
+    private func isDrawn(_ text: String, lane: Int, over range: ClosedRange<Double>) -> Bool {
+        drawn[lane].contains { $0.text == text && $0.range.overlaps(range) }
+    }
+
     private func isFree(_ range: ClosedRange<Double>, lane: Int, row: Int) -> Bool {
         !occupied[lane][row].contains { $0.overlaps(range) }
     }
 
+    /// Takes a label's range with 3 px on each side: two neighbours keep 6 px (half an em)
+    /// between them, so "429" and "再試行まで 100ミリ秒" read as two labels, not one phrase.
     private mutating func occupy(_ range: ClosedRange<Double>, lane: Int, row: Int) {
-        occupied[lane][row].append((range.lowerBound - 2)...(range.upperBound + 2))
+        occupied[lane][row].append((range.lowerBound - 3)...(range.upperBound + 3))
     }
 
     /// How far right of `x` the row is free.

@@ -2,6 +2,10 @@ import NotesCore
 
 /// The figure's legend as HTML for its `<figcaption>`: one entry per mark kind present,
 /// each a small swatch with the mark's glyph and its word.
+///
+/// Each glyph appears once per entry: where the swatch draws it (the delivery's diamond, the
+/// discard's cross) the word goes without it, else the legend read "◆ ◆ 送信"; where the
+/// swatch is a plain bar, the word carries the glyph the figure writes on the bar (✓ ✗ ⌛).
 public enum Legend {
     public static func html(_ model: TimelineModel, language: String) -> String {
         let out = MarkupWriter(capacity: 1024)
@@ -51,9 +55,9 @@ public enum Legend {
         case .response: labels.response
         case .wait: labels.retryIn
         case .batch: "[\(labels.window) / \(labels.size) / \(labels.payload)]"
-        case .delivery: "◆ \(labels.delivered)"
-        case .deliveryFailed: "◆ \(labels.deliveryFailed)"
-        case .discard: "× \(labels.discarded)"
+        case .delivery: labels.delivered
+        case .deliveryFailed: labels.deliveryFailed
+        case .discard: labels.discarded
         case .blocked: labels.blocked
         }
     }

@@ -17,7 +17,7 @@ public enum SVGWriter {
     public static func write(_ model: TimelineModel, idPrefix: String, into out: MarkupWriter) {
         writeHeader(model, idPrefix: idPrefix, into: out)
         let plotBottom = model.plotTop + Double(model.lanes.count) * (model.lanes.first?.height ?? 44)
-        writeLanes(model, into: out)
+        writeLanes(model, idPrefix: idPrefix, into: out)
         writeAxis(model, plotBottom: plotBottom, into: out)
         writeMarks(model, into: out)
     }
@@ -42,9 +42,10 @@ public enum SVGWriter {
         out.raw("<desc id=\""); out.text(idPrefix); out.raw("-desc\">"); out.text(description); out.raw("</desc>\n")
     }
 
-    /// Each lane's rule and name.
-    private static func writeLanes(_ model: TimelineModel, into out: MarkupWriter) {
-        out.raw("<g class=\"tl-lanes\">\n")
+    /// Each lane's rule and name, in a group with an id so that the page's fixed lane-name
+    /// column (`writeLaneColumn`) can show the names again with `<use>`.
+    private static func writeLanes(_ model: TimelineModel, idPrefix: String, into out: MarkupWriter) {
+        out.raw("<g class=\"tl-lanes\" id=\""); out.text(idPrefix); out.raw("-lanes\">\n")
         for lane in model.lanes {
             let rule = lane.y + lane.height
             out.raw("<line class=\"tl-lane-rule\" x1=\""); out.number(model.gutter); out.raw("\" y1=\""); out.number(rule)
@@ -70,8 +71,9 @@ public enum SVGWriter {
             let top = model.plotTop - 4
             out.raw("<g class=\"tl-break\"><rect class=\"tl-break-band\" x=\""); out.number(item.x - 6); out.raw("\" y=\""); out.number(top)
             out.raw("\" width=\"12\" height=\""); out.number(plotBottom - top + 6); out.raw("\"/>")
-            out.raw("<path class=\"tl-break-mark\" d=\"M"); out.number(item.x - 7); out.raw(" "); out.number(plotBottom + 6)
-            out.raw(" l6 -12 M"); out.number(item.x + 1); out.raw(" "); out.number(plotBottom + 6); out.raw(" l6 -12\"/>")
+            // The slashes end 3 px under the axis, clear of the tick labels below it.
+            out.raw("<path class=\"tl-break-mark\" d=\"M"); out.number(item.x - 7); out.raw(" "); out.number(plotBottom + 3)
+            out.raw(" l6 -12 M"); out.number(item.x + 1); out.raw(" "); out.number(plotBottom + 3); out.raw(" l6 -12\"/>")
             if let label = item.label {
                 out.raw("<text class=\"tl-break-label\" x=\""); out.number(item.x); out.raw("\" y=\""); out.number(item.labelY)
                 out.raw("\" text-anchor=\"middle\" fill=\"currentColor\">"); out.text(label); out.raw("</text>")
@@ -111,8 +113,9 @@ public enum SVGWriter {
             out.number(middle); out.raw(" H"); out.number(mark.x1); out.raw(" M"); out.number(mark.x1); out.raw(" "); out.number(middle - 4);
             out.raw(" v8\"/>")
         case .throttle:
-            out.raw("<rect x=\""); out.number(mark.x0 - 1.5); out.raw("\" y=\""); out.number(top - 2)
-            out.raw("\" width=\"3\" height=\""); out.number(TimelineLayout.barHeight + 4); out.raw("\"/>")
+            // 1 px beyond the bar band: the descenders of a label on the row above end 2 px higher.
+            out.raw("<rect x=\""); out.number(mark.x0 - 1.5); out.raw("\" y=\""); out.number(top - 1)
+            out.raw("\" width=\"3\" height=\""); out.number(TimelineLayout.barHeight + 2); out.raw("\"/>")
         case .arrival:
             out.raw("<circle cx=\""); out.number(mark.x0); out.raw("\" cy=\""); out.number(middle); out.raw("\" r=\"3\"/>")
         case .response:

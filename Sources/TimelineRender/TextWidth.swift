@@ -3,8 +3,14 @@ import NotesCore
 /// Estimates how wide text is, without a font engine.
 ///
 /// Grapheme clusters are measured by their first scalar: East Asian wide characters are
-/// 1 em, half-width katakana 0.5 em, ASCII from a table of a typical sans-serif, anything
-/// else 0.6 em; 5 % is added so labels never touch.
+/// 1 em, half-width katakana 0.5 em, ASCII from a table of the widest common UI sans-serif,
+/// anything else 0.6 em; 5 % is added so labels never touch.
+///
+/// The ASCII widths are DejaVu Sans's (the Linux default; Verdana, the Latin of Meiryo, has
+/// the same), measured in Chromium: a table of a narrower font (Arial-like) underestimated
+/// labels there by up to 8 %, and labels touched. Helvetica, Segoe UI and San Francisco are
+/// 5–15 % narrower, so on them labels just keep a little more room.
+/// `Tools/figure-check.py` compares these estimates with the browser's widths.
 public enum TextWidth {
     /// Width in px of `text` at `fontSize` px.
     public static func estimate(_ text: String, fontSize: Double) -> Double {
@@ -37,22 +43,26 @@ public enum TextWidth {
         if EastAsianWidth.isWide(scalar) { return 1.0 }
         if EastAsianWidth.isHalfWidthKana(scalar) { return 0.5 }
         switch scalar {
-        case "✓", "✗", "⌛", "◆", "…", "→", "←", "×": return 0.9
+        case "…": return 1.0
+        case "✓", "✗", "⌛", "◆", "→", "←", "×": return 0.9
         default: return 0.6
         }
     }
 
-    /// Widths of the ASCII characters in em, by code (looked up: labels are mostly ASCII).
+    /// Widths of the ASCII characters in em, by code (looked up: labels are mostly ASCII),
+    /// each group's widest DejaVu Sans advance rounded up.
     private static let asciiWidths: [Double] = (0..<128).map { code in
         switch Unicode.Scalar(UInt8(code)) {
-        case " ": 0.28
-        case "i", "j", "l", "!", "|", ".", ",", ":", ";", "'", "`": 0.26
-        case "f", "t", "r", "(", ")", "[", "]", "{", "}", "/", "\\", "-", "\"": 0.36
-        case "m", "w", "M", "W", "@", "%": 0.86
-        case "A"..."Z", "#", "&", "+", "=", "<", ">", "~": 0.66
-        case "0"..."9", "$", "?", "_", "^", "*": 0.56
-        case "a"..."z": 0.53
-        default: 0.55
+        case "i", "j", "l", "'", "I", "J": 0.3
+        case " ", ".", ",", ":", ";", "|", "/", "\\": 0.34
+        case "!", "f", "r", "t", "(", ")", "[", "]", "-": 0.4
+        case "\"", "*", "_", "`": 0.5
+        case "c", "s", "z", "?": 0.55
+        case "A", "B", "C", "K", "R", "V", "X", "Z": 0.71
+        case "D", "G", "H", "N", "O", "Q", "U", "&": 0.79
+        case "+", "#", "<", "=", ">", "^", "~", "w", "M": 0.87
+        case "m", "W", "%", "@": 1.0
+        default: 0.64  // digits, the other letters, $ { }
         }
     }
 }

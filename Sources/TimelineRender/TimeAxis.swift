@@ -64,8 +64,6 @@ struct TimeAxis {
         return segments.last?.x1 ?? 0
     }
 
-    /// Ticks at 1, 2 or 5 × 10ⁿ ms, at least `spacing` px apart, per segment. The first tick
-    /// of a segment shows absolute time, the others the time since it (`+20 ms`).
     /// The first of 1, 2, 5, 10, 20, 50, … ms (up to 5·10⁹) that is at least `spacing` pixels wide.
     static func tickStep(pixelsPerMillisecond: Double, spacing: Double) -> Int64 {
         var step: Int64 = 1
@@ -78,25 +76,17 @@ struct TimeAxis {
         return 5_000_000_000
     }
 
-    func ticks(spacing: Double, label: (Int64) -> String) -> [TimelineModel.Tick] {
-        var ticks: [TimelineModel.Tick] = []
-        for segment in segments {
+    /// Tick times at a step of 1, 2 or 5 × 10ⁿ ms at least `spacing` px wide, per segment,
+    /// with the segment each is in (the labels, absolute or relative, are the caller's).
+    func tickTimes(spacing: Double) -> [(x: Double, time: Int64, segment: Int)] {
+        var ticks: [(x: Double, time: Int64, segment: Int)] = []
+        for (index, segment) in segments.enumerated() {
             let pixelsPerMillisecond = (segment.x1 - segment.x0) / Double(max(1, segment.end - segment.start))
             let chosen = Self.tickStep(pixelsPerMillisecond: pixelsPerMillisecond, spacing: spacing)
             var time = ((segment.start + chosen - 1) / chosen) * chosen
             if segment.start < 0 { time = (segment.start / chosen) * chosen }
-            var first: Int64?
             while time <= segment.end {
-                if time >= segment.start {
-                    let text: String
-                    if let first {
-                        text = "+" + label(time - first)
-                    } else {
-                        first = time
-                        text = label(time)
-                    }
-                    ticks.append(TimelineModel.Tick(x: x(time), label: text))
-                }
+                if time >= segment.start { ticks.append((x(time), time, index)) }
                 time += chosen
             }
         }

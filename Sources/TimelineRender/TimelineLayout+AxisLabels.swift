@@ -1,31 +1,61 @@
 extension TimelineLayout {
-    /// The axis ticks whose labels fit: left to right, each at least 6 px clear of the one
-    /// before and inside the plot. Split out of `layout` as the one rule for tick labels.
+    /// The axis ticks whose labels fit: evenly spaced, each label at least 6 px clear of its
+    /// neighbours and inside the plot. Split out of `layout` as the one rule for tick labels.
+    ///
+    /// The spacing starts at 64 px and widens to the widest label plus the gap when labels
+    /// would touch ("+100ミリ秒+150ミリ秒" ran together at 64 px), so the ticks thin out
+    /// evenly instead of losing every other one.
     static func visibleTicks(_ axis: TimeAxis, labels: TimelineLabels, gutter: Double, width: Double) -> [TimelineModel.Tick] {
-        let tickTexts = axis.ticks(spacing: 64) { labels.duration($0) }
-        var ticks: [TimelineModel.Tick] = []
+        var ticks = fittingTicks(axis.tickTimes(spacing: 64), labels: labels, gutter: gutter, width: width)
+        if let widest = ticks.dropped.max(), widest + 6 > 64 {
+            ticks = fittingTicks(axis.tickTimes(spacing: widest + 6), labels: labels, gutter: gutter, width: width)
+        }
+        return ticks.kept
+    }
+
+    /// The ticks whose labels fit left to right (each 6 px clear of the one before and inside
+    /// the plot), and the widths of the labels that did not. The first tick kept in a segment
+    /// shows absolute time, the others the time since it (`+20 ms`), so a relative label
+    /// never refers to a tick that was left out.
+    private static func fittingTicks(
+        _ candidates: [(x: Double, time: Int64, segment: Int)], labels: TimelineLabels, gutter: Double, width: Double
+    ) -> (kept: [TimelineModel.Tick], dropped: [Double]) {
+        var kept: [TimelineModel.Tick] = []
+        var dropped: [Double] = []
         var lastRight = -Double.infinity
-        for tick in tickTexts {
-            let half = TextWidth.estimate(tick.label, fontSize: fontSize - 1) / 2
+        var first: (time: Int64, segment: Int)?
+        for tick in candidates {
+            let base = first.flatMap { $0.segment == tick.segment ? $0.time : nil }
+            let text = base.map { "+" + labels.duration(tick.time - $0) } ?? labels.duration(tick.time)
+            let half = TextWidth.estimate(text, fontSize: fontSize) / 2
             if tick.x - half > lastRight + 6, tick.x + half <= width - 2, tick.x - half >= gutter {
-                ticks.append(tick)
+                kept.append(TimelineModel.Tick(x: tick.x, label: text))
                 lastRight = tick.x + half
+                if base == nil { first = (tick.time, tick.segment) }
+            } else {
+                dropped.append(2 * half)
             }
         }
-        return ticks
+        return (kept, dropped)
     }
 
     /// The axis breaks with their "+hidden time" labels, each put on the first of two rows
     /// above the plot where it fits (no label where neither has room). Split out of
     /// `layout` as the one rule for break labels.
-    static func breakLabels(_ axis: TimeAxis, labels: TimelineLabels, width: Double) -> [TimelineModel.Break] {
+    ///
+    /// A break inside a retry wait whose label shows its whole duration gets no label: the
+    /// wait already says how long nothing happened ("+29.9秒" above "再試行まで 30秒" told
+    /// the same thing twice). The description still lists every hidden gap.
+    static func breakLabels(_ axis: TimeAxis, labels: TimelineLabels, width: Double, marks: [TimelineModel.Mark]) -> [TimelineModel.Break] {
+        let labelledWaits = marks.filter { $0.kind == .wait && $0.label?.hasSuffix("…") == false }
         var breaks: [TimelineModel.Break] = []
         var rowRight = [-Double.infinity, -Double.infinity]
         let rowY = [plotTop - 10, plotTop - 22]
         for item in axis.breaks {
             let text = "+" + labels.duration(item.hidden)
             let half = TextWidth.estimate(text, fontSize: fontSize) / 2
-            let row = (0..<2).first { item.x - half > rowRight[$0] + 4 && item.x + half <= width && item.x - half >= 0 }
+            let saidByWait = labelledWaits.contains { $0.x0 < item.x && item.x < $0.x1 }
+            let row = saidByWait ? nil : (0..<2).first { item.x - half > rowRight[$0] + 4 && item.x + half <= width && item.x - half >= 0 }
             if let row { rowRight[row] = item.x + half }
             breaks.append(TimelineModel.Break(x: item.x, hidden: item.hidden, label: row.map { _ in text }, labelY: rowY[row ?? 0]))
         }

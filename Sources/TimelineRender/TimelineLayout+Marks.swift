@@ -82,12 +82,13 @@ extension TimelineLayout {
                 let word = delivery.delivered ? labels.delivered : labels.deliveryFailed
                 add(
                     delivery.delivered ? .delivery : .deliveryFailed, lane: lanes.deliveryLane(delivery.route), from: delivery.time, to: delivery.time,
-                    label: "◆ \(delivery.condition ?? name)",
+                    // The diamond is the mark's shape; the label says only where it went.
+                    label: delivery.condition ?? name,
                     title: "\(name) → \(delivery.target.rawValue): \(word) \(delivery.condition ?? "") \(ItemRanges.format(delivery.items))")
             }
             for discard in facts.discards {
                 add(
-                    .discard, lane: lanes.discardLane, from: discard.time, to: discard.time, label: "× \(labels.discarded)",
+                    .discard, lane: lanes.discardLane, from: discard.time, to: discard.time, label: labels.discarded,
                     title: "\(labels.discarded): \(discard.reason.rawValue) \(ItemRanges.format(discard.items))")
             }
         }

@@ -34,7 +34,7 @@ public enum TimelineLayout {
         let marks = placement.marks
 
         let ticks = visibleTicks(axis, labels: labels, gutter: gutter, width: options.width)
-        let breaks = breakLabels(axis, labels: labels, width: options.width)
+        let breaks = breakLabels(axis, labels: labels, width: options.width, marks: marks)
         let height = plotTop + Double(laneModels.count) * laneHeight + bottomMargin
         // The kind of every mark, searched for each of the dozen kinds of the legend (a few
         // enum comparisons per mark instead of hashing every mark's kind into a set).

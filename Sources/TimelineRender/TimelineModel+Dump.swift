@@ -36,7 +36,8 @@ extension TimelineModel {
         }
         let axisY = plotTop + Double(lanes.count) * (lanes.first?.height ?? 44) + 16
         for tick in ticks {
-            let width = TextWidth.estimate(tick.label, fontSize: fontSize - 1)
+            // Drawn at the figure's font size (the page's CSS sets every figure text to 11 px).
+            let width = TextWidth.estimate(tick.label, fontSize: fontSize)
             boxes.append((tick.label, tick.x - width / 2, tick.x + width / 2, axisY - fontSize, axisY))
         }
         for item in breaks {

@@ -8,9 +8,11 @@ public struct TimelineOptions: Sendable {
     public var linearAxis: Bool
     /// The figure's title (the scenario's `title`).
     public var title: String
+    /// The figure's width in px. 700 by default: the default theme's figure box is 702 px
+    /// wide inside its 736 px text column (720 gave every figure a scrollbar at 1280 px).
     public var width: Double
 
-    public init(language: String = "ja", idPrefix: String = "timeline", linearAxis: Bool = false, title: String = "", width: Double = 720) {
+    public init(language: String = "ja", idPrefix: String = "timeline", linearAxis: Bool = false, title: String = "", width: Double = 700) {
         self.language = language
         self.idPrefix = idPrefix
         self.linearAxis = linearAxis

@@ -4,7 +4,7 @@ import LambdaSimulator
 enum CanonicalFigures {
     static func all() throws -> [(name: String, trace: Trace, language: String, title: String, width: Double)] {
         var figures: [(String, Trace, String, String, Double)] = []
-        func add(_ name: String, _ language: String, _ title: String, _ spec: ScenarioSpec, width: Double = 720) throws {
+        func add(_ name: String, _ language: String, _ title: String, _ spec: ScenarioSpec, width: Double = 700) throws {
             figures.append((name, try Simulator.simulate(spec), language, title, width))
         }
         var spec = ScenarioSpec(mode: .sync)

@@ -1,8 +1,9 @@
 import Foundation
 import LambdaSimulator
+import NotesCore
 import PropertyBased
 import Testing
-import TimelineRender
+@testable import TimelineRender
 
 /// Structural checks over every canonical figure and over random traces: labels never
 /// overlap, no text leaves the view box, and the SVG follows the theming rules.
@@ -17,6 +18,32 @@ import TimelineRender
             for b in boxes[(index + 1)...] where a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1 {
                 problems.append("'\(a.text)' overlaps '\(b.text)'")
             }
+        }
+        return problems + repeatedLabels(in: model)
+    }
+
+    /// Labels said twice: the same text twice over the same x range of a lane, ticks closer
+    /// than 6 px, a break labelled inside a retry wait whose label already says the time.
+    static func repeatedLabels(in model: TimelineModel) -> [String] {
+        var problems: [String] = []
+        let labelled = model.marks.filter { $0.label != nil }
+        for (index, a) in labelled.enumerated() {
+            let aRange = a.labelX...(a.labelX + TextWidth.estimate(a.label!, fontSize: model.fontSize))
+            for b in labelled[(index + 1)...] where a.label == b.label && a.lane == b.lane {
+                let bRange = b.labelX...(b.labelX + TextWidth.estimate(b.label!, fontSize: model.fontSize))
+                if aRange.overlaps(bRange) { problems.append("'\(a.label!)' drawn twice in lane \(a.lane)") }
+            }
+        }
+        let tickBoxes = model.ticks.map { tick in
+            let half = TextWidth.estimate(tick.label, fontSize: model.fontSize) / 2
+            return (tick.label, tick.x - half, tick.x + half)
+        }
+        for (a, b) in zip(tickBoxes, tickBoxes.dropFirst()) where b.1 - a.2 < 6 {
+            problems.append("ticks '\(a.0)' and '\(b.0)' touch")
+        }
+        let waits = model.marks.filter { $0.kind == .wait && $0.label?.hasSuffix("…") == false }
+        for item in model.breaks where item.label != nil && waits.contains(where: { $0.x0 < item.x && item.x < $0.x1 }) {
+            problems.append("break '\(item.label!)' inside a labelled retry wait")
         }
         return problems
     }
@@ -63,10 +90,35 @@ import TimelineRender
 
     @Test func narrowFiguresTruncateLabelsAndKeepTheWholeTextInTheTitle() throws {
         let figure = try #require(try CanonicalFigures.all().first { $0.name == "sqs-mixed-truncation" })
-        let model = TimelineLayout.layout(figure.trace, options: TimelineOptions(language: "ja", title: figure.title, width: figure.width))
+        // Narrower than its golden (300 px), where no label needs cutting since each is drawn once.
+        let model = TimelineLayout.layout(figure.trace, options: TimelineOptions(language: "ja", title: figure.title, width: 200))
         let truncated = model.marks.filter { $0.label?.hasSuffix("…") == true }
         #expect(!truncated.isEmpty)
         #expect(Self.problems(in: model) == [])
+    }
+
+    /// Each legend entry has one glyph: the swatch draws the delivery's diamond and the
+    /// discard's cross, so their words go without them ("◆ ◆ 送信" before).
+    @Test func theLegendShowsEachGlyphOnce() {
+        for labels in [TimelineLabels.en, TimelineLabels.ja] {
+            for kind in [TimelineModel.Kind.delivery, .deliveryFailed, .discard] {
+                let word = Legend.word(kind, labels)
+                #expect(!word.contains("◆") && !word.contains("×"), "\(kind): \(word)")
+            }
+            let words = TimelineModel.Kind.allCases.map { Legend.word($0, labels) }
+            #expect(Set(words).count == words.count)
+        }
+    }
+
+    /// The page's fixed lane-name column shows the figure's own lanes group, at the gutter's width.
+    @Test func theLaneColumnUsesTheFiguresLanes() throws {
+        let figure = try #require(try CanonicalFigures.all().first)
+        let model = TimelineLayout.layout(figure.trace, options: TimelineOptions(language: "en", idPrefix: "f", title: "t"))
+        let column = MarkupWriter()
+        SVGWriter.writeLaneColumn(model, idPrefix: "f", into: column)
+        #expect(SVGWriter.svg(model, idPrefix: "f").contains("<g class=\"tl-lanes\" id=\"f-lanes\">"))
+        #expect(column.string.contains("<use href=\"#f-lanes\"/>"))
+        #expect(column.string.hasPrefix("<svg class=\"tl-lane-column\" width=\"\(SVGWriter.n(model.gutter))\""))
     }
 
     @Test func theLegendListsOnlyTheKindsPresent() throws {

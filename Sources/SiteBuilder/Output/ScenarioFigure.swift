@@ -19,8 +19,9 @@ enum ScenarioFigure {
         /// The figure's id (`scenario-2`): anchors of its assumptions and source derive from it.
         var id: String
         var title: String
-        /// The legend and the SVG (raw markup; empty unless `timeline`).
+        /// The legend, the fixed lane-name column and the SVG (raw markup; empty unless `timeline`).
         var legend: [UInt8] = []
+        var laneColumn: [UInt8] = []
         var svg: [UInt8] = []
         /// The event log table (raw markup; empty unless `timeline` and short enough to show inline).
         var eventLog: [UInt8] = []
@@ -44,8 +45,8 @@ enum ScenarioFigure {
             [
                 "id": .text(id), "title": .text(title),
                 "timeline": .flag(kind == .timeline), "rejected": .flag(kind == .rejected), "broken": .flag(kind == .broken),
-                "legend": .bytes(legend[...]), "svg": .bytes(svg.last == 0x0A ? svg.dropLast() : svg[...]), "eventLog": .bytes(eventLog[...]),
-                "logFile": logFile.map { .text($0) } ?? .flag(false), "logSize": .text(logSize),
+                "legend": .bytes(legend[...]), "laneColumn": .bytes(laneColumn[...]), "svg": .bytes(svg.last == 0x0A ? svg.dropLast() : svg[...]),
+                "eventLog": .bytes(eventLog[...]), "logFile": logFile.map { .text($0) } ?? .flag(false), "logSize": .text(logSize),
                 "hasProblems": .flag(!problems.isEmpty), "problems": .list(problems.map { .text($0) }),
                 "rejections": .list(rejections.map { .text($0) }),
                 "hasVerdicts": .flag(!verdicts.isEmpty),
@@ -99,6 +100,14 @@ enum ScenarioFigure {
         let legend = MarkupWriter(capacity: 1024)
         Legend.write(kinds: view.legend, language: language, into: legend)
         context.legend = legend.bytes
+        let column = MarkupWriter(capacity: 256)
+        let (gutter, height) =
+            switch view {
+            case .detailed(let model): (model.gutter, model.height)
+            case .aggregate(let model): (model.gutter, model.height)
+            }
+        SVGWriter.writeLaneColumn(gutter: gutter, height: height, idPrefix: context.id, into: column)
+        context.laneColumn = column.bytes
         let log = MarkupWriter(capacity: 4096)
         EventLog.write(trace, options: options, into: log)
         context.assumptions = trace.assumptionsUsed.sorted()
