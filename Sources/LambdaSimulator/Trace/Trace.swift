@@ -23,26 +23,19 @@ public struct Trace: Sendable {
     public var exemplars: [Exemplar]
 
     public init(
-        mode: InvocationMode, entries: [TraceEntry], entryCount: Int? = nil, outcomes: [Int: [Outcome]], stats: SimulationStats,
-        assumptionsUsed: Set<Assumptions.Name>, rulesFired: Set<String>, facts: ClaimFacts? = nil, aggregates: TraceAggregates? = nil,
-        exemplars: [Exemplar] = []
+        mode: InvocationMode, entries: [TraceEntry], entryCount: Int, outcomes: [Int: [Outcome]], stats: SimulationStats,
+        assumptionsUsed: Set<Assumptions.Name>, rulesFired: Set<String>, facts: ClaimFacts, aggregates: TraceAggregates, exemplars: [Exemplar]
     ) {
         self.mode = mode
         self.entries = entries
-        self.entryCount = entryCount ?? entries.count
+        self.entryCount = entryCount
         self.outcomes = outcomes
         self.stats = stats
         self.assumptionsUsed = assumptionsUsed
         self.rulesFired = rulesFired
-        self.facts = facts ?? ClaimFacts(mode: mode)
-        self.aggregates = aggregates ?? TraceAggregates()
+        self.facts = facts
+        self.aggregates = aggregates
         self.exemplars = exemplars
-        if facts == nil || aggregates == nil {
-            var recorder = TraceRecorder(mode: mode)
-            for entry in entries { recorder.record(entry) }
-            self.facts = facts ?? recorder.facts
-            self.aggregates = aggregates ?? recorder.aggregates
-        }
     }
 
     /// Whether `entries` holds every entry of the run.
