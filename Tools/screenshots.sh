@@ -1,43 +1,32 @@
 #!/usr/bin/env bash
-# make screenshots: renders every golden timeline SVG in a gallery page with the site's
-# stylesheet, in light and dark mode, at desktop and phone widths, with headless Chromium.
+# make screenshots: every timeline figure, as a reader sees it in headless Chromium, light and
+# dark, at 1280 and 390 px: the golden figures (each on a gallery page with the site's
+# stylesheet) and every figure of this repository's site. One PNG per figure and view, plus
+# one scrolled to the right end at 390 px (the lane names must still show), into
+# .build/screenshots/. Tools/figure-check.py takes them (DevTools screenshots of each figure's
+# box: headless --screenshot of a long page sometimes came out blank) and prints its report.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v chromium >/dev/null || { apt-get update && apt-get install -y chromium fonts-noto-cjk; }
+missing=""
+for package in chromium fonts-noto-cjk; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing="$missing $package"
+done
+if [ -n "$missing" ]; then
+  sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
+  $sudo apt-get update && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y $missing
+fi
 out="${1:-.build/screenshots}"
+rm -rf "$out"
 mkdir -p "$out"
-for theme in light dark; do
-  page="$out/gallery-$theme.html"
-  {
-    echo "<!DOCTYPE html><html lang=\"ja\" data-theme=\"$theme\"><head><meta charset=\"utf-8\">"
-    echo "<link rel=\"stylesheet\" href=\"$PWD/Sources/SiteBuilder/Theme/style.css\"></head><body><main class=\"content\"><article class=\"note\">"
-    for svg in Tests/TimelineRenderTests/__Snapshots__/TimelineGoldenTests/*.svg; do
-      echo "<h2>$(basename "$svg" .svg)</h2><figure class=\"timeline\">"
-      cat "$svg"
-      echo "</figure>"
-    done
-    echo "</article></main></body></html>"
-  } > "$page"
-  for size in 1280,3600 390,1500; do
-    name="$out/gallery-$theme-${size%%,*}.png"
-    chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size="$size" --screenshot="$name" "file://$PWD/$page" 2>/dev/null
-    echo "$name"
-  done
-done
-
-# Chosen site pages, with their scenario figures.
-swift build --product notesim >/dev/null
-.build/debug/notesim build . --output "$out/site" >/dev/null
-for page in lambda/invocation lambda/batching; do
-  for theme in light dark; do
-    flag=""
-    [ "$theme" = dark ] && flag="--force-dark-mode --blink-settings=preferredColorScheme=0"
-    for size in 1280,3000 390,3000; do
-      name="$out/site-$(echo "$page" | tr / -)-$theme-${size%%,*}.png"
-      # shellcheck disable=SC2086
-      chromium --headless --no-sandbox --disable-gpu --hide-scrollbars $flag --window-size="$size" --screenshot="$name" "file://$PWD/$out/site/$page.html" 2>/dev/null
-      echo "$name"
-    done
-  done
-done
-
+swift build -j 1 --product notesim >/dev/null
+.build/debug/notesim build . --no-search --quiet --output "$out/site" >/dev/null
+status=0
+python3 Tools/figure-check.py --site "$out/site" --gallery Tests/TimelineRenderTests/__Snapshots__/TimelineGoldenTests \
+  --keep-gallery "$out/gallery" --screenshots "$out" > "$out/figure-check.json" || status=$?
+ls "$out"/*.png
+python3 - "$out/figure-check.json" <<'SUMMARY'
+import json, sys
+report = json.load(open(sys.argv[1]))
+print(f"{report['figures']} figures, {report['texts']} texts measured; {len(report['problems'])} problems (report: {sys.argv[1]})")
+SUMMARY
+exit "$status"

@@ -10,7 +10,30 @@ extension TimelineLayout {
         if let widest = ticks.dropped.max(), widest + 6 > 64 {
             ticks = fittingTicks(axis.tickTimes(spacing: widest + 6), labels: labels, gutter: gutter, width: width)
         }
-        return ticks.kept
+        return timingBareSegments(ticks.kept, axis: axis, labels: labels, gutter: gutter, width: width)
+    }
+
+    /// The ticks plus, for each segment left without one, the first tick at a finer step
+    /// whose (absolute) label fits: every stretch of the axis then says when it is (the
+    /// last, narrow segment of a figure lost its only tick at the right edge: "#2" at an
+    /// unnamed time).
+    private static func timingBareSegments(
+        _ kept: [TimelineModel.Tick], axis: TimeAxis, labels: TimelineLabels, gutter: Double, width: Double
+    ) -> [TimelineModel.Tick] {
+        var ticks = kept
+        func span(_ x: Double, _ text: String) -> ClosedRange<Double> {
+            let half = TextWidth.estimate(text, fontSize: fontSize) / 2
+            return (x - half)...(x + half)
+        }
+        for (index, segment) in axis.segments.enumerated() where !ticks.contains(where: { (segment.x0...segment.x1).contains($0.x) }) {
+            let fitting = [32.0, 16, 8].lazy.flatMap { axis.tickTimes(spacing: $0).lazy.filter { $0.segment == index } }.first { candidate in
+                let room = span(candidate.x, labels.duration(candidate.time))
+                let clear = (room.lowerBound - 6)...(room.upperBound + 6)
+                return room.lowerBound >= gutter && room.upperBound <= width - 2 && !ticks.contains { span($0.x, $0.label).overlaps(clear) }
+            }
+            if let fitting { ticks.append(TimelineModel.Tick(x: fitting.x, label: labels.duration(fitting.time))) }
+        }
+        return ticks.sorted { $0.x < $1.x }
     }
 
     /// The ticks whose labels fit left to right (each 6 px clear of the one before and inside

@@ -67,9 +67,13 @@ extension TimelineLayout {
                     .arrival, lane: lanes.arrivalLane(shard: arrival.shard), from: arrival.time, to: arrival.time, label: label,
                     title: "\(labels.arrival): \(ItemRanges.format(Array(arrival.first..<(arrival.first + arrival.count))))")
             }
+            // A throttle answered at once by a 429 to the caller (a synchronous call) is
+            // labelled there, not twice ("429" above "429" across the lane rule).
+            let answered = Set(facts.responses.lazy.filter { $0.status == 429 }.map(\.time))
             for throttle in facts.throttles {
                 add(
-                    .throttle, lane: lanes.serviceLane, from: throttle.time, to: throttle.time, label: "429",
+                    .throttle, lane: lanes.serviceLane, from: throttle.time, to: throttle.time,
+                    label: answered.contains(throttle.time) ? nil : "429",
                     title: "429 \(throttle.reason) \(ItemRanges.format(throttle.items))")
             }
             for response in facts.responses where response.status != 200 && response.status != 202 {

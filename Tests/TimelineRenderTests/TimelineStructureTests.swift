@@ -110,6 +110,22 @@ import Testing
         }
     }
 
+    /// Every stretch of the axis says when it is: the last, narrow segment of this figure
+    /// (the second window's batch at 10.1 s) had no tick once its only candidate, 10.2 s,
+    /// no longer fitted at the right edge.
+    @Test func aNarrowLastSegmentStillGetsATime() throws {
+        var spec = ScenarioSpec(mode: .sqs)
+        spec.arrivals = [ArrivalGroup(at: 0), ArrivalGroup(at: 6_000)]
+        spec.mapping.batchSize = 10
+        spec.mapping.batchingWindowSeconds = 5
+        spec.mapping.maximumConcurrency = 2
+        spec.function.durations = [100]
+        let model = TimelineLayout.layout(try Simulator.simulate(spec), options: TimelineOptions(language: "ja", title: "t"))
+        let last = try #require(model.segments.last)
+        #expect(model.ticks.contains { (last.x0...last.x1).contains($0.x) && !$0.label.hasPrefix("+") }, "\(model.ticks)")
+        #expect(Self.problems(in: model) == [])
+    }
+
     /// The page's fixed lane-name column shows the figure's own lanes group, at the gutter's width.
     @Test func theLaneColumnUsesTheFiguresLanes() throws {
         let figure = try #require(try CanonicalFigures.all().first)
