@@ -75,7 +75,8 @@ bench-instructions: setup
 bench-sim: setup
 	RELEASE="$(RELEASE)" Benchmarks/bench-sim.sh
 
-## fuzz: libFuzzer + AddressSanitizer on the scenario and page targets, FUZZ_SECONDS each (default 120)
+## fuzz: libFuzzer + AddressSanitizer on the scenario, page and structured (generated sites and
+## scenarios, checked against a property) targets, FUZZ_SECONDS each (default 120)
 fuzz: setup
 	Tools/fuzz.sh $(FUZZ_SECONDS)
 

@@ -13,6 +13,8 @@ struct SourceLocator {
     private var cursor: (line: Int, byte: Int) = (0, 0)
     /// Lines cmark's inline line numbers are short by in this block (its link definitions).
     private var lineShift = 0
+    /// Where the block's last located link was found (a later link is after it).
+    private var lastLink: (line: Int, byte: Int)?
 
     init(index: LineIndex) {
         self.index = index
@@ -24,6 +26,7 @@ struct SourceLocator {
         block = (firstLine, max(firstLine, lastLine), startColumn - 1)
         cursor = (firstLine, 0)
         lineShift = 0
+        lastLink = nil
     }
 
     /// The position of a Markdown link's destination (of its `[` for a reference link),
@@ -52,9 +55,41 @@ struct SourceLocator {
                 }
             }
         }
+        if found == nil { found = nextLink(scanner, isImage: isImage, destination: destination) }
         guard let found else { return nil }
         if (found.line, found.byte) > cursor { cursor = (found.line, found.byte) }
+        lastLink = (found.line, found.byte)
         return index.position(line: found.line, byteColumn: found.byte + 1)
+    }
+
+    /// The first link written at or after the cursor that reads as this one, for a link
+    /// whose place cmark gives wrong by more than lines: after a destination written over a
+    /// line break (`[a](` then `b.md)` on the next line) cmark counts no new line, so the
+    /// links after it on that line are placed on the line before, at a column that means
+    /// nothing there. At most 256 openings are tried, so a block of links that are all
+    /// unreadable stays linear.
+    private func nextLink(_ scanner: LinkSourceScanner, isImage: Bool, destination: String) -> LinkSourceScanner.Place? {
+        let opening = isImage ? UInt8(ascii: "!") : UInt8(ascii: "[")
+        var tries = 0
+        for line in cursor.line...max(cursor.line, block.last) {
+            let bytes = index.lineBytes(line)
+            var byte = line == cursor.line ? cursor.byte : 0
+            while bytes.startIndex + byte < bytes.endIndex {
+                // A `[` right after a `]` is a reference link's label (`[f][r]`), not a link.
+                let afterBracket = byte > 0 && bytes[bytes.startIndex + byte - 1] == UInt8(ascii: "]")
+                if bytes[bytes.startIndex + byte] == opening, !afterBracket {
+                    tries += 1
+                    if tries > 256 { return nil }
+                    if let place = scanner.destinationPlace(linkAt: .init(line: line, byte: byte), isImage: isImage, destination: destination),
+                        lastLink.map({ (place.line, place.byte) > $0 }) ?? true
+                    {
+                        return place
+                    }
+                }
+                byte += 1
+            }
+        }
+        return nil
     }
 
     /// Where a line's text starts after block-quote markers and indentation: where cmark

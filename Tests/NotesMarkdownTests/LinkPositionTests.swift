@@ -35,6 +35,15 @@ import Testing
         #expect(positions("[`](x)`](a\\_b.md)\n") == ["a_b.md 1:10"])
     }
 
+    /// Found by the structured fuzzer: after a destination written over a line break, cmark
+    /// places the links that follow on the line before; they were reported at the block's
+    /// start (`1:1`).
+    @Test func linksAfterADestinationOnTheNextLine() {
+        #expect(positions("see [a](\n  b.md) [c](d\\_e.md)\n") == ["b.md 2:3", "d_e.md 2:13"])
+        #expect(positions("see [a](\n  b.md) [c][r] ![i](\\.\\./p.png)\n\n[r]: x.md\n") == ["b.md 2:3", "x.md 2:9", "../p.png 2:21"])
+        #expect(positions("> [`](x)`](\n  b.md) [c](<d e.md>) [f][r] [g][r]\n\n[r]: x.md\n") == ["b.md 2:3", "d e.md 2:14", "x.md 2:23", "x.md 2:30"])
+    }
+
     @Test func linksInsideEmphasisHeadingsAndAfterJapaneseText() {
         #expect(positions("*see [e](a\\_b.md)*\n") == ["a_b.md 1:10"])
         #expect(positions("## T [e](a\\_b.md)\n") == ["a_b.md 1:10"])
