@@ -1,4 +1,3 @@
-import Foundation
 import FuzzTargets
 
 #if FUZZING
@@ -9,19 +8,10 @@ import FuzzTargets
         return 0
     }
 
-    /// libFuzzer's driver, called from our own `main` (SwiftPM gives every executable one).
-    @_silgen_name("LLVMFuzzerRunDriver")
-    func runFuzzerDriver(
-        _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-        _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-    ) -> CInt
-
     @main
     struct FuzzScenario {
         static func main() {
-            var argc = CommandLine.argc
-            var argv = CommandLine.unsafeArgv
-            exit(runFuzzerDriver(&argc, &argv, fuzzScenario))
+            FuzzDriver.run(fuzzScenario)
         }
     }
 #else
@@ -29,10 +19,7 @@ import FuzzTargets
     @main
     struct ReplayScenario {
         static func main() {
-            for path in CommandLine.arguments.dropFirst() {
-                guard let data = FileManager.default.contents(atPath: path) else { continue }
-                FuzzTargets.scenario(Array(data))
-            }
+            for input in FuzzDriver.inputs() { FuzzTargets.scenario(input) }
         }
     }
 #endif

@@ -17,19 +17,10 @@ import FuzzTargets
         return 0
     }
 
-    /// libFuzzer's driver, called from our own `main` (SwiftPM gives every executable one).
-    @_silgen_name("LLVMFuzzerRunDriver")
-    func runFuzzerDriver(
-        _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-        _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-    ) -> CInt
-
     @main
     struct FuzzStructured {
         static func main() {
-            var argc = CommandLine.argc
-            var argv = CommandLine.unsafeArgv
-            exit(runFuzzerDriver(&argc, &argv, fuzzStructured))
+            FuzzDriver.run(fuzzStructured)
         }
     }
 #else
