@@ -1,18 +1,21 @@
 #!/usr/bin/env python3
 """Generates a deterministic study-site corpus for `make bench`.
 
-Usage: corpus.py N OUT_DIR
+Usage: corpus.py N OUT_DIR [--heavy]
 
 Writes OUT_DIR/content/ with N notes (about 9 KB each) of Japanese prose in the style of a
 Lambda study note: headings, nested lists, inline code, links to other notes and to the
 note's own headings, and three valid scenario blocks of different modes (synchronous,
-asynchronous, and an SQS or Kinesis event source mapping) whose claims hold. Also writes a
+asynchronous, and an SQS or Kinesis event source mapping) whose claims hold; with --heavy,
+three blocks of 100–500 trace events each in every mode (heavy_scenarios.py). Also writes a
 notesim.yml and a Hugo site over the same notes (OUT_DIR/hugo/, scenario blocks as plain
 code). The same N always gives the same bytes.
 """
 import os
 import random
 import sys
+
+from heavy_scenarios import heavy_scenarios
 
 SUBJECTS = ["関数", "イベント", "レコード", "メッセージ", "バッチ", "キュー", "シャード", "呼び出し元", "実行環境", "ポーラー"]
 VERBS = ["再試行される", "破棄される", "送られる", "処理される", "待たされる", "まとめられる", "拒否される", "記録される"]
@@ -87,12 +90,12 @@ expect:
     return [sync, asynchronous, source]
 
 
-def note(number, total, rng):
-    """One note of about 9 KB."""
+def note(number, total, rng, heavy=False):
+    """One note of about 9 KB of prose and three scenario blocks."""
     topic = TOPICS[number % len(TOPICS)]
     headings = [f"{topic}の基本 {number}", f"設定の範囲 {number}", f"失敗したとき {number}", f"まとめ {number}"]
     anchors = [h.replace(" ", "-") for h in headings]
-    blocks = scenarios(number)
+    blocks = heavy_scenarios(number, rng) if heavy else scenarios(number)
     parts = [f"# {topic}のノート {number}\n", paragraph(rng, 1) + "\n"]
     for index, heading in enumerate(headings):
         parts.append(f"## {heading}\n")
@@ -133,15 +136,16 @@ def write(path, text):
 
 
 def main():
-    total = int(sys.argv[1])
-    out = sys.argv[2]
+    heavy = "--heavy" in sys.argv
+    total, out = [argument for argument in sys.argv[1:] if argument != "--heavy"]
+    total = int(total)
     rng = random.Random(20261127)
     write(os.path.join(out, "notesim.yml"), "title: bench\nlanguage: ja\n")
     write(os.path.join(out, "hugo", "hugo.toml"), HUGO_CONFIG)
     for name, text in HUGO_LAYOUTS.items():
         write(os.path.join(out, "hugo", "layouts", name), text)
     for number in range(1, total + 1):
-        text = note(number, total, rng)
+        text = note(number, total, rng, heavy)
         name = f"n{number:05d}.md"
         write(os.path.join(out, "content", name), text)
         write(os.path.join(out, "hugo", "content", name), text)

@@ -21,14 +21,14 @@ function measure(samples) {
     const scroller = svg.closest('.tl-scroll') || figure;
     const scale = svg.getScreenCTM().a;
     const back = luminance(background(svg));
-    const marks = [...svg.querySelectorAll('g.tl-mark')];
+    const marks = [...svg.querySelectorAll('g.tl-marks > g')];
     // A text's lane: how many lane rules (each at a lane's bottom) lie above its baseline.
     const rules = [...svg.querySelectorAll('.tl-lane-rule')].map((r) => r.y1.baseVal.value);
     const texts = [...svg.querySelectorAll('text')].map((t) => {
       const b = t.getBBox();
       const size = parseFloat(getComputedStyle(t).fontSize);
       const baseline = t.y.baseVal.numberOfItems ? t.y.baseVal.getItem(0).value : b.y + b.height;
-      const mark = t.closest('g.tl-mark');
+      const mark = (t.parentElement.parentElement?.classList.contains('tl-marks') ? t.parentElement : null);
       const fore = luminance(rgb(getComputedStyle(t).fill));
       return {
         text: t.textContent, role: t.getAttribute('class') || (mark ? 'tl-mark-label' : 'text'),

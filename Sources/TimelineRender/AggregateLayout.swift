@@ -90,7 +90,7 @@ public enum AggregateLayout {
         for delivery in facts.deliveries {
             add(
                 delivery.delivered ? .delivery : .deliveryFailed, delivery.time, delivery.time,
-                "\(delivery.route.rawValue) \(delivery.condition ?? ""), \(labels.duration(delivery.time))")
+                "\(delivery.route.rawValue)\(delivery.condition.map { " " + $0 } ?? ""), \(labels.duration(delivery.time))")
         }
         for discard in facts.discards {
             add(.discard, discard.time, discard.time, "\(labels.discarded): \(discard.reason.rawValue), \(labels.duration(discard.time))")

@@ -33,7 +33,7 @@ public enum AggregateSVG {
         out.raw("</g>\n<g class=\"tl-marks\">\n")
         for mark in model.exemplarMarks where mark.lane < model.exemplarLanes.count {
             let top = model.exemplarLanes[mark.lane].y + 9
-            out.raw("<g class=\"tl-mark tl-"); out.raw(string: mark.kind.rawValue); out.raw("\"><title>"); out.text(mark.title); out.raw("</title>")
+            out.raw("<g class=\"tl-"); out.raw(string: mark.kind.rawValue); out.raw("\"><title>"); out.text(mark.title); out.raw("</title>")
             SVGWriter.writeShape(of: mark, top: top, middle: top + TimelineLayout.barHeight / 2, into: out)
             out.raw("</g>\n")
         }
@@ -46,12 +46,12 @@ public enum AggregateSVG {
     private static func writeName(_ name: String, y: Double, height: Double, peak: Int?, model: AggregateModel, into out: MarkupWriter) {
         out.raw("<line class=\"tl-lane-rule\" x1=\""); out.number(model.gutter); out.raw("\" y1=\""); out.number(y + height)
         out.raw("\" x2=\""); out.number(model.width); out.raw("\" y2=\""); out.number(y + height); out.raw("\"/>")
-        out.raw("<text class=\"tl-lane-name\" x=\"6\" y=\""); out.number(y + height / 2 + 4); out.raw("\" fill=\"currentColor\">")
+        out.raw("<text class=\"tl-lane-name\" x=\"6\" y=\""); out.number(y + height / 2 + 4); out.raw("\">")
         out.text(name); out.raw("</text>")
         if let peak {
             // On the name's baseline, right-aligned in the gutter (`AggregateLayout` makes room).
             out.raw("<text class=\"tl-scale\" x=\""); out.number(model.gutter - 6); out.raw("\" y=\""); out.number(y + height / 2 + 4)
-            out.raw("\" text-anchor=\"end\" fill=\"currentColor\">"); out.raw(string: AggregateLayout.scaleText(peak)); out.raw("</text>")
+            out.raw("\" text-anchor=\"end\">"); out.raw(string: AggregateLayout.scaleText(peak)); out.raw("</text>")
         }
         out.raw("\n")
     }
@@ -63,7 +63,7 @@ public enum AggregateSVG {
             out.raw("<line class=\"tl-tick\" x1=\""); out.number(tick.x); out.raw("\" y1=\""); out.number(model.axisY)
             out.raw("\" x2=\""); out.number(tick.x); out.raw("\" y2=\""); out.number(model.axisY + 4); out.raw("\"/>")
             out.raw("<text class=\"tl-tick-label\" x=\""); out.number(tick.x); out.raw("\" y=\""); out.number(model.axisY + 16)
-            out.raw("\" text-anchor=\"middle\" fill=\"currentColor\">"); out.text(tick.label); out.raw("</text>\n")
+            out.raw("\" text-anchor=\"middle\">"); out.text(tick.label); out.raw("</text>\n")
         }
         out.raw("</g>\n")
     }

@@ -24,7 +24,7 @@ public enum Legend {
         let labels = TimelineLabels.forLanguage(language)
         out.raw("<ul class=\"tl-legend\">")
         for kind in kinds {
-            out.raw("<li><svg class=\"tl-swatch\" width=\"14\" height=\"10\" aria-hidden=\"true\"><g class=\"tl-mark tl-"); out.raw(string: kind.rawValue);
+            out.raw("<li><svg class=\"tl-swatch\" width=\"14\" height=\"10\" aria-hidden=\"true\"><g class=\"tl-"); out.raw(string: kind.rawValue);
             out.raw("\">")
             out.raw(swatch(kind))
             out.raw("</g></svg>"); out.text(word(kind, labels)); out.raw("</li>")

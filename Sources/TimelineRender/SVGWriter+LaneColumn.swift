@@ -17,7 +17,7 @@ extension SVGWriter {
     public static func writeLaneColumn(gutter: Double, height: Double, idPrefix: String, into out: MarkupWriter) {
         out.raw("<svg class=\"tl-lane-column\" width=\""); out.number(gutter); out.raw("\" height=\""); out.number(height)
         out.raw("\" viewBox=\"0 0 "); out.number(gutter); out.raw(" "); out.number(height)
-        out.raw("\" aria-hidden=\"true\"><rect class=\"tl-lane-column-band\" width=\""); out.number(gutter)
+        out.raw("\" aria-hidden=\"true\" fill=\"currentColor\"><rect class=\"tl-lane-column-band\" width=\""); out.number(gutter)
         out.raw("\" height=\""); out.number(height); out.raw("\"/><use href=\"#"); out.text(idPrefix); out.raw("-lanes\"/></svg>")
     }
 }

@@ -3,7 +3,7 @@ import NotesCore
 /// Stage 3 of a figure: `TimelineModel` -> SVG text, deterministically.
 ///
 /// Colours come only from CSS classes (the page's stylesheet holds the Okabe–Ito palette
-/// as custom properties); text uses `currentColor`; there is no background, no
+/// as custom properties); text inherits `currentColor` from the root; there is no background, no
 /// `foreignObject` and no `textLength`. Coordinates are printed with one decimal.
 public enum SVGWriter {
     public static func svg(_ model: TimelineModel, idPrefix: String) -> String {
@@ -37,7 +37,9 @@ public enum SVGWriter {
         out.number(width); out.raw(" "); out.number(height)
         out.raw("\" width=\""); out.number(width); out.raw("\" height=\""); out.number(height)
         out.raw("\" role=\"img\" aria-labelledby=\""); out.text(idPrefix); out.raw("-title "); out.text(idPrefix); out.raw("-desc\"")
-        out.raw(" font-size=\""); out.number(fontSize); out.raw("\">\n")
+        // Text inherits its colour from here (one attribute, not one per label); shapes take
+        // theirs from the stylesheet's classes, which win over an inherited attribute.
+        out.raw(" font-size=\""); out.number(fontSize); out.raw("\" fill=\"currentColor\">\n")
         out.raw("<title id=\""); out.text(idPrefix); out.raw("-title\">"); out.text(title); out.raw("</title>\n")
         out.raw("<desc id=\""); out.text(idPrefix); out.raw("-desc\">"); out.text(description); out.raw("</desc>\n")
     }
@@ -50,7 +52,7 @@ public enum SVGWriter {
             let rule = lane.y + lane.height
             out.raw("<line class=\"tl-lane-rule\" x1=\""); out.number(model.gutter); out.raw("\" y1=\""); out.number(rule)
             out.raw("\" x2=\""); out.number(model.width); out.raw("\" y2=\""); out.number(rule); out.raw("\"/>")
-            out.raw("<text class=\"tl-lane-name\" x=\"6\" y=\""); out.number(lane.y + 26); out.raw("\" fill=\"currentColor\">")
+            out.raw("<text class=\"tl-lane-name\" x=\"6\" y=\""); out.number(lane.y + 26); out.raw("\">")
             out.text(lane.name); out.raw("</text>\n")
         }
         out.raw("</g>\n")
@@ -65,7 +67,7 @@ public enum SVGWriter {
             out.raw("<line class=\"tl-tick\" x1=\""); out.number(tick.x); out.raw("\" y1=\""); out.number(plotBottom)
             out.raw("\" x2=\""); out.number(tick.x); out.raw("\" y2=\""); out.number(plotBottom + 4); out.raw("\"/>")
             out.raw("<text class=\"tl-tick-label\" x=\""); out.number(tick.x); out.raw("\" y=\""); out.number(plotBottom + 16)
-            out.raw("\" text-anchor=\"middle\" fill=\"currentColor\">"); out.text(tick.label); out.raw("</text>\n")
+            out.raw("\" text-anchor=\"middle\">"); out.text(tick.label); out.raw("</text>\n")
         }
         for item in model.breaks {
             let top = model.plotTop - 4
@@ -76,7 +78,7 @@ public enum SVGWriter {
             out.raw(" l6 -12 M"); out.number(item.x + 1); out.raw(" "); out.number(plotBottom + 3); out.raw(" l6 -12\"/>")
             if let label = item.label {
                 out.raw("<text class=\"tl-break-label\" x=\""); out.number(item.x); out.raw("\" y=\""); out.number(item.labelY)
-                out.raw("\" text-anchor=\"middle\" fill=\"currentColor\">"); out.text(label); out.raw("</text>")
+                out.raw("\" text-anchor=\"middle\">"); out.text(label); out.raw("</text>")
             }
             out.raw("</g>\n")
         }
@@ -91,10 +93,10 @@ public enum SVGWriter {
             let lane = model.lanes[mark.lane]
             let top = lane.y + TimelineLayout.barTop
             let middle = top + TimelineLayout.barHeight / 2
-            out.raw("<g class=\"tl-mark tl-"); out.raw(string: mark.kind.rawValue); out.raw("\"><title>"); out.text(mark.title); out.raw("</title>")
+            out.raw("<g class=\"tl-"); out.raw(string: mark.kind.rawValue); out.raw("\"><title>"); out.text(mark.title); out.raw("</title>")
             writeShape(of: mark, top: top, middle: middle, into: out)
             if let label = mark.label {
-                out.raw("<text x=\""); out.number(mark.labelX); out.raw("\" y=\""); out.number(mark.labelY); out.raw("\" fill=\"currentColor\">")
+                out.raw("<text x=\""); out.number(mark.labelX); out.raw("\" y=\""); out.number(mark.labelY); out.raw("\">")
                 out.text(label); out.raw("</text>")
             }
             out.raw("</g>\n")

@@ -88,7 +88,7 @@ extension TimelineLayout {
                     delivery.delivered ? .delivery : .deliveryFailed, lane: lanes.deliveryLane(delivery.route), from: delivery.time, to: delivery.time,
                     // The diamond is the mark's shape; the label says only where it went.
                     label: delivery.condition ?? name,
-                    title: "\(name) → \(delivery.target.rawValue): \(word) \(delivery.condition ?? "") \(ItemRanges.format(delivery.items))")
+                    title: "\(name) → \(delivery.target.rawValue): \(word)\(delivery.condition.map { " " + $0 } ?? "") \(ItemRanges.format(delivery.items))")
             }
             for discard in facts.discards {
                 add(

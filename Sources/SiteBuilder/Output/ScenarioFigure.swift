@@ -120,6 +120,6 @@ enum ScenarioFigure {
         }
         context.logFile = logHref
         context.logSize = context.ui.eventLogEntries.replacing("%d", with: String(trace.entryCount))
-        return ScenarioLog(table: log.string, entries: trace.entryCount, shown: rows, title: document.title, language: language)
+        return ScenarioLog(table: log.string, entries: trace.entryCount, kept: trace.entries.count, title: document.title, language: language)
     }
 }

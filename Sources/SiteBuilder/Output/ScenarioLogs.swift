@@ -8,9 +8,14 @@ import NotesCore
 public struct ScenarioLog: Sendable, Codable, Equatable {
     /// The `<table>` of the kept entries (UTF-8 HTML).
     public var table: String
-    /// Entries the run made in all, and rows in the table.
+    /// Entries the run made in all, and how many of the first the table lists (the trace
+    /// keeps its first `ScenarioRunner.detailLimit`; the table leaves out receives, which the
+    /// starts after them show).
     public var entries: Int
-    public var shown: Int
+    public var kept: Int
+
+    /// Whether the run made more entries than the table lists.
+    public var isCut: Bool { kept < entries }
     /// The scenario's title, for the page's heading.
     public var title: String
     public var language: String

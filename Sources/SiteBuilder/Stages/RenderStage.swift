@@ -94,12 +94,12 @@ public enum RenderStage {
         let path = ScenarioLog.path(of: note.outputPath, slot: slot)
         let ui = UIStrings.forLanguage(log.language)
         var context = baseContext(for: path, config: frame.input.config, ui: ui, assets: frame.assets)
-        let cutNote = ui.eventLogFirst.replacing("%d", with: String(log.shown)).replacing("%t", with: String(log.entries))
+        let cutNote = ui.eventLogFirst.replacing("%d", with: String(log.kept)).replacing("%t", with: String(log.entries))
         context["lang"] = .text(log.language)
         context["notIndexed"] = true
         context["page"] = ["title": .text("\(ui.eventLog): \(log.title)"), "lang": .text(log.language)]
         context["log"] = [
-            "title": .text(log.title), "table": .text(log.table), "cut": .flag(log.shown < log.entries), "cutNote": .text(cutNote),
+            "title": .text(log.title), "table": .text(log.table), "cut": .flag(log.isCut), "cutNote": .text(cutNote),
             "back": .text(OutputPaths.url(of: note.outputPath, from: path) + "#scenario-\(slot)"),
         ]
         return OutputFile(path: path, content: .bytes(frame.input.theme.render(context, template: "scenario-log")))
