@@ -1,20 +1,24 @@
 #!/usr/bin/env python3
 """`make bench`: notesim against Hugo and a libcmark floor on the same generated notes.
 
-Usage: bench.py NOTESIM FLOOR [--sizes 1000,10000] [--runs 3] [--work DIR]
+Usage: bench.py NOTESIM FLOOR [--sizes 1000,10000] [--runs 3] [--corpora light,heavy] [--work DIR]
 
-For each corpus size it measures, side by side and into fresh output folders (old outputs
+Two corpora (Benchmarks/corpus.py): `light` notes carry three small scenario blocks, `heavy`
+ones three blocks of 160–500 trace events per note in every mode (about 330 on average). For
+each corpus and size it measures, side by side and into fresh output folders (old outputs
 are deleted only at the end, since deleting many files right before a build slows it down):
 
-- notesim full build: `notesim build --no-cache --no-search` into an empty folder;
+- notesim full build: `notesim build --no-cache --no-search` into an empty folder, and the
+  bytes it wrote;
+- `notesim check --no-cache` (verifies without writing; its memory must stay under build's);
 - Pagefind indexing of that output, separately (Hugo does not index);
 - Hugo (Debian's `hugo`) on the same notes, scenario blocks left as plain code;
 - the floor: a C program that parses and renders every note with libcmark and writes it;
 - an incremental `notesim build` after one note is edited, and `notesim serve`'s rebuild
   after one edit (search indexing excluded).
 
-It prints medians with min–max, peak RSS (from wait4), and the ratios the performance issue
-sets as targets, and writes the same report to WORK/report.md.
+It prints medians with min–max, peak RSS (from wait4), output bytes, and the ratios the
+performance issues set as targets, and writes the same report to WORK/report.md.
 """
 import os
 import queue
@@ -118,27 +122,49 @@ def serve_rebuilds(notesim, corpus, runs, port):
         process.wait(timeout=30)
 
 
-def bench_size(size, notesim, floor, runs, work, lines):
-    corpus = os.path.join(work, f"corpus-{size}")
+def tree_bytes(folder):
+    """The bytes of every file under `folder` (what a host would store)."""
+    return sum(os.path.getsize(os.path.join(root, name)) for root, _, names in os.walk(folder) for name in names)
+
+
+def events_per_block(notesim, corpus, notes):
+    """The mean number of trace events of the first three blocks of a sample of notes: the
+    timed lines of `notesim simulate`'s dump, so the report states what the corpus holds."""
+    counts = []
+    for number in range(1, notes + 1):
+        for block in (1, 2, 3):
+            dump = subprocess.run([notesim, "simulate", os.path.join(corpus, "content", f"n{number:05d}.md#{block}")],
+                                  capture_output=True, text=True).stdout
+            counts.append(sum(1 for line in dump.splitlines() if re.match(r"^ *\d+ ms  ", line)))
+    return statistics.mean(counts), min(counts), max(counts)
+
+
+def make_corpus(kind, size, work):
+    corpus = os.path.join(work, f"corpus-{kind}-{size}")
     if not os.path.isdir(corpus):
-        subprocess.check_call([sys.executable, os.path.join(HERE, "corpus.py"), str(size), corpus])
+        extra = ["--heavy"] if kind == "heavy" else []
+        subprocess.check_call([sys.executable, os.path.join(HERE, "corpus.py"), str(size), corpus] + extra)
         # The preview must not run Pagefind in the background while it is being timed.
         with open(os.path.join(corpus, "notesim.yml"), "a", encoding="utf-8") as file:
             file.write("search: false\n")
     shutil.rmtree(os.path.join(corpus, ".notesim-cache"), ignore_errors=True)
-    out = os.path.join(work, "out")
-    os.makedirs(out, exist_ok=True)
-    content_bytes = sum(os.path.getsize(os.path.join(corpus, "content", name)) for name in os.listdir(os.path.join(corpus, "content")))
+    return corpus
 
-    rows = {}
+
+def timed_rows(size, notesim, floor, runs, corpus, out):
+    """Full builds of notesim and Hugo, check, the floor and Pagefind: rows and output bytes."""
+    rows, written = {}, {}
     samples = []
     for index in range(runs):
         samples.append(run([notesim, "build", corpus, "--no-cache", "--no-search", "--output", os.path.join(out, f"notesim-{size}-{index}")]))
     rows["notesim"] = summary(samples)
+    written["notesim"] = tree_bytes(os.path.join(out, f"notesim-{size}-0"))
+    rows["check"] = summary([run([notesim, "check", corpus, "--no-cache"]) for _ in range(runs)])
     samples = []
     for index in range(runs):
         samples.append(run(["hugo", "--quiet", "-s", os.path.join(corpus, "hugo"), "-d", os.path.join(out, f"hugo-{size}-{index}")]))
     rows["hugo"] = summary(samples)
+    written["hugo"] = tree_bytes(os.path.join(out, f"hugo-{size}-0"))
     samples = []
     for index in range(runs):
         samples.append(run([floor, os.path.join(corpus, "content"), os.path.join(out, f"floor-{size}-{index}")]))
@@ -147,6 +173,15 @@ def bench_size(size, notesim, floor, runs, work, lines):
     if search:
         samples = [run([search, "--site", os.path.join(out, f"notesim-{size}-{index}"), "--silent"]) for index in range(min(runs, 2))]
         rows["pagefind"] = summary(samples)
+    return rows, written
+
+
+def bench_size(kind, size, notesim, floor, runs, work, lines):
+    corpus = make_corpus(kind, size, work)
+    out = os.path.join(work, "out", kind)
+    os.makedirs(out, exist_ok=True)
+    content_bytes = tree_bytes(os.path.join(corpus, "content"))
+    rows, written = timed_rows(size, notesim, floor, runs, corpus, out)
 
     # Incremental: a full build that fills the caches, then one edited note per run.
     incremental_out = os.path.join(out, f"incremental-{size}")
@@ -157,30 +192,41 @@ def bench_size(size, notesim, floor, runs, work, lines):
         samples.append(run([notesim, "build", corpus, "--no-search", "--output", incremental_out]))
     rows["incremental"] = summary(samples)
     try:
-        serve = serve_rebuilds(notesim, corpus, runs, 18_000 + size % 1000)
+        serve = serve_rebuilds(notesim, corpus, runs, 18_000 + size % 1000 + (500 if kind == "heavy" else 0))
     finally:
         restore_edited()
     if serve:
         rows["serve"] = summary([(rebuild, 0) for rebuild, _ in serve])
         rows["serve-latency"] = summary([(latency, 0) for _, latency in serve])
+    report(kind, size, content_bytes, events_per_block(notesim, corpus, 10), runs, rows, written, lines)
 
+
+def report(kind, size, content_bytes, events, runs, rows, written, lines):
     full = rows["notesim"]["median"]
-    lines.append(f"## {size:,} notes ({content_bytes / 1e6:.0f} MB of Markdown, {3 * size:,} scenario blocks), {runs} runs, median (min–max), peak RSS")
+    mean, low, high = events
+    lines.append(f"## {kind} corpus, {size:,} notes ({content_bytes / 1e6:.0f} MB of Markdown, {3 * size:,} scenario blocks of "
+                 f"{mean:.0f} trace events on average, {low}–{high} in a sample of 30), {runs} runs, median (min–max), peak RSS")
     lines.append("")
-    lines.append("| | time | peak RSS |")
-    lines.append("| --- | --- | --- |")
-    names = {"notesim": "notesim build (full, --no-cache, no search)", "hugo": "Hugo (scenarios as code)", "floor": "libcmark parse+render+write floor",
-             "pagefind": "Pagefind index of notesim's output", "incremental": "notesim build after editing 1 note",
-             "serve": "notesim serve rebuild after 1 edit", "serve-latency": "serve: edit → rebuilt (incl. 250 ms polling)"}
+    lines.append("| | time | peak RSS | output |")
+    lines.append("| --- | --- | --- | --- |")
+    names = {"notesim": "notesim build (full, --no-cache, no search)", "check": "notesim check --no-cache", "hugo": "Hugo (scenarios as code)",
+             "floor": "libcmark parse+render+write floor", "pagefind": "Pagefind index of notesim's output",
+             "incremental": "notesim build after editing 1 note", "serve": "notesim serve rebuild after 1 edit",
+             "serve-latency": "serve: edit → rebuilt (incl. 250 ms polling)"}
     for key, row in rows.items():
         # Milliseconds for the short rows (a rebuild after one edit), hundredths otherwise.
         digits = 3 if row["median"] < 0.1 else 2
         times = f"{row['median']:.{digits}f} s ({row['min']:.{digits}f}–{row['max']:.{digits}f})"
-        lines.append(f"| {names[key]} | {times} | {row['rss']:,.0f} MiB |" if row["rss"] else f"| {names[key]} | {times} | |")
+        memory = f"{row['rss']:,.0f} MiB" if row["rss"] else ""
+        output = f"{written[key] / 1e6:,.0f} MB" if key in written else ""
+        lines.append(f"| {names[key]} | {times} | {memory} | {output} |")
     lines.append("")
     lines.append(f"- notesim / Hugo time: **{full / rows['hugo']['median']:.2f}×** (target ≤ 0.5×)")
     lines.append(f"- notesim / floor time: **{full / rows['floor']['median']:.2f}×** (target ≤ 2×)")
-    lines.append(f"- notesim / Hugo peak RSS: **{rows['notesim']['rss'] / rows['hugo']['rss']:.2f}×** (target ≤ 1×)")
+    memory_target = "0.25×" if kind == "heavy" else "1×"
+    lines.append(f"- notesim / Hugo peak RSS: **{rows['notesim']['rss'] / rows['hugo']['rss']:.2f}×** (target ≤ {memory_target})")
+    lines.append(f"- notesim / Hugo output bytes: **{written['notesim'] / written['hugo']:.2f}×** (target ≤ 4×)")
+    lines.append(f"- check / build peak RSS: **{rows['check']['rss'] / rows['notesim']['rss']:.2f}×** (target ≤ 1×)")
     lines.append(f"- incremental build / full build: **{100 * rows['incremental']['median'] / full:.1f} %** (target < 5 %)")
     if "serve" in rows:
         lines.append(f"- serve rebuild / full build: **{100 * rows['serve']['median'] / full:.1f} %** (target < 5 %)")
@@ -189,7 +235,7 @@ def bench_size(size, notesim, floor, runs, work, lines):
 
 def main():
     arguments = sys.argv[1:]
-    options = {"--sizes": "1000,10000", "--runs": "3", "--work": ".build/bench"}
+    options = {"--sizes": "1000,10000", "--runs": "3", "--corpora": "light,heavy", "--work": ".build/bench"}
     for name in list(options):
         if name in arguments:
             index = arguments.index(name)
@@ -201,8 +247,8 @@ def main():
     lines = [f"# notesim benchmark ({os.cpu_count()} cores; {subprocess.check_output(['hugo', 'version'], text=True).split()[1]})", ""]
     report = []
     try:
-        for size in (int(s) for s in options["--sizes"].split(",")):
-            bench_size(size, notesim, floor, int(options["--runs"]), work, lines)
+        for kind, size in ((k, int(n)) for n in options["--sizes"].split(",") for k in options["--corpora"].split(",")):
+            bench_size(kind, size, notesim, floor, int(options["--runs"]), work, lines)
             print("\n".join(lines), flush=True)
             report += lines
             lines = []

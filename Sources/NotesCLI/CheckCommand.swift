@@ -30,6 +30,7 @@ struct CheckCommand: ParsableCommand {
         // Live progress on a terminal for the human-readable format only.
         let progress = format == .text ? ProgressLine.forStandardError() : nil
         var options = site.pipelineOptions(fileSystem: fileSystem)
+        options.renderPages = false
         if let progress { options.progress = { progress.update($0) } }
         let result = SitePipeline.run(siteDirectory: site.siteDirectory, fileSystem: fileSystem, options: options)
         progress?.finish()

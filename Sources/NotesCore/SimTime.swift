@@ -53,22 +53,45 @@ public enum DurationText {
     }
 
     public static func format(_ milliseconds: Int64, units: Units) -> String {
-        if milliseconds < 0 { return "-" + format(-milliseconds, units: units) }
-        if milliseconds < 1_000 { return "\(milliseconds)\(units.ms)" }
-        let tenths = (milliseconds + 50) / 100
+        var text = ""
+        write(milliseconds, units: units, into: &text)
+        return text
+    }
+
+    /// Writes `format(milliseconds, units:)` into a sink, piece by piece: an event log page
+    /// writes one per row, up to 2,000.
+    public static func write(_ milliseconds: Int64, units: Units, into out: inout some TextSink) {
+        if milliseconds < 0 {
+            out.literal("-")
+            return write(milliseconds == .min ? .max : -milliseconds, units: units, into: &out)
+        }
+        if milliseconds < 1_000 { return number(milliseconds, units.ms, into: &out) }
+        let tenths = rounded(milliseconds, to: 100)
         if tenths < 600 {
-            if tenths % 10 == 0 { return "\(tenths / 10)\(units.s)" }
-            return "\(tenths / 10).\(tenths % 10)\(units.s)"
+            out.integer(Int(tenths / 10))
+            if tenths % 10 != 0 { out.literal("."); out.integer(Int(tenths % 10)) }
+            return out.text(units.s)
         }
-        if milliseconds < 3_599_500 {
-            let seconds = (milliseconds + 500) / 1_000
-            let minutes = seconds / 60
-            let rest = seconds % 60
-            return rest == 0 ? "\(minutes)\(units.min)" : "\(minutes)\(units.min)\(units.separator)\(rest)\(units.s)"
+        let (large, small, largeUnit, smallUnit): (Int64, Int64, String, String) =
+            if milliseconds < 3_599_500 {
+                (rounded(milliseconds, to: 1_000) / 60, rounded(milliseconds, to: 1_000) % 60, units.min, units.s)
+            } else {
+                (rounded(milliseconds, to: 60_000) / 60, rounded(milliseconds, to: 60_000) % 60, units.h, units.min)
+            }
+        number(large, largeUnit, into: &out)
+        if small != 0 {
+            out.text(units.separator)
+            number(small, smallUnit, into: &out)
         }
-        let minutesTotal = (milliseconds + 30_000) / 60_000
-        let hours = minutesTotal / 60
-        let rest = minutesTotal % 60
-        return rest == 0 ? "\(hours)\(units.h)" : "\(hours)\(units.h)\(units.separator)\(rest)\(units.min)"
+    }
+
+    private static func number(_ value: Int64, _ unit: String, into out: inout some TextSink) {
+        out.integer(Int(value))
+        out.text(unit)
+    }
+
+    /// `value / unit` rounded half up, without adding first (no overflow near `Int64.max`).
+    private static func rounded(_ value: Int64, to unit: Int64) -> Int64 {
+        value / unit + (value % unit >= unit / 2 ? 1 : 0)
     }
 }

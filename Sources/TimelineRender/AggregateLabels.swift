@@ -1,3 +1,4 @@
+import NotesCore
 import LambdaSimulator
 
 /// The words of the aggregate view, in the page's language (the marks' own words are
@@ -33,7 +34,7 @@ public struct AggregateLabels: Sendable {
     }
 
     func perBar(_ width: String) -> String {
-        perBarFormat.replacing("%@", with: width)
+        Placeholders.fill(perBarFormat, [("@", width)])
     }
 
     /// An exemplar's lane name: `#37 first failure`, `#5 → DLQ`.
@@ -56,10 +57,10 @@ public struct AggregateLabels: Sendable {
         if trace.stats.throttles > 0 { parts.append("429 × \(trace.stats.throttles)") }
         let delivered = trace.facts.delivered.values.reduce(0, +)
         if delivered > 0 { parts.append("\(labels.delivered) \(delivered)") }
-        let compression = compressionFormat.replacing("%d", with: String(trace.entryCount)).replacing("%b", with: String(bars))
-            .replacing("%@", with: bucket).replacing("%m", with: String(TimelineView.markLimit))
+        let compression = Placeholders.fill(
+            compressionFormat, [("d", String(trace.entryCount)), ("b", String(bars)), ("@", bucket), ("m", String(TimelineView.markLimit))])
         var text = "\(title): " + parts.joined(separator: "; ") + ". " + compression
-        if !exemplars.isEmpty { text += " " + exemplarsFormat.replacing("%@", with: exemplars.joined(separator: "; ")) }
+        if !exemplars.isEmpty { text += " " + Placeholders.fill(exemplarsFormat, [("@", exemplars.joined(separator: "; "))]) }
         return text
     }
 }

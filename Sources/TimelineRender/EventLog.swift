@@ -30,12 +30,11 @@ public enum EventLog {
         let labels = TimelineLabels.forLanguage(options.language)
         out.raw("<table class=\"tl-log\">\n<thead><tr><th scope=\"col\">"); out.text(labels.timeColumn); out.raw("</th>")
         out.raw("<th scope=\"col\">"); out.text(labels.eventColumn); out.raw("</th><th scope=\"col\">Rules</th></tr></thead>\n<tbody>\n")
-        var text = SingleSpaced(base: out.escapedText)
+        var sink = out
         for entry in trace.entries {
             if case .received = entry.event { continue }
-            out.raw("<tr><td>"); out.text(labels.duration(entry.time)); out.raw("<td>")
-            text.reset()
-            Trace.describe(entry.event, into: &text)
+            out.raw("<tr><td>"); labels.writeDuration(entry.time, into: &sink); out.raw("<td>")
+            Trace.describe(entry.event, into: &sink, padded: false)
             for (index, rule) in entry.rules.names.enumerated() {
                 out.raw(index == 0 ? "<td>" : " ")
                 out.text(rule)
@@ -43,36 +42,6 @@ public enum EventLog {
             out.raw("\n")
         }
         out.raw("</tbody>\n</table>\n")
-    }
-}
-
-/// A text stream that writes each run of spaces as one space: the dump pads its event names
-/// to a column, which HTML collapses anyway.
-private struct SingleSpaced<Base: TextOutputStream>: TextOutputStream {
-    var base: Base
-    private var afterSpace = false
-
-    init(base: Base) { self.base = base }
-
-    /// Starts a new row (a space at the end of the last one must not swallow the next).
-    mutating func reset() { afterSpace = false }
-
-    mutating func write(_ string: String) {
-        let startsAfterSpace = afterSpace
-        var previous = startsAfterSpace
-        let needsSqueeze = string.utf8.contains { byte in
-            defer { previous = byte == 0x20 }
-            return byte == 0x20 && previous
-        }
-        if let last = string.utf8.last { afterSpace = last == 0x20 }
-        guard needsSqueeze else { return base.write(string) }
-        var squeezed = String.UnicodeScalarView()
-        var space = startsAfterSpace
-        for scalar in string.unicodeScalars {
-            if scalar != " " || !space { squeezed.append(scalar) }
-            space = scalar == " "
-        }
-        base.write(String(squeezed))
     }
 }
 

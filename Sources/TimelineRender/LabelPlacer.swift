@@ -70,7 +70,7 @@ struct LabelPlacer {
 
     /// Whether the same text is already drawn in the lane where it would be read as this one.
     private func isDrawn(_ text: String, lane: Int, over range: ClosedRange<Double>) -> Bool {
-        drawn[lane].contains { $0.text == text && $0.range.overlaps(range) }
+        drawn[lane].contains { $0.range.overlaps(range) && $0.text == text }
     }
 
     private func isFree(_ range: ClosedRange<Double>, lane: Int, row: Int) -> Bool {

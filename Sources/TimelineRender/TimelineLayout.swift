@@ -13,8 +13,13 @@ public enum TimelineLayout {
 
     /// Lays out a trace.
     public static func layout(_ trace: Trace, options: TimelineOptions) -> TimelineModel {
+        layout(trace, facts: TraceFacts(trace), options: options)
+    }
+
+    /// Lays out a trace whose facts the caller already gathered (`TimelineView.choose`
+    /// counts marks with them first).
+    static func layout(_ trace: Trace, facts: TraceFacts, options: TimelineOptions) -> TimelineModel {
         let labels = TimelineLabels.forLanguage(options.language)
-        let facts = TraceFacts(trace)
         let lanes = LaneSet(trace: trace, facts: facts, labels: labels)
 
         let nameWidth = lanes.names.map { TextWidth.estimate($0, fontSize: fontSize) }.max() ?? 40

@@ -22,12 +22,13 @@ public enum TimelineView: Sendable {
 
     /// The view for a trace, laid out.
     public static func choose(_ trace: Trace, options: TimelineOptions) -> TimelineView {
-        guard trace.isComplete else { return .aggregate(AggregateLayout.layout(trace, options: options)) }
+        // Every handler run is a mark: past the limit, the facts need not be gathered.
+        guard trace.isComplete, trace.stats.attempts <= markLimit else { return .aggregate(AggregateLayout.layout(trace, options: options)) }
         let facts = TraceFacts(trace)
         guard facts.markCount <= markLimit, facts.instances.count <= laneLimit else {
             return .aggregate(AggregateLayout.layout(trace, options: options))
         }
-        return .detailed(TimelineLayout.layout(trace, options: options))
+        return .detailed(TimelineLayout.layout(trace, facts: facts, options: options))
     }
 
     /// The mark kinds the legend lists.

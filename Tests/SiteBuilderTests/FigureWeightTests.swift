@@ -99,4 +99,47 @@ import TestSupport
         let after = fileSystem.tree(under: "site/public")
         for slot in 1...3 { #expect(after["heavy.scenario-\(slot).log.html"] == before["heavy.scenario-\(slot).log.html"]) }
     }
+
+    /// An SQS block of 40 records: a log longer than a screenful, complete (its receives are
+    /// not rows, which must not read as a cut log).
+    static let queue = """
+        # Queue
+
+        ```scenario
+        title: forty records
+        mode: sqs
+        EventSourceMapping: { BatchSize: 10 }
+        records: [{ at: 0s, count: 40, every: 100ms }]
+        ```
+        """
+
+    @Test func aCompleteLogPageListsEveryRowCompactlyWithoutACutNote() throws {
+        let fileSystem = MemoryFileSystem(files: ["s/notesim.yml": "language: en\n", "s/content/queue.md": Self.queue])
+        let result = SitePipeline.run(siteDirectory: "s", fileSystem: fileSystem)
+        let log = try #require(result.text(at: "queue.scenario-1.log.html"))
+        #expect(!log.contains("scenario-log-cut"))
+        // Optional end tags, the dump's padding and empty rule cells are left out.
+        #expect(log.contains("<tr><td>0 ms<td>arrival #1 1024 B\n"))
+        #expect(log.contains("<tr><td>100 ms<td>batch inv 2 lane 0: #2 (window)<td>E1 E2\n"))
+        #expect(!log.contains("</td>"))
+        #expect(!log.contains("  "))
+    }
+
+    @Test func aCutLogPageSaysHowManyEntriesItShows() throws {
+        let fileSystem = MemoryFileSystem(files: ["s/notesim.yml": "language: en\n", "s/content/notes/heavy.md": Self.heavy])
+        let result = SitePipeline.run(siteDirectory: "s", fileSystem: fileSystem)
+        let log = try #require(result.text(at: "notes/heavy.scenario-2.log.html"))
+        #expect(log.contains("<p class=\"scenario-log-cut\">The first 2000 of "))
+    }
+
+    @Test func checkRendersNoPageButVerifiesEveryClaim() {
+        let fileSystem = MemoryFileSystem(files: ["s/content/queue.md": Self.queue + "\n\n" + Self.small])
+        let built = SitePipeline.run(siteDirectory: "s", fileSystem: fileSystem)
+        let checked = SitePipeline.run(siteDirectory: "s", fileSystem: fileSystem, options: SitePipeline.Options(renderPages: false))
+        #expect(built.files.contains { $0.path == "queue.html" })
+        #expect(!checked.files.contains { $0.path.hasSuffix(".html") && $0.path.hasPrefix("queue") })
+        #expect(checked.scenarioCount == 2)
+        #expect(checked.printedDiagnostics == built.printedDiagnostics)
+        #expect(checked.expectationsPassed == built.expectationsPassed)
+    }
 }

@@ -30,60 +30,65 @@ extension Trace {
     }
 
     /// Writes `describe(event)` piece by piece: every figure's event log lists every event,
-    /// so no String is made per line.
-    public static func describe(_ event: TraceEvent, into out: inout some TextOutputStream) {
+    /// so no String is made per line or per number. `padded` aligns what follows the event's
+    /// name in a column, as the text dump does; an HTML table has its own columns.
+    public static func describe(_ event: TraceEvent, into out: inout some TextSink, padded: Bool = true) {
+        func head(_ name: StaticString) {
+            out.literal(name)
+            for _ in 0..<(padded ? max(1, 10 - name.utf8CodeUnitCount) : 1) { out.literal(" ") }
+        }
         switch event {
         case .arrival(let item, let size, let shard, let group):
-            out.write("arrival   #"); out.write(String(item)); out.write(" "); out.write(String(size)); out.write(" B")
-            if let shard { out.write(" shard "); out.write(String(shard)) }
-            if let group { out.write(" group "); out.write(group) }
+            head("arrival"); out.literal("#"); out.integer(item); out.literal(" "); out.integer(Int(size)); out.literal(" B")
+            if let shard { out.literal(" shard "); out.integer(shard) }
+            if let group { out.literal(" group "); out.text(group) }
         case .response(let item, let status, let error, let reason):
-            out.write("response  #"); out.write(String(item)); out.write(" "); out.write(String(status))
-            if let error { out.write(" "); out.write(error) }
-            if let reason { out.write(" ("); out.write(reason); out.write(")") }
+            head("response"); out.literal("#"); out.integer(item); out.literal(" "); out.integer(status)
+            if let error { out.literal(" "); out.text(error) }
+            if let reason { out.literal(" ("); out.text(reason); out.literal(")") }
         case .enqueued(let item):
-            out.write("enqueued  #"); out.write(String(item))
+            head("enqueued"); out.literal("#"); out.integer(item)
         case .received(let items, let counts):
-            out.write("received  "); ItemRanges.write(items, into: &out); out.write(" receive count ")
+            head("received"); ItemRanges.write(items, into: &out); out.literal(" receive count ")
             for (index, count) in counts.enumerated() {
-                if index > 0 { out.write(",") }
-                out.write(String(count))
+                if index > 0 { out.literal(",") }
+                out.integer(count)
             }
         case .batch(let invocation, let ids, let trigger, let lane):
-            out.write("batch     inv "); out.write(String(invocation)); out.write(" lane "); out.write(String(lane)); out.write(": ")
-            ItemRanges.write(ids, into: &out); out.write(" ("); out.write(trigger.rawValue); out.write(")")
+            head("batch"); out.literal("inv "); out.integer(invocation); out.literal(" lane "); out.integer(lane); out.literal(": ")
+            ItemRanges.write(ids, into: &out); out.literal(" ("); out.text(trigger.rawValue); out.literal(")")
         case .start(let invocation, let instance, let ids, let attempt):
-            out.write("start     inv "); out.write(String(invocation)); out.write(" on env "); out.write(String(instance)); out.write(": ")
-            ItemRanges.write(ids, into: &out); out.write(" (attempt "); out.write(String(attempt)); out.write(")")
+            head("start"); out.literal("inv "); out.integer(invocation); out.literal(" on env "); out.integer(instance); out.literal(": ")
+            ItemRanges.write(ids, into: &out); out.literal(" (attempt "); out.integer(attempt); out.literal(")")
         case .end(let invocation, let instance, let ids, let result, let reported):
-            out.write("end       inv "); out.write(String(invocation)); out.write(" on env "); out.write(String(instance)); out.write(": ")
-            ItemRanges.write(ids, into: &out); out.write(" "); out.write(result.rawValue)
-            if !reported.isEmpty { out.write(" reported "); ItemRanges.write(reported, into: &out) }
+            head("end"); out.literal("inv "); out.integer(invocation); out.literal(" on env "); out.integer(instance); out.literal(": ")
+            ItemRanges.write(ids, into: &out); out.literal(" "); out.text(result.rawValue)
+            if !reported.isEmpty { out.literal(" reported "); ItemRanges.write(reported, into: &out) }
         case .throttled(let ids, let reason):
-            out.write("throttled "); ItemRanges.write(ids, into: &out); out.write(" "); out.write(reason)
+            head("throttled"); ItemRanges.write(ids, into: &out); out.literal(" "); out.text(reason)
         case .retryScheduled(let ids, let reason, let delay):
-            out.write("retry     "); ItemRanges.write(ids, into: &out); out.write(" in "); out.write(DurationText.english(delay))
-            out.write(" ("); out.write(reason.rawValue); out.write(")")
+            head("retry"); ItemRanges.write(ids, into: &out); out.literal(" in "); out.text(DurationText.english(delay))
+            out.literal(" ("); out.text(reason.rawValue); out.literal(")")
         case .visible(let ids):
-            out.write("visible   "); ItemRanges.write(ids, into: &out)
+            head("visible"); ItemRanges.write(ids, into: &out)
         case .shardBlocked(let shard, let ids):
-            out.write("blocked   shard "); out.write(String(shard)); out.write(" by "); ItemRanges.write(ids, into: &out)
+            head("blocked"); out.literal("shard "); out.integer(shard); out.literal(" by "); ItemRanges.write(ids, into: &out)
         case .shardUnblocked(let shard):
-            out.write("unblocked shard "); out.write(String(shard))
+            head("unblocked"); out.literal("shard "); out.integer(shard)
         case .bisected(let ids, let first, let second):
-            out.write("bisected  "); ItemRanges.write(ids, into: &out); out.write(" -> "); ItemRanges.write(first, into: &out)
-            out.write(" + "); ItemRanges.write(second, into: &out)
+            head("bisected"); ItemRanges.write(ids, into: &out); out.literal(" -> "); ItemRanges.write(first, into: &out)
+            out.literal(" + "); ItemRanges.write(second, into: &out)
         case .delivery(let delivery):
-            out.write("delivery  "); out.write(delivery.route.rawValue); out.write(" -> "); out.write(delivery.target.rawValue)
-            if !delivery.delivered { out.write(" FAILED") }
-            out.write(":")
-            if let condition = delivery.condition { out.write(" "); out.write(condition) }
-            if let count = delivery.approximateInvokeCount { out.write(" count "); out.write(String(count)) }
-            out.write(" "); ItemRanges.write(delivery.items, into: &out)
+            head("delivery"); out.text(delivery.route.rawValue); out.literal(" -> "); out.text(delivery.target.rawValue)
+            if !delivery.delivered { out.literal(" FAILED") }
+            out.literal(":")
+            if let condition = delivery.condition { out.literal(" "); out.text(condition) }
+            if let count = delivery.approximateInvokeCount { out.literal(" count "); out.integer(count) }
+            out.literal(" "); ItemRanges.write(delivery.items, into: &out)
         case .discarded(let ids, let reason):
-            out.write("discarded "); ItemRanges.write(ids, into: &out); out.write(" ("); out.write(reason.rawValue); out.write(")")
+            head("discarded"); ItemRanges.write(ids, into: &out); out.literal(" ("); out.text(reason.rawValue); out.literal(")")
         case .note(let text):
-            out.write("note      "); out.write(text)
+            head("note"); out.text(text)
         }
     }
 }
@@ -97,13 +102,13 @@ public enum ItemRanges {
     }
 
     /// Writes `format(ids)` into `out`.
-    public static func write(_ ids: [Int], into out: inout some TextOutputStream) {
-        guard var start = ids.first else { return out.write("none") }
-        out.write("#")
+    public static func write(_ ids: [Int], into out: inout some TextSink) {
+        guard var start = ids.first else { return out.literal("none") }
+        out.literal("#")
         var previous = start
         func range() {
-            out.write(String(start))
-            if start != previous { out.write("-"); out.write(String(previous)) }
+            out.integer(start)
+            if start != previous { out.literal("-"); out.integer(previous) }
         }
         for id in ids.dropFirst() {
             if id == previous + 1 {
@@ -111,7 +116,7 @@ public enum ItemRanges {
                 continue
             }
             range()
-            out.write(",")
+            out.literal(",")
             start = id
             previous = id
         }

@@ -25,13 +25,18 @@ public struct TraceAggregates: Sendable, Equatable {
 
     /// The most buckets kept.
     public static let bucketCount = 128
+    /// How many series each bucket counts (read once: `allCases` builds an array per use).
+    private static let seriesCount = Series.allCases.count
 
     /// The width of every bucket, in ms (a power of two).
     public private(set) var bucketWidth: Int64 = 1
-    /// Counts, `Series.allCases.count` per bucket, bucket after bucket.
-    private var counts: [Int] = []
+    /// Counts, `Self.seriesCount` per bucket, bucket after bucket; allocated once for every
+    /// bucket and merged in place, so a run costs no allocation after its first entry.
+    private var counts = [Int](repeating: 0, count: Self.bucketCount * Self.seriesCount)
     /// The most handlers running at once within each bucket.
-    private var peaks: [Int] = []
+    private var peaks = [Int](repeating: 0, count: Self.bucketCount)
+    /// Buckets holding something (the last one holds the last entry).
+    public private(set) var usedBuckets = 0
     /// Handlers running at the last entry.
     private var running = 0
     /// The most handlers running at once over the whole run.
@@ -39,17 +44,14 @@ public struct TraceAggregates: Sendable, Equatable {
 
     public init() {}
 
-    /// Buckets holding something (the last one holds the last entry).
-    public var usedBuckets: Int { counts.count / Series.allCases.count }
-
     /// The count of `series` in bucket `index`.
     public func count(_ series: Series, bucket index: Int) -> Int {
-        counts[index * Series.allCases.count + series.rawValue]
+        counts[index * Self.seriesCount + series.rawValue]
     }
 
     /// The total of `series` over the run.
     public func total(_ series: Series) -> Int {
-        stride(from: series.rawValue, to: counts.count, by: Series.allCases.count).reduce(0) { $0 + counts[$1] }
+        stride(from: series.rawValue, to: usedBuckets * Self.seriesCount, by: Self.seriesCount).reduce(0) { $0 + counts[$1] }
     }
 
     /// The most handlers running at once in bucket `index`.
@@ -61,7 +63,7 @@ public struct TraceAggregates: Sendable, Equatable {
     mutating func add(_ entry: TraceEntry) {
         let bucket = self.bucket(for: max(0, entry.time))
         func bump(_ series: Series, by amount: Int = 1) {
-            counts[bucket * Series.allCases.count + series.rawValue] += amount
+            counts[bucket * Self.seriesCount + series.rawValue] += amount
         }
         switch entry.event {
         case .arrival: bump(.arrivals)
@@ -92,31 +94,33 @@ public struct TraceAggregates: Sendable, Equatable {
         }
     }
 
-    /// The bucket of `time`, widening the buckets until it fits and adding empty ones up to it.
+    /// The bucket of `time`, widening the buckets until it fits and opening empty ones up to it.
     private mutating func bucket(for time: Int64) -> Int {
         while time / bucketWidth >= Int64(Self.bucketCount) { widen() }
         let index = Int(time / bucketWidth)
-        let series = Series.allCases.count
         while usedBuckets <= index {
-            counts += repeatElement(0, count: series)
             // A bucket starts at the level the one before it ended with.
-            peaks.append(running)
+            peaks[usedBuckets] = running
+            usedBuckets += 1
         }
         return index
     }
 
-    /// Doubles the width: bucket i becomes the sum of buckets 2i and 2i + 1.
+    /// Doubles the width: bucket i becomes the sum of buckets 2i and 2i + 1 (in place: the
+    /// merged bucket i is written after both of its halves were read).
     private mutating func widen() {
-        let series = Series.allCases.count
+        let series = Self.seriesCount
         let merged = (usedBuckets + 1) / 2
-        var newCounts = [Int](repeating: 0, count: merged * series)
-        var newPeaks = [Int](repeating: 0, count: merged)
-        for bucket in 0..<usedBuckets {
-            for index in 0..<series { newCounts[bucket / 2 * series + index] += counts[bucket * series + index] }
-            newPeaks[bucket / 2] = max(newPeaks[bucket / 2], peaks[bucket])
+        for bucket in 0..<merged {
+            for index in 0..<series {
+                let second = 2 * bucket + 1 < usedBuckets ? counts[(2 * bucket + 1) * series + index] : 0
+                counts[bucket * series + index] = counts[2 * bucket * series + index] + second
+            }
+            peaks[bucket] = max(peaks[2 * bucket], 2 * bucket + 1 < usedBuckets ? peaks[2 * bucket + 1] : 0)
         }
-        counts = newCounts
-        peaks = newPeaks
+        for index in (merged * series)..<(usedBuckets * series) { counts[index] = 0 }
+        for bucket in merged..<usedBuckets { peaks[bucket] = 0 }
+        usedBuckets = merged
         bucketWidth *= 2
     }
 }

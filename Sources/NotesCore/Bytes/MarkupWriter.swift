@@ -126,17 +126,3 @@ public final class MarkupWriter {
         capacity = grown
     }
 }
-
-extension MarkupWriter {
-    /// A text stream into this writer, every piece escaped as `text(_:)` escapes it: for
-    /// functions that write text piece by piece (`Trace.describe(_:into:)`).
-    public var escapedText: EscapedText { EscapedText(writer: self) }
-
-    public struct EscapedText: TextOutputStream {
-        let writer: MarkupWriter
-
-        public mutating func write(_ string: String) {
-            writer.text(string)
-        }
-    }
-}

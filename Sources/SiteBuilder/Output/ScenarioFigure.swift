@@ -119,7 +119,7 @@ enum ScenarioFigure {
             return nil
         }
         context.logFile = logHref
-        context.logSize = context.ui.eventLogEntries.replacing("%d", with: String(trace.entryCount))
+        context.logSize = Placeholders.fill(context.ui.eventLogEntries, [("d", String(trace.entryCount))])
         return ScenarioLog(table: log.string, entries: trace.entryCount, kept: trace.entries.count, title: document.title, language: language)
     }
 }

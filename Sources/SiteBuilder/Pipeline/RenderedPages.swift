@@ -68,7 +68,11 @@ struct RenderedPages {
                     cache: options.cache, limits: simulationLimits)
                 options.progress?(BuildProgress(.scenarios, done: scenariosDone.add(result!.scenarios), total: scenarioTotal))
             }
-            guard let frame else { return (result, []) }
+            guard let frame, options.renderPages else {
+                result?.figures = [:]
+                result?.logs = [:]
+                return (result, [])
+            }
             var written = [RenderStage.page(note, figures: result?.figures ?? [:], frame: frame)]
             for (slot, log) in (result?.logs ?? [:]).sorted(by: { $0.key < $1.key }) {
                 written.append(RenderStage.logPage(log, note: note, slot: slot, frame: frame))

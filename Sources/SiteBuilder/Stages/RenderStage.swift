@@ -94,7 +94,7 @@ public enum RenderStage {
         let path = ScenarioLog.path(of: note.outputPath, slot: slot)
         let ui = UIStrings.forLanguage(log.language)
         var context = baseContext(for: path, config: frame.input.config, ui: ui, assets: frame.assets)
-        let cutNote = ui.eventLogFirst.replacing("%d", with: String(log.kept)).replacing("%t", with: String(log.entries))
+        let cutNote = Placeholders.fill(ui.eventLogFirst, [("d", String(log.kept)), ("t", String(log.entries))])
         context["lang"] = .text(log.language)
         context["notIndexed"] = true
         context["page"] = ["title": .text("\(ui.eventLog): \(log.title)"), "lang": .text(log.language)]

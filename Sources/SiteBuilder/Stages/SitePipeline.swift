@@ -19,16 +19,21 @@ public enum SitePipeline {
         /// Takes each note's page as soon as it is rendered (a full build streams pages to
         /// disk); such pages are not in `Result.files`.
         public var pageSink: PageSpool?
+        /// Renders the notes' pages; `check` turns it off: it verifies every note (scenarios
+        /// are still simulated, checked and drawn, so the cache serves the next build) but
+        /// keeps no page, so its memory stays below a build's.
+        public var renderPages: Bool
 
         public init(
             includeDrafts: Bool = false, cache: (any ScenarioResultCache)? = nil, baseURL: String? = nil,
-            progress: BuildProgress.Handler? = nil, pageSink: PageSpool? = nil
+            progress: BuildProgress.Handler? = nil, pageSink: PageSpool? = nil, renderPages: Bool = true
         ) {
             self.includeDrafts = includeDrafts
             self.cache = cache
             self.baseURL = baseURL
             self.progress = progress
             self.pageSink = pageSink
+            self.renderPages = renderPages
         }
     }
 
