@@ -24,8 +24,11 @@ public enum EventLog {
 
     /// Appends the table to `out`.
     ///
-    /// Rows leave out the optional `</td>` and `</tr>`, an empty rules cell and the dump's
-    /// column padding: a log page holds up to 2,000 rows, and these were 40 % of each one.
+    /// Rows leave out the optional `</td>` and `</tr>` and the dump's column padding: a log
+    /// page holds up to 2,000 rows, and these were a third of each one. (An empty rules
+    /// cell stays: without it the row's borders end early.)
+    /// Times are in the compact English of the event column and of diagnostics (`850 ms`,
+    /// `1 min 3 s`), in every page language.
     public static func write(_ trace: Trace, options: TimelineOptions, into out: MarkupWriter) {
         let labels = TimelineLabels.forLanguage(options.language)
         out.raw("<table class=\"tl-log\">\n<thead><tr><th scope=\"col\">"); out.text(labels.timeColumn); out.raw("</th>")
@@ -33,10 +36,11 @@ public enum EventLog {
         var sink = out
         for entry in trace.entries {
             if case .received = entry.event { continue }
-            out.raw("<tr><td>"); labels.writeDuration(entry.time, into: &sink); out.raw("<td>")
+            out.raw("<tr><td>"); DurationText.write(entry.time, units: .english, into: &sink); out.raw("<td>")
             Trace.describe(entry.event, into: &sink, padded: false)
+            out.raw("<td>")
             for (index, rule) in entry.rules.names.enumerated() {
-                out.raw(index == 0 ? "<td>" : " ")
+                if index > 0 { out.raw(" ") }
                 out.text(rule)
             }
             out.raw("\n")

@@ -24,10 +24,11 @@ public enum Legend {
         let labels = TimelineLabels.forLanguage(language)
         out.raw("<ul class=\"tl-legend\">")
         for kind in kinds {
-            out.raw("<li><svg class=\"tl-swatch\" width=\"14\" height=\"10\" aria-hidden=\"true\"><g class=\"tl-"); out.raw(string: kind.rawValue);
-            out.raw("\">")
+            // The swatch's size is the stylesheet's (14 × 10), and its kind class colours the
+            // shape inside it as the figure's marks are coloured.
+            out.raw("<li><svg class=\"tl-swatch tl-"); out.raw(string: kind.rawValue); out.raw("\" aria-hidden=\"true\">")
             out.raw(swatch(kind))
-            out.raw("</g></svg>"); out.text(word(kind, labels)); out.raw("</li>")
+            out.raw("</svg>"); out.text(word(kind, labels)); out.raw("</li>")
         }
         out.raw("</ul>\n")
     }

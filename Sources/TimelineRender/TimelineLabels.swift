@@ -104,9 +104,4 @@ public struct TimelineLabels: Sendable {
     public func duration(_ milliseconds: Int64) -> String {
         DurationText.format(milliseconds, units: units)
     }
-
-    /// Writes `duration(milliseconds)` into a sink (an event log's time column).
-    public func writeDuration(_ milliseconds: Int64, into out: inout some TextSink) {
-        DurationText.write(milliseconds, units: units, into: &out)
-    }
 }

@@ -61,13 +61,17 @@ import TestSupport
         #expect(figures.count == 3)
         for figure in figures { #expect(figure.utf8.count <= 40_000) }
         #expect(page.utf8.count <= 200_000)
+        // One page holds the note's three long logs, each under its scenario's title.
+        let log = try #require(result.text(at: "notes/heavy.event-log.html"))
+        #expect(!log.contains("data-pagefind-body"))
+        #expect(log.contains("<h1>Event log: Heavy</h1>"))
         for slot in 1...3 {
-            #expect(page.contains("<p class=\"scenario-log-link\"><a href=\"heavy.scenario-\(slot).log.html\">Event log</a> ("))
-            let log = try #require(result.text(at: "notes/heavy.scenario-\(slot).log.html"))
+            #expect(page.contains("<p class=\"scenario-log-link\"><a href=\"heavy.event-log.html#scenario-\(slot)\">Event log</a> ("))
+            #expect(log.contains("<section class=\"scenario-log-section\" id=\"scenario-\(slot)\">"))
             #expect(log.contains("<a href=\"../notes/heavy.html#scenario-\(slot)\">Back to the note</a>"))
-            #expect(log.contains("notesim simulate prints them all."))
-            #expect(!log.contains("data-pagefind-body"))
         }
+        #expect(log.components(separatedBy: "notesim simulate prints them all.").count == 4)
+        #expect(result.files.filter { $0.path.hasPrefix("notes/heavy") }.map(\.path) == ["notes/heavy.event-log.html", "notes/heavy.html"])
     }
 
     @Test func aShortLogStaysInsideItsFigure() throws {
@@ -75,15 +79,15 @@ import TestSupport
         let page = try #require(result.text(at: "small.html"))
         #expect(page.contains("<details class=\"scenario-log\">"))
         #expect(!page.contains("scenario-log-link"))
-        #expect(result.files.allSatisfy { !$0.path.hasSuffix(".log.html") })
+        #expect(result.files.allSatisfy { !$0.path.hasSuffix(".event-log.html") })
     }
 
     @Test func aNoteMayNotTakeTheNameOfALogPage() {
-        let fileSystem = MemoryFileSystem(files: ["s/content/heavy.md": Self.small, "s/content/heavy.scenario-1.log.md": "# x\n"])
+        let fileSystem = MemoryFileSystem(files: ["s/content/heavy.md": Self.small, "s/content/heavy.event-log.md": "# x\n"])
         let result = SitePipeline.run(siteDirectory: "s", fileSystem: fileSystem)
         #expect(
             result.printedDiagnostics == [
-                "content/heavy.scenario-1.log.md: error: this note would become heavy.scenario-1.log.html, which is the name of a scenario's event log page [output.collision]\ncontent/heavy.scenario-1.log.md: note: rename the note or move it into a folder"
+                "content/heavy.event-log.md: error: this note would become heavy.event-log.html, which is the name of a scenario's event log page [output.collision]\ncontent/heavy.event-log.md: note: rename the note or move it into a folder"
             ])
     }
 
@@ -92,12 +96,12 @@ import TestSupport
         let options = SitePipeline.Options(cache: FileScenarioCache(siteDirectory: "site", fileSystem: fileSystem))
         SiteBuild.run(siteDirectory: "site", output: "site/public", fileSystem: fileSystem, options: options, incremental: true)
         let before = fileSystem.tree(under: "site/public")
-        #expect(before["heavy.scenario-2.log.html"] != nil)
+        #expect(before["heavy.event-log.html"] != nil)
         try fileSystem.writeFile("site/content/other.md", contents: Array("# Other\n\nMore text.\n".utf8))
         let report = SiteBuild.run(siteDirectory: "site", output: "site/public", fileSystem: fileSystem, options: options, incremental: true)
         #expect(report.result.notesParsed == 1)
         let after = fileSystem.tree(under: "site/public")
-        for slot in 1...3 { #expect(after["heavy.scenario-\(slot).log.html"] == before["heavy.scenario-\(slot).log.html"]) }
+        #expect(after["heavy.event-log.html"] == before["heavy.event-log.html"])
     }
 
     /// An SQS block of 40 records: a log longer than a screenful, complete (its receives are
@@ -116,10 +120,10 @@ import TestSupport
     @Test func aCompleteLogPageListsEveryRowCompactlyWithoutACutNote() throws {
         let fileSystem = MemoryFileSystem(files: ["s/notesim.yml": "language: en\n", "s/content/queue.md": Self.queue])
         let result = SitePipeline.run(siteDirectory: "s", fileSystem: fileSystem)
-        let log = try #require(result.text(at: "queue.scenario-1.log.html"))
+        let log = try #require(result.text(at: "queue.event-log.html"))
         #expect(!log.contains("scenario-log-cut"))
-        // Optional end tags, the dump's padding and empty rule cells are left out.
-        #expect(log.contains("<tr><td>0 ms<td>arrival #1 1024 B\n"))
+        // Optional end tags and the dump's padding are left out.
+        #expect(log.contains("<tr><td>0 ms<td>arrival #1 1024 B<td>\n"))
         #expect(log.contains("<tr><td>100 ms<td>batch inv 2 lane 0: #2 (window)<td>E1 E2\n"))
         #expect(!log.contains("</td>"))
         #expect(!log.contains("  "))
@@ -128,7 +132,7 @@ import TestSupport
     @Test func aCutLogPageSaysHowManyEntriesItShows() throws {
         let fileSystem = MemoryFileSystem(files: ["s/notesim.yml": "language: en\n", "s/content/notes/heavy.md": Self.heavy])
         let result = SitePipeline.run(siteDirectory: "s", fileSystem: fileSystem)
-        let log = try #require(result.text(at: "notes/heavy.scenario-2.log.html"))
+        let log = try #require(result.text(at: "notes/heavy.event-log.html"))
         #expect(log.contains("<p class=\"scenario-log-cut\">The first 2000 of "))
     }
 

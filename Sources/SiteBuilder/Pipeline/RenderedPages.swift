@@ -74,8 +74,9 @@ struct RenderedPages {
                 return (result, [])
             }
             var written = [RenderStage.page(note, figures: result?.figures ?? [:], frame: frame)]
-            for (slot, log) in (result?.logs ?? [:]).sorted(by: { $0.key < $1.key }) {
-                written.append(RenderStage.logPage(log, note: note, slot: slot, frame: frame))
+            if let logs = result?.logs, !logs.isEmpty {
+                let sorted = logs.sorted { $0.key < $1.key }.map { (slot: $0.key, log: $0.value) }
+                written.append(RenderStage.logPage(sorted, note: note, frame: frame))
             }
             result?.figures = [:]
             result?.logs = [:]

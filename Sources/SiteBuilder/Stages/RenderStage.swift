@@ -88,20 +88,27 @@ public enum RenderStage {
         return OutputFile(path: note.outputPath, content: .bytes(input.theme.render(context, template: isHome ? "index" : "page")))
     }
 
-    /// The page of one scenario's event log (`ScenarioLog`), beside its note's page and in the
-    /// site's layout; left out of the search index (its rows are not prose).
-    public static func logPage(_ log: ScenarioLog, note: Note, slot: Int, frame: Frame) -> OutputFile {
-        let path = ScenarioLog.path(of: note.outputPath, slot: slot)
-        let ui = UIStrings.forLanguage(log.language)
+    /// The page of a note's long event logs (`ScenarioLog`), each under the scenario's title,
+    /// beside the note's page and in the site's layout; left out of the search index (its
+    /// rows are not prose).
+    public static func logPage(_ logs: [(slot: Int, log: ScenarioLog)], note: Note, frame: Frame) -> OutputFile {
+        let path = ScenarioLog.path(of: note.outputPath)
+        let language = logs.first?.log.language ?? frame.input.config.language
+        let ui = UIStrings.forLanguage(language)
         var context = baseContext(for: path, config: frame.input.config, ui: ui, assets: frame.assets)
-        let cutNote = Placeholders.fill(ui.eventLogFirst, [("d", String(log.kept)), ("t", String(log.entries))])
-        context["lang"] = .text(log.language)
+        let back = OutputPaths.url(of: note.outputPath, from: path)
+        context["lang"] = .text(language)
         context["notIndexed"] = true
-        context["page"] = ["title": .text("\(ui.eventLog): \(log.title)"), "lang": .text(log.language)]
-        context["log"] = [
-            "title": .text(log.title), "table": .text(log.table), "cut": .flag(log.isCut), "cutNote": .text(cutNote),
-            "back": .text(OutputPaths.url(of: note.outputPath, from: path) + "#scenario-\(slot)"),
-        ]
+        context["page"] = ["title": .text("\(ui.eventLog): \(note.title)"), "lang": .text(language)]
+        context["note"] = ["title": .text(note.title)]
+        context["logs"] = .list(
+            logs.map { slot, log in
+                let cutNote = Placeholders.fill(ui.eventLogFirst, [("d", String(log.kept)), ("t", String(log.entries))])
+                return .object([
+                    "id": .text("scenario-\(slot)"), "title": .text(log.title), "table": .text(log.table), "cut": .flag(log.isCut),
+                    "cutNote": .text(cutNote), "back": .text(back + "#scenario-\(slot)"),
+                ])
+            })
         return OutputFile(path: path, content: .bytes(frame.input.theme.render(context, template: "scenario-log")))
     }
 

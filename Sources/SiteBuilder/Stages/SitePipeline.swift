@@ -189,9 +189,9 @@ public enum SitePipeline {
         kept.reserveCapacity(notes.count - toRender.count)
         for note in notes where !toRender.contains(note.outputPath) {
             if let hash = previous?.files[note.outputPath] { kept[note.outputPath] = hash }
-            // Its event log pages, written with the page when it was last rendered.
-            for slot in 0..<(records[note.sourcePath]?.scenarios ?? 0) {
-                let log = ScenarioLog.path(of: note.outputPath, slot: slot + 1)
+            // Its event log page, written with the page when it was last rendered.
+            if records[note.sourcePath]?.scenarios ?? 0 > 0 {
+                let log = ScenarioLog.path(of: note.outputPath)
                 if let hash = previous?.files[log] { kept[log] = hash }
             }
         }
