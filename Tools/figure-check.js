@@ -30,12 +30,15 @@ function measure(samples) {
       const baseline = t.y.baseVal.numberOfItems ? t.y.baseVal.getItem(0).value : b.y + b.height;
       const mark = (t.parentElement.parentElement?.classList.contains('tl-marks') ? t.parentElement : null);
       const fore = luminance(rgb(getComputedStyle(t).fill));
+      // A label written on its bar is read against the bar.
+      const bar = t.classList.contains('tl-on-bar') ? t.parentElement.querySelector('rect') : null;
+      const under = bar ? luminance(rgb(getComputedStyle(bar).fill)) : back;
       return {
         text: t.textContent, role: t.getAttribute('class') || (mark ? 'tl-mark-label' : 'text'),
         box: [b.x, baseline - 0.85 * size, b.width, 1.05 * size], baseline,
         lane: rules.filter((y) => y < baseline).length,
         mark: mark ? marks.indexOf(mark) : null, fontPx: size * scale,
-        contrast: (Math.max(fore, back) + 0.05) / (Math.min(fore, back) + 0.05),
+        contrast: (Math.max(fore, under) + 0.05) / (Math.min(fore, under) + 0.05),
       };
     });
     const shapes = [];

@@ -19,19 +19,17 @@ public enum Simulator {
     public static func simulate(_ spec: ScenarioSpec, detailLimit: Int = .max) throws(SimulationError) -> Trace {
         var recorder = TraceRecorder(mode: spec.mode, detailLimit: detailLimit)
         let summary = try simulate(spec, into: &recorder, keepingEntries: true)
-        let exemplars: [Exemplar]
-        if recorder.entries.count == recorder.entryCount {
-            exemplars = recorder.picker.exemplars(from: recorder.entries)
-        } else {
+        // A run cut short collects its exemplars' entries in a second, identical run; one
+        // that kept every entry finds them there when they are asked for.
+        var collected: [Exemplar]?
+        if recorder.entries.count < recorder.entryCount {
             var collector = ExemplarCollector(items: recorder.picker.chosen.map(\.item))
             _ = try simulate(spec, into: &collector, keepingEntries: true)
-            exemplars = collector.exemplars(reasons: recorder.picker.chosen.map(\.reasons))
+            collected = collector.exemplars(reasons: recorder.picker.chosen.map(\.reasons))
         }
         return Trace(
-            mode: spec.mode, entries: recorder.entries, entryCount: recorder.entryCount, outcomes: recorder.outcomes, stats: summary.stats,
-            assumptionsUsed: summary.assumptionsUsed, rulesFired: summary.rulesFired, facts: recorder.facts, aggregates: recorder.aggregates,
-            exemplars: exemplars
-        )
+            mode: spec.mode, recorder: recorder, stats: summary.stats, assumptionsUsed: summary.assumptionsUsed,
+            rulesFired: summary.rulesFired, collectedExemplars: collected)
     }
 
     /// What a run reports besides its sink.

@@ -60,7 +60,7 @@ public enum DurationText {
 
     /// Writes `format(milliseconds, units:)` into a sink, piece by piece: an event log page
     /// writes one per row, up to 2,000.
-    public static func write(_ milliseconds: Int64, units: Units, into out: inout some TextSink) {
+    public static func write(_ milliseconds: Int64, units: borrowing Units, into out: inout some TextSink) {
         if milliseconds < 0 {
             out.literal("-")
             return write(milliseconds == .min ? .max : -milliseconds, units: units, into: &out)

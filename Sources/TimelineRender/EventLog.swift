@@ -39,8 +39,10 @@ public enum EventLog {
             out.raw("<tr><td>"); DurationText.write(entry.time, units: .english, into: &sink); out.raw("<td>")
             Trace.describe(entry.event, into: &sink, padded: false)
             out.raw("<td>")
-            for (index, rule) in entry.rules.names.enumerated() {
-                if index > 0 { out.raw(" ") }
+            var separator = false
+            entry.rules.forEachName { rule in
+                if separator { out.raw(" ") }
+                separator = true
                 out.text(rule)
             }
             out.raw("\n")

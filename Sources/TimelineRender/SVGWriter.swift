@@ -96,7 +96,11 @@ public enum SVGWriter {
             out.raw("<g class=\"tl-"); out.raw(string: mark.kind.rawValue); out.raw("\"><title>"); out.text(mark.title); out.raw("</title>")
             writeShape(of: mark, top: top, middle: middle, into: out)
             if let label = mark.label {
-                out.raw("<text x=\""); out.number(mark.labelX); out.raw("\" y=\""); out.number(mark.labelY); out.raw("\">")
+                // A label written on its bar (a run wide enough) is black: the page's light
+                // text of the dark theme read at about 3:1 on the bars' colours.
+                let onBar = mark.kind.isAttempt && mark.labelY > top && mark.labelY <= top + TimelineLayout.barHeight
+                out.raw(onBar ? "<text class=\"tl-on-bar\" x=\"" : "<text x=\""); out.number(mark.labelX)
+                out.raw("\" y=\""); out.number(mark.labelY); out.raw("\">")
                 out.text(label); out.raw("</text>")
             }
             out.raw("</g>\n")

@@ -27,15 +27,20 @@ public enum TextWidth {
     }
 
     /// The longest prefix of `text` that fits in `width` px with a trailing `…`.
+    /// (One pass, adding each character's width to the prefix's, in `estimate`'s order.)
     public static func truncate(_ text: String, toFit width: Double, fontSize: Double) -> String? {
         if estimate(text, fontSize: fontSize) <= width { return text }
-        var result = ""
-        for character in text {
-            let candidate = result + String(character)
-            if estimate(candidate + "…", fontSize: fontSize) > width { break }
-            result = candidate
+        let ellipsis = self.width(of: "…")
+        var ems = 0.0
+        var end = text.startIndex
+        for index in text.indices {
+            guard let scalar = text[index].unicodeScalars.first else { continue }
+            let longer = ems + self.width(of: scalar)
+            if (longer + ellipsis) * fontSize * 1.05 > width { break }
+            ems = longer
+            end = text.index(after: index)
         }
-        return result.isEmpty ? nil : result + "…"
+        return end == text.startIndex ? nil : text[..<end] + "…"
     }
 
     static func width(of scalar: Unicode.Scalar) -> Double {

@@ -64,19 +64,27 @@ struct TimeAxis {
         return segments.last?.x1 ?? 0
     }
 
-    /// The first of 1, 2, 5, 10, 20, 50, … ms (up to 5·10⁹) that is at least `spacing` pixels wide.
+    /// Tick steps a reader counts in: 1-2-5 steps of milliseconds up to a second, then
+    /// seconds, minutes and hours in the steps a clock face is divided by, then days in 1-2-5
+    /// steps. An axis over ten minutes reads "+2 min, +4 min", not "+100 s, +200 s".
+    static let tickSteps: [Int64] = {
+        let second: Int64 = 1_000
+        let minute = 60 * second
+        let hour = 60 * minute
+        let day = 24 * hour
+        var steps: [Int64] = [1, 2, 5, 10, 20, 50, 100, 200, 500]
+        steps += [1, 2, 5, 10, 15, 30].map { $0 * second } + [1, 2, 5, 10, 15, 30].map { $0 * minute }
+        steps += [1, 2, 3, 6, 12].map { $0 * hour }
+        for power in [1, 10, 100, 1_000] as [Int64] { steps += [1, 2, 5].map { $0 * power * day } }
+        return steps
+    }()
+
+    /// The first of `tickSteps` that is at least `spacing` pixels wide (the longest otherwise).
     static func tickStep(pixelsPerMillisecond: Double, spacing: Double) -> Int64 {
-        var step: Int64 = 1
-        while step <= 1_000_000_000 {
-            for multiple: Int64 in [1, 2, 5] {
-                if Double(step * multiple) * pixelsPerMillisecond >= spacing { return step * multiple }
-            }
-            step *= 10
-        }
-        return 5_000_000_000
+        tickSteps.first { Double($0) * pixelsPerMillisecond >= spacing } ?? tickSteps[tickSteps.count - 1]
     }
 
-    /// Tick times at a step of 1, 2 or 5 × 10ⁿ ms at least `spacing` px wide, per segment,
+    /// Tick times at one of `tickSteps` at least `spacing` px wide, per segment,
     /// with the segment each is in (the labels, absolute or relative, are the caller's).
     func tickTimes(spacing: Double) -> [(x: Double, time: Int64, segment: Int)] {
         var ticks: [(x: Double, time: Int64, segment: Int)] = []

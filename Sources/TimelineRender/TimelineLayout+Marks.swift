@@ -112,7 +112,7 @@ extension TimelineLayout {
             let labelStart = isBar ? x0 : x0 + 7
             let placed = placer.place(
                 label, lane: lane, x0: labelStart, x1: isBar ? x1 : labelStart,
-                insideBar: kind == .attemptOK || kind == .attemptError || kind == .attemptTimeout)
+                insideBar: kind.isAttempt)
             marks.append(
                 TimelineModel.Mark(
                     kind: kind, lane: lane, x0: x0, x1: isBar ? x1 : x0, label: placed.text,

@@ -24,6 +24,9 @@ public struct TimelineModel: Sendable, Equatable {
         case deliveryFailed = "delivery-failed"
         case discard
         case blocked
+
+        /// A handler run (a filled bar, which its label may be written on).
+        public var isAttempt: Bool { self == .attemptOK || self == .attemptError || self == .attemptTimeout }
     }
 
     /// One drawn thing: a bar (x0 < x1) or an instant (x0 == x1).

@@ -41,18 +41,19 @@ import Testing
     }
 }
 
-/// Tick steps: the first of 1, 2, 5, 10, … ms wide enough, as the list of candidates gave it.
+/// Tick steps: durations a reader counts in, the first wide enough.
 @Suite struct TickStepTests {
-    @Test func theFirstWideEnoughCandidateIsChosen() {
-        var candidates: [Int64] = []
-        var step: Int64 = 1
-        while step <= 1_000_000_000 {
-            candidates += [step, step * 2, step * 5]
-            step *= 10
+    @Test func stepsFollowTheClockAboveASecond() {
+        let minute: Int64 = 60_000
+        let cases: [(pixelsPerMillisecond: Double, step: Int64)] = [
+            (80, 1), (1, 100), (0.13, 500), (0.05, 2_000), (0.004, 15_000), (0.0015, 1 * minute), (0.0001, 10 * minute),
+            (0.000_04, 30 * minute), (0.000_01, 2 * 60 * minute), (0.000_001, 24 * 60 * minute), (1e-12, 5_000 * 24 * 60 * minute),
+        ]
+        for (pixelsPerMillisecond, step) in cases {
+            #expect(TimeAxis.tickStep(pixelsPerMillisecond: pixelsPerMillisecond, spacing: 60) == step, "\(pixelsPerMillisecond)")
         }
-        for pixelsPerMillisecond in [1e-12, 1e-9, 3e-7, 0.0004, 0.013, 0.5, 1, 7.5, 80] {
-            let expected = candidates.first { Double($0) * pixelsPerMillisecond >= 60 } ?? candidates.last!
-            #expect(TimeAxis.tickStep(pixelsPerMillisecond: pixelsPerMillisecond, spacing: 60) == expected, "\(pixelsPerMillisecond)")
-        }
+        // No step of 100 or 200 seconds: after 1 minute comes 2.
+        #expect(!TimeAxis.tickSteps.contains(100_000) && !TimeAxis.tickSteps.contains(200_000))
+        #expect(TimeAxis.tickSteps == TimeAxis.tickSteps.sorted())
     }
 }

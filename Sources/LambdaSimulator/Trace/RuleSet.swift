@@ -87,13 +87,18 @@ public struct RuleSet: OptionSet, Hashable, Sendable {
     /// The ids in this set, in reference order.
     public var names: [String] {
         var names: [String] = []
+        forEachName { names.append($0) }
+        return names
+    }
+
+    /// Calls `body` with each id in reference order, without an array (an event log names
+    /// the rules of each of its rows).
+    public func forEachName(_ body: (String) -> Void) {
         var bits = rawValue
         while bits != 0 {
-            let index = bits.trailingZeroBitCount
-            names.append(Self.ids[index])
+            body(Self.ids[bits.trailingZeroBitCount])
             bits &= bits - 1
         }
-        return names
     }
 
     /// The set holding the rule with this id, or nil for an unknown id.

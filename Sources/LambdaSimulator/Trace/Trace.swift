@@ -17,25 +17,34 @@ public struct Trace: Sendable {
     /// What claims are checked against, over every entry.
     public var facts: ClaimFacts
     /// Counts per stretch of time, over every entry.
-    public var aggregates: TraceAggregates
+    ///
+    /// Only the aggregate view reads them, so a run that kept every entry counts them from
+    /// the entries when asked (in one pass, at the final bucket width); a longer run counted
+    /// them entry by entry as it went.
+    public var aggregates: TraceAggregates { countedAggregates ?? TraceAggregates(entries: entries) }
+    let countedAggregates: TraceAggregates?
     /// The first input, the first failure and the first to reach each final state, with
-    /// their entries.
-    public var exemplars: [Exemplar]
+    /// their entries (drawn by the aggregate view; for a run that kept every entry, taken
+    /// from them when asked).
+    public var exemplars: [Exemplar] { collectedExemplars ?? picker.exemplars(from: entries) }
+    let collectedExemplars: [Exemplar]?
+    let picker: ExemplarPicker
 
-    public init(
-        mode: InvocationMode, entries: [TraceEntry], entryCount: Int, outcomes: [Int: [Outcome]], stats: SimulationStats,
-        assumptionsUsed: Set<Assumptions.Name>, rulesFired: Set<String>, facts: ClaimFacts, aggregates: TraceAggregates, exemplars: [Exemplar]
+    init(
+        mode: InvocationMode, recorder: TraceRecorder, stats: SimulationStats, assumptionsUsed: Set<Assumptions.Name>,
+        rulesFired: Set<String>, collectedExemplars: [Exemplar]?
     ) {
         self.mode = mode
-        self.entries = entries
-        self.entryCount = entryCount
-        self.outcomes = outcomes
+        self.entries = recorder.entries
+        self.entryCount = recorder.entryCount
+        self.outcomes = recorder.outcomes
         self.stats = stats
         self.assumptionsUsed = assumptionsUsed
         self.rulesFired = rulesFired
-        self.facts = facts
-        self.aggregates = aggregates
-        self.exemplars = exemplars
+        self.facts = recorder.facts
+        self.countedAggregates = recorder.countedAggregates
+        self.picker = recorder.picker
+        self.collectedExemplars = collectedExemplars
     }
 
     /// Whether `entries` holds every entry of the run.

@@ -44,6 +44,15 @@ public struct TraceAggregates: Sendable, Equatable {
 
     public init() {}
 
+    /// The aggregates of entries already made, counted at the width the last one needs (no
+    /// widening on the way: the same buckets as counting them one by one).
+    public init(entries: [TraceEntry]) {
+        if let last = entries.last?.time, last > 0 {
+            while last / bucketWidth >= Int64(Self.bucketCount) { bucketWidth *= 2 }
+        }
+        for entry in entries { add(entry) }
+    }
+
     /// The count of `series` in bucket `index`.
     public func count(_ series: Series, bucket index: Int) -> Int {
         counts[index * Self.seriesCount + series.rawValue]

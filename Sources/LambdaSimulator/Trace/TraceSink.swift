@@ -19,7 +19,9 @@ public struct TraceRecorder: TraceSink {
     public private(set) var entryCount = 0
     public private(set) var outcomes: [Int: [Outcome]] = [:]
     public private(set) var facts: ClaimFacts
-    public private(set) var aggregates = TraceAggregates()
+    /// The aggregates, counted entry by entry once entries are dropped (from the kept ones
+    /// first); nil while every entry is kept (`Trace.aggregates` counts them when asked).
+    private(set) var countedAggregates: TraceAggregates?
     private(set) var picker = ExemplarPicker()
     public let detailLimit: Int
 
@@ -30,9 +32,13 @@ public struct TraceRecorder: TraceSink {
 
     public mutating func record(_ entry: TraceEntry) {
         entryCount += 1
-        if entries.count < detailLimit { entries.append(entry) }
+        if entries.count < detailLimit {
+            entries.append(entry)
+        } else {
+            if countedAggregates == nil { countedAggregates = TraceAggregates(entries: entries) }
+            countedAggregates!.add(entry)
+        }
         facts.add(entry)
-        aggregates.add(entry)
         picker.add(entry)
     }
 
