@@ -9,7 +9,8 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Verify every note (links, anchors, images, front matter, scenarios) without writing the site.",
         discussion: """
-            The last line is 'N passed, N failed', counting scenario expectations. Exit status 0 \
+            The last line is 'N passed, N failed', counting scenario expectations (with --format \
+            json, stdout is one JSON document holding the same counts). Exit status 0 \
             only when every expectation holds and there is no error, 1 otherwise, 2 for a wrong \
             command line.
             """
@@ -39,16 +40,19 @@ struct CheckCommand: ParsableCommand {
         switch format {
         case .text:
             Console.report(diagnostics)
+            Console.out(summary)
         case .github:
             for diagnostic in diagnostics { Console.out(diagnostic.githubAnnotation) }
+            Console.out(summary)
         case .json:
+            // One JSON document and nothing else on stdout: the counts are inside it.
             Console.out(Self.json(diagnostics, result: result))
         }
-        Console.out(summary)
         if result.hasErrors || result.expectationsFailed > 0 { throw ExitCode(ExitStatus.failure) }
     }
 
-    /// A JSON report: `{"version":1,"diagnostics":[…],"passed":N,"failed":N}`.
+    /// A JSON report, the whole of stdout: `{"diagnostics":[…],"failed":N,"passed":N,"version":1}`
+    /// (keys sorted; the guide documents version 1).
     static func json(_ diagnostics: [Diagnostic], result: SitePipeline.Result) -> String {
         let items: [[String: Any]] = diagnostics.map { diagnostic in
             var item: [String: Any] = [

@@ -39,6 +39,7 @@ struct SimulateCommand: ParsableCommand {
         let yaml: String
         var firstLine = 1
         var columnOffset = 0
+        if block == nil, Self.isNote(file) { throw Self.askForBlock(file, bytes: bytes) }
         if let block {
             let (note, problems) = ParseStage.parse(sourcePath: "content/" + file, bytes: bytes)
             Console.report(problems.filter(\.isError))
@@ -82,6 +83,31 @@ struct SimulateCommand: ParsableCommand {
             if format == .text { Console.out(line) } else { Console.error(line) }
         }
         if run.diagnostics.contains(where: \.isError) || run.failed > 0 { throw ExitCode(ExitStatus.failure) }
+    }
+
+    /// Whether a path names a Markdown note rather than a YAML file.
+    static func isNote(_ path: String) -> Bool {
+        let lowered = path.lowercased()
+        return lowered.hasSuffix(".md") || lowered.hasSuffix(".markdown")
+    }
+
+    /// A note named without `#N`: which of its blocks to run, listed with line and title
+    /// (a note is not one YAML document, and reading it as one only confused).
+    static func askForBlock(_ file: String, bytes: [UInt8]) -> ExitCode {
+        let (note, _) = ParseStage.parse(sourcePath: "content/" + file, bytes: bytes)
+        let blocks = note?.page.codeBlocks.filter { $0.slot != nil } ?? []
+        guard !blocks.isEmpty else {
+            return Console.failure("simulate.no-block", path: file, "the note has no scenario block (a fenced block whose info string is 'scenario')")
+        }
+        let exit = Console.failure(
+            "simulate.no-block", path: file, "name one of the note's \(blocks.count) scenario blocks: \(file)#N",
+            hint: "for example: notesim simulate \(file)#1")
+        for (index, block) in blocks.enumerated() {
+            let (document, _) = ScenarioParser.parse(block.literal, path: file, firstLine: block.contentStartLine)
+            let title = document?.title ?? ""
+            Console.error("  #\(index + 1)  line \(block.position.line)  \(TerminalText.escaped(title.isEmpty ? "(no title)" : title))")
+        }
+        return exit
     }
 
     /// `note.md#2` -> ("note.md", 2); `file.yml` -> ("file.yml", nil).

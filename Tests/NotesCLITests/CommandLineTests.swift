@@ -78,6 +78,28 @@ import Testing
         #expect(json.standardOutput.hasPrefix("{\"diagnostics\":[{\"column\":6,\"id\":\"image.missing\",\"line\":1,"))
     }
 
+    /// Issue 22, point 5: a note named without `#N` lists its blocks instead of being read
+    /// as one YAML document.
+    @Test func simulateWithoutABlockNumberListsTheNotesBlocks() throws {
+        let note = "# N\n\n```scenario\ntitle: first one\nmode: sync\nevents:\n  - at: 0s\n```\n\nText.\n\n```scenario\nmode: async\nevents: [{ at: 0s }]\n```\n"
+        let site = try makeSite(["note.md": note, "plain.md": "# P\n"])
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let listed = try run(["simulate", "note.md"], in: site)
+        #expect(listed.status == 1)
+        #expect(listed.standardOutput == "")
+        #expect(
+            listed.standardError == """
+                note.md: error: name one of the note's 2 scenario blocks: note.md#N [simulate.no-block]
+                note.md: note: for example: notesim simulate note.md#1
+                  #1  line 3  first one
+                  #2  line 12  (no title)
+
+                """)
+        let none = try run(["simulate", "plain.md"], in: site)
+        #expect(none.status == 1)
+        #expect(none.standardError == "plain.md: error: the note has no scenario block (a fenced block whose info string is 'scenario') [simulate.no-block]\n")
+    }
+
     @Test func simulatePrintsTheVersionedTrace() throws {
         let site = try makeSite(["note.md": "# N\n\n```scenario\nmode: sync\nevents:\n  - at: 0s\n```\n"])
         defer { try? FileManager.default.removeItem(atPath: site) }

@@ -65,10 +65,9 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: site) }
         let json = try CLI.run(["check", "--format", "json"], in: site)
         #expect(json.status == 1)
-        let lines = json.standardOutput.split(separator: "\n")
-        #expect(lines.count == 2, "the JSON object on one line, then the summary")
-        #expect(lines.last == "0 passed, 0 failed")
-        let object = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
+        // stdout is one JSON document (issue 22, point 2): the counts are inside it.
+        let object = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any]
+        #expect(object?["passed"] as? Int == 0 && object?["failed"] as? Int == 0 && object?["version"] as? Int == 1)
         let diagnostics = try #require(object?["diagnostics"] as? [[String: Any]])
         #expect(
             diagnostics.compactMap { $0["path"] as? String } == [
