@@ -81,7 +81,8 @@ import Testing
     /// Issue 22, point 5: a note named without `#N` lists its blocks instead of being read
     /// as one YAML document.
     @Test func simulateWithoutABlockNumberListsTheNotesBlocks() throws {
-        let note = "# N\n\n```scenario\ntitle: first one\nmode: sync\nevents:\n  - at: 0s\n```\n\nText.\n\n```scenario\nmode: async\nevents: [{ at: 0s }]\n```\n"
+        let note =
+            "# N\n\n```scenario\ntitle: first one\nmode: sync\nevents:\n  - at: 0s\n```\n\nText.\n\n```scenario\nmode: async\nevents: [{ at: 0s }]\n```\n"
         let site = try makeSite(["note.md": note, "plain.md": "# P\n"])
         defer { try? FileManager.default.removeItem(atPath: site) }
         let listed = try run(["simulate", "note.md"], in: site)
