@@ -139,6 +139,28 @@ import Testing
         #expect(try run(["new", "../../etc/x", "--site", "site"], in: parent).status == 1)
     }
 
+    /// Issue 22, point 7: `init` writes the chosen (or the locale's) language and copies the
+    /// theme only when asked.
+    @Test func initWritesTheChosenLanguageAndCopiesTemplatesOnlyWhenAsked() throws {
+        let parent = try makeSite(["keep.txt": ""])
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        func initialize(_ arguments: [String], lang: String = "C.UTF-8") throws -> Run {
+            try CLI.run(["init"] + arguments, in: parent, environment: ["LC_ALL": "", "LC_MESSAGES": "", "LANG": lang])
+        }
+        func settings(_ site: String) throws -> String { try String(contentsOfFile: parent + "/\(site)/notesim.yml", encoding: .utf8) }
+        #expect(try initialize(["en"]).status == 0)
+        #expect(try settings("en") == "title: \"Study notes\"\nlanguage: en\n# base-url: https://example.org/notes/\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent + "/en").sorted() == [".gitignore", "content", "notesim.yml"])
+        #expect(try String(contentsOfFile: parent + "/en/content/index.md", encoding: .utf8).hasPrefix("# Study notes\n"))
+        #expect(try initialize(["ja"], lang: "ja_JP.UTF-8").status == 0)
+        #expect(try settings("ja").hasPrefix("title: \"学習ノート\"\nlanguage: ja\n"))
+        #expect(try initialize(["themed", "--language", "ja", "--with-templates"]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: parent + "/themed/templates/layout.mustache"))
+        #expect(try initialize(["other", "--language", "fr"]).status == 2)
+        let built = try run(["build", "en"], in: parent)
+        #expect(built.lastLine.hasPrefix("Built 1 page from 1 note (1 scenario, 3 claims verified) into en/public/ in "))
+    }
+
     @Test func publishMirrorsAFolderAndCommitsToABranchWithoutTouchingTheWorkTree() throws {
         let repo = try makeSite(["content/a.md": "# A\n", "content/b.md": "# B\n"])
         defer { try? FileManager.default.removeItem(atPath: repo) }

@@ -26,7 +26,7 @@ import Testing
     func initQuotesTheTitleSoItReadsBackExactly(title: String, html: String) throws {
         let parent = try CLI.makeSite([:])
         defer { try? files.removeItem(atPath: parent) }
-        #expect(try CLI.run(["init", "site", "--title=" + title], in: parent).status == 0)
+        #expect(try CLI.run(["init", "site", "--language", "ja", "--title=" + title], in: parent).status == 0)
         let built = try CLI.run(["build", "site", "--no-search"], in: parent)
         #expect(built.status == 0, "\(built.standardError)")
         let page = try String(contentsOfFile: parent + "/site/public/index.html", encoding: .utf8)

@@ -2,16 +2,23 @@ import Foundation
 
 /// The files of a new site (`notesim init`) and of a new note (`notesim new`).
 public enum SiteScaffold {
-    /// A new site: settings, an example note with a scenario, the default templates to edit,
-    /// and a `.gitignore` for the generated folders.
-    public static func newSite(title: String, builtinTheme: [String: [UInt8]]) -> [(path: String, bytes: [UInt8])] {
+    /// A new site in `language` (`en` or `ja`): settings, an example note with a scenario
+    /// whose claims hold, and a `.gitignore` for the generated folders; the default templates
+    /// only `withTemplates` (a site without them follows the built-in theme as notesim
+    /// improves it).
+    public static func newSite(title: String?, language: String, withTemplates: Bool, builtinTheme: [String: [UInt8]]) -> [(path: String, bytes: [UInt8])] {
+        let japanese = language == "ja"
+        let name = title ?? (japanese ? "学習ノート" : "Study notes")
+        let settings = "title: \(YAMLQuoting.doubleQuoted(name))\nlanguage: \(japanese ? "ja" : "en")\n# base-url: https://example.org/notes/\n"
         var files: [(String, [UInt8])] = [
-            ("notesim.yml", Array("title: \(YAMLQuoting.doubleQuoted(title))\nlanguage: ja\n# base-url: https://example.org/notes/\n".utf8)),
+            ("notesim.yml", Array(settings.utf8)),
             (".gitignore", Array("public/\npublic.notesim-staging/\n.notesim-cache/\n".utf8)),
-            ("content/index.md", Array(exampleNote.utf8)),
+            ("content/index.md", Array((japanese ? exampleNoteJapanese : exampleNoteEnglish).utf8)),
         ]
-        for path in builtinTheme.keys.sorted() {
-            files.append((Path.join(LoadStage.templatesFolder, path), builtinTheme[path]!))
+        if withTemplates {
+            for path in builtinTheme.keys.sorted() {
+                files.append((Path.join(LoadStage.templatesFolder, path), builtinTheme[path]!))
+            }
         }
         return files
     }
@@ -26,7 +33,7 @@ public enum SiteScaffold {
         return "---\ntitle: \(YAMLQuoting.doubleQuoted(name))\ndescription: \"\"\n---\n# \(heading)\n\n"
     }
 
-    static let exampleNote = """
+    static let exampleNoteJapanese = """
         # 学習ノート
 
         このサイトは notesim で作られています。`content/` に Markdown でノートを書き、
@@ -38,6 +45,31 @@ public enum SiteScaffold {
 
         ```scenario
         title: "非同期呼び出し: 2 回再試行してから DLQ へ"
+        mode: async
+        function: { duration: 100ms, fails: always }
+        DeadLetterConfig: { TargetArn: sqs }
+        events:
+          - at: 0s
+        expect:
+          attempts: 3
+          attempts-at: [0s, 1m, 3m]
+          outcome: dlq
+        ```
+
+        """
+
+    static let exampleNoteEnglish = """
+        # Study notes
+
+        This site is made with notesim. Write notes in Markdown under `content/` and turn
+        them into a site with `notesim build`.
+
+        ## Retries of an asynchronous invocation
+
+        The block below runs in the simulator, and its `expect` claims are checked.
+
+        ```scenario
+        title: "Asynchronous invocation: two retries, then the DLQ"
         mode: async
         function: { duration: 100ms, fails: always }
         DeadLetterConfig: { TargetArn: sqs }
