@@ -23,7 +23,9 @@ struct Notesim: AsyncParsableCommand {
             }
         } catch {
             if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                let names = configuration.subcommands.map { $0.configuration.commandName ?? "" }
+                let message = UsageHint.adding(to: fullMessage(for: error), subcommands: names)
+                FileHandle.standardError.write(Data((message + "\n").utf8))
                 Foundation.exit(ExitStatus.usage)
             }
             exit(withError: error)

@@ -139,6 +139,20 @@ import Testing
         #expect(try run(["new", "../../etc/x", "--site", "site"], in: parent).status == 1)
     }
 
+    /// Issue 22, point 6: a mistyped subcommand or option gets a "did you mean" (exit 2).
+    @Test func mistypedSubcommandsAndOptionsGetASuggestion() throws {
+        let site = try makeSite(["content/a.md": "# A\n"])
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let subcommand = try run(["biuld"], in: site)
+        #expect(subcommand.status == 2)
+        #expect(subcommand.standardError.hasPrefix("Error: Unexpected argument 'biuld'\nDid you mean 'build'?\nUsage: notesim <subcommand>\n"))
+        let option = try run(["check", "--verison"], in: site)
+        #expect(option.status == 2)
+        #expect(option.standardError.hasPrefix("Error: Unknown option '--verison'\nDid you mean '--version'?\n"))
+        let unrelated = try run(["xyzzy"], in: site)
+        #expect(!unrelated.standardError.contains("Did you mean"))
+    }
+
     /// Issue 22, point 7: `init` writes the chosen (or the locale's) language and copies the
     /// theme only when asked.
     @Test func initWritesTheChosenLanguageAndCopiesTemplatesOnlyWhenAsked() throws {
