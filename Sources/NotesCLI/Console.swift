@@ -12,9 +12,25 @@ enum Console {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
-    /// Prints diagnostics compiler-style, one per line (with its `note:` hint line).
+    /// Prints diagnostics compiler-style, one per line (with its `note:` hint line), their
+    /// severities in colour when standard error is a terminal.
     static func report(_ diagnostics: [Diagnostic]) {
-        for diagnostic in diagnostics { error(diagnostic.formatted) }
+        let colored = colorsErrors
+        for diagnostic in diagnostics { error(diagnostic.formatted(colored: colored)) }
+    }
+
+    /// Whether standard error / output take colour: a terminal, `NO_COLOR` unset or empty
+    /// (no-color.org) and not `TERM=dumb`.
+    static let colorsErrors = usesColor(isTerminal: isatty(STDERR_FILENO) != 0, environment: ProcessInfo.processInfo.environment)
+    static let colorsOutput = usesColor(isTerminal: isatty(STDOUT_FILENO) != 0, environment: ProcessInfo.processInfo.environment)
+
+    static func usesColor(isTerminal: Bool, environment: [String: String]) -> Bool {
+        isTerminal && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
+    }
+
+    /// A verdict line (`✓ attempts: 3`), green or red on a terminal.
+    static func verdict(_ line: String, passed: Bool, colored: Bool) -> String {
+        colored ? "\u{1B}[\(passed ? "32" : "31")m\(line)\u{1B}[0m" : line
     }
 
     /// Reports one error about a whole path and gives the exit to throw (status 1).

@@ -80,7 +80,11 @@ struct SimulateCommand: ParsableCommand {
         for verdict in run.verdicts {
             let line = "\(verdict.passed ? "✓" : "✗") \(verdict.key): \(verdict.summary)"
             // json and svg keep stdout for the document; the verdicts go to stderr there.
-            if format == .text { Console.out(line) } else { Console.error(line) }
+            if format == .text {
+                Console.out(Console.verdict(line, passed: verdict.passed, colored: Console.colorsOutput))
+            } else {
+                Console.error(Console.verdict(line, passed: verdict.passed, colored: Console.colorsErrors))
+            }
         }
         if run.diagnostics.contains(where: \.isError) || run.failed > 0 { throw ExitCode(ExitStatus.failure) }
     }

@@ -7,11 +7,17 @@ extension Diagnostic {
     ///
     /// Control characters in the path, message, hint and id are escaped (`TerminalText`), so
     /// the diagnostic is always exactly these lines, whatever a note or file name holds.
-    public var formatted: String {
+    public var formatted: String { formatted(colored: false) }
+
+    /// `formatted`, with the severity words in colour for a terminal (bold red `error`,
+    /// bold yellow `warning`, bold cyan `note`), as compilers print them.
+    public func formatted(colored: Bool) -> String {
         let location = TerminalText.escaped(location)
-        var text = "\(location): \(severity.rawValue): \(TerminalText.escaped(message)) [\(TerminalText.escaped(id))]"
+        func paint(_ word: String, _ code: String) -> String { colored ? "\u{1B}[1;\(code)m\(word)\u{1B}[0m" : word }
+        let word = paint(severity.rawValue, severity == .error ? "31" : severity == .warning ? "33" : "36")
+        var text = "\(location): \(word): \(TerminalText.escaped(message)) [\(TerminalText.escaped(id))]"
         if let hint {
-            text += "\n\(location): note: \(TerminalText.escaped(hint))"
+            text += "\n\(location): \(paint("note", "36")): \(TerminalText.escaped(hint))"
         }
         return text
     }

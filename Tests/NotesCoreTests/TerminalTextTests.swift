@@ -44,3 +44,17 @@ import Testing
                 == "::error file=content/a%3Ab%2Cc%25\\r\\n.md,line=2,col=3,title=link.missing-file::50%25 of 'a\\n::error::pwned.md'\\r%0Ax\\u{2028}y")
     }
 }
+
+/// Severities in colour for a terminal, as compilers print them; the text itself unchanged.
+@Suite struct ColoredDiagnosticTests {
+    @Test func severitiesArePaintedAndTheRestIsTheSame() {
+        let diagnostic = Diagnostic.error(
+            "link.broken", path: "content/a.md", at: SourcePosition(line: 3, column: 5), "no such note", hint: "did you mean 'b.md'?")
+        #expect(
+            diagnostic.formatted(colored: true)
+                == "content/a.md:3:5: \u{1B}[1;31merror\u{1B}[0m: no such note [link.broken]\ncontent/a.md:3:5: \u{1B}[1;36mnote\u{1B}[0m: did you mean 'b.md'?"
+        )
+        #expect(diagnostic.formatted(colored: false) == diagnostic.formatted)
+        #expect(!diagnostic.formatted.contains("\u{1B}"))
+    }
+}
