@@ -29,9 +29,13 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (1...3_600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be from 1 to 3600 seconds") }
+        guard (1...65_535).contains(port) else { throw ValidationError("--port must be from 1 to 65535") }
     }
 
     func run() async throws {
+        if let problem = PortProbe.problem(host: host, port: port) {
+            throw Console.failure("serve.port", path: "\(host):\(port)", "cannot listen here: \(problem)", hint: "choose another port with --port")
+        }
         let server = PreviewServer(siteDirectory: siteDirectory, host: host, port: port, idleTimeout: .seconds(idleTimeout))
         try await server.run { line in Console.out(line) }
     }

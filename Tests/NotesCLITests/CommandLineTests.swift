@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The command-line contract, checked from outside by running the `notesim` executable.
 @Suite struct CommandLineTests {
     typealias Run = CLI.Run
@@ -151,6 +155,27 @@ import Testing
         #expect(option.standardError.hasPrefix("Error: Unknown option '--verison'\nDid you mean '--version'?\n"))
         let unrelated = try run(["xyzzy"], in: site)
         #expect(!unrelated.standardError.contains("Did you mean"))
+    }
+
+    /// Issue 22, point 1: a port in use is one error before any "Serving" line; a port out
+    /// of range is a usage error.
+    @Test func serveRefusesAPortInUseOrOutOfRange() throws {
+        let site = try makeSite(["content/a.md": "# A\n"])
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let (listener, port) = LoopbackSocket.listener()
+        defer { close(listener) }
+        let busy = try run(["serve", "--port", String(port)], in: site)
+        #expect(busy.status == 1)
+        #expect(busy.standardOutput == "")
+        #expect(
+            busy.standardError
+                == "127.0.0.1:\(port): error: cannot listen here: port \(port) is already in use [serve.port]\n127.0.0.1:\(port): note: choose another port with --port\n"
+        )
+        for bad in ["0", "65536", "-1"] {
+            let refused = try run(["serve", "--port=" + bad], in: site)
+            #expect(refused.status == 2)
+            #expect(refused.standardError.hasPrefix("Error: --port must be from 1 to 65535\n"), "\(bad)")
+        }
     }
 
     /// Issue 22, point 7: `init` writes the chosen (or the locale's) language and copies the

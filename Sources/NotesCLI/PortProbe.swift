@@ -1,0 +1,33 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Whether `serve` can listen where it was asked, tried before the first build.
+///
+/// Why: the server binds only after the site is built, so a port in use showed as
+/// "Serving … at http://127.0.0.1:8000/" followed by a raw errno. Binding a socket to the
+/// same address first (and closing it) turns that into one clear error before anything else.
+enum PortProbe {
+    /// nil when `host:port` can be bound now; otherwise the error, in words.
+    static func problem(host: String, port: Int) -> String? {
+        var hints = addrinfo()
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        hints.ai_flags = AI_PASSIVE
+        var found: UnsafeMutablePointer<addrinfo>?
+        let status = getaddrinfo(host, String(port), &hints, &found)
+        guard status == 0, let first = found else { return "cannot resolve the address '\(host)': \(String(cString: gai_strerror(status)))" }
+        defer { freeaddrinfo(found) }
+        let handle = socket(first.pointee.ai_family, first.pointee.ai_socktype, first.pointee.ai_protocol)
+        guard handle >= 0 else { return String(cString: strerror(errno)) }
+        defer { close(handle) }
+        // As the server sets it: a port left in TIME_WAIT by an earlier run is free.
+        var yes: Int32 = 1
+        setsockopt(handle, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        guard bind(handle, first.pointee.ai_addr, first.pointee.ai_addrlen) == 0 else {
+            return errno == EADDRINUSE ? "port \(port) is already in use" : String(cString: strerror(errno))
+        }
+        return nil
+    }
+}
