@@ -36,10 +36,10 @@ struct Checker {
             return count(value, actual: trace.stats.maxConcurrency, noun: "concurrent handlers at most", facts: nil)
         case .results:
             let actual = facts.results.map { $0?.rawValue ?? "running" }
-            return wordList(value, actual: actual, total: facts.starts.count, noun: "results")
+            return wordList(value, actual: actual, total: facts.starts.count, noun: "results", vocabulary: .results)
         case .triggers:
             let actual = facts.batches.kept.filter { $0.trigger != .retry }.map(\.trigger.rawValue)
-            return wordList(value, actual: actual, total: facts.batches.isTruncated ? nil : actual.count, noun: "batch triggers")
+            return wordList(value, actual: actual, total: facts.batches.isTruncated ? nil : actual.count, noun: "batch triggers", vocabulary: .triggers)
         case .outcome:
             return outcome(value)
         case .outcomes:
@@ -85,7 +85,11 @@ struct Checker {
     }
 
     private func assumptions(_ value: ExpectationValue) -> Result {
-        let names = list(value).compactMap(\.text)
+        let names: [String]
+        switch canonicalWords(value, .assumptions) {
+        case .success(let words): names = words
+        case .failure(let invalid): return .invalid(invalid.message, invalid.position)
+        }
         let used = Set(trace.assumptionsUsed.map(\.rawValue))
         let missing = names.filter { !used.contains($0) }
         return missing.isEmpty
@@ -95,7 +99,7 @@ struct Checker {
 
     // MARK: - Helpers
 
-    private func list(_ value: ExpectationValue) -> [ExpectationValue] {
+    func list(_ value: ExpectationValue) -> [ExpectationValue] {
         if case .list(let items, _) = value { return items }
         return [value]
     }
@@ -247,8 +251,15 @@ struct Checker {
 
     /// Words matched one by one (`~` skips one). `actual` may be the first of more: `total`
     /// says how many there were in all, nil when the list was cut at an unknown size.
-    private func wordList(_ value: ExpectationValue, actual: [String], total: Int?, noun: String) -> Result {
-        let expected = list(value).map { $0.text ?? "" }
+    private func wordList(_ value: ExpectationValue, actual: [String], total: Int?, noun: String, vocabulary: ClaimWords? = nil) -> Result {
+        if case .map = value { return .invalid("expected a list such as [\(actual.prefix(3).joined(separator: ", "))]", value.position) }
+        var expected = list(value).map { $0.text ?? "" }
+        if let vocabulary {
+            switch canonicalWords(value, vocabulary) {
+            case .success(let words): expected = words
+            case .failure(let invalid): return .invalid(invalid.message, invalid.position)
+            }
+        }
         let cut = total.map { $0 > actual.count } ?? true
         let count = total ?? actual.count
         let more = total == nil ? ", …" : count > Self.shownTimes ? ", … \(count - Self.shownTimes) more" : ""
@@ -266,7 +277,11 @@ struct Checker {
         guard trace.outcomes.count == 1, let actual = trace.outcomes.values.first else {
             return .fail("'outcome' describes a scenario with one event or record; this one has \(trace.outcomes.count) (use 'outcomes')")
         }
-        let expected = Set(list(value).compactMap(\.text))
+        let expected: Set<String>
+        switch canonicalWords(value, .outcomes) {
+        case .success(let words): expected = Set(words)
+        case .failure(let invalid): return .invalid(invalid.message, invalid.position)
+        }
         let words = actual.map(\.rawValue)
         return expected == Set(words)
             ? .pass(words.joined(separator: ", "))
@@ -284,9 +299,9 @@ struct Checker {
         var actual: [String: Int] = [:]
         for outcomes in trace.outcomes.values { for outcome in outcomes { actual[outcome.rawValue, default: 0] += 1 } }
         var expected: [String: Int] = [:]
-        for (key, item) in pairs {
-            guard Outcome(rawValue: key) != nil else { return .invalid("unknown outcome '\(key)'", position) }
-            guard let number = Int(item.text ?? "") else { return .invalid("expected a count for \(key)", item.position) }
+        for (written, item) in pairs {
+            guard let key = ClaimWords.outcomes.canonical(written) else { return .invalid(ClaimWords.outcomes.refusal(written), position) }
+            guard let number = Int(item.text ?? "") else { return .invalid("expected a count for \(written)", item.position) }
             expected[key] = number
         }
         let describe: ([String: Int]) -> String = {
@@ -299,7 +314,9 @@ struct Checker {
     private func delivered(_ value: ExpectationValue) -> Result {
         guard case .map(let pairs, let position) = value else { return .invalid("expected a map such as { OnFailure: 1 }", value.position) }
         for (key, item) in pairs {
-            guard let route = Delivery.Route(rawValue: key) else { return .invalid("unknown target '\(key)' (OnSuccess, OnFailure, DLQ, redrive)", position) }
+            guard let route = ClaimWords.routes.canonical(key).flatMap(Delivery.Route.init(rawValue:)) else {
+                return .invalid(ClaimWords.routes.refusal(key), position)
+            }
             guard let expected = Int(item.text ?? "") else { return .invalid("expected a count for \(key)", item.position) }
             let actual = facts.delivered[route] ?? 0
             if actual != expected {

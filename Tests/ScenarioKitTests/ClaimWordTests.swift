@@ -1,0 +1,53 @@
+import LambdaSimulator
+import ScenarioKit
+import Testing
+
+/// Issue 22, point 4: the words of a claim are read without regard to case, and a word that
+/// names nothing is refused at its position with the words there are and the closest one.
+@Suite struct ClaimWordTests {
+    private func verdicts(_ claims: String) -> [String] {
+        let yaml = """
+            mode: async
+            function: { duration: 100ms, fails: always }
+            DeadLetterConfig: { TargetArn: sqs }
+            events:
+              - at: 0s
+            expect:
+            \(claims)
+            """
+        return ScenarioRunner.run(yaml, path: "content/a.md").verdicts.map { $0.diagnostic?.formatted ?? "pass \($0.key)" }
+    }
+
+    @Test func wordsInAnotherCaseAreTheSameWords() {
+        #expect(
+            verdicts("  outcome: DLQ\n  outcomes: { DLQ: 1 }\n  results: [Error, ERROR, error]\n  delivered: { dlq: 1 }\n  assumptions: [Retry-From]")
+                == ["pass outcome", "pass outcomes", "pass results", "pass delivered", "pass assumptions"])
+    }
+
+    @Test func anUnknownWordIsRefusedWithTheClosest() {
+        #expect(
+            verdicts("  outcome: dead-letter") == [
+                "content/a.md:7:12: error: 'dead-letter' is not an outcome (ok, error-returned, throttled, rejected, dlq, on-failure, discarded, pending) [expect.value]"
+            ])
+        #expect(
+            verdicts("  outcome: dlg") == [
+                "content/a.md:7:12: error: 'dlg' is not an outcome (ok, error-returned, throttled, rejected, dlq, on-failure, discarded, pending); did you mean 'dlq'? [expect.value]"
+            ])
+        #expect(
+            verdicts("  results: [error, eror, error]") == [
+                "content/a.md:7:20: error: 'eror' is not a result (ok, error, timeout, running); did you mean 'error'? [expect.value]"
+            ])
+        #expect(
+            verdicts("  assumptions: [retry-form]") == [
+                "content/a.md:7:17: error: 'retry-form' is not an assumption (\(assumptionNames)); did you mean 'retry-from'? [expect.value]"
+            ])
+    }
+
+    @Test func aListClaimWrittenAsAMapIsRefused() {
+        #expect(verdicts("  results: { 1: error }") == ["content/a.md:7:12: error: expected a list such as [error, error, error] [expect.value]"])
+    }
+
+    private var assumptionNames: String {
+        Assumptions.Name.allCases.map(\.rawValue).joined(separator: ", ")
+    }
+}
