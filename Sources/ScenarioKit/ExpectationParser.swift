@@ -10,6 +10,8 @@ enum ExpectationParser {
         var expectations: [Expectation] = []
         for (name, keyNode, value) in reader.mapping(node, at: "expect", known: keys) {
             guard let key = ClaimKey(rawValue: name) else { continue }
+            // A tolerance without a unit (`tolerance: 5`) was ignored; it is a duration.
+            if key == .tolerance, reader.duration(value, "expect.tolerance") == nil { continue }
             var tolerance: Int64?
             var body = value
             if key.takesTolerance, let pairs = value.stringKeyedPairs, pairs.contains(where: { $0.key == "value" }) {

@@ -351,10 +351,26 @@ extension ScenarioParser {
                 if let v = reader.duration(value, path) { spec.assumptions.throttleBackoffBase = v }
             case .bisectAtZeroRetries: if let v = reader.bool(value, path) { spec.assumptions.bisectAtZeroRetries = v }
             case .bisectSplit, .redriveAt, .windowStart:
-                _ = reader.string(value, path)
+                // Named so that figures can list them, but with no other value implemented:
+                // a value here was accepted and ignored.
+                if reader.string(value, path) != nil {
+                    reader.error("scenario.value", at: value, "'\(key)' cannot be changed: the simulator implements only its default, \(Self.onlyValue(name))")
+                }
             }
         }
         return named
+    }
+}
+
+extension ScenarioParser {
+    /// The one behaviour of an assumption that has no alternative yet, in the guide's words.
+    static func onlyValue(_ name: Assumptions.Name) -> String {
+        switch name {
+        case .bisectSplit: "the first half ⌈n/2⌉ first"
+        case .redriveAt: "the last receive + VisibilityTimeout"
+        case .windowStart: "after the previous invocation"
+        default: "its documented default"
+        }
     }
 }
 

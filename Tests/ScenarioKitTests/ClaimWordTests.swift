@@ -50,4 +50,22 @@ import Testing
     private var assumptionNames: String {
         Assumptions.Name.allCases.map(\.rawValue).joined(separator: ", ")
     }
+
+    /// `tolerance: 5` was ignored (the default 1 s applied); a duration needs its unit.
+    @Test func aToleranceWithoutAUnitIsRefused() {
+        let run = ScenarioRunner.run("mode: sync\nevents: [{ at: 0s }]\nexpect:\n  tolerance: 5\n  attempts: 1\n", path: "content/a.md")
+        #expect(
+            run.diagnostics.map(\.formatted) == [
+                "content/a.md:4:14: error: '5' is not a duration [scenario.duration]\ncontent/a.md:4:14: note: write a number with a unit: 150ms, 1.5s, 1m, 2min, 1h"
+            ])
+    }
+
+    /// `assume: { window-start: banana }` was accepted and ignored.
+    @Test func anAssumptionWithoutAlternativesRefusesAValue() {
+        let run = ScenarioRunner.run("mode: sqs\nassume: { window-start: banana }\nrecords: [{ at: 0s }]\n", path: "content/a.md")
+        #expect(
+            run.diagnostics.map(\.formatted) == [
+                "content/a.md:2:25: error: 'window-start' cannot be changed: the simulator implements only its default, after the previous invocation [scenario.value]"
+            ])
+    }
 }
