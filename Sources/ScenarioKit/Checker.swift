@@ -132,11 +132,12 @@ struct Checker {
     }
 
     /// A count, or a bound `{ min, max }`.
-    private func count(_ value: ExpectationValue, actual: Int, noun: String, facts: String?) -> Result {
+    func count(_ value: ExpectationValue, actual: Int, noun: String, facts: String?) -> Result {
         let suffix = facts.map { " (\($0))" } ?? ""
-        if case .map(let pairs, _) = value {
-            let minimum = pairs.first { $0.key == "min" }.flatMap { Int($0.value.text ?? "") }
-            let maximum = pairs.first { $0.key == "max" }.flatMap { Int($0.value.text ?? "") }
+        if case .map = value {
+            guard let (minimum, maximum) = countBound(value) else {
+                return .invalid("expected a number or { min, max } such as { min: 1, max: 3 }", value.position)
+            }
             if let minimum, actual < minimum { return .fail("expected at least \(minimum) \(noun), the simulator made \(actual)\(suffix)") }
             if let maximum, actual > maximum { return .fail("expected at most \(maximum) \(noun), the simulator made \(actual)\(suffix)") }
             return .pass("\(actual)")
@@ -176,7 +177,7 @@ struct Checker {
     }
 
     /// A claim about single entries beyond the ones kept (`ClaimFacts.listLimit`).
-    private func tooManyToCheck(_ count: Int, noun: String, position: SourcePosition) -> Result {
+    func tooManyToCheck(_ count: Int, noun: String, position: SourcePosition) -> Result {
         .invalid(
             "the simulator had \(count) \(noun); claims about single ones are checked for the first \(ClaimFacts.listLimit) (claim a count or { each, first, last } instead)",
             position)
@@ -324,46 +325,6 @@ struct Checker {
             }
         }
         return .pass(pairs.map { "\($0.key): \($0.value.text ?? "")" }.joined(separator: ", "))
-    }
-
-    private func batches(_ value: ExpectationValue) -> Result {
-        let expected = list(value)
-        let actual = facts.batches.kept.map(\.items)
-        let sizes =
-            actual.prefix(Self.shownTimes).map { String($0.count) }.joined(separator: ", ")
-            + (facts.batches.isTruncated || actual.count > Self.shownTimes ? ", …" : "")
-        guard expected.count == facts.batches.count else {
-            return .fail("expected \(expected.count) batches, the simulator invoked \(facts.batches.count) (sizes \(sizes))")
-        }
-        if facts.batches.isTruncated { return tooManyToCheck(facts.batches.count, noun: "batches", position: value.position) }
-        for (index, item) in expected.enumerated() {
-            switch item {
-            case .scalar(let text, let position):
-                if text == "~" { continue }
-                if let size = Int(text) {
-                    if size != actual[index].count {
-                        return .fail(
-                            "expected batch \(index + 1) to hold \(size) records, it held \(actual[index].count) (batch sizes \(sizes))"
-                        )
-                    }
-                } else if let range = ItemRange.parse(text) {
-                    if range != actual[index] { return .fail("expected batch \(index + 1) to be records \(text), it was \(ItemRanges.format(actual[index]))") }
-                } else {
-                    return .invalid("a batch is a size, a list of ids or a range such as \"1-8\"", position)
-                }
-            case .list(let ids, _):
-                let numbers = ids.flatMap { id -> [Int] in
-                    guard let text = id.text else { return [] }
-                    return Int(text).map { [$0] } ?? ItemRange.parse(text) ?? []
-                }
-                if numbers != actual[index] {
-                    return .fail("expected batch \(index + 1) to be records \(ItemRanges.format(numbers)), it was \(ItemRanges.format(actual[index]))")
-                }
-            case .map(_, let position):
-                return .invalid("a batch is a size or a list of ids", position)
-            }
-        }
-        return .pass(sizes)
     }
 
     private func orderPreserved() -> Result {
