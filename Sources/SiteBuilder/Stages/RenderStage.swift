@@ -1,4 +1,5 @@
 import NotesCore
+import SearchIndex
 import NotesMarkdown
 
 /// Stage 6, render: notes, navigation and theme -> the site's files, as values.
@@ -157,6 +158,7 @@ public enum RenderStage {
             "assets": [
                 "style": .text(root + (assets.paths["style.css"] ?? Path.join(assetsFolder, "style.css"))),
                 "script": .text(root + (assets.paths["notesim.js"] ?? Path.join(assetsFolder, "notesim.js"))),
+                "search": .text(root + (assets.paths["search.js"] ?? Path.join(assetsFolder, "search.js"))),
                 "toc": .text(root + assets.toc),
                 "tocPage": .text(root + tocPage),
             ],
@@ -164,7 +166,7 @@ public enum RenderStage {
             // The page's sidebar link, to mark it as the current page (see notesim.js).
             "pagePath": .text(OutputPaths.url(of: outputPath, from: "index.html")),
             "search": .flag(config.search),
-            "searchBundle": .text(root + PagefindIndexer.bundleFolder + "/"),
+            "searchBundle": .text(root + IndexLayout.folder + "/"),
         ]
     }
 

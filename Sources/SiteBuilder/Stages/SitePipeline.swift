@@ -19,16 +19,19 @@ public enum SitePipeline {
         /// Takes each note's page as soon as it is rendered (a full build streams pages to
         /// disk); such pages are not in `Result.files`.
         public var pageSink: PageSpool?
+        /// Overrides `search` of notesim.yml (`build --no-search`).
+        public var search: Bool?
 
         public init(
             includeDrafts: Bool = false, cache: (any ScenarioResultCache)? = nil, baseURL: String? = nil,
-            progress: BuildProgress.Handler? = nil, pageSink: PageSpool? = nil
+            progress: BuildProgress.Handler? = nil, pageSink: PageSpool? = nil, search: Bool? = nil
         ) {
             self.includeDrafts = includeDrafts
             self.cache = cache
             self.baseURL = baseURL
             self.progress = progress
             self.pageSink = pageSink
+            self.search = search
         }
     }
 
@@ -39,10 +42,14 @@ public enum SitePipeline {
         /// Reads a note's bytes again (by site path): for a note that did not change but whose
         /// page must be rendered anew (a neighbour's title changed).
         public var read: @Sendable (String) -> [UInt8]?
+        /// Reads a file of the last build's output (by output path): the search index, which
+        /// an edit patches.
+        public var readOutput: (@Sendable (String) -> [UInt8]?)?
 
-        public init(manifest: BuildManifest, read: @escaping @Sendable (String) -> [UInt8]?) {
+        public init(manifest: BuildManifest, read: @escaping @Sendable (String) -> [UInt8]?, readOutput: (@Sendable (String) -> [UInt8]?)? = nil) {
             self.manifest = manifest
             self.read = read
+            self.readOutput = readOutput
         }
     }
 
@@ -126,14 +133,20 @@ public enum SitePipeline {
             parsedNow: parsedNow, options: options)
         let tally = ClaimTally(kept: plan.kept, fresh: rendered.scenarioOutputs)
         diagnostics += tally.diagnostics
-        let keptFiles = rendered.frame == nil ? [:] : keptPages(site.notes, toRender: renderPlan.toRender, records: plan.kept, previous: plan.previous)
+        var keptFiles = rendered.frame == nil ? [:] : keptPages(site.notes, toRender: renderPlan.toRender, records: plan.kept, previous: plan.previous)
+        var files = rendered.files
+        if config.search, rendered.frame != nil {
+            let search = SearchFiles(notes: site.notes, fresh: rendered.searchDocuments, previous: plan.previous, reuse: reuse)
+            files = (files + search.files).sorted { $0.path < $1.path }
+            keptFiles.merge(search.kept) { first, _ in first }
+        }
         let pageCount = rendered.frame == nil ? 0 : countPages(files: rendered.files, notesByOutput: site.byOutput)
         let noteCount = site.notes.count
         let manifest = BuildManifest.assemble(
             globalKey: globalKey, contentKey: contentKey, toc: rendered.toc, previous: plan.previous,
             kept: plan.takeKept(), renderKeys: renderPlan.newKeys, links: links.perNote, fresh: parsed.notes,
             parsed: parsed, scenarios: rendered.scenarioOutputs)
-        let (files, simulated) = (rendered.files, rendered.simulated)
+        let simulated = rendered.simulated
         // The parsed notes are freed on another thread while the caller writes the manifest.
         DeferredRelease.drop((consume plan, consume site, consume pages, consume links, consume fresh, consume rendered))
         return Result(
@@ -151,6 +164,7 @@ public enum SitePipeline {
             diagnostics += problems
         }
         if let baseURL = options.baseURL { config.baseURL = baseURL }
+        if let search = options.search { config.search = search }
         return config
     }
 

@@ -1,0 +1,60 @@
+import Testing
+
+@testable import SearchIndex
+
+/// The tokenizer's rules, case by case; `TokenizerCases.json` holds the same cases for the
+/// browser's copy of the rules (`search.js`), checked in Chromium by `SearchBrowserTests`.
+@Suite struct SearchTokenizerTests {
+    @Test func japaneseIsCutIntoOverlappingBigrams() {
+        #expect(SearchTokenizer.queryTerms("可視性") == ["可視", "視性"])
+        var terms: [String] = []
+        let length = SearchTokenizer.indexTerms("可視性") { terms.append($0) }
+        #expect(terms == ["可", "可視", "視", "視性", "性"])
+        #expect(length == 3)
+    }
+
+    @Test func aOneCharacterQueryIsThatCharacter() {
+        #expect(SearchTokenizer.queryTerms("の") == ["の"])
+        #expect(SearchTokenizer.queryTerms("a") == ["a"])
+    }
+
+    @Test func mixedTextIsCutAtScriptChanges() {
+        #expect(SearchTokenizer.queryTerms("SQS の可視性タイムアウト") == ["sqs", "の", "可視", "視性", "性タ", "タイ", "イム", "ムア", "アウ", "ウト"])
+        #expect(SearchTokenizer.queryTerms("Lambdaは再試行") == ["lambda", "は再", "再試", "試行"])
+    }
+
+    @Test func camelCaseNamesAreTheirWords() {
+        #expect(SearchTokenizer.queryTerms("VisibilityTimeout") == ["visibility", "timeout"])
+        #expect(SearchTokenizer.queryTerms("visibility timeout") == ["visibility", "timeout"])
+        #expect(SearchTokenizer.queryTerms("SQSQueue Base64 snake_case") == ["sqs", "queu", "base64", "snak", "cas"])
+    }
+
+    @Test func fullWidthAndHalfWidthFormsAreFolded() {
+        #expect(SearchTokenizer.queryTerms("ＳＱＳ") == ["sqs"])
+        #expect(SearchTokenizer.queryTerms("ｶﾀｶﾅ") == SearchTokenizer.queryTerms("カタカナ"))
+        #expect(SearchTokenizer.queryTerms("１２３") == ["123"])
+    }
+
+    @Test func englishWordsAreStemmed() {
+        let stems = ["retries", "retried", "retry", "invoke", "invoked", "invoking", "running", "queues", "processes", "status", "timeouts"]
+            .map(EnglishStemmer.stem)
+        #expect(stems == ["retry", "retry", "retry", "invok", "invok", "invok", "run", "queu", "process", "status", "timeout"])
+    }
+
+    @Test func symbolsEmojiAndOverlongWordsAreNoTerms() {
+        #expect(SearchTokenizer.queryTerms("🎉 <script> --- ") == ["script"])
+        #expect(SearchTokenizer.queryTerms(String(repeating: "x", count: 41)).isEmpty)
+        #expect(SearchTokenizer.queryTerms("").isEmpty)
+    }
+
+    @Test func otherScriptsAreWords() {
+        #expect(SearchTokenizer.queryTerms("שלום עולם") == ["שלום", "עולם"])
+        #expect(SearchTokenizer.queryTerms("Ünïcode Straße") == ["ünïcode", "straße"])
+    }
+
+    @Test func shardKeysAreTheFirstCharacterOfCJKAndTheFirstTwoOfWords() {
+        #expect(SearchTokenizer.shardKey(of: "可視") == "53ef")
+        #expect(SearchTokenizer.shardKey(of: "visibility") == "76-69")
+        #expect(SearchTokenizer.shardKey(of: "a") == "61")
+    }
+}
