@@ -173,7 +173,8 @@ def main():
             ms = tools.evaluate(session, "window.__searchedAt === null ? null : Math.round(window.__searchedAt - window.__typedAt)")
             results = tools.evaluate(session, RESULTS)
             output = {"url": url, "focusedBySlash": focused, "status": tools.evaluate(session, "document.querySelector('.site-search-status').textContent"),
-                      "ms": ms, "results": results or [], "layout": tools.evaluate(session, LAYOUT)}
+                      "ms": ms, "results": results or [], "layout": tools.evaluate(session, LAYOUT),
+                      "images": tools.evaluate(session, "document.querySelectorAll('.site-search-panel img').length")}
             if screenshot:
                 image = tools.send("Page.captureScreenshot", {"format": "png"}, session)["data"]
                 with open(screenshot, "wb") as file:

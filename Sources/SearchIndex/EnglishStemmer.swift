@@ -7,15 +7,26 @@
 public enum EnglishStemmer {
     /// The stem of a lowercase word.
     public static func stem(_ word: String) -> String {
-        guard word.utf8.count >= 4, word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return word }
         var letters = Array(word.utf8)
-        func ends(_ suffix: String) -> Bool { letters.count > suffix.utf8.count && letters.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) }
-        func replace(_ count: Int, with tail: String = "") {
+        guard stem(&letters) else { return word }
+        return String(decoding: letters, as: UTF8.self)
+    }
+
+    /// Stems UTF-8 bytes in place; false (and untouched) when they are not a lowercase ASCII
+    /// word of at least four letters.
+    static func stem(_ letters: inout [UInt8]) -> Bool {
+        guard letters.count >= 4, letters.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return false }
+        func ends(_ suffix: StaticString) -> Bool {
+            let count = suffix.utf8CodeUnitCount
+            guard letters.count > count else { return false }
+            return suffix.withUTF8Buffer { letters.suffix(count).elementsEqual($0) }
+        }
+        func replace(_ count: Int, with tail: UInt8? = nil) {
             letters.removeLast(count)
-            letters += tail.utf8
+            if let tail { letters.append(tail) }
         }
         if letters.count >= 5, ends("ies") || ends("ied") {
-            replace(3, with: "y")
+            replace(3, with: UInt8(ascii: "y"))
         } else if ends("sses") {
             replace(2)
         } else if ends("s"), !ends("ss"), !ends("us"), !ends("is") {
@@ -29,7 +40,7 @@ public enum EnglishStemmer {
             undouble(&letters)
         }
         if letters.count >= 4, letters.last == UInt8(ascii: "e") { replace(1) }
-        return String(decoding: letters, as: UTF8.self)
+        return true
     }
 
     /// `runn` -> `run`, `stopp` -> `stop`, but `fall`, `pass` and `buzz` keep their pair.

@@ -41,7 +41,8 @@ public struct IndexManifest: Equatable, Sendable {
     }
 
     func encode() -> [UInt8] {
-        var out = Array(#"{"format":\#(Self.format),"documents":\#(documents),"length":\#(length),"chunk":\#(IndexLayout.chunkSize),"key":"\#(key)","lengths":""#.utf8)
+        var out = Array(
+            #"{"format":\#(Self.format),"documents":\#(documents),"length":\#(length),"chunk":\#(IndexLayout.chunkSize),"key":"\#(key)","lengths":""#.utf8)
         out += lengths
         out += Array("\"}\n".utf8)
         return out

@@ -32,17 +32,48 @@ public enum SearchIndexWriter {
     }
 
     /// The shards of one partition: its terms' postings gathered from every document.
+    ///
+    /// Each term gets a number as it is first seen; postings are then placed term by term
+    /// (a counting sort), ids increasing since the documents are read in id order.
     private static func shardFiles(partition: Int, documents: [CountedDocument]) -> [File] {
-        var postings: [String: ShardCodec.Postings] = [:]
+        var numbers = TermNumbers()
+        var postingTerm: [Int32] = []
+        var postingDocument: [Int32] = []
+        var postingCount: [Int32] = []
         for (id, document) in documents.enumerated() {
-            let range = Int(document.partitionStarts[partition])..<Int(document.partitionStarts[partition + 1])
-            for index in range {
-                let (term, count) = document.terms[index]
-                postings[term, default: []].append((id, count))
+            for index in Int(document.partitionStarts[partition])..<Int(document.partitionStarts[partition + 1]) {
+                let key = document.keys[index]
+                postingTerm.append(numbers.number(of: key) { TermKey.text(key, words: document.words) })
+                postingDocument.append(Int32(id))
+                postingCount.append(document.counts[index])
             }
         }
+        var starts = [Int](repeating: 0, count: numbers.texts.count + 1)
+        for term in postingTerm { starts[Int(term) + 1] += 1 }
+        for index in 1..<starts.count { starts[index] += starts[index - 1] }
+        var next = starts
+        var placed = [(id: Int, count: Int)](repeating: (0, 0), count: postingTerm.count)
+        for (index, term) in postingTerm.enumerated() {
+            placed[next[Int(term)]] = (Int(postingDocument[index]), Int(postingCount[index]))
+            next[Int(term)] += 1
+        }
         var shards: [String: [(term: String, postings: ShardCodec.Postings)]] = [:]
-        for (term, list) in postings { shards[SearchTokenizer.shardKey(of: term), default: []].append((term, list)) }
+        for (number, text) in numbers.texts.enumerated() {
+            shards[SearchTokenizer.shardKey(of: text), default: []].append((text, Array(placed[starts[number]..<starts[number + 1]])))
+        }
         return shards.map { key, terms in (IndexLayout.shard(key), ShardCodec.encode(terms)) }
+    }
+}
+
+/// Numbers the distinct term keys of a partition in the order they are first seen, keeping
+/// each one's text.
+private struct TermNumbers {
+    private var counter = TermCounter(expected: 4096)
+    private(set) var texts: [String] = []
+
+    mutating func number(of key: UInt64, text: () -> String) -> Int32 {
+        let number = counter.number(of: key)
+        if number == texts.count { texts.append(text()) }
+        return Int32(number)
     }
 }

@@ -26,28 +26,46 @@ public enum SearchTokenizer {
         case word(String)
     }
 
-    /// Calls `visit` with each term of `text` as the index counts it (a CJK character and each
-    /// bigram; each word part), and returns how many tokens the text has (its length for
-    /// BM25: one per CJK character and per word part).
-    @discardableResult
-    public static func indexTerms(_ text: String, _ visit: (String) -> Void) -> Int {
+    /// Counts the terms of `text` into `counter` (keys: `TermKey`), each occurrence weighing
+    /// `weight`, and returns how many tokens the text has (its length for BM25: one per CJK
+    /// character and per word part). A CJK run gives its pairs and, for its last character,
+    /// that character alone: every character then starts exactly one term, and a
+    /// one-character query gathers the terms of its shard (all start with it). `words` gets
+    /// the text of each word key.
+    static func countTerms(_ text: String, weight: Int32, into counter: inout TermCounter, words: inout [UInt64: String]) -> Int {
+        let folded = needsFolding(text) ? text.precomposedStringWithCompatibilityMapping : text
         var length = 0
-        forEachRun(in: text) { run in
-            switch run {
-            case .cjk(let scalars):
-                length += scalars.count
-                for index in scalars.indices {
-                    visit(String(scalars[index]))
-                    if index + 1 < scalars.count { visit(bigram(scalars[index], scalars[index + 1])) }
-                }
-            case .word(let word):
-                for part in wordTerms(word) {
-                    length += 1
-                    visit(part)
-                }
+        var previous: UInt32 = 0
+        var word = WordBuffer()
+        for scalar in folded.unicodeScalars {
+            let kind = classify(scalar)
+            if kind == .cjk {
+                if !word.scalars.isEmpty { length += word.count(weight: weight, into: &counter, words: &words) }
+                if previous != 0 { counter.add(TermKey.pair(previous, scalar.value), weight) }
+                previous = scalar.value
+                length += 1
+                continue
+            }
+            if previous != 0 { counter.add(TermKey.single(previous), weight) }
+            previous = 0
+            if kind == .word {
+                word.scalars.append(scalar)
+            } else if !word.scalars.isEmpty {
+                length += word.count(weight: weight, into: &counter, words: &words)
             }
         }
+        if previous != 0 { counter.add(TermKey.single(previous), weight) }
+        if !word.scalars.isEmpty { length += word.count(weight: weight, into: &counter, words: &words) }
         return length
+    }
+
+    /// The distinct terms of `text` as the index counts them, in the order they first come
+    /// (see `countTerms`).
+    public static func indexTerms(_ text: String) -> [String] {
+        var counter = TermCounter(expected: 64)
+        var words: [UInt64: String] = [:]
+        _ = countTerms(text, weight: 1, into: &counter, words: &words)
+        return counter.keys.map { TermKey.text($0, words: words) }
     }
 
     /// The terms of a query, in order and without repeats: a CJK run's bigrams (its one

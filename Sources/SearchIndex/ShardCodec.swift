@@ -49,13 +49,14 @@ public enum ShardCodec {
     private static let digits = Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
 
     static func appendBase36(_ value: Int, to out: inout [UInt8]) {
+        var divisor = 1
+        while divisor <= value / 36 { divisor *= 36 }
         var value = value
-        var reversed: [UInt8] = []
-        repeat {
-            reversed.append(digits[value % 36])
-            value /= 36
-        } while value > 0
-        out += reversed.reversed()
+        while divisor > 0 {
+            out.append(digits[value / divisor])
+            value %= divisor
+            divisor /= 36
+        }
     }
 
     static func base36(_ bytes: ArraySlice<UInt8>) -> Int? {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import SearchIndex
@@ -7,10 +8,9 @@ import Testing
 @Suite struct SearchTokenizerTests {
     @Test func japaneseIsCutIntoOverlappingBigrams() {
         #expect(SearchTokenizer.queryTerms("可視性") == ["可視", "視性"])
-        var terms: [String] = []
-        let length = SearchTokenizer.indexTerms("可視性") { terms.append($0) }
-        #expect(terms == ["可", "可視", "視", "視性", "性"])
-        #expect(length == 3)
+        // The index counts each pair, and the character that ends a run alone.
+        #expect(SearchTokenizer.indexTerms("可視性、タイムアウトの") == ["可視", "視性", "性", "タイ", "イム", "ムア", "アウ", "ウト", "トの", "の"])
+        #expect(CountedDocument(SearchDocument(url: "a.html", title: "", sections: [.init(anchor: "", heading: "", text: "可視性 ab")])).length == 4)
     }
 
     @Test func aOneCharacterQueryIsThatCharacter() {
@@ -56,5 +56,26 @@ import Testing
         #expect(SearchTokenizer.shardKey(of: "可視") == "53ef")
         #expect(SearchTokenizer.shardKey(of: "visibility") == "76-69")
         #expect(SearchTokenizer.shardKey(of: "a") == "61")
+    }
+}
+
+/// The shared cases: what `search.js` must also give (SearchBrowserTests runs them there).
+@Suite struct TokenizerCaseTests {
+    struct Case: Decodable {
+        var text: String
+        var terms: [String]
+    }
+
+    /// The cases file beside this test.
+    static var casesPath: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("TokenizerCases.json").path
+    }
+
+    @Test func everySharedCaseGivesItsTerms() throws {
+        let cases = try JSONDecoder().decode([Case].self, from: Data(contentsOf: URL(fileURLWithPath: Self.casesPath)))
+        #expect(cases.count >= 15)
+        for item in cases {
+            #expect(SearchTokenizer.queryTerms(item.text) == item.terms, "\(item.text)")
+        }
     }
 }

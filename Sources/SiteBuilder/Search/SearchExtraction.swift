@@ -49,10 +49,21 @@ private struct BodyReader {
     private var kept = 0
     private var index = 0
 
-    /// Tags that sit inside a word's run of text: no space stands for them.
-    private static let inlineTags: Set<String> = ["a", "abbr", "b", "code", "del", "em", "i", "kbd", "mark", "s", "small", "span", "strong", "sub", "sup", "u"]
-    /// Tags whose content is not prose.
-    private static let skippedTags: Set<String> = ["script", "style", "svg", "template"]
+    /// Tags that sit inside a word's run of text: no space stands for them (names packed by
+    /// `name(_:)`: a page has hundreds of tags, and no string is made for one).
+    private static let inlineTags: Set<UInt64> = Set(
+        ["a", "abbr", "b", "code", "del", "em", "i", "kbd", "mark", "s", "small", "span", "strong", "sub", "sup", "u"].map { name(Array($0.utf8)[...]) })
+    /// Tags whose content is not prose, by packed name.
+    private static let skippedTags: [UInt64: String] = Dictionary(
+        uniqueKeysWithValues: ["script", "style", "svg", "template"].map { (name(Array($0.utf8)[...]), $0) })
+
+    /// A tag name, lowercased, packed into a number (a byte each, the first highest; names
+    /// longer than eight letters share their first eight, and none of them is special).
+    private static func name(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var packed: UInt64 = 0
+        for byte in bytes.prefix(8) { packed = packed << 8 | UInt64(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) }
+        return packed
+    }
 
     init(note: Note) {
         html = note.page.htmlBytes
@@ -68,9 +79,13 @@ private struct BodyReader {
             } else if byte == UInt8(ascii: "&") {
                 readEntity()
             } else {
-                text.append(byte)
-                kept += 1
-                index += 1
+                // The run of text up to the next tag or entity, copied at once.
+                var end = index + 1
+                while end < html.count, html[end] != UInt8(ascii: "<"), html[end] != UInt8(ascii: "&") { end += 1 }
+                end = min(end, index + SearchExtraction.textLimit - kept)
+                text += html[index..<end]
+                kept += end - index
+                index = end
             }
         }
     }
@@ -101,12 +116,13 @@ private struct BodyReader {
         let closing = index + 1 < html.count && html[index + 1] == UInt8(ascii: "/")
         var nameEnd = index + (closing ? 2 : 1)
         while nameEnd < html.count, Self.isNameByte(html[nameEnd]) { nameEnd += 1 }
-        let name = String(decoding: html[(index + (closing ? 2 : 1))..<nameEnd], as: UTF8.self).lowercased()
+        let name = Self.name(html[(index + (closing ? 2 : 1))..<nameEnd])
         let tagEnd = Self.tagEnd(html, from: nameEnd)
-        if !closing, name.count == 2, name.first == "h", let level = name.last?.wholeNumberValue, (1...6).contains(level) {
-            readHeading(level: level, openTag: html[index..<tagEnd], contentStart: tagEnd)
-        } else if !closing, Self.skippedTags.contains(name) {
-            index = ByteSearch.firstRange(of: "</\(name)", in: html, from: tagEnd).map { Self.tagEnd(html, from: $0.upperBound) } ?? html.count
+        // `h1` … `h6`: 0x68 (h) then 0x31 … 0x36.
+        if !closing, name >> 8 == 0x68, (0x31...0x36).contains(name & 0xFF) {
+            readHeading(level: Int(name & 0xFF) - 0x30, openTag: html[index..<tagEnd], contentStart: tagEnd)
+        } else if !closing, let skipped = Self.skippedTags[name] {
+            index = ByteSearch.firstRange(of: "</\(skipped)", in: html, from: tagEnd).map { Self.tagEnd(html, from: $0.upperBound) } ?? html.count
         } else {
             if !Self.inlineTags.contains(name) { text.append(UInt8(ascii: " ")) }
             index = tagEnd

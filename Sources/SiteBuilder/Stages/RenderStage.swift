@@ -97,7 +97,6 @@ public enum RenderStage {
         var context = baseContext(for: path, config: frame.input.config, ui: ui, assets: frame.assets)
         let cutNote = ui.eventLogFirst.replacing("%d", with: String(log.shown)).replacing("%t", with: String(log.entries))
         context["lang"] = .text(log.language)
-        context["notIndexed"] = true
         context["page"] = ["title": .text("\(ui.eventLog): \(log.title)"), "lang": .text(log.language)]
         context["log"] = [
             "title": .text(log.title), "table": .text(log.table), "cut": .flag(log.shown < log.entries), "cutNote": .text(cutNote),
@@ -131,7 +130,6 @@ public enum RenderStage {
         let pagePaths = { Array(Set(input.notes.map(\.outputPath)).union(files.map(\.path).filter { Path.fileExtension(of: $0) == "html" && $0 != tocPage })) }
         var notFound = baseContext(for: "404.html", config: input.config, ui: ui, assets: assets, absoluteRoot: true)
         notFound["page"] = ["title": .text(ui.notFound), "lang": .text(input.config.language)]
-        notFound["notIndexed"] = true
         files += PublishingFiles.make(config: input.config, pages: pagePaths, notFound: input.theme.renderText(notFound, template: "404"))
         for path in input.referencedFiles {
             files.append(OutputFile(path: path, content: .copy(from: Path.join(LoadStage.contentFolder, path))))

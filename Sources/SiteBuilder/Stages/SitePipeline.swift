@@ -136,9 +136,11 @@ public enum SitePipeline {
         var keptFiles = rendered.frame == nil ? [:] : keptPages(site.notes, toRender: renderPlan.toRender, records: plan.kept, previous: plan.previous)
         var files = rendered.files
         if config.search, rendered.frame != nil {
+            options.progress?(BuildProgress(.search, done: 0, total: 1))
             let search = SearchFiles(notes: site.notes, fresh: rendered.searchDocuments, previous: plan.previous, reuse: reuse)
             files = (files + search.files).sorted { $0.path < $1.path }
             keptFiles.merge(search.kept) { first, _ in first }
+            options.progress?(BuildProgress(.search, done: 1, total: 1))
         }
         let pageCount = rendered.frame == nil ? 0 : countPages(files: rendered.files, notesByOutput: site.byOutput)
         let noteCount = site.notes.count

@@ -162,12 +162,19 @@
     return Math.pow(1.25, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_".indexOf(manifest.lengths[id]));
   }
 
-  // Each term's postings (a term being typed: every term it begins, up to PREFIX_TERMS).
+  // Each term's postings (a word being typed: also every word it begins, up to PREFIX_TERMS).
   function termPostings(query) {
     return Promise.all(query.terms.map(function (term) {
       return shard(shardKey(term)).then(function (terms) {
         var merged = terms.has(term) ? postings(terms.get(term)) : new Map();
-        if (term === query.prefix) {
+        if (Array.from(term).length === 1 && classify(term.codePointAt(0)) === CJK) {
+          // One CJK character: every term of its shard starts with it (its pairs, and the
+          // character where a run ends), so the pages that have it are theirs together.
+          merged = new Map();
+          terms.forEach(function (encoded) {
+            postings(encoded).forEach(function (count, id) { merged.set(id, (merged.get(id) || 0) + count); });
+          });
+        } else if (term === query.prefix) {
           var extra = 0;
           terms.forEach(function (encoded, other) {
             if (other === term || other.indexOf(term) !== 0 || extra++ >= PREFIX_TERMS) return;
@@ -299,30 +306,46 @@
     input.setAttribute("aria-expanded", "false");
   }
 
-  function run() {
-    var text = input.value;
-    var mine = ++generation;
+  // The ranked pages of a query, with its terms and their weights (rarer terms weigh more).
+  function find(text) {
     // A pasted page of text is searched by its first terms.
     var query = queryTerms(text.slice(0, 1000));
     query.terms = query.terms.slice(0, MOST_TERMS);
     if (query.terms.indexOf(query.prefix) < 0) query.prefix = null;
-    if (!query.terms.length || !manifest) {
-      list.textContent = "";
-      close();
-      return;
-    }
-    termPostings(query).then(function (perTerm) {
-      if (mine !== generation) return;
+    if (!query.terms.length || !manifest) return Promise.resolve(null);
+    return termPostings(query).then(function (perTerm) {
       var weights = new Map();
       query.terms.forEach(function (term, index) { weights.set(term, idf(Math.max(1, perTerm[index].size))); });
-      var ranked = rank(perTerm);
-      return Promise.all(ranked.slice(0, SHOWN).map(function (entry) { return chunk(entry.id); })).then(function (docs) {
+      return { query: query, weights: weights, ranked: rank(perTerm) };
+    });
+  }
+
+  function run() {
+    var text = input.value;
+    var mine = ++generation;
+    find(text).then(function (found) {
+      if (mine !== generation) return;
+      if (!found) {
+        list.textContent = "";
+        close();
+        return;
+      }
+      return Promise.all(found.ranked.slice(0, SHOWN).map(function (entry) { return chunk(entry.id); })).then(function (docs) {
         if (mine !== generation) return;
         list.textContent = "";
-        docs.forEach(function (doc) { if (doc) list.appendChild(item(doc, query, weights)); });
-        var template = box.getAttribute(ranked.length ? "data-results" : "data-no-results") || "";
-        show(template.replace("%d", String(ranked.length)).replace("%s", text));
+        docs.forEach(function (doc) { if (doc) list.appendChild(item(doc, found.query, found.weights)); });
+        var template = box.getAttribute(found.ranked.length ? "data-results" : "data-no-results") || "";
+        show(template.replace("%d", String(found.ranked.length)).replace("%s", text));
       });
+    });
+  }
+
+  // The addresses of the first `count` results (Tools/search-recall.py compares them).
+  function top(text, count) {
+    return find(text).then(function (found) {
+      if (!found) return [];
+      return Promise.all(found.ranked.slice(0, count).map(function (entry) { return chunk(entry.id); }))
+        .then(function (docs) { return docs.map(function (doc) { return doc ? doc[0] : null; }); });
     });
   }
 
@@ -362,7 +385,7 @@
   input.addEventListener("compositionend", run);
   input.addEventListener("focus", function () { if (list.childNodes.length || status.textContent) panel.hidden = false; });
 
-  window.notesimSearch = { queryTerms: queryTerms, stem: stem, shardKey: shardKey, run: run };
+  window.notesimSearch = { queryTerms: queryTerms, top: top };
 
   fetchText("index.json").then(function (text) {
     try { manifest = JSON.parse(text); } catch (e) { return; }
