@@ -53,10 +53,11 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: site) }
         let found = try search(site, "可視性タイムアウト", options: ["--prefix", "/notes/"])
         #expect(found.focusedBySlash)
-        #expect(found.status == "1 件のノート")
-        // The note that explains the visibility timeout, linked under the sub-path, with the
-        // section that says most about it, and the phrase highlighted.
-        #expect(found.results.map(\.title) == ["Lambda 関数の 3 つの呼び出し方"])
+        // The note that explains the visibility timeout first, linked under the sub-path, with
+        // the section that says most about it, and the phrase highlighted; then the guide,
+        // which has 可視性 and タイムアウト apart.
+        #expect(found.status == "2 件のノート")
+        #expect(found.results.map(\.title) == ["Lambda 関数の 3 つの呼び出し方", "About notesim"])
         #expect(found.results.first?.href == "/notes/lambda/invocation.html")
         #expect(found.results.first?.sub == "イベントソースマッピングのエラー")
         #expect(found.results.first?.subHref?.hasPrefix("/notes/lambda/invocation.html#%E3%82%A4") == true)
@@ -67,9 +68,11 @@ import Testing
     @Test func englishMixedAndPhraseQueriesFindTheirNotes() throws {
         let site = try builtRepositorySite()
         defer { try? FileManager.default.removeItem(atPath: site) }
-        let visibility = try search(site, "visibility timeout")
-        #expect(visibility.results.first?.title == "Lambda 関数の 3 つの呼び出し方")
-        #expect(try search(site, "VisibilityTimeout").results.first?.title == "Lambda 関数の 3 つの呼び出し方")
+        // The key and the two words find each other: in this site's prose only the guide has
+        // them (the Lambda notes write VisibilityTimeout in scenario sources only, which are
+        // not indexed, and 可視性タイムアウト in their prose).
+        #expect(try search(site, "visibility timeout").results.map(\.title) == ["About notesim"])
+        #expect(try search(site, "VisibilityTimeout").results.map(\.title) == ["About notesim"])
         #expect(try search(site, "SQS の可視性タイムアウト").results.first?.title == "Lambda 関数の 3 つの呼び出し方")
         let phrase = try search(site, "非同期呼び出しとイベントソースマッピングの違い")
         #expect(phrase.results.first?.title == "Lambda 関数の 3 つの呼び出し方")
@@ -128,8 +131,8 @@ import Testing
     }
 
     @Test func markupInATitleIsShownAsTextInTheResults() throws {
-        let title = #"<img src=x onerror="document.title='pwned'"> XSS"#
-        let site = try CLI.makeSite(["content/a.md": "---\ntitle: '\(title)'\n---\nbody text\n", "content/javascript:x.md": "# J\n\nbody text\n"])
+        let title = "<img src=x onerror=alert(1)> XSS"
+        let site = try CLI.makeSite(["content/a.md": "---\ntitle: \"\(title)\"\n---\nbody text\n", "content/javascript:x.md": "# J\n\nbody text\n"])
         defer { try? FileManager.default.removeItem(atPath: site) }
         #expect(try CLI.run(["build"], in: site).status == 0)
         let found = try search(site, "body")

@@ -30,8 +30,8 @@ import TestSupport
             errors(files) == [
                 "content/index.html: error: this file would be copied to index.html, which is the home page [output.collision]",
                 "content/m.html: error: this file would be copied to m.html, where the page of content/m.md is written [output.collision]",
-                "content/search-index/x.js: error: this file would be copied to search-index/x.js, which is the search index's search-index/ folder [output.collision]",
                 "content/robots.txt: error: this file would be copied to robots.txt, which is the robots.txt notesim writes [output.collision]",
+                "content/search-index/x.js: error: this file would be copied to search-index/x.js, which is the search index's search-index/ folder [output.collision]",
                 "content/toc.1a2b.js: error: this file would be copied to toc.1a2b.js, which is the sidebar script [output.collision]",
             ])
         var withSitemap = files
