@@ -36,7 +36,8 @@ PAGEFIND = """(async (q) => {
   window.__pf = window.__pf || await import('/pagefind/pagefind.js');
   const r = await window.__pf.search(q);
   const data = await Promise.all(r.results.slice(0, 3).map(x => x.data()));
-  return data.map(d => d.url.replace(/^\\//, ''));
+  // Pagefind gives folder addresses (lambda/) for index pages.
+  return data.map(d => d.url.replace(/^\\//, '').replace(/(^|\\/)$/, '$1index.html'));
 })"""
 
 

@@ -37,44 +37,67 @@ public enum SearchIndexPatch {
         }
         guard !old.isEmpty else { return Changes() }
         var changes = Changes()
-        let edited = old.keys.sorted()
-        var keys: Set<String> = []
-        for id in edited {
-            for (term, _) in old[id]!.terms + changed[id]!.terms { keys.insert(SearchTokenizer.shardKey(of: term)) }
-        }
-        for key in keys.sorted() {
-            guard let shard = patchedShard(read(IndexLayout.shard(key)), edited: edited, changed: changed, key: key) else { return nil }
+        let edits = termEdits(old: old, changed: changed)
+        for key in edits.keys.sorted() {
+            guard let shard = patchedShard(read(IndexLayout.shard(key)), edits: edits[key]!) else { return nil }
             if shard.isEmpty {
                 changes.removed.insert(IndexLayout.shard(key))
             } else {
                 changes.files.append((IndexLayout.shard(key), shard))
             }
         }
-        for chunk in Set(edited.map { $0 / IndexLayout.chunkSize }).sorted() {
+        for chunk in Set(old.keys.map { $0 / IndexLayout.chunkSize }).sorted() {
             changes.files.append((IndexLayout.chunk(of: chunk * IndexLayout.chunkSize), DocumentChunk.encode(chunks[chunk]!)))
         }
         changes.files.append((IndexLayout.manifest, manifest.encode()))
         return changes
     }
 
-    /// A shard without the edited pages' old postings and with their new ones; nil when the
-    /// old shard cannot be read as one.
-    private static func patchedShard(_ bytes: [UInt8]?, edited: [Int], changed: [Int: CountedDocument], key: String) -> [UInt8]? {
-        var terms: [String: ShardCodec.Postings] = [:]
-        if let bytes {
-            guard let decoded = ShardCodec.decode(bytes) else { return nil }
-            let editedSet = Set(edited)
-            for (term, postings) in decoded {
-                let kept = postings.filter { !editedSet.contains($0.id) }
-                if !kept.isEmpty { terms[term] = kept }
+    /// The terms whose count changed on an edited page, by shard key: for each, the edited
+    /// pages' new counts (0: the page no longer has the term).
+    private static func termEdits(old: [Int: CountedDocument], changed: [Int: CountedDocument]) -> [String: [String: [Int: Int]]] {
+        var edits: [String: [String: [Int: Int]]] = [:]
+        for (id, before) in old {
+            let previous = Dictionary(uniqueKeysWithValues: before.terms.map { ($0.term, $0.count) })
+            let now = Dictionary(uniqueKeysWithValues: changed[id]!.terms.map { ($0.term, $0.count) })
+            for term in Set(previous.keys).union(now.keys) where previous[term] != now[term] {
+                edits[SearchTokenizer.shardKey(of: term), default: [:]][term, default: [:]][id] = now[term] ?? 0
             }
         }
-        for id in edited {
-            for (term, count) in changed[id]!.terms where SearchTokenizer.shardKey(of: term) == key {
-                terms[term, default: []].append((id, count))
+        return edits
+    }
+
+    /// A shard with `edits` applied (term -> page -> new count, 0 to remove). Lines of other
+    /// terms are copied as they are: a common term's line lists thousands of pages. Nil when
+    /// the old shard cannot be read as one.
+    private static func patchedShard(_ bytes: [UInt8]?, edits: [String: [Int: Int]]) -> [UInt8]? {
+        var lines: [(term: ArraySlice<UInt8>, line: [UInt8])] = []
+        var pending = edits
+        for line in bytes.map(ShardCodec.lines) ?? [] {
+            guard let tab = line.firstIndex(of: UInt8(ascii: "\t")) else { return nil }
+            let term = String(decoding: line[..<tab], as: UTF8.self)
+            guard let edit = pending.removeValue(forKey: term) else {
+                lines.append((line[..<tab], Array(line) + [UInt8(ascii: "\n")]))
+                continue
             }
+            guard let postings = ShardCodec.decodePostings(line[(tab + 1)...]) else { return nil }
+            if let patched = patchedLine(term: term, postings: postings, edit: edit) { lines.append((line[..<tab], patched)) }
         }
-        let sorted = terms.map { term, postings in (term: term, postings: postings.sorted { $0.id < $1.id }) }
-        return sorted.isEmpty ? [] : ShardCodec.encode(sorted)
+        for (term, edit) in pending {
+            if let patched = patchedLine(term: term, postings: [], edit: edit) { lines.append((Array(term.utf8)[...], patched)) }
+        }
+        lines.sort { $0.term.lexicographicallyPrecedes($1.term) }
+        return lines.flatMap(\.line)
+    }
+
+    /// A term's line with the edited pages' counts replaced; nil when no page has it left.
+    private static func patchedLine(term: String, postings: ShardCodec.Postings, edit: [Int: Int]) -> [UInt8]? {
+        var postings = postings.filter { edit[$0.id] == nil }
+        for (id, count) in edit where count > 0 { postings.append((id, count)) }
+        guard !postings.isEmpty else { return nil }
+        postings.sort { $0.id < $1.id }
+        var line: [UInt8] = []
+        ShardCodec.appendLine(term: term.utf8, postings: postings, to: &line)
+        return line
     }
 }

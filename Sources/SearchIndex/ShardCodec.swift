@@ -11,39 +11,75 @@ public enum ShardCodec {
     public static func encode(_ terms: [(term: String, postings: Postings)]) -> [UInt8] {
         var out: [UInt8] = []
         for (term, postings) in terms.sorted(by: { $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) }) {
-            out += term.utf8
-            out.append(UInt8(ascii: "\t"))
-            var previous = 0
-            for (index, posting) in postings.enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                appendBase36(posting.id - previous, to: &out)
-                if posting.count != 1 {
-                    out.append(UInt8(ascii: ":"))
-                    appendBase36(posting.count, to: &out)
-                }
-                previous = posting.id
-            }
-            out.append(UInt8(ascii: "\n"))
+            appendLine(term: term.utf8, postings: postings, to: &out)
         }
         return out
+    }
+
+    /// Appends one term's line.
+    static func appendLine(term: some Collection<UInt8>, postings: Postings, to out: inout [UInt8]) {
+        out += term
+        out.append(UInt8(ascii: "\t"))
+        var previous = 0
+        for (index, posting) in postings.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            appendBase36(posting.id - previous, to: &out)
+            if posting.count != 1 {
+                out.append(UInt8(ascii: ":"))
+                appendBase36(posting.count, to: &out)
+            }
+            previous = posting.id
+        }
+        out.append(UInt8(ascii: "\n"))
     }
 
     /// The terms of a shard's text; nil when it is not one.
     public static func decode(_ bytes: [UInt8]) -> [(term: String, postings: Postings)]? {
         var terms: [(term: String, postings: Postings)] = []
-        for line in bytes.split(separator: UInt8(ascii: "\n")) {
-            guard let tab = line.firstIndex(of: UInt8(ascii: "\t")) else { return nil }
-            var postings: Postings = []
-            var id = 0
-            for entry in line[(tab + 1)...].split(separator: UInt8(ascii: ",")) {
-                let parts = entry.split(separator: UInt8(ascii: ":"), maxSplits: 1)
-                guard let delta = base36(parts[0]), let count = parts.count > 1 ? base36(parts[1]) : 1 else { return nil }
-                id += delta
-                postings.append((id, count))
-            }
+        for line in lines(bytes) {
+            guard let tab = line.firstIndex(of: UInt8(ascii: "\t")), let postings = decodePostings(line[(tab + 1)...]) else { return nil }
             terms.append((String(decoding: line[..<tab], as: UTF8.self), postings))
         }
         return terms
+    }
+
+    /// The lines of a shard, without their line ends.
+    static func lines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
+        bytes.split(separator: UInt8(ascii: "\n"))
+    }
+
+    /// The postings after a term's tab; nil when they are malformed.
+    static func decodePostings(_ bytes: ArraySlice<UInt8>) -> Postings? {
+        var postings: Postings = []
+        var id = 0
+        var number = 0
+        var digits = 0
+        var delta: Int?
+        for byte in bytes + [UInt8(ascii: ",")] {
+            switch byte {
+            case UInt8(ascii: ","), UInt8(ascii: ":"):
+                guard digits > 0, digits < 12 else { return nil }
+                if byte == UInt8(ascii: ":") {
+                    guard delta == nil else { return nil }
+                    delta = number
+                } else {
+                    id += delta ?? number
+                    postings.append((id, delta == nil ? 1 : number))
+                    delta = nil
+                }
+                number = 0
+                digits = 0
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                number = number * 36 + Int(byte - UInt8(ascii: "0"))
+                digits += 1
+            case UInt8(ascii: "a")...UInt8(ascii: "z"):
+                number = number * 36 + Int(byte - UInt8(ascii: "a")) + 10
+                digits += 1
+            default:
+                return nil
+            }
+        }
+        return postings
     }
 
     private static let digits = Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
@@ -57,15 +93,5 @@ public enum ShardCodec {
             value %= divisor
             divisor /= 36
         }
-    }
-
-    static func base36(_ bytes: ArraySlice<UInt8>) -> Int? {
-        guard !bytes.isEmpty, bytes.count < 12 else { return nil }
-        var value = 0
-        for byte in bytes {
-            guard let digit = digits.firstIndex(of: byte) else { return nil }
-            value = value * 36 + digit
-        }
-        return value
     }
 }

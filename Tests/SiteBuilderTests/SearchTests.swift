@@ -70,7 +70,8 @@ import TestSupport
 
                 """#)
         // 29 tokens: 6 in the title, 6 in its heading, 6, 4 and 7; bucket G is 1.25^16 ≈ 36.
-        #expect(result.text(at: "search-index/index.json") == #"{"format":1,"documents":1,"length":29,"chunk":8,"key":"9ace18eb63645121","lengths":"G"}"# + "\n")
+        let manifest = #"{"format":1,"documents":1,"length":29,"chunk":8,"key":"9ace18eb63645121","lengths":"G"}"#
+        #expect(result.text(at: "search-index/index.json") == manifest + "\n")
         #expect(result.text(at: "search-index/t/72-65.txt") == "retry\t0\n")
         // 再試 in a heading counts 3; 再 never ends a run, so it has no term of its own.
         #expect(result.text(at: "search-index/t/518d.txt") == "再試\t0:3\n")
