@@ -136,14 +136,16 @@
     });
     return terms;
   }
+  // A term's postings as two arrays: page ids (increasing) and weighted counts.
   function postings(encoded) {
-    var out = new Map(), id = 0;
-    encoded.split(",").forEach(function (entry) {
-      var colon = entry.indexOf(":");
+    var ids = [], counts = [], id = 0, entries = encoded.split(",");
+    for (var i = 0; i < entries.length; i++) {
+      var entry = entries[i], colon = entry.indexOf(":");
       id += parseInt(colon < 0 ? entry : entry.slice(0, colon), 36);
-      out.set(id, colon < 0 ? 1 : parseInt(entry.slice(colon + 1), 36));
-    });
-    return out;
+      ids.push(id);
+      counts.push(colon < 0 ? 1 : parseInt(entry.slice(colon + 1), 36));
+    }
+    return { ids: ids, counts: counts };
   }
   function chunk(id) {
     var number = Math.floor(id / manifest.chunk);
@@ -158,56 +160,65 @@
   // ---- Ranking: BM25 over weighted counts (titles and headings count more) ----
 
   function idf(df) { return Math.log(1 + (manifest.documents - df + 0.5) / (df + 0.5)); }
+  var lengths = null;
   function pageLength(id) {
-    return Math.pow(1.25, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_".indexOf(manifest.lengths[id]));
+    if (!lengths) {
+      var scale = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+      lengths = new Float64Array(manifest.documents);
+      for (var i = 0; i < lengths.length; i++) lengths[i] = Math.pow(1.25, scale.indexOf(manifest.lengths[i]));
+    }
+    return lengths[id];
   }
 
-  // Each term's postings (a word being typed: also every word it begins, up to PREFIX_TERMS).
+  // Each term's postings (a word being typed: also every word it begins, up to PREFIX_TERMS),
+  // decoded once: typing a query searches its first terms again at every keystroke.
+  var decoded = new Map();
   function termPostings(query) {
     return Promise.all(query.terms.map(function (term) {
-      return shard(shardKey(term)).then(function (terms) {
-        var merged = terms.has(term) ? postings(terms.get(term)) : new Map();
-        if (Array.from(term).length === 1 && classify(term.codePointAt(0)) === CJK) {
-          // One CJK character: every term of its shard starts with it (its pairs, and the
-          // character where a run ends), so the pages that have it are theirs together.
-          merged = new Map();
-          terms.forEach(function (encoded) {
-            postings(encoded).forEach(function (count, id) { merged.set(id, (merged.get(id) || 0) + count); });
-          });
-        } else if (term === query.prefix) {
-          var extra = 0;
-          terms.forEach(function (encoded, other) {
-            if (other === term || other.indexOf(term) !== 0 || extra++ >= PREFIX_TERMS) return;
-            postings(encoded).forEach(function (count, id) { merged.set(id, Math.max(merged.get(id) || 0, count)); });
-          });
-        }
-        return merged;
-      });
+      var key = term === query.prefix ? term + "\u0000" : term;
+      if (!decoded.has(key)) decoded.set(key, shard(shardKey(term)).then(function (terms) { return gather(terms, term, key !== term); }));
+      return decoded.get(key);
     }));
+  }
+  function gather(terms, term, prefix) {
+    var single = Array.from(term).length === 1 && classify(term.codePointAt(0)) === CJK;
+    if (!single && !prefix) return terms.has(term) ? postings(terms.get(term)) : { ids: [], counts: [] };
+    // One CJK character: every term of its shard starts with it (its pairs, and the
+    // character where a run ends), so the pages that have it are theirs together. A word
+    // being typed: the words it begins count as it does.
+    var sum = new Float64Array(manifest.documents), extra = 0;
+    terms.forEach(function (encoded, other) {
+      if (other !== term && (single ? false : other.indexOf(term) !== 0 || extra++ >= PREFIX_TERMS)) return;
+      var found = postings(encoded);
+      for (var i = 0; i < found.ids.length; i++) {
+        var id = found.ids[i];
+        sum[id] = single ? sum[id] + found.counts[i] : Math.max(sum[id], found.counts[i]);
+      }
+    });
+    var ids = [], counts = [];
+    for (var id = 0; id < sum.length; id++) if (sum[id] > 0) { ids.push(id); counts.push(sum[id]); }
+    return { ids: ids, counts: counts };
   }
 
   // Pages that have enough of the terms (all of up to three; 70 % of more, so that a phrase
   // is found where its words stand apart), best first.
   function rank(perTerm) {
     var average = manifest.length / Math.max(1, manifest.documents);
-    var scores = new Map();
-    perTerm.forEach(function (docs) {
-      var weight = idf(docs.size);
-      docs.forEach(function (count, id) {
-        var norm = K1 * (1 - B + B * pageLength(id) / average);
-        var entry = scores.get(id) || { id: id, score: 0, matched: 0 };
-        entry.score += weight * count * (K1 + 1) / (count + norm);
-        entry.matched += 1;
-        scores.set(id, entry);
-      });
+    var scores = new Float64Array(manifest.documents), matched = new Uint8Array(manifest.documents), touched = [];
+    perTerm.forEach(function (found) {
+      var weight = idf(found.ids.length);
+      for (var i = 0; i < found.ids.length; i++) {
+        var id = found.ids[i], count = found.counts[i];
+        if (!matched[id]) touched.push(id);
+        matched[id] += 1;
+        scores[id] += weight * count * (K1 + 1) / (count + K1 * (1 - B + B * pageLength(id) / average));
+      }
     });
     var m = perTerm.length;
     var needed = m <= 3 ? m : Math.ceil(0.7 * m);
     var ranked = [];
-    scores.forEach(function (entry) {
-      if (entry.matched < needed) return;
-      entry.score *= Math.pow(entry.matched / m, 2);
-      ranked.push(entry);
+    touched.forEach(function (id) {
+      if (matched[id] >= needed) ranked.push({ id: id, score: scores[id] * Math.pow(matched[id] / m, 2) });
     });
     ranked.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
     return ranked;
@@ -315,7 +326,7 @@
     if (!query.terms.length || !manifest) return Promise.resolve(null);
     return termPostings(query).then(function (perTerm) {
       var weights = new Map();
-      query.terms.forEach(function (term, index) { weights.set(term, idf(Math.max(1, perTerm[index].size))); });
+      query.terms.forEach(function (term, index) { weights.set(term, idf(Math.max(1, perTerm[index].ids.length))); });
       return { query: query, weights: weights, ranked: rank(perTerm) };
     });
   }
