@@ -2,13 +2,14 @@ import Foundation
 
 /// Turns text into search terms, the same way for the index and for a query.
 ///
-/// No dictionary: Japanese (and any CJK script) is cut into overlapping character bigrams,
-/// plus single characters so that a one-character query finds something; other scripts into
-/// words, split at camelCase boundaries (`VisibilityTimeout` gives `visibility` and
-/// `timeout`, so the property name and the two words find each other), case-folded and
-/// stemmed (`EnglishStemmer`). Text is NFKC-folded first: full-width `ＳＱＳ` and half-width
-/// `ｶﾀｶﾅ` are the same terms as `SQS` and `カタカナ`. The theme's `search.js` repeats these
-/// rules in JavaScript for queries; `SearchTokenizerTests` pins both to one list of cases.
+/// No dictionary: Japanese (and any CJK script) is cut into overlapping character bigrams
+/// (a one-character query finds the pages of the pairs that start with its character, see
+/// `countTerms`); other scripts into words, split at camelCase boundaries
+/// (`VisibilityTimeout` gives `visibility` and `timeout`, so the property name and the two
+/// words find each other), case-folded and stemmed (`EnglishStemmer`). Text is NFKC-folded
+/// first: full-width `ＳＱＳ` and half-width `ｶﾀｶﾅ` are the same terms as `SQS` and `カタカナ`.
+/// The theme's `search.js` repeats the query rules in JavaScript; one list of cases
+/// (`TokenizerCases.json`) checks both (`TokenizerCaseTests`, `SearchBrowserTests`).
 public enum SearchTokenizer {
     /// Words longer than this are not terms (hashes, base64): they would only bloat a shard.
     public static let longestWord = 40
