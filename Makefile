@@ -35,12 +35,10 @@ format:
 lint:
 	$(SWIFT) format lint --strict --recursive --parallel Sources Tests Benchmarks Fuzz Package.swift
 
-## setup: install the Debian packages notesim builds against (apt-get; sudo when not root)
-## and Pagefind for the search index (pip)
+## setup: install the Debian packages notesim builds against (apt-get; sudo when not root);
+## the search index is notesim's own, so nothing comes from pip
 setup:
 	@$(MAKE) --no-print-directory apt-install PACKAGES="$(DEBIAN_PACKAGES)"
-	@python3 -c "import pagefind_bin_extended" 2>/dev/null || { echo "Installing: pagefind-bin-extended (pip)"; \
-	  python3 -m pip install --quiet pagefind-bin-extended || python3 -m pip install --quiet --break-system-packages pagefind-bin-extended; }
 
 ## setup-test: setup, plus what the tests drive from outside (Chromium, with a Japanese font)
 setup-test: setup
@@ -56,7 +54,7 @@ apt-install:
 	fi
 
 ## bench: notesim against Hugo and a libcmark floor on 1,000 and 10,000 generated notes
-## (full builds, incremental builds, serve rebuilds, Pagefind), medians and ratios
+## (full builds, incremental builds, serve rebuilds, and Pagefind when it is installed), medians and ratios
 bench: setup
 	@$(MAKE) --no-print-directory apt-install PACKAGES="hugo gcc"
 	$(SWIFT) build $(RELEASE) --product notesim

@@ -42,11 +42,15 @@ let package = Package(
         .target(name: "ScenarioKit", dependencies: ["LambdaSimulator", "NotesCore", "NotesYAML"]),
         // Markdown -> page model and HTML, through cmark.
         .target(name: "NotesMarkdown", dependencies: ["CCmark", "NotesCore"]),
+        // The search index: terms without a dictionary (CJK bigrams, stemmed words), shards
+        // fetched on demand, patched page by page; no I/O.
+        .target(name: "SearchIndex", dependencies: ["NotesCore"]),
         // The pipeline: load, parse, check, render, write.
         .target(
             name: "SiteBuilder",
             dependencies: [
                 "NotesCore", "NotesMarkdown", "NotesYAML", "CSystemShims", "ScenarioKit", "LambdaSimulator", "TimelineRender",
+                "SearchIndex",
             ],
             resources: [.copy("Theme")]
         ),
@@ -58,7 +62,7 @@ let package = Package(
         .executableTarget(
             name: "NotesCLI",
             dependencies: [
-                "SiteBuilder", "NotesCore", "ScenarioKit", "LambdaSimulator", "TimelineRender", "PreviewServer",
+                "SiteBuilder", "NotesCore", "ScenarioKit", "LambdaSimulator", "TimelineRender", "PreviewServer", "SearchIndex",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // jemalloc instead of glibc's malloc for the whole process (Debian's libjemalloc-dev):
@@ -101,6 +105,7 @@ let package = Package(
             name: "PreviewServerTests",
             dependencies: ["PreviewServer", "SiteBuilder", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
+        .testTarget(name: "SearchIndexTests", dependencies: ["SearchIndex", "NotesCore"]),
         .testTarget(name: "NotesCLITests", dependencies: ["NotesCLI", "TestSupport", "TimelineRender"]),
         .testTarget(
             name: "SiteBuilderTests",

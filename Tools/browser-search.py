@@ -1,16 +1,23 @@
 #!/usr/bin/env python3
 """Types a query into a built site's search box in headless Chromium and prints the results.
 
-Usage: browser-search.py SITE_DIR PAGE QUERY [--prefix /notes/] [--screenshot FILE.png]
+Usage: browser-search.py SITE_DIR PAGE QUERY [--prefix /notes/] [--width 390] [--dark]
+                         [--compose] [--keys] [--screenshot FILE.png]
        browser-search.py http://127.0.0.1:8000/ PAGE QUERY   (a running `notesim serve`)
+       browser-search.py SITE_DIR PAGE --terms CASES.json    (the browser's tokenizer on each case)
 
-Serves SITE_DIR over HTTP on 127.0.0.1 (under PREFIX, to check sub-path hosting), opens
-PAGE in headless Chromium, waits for the Pagefind search box, types QUERY one character at
-a time (as a keyboard would insert them), waits for results, and prints them as JSON:
-{"results": [{"title": ..., "href": ...}, ...]}. Exit status 1 when the box or the results
-never appear. Only the standard library is used: Chromium is driven through the DevTools
+Serves SITE_DIR over HTTP on 127.0.0.1 (under PREFIX, to check sub-path hosting), opens PAGE
+in headless Chromium at WIDTH px (light, or dark with --dark), waits for notesim's search box,
+focuses it with the `/` key, types QUERY one character at a time (with --compose, as an input
+method does: each character first composed, then committed), and prints JSON:
+{"results": [{"title", "href", "sub", "subHref", "marks"}], "status", "ms", "layout", "keys"}.
+`ms` is the time from the last keystroke to the results in the page; `layout` lists what
+does not fit the window (the panel, the box, a result line cut, the typed text hidden);
+with --keys, `keys` is what ArrowDown, ArrowUp and Escape did. Exit status 1 when the box
+never appears. Only the standard library is used: Chromium is driven through the DevTools
 protocol over a pipe (--remote-debugging-pipe), so no WebSocket client is needed.
 """
+import base64
 import functools
 import http.server
 import json
@@ -20,6 +27,36 @@ import threading
 import time
 
 from devtools import DevTools, find_chromium
+
+LAYOUT = """(() => {
+  const problems = [];
+  const width = window.innerWidth, height = window.innerHeight;
+  const fits = (name, el) => {
+    if (!el || el.hidden) return;
+    const r = el.getBoundingClientRect();
+    if (r.left < -0.5 || r.right > width + 0.5 || r.top < -0.5) problems.push(`${name} off-screen: ${Math.round(r.left)}..${Math.round(r.right)} of ${width}`);
+  };
+  const input = document.querySelector('.site-search input');
+  fits('box', input);
+  fits('panel', document.querySelector('.site-search-panel'));
+  if (input && input.scrollWidth > input.clientWidth + 1) problems.push(`input text hidden: ${input.scrollWidth} > ${input.clientWidth}`);
+  for (const el of document.querySelectorAll('.site-search-results a, .site-search-excerpt, .site-search-status')) {
+    if (el.scrollWidth > el.clientWidth + 1) problems.push(`line cut: ${el.className} ${el.textContent.slice(0, 30)}`);
+    fits(el.className, el);
+  }
+  return problems;
+})()"""
+
+RESULTS = """(() => {
+  const panel = document.querySelector('.site-search-panel');
+  if (!panel || panel.hidden) return null;
+  return [...document.querySelectorAll('.site-search-results li')].map(li => {
+    const page = li.querySelector('.site-search-page'), sub = li.querySelector('.site-search-sub');
+    return {title: page.textContent, href: new URL(page.href).pathname + new URL(page.href).hash,
+            sub: sub ? sub.textContent : null, subHref: sub ? new URL(sub.href).pathname + new URL(sub.href).hash : null,
+            marks: [...li.querySelectorAll('mark')].map(m => m.textContent)};
+  });
+})()"""
 
 
 class PrefixHandler(http.server.SimpleHTTPRequestHandler):
@@ -36,23 +73,72 @@ class PrefixHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def key(tools, session, name, code, text=None):
+    """Presses and releases one key."""
+    down = {"type": "keyDown", "key": name, "code": code, "windowsVirtualKeyCode": {"ArrowDown": 40, "ArrowUp": 38, "Escape": 27, "/": 191, "Enter": 13}.get(name, 0)}
+    if text:
+        down["text"] = text
+    tools.send("Input.dispatchKeyEvent", down, session)
+    tools.send("Input.dispatchKeyEvent", {**down, "type": "keyUp"}, session)
+
+
+def type_query(tools, session, query, compose):
+    """Types the query; the last keystroke's time goes into window.__typedAt."""
+    for index, character in enumerate(query):
+        if index == len(query) - 1:
+            tools.evaluate(session, """(() => {
+              const status = document.querySelector('.site-search-status');
+              window.__searchedAt = null;
+              new MutationObserver((_, o) => { window.__searchedAt = performance.now(); o.disconnect(); })
+                .observe(document.querySelector('.site-search-panel'), {subtree: true, childList: true, characterData: true, attributes: true});
+              window.__typedAt = performance.now();
+            })()""")
+        if compose:
+            tools.send("Input.imeSetComposition", {"text": character, "selectionStart": 1, "selectionEnd": 1}, session)
+            time.sleep(0.02)
+        tools.send("Input.insertText", {"text": character}, session)
+        time.sleep(0.03)
+
+
+def keyboard(tools, session):
+    """What the arrow keys and Escape do, as the active element's description after each."""
+    active = "(() => { const a = document.activeElement; return a.tagName === 'INPUT' ? 'input' : a.className + ':' + a.textContent; })()"
+    steps = {}
+    key(tools, session, "ArrowDown", "ArrowDown")
+    steps["down"] = tools.evaluate(session, active)
+    key(tools, session, "ArrowDown", "ArrowDown")
+    steps["down2"] = tools.evaluate(session, active)
+    key(tools, session, "ArrowUp", "ArrowUp")
+    key(tools, session, "ArrowUp", "ArrowUp")
+    steps["up2"] = tools.evaluate(session, active)
+    key(tools, session, "Escape", "Escape")
+    steps["escape"] = tools.evaluate(session, "document.querySelector('.site-search-panel').hidden ? 'closed' : 'open'")
+    return steps
+
+
 def main():
     arguments = sys.argv[1:]
-    options = {"--prefix": "/", "--screenshot": None}
+    options = {"--prefix": "/", "--screenshot": None, "--width": "1280", "--terms": None}
+    flags = {"--dark": False, "--compose": False, "--keys": False}
     for name in options:
         if name in arguments:
             index = arguments.index(name)
             options[name] = arguments[index + 1]
             del arguments[index:index + 2]
-    prefix, screenshot = options["--prefix"], options["--screenshot"]
-    site, page, query = arguments
+    for name in flags:
+        if name in arguments:
+            flags[name] = True
+            arguments.remove(name)
+    prefix, screenshot, width = options["--prefix"], options["--screenshot"], int(options["--width"])
+    site, page = arguments[0], arguments[1]
+    query = arguments[2] if len(arguments) > 2 else ""
     chromium = find_chromium()
     if not chromium:
         print("chromium is not installed (apt-get install chromium)", file=sys.stderr)
         return 2
 
     server = None
-    if site.startswith("http://"):
+    if site.startswith("http://") or site.startswith("file://"):
         url = site + page
     else:
         PrefixHandler.prefix = prefix
@@ -62,30 +148,41 @@ def main():
         url = f"http://127.0.0.1:{server.server_address[1]}{prefix}{page}"
 
     with tempfile.TemporaryDirectory() as profile:
-        tools = DevTools(chromium, profile)
+        tools = DevTools(chromium, profile, [f"--window-size={width},900"])
         try:
             session = tools.open_page()
+            tools.send("Emulation.setDeviceMetricsOverride", {"width": width, "height": 844 if width < 600 else 900, "deviceScaleFactor": 1, "mobile": width < 600}, session)
+            tools.send("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "dark" if flags["--dark"] else "light"}]}, session)
             tools.send("Page.navigate", {"url": url}, session)
-            box = tools.wait_for(session, "!!document.querySelector('.pagefind-ui__search-input')", 20)
+            tools.wait_for(session, "document.readyState === 'complete'", 20)
+            if options["--terms"]:
+                cases = json.load(open(options["--terms"]))
+                tools.wait_for(session, "!!window.notesimSearch", 10)
+                got = tools.evaluate(session, f"{json.dumps([c['text'] for c in cases])}.map(t => window.notesimSearch.queryTerms(t).terms)")
+                print(json.dumps({"terms": got}, ensure_ascii=False))
+                return 0
+            box = tools.wait_for(session, "(() => { const b = document.querySelector('.site-search'); return b && !b.hidden; })()", 10)
             if not box:
                 print(json.dumps({"error": "no search box appeared", "url": url}))
                 return 1
-            tools.evaluate(session, "document.querySelector('.pagefind-ui__search-input').focus()")
-            for character in query:
-                tools.send("Input.insertText", {"text": character}, session)
-                time.sleep(0.03)
-            results = tools.wait_for(session, """(() => {
-                const links = [...document.querySelectorAll('.pagefind-ui__result-link')];
-                return links.length ? links.map(a => ({title: a.textContent.trim(), href: a.getAttribute('href')})) : null;
-            })()""", 20)
+            key(tools, session, "/", "Slash", "/")
+            focused = tools.evaluate(session, "document.activeElement === document.querySelector('.site-search input')")
+            type_query(tools, session, query, flags["--compose"])
+            tools.wait_for(session, "window.__searchedAt !== null && !!document.querySelector('.site-search-status').textContent", 20)
+            time.sleep(0.3)
+            ms = tools.evaluate(session, "window.__searchedAt === null ? null : Math.round(window.__searchedAt - window.__typedAt)")
+            results = tools.evaluate(session, RESULTS)
+            output = {"url": url, "focusedBySlash": focused, "status": tools.evaluate(session, "document.querySelector('.site-search-status').textContent"),
+                      "ms": ms, "results": results or [], "layout": tools.evaluate(session, LAYOUT),
+                      "images": tools.evaluate(session, "document.querySelectorAll('.site-search-panel img').length")}
             if screenshot:
-                import base64
-                time.sleep(0.5)
                 image = tools.send("Page.captureScreenshot", {"format": "png"}, session)["data"]
                 with open(screenshot, "wb") as file:
                     file.write(base64.b64decode(image))
-            print(json.dumps({"url": url, "results": results or []}, ensure_ascii=False))
-            return 0 if results else 1
+            if flags["--keys"]:
+                output["keys"] = keyboard(tools, session)
+            print(json.dumps(output, ensure_ascii=False))
+            return 0
         finally:
             tools.close()
             if server:

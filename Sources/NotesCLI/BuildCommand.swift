@@ -1,5 +1,6 @@
 import ArgumentParser
 import NotesCore
+import SearchIndex
 import SiteBuilder
 
 /// `notesim build`: content/ + templates/ -> the output directory, atomically.
@@ -21,7 +22,7 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Write the site even when a note has errors; failed claims show on their pages. The exit status is still 1.")
     var keepGoing = false
 
-    @Flag(help: "Do not build the search index (Pagefind); pages keep no search box working.")
+    @Flag(help: "Do not build the search index; pages then have no search box.")
     var noSearch = false
 
     @Flag(name: .shortAndLong, help: "Print nothing but problems.")
@@ -61,17 +62,17 @@ struct BuildCommand: ParsableCommand {
         // Live progress on a terminal (never with --quiet); the summary line otherwise.
         let progress = quiet ? nil : ProgressLine.forStandardError()
         var options = site.pipelineOptions(fileSystem: fileSystem)
+        if noSearch { options.search = false }
         if let progress { options.progress = { progress.update($0) } }
         var report = SiteBuild.run(
             siteDirectory: site.siteDirectory, output: outputDirectory, fileSystem: fileSystem, options: options,
-            indexer: noSearch ? nil : PagefindIndexer(), writeWithErrors: keepGoing, incremental: !site.noCache)
+            writeWithErrors: keepGoing, incremental: !site.noCache)
         // Not needed here: the manifest (a record per note; freeing a large site's takes
         // milliseconds) is freed on another thread while the summary is printed and the process exits.
         DeferredRelease.drop(report.manifest.take())
         let result = report.result
-        let search = report.search
+        let searched = result.config.search ? result.noteCount : nil
         var diagnostics = result.diagnostics.map(site.displayed)
-        diagnostics += (search?.diagnostics ?? []).map(site.displayed)
         if let error = report.writeError { diagnostics.append(error) }
         progress?.finish()
         Console.report(diagnostics)
@@ -87,9 +88,7 @@ struct BuildCommand: ParsableCommand {
             )
             Console.out(
                 "write: \(report.written) written, \(report.deleted) deleted, \(report.unchanged) unchanged\(report.incremental ? " (updated in place)" : "")")
-            if let pages = search?.pages {
-                Console.out("search: \(Console.plural(pages, "page")) indexed by Pagefind in \(String(format: "%.2f", search?.seconds ?? 0)) s")
-            }
+            if let searched { Console.out("search: \(Console.plural(searched, "page")) in \(outputDirectory)/\(IndexLayout.folder)/") }
         }
         if diagnostics.contains(where: \.isError) {
             if keepGoing, !result.files.isEmpty, !diagnostics.contains(where: { $0.id.hasPrefix("output.") }) {
@@ -103,7 +102,7 @@ struct BuildCommand: ParsableCommand {
         }
         if quiet { return }
         Console.out(
-            "Built \(Console.plural(result.pageCount, "page")) from \(Console.plural(result.noteCount, "note")) (\(Console.plural(result.scenarioCount, "scenario"))\(result.scenarioCount > result.scenariosSimulated ? ", \(result.scenarioCount - result.scenariosSimulated) from cache" : ""), \(result.expectationsPassed) claims verified) into \(outputDirectory)/ in \(elapsed)\(search?.pages.map { ", \($0) indexed for search" } ?? "")"
+            "Built \(Console.plural(result.pageCount, "page")) from \(Console.plural(result.noteCount, "note")) (\(Console.plural(result.scenarioCount, "scenario"))\(result.scenarioCount > result.scenariosSimulated ? ", \(result.scenarioCount - result.scenariosSimulated) from cache" : ""), \(result.expectationsPassed) claims verified) into \(outputDirectory)/ in \(elapsed)\(searched.map { ", \($0) indexed for search" } ?? "")"
         )
     }
 }

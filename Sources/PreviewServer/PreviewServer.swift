@@ -17,8 +17,6 @@ public struct PreviewServer: Sendable {
 
     /// Where the preview's site is written (inside the cache folder notesim owns).
     public var outputDirectory: String { Path.join(siteDirectory, ".notesim-cache", "serve") }
-    /// Where the preview's search index is kept; served under `/pagefind/` like a built site's.
-    public var searchDirectory: String { Path.join(siteDirectory, ".notesim-cache", "serve-search") }
 
     /// The idle timeout unless told otherwise: long enough for a browser to reuse a connection
     /// between clicks, short enough that abandoned connections do not pile up.
@@ -38,8 +36,7 @@ public struct PreviewServer: Sendable {
     /// Builds once, then serves and watches until SIGINT or SIGTERM (see `StopSignals`).
     public func run(log: @escaping @Sendable (String) -> Void) async throws {
         let stop = StopSignals()
-        let search = SearchRefresher(siteFolder: outputDirectory, indexFolder: searchDirectory, fileSystem: fileSystem, log: log)
-        await rebuild(log: log, search: search)
+        await rebuild(log: log)
         let watcher = SiteWatcher(siteDirectory: siteDirectory, fileSystem: fileSystem)
         let app = Application(
             router: router(), server: .http1(configuration: .init(idleTimeout: .nanoseconds(Self.nanoseconds(idleTimeout)))),
@@ -49,7 +46,7 @@ public struct PreviewServer: Sendable {
             // Not `runService()`: its graceful shutdown waits for live-reload streams, which
             // never end by themselves. Cancelling the group ends them.
             group.addTask { try await app.run() }
-            group.addTask { try await watch(watcher, log: log, search: search) }
+            group.addTask { try await watch(watcher, log: log) }
             group.addTask { await stop.wait() }
             try await group.next()
             group.cancelAll()
@@ -57,14 +54,14 @@ public struct PreviewServer: Sendable {
     }
 
     /// Rebuilds whenever a poll sees a change, until cancelled.
-    private func watch(_ watcher: SiteWatcher, log: @escaping @Sendable (String) -> Void, search: SearchRefresher) async throws {
+    private func watch(_ watcher: SiteWatcher, log: @escaping @Sendable (String) -> Void) async throws {
         var last = watcher.snapshot().fingerprint
         while !Task.isCancelled {
             try await Task.sleep(for: .milliseconds(250))
             let current = watcher.snapshot()
             if current.fingerprint != last {
                 last = current.fingerprint
-                await rebuild(log: log, search: search, listing: current.listing)
+                await rebuild(log: log, listing: current.listing)
             }
         }
     }
@@ -74,10 +71,11 @@ public struct PreviewServer: Sendable {
         return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
     }
 
-    /// Builds the site into the preview folder and records the result; the search index
-    /// follows in the background (search indexing takes longer than a page reload should).
+    /// Builds the site into the preview folder and records the result. The search index is
+    /// part of the build (an edit patches the changed page's shards), so a reload after the
+    /// rebuild searches the new text.
     /// - Parameter listing: content/ as the watcher just listed it (not listed again).
-    func rebuild(log: @Sendable (String) -> Void, search: SearchRefresher? = nil, listing: LoadStage.Listing? = nil) async {
+    func rebuild(log: @Sendable (String) -> Void, listing: LoadStage.Listing? = nil) async {
         let clock = ContinuousClock()
         let start = clock.now
         // The same incremental build as `notesim build`: only what changed is parsed,
@@ -91,7 +89,6 @@ public struct PreviewServer: Sendable {
         let result = report.result
         var diagnostics = result.diagnostics
         if let error = report.writeError { diagnostics.append(error) }
-        if !result.hasErrors, report.writeError == nil, result.config.search { search?.refresh() }
         for diagnostic in diagnostics { log(diagnostic.formatted) }
         let elapsed = clock.now - start
         log(
@@ -105,7 +102,6 @@ public struct PreviewServer: Sendable {
         let router = Router()
         let state = state
         let output = outputDirectory
-        let searchIndex = searchDirectory
         let fileSystem = fileSystem
         router.get("/__notesim/live.js") { _, _ in
             Response(
@@ -134,21 +130,20 @@ public struct PreviewServer: Sendable {
                 })
         }
         router.get("/**") { request, _ in
-            try Self.serveFile(request.uri.path, output: output, searchIndex: searchIndex, fileSystem: fileSystem)
+            try Self.serveFile(request.uri.path, output: output, fileSystem: fileSystem)
         }
         router.get("/") { request, _ in
-            try Self.serveFile(request.uri.path, output: output, searchIndex: searchIndex, fileSystem: fileSystem)
+            try Self.serveFile(request.uri.path, output: output, fileSystem: fileSystem)
         }
         return router
     }
 
     /// A file of the built site; HTML pages get the live-reload script.
-    static func serveFile(_ urlPath: String, output: String, searchIndex: String, fileSystem: any FileSystem) throws -> Response {
+    static func serveFile(_ urlPath: String, output: String, fileSystem: any FileSystem) throws -> Response {
         guard let relative = PreviewPath.resolve(urlPath) else {
             return Response(status: .forbidden, body: .init(byteBuffer: ByteBuffer(string: "refused: the path leaves the site\n")))
         }
-        let isIndex = relative.hasPrefix(PagefindIndexer.bundleFolder + "/")
-        var path = Path.join(isIndex ? searchIndex : output, relative)
+        var path = Path.join(output, relative)
         if fileSystem.kind(of: path) == .directory { path = Path.join(path, "index.html") }
         guard fileSystem.kind(of: path) == .file, var bytes = try? fileSystem.readFile(path) else {
             let notFound = (try? fileSystem.readFile(Path.join(output, "404.html"))).map { LiveReload.inject(into: $0) } ?? Array("not found\n".utf8)

@@ -9,8 +9,8 @@ import Testing
 @Suite struct CommandLineTests {
     typealias Run = CLI.Run
 
-    /// Runs notesim; builds skip the search index here (SearchBrowserTests covers it), so
-    /// these tests do not depend on Pagefind being installed.
+    /// Runs notesim; builds skip the search index here (SearchTests and SearchBrowserTests
+    /// cover it), so the summary lines stay short.
     private func run(_ arguments: [String], in directory: String) throws -> Run {
         try CLI.run(arguments.first == "build" ? arguments + ["--no-search"] : arguments, in: directory)
     }

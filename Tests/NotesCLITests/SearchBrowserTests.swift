@@ -1,9 +1,10 @@
 import Foundation
 import Testing
 
-/// Search from outside: this repository's site is built with Pagefind, served under a
-/// sub-path, and headless Chromium types a Japanese query into the search box
-/// (`Tools/browser-search.py`). `make test` installs Pagefind and Chromium first.
+/// Search from outside: this repository's site is built (the index with it), served over
+/// HTTP, and headless Chromium types Japanese, English and mixed queries into the search box
+/// one character at a time (`Tools/browser-search.py`), on a desktop window and on a 390 px
+/// phone, light and dark. `make test` installs Chromium and fonts-noto-cjk first.
 @Suite(.serialized) struct SearchBrowserTests {
     /// A copy of the repository's site (notes, templates, config) in a temporary folder.
     private func copyOfRepositorySite() throws -> String {
@@ -14,56 +15,159 @@ import Testing
         return site
     }
 
-    @Test func typingAJapaneseQueryFindsTheRightNoteUnderASubPath() throws {
-        let site = try copyOfRepositorySite()
-        defer { try? FileManager.default.removeItem(atPath: site) }
-        let build = try CLI.run(["build"], in: site)
-        #expect(build.status == 0)
-        #expect(build.standardError == "", "Pagefind must be installed: run make setup")
-        #expect(build.lastLine.contains("indexed for search"))
-
-        let search = try CLI.run(
-            ["python3", CLI.repository + "/Tools/browser-search.py", "public", "index.html", "可視性タイムアウト", "--prefix", "/notes/"],
-            in: site, program: "/usr/bin/env")
-        #expect(search.status == 0, "\(search.standardOutput)\(search.standardError)")
-        let results = try JSONDecoder().decode(SearchOutput.self, from: Data(search.standardOutput.utf8)).results
-        // The note that explains the visibility timeout comes first, linked under the sub-path.
-        #expect(results.first?.title == "Lambda 関数の 3 つの呼び出し方")
-        #expect(results.first?.href == "/notes/lambda/invocation.html")
-        #expect(results.allSatisfy { $0.href.hasPrefix("/notes/lambda/invocation.html") })
+    private struct SearchOutput: Decodable {
+        struct Result: Decodable {
+            var title: String
+            var href: String
+            var sub: String?
+            var subHref: String?
+            var marks: [String]
+        }
+        var status: String
+        var focusedBySlash: Bool
+        var results: [Result]
+        var layout: [String]
+        var images: Int
+        var keys: [String: String]?
     }
 
-    @Test func withoutPagefindTheBuildSaysSoAndStillBuilds() throws {
-        let site = try CLI.makeSite(["content/a.md": "# A\n"])
-        defer { try? FileManager.default.removeItem(atPath: site) }
-        let build = try CLI.run(["build"], in: site, environment: ["NOTESIM_PAGEFIND": "/nonexistent/pagefind"])
-        #expect(build.status == 0)
-        #expect(
-            build.standardError == """
-                notesim.yml: warning: search index not built: Pagefind is not installed; the pages are built without search [search.unavailable]
-                notesim.yml: note: install it with 'pip install pagefind-bin-extended', or set 'search: false' in notesim.yml
+    /// Types `query` into the box of `page` of the site built in `site`/public.
+    private func search(_ site: String, _ query: String, page: String = "index.html", options: [String] = []) throws -> SearchOutput {
+        let run = try CLI.run(
+            ["python3", CLI.repository + "/Tools/browser-search.py", "public", page, query] + options, in: site, program: "/usr/bin/env")
+        #expect(run.status == 0, "\(run.standardOutput)\(run.standardError)")
+        return try JSONDecoder().decode(SearchOutput.self, from: Data(run.standardOutput.utf8))
+    }
 
-                """)
-        #expect(FileManager.default.fileExists(atPath: site + "/public/a.html"))
-        #expect(!FileManager.default.fileExists(atPath: site + "/public/pagefind"))
+    private func builtRepositorySite() throws -> String {
+        let site = try copyOfRepositorySite()
+        let build = try CLI.run(["build"], in: site)
+        #expect(build.status == 0)
+        #expect(build.standardError == "")
+        #expect(build.lastLine.contains("6 indexed for search"))
+        return site
+    }
+
+    @Test func typingAJapaneseQueryFindsTheRightNoteUnderASubPath() throws {
+        let site = try builtRepositorySite()
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let found = try search(site, "可視性タイムアウト", options: ["--prefix", "/notes/"])
+        #expect(found.focusedBySlash)
+        // The note that explains the visibility timeout first, linked under the sub-path, with
+        // the section that says most about it, and the phrase highlighted; then the guide,
+        // which has 可視性 and タイムアウト apart.
+        #expect(found.status == "2 件のノート")
+        #expect(found.results.map(\.title) == ["Lambda 関数の 3 つの呼び出し方", "About notesim"])
+        #expect(found.results.first?.href == "/notes/lambda/invocation.html")
+        #expect(found.results.first?.sub == "イベントソースマッピングのエラー")
+        #expect(found.results.first?.subHref?.hasPrefix("/notes/lambda/invocation.html#%E3%82%A4") == true)
+        #expect(found.results.first?.marks.first == "可視性タイムアウト")
+        #expect(found.layout == [])
+    }
+
+    @Test func englishMixedAndPhraseQueriesFindTheirNotes() throws {
+        let site = try builtRepositorySite()
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        // The key and the two words find each other: in this site's prose only the guide has
+        // them (the Lambda notes write VisibilityTimeout in scenario sources only, which are
+        // not indexed, and 可視性タイムアウト in their prose).
+        #expect(try search(site, "visibility timeout").results.map(\.title) == ["About notesim"])
+        #expect(try search(site, "VisibilityTimeout").results.map(\.title) == ["About notesim"])
+        #expect(try search(site, "SQS の可視性タイムアウト").results.first?.title == "Lambda 関数の 3 つの呼び出し方")
+        let phrase = try search(site, "非同期呼び出しとイベントソースマッピングの違い")
+        #expect(phrase.results.first?.title == "Lambda 関数の 3 つの呼び出し方")
+        #expect(phrase.results.first?.sub == "非同期呼び出しとイベントソースマッピングの違い")
+        // English prose of the guide, stemmed: "simulates" finds "simulator" and "simulated".
+        #expect(try search(site, "scenario blocks").results.first?.title == "About notesim")
+    }
+
+    @Test func aQueryComposedCharacterByCharacterAsAnInputMethodDoesFindsTheNote() throws {
+        let site = try builtRepositorySite()
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let found = try search(site, "デッドレターキュー", options: ["--compose"])
+        #expect(found.results.first?.title == "Destinations とデッドレターキュー")
+    }
+
+    @Test func aNonsenseWordFindsNothingAndSaysSo() throws {
+        let site = try builtRepositorySite()
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let found = try search(site, "xqzzyvq")
+        #expect(found.results.isEmpty)
+        #expect(found.status == "「xqzzyvq」に一致するノートはありません")
+    }
+
+    @Test func onA390PixelPhoneThePanelAndTheQueryFitInLightAndDark() throws {
+        let site = try builtRepositorySite()
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        for scheme in [[], ["--dark"]] {
+            let found = try search(site, "SQS の可視性タイムアウト", page: "lambda/batching.html", options: ["--width", "390"] + scheme)
+            #expect(found.layout == [], "\(scheme)")
+            #expect(!found.results.isEmpty)
+        }
+    }
+
+    @Test func arrowsMoveThroughTheResultsAndEscapeCloses() throws {
+        let site = try builtRepositorySite()
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let found = try search(site, "バッチ", options: ["--keys"])
+        let first = try #require(found.results.first)
+        #expect(found.keys?["down"] == "site-search-page:" + first.title)
+        #expect(found.keys?["down2"] != found.keys?["down"])
+        #expect(found.keys?["up2"] == "input")
+        #expect(found.keys?["escape"] == "closed")
+    }
+
+    @Test func theBrowserCutsQueriesIntoTheSameTermsAsTheIndex() throws {
+        let site = try builtRepositorySite()
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let cases = CLI.repository + "/Tests/SearchIndexTests/TokenizerCases.json"
+        let run = try CLI.run(
+            ["python3", CLI.repository + "/Tools/browser-search.py", "public", "index.html", "--terms", cases], in: site, program: "/usr/bin/env")
+        struct Terms: Decodable { var terms: [[String]] }
+        struct Case: Decodable { var terms: [String] }
+        let browser = try JSONDecoder().decode(Terms.self, from: Data(run.standardOutput.utf8)).terms
+        let expected = try JSONDecoder().decode([Case].self, from: Data(contentsOf: URL(fileURLWithPath: cases))).map(\.terms)
+        #expect(browser == expected)
+    }
+
+    @Test func markupInATitleIsShownAsTextInTheResults() throws {
+        let title = "<img src=x onerror=alert(1)> XSS"
+        let site = try CLI.makeSite(["content/a.md": "---\ntitle: \"\(title)\"\n---\nbody text\n", "content/javascript:x.md": "# J\n\nbody text\n"])
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        #expect(try CLI.run(["build"], in: site).status == 0)
+        let found = try search(site, "body")
+        #expect(Set(found.results.map(\.title)) == [title, "J"])
+        #expect(found.images == 0)
+        #expect(found.results.contains { $0.href.hasSuffix("/javascript:x.html") || $0.href.hasSuffix("/javascript%3Ax.html") })
+    }
+
+    @Test func fromDiskWhereFetchingIsNotAllowedTheBoxStaysHidden() throws {
+        let site = try builtRepositorySite()
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let run = try CLI.run(
+            ["python3", CLI.repository + "/Tools/browser-search.py", "file://" + site + "/public/", "index.html", "x"], in: site, program: "/usr/bin/env")
+        #expect(run.status == 1)
+        #expect(run.standardOutput.contains("no search box appeared"))
     }
 
     @Test func theIndexIsByteIdenticalFromBuildToBuild() throws {
         let site = try copyOfRepositorySite()
         defer { try? FileManager.default.removeItem(atPath: site) }
         #expect(try CLI.run(["build", "--no-cache"], in: site).status == 0)
-        let first = try tree(site + "/public/pagefind")
+        let first = try tree(site + "/public/search-index")
         #expect(try CLI.run(["build", "--no-cache"], in: site).status == 0)
-        #expect(try tree(site + "/public/pagefind") == first)
-        #expect(first.keys.contains("pagefind-entry.json"))
+        #expect(try tree(site + "/public/search-index") == first)
+        #expect(first.keys.contains("index.json"))
     }
 
-    private struct SearchOutput: Decodable {
-        struct Result: Decodable {
-            var title: String
-            var href: String
-        }
-        var results: [Result]
+    @Test func noSearchLeavesOutTheIndexAndTheBox() throws {
+        let site = try CLI.makeSite(["content/a.md": "# A\n"])
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let build = try CLI.run(["build", "--no-search"], in: site)
+        #expect(build.status == 0)
+        #expect(build.standardError == "")
+        #expect(!FileManager.default.fileExists(atPath: site + "/public/search-index"))
+        #expect(try !String(contentsOfFile: site + "/public/a.html", encoding: .utf8).contains("site-search"))
     }
 
     /// Every file under a folder, by relative path.

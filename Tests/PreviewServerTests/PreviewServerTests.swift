@@ -54,21 +54,22 @@ import TestSupport
         }
     }
 
-    @Test func theSearchIndexFollowsARebuildAndIsServedUnderPagefind() async throws {
+    @Test func theSearchIndexFollowsAnEditByTheTimeThePageReloads() async throws {
         let (server, root) = try makeServer()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let refresher = SearchRefresher(siteFolder: server.outputDirectory, indexFolder: server.searchDirectory, fileSystem: LocalFileSystem(), log: { _ in })
-        refresher.refresh()
-        refresher.refresh()  // folded into the run in progress or one more
-        refresher.waitUntilIdle()
+        await server.rebuild(log: { _ in })
+        try Data("# A\n\nzebra crossing\n".utf8).write(to: URL(fileURLWithPath: root + "/content/a.md"))
+        // The rebuild the watcher starts: the edited page and its shards are written together.
+        await server.rebuild(log: { _ in })
         let app = Application(router: server.router())
         try await app.test(.router) { client in
-            try await client.execute(uri: "/pagefind/pagefind-entry.json", method: .get) { response in
-                #expect(response.status == .ok, "Pagefind must be installed: run make setup")
-                #expect(String(buffer: response.body).contains("\"ja\""))
+            try await client.execute(uri: "/search-index/index.json", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "application/json")
+                #expect(String(buffer: response.body).hasPrefix(#"{"format":1,"documents":2,"#))
             }
-            try await client.execute(uri: "/pagefind/pagefind-ui.js", method: .get) { response in
-                #expect(response.headers[.contentType] == "text/javascript; charset=utf-8")
+            try await client.execute(uri: "/search-index/t/7a-65.txt", method: .get) { response in
+                #expect(String(buffer: response.body) == "zebra\t0\n")
             }
         }
     }

@@ -130,7 +130,9 @@ import TestSupport
         let edited = expectSameAsClean(fileSystem, "body edited")
         #expect(edited.incremental)
         #expect(edited.result.notesParsed == 1)
-        #expect(edited.written == 1, "only the edited page")
+        // The edited page, and of the search index its chunk, the manifest and the shards of
+        // the new terms 追記 and 記 (by their first characters).
+        #expect(edited.written == 5, "only the edited page and its part of the index")
 
         fileSystem.add(
             "site/content/lambda/sync.md", fileSystem.tree(under: "site/content")["lambda/sync.md"]!.replacingFirstLine("# 同期呼び出し", with: "# 同期呼び出し (改題)"))

@@ -42,7 +42,7 @@ import TestSupport
     @Test func scriptsAndStylesheetsCarryAContentHash() {
         let result = build(["content/index.md": "# Home\n"])
         let hashed = result.files.map(\.path).filter { $0.hasSuffix(".css") || $0.hasSuffix(".js") }
-        #expect(hashed.count == 3)
+        #expect(hashed.count == 4)
         for path in hashed {
             #expect(path.range(of: #"\.[0-9a-f]{10}\.(css|js)$"#, options: .regularExpression) != nil, "\(path)")
         }

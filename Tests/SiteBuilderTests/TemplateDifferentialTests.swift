@@ -16,7 +16,7 @@ import Testing
 
     static let page: TemplateValue = [
         "lang": "ja", "root": "../", "homeURL": "../index.html", "pagePath": "a/b.html", "search": true,
-        "searchBundle": "../pagefind/",
+        "searchBundle": "../search-index/",
         "site": ["title": "Notes <&>", "language": "ja", "description": ""],
         "ui": [
             "onThisPage": "このページの内容", "previous": "前へ", "next": "次へ", "notes": "ノート", "menu": "メニュー",

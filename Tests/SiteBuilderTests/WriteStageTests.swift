@@ -40,7 +40,9 @@ import TestSupport
         let fileSystem = MemoryFileSystem(files: notes)
         let first = SiteBuild.run(siteDirectory: "site", output: "site/public", fileSystem: fileSystem, options: .init(), incremental: false)
         #expect(first.writeError == nil)
-        #expect(first.written == 47, "41 pages, the sidebar script and page, stylesheet, script, 404 and robots.txt")
+        #expect(
+            first.written == 100,
+            "41 pages, the sidebar script and page, stylesheet, two scripts, 404, robots.txt, and the search index's 52 files")
         let before = fileSystem.tree(under: "site/public")
         for number in 1...40 { fileSystem.add("site/content/n\(number).md", "# ノート \(number) (改)\n") }
         fileSystem.failWrites(after: 10)
@@ -59,8 +61,12 @@ import TestSupport
         try fileSystem.removeItem("site/content/b.md")
         try build(fileSystem)
         let files = fileSystem.tree(under: "site/public").keys.map(Fixtures.withoutHash).sorted()
+        // The search index's shard of b is gone with the note.
         #expect(
-            files == [".notesim-output", "404.html", "a.html", "assets/notesim.#.js", "assets/style.#.css", "index.html", "robots.txt", "toc.#.js", "toc.html"])
+            files == [
+                ".notesim-output", "404.html", "a.html", "assets/notesim.#.js", "assets/search.#.js", "assets/style.#.css", "index.html", "robots.txt",
+                "search-index/d/0.json", "search-index/index.json", "search-index/t/61.txt", "toc.#.js", "toc.html",
+            ])
     }
 
     @Test func refusesADirectoryThatNotesimDidNotWrite() {

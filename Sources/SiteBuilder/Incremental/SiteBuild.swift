@@ -19,7 +19,6 @@ public enum SiteBuild {
         public var written = 0
         public var deleted = 0
         public var unchanged = 0
-        public var search: SearchIndexReport?
         /// Why the output could not be written, if it could not.
         public var writeError: Diagnostic?
         /// The manifest of the output as written (a long-running caller passes it to its next
@@ -47,7 +46,6 @@ public enum SiteBuild {
 
     /// Builds the site in `siteDirectory` into `output`.
     /// - Parameters:
-    ///   - indexer: builds the search index, when the settings ask for search.
     ///   - writeWithErrors: write even when there are errors (`--keep-going`).
     ///   - incremental: reuse the last build's output when possible.
     ///   - remembered: the manifest a long-running caller kept from its last build (the
@@ -56,7 +54,7 @@ public enum SiteBuild {
     ///     that it is not listed and stamped again.
     public static func run(
         siteDirectory: String, output: String, fileSystem: any FileSystem, options: SitePipeline.Options,
-        indexer: (any SearchIndexer)? = nil, writeWithErrors: Bool = false, incremental: Bool = true,
+        writeWithErrors: Bool = false, incremental: Bool = true,
         remembered: BuildManifest? = nil, listing: LoadStage.Listing? = nil
     ) -> Report {
         let output = Path.trimmingTrailingSlashes(output)
@@ -69,7 +67,9 @@ public enum SiteBuild {
         let globalKey = SitePipeline.globalKey(loaded: loaded, builtinTheme: BuiltinTheme.files, options: options)
         let inPlace = previous.map { $0.globalKey == globalKey } ?? false
         let reuse = previous.map { manifest in
-            SitePipeline.Reuse(manifest: manifest, read: { path in try? fileSystem.readFile(Path.join(siteDirectory, path)) })
+            SitePipeline.Reuse(
+                manifest: manifest, read: { path in try? fileSystem.readFile(Path.join(siteDirectory, path)) },
+                readOutput: { path in try? fileSystem.readFile(Path.join(output, path)) })
         }
         var options = options
         let spool = inPlace ? nil : try? WriteStage.stage(output, siteDirectory: siteDirectory, fileSystem: fileSystem)
@@ -83,8 +83,7 @@ public enum SiteBuild {
             return report
         }
         let target = Target(
-            output: output, siteDirectory: siteDirectory, fileSystem: fileSystem, state: files,
-            indexer: result.config.search ? indexer : nil, progress: options.progress)
+            output: output, siteDirectory: siteDirectory, fileSystem: fileSystem, state: files, progress: options.progress)
         do {
             if let previous, inPlace {
                 try updateInPlace(previous: previous, result: result, manifest: &manifest, target: target, report: &report)
@@ -158,18 +157,17 @@ public enum SiteBuild {
         }
     }
 
-    /// Where and how a build writes: the output, the state files, the search indexer.
+    /// Where and how a build writes: the output and the state files.
     struct Target {
         let output: String
         let siteDirectory: String
         let fileSystem: any FileSystem
         let state: StateFiles
-        let indexer: (any SearchIndexer)?
         let progress: BuildProgress.Handler?
     }
 
     /// Updates the output in place, bracketed by the in-progress marker: replaces the files
-    /// whose bytes changed, deletes those gone, and re-indexes.
+    /// whose bytes changed and deletes those gone (the search index's files among them).
     private static func updateInPlace(
         previous: BuildManifest, result: SitePipeline.Result, manifest: inout BuildManifest,
         target: Target, report: inout Report
@@ -194,10 +192,6 @@ public enum SiteBuild {
             previous: previous, files: result.files, hashes: hashes, kept: result.keptFiles, output: target.output,
             siteDirectory: target.siteDirectory, fileSystem: fileSystem, progress: target.progress, report: &report)
         try fileSystem.replaceFile(marker, contents: OutputMarker.contents(.complete(stamp: OutputMarker.stamp(of: manifest.files))))
-        if let indexer = target.indexer {
-            report.search = indexer.indexReplacing(
-                folder: target.output, bundlePath: Path.join(target.output, PagefindIndexer.bundleFolder), fileSystem: fileSystem)
-        }
     }
 
     /// Writes the whole site: the pages already streamed into the staging folder, then the
@@ -212,9 +206,7 @@ public enum SiteBuild {
         // Without a staging folder (it could not be made before the run), staging again
         // reports why, or writes everything now.
         let staged = try spool ?? WriteStage.stage(target.output, siteDirectory: target.siteDirectory, fileSystem: fileSystem)
-        report.search = try WriteStage.finish(
-            staged, adding: result.files, output: target.output, fileSystem: fileSystem,
-            indexer: target.indexer, progress: target.progress)
+        try WriteStage.finish(staged, adding: result.files, output: target.output, fileSystem: fileSystem, progress: target.progress)
         // Every file went through the staging folder, which hashed it as it was written.
         manifest.files = staged.written
         report.written = manifest.files.count

@@ -16,7 +16,7 @@ public struct SiteConfig: Equatable, Sendable {
     public var baseURL: String
     /// A one-line description for the home page and `<meta name="description">`.
     public var description: String
-    /// Whether pages get a search box and the build indexes them with Pagefind.
+    /// Whether pages get a search box and the build writes the search index (`search-index/`).
     public var search: Bool
     /// Caps that keep every build bounded: records per scenario, simulated time, note size.
     public var limits = Limits()

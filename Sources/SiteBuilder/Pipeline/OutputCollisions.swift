@@ -1,8 +1,9 @@
 import NotesCore
+import SearchIndex
 
 /// Errors for two sources that would write the same output file: a note or a linked file
 /// against a file notesim generates (the sidebar page, 404, robots.txt, the sitemap, the home
-/// page, the sidebar script, the theme's `assets/`, the search index's `pagefind/`), or a
+/// page, the sidebar script, the theme's `assets/`, the search index's `search-index/`), or a
 /// linked file against a note's page. Without them the last one written would silently win.
 enum OutputCollisions {
     /// What notesim itself writes at a path, in words, or nil.
@@ -15,7 +16,7 @@ enum OutputCollisions {
         default: break
         }
         if path.hasPrefix(RenderStage.assetsFolder + "/") { return "the theme's \(RenderStage.assetsFolder)/ folder" }
-        if path.hasPrefix(PagefindIndexer.bundleFolder + "/") { return "the search index's \(PagefindIndexer.bundleFolder)/ folder" }
+        if path.hasPrefix(IndexLayout.folder + "/") { return "the search index's \(IndexLayout.folder)/ folder" }
         if !path.contains("/"), path.hasPrefix("toc."), path.hasSuffix(".js") { return "the sidebar script" }
         if ScenarioLog.isLogPath(path) { return "the name of a scenario's event log page" }
         return nil

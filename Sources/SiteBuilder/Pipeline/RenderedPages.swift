@@ -1,5 +1,6 @@
 import LambdaSimulator
 import NotesCore
+import SearchIndex
 
 /// Stages 5 and 6 per note, on every core: its scenarios simulated, verified and drawn, then
 /// its page rendered (and handed to the page sink, when there is one).
@@ -10,6 +11,9 @@ struct RenderedPages {
     var files: [OutputFile] = []
     /// Scenarios simulated in this run (the rest came from the cache).
     var simulated = 0
+    /// The search documents of the pages rendered in this run, by page path (when the site
+    /// has search): counted on the core that rendered the page.
+    var searchDocuments: [String: CountedDocument] = [:]
     /// The sidebar list the pages name, with its key.
     var toc: (key: UInt64, html: String)?
     /// What every page shares; nil when the theme failed to load (nothing is rendered).
@@ -32,7 +36,8 @@ struct RenderedPages {
         }
         self.toc = toc
         let perPage = Self.render(pages, frame: frame, config: config, parsedNow: parsedNow, options: options)
-        for (note, (result, written)) in zip(pages, perPage) {
+        for (note, (result, written, document)) in zip(pages, perPage) {
+            if let document { searchDocuments[note.outputPath] = document }
             if let result {
                 scenarioOutputs[note.sourcePath] = result
                 simulated += result.simulated
@@ -54,13 +59,14 @@ struct RenderedPages {
     private static func render(
         _ pages: [Note], frame: RenderStage.Frame?, config: SiteConfig, parsedNow: Set<String>,
         options: SitePipeline.Options
-    ) -> [(scenarios: ScenarioStage.Output?, files: [OutputFile])] {
+    ) -> [(scenarios: ScenarioStage.Output?, files: [OutputFile], search: CountedDocument?)] {
         let scenarioTotal = pages.reduce(0) { $0 + (needsScenarios($1, parsedNow: parsedNow) ? $1.page.codeBlocks.count { $0.slot != nil } : 0) }
         let scenariosDone = SharedCounter()
         let pagesDone = SharedCounter()
         let siteLanguage = config.language
         let simulationLimits = config.limits.simulation
-        return ForkJoin.map(pages) { note -> (scenarios: ScenarioStage.Output?, files: [OutputFile]) in
+        let search = config.search
+        return ForkJoin.map(pages) { note -> (scenarios: ScenarioStage.Output?, files: [OutputFile], search: CountedDocument?) in
             var result: ScenarioStage.Output?
             if needsScenarios(note, parsedNow: parsedNow) {
                 result = ScenarioStage.run(
@@ -71,7 +77,7 @@ struct RenderedPages {
             guard let frame, options.renderPages else {
                 result?.figures = [:]
                 result?.logs = [:]
-                return (result, [])
+                return (result, [], nil)
             }
             var written = [RenderStage.page(note, figures: result?.figures ?? [:], frame: frame)]
             if let logs = result?.logs, !logs.isEmpty {
@@ -85,7 +91,7 @@ struct RenderedPages {
                 written = []
             }
             options.progress?(BuildProgress(.pages, done: pagesDone.add(), total: pages.count))
-            return (result, written)
+            return (result, written, search ? CountedDocument(SearchExtraction.document(of: note)) : nil)
         }
     }
 }

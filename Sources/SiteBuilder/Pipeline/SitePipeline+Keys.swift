@@ -21,7 +21,7 @@ extension SitePipeline {
             add(path)
             hasher.combine(bytes)
         }
-        add("drafts \(options.includeDrafts); base \(options.baseURL ?? "")")
+        add("drafts \(options.includeDrafts); base \(options.baseURL ?? ""); search \(options.search.map(String.init) ?? "")")
         return hasher.value
     }
 

@@ -1,4 +1,5 @@
 import NotesCore
+import SearchIndex
 import NotesMarkdown
 
 /// Stage 6, render: notes, navigation and theme -> the site's files, as values.
@@ -98,7 +99,6 @@ public enum RenderStage {
         var context = baseContext(for: path, config: frame.input.config, ui: ui, assets: frame.assets)
         let back = OutputPaths.url(of: note.outputPath, from: path)
         context["lang"] = .text(language)
-        context["notIndexed"] = true
         context["page"] = ["title": .text("\(ui.eventLog): \(note.title)"), "lang": .text(language)]
         context["note"] = ["title": .text(note.title)]
         context["logs"] = .list(
@@ -137,7 +137,6 @@ public enum RenderStage {
         let pagePaths = { Array(Set(input.notes.map(\.outputPath)).union(files.map(\.path).filter { Path.fileExtension(of: $0) == "html" && $0 != tocPage })) }
         var notFound = baseContext(for: "404.html", config: input.config, ui: ui, assets: assets, absoluteRoot: true)
         notFound["page"] = ["title": .text(ui.notFound), "lang": .text(input.config.language)]
-        notFound["notIndexed"] = true
         files += PublishingFiles.make(config: input.config, pages: pagePaths, notFound: input.theme.renderText(notFound, template: "404"))
         for path in input.referencedFiles {
             files.append(OutputFile(path: path, content: .copy(from: Path.join(LoadStage.contentFolder, path))))
@@ -164,6 +163,7 @@ public enum RenderStage {
             "assets": [
                 "style": .text(root + (assets.paths["style.css"] ?? Path.join(assetsFolder, "style.css"))),
                 "script": .text(root + (assets.paths["notesim.js"] ?? Path.join(assetsFolder, "notesim.js"))),
+                "search": .text(root + (assets.paths["search.js"] ?? Path.join(assetsFolder, "search.js"))),
                 "toc": .text(root + assets.toc),
                 "tocPage": .text(root + tocPage),
             ],
@@ -171,7 +171,7 @@ public enum RenderStage {
             // The page's sidebar link, to mark it as the current page (see notesim.js).
             "pagePath": .text(OutputPaths.url(of: outputPath, from: "index.html")),
             "search": .flag(config.search),
-            "searchBundle": .text(root + PagefindIndexer.bundleFolder + "/"),
+            "searchBundle": .text(root + IndexLayout.folder + "/"),
         ]
     }
 

@@ -23,10 +23,12 @@ public enum SitePipeline {
         /// are still simulated, checked and drawn, so the cache serves the next build) but
         /// keeps no page, so its memory stays below a build's.
         public var renderPages: Bool
+        /// Overrides `search` of notesim.yml (`build --no-search`).
+        public var search: Bool?
 
         public init(
             includeDrafts: Bool = false, cache: (any ScenarioResultCache)? = nil, baseURL: String? = nil,
-            progress: BuildProgress.Handler? = nil, pageSink: PageSpool? = nil, renderPages: Bool = true
+            progress: BuildProgress.Handler? = nil, pageSink: PageSpool? = nil, renderPages: Bool = true, search: Bool? = nil
         ) {
             self.includeDrafts = includeDrafts
             self.cache = cache
@@ -34,6 +36,7 @@ public enum SitePipeline {
             self.progress = progress
             self.pageSink = pageSink
             self.renderPages = renderPages
+            self.search = search
         }
     }
 
@@ -44,10 +47,14 @@ public enum SitePipeline {
         /// Reads a note's bytes again (by site path): for a note that did not change but whose
         /// page must be rendered anew (a neighbour's title changed).
         public var read: @Sendable (String) -> [UInt8]?
+        /// Reads a file of the last build's output (by output path): the search index, which
+        /// an edit patches.
+        public var readOutput: (@Sendable (String) -> [UInt8]?)?
 
-        public init(manifest: BuildManifest, read: @escaping @Sendable (String) -> [UInt8]?) {
+        public init(manifest: BuildManifest, read: @escaping @Sendable (String) -> [UInt8]?, readOutput: (@Sendable (String) -> [UInt8]?)? = nil) {
             self.manifest = manifest
             self.read = read
+            self.readOutput = readOutput
         }
     }
 
@@ -131,14 +138,22 @@ public enum SitePipeline {
             parsedNow: parsedNow, options: options)
         let tally = ClaimTally(kept: plan.kept, fresh: rendered.scenarioOutputs)
         diagnostics += tally.diagnostics
-        let keptFiles = rendered.frame == nil ? [:] : keptPages(site.notes, toRender: renderPlan.toRender, records: plan.kept, previous: plan.previous)
+        var keptFiles = rendered.frame == nil ? [:] : keptPages(site.notes, toRender: renderPlan.toRender, records: plan.kept, previous: plan.previous)
+        var files = rendered.files
+        if config.search, rendered.frame != nil {
+            options.progress?(BuildProgress(.search, done: 0, total: 1))
+            let search = SearchFiles(notes: site.notes, fresh: rendered.searchDocuments, previous: plan.previous, reuse: reuse)
+            files = (files + search.files).sorted { $0.path < $1.path }
+            keptFiles.merge(search.kept) { first, _ in first }
+            options.progress?(BuildProgress(.search, done: 1, total: 1))
+        }
         let pageCount = rendered.frame == nil ? 0 : countPages(files: rendered.files, notesByOutput: site.byOutput)
         let noteCount = site.notes.count
         let manifest = BuildManifest.assemble(
             globalKey: globalKey, contentKey: contentKey, toc: rendered.toc, previous: plan.previous,
             kept: plan.takeKept(), renderKeys: renderPlan.newKeys, links: links.perNote, fresh: parsed.notes,
             parsed: parsed, scenarios: rendered.scenarioOutputs)
-        let (files, simulated) = (rendered.files, rendered.simulated)
+        let simulated = rendered.simulated
         // The parsed notes are freed on another thread while the caller writes the manifest.
         DeferredRelease.drop((consume plan, consume site, consume pages, consume links, consume fresh, consume rendered))
         return Result(
@@ -156,6 +171,7 @@ public enum SitePipeline {
             diagnostics += problems
         }
         if let baseURL = options.baseURL { config.baseURL = baseURL }
+        if let search = options.search { config.search = search }
         return config
     }
 

@@ -51,16 +51,12 @@ public enum WriteStage {
     /// Writes `files` into `output`, replacing its previous contents atomically.
     /// - Parameters:
     ///   - siteDirectory: where `.copy` sources are read from.
-    ///   - indexer: builds the search index in the staging folder before it is published, so
-    ///     pages and index appear together; its report is returned.
-    ///   - progress: hears of each file written and of the search index.
-    @discardableResult
+    ///   - progress: hears of each file written.
     public static func write(
-        _ files: [OutputFile], to output: String, siteDirectory: String, fileSystem: any FileSystem,
-        indexer: (any SearchIndexer)? = nil, progress: BuildProgress.Handler? = nil
-    ) throws(Diagnostic) -> SearchIndexReport? {
+        _ files: [OutputFile], to output: String, siteDirectory: String, fileSystem: any FileSystem, progress: BuildProgress.Handler? = nil
+    ) throws(Diagnostic) {
         let spool = try stage(output, siteDirectory: siteDirectory, fileSystem: fileSystem)
-        return try finish(spool, adding: files, output: output, fileSystem: fileSystem, indexer: indexer, progress: progress)
+        try finish(spool, adding: files, output: output, fileSystem: fileSystem, progress: progress)
     }
 
     /// Checks that `output` may be written and starts an empty staging folder beside it, to
@@ -77,18 +73,19 @@ public enum WriteStage {
         return PageSpool(folder: staging, siteDirectory: siteDirectory, fileSystem: fileSystem)
     }
 
-    /// Adds `files` to the staging folder, indexes it for search, and swaps it in for `output`.
-    /// On any failure the staging folder is removed and the previous output stays as it was.
-    @discardableResult
+    /// Adds `files` to the staging folder and swaps it in for `output`. On any failure the
+    /// staging folder is removed and the previous output stays as it was.
     public static func finish(
-        _ spool: PageSpool, adding files: [OutputFile], output: String, fileSystem: any FileSystem,
-        indexer: (any SearchIndexer)? = nil, progress: BuildProgress.Handler? = nil
-    ) throws(Diagnostic) -> SearchIndexReport? {
+        _ spool: PageSpool, adding files: [OutputFile], output: String, fileSystem: any FileSystem, progress: BuildProgress.Handler? = nil
+    ) throws(Diagnostic) {
         let staging = spool.folder
-        // The files not streamed in already (all of them, for `write`), in turn.
-        for (index, file) in files.enumerated() {
+        // The files not streamed in already (all of them, for `write`; the search index's
+        // shards and chunks, a tenth of a large site's bytes), on every core.
+        let done = SharedCounter()
+        _ = ForkJoin.map(files) { file in
             spool.put(file)
-            if (index + 1) % 64 == 0 || index + 1 == files.count { progress?(BuildProgress(.files, done: index + 1, total: files.count)) }
+            let count = done.add()
+            if count % 64 == 0 || count == files.count { progress?(BuildProgress(.files, done: count, total: files.count)) }
         }
         do {
             if let error = spool.error { throw error }
@@ -97,8 +94,6 @@ public enum WriteStage {
             discard(spool, fileSystem: fileSystem)
             throw .error("output.write-failed", path: output, at: nil, "could not write the site: \(error); the previous output is unchanged")
         }
-        if indexer != nil { progress?(BuildProgress(.search, done: 0, total: 1)) }
-        let report = indexer?.index(folder: staging, fileSystem: fileSystem)
         do {
             if fileSystem.kind(of: output) == .directory {
                 try swap(staging, output, fileSystem: fileSystem)
@@ -109,7 +104,6 @@ public enum WriteStage {
         } catch {
             throw .error("output.write-failed", path: output, at: nil, "could not replace the output directory: \(error)")
         }
-        return report
     }
 
     /// Removes a staging folder that will not be published.

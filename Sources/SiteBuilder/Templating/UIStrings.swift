@@ -25,6 +25,12 @@ public struct UIStrings: Sendable, Equatable {
     public var eventLogFirst: String
     /// The log page's link back to its figure.
     public var backToNote: String
+    /// The search box's label and placeholder, the count of results (`%d`), and what a query
+    /// (`%s`) that matches nothing says (`partials/search.mustache`, `search.js`).
+    public var search: String
+    public var searchPlaceholder: String
+    public var searchResults: String
+    public var searchNoResults: String
 
     /// Japanese.
     public static let ja = UIStrings(
@@ -48,7 +54,11 @@ public struct UIStrings: Sendable, Equatable {
         awsRejects: "AWS が拒否する設定",
         eventLogEntries: "%d 件",
         eventLogFirst: "全 %t 件のうち最初の %d 件を表示しています。すべて見るには notesim simulate を使います。",
-        backToNote: "ノートに戻る"
+        backToNote: "ノートに戻る",
+        search: "サイト内検索",
+        searchPlaceholder: "検索 ( / )",
+        searchResults: "%d 件のノート",
+        searchNoResults: "「%s」に一致するノートはありません"
     )
 
     /// English.
@@ -73,7 +83,11 @@ public struct UIStrings: Sendable, Equatable {
         awsRejects: "AWS rejects",
         eventLogEntries: "%d entries",
         eventLogFirst: "The first %d of %t entries; notesim simulate prints them all.",
-        backToNote: "Back to the note"
+        backToNote: "Back to the note",
+        search: "Search the notes",
+        searchPlaceholder: "Search ( / )",
+        searchResults: "%d notes",
+        searchNoResults: "No notes match “%s”"
     )
 
     /// The strings for a language tag (`ja`, `ja-JP`, `en-GB`); English for any other.
@@ -89,7 +103,8 @@ public struct UIStrings: Sendable, Equatable {
             "skipToContent": .text(skipToContent), "sourceFile": .text(sourceFile), "notFound": .text(notFound),
             "claimsMismatch": .text(claimsMismatch), "assumptions": .text(assumptions), "assumptionsMeaning": .text(assumptionsMeaning),
             "rules": .text(rules), "eventLog": .text(eventLog), "scenarioSource": .text(scenarioSource), "awsRejects": .text(awsRejects),
-            "backToNote": .text(backToNote),
+            "backToNote": .text(backToNote), "search": .text(search), "searchPlaceholder": .text(searchPlaceholder),
+            "searchResults": .text(searchResults), "searchNoResults": .text(searchNoResults),
         ]
     }
 }

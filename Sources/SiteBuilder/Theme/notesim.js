@@ -39,32 +39,6 @@
     });
   }
 
-  // Search: the Pagefind index is built with the site (pagefind/). The box appears only
-  // when the index loads, so a site built without Pagefind, or opened from disk, shows none.
-  var search = document.querySelector(".site-search");
-  if (search && location.protocol !== "file:") {
-    var bundle = new URL(search.getAttribute("data-bundle"), location.href);
-    var script = document.createElement("script");
-    script.src = bundle.href + "pagefind-ui.js";
-    script.onload = function () {
-      if (typeof window.PagefindUI !== "function") return;
-      var style = document.createElement("link");
-      style.rel = "stylesheet";
-      style.href = bundle.href + "pagefind-ui.css";
-      document.head.appendChild(style);
-      search.hidden = false;
-      new window.PagefindUI({
-        element: search,
-        bundlePath: bundle.pathname,
-        // Results are stored relative to the site root; this also works under a sub-path.
-        baseUrl: new URL(root || "./", location.href).pathname,
-        showSubResults: true,
-        showImages: false
-      });
-    };
-    document.head.appendChild(script);
-  }
-
   // The sidebar becomes a drawer on narrow screens.
   var menuButton = document.querySelector(".sidebar-toggle");
   if (menuButton && sidebar) {

@@ -1,0 +1,103 @@
+/// Updates a built index for a few changed pages, touching only their shards and chunks.
+///
+/// An edit changes one page: its old terms (counted again from its old text in its chunk)
+/// leave their shards, its new terms enter theirs; nothing else is read or written. The
+/// result is byte for byte what `SearchIndexWriter.build` gives for the new pages.
+public enum SearchIndexPatch {
+    /// What patching changed.
+    public struct Changes {
+        /// Files written (new bytes).
+        public var files: [SearchIndexWriter.File] = []
+        /// Files that no longer exist (a shard left without terms).
+        public var removed: Set<String> = []
+    }
+
+    /// Patches the index that `read` reads (site paths) for pages `urls` (every page, in id
+    /// order) of which `changed` (by id) may have changed; nil when the old index does not
+    /// describe the same pages or cannot be read, and the caller builds it whole.
+    public static func apply(read: (String) -> [UInt8]?, urls: [String], changed: [Int: CountedDocument]) -> Changes? {
+        guard let manifestBytes = read(IndexLayout.manifest), var manifest = IndexManifest.decode(manifestBytes),
+            manifest.documents == urls.count, manifest.key == IndexManifest.key(of: urls)
+        else { return nil }
+        var chunks: [Int: [SearchDocument]] = [:]
+        var old: [Int: CountedDocument] = [:]
+        for id in changed.keys.sorted() {
+            let chunk = id / IndexLayout.chunkSize
+            if chunks[chunk] == nil {
+                guard let bytes = read(IndexLayout.chunk(of: id)), let documents = DocumentChunk.decode(bytes) else { return nil }
+                chunks[chunk] = documents
+            }
+            guard let documents = chunks[chunk], id % IndexLayout.chunkSize < documents.count else { return nil }
+            let previous = documents[id % IndexLayout.chunkSize]
+            guard let current = changed[id], previous != current.document else { continue }
+            old[id] = CountedDocument(previous)
+            chunks[chunk]![id % IndexLayout.chunkSize] = current.document
+            manifest.length += current.length - old[id]!.length
+            manifest.lengths[id] = IndexManifest.lengthBucket(current.length)
+        }
+        guard !old.isEmpty else { return Changes() }
+        var changes = Changes()
+        let edits = termEdits(old: old, changed: changed)
+        for key in edits.keys.sorted() {
+            guard let shard = patchedShard(read(IndexLayout.shard(key)), edits: edits[key]!) else { return nil }
+            if shard.isEmpty {
+                changes.removed.insert(IndexLayout.shard(key))
+            } else {
+                changes.files.append((IndexLayout.shard(key), shard))
+            }
+        }
+        for chunk in Set(old.keys.map { $0 / IndexLayout.chunkSize }).sorted() {
+            changes.files.append((IndexLayout.chunk(of: chunk * IndexLayout.chunkSize), DocumentChunk.encode(chunks[chunk]!)))
+        }
+        changes.files.append((IndexLayout.manifest, manifest.encode()))
+        return changes
+    }
+
+    /// The terms whose count changed on an edited page, by shard key: for each, the edited
+    /// pages' new counts (0: the page no longer has the term).
+    private static func termEdits(old: [Int: CountedDocument], changed: [Int: CountedDocument]) -> [String: [String: [Int: Int]]] {
+        var edits: [String: [String: [Int: Int]]] = [:]
+        for (id, before) in old {
+            let previous = Dictionary(uniqueKeysWithValues: before.terms.map { ($0.term, $0.count) })
+            let now = Dictionary(uniqueKeysWithValues: changed[id]!.terms.map { ($0.term, $0.count) })
+            for term in Set(previous.keys).union(now.keys) where previous[term] != now[term] {
+                edits[SearchTokenizer.shardKey(of: term), default: [:]][term, default: [:]][id] = now[term] ?? 0
+            }
+        }
+        return edits
+    }
+
+    /// A shard with `edits` applied (term -> page -> new count, 0 to remove). Lines of other
+    /// terms are copied as they are: a common term's line lists thousands of pages. Nil when
+    /// the old shard cannot be read as one.
+    private static func patchedShard(_ bytes: [UInt8]?, edits: [String: [Int: Int]]) -> [UInt8]? {
+        var lines: [(term: ArraySlice<UInt8>, line: [UInt8])] = []
+        var pending = edits
+        for line in bytes.map(ShardCodec.lines) ?? [] {
+            guard let tab = line.firstIndex(of: UInt8(ascii: "\t")) else { return nil }
+            let term = String(decoding: line[..<tab], as: UTF8.self)
+            guard let edit = pending.removeValue(forKey: term) else {
+                lines.append((line[..<tab], Array(line) + [UInt8(ascii: "\n")]))
+                continue
+            }
+            guard let postings = ShardCodec.decodePostings(line[(tab + 1)...]) else { return nil }
+            if let patched = patchedLine(term: term, postings: postings, edit: edit) { lines.append((line[..<tab], patched)) }
+        }
+        for (term, edit) in pending {
+            if let patched = patchedLine(term: term, postings: [], edit: edit) { lines.append((Array(term.utf8)[...], patched)) }
+        }
+        lines.sort { $0.term.lexicographicallyPrecedes($1.term) }
+        return lines.flatMap(\.line)
+    }
+
+    /// A term's line with the edited pages' counts replaced; nil when no page has it left.
+    private static func patchedLine(term: String, postings: ShardCodec.Postings, edit: [Int: Int]) -> [UInt8]? {
+        var postings = postings.filter { edit[$0.id] == nil }
+        for (id, count) in edit where count > 0 { postings.append((id, count)) }
+        guard !postings.isEmpty else { return nil }
+        postings.sort { $0.id < $1.id }
+        var line: [UInt8] = []
+        ShardCodec.appendLine(term: term.utf8, postings: postings, to: &line)
+        return line
+    }
+}

@@ -1,0 +1,203 @@
+import Foundation
+
+/// Turns text into search terms, the same way for the index and for a query.
+///
+/// No dictionary: Japanese (and any CJK script) is cut into overlapping character bigrams
+/// (a one-character query finds the pages of the pairs that start with its character, see
+/// `countTerms`); other scripts into words, split at camelCase boundaries
+/// (`VisibilityTimeout` gives `visibility` and `timeout`, so the property name and the two
+/// words find each other), case-folded and stemmed (`EnglishStemmer`). Text is NFKC-folded
+/// first: full-width `ＳＱＳ` and half-width `ｶﾀｶﾅ` are the same terms as `SQS` and `カタカナ`.
+/// The theme's `search.js` repeats the query rules in JavaScript; one list of cases
+/// (`TokenizerCases.json`) checks both (`TokenizerCaseTests`, `SearchBrowserTests`).
+public enum SearchTokenizer {
+    /// Words longer than this are not terms (hashes, base64): they would only bloat a shard.
+    public static let longestWord = 40
+
+    /// How a character takes part in terms.
+    enum CharacterClass: Equatable {
+        case cjk
+        case word
+        case separator
+    }
+
+    /// A run of characters of one class, as the tokenizer cuts text.
+    enum Run {
+        case cjk([Unicode.Scalar])
+        case word(String)
+    }
+
+    /// Counts the terms of `text` into `counter` (keys: `TermKey`), each occurrence weighing
+    /// `weight`, and returns how many tokens the text has (its length for BM25: one per CJK
+    /// character and per word part). A CJK run gives its pairs and, for its last character,
+    /// that character alone: every character then starts exactly one term, and a
+    /// one-character query gathers the terms of its shard (all start with it). `words` gets
+    /// the text of each word key.
+    static func countTerms(_ text: String, weight: Int32, into counter: inout TermCounter, words: inout [UInt64: String]) -> Int {
+        let folded = needsFolding(text) ? text.precomposedStringWithCompatibilityMapping : text
+        var length = 0
+        var previous: UInt32 = 0
+        var word = WordBuffer()
+        for scalar in folded.unicodeScalars {
+            let kind = classify(scalar)
+            if kind == .cjk {
+                if !word.scalars.isEmpty { length += word.count(weight: weight, into: &counter, words: &words) }
+                if previous != 0 { counter.add(TermKey.pair(previous, scalar.value), weight) }
+                previous = scalar.value
+                length += 1
+                continue
+            }
+            if previous != 0 { counter.add(TermKey.single(previous), weight) }
+            previous = 0
+            if kind == .word {
+                word.scalars.append(scalar)
+            } else if !word.scalars.isEmpty {
+                length += word.count(weight: weight, into: &counter, words: &words)
+            }
+        }
+        if previous != 0 { counter.add(TermKey.single(previous), weight) }
+        if !word.scalars.isEmpty { length += word.count(weight: weight, into: &counter, words: &words) }
+        return length
+    }
+
+    /// The distinct terms of `text` as the index counts them, in the order they first come
+    /// (see `countTerms`).
+    public static func indexTerms(_ text: String) -> [String] {
+        var counter = TermCounter(expected: 64)
+        var words: [UInt64: String] = [:]
+        _ = countTerms(text, weight: 1, into: &counter, words: &words)
+        return counter.keys.map { TermKey.text($0, words: words) }
+    }
+
+    /// The terms of a query, in order and without repeats: a CJK run's bigrams (its one
+    /// character when it has only one), each word part's stem.
+    public static func queryTerms(_ text: String) -> [String] {
+        var terms: [String] = []
+        var seen: Set<String> = []
+        func add(_ term: String) {
+            if seen.insert(term).inserted { terms.append(term) }
+        }
+        forEachRun(in: text) { run in
+            switch run {
+            case .cjk(let scalars):
+                if scalars.count == 1 { add(String(scalars[0])) }
+                for index in scalars.indices.dropLast() { add(bigram(scalars[index], scalars[index + 1])) }
+            case .word(let word):
+                wordTerms(word).forEach(add)
+            }
+        }
+        return terms
+    }
+
+    /// The shard a term is stored in: its first character when that is CJK, else its first
+    /// two (a word's shard then holds every word a typed prefix of two letters may become).
+    public static func shardKey(of term: String) -> String {
+        let scalars = term.unicodeScalars
+        guard let first = scalars.first else { return "" }
+        if classify(first) == .cjk || scalars.count == 1 { return hex(first) }
+        return hex(first) + "-" + hex(scalars[scalars.index(after: scalars.startIndex)])
+    }
+
+    private static func hex(_ scalar: Unicode.Scalar) -> String {
+        String(scalar.value, radix: 16)
+    }
+
+    private static func bigram(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> String {
+        var text = String(first)
+        text.unicodeScalars.append(second)
+        return text
+    }
+
+    /// The terms of one word: its camelCase parts, lowercased, stemmed; none when too long.
+    static func wordTerms(_ word: String) -> [String] {
+        var terms: [String] = []
+        for part in camelParts(word) {
+            let lower = part.lowercased()
+            guard lower.unicodeScalars.count <= longestWord else { continue }
+            terms.append(EnglishStemmer.stem(lower))
+        }
+        return terms
+    }
+
+    /// Splits a word at ASCII case changes: `VisibilityTimeout` -> `Visibility`, `Timeout`;
+    /// `SQSQueue` -> `SQS`, `Queue`; `Base64` stays whole.
+    static func camelParts(_ word: String) -> [String] {
+        let scalars = Array(word.unicodeScalars)
+        var parts: [String] = []
+        var start = 0
+        func isUpper(_ index: Int) -> Bool { index < scalars.count && (0x41...0x5A).contains(scalars[index].value) }
+        func isLower(_ index: Int) -> Bool { index >= 0 && index < scalars.count && (0x61...0x7A).contains(scalars[index].value) }
+        for index in 1..<max(1, scalars.count) where isUpper(index) {
+            if isLower(index - 1) || (isUpper(index - 1) && isLower(index + 1)) {
+                parts.append(String(String.UnicodeScalarView(scalars[start..<index])))
+                start = index
+            }
+        }
+        parts.append(String(String.UnicodeScalarView(scalars[start...])))
+        return parts.filter { !$0.isEmpty }
+    }
+
+    /// Cuts NFKC-folded text into runs of CJK characters and of word characters.
+    static func forEachRun(in text: String, _ visit: (Run) -> Void) {
+        let folded = needsFolding(text) ? text.precomposedStringWithCompatibilityMapping : text
+        var cjk: [Unicode.Scalar] = []
+        var word = String.UnicodeScalarView()
+        func flush() {
+            if !cjk.isEmpty { visit(.cjk(cjk)) }
+            if !word.isEmpty { visit(.word(String(word))) }
+            cjk.removeAll(keepingCapacity: true)
+            word = String.UnicodeScalarView()
+        }
+        for scalar in folded.unicodeScalars {
+            switch classify(scalar) {
+            case .cjk:
+                if !word.isEmpty { flush() }
+                cjk.append(scalar)
+            case .word:
+                if !cjk.isEmpty { flush() }
+                word.append(scalar)
+            case .separator:
+                flush()
+            }
+        }
+        flush()
+    }
+
+    /// Whether NFKC may change the text: false when every character is one that folding
+    /// leaves alone (ASCII, kana, the common kanji and Japanese punctuation), the usual case,
+    /// which then skips the normalization.
+    static func needsFolding(_ text: String) -> Bool {
+        text.unicodeScalars.contains { scalar in
+            switch scalar.value {
+            case 0..<0x80, 0x3001...0x3002, 0x3005, 0x300C...0x300F, 0x3041...0x3096, 0x30A1...0x30FA, 0x30FC, 0x4E00...0x9FFF: false
+            default: true
+            }
+        }
+    }
+
+    /// The class of a character: CJK by code point ranges (kana, ideographs, Hangul, the
+    /// iteration marks and the long vowel mark), word for any other letter, number or mark.
+    static func classify(_ scalar: Unicode.Scalar) -> CharacterClass {
+        let value = scalar.value
+        if value < 0x80 {
+            switch value {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return .word
+            default: return .separator
+            }
+        }
+        switch value {
+        case 0x3005...0x3007, 0x3041...0x309F, 0x30A1...0x30FA, 0x30FC...0x30FF, 0x31F0...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+            0xAC00...0xD7AF, 0xF900...0xFAFF, 0x20000...0x3FFFF:
+            return .cjk
+        default:
+            break
+        }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber, .letterNumber,
+            .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:
+            return .word
+        default:
+            return .separator
+        }
+    }
+}

@@ -1,0 +1,406 @@
+// notesim search: the index built with the site (search-index/), read a shard at a time.
+// Terms follow the rules of notesim's SearchTokenizer (Swift): CJK text in overlapping
+// bigrams (one character alone for a one-character run), other text in words split at
+// camelCase, lowercased and stemmed, all after NFKC. Both copies are checked against one
+// list of cases (Tests/SearchIndexTests/TokenizerCases.json). No network but the site's own
+// files; the box stays hidden when the index cannot be fetched (a site opened from disk).
+(function () {
+  "use strict";
+  var LONGEST_WORD = 40, SHOWN = 10, PREFIX_TERMS = 100, MOST_TERMS = 32, K1 = 1.2, B = 0.75;
+  var box = document.querySelector(".site-search");
+  if (!box || !window.fetch) return;
+  var input = box.querySelector("input[type=search]");
+  var panel = box.querySelector(".site-search-panel");
+  var list = box.querySelector(".site-search-results");
+  var status = box.querySelector(".site-search-status");
+  if (!input || !panel || !list || !status) return;
+  var indexURL = new URL(box.getAttribute("data-index") || "search-index/", location.href);
+  var siteRoot = new URL(box.getAttribute("data-root") || "./", location.href);
+  var manifest = null;
+  var shards = new Map();
+  var chunks = new Map();
+  var generation = 0;
+
+  // ---- Terms (keep in step with SearchTokenizer.swift and EnglishStemmer.swift) ----
+
+  var CJK = 1, WORD = 2, SEPARATOR = 0;
+  var wordPattern = /[\p{L}\p{N}\p{M}]/u;
+  function classify(cp) {
+    if (cp < 0x80) {
+      return (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) ? WORD : SEPARATOR;
+    }
+    if ((cp >= 0x3005 && cp <= 0x3007) || (cp >= 0x3041 && cp <= 0x309f) || (cp >= 0x30a1 && cp <= 0x30fa) ||
+        (cp >= 0x30fc && cp <= 0x30ff) || (cp >= 0x31f0 && cp <= 0x31ff) || (cp >= 0x3400 && cp <= 0x4dbf) ||
+        (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xac00 && cp <= 0xd7af) || (cp >= 0xf900 && cp <= 0xfaff) ||
+        (cp >= 0x20000 && cp <= 0x3ffff)) return CJK;
+    return wordPattern.test(String.fromCodePoint(cp)) ? WORD : SEPARATOR;
+  }
+
+  function stem(word) {
+    if (word.length < 4 || !/^[a-z]+$/.test(word)) return word;
+    function ends(suffix) { return word.length > suffix.length && word.slice(-suffix.length) === suffix; }
+    if (word.length >= 5 && (ends("ies") || ends("ied"))) word = word.slice(0, -3) + "y";
+    else if (ends("sses")) word = word.slice(0, -2);
+    else if (ends("s") && !ends("ss") && !ends("us") && !ends("is")) word = word.slice(0, -1);
+    if (word.length >= 6 && ends("ing")) word = undouble(word.slice(0, -3));
+    else if (word.length >= 5 && ends("ed")) word = undouble(word.slice(0, -2));
+    if (word.length >= 4 && word[word.length - 1] === "e") word = word.slice(0, -1);
+    return word;
+  }
+  function undouble(word) {
+    var n = word.length;
+    if (n >= 3 && word[n - 1] === word[n - 2] && "aeioulsz".indexOf(word[n - 1]) < 0) return word.slice(0, -1);
+    return word;
+  }
+
+  // A word's camelCase parts as [start, end) offsets into its code points.
+  function camelParts(points) {
+    function upper(i) { return i < points.length && points[i] >= 0x41 && points[i] <= 0x5a; }
+    function lower(i) { return i >= 0 && i < points.length && points[i] >= 0x61 && points[i] <= 0x7a; }
+    var parts = [], start = 0;
+    for (var i = 1; i < points.length; i++) {
+      if (upper(i) && (lower(i - 1) || (upper(i - 1) && lower(i + 1)))) { parts.push([start, i]); start = i; }
+    }
+    if (points.length > start) parts.push([start, points.length]);
+    return parts;
+  }
+  function partTerm(points, part) {
+    var lower = String.fromCodePoint.apply(null, points.slice(part[0], part[1])).toLowerCase();
+    return Array.from(lower).length > LONGEST_WORD ? null : stem(lower);
+  }
+
+  // Runs of CJK or word characters: {kind, points, offsets} (offsets into the text given, in
+  // UTF-16 units, one more than points, for highlighting).
+  function runs(text, foldEach) {
+    var out = [], run = null, offset = 0;
+    for (var ch of text) {
+      var folded = foldEach ? ch.normalize("NFKC") : ch;
+      for (var f of folded) {
+        var kind = classify(f.codePointAt(0));
+        if (kind === SEPARATOR || !run || run.kind !== kind) {
+          if (run) out.push(run);
+          run = kind === SEPARATOR ? null : { kind: kind, points: [], offsets: [] };
+        }
+        if (run) { run.points.push(f.codePointAt(0)); run.offsets.push(offset); }
+      }
+      offset += ch.length;
+      if (run) run.end = offset;
+    }
+    if (run) out.push(run);
+    return out;
+  }
+
+  // The query's terms, without repeats; `prefix` is the last one when the query ends in a word
+  // being typed (it then also matches longer words).
+  function queryTerms(text) {
+    var terms = [], seen = new Set(), last = null;
+    function add(term) { if (term && !seen.has(term)) { seen.add(term); terms.push(term); } }
+    var all = runs(text.normalize("NFKC"), false);
+    all.forEach(function (run) {
+      if (run.kind === CJK) {
+        if (run.points.length === 1) add(String.fromCodePoint(run.points[0]));
+        for (var i = 0; i + 1 < run.points.length; i++) add(String.fromCodePoint(run.points[i], run.points[i + 1]));
+        last = null;
+      } else {
+        camelParts(run.points).forEach(function (part) { var t = partTerm(run.points, part); add(t); last = t; });
+      }
+    });
+    var typing = all.length > 0 && all[all.length - 1].kind === WORD && !/[\s\p{P}\p{S}]$/u.test(text);
+    return { terms: terms, prefix: typing && last && Array.from(last).length >= 2 ? last : null };
+  }
+
+  function shardKey(term) {
+    var points = Array.from(term).map(function (c) { return c.codePointAt(0); });
+    var hex = function (cp) { return cp.toString(16); };
+    if (classify(points[0]) === CJK || points.length === 1) return hex(points[0]);
+    return hex(points[0]) + "-" + hex(points[1]);
+  }
+
+  // ---- The index's files ----
+
+  function fetchText(path) {
+    return fetch(new URL(path, indexURL)).then(function (response) {
+      if (!response.ok) return "";
+      return response.text();
+    }, function () { return ""; });
+  }
+  function shard(key) {
+    if (!shards.has(key)) shards.set(key, fetchText("t/" + key + ".txt").then(parseShard));
+    return shards.get(key);
+  }
+  function parseShard(text) {
+    var terms = new Map();
+    text.split("\n").forEach(function (line) {
+      var tab = line.indexOf("\t");
+      if (tab > 0) terms.set(line.slice(0, tab), line.slice(tab + 1));
+    });
+    return terms;
+  }
+  // A term's postings as two arrays: page ids (increasing) and weighted counts.
+  function postings(encoded) {
+    var ids = [], counts = [], id = 0, entries = encoded.split(",");
+    for (var i = 0; i < entries.length; i++) {
+      var entry = entries[i], colon = entry.indexOf(":");
+      id += parseInt(colon < 0 ? entry : entry.slice(0, colon), 36);
+      ids.push(id);
+      counts.push(colon < 0 ? 1 : parseInt(entry.slice(colon + 1), 36));
+    }
+    return { ids: ids, counts: counts };
+  }
+  function chunk(id) {
+    var number = Math.floor(id / manifest.chunk);
+    if (!chunks.has(number)) {
+      chunks.set(number, fetchText("d/" + number + ".json").then(function (text) {
+        try { return JSON.parse(text); } catch (e) { return []; }
+      }));
+    }
+    return chunks.get(number).then(function (docs) { return docs[id % manifest.chunk] || null; });
+  }
+
+  // ---- Ranking: BM25 over weighted counts (titles and headings count more) ----
+
+  function idf(df) { return Math.log(1 + (manifest.documents - df + 0.5) / (df + 0.5)); }
+  var lengths = null;
+  function pageLength(id) {
+    if (!lengths) {
+      var scale = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+      lengths = new Float64Array(manifest.documents);
+      for (var i = 0; i < lengths.length; i++) lengths[i] = Math.pow(1.25, scale.indexOf(manifest.lengths[i]));
+    }
+    return lengths[id];
+  }
+
+  // Each term's postings (a word being typed: also every word it begins, up to PREFIX_TERMS),
+  // decoded once: typing a query searches its first terms again at every keystroke.
+  var decoded = new Map();
+  function termPostings(query) {
+    return Promise.all(query.terms.map(function (term) {
+      var key = term === query.prefix ? term + "\u0000" : term;
+      if (!decoded.has(key)) decoded.set(key, shard(shardKey(term)).then(function (terms) { return gather(terms, term, key !== term); }));
+      return decoded.get(key);
+    }));
+  }
+  function gather(terms, term, prefix) {
+    var single = Array.from(term).length === 1 && classify(term.codePointAt(0)) === CJK;
+    if (!single && !prefix) return terms.has(term) ? postings(terms.get(term)) : { ids: [], counts: [] };
+    // One CJK character: every term of its shard starts with it (its pairs, and the
+    // character where a run ends), so the pages that have it are theirs together. A word
+    // being typed: the words it begins count as it does.
+    var sum = new Float64Array(manifest.documents), extra = 0;
+    terms.forEach(function (encoded, other) {
+      if (other !== term && (single ? false : other.indexOf(term) !== 0 || extra++ >= PREFIX_TERMS)) return;
+      var found = postings(encoded);
+      for (var i = 0; i < found.ids.length; i++) {
+        var id = found.ids[i];
+        sum[id] = single ? sum[id] + found.counts[i] : Math.max(sum[id], found.counts[i]);
+      }
+    });
+    var ids = [], counts = [];
+    for (var id = 0; id < sum.length; id++) if (sum[id] > 0) { ids.push(id); counts.push(sum[id]); }
+    return { ids: ids, counts: counts };
+  }
+
+  // Pages that have enough of the terms (all of up to three; 70 % of more, so that a phrase
+  // is found where its words stand apart), best first.
+  function rank(perTerm) {
+    var average = manifest.length / Math.max(1, manifest.documents);
+    var scores = new Float64Array(manifest.documents), matched = new Uint8Array(manifest.documents), touched = [];
+    perTerm.forEach(function (found) {
+      var weight = idf(found.ids.length);
+      for (var i = 0; i < found.ids.length; i++) {
+        var id = found.ids[i], count = found.counts[i];
+        if (!matched[id]) touched.push(id);
+        matched[id] += 1;
+        scores[id] += weight * count * (K1 + 1) / (count + K1 * (1 - B + B * pageLength(id) / average));
+      }
+    });
+    var m = perTerm.length;
+    var needed = m <= 3 ? m : Math.ceil(0.7 * m);
+    var ranked = [];
+    touched.forEach(function (id) {
+      if (matched[id] >= needed) ranked.push({ id: id, score: scores[id] * Math.pow(matched[id] / m, 2) });
+    });
+    ranked.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
+    return ranked;
+  }
+
+  // ---- Results ----
+
+  // The sections' matches: for each section, [start, end) ranges of matched text and a score.
+  function matches(text, query, weights) {
+    var ranges = [], score = 0, found = new Set();
+    runs(text, true).forEach(function (run) {
+      var p = run.points, at = function (i) { return i < p.length ? run.offsets[i] : run.end; };
+      if (run.kind === CJK) {
+        for (var i = 0; i < p.length; i++) {
+          var pair = i + 1 < p.length ? String.fromCodePoint(p[i], p[i + 1]) : null;
+          var single = String.fromCodePoint(p[i]);
+          if (pair && weights.has(pair)) { ranges.push([at(i), at(i + 2)]); found.add(pair); }
+          else if (weights.has(single)) { ranges.push([at(i), at(i + 1)]); found.add(single); }
+        }
+      } else {
+        camelParts(p).forEach(function (part) {
+          var term = partTerm(p, part);
+          if (!term) return;
+          var hit = weights.has(term) ? term : query.prefix && term.indexOf(query.prefix) === 0 ? query.prefix : null;
+          if (hit) { ranges.push([at(part[0]), at(part[1])]); found.add(hit); }
+        });
+      }
+    });
+    found.forEach(function (term) { score += weights.get(term); });
+    // Overlapping bigrams make one highlight.
+    var merged = [];
+    ranges.sort(function (a, b) { return a[0] - b[0]; }).forEach(function (range) {
+      var last = merged[merged.length - 1];
+      if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+      else merged.push([range[0], range[1]]);
+    });
+    return { ranges: merged, score: score };
+  }
+
+  function excerpt(text, ranges) {
+    var first = ranges.length ? ranges[0][0] : 0;
+    var start = Math.max(0, first - 30), end = Math.min(text.length, start + 150);
+    if (start > 0 && /[\uDC00-\uDFFF]/.test(text[start])) start -= 1;
+    if (end < text.length && /[\uDC00-\uDFFF]/.test(text[end])) end += 1;
+    var p = document.createElement("p");
+    p.className = "site-search-excerpt";
+    var at = start;
+    if (start > 0) p.append("…");
+    ranges.forEach(function (range) {
+      var from = Math.max(range[0], at), to = Math.min(range[1], end);
+      if (to <= from) return;
+      p.append(text.slice(at, from));
+      var mark = document.createElement("mark");
+      mark.textContent = text.slice(from, to);
+      p.append(mark);
+      at = to;
+    });
+    p.append(text.slice(at, end));
+    if (end < text.length) p.append("…");
+    return p;
+  }
+
+  function link(url, className, text) {
+    var a = document.createElement("a");
+    a.href = new URL(url, siteRoot).href;
+    a.className = className;
+    a.textContent = text;
+    return a;
+  }
+
+  function item(doc, query, weights) {
+    var url = doc[0], title = doc[1], sections = doc[2];
+    var best = null, bestIndex = 0;
+    sections.forEach(function (section, index) {
+      var found = matches(section[1] + " " + section[2], query, weights);
+      if (!best || found.score > best.score) { best = found; bestIndex = index; }
+    });
+    var li = document.createElement("li");
+    li.appendChild(link("./" + url, "site-search-page", title));
+    var section = sections[bestIndex] || ["", "", ""];
+    var text = section[2] || "";
+    li.appendChild(excerpt(text, matches(text, query, weights).ranges));
+    if (section[0] && section[1] && section[1] !== title) {
+      li.appendChild(link("./" + url + "#" + encodeURIComponent(section[0]), "site-search-sub", section[1]));
+    }
+    return li;
+  }
+
+  function show(message) {
+    status.textContent = message;
+    panel.hidden = false;
+    input.setAttribute("aria-expanded", "true");
+  }
+  function close() {
+    panel.hidden = true;
+    input.setAttribute("aria-expanded", "false");
+  }
+
+  // The ranked pages of a query, with its terms and their weights (rarer terms weigh more).
+  function find(text) {
+    // A pasted page of text is searched by its first terms.
+    var query = queryTerms(text.slice(0, 1000));
+    query.terms = query.terms.slice(0, MOST_TERMS);
+    if (query.terms.indexOf(query.prefix) < 0) query.prefix = null;
+    if (!query.terms.length || !manifest) return Promise.resolve(null);
+    return termPostings(query).then(function (perTerm) {
+      var weights = new Map();
+      query.terms.forEach(function (term, index) { weights.set(term, idf(Math.max(1, perTerm[index].ids.length))); });
+      return { query: query, weights: weights, ranked: rank(perTerm) };
+    });
+  }
+
+  function run() {
+    var text = input.value;
+    var mine = ++generation;
+    find(text).then(function (found) {
+      if (mine !== generation) return;
+      if (!found) {
+        list.textContent = "";
+        close();
+        return;
+      }
+      return Promise.all(found.ranked.slice(0, SHOWN).map(function (entry) { return chunk(entry.id); })).then(function (docs) {
+        if (mine !== generation) return;
+        list.textContent = "";
+        docs.forEach(function (doc) { if (doc) list.appendChild(item(doc, found.query, found.weights)); });
+        var template = box.getAttribute(found.ranked.length ? "data-results" : "data-no-results") || "";
+        show(template.replace("%d", String(found.ranked.length)).replace("%s", text));
+      });
+    });
+  }
+
+  // The addresses of the first `count` results (Tools/search-recall.py compares them).
+  function top(text, count) {
+    return find(text).then(function (found) {
+      if (!found) return [];
+      return Promise.all(found.ranked.slice(0, count).map(function (entry) { return chunk(entry.id); }))
+        .then(function (docs) { return docs.map(function (doc) { return doc ? doc[0] : null; }); });
+    });
+  }
+
+  // ---- Keyboard: / focuses, arrows move through the results, Escape closes ----
+
+  function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
+  function move(from, step) {
+    var all = links(), index = all.indexOf(from) + step;
+    if (index < 0) { input.focus(); return; }
+    if (index < all.length) all[index].focus();
+  }
+  box.addEventListener("keydown", function (event) {
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      var step = event.key === "ArrowDown" ? 1 : -1;
+      if (event.target === input && step < 0) return;
+      move(event.target === input ? null : event.target, step);
+      event.preventDefault();
+    } else if (event.key === "Escape") {
+      if (!panel.hidden) close();
+      else input.value = "";
+      input.focus();
+      event.preventDefault();
+    } else if (event.key === "Enter" && event.target === input && !event.isComposing) {
+      var first = links()[0];
+      if (first) { first.click(); event.preventDefault(); }
+    }
+  });
+  document.addEventListener("keydown", function (event) {
+    var target = event.target, tag = target && target.tagName;
+    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (target && target.isContentEditable)) return;
+    input.focus();
+    event.preventDefault();
+  });
+  document.addEventListener("click", function (event) { if (!box.contains(event.target)) close(); });
+  input.addEventListener("input", run);
+  input.addEventListener("compositionend", run);
+  input.addEventListener("focus", function () { if (list.childNodes.length || status.textContent) panel.hidden = false; });
+
+  window.notesimSearch = { queryTerms: queryTerms, top: top };
+
+  fetchText("index.json").then(function (text) {
+    try { manifest = JSON.parse(text); } catch (e) { return; }
+    box.hidden = false;
+    if (input.value) run();
+  });
+})();

@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+
+@testable import SearchIndex
+
+/// The tokenizer's rules, case by case; `TokenizerCases.json` holds the same cases for the
+/// browser's copy of the rules (`search.js`), checked in Chromium by `SearchBrowserTests`.
+@Suite struct SearchTokenizerTests {
+    @Test func japaneseIsCutIntoOverlappingBigrams() {
+        #expect(SearchTokenizer.queryTerms("可視性") == ["可視", "視性"])
+        // The index counts each pair, and the character that ends a run alone.
+        #expect(SearchTokenizer.indexTerms("可視性、タイムアウトの") == ["可視", "視性", "性", "タイ", "イム", "ムア", "アウ", "ウト", "トの", "の"])
+        #expect(CountedDocument(SearchDocument(url: "a.html", title: "", sections: [.init(anchor: "", heading: "", text: "可視性 ab")])).length == 4)
+    }
+
+    @Test func aOneCharacterQueryIsThatCharacter() {
+        #expect(SearchTokenizer.queryTerms("の") == ["の"])
+        #expect(SearchTokenizer.queryTerms("a") == ["a"])
+    }
+
+    @Test func mixedTextIsCutAtScriptChanges() {
+        // Hiragana and kanji are one run: の可 is a pair too.
+        #expect(SearchTokenizer.queryTerms("SQS の可視性タイムアウト") == ["sqs", "の可", "可視", "視性", "性タ", "タイ", "イム", "ムア", "アウ", "ウト"])
+        #expect(SearchTokenizer.queryTerms("SQS の 可視性") == ["sqs", "の", "可視", "視性"])
+        #expect(SearchTokenizer.queryTerms("Lambdaは再試行") == ["lambda", "は再", "再試", "試行"])
+    }
+
+    @Test func camelCaseNamesAreTheirWords() {
+        #expect(SearchTokenizer.queryTerms("VisibilityTimeout") == ["visibility", "timeout"])
+        #expect(SearchTokenizer.queryTerms("visibility timeout") == ["visibility", "timeout"])
+        #expect(SearchTokenizer.queryTerms("SQSQueue Base64 snake_case") == ["sqs", "queu", "base64", "snak", "cas"])
+    }
+
+    @Test func fullWidthAndHalfWidthFormsAreFolded() {
+        #expect(SearchTokenizer.queryTerms("ＳＱＳ") == ["sqs"])
+        #expect(SearchTokenizer.queryTerms("ｶﾀｶﾅ") == SearchTokenizer.queryTerms("カタカナ"))
+        #expect(SearchTokenizer.queryTerms("１２３") == ["123"])
+    }
+
+    @Test func englishWordsAreStemmed() {
+        let stems = ["retries", "retried", "retry", "invoke", "invoked", "invoking", "running", "queues", "processes", "status", "timeouts"]
+            .map(EnglishStemmer.stem)
+        #expect(stems == ["retry", "retry", "retry", "invok", "invok", "invok", "run", "queu", "process", "status", "timeout"])
+    }
+
+    @Test func symbolsEmojiAndOverlongWordsAreNoTerms() {
+        #expect(SearchTokenizer.queryTerms("🎉 <script> --- ") == ["script"])
+        #expect(SearchTokenizer.queryTerms(String(repeating: "x", count: 41)).isEmpty)
+        #expect(SearchTokenizer.queryTerms("").isEmpty)
+    }
+
+    @Test func otherScriptsAreWords() {
+        #expect(SearchTokenizer.queryTerms("שלום עולם") == ["שלום", "עולם"])
+        #expect(SearchTokenizer.queryTerms("Ünïcode Straße") == ["ünïcode", "straße"])
+    }
+
+    @Test func shardKeysAreTheFirstCharacterOfCJKAndTheFirstTwoOfWords() {
+        #expect(SearchTokenizer.shardKey(of: "可視") == "53ef")
+        #expect(SearchTokenizer.shardKey(of: "visibility") == "76-69")
+        #expect(SearchTokenizer.shardKey(of: "a") == "61")
+    }
+}
+
+/// The shared cases: what `search.js` must also give (SearchBrowserTests runs them there).
+@Suite struct TokenizerCaseTests {
+    struct Case: Decodable {
+        var text: String
+        var terms: [String]
+    }
+
+    /// The cases file beside this test.
+    static var casesPath: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("TokenizerCases.json").path
+    }
+
+    @Test func everySharedCaseGivesItsTerms() throws {
+        let cases = try JSONDecoder().decode([Case].self, from: Data(contentsOf: URL(fileURLWithPath: Self.casesPath)))
+        #expect(cases.count >= 15)
+        for item in cases {
+            #expect(SearchTokenizer.queryTerms(item.text) == item.terms, "\(item.text)")
+        }
+    }
+}
