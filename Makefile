@@ -54,7 +54,7 @@ apt-install:
 	fi
 
 ## bench: notesim against Hugo and a libcmark floor on 1,000 and 10,000 generated notes
-## (full builds, incremental builds, serve rebuilds, and Pagefind when it is installed), medians and ratios
+## (light and heavy corpora: full builds with search, check, incremental builds, serve rebuilds), medians and ratios
 bench: setup
 	@$(MAKE) --no-print-directory apt-install PACKAGES="hugo gcc"
 	$(SWIFT) build $(RELEASE) --product notesim

@@ -8,14 +8,14 @@ ones three blocks of 160–500 trace events per note in every mode (about 330 on
 each corpus and size it measures, side by side and into fresh output folders (old outputs
 are deleted only at the end, since deleting many files right before a build slows it down):
 
-- notesim full build: `notesim build --no-cache --no-search` into an empty folder, and the
-  bytes it wrote;
+- notesim full build as users run it (search index included): `notesim build --no-cache`
+  into an empty folder, and the bytes it wrote; and the same with `--no-search`, to show
+  what the search index costs;
 - `notesim check --no-cache` (verifies without writing; its memory must stay under build's);
-- Pagefind indexing of that output, separately (Hugo does not index);
 - Hugo (Debian's `hugo`) on the same notes, scenario blocks left as plain code;
 - the floor: a C program that parses and renders every note with libcmark and writes it;
 - an incremental `notesim build` after one note is edited, and `notesim serve`'s rebuild
-  after one edit (search indexing excluded).
+  after one edit (both with the search index).
 
 It prints medians with min–max, peak RSS (from wait4), output bytes, and the ratios the
 performance issues set as targets, and writes the same report to WORK/report.md.
@@ -55,17 +55,6 @@ def summary(samples):
     times = [s for s, _ in samples]
     return {"median": statistics.median(times), "min": min(times), "max": max(times),
             "rss": max(r for _, r in samples), "runs": len(times)}
-
-
-def pagefind():
-    for name in ("pagefind_extended", "pagefind"):
-        if shutil.which(name):
-            return shutil.which(name)
-    try:
-        return subprocess.check_output([sys.executable, "-c", "import pagefind_bin_extended as p; print(p.get_executable())"],
-                                       text=True, stderr=subprocess.DEVNULL).strip()
-    except subprocess.CalledProcessError:
-        return None
 
 
 # The original text of every note the bench edits, restored at the end of each size so the
@@ -144,21 +133,22 @@ def make_corpus(kind, size, work):
     if not os.path.isdir(corpus):
         extra = ["--heavy"] if kind == "heavy" else []
         subprocess.check_call([sys.executable, os.path.join(HERE, "corpus.py"), str(size), corpus] + extra)
-        # The preview must not run Pagefind in the background while it is being timed.
-        with open(os.path.join(corpus, "notesim.yml"), "a", encoding="utf-8") as file:
-            file.write("search: false\n")
     shutil.rmtree(os.path.join(corpus, ".notesim-cache"), ignore_errors=True)
     return corpus
 
 
 def timed_rows(size, notesim, floor, runs, corpus, out):
-    """Full builds of notesim and Hugo, check, the floor and Pagefind: rows and output bytes."""
+    """Full builds of notesim (with and without search) and Hugo, check and the floor: rows and output bytes."""
     rows, written = {}, {}
     samples = []
     for index in range(runs):
-        samples.append(run([notesim, "build", corpus, "--no-cache", "--no-search", "--output", os.path.join(out, f"notesim-{size}-{index}")]))
+        samples.append(run([notesim, "build", corpus, "--no-cache", "--output", os.path.join(out, f"notesim-{size}-{index}")]))
     rows["notesim"] = summary(samples)
     written["notesim"] = tree_bytes(os.path.join(out, f"notesim-{size}-0"))
+    samples = []
+    for index in range(runs):
+        samples.append(run([notesim, "build", corpus, "--no-cache", "--no-search", "--output", os.path.join(out, f"nosearch-{size}-{index}")]))
+    rows["no-search"] = summary(samples)
     rows["check"] = summary([run([notesim, "check", corpus, "--no-cache"]) for _ in range(runs)])
     samples = []
     for index in range(runs):
@@ -169,10 +159,6 @@ def timed_rows(size, notesim, floor, runs, corpus, out):
     for index in range(runs):
         samples.append(run([floor, os.path.join(corpus, "content"), os.path.join(out, f"floor-{size}-{index}")]))
     rows["floor"] = summary(samples)
-    search = pagefind()
-    if search:
-        samples = [run([search, "--site", os.path.join(out, f"notesim-{size}-{index}"), "--silent"]) for index in range(min(runs, 2))]
-        rows["pagefind"] = summary(samples)
     return rows, written
 
 
@@ -185,11 +171,11 @@ def bench_size(kind, size, notesim, floor, runs, work, lines):
 
     # Incremental: a full build that fills the caches, then one edited note per run.
     incremental_out = os.path.join(out, f"incremental-{size}")
-    run([notesim, "build", corpus, "--no-search", "--output", incremental_out])
+    run([notesim, "build", corpus, "--output", incremental_out])
     samples = []
     for index in range(runs):
         edit(corpus, 100 + index)
-        samples.append(run([notesim, "build", corpus, "--no-search", "--output", incremental_out]))
+        samples.append(run([notesim, "build", corpus, "--output", incremental_out]))
     rows["incremental"] = summary(samples)
     try:
         serve = serve_rebuilds(notesim, corpus, runs, 18_000 + size % 1000 + (500 if kind == "heavy" else 0))
@@ -209,8 +195,8 @@ def report(kind, size, content_bytes, events, runs, rows, written, lines):
     lines.append("")
     lines.append("| | time | peak RSS | output |")
     lines.append("| --- | --- | --- | --- |")
-    names = {"notesim": "notesim build (full, --no-cache, no search)", "check": "notesim check --no-cache", "hugo": "Hugo (scenarios as code)",
-             "floor": "libcmark parse+render+write floor", "pagefind": "Pagefind index of notesim's output",
+    names = {"notesim": "notesim build (full, --no-cache, search index included)", "no-search": "notesim build --no-cache --no-search",
+             "check": "notesim check --no-cache", "hugo": "Hugo (scenarios as code)", "floor": "libcmark parse+render+write floor",
              "incremental": "notesim build after editing 1 note", "serve": "notesim serve rebuild after 1 edit",
              "serve-latency": "serve: edit → rebuilt (incl. 250 ms polling)"}
     for key, row in rows.items():
@@ -223,6 +209,7 @@ def report(kind, size, content_bytes, events, runs, rows, written, lines):
     lines.append("")
     lines.append(f"- notesim / Hugo time: **{full / rows['hugo']['median']:.2f}×** (target ≤ 0.5×)")
     lines.append(f"- notesim / floor time: **{full / rows['floor']['median']:.2f}×** (target ≤ 2×)")
+    lines.append(f"- with / without the search index: **{full / rows['no-search']['median']:.2f}×** time (target ≤ 1.1×)")
     memory_target = "0.25×" if kind == "heavy" else "1×"
     lines.append(f"- notesim / Hugo peak RSS: **{rows['notesim']['rss'] / rows['hugo']['rss']:.2f}×** (target ≤ {memory_target})")
     lines.append(f"- notesim / Hugo output bytes: **{written['notesim'] / written['hugo']:.2f}×** (target ≤ 4×)")
