@@ -52,7 +52,9 @@ struct NoteWriter {
 
     private mutating func writeFrontMatter() {
         lines.append("---")
-        if choices.chance(128) { lines.append("title: " + choices.pick(["\"SQS: batching\"", "<script>x</script>", "日本語", "''", clean ? "\"a: b\"" : "a: b"])) }
+        if choices.chance(128) {
+            lines.append("title: " + choices.pick(["\"SQS: batching\"", "<script>x</script>", "日本語", "''", clean ? "\"a: b\"" : "a: b"]))
+        }
         if choices.chance(64) { lines.append("description: " + choices.pick(clean ? ["d", "\"<i>\""] : ["d", "\"<i>\"", "\"\\u0000\""])) }
         if choices.chance(64) { lines.append("order: " + choices.pick(clean ? ["1", "2", "10"] : ValuePools.integers)) }
         if choices.chance(96) {
@@ -187,7 +189,9 @@ struct NoteWriter {
     private mutating func writeScenario() {
         if clean {
             // A valid scenario: the clean site must build.
-            lines += ["```scenario", "mode: " + choices.pick(["sync", "async"]), "events:", "  - { at: 0s, count: " + choices.pick(["1", "3"]) + " }", "```", ""]
+            lines += [
+                "```scenario", "mode: " + choices.pick(["sync", "async"]), "events:", "  - { at: 0s, count: " + choices.pick(["1", "3"]) + " }", "```", "",
+            ]
             return
         }
         var generator = ScenarioGenerator(choices: choices)

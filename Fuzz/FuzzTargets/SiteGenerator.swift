@@ -76,7 +76,9 @@ struct SiteWriter {
     mutating func write() {
         let clean = site.clean
         site.keepGoing = choices.chance(64)
-        notePaths = (0..<(1 + choices.below(5))).map { _ in choices.pick(clean ? ValuePools.cleanFolders : ValuePools.folders) + choices.pick(ValuePools.names) + ".md" }
+        notePaths = (0..<(1 + choices.below(5))).map { _ in
+            choices.pick(clean ? ValuePools.cleanFolders : ValuePools.folders) + choices.pick(ValuePools.names) + ".md"
+        }
         if choices.chance(200) { notePaths.append("index.md") }
         for _ in 0..<choices.below(4) { writeOtherFile() }
         for (index, path) in notePaths.enumerated() {
