@@ -55,11 +55,12 @@ enum SiteChecks {
 
     /// A note marked `draft: true` is not published (a build without `--drafts`). The pages
     /// a build makes itself (the home page, the sidebar page, 404.html) may take a draft's
-    /// place.
-    static func drafts(_ drafts: Set<String>, output: [String: [UInt8]]) -> [String] {
-        drafts.sorted().compactMap { source in
+    /// place, and so may a file of the site at that path (`a.html` beside a draft `a.md` is
+    /// copied: no page is written there).
+    static func drafts(_ site: GeneratedSite, output: [String: [UInt8]]) -> [String] {
+        site.drafts.sorted().compactMap { source in
             let page = OutputPaths.html(forNote: String(source.dropFirst("content/".count)))
-            guard !["index.html", "toc.html", "404.html"].contains(page) else { return nil }
+            guard !["index.html", "toc.html", "404.html"].contains(page), site.entries["content/" + page] == nil else { return nil }
             return output[page] == nil ? nil : "the draft \(source.debugDescription) was published as \(page.debugDescription)"
         }
     }

@@ -64,7 +64,7 @@ public enum StructuredFuzzing {
             let output = fileSystem.files.reduce(into: [String: [UInt8]]()) { output, file in
                 if file.key.hasPrefix("site/public/") { output[String(file.key.dropFirst("site/public/".count))] = file.value }
             }
-            violations += SiteChecks.drafts(site.drafts, output: output)
+            violations += SiteChecks.drafts(site, output: output)
             violations += SiteChecks.addresses(output)
             violations += SiteChecks.published(site, output: output)
             if clean, rebuilds { violations += Rebuild.check(site, fileSystem: fileSystem, choice: Int(bytes.last ?? 0)) }
