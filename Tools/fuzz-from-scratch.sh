@@ -3,8 +3,9 @@
 # builds notesim-fuzz-structured against a revision of notesim (this tree's Fuzz/ copied
 # onto it, compiled with -DFUZZ_PRE_FIX for a revision before issue 18's fixes, which had
 # no FileKind.special) and fuzzes it for SECONDS, continuing after each finding. Prints one
-# line per finding: seconds since the start, the kind (crash, timeout, oom) and its first
-# telling line (the property's violation, or the sanitizer's report).
+# line per finding: seconds since the start, the kind (crash, timeout, oom), what failed
+# (every violation of the property, or the sanitizer's report and the first frame in
+# notesim's sources) and the finding's file. Each run starts from an empty corpus.
 # Usage: Tools/fuzz-from-scratch.sh REVISION SECONDS [pre-fix]
 #   e.g. Tools/fuzz-from-scratch.sh d733e4a 600 pre-fix    (the last commit before the fixes)
 set -euo pipefail
