@@ -46,7 +46,12 @@ struct NoteWriter {
         let ending = choices.pick(["\n", "\n", "\n", "\r\n", "\r"])
         var bytes = Array((lines.joined(separator: ending) + ending).utf8)
         if choices.chance(24) { bytes = [0xEF, 0xBB, 0xBF] + bytes }
-        if !clean, choices.chance(4), !bytes.isEmpty { bytes[choices.below(bytes.count)] = choices.pick([0xFF, 0x00, 0x0B]) }
+        if !clean, choices.chance(4), !bytes.isEmpty {
+            // An invalid byte, but never in place of a line end: the links' lines are known.
+            let index = choices.below(bytes.count)
+            let byte = choices.pick([0xFF, 0x00, 0x0B] as [UInt8])
+            if bytes[index] != 0x0A, bytes[index] != 0x0D { bytes[index] = byte }
+        }
         return bytes
     }
 
