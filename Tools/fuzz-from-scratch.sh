@@ -14,7 +14,7 @@ revision="$1"
 seconds="$2"
 work=".build/fuzz/scratch-$revision"
 # From scratch: no corpus or findings of an earlier run (the build is kept, to save time).
-rm -rf "$work/corpus" "$work/findings" "$work/log"
+rm -rf "$work/corpus" "$work/findings" "$work/log" "$work/start"
 mkdir -p "$work/src" "$work/corpus" "$work/findings"
 git archive "$revision" | tar -x -C "$work/src"
 cp Fuzz/FuzzTargets/*.swift "$work/src/Fuzz/FuzzTargets/"
