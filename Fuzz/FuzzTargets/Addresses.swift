@@ -61,6 +61,17 @@ enum Addresses {
         return "the address \(address.debugDescription) names \(target.debugDescription), which the build did not write"
     }
 
+    /// Whether `bytes` hold `word` (a marker: pages can be megabytes, so on bytes).
+    static func contains(_ bytes: [UInt8], _ word: [UInt8]) -> Bool {
+        guard let first = word.first, bytes.count >= word.count else { return false }
+        var index = 0
+        while index + word.count <= bytes.count {
+            if bytes[index] == first, bytes[index..<(index + word.count)].elementsEqual(word) { return true }
+            index += 1
+        }
+        return false
+    }
+
     /// `%XX` escapes undone (nil when one is malformed or the bytes are not UTF-8).
     private static func percentDecoded(_ segment: Substring) -> String? {
         var bytes: [UInt8] = []

@@ -6,14 +6,16 @@ enum Destination {
     /// `path` (relative, `/`-separated) written in a form chosen by `choices`.
     static func written(_ path: String, _ choices: inout Choices) -> String {
         let encoded = percentEncoded(path)
+        // `javascript:/a.md` as is would be a URL with a scheme, not a path.
+        let hasScheme = path.prefix { $0 != "/" }.contains(":")
         switch choices.below(5) {
-        case 0 where !path.contains(where: { "<>\n\r#?%\\".contains($0) }):
+        case 0 where !hasScheme && !path.contains(where: { "<>\n\r#?%\\".contains($0) }):
             return "<" + path + ">"
         case 1:
             return encoded.map { "_.-".contains($0) ? "\\" + String($0) : String($0) }.joined()
         case 2:
             return encoded.replacingOccurrences(of: "_", with: "&#95;").replacingOccurrences(of: "-", with: "&#45;")
-        case 3 where !path.contains(where: { " #?%<>()[]\\&\"'`\n\r\t".contains($0) || $0.isASCII && $0.asciiValue! < 0x20 }):
+        case 3 where !hasScheme && !path.contains(where: { " #?%<>()[]\\&\"'`\n\r\t".contains($0) || $0.isASCII && $0.asciiValue! < 0x20 }):
             return path
         default:
             return encoded

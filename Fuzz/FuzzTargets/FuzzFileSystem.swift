@@ -30,6 +30,14 @@ final class FuzzFileSystem: FileSystem, @unchecked Sendable {
         lock.withLock { entries.compactMapValues { if case .file(let bytes) = $0 { bytes } else { nil } } }
     }
 
+    /// Changes the site between two builds, as its author would (not recorded as a build's
+    /// change): `entry` at `path`, or nothing there when nil.
+    func edit(_ path: String, _ entry: GeneratedSite.Entry?) {
+        lock.withLock {
+            if let entry { put(path, entry) } else { entries[path] = nil }
+        }
+    }
+
     private func put(_ path: String, _ entry: GeneratedSite.Entry) {
         var folder = Path.directory(of: path)
         while !folder.isEmpty, entries[folder] == nil {

@@ -14,6 +14,10 @@ struct NoteWriter {
     private(set) var linkPositions: Set<SourcePosition> = []
     /// Whether the front matter says `draft: true`.
     private(set) var isCleanDraft = false
+    /// Whether the note is written for a clean site: nothing in it is an error.
+    var clean = false
+    /// A word written as the note's last paragraph: only its page may hold it.
+    var marker: String?
     private var lines: [String] = []
     private var definitions: [String] = []
 
@@ -24,8 +28,8 @@ struct NoteWriter {
         self.files = files
     }
 
-    /// The note's bytes.
-    mutating func write() -> [UInt8] {
+    /// The note's bytes; with `linkingAll`, a line links to every other file of the site.
+    mutating func write(linkingAll: Bool = false) -> [UInt8] {
         if choices.chance(128) { writeFrontMatter() }
         if choices.chance(160) { lines += ["# " + choices.pick(["Title", "日本語", "<b>x</b>", "a: b", "javascript:x"]), ""] }
         for _ in 0..<choices.below(6) {
@@ -36,25 +40,38 @@ struct NoteWriter {
             default: writeScenario()
             }
         }
+        if linkingAll, !files.isEmpty { writeLinks(to: files) }
+        if let marker { lines += [marker, ""] }
         lines += definitions
         let ending = choices.pick(["\n", "\n", "\n", "\r\n", "\r"])
         var bytes = Array((lines.joined(separator: ending) + ending).utf8)
         if choices.chance(24) { bytes = [0xEF, 0xBB, 0xBF] + bytes }
-        if choices.chance(4), !bytes.isEmpty { bytes[choices.below(bytes.count)] = choices.pick([0xFF, 0x00, 0x0B]) }
+        if !clean, choices.chance(4), !bytes.isEmpty {
+            // An invalid byte, but never in place of a line end: the links' lines are known.
+            let index = choices.below(bytes.count)
+            let byte = choices.pick([0xFF, 0x00, 0x0B] as [UInt8])
+            if bytes[index] != 0x0A, bytes[index] != 0x0D { bytes[index] = byte }
+        }
         return bytes
     }
 
     private mutating func writeFrontMatter() {
         lines.append("---")
-        if choices.chance(128) { lines.append("title: " + choices.pick(["\"SQS: batching\"", "<script>x</script>", "日本語", "''", "a: b"])) }
-        if choices.chance(64) { lines.append("description: " + choices.pick(["d", "\"<i>\"", "\"\\u0000\""])) }
-        if choices.chance(64) { lines.append("order: " + choices.pick(ValuePools.integers)) }
+        if choices.chance(128) {
+            lines.append("title: " + choices.pick(["\"SQS: batching\"", "<script>x</script>", "日本語", "''", clean ? "\"a: b\"" : "a: b"]))
+        }
+        if choices.chance(64) { lines.append("description: " + choices.pick(clean ? ["d", "\"<i>\""] : ["d", "\"<i>\"", "\"\\u0000\""])) }
+        if choices.chance(64) { lines.append("order: " + choices.pick(clean ? ["1", "2", "10"] : ValuePools.integers)) }
         if choices.chance(96) {
-            let draft = choices.pick(["true", "true", "false", "yes", "\"true\""])
+            let draft = choices.pick(clean ? ["true", "true", "false"] : ["true", "true", "false", "yes", "\"true\""])
             lines.append("draft: " + draft)
             isCleanDraft = draft == "true"
         }
-        if choices.chance(32) { lines.append("lang: " + choices.pick(["ja", "en", "xx"])) }
+        if choices.chance(32) { lines.append("lang: " + choices.pick(clean ? ["ja", "en"] : ["ja", "en", "xx"])) }
+        if clean {
+            lines += ["---", ""]
+            return
+        }
         if choices.chance(16) { lines.append(choices.pick(["tags: [a]", "title: again", "draft: false"])) }
         if choices.chance(16) { lines += Hostile.structure(key: choices.pick(["title", "x"]), &choices) }
         lines += ["---", ""]
@@ -64,10 +81,12 @@ struct NoteWriter {
     /// GitHub reads (percent-encoded, `<…>`, backslash escapes, entities, a reference, the
     /// destination on the next line), after text that can look like a link.
     private mutating func writeLinkLine() {
-        var line = choices.pick(["", "see ", "日本語の文", "*see ", "## T ", "- item ", "> ", "1. 項目 ", "`[a](a.md)` ", "(a.md) and ", "[a.md](b.md) "])
+        let openings = ["", "see ", "日本語の文", "*see ", "## T ", "- item ", "> ", "1. 項目 ", "`[a](a.md)` ", "(a.md) and ", "[a.md](b.md) "]
+        // A clean note has no link to a missing note.
+        var line = choices.pick(clean ? Array(openings.dropLast()) : openings)
         if line == "[a.md](b.md) " { linkPositions.insert(SourcePosition(line: lines.count + 1, column: 8)) }
         for _ in 0..<(1 + choices.below(2)) {
-            let isImage = choices.chance(48)
+            let isImage = choices.chance(48) && (!clean || !files.isEmpty)
             let target = isImage ? pickImageTarget() : pickTarget()
             let text = choices.pick(["x", "リンク", "a.md", "`](x)`"])
             let form = choices.below(5)
@@ -97,9 +116,28 @@ struct NoteWriter {
         lines += [line, ""]
     }
 
+    /// One line with a link to each of `targets`, each at its own place.
+    private mutating func writeLinks(to targets: [String]) {
+        var line = ""
+        for target in targets {
+            let destination = Destination.written(relative(to: target), &choices)
+            linkPositions.insert(SourcePosition(line: lines.count + 1, column: line.count + 5 + (destination.hasPrefix("<") ? 1 : 0)))
+            line += "[f](" + destination + ") "
+        }
+        lines += [line, ""]
+    }
+
     /// A destination for a link: another note (relative to this one), a fragment, or a
     /// note that does not exist, written as GitHub needs it.
     private mutating func pickTarget() -> String {
+        if clean {
+            // A note of the site, a file, or a web address: never missing.
+            switch choices.below(8) {
+            case 0: return choices.pick(["https://example.org/a_b", "mailto:a@b.c"])
+            case 1 where !files.isEmpty: return Destination.written(relative(to: choices.pick(files)), &choices)
+            default: return Destination.written(relative(to: choices.pick(notes)), &choices)
+            }
+        }
         switch choices.below(8) {
         case 0: return "#" + choices.pick(["title", "t", "heading-1", "日本語", "x"])
         case 1: return Destination.written(relative(to: "missing-" + choices.pick(ValuePools.names) + ".md"), &choices)
@@ -111,6 +149,7 @@ struct NoteWriter {
     }
 
     private mutating func pickImageTarget() -> String {
+        if clean { return Destination.written(relative(to: choices.pick(files)), &choices) }
         guard !files.isEmpty, choices.chance(224) else { return Destination.written(relative(to: "missing.png"), &choices) }
         return Destination.written(relative(to: choices.pick(files)), &choices)
     }
@@ -131,7 +170,7 @@ struct NoteWriter {
     private mutating func writeFloods() {
         let headings = choices.count(upTo: 3)
         for index in 0..<headings { lines += ["## Heading \(index)", ""] }
-        let misses = choices.count(upTo: 3)
+        let misses = clean ? 0 : choices.count(upTo: 3)
         let missing = choices.chance(128)
         for index in 0..<misses {
             let text = missing ? "[x](missing-\(index).md)" : "[x](#heading-\(index)x)"
@@ -143,7 +182,7 @@ struct NoteWriter {
 
     /// Block quotes, lists or emphasis nested to a depth around and past the bounds.
     private mutating func writeNesting() {
-        let depth = choices.pick(Hostile.depths)
+        let depth = choices.pick(clean ? Array(Hostile.depths.prefix(3)) : Hostile.depths)
         switch choices.below(3) {
         case 0: lines.append(String(repeating: "> ", count: depth) + "q")
         case 1: lines += (0..<min(depth, 1_000)).map { String(repeating: "  ", count: $0) + "- i" }
@@ -153,6 +192,13 @@ struct NoteWriter {
     }
 
     private mutating func writeScenario() {
+        if clean {
+            // A valid scenario: the clean site must build.
+            lines += [
+                "```scenario", "mode: " + choices.pick(["sync", "async"]), "events:", "  - { at: 0s, count: " + choices.pick(["1", "3"]) + " }", "```", "",
+            ]
+            return
+        }
         var generator = ScenarioGenerator(choices: choices)
         let body = generator.lines()
         choices = generator.choices

@@ -6,9 +6,12 @@
 /// right place; here every input is a scenario, and the bytes choose what goes where.
 struct ScenarioGenerator {
     var choices: Choices
+    /// Whether the scenario is well formed but for a few values (`strictLines`).
+    var strict = false
 
     /// The block's lines (without the fences).
     mutating func lines() -> [String] {
+        if strict { return strictLines() }
         var lines: [String] = []
         if choices.chance(160) { lines.append("title: " + title()) }
         lines.append(choices.pick(ValuePools.modes))

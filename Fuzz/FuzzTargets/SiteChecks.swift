@@ -55,13 +55,41 @@ enum SiteChecks {
 
     /// A note marked `draft: true` is not published (a build without `--drafts`). The pages
     /// a build makes itself (the home page, the sidebar page, 404.html) may take a draft's
-    /// place.
-    static func drafts(_ drafts: Set<String>, output: [String: [UInt8]]) -> [String] {
-        drafts.sorted().compactMap { source in
+    /// place, and so may a file of the site at that path (`a.html` beside a draft `a.md` is
+    /// copied: no page is written there).
+    static func drafts(_ site: GeneratedSite, output: [String: [UInt8]]) -> [String] {
+        site.drafts.sorted().compactMap { source in
             let page = OutputPaths.html(forNote: String(source.dropFirst("content/".count)))
-            guard !["index.html", "toc.html", "404.html"].contains(page) else { return nil }
+            guard !["index.html", "toc.html", "404.html"].contains(page), site.entries["content/" + page] == nil else { return nil }
             return output[page] == nil ? nil : "the draft \(source.debugDescription) was published as \(page.debugDescription)"
         }
+    }
+
+    /// In a clean site built without errors, every source is where it belongs, whole: each
+    /// note that is not a draft has its marker in its own page, a marker is in no other file
+    /// (a draft's in none), and so no file notesim generates holds one. A note or a copied
+    /// file at a path notesim writes itself (`toc.md`, `404.md`, `index.html` beside
+    /// `index.md`) would otherwise overwrite it, or be overwritten, without a word.
+    static func published(_ site: GeneratedSite, output: [String: [UInt8]]) -> [String] {
+        guard site.clean else { return [] }
+        let scanned = output.filter { !$0.key.hasPrefix("pagefind/") }
+        var violations: [String] = []
+        for (source, marker) in site.markers.sorted(by: { $0.key < $1.key }) {
+            let relative = String(source.dropFirst("content/".count))
+            let isNote = OutputPaths.isNote(relative)
+            let home = isNote ? OutputPaths.html(forNote: relative) : relative
+            let isDraft = site.drafts.contains(source)
+            // Hidden files and folders (`..x.md`) are not part of the site.
+            let isHidden = relative.split(separator: "/").contains { $0.hasPrefix(".") }
+            let holders = scanned.filter { Addresses.contains($0.value, Array(marker.utf8)) }.keys.sorted()
+            if isNote, !isDraft, !isHidden, !holders.contains(home) {
+                violations.append("the note \(source.debugDescription) is not in its page \(home.debugDescription)")
+            }
+            for holder in holders where holder != home || isDraft {
+                violations.append("\(holder.debugDescription) holds the text of \(source.debugDescription)\(isDraft ? ", a draft" : "")")
+            }
+        }
+        return violations
     }
 
     /// Every address in every page of a site built without errors is a fragment, a web or

@@ -1,4 +1,5 @@
 import NotesCore
+import SiteBuilder
 
 /// A whole site written from choices: notes with odd names in odd folders, front matter,
 /// nested Markdown, links and images written as GitHub needs them, scenario blocks, other
@@ -6,7 +7,12 @@ import NotesCore
 /// and `notesim.yml`.
 ///
 /// Besides the files, the generator records what it knows the build must respect: where it
-/// wrote each link (a link diagnostic must point at one) and which notes are drafts.
+/// wrote each link (a link diagnostic must point at one), which notes are drafts, and the
+/// marker each source of a clean site holds (which output file must hold it, and no other).
+///
+/// A clean site keeps the odd names, reserved names, line endings and byte-order marks but
+/// leaves out what is an error (missing links, special files, hostile YAML and templates):
+/// its build must succeed, and only then can the property check what was published.
 struct GeneratedSite {
     /// What a path in the site is.
     enum Entry: Equatable {
@@ -26,10 +32,15 @@ struct GeneratedSite {
     var drafts: Set<String> = []
     /// Whether the site is built with `--keep-going` (written even with errors).
     var keepGoing = false
+    /// Whether the site was written to build without errors.
+    var clean = false
+    /// The word each source file of a clean site holds, unique to it, by site path.
+    var markers: [String: String] = [:]
 
-    /// The site that `bytes` choose.
-    static func generated(from bytes: [UInt8]) -> GeneratedSite {
+    /// The site that `bytes` choose, clean or hostile.
+    static func generated(from bytes: [UInt8], clean: Bool) -> GeneratedSite {
         var writer = SiteWriter(choices: Choices(bytes))
+        writer.site.clean = clean
         writer.write()
         return writer.site
     }
@@ -63,28 +74,34 @@ struct SiteWriter {
     }
 
     mutating func write() {
+        let clean = site.clean
         site.keepGoing = choices.chance(64)
-        notePaths = (0..<(1 + choices.below(5))).map { _ in choices.pick(ValuePools.folders) + choices.pick(ValuePools.names) + ".md" }
-        if choices.chance(200) { notePaths.append("index.md") }
-        for _ in 0..<choices.below(4) {
-            let path = choices.pick(ValuePools.folders) + choices.pick(ValuePools.names) + choices.pick([".png", ".html", ".txt", ".xml", ".svg", ""])
-            otherFiles.append(path)
-            site.entries["content/" + path] = choices.pick([.file(Array("x".utf8)), .file([]), .fifo, .symbolicLink, .directory])
+        notePaths = (0..<(1 + choices.below(5))).map { _ in
+            choices.pick(clean ? ValuePools.cleanFolders : ValuePools.folders) + choices.pick(ValuePools.names) + ".md"
         }
-        for path in notePaths {
+        if choices.chance(200) { notePaths.append("index.md") }
+        for _ in 0..<choices.below(4) { writeOtherFile() }
+        for (index, path) in notePaths.enumerated() {
             // Now and then a note is not a regular file.
-            if choices.chance(12) {
+            if !clean, choices.chance(12) {
                 site.entries["content/" + path] = choices.pick([.fifo, .symbolicLink, .directory])
+                site.drafts.remove("content/" + path)
             } else {
                 var note = NoteWriter(choices: choices, path: path, notes: notePaths, files: otherFiles)
-                let text = note.write()
+                note.clean = clean
+                // A clean site's first note links every other file, so that each is copied.
+                note.marker = clean ? "fuzzmark\(index)n" : nil
+                let text = note.write(linkingAll: clean && index == 0)
                 choices = note.choices
                 site.entries["content/" + path] = .file(text)
                 site.linkPositions["content/" + path] = note.linkPositions
-                if note.isCleanDraft { site.drafts.insert("content/" + path) }
+                site.markers["content/" + path] = note.marker
+                // A note written twice is the second one: a draft only if that one is.
+                if note.isCleanDraft { site.drafts.insert("content/" + path) } else { site.drafts.remove("content/" + path) }
             }
         }
         if choices.chance(96) { writeSettings() }
+        guard !clean else { return }
         if choices.chance(64) {
             for (path, text) in Hostile.template(&choices) { site.entries["templates/" + path] = .file(Array(text.utf8)) }
         }
@@ -93,11 +110,37 @@ struct SiteWriter {
         }
     }
 
+    /// A file inside content/ other than a note: in a clean site a regular file holding its
+    /// marker, often at a path notesim writes itself or at a note's page; in a hostile one
+    /// any kind of file.
+    private mutating func writeOtherFile() {
+        guard site.clean else {
+            let path = choices.pick(ValuePools.folders) + choices.pick(ValuePools.names) + choices.pick([".png", ".html", ".txt", ".xml", ".svg", ""])
+            otherFiles.append(path)
+            site.entries["content/" + path] = choices.pick([.file(Array("x".utf8)), .file([]), .fifo, .symbolicLink, .directory])
+            return
+        }
+        let path =
+            choices.chance(128)
+            ? choices.pick(ValuePools.generatedPaths + [OutputPaths.html(forNote: choices.pick(notePaths))])
+            : choices.pick(ValuePools.cleanFolders) + choices.pick(ValuePools.names) + choices.pick([".png", ".html", ".txt", ".svg"])
+        let marker = "fuzzmark\(otherFiles.count)f"
+        otherFiles.append(path)
+        site.entries["content/" + path] = .file(Array((marker + "\n").utf8))
+        site.markers["content/" + path] = marker
+    }
+
     /// `notesim.yml`: odd titles, languages and base URLs, limits at or below the defaults
-    /// (or invalid), and hostile YAML.
+    /// (or invalid), and hostile YAML; in a clean site valid settings only.
     private mutating func writeSettings() {
         var lines: [String] = []
         if choices.chance(128) { lines.append("title: " + choices.pick(["\"SQS: batching\"", "<script>x</script>", "日本語", "''"])) }
+        if site.clean {
+            if choices.chance(64) { lines.append("language: " + choices.pick(["ja", "en"])) }
+            if choices.chance(128) { lines.append("base-url: " + choices.pick(["https://example.org/notes/", "https://example.org/"])) }
+            site.entries["notesim.yml"] = .file(Array((lines.joined(separator: "\n") + "\n").utf8))
+            return
+        }
         if choices.chance(64) { lines.append("language: " + choices.pick(["ja", "en", "xx", "\"\""])) }
         if choices.chance(64) { lines.append("base-url: " + choices.pick(["https://example.org/notes/", "/", "https://e.org/a b/"])) }
         if choices.chance(64) { lines.append("search: " + choices.pick(["true", "false", "1"])) }

@@ -50,6 +50,14 @@ enum ValuePools {
     /// Folders a file can be in: none, odd names, generated folders of the output, deep.
     static let folders = ["", "", "", "sub/", "a b/", "深い/", "assets/", "pagefind/", "h#1/", "x/y/z/", "index/", "javascript:/"]
 
+    /// The folders of a clean site: not the output's generated ones, which are errors.
+    static let cleanFolders = ["", "", "", "sub/", "a b/", "深い/", "h#1/", "x/y/z/", "index/", "javascript:/"]
+
+    /// Paths notesim writes itself: a source there would overwrite them, or be overwritten.
+    static let generatedPaths = [
+        "index.html", "404.html", "toc.html", "toc.js", "robots.txt", "sitemap.xml", "assets/style.css", "assets/notesim.js", "pagefind/pagefind.js",
+    ]
+
     /// Words of the interface and claims: valid, invalid and hostile.
     static let words = [
         "ok", "error", "timeout", "throttled", "service-error", "dlq", "on-failure", "discarded", "pending",
