@@ -140,7 +140,9 @@ public enum SitePipeline {
         diagnostics += tally.diagnostics
         var keptFiles = rendered.frame == nil ? [:] : keptPages(site.notes, toRender: renderPlan.toRender, records: plan.kept, previous: plan.previous)
         var files = rendered.files
-        if config.search, rendered.frame != nil {
+        // Not for `check` (no pages, so no index: without this every note was parsed again
+        // to index it, doubling check's time and memory).
+        if config.search, rendered.frame != nil, options.renderPages {
             options.progress?(BuildProgress(.search, done: 0, total: 1))
             let search = SearchFiles(notes: site.notes, fresh: rendered.searchDocuments, previous: plan.previous, reuse: reuse)
             files = (files + search.files).sorted { $0.path < $1.path }
