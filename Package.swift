@@ -42,11 +42,14 @@ let package = Package(
         .target(name: "ScenarioKit", dependencies: ["LambdaSimulator", "NotesCore", "NotesYAML"]),
         // Markdown -> page model and HTML, through cmark.
         .target(name: "NotesMarkdown", dependencies: ["CCmark", "NotesCore"]),
+        // Build-time syntax highlighting of code blocks: a table-driven tokenizer, no dependencies.
+        .target(name: "CodeHighlighting"),
         // The pipeline: load, parse, check, render, write.
         .target(
             name: "SiteBuilder",
             dependencies: [
                 "NotesCore", "NotesMarkdown", "NotesYAML", "CSystemShims", "ScenarioKit", "LambdaSimulator", "TimelineRender",
+                "CodeHighlighting",
             ],
             resources: [.copy("Theme")]
         ),
@@ -80,7 +83,8 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["NotesCore", "SiteBuilder"], path: "Tests/TestSupport"),
         .testTarget(name: "FuzzCorpusTests", dependencies: ["FuzzTargets"]),
         .testTarget(name: "NotesCoreTests", dependencies: ["NotesCore", "TestSupport"]),
-        .testTarget(name: "NotesMarkdownTests", dependencies: ["NotesMarkdown", "NotesCore", "TestSupport"]),
+        .testTarget(name: "CodeHighlightingTests", dependencies: ["CodeHighlighting"]),
+        .testTarget(name: "NotesMarkdownTests", dependencies: ["NotesMarkdown", "NotesCore", "TestSupport"], exclude: ["GitHub/Fixtures"]),
         .testTarget(
             name: "LambdaSimulatorTests",
             dependencies: [

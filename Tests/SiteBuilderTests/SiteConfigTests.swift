@@ -19,11 +19,11 @@ import TestSupport
             problems.map(\.formatted) == [
                 """
                 notesim.yml:2:1: error: unknown key 'languag' in notesim.yml [config.unknown-key]
-                notesim.yml:2:1: note: did you mean 'language'? Known keys: title, language, base-url, description, search, limits
+                notesim.yml:2:1: note: did you mean 'language'? Known keys: title, language, base-url, description, search, edit-url, limits
                 """,
                 """
                 notesim.yml:3:1: error: unknown key 'baseURL' in notesim.yml [config.unknown-key]
-                notesim.yml:3:1: note: did you mean 'base-url'? Known keys: title, language, base-url, description, search, limits
+                notesim.yml:3:1: note: did you mean 'base-url'? Known keys: title, language, base-url, description, search, edit-url, limits
                 """,
             ])
     }

@@ -99,7 +99,9 @@ public enum SitePipeline {
         var plan = BuildPlan(loaded: loaded, previous: reuse.flatMap { $0.manifest.globalKey == globalKey ? $0.manifest : nil }, reread: reuse?.read)
         diagnostics += plan.diagnostics
         // Stage 2, parse: each note on its own, on every core.
-        let parsed = ParsedNotes(plan.sources, reader: loaded.reader, stamps: loaded.stamps, noteSize: config.limits.noteSize, progress: options.progress)
+        let parsed = ParsedNotes(
+            plan.sources, reader: loaded.reader, stamps: loaded.stamps, noteSize: config.limits.noteSize, language: config.language,
+            progress: options.progress)
         diagnostics += parsed.diagnostics
         let fresh = parsed.notes.sorted { $0.sourcePath < $1.sourcePath }
         let contentKey = Self.contentKey(loaded.contentFiles)

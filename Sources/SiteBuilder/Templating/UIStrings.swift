@@ -1,3 +1,5 @@
+import NotesMarkdown
+
 /// The words of the site's own interface, in the languages notesim ships.
 public struct UIStrings: Sendable, Equatable {
     public var onThisPage: String
@@ -25,6 +27,13 @@ public struct UIStrings: Sendable, Equatable {
     public var eventLogFirst: String
     /// The log page's link back to its figure.
     public var backToNote: String
+    /// The titles of Markdown alerts (`> [!NOTE]` …), in `AlertKind` order.
+    public var alertTitles: [String]
+    /// The copy button of code blocks, and what it announces once it copied.
+    public var copy: String
+    public var copied: String
+    /// The link to a page's source in the repository (`edit-url`).
+    public var editPage: String
 
     /// Japanese.
     public static let ja = UIStrings(
@@ -48,7 +57,11 @@ public struct UIStrings: Sendable, Equatable {
         awsRejects: "AWS が拒否する設定",
         eventLogEntries: "%d 件",
         eventLogFirst: "全 %t 件のうち最初の %d 件を表示しています。すべて見るには notesim simulate を使います。",
-        backToNote: "ノートに戻る"
+        backToNote: "ノートに戻る",
+        alertTitles: ["注記", "ヒント", "重要", "警告", "注意"],
+        copy: "コピー",
+        copied: "コピーしました",
+        editPage: "このページを編集"
     )
 
     /// English.
@@ -73,12 +86,21 @@ public struct UIStrings: Sendable, Equatable {
         awsRejects: "AWS rejects",
         eventLogEntries: "%d entries",
         eventLogFirst: "The first %d of %t entries; notesim simulate prints them all.",
-        backToNote: "Back to the note"
+        backToNote: "Back to the note",
+        alertTitles: AlertKind.allCases.map(\.englishTitle),
+        copy: "Copy",
+        copied: "Copied",
+        editPage: "Edit this page"
     )
 
     /// The strings for a language tag (`ja`, `ja-JP`, `en-GB`); English for any other.
     public static func forLanguage(_ tag: String) -> UIStrings {
         tag.lowercased().hasPrefix("ja") ? .ja : .en
+    }
+
+    /// The title of an alert of this kind.
+    public func alertTitle(_ kind: AlertKind) -> String {
+        alertTitles[AlertKind.allCases.firstIndex(of: kind)!]
     }
 
     /// The strings as a template context.
@@ -89,7 +111,7 @@ public struct UIStrings: Sendable, Equatable {
             "skipToContent": .text(skipToContent), "sourceFile": .text(sourceFile), "notFound": .text(notFound),
             "claimsMismatch": .text(claimsMismatch), "assumptions": .text(assumptions), "assumptionsMeaning": .text(assumptionsMeaning),
             "rules": .text(rules), "eventLog": .text(eventLog), "scenarioSource": .text(scenarioSource), "awsRejects": .text(awsRejects),
-            "backToNote": .text(backToNote),
+            "backToNote": .text(backToNote), "copy": .text(copy), "copied": .text(copied), "editPage": .text(editPage),
         ]
     }
 }
