@@ -24,17 +24,17 @@ public enum CodeHighlighter {
 
     static func html(_ code: String, rules: LanguageRules) -> String {
         let scalars = Array(code.unicodeScalars)
-        var html = ""
+        var html: [UInt8] = []
         html.reserveCapacity(code.utf8.count * 2)
         for token in Tokenizer.tokens(of: code, rules: rules) {
             append(scalars[token.range], kind: token.kind, to: &html)
         }
-        return html
+        return String(decoding: html, as: UTF8.self)
     }
 
     /// Appends escaped text, in a span of its kind's class when it has one (a span never
     /// crosses a line end, so each line of the HTML stands alone).
-    static func append(_ text: ArraySlice<Unicode.Scalar>, kind: TokenKind?, to html: inout String) {
+    static func append(_ text: ArraySlice<Unicode.Scalar>, kind: TokenKind?, to html: inout [UInt8]) {
         guard let kind else {
             escape(text, into: &html)
             return
@@ -42,22 +42,28 @@ public enum CodeHighlighter {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
         while let line = lines.popFirst() {
             if !line.isEmpty {
-                html += "<span class=\"hl-\(kind.rawValue)\">"
+                html += "<span class=\"hl-\(kind.rawValue)\">".utf8
                 escape(line, into: &html)
-                html += "</span>"
+                html += "</span>".utf8
             }
-            if !lines.isEmpty { html += "\n" }
+            if !lines.isEmpty { html.append(0x0A) }
         }
     }
 
-    private static func escape(_ text: ArraySlice<Unicode.Scalar>, into html: inout String) {
+    /// Appends the text as UTF-8, with `&`, `<`, `>` and `"` escaped as cmark escapes them.
+    private static func escape(_ text: ArraySlice<Unicode.Scalar>, into html: inout [UInt8]) {
         for scalar in text {
             switch scalar {
-            case "&": html += "&amp;"
-            case "<": html += "&lt;"
-            case ">": html += "&gt;"
-            case "\"": html += "&quot;"
-            default: html.unicodeScalars.append(scalar)
+            case "&": html += "&amp;".utf8
+            case "<": html += "&lt;".utf8
+            case ">": html += "&gt;".utf8
+            case "\"": html += "&quot;".utf8
+            default:
+                if scalar.isASCII {
+                    html.append(UInt8(scalar.value))
+                } else {
+                    UTF8.encode(scalar) { html.append($0) }
+                }
             }
         }
     }
@@ -66,18 +72,18 @@ public enum CodeHighlighter {
 /// A console session: `$ ` lines are shell commands after a prompt, other lines output.
 enum ConsoleSession {
     static func html(_ code: String) -> String {
-        var html = ""
+        var html: [UInt8] = []
         let lines = code.split(separator: "\n", omittingEmptySubsequences: false)
         for (number, line) in lines.enumerated() {
             let scalars = Array(line.unicodeScalars)
             if line.hasPrefix("$ ") {
                 CodeHighlighter.append(scalars[0..<2], kind: .prompt, to: &html)
-                html += CodeHighlighter.html(String(line.dropFirst(2)), rules: .shell)
+                html += CodeHighlighter.html(String(line.dropFirst(2)), rules: .shell).utf8
             } else {
                 CodeHighlighter.append(scalars[...], kind: .output, to: &html)
             }
-            if number < lines.count - 1 { html += "\n" }
+            if number < lines.count - 1 { html.append(0x0A) }
         }
-        return html
+        return String(decoding: html, as: UTF8.self)
     }
 }

@@ -18,9 +18,9 @@ struct LanguageRules: Sendable {
     var lineComments: [String] = []
     var blockComment: (open: String, close: String)?
     /// Characters that open (and close) a string.
-    var quotes: Set<Unicode.Scalar> = ["\"", "'"]
+    var quotes: [Unicode.Scalar] = ["\"", "'"]
     /// Quotes whose strings may span lines (JavaScript's `` ` ``, Go's raw strings).
-    var multilineQuotes: Set<Unicode.Scalar> = []
+    var multilineQuotes: [Unicode.Scalar] = []
     /// Python's `"""` and `'''`.
     var tripleQuotes = false
     /// Whether `\` escapes the next character inside strings.
@@ -35,7 +35,7 @@ struct LanguageRules: Sendable {
     /// `$name` and `${…}` are variables (shell, Dockerfile).
     var dollarVariables = false
     /// Characters besides letters, digits and `_` that may be part of a word.
-    var wordCharacters: Set<Unicode.Scalar> = []
+    var wordCharacters: [Unicode.Scalar] = []
     /// A line that starts with `[` is a section header (TOML, INI).
     var sectionHeaders = false
     /// A comment starts only at a line start or after white space (shell's `#`, YAML's).

@@ -29,8 +29,19 @@ extension Tokenizer {
         }
     }
 
+    /// Letters, digits, `_` and the rules' word characters (ASCII is decided without the
+    /// Unicode tables, which cost more than everything else a character goes through).
     func isWord(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "_" || scalar.properties.isAlphabetic || scalar.properties.numericType != nil || rules.wordCharacters.contains(scalar)
+        let value = scalar.value
+        if value < 0x80 {
+            return (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value) || (0x30...0x39).contains(value) || value == 0x5F
+                || rules.wordCharacters.contains(scalar)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        (0x30...0x39).contains(scalar.value)
     }
 
     func previousIsWord() -> Bool {
@@ -38,6 +49,7 @@ extension Tokenizer {
     }
 
     func matches(_ marker: String, at index: Int) -> Bool {
+        guard index < text.count, let first = marker.unicodeScalars.first, text[index] == first else { return false }
         var offset = index
         for scalar in marker.unicodeScalars {
             guard offset < text.count, text[offset] == scalar else { return false }

@@ -61,12 +61,12 @@ struct Tokenizer {
             return .comment
         }
         if rules.quotes.contains(scalar) { return string() }
-        if scalar.properties.numericType != nil, scalar.isASCII, !previousIsWord() {
+        if Self.isDigit(scalar), !previousIsWord() {
             while position < text.count, isWord(text[position]) || text[position] == "." { position += 1 }
             return .number
         }
         if rules.dollarVariables, scalar == "$", position + 1 < text.count { return variable() }
-        if isWord(scalar), !(scalar.isASCII && scalar.properties.numericType != nil) { return word() }
+        if isWord(scalar), !Self.isDigit(scalar) { return word() }
         position += 1
         return nil
     }
@@ -120,9 +120,7 @@ struct Tokenizer {
             return .variable
         }
         let start = position
-        while position < text.count, text[position] == "_" || text[position].properties.isAlphabetic || text[position].properties.numericType != nil {
-            position += 1
-        }
+        while position < text.count, text[position] != "-", text[position] != ".", isWord(text[position]) { position += 1 }
         if position == start, position < text.count, "@#?*!$".unicodeScalars.contains(text[position]) { position += 1 }
         return position > start ? .variable : nil
     }

@@ -8,9 +8,11 @@ import NotesCore
 
 /// The one place that talks to cmark: parse, walk, rewrite, render, copy out, free.
 ///
-/// No cmark pointer leaves this file. The walk collects headings, references and code
-/// blocks; the tree is then edited (link destinations rewritten, headings replaced by HTML
-/// with ids and self-links, slot code blocks replaced by markers) and rendered once.
+/// No cmark pointer leaves this module. The page is parsed as `MarkedSource` gives it, the
+/// GitHub passes (`GitHubExtensions`) turn cmark's tree into GFM's, the walk collects
+/// headings, references and code blocks; the tree is then edited (link destinations
+/// rewritten, headings replaced by HTML with ids and self-links, slot code blocks replaced by
+/// markers, code highlighted) and rendered once.
 struct CmarkConverter {
     let index: LineIndex
     let options: MarkdownOptions
@@ -73,7 +75,7 @@ struct CmarkConverter {
 
     /// Parses the text, walks the tree once, edits it, renders it, and frees it.
     func convert() -> MarkdownPage {
-        let marked = Footnotes.mark(index)
+        let marked = MarkedSource.mark(index)
         let document: OpaquePointer = marked.bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 cmark_parse_document(chars.baseAddress, chars.count, Self.cmarkOptions)

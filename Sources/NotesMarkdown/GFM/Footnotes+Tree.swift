@@ -14,7 +14,7 @@ extension Footnotes {
     /// Finds the definitions (top-level paragraphs starting on a marked line, split off
     /// the paragraph they interrupt), numbers them by their references (replaced by links),
     /// and moves the referred ones to a list at the end; returns the ids it wrote.
-    static func run(_ document: OpaquePointer, _ marked: Marked, index: LineIndex, origins: inout SourceOrigins) -> [String] {
+    static func run(_ document: OpaquePointer, _ marked: MarkedSource, index: LineIndex, origins: inout SourceOrigins) -> [String] {
         guard !marked.labels.isEmpty else { return [] }
         var definitions: [String: Definition] = [:]
         var order: [String] = []
@@ -64,7 +64,7 @@ extension Footnotes {
     /// The pieces of a paragraph that start on marked lines, each with its first line;
     /// the paragraph is split where a definition interrupts it.
     private static func definitionPieces(
-        _ paragraph: OpaquePointer, _ marked: Marked, index: LineIndex, origins: inout SourceOrigins
+        _ paragraph: OpaquePointer, _ marked: MarkedSource, index: LineIndex, origins: inout SourceOrigins
     ) -> [(Int, OpaquePointer)] {
         let first = Int(cmark_node_get_start_line(paragraph))
         let last = Int(cmark_node_get_end_line(paragraph))

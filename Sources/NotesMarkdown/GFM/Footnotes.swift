@@ -13,30 +13,19 @@ enum Footnotes {
     /// The bytes that stand for `[^` on a definition line while cmark parses.
     static let marker: [UInt8] = [0xC2, 0xA0]
 
-    /// A page's bytes as cmark parses them: definition lines and escaped tildes marked
-    /// (`EscapedTildes`), every byte where it was.
-    struct Marked {
-        var bytes: [UInt8]
-        /// File line -> the label defined on it.
-        var labels: [Int: String]
-        /// Whether `EscapedTildes` replaced any `\~`.
-        var escapedTildes = false
-    }
-
-    /// Marks the definition lines of a top-level footnote (`[^label]:` after at most three
-    /// spaces; a label has no white space or `]`).
-    static func mark(_ index: LineIndex) -> Marked {
-        var marked = Marked(bytes: index.bytes, labels: [:])
-        marked.escapedTildes = EscapedTildes.mark(&marked.bytes)
-        guard index.bytes.contains(UInt8(ascii: "^")) else { return marked }
+    /// Marks the definition lines of top-level footnotes (`[^label]:` after at most three
+    /// spaces; a label has no white space or `]`) in `bytes`; returns the marked lines.
+    static func markDefinitions(_ index: LineIndex, in bytes: inout [UInt8]) -> [Int: String] {
+        guard index.bytes.contains(UInt8(ascii: "^")) else { return [:] }
+        var labels: [Int: String] = [:]
         for line in 1...max(1, index.lineCount) {
-            let bytes = index.lineBytes(line)
-            guard let label = definitionLabel(bytes) else { continue }
-            let start = bytes.startIndex + bytes.prefix(while: { $0 == UInt8(ascii: " ") }).count
-            marked.bytes.replaceSubrange(start..<(start + 2), with: marker)
-            marked.labels[line] = label
+            let lineBytes = index.lineBytes(line)
+            guard let label = definitionLabel(lineBytes) else { continue }
+            let start = lineBytes.startIndex + lineBytes.prefix(while: { $0 == UInt8(ascii: " ") }).count
+            bytes.replaceSubrange(start..<(start + 2), with: marker)
+            labels[line] = label
         }
-        return marked
+        return labels
     }
 
     private static func definitionLabel(_ line: ArraySlice<UInt8>) -> String? {
@@ -49,20 +38,26 @@ enum Footnotes {
         return String(decoding: label, as: UTF8.self)
     }
 
-    /// Puts `[^` back in code and HTML blocks that hold a marked line: there it was text.
-    static func restoreLiterals(_ document: OpaquePointer, _ marked: Marked) {
+    /// Puts `[^` back wherever a marked line did not become a definition: in code and raw
+    /// HTML, and in text (a definition inside a list item or a quote, which notesim does not
+    /// take as one). Run after the definitions were taken out.
+    static func restoreMarkers(_ document: OpaquePointer, _ marked: MarkedSource) {
         guard !marked.labels.isEmpty else { return }
-        for node in CmarkTree.children(document) {
-            let type = CmarkTree.type(node)
-            guard type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK else { continue }
-            let lines = Int(cmark_node_get_start_line(node))...Int(cmark_node_get_end_line(node))
-            let labels = marked.labels.filter { lines.contains($0.key) }.map(\.value)
-            guard !labels.isEmpty else { continue }
-            var literal = CmarkTree.literal(node)
-            for label in Set(labels) {
-                literal = literal.replacingOccurrences(of: "\u{A0}\(label)]:", with: "[^\(label)]:")
+        let markers = Set(marked.labels.values).map { ("\u{A0}\($0)]:", "[^\($0)]:") }
+        let iterator = cmark_iter_new(document)
+        defer { cmark_iter_free(iterator) }
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            switch CmarkTree.type(node) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                let literal = CmarkTree.literal(node)
+                guard literal.contains("\u{A0}") else { continue }
+                var restored = literal
+                for (marker, original) in markers { restored = restored.replacingOccurrences(of: marker, with: original) }
+                if restored != literal { cmark_node_set_literal(node, restored) }
+            default:
+                continue
             }
-            cmark_node_set_literal(node, literal)
         }
     }
 

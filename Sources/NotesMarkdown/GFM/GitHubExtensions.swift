@@ -20,9 +20,8 @@ struct GitHubExtensions {
     }
 
     /// Runs every pass over `document`, parsed from `marked.bytes` with `options`.
-    func run(_ document: OpaquePointer, marked: Footnotes.Marked, options: Int32) -> Result {
+    func run(_ document: OpaquePointer, marked: MarkedSource, options: Int32) -> Result {
         var result = Result()
-        Footnotes.restoreLiterals(document, marked)
         TablePass(index: marked.escapedTildes ? LineIndex(bytes: marked.bytes) : index).run(
             document, page: marked.bytes, options: options, origins: &result.origins)
         for node in nodes(of: [CMARK_NODE_ITEM.rawValue], in: document) { BlockMarkers.taskItem(node) }
@@ -34,6 +33,7 @@ struct GitHubExtensions {
         Strikethrough.run(document)
         if marked.escapedTildes { EscapedTildes.restore(document) }
         result.anchors = Footnotes.run(document, marked, index: index, origins: &result.origins)
+        Footnotes.restoreMarkers(document, marked)
         return result
     }
 
