@@ -5,8 +5,10 @@ extension Tokenizer {
         let start = position
         let lineStart = atLineStart
         while position < text.count, isWord(text[position]) { position += 1 }
-        let word = String(String.UnicodeScalarView(text[start..<position]))
         if lineStart, let key = keyKind() { return key }
+        // No keyword or literal is longer ("synchronized"): longer words need no lookup.
+        guard position - start <= 12 else { return nil }
+        let word = String(String.UnicodeScalarView(text[start..<position]))
         let folded = rules.caseInsensitive ? word.lowercased() : word
         if rules.keywords.contains(folded), !rules.keywordsAtLineStartOnly || lineStart { return .keyword }
         if rules.literals.contains(folded) { return .literal }

@@ -39,12 +39,15 @@ struct Tokenizer {
         } else {
             tokens.append((kind, range))
         }
-        for index in range {
+        // The last line end or other character of the token decides (read from its end).
+        for index in range.reversed() {
             let scalar = text[index]
             if scalar == "\n" {
                 atLineStart = true
+                break
             } else if !(scalar == " " || scalar == "\t" || (rules.keys == .lineStartBeforeColon && scalar == "-" && kind == nil)) {
                 atLineStart = false
+                break
             }
         }
     }
