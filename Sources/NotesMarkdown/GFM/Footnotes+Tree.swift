@@ -28,6 +28,7 @@ extension Footnotes {
                     definitions[key] = Definition(label: label, paragraph: piece)
                     order.append(key)
                 } else {
+                    origins.blocks[piece] = nil
                     CmarkTree.remove(piece)
                 }
             }
@@ -36,7 +37,12 @@ extension Footnotes {
         var numbered: [String] = []
         References.replace(in: document, definitions: &definitions, numbered: &numbered)
         for key in order { cmark_node_unlink(definitions[key]!.paragraph) }
-        defer { for key in order where definitions[key]?.number == nil { cmark_node_free(definitions[key]!.paragraph) } }
+        // Unreferenced definitions are dropped, with their origins (a freed node's address
+        // may be reused).
+        for key in order where definitions[key]?.number == nil {
+            origins.blocks[definitions[key]!.paragraph] = nil
+            cmark_node_free(definitions[key]!.paragraph)
+        }
         guard !numbered.isEmpty else { return [] }
         let section = CmarkTree.custom(block: true, enter: "<section class=\"footnotes\" data-footnotes>\n<ol>", exit: "</ol>\n</section>")
         var ids: [String] = []
