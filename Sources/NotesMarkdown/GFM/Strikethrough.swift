@@ -5,8 +5,8 @@ import CCmark
 /// cmark left the tildes in text nodes and has already made emphasis, links and code, so
 /// runs are paired among the children of one inline container at a time, with cmark's
 /// flanking rules: a run opens if it is left-flanking and closes if it is right-flanking,
-/// and only runs of equal length pair. An escaped tilde (`\~`) is not a `~` yet here
-/// (`EscapedTildes`).
+/// and a closer pairs with the nearest opener the rule of three allows, only if they are
+/// of equal length. An escaped tilde (`\~`) is not a `~` yet here (`EscapedTildes`).
 enum Strikethrough {
     /// A run of tildes in a text node.
     private struct Run {
@@ -52,8 +52,12 @@ enum Strikethrough {
         }
         var openers: [Int] = []
         var matches: [(Int, Int)] = []
+        // As cmark-gfm: a closer takes the nearest opener that CommonMark's rule of three
+        // allows; nothing pairs when their lengths differ (both stay, and the closer may
+        // open a later pair); a pair drops the openers between them.
         for (index, run) in runs.enumerated() {
-            if run.canClose, let found = openers.lastIndex(where: { runs[$0].range.count == run.range.count }) {
+            let found = run.canClose ? openers.lastIndex { Self.mayPair(runs[$0], run) } : nil
+            if let found, runs[openers[found]].range.count == run.range.count {
                 matches.append((openers[found], index))
                 openers.removeSubrange(found...)
             } else if run.canOpen {
@@ -81,6 +85,13 @@ enum Strikethrough {
             CmarkTree.remove(open)
             CmarkTree.remove(close)
         }
+    }
+
+    /// CommonMark's rule of three, which cmark-gfm applies to tildes too: a run that can
+    /// both open and close pairs only if the two lengths do not add up to a multiple of 3.
+    private static func mayPair(_ opener: Run, _ closer: Run) -> Bool {
+        let sum = opener.range.count + closer.range.count
+        return !(closer.canOpen || opener.canClose) || closer.range.count % 3 == 0 || sum % 3 != 0
     }
 
     /// Splits a text node so that each range is a node of its own; returns those nodes.

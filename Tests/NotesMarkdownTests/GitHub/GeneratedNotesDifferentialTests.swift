@@ -19,7 +19,7 @@ import Testing
             differing.append(number)
         }
         let agreeing = notes.count - differing.count
-        print("generated notes: \(agreeing) of \(notes.count) agree with cmark-gfm; first differing: \(differing.prefix(20))")
+        print("generated notes: \(agreeing) of \(notes.count) agree with cmark-gfm; differing: \(differing)")
         if ProcessInfo.processInfo.environment["GFM_SHOW_DIFFERENCES"] != nil {
             for number in differing {
                 print("=== note \(number)\n\(notes[number])--- notesim\n\(HTMLComparison.notesim(notes[number]))--- cmark-gfm\n\(oracle[number])")
