@@ -8,7 +8,8 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEBIAN_PACKAGES := libcmark-dev libjemalloc-dev pkg-config
 # The browser tests type into a real Chromium (search) and measure figures in it, with the
 # Japanese font a reader has (without it, Chromium measures a fallback font's widths).
-TEST_PACKAGES := chromium fonts-noto-cjk
+# cmark-gfm is GitHub's Markdown, the oracle of the differential tests (never used by notesim).
+TEST_PACKAGES := chromium fonts-noto-cjk cmark-gfm
 
 .PHONY: adversarial format lint site test setup setup-test apt-install build check clean bench bench-sim bench-instructions fuzz serve-load screenshots subpath-check
 
@@ -17,7 +18,7 @@ site: setup
 	$(SWIFT) build $(RELEASE) --product notesim
 	.build/release/notesim build .
 
-## test: install what is missing (also Chromium and fonts-noto-cjk) and run the whole test suite
+## test: install what is missing (also Chromium, fonts-noto-cjk and cmark-gfm) and run the whole test suite
 test: setup-test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build

@@ -8,9 +8,11 @@ import NotesCore
 
 /// The one place that talks to cmark: parse, walk, rewrite, render, copy out, free.
 ///
-/// No cmark pointer leaves this file. The walk collects headings, references and code
-/// blocks; the tree is then edited (link destinations rewritten, headings replaced by HTML
-/// with ids and self-links, slot code blocks replaced by markers) and rendered once.
+/// No cmark pointer leaves this module. The page is parsed as `MarkedSource` gives it, the
+/// GitHub passes (`GitHubExtensions`) turn cmark's tree into GFM's, the walk collects
+/// headings, references and code blocks; the tree is then edited (link destinations
+/// rewritten, headings replaced by HTML with ids and self-links, slot code blocks replaced by
+/// markers, code highlighted) and rendered once.
 struct CmarkConverter {
     let index: LineIndex
     let options: MarkdownOptions
@@ -38,8 +40,14 @@ struct CmarkConverter {
         var urlEdits: [(OpaquePointer, String)] = []
         var literalEdits: [(OpaquePointer, String)] = []
         var slotNodes: [(OpaquePointer, Int)] = []
+        /// Code blocks to replace by their highlighted HTML.
+        var highlighted: [(OpaquePointer, String)] = []
         var softBreaks: [OpaquePointer] = []
         var locator: SourceLocator
+        /// Where the GitHub passes took the text of the nodes they made.
+        var origins = SourceOrigins()
+        /// The table cell the walk is in.
+        var cell: SourceOrigins.Cell?
         /// The paragraph or heading the walk is in.
         var currentLeaf: OpaquePointer?
         /// How many images the walk is in (an image's text is not its heading's text).
@@ -67,13 +75,16 @@ struct CmarkConverter {
 
     /// Parses the text, walks the tree once, edits it, renders it, and frees it.
     func convert() -> MarkdownPage {
-        let document: OpaquePointer = index.bytes.withUnsafeBufferPointer { buffer in
+        let marked = MarkedSource.mark(index)
+        let document: OpaquePointer = marked.bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 cmark_parse_document(chars.baseAddress, chars.count, Self.cmarkOptions)
             }
         }
         defer { cmark_node_free(document) }
-        let walked = walk(document)
+        let github = GitHubExtensions(index: index, alertTitle: options.alertTitle).run(document, marked: marked, options: Self.cmarkOptions)
+        var walked = walk(document, origins: github.origins)
+        walked.explicitAnchors += github.anchors
         applyEdits(walked)
         let headings = replaceHeadings(walked.headings)
         return MarkdownPage(
@@ -89,8 +100,9 @@ struct CmarkConverter {
 
     /// Visits every node of the tree once, in document order, collecting headings,
     /// references, anchors and code blocks and recording the edits; the tree is unchanged.
-    private func walk(_ document: OpaquePointer) -> WalkState {
+    private func walk(_ document: OpaquePointer, origins: SourceOrigins) -> WalkState {
         var state = WalkState(locator: SourceLocator(index: index))
+        state.origins = origins
         let iterator = cmark_iter_new(document)
         defer { cmark_iter_free(iterator) }
         while true {
@@ -141,9 +153,20 @@ struct CmarkConverter {
             }
             state.record(found, in: node)
 
+        case CMARK_NODE_CUSTOM_INLINE:
+            if let cell = state.origins.cells[node] {
+                state.cell = entering ? cell : nil
+                if entering { state.locator.enterBlock(firstLine: cell.line, lastLine: cell.line) }
+            }
+
         case CMARK_NODE_CODE_BLOCK:
             let block = codeBlock(node, nextSlot: state.slotNodes.count + 1)
-            if let slot = block.slot { state.slotNodes.append((node, slot)) }
+            if let slot = block.slot {
+                state.slotNodes.append((node, slot))
+            } else if !block.language.isEmpty, let html = options.highlight?(block.literal, block.language) {
+                let language = HTMLEscaping.attribute(block.language)
+                state.highlighted.append((node, "<pre><code class=\"language-\(language)\">\(html)</code></pre>"))
+            }
             state.codeBlocks.append(block)
 
         default:
@@ -155,11 +178,15 @@ struct CmarkConverter {
     /// now on, and a heading starts gathering its text.
     private func enterLeafBlock(_ node: OpaquePointer, isHeading: Bool, _ state: inout WalkState) {
         state.currentLeaf = node
-        state.locator.enterBlock(
-            firstLine: Int(cmark_node_get_start_line(node)),
-            lastLine: Int(cmark_node_get_end_line(node)),
-            startColumn: Int(cmark_node_get_start_column(node))
-        )
+        if let block = state.origins.blocks[node] {
+            state.locator.enterBlock(firstLine: block.firstLine, lastLine: block.lastLine, startColumn: block.startColumn)
+        } else {
+            state.locator.enterBlock(
+                firstLine: Int(cmark_node_get_start_line(node)),
+                lastLine: Int(cmark_node_get_end_line(node)),
+                startColumn: Int(cmark_node_get_start_column(node))
+            )
+        }
         if isHeading {
             state.headings.append(
                 PendingHeading(
@@ -178,11 +205,15 @@ struct CmarkConverter {
     /// that fails too is the block's start reported.
     private func visitLink(_ node: OpaquePointer, kind: Reference.Kind, _ state: inout WalkState) {
         let destination = Self.string(cmark_node_get_url(node))
+        var line = Int(cmark_node_get_start_line(node))
+        var column = Int(cmark_node_get_start_column(node))
+        if let cell = state.cell {
+            // A cell was parsed on its own: its line there is not the file's.
+            column = line == cell.parsedLine ? cell.fileColumn(ofParsedColumn: column) : 1
+            line = cell.line
+        }
         let position =
-            state.locator.locateLink(
-                line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)),
-                isImage: kind == .image, destination: destination
-            )
+            state.locator.locateLink(line: line, column: column, isImage: kind == .image, destination: destination)
             ?? state.locator.locate([("(" + destination, 1), ("<" + destination, 1), (destination, 0)])
             ?? parentBlockPosition(node)
         state.references.append(Reference(kind: kind, origin: .markdown, destination: destination, position: position))
@@ -204,6 +235,7 @@ struct CmarkConverter {
         for (node, slot) in state.slotNodes {
             replace(node, withHTML: MarkdownPage.slotMarker(slot))
         }
+        for (node, html) in state.highlighted { replace(node, withHTML: html) }
     }
 
     /// Replaces each heading by its HTML with a unique id and a self-link, after the other

@@ -126,12 +126,22 @@ public struct MarkdownOptions: Sendable {
     /// Markdown links and images and to `href`/`src` in raw HTML. Positions and
     /// `Reference.destination` keep the original.
     public var rewriteDestination: @Sendable (String, Reference.Kind) -> String
+    /// The title of an alert (`> [!NOTE]`), in the page's language; GitHub's English
+    /// titles by default.
+    public var alertTitle: @Sendable (AlertKind) -> String
+    /// Highlights a code block (its code and language) as HTML for inside `<code>`, or
+    /// returns nil to leave it plain; nil (the default) highlights nothing.
+    public var highlight: (@Sendable (_ code: String, _ language: String) -> String?)?
 
     public init(
         slotLanguages: Set<String> = [],
-        rewriteDestination: @escaping @Sendable (String, Reference.Kind) -> String = { destination, _ in destination }
+        rewriteDestination: @escaping @Sendable (String, Reference.Kind) -> String = { destination, _ in destination },
+        alertTitle: @escaping @Sendable (AlertKind) -> String = { $0.englishTitle },
+        highlight: (@Sendable (_ code: String, _ language: String) -> String?)? = nil
     ) {
         self.slotLanguages = slotLanguages
+        self.alertTitle = alertTitle
+        self.highlight = highlight
         self.rewriteDestination = rewriteDestination
     }
 }

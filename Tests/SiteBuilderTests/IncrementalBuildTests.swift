@@ -15,7 +15,8 @@ import TestSupport
         MemoryFileSystem(files: [
             "site/notesim.yml": "title: 学習ノート\nbase-url: https://example.org/notes/\n",
             "site/content/index.md": "# ホーム\n\n[同期](lambda/sync.md#再試行)\n",
-            "site/content/lambda/index.md": "---\norder: 1\n---\n# Lambda\n\n![図](img/flow.png)\n",
+            // An alert: its title is in the site's language also when the page is rendered again.
+            "site/content/lambda/index.md": "---\norder: 1\n---\n# Lambda\n\n![図](img/flow.png)\n\n> [!NOTE]\n> 図の説明\n",
             "site/content/lambda/img/flow.png": "PNG",
             "site/content/lambda/sync.md": """
             ---
@@ -120,6 +121,7 @@ import TestSupport
         let fileSystem = makeSite()
         let first = expectSameAsClean(fileSystem, "first build")
         #expect(!first.incremental)
+        #expect(fileSystem.tree(under: Self.output)["lambda/index.html"]?.contains("</svg>注記</p>") == true)
 
         let unchanged = expectSameAsClean(fileSystem, "nothing changed")
         #expect(unchanged.incremental)

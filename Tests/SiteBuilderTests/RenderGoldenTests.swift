@@ -35,7 +35,7 @@ import TestSupport
 
     @Test func pagesCarryLanguageTitleAndRelativeAssets() throws {
         let page = try #require(result.text(at: "lambda/batching.html"))
-        #expect(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"ja\" data-root=\"../\">"))
+        #expect(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"ja\" data-root=\"../\" data-copy=\"コピー\" data-copied=\"コピーしました\">"))
         #expect(page.contains("<title>バッチ処理 | テスト用ノート</title>"))
         #expect(page.contains("<meta name=\"description\" content=\"バッチウィンドウとバッチサイズ\">"))
         #expect(Fixtures.withoutHash(page).contains("<link rel=\"stylesheet\" href=\"../assets/style.#.css\">"))

@@ -13,17 +13,28 @@ import TestSupport
         #expect(config == SiteConfig(title: "学習ノート", language: "en", baseURL: "https://example.org/notes/", description: "d"))
     }
 
+    /// `edit-url` gives each note an edit link: `{path}` is the note's path from the site
+    /// root, percent-encoded; without `{path}` the path is appended.
+    @Test func editURLMakesEachNotesEditLink() {
+        let (config, problems) = SiteConfig.parse("edit-url: https://github.com/u/n/edit/main/{path}?plain=1\n", path: "notesim.yml")
+        #expect(problems == [])
+        #expect(config.editLink(sourcePath: "content/lambda/同期 a.md") == "https://github.com/u/n/edit/main/content/lambda/%E5%90%8C%E6%9C%9F%20a.md?plain=1")
+        #expect(
+            SiteConfig.parse("edit-url: https://x.example/\n", path: "notesim.yml").0.editLink(sourcePath: "content/a.md") == "https://x.example/content/a.md")
+        #expect(SiteConfig().editLink(sourcePath: "content/a.md") == nil)
+    }
+
     @Test func unknownKeysAreErrorsWithASuggestion() {
         let (_, problems) = SiteConfig.parse("title: x\nlanguag: ja\nbaseURL: y", path: "notesim.yml")
         #expect(
             problems.map(\.formatted) == [
                 """
                 notesim.yml:2:1: error: unknown key 'languag' in notesim.yml [config.unknown-key]
-                notesim.yml:2:1: note: did you mean 'language'? Known keys: title, language, base-url, description, search, limits
+                notesim.yml:2:1: note: did you mean 'language'? Known keys: title, language, base-url, description, search, edit-url, limits
                 """,
                 """
                 notesim.yml:3:1: error: unknown key 'baseURL' in notesim.yml [config.unknown-key]
-                notesim.yml:3:1: note: did you mean 'base-url'? Known keys: title, language, base-url, description, search, limits
+                notesim.yml:3:1: note: did you mean 'base-url'? Known keys: title, language, base-url, description, search, edit-url, limits
                 """,
             ])
     }

@@ -18,6 +18,9 @@ public struct SiteConfig: Equatable, Sendable {
     public var description: String
     /// Whether pages get a search box and the build writes the search index (`search-index/`).
     public var search: Bool
+    /// The address of a note's source for editing (`edit-url`), with `{path}` standing for
+    /// the note's path from the site root (`content/…`); empty: pages get no edit link.
+    public var editURL = ""
     /// Caps that keep every build bounded: records per scenario, simulated time, note size.
     public var limits = Limits()
 
@@ -52,8 +55,17 @@ public struct SiteConfig: Equatable, Sendable {
         self.search = search
     }
 
+    /// The edit link of the note at `sourcePath`: `edit-url` with `{path}` replaced (or the
+    /// path appended when it has no `{path}`); nil when there is no `edit-url`.
+    public func editLink(sourcePath: String) -> String? {
+        guard !editURL.isEmpty else { return nil }
+        let path = PercentEncoding.encodePath(sourcePath)
+        guard editURL.contains("{path}") else { return editURL + path }
+        return editURL.split(separator: "{path}", omittingEmptySubsequences: false).joined(separator: path)
+    }
+
     /// The keys `notesim.yml` accepts.
-    static let knownKeys = ["title", "language", "base-url", "description", "search", "limits"]
+    static let knownKeys = ["title", "language", "base-url", "description", "search", "edit-url", "limits"]
     static let limitKeys = ["records", "horizon", "note-size", "steps"]
 
     /// Reads a config file's text; unknown keys and wrong types are errors at their position.
@@ -95,6 +107,7 @@ public struct SiteConfig: Equatable, Sendable {
             case "language": config.language = scalar.string
             case "base-url": config.baseURL = scalar.string
             case "description": config.description = scalar.string
+            case "edit-url": config.editURL = scalar.string
             case "search":
                 switch scalar.string {
                 case "true", "True", "TRUE": config.search = true

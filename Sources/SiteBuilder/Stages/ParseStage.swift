@@ -1,3 +1,4 @@
+import CodeHighlighting
 import NotesCore
 import NotesMarkdown
 
@@ -6,15 +7,13 @@ public enum ParseStage {
     /// Code-block languages whose blocks become figure slots instead of code.
     public static let slotLanguages: Set<String> = ["scenario"]
 
-    /// Parses one note; `sourcePath` is site-relative and starts with `content/`.
-    public static func parse(sourcePath: String, bytes: [UInt8]) -> (Note?, [Diagnostic]) {
+    /// Parses one note; `sourcePath` is site-relative and starts with `content/`. Alerts are
+    /// titled in the note's language: its front matter's `lang`, else `language` (the site's).
+    public static func parse(sourcePath: String, bytes: [UInt8], language: String = "en") -> (Note?, [Diagnostic]) {
         let content: ArraySlice<UInt8>
         switch SourceDecoding.validate(bytes) {
         case .success(let valid): content = valid
         case .failure(let failure): return (nil, [LoadStage.decodingDiagnostic(failure, path: sourcePath)])
-        }
-        let options = MarkdownOptions(slotLanguages: slotLanguages) { destination, _ in
-            OutputPaths.rewrite(destination)
         }
         var diagnostics: [Diagnostic] = []
         var frontMatter = FrontMatter()
@@ -27,13 +26,22 @@ public enum ParseStage {
                 frontMatter = parsed
                 diagnostics += problems
             }
-            page = MarkdownParser.parse(split.body, options: options)
+            page = MarkdownParser.parse(split.body, options: options(language: frontMatter.lang ?? language))
         } else {
             // No front matter: the bytes go to cmark as they are, without a String between.
-            page = MarkdownParser.parse(utf8: Array(content), options: options)
+            page = MarkdownParser.parse(utf8: Array(content), options: options(language: language))
         }
         let contentPath = String(sourcePath.dropFirst(LoadStage.contentFolder.count + 1))
         let note = Note(sourcePath: sourcePath, contentPath: contentPath, frontMatter: frontMatter, page: page)
         return (note, diagnostics)
+    }
+
+    /// How notes in `language` are parsed: scenario slots, highlighted code, alert titles in
+    /// that language, and note links pointing at pages.
+    static func options(language: String) -> MarkdownOptions {
+        let strings = UIStrings.forLanguage(language)
+        return MarkdownOptions(
+            slotLanguages: slotLanguages, rewriteDestination: { destination, _ in OutputPaths.rewrite(destination) },
+            alertTitle: { strings.alertTitle($0) }, highlight: CodeHighlighter.highlight)
     }
 }

@@ -187,6 +187,7 @@ public enum RenderStage {
             "hasHeadings": .flag(headings.count > 1),
         ]
         if let titleHTML { context["titleHTML"] = .text(titleHTML) }
+        if let editURL = config.editLink(sourcePath: note.sourcePath) { context["editURL"] = .text(editURL) }
         if let description = note.frontMatter.description, !description.isEmpty {
             context["description"] = .text(description)
         }

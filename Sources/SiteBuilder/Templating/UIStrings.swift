@@ -1,3 +1,5 @@
+import NotesMarkdown
+
 /// The words of the site's own interface, in the languages notesim ships.
 public struct UIStrings: Sendable, Equatable {
     public var onThisPage: String
@@ -31,6 +33,13 @@ public struct UIStrings: Sendable, Equatable {
     public var searchPlaceholder: String
     public var searchResults: String
     public var searchNoResults: String
+    /// The titles of Markdown alerts (`> [!NOTE]` …), in `AlertKind` order.
+    public var alertTitles: [String]
+    /// The copy button of code blocks, and what it announces once it copied.
+    public var copy: String
+    public var copied: String
+    /// The link to a page's source in the repository (`edit-url`).
+    public var editPage: String
 
     /// Japanese.
     public static let ja = UIStrings(
@@ -58,7 +67,11 @@ public struct UIStrings: Sendable, Equatable {
         search: "サイト内検索",
         searchPlaceholder: "検索 ( / )",
         searchResults: "%d 件のノート",
-        searchNoResults: "「%s」に一致するノートはありません"
+        searchNoResults: "「%s」に一致するノートはありません",
+        alertTitles: ["注記", "ヒント", "重要", "警告", "注意"],
+        copy: "コピー",
+        copied: "コピーしました",
+        editPage: "このページを編集"
     )
 
     /// English.
@@ -87,12 +100,21 @@ public struct UIStrings: Sendable, Equatable {
         search: "Search the notes",
         searchPlaceholder: "Search ( / )",
         searchResults: "%d notes",
-        searchNoResults: "No notes match “%s”"
+        searchNoResults: "No notes match “%s”",
+        alertTitles: AlertKind.allCases.map(\.englishTitle),
+        copy: "Copy",
+        copied: "Copied",
+        editPage: "Edit this page"
     )
 
     /// The strings for a language tag (`ja`, `ja-JP`, `en-GB`); English for any other.
     public static func forLanguage(_ tag: String) -> UIStrings {
         tag.lowercased().hasPrefix("ja") ? .ja : .en
+    }
+
+    /// The title of an alert of this kind.
+    public func alertTitle(_ kind: AlertKind) -> String {
+        alertTitles[AlertKind.allCases.firstIndex(of: kind)!]
     }
 
     /// The strings as a template context.
@@ -105,6 +127,7 @@ public struct UIStrings: Sendable, Equatable {
             "rules": .text(rules), "eventLog": .text(eventLog), "scenarioSource": .text(scenarioSource), "awsRejects": .text(awsRejects),
             "backToNote": .text(backToNote), "search": .text(search), "searchPlaceholder": .text(searchPlaceholder),
             "searchResults": .text(searchResults), "searchNoResults": .text(searchNoResults),
+            "copy": .text(copy), "copied": .text(copied), "editPage": .text(editPage),
         ]
     }
 }

@@ -1,4 +1,4 @@
-// notesim default theme: sidebar, theme toggle, mobile menu. The pages work without it.
+// notesim default theme: sidebar, theme toggle, copy buttons, mobile menu. The pages work without it.
 (function () {
   "use strict";
   var html = document.documentElement;
@@ -38,6 +38,56 @@
       try { localStorage.setItem("notesim-theme", html.dataset.theme); } catch (e) {}
     });
   }
+
+  // Copy buttons on code blocks and scenario sources: each announces "copied" through a
+  // polite live region, and works from disk too (execCommand when the Clipboard API is absent).
+  var copyLabel = html.getAttribute("data-copy") || "Copy";
+  var copiedLabel = html.getAttribute("data-copied") || "Copied";
+  var blocks = document.querySelectorAll(".content pre");
+  var live = null;
+  if (blocks.length) {
+    live = document.createElement("span");
+    live.className = "visually-hidden";
+    live.setAttribute("aria-live", "polite");
+    document.body.appendChild(live);
+  }
+  function copyText(text, done) {
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(done, function () { fallbackCopy(text, done); });
+    } else {
+      fallbackCopy(text, done);
+    }
+  }
+  function fallbackCopy(text, done) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    try { if (document.execCommand("copy")) done(); } catch (e) {}
+    document.body.removeChild(area);
+  }
+  Array.prototype.forEach.call(blocks, function (pre) {
+    var wrapper = document.createElement("div");
+    wrapper.className = "code-block";
+    pre.parentNode.insertBefore(wrapper, pre);
+    wrapper.appendChild(pre);
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "copy-button";
+    button.textContent = copyLabel;
+    button.addEventListener("click", function () {
+      copyText(pre.textContent, function () {
+        button.textContent = copiedLabel;
+        live.textContent = "";
+        live.textContent = copiedLabel;
+        setTimeout(function () { button.textContent = copyLabel; }, 2000);
+      });
+    });
+    wrapper.appendChild(button);
+  });
 
   // The sidebar becomes a drawer on narrow screens.
   var menuButton = document.querySelector(".sidebar-toggle");

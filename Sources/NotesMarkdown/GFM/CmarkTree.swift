@@ -1,0 +1,105 @@
+import CCmark
+
+/// Small helpers over cmark's node API for the GitHub passes: children, literals, new
+/// custom nodes, and moving runs of siblings.
+///
+/// The passes edit the tree cmark built before the converter walks it; these helpers keep
+/// their code about Markdown rather than about pointers. No pointer outlives the parse.
+enum CmarkTree {
+    /// The node's children, first to last (read before any of them is moved).
+    static func children(_ node: OpaquePointer) -> [OpaquePointer] {
+        var result: [OpaquePointer] = []
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            result.append(current)
+            child = cmark_node_next(current)
+        }
+        return result
+    }
+
+    static func type(_ node: OpaquePointer) -> cmark_node_type {
+        cmark_node_get_type(node)
+    }
+
+    static func literal(_ node: OpaquePointer) -> String {
+        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    }
+
+    /// A text node holding `text`.
+    static func text(_ text: String) -> OpaquePointer {
+        let node = cmark_node_new(CMARK_NODE_TEXT)!
+        cmark_node_set_literal(node, text)
+        return node
+    }
+
+    /// An inline raw-HTML node holding `html`.
+    static func inlineHTML(_ html: String) -> OpaquePointer {
+        let node = cmark_node_new(CMARK_NODE_HTML_INLINE)!
+        cmark_node_set_literal(node, html)
+        return node
+    }
+
+    /// A custom block or inline node that renders `enter` before its children and `exit` after.
+    static func custom(block: Bool, enter: String, exit: String) -> OpaquePointer {
+        let node = cmark_node_new(block ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_CUSTOM_INLINE)!
+        cmark_node_set_on_enter(node, enter)
+        cmark_node_set_on_exit(node, exit)
+        return node
+    }
+
+    /// A link node to `url` whose text is `text`.
+    static func link(url: String, text: String) -> OpaquePointer {
+        let node = cmark_node_new(CMARK_NODE_LINK)!
+        cmark_node_set_url(node, url)
+        cmark_node_append_child(node, Self.text(text))
+        return node
+    }
+
+    /// Moves every child of `source` to the end of `target`'s children.
+    static func moveChildren(of source: OpaquePointer, to target: OpaquePointer) {
+        for child in children(source) {
+            cmark_node_unlink(child)
+            cmark_node_append_child(target, child)
+        }
+    }
+
+    /// Unlinks and frees a node and everything below it.
+    static func remove(_ node: OpaquePointer) {
+        cmark_node_unlink(node)
+        cmark_node_free(node)
+    }
+
+    /// Whether the node is a soft or hard line break.
+    static func isBreak(_ node: OpaquePointer) -> Bool {
+        let kind = type(node)
+        return kind == CMARK_NODE_SOFTBREAK || kind == CMARK_NODE_LINEBREAK
+    }
+
+    /// The text a paragraph starts with: the literals of its leading text nodes joined (cmark
+    /// splits `[!NOTE]` into `[`, `!`, `NOTE` and `]`), up to its first other node.
+    static func leadingText(of paragraph: OpaquePointer) -> String {
+        var result = ""
+        var child = cmark_node_first_child(paragraph)
+        while let current = child, type(current) == CMARK_NODE_TEXT {
+            result += literal(current)
+            child = cmark_node_next(current)
+        }
+        return result
+    }
+
+    /// Removes the first `count` bytes of a paragraph's leading text nodes (`count` at most
+    /// the length of `leadingText(of:)`); nodes left empty are removed.
+    static func dropLeadingBytes(_ count: Int, of paragraph: OpaquePointer) {
+        var remaining = count
+        while remaining > 0, let first = cmark_node_first_child(paragraph), type(first) == CMARK_NODE_TEXT {
+            let bytes = Array(literal(first).utf8)
+            if bytes.count <= remaining {
+                remaining -= bytes.count
+                remove(first)
+            } else {
+                cmark_node_set_literal(first, String(decoding: bytes[remaining...], as: UTF8.self))
+                remaining = 0
+            }
+        }
+    }
+}
