@@ -11,8 +11,11 @@ import Foundation
 /// the signal, with the shell's status for that signal (130 for SIGINT, 143 for SIGTERM);
 /// so is a second signal, at once.
 final class StopSignals: @unchecked Sendable {  // immutable after init; dispatch sources are thread-safe
-    /// How long after the signal a process that has not stopped by itself is ended.
-    static let forcedExitDelay: DispatchTimeInterval = .milliseconds(800)
+    /// How long after the signal a process that has not stopped by itself is ended: long
+    /// enough that a preview starved of CPU by other work (a test suite, a build) still
+    /// winds down by itself (at 0.8 s it was cut short under a full test run), short enough
+    /// that an uninterruptible rebuild does not hold the terminal.
+    static let forcedExitDelay: DispatchTimeInterval = .milliseconds(2_500)
 
     private let sources: [any DispatchSourceSignal]
     private let stream: AsyncStream<Int32>

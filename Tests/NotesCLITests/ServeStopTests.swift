@@ -52,8 +52,9 @@ import Testing
     @Test(arguments: [SIGINT, SIGTERM])
     func aSignalStopsTheServerPromptlyWithStreamsOpen(signal: Int32) throws {
         let stopped = try stop(with: signal)
-        // About a second at most; 3 s keeps the test steady on a busy two-core machine.
-        #expect(stopped.seconds < 3, "took \(stopped.seconds) s")
+        // About a second on an idle machine; under a full parallel test run on two cores
+        // this process and the server were seen to wait 4 s for the CPU, so the bound is 8 s.
+        #expect(stopped.seconds < 8, "took \(stopped.seconds) s")
         #expect(stopped.status == 0)
         #expect(LoopbackSocket(port: stopped.port) == nil, "the port still accepts connections")
         for stream in stopped.streams { #expect(stream.read(timeout: 5) == .closed) }
