@@ -33,18 +33,11 @@ public enum SiteScaffold {
         return "---\ntitle: \(YAMLQuoting.doubleQuoted(name))\ndescription: \"\"\n---\n# \(heading)\n\n"
     }
 
-    static let exampleNoteJapanese = """
-        # 学習ノート
-
-        このサイトは notesim で作られています。`content/` に Markdown でノートを書き、
-        `notesim build` でサイトにします。
-
-        ## 非同期呼び出しの再試行
-
-        下のブロックはシミュレーターで実行され、`expect` の主張が確かめられます。
-
+    /// The example note's scenario block, the same in both languages but for its title.
+    static func exampleScenario(title: String) -> String {
+        """
         ```scenario
-        title: "非同期呼び出し: 2 回再試行してから DLQ へ"
+        title: "\(title)"
         mode: async
         function: { duration: 100ms, fails: always }
         DeadLetterConfig: { TargetArn: sqs }
@@ -57,6 +50,20 @@ public enum SiteScaffold {
         ```
 
         """
+    }
+
+    static let exampleNoteJapanese = """
+        # 学習ノート
+
+        このサイトは notesim で作られています。`content/` に Markdown でノートを書き、
+        `notesim build` でサイトにします。
+
+        ## 非同期呼び出しの再試行
+
+        下のブロックはシミュレーターで実行され、`expect` の主張が確かめられます。
+
+
+        """ + exampleScenario(title: "非同期呼び出し: 2 回再試行してから DLQ へ")
 
     static let exampleNoteEnglish = """
         # Study notes
@@ -68,18 +75,6 @@ public enum SiteScaffold {
 
         The block below runs in the simulator, and its `expect` claims are checked.
 
-        ```scenario
-        title: "Asynchronous invocation: two retries, then the DLQ"
-        mode: async
-        function: { duration: 100ms, fails: always }
-        DeadLetterConfig: { TargetArn: sqs }
-        events:
-          - at: 0s
-        expect:
-          attempts: 3
-          attempts-at: [0s, 1m, 3m]
-          outcome: dlq
-        ```
 
-        """
+        """ + exampleScenario(title: "Asynchronous invocation: two retries, then the DLQ")
 }
