@@ -14,7 +14,7 @@ import Testing
             expect:
               \(claim)
             """
-        return ScenarioRunner.run(yaml, path: "content/a.md").verdicts.map { $0.diagnostic?.formatted ?? "pass \($0.key)" }
+        return ScenarioVerdicts.of(yaml)
     }
 
     @Test func boundsOverEveryBatch() {

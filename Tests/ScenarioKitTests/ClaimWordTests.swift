@@ -6,16 +6,7 @@ import Testing
 /// names nothing is refused at its position with the words there are and the closest one.
 @Suite struct ClaimWordTests {
     private func verdicts(_ claims: String) -> [String] {
-        let yaml = """
-            mode: async
-            function: { duration: 100ms, fails: always }
-            DeadLetterConfig: { TargetArn: sqs }
-            events:
-              - at: 0s
-            expect:
-            \(claims)
-            """
-        return ScenarioRunner.run(yaml, path: "content/a.md").verdicts.map { $0.diagnostic?.formatted ?? "pass \($0.key)" }
+        ScenarioVerdicts.of(ScenarioVerdicts.asyncToDLQ + claims + "\n")
     }
 
     @Test func wordsInAnotherCaseAreTheSameWords() {

@@ -8,20 +8,10 @@ import Testing
     /// The verdicts of a block as the one scenario runner gives them (`pass KEY` or the
     /// failure's diagnostic).
     private func verdicts(_ yaml: String) throws -> [String] {
-        let run = ScenarioRunner.run(yaml, path: "content/a.md")
-        if case .broken = run.status { Issue.record("the block did not parse: \(run.diagnostics.map(\.formatted))") }
-        return run.verdicts.map { $0.diagnostic?.formatted ?? "pass \($0.key)" }
+        ScenarioVerdicts.of(yaml)
     }
 
-    private let asyncDLQ = """
-        mode: async
-        function: { duration: 100ms, fails: always }
-        DeadLetterConfig: { TargetArn: sqs }
-        events:
-          - at: 0s
-        expect:
-
-        """
+    private let asyncDLQ = ScenarioVerdicts.asyncToDLQ
 
     @Test func theFormatsExampleMessage() throws {
         #expect(
