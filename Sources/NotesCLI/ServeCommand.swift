@@ -9,7 +9,8 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Preview the site at http://127.0.0.1:8000/ and reload open pages on every change.",
         discussion: """
-            The preview is built into .notesim-cache/serve; public/ is not touched. Build errors show in the browser until fixed. \
+            The preview is built into .notesim-cache/serve; public/ is not touched. Build errors show in the browser until fixed; when the first build fails, every page is an error \
+            page listing each problem with its source line, which turns into the site once a build passes. \
             Ctrl-C (SIGINT) or SIGTERM stops it within a second, live-reload streams included: exit status 0, \
             or 130/143 if a rebuild had to be cut short.
             """

@@ -39,13 +39,17 @@ enum LiveReload {
             }
             overlay.textContent = "notesim: the last build failed\\n\\n" + lines.join("\\n");
           }
+          // The error page (served while the site cannot be) lists the problems itself: it
+          // reloads on a passing build, or on a failing one newer than the one it lists.
+          var errorPage = document.querySelector('meta[name="notesim-error-page"]');
           var source = new EventSource("/__notesim/events");
           source.addEventListener("ok", function () {
-            if (first) { first = false; if (overlay) { overlay.remove(); overlay = null; } return; }
+            if (first && !errorPage) { first = false; if (overlay) { overlay.remove(); overlay = null; } return; }
             location.reload();
           });
           source.addEventListener("errors", function (event) {
             first = false;
+            if (errorPage) { if (event.lastEventId !== errorPage.content) { location.reload(); } return; }
             try { show(JSON.parse(event.data)); } catch (e) { show([String(event.data)]); }
           });
         })();

@@ -91,10 +91,18 @@ public struct PreviewServer: Sendable {
         if let error = report.writeError { diagnostics.append(error) }
         for diagnostic in diagnostics { log(diagnostic.formatted) }
         let elapsed = clock.now - start
-        log(
-            "Rebuilt in \(elapsed.components.seconds * 1_000 + elapsed.components.attoseconds / 1_000_000_000_000_000) ms: \(result.expectationsPassed) passed, \(result.expectationsFailed) failed"
-        )
+        log(Self.summary(diagnostics: diagnostics, passed: result.expectationsPassed, failed: result.expectationsFailed, elapsed: elapsed))
         await state.rebuilt(diagnostics: diagnostics)
+    }
+
+    /// The log's line after a rebuild: whether it failed first, so that the last line of the
+    /// log never reads like success after a broken config or note.
+    static func summary(diagnostics: [Diagnostic], passed: Int, failed: Int, elapsed: Duration) -> String {
+        let milliseconds = elapsed.components.seconds * 1_000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+        let claims = "claims: \(passed) passed, \(failed) failed"
+        let errors = diagnostics.filter(\.isError).count
+        guard errors > 0 else { return "Rebuilt in \(milliseconds) ms: \(claims)" }
+        return "Build failed in \(milliseconds) ms: \(errors == 1 ? "1 error" : "\(errors) errors") (\(claims)); the browser shows them"
     }
 
     /// The routes: the live-reload script, the event stream, and the site's files.
@@ -129,13 +137,26 @@ public struct PreviewServer: Sendable {
                     try await writer.finish(nil)
                 })
         }
-        router.get("/**") { request, _ in
-            try Self.serveFile(request.uri.path, output: output, fileSystem: fileSystem)
+        let site = siteDirectory
+        let serve: @Sendable (String) async throws -> Response = { path in
+            let response = try Self.serveFile(path, output: output, fileSystem: fileSystem)
+            guard response.status == .notFound, let failure = await state.failure() else { return response }
+            return Self.errorPage(failure, siteDirectory: site, fileSystem: fileSystem)
         }
-        router.get("/") { request, _ in
-            try Self.serveFile(request.uri.path, output: output, fileSystem: fileSystem)
-        }
+        router.get("/**") { request, _ in try await serve(request.uri.path) }
+        router.get("/") { request, _ in try await serve(request.uri.path) }
         return router
+    }
+
+    /// The error page for a path the failed build did not write (every path, when the first
+    /// build failed): 503, since the site will be there once the notes are fixed.
+    static func errorPage(_ failure: PreviewState.Failure, siteDirectory: String, fileSystem: any FileSystem) -> Response {
+        let page = ErrorPage.render(diagnostics: failure.diagnostics, generation: failure.generation) { path in
+            (try? fileSystem.readFile(Path.join(siteDirectory, path))).map { String(decoding: $0, as: UTF8.self) }
+        }
+        return Response(
+            status: .serviceUnavailable, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(bytes: page)))
     }
 
     /// A file of the built site; HTML pages get the live-reload script.

@@ -22,11 +22,23 @@ public actor PreviewState {
         self.diagnostics = diagnostics
     }
 
-    /// The server-sent event that describes the current state.
+    /// A failed build's problems and its generation, for the error page.
+    public struct Failure: Sendable {
+        public var diagnostics: [Diagnostic]
+        public var generation: Int
+    }
+
+    /// The last build's problems if it failed; nil after a clean build.
+    public func failure() -> Failure? {
+        diagnostics.contains(where: \.isError) ? Failure(diagnostics: diagnostics, generation: generation) : nil
+    }
+
+    /// The server-sent event that describes the current state; its id is the build's
+    /// generation, so an error page can tell whether it shows the latest build.
     func event() -> String {
         let errors = diagnostics.filter(\.isError)
-        guard !errors.isEmpty else { return "event: ok\ndata: \(generation)\n\n" }
+        guard !errors.isEmpty else { return "id: \(generation)\nevent: ok\ndata: \(generation)\n\n" }
         let lines = errors.map { JSONString.quote($0.formatted) }.joined(separator: ",")
-        return "event: errors\ndata: [\(lines)]\n\n"
+        return "id: \(generation)\nevent: errors\ndata: [\(lines)]\n\n"
     }
 }

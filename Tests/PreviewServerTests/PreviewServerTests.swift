@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NotesCore
 import HummingbirdTesting
 @testable import PreviewServer
 import SiteBuilder
@@ -73,4 +74,76 @@ import TestSupport
             }
         }
     }
+
+    @Test func aFirstBuildThatFailsServesEveryProblemAndThenTheSiteOnceFixed() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("notesim-serve-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/content", withIntermediateDirectories: true)
+        let broken = "# ホーム\n\n```scenario\nmode: sink\n```\n"
+        try Data(broken.utf8).write(to: URL(fileURLWithPath: root + "/content/index.md"))
+        let server = PreviewServer(siteDirectory: root, port: 0)
+        let lines = LogLines()
+        await server.rebuild(log: lines.append)
+        #expect(lines.last?.hasPrefix("Build failed in ") == true)
+        #expect(lines.last?.hasSuffix(" ms: 1 error (claims: 0 passed, 0 failed); the browser shows them") == true)
+        let app = Application(router: server.router())
+        try await app.test(.router) { client in
+            for uri in ["/", "/index.html", "/missing/page.html"] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .serviceUnavailable)
+                    let body = String(buffer: response.body)
+                    #expect(body.contains("<h1>The build failed: 1 error</h1>"))
+                    #expect(body.contains("<code>content/index.md:4:7</code> <span class=\"severity\">error</span>: "))
+                    #expect(body.contains("<pre><span class=\"line-number\">4</span> mode: <mark>s</mark>ink</pre>"))
+                    #expect(body.contains("<meta name=\"notesim-error-page\" content=\"1\">"))
+                    #expect(body.contains("<script src=\"/__notesim/live.js\"></script></body>"))
+                }
+            }
+        }
+        try Data("# ホーム\n".utf8).write(to: URL(fileURLWithPath: root + "/content/index.md"))
+        await server.rebuild(log: lines.append)
+        #expect(lines.last?.hasPrefix("Rebuilt in ") == true)
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("<h1 id=\"ホーム\">"))
+            }
+        }
+    }
+
+    @Test func theEventStreamNamesTheBuildItDescribes() async {
+        let state = PreviewState()
+        await state.rebuilt(diagnostics: [])
+        #expect(await state.event() == "id: 1\nevent: ok\ndata: 1\n\n")
+        await state.rebuilt(diagnostics: [.error("config.invalid", path: "notesim.yml", at: .init(line: 2, column: 1), "bad")])
+        #expect(await state.event() == "id: 2\nevent: errors\ndata: [\"notesim.yml:2:1: error: bad [config.invalid]\"]\n\n")
+        #expect(await state.failure()?.generation == 2)
+    }
+
+    @Test func theLogSaysWhenARebuildFailed() {
+        let error = Diagnostic.error("expect.mismatch", path: "content/a.md", at: nil, "wrong")
+        let warning = Diagnostic.warning("link.external", path: "content/a.md", at: nil, "slow")
+        #expect(PreviewServer.summary(diagnostics: [warning], passed: 9, failed: 0, elapsed: .milliseconds(3)) == "Rebuilt in 3 ms: claims: 9 passed, 0 failed")
+        #expect(
+            PreviewServer.summary(diagnostics: [error, error, warning], passed: 8, failed: 2, elapsed: .milliseconds(12))
+                == "Build failed in 12 ms: 2 errors (claims: 8 passed, 2 failed); the browser shows them")
+    }
+
+    @Test func theErrorPageMarksTheColumnInCharactersAndCutsLongLines() {
+        #expect(ErrorPage.marked("可視性: <x>", column: 6) == "可視性: <mark>&lt;</mark>x&gt;")
+        #expect(ErrorPage.marked("ab", column: 3) == "ab<mark> </mark>")
+        let long = String(repeating: "a", count: 1_000) + "Z" + String(repeating: "b", count: 1_000)
+        let cut = ErrorPage.marked(long, column: 1_001)
+        #expect(cut == "…" + String(repeating: "a", count: 120) + "<mark>Z</mark>" + String(repeating: "b", count: 119) + "…")
+    }
+}
+
+/// Log lines a test collects from the server.
+private final class LogLines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+
+    var last: String? { lock.withLock { lines.last } }
+
+    func append(_ line: String) { lock.withLock { lines.append(line) } }
 }
