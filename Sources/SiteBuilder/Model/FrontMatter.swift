@@ -11,6 +11,9 @@ public struct FrontMatter: Equatable, Sendable {
     public var draft: Bool = false
     /// The note's language, when it differs from the site's.
     public var lang: String?
+    /// Whether each scenario figure shows its YAML open (`scenario-source: open`), for notes
+    /// that teach the scenario language; folded under the figure otherwise.
+    public var scenarioSourceOpen = false
 
     public init(title: String? = nil, description: String? = nil, order: Int? = nil, draft: Bool = false, lang: String? = nil) {
         self.title = title
@@ -20,7 +23,10 @@ public struct FrontMatter: Equatable, Sendable {
         self.lang = lang
     }
 
-    static let knownKeys = ["title", "description", "order", "draft", "lang"]
+    static let knownKeys = ["title", "description", "order", "draft", "lang", "scenario-source"]
+
+    /// The values of `scenario-source`: open or folded under each figure.
+    static let scenarioSourceWords = ["open", "folded"]
 
     /// A note split into front matter and Markdown body.
     public struct Split: Equatable, Sendable {
@@ -94,6 +100,12 @@ public struct FrontMatter: Equatable, Sendable {
                 if let number = value.int { frontMatter.order = number } else { typeError(key, "a whole number", value) }
             case "draft":
                 if let flag = value.yamlBool { frontMatter.draft = flag } else { typeError(key, "true or false", value) }
+            case "scenario-source":
+                if let word = value.scalar?.string, scenarioSourceWords.contains(word) {
+                    frontMatter.scenarioSourceOpen = word == "open"
+                } else {
+                    typeError(key, "open or folded (the YAML under each scenario figure)", value)
+                }
             default:
                 let suggestion = Suggestion.closest(to: key, among: knownKeys)
                 diagnostics.append(

@@ -37,8 +37,9 @@ enum ScenarioFigure {
         var assumptions: [Assumptions.Name] = []
         /// The reference's rule ids that explain the run, in reference order.
         var rules: [String] = []
-        /// The block's YAML.
+        /// The block's YAML, and whether it is shown open (front matter `scenario-source: open`).
         var source: String
+        var sourceOpen = false
         var ui: UIStrings
 
         var object: TemplateObject {
@@ -57,7 +58,7 @@ enum ScenarioFigure {
                         ["first": .flag(index == 0), "name": .text(name.rawValue), "explanation": .text(name.explanation)]
                     }),
                 "hasRules": .flag(!rules.isEmpty), "rules": .text(rules.joined(separator: " ")),
-                "source": .text(source), "ui": .object(ui.context),
+                "source": .text(source), "sourceOpen": .flag(sourceOpen), "ui": .object(ui.context),
             ]
         }
     }
@@ -66,11 +67,13 @@ enum ScenarioFigure {
     /// inline (`logHref` is where the figure links to it); empty without a theme (nothing is
     /// rendered then).
     static func html(
-        for run: ScenarioRun, block: CodeBlock, id: String, language pageLanguage: String, theme: Theme?, logHref: String
+        for run: ScenarioRun, block: CodeBlock, id: String, language pageLanguage: String, theme: Theme?, logHref: String,
+        sourceOpen: Bool = false
     ) -> (figure: [UInt8], log: ScenarioLog?) {
         guard let theme else { return ([], nil) }
         let language = run.document?.language ?? pageLanguage
         var context = Context(kind: .broken, id: id, title: run.document?.title ?? "", source: block.literal, ui: UIStrings.forLanguage(language))
+        context.sourceOpen = sourceOpen
         var log: ScenarioLog?
         switch run.status {
         case .simulated(let trace):

@@ -31,6 +31,7 @@ public enum ParseStage {
             // No front matter: the bytes go to cmark as they are, without a String between.
             page = MarkdownParser.parse(utf8: Array(content), options: options(language: language))
         }
+        diagnostics += ScenarioInfoString.nearMisses(in: page, path: sourcePath)
         let contentPath = String(sourcePath.dropFirst(LoadStage.contentFolder.count + 1))
         let note = Note(sourcePath: sourcePath, contentPath: contentPath, frontMatter: frontMatter, page: page)
         return (note, diagnostics)

@@ -60,6 +60,7 @@ public enum ScenarioStage {
                     column: block.position.column, slot: slot, language: language)
                 + "\nlimits \(limits.maximumInputs) \(limits.horizon) \(limits.maximumSteps)"
                 + "\nfigure \(theme.map { String($0.scenarioFigureKey) } ?? "none")"
+                + (note.frontMatter.scenarioSourceOpen ? "\nsource open" : "")
             if let cached = cache.load(key) {
                 output.add(
                     Output(
@@ -85,7 +86,7 @@ public enum ScenarioStage {
             columnOffset: block.position.column - 1, limits: limits)
         let (figure, log) = ScenarioFigure.html(
             for: run, block: block, id: "scenario-\(slot)", language: language, theme: theme,
-            logHref: ScenarioLog.href(of: note.outputPath, slot: slot))
+            logHref: ScenarioLog.href(of: note.outputPath, slot: slot), sourceOpen: note.frontMatter.scenarioSourceOpen)
         return Output(figures: [slot: figure], logs: log.map { [slot: $0] } ?? [:], passed: run.passed, failed: run.failed, diagnostics: run.diagnostics)
     }
 }
