@@ -22,7 +22,7 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Write the site even when a note has errors; failed claims show on their pages. The exit status is still 1.")
     var keepGoing = false
 
-    @Flag(help: "Do not build the search index; pages then have no search box.")
+    @Flag(help: "Do not index for search this time; pages then have no search box, and an earlier build's index is kept as it was.")
     var noSearch = false
 
     @Flag(name: .shortAndLong, help: "Print nothing but problems.")
@@ -102,7 +102,7 @@ struct BuildCommand: ParsableCommand {
         }
         if quiet { return }
         Console.out(
-            "Built \(Console.plural(result.pageCount, "page")) from \(Console.plural(result.noteCount, "note")) (\(Console.plural(result.scenarioCount, "scenario"))\(result.scenarioCount > result.scenariosSimulated ? ", \(result.scenarioCount - result.scenariosSimulated) from cache" : ""), \(result.expectationsPassed) claims verified) into \(outputDirectory)/ in \(elapsed)\(searched.map { ", \($0) indexed for search" } ?? "")"
+            "Built \(Console.plural(result.pageCount, "page")) from \(Console.plural(result.noteCount, "note")) (\(Console.plural(result.scenarioCount, "scenario"))\(result.scenarioCount > result.scenariosSimulated ? ", \(result.scenarioCount - result.scenariosSimulated) from cache" : ""), \(result.expectationsPassed) claims verified) into \(outputDirectory)/ in \(elapsed)\(searched.map { ", \($0) indexed for search" } ?? "")\(report.searchIndexKept ? "; the search index of an earlier build was kept, not updated" : "")"
         )
     }
 }

@@ -19,6 +19,8 @@ public enum SiteBuild {
         public var written = 0
         public var deleted = 0
         public var unchanged = 0
+        /// Whether a build without search kept an earlier build's index (`KeptSearchIndex`).
+        public var searchIndexKept = false
         /// Why the output could not be written, if it could not.
         public var writeError: Diagnostic?
         /// The manifest of the output as written (a long-running caller passes it to its next
@@ -83,7 +85,8 @@ public enum SiteBuild {
             return report
         }
         let target = Target(
-            output: output, siteDirectory: siteDirectory, fileSystem: fileSystem, state: files, progress: options.progress)
+            output: output, siteDirectory: siteDirectory, fileSystem: fileSystem, state: files, progress: options.progress,
+            keepsSearchIndex: options.search == false)
         do {
             if let previous, inPlace {
                 try updateInPlace(previous: previous, result: result, manifest: &manifest, target: target, report: &report)
@@ -164,6 +167,9 @@ public enum SiteBuild {
         let fileSystem: any FileSystem
         let state: StateFiles
         let progress: BuildProgress.Handler?
+        /// Whether an earlier build's search index is kept: a build told not to index this
+        /// time (`--no-search`), not a site with `search: false`, whose index is removed.
+        let keepsSearchIndex: Bool
     }
 
     /// Updates the output in place, bracketed by the in-progress marker: replaces the files
@@ -182,6 +188,7 @@ public enum SiteBuild {
         manifest.files = result.keptFiles
         for (file, hash) in zip(result.files, hashes) { manifest.files[file.path] = hash }
         report.incremental = true
+        report.searchIndexKept = target.keepsSearchIndex && result.keptFiles.keys.contains(where: KeptSearchIndex.contains)
         // What a killed full build may have left beside the output.
         try? fileSystem.removeItem(WriteStage.stagingPath(for: target.output))
         try fileSystem.createDirectory(target.state.folder)
@@ -206,6 +213,9 @@ public enum SiteBuild {
         // Without a staging folder (it could not be made before the run), staging again
         // reports why, or writes everything now.
         let staged = try spool ?? WriteStage.stage(target.output, siteDirectory: target.siteDirectory, fileSystem: fileSystem)
+        if target.keepsSearchIndex, fileSystem.kind(of: target.output) == .directory {
+            report.searchIndexKept = KeptSearchIndex.carry(from: target.output, into: staged, fileSystem: fileSystem) > 0
+        }
         try WriteStage.finish(staged, adding: result.files, output: target.output, fileSystem: fileSystem, progress: target.progress)
         // Every file went through the staging folder, which hashed it as it was written.
         manifest.files = staged.written

@@ -151,6 +151,8 @@ public enum SitePipeline {
             files = (files + search.files).sorted { $0.path < $1.path }
             keptFiles.merge(search.kept) { first, _ in first }
             options.progress?(BuildProgress(.search, done: 1, total: 1))
+        } else if options.search == false, let previous = plan.previous, options.renderPages {
+            keptFiles.merge(KeptSearchIndex.files(of: previous)) { first, _ in first }
         }
         let pageCount = rendered.frame == nil ? 0 : countPages(files: rendered.files, notesByOutput: site.byOutput)
         let noteCount = site.notes.count
