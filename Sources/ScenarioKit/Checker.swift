@@ -48,6 +48,8 @@ struct Checker {
             return delivered(value)
         case .batches:
             return batches(value)
+        case .receivedAt:
+            return timeList(value, actual: facts.receiveTimes, noun: "receives")
         case .receiveCounts:
             let actual = facts.starts.kept.map { String($0.attempt) }
             return wordList(value, actual: actual, total: facts.starts.count, noun: "receive counts")
@@ -163,15 +165,18 @@ struct Checker {
             return .fail("expected \(items.count) \(noun), the simulator had \(column.count) (t = \(times(column)))")
         }
         if column.isTruncated { return tooManyToCheck(column.count, noun: noun, position: value.position) }
+        var misses: [String] = []
         for (index, item) in items.enumerated() {
-            guard let text = item.text else { return .invalid("expected a time such as 1m", item.position) }
-            if text == "~" || text.isEmpty { continue }
-            guard let expected = Quantity.duration(text) else { return .invalid("'\(text)' is not a time such as 1m or 500ms", item.position) }
-            if abs(expected - actual[index]) > tolerance {
-                return .fail(
-                    "expected \(noun) at \(times(items.compactMap { $0.text.flatMap(Quantity.duration) })), the simulator had them at \(times(actual)) (#\(index + 1) is off by \(Self.time(abs(expected - actual[index]))), more than the \(Self.time(tolerance)) tolerance)"
-                )
+            if item.text == "~" || item.text == "" { continue }
+            guard let inside = within(item, actual[index]) else {
+                return .invalid("'\(describe(item))' is not a time such as 1m or 500ms, or a bound such as { min: 50s, max: 70s }", item.position)
             }
+            if !inside { misses.append(miss(item, actual[index], index: index)) }
+        }
+        guard misses.isEmpty else {
+            return .fail(
+                "expected \(noun) at \(items.map { $0.text.flatMap(Quantity.duration).map(Self.time) ?? describe($0) }.joined(separator: ", ")), the simulator had them at \(times(actual)) (\(misses.joined(separator: "; ")))"
+            )
         }
         return .pass(times(column))
     }
@@ -224,13 +229,22 @@ struct Checker {
         return .pass("\(actual.count)")
     }
 
+    /// Why element `index` of a time list misses its claim: off by how much, or outside its bound.
+    private func miss(_ item: ExpectationValue, _ time: Int64, index: Int) -> String {
+        if let text = item.text, let expected = Quantity.duration(text) {
+            return "#\(index + 1) is off by \(Self.time(abs(expected - time))), more than the \(Self.time(tolerance)) tolerance"
+        }
+        return "#\(index + 1) is at \(Self.time(time)), outside \(describe(item))"
+    }
+
     /// Whether a time is inside a bound: a time (± tolerance) or `{ min, max }`.
-    private func within(_ bound: ExpectationValue, _ time: Int64) -> Bool? {
+    func within(_ bound: ExpectationValue, _ time: Int64) -> Bool? {
         switch bound {
         case .scalar(let text, _):
             guard let target = Quantity.duration(text) else { return nil }
             return abs(time - target) <= tolerance
         case .map(let pairs, _):
+            guard !pairs.isEmpty else { return nil }
             var inside = true
             for (key, value) in pairs {
                 guard let limit = value.text.flatMap(Quantity.duration) else { return nil }
@@ -242,7 +256,7 @@ struct Checker {
         }
     }
 
-    private func describe(_ bound: ExpectationValue) -> String {
+    func describe(_ bound: ExpectationValue) -> String {
         switch bound {
         case .scalar(let text, _): text
         case .map(let pairs, _): "{ " + pairs.map { "\($0.key): \($0.value.text ?? "")" }.joined(separator: ", ") + " }"
@@ -289,7 +303,7 @@ struct Checker {
             : .fail("expected outcome \(expected.sorted().joined(separator: ", ")), the simulator ended in \(words.joined(separator: ", "))\(endFacts)")
     }
 
-    private var endFacts: String {
+    var endFacts: String {
         let deliveries = facts.deliveries.kept.prefix(Self.shownTimes).map { "\($0.delivery.route.rawValue) at \(Self.time($0.time))" }
         let more = facts.deliveries.count - deliveries.count
         return deliveries.isEmpty ? "" : " (\(deliveries.joined(separator: "; "))\(more > 0 ? " and \(more) more" : ""))"
@@ -329,94 +343,5 @@ struct Checker {
 
     private func orderPreserved() -> Result {
         facts.orderViolation.map { .fail("expected order preserved, but \($0)") } ?? .pass("preserved")
-    }
-
-    private func responses(_ value: ExpectationValue) -> Result {
-        guard case .map(let pairs, let position) = value else {
-            return .invalid("expected a map from event number to { status, error, reason, at }", value.position)
-        }
-        for (key, item) in pairs {
-            guard let event = Int(key) else { return .invalid("response keys are event numbers", position) }
-            guard let response = facts.responses[event] else { return .fail("expected a response to event \(event), but it got none") }
-            guard case .map(let fields, _) = item else { return .invalid("expected { status, error, reason, at }", item.position) }
-            for (field, fieldValue) in fields {
-                let text = fieldValue.text ?? ""
-                switch field {
-                case "status": if Int(text) != response.status { return .fail("expected event \(event) to get status \(text), it got \(response.status)") }
-                case "error":
-                    if text != (response.error ?? "") { return .fail("expected event \(event) to get error \(text), it got \(response.error ?? "none")") }
-                case "reason":
-                    if text != (response.reason ?? "") { return .fail("expected event \(event) to get reason \(text), it got \(response.reason ?? "none")") }
-                case "at":
-                    guard let time = Quantity.duration(text) else { return .invalid("'\(text)' is not a time", fieldValue.position) }
-                    if abs(time - response.time) > tolerance {
-                        return .fail("expected event \(event)'s response at \(Self.time(time)), it came at \(Self.time(response.time))")
-                    }
-                default: return .invalid("unknown response field '\(field)'", fieldValue.position)
-                }
-            }
-        }
-        return .pass("✓")
-    }
-
-    private func deliveries(_ value: ExpectationValue) -> Result {
-        let expected = list(value)
-        let actual = facts.deliveries.kept
-        guard expected.count == facts.deliveries.count else {
-            return .fail("expected \(expected.count) deliveries, the simulator made \(facts.deliveries.count)\(endFacts)")
-        }
-        if facts.deliveries.isTruncated { return tooManyToCheck(facts.deliveries.count, noun: "deliveries", position: value.position) }
-        for (index, item) in expected.enumerated() {
-            guard case .map(let fields, _) = item else {
-                return .invalid("a delivery is a map such as { to: DLQ, condition: RetriesExhausted }", item.position)
-            }
-            let (time, delivery) = actual[index]
-            for (field, fieldValue) in fields {
-                let text = fieldValue.text ?? ""
-                switch field {
-                case "to":
-                    if text != delivery.route.rawValue { return .fail("expected delivery \(index + 1) to \(text), it went to \(delivery.route.rawValue)") }
-                case "at":
-                    guard let at = Quantity.duration(text) else { return .invalid("'\(text)' is not a time", fieldValue.position) }
-                    if abs(at - time) > tolerance { return .fail("expected delivery \(index + 1) at \(Self.time(at)), it happened at \(Self.time(time))") }
-                case "condition":
-                    if text != (delivery.condition ?? "") {
-                        return .fail("expected delivery \(index + 1) with condition \(text), it had \(delivery.condition ?? "none")")
-                    }
-                case "approximateInvokeCount":
-                    if Int(text) != delivery.approximateInvokeCount {
-                        return .fail("expected approximateInvokeCount \(text), it was \(delivery.approximateInvokeCount.map(String.init) ?? "none")")
-                    }
-                case "items":
-                    let ids = list(fieldValue).flatMap { id -> [Int] in
-                        guard let text = id.text else { return [] }
-                        return Int(text).map { [$0] } ?? ItemRange.parse(text) ?? []
-                    }
-                    if ids != delivery.items {
-                        return .fail("expected delivery \(index + 1) to cover \(ItemRanges.format(ids)), it covered \(ItemRanges.format(delivery.items))")
-                    }
-                case "fields":
-                    guard case .map(let entries, _) = fieldValue else { return .invalid("fields is a map from dotted path to value", fieldValue.position) }
-                    for (path, expectedValue) in entries {
-                        let actualValue = delivery.fields[path] ?? .absent
-                        let matches: Bool
-                        switch (expectedValue, actualValue) {
-                        case (.map(let size, _), .size(let bytes)):
-                            matches = size.first { $0.key == "size" }.flatMap { $0.value.text.flatMap(Quantity.size) } == bytes
-                        case (.scalar(let text, _), .string(let string)): matches = text == string
-                        case (.scalar(let text, _), .int(let number)): matches = Int64(text) == number
-                        case (.scalar(let text, _), .absent): matches = text == "absent"
-                        default: matches = false
-                        }
-                        if !matches {
-                            return .fail("expected \(path) of delivery \(index + 1) to be \(expectedValue.text ?? "the given size"), it is \(actualValue)")
-                        }
-                    }
-                default:
-                    return .invalid("unknown delivery field '\(field)'", fieldValue.position)
-                }
-            }
-        }
-        return .pass("\(facts.deliveries.count)")
     }
 }

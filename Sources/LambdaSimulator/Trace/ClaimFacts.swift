@@ -36,6 +36,9 @@ public struct ClaimFacts: Sendable {
     public private(set) var endTimes = TimeColumn(limit: listLimit)
     public private(set) var throttleTimes = TimeColumn(limit: listLimit)
     public private(set) var batchTimes = TimeColumn(limit: listLimit)
+    /// SQS: when each message was received by a poller, once per message and receive (Q3),
+    /// also when the function never ran it.
+    public private(set) var receiveTimes = TimeColumn(limit: listLimit)
     public private(set) var starts = BoundedList<Start>(limit: listLimit)
     /// How each kept start ended, in start order (nil while running).
     public private(set) var results: [AttemptResult?] = []
@@ -78,6 +81,8 @@ public struct ClaimFacts: Sendable {
             endTimes.append(time)
             if let index = runningKept.removeValue(forKey: invocation) { results[index] = result }
             if orderViolation == nil { orderViolation = order.ended(invocation, result: result, reported: reported, at: time) }
+        case .received(let items, _):
+            for _ in items { receiveTimes.append(time) }
         case .throttled:
             throttleTimes.append(time)
         case .batch(_, let items, let trigger, _):

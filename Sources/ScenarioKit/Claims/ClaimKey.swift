@@ -23,6 +23,7 @@ public enum ClaimKey: String, CaseIterable, Sendable, CustomStringConvertible {
     case batchesAt = "batches-at"
     case triggers
     case receiveCounts = "receive-counts"
+    case receivedAt = "received-at"
     case retried
     case order
     case rejected
@@ -38,7 +39,7 @@ public enum ClaimKey: String, CaseIterable, Sendable, CustomStringConvertible {
     public var scope: ClaimScope {
         switch self {
         case .batches, .batchesAt, .triggers: .eventSourceMappings
-        case .receiveCounts: .queues
+        case .receiveCounts, .receivedAt: .queues
         case .order: .orderedSources
         case .responses: .directInvocations
         case .attempts, .attemptsAt, .firstAttemptAt, .endsAt, .results, .outcome, .outcomes, .delivered, .deliveries,
@@ -51,7 +52,7 @@ public enum ClaimKey: String, CaseIterable, Sendable, CustomStringConvertible {
     public var form: ClaimForm {
         switch self {
         case .attempts, .maxConcurrency: .count
-        case .attemptsAt, .endsAt, .throttlesAt, .batchesAt: .times
+        case .attemptsAt, .endsAt, .throttlesAt, .batchesAt, .receivedAt: .times
         case .firstAttemptAt: .time
         case .results, .triggers, .receiveCounts: .words
         case .outcome: .word
@@ -73,7 +74,8 @@ public enum ClaimKey: String, CaseIterable, Sendable, CustomStringConvertible {
         case .tolerance:
             false
         case .attempts, .attemptsAt, .firstAttemptAt, .endsAt, .results, .outcome, .outcomes, .delivered, .deliveries, .responses,
-            .throttlesAt, .maxConcurrency, .batches, .batchesAt, .triggers, .receiveCounts, .retried, .order, .rejected, .assumptions:
+            .throttlesAt, .maxConcurrency, .batches, .batchesAt, .triggers, .receiveCounts, .receivedAt, .retried, .order, .rejected,
+            .assumptions:
             true
         }
     }
@@ -130,7 +132,8 @@ public enum ClaimScope: Sendable, CaseIterable {
 public enum ClaimForm: Sendable {
     /// A number, or a bound `{ min, max }`.
     case count
-    /// A list of times matched one by one, `{ each, first, last }` bounds, or `{ 0s: 3 }` bursts.
+    /// A list of times matched one by one (each a time or a bound `{ min, max }`),
+    /// `{ each, first, last }` bounds, or `{ 0s: 3 }` bursts.
     case times
     /// One time, or a bound `{ min, max }`.
     case time
