@@ -10,7 +10,7 @@ struct CheckCommand: ParsableCommand {
         abstract: "Verify every note (links, anchors, images, front matter, scenarios) without writing the site.",
         discussion: """
             The last line is 'N passed, N failed', counting scenario expectations (with --format \
-            json, stdout is one JSON document holding the same counts). Exit status 0 \
+            json, stdout is one JSON document holding the same counts; with --quiet, only problems are printed). Exit status 0 \
             only when every expectation holds and there is no error, 1 otherwise, 2 for a wrong \
             command line.
             """
@@ -26,10 +26,13 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "How to print diagnostics: text (compiler-style), github (workflow annotations) or json.")
     var format: Format = .text
 
+    @Flag(name: .shortAndLong, help: "Print nothing but problems: no progress and no summary line (json is printed whole).")
+    var quiet = false
+
     func run() throws {
         let fileSystem = LocalFileSystem()
         // Live progress on a terminal for the human-readable format only.
-        let progress = format == .text ? ProgressLine.forStandardError() : nil
+        let progress = format == .text && !quiet ? ProgressLine.forStandardError() : nil
         var options = site.pipelineOptions(fileSystem: fileSystem)
         options.renderPages = false
         if let progress { options.progress = { progress.update($0) } }
@@ -40,10 +43,10 @@ struct CheckCommand: ParsableCommand {
         switch format {
         case .text:
             Console.report(diagnostics)
-            Console.out(summary)
+            if !quiet { Console.out(summary) }
         case .github:
             for diagnostic in diagnostics { Console.out(diagnostic.githubAnnotation) }
-            Console.out(summary)
+            if !quiet { Console.out(summary) }
         case .json:
             // One JSON document and nothing else on stdout: the counts are inside it.
             Console.out(Self.json(diagnostics, result: result))

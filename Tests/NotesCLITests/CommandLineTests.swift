@@ -80,6 +80,11 @@ import Testing
                 """)
         let json = try run(["check", "--format", "json"], in: site)
         #expect(json.standardOutput.hasPrefix("{\"diagnostics\":[{\"column\":6,\"id\":\"image.missing\",\"line\":1,"))
+        // --quiet: the problems only, no summary line.
+        let quiet = try run(["check", "-q"], in: site)
+        #expect(quiet.status == 1 && quiet.standardOutput == "" && quiet.standardError == text.standardError)
+        let quietGitHub = try run(["check", "--quiet", "--format", "github"], in: site)
+        #expect(quietGitHub.standardOutput == github.standardOutput.replacingOccurrences(of: "0 passed, 0 failed\n", with: ""))
     }
 
     /// Issue 22, point 5: a note named without `#N` lists its blocks instead of being read
