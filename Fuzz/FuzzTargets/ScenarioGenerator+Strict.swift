@@ -46,8 +46,11 @@ extension ScenarioGenerator {
         // Failures that end: a retry loop is the hostile generator's part (and a timeout).
         if choices.chance(96) { function.append("fails: " + choices.pick(["never", "[1]", "[2]"])) }
         if choices.chance(64) { function.append("Timeout: " + value(.integer)) }
-        if choices.chance(64) { function.append("ReservedConcurrentExecutions: " + value(.integer)) }
+        let reserves = choices.chance(64)
+        if reserves { function.append("ReservedConcurrentExecutions: " + value(.integer)) }
         var lines = ["mode: " + mode, "function: { " + function.joined(separator: ", ") + " }", inputs + ":"]
+        // A title with a control character: diagnostics that quote it must escape it.
+        if choices.chance(16) { lines.insert("title: " + choices.pick(["\"a\\u001B[31mred\"", "\"line\\nbreak\"", "\"%0A::error::x\""]), at: 0) }
         for _ in 0..<(1 + choices.below(3)) {
             var fields = ["at: " + value(.duration)]
             if choices.chance(128) { fields.append("count: " + value(.integer)) }
@@ -55,7 +58,12 @@ extension ScenarioGenerator {
             if choices.chance(48) { fields.append("size: " + value(.size)) }
             lines.append("  - { " + fields.joined(separator: ", ") + " }")
         }
-        for _ in 0..<choices.below(3) { lines.append(strictSection(choices.pick(sections))) }
+        // Each section at most once (a section named twice is a duplicate key the reader
+        // rejects before any value is read); the account's concurrency comes with a reserved
+        // one more often, since their difference is what extreme values broke.
+        var left = sections
+        if reserves, choices.chance(128) { lines.append(strictSection(left.removeFirst())) }
+        for _ in 0..<choices.below(3) where !left.isEmpty { lines.append(strictSection(left.remove(at: choices.below(left.count)))) }
         switch choices.below(4) {
         case 0: lines.append("until: " + value(.duration))
         case 1: lines.append("assume: { " + choices.pick(["stream-retry-delay", "throttle-backoff", "record-overhead"]) + ": " + value(.duration) + " }")
@@ -64,9 +72,15 @@ extension ScenarioGenerator {
         return lines
     }
 
-    /// A value of `kind`: ordinary, or about one time in eight an extreme.
+    /// A value of `kind`: ordinary, about one time in eight an extreme, and about one time in
+    /// a hundred a flow list nested at a boundary depth (100 levels is the reader's bound;
+    /// 20,000 once overflowed the stack).
     private mutating func value(_ kind: Kind) -> String {
-        choices.chance(32) ? choices.pick(kind.extremes) : choices.pick(kind.ordinary)
+        if choices.chance(3) {
+            let depth = choices.pick([99, 100, 101, 1_000, 20_000])
+            return String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+        }
+        return choices.chance(32) ? choices.pick(kind.extremes) : choices.pick(kind.ordinary)
     }
 
     /// One settings section, with one of its numeric fields.
