@@ -341,10 +341,11 @@ extension ScenarioParser {
             case .syncLimit: if let v = reader.size(value, path) { spec.assumptions.syncLimit = v }
             case .retryFrom:
                 if let text = reader.string(value, path) {
-                    if let reference = Assumptions.RetryReference(rawValue: text) {
+                    let words = ClaimWords(noun: "a retry reference", words: ["attempt-end", "attempt-start"])
+                    if let reference = words.canonical(text).flatMap(Assumptions.RetryReference.init(rawValue:)) {
                         spec.assumptions.retryFrom = reference
                     } else {
-                        reader.error("scenario.value", at: value, "retry-from must be attempt-end or attempt-start")
+                        reader.error("scenario.value", at: value, "retry-from: " + words.refusal(text))
                     }
                 }
             case .throttleBackoff:

@@ -1,0 +1,39 @@
+import ScenarioKit
+import Testing
+
+/// Issue 22, point 4: every assumption value is checked against its domain, with the shape
+/// expected; words are read without regard to case.
+@Suite struct AssumptionValueTests {
+    /// The first line of the first diagnostic of a block with `assume: { NAME: VALUE }` (a
+    /// note with an example may follow it).
+    private func problem(_ mode: String, _ name: String, _ value: String) -> String? {
+        let inputs = mode == "async" ? "events" : "records"
+        let yaml = "mode: \(mode)\nassume: { \(name): \(value) }\n\(inputs):\n  - at: 0s\n"
+        return ScenarioRunner.run(yaml, path: "content/a.md").diagnostics.first.map { String($0.formatted.prefix { $0 != "\n" }) }
+    }
+
+    @Test(arguments: [
+        ("async", "first-attempt-delay", "banana", "content/a.md:2:32: error: 'banana' is not a duration [scenario.duration]"),
+        ("async", "first-attempt-delay", "-1s", "content/a.md:2:32: error: 'first-attempt-delay' must not be negative [scenario.duration]"),
+        ("async", "throttle-backoff", "5", "content/a.md:2:29: error: '5' is not a duration [scenario.duration]"),
+        ("kinesis", "stream-retry-delay", "-5ms", "content/a.md:2:31: error: 'stream-retry-delay' must not be negative [scenario.duration]"),
+        ("kinesis", "bisect-at-zero-retries", "maybe", "content/a.md:2:35: error: 'bisect-at-zero-retries' must be true or false [scenario.type]"),
+        ("kinesis", "record-overhead", "-1B", "content/a.md:2:28: error: '-1B' is not a size [scenario.size]"),
+        ("sqs", "poll-latency", "x", "content/a.md:2:25: error: 'x' is not a duration [scenario.duration]"),
+        (
+            "sqs", "window-start", "banana",
+            "content/a.md:2:25: error: 'window-start' cannot be changed: the simulator implements only its default, after the previous invocation [scenario.value]"
+        ),
+        (
+            "async", "retry-from", "attempt-ends",
+            "content/a.md:2:23: error: retry-from: 'attempt-ends' is not a retry reference (attempt-end, attempt-start); did you mean 'attempt-end'? [scenario.value]"
+        ),
+    ])
+    func aValueOutsideItsDomainIsAnErrorAtTheValue(mode: String, name: String, value: String, expected: String) {
+        #expect(problem(mode, name, value) == expected)
+    }
+
+    @Test func wordsAreReadWithoutRegardToCase() {
+        #expect(problem("async", "retry-from", "Attempt-Start") == nil)
+    }
+}
