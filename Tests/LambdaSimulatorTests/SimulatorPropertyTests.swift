@@ -37,6 +37,8 @@ import Testing
             spec.mapping.maximumRetryAttempts = knobs % 5 - 1
             spec.mapping.parallelizationFactor = 1 + knobs % 2
             spec.mapping.onFailure = .sqs
+        case .topic:
+            KafkaPropertyTests.vary(&spec, knobs: knobs)
         case .queue:
             spec.queue.maxReceiveCount = knobs % 3 == 0 ? nil : 1 + knobs % 4
             spec.queue.visibilityTimeoutSeconds = 10

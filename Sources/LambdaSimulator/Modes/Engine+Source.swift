@@ -23,6 +23,7 @@ extension Engine {
         switch sourceKind {
         case .queue: prepareQueue()
         case .stream: prepareStream()
+        case .topic: prepareKafka()
         }
         if !spec.mapping.enabled {
             note("the event source mapping is disabled: nothing is read from the source", rules: [.E7])
@@ -33,6 +34,7 @@ extension Engine {
         switch sourceKind {
         case .queue: queueArrival(arrival)
         case .stream: streamArrival(arrival, group: spec.arrivals[arrival.group])
+        case .topic: kafkaArrival(arrival, group: spec.arrivals[arrival.group])
         }
     }
 
@@ -52,6 +54,7 @@ extension Engine {
             switch sourceKind {
             case .queue: invokeQueueBatch(lane: lane, trigger: .retry)
             case .stream: invokeStreamBatch(lane: lane, trigger: .retry)
+            case .topic: invokeKafkaBatch(lane: lane, trigger: .retry)
             }
             return
         case .pausing:
@@ -65,6 +68,8 @@ extension Engine {
             pumpQueue()
         case .stream:
             fillStreamLane(lane)
+        case .topic:
+            fillKafkaLane(lane)
         }
     }
 
@@ -77,7 +82,9 @@ extension Engine {
         if !source.deferredFills.isEmpty {
             let lanes = source.deferredFills.sorted()
             source.deferredFills = []
-            for lane in lanes { fillStreamLane(lane) }
+            for lane in lanes {
+                if sourceKind == .topic { fillKafkaLane(lane) } else { fillStreamLane(lane) }
+            }
         }
     }
 
@@ -119,6 +126,7 @@ extension Engine {
         switch sourceKind {
         case .queue: .Q7
         case .stream: .K11
+        case .topic: .KF5
         }
     }
 

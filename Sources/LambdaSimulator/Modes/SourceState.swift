@@ -109,6 +109,8 @@ struct SourceState {
     /// Streams: the shard and the lane each partition key was given (K13).
     var keyShards: [String: Int] = [:]
     var keyLanes: [String: Int] = [:]
+    /// Kafka: the next offset of each partition (KF1).
+    var nextOffsets: [Int64] = []
 
     /// Inputs that have not settled.
     var openItems: [Int] { records.keys }

@@ -12,6 +12,8 @@ public enum InvocationMode: String, Sendable, Hashable, CaseIterable {
     case kinesis
     /// Event source mapping on a DynamoDB stream (E*, K*).
     case dynamodb
+    /// Event source mapping on an Apache Kafka topic, Amazon MSK or self-managed (E*, KF*).
+    case kafka
 
     /// Which of the reference's three paths the mode takes, and for an event source mapping
     /// which kind of source it polls. Code that differs by path switches over this value
@@ -22,6 +24,7 @@ public enum InvocationMode: String, Sendable, Hashable, CaseIterable {
         case .async: .asynchronous
         case .sqs, .sqsFIFO: .eventSourceMapping(.queue)
         case .kinesis, .dynamodb: .eventSourceMapping(.stream)
+        case .kafka: .eventSourceMapping(.topic)
         }
     }
 
@@ -56,12 +59,15 @@ public enum EventSourceKind: String, Sendable, Hashable, CaseIterable {
     case queue
     /// Kinesis and DynamoDB streams: shards are read in order from a checkpoint (K*).
     case stream
+    /// Kafka topics: partitions are read in order from committed offsets (KF*,
+    /// `Engine+Kafka.swift`).
+    case topic
 
     /// AWS's default BatchSize for the source (E5).
     public var defaultBatchSize: Int {
         switch self {
         case .queue: 10
-        case .stream: 100
+        case .stream, .topic: 100
         }
     }
 }

@@ -17,6 +17,8 @@ public struct ScenarioSpec: Sendable, Hashable {
     public var deadLetter: TargetKind?
     public var queue = QueueSpec()
     public var stream = StreamSpec()
+    /// The Kafka topic a `kafka` mapping reads (KF1–KF8).
+    public var topic = TopicSpec()
     public var mapping = MappingSpec()
     /// Account `ConcurrentExecutions` (C1) [1,000].
     public var accountConcurrency: Int = 1_000
