@@ -356,7 +356,8 @@ extension ScenarioParser {
             case .bisectAtZeroRetries: if let v = reader.bool(value, path) { spec.assumptions.bisectAtZeroRetries = v }
             case .kafkaRetryDelay: if let v = reader.duration(value, path) { spec.assumptions.kafkaRetryDelay = v }
             case .kafkaStartDelay: if let v = reader.duration(value, path) { spec.assumptions.kafkaStartDelay = v }
-            case .bisectSplit, .redriveAt, .windowStart, .topicExpiry, .kafkaBatchScope, .kafkaPollers:
+            case .activemqRedeliveryDelay: if let v = reader.duration(value, path) { spec.assumptions.activemqRedeliveryDelay = v }
+            case .bisectSplit, .redriveAt, .windowStart, .topicExpiry, .kafkaBatchScope, .kafkaPollers, .rabbitmqRedelivery:
                 // Named so that figures can list them, but with no other value implemented:
                 // a value here was accepted and ignored.
                 if reader.string(value, path) != nil {
@@ -378,6 +379,7 @@ extension ScenarioParser {
         case .topicExpiry: "produce time + retention"
         case .kafkaBatchScope: "one partition per batch"
         case .kafkaPollers: "one batch in flight per partition"
+        case .rabbitmqRedelivery: "unlimited, immediate requeue"
         default: "its documented default"
         }
     }

@@ -20,7 +20,8 @@ extension ScenarioParser {
                 if let cluster = TopicSpec.Cluster(rawValue: text) {
                     spec.topic.cluster = cluster
                 } else {
-                    reader.error("scenario.value", at: value, "cluster must be msk or self-managed, not '\(text)'")
+                    let suggestion = Suggestion.closest(to: text, among: TopicSpec.Cluster.allCases.map(\.rawValue)).map { "; did you mean '\($0)'?" } ?? ""
+                    reader.error("scenario.value", at: value, "cluster must be msk or self-managed, not '\(text)'\(suggestion)")
                 }
             case "partitions": if let count = reader.int(value, path) { spec.topic.partitions = count }
             case "retention": if let time = reader.duration(value, path) { spec.topic.retention = time }

@@ -7,7 +7,7 @@ import NotesYAML
 public enum ScenarioParser {
     static let topLevelKeys = [
         "title", "mode", "InvocationType", "trigger", "function", "events", "records", "EventInvokeConfig",
-        "DeadLetterConfig", "queue", "stream", "topic", "EventSourceMapping", "account", "caller", "faults", "until",
+        "DeadLetterConfig", "queue", "stream", "topic", "broker", "EventSourceMapping", "account", "caller", "faults", "until",
         "assume", "show", "seed", "expect",
     ]
 
@@ -49,6 +49,7 @@ public enum ScenarioParser {
         if let node = keys.value("queue") { readQueue(node, into: &document.spec, &reader) }
         if let node = keys.value("stream") { readStream(node, into: &document.spec, &reader) }
         if let node = keys.value("topic") { readTopic(node, into: &document.spec, &reader) }
+        if let node = keys.value("broker") { readBroker(node, into: &document.spec, &reader) }
         if let node = keys.value("EventSourceMapping") { readMapping(node, into: &document.spec, &reader) }
         if let node = keys.value("account") { readAccount(node, into: &document.spec, &reader) }
         if let node = keys.value("caller") { readCaller(node, into: &document.spec, &reader) }

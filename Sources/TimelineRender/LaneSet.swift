@@ -31,7 +31,7 @@ struct LaneSet {
             queueLane = add(labels.internalQueue)
             serviceLane = queueLane
             pollerLane = queueLane
-        case .sqs, .sqsFIFO:
+        case .sqs, .sqsFIFO, .mq:
             queueLane = add(labels.queue)
             callerLane = queueLane
             serviceLane = queueLane

@@ -39,6 +39,8 @@ import Testing
             spec.mapping.onFailure = .sqs
         case .topic:
             KafkaPropertyTests.vary(&spec, knobs: knobs)
+        case .broker:
+            spec.broker.engine = knobs % 2 == 0 ? .activemq : .rabbitmq
         case .queue:
             spec.queue.maxReceiveCount = knobs % 3 == 0 ? nil : 1 + knobs % 4
             spec.queue.visibilityTimeoutSeconds = 10

@@ -47,7 +47,7 @@ import Testing
 
     @Test func wrongWordsAndRangesAreErrorsAtTheirPlace() {
         let cluster = Self.problems("mode: kafka\ntopic: { cluster: msc }\nrecords:\n  - at: 0s\n")
-        #expect(cluster == ["content/a.md:2:19: error: cluster must be msk or self-managed, not 'msc' [scenario.value]"])
+        #expect(cluster == ["content/a.md:2:19: error: cluster must be msk or self-managed, not 'msc'; did you mean 'msk'? [scenario.value]"])
         let misplaced = Self.problems("mode: kinesis\ntopic: { partitions: 2 }\nrecords:\n  - at: 0s\n")
         #expect(misplaced == ["content/a.md:2:8: error: 'topic' describes the Kafka topic of a kafka scenario, not a kinesis one [scenario.unsupported]"])
         let partition = Self.problems("mode: kafka\ntopic: { partitions: 2 }\nrecords:\n  - { at: 0s, partition: 2 }\n")

@@ -24,6 +24,7 @@ extension Engine {
         case .queue: prepareQueue()
         case .stream: prepareStream()
         case .topic: prepareKafka()
+        case .broker: prepareBroker()
         }
         if !spec.mapping.enabled {
             note("the event source mapping is disabled: nothing is read from the source", rules: [.E7])
@@ -35,6 +36,7 @@ extension Engine {
         case .queue: queueArrival(arrival)
         case .stream: streamArrival(arrival, group: spec.arrivals[arrival.group])
         case .topic: kafkaArrival(arrival, group: spec.arrivals[arrival.group])
+        case .broker: brokerArrival(arrival)
         }
     }
 
@@ -55,6 +57,7 @@ extension Engine {
             case .queue: invokeQueueBatch(lane: lane, trigger: .retry)
             case .stream: invokeStreamBatch(lane: lane, trigger: .retry)
             case .topic: invokeKafkaBatch(lane: lane, trigger: .retry)
+            case .broker: invokeBrokerBatch(lane: lane, trigger: .retry)
             }
             return
         case .pausing:
@@ -68,8 +71,8 @@ extension Engine {
             pumpQueue()
         case .stream:
             fillStreamLane(lane)
-        case .topic:
-            fillKafkaLane(lane)
+        case .topic, .broker:
+            fillOrderedLane(lane)
         }
     }
 
@@ -82,9 +85,17 @@ extension Engine {
         if !source.deferredFills.isEmpty {
             let lanes = source.deferredFills.sorted()
             source.deferredFills = []
-            for lane in lanes {
-                if sourceKind == .topic { fillKafkaLane(lane) } else { fillStreamLane(lane) }
-            }
+            for lane in lanes { fillOrderedLane(lane) }
+        }
+    }
+
+    /// Fills a lane of a source whose lanes read in order (streams, Kafka, Amazon MQ).
+    private func fillOrderedLane(_ lane: Int) {
+        switch sourceKind {
+        case .queue: fillQueueLane(lane)
+        case .stream: fillStreamLane(lane)
+        case .topic: fillKafkaLane(lane)
+        case .broker: fillBrokerLane(lane)
         }
     }
 
@@ -127,6 +138,7 @@ extension Engine {
         case .queue: .Q7
         case .stream: .K11
         case .topic: .KF5
+        case .broker: .M6
         }
     }
 

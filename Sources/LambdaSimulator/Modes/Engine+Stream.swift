@@ -176,6 +176,7 @@ extension Engine {
         case .queue: queueLaneEnd(lane, invocation: invocation, instance: instance, result: result)
         case .stream: streamLaneEnd(lane, invocation: invocation, instance: instance, result: result)
         case .topic: kafkaLaneEnd(lane, invocation: invocation, instance: instance, result: result)
+        case .broker: brokerLaneEnd(lane, invocation: invocation, instance: instance, result: result)
         }
     }
 

@@ -24,6 +24,8 @@ public struct Assumptions: Sendable, Hashable {
         case topicExpiry = "topic-expiry"
         case kafkaBatchScope = "kafka-batch-scope"
         case kafkaPollers = "kafka-pollers"
+        case activemqRedeliveryDelay = "activemq-redelivery-delay"
+        case rabbitmqRedelivery = "rabbitmq-redelivery"
 
         public static func < (lhs: Name, rhs: Name) -> Bool { lhs.rawValue < rhs.rawValue }
 
@@ -47,6 +49,7 @@ public struct Assumptions: Sendable, Hashable {
             case .kafkaStartDelay: "KF3"
             case .kafkaBatchScope: "KF1"
             case .kafkaPollers: "KF7"
+            case .activemqRedeliveryDelay, .rabbitmqRedelivery: "M4"
             }
         }
     }
@@ -90,6 +93,8 @@ public struct Assumptions: Sendable, Hashable {
     public var kafkaRetryDelay: Int64 = 1_000
     /// Time from t = 0 until a Kafka mapping polls, ms (KF3, §17) [0].
     public var kafkaStartDelay: Int64 = 0
+    /// Wait before ActiveMQ redelivers a failed batch, ms (M4, §17) [1 s, `redeliveryDelay`].
+    public var activemqRedeliveryDelay: Int64 = 1_000
 
     public init() {}
 
@@ -98,7 +103,7 @@ public struct Assumptions: Sendable, Hashable {
         if let streamRetryDelay { return streamRetryDelay }
         return switch mode {
         case .dynamodb: 250
-        case .sync, .async, .sqs, .sqsFIFO, .kinesis, .kafka: 1_000
+        case .sync, .async, .sqs, .sqsFIFO, .kinesis, .kafka, .mq: 1_000
         }
     }
 
@@ -134,6 +139,8 @@ extension Assumptions.Name {
         case .topicExpiry: "A Kafka record expires exactly at its produce time plus the topic's retention (KF4)."
         case .kafkaBatchScope: "A Kafka batch holds records of one partition (AWS may mix partitions in one payload, KF1)."
         case .kafkaPollers: "Kafka pollers keep up with every partition at once: one batch in flight per partition, no scaling delay (KF7)."
+        case .activemqRedeliveryDelay: "ActiveMQ redelivers a failed batch after its default redeliveryDelay, 1 s, then the batching window (M4)."
+        case .rabbitmqRedelivery: "RabbitMQ requeues a failed batch at once and without limit; AWS documents no limit (M4)."
         }
     }
 }

@@ -14,6 +14,8 @@ public enum InvocationMode: String, Sendable, Hashable, CaseIterable {
     case dynamodb
     /// Event source mapping on an Apache Kafka topic, Amazon MSK or self-managed (E*, KF*).
     case kafka
+    /// Event source mapping on an Amazon MQ queue, ActiveMQ or RabbitMQ (E*, M*).
+    case mq
 
     /// Which of the reference's three paths the mode takes, and for an event source mapping
     /// which kind of source it polls. Code that differs by path switches over this value
@@ -25,6 +27,7 @@ public enum InvocationMode: String, Sendable, Hashable, CaseIterable {
         case .sqs, .sqsFIFO: .eventSourceMapping(.queue)
         case .kinesis, .dynamodb: .eventSourceMapping(.stream)
         case .kafka: .eventSourceMapping(.topic)
+        case .mq: .eventSourceMapping(.broker)
         }
     }
 
@@ -62,12 +65,15 @@ public enum EventSourceKind: String, Sendable, Hashable, CaseIterable {
     /// Kafka topics: partitions are read in order from committed offsets (KF*,
     /// `Engine+Kafka.swift`).
     case topic
+    /// Amazon MQ queues: a broker redelivers what a batch did not acknowledge (M*,
+    /// `Engine+MQ.swift`).
+    case broker
 
     /// AWS's default BatchSize for the source (E5).
     public var defaultBatchSize: Int {
         switch self {
         case .queue: 10
-        case .stream, .topic: 100
+        case .stream, .topic, .broker: 100
         }
     }
 }

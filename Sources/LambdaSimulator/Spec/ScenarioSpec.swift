@@ -19,6 +19,8 @@ public struct ScenarioSpec: Sendable, Hashable {
     public var stream = StreamSpec()
     /// The Kafka topic a `kafka` mapping reads (KF1–KF8).
     public var topic = TopicSpec()
+    /// The Amazon MQ broker an `mq` mapping reads (M1–M5).
+    public var broker = BrokerSpec()
     public var mapping = MappingSpec()
     /// Account `ConcurrentExecutions` (C1) [1,000].
     public var accountConcurrency: Int = 1_000

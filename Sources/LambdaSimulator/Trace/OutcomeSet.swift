@@ -79,6 +79,8 @@ extension Assumptions.Name {
         case .topicExpiry: 1 << 16
         case .kafkaBatchScope: 1 << 17
         case .kafkaPollers: 1 << 18
+        case .activemqRedeliveryDelay: 1 << 19
+        case .rabbitmqRedelivery: 1 << 20
         }
     }
 }

@@ -26,6 +26,8 @@ public enum ScenarioValidator {
             validateStream(spec, &issues)
         case .kafka:
             validateKafka(spec, &issues)
+        case .mq:
+            validateMQ(spec, &issues)
         }
         if spec.mode != .async {
             // S9: function-level async settings are accepted in every mode (AWS accepts them on

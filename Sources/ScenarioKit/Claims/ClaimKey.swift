@@ -109,7 +109,7 @@ public enum ClaimScope: Sendable, CaseIterable {
         case .orderedSources:
             switch mode {
             case .kinesis, .dynamodb, .sqsFIFO, .kafka: return true
-            case .sync, .async, .sqs: return false
+            case .sync, .async, .sqs, .mq: return false
             }
         }
     }
