@@ -251,6 +251,7 @@ extension ScenarioParser {
             "BatchSize", "MaximumBatchingWindowInSeconds", "FunctionResponseTypes", "MaximumRetryAttempts", "MaximumRecordAgeInSeconds",
             "BisectBatchOnFunctionError", "ParallelizationFactor", "TumblingWindowInSeconds", "StartingPosition",
             "StartingPositionTimestamp", "ScalingConfig", "ProvisionedPollerConfig", "DestinationConfig", "Enabled",
+            "DocumentDBEventSourceConfig",
         ]
         let base = "EventSourceMapping"
         var timestamp: Int64?
@@ -275,6 +276,7 @@ extension ScenarioParser {
             case "StartingPosition": startingPosition = reader.string(value, path)
             case "StartingPositionTimestamp": timestamp = reader.duration(value, path, allowNegative: true)
             case "Enabled": if let v = reader.bool(value, path) { spec.mapping.enabled = v }
+            case "DocumentDBEventSourceConfig": readDocumentDBConfig(value, path: path, into: &spec, &reader)
             case "ScalingConfig":
                 for (field, _, count) in reader.mapping(value, at: path, known: ["MaximumConcurrency"]) where field == "MaximumConcurrency" {
                     spec.mapping.maximumConcurrency = reader.int(count, "\(path).MaximumConcurrency")
@@ -357,6 +359,7 @@ extension ScenarioParser {
             case .kafkaRetryDelay: if let v = reader.duration(value, path) { spec.assumptions.kafkaRetryDelay = v }
             case .kafkaStartDelay: if let v = reader.duration(value, path) { spec.assumptions.kafkaStartDelay = v }
             case .activemqRedeliveryDelay: if let v = reader.duration(value, path) { spec.assumptions.activemqRedeliveryDelay = v }
+            case .changeStreamRetryDelay: if let v = reader.duration(value, path) { spec.assumptions.changeStreamRetryDelay = v }
             case .bisectSplit, .redriveAt, .windowStart, .topicExpiry, .kafkaBatchScope, .kafkaPollers, .rabbitmqRedelivery:
                 // Named so that figures can list them, but with no other value implemented:
                 // a value here was accepted and ignored.

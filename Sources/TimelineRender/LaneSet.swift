@@ -31,7 +31,7 @@ struct LaneSet {
             queueLane = add(labels.internalQueue)
             serviceLane = queueLane
             pollerLane = queueLane
-        case .sqs, .sqsFIFO, .mq:
+        case .sqs, .sqsFIFO, .mq, .documentdb:
             queueLane = add(labels.queue)
             callerLane = queueLane
             serviceLane = queueLane

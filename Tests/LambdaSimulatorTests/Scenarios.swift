@@ -45,6 +45,14 @@ enum Scenarios {
         return spec
     }
 
+    static func documentdb(count: Int = 1, _ configure: (inout ScenarioSpec) -> Void = { _ in }) -> ScenarioSpec {
+        var spec = ScenarioSpec(mode: .documentdb)
+        spec.changeStream.databaseName = "shop"
+        spec.arrivals = [ArrivalGroup(at: 0, count: count)]
+        configure(&spec)
+        return spec
+    }
+
     static func group(at: Int64, count: Int = 1, every: Int64 = 0, size: Int64 = 1_024, _ configure: (inout ArrivalGroup) -> Void = { _ in }) -> ArrivalGroup {
         var group = ArrivalGroup(at: at, count: count, every: every, size: size)
         configure(&group)

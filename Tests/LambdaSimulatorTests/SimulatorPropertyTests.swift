@@ -41,6 +41,9 @@ import Testing
             KafkaPropertyTests.vary(&spec, knobs: knobs)
         case .broker:
             spec.broker.engine = knobs % 2 == 0 ? .activemq : .rabbitmq
+        case .changeStream:
+            spec.changeStream.databaseName = "shop"
+            spec.changeStream.retention = 60_000
         case .queue:
             spec.queue.maxReceiveCount = knobs % 3 == 0 ? nil : 1 + knobs % 4
             spec.queue.visibilityTimeoutSeconds = 10

@@ -25,6 +25,7 @@ extension Engine {
         case .stream: prepareStream()
         case .topic: prepareKafka()
         case .broker: prepareBroker()
+        case .changeStream: prepareChangeStream()
         }
         if !spec.mapping.enabled {
             note("the event source mapping is disabled: nothing is read from the source", rules: [.E7])
@@ -37,6 +38,7 @@ extension Engine {
         case .stream: streamArrival(arrival, group: spec.arrivals[arrival.group])
         case .topic: kafkaArrival(arrival, group: spec.arrivals[arrival.group])
         case .broker: brokerArrival(arrival)
+        case .changeStream: changeStreamArrival(arrival)
         }
     }
 
@@ -58,6 +60,7 @@ extension Engine {
             case .stream: invokeStreamBatch(lane: lane, trigger: .retry)
             case .topic: invokeKafkaBatch(lane: lane, trigger: .retry)
             case .broker: invokeBrokerBatch(lane: lane, trigger: .retry)
+            case .changeStream: invokeChangeStreamBatch(lane: lane, trigger: .retry)
             }
             return
         case .pausing:
@@ -71,7 +74,7 @@ extension Engine {
             pumpQueue()
         case .stream:
             fillStreamLane(lane)
-        case .topic, .broker:
+        case .topic, .broker, .changeStream:
             fillOrderedLane(lane)
         }
     }
@@ -96,6 +99,7 @@ extension Engine {
         case .stream: fillStreamLane(lane)
         case .topic: fillKafkaLane(lane)
         case .broker: fillBrokerLane(lane)
+        case .changeStream: fillChangeStreamLane(lane)
         }
     }
 
@@ -139,6 +143,7 @@ extension Engine {
         case .stream: .K11
         case .topic: .KF5
         case .broker: .M6
+        case .changeStream: .D3
         }
     }
 

@@ -177,6 +177,7 @@ extension Engine {
         case .stream: streamLaneEnd(lane, invocation: invocation, instance: instance, result: result)
         case .topic: kafkaLaneEnd(lane, invocation: invocation, instance: instance, result: result)
         case .broker: brokerLaneEnd(lane, invocation: invocation, instance: instance, result: result)
+        case .changeStream: changeStreamLaneEnd(lane, invocation: invocation, instance: instance, result: result)
         }
     }
 

@@ -111,6 +111,8 @@ struct SourceState {
     var keyLanes: [String: Int] = [:]
     /// Kafka: the next offset of each partition (KF1).
     var nextOffsets: [Int64] = []
+    /// DocumentDB: Lambda disabled the mapping after events expired (D3).
+    var mappingDisabled = false
 
     /// Inputs that have not settled.
     var openItems: [Int] { records.keys }

@@ -26,6 +26,7 @@ public struct Assumptions: Sendable, Hashable {
         case kafkaPollers = "kafka-pollers"
         case activemqRedeliveryDelay = "activemq-redelivery-delay"
         case rabbitmqRedelivery = "rabbitmq-redelivery"
+        case changeStreamRetryDelay = "change-stream-retry-delay"
 
         public static func < (lhs: Name, rhs: Name) -> Bool { lhs.rawValue < rhs.rawValue }
 
@@ -50,6 +51,7 @@ public struct Assumptions: Sendable, Hashable {
             case .kafkaBatchScope: "KF1"
             case .kafkaPollers: "KF7"
             case .activemqRedeliveryDelay, .rabbitmqRedelivery: "M4"
+            case .changeStreamRetryDelay: "D3"
             }
         }
     }
@@ -95,6 +97,8 @@ public struct Assumptions: Sendable, Hashable {
     public var kafkaStartDelay: Int64 = 0
     /// Wait before ActiveMQ redelivers a failed batch, ms (M4, §17) [1 s, `redeliveryDelay`].
     public var activemqRedeliveryDelay: Int64 = 1_000
+    /// Delay before a failed DocumentDB batch is retried, ms (D3, §17) [1 s].
+    public var changeStreamRetryDelay: Int64 = 1_000
 
     public init() {}
 
@@ -103,7 +107,7 @@ public struct Assumptions: Sendable, Hashable {
         if let streamRetryDelay { return streamRetryDelay }
         return switch mode {
         case .dynamodb: 250
-        case .sync, .async, .sqs, .sqsFIFO, .kinesis, .kafka, .mq: 1_000
+        case .sync, .async, .sqs, .sqsFIFO, .kinesis, .kafka, .mq, .documentdb: 1_000
         }
     }
 
@@ -141,6 +145,7 @@ extension Assumptions.Name {
         case .kafkaPollers: "Kafka pollers keep up with every partition at once: one batch in flight per partition, no scaling delay (KF7)."
         case .activemqRedeliveryDelay: "ActiveMQ redelivers a failed batch after its default redeliveryDelay, 1 s, then the batching window (M4)."
         case .rabbitmqRedelivery: "RabbitMQ requeues a failed batch at once and without limit; AWS documents no limit (M4)."
+        case .changeStreamRetryDelay: "The wait before a failed DocumentDB batch is retried is not documented; assumed one poll, 1 s (D3)."
         }
     }
 }

@@ -16,6 +16,8 @@ public enum InvocationMode: String, Sendable, Hashable, CaseIterable {
     case kafka
     /// Event source mapping on an Amazon MQ queue, ActiveMQ or RabbitMQ (E*, M*).
     case mq
+    /// Event source mapping on an Amazon DocumentDB change stream (E*, D*).
+    case documentdb
 
     /// Which of the reference's three paths the mode takes, and for an event source mapping
     /// which kind of source it polls. Code that differs by path switches over this value
@@ -28,6 +30,7 @@ public enum InvocationMode: String, Sendable, Hashable, CaseIterable {
         case .kinesis, .dynamodb: .eventSourceMapping(.stream)
         case .kafka: .eventSourceMapping(.topic)
         case .mq: .eventSourceMapping(.broker)
+        case .documentdb: .eventSourceMapping(.changeStream)
         }
     }
 
@@ -68,12 +71,15 @@ public enum EventSourceKind: String, Sendable, Hashable, CaseIterable {
     /// Amazon MQ queues: a broker redelivers what a batch did not acknowledge (M*,
     /// `Engine+MQ.swift`).
     case broker
+    /// DocumentDB change streams: events in arrival order, one invocation at a time (D*,
+    /// `Engine+DocumentDB.swift`).
+    case changeStream
 
     /// AWS's default BatchSize for the source (E5).
     public var defaultBatchSize: Int {
         switch self {
         case .queue: 10
-        case .stream, .topic, .broker: 100
+        case .stream, .topic, .broker, .changeStream: 100
         }
     }
 }

@@ -21,6 +21,8 @@ public struct ScenarioSpec: Sendable, Hashable {
     public var topic = TopicSpec()
     /// The Amazon MQ broker an `mq` mapping reads (M1–M5).
     public var broker = BrokerSpec()
+    /// The DocumentDB cluster and change stream a `documentdb` mapping reads (D1–D4).
+    public var changeStream = ChangeStreamSpec()
     public var mapping = MappingSpec()
     /// Account `ConcurrentExecutions` (C1) [1,000].
     public var accountConcurrency: Int = 1_000

@@ -81,6 +81,7 @@ extension Assumptions.Name {
         case .kafkaPollers: 1 << 18
         case .activemqRedeliveryDelay: 1 << 19
         case .rabbitmqRedelivery: 1 << 20
+        case .changeStreamRetryDelay: 1 << 21
         }
     }
 }

@@ -1,4 +1,4 @@
-/// A set of reference rule ids (S1…S9, A1…A16, E1…E7, Q1…Q13, K1…K14, C1…C5, KF1…KF9, M1…M7) as
+/// A set of reference rule ids (S1…S9, A1…A16, E1…E7, Q1…Q13, K1…K14, C1…C5, KF1…KF9, M1…M7, D1…D4) as
 /// bits,
 /// so that citing rules on every trace entry costs no allocation or hashing.
 public struct RuleSet: OptionSet, Hashable, Sendable {
@@ -14,6 +14,7 @@ public struct RuleSet: OptionSet, Hashable, Sendable {
         "A16", "E1", "E2", "E3", "E4", "E5", "E6", "E7", "Q1", "Q2", "Q3", "Q4", "Q5", "Q6", "Q7", "Q8", "Q9", "Q10", "Q11", "Q12", "Q13", "K1", "K2", "K3",
         "K4", "K5", "K6", "K7", "K8", "K9", "K10", "K11", "K12", "K13", "K14", "C1", "C2", "C3", "C4", "C5",
         "KF1", "KF2", "KF3", "KF4", "KF5", "KF6", "KF7", "KF8", "KF9", "M1", "M2", "M3", "M4", "M5", "M6", "M7",
+        "D1", "D2", "D3", "D4",
     ]
 
     public static let S1 = RuleSet(rawValue: 1 << 0)
@@ -98,6 +99,11 @@ public struct RuleSet: OptionSet, Hashable, Sendable {
     public static let M5 = RuleSet(rawValue: 1 << 77)
     public static let M6 = RuleSet(rawValue: 1 << 78)
     public static let M7 = RuleSet(rawValue: 1 << 79)
+    // Amazon DocumentDB (reference §15).
+    public static let D1 = RuleSet(rawValue: 1 << 80)
+    public static let D2 = RuleSet(rawValue: 1 << 81)
+    public static let D3 = RuleSet(rawValue: 1 << 82)
+    public static let D4 = RuleSet(rawValue: 1 << 83)
 
     /// The union of two sets (rules cited together).
     public static func + (lhs: RuleSet, rhs: RuleSet) -> RuleSet {

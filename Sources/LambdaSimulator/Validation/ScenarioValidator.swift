@@ -28,6 +28,8 @@ public enum ScenarioValidator {
             validateKafka(spec, &issues)
         case .mq:
             validateMQ(spec, &issues)
+        case .documentdb:
+            validateDocumentDB(spec, &issues)
         }
         if spec.mode != .async {
             // S9: function-level async settings are accepted in every mode (AWS accepts them on
