@@ -21,6 +21,7 @@ func asyncWorkload(events: Int) -> Workload {
     spec.seed = 7
     spec.eventInvokeConfig.onFailure = .sqs
     spec.limits.maximumInputs = max(events, 1)
+    spec.limits.maximumSteps = .max
     return Workload(name: "async, 10% failures", spec: spec)
 }
 
@@ -35,6 +36,7 @@ func sqsWorkload(events: Int) -> Workload {
     spec.queue.visibilityTimeoutSeconds = 30
     spec.queue.maxReceiveCount = 3
     spec.limits.maximumInputs = max(events, 1)
+    spec.limits.maximumSteps = .max
     return Workload(name: "SQS, batch 10, window 1 s, 10% failures", spec: spec)
 }
 

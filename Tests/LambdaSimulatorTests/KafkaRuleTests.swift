@@ -249,6 +249,11 @@ import Testing
                     $0.mapping.maximumConcurrency = 5; $0.mapping.explicitlySet = ["ScalingConfig"]
                 }
             ).map(\.rule) == ["KF8"])
+        let capped = try Simulator.simulate(
+            Scenarios.kafka {
+                $0.topic.partitions = 3; $0.mapping.provisionedMinimum = 1; $0.mapping.provisionedMaximum = 10
+            })
+        #expect(capped.entries.contains { $0.event == .note("Lambda caps MaximumPollers (10) at the topic's 3 partitions") && $0.rules.names == ["KF8"] })
         // KF5: the controls outside provisioned mode are simulated, with a note.
         let note = try Simulator.simulate(Scenarios.kafka { $0.mapping.maximumRetryAttempts = 1 })
         #expect(note.entries.contains { if case .note(let text) = $0.event { text.contains("provisioned mode") } else { false } })

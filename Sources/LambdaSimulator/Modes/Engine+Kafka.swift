@@ -38,17 +38,23 @@ extension Engine {
         if mapping.maximumRetryAttempts < 0, mapping.onFailure != nil {
             note("infinite retries with an on-failure destination: Lambda applies at most 10 retries", rules: [.KF5])
         }
+        if let maximum = mapping.provisionedMaximum, maximum > spec.topic.partitions {
+            // KF8: MaximumPollers is capped at the partition count to keep each partition in order.
+            note("Lambda caps MaximumPollers (\(maximum)) at the topic's \(spec.topic.partitions) partitions", rules: [.KF8])
+        }
         if spec.topic.committedBefore != nil {
             note("the consumer group has committed offsets: StartingPosition is ignored", rules: [.KF2])
         }
     }
 
-    func kafkaArrival(_ arrival: ArrivalStream.Arrival, group: ArrivalGroup) {
+    /// A record is produced: it gets its partition and the next offset there (KF1). Reads
+    /// the two fields of its group it needs, not a copy of the group, once per record.
+    func kafkaArrival(_ arrival: ArrivalStream.Arrival) {
         let partitions = max(1, spec.topic.partitions)
         let partition: Int
-        if let explicit = group.partition {
+        if let explicit = spec.arrivals[arrival.group].partition {
             partition = min(max(explicit, 0), partitions - 1)
-        } else if let key = group.partitionKey {
+        } else if let key = spec.arrivals[arrival.group].partitionKey {
             partition = assignedSlot(forKey: key, in: &source.keyShards, slots: partitions)
         } else {
             partition = (arrival.id - 1) % partitions

@@ -36,7 +36,7 @@ extension Engine {
         switch sourceKind {
         case .queue: queueArrival(arrival)
         case .stream: streamArrival(arrival, group: spec.arrivals[arrival.group])
-        case .topic: kafkaArrival(arrival, group: spec.arrivals[arrival.group])
+        case .topic: kafkaArrival(arrival)
         case .broker: brokerArrival(arrival)
         case .changeStream: changeStreamArrival(arrival)
         }
