@@ -2,8 +2,8 @@ import Foundation
 import LambdaSimulator
 import TimelineRender
 
-/// Simulator throughput: input events (async events or SQS messages) simulated per
-/// wall-clock second, for the two workloads of the simulator issue, in summary mode
+/// Simulator throughput: input events (async events, SQS messages or Kafka records) simulated
+/// per wall-clock second, for the workloads of the simulator issues, in summary mode
 /// (memory stays proportional to what is in flight). Each workload runs five times; the
 /// median is reported with the range.
 ///
@@ -21,6 +21,7 @@ func asyncWorkload(events: Int) -> Workload {
     spec.seed = 7
     spec.eventInvokeConfig.onFailure = .sqs
     spec.limits.maximumInputs = max(events, 1)
+    spec.limits.maximumSteps = .max
     return Workload(name: "async, 10% failures", spec: spec)
 }
 
@@ -35,7 +36,25 @@ func sqsWorkload(events: Int) -> Workload {
     spec.queue.visibilityTimeoutSeconds = 30
     spec.queue.maxReceiveCount = 3
     spec.limits.maximumInputs = max(events, 1)
+    spec.limits.maximumSteps = .max
     return Workload(name: "SQS, batch 10, window 1 s, 10% failures", spec: spec)
+}
+
+/// One record per millisecond onto 10 partitions; batches of up to 100 within the 500 ms
+/// window from their first record; 10% failures block their partition, retried twice after
+/// 1 s, then sent to an SQS on-failure destination (KF1, KF2, KF4, KF5).
+func kafkaWorkload(events: Int) -> Workload {
+    var spec = ScenarioSpec(mode: .kafka)
+    spec.arrivals = [ArrivalGroup(at: 0, count: events, every: 1)]
+    spec.topic.partitions = 10
+    spec.function.durations = [100]
+    spec.function.fails = .rate(perMille: 100)
+    spec.seed = 7
+    spec.mapping.maximumRetryAttempts = 2
+    spec.mapping.onFailure = .sqs
+    spec.limits.maximumInputs = max(events, 1)
+    spec.limits.maximumSteps = .max
+    return Workload(name: "Kafka, 10 partitions, 10% failures", spec: spec)
 }
 
 /// Peak resident memory of this process so far, in MiB (Linux VmHWM).
@@ -74,9 +93,9 @@ if arguments.first == "render" {
 }
 let events = arguments.first.flatMap { Int($0) } ?? 1_000_000
 let json = arguments.contains("--json")
-let only = arguments.first { $0 == "async" || $0 == "sqs" }
+let only = arguments.first { $0 == "async" || $0 == "sqs" || $0 == "kafka" }
 var results: [[String: Any]] = []
-let workloads = [("async", asyncWorkload(events: events)), ("sqs", sqsWorkload(events: events))]
+let workloads = [("async", asyncWorkload(events: events)), ("sqs", sqsWorkload(events: events)), ("kafka", kafkaWorkload(events: events))]
 /// Runs of each workload; the median is reported (the first run also warms the caches).
 let runs = 5
 for (key, workload) in workloads where only == nil || only == key {

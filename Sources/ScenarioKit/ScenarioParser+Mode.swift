@@ -39,7 +39,7 @@ extension ScenarioParser {
             default:
                 reader.error(
                     "scenario.value", at: node, "InvocationType must be RequestResponse, Event or DryRun, not '\(text)'",
-                    hint: "for event source mappings use mode: sqs, sqs-fifo, kinesis or dynamodb")
+                    hint: "for event source mappings use mode: sqs, sqs-fifo, kinesis, dynamodb, kafka, mq or documentdb")
             }
         }
         if let node = keys.value("mode"), let text = reader.string(node, "mode") {
@@ -62,7 +62,7 @@ extension ScenarioParser {
                 reader.diagnostics.append(
                     .error(
                         "scenario.missing-key", path: path, at: start, "the scenario has no mode",
-                        hint: "add mode: sync | async | sqs | sqs-fifo | kinesis | dynamodb (or trigger: s3, api-gateway, …)"))
+                        hint: "add mode: sync | async | sqs | sqs-fifo | kinesis | dynamodb | kafka | mq | documentdb (or trigger: s3, api-gateway, …)"))
             }
             return nil
         }

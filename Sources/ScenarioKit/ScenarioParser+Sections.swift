@@ -158,7 +158,7 @@ extension ScenarioParser {
             reader.error("scenario.type", at: node, "'\(key)' must be a list of entries such as - { at: 0s, count: 10 }")
             return
         }
-        let known = ["at", "count", "every", "size", "shard", "partition-key", "group", "duration", "fails", "payload"]
+        let known = ["at", "count", "every", "size", "shard", "partition-key", "partition", "key", "group", "duration", "fails", "payload"]
         for (index, entry) in sequence.enumerated() {
             let path = "\(key).\(index + 1)"
             var group = ArrivalGroup(at: 0)
@@ -187,8 +187,10 @@ extension ScenarioParser {
                     }
                 case "shard":
                     group.shard = reader.int(value, fieldPath)
-                case "partition-key":
+                case "partition-key", "key":
                     group.partitionKey = reader.string(value, fieldPath)
+                case "partition":
+                    group.partition = reader.int(value, fieldPath)
                 case "group":
                     group.group = reader.string(value, fieldPath)
                 case "duration":
@@ -249,6 +251,7 @@ extension ScenarioParser {
             "BatchSize", "MaximumBatchingWindowInSeconds", "FunctionResponseTypes", "MaximumRetryAttempts", "MaximumRecordAgeInSeconds",
             "BisectBatchOnFunctionError", "ParallelizationFactor", "TumblingWindowInSeconds", "StartingPosition",
             "StartingPositionTimestamp", "ScalingConfig", "ProvisionedPollerConfig", "DestinationConfig", "Enabled",
+            "DocumentDBEventSourceConfig",
         ]
         let base = "EventSourceMapping"
         var timestamp: Int64?
@@ -273,6 +276,7 @@ extension ScenarioParser {
             case "StartingPosition": startingPosition = reader.string(value, path)
             case "StartingPositionTimestamp": timestamp = reader.duration(value, path, allowNegative: true)
             case "Enabled": if let v = reader.bool(value, path) { spec.mapping.enabled = v }
+            case "DocumentDBEventSourceConfig": readDocumentDBConfig(value, path: path, into: &spec, &reader)
             case "ScalingConfig":
                 for (field, _, count) in reader.mapping(value, at: path, known: ["MaximumConcurrency"]) where field == "MaximumConcurrency" {
                     spec.mapping.maximumConcurrency = reader.int(count, "\(path).MaximumConcurrency")
@@ -282,7 +286,9 @@ extension ScenarioParser {
                     let number = reader.int(count, "\(path).\(field)")
                     if field == "MinimumPollers" { spec.mapping.provisionedMinimum = number } else { spec.mapping.provisionedMaximum = number }
                 }
-                if spec.mapping.provisionedMinimum == nil, spec.mapping.provisionedMaximum != nil { spec.mapping.provisionedMinimum = 2 }
+                if spec.mapping.provisionedMinimum == nil, spec.mapping.provisionedMaximum != nil {
+                    spec.mapping.provisionedMinimum = spec.mode == .kafka ? 1 : 2  // KF8: Kafka's default is 1
+                }
             case "DestinationConfig":
                 for (field, _, target) in reader.mapping(value, at: path, known: ["OnFailure"]) where field == "OnFailure" {
                     spec.mapping.onFailure = reader.target(target, "\(path).OnFailure")
@@ -351,7 +357,11 @@ extension ScenarioParser {
             case .throttleBackoff:
                 if let v = reader.duration(value, path) { spec.assumptions.throttleBackoffBase = v }
             case .bisectAtZeroRetries: if let v = reader.bool(value, path) { spec.assumptions.bisectAtZeroRetries = v }
-            case .bisectSplit, .redriveAt, .windowStart:
+            case .kafkaRetryDelay: if let v = reader.duration(value, path) { spec.assumptions.kafkaRetryDelay = v }
+            case .kafkaStartDelay: if let v = reader.duration(value, path) { spec.assumptions.kafkaStartDelay = v }
+            case .activemqRedeliveryDelay: if let v = reader.duration(value, path) { spec.assumptions.activemqRedeliveryDelay = v }
+            case .changeStreamRetryDelay: if let v = reader.duration(value, path) { spec.assumptions.changeStreamRetryDelay = v }
+            case .bisectSplit, .redriveAt, .windowStart, .topicExpiry, .kafkaBatchScope, .kafkaPollers, .rabbitmqRedelivery:
                 // Named so that figures can list them, but with no other value implemented:
                 // a value here was accepted and ignored.
                 if reader.string(value, path) != nil {
@@ -370,6 +380,10 @@ extension ScenarioParser {
         case .bisectSplit: "the first half ⌈n/2⌉ first"
         case .redriveAt: "the last receive + VisibilityTimeout"
         case .windowStart: "after the previous invocation"
+        case .topicExpiry: "produce time + retention"
+        case .kafkaBatchScope: "one partition per batch"
+        case .kafkaPollers: "one batch in flight per partition"
+        case .rabbitmqRedelivery: "unlimited, immediate requeue"
         default: "its documented default"
         }
     }

@@ -7,7 +7,7 @@ import NotesYAML
 public enum ScenarioParser {
     static let topLevelKeys = [
         "title", "mode", "InvocationType", "trigger", "function", "events", "records", "EventInvokeConfig",
-        "DeadLetterConfig", "queue", "stream", "EventSourceMapping", "account", "caller", "faults", "until",
+        "DeadLetterConfig", "queue", "stream", "topic", "broker", "cluster", "EventSourceMapping", "account", "caller", "faults", "until",
         "assume", "show", "seed", "expect",
     ]
 
@@ -48,6 +48,9 @@ public enum ScenarioParser {
         if let node = keys.value("DeadLetterConfig") { readDeadLetterConfig(node, into: &document.spec, &reader) }
         if let node = keys.value("queue") { readQueue(node, into: &document.spec, &reader) }
         if let node = keys.value("stream") { readStream(node, into: &document.spec, &reader) }
+        if let node = keys.value("topic") { readTopic(node, into: &document.spec, &reader) }
+        if let node = keys.value("broker") { readBroker(node, into: &document.spec, &reader) }
+        if let node = keys.value("cluster") { readCluster(node, into: &document.spec, &reader) }
         if let node = keys.value("EventSourceMapping") { readMapping(node, into: &document.spec, &reader) }
         if let node = keys.value("account") { readAccount(node, into: &document.spec, &reader) }
         if let node = keys.value("caller") { readCaller(node, into: &document.spec, &reader) }

@@ -31,19 +31,21 @@ struct LaneSet {
             queueLane = add(labels.internalQueue)
             serviceLane = queueLane
             pollerLane = queueLane
-        case .sqs, .sqsFIFO:
+        case .sqs, .sqsFIFO, .mq, .documentdb:
             queueLane = add(labels.queue)
             callerLane = queueLane
             serviceLane = queueLane
             pollerLane = add(labels.poller)
-        case .kinesis, .dynamodb:
+        case .kinesis, .dynamodb, .kafka:
+            // Kafka numbers partitions from 0; the trace keeps them as shards from 1.
+            let (word, base) = trace.mode == .kafka ? (labels.partition, 1) : (labels.shard, 0)
             for shard in facts.shards.sorted() {
-                shardLanes[shard] = add("\(labels.shard) \(shard)")
+                shardLanes[shard] = add("\(word) \(shard - base)")
             }
             if let first = shardLanes.values.min() {
                 queueLane = first
             } else {
-                queueLane = add("\(labels.shard) 1")
+                queueLane = add("\(word) \(1 - base)")
             }
             callerLane = queueLane
             pollerLane = add(labels.poller)

@@ -7,6 +7,8 @@ public struct TimelineLabels: Sendable {
     public var internalQueue: String
     public var queue: String
     public var shard: String
+    /// A Kafka partition's lane (KF1).
+    public var partition: String
     public var poller: String
     public var instance: String
     public var function: String
@@ -44,7 +46,7 @@ public struct TimelineLabels: Sendable {
 
     /// English.
     public static let en = TimelineLabels(
-        caller: "Caller", service: "Lambda", internalQueue: "Event queue", queue: "Queue", shard: "Shard",
+        caller: "Caller", service: "Lambda", internalQueue: "Event queue", queue: "Queue", shard: "Shard", partition: "Partition",
         poller: "Poller", instance: "Env", function: "Function", onSuccess: "OnSuccess", onFailure: "OnFailure",
         dlq: "DLQ", redrive: "Queue DLQ", ok: "ok", error: "error", timeout: "timeout", throttled: "429", throttledWord: "throttled",
         retryIn: "retry in", delivered: "delivered", deliveryFailed: "delivery failed", discarded: "discarded",
@@ -56,7 +58,7 @@ public struct TimelineLabels: Sendable {
 
     /// Japanese.
     public static let ja = TimelineLabels(
-        caller: "呼び出し元", service: "Lambda", internalQueue: "内部キュー", queue: "キュー", shard: "シャード",
+        caller: "呼び出し元", service: "Lambda", internalQueue: "内部キュー", queue: "キュー", shard: "シャード", partition: "パーティション",
         poller: "ポーラー", instance: "実行環境", function: "関数", onSuccess: "成功時の送信先", onFailure: "失敗時の送信先",
         dlq: "DLQ", redrive: "キューの DLQ", ok: "成功", error: "エラー", timeout: "タイムアウト", throttled: "429", throttledWord: "スロットリング",
         retryIn: "再試行まで", delivered: "送信", deliveryFailed: "送信失敗", discarded: "破棄",

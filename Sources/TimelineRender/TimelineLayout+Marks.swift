@@ -29,7 +29,7 @@ extension TimelineLayout {
             for blocked in facts.blocked {
                 add(
                     .blocked, lane: lanes.shardLane(blocked.shard), from: blocked.start, to: blocked.end, label: labels.blocked,
-                    title: "\(labels.shard) \(blocked.shard) \(labels.blocked) \(labels.duration(blocked.end - blocked.start))")
+                    title: "\(lanes.names[lanes.shardLane(blocked.shard)]) \(labels.blocked) \(labels.duration(blocked.end - blocked.start))")
             }
             for attempt in facts.attempts {
                 let (kind, word, glyph): (TimelineModel.Kind, String, String) =

@@ -30,6 +30,29 @@ enum Scenarios {
         return spec
     }
 
+    static func kafka(count: Int = 1, _ configure: (inout ScenarioSpec) -> Void = { _ in }) -> ScenarioSpec {
+        var spec = ScenarioSpec(mode: .kafka)
+        spec.arrivals = [ArrivalGroup(at: 0, count: count)]
+        configure(&spec)
+        return spec
+    }
+
+    static func mq(_ engine: BrokerSpec.Kind = .activemq, count: Int = 1, _ configure: (inout ScenarioSpec) -> Void = { _ in }) -> ScenarioSpec {
+        var spec = ScenarioSpec(mode: .mq)
+        spec.broker.engine = engine
+        spec.arrivals = [ArrivalGroup(at: 0, count: count)]
+        configure(&spec)
+        return spec
+    }
+
+    static func documentdb(count: Int = 1, _ configure: (inout ScenarioSpec) -> Void = { _ in }) -> ScenarioSpec {
+        var spec = ScenarioSpec(mode: .documentdb)
+        spec.changeStream.databaseName = "shop"
+        spec.arrivals = [ArrivalGroup(at: 0, count: count)]
+        configure(&spec)
+        return spec
+    }
+
     static func group(at: Int64, count: Int = 1, every: Int64 = 0, size: Int64 = 1_024, _ configure: (inout ArrivalGroup) -> Void = { _ in }) -> ArrivalGroup {
         var group = ArrivalGroup(at: at, count: count, every: every, size: size)
         configure(&group)

@@ -37,6 +37,13 @@ import Testing
             spec.mapping.maximumRetryAttempts = knobs % 5 - 1
             spec.mapping.parallelizationFactor = 1 + knobs % 2
             spec.mapping.onFailure = .sqs
+        case .topic:
+            KafkaPropertyTests.vary(&spec, knobs: knobs)
+        case .broker:
+            spec.broker.engine = knobs % 2 == 0 ? .activemq : .rabbitmq
+        case .changeStream:
+            spec.changeStream.databaseName = "shop"
+            spec.changeStream.retention = 60_000
         case .queue:
             spec.queue.maxReceiveCount = knobs % 3 == 0 ? nil : 1 + knobs % 4
             spec.queue.visibilityTimeoutSeconds = 10

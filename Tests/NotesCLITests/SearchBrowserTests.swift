@@ -44,7 +44,7 @@ import Testing
         let build = try CLI.run(["build"], in: site)
         #expect(build.status == 0)
         #expect(build.standardError == "")
-        #expect(build.lastLine.contains("7 indexed for search"))
+        #expect(build.lastLine.contains("8 indexed for search"))
         return site
     }
 
@@ -54,10 +54,11 @@ import Testing
         let found = try search(site, "可視性タイムアウト", options: ["--prefix", "/notes/"])
         #expect(found.focusedBySlash)
         // The note that explains the visibility timeout first, linked under the sub-path, with
-        // the section that says most about it, and the phrase highlighted; then the guide,
-        // which has 可視性 and タイムアウト apart.
-        #expect(found.status == "2 件のノート")
-        #expect(found.results.map(\.title) == ["Lambda 関数の 3 つの呼び出し方", "About notesim"])
+        // the section that says most about it, and the phrase highlighted; then the note that
+        // compares it with Kafka, MQ and DocumentDB, then the guide, which has 可視性 and
+        // タイムアウト apart.
+        #expect(found.status == "3 件のノート")
+        #expect(found.results.map(\.title) == ["Lambda 関数の 3 つの呼び出し方", "Kafka・Amazon MQ・DocumentDB のイベントソースマッピング", "About notesim"])
         #expect(found.results.first?.href == "/notes/lambda/invocation.html")
         #expect(found.results.first?.sub == "イベントソースマッピングのエラー")
         #expect(found.results.first?.subHref?.hasPrefix("/notes/lambda/invocation.html#%E3%82%A4") == true)

@@ -93,14 +93,14 @@ import Testing
             problems("mode: asynk\nevents:\n  - at: 0s\n") == [
                 """
                 content/a.md:10:7: error: unknown mode 'asynk'; did you mean 'async'? [scenario.value]
-                content/a.md:10:7: note: modes: sync, async, sqs, sqs-fifo, kinesis, dynamodb
+                content/a.md:10:7: note: modes: sync, async, sqs, sqs-fifo, kinesis, dynamodb, kafka, mq, documentdb
                 """
             ])
         #expect(
             problems("events:\n  - at: 0s\n") == [
                 """
                 content/a.md:10:1: error: the scenario has no mode [scenario.missing-key]
-                content/a.md:10:1: note: add mode: sync | async | sqs | sqs-fifo | kinesis | dynamodb (or trigger: s3, api-gateway, …)
+                content/a.md:10:1: note: add mode: sync | async | sqs | sqs-fifo | kinesis | dynamodb | kafka | mq | documentdb (or trigger: s3, api-gateway, …)
                 """
             ])
         #expect(

@@ -116,7 +116,7 @@ import TestSupport
             scenario("mode: teleport\nevents:\n  - at: 0s") == [
                 """
                 content/a.md:4:7: error: unknown mode 'teleport' [scenario.value]
-                content/a.md:4:7: note: modes: sync, async, sqs, sqs-fifo, kinesis, dynamodb
+                content/a.md:4:7: note: modes: sync, async, sqs, sqs-fifo, kinesis, dynamodb, kafka, mq, documentdb
                 """
             ])
         #expect(

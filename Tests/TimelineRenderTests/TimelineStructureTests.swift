@@ -68,6 +68,9 @@ import Testing
             case nil: break
             case .queue: spec.queue.maxReceiveCount = 2
             case .stream: spec.mapping.maximumRetryAttempts = 1; spec.mapping.onFailure = .sqs
+            case .topic: spec.topic.partitions = 2; spec.mapping.maximumRetryAttempts = 1; spec.mapping.onFailure = .kafka
+            case .broker: spec.broker.engine = seed % 2 == 0 ? .activemq : .rabbitmq
+            case .changeStream: spec.changeStream.databaseName = "shop"
             }
             guard let trace = try? Simulator.simulate(spec) else { Issue.record("simulation failed"); return }
             let model = TimelineLayout.layout(trace, options: TimelineOptions(language: seed % 2 == 0 ? "ja" : "en", title: "random"))

@@ -23,6 +23,9 @@ extension Engine {
         switch sourceKind {
         case .queue: prepareQueue()
         case .stream: prepareStream()
+        case .topic: prepareKafka()
+        case .broker: prepareBroker()
+        case .changeStream: prepareChangeStream()
         }
         if !spec.mapping.enabled {
             note("the event source mapping is disabled: nothing is read from the source", rules: [.E7])
@@ -33,6 +36,9 @@ extension Engine {
         switch sourceKind {
         case .queue: queueArrival(arrival)
         case .stream: streamArrival(arrival, group: spec.arrivals[arrival.group])
+        case .topic: kafkaArrival(arrival)
+        case .broker: brokerArrival(arrival)
+        case .changeStream: changeStreamArrival(arrival)
         }
     }
 
@@ -52,6 +58,9 @@ extension Engine {
             switch sourceKind {
             case .queue: invokeQueueBatch(lane: lane, trigger: .retry)
             case .stream: invokeStreamBatch(lane: lane, trigger: .retry)
+            case .topic: invokeKafkaBatch(lane: lane, trigger: .retry)
+            case .broker: invokeBrokerBatch(lane: lane, trigger: .retry)
+            case .changeStream: invokeChangeStreamBatch(lane: lane, trigger: .retry)
             }
             return
         case .pausing:
@@ -65,6 +74,8 @@ extension Engine {
             pumpQueue()
         case .stream:
             fillStreamLane(lane)
+        case .topic, .broker, .changeStream:
+            fillOrderedLane(lane)
         }
     }
 
@@ -77,7 +88,18 @@ extension Engine {
         if !source.deferredFills.isEmpty {
             let lanes = source.deferredFills.sorted()
             source.deferredFills = []
-            for lane in lanes { fillStreamLane(lane) }
+            for lane in lanes { fillOrderedLane(lane) }
+        }
+    }
+
+    /// Fills a lane of a source whose lanes read in order (streams, Kafka, Amazon MQ).
+    private func fillOrderedLane(_ lane: Int) {
+        switch sourceKind {
+        case .queue: fillQueueLane(lane)
+        case .stream: fillStreamLane(lane)
+        case .topic: fillKafkaLane(lane)
+        case .broker: fillBrokerLane(lane)
+        case .changeStream: fillChangeStreamLane(lane)
         }
     }
 
@@ -119,6 +141,9 @@ extension Engine {
         switch sourceKind {
         case .queue: .Q7
         case .stream: .K11
+        case .topic: .KF5
+        case .broker: .M6
+        case .changeStream: .D3
         }
     }
 

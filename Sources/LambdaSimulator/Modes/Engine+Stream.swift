@@ -51,7 +51,7 @@ extension Engine {
     /// The shard or lane of a partition key: keys are spread round-robin in the order they
     /// first appear, so each key keeps one place and its order (K13). (AWS hashes the key; a
     /// round-robin spread keeps small examples predictable.)
-    private func assignedSlot(forKey key: String, in table: inout [String: Int], slots: Int) -> Int {
+    func assignedSlot(forKey key: String, in table: inout [String: Int], slots: Int) -> Int {
         if let slot = table[key] { return slot }
         let slot = table.count % slots
         table[key] = slot
@@ -106,7 +106,7 @@ extension Engine {
         }
     }
 
-    private func compactPending(_ lane: Int) {
+    func compactPending(_ lane: Int) {
         if source.lanes[lane].pendingHead > 4_096, source.lanes[lane].pendingHead * 2 > source.lanes[lane].pending.count {
             source.lanes[lane].pending.removeFirst(source.lanes[lane].pendingHead)
             source.lanes[lane].pendingHead = 0
@@ -175,6 +175,9 @@ extension Engine {
         switch sourceKind {
         case .queue: queueLaneEnd(lane, invocation: invocation, instance: instance, result: result)
         case .stream: streamLaneEnd(lane, invocation: invocation, instance: instance, result: result)
+        case .topic: kafkaLaneEnd(lane, invocation: invocation, instance: instance, result: result)
+        case .broker: brokerLaneEnd(lane, invocation: invocation, instance: instance, result: result)
+        case .changeStream: changeStreamLaneEnd(lane, invocation: invocation, instance: instance, result: result)
         }
     }
 

@@ -109,6 +109,10 @@ struct SourceState {
     /// Streams: the shard and the lane each partition key was given (K13).
     var keyShards: [String: Int] = [:]
     var keyLanes: [String: Int] = [:]
+    /// Kafka: the next offset of each partition (KF1).
+    var nextOffsets: [Int64] = []
+    /// DocumentDB: Lambda disabled the mapping after events expired (D3).
+    var mappingDisabled = false
 
     /// Inputs that have not settled.
     var openItems: [Int] { records.keys }

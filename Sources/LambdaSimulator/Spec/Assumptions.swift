@@ -19,6 +19,14 @@ public struct Assumptions: Sendable, Hashable {
         case recordOverhead = "record-overhead"
         case syncLimit = "sync-limit"
         case sqsLowTrafficWait = "sqs-low-traffic-wait"
+        case kafkaRetryDelay = "kafka-retry-delay"
+        case kafkaStartDelay = "kafka-start-delay"
+        case topicExpiry = "topic-expiry"
+        case kafkaBatchScope = "kafka-batch-scope"
+        case kafkaPollers = "kafka-pollers"
+        case activemqRedeliveryDelay = "activemq-redelivery-delay"
+        case rabbitmqRedelivery = "rabbitmq-redelivery"
+        case changeStreamRetryDelay = "change-stream-retry-delay"
 
         public static func < (lhs: Name, rhs: Name) -> Bool { lhs.rawValue < rhs.rawValue }
 
@@ -38,6 +46,12 @@ public struct Assumptions: Sendable, Hashable {
             case .recordOverhead: "E6"
             case .syncLimit: "S5"
             case .sqsLowTrafficWait: "Q6"
+            case .kafkaRetryDelay, .topicExpiry: "KF4"
+            case .kafkaStartDelay: "KF3"
+            case .kafkaBatchScope: "KF1"
+            case .kafkaPollers: "KF7"
+            case .activemqRedeliveryDelay, .rabbitmqRedelivery: "M4"
+            case .changeStreamRetryDelay: "D3"
             }
         }
     }
@@ -77,6 +91,14 @@ public struct Assumptions: Sendable, Hashable {
     public var syncLimit: Int64 = 6_291_456
     /// SQS low-traffic wait before invoking with a window, ms (Q6) [0 = off].
     public var sqsLowTrafficWait: Int64 = 0
+    /// Delay before a failed Kafka batch is retried, ms (KF4, §17) [1 s, one poll].
+    public var kafkaRetryDelay: Int64 = 1_000
+    /// Time from t = 0 until a Kafka mapping polls, ms (KF3, §17) [0].
+    public var kafkaStartDelay: Int64 = 0
+    /// Wait before ActiveMQ redelivers a failed batch, ms (M4, §17) [1 s, `redeliveryDelay`].
+    public var activemqRedeliveryDelay: Int64 = 1_000
+    /// Delay before a failed DocumentDB batch is retried, ms (D3, §17) [1 s].
+    public var changeStreamRetryDelay: Int64 = 1_000
 
     public init() {}
 
@@ -85,7 +107,7 @@ public struct Assumptions: Sendable, Hashable {
         if let streamRetryDelay { return streamRetryDelay }
         return switch mode {
         case .dynamodb: 250
-        case .sync, .async, .sqs, .sqsFIFO, .kinesis: 1_000
+        case .sync, .async, .sqs, .sqsFIFO, .kinesis, .kafka, .mq, .documentdb: 1_000
         }
     }
 
@@ -116,6 +138,14 @@ extension Assumptions.Name {
         case .recordOverhead: "Record metadata adds no bytes towards the 6 MB payload limit unless set (E6)."
         case .syncLimit: "The synchronous payload limit is 6,291,456 bytes, the documented 6 MB (S5)."
         case .sqsLowTrafficWait: "A quiet SQS queue does not stretch the batching window towards 20 s unless set (Q6)."
+        case .kafkaRetryDelay: "The wait before a failed Kafka batch is retried is not documented; assumed one poll, 1 s (KF4)."
+        case .kafkaStartDelay: "A new Kafka mapping may take minutes to start polling; assumed to poll from 0 s unless set (KF3)."
+        case .topicExpiry: "A Kafka record expires exactly at its produce time plus the topic's retention (KF4)."
+        case .kafkaBatchScope: "A Kafka batch holds records of one partition (AWS may mix partitions in one payload, KF1)."
+        case .kafkaPollers: "Kafka pollers keep up with every partition at once: one batch in flight per partition, no scaling delay (KF7)."
+        case .activemqRedeliveryDelay: "ActiveMQ redelivers a failed batch after its default redeliveryDelay, 1 s, then the batching window (M4)."
+        case .rabbitmqRedelivery: "RabbitMQ requeues a failed batch at once and without limit; AWS documents no limit (M4)."
+        case .changeStreamRetryDelay: "The wait before a failed DocumentDB batch is retried is not documented; assumed one poll, 1 s (D3)."
         }
     }
 }

@@ -13,8 +13,11 @@ public struct ArrivalGroup: Sendable, Hashable {
     public var size: Int64 = 1_024
     /// Stream shard (from 1), for streams.
     public var shard: Int?
-    /// Partition key, for streams (K13: order is kept per key).
+    /// Partition key, for streams (K13: order is kept per key); the record key for Kafka
+    /// (KF1: a key keeps one partition).
     public var partitionKey: String?
+    /// Kafka partition, counted from 0 as Kafka does (KF1).
+    public var partition: Int?
     /// Message group, for FIFO queues (Q11).
     public var group: String?
     /// Per-entry behaviour overrides.
@@ -32,6 +35,8 @@ public struct ArrivalGroup: Sendable, Hashable {
 /// Where a destination or dead-letter queue points (short names of the scenario format).
 public enum TargetKind: String, Sendable, Hashable, CaseIterable {
     case sqs, sns, lambda, eventbridge, s3
+    /// A Kafka topic in the source cluster: Kafka mappings only (KF6).
+    case kafka
     case sqsFIFO = "sqs-fifo"
     case snsFIFO = "sns-fifo"
 

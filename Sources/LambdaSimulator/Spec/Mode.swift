@@ -12,6 +12,12 @@ public enum InvocationMode: String, Sendable, Hashable, CaseIterable {
     case kinesis
     /// Event source mapping on a DynamoDB stream (E*, K*).
     case dynamodb
+    /// Event source mapping on an Apache Kafka topic, Amazon MSK or self-managed (E*, KF*).
+    case kafka
+    /// Event source mapping on an Amazon MQ queue, ActiveMQ or RabbitMQ (E*, M*).
+    case mq
+    /// Event source mapping on an Amazon DocumentDB change stream (E*, D*).
+    case documentdb
 
     /// Which of the reference's three paths the mode takes, and for an event source mapping
     /// which kind of source it polls. Code that differs by path switches over this value
@@ -22,6 +28,9 @@ public enum InvocationMode: String, Sendable, Hashable, CaseIterable {
         case .async: .asynchronous
         case .sqs, .sqsFIFO: .eventSourceMapping(.queue)
         case .kinesis, .dynamodb: .eventSourceMapping(.stream)
+        case .kafka: .eventSourceMapping(.topic)
+        case .mq: .eventSourceMapping(.broker)
+        case .documentdb: .eventSourceMapping(.changeStream)
         }
     }
 
@@ -56,12 +65,21 @@ public enum EventSourceKind: String, Sendable, Hashable, CaseIterable {
     case queue
     /// Kinesis and DynamoDB streams: shards are read in order from a checkpoint (K*).
     case stream
+    /// Kafka topics: partitions are read in order from committed offsets (KF*,
+    /// `Engine+Kafka.swift`).
+    case topic
+    /// Amazon MQ queues: a broker redelivers what a batch did not acknowledge (M*,
+    /// `Engine+MQ.swift`).
+    case broker
+    /// DocumentDB change streams: events in arrival order, one invocation at a time (D*,
+    /// `Engine+DocumentDB.swift`).
+    case changeStream
 
     /// AWS's default BatchSize for the source (E5).
     public var defaultBatchSize: Int {
         switch self {
         case .queue: 10
-        case .stream: 100
+        case .stream, .topic, .broker, .changeStream: 100
         }
     }
 }

@@ -17,6 +17,12 @@ public struct ScenarioSpec: Sendable, Hashable {
     public var deadLetter: TargetKind?
     public var queue = QueueSpec()
     public var stream = StreamSpec()
+    /// The Kafka topic a `kafka` mapping reads (KF1–KF8).
+    public var topic = TopicSpec()
+    /// The Amazon MQ broker an `mq` mapping reads (M1–M5).
+    public var broker = BrokerSpec()
+    /// The DocumentDB cluster and change stream a `documentdb` mapping reads (D1–D4).
+    public var changeStream = ChangeStreamSpec()
     public var mapping = MappingSpec()
     /// Account `ConcurrentExecutions` (C1) [1,000].
     public var accountConcurrency: Int = 1_000

@@ -74,6 +74,14 @@ extension Assumptions.Name {
         case .recordOverhead: 1 << 11
         case .syncLimit: 1 << 12
         case .sqsLowTrafficWait: 1 << 13
+        case .kafkaRetryDelay: 1 << 14
+        case .kafkaStartDelay: 1 << 15
+        case .topicExpiry: 1 << 16
+        case .kafkaBatchScope: 1 << 17
+        case .kafkaPollers: 1 << 18
+        case .activemqRedeliveryDelay: 1 << 19
+        case .rabbitmqRedelivery: 1 << 20
+        case .changeStreamRetryDelay: 1 << 21
         }
     }
 }

@@ -1,4 +1,5 @@
-/// A set of reference rule ids (S1…S9, A1…A16, E1…E7, Q1…Q13, K1…K14, C1…C5) as bits,
+/// A set of reference rule ids (S1…S9, A1…A16, E1…E7, Q1…Q13, K1…K14, C1…C5, KF1…KF9, M1…M7, D1…D4) as
+/// bits,
 /// so that citing rules on every trace entry costs no allocation or hashing.
 public struct RuleSet: OptionSet, Hashable, Sendable {
     public let rawValue: UInt128
@@ -12,6 +13,8 @@ public struct RuleSet: OptionSet, Hashable, Sendable {
         "S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "S9", "A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9", "A10", "A11", "A12", "A13", "A14", "A15",
         "A16", "E1", "E2", "E3", "E4", "E5", "E6", "E7", "Q1", "Q2", "Q3", "Q4", "Q5", "Q6", "Q7", "Q8", "Q9", "Q10", "Q11", "Q12", "Q13", "K1", "K2", "K3",
         "K4", "K5", "K6", "K7", "K8", "K9", "K10", "K11", "K12", "K13", "K14", "C1", "C2", "C3", "C4", "C5",
+        "KF1", "KF2", "KF3", "KF4", "KF5", "KF6", "KF7", "KF8", "KF9", "M1", "M2", "M3", "M4", "M5", "M6", "M7",
+        "D1", "D2", "D3", "D4",
     ]
 
     public static let S1 = RuleSet(rawValue: 1 << 0)
@@ -78,6 +81,29 @@ public struct RuleSet: OptionSet, Hashable, Sendable {
     public static let C3 = RuleSet(rawValue: 1 << 61)
     public static let C4 = RuleSet(rawValue: 1 << 62)
     public static let C5 = RuleSet(rawValue: 1 << 63)
+    // Kafka (reference §14).
+    public static let KF1 = RuleSet(rawValue: 1 << 64)
+    public static let KF2 = RuleSet(rawValue: 1 << 65)
+    public static let KF3 = RuleSet(rawValue: 1 << 66)
+    public static let KF4 = RuleSet(rawValue: 1 << 67)
+    public static let KF5 = RuleSet(rawValue: 1 << 68)
+    public static let KF6 = RuleSet(rawValue: 1 << 69)
+    public static let KF7 = RuleSet(rawValue: 1 << 70)
+    public static let KF8 = RuleSet(rawValue: 1 << 71)
+    public static let KF9 = RuleSet(rawValue: 1 << 72)
+    // Amazon MQ (reference §13).
+    public static let M1 = RuleSet(rawValue: 1 << 73)
+    public static let M2 = RuleSet(rawValue: 1 << 74)
+    public static let M3 = RuleSet(rawValue: 1 << 75)
+    public static let M4 = RuleSet(rawValue: 1 << 76)
+    public static let M5 = RuleSet(rawValue: 1 << 77)
+    public static let M6 = RuleSet(rawValue: 1 << 78)
+    public static let M7 = RuleSet(rawValue: 1 << 79)
+    // Amazon DocumentDB (reference §15).
+    public static let D1 = RuleSet(rawValue: 1 << 80)
+    public static let D2 = RuleSet(rawValue: 1 << 81)
+    public static let D3 = RuleSet(rawValue: 1 << 82)
+    public static let D4 = RuleSet(rawValue: 1 << 83)
 
     /// The union of two sets (rules cited together).
     public static func + (lhs: RuleSet, rhs: RuleSet) -> RuleSet {

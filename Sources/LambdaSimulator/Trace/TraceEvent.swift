@@ -93,6 +93,9 @@ public enum DiscardReason: String, Sendable, Hashable {
     case droppedByLambda = "dropped-by-lambda"
     case deliveryFailed = "delivery-failed"
     case beforeStartingPosition = "before-starting-position"
+    /// Amazon MQ: delivered the most times the broker allows, returned to it for its
+    /// dead-letter queue (M4).
+    case poisonPill = "poison-pill"
 }
 
 /// A message to a destination, a dead-letter queue or a redrive queue.

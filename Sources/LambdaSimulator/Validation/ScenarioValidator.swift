@@ -24,6 +24,12 @@ public enum ScenarioValidator {
             validateQueue(spec, &issues)
         case .kinesis, .dynamodb:
             validateStream(spec, &issues)
+        case .kafka:
+            validateKafka(spec, &issues)
+        case .mq:
+            validateMQ(spec, &issues)
+        case .documentdb:
+            validateDocumentDB(spec, &issues)
         }
         if spec.mode != .async {
             // S9: function-level async settings are accepted in every mode (AWS accepts them on
@@ -107,6 +113,9 @@ public enum ScenarioValidator {
                     issues.add(.range, "\(path).shard", "shard must be 1–\(spec.stream.shards) (the stream has \(spec.stream.shards))", rule: "K1")
                 }
             }
+            if group.partition != nil, spec.mode != .kafka {
+                issues.add(.unsupported, "\(path).partition", "partition applies to Kafka topics only (streams have shards)", rule: "KF1")
+            }
             if group.group != nil, spec.mode != .sqsFIFO {
                 issues.add(.unsupported, "\(path).group", "message groups exist on SQS FIFO queues only", rule: "Q11")
             }
@@ -134,6 +143,9 @@ public enum ScenarioValidator {
         let config = spec.eventInvokeConfig
         issues.range(config.maximumRetryAttempts, 0...2, "EventInvokeConfig.MaximumRetryAttempts", rule: "A5", what: "for asynchronous invocation")
         issues.range(config.maximumEventAgeSeconds, 60...21_600, "EventInvokeConfig.MaximumEventAgeInSeconds", rule: "A6", what: "seconds")
+        for (route, target) in [("OnSuccess", config.onSuccess), ("OnFailure", config.onFailure)] where target == .kafka {
+            issues.add(.unsupported, "EventInvokeConfig.DestinationConfig.\(route)", "a Kafka topic is a destination of Kafka mappings only", rule: "KF6")
+        }
         if config.onSuccess == .s3 {
             issues.add(.unsupported, "EventInvokeConfig.DestinationConfig.OnSuccess", "an S3 bucket can only be an on-failure destination", rule: "A13")
         }

@@ -110,8 +110,8 @@ public enum ClaimScope: Sendable, CaseIterable {
             return mode.eventSource == nil
         case .orderedSources:
             switch mode {
-            case .kinesis, .dynamodb, .sqsFIFO: return true
-            case .sync, .async, .sqs: return false
+            case .kinesis, .dynamodb, .sqsFIFO, .kafka, .documentdb: return true
+            case .sync, .async, .sqs, .mq: return false
             }
         }
     }
@@ -122,7 +122,7 @@ public enum ClaimScope: Sendable, CaseIterable {
         case .everyMode: "every mode"
         case .eventSourceMappings: "event source mappings"
         case .queues: "SQS queues"
-        case .orderedSources: "streams and FIFO queues"
+        case .orderedSources: "streams, Kafka topics, DocumentDB and FIFO queues"
         case .directInvocations: "synchronous and asynchronous invocations"
         }
     }

@@ -1,0 +1,194 @@
+/// Event source mapping on an Apache Kafka topic, Amazon MSK or self-managed: rules KF1–KF9
+/// (with E1, E2 and E6).
+///
+/// Each partition is a lane read in offset order with one batch in flight (KF1, KF7); a
+/// failed batch blocks its partition and is retried until it succeeds, its records leave the
+/// topic, or the error-handling controls give up (KF4, KF5). Kept apart from the stream engine
+/// because Kafka's window opens at the first record and lasts 500 ms by default (KF2), its
+/// records expire with the topic's retention, and its on-failure record names offsets.
+extension Engine {
+    /// The batching window, ms: 500 ms unless MaximumBatchingWindowInSeconds is set (KF2).
+    var kafkaWindow: Int64 {
+        spec.mapping.batchingWindowSeconds.map { $0 * 1_000 } ?? 500
+    }
+
+    /// When the mapping starts polling (KF3: creation is eventually consistent).
+    var kafkaPollingStart: Int64 { max(0, spec.assumptions.kafkaStartDelay) }
+
+    /// MaximumRetryAttempts as Lambda applies it: infinite retries with an on-failure
+    /// destination become at most 10 (KF5).
+    var kafkaRetryLimit: Int {
+        let maximum = spec.mapping.maximumRetryAttempts
+        return maximum < 0 && spec.mapping.onFailure != nil ? 10 : maximum
+    }
+
+    func prepareKafka() {
+        for partition in 0..<max(1, spec.topic.partitions) {
+            source.lanes.append(PollerLane(index: partition, shard: partition + 1))
+        }
+        source.nextOffsets = Array(repeating: 0, count: source.lanes.count)
+        assume(.kafkaBatchScope)
+        assume(.kafkaPollers)
+        if kafkaPollingStart > 0 { assume(.kafkaStartDelay) }
+        let mapping = spec.mapping
+        let controls = mapping.maximumRetryAttempts >= 0 || mapping.maximumRecordAgeSeconds >= 0 || mapping.bisectBatchOnFunctionError
+        if controls, mapping.provisionedMinimum == nil, mapping.provisionedMaximum == nil {
+            note("AWS offers the Kafka error-handling controls under provisioned mode (ProvisionedPollerConfig); simulated as set", rules: [.KF5])
+        }
+        if mapping.maximumRetryAttempts < 0, mapping.onFailure != nil {
+            note("infinite retries with an on-failure destination: Lambda applies at most 10 retries", rules: [.KF5])
+        }
+        if let maximum = mapping.provisionedMaximum, maximum > spec.topic.partitions {
+            // KF8: MaximumPollers is capped at the partition count to keep each partition in order.
+            note("Lambda caps MaximumPollers (\(maximum)) at the topic's \(spec.topic.partitions) partitions", rules: [.KF8])
+        }
+        if spec.topic.committedBefore != nil {
+            note("the consumer group has committed offsets: StartingPosition is ignored", rules: [.KF2])
+        }
+    }
+
+    /// A record is produced: it gets its partition and the next offset there (KF1). Reads
+    /// the two fields of its group it needs, not a copy of the group, once per record.
+    func kafkaArrival(_ arrival: ArrivalStream.Arrival) {
+        let partitions = max(1, spec.topic.partitions)
+        let partition: Int
+        if let explicit = spec.arrivals[arrival.group].partition {
+            partition = min(max(explicit, 0), partitions - 1)
+        } else if let key = spec.arrivals[arrival.group].partitionKey {
+            partition = assignedSlot(forKey: key, in: &source.keyShards, slots: partitions)
+        } else {
+            partition = (arrival.id - 1) % partitions
+        }
+        let offset = source.nextOffsets[partition]
+        source.nextOffsets[partition] += 1
+        record(.arrival(item: arrival.id, size: arrival.size, shard: partition + 1, group: nil), rules: [.KF1])
+        if let rules = kafkaSkips(arrival.time) {
+            record(.discarded(items: [arrival.id], reason: .beforeStartingPosition), rules: rules)
+            settle(arrival.id, [.discarded])
+            return
+        }
+        var entry = SourceRecord(id: arrival.id, arrival: arrival.time, size: arrival.size, shard: partition + 1, group: nil)
+        entry.offset = offset
+        source.records[arrival.id] = entry
+        source.lanes[partition].pending.append(arrival.id)
+        source.deferredFills.insert(partition)
+    }
+
+    /// The rules by which the mapping never reads a record produced at `time`, or nil when it
+    /// reads it: committed offsets of the consumer group win over StartingPosition (KF2);
+    /// LATEST skips what was produced before polling began (KF3).
+    private func kafkaSkips(_ time: Int64) -> RuleSet? {
+        if let committed = spec.topic.committedBefore { return time < committed ? .KF2 : nil }
+        switch spec.mapping.startingPosition {
+        case .trimHorizon: return nil
+        case .latest: return time < kafkaPollingStart ? [.KF2, .KF3] : nil
+        case .atTimestamp(let start): return time < start ? .KF2 : nil
+        }
+    }
+
+    /// Whether a record has left the topic: at produce time + retention exactly (KF4, §17).
+    func kafkaExpired(_ record: SourceRecord) -> Bool {
+        now >= record.arrival + spec.topic.retention
+    }
+
+    /// Reads a partition in offset order: a pending retry first, else new records until
+    /// BatchSize, 6 MB or the window that opened with the batch's first record (KF1, KF2, E2).
+    func fillKafkaLane(_ lane: Int) {
+        guard spec.mapping.enabled, !source.lanes[lane].busy else { return }
+        if now < kafkaPollingStart {
+            wake(lane: lane, at: kafkaPollingStart)
+            return
+        }
+        if !source.lanes[lane].retryPieces.isEmpty {
+            let piece = source.lanes[lane].retryPieces.removeFirst()
+            source.lanes[lane].batch = piece.items
+            source.lanes[lane].currentFailures = piece.failures
+            invokeKafkaBatch(lane: lane, trigger: .retry)
+            return
+        }
+        while source.lanes[lane].batch.count < batchSize, source.lanes[lane].hasPending {
+            let id = source.lanes[lane].pending[source.lanes[lane].pendingHead]
+            guard let candidate = source.records[id] else { source.lanes[lane].pendingHead += 1; continue }
+            if kafkaExpired(candidate) {
+                source.lanes[lane].pendingHead += 1
+                dropExpired([id])
+                continue
+            }
+            let bytes = candidate.size + spec.assumptions.recordOverhead
+            if source.lanes[lane].batchBytes + bytes > payloadLimit, !source.lanes[lane].batch.isEmpty {
+                assume(.recordOverhead)
+                invokeKafkaBatch(lane: lane, trigger: .payload)
+                return
+            }
+            source.lanes[lane].pendingHead += 1
+            source.lanes[lane].batch.append(id)
+            source.lanes[lane].batchBytes += bytes
+            if source.lanes[lane].batch.count == 1 {
+                // KF2: the window begins as soon as the first record arrives.
+                source.lanes[lane].windowOpenedAt = max(candidate.arrival, kafkaPollingStart)
+            }
+        }
+        compactPending(lane)
+        if let trigger = closingTrigger(lane: lane, window: { kafkaWindow }) {
+            invokeKafkaBatch(lane: lane, trigger: trigger)
+        }
+    }
+
+    /// Records that left the topic before they were processed: gone, with no destination (KF4).
+    func dropExpired(_ ids: [Int]) {
+        assume(.topicExpiry)
+        for id in ids {
+            source.records[id] = nil
+            settle(id, [.discarded])
+        }
+        record(.discarded(items: ids, reason: .retentionExpired), rules: [.KF4])
+    }
+
+    /// Invokes a partition's batch after the retention and record-age checks (KF4, KF5);
+    /// a refused invocation is tried again later without using the retry budget.
+    func invokeKafkaBatch(lane: Int, trigger: BatchTrigger) {
+        source.lanes[lane].phase = .invoking
+        var items = source.lanes[lane].batch
+        let expired = items.filter { id in source.records[id].map(kafkaExpired) ?? true }
+        if !expired.isEmpty {
+            dropExpired(expired)
+            items.removeAll { expired.contains($0) }
+            source.lanes[lane].batch = items
+            if items.isEmpty { finishKafkaPiece(lane); return }
+        }
+        if spec.mapping.maximumRecordAgeSeconds >= 0,
+            let oldest = items.compactMap({ source.records[$0]?.arrival }).min(),
+            now - oldest > spec.mapping.maximumRecordAgeSeconds * 1_000
+        {
+            discardKafkaPiece(
+                lane: lane, items: items, condition: "RecordAgeExceeded", reason: .recordAgeExceeded, invokeCount: source.lanes[lane].currentFailures)
+            finishKafkaPiece(lane)
+            return
+        }
+        record(
+            .batch(invocation: nextInvocation, items: items, trigger: trigger, lane: lane),
+            rules: [.E2, .KF1] + (trigger == .window ? [.KF2] : []) + (trigger == .payload ? [.E6] : []))
+        var refusal: (reason: String, rule: RuleSet)?
+        switch function.plan(attempt: nextInvocation, key: items.first ?? 0, items: items) {
+        case .refused(let kind):
+            refusal = (kind == .serviceError ? "ServiceException" : "ConcurrentInvocationLimitExceeded", .KF4)
+        case .runs(let runtime, let result):
+            switch pool.acquire(at: now) {
+            case .failure(let refused):
+                refusal = (refused.reason, refused.rule)
+            case .success(let instance):
+                source.lanes[lane].refusals = 0
+                let invocation = takeInvocationNumber()
+                stats.attempts += 1
+                record(.start(invocation: invocation, instance: instance, items: items, attempt: source.lanes[lane].currentFailures + 1), rules: [.E1])
+                schedule(.laneEnd(lane: lane, invocation: invocation, instance: instance, result: result), after: runtime)
+                return
+            }
+        }
+        guard let refusal else { return }
+        let delay = backOff(lane: lane, items: items, reason: refusal.reason, rules: [.KF4, refusal.rule])
+        record(.retryScheduled(items: items, reason: .throttled, delay: delay), rules: [.KF4])
+        source.lanes[lane].phase = .throttled
+        wake(lane: lane, at: now + delay)
+    }
+}

@@ -1,0 +1,106 @@
+/// What a Kafka mapping does when a batch ends: commit the offsets, or block the partition
+/// and retry, bisect or give up under the error-handling controls (KF1, KF4, KF5, KF6).
+extension Engine {
+    /// A Kafka batch ended: success commits its offsets (KF1); a failure blocks the partition
+    /// and is retried, split or discarded (KF4, KF5).
+    func kafkaLaneEnd(_ lane: Int, invocation: Int, instance: Int, result: AttemptResult) {
+        pool.release(instance)
+        let items = source.lanes[lane].batch
+        let failures = source.lanes[lane].currentFailures
+        let response = batchResponse(invocation: invocation, items: items, result: result)
+        record(
+            .end(invocation: invocation, instance: instance, items: items, result: response.result, reported: response.reported),
+            rules: response.rules + (result == .timeout ? [.S6] : []))
+        if response.result == .ok, response.reported.isEmpty {
+            commit(items)
+            finishKafkaPiece(lane)
+            return
+        }
+        var remainder = items
+        if response.result == .ok, let checkpoint = items.firstIndex(where: { response.reported.contains($0) }) {
+            // KF5 (ReportBatchItemFailures): offsets before the first reported record commit.
+            commit(Array(items[..<checkpoint]))
+            remainder = Array(items[checkpoint...])
+        } else if spec.mapping.bisectBatchOnFunctionError, items.count > 1, kafkaRetryLimit != 0 || spec.assumptions.bisectAtZeroRetries {
+            // KF5: BisectBatchOnFunctionError splits the batch without using a retry.
+            assume(.bisectSplit)
+            if kafkaRetryLimit == 0 { assume(.bisectAtZeroRetries) }
+            let half = (items.count + 1) / 2
+            let pieces = [RetryPiece(items: Array(items[..<half]), failures: failures), RetryPiece(items: Array(items[half...]), failures: failures)]
+            record(.bisected(items: items, first: pieces[0].items, second: pieces[1].items), rules: [.KF5])
+            source.lanes[lane].retryPieces.insert(contentsOf: pieces, at: 0)
+            blockPartition(lane, items: items)
+            return
+        }
+        let limit = kafkaRetryLimit
+        if limit >= 0, failures + 1 > limit {
+            discardKafkaPiece(lane: lane, items: remainder, condition: "RetryAttemptsExhausted", reason: .retriesExhausted, invokeCount: failures + 1)
+            finishKafkaPiece(lane)
+            return
+        }
+        source.lanes[lane].retryPieces.insert(RetryPiece(items: remainder, failures: failures + 1), at: 0)
+        blockPartition(lane, items: items)
+    }
+
+    /// The batch's offsets are committed: its records are done (KF1).
+    private func commit(_ items: [Int]) {
+        for id in items {
+            source.records[id] = nil
+            settle(id, [.ok])
+        }
+    }
+
+    /// A failed batch holds its partition: nothing after it is read until it succeeds or is
+    /// given up (KF4); the retry waits one poll (§17).
+    private func blockPartition(_ lane: Int, items: [Int]) {
+        if !source.lanes[lane].blocked {
+            source.lanes[lane].blocked = true
+            record(.shardBlocked(shard: source.lanes[lane].shard, items: items), rules: [.KF4])
+        }
+        assume(.kafkaRetryDelay)
+        let delay = max(0, spec.assumptions.kafkaRetryDelay)
+        record(.retryScheduled(items: items, reason: .streamBatchFailed, delay: delay), rules: [.KF4])
+        source.lanes[lane].batch = []
+        source.lanes[lane].batchBytes = 0
+        source.lanes[lane].phase = .pausing
+        wake(lane: lane, at: now + delay)
+    }
+
+    /// The partition's current piece is done: unblock it when no retries remain, read on.
+    func finishKafkaPiece(_ lane: Int) {
+        source.lanes[lane].batch = []
+        source.lanes[lane].batchBytes = 0
+        source.lanes[lane].currentFailures = 0
+        source.lanes[lane].phase = .free
+        source.lanes[lane].windowOpenedAt = nil
+        if source.lanes[lane].retryPieces.isEmpty, source.lanes[lane].blocked {
+            source.lanes[lane].blocked = false
+            record(.shardUnblocked(shard: source.lanes[lane].shard), rules: [.KF4])
+        }
+        fillKafkaLane(lane)
+    }
+
+    /// Gives up on records: the on-failure destination gets one record in AWS's shape (KF6);
+    /// without one they are skipped and the partition moves on (KF5).
+    func discardKafkaPiece(lane: Int, items: [Int], condition: String, reason: DiscardReason, invokeCount: Int) {
+        let records = items.compactMap { source.records[$0] }
+        for id in items { source.records[id] = nil }
+        var outcome: Outcome = .discarded
+        if let target = spec.mapping.onFailure {
+            countDelivery(.onFailure)
+            let delivered = target.acceptsDeliveries
+            let fields = kafkaFailureFields(records, condition: condition, invokeCount: invokeCount, target: target, partition: lane)
+            record(
+                .delivery(
+                    Delivery(
+                        route: .onFailure, target: target, condition: condition, items: items, approximateInvokeCount: invokeCount, fields: fields,
+                        delivered: delivered)), rules: [.KF5, .KF6] + (delivered ? [] : [.A13]))
+            assume(.deliveryLatency)
+            if delivered { outcome = .onFailure }
+        }
+        if outcome == .discarded {
+            record(.discarded(items: items, reason: reason), rules: .KF5)
+        }
+        for id in items { settle(id, OutcomeSet(outcome)) }
+    }
+}

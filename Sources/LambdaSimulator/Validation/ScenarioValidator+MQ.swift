@@ -1,0 +1,30 @@
+/// AWS's ranges for Amazon MQ mappings (M2, M6, M7): the batching parameters only, since
+/// Lambda leaves retries to the broker and offers no retry, age, bisect or destination
+/// settings for MQ.
+extension ScenarioValidator {
+    /// The settings AWS scopes to streams, SQS or Kafka and an MQ mapping does not take (M6).
+    static let settingsMQDoesNotTake = [
+        "MaximumRetryAttempts", "MaximumRecordAgeInSeconds", "BisectBatchOnFunctionError", "DestinationConfig", "FunctionResponseTypes",
+        "ParallelizationFactor", "TumblingWindowInSeconds", "StartingPosition", "StartingPositionTimestamp", "ScalingConfig",
+        "ProvisionedPollerConfig",
+    ]
+
+    static func validateMQ(_ spec: ScenarioSpec, _ issues: inout IssueList) {
+        let mapping = spec.mapping
+        let path = "EventSourceMapping"
+        if let size = mapping.batchSize {
+            issues.range(size, 1...10_000, "\(path).BatchSize", rule: "M2")
+        }
+        if let window = mapping.batchingWindowSeconds {
+            issues.range(window, 0...300, "\(path).MaximumBatchingWindowInSeconds", rule: "M2", what: "seconds")
+        }
+        for key in settingsMQDoesNotTake where mapping.explicitlySet.contains(key) {
+            issues.add(.unsupported, "\(path).\(key)", "\(key) is not supported for Amazon MQ; the broker redelivers failed messages", rule: "M6")
+        }
+        if (brokerMappingTimeoutSeconds + 1...900).contains(spec.function.timeoutSeconds) {
+            issues.range(
+                spec.function.timeoutSeconds, 1...brokerMappingTimeoutSeconds, "function.Timeout", rule: "M7",
+                what: "seconds for an Amazon MQ event source mapping")
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import LambdaSimulator
+import Testing
+@testable import TimelineRender
+
+/// Issue 24: a Kafka figure has a lane per partition, named as Kafka numbers them (from 0),
+/// and its blocked bar names the partition; MQ and DocumentDB draw their queue or stream.
+@Suite struct SourceLaneTests {
+    private func laneNames(_ spec: ScenarioSpec, language: String = "en") throws -> [String] {
+        let trace = try Simulator.simulate(spec)
+        return TimelineLayout.layout(trace, options: TimelineOptions(language: language, title: "t")).lanes.map(\.name)
+    }
+
+    @Test func kafkaHasALanePerPartition() throws {
+        var spec = ScenarioSpec(mode: .kafka)
+        spec.topic.partitions = 2
+        spec.arrivals = [ArrivalGroup(at: 0, count: 2)]
+        spec.function.fails = .records([1], times: 1)
+        let english = try laneNames(spec)
+        let japanese = try laneNames(spec, language: "ja")
+        #expect(english == ["Partition 0", "Partition 1", "Poller", "Env 1", "Env 2"])
+        #expect(japanese == ["パーティション 0", "パーティション 1", "ポーラー", "実行環境 1", "実行環境 2"])
+        let trace = try Simulator.simulate(spec)
+        let model = TimelineLayout.layout(trace, options: TimelineOptions(language: "en", title: "t"))
+        #expect(model.marks.contains { $0.title.hasPrefix("Partition 0 blocked") })
+    }
+
+    @Test func brokersAndChangeStreamsHaveAQueueLane() throws {
+        var mq = ScenarioSpec(mode: .mq)
+        mq.arrivals = [ArrivalGroup(at: 0)]
+        #expect(try laneNames(mq) == ["Queue", "Poller", "Function"])
+        var documentdb = ScenarioSpec(mode: .documentdb)
+        documentdb.arrivals = [ArrivalGroup(at: 0)]
+        #expect(try laneNames(documentdb) == ["Queue", "Poller", "Function"])
+    }
+}
