@@ -64,6 +64,8 @@ struct Checker {
             return deliveries(value)
         case .rejected:
             return .fail("expected AWS to reject this configuration, but it is valid (the simulator ran it)")
+        case .coldStarts, .initDurations, .latency:
+            return environmentClaim(expectation.key, value)
         case .tolerance:
             return .pass(value.text ?? "")
         }
@@ -149,7 +151,7 @@ struct Checker {
 
     /// Times matched element by element within the tolerance; `~` skips one. Also
     /// `{ each, first, last }` bounds and `{ 0s: 1000, 10s: 1000 }` bursts.
-    private func timeList(_ value: ExpectationValue, actual column: TimeColumn, noun: String) -> Result {
+    func timeList(_ value: ExpectationValue, actual column: TimeColumn, noun: String) -> Result {
         if case .map(let pairs, let position) = value {
             let keys = Set(pairs.map(\.key))
             if !keys.isEmpty, keys.isSubset(of: ["each", "first", "last"]) {

@@ -5,9 +5,10 @@ import NotesYAML
 /// The sections of a scenario, each read into the specification.
 extension ScenarioParser {
     static func readFunction(_ node: YAMLNode, into spec: inout ScenarioSpec, _ reader: inout ScenarioReader) {
-        let known = [
-            "duration", "fails", "failure", "Timeout", "ReservedConcurrentExecutions", "response", "response-size", "error-message", "result", "state",
-        ]
+        let known =
+            [
+                "duration", "fails", "failure", "Timeout", "ReservedConcurrentExecutions", "response", "response-size", "error-message", "result", "state",
+            ] + environmentKeys
         for (key, _, value) in reader.mapping(node, at: "function", known: known) {
             let path = "function.\(key)"
             switch key {
@@ -44,7 +45,7 @@ extension ScenarioParser {
                 } else {
                     reader.error("scenario.value", at: value, "state can only be 'omit' (responses without state, K14)")
                 }
-            default: break
+            default: readEnvironmentKey(key, value, path, into: &spec, &reader)
             }
         }
     }
@@ -337,6 +338,8 @@ extension ScenarioParser {
             case .deliveryLatency: if let v = reader.duration(value, path) { spec.assumptions.deliveryLatency = v }
             case .pollLatency: if let v = reader.duration(value, path) { spec.assumptions.pollLatency = v }
             case .sqsLowTrafficWait: if let v = reader.duration(value, path) { spec.assumptions.sqsLowTrafficWait = v }
+            case .idleLifetime: if let v = reader.duration(value, path) { spec.assumptions.idleLifetime = v }
+            case .provisionedReadyAfter: if let v = reader.duration(value, path) { spec.assumptions.provisionedReadyAfter = v }
             case .recordOverhead: if let v = reader.size(value, path) { spec.assumptions.recordOverhead = v }
             case .syncLimit: if let v = reader.size(value, path) { spec.assumptions.syncLimit = v }
             case .retryFrom:
@@ -350,7 +353,7 @@ extension ScenarioParser {
             case .throttleBackoff:
                 if let v = reader.duration(value, path) { spec.assumptions.throttleBackoffBase = v }
             case .bisectAtZeroRetries: if let v = reader.bool(value, path) { spec.assumptions.bisectAtZeroRetries = v }
-            case .bisectSplit, .redriveAt, .windowStart:
+            case .bisectSplit, .redriveAt, .windowStart, .environmentReuse, .initOverrun:
                 // Named so that figures can list them, but with no other value implemented:
                 // a value here was accepted and ignored.
                 if reader.string(value, path) != nil {
@@ -369,6 +372,8 @@ extension ScenarioParser {
         case .bisectSplit: "the first half ⌈n/2⌉ first"
         case .redriveAt: "the last receive + VisibilityTimeout"
         case .windowStart: "after the previous invocation"
+        case .environmentReuse: "most recently used first"
+        case .initOverrun: "10 s + Init + handler"
         default: "its documented default"
         }
     }

@@ -111,7 +111,7 @@ public enum SVGWriter {
     /// The shape of one mark, by its kind.
     static func writeShape(of mark: TimelineModel.Mark, top: Double, middle: Double, into out: MarkupWriter) {
         switch mark.kind {
-        case .attemptOK, .attemptError, .attemptTimeout, .batch, .blocked:
+        case .attemptOK, .attemptError, .attemptTimeout, .batch, .blocked, .coldStart:
             out.raw("<rect x=\""); out.number(mark.x0); out.raw("\" y=\""); out.number(top); out.raw("\" width=\""); out.number(mark.x1 - mark.x0)
             out.raw("\" height=\""); out.number(TimelineLayout.barHeight); out.raw("\" rx=\"2\"/>")
         case .wait:

@@ -44,6 +44,12 @@ extension TimelineLayout {
                     label: "\(glyph) \(items)",
                     title: "\(items) \(labels.attempt) \(attempt.attempt): \(word), \(labels.duration(attempt.end - attempt.start))")
             }
+            // X6: a cold start's Init is drawn over the first part of its attempt's bar.
+            for cold in facts.coldStarts {
+                add(
+                    .coldStart, lane: lanes.instanceLane(cold.instance), from: cold.time, to: cold.time + cold.duration, label: nil,
+                    title: "\(labels.coldStart) \(labels.duration(cold.duration))\(cold.failed ? " ✗" : "") \(ItemRanges.format(cold.items))")
+            }
             for batch in facts.batches {
                 let trigger: String =
                     switch batch.trigger {
@@ -105,7 +111,7 @@ extension TimelineLayout {
             var x1 = axis.x(end)
             let isBar =
                 switch kind {
-                case .attemptOK, .attemptError, .attemptTimeout, .wait, .batch, .blocked: true
+                case .attemptOK, .attemptError, .attemptTimeout, .wait, .batch, .blocked, .coldStart: true
                 default: false
                 }
             if isBar, x1 - x0 < 4 { x1 = x0 + 4 }

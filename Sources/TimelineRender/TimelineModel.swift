@@ -24,6 +24,8 @@ public struct TimelineModel: Sendable, Equatable {
         case deliveryFailed = "delivery-failed"
         case discard
         case blocked
+        /// The `Init` of a cold start, over the start of its attempt's bar (X1, X6).
+        case coldStart = "init"
 
         /// A handler run (a filled bar, which its label may be written on).
         public var isAttempt: Bool { self == .attemptOK || self == .attemptError || self == .attemptTimeout }

@@ -6,6 +6,8 @@ public struct SimulationStats: Sendable, Equatable {
     public var attempts = 0
     /// Requests refused before the handler ran.
     public var throttles = 0
+    /// `Init` phases run on the request path (X1, X6).
+    public var coldStarts = 0
     /// The most handlers that ran at once.
     public var maxConcurrency = 0
     /// Messages sent, by route (failed deliveries included).

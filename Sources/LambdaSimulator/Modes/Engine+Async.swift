@@ -81,6 +81,7 @@ extension Engine {
                 record(
                     .start(invocation: invocation, instance: instance, items: [item], attempt: Int(state.attempts)),
                     rules: state.attempts == 1 ? [.A2] : [.A3, .A11])
+                let (runtime, result) = startInEnvironment(instance, invocation: invocation, items: [item], runtime: runtime, result: result)
                 schedule(.asyncEnd(invocation: invocation, instance: instance, result: result), after: runtime)
                 return
             }
@@ -104,7 +105,7 @@ extension Engine {
     /// An attempt finished: success goes to OnSuccess; a function error is retried after
     /// 1 min, then 2 min (A3), unless retries or the event's age are used up (A5, A7).
     func asyncEnd(invocation: Int, instance: Int, result: AttemptResult) {
-        pool.release(instance)
+        releaseEnvironment(instance, result: result)
         var state = running[instance]!
         running[instance] = nil
         let item = state.id
@@ -224,6 +225,18 @@ extension Engine {
                 fields["responsePayload"] = .absent
             }
         }
+        if target == .eventbridge { return eventBridgeEnvelope(fields, success: condition == "Success") }
+        return fields
+    }
+
+    /// An EventBridge destination gets the record as `detail` of an event from `lambda` (A14),
+    /// not as a message body: claims address it as `detail.requestContext.condition`.
+    private func eventBridgeEnvelope(_ record: [String: FieldValue], success: Bool) -> [String: FieldValue] {
+        var fields: [String: FieldValue] = [
+            "source": .string("lambda"),
+            "detail-type": .string("Lambda Function Invocation Result - " + (success ? "Success" : "Failure")),
+        ]
+        for (path, value) in record { fields["detail." + path] = value }
         return fields
     }
 

@@ -23,15 +23,24 @@ extension Engine {
         return visibility
     }
 
+    /// The first pollers start with the mapping at t = 0, and so do their batching windows
+    /// (E3, reference §10: the window opens when the mapping is enabled, not at the first
+    /// message); pollers added by scaling (Q8) open theirs when they start.
     func prepareQueue() {
         source.activeLanes = queueInitialLanes
-        if batchingWindow > 0 { assume(.windowStart) }
+        guard batchingWindow > 0 else { return }
+        assume(.windowStart)
+        guard spec.mapping.enabled else { return }
+        for index in 0..<queueInitialLanes {
+            source.lanes.append(PollerLane(index: index, windowOpenedAt: 0))
+        }
     }
 
     func queueArrival(_ arrival: ArrivalStream.Arrival) {
         let fifoGroup = spec.mode == .sqsFIFO ? (spec.arrivals[arrival.group].group ?? "default") : nil
         record(.arrival(item: arrival.id, size: arrival.size, shard: nil, group: fifoGroup))
-        let message = SourceRecord(id: arrival.id, arrival: now, size: arrival.size, shard: 0, group: fifoGroup.map(groupID))
+        let message = SourceRecord(
+            id: arrival.id, arrival: now, size: arrival.size, shard: 0, group: fifoGroup.map(groupID), pollLatency: spec.assumptions.pollLatency)
         source.records[arrival.id] = message
         makeVisible(message)
         if source.scalingSince == nil { source.scalingSince = max(now, 0) }
@@ -74,7 +83,9 @@ extension Engine {
             return nextFIFOMessage(for: -2) != nil
         }
         while source.availableHead < source.available.count {
-            if source.records[source.available[source.availableHead]]?.state == .waiting { return true }
+            if let message = source.records[source.available[source.availableHead]], message.state == .waiting {
+                return message.availableAt <= now
+            }
             source.availableHead += 1
         }
         return false
@@ -150,6 +161,11 @@ extension Engine {
         while source.availableHead < source.available.count {
             let id = source.available[source.availableHead]
             if let message = source.records[id], message.state == .waiting {
+                if message.availableAt > now {
+                    // Q1: no poll returns it yet; later messages became available later still.
+                    schedulePump(at: message.availableAt)
+                    return nil
+                }
                 if !hasExpired(message) { return id }
                 messageExpired(id)
             }
@@ -168,6 +184,11 @@ extension Engine {
             if let holder = source.heldGroups[group], holder != lane { continue }
             for id in ids {
                 guard let record = source.records[id] else { continue }
+                if record.state == .waiting, record.availableAt > now {
+                    // Q1: the group's next message is not returned by a poll yet.
+                    if lane != -2 { schedulePump(at: record.availableAt) }
+                    break
+                }
                 if record.state == .waiting {
                     if best == nil || id < best! { best = id }
                     break
@@ -179,6 +200,7 @@ extension Engine {
     }
 
     private func receive(_ message: inout SourceRecord, by lane: Int) {
+        assume(.pollLatency)
         message.receiveCount += 1
         message.lastReceive = now
         message.state = .taken
@@ -215,7 +237,8 @@ extension Engine {
             var attempt = 1
             for id in items { attempt = max(attempt, source.records[id]?.receiveCount ?? 1) }
             record(.start(invocation: invocation, instance: started.instance, items: items, attempt: attempt), rules: [.E1])
-            schedule(.laneEnd(lane: lane, invocation: invocation, instance: started.instance, result: started.result), after: started.runtime)
+            let (runtime, result) = startInEnvironment(started.instance, invocation: invocation, items: items, runtime: started.runtime, result: started.result)
+            schedule(.laneEnd(lane: lane, invocation: invocation, instance: started.instance, result: result), after: runtime)
             return
         }
         guard let refusal else { return }
@@ -237,7 +260,7 @@ extension Engine {
     /// A batch invocation ended: delete what succeeded (Q1, Q7); the rest reappears after the
     /// visibility timeout (Q2).
     func queueLaneEnd(_ lane: Int, invocation: Int, instance: Int, result: AttemptResult) {
-        pool.release(instance)
+        releaseEnvironment(instance, result: result)
         let items = source.lanes[lane].batch
         let response = batchResponse(invocation: invocation, items: items, result: result)
         record(
@@ -321,6 +344,7 @@ extension Engine {
             return
         }
         message.state = .waiting
+        message.availableAt = now + spec.assumptions.pollLatency
         source.records[id] = message
         record(.visible(items: [id]), rules: [.Q2])
         if let group = message.group, source.heldGroups[group] == -1 { source.heldGroups[group] = nil }

@@ -48,6 +48,7 @@ extension Engine {
                 let invocation = takeInvocationNumber()
                 stats.attempts += 1
                 record(.start(invocation: invocation, instance: instance, items: [item], attempt: callerTry + 1), rules: [.S1])
+                let (runtime, result) = startInEnvironment(instance, invocation: invocation, items: [item], runtime: runtime, result: result)
                 schedule(.syncEnd(item: item, invocation: invocation, instance: instance, result: result, callerTry: callerTry), after: runtime)
                 if let limit = callerTimeout, runtime > limit {
                     schedule(.syncCallerGaveUp(item: item, callerTry: callerTry), after: limit)
@@ -59,7 +60,7 @@ extension Engine {
     /// The handler finished: the caller gets its result, and nobody retries a function
     /// error (S1, S2).
     func syncEnd(item: Int, invocation: Int, instance: Int, result: AttemptResult, callerTry: Int) {
-        pool.release(instance)
+        releaseEnvironment(instance, result: result)
         let tooLarge = result == .ok && spec.function.responseSize > spec.assumptions.syncLimit
         let finalResult: AttemptResult = tooLarge ? .error : result
         record(.end(invocation: invocation, instance: instance, items: [item], result: finalResult, reported: []), rules: result == .timeout ? [.S6] : [])

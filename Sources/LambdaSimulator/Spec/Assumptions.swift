@@ -19,6 +19,10 @@ public struct Assumptions: Sendable, Hashable {
         case recordOverhead = "record-overhead"
         case syncLimit = "sync-limit"
         case sqsLowTrafficWait = "sqs-low-traffic-wait"
+        case idleLifetime = "idle-lifetime"
+        case environmentReuse = "environment-reuse"
+        case provisionedReadyAfter = "provisioned-ready-after"
+        case initOverrun = "init-overrun"
 
         public static func < (lhs: Name, rhs: Name) -> Bool { lhs.rawValue < rhs.rawValue }
 
@@ -38,6 +42,10 @@ public struct Assumptions: Sendable, Hashable {
             case .recordOverhead: "E6"
             case .syncLimit: "S5"
             case .sqsLowTrafficWait: "Q6"
+            case .idleLifetime: "X7"
+            case .environmentReuse: "X6"
+            case .provisionedReadyAfter: "X11"
+            case .initOverrun: "X2"
             }
         }
     }
@@ -77,6 +85,12 @@ public struct Assumptions: Sendable, Hashable {
     public var syncLimit: Int64 = 6_291_456
     /// SQS low-traffic wait before invoking with a window, ms (Q6) [0 = off].
     public var sqsLowTrafficWait: Int64 = 0
+    /// How long a frozen on-demand environment stays available for reuse, ms (X7, §17)
+    /// [600 s].
+    public var idleLifetime: Int64 = 600_000
+    /// How long after a mid-scenario PutProvisionedConcurrencyConfig its environments are
+    /// READY, ms (X11, §17) [120 s; configured before t = 0 means READY at 0].
+    public var provisionedReadyAfter: Int64 = 120_000
 
     public init() {}
 
@@ -116,6 +130,11 @@ extension Assumptions.Name {
         case .recordOverhead: "Record metadata adds no bytes towards the 6 MB payload limit unless set (E6)."
         case .syncLimit: "The synchronous payload limit is 6,291,456 bytes, the documented 6 MB (S5)."
         case .sqsLowTrafficWait: "A quiet SQS queue does not stretch the batching window towards 20 s unless set (Q6)."
+        case .idleLifetime: "AWS does not publish how long an idle environment is kept; assumed 600 s, after which the next request starts cold (X7)."
+        case .environmentReuse: "Of several idle environments, the most recently used one serves the next request (X6)."
+        case .provisionedReadyAfter:
+            "Provisioned concurrency configured before the scenario is ready at 0 s; configured during it, ready 120 s later (X11)."
+        case .initOverrun: "An on-demand Init over 10 s is abandoned at 10 s and run again inside the invocation: 10 s + Init + handler (X2)."
         }
     }
 }

@@ -74,6 +74,10 @@ extension Assumptions.Name {
         case .recordOverhead: 1 << 11
         case .syncLimit: 1 << 12
         case .sqsLowTrafficWait: 1 << 13
+        case .idleLifetime: 1 << 14
+        case .environmentReuse: 1 << 15
+        case .provisionedReadyAfter: 1 << 16
+        case .initOverrun: 1 << 17
         }
     }
 }

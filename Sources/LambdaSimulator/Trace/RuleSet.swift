@@ -1,4 +1,4 @@
-/// A set of reference rule ids (S1…S9, A1…A16, E1…E7, Q1…Q13, K1…K14, C1…C5) as bits,
+/// A set of reference rule ids (S1…S9, A1…A16, E1…E7, Q1…Q13, K1…K14, C1…C5, X1…X13) as bits,
 /// so that citing rules on every trace entry costs no allocation or hashing.
 public struct RuleSet: OptionSet, Hashable, Sendable {
     public let rawValue: UInt128
@@ -12,6 +12,8 @@ public struct RuleSet: OptionSet, Hashable, Sendable {
         "S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "S9", "A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9", "A10", "A11", "A12", "A13", "A14", "A15",
         "A16", "E1", "E2", "E3", "E4", "E5", "E6", "E7", "Q1", "Q2", "Q3", "Q4", "Q5", "Q6", "Q7", "Q8", "Q9", "Q10", "Q11", "Q12", "Q13", "K1", "K2", "K3",
         "K4", "K5", "K6", "K7", "K8", "K9", "K10", "K11", "K12", "K13", "K14", "C1", "C2", "C3", "C4", "C5",
+        // Execution environments (reference §11).
+        "X1", "X2", "X3", "X4", "X5", "X6", "X7", "X8", "X9", "X10", "X11", "X12", "X13",
     ]
 
     public static let S1 = RuleSet(rawValue: 1 << 0)
@@ -78,6 +80,19 @@ public struct RuleSet: OptionSet, Hashable, Sendable {
     public static let C3 = RuleSet(rawValue: 1 << 61)
     public static let C4 = RuleSet(rawValue: 1 << 62)
     public static let C5 = RuleSet(rawValue: 1 << 63)
+    public static let X1 = RuleSet(rawValue: 1 << 64)
+    public static let X2 = RuleSet(rawValue: 1 << 65)
+    public static let X3 = RuleSet(rawValue: 1 << 66)
+    public static let X4 = RuleSet(rawValue: 1 << 67)
+    public static let X5 = RuleSet(rawValue: 1 << 68)
+    public static let X6 = RuleSet(rawValue: 1 << 69)
+    public static let X7 = RuleSet(rawValue: 1 << 70)
+    public static let X8 = RuleSet(rawValue: 1 << 71)
+    public static let X9 = RuleSet(rawValue: 1 << 72)
+    public static let X10 = RuleSet(rawValue: 1 << 73)
+    public static let X11 = RuleSet(rawValue: 1 << 74)
+    public static let X12 = RuleSet(rawValue: 1 << 75)
+    public static let X13 = RuleSet(rawValue: 1 << 76)
 
     /// The union of two sets (rules cited together).
     public static func + (lhs: RuleSet, rhs: RuleSet) -> RuleSet {

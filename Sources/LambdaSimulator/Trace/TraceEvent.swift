@@ -45,6 +45,11 @@ public enum TraceEvent: Sendable, Hashable {
     case delivery(Delivery)
     /// Items that left the system without success or delivery.
     case discarded(items: [Int], reason: DiscardReason)
+    /// A request met an environment that had to run `Init` first (X1, X2, X6): the handler
+    /// begins `duration` after the start (`failed`: `Init` crashed or overran, X2, X4).
+    case coldStart(invocation: Int, instance: Int, items: [Int], duration: Int64, failed: Bool)
+    /// Provisioned environments became READY, `Init` already run (X1, X9, X11).
+    case provisioned(instances: [Int], initDuration: Int64)
     /// A note that explains something the scenario might expect (for example that sync
     /// invocations ignore destinations, S9).
     case note(String)

@@ -14,6 +14,7 @@ public enum ScenarioValidator {
     public static func validate(_ spec: ScenarioSpec) -> [ValidationIssue] {
         var issues = IssueList()
         validateFunction(spec, &issues)
+        validateEnvironments(spec, &issues)
         validateInputs(spec, &issues)
         switch spec.mode {
         case .sync:

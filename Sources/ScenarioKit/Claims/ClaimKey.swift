@@ -27,6 +27,9 @@ public enum ClaimKey: String, CaseIterable, Sendable, CustomStringConvertible {
     case order
     case rejected
     case assumptions
+    case coldStarts = "cold-starts"
+    case initDurations = "init-durations"
+    case latency
     case tolerance
 
     /// The key as written in YAML.
@@ -42,7 +45,7 @@ public enum ClaimKey: String, CaseIterable, Sendable, CustomStringConvertible {
         case .order: .orderedSources
         case .responses: .directInvocations
         case .attempts, .attemptsAt, .firstAttemptAt, .endsAt, .results, .outcome, .outcomes, .delivered, .deliveries,
-            .throttlesAt, .maxConcurrency, .retried, .rejected, .assumptions, .tolerance:
+            .throttlesAt, .maxConcurrency, .retried, .rejected, .assumptions, .tolerance, .coldStarts, .initDurations, .latency:
             .everyMode
         }
     }
@@ -51,7 +54,7 @@ public enum ClaimKey: String, CaseIterable, Sendable, CustomStringConvertible {
     public var form: ClaimForm {
         switch self {
         case .attempts, .maxConcurrency: .count
-        case .attemptsAt, .endsAt, .throttlesAt, .batchesAt: .times
+        case .attemptsAt, .endsAt, .throttlesAt, .batchesAt, .coldStarts, .initDurations, .latency: .times
         case .firstAttemptAt: .time
         case .results, .triggers, .receiveCounts: .words
         case .outcome: .word
@@ -73,7 +76,8 @@ public enum ClaimKey: String, CaseIterable, Sendable, CustomStringConvertible {
         case .tolerance:
             false
         case .attempts, .attemptsAt, .firstAttemptAt, .endsAt, .results, .outcome, .outcomes, .delivered, .deliveries, .responses,
-            .throttlesAt, .maxConcurrency, .batches, .batchesAt, .triggers, .receiveCounts, .retried, .order, .rejected, .assumptions:
+            .throttlesAt, .maxConcurrency, .batches, .batchesAt, .triggers, .receiveCounts, .retried, .order, .rejected, .assumptions,
+            .coldStarts, .initDurations, .latency:
             true
         }
     }
