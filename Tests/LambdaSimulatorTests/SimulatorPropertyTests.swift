@@ -49,6 +49,16 @@ import Testing
         spec.function.reservedConcurrency = knobs % 4 == 0 ? 1 + knobs % 3 : nil
         spec.function.durations = [Int64(50 + (seed % 5) * 100)]
         spec.eventInvokeConfig.onFailure = .sqs
+        // Execution environments (X1–X11) and the poll latency (Q1, K2) in every mode.
+        spec.function.initDuration = Int64(knobs % 3) * 400
+        spec.function.initFails = knobs % 7 == 3 ? .attempts([1, 3]) : .never
+        spec.function.provisionedConcurrency = knobs % 5 == 1 ? 1 + knobs % 2 : nil
+        spec.function.provisionedAt = knobs % 10 == 1 ? 1_000 : nil
+        spec.assumptions.idleLifetime = knobs % 2 == 0 ? 600_000 : 700
+        spec.assumptions.pollLatency = Int64(knobs % 2) * 300
+        if let reserved = spec.function.reservedConcurrency, let provisioned = spec.function.provisionedConcurrency, provisioned > reserved {
+            spec.function.provisionedConcurrency = reserved
+        }
         switch failure % 4 {
         case 0: spec.function.fails = .never
         case 1: spec.function.fails = .always
@@ -93,9 +103,17 @@ import Testing
             guard let trace = try? Simulator.simulate(spec) else { Issue.record("simulation failed"); return }
             var running = 0
             var peak = 0
+            var busy: Set<Int> = []
             for entry in trace.entries {
-                if case .start = entry.event { running += 1 }
-                if case .end = entry.event { running -= 1 }
+                if case .start(_, let instance, _, _) = entry.event {
+                    running += 1
+                    // C5, X6: an environment, cold or warm, serves one request at a time.
+                    #expect(busy.insert(instance).inserted, "\(spec.mode): env \(instance) served two requests at once")
+                }
+                if case .end(_, let instance, _, _, _) = entry.event {
+                    running -= 1
+                    busy.remove(instance)
+                }
                 peak = max(peak, running)
             }
             let limit = spec.function.reservedConcurrency ?? spec.accountConcurrency

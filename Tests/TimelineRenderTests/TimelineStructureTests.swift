@@ -163,3 +163,23 @@ import Testing
         #expect(model.description.hasSuffix("Time axis compressed: 2 idle gaps hidden (+1 min, +2 min)."))
     }
 }
+
+/// X6: a cold start is drawn as an `init` box over the start of its attempt's bar.
+@Suite struct ColdStartMarkTests {
+    @Test func aColdStartIsMarkedOverItsAttempt() throws {
+        var spec = ScenarioSpec(mode: .sync)
+        spec.arrivals = [ArrivalGroup(at: 0), ArrivalGroup(at: 60_000)]
+        spec.function.initDuration = 800
+        let model = TimelineLayout.layout(try Simulator.simulate(spec), options: TimelineOptions(language: "en", title: "t"))
+        let cold = model.marks.filter { $0.kind == .coldStart }
+        #expect(cold.map(\.start) == [0])
+        #expect(cold.map(\.end) == [800])
+        let attempts = model.marks.filter(\.kind.isAttempt)
+        #expect(attempts.count == 2)
+        #expect(cold.first?.lane == attempts.first?.lane)
+        #expect(cold.first.map { $0.x1 <= attempts[0].x1 } == true, "the Init box stays inside its attempt's bar")
+        #expect(model.legend.contains(.coldStart))
+        #expect(Legend.word(.coldStart, .en) == "cold start (Init)")
+        #expect(TimelineStructureTests.problems(in: model).isEmpty)
+    }
+}
