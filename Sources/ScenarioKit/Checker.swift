@@ -66,6 +66,9 @@ struct Checker {
             return .fail("expected AWS to reject this configuration, but it is valid (the simulator ran it)")
         case .coldStarts, .initDurations, .latency:
             return environmentClaim(expectation.key, value)
+        case .callerAttempts:
+            // S4, R10: the first call of each input plus every retry its caller made.
+            return count(value, actual: trace.stats.inputs + facts.callerRetries, noun: "calls by the caller", facts: nil)
         case .tolerance:
             return .pass(value.text ?? "")
         }

@@ -307,10 +307,16 @@ extension ScenarioParser {
     }
 
     static func readCaller(_ node: YAMLNode, into spec: inout ScenarioSpec, _ reader: inout ScenarioReader) {
-        for (key, _, value) in reader.mapping(node, at: "caller", known: ["retries", "retry-on", "timeout"]) {
+        if node.mapping == nil {
+            readRetryMode(node, "caller", into: &spec, &reader)
+            return
+        }
+        for (key, _, value) in reader.mapping(node, at: "caller", known: ["retries", "retry-on", "timeout"] + sdkCallerKeys) {
             switch key {
             case "retries": if let count = reader.int(value, "caller.retries") { spec.caller.retries = count }
             case "timeout": spec.caller.timeout = reader.duration(value, "caller.timeout")
+            case "retry-mode": readRetryMode(value, "caller.retry-mode", into: &spec, &reader)
+            case "max-attempts": readMaxAttempts(value, into: &spec, &reader)
             default:
                 for item in value.sequence?.nodes ?? [] {
                     guard let text = reader.string(item, "caller.retry-on") else { continue }
@@ -340,6 +346,7 @@ extension ScenarioParser {
             case .sqsLowTrafficWait: if let v = reader.duration(value, path) { spec.assumptions.sqsLowTrafficWait = v }
             case .idleLifetime: if let v = reader.duration(value, path) { spec.assumptions.idleLifetime = v }
             case .provisionedReadyAfter: if let v = reader.duration(value, path) { spec.assumptions.provisionedReadyAfter = v }
+            case .sdkJitter, .sdkRetryGeneration: readCallerAssumption(name, value, path, into: &spec, &reader)
             case .recordOverhead: if let v = reader.size(value, path) { spec.assumptions.recordOverhead = v }
             case .syncLimit: if let v = reader.size(value, path) { spec.assumptions.syncLimit = v }
             case .retryFrom:

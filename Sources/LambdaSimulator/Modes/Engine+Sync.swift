@@ -78,9 +78,10 @@ extension Engine {
     /// The caller's own timeout passed first: it gets an error while the function runs on.
     func syncCallerGaveUp(item: Int, callerTry: Int) {
         guard let state = syncItems[item], state.currentTry == callerTry else { return }
-        if spec.caller.retryOn.contains(.timeout), callerTry < spec.caller.retries {
-            record(.response(item: item, status: 504, error: "ClientTimeout", reason: nil), rules: [.S4])
-            scheduleCallerRetry(item, callerTry: callerTry)
+        if callerRetries(.timeout, callerTry: callerTry) {
+            // R13: the first execution runs on; the retry may run the function again.
+            record(.response(item: item, status: 504, error: "ClientTimeout", reason: nil), rules: callerRules)
+            scheduleCallerRetry(item, callerTry: callerTry, throttling: false)
             return
         }
         syncItems[item] = nil
@@ -91,16 +92,16 @@ extension Engine {
     }
 
     private var callerTimeout: Int64? {
-        [spec.trigger?.callerTimeout, spec.caller.timeout].compactMap { $0 }.min()
+        [spec.trigger?.callerTimeout, callerClientTimeout].compactMap { $0 }.min()
     }
 
     private func refuseSync(_ item: Int, callerTry: Int, status: Int, reason: String, rules: RuleSet) {
         stats.throttles += 1
         record(.throttled(items: [item], reason: reason), rules: rules)
         let condition: CallerSpec.RetryCondition = status == 429 ? .throttled : .serviceError
-        if spec.caller.retryOn.contains(condition), callerTry < spec.caller.retries {
+        if callerRetries(condition, callerTry: callerTry) {
             record(.response(item: item, status: status, error: status == 429 ? "TooManyRequestsException" : "ServiceException", reason: reason), rules: rules)
-            scheduleCallerRetry(item, callerTry: callerTry)
+            scheduleCallerRetry(item, callerTry: callerTry, throttling: status == 429)
             return
         }
         respond(
@@ -108,10 +109,10 @@ extension Engine {
             outcome: status == 429 ? .throttled : .errorReturned)
     }
 
-    /// The SDK's standard retry: 100 ms doubling per retry, at most 20 s (S4).
-    private func scheduleCallerRetry(_ item: Int, callerTry: Int) {
-        let delay = min(100 * (Int64(1) << min(callerTry, 20)), 20_000)
-        record(.retryScheduled(items: [item], reason: .caller, delay: delay), rules: [.S4])
+    /// The caller's next try after its backoff (S4, R12).
+    private func scheduleCallerRetry(_ item: Int, callerTry: Int, throttling: Bool) {
+        let delay = callerBackoff(item: item, callerTry: callerTry, throttling: throttling)
+        record(.retryScheduled(items: [item], reason: .caller, delay: delay), rules: callerRules)
         schedule(.syncTry(item: item, callerTry: callerTry + 1), after: delay)
     }
 

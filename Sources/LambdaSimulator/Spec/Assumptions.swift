@@ -23,6 +23,8 @@ public struct Assumptions: Sendable, Hashable {
         case environmentReuse = "environment-reuse"
         case provisionedReadyAfter = "provisioned-ready-after"
         case initOverrun = "init-overrun"
+        case sdkJitter = "sdk-jitter"
+        case sdkRetryGeneration = "sdk-retry-generation"
 
         public static func < (lhs: Name, rhs: Name) -> Bool { lhs.rawValue < rhs.rawValue }
 
@@ -46,6 +48,7 @@ public struct Assumptions: Sendable, Hashable {
             case .environmentReuse: "X6"
             case .provisionedReadyAfter: "X11"
             case .initOverrun: "X2"
+            case .sdkJitter, .sdkRetryGeneration: "R12"
             }
         }
     }
@@ -91,6 +94,11 @@ public struct Assumptions: Sendable, Hashable {
     /// How long after a mid-scenario PutProvisionedConcurrencyConfig its environments are
     /// READY, ms (X11, §17) [120 s; configured before t = 0 means READY at 0].
     public var provisionedReadyAfter: Int64 = 120_000
+    /// Whether an SDK's backoff is jittered from the scenario's seed, or the full ceiling
+    /// is waited (R12, §17) [seeded].
+    public var sdkJitter = true
+    /// Whether SDKs use the 2026 retry behaviour (R11, §17) [pre-2026].
+    public var sdkRetries2026 = false
 
     public init() {}
 
@@ -134,6 +142,8 @@ extension Assumptions.Name {
         case .environmentReuse: "Of several idle environments, the most recently used one serves the next request (X6)."
         case .provisionedReadyAfter:
             "Provisioned concurrency configured before the scenario is ready at 0 s; configured during it, ready 120 s later (X11)."
+        case .sdkJitter: "An SDK waits a random share of its backoff (R12); the share is drawn from the scenario's seed."
+        case .sdkRetryGeneration: "SDKs retry as before the 2026 change: a 1 s backoff base for every retried error (R11, R12)."
         case .initOverrun: "An on-demand Init over 10 s is abandoned at 10 s and run again inside the invocation: 10 s + Init + handler (X2)."
         }
     }

@@ -54,6 +54,8 @@ public struct ClaimFacts: Sendable {
     public private(set) var initDurations = TimeColumn(limit: listLimit)
     /// Per kept start, in start order: end − start, what the caller waited (nil while running).
     public private(set) var latencies: [Int64?] = []
+    /// Tries a synchronous caller made beyond its first, one per input (S4, R10).
+    public private(set) var callerRetries = 0
 
     private var order: OrderTracker
     private var startedItems = ItemBits()
@@ -97,6 +99,8 @@ public struct ClaimFacts: Sendable {
             if delivery.delivered { delivered[delivery.route, default: 0] += 1 }
         case .response(let item, let status, let error, let reason):
             responses[item] = Response(status: status, error: error, reason: reason, time: time)
+        case .retryScheduled(_, .caller, _):
+            callerRetries += 1
         case .coldStart(_, _, _, let duration, _):
             coldStartTimes.append(time)
             initDurations.append(duration)

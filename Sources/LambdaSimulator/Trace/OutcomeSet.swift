@@ -78,6 +78,8 @@ extension Assumptions.Name {
         case .environmentReuse: 1 << 15
         case .provisionedReadyAfter: 1 << 16
         case .initOverrun: 1 << 17
+        case .sdkJitter: 1 << 18
+        case .sdkRetryGeneration: 1 << 19
         }
     }
 }

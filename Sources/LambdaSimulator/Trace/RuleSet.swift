@@ -1,4 +1,5 @@
-/// A set of reference rule ids (S1…S9, A1…A16, E1…E7, Q1…Q13, K1…K14, C1…C5, X1…X13) as bits,
+/// A set of reference rule ids (S1…S9, A1…A16, E1…E7, Q1…Q13, K1…K14, C1…C5, X1…X13, R1…R16,
+/// L1…L7) as bits,
 /// so that citing rules on every trace entry costs no allocation or hashing.
 public struct RuleSet: OptionSet, Hashable, Sendable {
     public let rawValue: UInt128
@@ -14,6 +15,9 @@ public struct RuleSet: OptionSet, Hashable, Sendable {
         "K4", "K5", "K6", "K7", "K8", "K9", "K10", "K11", "K12", "K13", "K14", "C1", "C2", "C3", "C4", "C5",
         // Execution environments (reference §11).
         "X1", "X2", "X3", "X4", "X5", "X6", "X7", "X8", "X9", "X10", "X11", "X12", "X13",
+        // Caller-side retry policies (§12) and recursive loop detection (§16).
+        "R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R10", "R11", "R12", "R13", "R14", "R15", "R16",
+        "L1", "L2", "L3", "L4", "L5", "L6", "L7",
     ]
 
     public static let S1 = RuleSet(rawValue: 1 << 0)
@@ -93,6 +97,29 @@ public struct RuleSet: OptionSet, Hashable, Sendable {
     public static let X11 = RuleSet(rawValue: 1 << 74)
     public static let X12 = RuleSet(rawValue: 1 << 75)
     public static let X13 = RuleSet(rawValue: 1 << 76)
+    public static let R1 = RuleSet(rawValue: 1 << 77)
+    public static let R2 = RuleSet(rawValue: 1 << 78)
+    public static let R3 = RuleSet(rawValue: 1 << 79)
+    public static let R4 = RuleSet(rawValue: 1 << 80)
+    public static let R5 = RuleSet(rawValue: 1 << 81)
+    public static let R6 = RuleSet(rawValue: 1 << 82)
+    public static let R7 = RuleSet(rawValue: 1 << 83)
+    public static let R8 = RuleSet(rawValue: 1 << 84)
+    public static let R9 = RuleSet(rawValue: 1 << 85)
+    public static let R10 = RuleSet(rawValue: 1 << 86)
+    public static let R11 = RuleSet(rawValue: 1 << 87)
+    public static let R12 = RuleSet(rawValue: 1 << 88)
+    public static let R13 = RuleSet(rawValue: 1 << 89)
+    public static let R14 = RuleSet(rawValue: 1 << 90)
+    public static let R15 = RuleSet(rawValue: 1 << 91)
+    public static let R16 = RuleSet(rawValue: 1 << 92)
+    public static let L1 = RuleSet(rawValue: 1 << 93)
+    public static let L2 = RuleSet(rawValue: 1 << 94)
+    public static let L3 = RuleSet(rawValue: 1 << 95)
+    public static let L4 = RuleSet(rawValue: 1 << 96)
+    public static let L5 = RuleSet(rawValue: 1 << 97)
+    public static let L6 = RuleSet(rawValue: 1 << 98)
+    public static let L7 = RuleSet(rawValue: 1 << 99)
 
     /// The union of two sets (rules cited together).
     public static func + (lhs: RuleSet, rhs: RuleSet) -> RuleSet {

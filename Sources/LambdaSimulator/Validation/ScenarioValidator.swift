@@ -15,6 +15,7 @@ public enum ScenarioValidator {
         var issues = IssueList()
         validateFunction(spec, &issues)
         validateEnvironments(spec, &issues)
+        validateCaller(spec, &issues)
         validateInputs(spec, &issues)
         switch spec.mode {
         case .sync:

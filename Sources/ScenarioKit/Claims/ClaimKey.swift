@@ -30,6 +30,7 @@ public enum ClaimKey: String, CaseIterable, Sendable, CustomStringConvertible {
     case coldStarts = "cold-starts"
     case initDurations = "init-durations"
     case latency
+    case callerAttempts = "caller-attempts"
     case tolerance
 
     /// The key as written in YAML.
@@ -43,7 +44,7 @@ public enum ClaimKey: String, CaseIterable, Sendable, CustomStringConvertible {
         case .batches, .batchesAt, .triggers: .eventSourceMappings
         case .receiveCounts: .queues
         case .order: .orderedSources
-        case .responses: .directInvocations
+        case .responses, .callerAttempts: .directInvocations
         case .attempts, .attemptsAt, .firstAttemptAt, .endsAt, .results, .outcome, .outcomes, .delivered, .deliveries,
             .throttlesAt, .maxConcurrency, .retried, .rejected, .assumptions, .tolerance, .coldStarts, .initDurations, .latency:
             .everyMode
@@ -53,7 +54,7 @@ public enum ClaimKey: String, CaseIterable, Sendable, CustomStringConvertible {
     /// What the value is as written.
     public var form: ClaimForm {
         switch self {
-        case .attempts, .maxConcurrency: .count
+        case .attempts, .maxConcurrency, .callerAttempts: .count
         case .attemptsAt, .endsAt, .throttlesAt, .batchesAt, .coldStarts, .initDurations, .latency: .times
         case .firstAttemptAt: .time
         case .results, .triggers, .receiveCounts: .words
@@ -77,7 +78,7 @@ public enum ClaimKey: String, CaseIterable, Sendable, CustomStringConvertible {
             false
         case .attempts, .attemptsAt, .firstAttemptAt, .endsAt, .results, .outcome, .outcomes, .delivered, .deliveries, .responses,
             .throttlesAt, .maxConcurrency, .batches, .batchesAt, .triggers, .receiveCounts, .retried, .order, .rejected, .assumptions,
-            .coldStarts, .initDurations, .latency:
+            .coldStarts, .initDurations, .latency, .callerAttempts:
             true
         }
     }
