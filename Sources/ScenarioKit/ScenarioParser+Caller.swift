@@ -8,7 +8,44 @@ import NotesYAML
 /// Why a file of its own: the hand-written caller (`retries`, `retry-on`) predates the
 /// documented SDK policies; both shapes are read here and in `readCaller` without mixing.
 extension ScenarioParser {
-    static let sdkCallerKeys = ["retry-mode", "max-attempts"]
+    static let sdkCallerKeys = ["retry-mode", "max-attempts", "Retry"]
+
+    /// A Step Functions Task's `Retry`: a list of retriers with AWS's field names (R14).
+    static func readRetriers(_ node: YAMLNode, into spec: inout ScenarioSpec, _ reader: inout ScenarioReader) {
+        guard let items = node.sequence?.nodes else {
+            reader.error("scenario.value", at: node, "Retry is a list of retriers: [{ ErrorEquals: [States.ALL], MaxAttempts: 2 }]")
+            return
+        }
+        let known = ["ErrorEquals", "IntervalSeconds", "MaxAttempts", "BackoffRate", "MaxDelaySeconds", "JitterStrategy"]
+        var retriers: [StepFunctionsRetrier] = []
+        for (index, item) in items.enumerated() {
+            let path = "caller.Retry[\(index)]"
+            var retrier = StepFunctionsRetrier(errorEquals: [])
+            for (key, _, value) in reader.mapping(item, at: path, known: known) {
+                switch key {
+                case "ErrorEquals": retrier.errorEquals = (value.sequence?.nodes ?? [value]).compactMap { reader.string($0, path + ".ErrorEquals") }
+                case "IntervalSeconds": if let v = reader.int64(value, path + ".IntervalSeconds") { retrier.intervalSeconds = v }
+                case "MaxAttempts": if let v = reader.int(value, path + ".MaxAttempts") { retrier.maxAttempts = v }
+                case "MaxDelaySeconds": retrier.maxDelaySeconds = reader.int64(value, path + ".MaxDelaySeconds")
+                case "BackoffRate":
+                    if let text = reader.string(value, path + ".BackoffRate"), let rate = Double(text), rate.isFinite {
+                        retrier.backoffRate = rate
+                    } else {
+                        reader.error("scenario.value", at: value, "BackoffRate is a number such as 2.0")
+                    }
+                default:
+                    switch reader.string(value, path + ".JitterStrategy") {
+                    case "FULL": retrier.fullJitter = true
+                    case "NONE": retrier.fullJitter = false
+                    case let other?: reader.error("scenario.value", at: value, "JitterStrategy must be FULL or NONE, not '\(other)'")
+                    case nil: break
+                    }
+                }
+            }
+            retriers.append(retrier)
+        }
+        spec.caller.retriers = retriers
+    }
 
     /// `legacy`, `standard` or `adaptive`; an unknown word is an error with a did-you-mean.
     static func readRetryMode(_ node: YAMLNode, _ path: String, into spec: inout ScenarioSpec, _ reader: inout ScenarioReader) {

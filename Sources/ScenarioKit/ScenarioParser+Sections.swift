@@ -317,6 +317,7 @@ extension ScenarioParser {
             case "timeout": spec.caller.timeout = reader.duration(value, "caller.timeout")
             case "retry-mode": readRetryMode(value, "caller.retry-mode", into: &spec, &reader)
             case "max-attempts": readMaxAttempts(value, into: &spec, &reader)
+            case "Retry": readRetriers(value, into: &spec, &reader)
             default:
                 for item in value.sequence?.nodes ?? [] {
                     guard let text = reader.string(item, "caller.retry-on") else { continue }
@@ -360,7 +361,7 @@ extension ScenarioParser {
             case .throttleBackoff:
                 if let v = reader.duration(value, path) { spec.assumptions.throttleBackoffBase = v }
             case .bisectAtZeroRetries: if let v = reader.bool(value, path) { spec.assumptions.bisectAtZeroRetries = v }
-            case .bisectSplit, .redriveAt, .windowStart, .environmentReuse, .initOverrun:
+            case .bisectSplit, .redriveAt, .windowStart, .environmentReuse, .initOverrun, .sfnRetryFrom:
                 // Named so that figures can list them, but with no other value implemented:
                 // a value here was accepted and ignored.
                 if reader.string(value, path) != nil {
@@ -381,6 +382,7 @@ extension ScenarioParser {
         case .windowStart: "after the previous invocation"
         case .environmentReuse: "most recently used first"
         case .initOverrun: "10 s + Init + handler"
+        case .sfnRetryFrom: "the end of the failed attempt"
         default: "its documented default"
         }
     }

@@ -144,4 +144,99 @@ import Testing
         #expect(trace.throttleTimes == [0, 100], "the scenario's caller, not the CLI's preset")
         #expect(!trace.assumptionsUsed.contains(.sdkJitter))
     }
+
+    static func stepFunctions(_ retriers: [StepFunctionsRetrier], _ configure: (inout ScenarioSpec) -> Void = { _ in }) -> ScenarioSpec {
+        Scenarios.sync {
+            $0.trigger = .stepFunctions
+            $0.caller.retriers = retriers
+            configure(&$0)
+        }
+    }
+
+    static func retrier(_ errors: [String], interval: Int64 = 1, attempts: Int = 3, rate: Double = 2, maxDelay: Int64? = nil) -> StepFunctionsRetrier {
+        var retrier = StepFunctionsRetrier(errorEquals: errors)
+        retrier.intervalSeconds = interval
+        retrier.maxAttempts = attempts
+        retrier.backoffRate = rate
+        retrier.maxDelaySeconds = maxDelay
+        return retrier
+    }
+
+    @Test func r14_theGuidesExampleWaits3ThenFourAndAHalfSeconds() throws {
+        let trace = try Simulator.simulate(
+            Self.stepFunctions([Self.retrier(["States.ALL"], interval: 3, attempts: 2, rate: 1.5)]) { $0.function.fails = .always })
+        // Each wait counts from the end of the failed attempt (§17).
+        #expect(trace.startTimes == [0, 3_100, 7_700])
+        #expect(trace.results == [.error, .error, .error])
+        #expect(trace.outcomes[1] == [.errorReturned])
+        #expect(trace.assumptionsUsed.contains(.sfnRetryFrom))
+        #expect(trace.rulesFired.isSuperset(of: ["R14", "R15"]))
+        #expect(trace.facts.callerRetries == 2)
+    }
+
+    @Test func r14_maxDelayCapsAndZeroAttemptsNeverRetry() throws {
+        let capped = try Simulator.simulate(
+            Self.stepFunctions([Self.retrier(["States.ALL"], interval: 1, attempts: 3, rate: 10, maxDelay: 5)]) { $0.function.fails = .always })
+        #expect(capped.startTimes == [0, 1_100, 6_200, 11_300], "waits 1 s, then 10 s and 100 s capped at 5 s")
+        let never = try Simulator.simulate(Self.stepFunctions([Self.retrier(["States.ALL"], attempts: 0)]) { $0.function.fails = .always })
+        #expect(never.stats.attempts == 1)
+        let without = try Simulator.simulate(
+            Scenarios.sync {
+                $0.trigger = .stepFunctions; $0.function.fails = .always
+            })
+        #expect(without.stats.attempts == 1, "without Retry an error fails the state")
+    }
+
+    @Test func r14_theFirstRetrierThatCatchesTheErrorDecides() throws {
+        let trace = try Simulator.simulate(
+            Self.stepFunctions([Self.retrier(["Lambda.TooManyRequestsException"], attempts: 1), Self.retrier(["States.ALL"], attempts: 5)]) {
+                $0.function.reservedConcurrency = 0
+            })
+        #expect(trace.throttleTimes == [0, 1_000])
+        #expect(trace.outcomes[1] == [.throttled])
+    }
+
+    @Test func r14_fullJitterWaitsASeededShare() throws {
+        var retrier = Self.retrier(["States.ALL"], interval: 10, attempts: 1)
+        retrier.fullJitter = true
+        let trace = try Simulator.simulate(
+            Self.stepFunctions([retrier]) {
+                $0.function.fails = .always; $0.seed = 7
+            })
+        #expect(trace.startTimes.count == 2)
+        #expect((100...10_100).contains(trace.startTimes[1]))
+        #expect(trace.assumptionsUsed.contains(.sdkJitter))
+    }
+
+    @Test func r15_errorNamesSeenByTheTask() throws {
+        let unknownOnly = [Self.retrier(["Lambda.Unknown"], attempts: 1)]
+        let thrown = try Simulator.simulate(Self.stepFunctions(unknownOnly) { $0.function.fails = .always })
+        #expect(thrown.stats.attempts == 1, "a handler's exception is not Lambda.Unknown")
+        #expect(thrown.responses.map { $0.error ?? "" } == ["States.TaskFailed"])
+        let timedOut = try Simulator.simulate(
+            Self.stepFunctions(unknownOnly) {
+                $0.function.fails = .always
+                $0.function.failure = .timeout
+            })
+        #expect(timedOut.startTimes == [0, 4_000], "a timeout is Lambda.Unknown: retried after 1 s")
+        let taskFailed = try Simulator.simulate(Self.stepFunctions([Self.retrier(["States.TaskFailed"], attempts: 1)]) { $0.function.fails = .always })
+        #expect(taskFailed.stats.attempts == 2)
+    }
+
+    @Test func r14_retriersAreValidated() {
+        let notLast = ScenarioValidator.validate(Self.stepFunctions([Self.retrier(["States.ALL"]), Self.retrier(["Lambda.Unknown"])]))
+        #expect(notLast.map(\.description) == ["caller.Retry[0].ErrorEquals: States.ALL must appear alone, in the last retrier [R14]"])
+        let empty = ScenarioValidator.validate(Self.stepFunctions([Self.retrier([], attempts: -1)]))
+        #expect(
+            empty.map(\.description) == [
+                "caller.Retry[0].ErrorEquals: ErrorEquals must name at least one error [R14]",
+                "caller.Retry[0].MaxAttempts: MaxAttempts must be 0–99999999 (AWS limit), not -1 [R14]",
+            ])
+        var async = Scenarios.async()
+        async.caller.retriers = [Self.retrier(["States.ALL"])]
+        #expect(
+            ScenarioValidator.validate(async).map(\.description) == [
+                "caller.Retry: a Step Functions Retry applies to a Task that waits for the function (mode: sync) [R14]"
+            ])
+    }
 }

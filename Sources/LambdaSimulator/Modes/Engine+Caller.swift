@@ -44,6 +44,32 @@ extension Engine {
         return Int64(draw) * ceiling / 1_000_000
     }
 
+    /// Step Functions runs the task again if a retrier catches the failure known by `names`
+    /// and has attempts left: it records the retry and returns true (R14, R15). The first
+    /// retrier that catches the error decides, even with no attempts left. The wait counts
+    /// from the end of the failed attempt (`sfn-retry-from`, §17).
+    func retryStepFunctions(item: Int, callerTry: Int, names: [String]) -> Bool {
+        guard let retriers = spec.caller.retriers, var state = syncItems[item],
+            let index = retriers.firstIndex(where: { $0.matches(names) })
+        else { return false }
+        if state.retrierCounts.count < retriers.count { state.retrierCounts = Array(repeating: 0, count: retriers.count) }
+        let retrier = retriers[index]
+        let used = state.retrierCounts[index]
+        guard used < retrier.maxAttempts else { return false }
+        state.retrierCounts[index] = used + 1
+        syncItems[item] = state
+        assume(.sfnRetryFrom)
+        var wait = retrier.wait(beforeRetry: used + 1)
+        if retrier.fullJitter {
+            assume(.sdkJitter)
+            let draw = FunctionModel.mix(spec.seed, UInt64(item), 0x5F0_0000 + UInt64(used)) % 1_000_001
+            wait = Int64(draw) * wait / 1_000_000
+        }
+        record(.retryScheduled(items: [item], reason: .caller, delay: wait), rules: [.R14, .R15, .R16])
+        schedule(.syncTry(item: item, callerTry: callerTry + 1), after: wait)
+        return true
+    }
+
     /// The rules behind a caller retry: the SDK's (R10, R12, R13) or S4.
     var callerRules: RuleSet {
         callerPolicy == nil ? .S4 : [.S4, .R10, .R12, .R13, .R16]

@@ -5,6 +5,8 @@ struct SyncItem {
     /// The caller's current try (from 0); results of earlier tries it stopped waiting for
     /// are ignored.
     var currentTry = 0
+    /// Step Functions: retries made per retrier (R14, counted over the state's execution).
+    var retrierCounts: [Int] = []
 }
 
 /// Synchronous invocation (`RequestResponse`): rules S1–S9.
@@ -65,6 +67,15 @@ extension Engine {
         let finalResult: AttemptResult = tooLarge ? .error : result
         record(.end(invocation: invocation, instance: instance, items: [item], result: finalResult, reported: []), rules: result == .timeout ? [.S6] : [])
         guard let state = syncItems[item], state.currentTry == callerTry else { return }
+        if finalResult != .ok, spec.caller.retriers != nil {
+            // R15: the Task sees the failure; a retrier may run it again (R14).
+            let names = StepFunctionsRetrier.errorNames(nil, timedOut: result == .timeout)
+            record(.response(item: item, status: 200, error: names[0], reason: nil), rules: [.R15])
+            if retryStepFunctions(item: item, callerTry: callerTry, names: names) { return }
+            syncItems[item] = nil
+            settle(item, [.errorReturned])
+            return
+        }
         if tooLarge {
             assume(.syncLimit)
             respond(item, status: 200, error: "Function.ResponseSizeTooLarge", reason: nil, rules: [.S5, .S2], outcome: .errorReturned)
@@ -99,6 +110,10 @@ extension Engine {
         stats.throttles += 1
         record(.throttled(items: [item], reason: reason), rules: rules)
         let condition: CallerSpec.RetryCondition = status == 429 ? .throttled : .serviceError
+        if retryStepFunctions(item: item, callerTry: callerTry, names: StepFunctionsRetrier.errorNames(condition, timedOut: false)) {
+            record(.response(item: item, status: status, error: status == 429 ? "TooManyRequestsException" : "ServiceException", reason: reason), rules: rules)
+            return
+        }
         if callerRetries(condition, callerTry: callerTry) {
             record(.response(item: item, status: status, error: status == 429 ? "TooManyRequestsException" : "ServiceException", reason: reason), rules: rules)
             scheduleCallerRetry(item, callerTry: callerTry, throttling: status == 429)

@@ -25,6 +25,7 @@ public struct Assumptions: Sendable, Hashable {
         case initOverrun = "init-overrun"
         case sdkJitter = "sdk-jitter"
         case sdkRetryGeneration = "sdk-retry-generation"
+        case sfnRetryFrom = "sfn-retry-from"
 
         public static func < (lhs: Name, rhs: Name) -> Bool { lhs.rawValue < rhs.rawValue }
 
@@ -49,6 +50,7 @@ public struct Assumptions: Sendable, Hashable {
             case .provisionedReadyAfter: "X11"
             case .initOverrun: "X2"
             case .sdkJitter, .sdkRetryGeneration: "R12"
+            case .sfnRetryFrom: "R14"
             }
         }
     }
@@ -142,6 +144,7 @@ extension Assumptions.Name {
         case .environmentReuse: "Of several idle environments, the most recently used one serves the next request (X6)."
         case .provisionedReadyAfter:
             "Provisioned concurrency configured before the scenario is ready at 0 s; configured during it, ready 120 s later (X11)."
+        case .sfnRetryFrom: "A Step Functions retrier's wait counts from the end of the failed attempt (R14)."
         case .sdkJitter: "An SDK waits a random share of its backoff (R12); the share is drawn from the scenario's seed."
         case .sdkRetryGeneration: "SDKs retry as before the 2026 change: a 1 s backoff base for every retried error (R11, R12)."
         case .initOverrun: "An on-demand Init over 10 s is abandoned at 10 s and run again inside the invocation: 10 s + Init + handler (X2)."

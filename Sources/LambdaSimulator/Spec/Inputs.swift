@@ -128,6 +128,8 @@ public struct CallerSpec: Sendable, Hashable {
     /// An SDK or CLI retry mode (R10–R13); when set it decides retries instead of
     /// `retries` and `retryOn`.
     public var sdk: SDKRetryPolicy?
+    /// A Step Functions Task state's `Retry` field (R14); retries function errors too.
+    public var retriers: [StepFunctionsRetrier]?
 
     public init(retries: Int = 0, retryOn: Set<RetryCondition> = []) {
         self.retries = retries

@@ -80,6 +80,7 @@ extension Assumptions.Name {
         case .initOverrun: 1 << 17
         case .sdkJitter: 1 << 18
         case .sdkRetryGeneration: 1 << 19
+        case .sfnRetryFrom: 1 << 20
         }
     }
 }
