@@ -240,3 +240,20 @@ import Testing
             ])
     }
 }
+
+/// Asynchronous services as callers (R1, R5, R9, R16): their delivery ends when Lambda
+/// accepts the event, so function errors are retried by Lambda (A3), never by the service.
+@Suite struct ServiceCallerRuleTests {
+    @Test(arguments: [(Trigger.sns, "R1"), (.eventbridge, "R5"), (.s3, "R9")])
+    func r1_r5_r9_theServiceCallsOnceAndLambdaRetries(_ trigger: Trigger, rule: String) throws {
+        var spec = ScenarioSpec(mode: trigger.mode)
+        spec.trigger = trigger
+        spec.arrivals = [Scenarios.group(at: 0)]
+        spec.function.fails = .always
+        let trace = try Simulator.simulate(spec)
+        #expect(trace.responses.map(\.status) == [202], "one hand-off, accepted")
+        #expect(trace.facts.callerRetries == 0)
+        #expect(trace.startTimes == [0, 60_100, 180_200], "Lambda's own retries (A3)")
+        #expect(trace.rulesFired.isSuperset(of: [rule, "R16", "A3"]))
+    }
+}

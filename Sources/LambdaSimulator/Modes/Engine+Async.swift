@@ -31,7 +31,7 @@ extension Engine {
             settle(item, [.rejected])
             return
         }
-        record(.response(item: item, status: 202, error: nil, reason: nil), rules: [.A1])
+        record(.response(item: item, status: 202, error: nil, reason: nil), rules: [.A1] + serviceHandOffRules)
         record(.enqueued(item: item), rules: [.A1])
         if !spec.faults.drop.isEmpty, spec.faults.drop.contains(item) {
             record(.discarded(items: [item], reason: .droppedByLambda), rules: [.A10])

@@ -70,6 +70,19 @@ extension Engine {
         return true
     }
 
+    /// An asynchronous service's delivery succeeds when Lambda accepts the event (202): its
+    /// own retry policy and dead-letter queue are for hand-offs Lambda refuses, and function
+    /// errors are Lambda's to retry (A3). SNS (R1), EventBridge rules (R5), S3 (R9); R16 sums
+    /// up who retries what.
+    var serviceHandOffRules: RuleSet {
+        switch spec.trigger {
+        case .sns: [.R1, .R16]
+        case .eventbridge: [.R5, .R16]
+        case .s3: [.R9, .R16]
+        default: []
+        }
+    }
+
     /// The rules behind a caller retry: the SDK's (R10, R12, R13) or S4.
     var callerRules: RuleSet {
         callerPolicy == nil ? .S4 : [.S4, .R10, .R12, .R13, .R16]
