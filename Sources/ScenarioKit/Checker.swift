@@ -66,6 +66,9 @@ struct Checker {
             return .fail("expected AWS to reject this configuration, but it is valid (the simulator ran it)")
         case .coldStarts, .initDurations, .latency:
             return environmentClaim(expectation.key, value)
+        case .recursionStoppedAt:
+            // L3, L4: when Lambda stopped a chain's 17th invocation.
+            return timeList(value, actual: facts.recursionStoppedTimes, noun: "stopped recursive invocations")
         case .callerAttempts:
             // S4, R10: the first call of each input plus every retry its caller made.
             return count(value, actual: trace.stats.inputs + facts.callerRetries, noun: "calls by the caller", facts: nil)

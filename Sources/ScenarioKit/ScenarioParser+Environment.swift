@@ -7,7 +7,7 @@ import NotesYAML
 /// Why a file of its own: these keys describe where the function runs, not what its
 /// handler does, and they come with their own shapes (a count, or a count and a time).
 extension ScenarioParser {
-    static let environmentKeys = ["init", "init-fails", "ProvisionedConcurrentExecutions"]
+    static let environmentKeys = ["init", "init-fails", "ProvisionedConcurrentExecutions", "loop", "RecursiveLoop"]
 
     static func readEnvironmentKey(_ key: String, _ value: YAMLNode, _ path: String, into spec: inout ScenarioSpec, _ reader: inout ScenarioReader) {
         switch key {
@@ -23,6 +23,17 @@ extension ScenarioParser {
             }
         case "ProvisionedConcurrentExecutions":
             readProvisioned(value, path, into: &spec, &reader)
+        case "loop":
+            // L1: each successful run sends its event back to the service that invoked it.
+            if let loops = reader.bool(value, path) { spec.function.loops = loops }
+        case "RecursiveLoop":
+            // L6: Terminate (default) or Allow.
+            switch reader.string(value, path) {
+            case "Terminate": spec.function.recursiveLoopAllowed = false
+            case "Allow": spec.function.recursiveLoopAllowed = true
+            case let other?: reader.error("scenario.value", at: value, "RecursiveLoop must be Terminate or Allow, not '\(other)'")
+            case nil: break
+            }
         default:
             break
         }

@@ -16,6 +16,8 @@ struct AsyncItem {
     var attempts: Int16 = 0
     var lastResult: AttemptResult?
     var duplicated = false
+    /// Invocations of its recursive-loop chain this event would be (L1, L3).
+    var depth: Int16 = 1
 }
 
 /// Asynchronous invocation (`Event`): rules A1–A16.
@@ -59,6 +61,13 @@ extension Engine {
         let maximumAge = spec.eventInvokeConfig.maximumEventAgeSeconds * 1_000
         if now - state.enqueuedAt > maximumAge {
             giveUp(state, condition: "EventAgeExceeded", reason: .eventAgeExceeded, rules: [.A6, .A7])
+            return
+        }
+        if recursionStops(depth: Int(state.depth)) {
+            // L4: the event goes to the DLQ or OnFailure if configured, else it is dropped;
+            // AWS documents no condition name for it (§17).
+            recordRecursionStopped([item], depth: Int(state.depth))
+            giveUp(state, condition: "RecursiveInvocationException", reason: .recursionStopped, rules: [.L4])
             return
         }
         let group = Int(state.group)
@@ -124,6 +133,7 @@ extension Engine {
                 deliver(.onSuccess, to: target, condition: "Success", state: state, rules: [.A12, .A14])
             }
             settle(item, [.ok])
+            asyncLoopsBack(state)
             return
         }
         let retriesLeft = state.attempts <= spec.eventInvokeConfig.maximumRetryAttempts

@@ -218,6 +218,15 @@ extension Engine {
                 .batch(invocation: invocationNumber, items: items, trigger: trigger, lane: lane),
                 rules: [.E2, trigger == .window && batchingWindow > 0 ? .E3 : .E1])
         }
+        if let depth = items.compactMap({ source.records[$0].map { Int($0.depth) } }).max(), recursionStops(depth: depth) {
+            // L4: the poller gets RecursiveInvocationException; the messages are not
+            // processed and return after their visibility timeout (Q2), then the DLQ (Q4).
+            recordRecursionStopped(items, depth: depth)
+            for id in items { markFailed(id) }
+            resetQueueLane(lane)
+            pumpQueue()
+            return
+        }
         let plan = function.plan(attempt: invocationNumber, key: items.first ?? 0, items: items)
         var refusal: (reason: String, rule: RuleSet)?
         var started: (instance: Int, runtime: Int64, result: AttemptResult)?
@@ -267,12 +276,14 @@ extension Engine {
             .end(invocation: invocation, instance: instance, items: items, result: response.result, reported: response.reported),
             rules: response.rules + (result == .timeout ? [.S6] : []))
         if response.result == .ok {
-            if response.reported.isEmpty {
-                for id in items { delete(id) }
-            } else {
-                let failed = Set(response.reported)
-                for id in items {
-                    if failed.contains(id) { markFailed(id) } else { delete(id) }
+            let failed = Set(response.reported)
+            for id in items {
+                if failed.contains(id) {
+                    markFailed(id)
+                } else {
+                    let depth = source.records[id]?.depth ?? 1
+                    delete(id)
+                    queueLoopsBack(depth: depth)
                 }
             }
         } else {
@@ -294,6 +305,21 @@ extension Engine {
         source.lanes[lane].phase = .free
         // E3: the next window begins when the previous invocation completes.
         source.lanes[lane].windowOpenedAt = batchingWindow > 0 ? now : nil
+    }
+
+    /// A processed message is sent back to its own queue, one invocation deeper (L1).
+    private func queueLoopsBack(depth: Int32) {
+        guard spec.function.loops else { return }
+        let item = takeLoopEventID()
+        let fifoGroup: String? = spec.mode == .sqsFIFO ? "loop" : nil
+        record(.arrival(item: item, size: spec.arrivals.first?.size ?? 1_024, shard: nil, group: fifoGroup), rules: [.L1])
+        var message = SourceRecord(
+            id: item, arrival: now, size: spec.arrivals.first?.size ?? 1_024, shard: 0, group: fifoGroup.map(groupID),
+            pollLatency: spec.assumptions.pollLatency)
+        message.depth = depth &+ 1
+        source.records[item] = message
+        makeVisible(message)
+        source.deferredPump = true
     }
 
     private func delete(_ id: Int) {

@@ -21,6 +21,8 @@ struct SourceRecord {
     private var shardIndex: Int32
     private var groupIndex: Int32
     private var receives: Int32 = 0
+    /// Invocations of its recursive-loop chain this message would be (L1, L3).
+    var depth: Int32 = 1
 
     init(id: Int, arrival: Int64, size: Int64, shard: Int, group: Int?, pollLatency: Int64 = 0) {
         self.id = id

@@ -29,6 +29,13 @@ public struct FunctionSpec: Sendable, Hashable {
     /// When the provisioned concurrency was configured, ms; nil: before the scenario (X11).
     public var provisionedAt: Int64?
 
+    /// Whether each successful run sends one new event, with the same trace header, to the
+    /// service that invoked it: a recursive loop (L1).
+    public var loops = false
+    /// `RecursiveLoop`: `Terminate` (default) stops a chain at its 17th invocation, `Allow`
+    /// lets it run (L6).
+    public var recursiveLoopAllowed = false
+
     /// Whether the scenario models execution environments' lifecycle at all: without an
     /// `Init` or provisioned concurrency a cold start and a warm start look the same, so
     /// environment identities stay as they always were.

@@ -56,6 +56,8 @@ public struct ClaimFacts: Sendable {
     public private(set) var latencies: [Int64?] = []
     /// Tries a synchronous caller made beyond its first, one per input (S4, R10).
     public private(set) var callerRetries = 0
+    /// When recursive loop detection stopped an invocation (L3, L4).
+    public private(set) var recursionStoppedTimes = TimeColumn(limit: listLimit)
 
     private var order: OrderTracker
     private var startedItems = ItemBits()
@@ -99,6 +101,8 @@ public struct ClaimFacts: Sendable {
             if delivery.delivered { delivered[delivery.route, default: 0] += 1 }
         case .response(let item, let status, let error, let reason):
             responses[item] = Response(status: status, error: error, reason: reason, time: time)
+        case .recursionStopped:
+            recursionStoppedTimes.append(time)
         case .retryScheduled(_, .caller, _):
             callerRetries += 1
         case .coldStart(_, _, _, let duration, _):

@@ -91,6 +91,8 @@ extension Trace {
             head("init"); out.literal("inv "); out.integer(invocation); out.literal(" on env "); out.integer(instance); out.literal(": ")
             ItemRanges.write(ids, into: &out); out.literal(" cold start "); out.text(DurationText.english(duration))
             if failed { out.literal(" FAILED") }
+        case .recursionStopped(let ids, let depth):
+            head("stopped"); ItemRanges.write(ids, into: &out); out.literal(" recursive loop, invocation "); out.integer(depth)
         case .provisioned(let instances, let initDuration):
             head("ready"); out.literal("provisioned env "); ItemRanges.write(instances, into: &out)
             out.literal(" (Init "); out.text(DurationText.english(initDuration)); out.literal(" ahead)")

@@ -14,6 +14,11 @@ extension ScenarioValidator {
         if case .attempts(let numbers) = function.initFails, numbers.contains(where: { $0 < 1 }) {
             issues.add(.range, "function.init-fails", "Init numbers count from 1", rule: "X4")
         }
+        if function.loops, spec.mode == .sync || spec.mode.eventSource == .stream {
+            // L2: streams are not tracked (a loop there runs forever), and a function calling
+            // itself synchronously is not simulated.
+            issues.add(.unsupported, "function.loop", "loops are simulated through SQS, SNS, S3 and asynchronous invocations only", rule: "L2")
+        }
         guard let provisioned = function.provisionedConcurrency else { return }
         // X9: at least 1, at most the function's reserved concurrency, and at most the
         // account's unreserved concurrency minus 100.

@@ -31,6 +31,7 @@ public enum ClaimKey: String, CaseIterable, Sendable, CustomStringConvertible {
     case initDurations = "init-durations"
     case latency
     case callerAttempts = "caller-attempts"
+    case recursionStoppedAt = "recursion-stopped-at"
     case tolerance
 
     /// The key as written in YAML.
@@ -46,7 +47,8 @@ public enum ClaimKey: String, CaseIterable, Sendable, CustomStringConvertible {
         case .order: .orderedSources
         case .responses, .callerAttempts: .directInvocations
         case .attempts, .attemptsAt, .firstAttemptAt, .endsAt, .results, .outcome, .outcomes, .delivered, .deliveries,
-            .throttlesAt, .maxConcurrency, .retried, .rejected, .assumptions, .tolerance, .coldStarts, .initDurations, .latency:
+            .throttlesAt, .maxConcurrency, .retried, .rejected, .assumptions, .tolerance, .coldStarts, .initDurations, .latency,
+            .recursionStoppedAt:
             .everyMode
         }
     }
@@ -55,7 +57,7 @@ public enum ClaimKey: String, CaseIterable, Sendable, CustomStringConvertible {
     public var form: ClaimForm {
         switch self {
         case .attempts, .maxConcurrency, .callerAttempts: .count
-        case .attemptsAt, .endsAt, .throttlesAt, .batchesAt, .coldStarts, .initDurations, .latency: .times
+        case .attemptsAt, .endsAt, .throttlesAt, .batchesAt, .coldStarts, .initDurations, .latency, .recursionStoppedAt: .times
         case .firstAttemptAt: .time
         case .results, .triggers, .receiveCounts: .words
         case .outcome: .word
@@ -78,7 +80,7 @@ public enum ClaimKey: String, CaseIterable, Sendable, CustomStringConvertible {
             false
         case .attempts, .attemptsAt, .firstAttemptAt, .endsAt, .results, .outcome, .outcomes, .delivered, .deliveries, .responses,
             .throttlesAt, .maxConcurrency, .batches, .batchesAt, .triggers, .receiveCounts, .retried, .order, .rejected, .assumptions,
-            .coldStarts, .initDurations, .latency, .callerAttempts:
+            .coldStarts, .initDurations, .latency, .callerAttempts, .recursionStoppedAt:
             true
         }
     }
