@@ -59,6 +59,11 @@ import Testing
         if let reserved = spec.function.reservedConcurrency, let provisioned = spec.function.provisionedConcurrency, provisioned > reserved {
             spec.function.provisionedConcurrency = reserved
         }
+        // Recursive loops (L1–L4) where they are simulated: asynchronous and SQS.
+        switch spec.mode.path {
+        case .asynchronous, .eventSourceMapping(.queue): spec.function.loops = knobs % 3 == 2
+        case .synchronous, .eventSourceMapping(.stream): break
+        }
         switch failure % 4 {
         case 0: spec.function.fails = .never
         case 1: spec.function.fails = .always
@@ -75,8 +80,12 @@ import Testing
         ) { mode, count, failure, knobs, seed in
             let spec = Self.scenario(mode: mode, count: count, failure: failure, knobs: knobs, seed: seed)
             var sink = SettleCounter()
-            _ = try? Simulator.simulate(spec, into: &sink, keepingEntries: false)
-            #expect(sink.settles.count == count, "\(spec.mode) lost or invented inputs")
+            let summary = try? Simulator.simulate(spec, into: &sink, keepingEntries: false)
+            // Events a looping function sent itself are inputs too (L1).
+            let loopEvents = summary?.stats.loopEvents ?? 0
+            #expect(loopEvents == 0 || spec.function.loops)
+            #expect(loopEvents <= 16 * count, "a chain stops at its 17th invocation (L3)")
+            #expect(sink.settles.count == count + loopEvents, "\(spec.mode) lost or invented inputs")
             #expect(sink.settles.values.allSatisfy { $0 == 1 }, "\(spec.mode) settled an input twice")
         }
     }
