@@ -31,6 +31,9 @@ extension TimelineLayout {
                     .blocked, lane: lanes.shardLane(blocked.shard), from: blocked.start, to: blocked.end, label: labels.blocked,
                     title: "\(labels.shard) \(blocked.shard) \(labels.blocked) \(labels.duration(blocked.end - blocked.start))")
             }
+            // X6: a cold start's Init is drawn over the first part of its attempt's bar.
+            var coldStarts: [Int64: [TraceFacts.ColdStart]] = [:]
+            for cold in facts.coldStarts { coldStarts[cold.time, default: []].append(cold) }
             for attempt in facts.attempts {
                 let (kind, word, glyph): (TimelineModel.Kind, String, String) =
                     switch attempt.result {
@@ -43,12 +46,11 @@ extension TimelineLayout {
                     kind, lane: lanes.instanceLane(attempt.instance), from: attempt.start, to: attempt.end,
                     label: "\(glyph) \(items)",
                     title: "\(items) \(labels.attempt) \(attempt.attempt): \(word), \(labels.duration(attempt.end - attempt.start))")
-            }
-            // X6: a cold start's Init is drawn over the first part of its attempt's bar.
-            for cold in facts.coldStarts {
-                add(
-                    .coldStart, lane: lanes.instanceLane(cold.instance), from: cold.time, to: cold.time + cold.duration, label: nil,
-                    title: "\(labels.coldStart) \(labels.duration(cold.duration))\(cold.failed ? " ✗" : "") \(ItemRanges.format(cold.items))")
+                if let cold = coldStarts[attempt.start]?.first(where: { $0.instance == attempt.instance }) {
+                    let last = marks.count - 1
+                    marks[last].initX1 = min(axis.x(cold.time + cold.duration), marks[last].x1)
+                    marks[last].title += " (\(labels.coldStart) \(labels.duration(cold.duration))\(cold.failed ? " ✗" : ""))"
+                }
             }
             for batch in facts.batches {
                 let trigger: String =

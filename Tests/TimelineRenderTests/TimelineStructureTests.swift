@@ -171,13 +171,16 @@ import Testing
         spec.arrivals = [ArrivalGroup(at: 0), ArrivalGroup(at: 60_000)]
         spec.function.initDuration = 800
         let model = TimelineLayout.layout(try Simulator.simulate(spec), options: TimelineOptions(language: "en", title: "t"))
-        let cold = model.marks.filter { $0.kind == .coldStart }
-        #expect(cold.map(\.start) == [0])
-        #expect(cold.map(\.end) == [800])
         let attempts = model.marks.filter(\.kind.isAttempt)
         #expect(attempts.count == 2)
-        #expect(cold.first?.lane == attempts.first?.lane)
-        #expect(cold.first.map { $0.x1 <= attempts[0].x1 } == true, "the Init box stays inside its attempt's bar")
+        let cold = try #require(attempts.first)
+        #expect(cold.start == 0 && cold.end == 900)
+        let initX1 = try #require(cold.initX1, "the cold attempt carries its Init")
+        #expect(initX1 > cold.x0 && initX1 < cold.x1, "the Init box stays inside its attempt's bar")
+        #expect(cold.title.contains("cold start (Init) 800 ms"))
+        #expect(attempts[1].initX1 == nil, "the warm attempt has none")
+        let svg = SVGWriter.svg(model, idPrefix: "f")
+        #expect(svg.components(separatedBy: "tl-init-part").count == 2)
         #expect(model.legend.contains(.coldStart))
         #expect(Legend.word(.coldStart, .en) == "cold start (Init)")
         #expect(TimelineStructureTests.problems(in: model).isEmpty)
