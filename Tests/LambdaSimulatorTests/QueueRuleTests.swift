@@ -154,6 +154,15 @@ import Testing
         #expect(ScenarioValidator.validate(Scenarios.sqs { $0.mapping.provisionedMinimum = 201 }).map(\.rule) == ["Q10"])
     }
 
+    /// §18: the current API text allows up to 10,000 pollers for SQS, not 2,000.
+    @Test func q10_maximumPollersGoUpTo10000() {
+        #expect(ScenarioValidator.validate(Scenarios.sqs { $0.mapping.provisionedMaximum = 10_000 }).isEmpty)
+        #expect(
+            ScenarioValidator.validate(Scenarios.sqs { $0.mapping.provisionedMaximum = 10_001 }).map(\.description) == [
+                "EventSourceMapping.ProvisionedPollerConfig.MaximumPollers: MaximumPollers must be 2–10000 (AWS limit), not 10001 [Q10]"
+            ])
+    }
+
     @Test func q11_aFailingFIFOGroupWaitsWhileOthersFlow() throws {
         var spec = ScenarioSpec(mode: .sqsFIFO)
         spec.arrivals = [
