@@ -66,6 +66,14 @@ struct Checker {
             return deliveries(value)
         case .rejected:
             return .fail("expected AWS to reject this configuration, but it is valid (the simulator ran it)")
+        case .coldStarts, .initDurations, .latency:
+            return environmentClaim(expectation.key, value)
+        case .recursionStoppedAt:
+            // L3, L4: when Lambda stopped a chain's 17th invocation.
+            return timeList(value, actual: facts.recursionStoppedTimes, noun: "stopped recursive invocations")
+        case .callerAttempts:
+            // S4, R10: the first call of each input plus every retry its caller made.
+            return count(value, actual: trace.stats.inputs + facts.callerRetries, noun: "calls by the caller", facts: nil)
         case .tolerance:
             return .pass(value.text ?? "")
         }
@@ -151,7 +159,7 @@ struct Checker {
 
     /// Times matched element by element within the tolerance; `~` skips one. Also
     /// `{ each, first, last }` bounds and `{ 0s: 1000, 10s: 1000 }` bursts.
-    private func timeList(_ value: ExpectationValue, actual column: TimeColumn, noun: String) -> Result {
+    func timeList(_ value: ExpectationValue, actual column: TimeColumn, noun: String) -> Result {
         if case .map(let pairs, let position) = value {
             let keys = Set(pairs.map(\.key))
             if !keys.isEmpty, keys.isSubset(of: ["each", "first", "last"]) {

@@ -5,9 +5,10 @@ import NotesYAML
 /// The sections of a scenario, each read into the specification.
 extension ScenarioParser {
     static func readFunction(_ node: YAMLNode, into spec: inout ScenarioSpec, _ reader: inout ScenarioReader) {
-        let known = [
-            "duration", "fails", "failure", "Timeout", "ReservedConcurrentExecutions", "response", "response-size", "error-message", "result", "state",
-        ]
+        let known =
+            [
+                "duration", "fails", "failure", "Timeout", "ReservedConcurrentExecutions", "response", "response-size", "error-message", "result", "state",
+            ] + environmentKeys
         for (key, _, value) in reader.mapping(node, at: "function", known: known) {
             let path = "function.\(key)"
             switch key {
@@ -44,7 +45,7 @@ extension ScenarioParser {
                 } else {
                     reader.error("scenario.value", at: value, "state can only be 'omit' (responses without state, K14)")
                 }
-            default: break
+            default: readEnvironmentKey(key, value, path, into: &spec, &reader)
             }
         }
     }
@@ -312,10 +313,17 @@ extension ScenarioParser {
     }
 
     static func readCaller(_ node: YAMLNode, into spec: inout ScenarioSpec, _ reader: inout ScenarioReader) {
-        for (key, _, value) in reader.mapping(node, at: "caller", known: ["retries", "retry-on", "timeout"]) {
+        if node.mapping == nil {
+            readRetryMode(node, "caller", into: &spec, &reader)
+            return
+        }
+        for (key, _, value) in reader.mapping(node, at: "caller", known: ["retries", "retry-on", "timeout"] + sdkCallerKeys) {
             switch key {
             case "retries": if let count = reader.int(value, "caller.retries") { spec.caller.retries = count }
             case "timeout": spec.caller.timeout = reader.duration(value, "caller.timeout")
+            case "retry-mode": readRetryMode(value, "caller.retry-mode", into: &spec, &reader)
+            case "max-attempts": readMaxAttempts(value, into: &spec, &reader)
+            case "Retry": readRetriers(value, into: &spec, &reader)
             default:
                 for item in value.sequence?.nodes ?? [] {
                     guard let text = reader.string(item, "caller.retry-on") else { continue }
@@ -343,6 +351,9 @@ extension ScenarioParser {
             case .deliveryLatency: if let v = reader.duration(value, path) { spec.assumptions.deliveryLatency = v }
             case .pollLatency: if let v = reader.duration(value, path) { spec.assumptions.pollLatency = v }
             case .sqsLowTrafficWait: if let v = reader.duration(value, path) { spec.assumptions.sqsLowTrafficWait = v }
+            case .idleLifetime: if let v = reader.duration(value, path) { spec.assumptions.idleLifetime = v }
+            case .provisionedReadyAfter: if let v = reader.duration(value, path) { spec.assumptions.provisionedReadyAfter = v }
+            case .sdkJitter, .sdkRetryGeneration: readCallerAssumption(name, value, path, into: &spec, &reader)
             case .recordOverhead: if let v = reader.size(value, path) { spec.assumptions.recordOverhead = v }
             case .syncLimit: if let v = reader.size(value, path) { spec.assumptions.syncLimit = v }
             case .retryFrom:
@@ -361,7 +372,8 @@ extension ScenarioParser {
             case .kafkaStartDelay: if let v = reader.duration(value, path) { spec.assumptions.kafkaStartDelay = v }
             case .activemqRedeliveryDelay: if let v = reader.duration(value, path) { spec.assumptions.activemqRedeliveryDelay = v }
             case .changeStreamRetryDelay: if let v = reader.duration(value, path) { spec.assumptions.changeStreamRetryDelay = v }
-            case .bisectSplit, .redriveAt, .windowStart, .topicExpiry, .kafkaBatchScope, .kafkaPollers, .rabbitmqRedelivery:
+            case .bisectSplit, .redriveAt, .windowStart, .topicExpiry, .kafkaBatchScope, .kafkaPollers, .rabbitmqRedelivery, .environmentReuse,
+                .initOverrun, .sfnRetryFrom:
                 // Named so that figures can list them, but with no other value implemented:
                 // a value here was accepted and ignored.
                 if reader.string(value, path) != nil {
@@ -384,6 +396,9 @@ extension ScenarioParser {
         case .kafkaBatchScope: "one partition per batch"
         case .kafkaPollers: "one batch in flight per partition"
         case .rabbitmqRedelivery: "unlimited, immediate requeue"
+        case .environmentReuse: "most recently used first"
+        case .initOverrun: "10 s + Init + handler"
+        case .sfnRetryFrom: "the end of the failed attempt"
         default: "its documented default"
         }
     }

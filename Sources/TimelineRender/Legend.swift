@@ -35,7 +35,7 @@ public enum Legend {
 
     static func swatch(_ kind: TimelineModel.Kind) -> StaticString {
         switch kind {
-        case .attemptOK, .attemptError, .attemptTimeout, .batch, .blocked:
+        case .attemptOK, .attemptError, .attemptTimeout, .batch, .blocked, .coldStart:
             "<rect x=\"1\" y=\"2\" width=\"12\" height=\"6\" rx=\"1\"/>"
         case .wait: "<path d=\"M1 5 H13\"/>"
         case .throttle: "<rect x=\"6\" y=\"0\" width=\"2\" height=\"10\"/>"
@@ -60,6 +60,7 @@ public enum Legend {
         case .deliveryFailed: labels.deliveryFailed
         case .discard: labels.discarded
         case .blocked: labels.blocked
+        case .coldStart: labels.coldStart
         }
     }
 }

@@ -95,6 +95,11 @@ public enum SVGWriter {
             let middle = top + TimelineLayout.barHeight / 2
             out.raw("<g class=\"tl-"); out.raw(string: mark.kind.rawValue); out.raw("\"><title>"); out.text(mark.title); out.raw("</title>")
             writeShape(of: mark, top: top, middle: middle, into: out)
+            if let initX1 = mark.initX1, initX1 > mark.x0 {
+                // X6: the Init of a cold start, inside the attempt's mark, under its label.
+                out.raw("<rect class=\"tl-init-part\" x=\""); out.number(mark.x0); out.raw("\" y=\""); out.number(top)
+                out.raw("\" width=\""); out.number(initX1 - mark.x0); out.raw("\" height=\""); out.number(TimelineLayout.barHeight); out.raw("\" rx=\"2\"/>")
+            }
             if let label = mark.label {
                 // A label written on its bar (a run wide enough) is black: the page's light
                 // text of the dark theme read at about 3:1 on the bars' colours.
@@ -111,7 +116,7 @@ public enum SVGWriter {
     /// The shape of one mark, by its kind.
     static func writeShape(of mark: TimelineModel.Mark, top: Double, middle: Double, into out: MarkupWriter) {
         switch mark.kind {
-        case .attemptOK, .attemptError, .attemptTimeout, .batch, .blocked:
+        case .attemptOK, .attemptError, .attemptTimeout, .batch, .blocked, .coldStart:
             out.raw("<rect x=\""); out.number(mark.x0); out.raw("\" y=\""); out.number(top); out.raw("\" width=\""); out.number(mark.x1 - mark.x0)
             out.raw("\" height=\""); out.number(TimelineLayout.barHeight); out.raw("\" rx=\"2\"/>")
         case .wait:

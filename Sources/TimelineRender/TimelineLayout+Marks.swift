@@ -31,6 +31,9 @@ extension TimelineLayout {
                     .blocked, lane: lanes.shardLane(blocked.shard), from: blocked.start, to: blocked.end, label: labels.blocked,
                     title: "\(lanes.names[lanes.shardLane(blocked.shard)]) \(labels.blocked) \(labels.duration(blocked.end - blocked.start))")
             }
+            // X6: a cold start's Init is drawn over the first part of its attempt's bar.
+            var coldStarts: [Int64: [TraceFacts.ColdStart]] = [:]
+            for cold in facts.coldStarts { coldStarts[cold.time, default: []].append(cold) }
             for attempt in facts.attempts {
                 let (kind, word, glyph): (TimelineModel.Kind, String, String) =
                     switch attempt.result {
@@ -43,6 +46,11 @@ extension TimelineLayout {
                     kind, lane: lanes.instanceLane(attempt.instance), from: attempt.start, to: attempt.end,
                     label: "\(glyph) \(items)",
                     title: "\(items) \(labels.attempt) \(attempt.attempt): \(word), \(labels.duration(attempt.end - attempt.start))")
+                if let cold = coldStarts[attempt.start]?.first(where: { $0.instance == attempt.instance }) {
+                    let last = marks.count - 1
+                    marks[last].initX1 = min(axis.x(cold.time + cold.duration), marks[last].x1)
+                    marks[last].title += " (\(labels.coldStart) \(labels.duration(cold.duration))\(cold.failed ? " ✗" : ""))"
+                }
             }
             for batch in facts.batches {
                 let trigger: String =
@@ -105,7 +113,7 @@ extension TimelineLayout {
             var x1 = axis.x(end)
             let isBar =
                 switch kind {
-                case .attemptOK, .attemptError, .attemptTimeout, .wait, .batch, .blocked: true
+                case .attemptOK, .attemptError, .attemptTimeout, .wait, .batch, .blocked, .coldStart: true
                 default: false
                 }
             if isBar, x1 - x0 < 4 { x1 = x0 + 4 }

@@ -43,7 +43,7 @@ public enum TimelineLayout {
         let height = plotTop + Double(laneModels.count) * laneHeight + bottomMargin
         // The kind of every mark, searched for each of the dozen kinds of the legend (a few
         // enum comparisons per mark instead of hashing every mark's kind into a set).
-        let kinds = marks.map(\.kind)
+        let kinds = marks.map(\.kind) + (marks.contains { $0.initX1 != nil } ? [.coldStart] : [])
         let description = figureDescription(title: options.title, facts: facts, breaks: breaks, labels: labels)
         return TimelineModel(
             title: options.title, description: description, width: options.width, height: height, gutter: gutter,

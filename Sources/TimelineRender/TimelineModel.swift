@@ -24,6 +24,9 @@ public struct TimelineModel: Sendable, Equatable {
         case deliveryFailed = "delivery-failed"
         case discard
         case blocked
+        /// The `Init` of a cold start, over the start of its attempt's bar (X1, X6); only the
+        /// legend names it, the box is part of the attempt's mark (`Mark.initX1`).
+        case coldStart = "init"
 
         /// A handler run (a filled bar, which its label may be written on).
         public var isAttempt: Bool { self == .attemptOK || self == .attemptError || self == .attemptTimeout }
@@ -45,6 +48,9 @@ public struct TimelineModel: Sendable, Equatable {
         /// Start and end in ms.
         public var start: Int64
         public var end: Int64
+        /// A cold start's attempt: where its `Init` ends on the bar (X6), drawn inside the
+        /// attempt's own mark so that its label stays readable.
+        public var initX1: Double? = nil
     }
 
     /// A stretch of time drawn at the shared scale.

@@ -11,6 +11,7 @@ struct TraceFacts {
     struct DeliveryFact { var time: Int64; var route: Delivery.Route; var target: TargetKind; var condition: String?; var items: [Int]; var delivered: Bool }
     struct Discard { var time: Int64; var items: [Int]; var reason: DiscardReason }
     struct Blocked { var start: Int64; var end: Int64; var shard: Int }
+    struct ColdStart { var time: Int64; var instance: Int; var duration: Int64; var items: [Int]; var failed: Bool }
 
     var attempts: [Attempt] = []
     var waits: [Wait] = []
@@ -21,6 +22,7 @@ struct TraceFacts {
     var deliveries: [DeliveryFact] = []
     var discards: [Discard] = []
     var blocked: [Blocked] = []
+    var coldStarts: [ColdStart] = []
     var shards: Set<Int> = []
     var instances: Set<Int> = []
     let endTime: Int64
@@ -73,6 +75,8 @@ struct TraceFacts {
                         items: delivery.items, delivered: delivery.delivered))
             case .discarded(let items, let reason):
                 discards.append(Discard(time: time, items: items, reason: reason))
+            case .coldStart(_, let instance, let items, let duration, let failed):
+                coldStarts.append(ColdStart(time: time, instance: instance, duration: duration, items: items, failed: failed))
             case .shardBlocked(let shard, _):
                 blockedSince[shard] = time
             case .shardUnblocked(let shard):
@@ -95,7 +99,7 @@ struct TraceFacts {
     /// How many marks the detailed view would draw (arrivals of one instant count once).
     var markCount: Int {
         attempts.count + waits.count + batches.count + arrivals.count + throttles.count + responses.count + deliveries.count + discards.count
-            + blocked.count
+            + blocked.count + coldStarts.count
     }
 
     /// Every instant worth keeping on the axis.

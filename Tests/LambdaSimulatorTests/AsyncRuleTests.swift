@@ -186,6 +186,29 @@ import Testing
         #expect(sns.deliveries.first?.delivery.fields["requestPayload"] == .absent, "SNS drops payloads over 256 KB")
     }
 
+    @Test func a14_eventBridgeGetsTheRecordAsDetailOfAnEventFromLambda() throws {
+        let failure = try Simulator.simulate(
+            Scenarios.async {
+                $0.function.fails = .always
+                $0.eventInvokeConfig.onFailure = .eventbridge
+            })
+        #expect(failure.deliverySummary == ["180300 OnFailure->eventbridge RetriesExhausted 3 [1]"])
+        let fields = try #require(failure.deliveries.first?.delivery.fields)
+        #expect(fields["source"] == .string("lambda"))
+        #expect(fields["detail-type"] == .string("Lambda Function Invocation Result - Failure"))
+        #expect(fields["detail.version"] == .string("1.0"))
+        #expect(fields["detail.requestContext.condition"] == .string("RetriesExhausted"))
+        #expect(fields["detail.requestContext.approximateInvokeCount"] == .int(3))
+        #expect(fields["detail.responseContext.functionError"] == .string("Unhandled"))
+        #expect(fields["requestContext.condition"] == nil, "the record is not the body of a message")
+        #expect(fields["body"] == nil)
+
+        let success = try Simulator.simulate(Scenarios.async { $0.eventInvokeConfig.onSuccess = .eventbridge })
+        let successFields = try #require(success.deliveries.first?.delivery.fields)
+        #expect(successFields["detail-type"] == .string("Lambda Function Invocation Result - Success"))
+        #expect(successFields["detail.requestContext.condition"] == .string("Success"))
+    }
+
     @Test func a15_theDLQGetsTheEventAndThreeAttributes() throws {
         let trace = try Simulator.simulate(
             Scenarios.async {

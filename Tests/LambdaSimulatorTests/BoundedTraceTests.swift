@@ -31,6 +31,19 @@ import Testing
         #expect(trace.aggregates.usedBuckets > TraceAggregates.bucketCount / 2)
     }
 
+    /// Cold starts (X6, X7) in a long run: counted over all of it, kept as the first ones.
+    @Test func coldStartsOfALongRunAreCountedAndBounded() throws {
+        var spec = Self.retryLoop(hours: 24)
+        spec.function.initDuration = 800
+        spec.assumptions.idleLifetime = 1_000
+        let trace = try Simulator.simulate(spec, detailLimit: 2_000)
+        #expect(trace.entries.count == 2_000)
+        #expect(trace.stats.coldStarts == trace.stats.attempts, "every retry comes after the environment was reclaimed")
+        #expect(trace.facts.coldStartTimes.count == trace.stats.coldStarts)
+        #expect(trace.facts.coldStartTimes.kept.count == ClaimFacts.listLimit)
+        #expect(trace.facts.latencies.count == ClaimFacts.listLimit)
+    }
+
     @Test func whatIsKeptDoesNotGrowWithTheLengthOfTheRun() throws {
         let day = try Simulator.simulate(Self.retryLoop(hours: 12), detailLimit: 2_000)
         let twoDays = try Simulator.simulate(Self.retryLoop(hours: 24), detailLimit: 2_000)

@@ -44,6 +44,31 @@ import Testing
         #expect(trace.assumptionsUsed.contains(.windowStart))
     }
 
+    /// Reference §10 and E3: on an idle queue the window opens when the mapping starts, not
+    /// when the first message arrives; one that ran out empty closes at the next message.
+    @Test func e3_anSQSWindowOpensWhenTheMappingStarts() throws {
+        let early = try Simulator.simulate(
+            Scenarios.sqs {
+                $0.arrivals = [Scenarios.group(at: 2_000)]
+                $0.mapping.batchingWindowSeconds = 5
+            })
+        #expect(early.batches.map(\.time) == [5_000])
+        #expect(early.batches.map(\.trigger) == [.window])
+        let late = try Simulator.simulate(
+            Scenarios.sqs {
+                $0.arrivals = [Scenarios.group(at: 8_000)]
+                $0.mapping.batchingWindowSeconds = 5
+            })
+        #expect(late.batches.map(\.time) == [8_000])
+        #expect(late.assumptionsUsed.contains(.windowStart))
+        let kinesis = try Simulator.simulate(
+            Scenarios.kinesis {
+                $0.arrivals = [Scenarios.group(at: 2_000)]
+                $0.mapping.batchingWindowSeconds = 5
+            })
+        #expect(kinesis.batches.map(\.time) == [5_000], "streams and queues open their first window alike")
+    }
+
     @Test func e4_windowRangeAndTheOver10Rule() {
         let issues = ScenarioValidator.validate(
             Scenarios.sqs {

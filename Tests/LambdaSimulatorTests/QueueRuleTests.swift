@@ -8,6 +8,33 @@ import Testing
         #expect(trace.outcomes == [1: [.ok], 2: [.ok]])
     }
 
+    /// Q1 with reference §10: a poll returns a message `poll-latency` after it became
+    /// visible, on arrival and again after its visibility timeout.
+    @Test func q1_pollLatencyDelaysEveryReceiveAndIsListed() throws {
+        let standard = try Simulator.simulate(Scenarios.sqs { $0.arrivals = [Scenarios.group(at: 1_000)] })
+        #expect(standard.startTimes == [1_000])
+        #expect(standard.assumptionsUsed.contains(.pollLatency))
+        let slower = try Simulator.simulate(
+            Scenarios.sqs {
+                $0.arrivals = [Scenarios.group(at: 1_000)]
+                $0.function.fails = .attempts([1])
+                $0.assumptions.pollLatency = 2_000
+            })
+        // Received at 3 s, fails at 3.1 s, visible again at 33 s, returned at 35 s.
+        #expect(slower.startTimes == [3_000, 35_000])
+        #expect(slower.assumptionsUsed.contains(.pollLatency))
+        let fifo = try Simulator.simulate(
+            Scenarios.sqs {
+                $0.mode = .sqsFIFO
+                $0.arrivals = [Scenarios.group(at: 0, count: 2) { $0.group = "g" }]
+                $0.function.fails = .attempts([1])
+                $0.mapping.batchSize = 1
+                $0.assumptions.pollLatency = 1_000
+            })
+        // #1 fails at 1.1 s; its group waits for it (Q11): visible at 31 s, returned at 32 s.
+        #expect(fifo.starts.map { "\($0.items[0])@\($0.time)" } == ["1@1000", "1@32000", "2@32100"])
+    }
+
     @Test func q2_failedMessagesReturnAfterTheVisibilityTimeout() throws {
         let trace = try Simulator.simulate(
             Scenarios.sqs {
@@ -125,6 +152,15 @@ import Testing
             })
         #expect(trace.startTimes.filter { $0 == 0 }.count == 20)
         #expect(ScenarioValidator.validate(Scenarios.sqs { $0.mapping.provisionedMinimum = 201 }).map(\.rule) == ["Q10"])
+    }
+
+    /// §18: the current API text allows up to 10,000 pollers for SQS, not 2,000.
+    @Test func q10_maximumPollersGoUpTo10000() {
+        #expect(ScenarioValidator.validate(Scenarios.sqs { $0.mapping.provisionedMaximum = 10_000 }).isEmpty)
+        #expect(
+            ScenarioValidator.validate(Scenarios.sqs { $0.mapping.provisionedMaximum = 10_001 }).map(\.description) == [
+                "EventSourceMapping.ProvisionedPollerConfig.MaximumPollers: MaximumPollers must be 2–10000 (AWS limit), not 10001 [Q10]"
+            ])
     }
 
     @Test func q11_aFailingFIFOGroupWaitsWhileOthersFlow() throws {

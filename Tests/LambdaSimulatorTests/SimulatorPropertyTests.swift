@@ -56,6 +56,22 @@ import Testing
         spec.function.reservedConcurrency = knobs % 4 == 0 ? 1 + knobs % 3 : nil
         spec.function.durations = [Int64(50 + (seed % 5) * 100)]
         spec.eventInvokeConfig.onFailure = .sqs
+        // Execution environments (X1–X11) and the poll latency (Q1, K2) in every mode.
+        spec.function.initDuration = Int64(knobs % 3) * 400
+        spec.function.initFails = knobs % 7 == 3 ? .attempts([1, 3]) : .never
+        spec.function.provisionedConcurrency = knobs % 5 == 1 ? 1 + knobs % 2 : nil
+        spec.function.provisionedAt = knobs % 10 == 1 ? 1_000 : nil
+        spec.assumptions.idleLifetime = knobs % 2 == 0 ? 600_000 : 700
+        spec.assumptions.pollLatency = Int64(knobs % 2) * 300
+        if let reserved = spec.function.reservedConcurrency, let provisioned = spec.function.provisionedConcurrency, provisioned > reserved {
+            spec.function.provisionedConcurrency = reserved
+        }
+        // Recursive loops (L1–L4) where they are simulated: asynchronous and SQS.
+        switch spec.mode.path {
+        case .asynchronous, .eventSourceMapping(.queue): spec.function.loops = knobs % 3 == 2
+        case .synchronous, .eventSourceMapping(.stream), .eventSourceMapping(.topic), .eventSourceMapping(.broker), .eventSourceMapping(.changeStream):
+            break
+        }
         switch failure % 4 {
         case 0: spec.function.fails = .never
         case 1: spec.function.fails = .always
@@ -72,8 +88,12 @@ import Testing
         ) { mode, count, failure, knobs, seed in
             let spec = Self.scenario(mode: mode, count: count, failure: failure, knobs: knobs, seed: seed)
             var sink = SettleCounter()
-            _ = try? Simulator.simulate(spec, into: &sink, keepingEntries: false)
-            #expect(sink.settles.count == count, "\(spec.mode) lost or invented inputs")
+            let summary = try? Simulator.simulate(spec, into: &sink, keepingEntries: false)
+            // Events a looping function sent itself are inputs too (L1).
+            let loopEvents = summary?.stats.loopEvents ?? 0
+            #expect(loopEvents == 0 || spec.function.loops)
+            #expect(loopEvents <= 16 * count, "a chain stops at its 17th invocation (L3)")
+            #expect(sink.settles.count == count + loopEvents, "\(spec.mode) lost or invented inputs")
             #expect(sink.settles.values.allSatisfy { $0 == 1 }, "\(spec.mode) settled an input twice")
         }
     }
@@ -100,9 +120,17 @@ import Testing
             guard let trace = try? Simulator.simulate(spec) else { Issue.record("simulation failed"); return }
             var running = 0
             var peak = 0
+            var busy: Set<Int> = []
             for entry in trace.entries {
-                if case .start = entry.event { running += 1 }
-                if case .end = entry.event { running -= 1 }
+                if case .start(_, let instance, _, _) = entry.event {
+                    running += 1
+                    // C5, X6: an environment, cold or warm, serves one request at a time.
+                    #expect(busy.insert(instance).inserted, "\(spec.mode): env \(instance) served two requests at once")
+                }
+                if case .end(_, let instance, _, _, _) = entry.event {
+                    running -= 1
+                    busy.remove(instance)
+                }
                 peak = max(peak, running)
             }
             let limit = spec.function.reservedConcurrency ?? spec.accountConcurrency

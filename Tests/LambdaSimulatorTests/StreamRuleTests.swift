@@ -18,6 +18,14 @@ import Testing
         let trace = try Simulator.simulate(Scenarios.kinesis { $0.arrivals = [Scenarios.group(at: 1_234)] })
         #expect(trace.startTimes == [1_234])
         #expect(trace.rulesFired.contains("K2"))
+        #expect(trace.assumptionsUsed.contains(.pollLatency), "the batch time rests on the assumed 0 s")
+        let slower = try Simulator.simulate(
+            Scenarios.kinesis {
+                $0.arrivals = [Scenarios.group(at: 1_234), Scenarios.group(at: 1_300)]
+                $0.mapping.batchSize = 1
+                $0.assumptions.pollLatency = 500
+            })
+        #expect(slower.startTimes == [1_734, 1_834], "each record is returned 500 ms after it arrived, in shard order")
     }
 
     @Test func k3_startingPositionAndAtTimestamp() throws {

@@ -166,3 +166,26 @@ import Testing
         #expect(model.description.hasSuffix("Time axis compressed: 2 idle gaps hidden (+1 min, +2 min)."))
     }
 }
+
+/// X6: a cold start is drawn as an `init` box over the start of its attempt's bar.
+@Suite struct ColdStartMarkTests {
+    @Test func aColdStartIsMarkedOverItsAttempt() throws {
+        var spec = ScenarioSpec(mode: .sync)
+        spec.arrivals = [ArrivalGroup(at: 0), ArrivalGroup(at: 60_000)]
+        spec.function.initDuration = 800
+        let model = TimelineLayout.layout(try Simulator.simulate(spec), options: TimelineOptions(language: "en", title: "t"))
+        let attempts = model.marks.filter(\.kind.isAttempt)
+        #expect(attempts.count == 2)
+        let cold = try #require(attempts.first)
+        #expect(cold.start == 0 && cold.end == 900)
+        let initX1 = try #require(cold.initX1, "the cold attempt carries its Init")
+        #expect(initX1 > cold.x0 && initX1 < cold.x1, "the Init box stays inside its attempt's bar")
+        #expect(cold.title.contains("cold start (Init) 800 ms"))
+        #expect(attempts[1].initX1 == nil, "the warm attempt has none")
+        let svg = SVGWriter.svg(model, idPrefix: "f")
+        #expect(svg.components(separatedBy: "tl-init-part").count == 2)
+        #expect(model.legend.contains(.coldStart))
+        #expect(Legend.word(.coldStart, .en) == "cold start (Init)")
+        #expect(TimelineStructureTests.problems(in: model).isEmpty)
+    }
+}

@@ -11,4 +11,6 @@ enum Action {
     case laneWake(lane: Int)
     case laneEnd(lane: Int, invocation: Int, instance: Int, result: AttemptResult)
     case messageVisible(item: Int, receiveCount: Int)
+    // Execution environments (X*).
+    case provisionedReady(count: Int)
 }

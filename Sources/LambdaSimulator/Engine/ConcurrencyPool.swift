@@ -39,32 +39,52 @@ struct ConcurrencyPool {
     let account: Int
     private(set) var busy = 0
     private(set) var peak = 0
+    /// Idle on-demand environments, the most recently released last (X6: reused first).
     private var idle: [Int] = []
+    /// Idle provisioned environments (X10: used before any on-demand one).
+    private var provisionedIdle: [Int] = []
     private var nextInstance = 1
     private var tokens = ConcurrencyPool.bucketCapacity
     private var lastRefill: Int64 = .min
+    /// X7: how long an idle on-demand environment is kept; nil when lifecycles are not
+    /// modelled (then an environment is never reclaimed).
+    let idleLifetime: Int64?
+    /// Per instance (index = instance id): released at, has run `Init`, is provisioned.
+    private var environments: [EnvironmentState] = [EnvironmentState()]
+    /// Idle environments dropped because they outlived `idleLifetime` (X7).
+    private(set) var reclaimed = 0
 
-    init(reserved: Int?, account: Int) {
+    init(reserved: Int?, account: Int, idleLifetime: Int64? = nil) {
         self.reserved = reserved
         self.account = account
+        self.idleLifetime = idleLifetime
     }
 
     /// The most environments that may run at once.
     var limit: Int { min(reserved ?? account, account) }
 
-    /// Takes an environment at `now`, or says why not.
+    /// Takes an environment at `now`, or says why not: a provisioned one first (X10), then
+    /// the most recently used idle one that is still kept (X6, X7), else a new one (C3).
     mutating func acquire(at now: Int64) -> Result<Int, Refusal> {
         if let reserved, busy >= reserved { return .failure(.reservedLimit) }
         if busy >= account { return .failure(.accountLimit) }
         let instance: Int
-        if let reused = idle.popLast() {
-            instance = reused
+        if let warm = provisionedIdle.popLast() {
+            instance = warm
         } else {
-            refill(at: now)
-            guard tokens >= Self.costPerEnvironment else { return .failure(.scalingRate) }
-            tokens -= Self.costPerEnvironment
-            instance = nextInstance
-            nextInstance += 1
+            if let idleLifetime, let newest = idle.last, environments[newest].releasedAt + idleLifetime <= now {
+                // The newest idle environment expired, so every older one did too.
+                reclaimed += idle.count
+                idle.removeAll(keepingCapacity: true)
+            }
+            if let reused = idle.popLast() {
+                instance = reused
+            } else {
+                refill(at: now)
+                guard tokens >= Self.costPerEnvironment else { return .failure(.scalingRate) }
+                tokens -= Self.costPerEnvironment
+                instance = newInstance(provisioned: false)
+            }
         }
         busy += 1
         peak = max(peak, busy)
@@ -72,9 +92,37 @@ struct ConcurrencyPool {
     }
 
     /// Returns an environment; it stays warm for the next request.
-    mutating func release(_ instance: Int) {
+    mutating func release(_ instance: Int, at now: Int64 = 0) {
         busy -= 1
-        idle.append(instance)
+        if isProvisioned(instance) {
+            provisionedIdle.append(instance)
+        } else {
+            if idleLifetime != nil { environments[instance].releasedAt = now }
+            idle.append(instance)
+        }
+    }
+
+    /// Adds `count` provisioned environments, initialised and idle (X1, X9).
+    mutating func addProvisioned(_ count: Int) -> [Int] {
+        let added = (0..<count).map { _ in newInstance(provisioned: true) }
+        provisionedIdle.append(contentsOf: added.reversed())
+        return added
+    }
+
+    /// Whether the environment has run `Init` (and was not reset since, X4).
+    func isInitialized(_ instance: Int) -> Bool { environments[instance].initialized }
+    func isProvisioned(_ instance: Int) -> Bool { environments[instance].provisioned }
+    /// Idle on-demand environments right now (a reuse choice exists when more than one).
+    var idleCount: Int { idle.count }
+
+    mutating func markInitialized(_ instance: Int, _ initialized: Bool = true) {
+        environments[instance].initialized = initialized
+    }
+
+    private mutating func newInstance(provisioned: Bool) -> Int {
+        defer { nextInstance += 1 }
+        environments.append(EnvironmentState(initialized: provisioned, provisioned: provisioned))
+        return nextInstance
     }
 
     private mutating func refill(at now: Int64) {
@@ -110,4 +158,11 @@ struct RequestRateLimiter {
         tokens -= 1_000
         return true
     }
+}
+
+/// What the pool knows of one execution environment (X1, X4, X7, X9).
+struct EnvironmentState {
+    var releasedAt: Int64 = 0
+    var initialized = false
+    var provisioned = false
 }

@@ -48,7 +48,9 @@ final class Engine {
         self.sink = sink
         self.keepsEntries = keepsEntries
         self.arrivals = ArrivalStream(groups: spec.arrivals)
-        self.pool = ConcurrencyPool(reserved: spec.function.reservedConcurrency, account: spec.accountConcurrency)
+        self.pool = ConcurrencyPool(
+            reserved: spec.function.reservedConcurrency, account: spec.accountConcurrency,
+            idleLifetime: spec.function.modelsEnvironments ? spec.assumptions.idleLifetime : nil)
         self.requestRate = RequestRateLimiter(concurrencyQuota: spec.accountConcurrency)
         self.function = FunctionModel(spec: spec.function, seed: spec.seed)
         self.groupDurations = spec.arrivals.map(\.durations)
@@ -121,6 +123,7 @@ final class Engine {
         case .synchronous, .asynchronous: break
         case .eventSourceMapping: prepareSource()
         }
+        prepareEnvironments()
         if spec.mode == .sync, spec.eventInvokeConfig.onSuccess != nil || spec.eventInvokeConfig.onFailure != nil || spec.deadLetter != nil {
             note("destinations and the dead-letter queue are configured but never used for synchronous invocations", rules: [.S9])
         }
@@ -152,6 +155,8 @@ final class Engine {
             laneEnd(lane, invocation: invocation, instance: instance, result: result)
         case .messageVisible(let item, let receiveCount):
             messageVisible(item, receiveCount: receiveCount)
+        case .provisionedReady(let count):
+            provisionedReady(count: count)
         }
     }
 

@@ -42,6 +42,16 @@ struct FunctionModel {
         return .runs(runtime: duration, result: failing ? .error : .ok)
     }
 
+    /// Whether the Nth `Init` of the scenario fails (X4): `always`, `[n]` or a seeded rate.
+    func initFails(coldStart: Int) -> Bool {
+        switch spec.initFails {
+        case .never, .records: false
+        case .always: true
+        case .attempts(let numbers): numbers.contains(coldStart)
+        case .rate(let perMille): Self.mix(seed, 0x1_71, UInt64(coldStart)) % 1_000 < UInt64(perMille)
+        }
+    }
+
     /// Records that fail inside a batch (poison records present in `items`).
     func poisonRecords(in items: [Int]) -> [Int] {
         guard case .records(let poison, _) = spec.fails else { return [] }

@@ -6,6 +6,12 @@ public struct SimulationStats: Sendable, Equatable {
     public var attempts = 0
     /// Requests refused before the handler ran.
     public var throttles = 0
+    /// `Init` phases run on the request path (X1, X6).
+    public var coldStarts = 0
+    /// Events the function sent back to its own trigger (L1), and chains stopped (L3, L5:
+    /// `RecursiveInvocationsDropped`).
+    public var loopEvents = 0
+    public var recursionStopped = 0
     /// The most handlers that ran at once.
     public var maxConcurrency = 0
     /// Messages sent, by route (failed deliveries included).

@@ -16,6 +16,8 @@ struct AsyncItem {
     var attempts: Int16 = 0
     var lastResult: AttemptResult?
     var duplicated = false
+    /// Invocations of its recursive-loop chain this event would be (L1, L3).
+    var depth: Int16 = 1
 }
 
 /// Asynchronous invocation (`Event`): rules A1–A16.
@@ -31,7 +33,7 @@ extension Engine {
             settle(item, [.rejected])
             return
         }
-        record(.response(item: item, status: 202, error: nil, reason: nil), rules: [.A1])
+        record(.response(item: item, status: 202, error: nil, reason: nil), rules: [.A1] + serviceHandOffRules)
         record(.enqueued(item: item), rules: [.A1])
         if !spec.faults.drop.isEmpty, spec.faults.drop.contains(item) {
             record(.discarded(items: [item], reason: .droppedByLambda), rules: [.A10])
@@ -61,6 +63,13 @@ extension Engine {
             giveUp(state, condition: "EventAgeExceeded", reason: .eventAgeExceeded, rules: [.A6, .A7])
             return
         }
+        if recursionStops(depth: Int(state.depth)) {
+            // L4: the event goes to the DLQ or OnFailure if configured, else it is dropped;
+            // AWS documents no condition name for it (§17).
+            recordRecursionStopped([item], depth: Int(state.depth))
+            giveUp(state, condition: "RecursiveInvocationException", reason: .recursionStopped, rules: [.L4])
+            return
+        }
         let group = Int(state.group)
         let plan = function.plan(attempt: Int(state.attempts) + 1, key: item, overrideDurations: groupDurations[group], overrideFails: groupFails[group])
         let refusal: (reason: String, rules: RuleSet)?
@@ -81,6 +90,7 @@ extension Engine {
                 record(
                     .start(invocation: invocation, instance: instance, items: [item], attempt: Int(state.attempts)),
                     rules: state.attempts == 1 ? [.A2] : [.A3, .A11])
+                let (runtime, result) = startInEnvironment(instance, invocation: invocation, items: [item], runtime: runtime, result: result)
                 schedule(.asyncEnd(invocation: invocation, instance: instance, result: result), after: runtime)
                 return
             }
@@ -104,7 +114,7 @@ extension Engine {
     /// An attempt finished: success goes to OnSuccess; a function error is retried after
     /// 1 min, then 2 min (A3), unless retries or the event's age are used up (A5, A7).
     func asyncEnd(invocation: Int, instance: Int, result: AttemptResult) {
-        pool.release(instance)
+        releaseEnvironment(instance, result: result)
         var state = running[instance]!
         running[instance] = nil
         let item = state.id
@@ -123,6 +133,7 @@ extension Engine {
                 deliver(.onSuccess, to: target, condition: "Success", state: state, rules: [.A12, .A14])
             }
             settle(item, [.ok])
+            asyncLoopsBack(state)
             return
         }
         let retriesLeft = state.attempts <= spec.eventInvokeConfig.maximumRetryAttempts
@@ -224,6 +235,18 @@ extension Engine {
                 fields["responsePayload"] = .absent
             }
         }
+        if target == .eventbridge { return eventBridgeEnvelope(fields, success: condition == "Success") }
+        return fields
+    }
+
+    /// An EventBridge destination gets the record as `detail` of an event from `lambda` (A14),
+    /// not as a message body: claims address it as `detail.requestContext.condition`.
+    private func eventBridgeEnvelope(_ record: [String: FieldValue], success: Bool) -> [String: FieldValue] {
+        var fields: [String: FieldValue] = [
+            "source": .string("lambda"),
+            "detail-type": .string("Lambda Function Invocation Result - " + (success ? "Success" : "Failure")),
+        ]
+        for (path, value) in record { fields["detail." + path] = value }
         return fields
     }
 

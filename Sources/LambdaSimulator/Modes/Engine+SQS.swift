@@ -23,15 +23,24 @@ extension Engine {
         return visibility
     }
 
+    /// The first pollers start with the mapping at t = 0, and so do their batching windows
+    /// (E3, reference §10: the window opens when the mapping is enabled, not at the first
+    /// message); pollers added by scaling (Q8) open theirs when they start.
     func prepareQueue() {
         source.activeLanes = queueInitialLanes
-        if batchingWindow > 0 { assume(.windowStart) }
+        guard batchingWindow > 0 else { return }
+        assume(.windowStart)
+        guard spec.mapping.enabled else { return }
+        for index in 0..<queueInitialLanes {
+            source.lanes.append(PollerLane(index: index, windowOpenedAt: 0))
+        }
     }
 
     func queueArrival(_ arrival: ArrivalStream.Arrival) {
         let fifoGroup = spec.mode == .sqsFIFO ? (spec.arrivals[arrival.group].group ?? "default") : nil
         record(.arrival(item: arrival.id, size: arrival.size, shard: nil, group: fifoGroup))
-        let message = SourceRecord(id: arrival.id, arrival: now, size: arrival.size, shard: 0, group: fifoGroup.map(groupID))
+        let message = SourceRecord(
+            id: arrival.id, arrival: now, size: arrival.size, shard: 0, group: fifoGroup.map(groupID), pollLatency: spec.assumptions.pollLatency)
         source.records[arrival.id] = message
         makeVisible(message)
         if source.scalingSince == nil { source.scalingSince = max(now, 0) }
@@ -74,7 +83,9 @@ extension Engine {
             return nextFIFOMessage(for: -2) != nil
         }
         while source.availableHead < source.available.count {
-            if source.records[source.available[source.availableHead]]?.state == .waiting { return true }
+            if let message = source.records[source.available[source.availableHead]], message.state == .waiting {
+                return message.availableAt <= now
+            }
             source.availableHead += 1
         }
         return false
@@ -150,6 +161,11 @@ extension Engine {
         while source.availableHead < source.available.count {
             let id = source.available[source.availableHead]
             if let message = source.records[id], message.state == .waiting {
+                if message.availableAt > now {
+                    // Q1: no poll returns it yet; later messages became available later still.
+                    schedulePump(at: message.availableAt)
+                    return nil
+                }
                 if !hasExpired(message) { return id }
                 messageExpired(id)
             }
@@ -168,6 +184,11 @@ extension Engine {
             if let holder = source.heldGroups[group], holder != lane { continue }
             for id in ids {
                 guard let record = source.records[id] else { continue }
+                if record.state == .waiting, record.availableAt > now {
+                    // Q1: the group's next message is not returned by a poll yet.
+                    if lane != -2 { schedulePump(at: record.availableAt) }
+                    break
+                }
                 if record.state == .waiting {
                     if best == nil || id < best! { best = id }
                     break
@@ -179,6 +200,7 @@ extension Engine {
     }
 
     private func receive(_ message: inout SourceRecord, by lane: Int) {
+        assume(.pollLatency)
         message.receiveCount += 1
         message.lastReceive = now
         message.state = .taken
@@ -195,6 +217,15 @@ extension Engine {
             record(
                 .batch(invocation: invocationNumber, items: items, trigger: trigger, lane: lane),
                 rules: [.E2, trigger == .window && batchingWindow > 0 ? .E3 : .E1])
+        }
+        if let depth = items.compactMap({ source.records[$0].map { Int($0.depth) } }).max(), recursionStops(depth: depth) {
+            // L4: the poller gets RecursiveInvocationException; the messages are not
+            // processed and return after their visibility timeout (Q2), then the DLQ (Q4).
+            recordRecursionStopped(items, depth: depth)
+            for id in items { markFailed(id) }
+            resetQueueLane(lane)
+            pumpQueue()
+            return
         }
         let plan = function.plan(attempt: invocationNumber, key: items.first ?? 0, items: items)
         var refusal: (reason: String, rule: RuleSet)?
@@ -215,7 +246,8 @@ extension Engine {
             var attempt = 1
             for id in items { attempt = max(attempt, source.records[id]?.receiveCount ?? 1) }
             record(.start(invocation: invocation, instance: started.instance, items: items, attempt: attempt), rules: [.E1])
-            schedule(.laneEnd(lane: lane, invocation: invocation, instance: started.instance, result: started.result), after: started.runtime)
+            let (runtime, result) = startInEnvironment(started.instance, invocation: invocation, items: items, runtime: started.runtime, result: started.result)
+            schedule(.laneEnd(lane: lane, invocation: invocation, instance: started.instance, result: result), after: runtime)
             return
         }
         guard let refusal else { return }
@@ -237,19 +269,21 @@ extension Engine {
     /// A batch invocation ended: delete what succeeded (Q1, Q7); the rest reappears after the
     /// visibility timeout (Q2).
     func queueLaneEnd(_ lane: Int, invocation: Int, instance: Int, result: AttemptResult) {
-        pool.release(instance)
+        releaseEnvironment(instance, result: result)
         let items = source.lanes[lane].batch
         let response = batchResponse(invocation: invocation, items: items, result: result)
         record(
             .end(invocation: invocation, instance: instance, items: items, result: response.result, reported: response.reported),
             rules: response.rules + (result == .timeout ? [.S6] : []))
         if response.result == .ok {
-            if response.reported.isEmpty {
-                for id in items { delete(id) }
-            } else {
-                let failed = Set(response.reported)
-                for id in items {
-                    if failed.contains(id) { markFailed(id) } else { delete(id) }
+            let failed = Set(response.reported)
+            for id in items {
+                if failed.contains(id) {
+                    markFailed(id)
+                } else {
+                    let depth = source.records[id]?.depth ?? 1
+                    delete(id)
+                    queueLoopsBack(depth: depth)
                 }
             }
         } else {
@@ -271,6 +305,21 @@ extension Engine {
         source.lanes[lane].phase = .free
         // E3: the next window begins when the previous invocation completes.
         source.lanes[lane].windowOpenedAt = batchingWindow > 0 ? now : nil
+    }
+
+    /// A processed message is sent back to its own queue, one invocation deeper (L1).
+    private func queueLoopsBack(depth: Int32) {
+        guard spec.function.loops else { return }
+        let item = takeLoopEventID()
+        let fifoGroup: String? = spec.mode == .sqsFIFO ? "loop" : nil
+        record(.arrival(item: item, size: spec.arrivals.first?.size ?? 1_024, shard: nil, group: fifoGroup), rules: [.L1])
+        var message = SourceRecord(
+            id: item, arrival: now, size: spec.arrivals.first?.size ?? 1_024, shard: 0, group: fifoGroup.map(groupID),
+            pollLatency: spec.assumptions.pollLatency)
+        message.depth = depth &+ 1
+        source.records[item] = message
+        makeVisible(message)
+        source.deferredPump = true
     }
 
     private func delete(_ id: Int) {
@@ -321,6 +370,7 @@ extension Engine {
             return
         }
         message.state = .waiting
+        message.availableAt = now + spec.assumptions.pollLatency
         source.records[id] = message
         record(.visible(items: [id]), rules: [.Q2])
         if let group = message.group, source.heldGroups[group] == -1 { source.heldGroups[group] = nil }

@@ -38,7 +38,8 @@ extension Engine {
             settle(arrival.id, [.discarded])
             return
         }
-        source.records[arrival.id] = SourceRecord(id: arrival.id, arrival: arrival.time, size: arrival.size, shard: shard, group: nil)
+        source.records[arrival.id] = SourceRecord(
+            id: arrival.id, arrival: arrival.time, size: arrival.size, shard: shard, group: nil, pollLatency: spec.assumptions.pollLatency)
         let factor = max(1, spec.mapping.parallelizationFactor)
         let subLane = factor == 1 ? 0 : assignedSlot(forKey: "\(shard)/" + (group.partitionKey ?? String(arrival.id)), in: &source.keyLanes, slots: factor)
         let lane = (shard - 1) * factor + subLane
@@ -77,6 +78,12 @@ extension Engine {
         while source.lanes[lane].batch.count < batchSize, source.lanes[lane].hasPending {
             let id = source.lanes[lane].pending[source.lanes[lane].pendingHead]
             guard let candidate = source.records[id] else { source.lanes[lane].pendingHead += 1; continue }
+            if candidate.availableAt > now {
+                // K2, Q1: a poll returns the record only `poll-latency` after it arrived.
+                wake(lane: lane, at: candidate.availableAt)
+                break
+            }
+            assume(.pollLatency)
             if now - candidate.arrival > retention {
                 source.lanes[lane].pendingHead += 1
                 source.records[id] = nil
@@ -160,6 +167,7 @@ extension Engine {
                 let invocation = takeInvocationNumber()
                 stats.attempts += 1
                 record(.start(invocation: invocation, instance: instance, items: items, attempt: source.lanes[lane].currentFailures + 1), rules: [.E1])
+                let (runtime, result) = startInEnvironment(instance, invocation: invocation, items: items, runtime: runtime, result: result)
                 schedule(.laneEnd(lane: lane, invocation: invocation, instance: instance, result: result), after: runtime)
                 return
             }
@@ -184,7 +192,7 @@ extension Engine {
     /// A stream batch ended: success moves the checkpoint; a failure blocks the shard and is
     /// retried, bisected or discarded (K4, K5, K10, K11).
     private func streamLaneEnd(_ lane: Int, invocation: Int, instance: Int, result: AttemptResult) {
-        pool.release(instance)
+        releaseEnvironment(instance, result: result)
         let items = source.lanes[lane].batch
         let failures = source.lanes[lane].currentFailures
         let response = batchResponse(invocation: invocation, items: items, result: result)

@@ -5,6 +5,8 @@ struct SyncItem {
     /// The caller's current try (from 0); results of earlier tries it stopped waiting for
     /// are ignored.
     var currentTry = 0
+    /// Step Functions: retries made per retrier (R14, counted over the state's execution).
+    var retrierCounts: [Int] = []
 }
 
 /// Synchronous invocation (`RequestResponse`): rules S1–S9.
@@ -48,6 +50,7 @@ extension Engine {
                 let invocation = takeInvocationNumber()
                 stats.attempts += 1
                 record(.start(invocation: invocation, instance: instance, items: [item], attempt: callerTry + 1), rules: [.S1])
+                let (runtime, result) = startInEnvironment(instance, invocation: invocation, items: [item], runtime: runtime, result: result)
                 schedule(.syncEnd(item: item, invocation: invocation, instance: instance, result: result, callerTry: callerTry), after: runtime)
                 if let limit = callerTimeout, runtime > limit {
                     schedule(.syncCallerGaveUp(item: item, callerTry: callerTry), after: limit)
@@ -59,11 +62,20 @@ extension Engine {
     /// The handler finished: the caller gets its result, and nobody retries a function
     /// error (S1, S2).
     func syncEnd(item: Int, invocation: Int, instance: Int, result: AttemptResult, callerTry: Int) {
-        pool.release(instance)
+        releaseEnvironment(instance, result: result)
         let tooLarge = result == .ok && spec.function.responseSize > spec.assumptions.syncLimit
         let finalResult: AttemptResult = tooLarge ? .error : result
         record(.end(invocation: invocation, instance: instance, items: [item], result: finalResult, reported: []), rules: result == .timeout ? [.S6] : [])
         guard let state = syncItems[item], state.currentTry == callerTry else { return }
+        if finalResult != .ok, spec.caller.retriers != nil {
+            // R15: the Task sees the failure; a retrier may run it again (R14).
+            let names = StepFunctionsRetrier.errorNames(nil, timedOut: result == .timeout)
+            record(.response(item: item, status: 200, error: names[0], reason: nil), rules: [.R15])
+            if retryStepFunctions(item: item, callerTry: callerTry, names: names) { return }
+            syncItems[item] = nil
+            settle(item, [.errorReturned])
+            return
+        }
         if tooLarge {
             assume(.syncLimit)
             respond(item, status: 200, error: "Function.ResponseSizeTooLarge", reason: nil, rules: [.S5, .S2], outcome: .errorReturned)
@@ -77,9 +89,10 @@ extension Engine {
     /// The caller's own timeout passed first: it gets an error while the function runs on.
     func syncCallerGaveUp(item: Int, callerTry: Int) {
         guard let state = syncItems[item], state.currentTry == callerTry else { return }
-        if spec.caller.retryOn.contains(.timeout), callerTry < spec.caller.retries {
-            record(.response(item: item, status: 504, error: "ClientTimeout", reason: nil), rules: [.S4])
-            scheduleCallerRetry(item, callerTry: callerTry)
+        if callerRetries(.timeout, callerTry: callerTry) {
+            // R13: the first execution runs on; the retry may run the function again.
+            record(.response(item: item, status: 504, error: "ClientTimeout", reason: nil), rules: callerRules)
+            scheduleCallerRetry(item, callerTry: callerTry, throttling: false)
             return
         }
         syncItems[item] = nil
@@ -90,16 +103,20 @@ extension Engine {
     }
 
     private var callerTimeout: Int64? {
-        [spec.trigger?.callerTimeout, spec.caller.timeout].compactMap { $0 }.min()
+        [spec.trigger?.callerTimeout, callerClientTimeout].compactMap { $0 }.min()
     }
 
     private func refuseSync(_ item: Int, callerTry: Int, status: Int, reason: String, rules: RuleSet) {
         stats.throttles += 1
         record(.throttled(items: [item], reason: reason), rules: rules)
         let condition: CallerSpec.RetryCondition = status == 429 ? .throttled : .serviceError
-        if spec.caller.retryOn.contains(condition), callerTry < spec.caller.retries {
+        if retryStepFunctions(item: item, callerTry: callerTry, names: StepFunctionsRetrier.errorNames(condition, timedOut: false)) {
             record(.response(item: item, status: status, error: status == 429 ? "TooManyRequestsException" : "ServiceException", reason: reason), rules: rules)
-            scheduleCallerRetry(item, callerTry: callerTry)
+            return
+        }
+        if callerRetries(condition, callerTry: callerTry) {
+            record(.response(item: item, status: status, error: status == 429 ? "TooManyRequestsException" : "ServiceException", reason: reason), rules: rules)
+            scheduleCallerRetry(item, callerTry: callerTry, throttling: status == 429)
             return
         }
         respond(
@@ -107,10 +124,10 @@ extension Engine {
             outcome: status == 429 ? .throttled : .errorReturned)
     }
 
-    /// The SDK's standard retry: 100 ms doubling per retry, at most 20 s (S4).
-    private func scheduleCallerRetry(_ item: Int, callerTry: Int) {
-        let delay = min(100 * (Int64(1) << min(callerTry, 20)), 20_000)
-        record(.retryScheduled(items: [item], reason: .caller, delay: delay), rules: [.S4])
+    /// The caller's next try after its backoff (S4, R12).
+    private func scheduleCallerRetry(_ item: Int, callerTry: Int, throttling: Bool) {
+        let delay = callerBackoff(item: item, callerTry: callerTry, throttling: throttling)
+        record(.retryScheduled(items: [item], reason: .caller, delay: delay), rules: callerRules)
         schedule(.syncTry(item: item, callerTry: callerTry + 1), after: delay)
     }
 

@@ -13,15 +13,21 @@ struct SourceRecord {
     var arrival: Int64
     var size: Int64
     var lastReceive: Int64 = 0
+    /// When a poll first returns it: its arrival or its reappearance plus the `poll-latency`
+    /// assumption (Q1, K2).
+    var availableAt: Int64
     var state: State = .waiting
     // Narrow storage: a million records in flight stay small and in cache.
     private var shardIndex: Int32
     private var groupIndex: Int32
     private var receives: Int32 = 0
+    /// Invocations of its recursive-loop chain this message would be (L1, L3).
+    var depth: Int32 = 1
 
-    init(id: Int, arrival: Int64, size: Int64, shard: Int, group: Int?) {
+    init(id: Int, arrival: Int64, size: Int64, shard: Int, group: Int?, pollLatency: Int64 = 0) {
         self.id = id
         self.arrival = arrival
+        self.availableAt = arrival + pollLatency
         self.size = size
         self.shardIndex = Int32(shard)
         self.groupIndex = group.map { Int32($0) } ?? -1

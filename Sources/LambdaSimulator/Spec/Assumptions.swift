@@ -27,6 +27,13 @@ public struct Assumptions: Sendable, Hashable {
         case activemqRedeliveryDelay = "activemq-redelivery-delay"
         case rabbitmqRedelivery = "rabbitmq-redelivery"
         case changeStreamRetryDelay = "change-stream-retry-delay"
+        case idleLifetime = "idle-lifetime"
+        case environmentReuse = "environment-reuse"
+        case provisionedReadyAfter = "provisioned-ready-after"
+        case initOverrun = "init-overrun"
+        case sdkJitter = "sdk-jitter"
+        case sdkRetryGeneration = "sdk-retry-generation"
+        case sfnRetryFrom = "sfn-retry-from"
 
         public static func < (lhs: Name, rhs: Name) -> Bool { lhs.rawValue < rhs.rawValue }
 
@@ -52,6 +59,12 @@ public struct Assumptions: Sendable, Hashable {
             case .kafkaPollers: "KF7"
             case .activemqRedeliveryDelay, .rabbitmqRedelivery: "M4"
             case .changeStreamRetryDelay: "D3"
+            case .idleLifetime: "X7"
+            case .environmentReuse: "X6"
+            case .provisionedReadyAfter: "X11"
+            case .initOverrun: "X2"
+            case .sdkJitter, .sdkRetryGeneration: "R12"
+            case .sfnRetryFrom: "R14"
             }
         }
     }
@@ -99,6 +112,17 @@ public struct Assumptions: Sendable, Hashable {
     public var activemqRedeliveryDelay: Int64 = 1_000
     /// Delay before a failed DocumentDB batch is retried, ms (D3, §17) [1 s].
     public var changeStreamRetryDelay: Int64 = 1_000
+    /// How long a frozen on-demand environment stays available for reuse, ms (X7, §17)
+    /// [600 s].
+    public var idleLifetime: Int64 = 600_000
+    /// How long after a mid-scenario PutProvisionedConcurrencyConfig its environments are
+    /// READY, ms (X11, §17) [120 s; configured before t = 0 means READY at 0].
+    public var provisionedReadyAfter: Int64 = 120_000
+    /// Whether an SDK's backoff is jittered from the scenario's seed, or the full ceiling
+    /// is waited (R12, §17) [seeded].
+    public var sdkJitter = true
+    /// Whether SDKs use the 2026 retry behaviour (R11, §17) [pre-2026].
+    public var sdkRetries2026 = false
 
     public init() {}
 
@@ -146,6 +170,14 @@ extension Assumptions.Name {
         case .activemqRedeliveryDelay: "ActiveMQ redelivers a failed batch after its default redeliveryDelay, 1 s, then the batching window (M4)."
         case .rabbitmqRedelivery: "RabbitMQ requeues a failed batch at once and without limit; AWS documents no limit (M4)."
         case .changeStreamRetryDelay: "The wait before a failed DocumentDB batch is retried is not documented; assumed one poll, 1 s (D3)."
+        case .idleLifetime: "AWS does not publish how long an idle environment is kept; assumed 600 s, after which the next request starts cold (X7)."
+        case .environmentReuse: "Of several idle environments, the most recently used one serves the next request (X6)."
+        case .provisionedReadyAfter:
+            "Provisioned concurrency configured before the scenario is ready at 0 s; configured during it, ready 120 s later (X11)."
+        case .sfnRetryFrom: "A Step Functions retrier's wait counts from the end of the failed attempt (R14)."
+        case .sdkJitter: "An SDK waits a random share of its backoff (R12); the share is drawn from the scenario's seed."
+        case .sdkRetryGeneration: "SDKs retry as before the 2026 change: a 1 s backoff base for every retried error (R11, R12)."
+        case .initOverrun: "An on-demand Init over 10 s is abandoned at 10 s and run again inside the invocation: 10 s + Init + handler (X2)."
         }
     }
 }

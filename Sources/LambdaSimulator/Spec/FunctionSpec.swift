@@ -18,6 +18,30 @@ public struct FunctionSpec: Sendable, Hashable {
     public var errorMessageSize: Int64 = 64
     /// For tumbling windows (K14): whether responses carry `state`.
     public var omitsWindowState = false
+    /// How long `Init` runs in a new execution environment, ms (X1, X2, X6) [0: §17 keeps
+    /// scenarios that do not mention cold starts as they were].
+    public var initDuration: Int64 = 0
+    /// Which `Init` runs fail, counted over the whole scenario from 1 (X4).
+    public var initFails: FailurePlan = .never
+    /// `ProvisionedConcurrentExecutions` of the invoked alias or version (X9, X10); nil when
+    /// none is configured.
+    public var provisionedConcurrency: Int?
+    /// When the provisioned concurrency was configured, ms; nil: before the scenario (X11).
+    public var provisionedAt: Int64?
+
+    /// Whether each successful run sends one new event, with the same trace header, to the
+    /// service that invoked it: a recursive loop (L1).
+    public var loops = false
+    /// `RecursiveLoop`: `Terminate` (default) stops a chain at its 17th invocation, `Allow`
+    /// lets it run (L6).
+    public var recursiveLoopAllowed = false
+
+    /// Whether the scenario models execution environments' lifecycle at all: without an
+    /// `Init` or provisioned concurrency a cold start and a warm start look the same, so
+    /// environment identities stay as they always were.
+    public var modelsEnvironments: Bool {
+        initDuration > 0 || provisionedConcurrency != nil || initFails != .never
+    }
 
     public init() {}
 }

@@ -130,6 +130,11 @@ public struct CallerSpec: Sendable, Hashable {
     public var retryOn: Set<RetryCondition> = []
     /// The caller's own timeout in ms (a client timeout; S4).
     public var timeout: Int64?
+    /// An SDK or CLI retry mode (R10–R13); when set it decides retries instead of
+    /// `retries` and `retryOn`.
+    public var sdk: SDKRetryPolicy?
+    /// A Step Functions Task state's `Retry` field (R14); retries function errors too.
+    public var retriers: [StepFunctionsRetrier]?
 
     public init(retries: Int = 0, retryOn: Set<RetryCondition> = []) {
         self.retries = retries

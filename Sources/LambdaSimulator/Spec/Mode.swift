@@ -98,6 +98,8 @@ public enum Trigger: String, Sendable, Hashable, CaseIterable {
     case s3Batch = "s3-batch"
     case console
     case cli
+    /// An AWS SDK (boto3 by default, R11) calling `Invoke`.
+    case sdk
     case stepFunctions = "step-functions"
     // Asynchronous callers (A16).
     case s3
@@ -116,7 +118,7 @@ public enum Trigger: String, Sendable, Hashable, CaseIterable {
     /// RequestResponse; A16: the asynchronous services).
     public var mode: InvocationMode {
         switch self {
-        case .apiGateway, .alb, .cognito, .lex, .alexa, .cloudfront, .firehose, .s3Batch, .console, .cli, .stepFunctions:
+        case .apiGateway, .alb, .cognito, .lex, .alexa, .cloudfront, .firehose, .s3Batch, .console, .cli, .sdk, .stepFunctions:
             .sync
         case .s3, .sns, .ses, .cloudformation, .cloudwatchLogs, .eventbridge, .codecommit, .config, .iot, .iotEvents, .codepipeline:
             .async

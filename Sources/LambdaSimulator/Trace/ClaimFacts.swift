@@ -52,6 +52,15 @@ public struct ClaimFacts: Sendable {
     public private(set) var retried = false
     /// The first success out of order in its shard, key or FIFO group, if any.
     public private(set) var orderViolation: String?
+    /// When cold starts happened and how long each `Init` held the request (X1, X2, X6).
+    public private(set) var coldStartTimes = TimeColumn(limit: listLimit)
+    public private(set) var initDurations = TimeColumn(limit: listLimit)
+    /// Per kept start, in start order: end − start, what the caller waited (nil while running).
+    public private(set) var latencies: [Int64?] = []
+    /// Tries a synchronous caller made beyond its first, one per input (S4, R10).
+    public private(set) var callerRetries = 0
+    /// When recursive loop detection stopped an invocation (L3, L4).
+    public private(set) var recursionStoppedTimes = TimeColumn(limit: listLimit)
 
     private var order: OrderTracker
     private var startedItems = ItemBits()
@@ -73,13 +82,17 @@ public struct ClaimFacts: Sendable {
             if starts.kept.count < starts.limit {
                 runningKept[invocation] = results.count
                 results.append(nil)
+                latencies.append(nil)
             }
             starts.append(Start(invocation: invocation, attempt: attempt))
             for item in items where !startedItems.insert(item) { retried = true }
             order.started(invocation, items: items)
         case .end(let invocation, _, _, let result, let reported):
             endTimes.append(time)
-            if let index = runningKept.removeValue(forKey: invocation) { results[index] = result }
+            if let index = runningKept.removeValue(forKey: invocation) {
+                results[index] = result
+                latencies[index] = time - startTimes.kept[index]
+            }
             if orderViolation == nil { orderViolation = order.ended(invocation, result: result, reported: reported, at: time) }
         case .received(let items, _):
             for _ in items { receiveTimes.append(time) }
@@ -93,9 +106,26 @@ public struct ClaimFacts: Sendable {
             if delivery.delivered { delivered[delivery.route, default: 0] += 1 }
         case .response(let item, let status, let error, let reason):
             responses[item] = Response(status: status, error: error, reason: reason, time: time)
+        case .recursionStopped:
+            recursionStoppedTimes.append(time)
+        case .retryScheduled(_, .caller, _):
+            callerRetries += 1
+        case .coldStart(_, _, _, let duration, _):
+            coldStartTimes.append(time)
+            initDurations.append(duration)
         default:
             break
         }
+    }
+}
+
+extension ClaimFacts {
+    /// The latencies of finished invocations in start order, as a column to match times
+    /// against (`latency`).
+    public var latencyColumn: TimeColumn {
+        var column = TimeColumn(limit: Self.listLimit)
+        for latency in latencies { if let latency { column.append(latency) } }
+        return column
     }
 }
 

@@ -98,10 +98,11 @@ extension TraceEvent {
         case .arrival(let one, _, _, _), .response(let one, _, _, _), .enqueued(let one): one == item
         case .received(let items, _), .batch(_, let items, _, _), .start(_, _, let items, _), .end(_, _, let items, _, _),
             .throttled(let items, _), .retryScheduled(let items, _, _), .visible(let items), .shardBlocked(_, let items),
-            .bisected(let items, _, _), .discarded(let items, _):
+            .bisected(let items, _, _), .discarded(let items, _), .coldStart(_, _, let items, _, _),
+            .recursionStopped(let items, _):
             items.contains(item)
         case .delivery(let delivery): delivery.items.contains(item)
-        case .shardUnblocked, .note: false
+        case .shardUnblocked, .note, .provisioned: false
         }
     }
 }

@@ -82,6 +82,13 @@ extension Assumptions.Name {
         case .activemqRedeliveryDelay: 1 << 19
         case .rabbitmqRedelivery: 1 << 20
         case .changeStreamRetryDelay: 1 << 21
+        case .idleLifetime: 1 << 22
+        case .environmentReuse: 1 << 23
+        case .provisionedReadyAfter: 1 << 24
+        case .initOverrun: 1 << 25
+        case .sdkJitter: 1 << 26
+        case .sdkRetryGeneration: 1 << 27
+        case .sfnRetryFrom: 1 << 28
         }
     }
 }

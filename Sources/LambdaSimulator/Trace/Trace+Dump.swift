@@ -87,6 +87,15 @@ extension Trace {
             out.literal(" "); ItemRanges.write(delivery.items, into: &out)
         case .discarded(let ids, let reason):
             head("discarded"); ItemRanges.write(ids, into: &out); out.literal(" ("); out.text(reason.rawValue); out.literal(")")
+        case .coldStart(let invocation, let instance, let ids, let duration, let failed):
+            head("init"); out.literal("inv "); out.integer(invocation); out.literal(" on env "); out.integer(instance); out.literal(": ")
+            ItemRanges.write(ids, into: &out); out.literal(" cold start "); out.text(DurationText.english(duration))
+            if failed { out.literal(" FAILED") }
+        case .recursionStopped(let ids, let depth):
+            head("stopped"); ItemRanges.write(ids, into: &out); out.literal(" recursive loop, invocation "); out.integer(depth)
+        case .provisioned(let instances, let initDuration):
+            head("ready"); out.literal("provisioned env "); ItemRanges.write(instances, into: &out)
+            out.literal(" (Init "); out.text(DurationText.english(initDuration)); out.literal(" ahead)")
         case .note(let text):
             head("note"); out.text(text)
         }

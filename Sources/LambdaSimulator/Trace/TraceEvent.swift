@@ -45,6 +45,13 @@ public enum TraceEvent: Sendable, Hashable {
     case delivery(Delivery)
     /// Items that left the system without success or delivery.
     case discarded(items: [Int], reason: DiscardReason)
+    /// A request met an environment that had to run `Init` first (X1, X2, X6): the handler
+    /// begins `duration` after the start (`failed`: `Init` crashed or overran, X2, X4).
+    case coldStart(invocation: Int, instance: Int, items: [Int], duration: Int64, failed: Bool)
+    /// Lambda stopped an invocation: the items' chain would exceed 16 invocations (L3, L4).
+    case recursionStopped(items: [Int], depth: Int)
+    /// Provisioned environments became READY, `Init` already run (X1, X9, X11).
+    case provisioned(instances: [Int], initDuration: Int64)
     /// A note that explains something the scenario might expect (for example that sync
     /// invocations ignore destinations, S9).
     case note(String)
@@ -96,6 +103,8 @@ public enum DiscardReason: String, Sendable, Hashable {
     /// Amazon MQ: delivered the most times the broker allows, returned to it for its
     /// dead-letter queue (M4).
     case poisonPill = "poison-pill"
+    /// Recursive loop detection stopped the event's chain (L3, L4).
+    case recursionStopped = "recursion-stopped"
 }
 
 /// A message to a destination, a dead-letter queue or a redrive queue.

@@ -14,6 +14,8 @@ public enum ScenarioValidator {
     public static func validate(_ spec: ScenarioSpec) -> [ValidationIssue] {
         var issues = IssueList()
         validateFunction(spec, &issues)
+        validateEnvironments(spec, &issues)
+        validateCaller(spec, &issues)
         validateInputs(spec, &issues)
         switch spec.mode {
         case .sync:
@@ -189,7 +191,9 @@ public enum ScenarioValidator {
             }
         }
         if let maximum = mapping.provisionedMaximum {
-            issues.range(maximum, 2...2_000, "\(path).ProvisionedPollerConfig.MaximumPollers", rule: "Q10")
+            // Q10 with the §18 correction: both current copies of the ProvisionedPollerConfig
+            // API page give 2–10,000 for SQS (the older parameter table said 2,000).
+            issues.range(maximum, 2...10_000, "\(path).ProvisionedPollerConfig.MaximumPollers", rule: "Q10")
             if let minimum = mapping.provisionedMinimum, minimum > maximum {
                 issues.add(.combination, "\(path).ProvisionedPollerConfig", "MinimumPollers must not exceed MaximumPollers", rule: "Q10")
             }

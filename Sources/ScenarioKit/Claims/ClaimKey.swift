@@ -28,6 +28,11 @@ public enum ClaimKey: String, CaseIterable, Sendable, CustomStringConvertible {
     case order
     case rejected
     case assumptions
+    case coldStarts = "cold-starts"
+    case initDurations = "init-durations"
+    case latency
+    case callerAttempts = "caller-attempts"
+    case recursionStoppedAt = "recursion-stopped-at"
     case tolerance
 
     /// The key as written in YAML.
@@ -41,9 +46,10 @@ public enum ClaimKey: String, CaseIterable, Sendable, CustomStringConvertible {
         case .batches, .batchesAt, .triggers: .eventSourceMappings
         case .receiveCounts, .receivedAt: .queues
         case .order: .orderedSources
-        case .responses: .directInvocations
+        case .responses, .callerAttempts: .directInvocations
         case .attempts, .attemptsAt, .firstAttemptAt, .endsAt, .results, .outcome, .outcomes, .delivered, .deliveries,
-            .throttlesAt, .maxConcurrency, .retried, .rejected, .assumptions, .tolerance:
+            .throttlesAt, .maxConcurrency, .retried, .rejected, .assumptions, .tolerance, .coldStarts, .initDurations, .latency,
+            .recursionStoppedAt:
             .everyMode
         }
     }
@@ -51,8 +57,8 @@ public enum ClaimKey: String, CaseIterable, Sendable, CustomStringConvertible {
     /// What the value is as written.
     public var form: ClaimForm {
         switch self {
-        case .attempts, .maxConcurrency: .count
-        case .attemptsAt, .endsAt, .throttlesAt, .batchesAt, .receivedAt: .times
+        case .attempts, .maxConcurrency, .callerAttempts: .count
+        case .attemptsAt, .endsAt, .throttlesAt, .batchesAt, .receivedAt, .coldStarts, .initDurations, .latency, .recursionStoppedAt: .times
         case .firstAttemptAt: .time
         case .results, .triggers, .receiveCounts: .words
         case .outcome: .word
@@ -75,7 +81,7 @@ public enum ClaimKey: String, CaseIterable, Sendable, CustomStringConvertible {
             false
         case .attempts, .attemptsAt, .firstAttemptAt, .endsAt, .results, .outcome, .outcomes, .delivered, .deliveries, .responses,
             .throttlesAt, .maxConcurrency, .batches, .batchesAt, .triggers, .receiveCounts, .receivedAt, .retried, .order, .rejected,
-            .assumptions:
+            .assumptions, .coldStarts, .initDurations, .latency, .callerAttempts, .recursionStoppedAt:
             true
         }
     }

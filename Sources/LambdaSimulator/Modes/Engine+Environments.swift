@@ -1,0 +1,81 @@
+/// Execution environments on the request path: `Init`, cold and warm starts, provisioned
+/// concurrency and spillover (rules X1–X13 of reference §11).
+///
+/// Why here and not in each mode: every path (sync, async, event source mappings) takes an
+/// environment from the same pool, so a cold start costs the same wherever it happens. An
+/// invocation's `start` entry is when the request reached Lambda; with a cold start its
+/// handler begins `Init` later, so the caller's latency (`end − start`) includes `Init` (X6).
+extension Engine {
+    /// X2: the longest an on-demand `Init` may run before Lambda abandons it.
+    static let onDemandInitLimit: Int64 = 10_000
+
+    /// Allocates the provisioned concurrency: configured before the scenario it is READY at
+    /// 0 s, configured during it `provisioned-ready-after` later (X1, X9, X11).
+    func prepareEnvironments() {
+        guard let count = spec.function.provisionedConcurrency, count > 0 else { return }
+        assume(.provisionedReadyAfter)
+        let ready = spec.function.provisionedAt.map { $0 + spec.assumptions.provisionedReadyAfter } ?? 0
+        schedule(.provisionedReady(count: count), at: max(now, ready))
+    }
+
+    /// Provisioned environments run `Init` ahead of any request (X1); an `Init` longer than
+    /// max(130 s, Timeout) cannot finish, so the allocation fails (X3).
+    func provisionedReady(count: Int) {
+        let limit = max(130_000, spec.function.timeoutSeconds * 1_000)
+        if spec.function.initDuration > limit {
+            note("provisioned concurrency FAILED: Init runs longer than \(limit / 1_000) s, the limit for provisioned environments", rules: [.X3, .X11])
+            return
+        }
+        let instances = pool.addProvisioned(count)
+        record(.provisioned(instances: instances, initDuration: spec.function.initDuration), rules: [.X1, .X9, .X11])
+    }
+
+    /// How long an invocation holds its environment and how it ends, with `Init` in front
+    /// when the environment is new or was reset (X1, X2, X4, X6, X10).
+    func startInEnvironment(_ instance: Int, invocation: Int, items: [Int], runtime: Int64, result: AttemptResult) -> (runtime: Int64, result: AttemptResult) {
+        guard spec.function.modelsEnvironments else { return (runtime, result) }
+        let spilled = spec.function.provisionedConcurrency != nil && !pool.isProvisioned(instance)
+        if spilled { rulesFired.insert(.X10) }
+        if pool.isInitialized(instance) {
+            if !pool.isProvisioned(instance) {
+                // A warm on-demand environment: it outlived neither the idle lifetime (X7)
+                // nor lost a choice among others (X6).
+                assume(.idleLifetime)
+                assume(.environmentReuse)
+            }
+            rulesFired.insert(.X6)
+            return (runtime, result)
+        }
+        if pool.reclaimed > 0 { assume(.idleLifetime) }
+        stats.coldStarts += 1
+        pool.markInitialized(instance)
+        let failed = function.initFails(coldStart: stats.coldStarts)
+        let initTime = spec.function.initDuration
+        var rules: RuleSet = [.X1, .X6] + (spilled ? .X10 : []) + (failed ? .X4 : [])
+        guard initTime > Self.onDemandInitLimit, !pool.isProvisioned(instance) else {
+            record(.coldStart(invocation: invocation, instance: instance, items: items, duration: initTime, failed: failed), rules: rules)
+            if failed { pool.markInitialized(instance, false) }
+            return failed ? (initTime, .error) : (initTime + runtime, result)
+        }
+        // X2: abandoned at 10 s, then run again inside the invocation, under the timeout.
+        assume(.initOverrun)
+        rules.insert(.X2)
+        let timeout = spec.function.timeoutSeconds * 1_000
+        let overrun = failed || initTime + runtime > timeout
+        let total = failed ? Self.onDemandInitLimit + initTime : Self.onDemandInitLimit + min(initTime + runtime, timeout)
+        record(.coldStart(invocation: invocation, instance: instance, items: items, duration: Self.onDemandInitLimit + initTime, failed: overrun), rules: rules)
+        if overrun { pool.markInitialized(instance, false) }
+        if failed { return (total, .error) }
+        return (total, initTime + runtime > timeout ? .timeout : result)
+    }
+
+    /// Returns an environment after an invocation; a timeout resets it, so its next request
+    /// pays `Init` again (X4, X5).
+    func releaseEnvironment(_ instance: Int, result: AttemptResult) {
+        pool.release(instance, at: now)
+        if result == .timeout, spec.function.modelsEnvironments {
+            pool.markInitialized(instance, false)
+            rulesFired.insert(.X4)
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import LambdaSimulator
+import Testing
+
+/// Recursive loop detection, rules L1–L6 of reference §16: a function that sends each event
+/// back to the service that invoked it.
+@Suite struct RecursionRuleTests {
+    static func stoppedAt(_ trace: Trace) -> [Int64] {
+        trace.facts.recursionStoppedTimes.kept
+    }
+
+    @Test func l1_l3_theSeventeenthInvocationOfAChainIsStopped() throws {
+        let trace = try Simulator.simulate(Scenarios.async { $0.function.loops = true })
+        // Each run (100 ms) sends the event on; runs 1–16 go, the 17th is stopped at 1.6 s.
+        #expect(trace.startTimes == (0..<16).map { Int64($0) * 100 })
+        #expect(Self.stoppedAt(trace) == [1_600])
+        #expect(trace.stats.loopEvents == 16)
+        #expect(trace.stats.recursionStopped == 1, "L5: RecursiveInvocationsDropped")
+        #expect(trace.outcomes[17] == [.discarded])
+        #expect(trace.outcomes.filter { $0.value == [.ok] }.count == 16)
+        #expect(trace.rulesFired.isSuperset(of: ["L1", "L3", "L4", "L5"]))
+    }
+
+    @Test func l4_aStoppedAsynchronousEventGoesToTheDLQ() throws {
+        let trace = try Simulator.simulate(
+            Scenarios.async {
+                $0.trigger = .sns
+                $0.function.loops = true
+                $0.deadLetter = .sqs
+            })
+        #expect(trace.deliverySummary == ["1600 DLQ->sqs - - [17]"])
+        #expect(trace.outcomes[17] == [.dlq])
+    }
+
+    @Test func l4_aStoppedSQSMessageReturnsAndEndsInTheQueuesDLQ() throws {
+        let trace = try Simulator.simulate(
+            Scenarios.sqs {
+                $0.function.loops = true
+                $0.queue.maxReceiveCount = 2
+            })
+        // Message 17 arrives at 1.6 s and is stopped at each receive (1.6 s, 31.6 s); at its
+        // second visibility expiry it moves to the DLQ (Q4).
+        #expect(trace.startTimes.count == 16)
+        #expect(Self.stoppedAt(trace) == [1_600, 31_600])
+        #expect(trace.deliverySummary == ["61600 redrive->sqs - 2 [17]"])
+        #expect(trace.outcomes[17] == [.dlq])
+    }
+
+    @Test func l2_loopsThroughEventBridgeAreNotTracked() throws {
+        let trace = try Simulator.simulate(
+            Scenarios.async {
+                $0.trigger = .eventbridge
+                $0.function.loops = true
+                $0.until = 3_000
+            })
+        #expect(trace.startTimes.count == 31, "the chain runs on until the scenario ends (0 s … 3 s)")
+        #expect(Self.stoppedAt(trace).isEmpty)
+        var sync = Scenarios.sync()
+        sync.function.loops = true
+        #expect(
+            ScenarioValidator.validate(sync).map(\.description) == [
+                "function.loop: loops are simulated through SQS, SNS, S3 and asynchronous invocations only [L2]"
+            ])
+    }
+
+    @Test func l6_recursiveLoopAllowLetsTheChainRun() throws {
+        let trace = try Simulator.simulate(
+            Scenarios.async {
+                $0.function.loops = true
+                $0.function.recursiveLoopAllowed = true
+                $0.until = 2_500
+            })
+        #expect(trace.startTimes.count == 26, "0 s … 2.5 s")
+        #expect(Self.stoppedAt(trace).isEmpty)
+    }
+}
