@@ -33,8 +33,14 @@ public struct PreviewServer: Sendable {
         self.fileSystem = fileSystem
     }
 
-    /// Builds once, then serves and watches until SIGINT or SIGTERM (see `StopSignals`).
-    public func run(log: @escaping @Sendable (String) -> Void) async throws {
+    /// Builds once, then serves and watches until SIGINT or SIGTERM (see `StopSignals`), and
+    /// then ends the process with `exit` (status 0) as soon as no rebuild is writing.
+    ///
+    /// Why end the process rather than return: tearing down the HTTP server with connections
+    /// it accepted but had not handed to a handler yet trapped in SwiftNIO's debug checks
+    /// ("Deinited NIOAsyncWriter without calling finish()", status 4 in one stop in ten under
+    /// load), and a preview has nothing to flush; the kernel closes every socket at exit.
+    public func run(log: @escaping @Sendable (String) -> Void, exit: @escaping @Sendable () -> Never = { Foundation.exit(0) }) async throws {
         let stop = StopSignals()
         await rebuild(log: log)
         let watcher = SiteWatcher(siteDirectory: siteDirectory, fileSystem: fileSystem)
@@ -49,7 +55,9 @@ public struct PreviewServer: Sendable {
             group.addTask { try await watch(watcher, log: log) }
             group.addTask { await stop.wait() }
             try await group.next()
-            group.cancelAll()
+            // The stop (or the server ended, which `next` rethrew if it failed).
+            while await state.isRebuilding { try? await Task.sleep(for: .milliseconds(20)) }
+            exit()
         }
     }
 
@@ -76,6 +84,7 @@ public struct PreviewServer: Sendable {
     /// rebuild searches the new text.
     /// - Parameter listing: content/ as the watcher just listed it (not listed again).
     func rebuild(log: @Sendable (String) -> Void, listing: LoadStage.Listing? = nil) async {
+        await state.startRebuild()
         let clock = ContinuousClock()
         let start = clock.now
         // The same incremental build as `notesim build`: only what changed is parsed,
@@ -123,16 +132,23 @@ public struct PreviewServer: Sendable {
                     var seen = -1
                     var idle = 0
                     // Bounded: a stream lives at most an hour; the browser reconnects by itself.
-                    while idle < 14_400 {
-                        let generation = await state.generation
-                        if generation != seen {
-                            seen = generation
-                            try await writer.write(ByteBuffer(string: await state.event()))
-                        } else if idle % 60 == 59 {
-                            try await writer.write(ByteBuffer(string: ": keep-alive\n\n"))
+                    // A cancelled sleep ends the stream: it is finished on that path too, since
+                    // a writer dropped unfinished traps in debug builds of SwiftNIO.
+                    do {
+                        while idle < 14_400 {
+                            let generation = await state.generation
+                            if generation != seen {
+                                seen = generation
+                                try await writer.write(ByteBuffer(string: await state.event()))
+                            } else if idle % 60 == 59 {
+                                try await writer.write(ByteBuffer(string: ": keep-alive\n\n"))
+                            }
+                            idle += 1
+                            try await Task.sleep(for: .milliseconds(250))
                         }
-                        idle += 1
-                        try await Task.sleep(for: .milliseconds(250))
+                    } catch {
+                        try? await writer.finish(nil)
+                        return
                     }
                     try await writer.finish(nil)
                 })

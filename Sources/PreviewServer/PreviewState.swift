@@ -16,8 +16,17 @@ public actor PreviewState {
         self.manifest = manifest
     }
 
+    /// Whether a rebuild is writing the preview now (a stop waits for it to end).
+    public private(set) var isRebuilding = false
+
+    /// Marks a rebuild as started.
+    public func startRebuild() {
+        isRebuilding = true
+    }
+
     /// Records a finished rebuild.
     public func rebuilt(diagnostics: [Diagnostic]) {
+        isRebuilding = false
         generation += 1
         self.diagnostics = diagnostics
     }

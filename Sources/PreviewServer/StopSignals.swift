@@ -5,8 +5,8 @@ import Foundation
 /// every open live-reload stream at once, so the process exits 0 well within a second.
 ///
 /// Hummingbird's own handling waits for every connection to finish, and a live-reload
-/// stream never does (it stayed open up to an hour). Streams and requests are cancelled
-/// instead; a preview has nothing worth finishing. Should anything still run (a rebuild of
+/// stream never does (it stayed open up to an hour). The preview ends its process instead
+/// once no rebuild is writing (`PreviewServer.run`); a preview has nothing worth finishing. Should anything still run (a rebuild of
 /// a large site is not interruptible) the process is ended anyway `forcedExitDelay` after
 /// the signal, with the shell's status for that signal (130 for SIGINT, 143 for SIGTERM);
 /// so is a second signal, at once.
