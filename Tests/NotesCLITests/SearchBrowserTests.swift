@@ -44,7 +44,7 @@ import Testing
         let build = try CLI.run(["build"], in: site)
         #expect(build.status == 0)
         #expect(build.standardError == "")
-        #expect(build.lastLine.contains("10 indexed for search"))
+        #expect(build.lastLine.contains("12 indexed for search"))
         return site
     }
 
