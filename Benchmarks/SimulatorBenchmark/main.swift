@@ -57,6 +57,24 @@ func kafkaWorkload(events: Int) -> Workload {
     return Workload(name: "Kafka, 10 partitions, 10% failures", spec: spec)
 }
 
+/// Synchronous calls in bursts of 1,000 (one a millisecond) every 11 minutes, longer than
+/// the 600 s idle lifetime, so every burst finds its environments gone: Init of 800 ms on
+/// each cold start, 50 provisioned environments taken first, 100 ms handlers (X1, X2, X6,
+/// X7, X10).
+func coldStartWorkload(events: Int) -> Workload {
+    var spec = ScenarioSpec(mode: .sync)
+    let burst = 1_000
+    spec.arrivals = stride(from: 0, to: events, by: burst).map { start in
+        ArrivalGroup(at: Int64(start / burst) * 660_000, count: min(burst, events - start), every: 1)
+    }
+    spec.function.durations = [100]
+    spec.function.initDuration = 800
+    spec.function.provisionedConcurrency = 50
+    spec.limits.maximumInputs = max(events, 1)
+    spec.limits.maximumSteps = .max
+    return Workload(name: "sync cold starts, bursts, 50 provisioned", spec: spec)
+}
+
 /// Peak resident memory of this process so far, in MiB (Linux VmHWM).
 func peakResidentMiB() -> Double {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
@@ -93,9 +111,12 @@ if arguments.first == "render" {
 }
 let events = arguments.first.flatMap { Int($0) } ?? 1_000_000
 let json = arguments.contains("--json")
-let only = arguments.first { $0 == "async" || $0 == "sqs" || $0 == "kafka" }
+let only = arguments.first { ["async", "sqs", "kafka", "cold"].contains($0) }
 var results: [[String: Any]] = []
-let workloads = [("async", asyncWorkload(events: events)), ("sqs", sqsWorkload(events: events)), ("kafka", kafkaWorkload(events: events))]
+let workloads = [
+    ("async", asyncWorkload(events: events)), ("sqs", sqsWorkload(events: events)), ("kafka", kafkaWorkload(events: events)),
+    ("cold", coldStartWorkload(events: events)),
+]
 /// Runs of each workload; the median is reported (the first run also warms the caches).
 let runs = 5
 for (key, workload) in workloads where only == nil || only == key {
@@ -114,7 +135,8 @@ for (key, workload) in workloads where only == nil || only == key {
     results.append([
         "workload": workload.name, "events": events, "seconds": median.seconds, "events_per_second": rate,
         "min_seconds": samples[0].seconds, "max_seconds": samples[runs - 1].seconds, "runs": runs,
-        "attempts": median.report.stats.attempts, "steps": median.report.stats.steps, "peak_rss_mib": peakResidentMiB(),
+        "attempts": median.report.stats.attempts, "cold_starts": median.report.stats.coldStarts, "steps": median.report.stats.steps,
+        "peak_rss_mib": peakResidentMiB(),
         "settled": median.summary.settledItems,
     ])
     if !json {
