@@ -48,6 +48,8 @@ struct Checker {
             return delivered(value)
         case .batches:
             return batches(value)
+        case .requestIDs:
+            return count(value, actual: facts.requestIDs.count, noun: "request ids across the attempts", facts: nil)
         case .receivedAt:
             return timeList(value, actual: facts.receiveTimes, noun: "receives")
         case .receiveCounts:

@@ -62,6 +62,12 @@ public struct ClaimFacts: Sendable {
     /// When recursive loop detection stopped an invocation (L3, L4).
     public private(set) var recursionStoppedTimes = TimeColumn(limit: listLimit)
 
+    /// The distinct Lambda request ids of the attempts, up to `listLimit` of them: an
+    /// asynchronous event keeps its id for every attempt (A11), a call its caller retries
+    /// is a new request (S4, R10), and every batch a mapping invokes is one (E1).
+    public private(set) var requestIDs: Set<Int64> = []
+    private let path: InvocationPath
+
     private var order: OrderTracker
     private var startedItems = ItemBits()
     /// Kept starts still running: invocation -> index in `results`.
@@ -69,6 +75,16 @@ public struct ClaimFacts: Sendable {
 
     public init(mode: InvocationMode) {
         order = OrderTracker(byFIFOGroup: mode == .sqsFIFO)
+        path = mode.path
+    }
+
+    /// The request id an attempt runs under, as a number (see `requestIDs`).
+    private func requestID(invocation: Int, items: [Int], attempt: Int) -> Int64 {
+        switch path {
+        case .asynchronous: Int64(items.first ?? 0)
+        case .synchronous: Int64(items.first ?? 0) << 24 | Int64(attempt & 0xFF_FFFF)
+        case .eventSourceMapping: Int64(invocation)
+        }
     }
 
     /// Takes in one entry, in time order.
@@ -85,6 +101,7 @@ public struct ClaimFacts: Sendable {
                 latencies.append(nil)
             }
             starts.append(Start(invocation: invocation, attempt: attempt))
+            if requestIDs.count < Self.listLimit { requestIDs.insert(requestID(invocation: invocation, items: items, attempt: attempt)) }
             for item in items where !startedItems.insert(item) { retried = true }
             order.started(invocation, items: items)
         case .end(let invocation, _, _, let result, let reported):

@@ -24,6 +24,7 @@ public enum ClaimKey: String, CaseIterable, Sendable, CustomStringConvertible {
     case triggers
     case receiveCounts = "receive-counts"
     case receivedAt = "received-at"
+    case requestIDs = "request-ids"
     case retried
     case order
     case rejected
@@ -49,7 +50,7 @@ public enum ClaimKey: String, CaseIterable, Sendable, CustomStringConvertible {
         case .responses, .callerAttempts: .directInvocations
         case .attempts, .attemptsAt, .firstAttemptAt, .endsAt, .results, .outcome, .outcomes, .delivered, .deliveries,
             .throttlesAt, .maxConcurrency, .retried, .rejected, .assumptions, .tolerance, .coldStarts, .initDurations, .latency,
-            .recursionStoppedAt:
+            .recursionStoppedAt, .requestIDs:
             .everyMode
         }
     }
@@ -57,7 +58,7 @@ public enum ClaimKey: String, CaseIterable, Sendable, CustomStringConvertible {
     /// What the value is as written.
     public var form: ClaimForm {
         switch self {
-        case .attempts, .maxConcurrency, .callerAttempts: .count
+        case .attempts, .maxConcurrency, .callerAttempts, .requestIDs: .count
         case .attemptsAt, .endsAt, .throttlesAt, .batchesAt, .receivedAt, .coldStarts, .initDurations, .latency, .recursionStoppedAt: .times
         case .firstAttemptAt: .time
         case .results, .triggers, .receiveCounts: .words
@@ -81,7 +82,7 @@ public enum ClaimKey: String, CaseIterable, Sendable, CustomStringConvertible {
             false
         case .attempts, .attemptsAt, .firstAttemptAt, .endsAt, .results, .outcome, .outcomes, .delivered, .deliveries, .responses,
             .throttlesAt, .maxConcurrency, .batches, .batchesAt, .triggers, .receiveCounts, .receivedAt, .retried, .order, .rejected,
-            .assumptions, .coldStarts, .initDurations, .latency, .callerAttempts, .recursionStoppedAt:
+            .assumptions, .coldStarts, .initDurations, .latency, .callerAttempts, .recursionStoppedAt, .requestIDs:
             true
         }
     }
