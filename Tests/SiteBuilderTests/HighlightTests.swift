@@ -200,6 +200,24 @@ import TestSupport
         #expect(shards.contains("MaximumRetryAttempts") || shards.lowercased().contains("maximumretryattempts"))
     }
 
+    /// A page built with plain code because the highlighter failed is not kept by the next
+    /// build, which highlights it.
+    @Test func aBuildAfterAFailedHighlighterIsWhole() {
+        let fileSystem = MemoryFileSystem(files: ["s/content/a.md": Self.note, "s/content/b.md": "# B\n"])
+        func build(_ highlighter: any Highlighter) -> SiteBuild.Report {
+            SiteBuild.run(
+                siteDirectory: "s", output: "s/public", fileSystem: fileSystem,
+                options: .init(highlighter: highlighter, highlightCache: FileHighlightCache(siteDirectory: "s", fileSystem: fileSystem)))
+        }
+        let failed = build(PygmentsHighlighter(command: ["/nonexistent/python3"]))
+        #expect(failed.result.diagnostics.map(\.id) == ["highlight.unavailable"])
+        let next = build(PygmentsHighlighter())
+        #expect(!next.incremental)
+        #expect(next.result.diagnostics.isEmpty)
+        #expect(fileSystem.tree(under: "s/public")["a.html"]?.contains("<span class=\"nt\">MaximumRetryAttempts</span>") == true)
+        #expect(build(PygmentsHighlighter()).incremental, "and the build after that is incremental again")
+    }
+
     @Test func theEnvironmentCanTurnHighlightingOff() {
         #expect(PygmentsHighlighter.standard(environment: ["NOTESIM_HIGHLIGHT": "off"]) == nil)
         #expect(PygmentsHighlighter.standard(environment: [:]) != nil)

@@ -171,8 +171,10 @@ public enum SitePipeline {
         }
         let pageCount = rendered.frame == nil ? 0 : countPages(files: rendered.files, notesByOutput: site.byOutput)
         let noteCount = site.notes.count
+        // Pages that show code plain because the highlighter failed must not be kept by the
+        // next build: its manifest gets a key no build computes, so that build is whole.
         let manifest = BuildManifest.assemble(
-            globalKey: globalKey, contentKey: contentKey, toc: rendered.toc, previous: plan.previous,
+            globalKey: highlight.diagnostics.isEmpty ? globalKey : ~globalKey, contentKey: contentKey, toc: rendered.toc, previous: plan.previous,
             kept: plan.takeKept(), renderKeys: renderPlan.newKeys, links: links.perNote, fresh: parsed.notes,
             parsed: parsed, scenarios: rendered.scenarioOutputs)
         let simulated = rendered.simulated
