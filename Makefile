@@ -9,7 +9,7 @@ DEBIAN_PACKAGES := libcmark-dev libjemalloc-dev pkg-config
 # The browser tests type into a real Chromium (search) and measure figures in it, with the
 # Japanese font a reader has (without it, Chromium measures a fallback font's widths).
 # cmark-gfm is GitHub's Markdown, the oracle of the differential tests (never used by notesim).
-TEST_PACKAGES := chromium fonts-noto-cjk cmark-gfm
+TEST_PACKAGES := chromium fonts-noto-cjk cmark-gfm python3-pygments
 
 .PHONY: adversarial format lint site test setup setup-test apt-install build check clean bench bench-sim bench-instructions fuzz serve-load screenshots subpath-check
 

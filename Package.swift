@@ -45,15 +45,12 @@ let package = Package(
         // The search index: terms without a dictionary (CJK bigrams, stemmed words), shards
         // fetched on demand, patched page by page; no I/O.
         .target(name: "SearchIndex", dependencies: ["NotesCore"]),
-        // Build-time syntax highlighting of code blocks: a table-driven tokenizer, no dependencies.
-        .target(name: "CodeHighlighting"),
         // The pipeline: load, parse, check, render, write.
         .target(
             name: "SiteBuilder",
             dependencies: [
                 "NotesCore", "NotesMarkdown", "NotesYAML", "CSystemShims", "ScenarioKit", "LambdaSimulator", "TimelineRender",
                 "SearchIndex",
-                "CodeHighlighting",
             ],
             resources: [.copy("Theme")]
         ),
@@ -87,7 +84,6 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["NotesCore", "SiteBuilder"], path: "Tests/TestSupport"),
         .testTarget(name: "FuzzCorpusTests", dependencies: ["FuzzTargets"]),
         .testTarget(name: "NotesCoreTests", dependencies: ["NotesCore", "TestSupport"]),
-        .testTarget(name: "CodeHighlightingTests", dependencies: ["CodeHighlighting"]),
         .testTarget(name: "NotesMarkdownTests", dependencies: ["NotesMarkdown", "NotesCore", "TestSupport"], exclude: ["GitHub/Fixtures"]),
         .testTarget(
             name: "LambdaSimulatorTests",

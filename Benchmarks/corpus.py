@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generates a deterministic study-site corpus for `make bench`.
 
-Usage: corpus.py N OUT_DIR [--heavy]
+Usage: corpus.py N OUT_DIR [--heavy] [--code]
 
 Writes OUT_DIR/content/ with N notes (about 9 KB each) of Japanese prose in the style of a
 Lambda study note: headings, nested lists, inline code, links to other notes and to the
@@ -9,7 +9,9 @@ note's own headings, and three valid scenario blocks of different modes (synchro
 asynchronous, and an SQS or Kinesis event source mapping) whose claims hold; with --heavy,
 three blocks of 100–500 trace events each in every mode (heavy_scenarios.py). Also writes a
 notesim.yml and a Hugo site over the same notes (OUT_DIR/hugo/, scenario blocks as plain
-code). The same N always gives the same bytes.
+code). With --code, each note also gets three code blocks to highlight (YAML, a console
+session, Python), varied by note number, as notes about Lambda carry (measures what
+highlighting costs; the `make bench` corpus has none). The same N always gives the same bytes.
 """
 import os
 import random
@@ -90,7 +92,20 @@ expect:
     return [sync, asynchronous, source]
 
 
-def note(number, total, rng, heavy=False):
+def code_blocks(number):
+    """Three code blocks to highlight, different in every note (the cache is by content)."""
+    return [
+        f"```yaml\n# note {number}\nfunctions:\n  worker{number}:\n    handler: app.handler\n    timeout: {number % 900 + 1}\n"
+        f"    events:\n      - sqs: {{ arn: \"arn:aws:sqs:ap-northeast-1:123456789012:q{number}\", batchSize: 10 }}\n```",
+        f"```console\n$ aws lambda invoke --function-name worker{number} --payload '{{\"n\": {number}}}' out.json\n"
+        f"{{\n    \"StatusCode\": 200,\n    \"ExecutedVersion\": \"$LATEST\"\n}}\n```",
+        f"```python\ndef handler(event, context):\n    \"\"\"Note {number}: fail the first record.\"\"\"\n"
+        f"    failures = [r[\"messageId\"] for r in event[\"Records\"][:1]]  # retried\n"
+        f"    return {{\"batchItemFailures\": [{{\"itemIdentifier\": i}} for i in failures], \"n\": {number}}}\n```",
+    ]
+
+
+def note(number, total, rng, heavy=False, code=False):
     """One note of about 9 KB of prose and three scenario blocks."""
     topic = TOPICS[number % len(TOPICS)]
     headings = [f"{topic}の基本 {number}", f"設定の範囲 {number}", f"失敗したとき {number}", f"まとめ {number}"]
@@ -109,6 +124,8 @@ def note(number, total, rng, heavy=False):
         parts.append(paragraph(rng, 3) + "\n")
         if index < 3:
             parts.append(blocks[index] + "\n")
+            if code:
+                parts.append(code_blocks(number)[index] + "\n")
         parts.append(f"### 補足 {index + 1}\n")
         parts.append(paragraph(rng, 1) + "\n")
     return "\n".join(parts)
@@ -137,7 +154,8 @@ def write(path, text):
 
 def main():
     heavy = "--heavy" in sys.argv
-    total, out = [argument for argument in sys.argv[1:] if argument != "--heavy"]
+    code = "--code" in sys.argv
+    total, out = [argument for argument in sys.argv[1:] if argument not in ("--heavy", "--code")]
     total = int(total)
     rng = random.Random(20261127)
     write(os.path.join(out, "notesim.yml"), "title: bench\nlanguage: ja\n")
@@ -145,7 +163,7 @@ def main():
     for name, text in HUGO_LAYOUTS.items():
         write(os.path.join(out, "hugo", "layouts", name), text)
     for number in range(1, total + 1):
-        text = note(number, total, rng, heavy)
+        text = note(number, total, rng, heavy, code)
         name = f"n{number:05d}.md"
         write(os.path.join(out, "content", name), text)
         write(os.path.join(out, "hugo", "content", name), text)

@@ -10,17 +10,19 @@ struct SiteOptions: ParsableArguments {
     @Flag(help: "Also build notes marked 'draft: true' in their front matter.")
     var drafts = false
 
-    @Flag(help: "Simulate every scenario again instead of reusing results from .notesim-cache/.")
+    @Flag(help: "Simulate every scenario and highlight every code block again instead of reusing results from .notesim-cache/.")
     var noCache = false
 
     @Option(help: "Where the site will be published (overrides base-url in notesim.yml), e.g. https://example.org/notes/.")
     var baseURL: String?
 
-    /// The pipeline options these flags ask for. The cache writes only when a scenario runs,
-    /// so a site without content/ gets no cache folder.
+    /// The pipeline options these flags ask for. The caches write only when a scenario or a
+    /// code block is new, so a site without content/ gets no cache folder.
     func pipelineOptions(fileSystem: any FileSystem) -> SitePipeline.Options {
         let cache = noCache ? nil : FileScenarioCache(siteDirectory: siteDirectory, fileSystem: fileSystem)
-        return SitePipeline.Options(includeDrafts: drafts, cache: cache, baseURL: baseURL)
+        let highlightCache = noCache ? nil : FileHighlightCache(siteDirectory: siteDirectory, fileSystem: fileSystem)
+        return SitePipeline.Options(
+            includeDrafts: drafts, cache: cache, baseURL: baseURL, highlighter: PygmentsHighlighter.standard(), highlightCache: highlightCache)
     }
 
     /// A site-relative path as the user should see it (relative to where they ran notesim).

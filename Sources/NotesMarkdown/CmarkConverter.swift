@@ -12,7 +12,7 @@ import NotesCore
 /// GitHub passes (`GitHubExtensions`) turn cmark's tree into GFM's, the walk collects
 /// headings, references and code blocks; the tree is then edited (link destinations
 /// rewritten, headings replaced by HTML with ids and self-links, slot code blocks replaced by
-/// markers, code highlighted) and rendered once.
+/// markers, code blocks left to the highlighter replaced by code markers) and rendered once.
 struct CmarkConverter {
     let index: LineIndex
     let options: MarkdownOptions
@@ -40,8 +40,8 @@ struct CmarkConverter {
         var urlEdits: [(OpaquePointer, String)] = []
         var literalEdits: [(OpaquePointer, String)] = []
         var slotNodes: [(OpaquePointer, Int)] = []
-        /// Code blocks to replace by their highlighted HTML.
-        var highlighted: [(OpaquePointer, String)] = []
+        /// Code blocks to replace by code markers, with their numbers.
+        var codeNodes: [(OpaquePointer, Int)] = []
         var softBreaks: [OpaquePointer] = []
         var locator: SourceLocator
         /// Where the GitHub passes took the text of the nodes they made.
@@ -160,12 +160,12 @@ struct CmarkConverter {
             }
 
         case CMARK_NODE_CODE_BLOCK:
-            let block = codeBlock(node, nextSlot: state.slotNodes.count + 1)
+            var block = codeBlock(node, nextSlot: state.slotNodes.count + 1)
             if let slot = block.slot {
                 state.slotNodes.append((node, slot))
-            } else if !block.language.isEmpty, let html = options.highlight?(block.literal, block.language) {
-                let language = HTMLEscaping.attribute(block.language)
-                state.highlighted.append((node, "<pre><code class=\"language-\(language)\">\(html)</code></pre>"))
+            } else if options.markCode, !block.language.isEmpty {
+                block.codeSlot = state.codeNodes.count + 1
+                state.codeNodes.append((node, state.codeNodes.count + 1))
             }
             state.codeBlocks.append(block)
 
@@ -235,7 +235,7 @@ struct CmarkConverter {
         for (node, slot) in state.slotNodes {
             replace(node, withHTML: MarkdownPage.slotMarker(slot))
         }
-        for (node, html) in state.highlighted { replace(node, withHTML: html) }
+        for (node, slot) in state.codeNodes { replace(node, withHTML: MarkdownPage.codeMarker(slot)) }
     }
 
     /// Replaces each heading by its HTML with a unique id and a self-link, after the other

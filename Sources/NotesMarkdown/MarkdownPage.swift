@@ -64,14 +64,18 @@ public struct CodeBlock: Hashable, Sendable {
     /// For blocks replaced by a slot (see `MarkdownOptions.slotLanguages`), the slot number
     /// from 1; the page's HTML then holds `MarkdownPage.slotMarker(n)` in its place.
     public var slot: Int?
+    /// For blocks left to a highlighter (see `MarkdownOptions.markCode`), their number from 1;
+    /// the page's HTML then holds `MarkdownPage.codeMarker(n)` in their place.
+    public var codeSlot: Int?
 
-    public init(info: String, language: String, literal: String, position: SourcePosition, contentStartLine: Int, slot: Int?) {
+    public init(info: String, language: String, literal: String, position: SourcePosition, contentStartLine: Int, slot: Int?, codeSlot: Int? = nil) {
         self.info = info
         self.language = language
         self.literal = literal
         self.position = position
         self.contentStartLine = contentStartLine
         self.slot = slot
+        self.codeSlot = codeSlot
     }
 }
 
@@ -115,6 +119,14 @@ public struct MarkdownPage: Sendable {
 
     /// What every slot marker starts with.
     public static let slotMarkerPrefix = "<!--notesim-slot:"
+
+    /// The HTML comment that stands where code block `n` (`CodeBlock.codeSlot`) goes.
+    public static func codeMarker(_ slot: Int) -> String {
+        codeMarkerPrefix + "\(slot)-->"
+    }
+
+    /// What every code marker starts with (the same length as `slotMarkerPrefix`).
+    public static let codeMarkerPrefix = "<!--notesim-code:"
 }
 
 /// How to parse a note.
@@ -129,19 +141,21 @@ public struct MarkdownOptions: Sendable {
     /// The title of an alert (`> [!NOTE]`), in the page's language; GitHub's English
     /// titles by default.
     public var alertTitle: @Sendable (AlertKind) -> String
-    /// Highlights a code block (its code and language) as HTML for inside `<code>`, or
-    /// returns nil to leave it plain; nil (the default) highlights nothing.
-    public var highlight: (@Sendable (_ code: String, _ language: String) -> String?)?
+    /// Replaces each code block that names a language (and is not a slot) by a code marker,
+    /// for a later step to fill with highlighted HTML: highlighting runs another program,
+    /// once per build for all blocks, so it cannot happen while one note is parsed. Off by
+    /// default: blocks are rendered by cmark.
+    public var markCode: Bool
 
     public init(
         slotLanguages: Set<String> = [],
         rewriteDestination: @escaping @Sendable (String, Reference.Kind) -> String = { destination, _ in destination },
         alertTitle: @escaping @Sendable (AlertKind) -> String = { $0.englishTitle },
-        highlight: (@Sendable (_ code: String, _ language: String) -> String?)? = nil
+        markCode: Bool = false
     ) {
         self.slotLanguages = slotLanguages
         self.alertTitle = alertTitle
-        self.highlight = highlight
+        self.markCode = markCode
         self.rewriteDestination = rewriteDestination
     }
 }

@@ -92,7 +92,9 @@ public struct PreviewServer: Sendable {
         // The manifest stays in memory between rebuilds (no decoding or writing it each time).
         let report = SiteBuild.run(
             siteDirectory: siteDirectory, output: outputDirectory, fileSystem: fileSystem,
-            options: .init(cache: FileScenarioCache(siteDirectory: siteDirectory, fileSystem: fileSystem)),
+            options: .init(
+                cache: FileScenarioCache(siteDirectory: siteDirectory, fileSystem: fileSystem), highlighter: PygmentsHighlighter.standard(),
+                highlightCache: FileHighlightCache(siteDirectory: siteDirectory, fileSystem: fileSystem)),
             remembered: await state.manifest, listing: listing)
         if let manifest = report.manifest { await state.remember(manifest) }
         let result = report.result

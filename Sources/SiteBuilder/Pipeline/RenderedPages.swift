@@ -20,10 +20,11 @@ struct RenderedPages {
     let frame: RenderStage.Frame?
 
     /// Runs the scenarios of the notes parsed in this run (`parsedNow`; from the cache when it
-    /// has them) and renders the planned pages.
+    /// has them) and renders the planned pages, with the code blocks `highlighted` has (by
+    /// note source path and code slot; `HighlightStep`).
     init(
         site: SiteNotes, pages: [Note], sidebar: SidebarPlan, config: SiteConfig, referencedFiles: Set<String>,
-        parsedNow: Set<String>, options: SitePipeline.Options
+        parsedNow: Set<String>, options: SitePipeline.Options, highlighted: [String: [Int: [UInt8]]] = [:]
     ) {
         var toc: (key: UInt64, html: String)?
         frame = sidebar.themed.map { theme, tocList in
@@ -35,7 +36,7 @@ struct RenderedPages {
             return RenderStage.frame(input)
         }
         self.toc = toc
-        let perPage = Self.render(pages, frame: frame, config: config, parsedNow: parsedNow, options: options)
+        let perPage = Self.render(pages, frame: frame, config: config, parsedNow: parsedNow, options: options, highlighted: highlighted)
         for (note, (result, written, document)) in zip(pages, perPage) {
             if let document { searchDocuments[note.outputPath] = document }
             if let result {
@@ -58,7 +59,7 @@ struct RenderedPages {
     /// Each page's scenarios, page and event log pages, on every core, with progress reports.
     private static func render(
         _ pages: [Note], frame: RenderStage.Frame?, config: SiteConfig, parsedNow: Set<String>,
-        options: SitePipeline.Options
+        options: SitePipeline.Options, highlighted: [String: [Int: [UInt8]]]
     ) -> [(scenarios: ScenarioStage.Output?, files: [OutputFile], search: CountedDocument?)] {
         let scenarioTotal = pages.reduce(0) { $0 + (needsScenarios($1, parsedNow: parsedNow) ? $1.page.codeBlocks.count { $0.slot != nil } : 0) }
         let scenariosDone = SharedCounter()
@@ -79,7 +80,7 @@ struct RenderedPages {
                 result?.logs = [:]
                 return (result, [], nil)
             }
-            var written = [RenderStage.page(note, figures: result?.figures ?? [:], frame: frame)]
+            var written = [RenderStage.page(note, figures: result?.figures ?? [:], code: highlighted[note.sourcePath] ?? [:], frame: frame)]
             if let logs = result?.logs, !logs.isEmpty {
                 let sorted = logs.sorted { $0.key < $1.key }.map { (slot: $0.key, log: $0.value) }
                 written.append(RenderStage.logPage(sorted, note: note, frame: frame))

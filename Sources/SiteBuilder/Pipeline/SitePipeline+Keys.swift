@@ -22,6 +22,8 @@ extension SitePipeline {
             hasher.combine(bytes)
         }
         add("drafts \(options.includeDrafts); base \(options.baseURL ?? ""); search \(options.search.map(String.init) ?? "")")
+        // Pages show code highlighted by this highlighter, or plain without one.
+        add("highlighter \(options.highlighter?.identity ?? "none")")
         return hasher.value
     }
 

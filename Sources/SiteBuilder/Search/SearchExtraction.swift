@@ -42,6 +42,8 @@ private struct BodyReader {
     private let html: [UInt8]
     private let headings: [String: String]
     private let claims: [Int: String]
+    /// The code of each block left to the highlighter, by code slot.
+    private let code: [Int: String]
     private var sections: [SearchDocument.Section] = []
     private var anchor = ""
     private var heading = ""
@@ -69,6 +71,7 @@ private struct BodyReader {
         html = note.page.htmlBytes
         headings = Dictionary(note.page.headings.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
         claims = SearchExtraction.claims(of: note)
+        code = Dictionary(note.page.codeBlocks.compactMap { block in block.codeSlot.map { ($0, block.literal) } }, uniquingKeysWith: { first, _ in first })
     }
 
     mutating func read() {
@@ -109,6 +112,15 @@ private struct BodyReader {
                 let claim = claims[slot]
             {
                 text += Array(" \(claim) ".utf8)
+            } else if comment.hasPrefix(MarkdownPage.codeMarkerPrefix), let slot = Int(comment.dropFirst(MarkdownPage.codeMarkerPrefix.count).dropLast(3)),
+                let code = code[slot]
+            {
+                // A code block left to the highlighter: its text, as the `<pre>` would give it.
+                let bytes = code.utf8.prefix(SearchExtraction.textLimit - kept)
+                text.append(UInt8(ascii: " "))
+                text += bytes
+                text.append(UInt8(ascii: " "))
+                kept += bytes.count
             }
             index = end
             return

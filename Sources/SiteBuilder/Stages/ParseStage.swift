@@ -1,4 +1,3 @@
-import CodeHighlighting
 import NotesCore
 import NotesMarkdown
 
@@ -37,12 +36,13 @@ public enum ParseStage {
         return (note, diagnostics)
     }
 
-    /// How notes in `language` are parsed: scenario slots, highlighted code, alert titles in
-    /// that language, and note links pointing at pages.
+    /// How notes in `language` are parsed: scenario slots, code blocks left as markers for
+    /// the highlight step (`HighlightStep`), alert titles in that language, and note links
+    /// pointing at pages.
     static func options(language: String) -> MarkdownOptions {
         let strings = UIStrings.forLanguage(language)
         return MarkdownOptions(
             slotLanguages: slotLanguages, rewriteDestination: { destination, _ in OutputPaths.rewrite(destination) },
-            alertTitle: { strings.alertTitle($0) }, highlight: CodeHighlighter.highlight)
+            alertTitle: { strings.alertTitle($0) }, markCode: true)
     }
 }

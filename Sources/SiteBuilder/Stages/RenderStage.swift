@@ -71,14 +71,15 @@ public enum RenderStage {
         return Frame(input: input, navigation: navigation, notesByOutput: notesByOutput, assets: assets, assetFiles: files, tocList: tocList)
     }
 
-    /// The page of one note, with `figures` (HTML by slot number) in its scenario slots.
+    /// The page of one note, with `figures` (HTML by slot number) in its scenario slots and
+    /// `code` (highlighted blocks by code slot number, `HighlightStep`) in its code slots.
     /// Pages are independent of each other: callers render them on every core.
-    public static func page(_ note: Note, figures: [Int: [UInt8]], frame: Frame) -> OutputFile {
+    public static func page(_ note: Note, figures: [Int: [UInt8]], code: [Int: [UInt8]] = [:], frame: Frame) -> OutputFile {
         let input = frame.input
         let (previous, next) = frame.navigation.neighbours(of: note.outputPath)
         let isHome = note.outputPath == "index.html"
         let language = note.frontMatter.lang ?? input.config.language
-        let html = fillSlots(note, slotHTML: figures)
+        let html = fillSlots(note, slotHTML: figures, codeHTML: code)
         let (titleHTML, body) = splitLeadingTitle(html)
         var context = baseContext(for: note.outputPath, config: input.config, ui: UIStrings.forLanguage(language), assets: frame.assets)
         context["lang"] = .text(language)
@@ -233,40 +234,65 @@ public enum RenderStage {
         return (String(decoding: html[..<end.upperBound], as: UTF8.self), html[end.upperBound...])
     }
 
-    /// Replaces slot markers with their HTML, or with the original code block, in one pass
-    /// over the page's bytes (each slot's first marker).
-    static func fillSlots(_ note: Note, slotHTML: [Int: [UInt8]]) -> [UInt8] {
-        var replacements: [Int: [UInt8]] = [:]
+    /// Replaces slot markers with their HTML (or the original code block) and code markers
+    /// with highlighted code (or the plain block), in one pass over the page's bytes (each
+    /// marker's first occurrence).
+    static func fillSlots(_ note: Note, slotHTML: [Int: [UInt8]], codeHTML: [Int: [UInt8]] = [:]) -> [UInt8] {
+        var slots: [Int: [UInt8]] = [:]
+        var code: [Int: [UInt8]] = [:]
         for block in note.page.codeBlocks {
-            guard let slot = block.slot else { continue }
-            replacements[slot] =
-                slotHTML[slot]
-                ?? Array("<pre><code class=\"language-\(HTMLEscaping.attribute(block.language))\">\(HTMLEscaping.text(block.literal))</code></pre>".utf8)
+            if let slot = block.slot {
+                slots[slot] =
+                    slotHTML[slot]
+                    ?? Array("<pre><code class=\"language-\(HTMLEscaping.attribute(block.language))\">\(HTMLEscaping.text(block.literal))</code></pre>".utf8)
+            } else if let slot = block.codeSlot {
+                code[slot] = codeHTML[slot] ?? CodeBlockHTML.plain(block)
+            }
         }
         let html = note.page.htmlBytes
-        guard !replacements.isEmpty else { return html }
-        let prefix = MarkdownPage.slotMarkerPrefix
+        guard !slots.isEmpty || !code.isEmpty else { return html }
         var output: [UInt8] = []
-        output.reserveCapacity(html.count + replacements.values.reduce(0) { $0 + $1.count })
+        output.reserveCapacity(html.count + slots.values.reduce(0) { $0 + $1.count } + code.values.reduce(0) { $0 + $1.count })
         var copied = 0
         var searchFrom = 0
-        while let found = ByteSearch.firstRange(of: prefix, in: html, from: searchFrom) {
+        while let found = ByteSearch.firstRange(of: markerStem, in: html, from: searchFrom) {
             searchFrom = found.upperBound
-            var cursor = found.upperBound
-            var slot = 0
-            while cursor < html.count, html[cursor] >= 0x30, html[cursor] <= 0x39, slot < 1_000_000 {
-                slot = slot * 10 + Int(html[cursor] - 0x30)
-                cursor += 1
-            }
-            guard cursor + 3 <= html.count, html[cursor] == 0x2D, html[cursor + 1] == 0x2D, html[cursor + 2] == 0x3E,
-                let replacement = replacements.removeValue(forKey: slot)
+            guard let (isCode, slot, end) = marker(in: html, at: found.upperBound),
+                let replacement = isCode ? code.removeValue(forKey: slot) : slots.removeValue(forKey: slot)
             else { continue }
             output.append(contentsOf: html[copied..<found.lowerBound])
             output.append(contentsOf: replacement)
-            copied = cursor + 3
+            copied = end
             searchFrom = copied
         }
         output.append(contentsOf: html[copied...])
         return output
+    }
+
+    /// What slot and code markers start with.
+    private static let markerStem = "<!--notesim-"
+
+    /// The marker whose stem ends at `start` (`slot:N-->` or `code:N-->`): whether it is a
+    /// code marker, its number, and where it ends; nil when the bytes are no marker.
+    private static func marker(in html: [UInt8], at start: Int) -> (isCode: Bool, slot: Int, end: Int)? {
+        let slotTail = MarkdownPage.slotMarkerPrefix.utf8.dropFirst(markerStem.utf8.count)
+        let codeTail = MarkdownPage.codeMarkerPrefix.utf8.dropFirst(markerStem.utf8.count)
+        let rest = html[start...]
+        let isCode: Bool
+        if rest.starts(with: slotTail) {
+            isCode = false
+        } else if rest.starts(with: codeTail) {
+            isCode = true
+        } else {
+            return nil
+        }
+        var cursor = start + slotTail.count
+        var slot = 0
+        while cursor < html.count, html[cursor] >= 0x30, html[cursor] <= 0x39, slot < 1_000_000 {
+            slot = slot * 10 + Int(html[cursor] - 0x30)
+            cursor += 1
+        }
+        guard cursor + 3 <= html.count, html[cursor] == 0x2D, html[cursor + 1] == 0x2D, html[cursor + 2] == 0x3E else { return nil }
+        return (isCode, slot, cursor + 3)
     }
 }

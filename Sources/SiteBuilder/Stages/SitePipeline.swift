@@ -25,11 +25,19 @@ public enum SitePipeline {
         public var renderPages: Bool
         /// Overrides `search` of notesim.yml (`build --no-search`).
         public var search: Bool?
+        /// Highlights the code blocks of the pages rendered (one run per build for the blocks
+        /// not in `highlightCache`); nil leaves code plain, with no warning.
+        public var highlighter: (any Highlighter)?
+        /// Where highlighted blocks are remembered between runs; nil to highlight every block.
+        public var highlightCache: (any HighlightResultCache)?
 
         public init(
             includeDrafts: Bool = false, cache: (any ScenarioResultCache)? = nil, baseURL: String? = nil,
-            progress: BuildProgress.Handler? = nil, pageSink: PageSpool? = nil, renderPages: Bool = true, search: Bool? = nil
+            progress: BuildProgress.Handler? = nil, pageSink: PageSpool? = nil, renderPages: Bool = true, search: Bool? = nil,
+            highlighter: (any Highlighter)? = nil, highlightCache: (any HighlightResultCache)? = nil
         ) {
+            self.highlighter = highlighter
+            self.highlightCache = highlightCache
             self.includeDrafts = includeDrafts
             self.cache = cache
             self.baseURL = baseURL
@@ -84,6 +92,9 @@ public enum SitePipeline {
         public var expectationsFailed: Int
         /// Notes parsed in this run (an incremental run parses only what changed).
         public var notesParsed: Int = 0
+        /// Distinct code blocks the highlighter was run on in this run (the others came from
+        /// its cache, or were not on a page rendered now).
+        public var codeBlocksHighlighted: Int = 0
         /// The manifest that describes this run's output (files hashed as they will be written).
         public var manifest: BuildManifest?
 
@@ -136,9 +147,13 @@ public enum SitePipeline {
             sidebar.themed == nil
             ? site.notes.filter { RenderedPages.needsScenarios($0, parsedNow: parsedNow) }
             : renderPlan.pages(of: site.notes, full: plan.previous == nil)
+        // The I/O edge between parse and render: code blocks from the cache or one highlighter run.
+        let highlight = HighlightStep(
+            pages: sidebar.themed == nil || !options.renderPages ? [] : pages, highlighter: options.highlighter, cache: options.highlightCache)
+        diagnostics += highlight.diagnostics
         let rendered = RenderedPages(
             site: site, pages: pages, sidebar: sidebar, config: config, referencedFiles: links.referencedFiles,
-            parsedNow: parsedNow, options: options)
+            parsedNow: parsedNow, options: options, highlighted: highlight.blocks)
         let tally = ClaimTally(kept: plan.kept, fresh: rendered.scenarioOutputs)
         diagnostics += tally.diagnostics
         var keptFiles = rendered.frame == nil ? [:] : keptPages(site.notes, toRender: renderPlan.toRender, records: plan.kept, previous: plan.previous)
@@ -156,8 +171,10 @@ public enum SitePipeline {
         }
         let pageCount = rendered.frame == nil ? 0 : countPages(files: rendered.files, notesByOutput: site.byOutput)
         let noteCount = site.notes.count
+        // Pages that show code plain because the highlighter failed must not be kept by the
+        // next build: its manifest gets a key no build computes, so that build is whole.
         let manifest = BuildManifest.assemble(
-            globalKey: globalKey, contentKey: contentKey, toc: rendered.toc, previous: plan.previous,
+            globalKey: highlight.diagnostics.isEmpty ? globalKey : ~globalKey, contentKey: contentKey, toc: rendered.toc, previous: plan.previous,
             kept: plan.takeKept(), renderKeys: renderPlan.newKeys, links: links.perNote, fresh: parsed.notes,
             parsed: parsed, scenarios: rendered.scenarioOutputs)
         let simulated = rendered.simulated
@@ -166,7 +183,8 @@ public enum SitePipeline {
         return Result(
             files: files, keptFiles: keptFiles, diagnostics: diagnostics.sorted(), config: config, noteCount: noteCount,
             pageCount: pageCount, scenarioCount: tally.scenarios, scenariosSimulated: simulated,
-            expectationsPassed: tally.passed, expectationsFailed: tally.failed, notesParsed: parsed.hashes.count, manifest: manifest)
+            expectationsPassed: tally.passed, expectationsFailed: tally.failed, notesParsed: parsed.hashes.count,
+            codeBlocksHighlighted: highlight.highlighted, manifest: manifest)
     }
 
     /// notesim.yml with the command line's overrides.
