@@ -36,7 +36,9 @@ extension ScenarioParser {
                 if value.mapping != nil {
                     size = reader.mapping(value, at: path, known: ["size"]).first.flatMap { reader.size($0.value, path + ".size") }
                 } else {
-                    size = reader.string(value, path).map { Int64($0.utf8.count) }
+                    let text = reader.string(value, path)
+                    if key == "error-message" { spec.function.errorMessage = text }
+                    size = text.map { Int64($0.utf8.count) }
                 }
                 if let size { if key == "result" { spec.function.responseSize = size } else { spec.function.errorMessageSize = size } }
             case "state":

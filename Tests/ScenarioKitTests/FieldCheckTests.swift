@@ -93,3 +93,53 @@ import Testing
         #expect(run.diagnostics.map(\.formatted).first?.contains("'received-at' applies to SQS queues") == true)
     }
 }
+
+/// Issue 22, point 3: what an error says, in destination records, DLQ messages and
+/// synchronous responses (`error-message` text; the runtime's timeout text).
+@Suite struct ErrorPayloadClaimTests {
+    @Test func aDestinationRecordCarriesTheErrorMessage() {
+        let yaml = """
+            mode: async
+            function: { fails: always, error-message: "order 42: stock service refused" }
+            EventInvokeConfig: { MaximumRetryAttempts: 0, DestinationConfig: { OnFailure: sqs } }
+            events:
+              - at: 0s
+            expect:
+              deliveries: [{ fields: { responsePayload.errorMessage: { contains: stock service }, responsePayload: { size: 31B } } }]
+            """
+        #expect(ScenarioVerdicts.of(yaml) == ["pass deliveries"])
+        let wrong = yaml.replacingOccurrences(of: "{ contains: stock service }", with: "{ contains: timeout }")
+        #expect(
+            ScenarioVerdicts.of(wrong) == [
+                "content/a.md:7:3: error: expected responsePayload.errorMessage of delivery 1 to contain \"timeout\", it is \"order 42: stock service refused\" [expect.deliveries]"
+            ])
+    }
+
+    @Test func aDeadLetterMessageKeepsTheFirstKilobyteOfTheText() {
+        let yaml = """
+            mode: async
+            function: { fails: always, error-message: "boom" }
+            EventInvokeConfig: { MaximumRetryAttempts: 0 }
+            DeadLetterConfig: { TargetArn: sqs }
+            events:
+              - at: 0s
+            expect:
+              deliveries: [{ to: DLQ, fields: { MessageAttributes.ErrorMessage: boom } }]
+            """
+        #expect(ScenarioVerdicts.of(yaml) == ["pass deliveries"])
+    }
+
+    @Test func aSynchronousCallerSeesTheTimeoutText() {
+        let yaml = """
+            mode: sync
+            function: { duration: 5s, Timeout: 3 }
+            events:
+              - { at: 0s, count: 1 }
+            expect:
+              responses: { 1: { status: 200, error: Unhandled, errorMessage: "Task timed out after 3.00 seconds" } }
+            """
+        #expect(ScenarioVerdicts.of(yaml) == ["pass responses"])
+        let ok = "mode: sync\nevents:\n  - at: 0s\nexpect:\n  responses: { 1: { errorMessage: absent } }\n"
+        #expect(ScenarioVerdicts.of(ok) == ["pass responses"])
+    }
+}

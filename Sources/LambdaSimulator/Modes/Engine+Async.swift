@@ -202,6 +202,14 @@ extension Engine {
         return delivered
     }
 
+    /// The `errorMessage` of a failed attempt's error object (A14): the scenario's text, or
+    /// for a timeout the runtime's "Task timed out after N.00 seconds" (S6); otherwise a text
+    /// of `errorMessageSize` bytes whose words the scenario did not say.
+    private func errorMessage(_ result: AttemptResult) -> FieldValue {
+        if result == .timeout { return .string("Task timed out after \(spec.function.timeoutSeconds).00 seconds") }
+        return spec.function.errorMessage.map(FieldValue.string) ?? .size(spec.function.errorMessageSize)
+    }
+
     /// The invocation record of a destination message (A14).
     private func recordFields(condition: String, state: AsyncItem, target: TargetKind) -> [String: FieldValue] {
         var fields: [String: FieldValue] = [
@@ -221,6 +229,7 @@ extension Engine {
             } else {
                 fields["responseContext.functionError"] = .string("Unhandled")
                 fields["responsePayload"] = .size(spec.function.errorMessageSize)
+                fields["responsePayload.errorMessage"] = errorMessage(result)
             }
         } else {
             // A9: no response when the function never ran.
@@ -256,7 +265,8 @@ extension Engine {
             "body": .size(Int64(state.size)),
             "MessageAttributes.RequestID": .string(Identifiers.requestID(state.id)),
             "MessageAttributes.ErrorCode": .int(200),
-            "MessageAttributes.ErrorMessage": .size(min(spec.function.errorMessageSize, 1_024)),
+            "MessageAttributes.ErrorMessage": spec.function.errorMessage.map { .string(String(decoding: Array($0.utf8.prefix(1_024)), as: UTF8.self)) }
+                ?? .size(min(spec.function.errorMessageSize, 1_024)),
         ]
     }
 }

@@ -16,6 +16,9 @@ public struct FunctionSpec: Sendable, Hashable {
     public var responseSize: Int64 = 64
     /// Size of the error message in bytes (A15: the DLQ keeps the first 1 KB).
     public var errorMessageSize: Int64 = 64
+    /// The error message's text, when the scenario wrote one (`error-message: "boom"`):
+    /// records and DLQ messages then carry it, so claims can check what it says (A14, A15).
+    public var errorMessage: String?
     /// For tumbling windows (K14): whether responses carry `state`.
     public var omitsWindowState = false
     /// How long `Init` runs in a new execution environment, ms (X1, X2, X6) [0: §17 keeps

@@ -22,8 +22,10 @@ extension Checker {
                 case "status":
                     guard let status = fieldValue.text.flatMap({ Int($0) }) else { return .invalid("a status is a number such as 200", fieldValue.position) }
                     if status != response.status { misses.append("expected event \(event) to get status \(status), it got \(response.status)") }
-                case "error", "reason":
-                    let actual = (field == "error" ? response.error : response.reason).map(FieldValue.string) ?? .absent
+                case "error", "reason", "errorMessage":
+                    let actual =
+                        field == "errorMessage"
+                        ? errorMessage(of: response) : (field == "error" ? response.error : response.reason).map(FieldValue.string) ?? .absent
                     switch FieldMatch.parse(fieldValue) {
                     case .failure(let invalid): return .invalid(invalid.message, invalid.position)
                     case .success(let match): if let miss = match.miss(actual, what: what) { misses.append(miss) }
@@ -31,7 +33,7 @@ extension Checker {
                 case "at":
                     guard let inside = within(fieldValue, response.time) else { return .invalid(Self.timeShape, fieldValue.position) }
                     if !inside { misses.append("expected event \(event)'s response at \(describe(fieldValue)), it came at \(Self.time(response.time))") }
-                default: return .invalid("unknown response field '\(field)' (status, error, reason, at)", fieldValue.position)
+                default: return .invalid("unknown response field '\(field)' (status, error, reason, errorMessage, at)", fieldValue.position)
                 }
             }
         }
@@ -103,6 +105,16 @@ extension Checker {
                 .init(
                     message: "unknown delivery field '\(field)' (to, at, condition, approximateInvokeCount, items, fields)", position: fieldValue.position))
         }
+    }
+
+    /// The `errorMessage` of the error object a synchronous caller got with a function error
+    /// (S2): the scenario's `error-message` text, the runtime's timeout text (S6), or a text
+    /// of the scenario's size; absent when the function did not fail.
+    private func errorMessage(of response: ClaimFacts.Response) -> FieldValue {
+        guard response.error == "Unhandled" else { return .absent }
+        let function = document.spec.function
+        if response.reason == "Task timed out" { return .string("Task timed out after \(function.timeoutSeconds).00 seconds") }
+        return function.errorMessage.map(FieldValue.string) ?? .size(function.errorMessageSize)
     }
 
     /// What a time or a bound looks like, for the error when a value is neither.

@@ -68,7 +68,8 @@ enum FieldMatch: Equatable {
             if case .string(let string) = actual { holds = string.contains(text) } else { holds = false }
             expected = "to contain \"\(text)\""
         case .size(let bytes):
-            holds = actual == .size(bytes)
+            // A text is as large as its UTF-8 bytes.
+            if case .string(let text) = actual { holds = Int64(text.utf8.count) == bytes } else { holds = actual == .size(bytes) }
             expected = "{size: \(bytes)}"
         }
         guard !holds else { return nil }
