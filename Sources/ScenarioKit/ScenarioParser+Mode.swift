@@ -43,7 +43,8 @@ extension ScenarioParser {
             }
         }
         if let node = keys.value("mode"), let text = reader.string(node, "mode") {
-            guard let parsed = InvocationMode(rawValue: text) else {
+            // The simulation's own words are read without regard to case (`SQS` is `sqs`).
+            guard let parsed = InvocationMode(rawValue: text.lowercased()) else {
                 let names = InvocationMode.allCases.map(\.rawValue)
                 reader.error(
                     "scenario.value", at: node, "unknown mode '\(text)'" + (Suggestion.closest(to: text, among: names).map { "; did you mean '\($0)'?" } ?? ""),

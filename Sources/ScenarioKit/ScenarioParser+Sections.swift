@@ -18,10 +18,11 @@ extension ScenarioParser {
                 if let plan = readFailurePlan(value, path, &reader) { spec.function.fails = plan }
             case "failure":
                 guard let text = reader.string(value, path) else { continue }
-                if let kind = FailureKind(rawValue: text) {
+                let words = ClaimWords(noun: "a kind of failure", words: ["error", "timeout", "throttled", "service-error"])
+                if let kind = words.canonical(text).flatMap(FailureKind.init(rawValue:)) {
                     spec.function.failure = kind
                 } else {
-                    reader.error("scenario.value", at: value, "failure must be error, timeout, throttled or service-error, not '\(text)'")
+                    reader.error("scenario.value", at: value, "failure: " + words.refusal(text))
                 }
             case "Timeout":
                 if let seconds = reader.int64(value, path) { spec.function.timeoutSeconds = seconds }
@@ -91,7 +92,7 @@ extension ScenarioParser {
             return .records(Set(records), times: times)
         }
         guard let text = reader.string(node, path) else { return nil }
-        switch text {
+        switch text.lowercased() {
         case "never": return .never
         case "always": return .always
         default:

@@ -37,3 +37,30 @@ import Testing
         #expect(problem("async", "retry-from", "Attempt-Start") == nil)
     }
 }
+
+/// The simulation's own words (`mode`, `failure`, `fails`) are read without regard to case; a
+/// word that names nothing gets the list and the closest one.
+@Suite struct ScenarioWordTests {
+    @Test func wordsInAnyCaseAreRead() {
+        let run = ScenarioRunner.run("mode: SQS\nfunction: { fails: Always, failure: Timeout }\nrecords:\n  - at: 0s\n", path: "content/a.md")
+        #expect(run.diagnostics.isEmpty)
+        #expect(run.document?.spec.mode == .sqs)
+        #expect(run.document?.spec.function.failure == .timeout)
+    }
+
+    @Test func aWordThatNamesNothingGetsTheClosestOne() {
+        let run = ScenarioRunner.run("mode: sync\nfunction: { fails: always, failure: timout }\nevents:\n  - at: 0s\n", path: "content/a.md")
+        #expect(
+            run.diagnostics.map(\.formatted) == [
+                "content/a.md:2:37: error: failure: 'timout' is not a kind of failure (error, timeout, throttled, service-error); did you mean 'timeout'? [scenario.value]"
+            ])
+    }
+
+    @Test func receivedAtFailsWithTheTimesItHad() {
+        let yaml = "mode: sqs\nqueue: { VisibilityTimeout: 30 }\nfunction: { fails: [1] }\nrecords:\n  - at: 0s\nexpect:\n  received-at: [0s, 20s]\n"
+        #expect(
+            ScenarioVerdicts.of(yaml) == [
+                "content/a.md:7:3: error: expected receives at 0 s, 20 s, the simulator had them at 0 s, 30 s (#2 is off by 10 s, more than the 1 s tolerance) [expect.received-at]"
+            ])
+    }
+}
