@@ -42,31 +42,7 @@ extension Trace {
                 ),
             ])
         }
-        var throttles: [String] = []
-        var responses: [String] = []
-        var discards: [String] = []
-        var batchList: [String] = []
-        for entry in entries {
-            switch entry.event {
-            case .throttled(let items, let reason):
-                throttles.append(JSON.object([("time", .int(entry.time)), ("items", .ints(items)), ("reason", .string(reason))]))
-            case .response(let item, let status, let error, let reason):
-                responses.append(
-                    JSON.object([
-                        ("time", .int(entry.time)), ("item", .int(Int64(item))), ("status", .int(Int64(status))),
-                        ("error", error.map { .string($0) } ?? .null), ("reason", reason.map { .string($0) } ?? .null),
-                    ]))
-            case .discarded(let items, let reason):
-                discards.append(JSON.object([("time", .int(entry.time)), ("items", .ints(items)), ("reason", .string(reason.rawValue))]))
-            case .batch(let invocation, let items, let trigger, let lane):
-                batchList.append(
-                    JSON.object([
-                        ("time", .int(entry.time)), ("invocation", .int(Int64(invocation))), ("items", .ints(items)),
-                        ("trigger", .string(trigger.rawValue)), ("lane", .int(Int64(lane))),
-                    ]))
-            default: break
-            }
-        }
+        let lists = eventLists()
         let outcomeList = outcomes.keys.sorted().map {
             ($0.description, JSON.Value.raw("[" + outcomes[$0]!.map { JSON.quote($0.rawValue) }.joined(separator: ",") + "]"))
         }
@@ -74,15 +50,66 @@ extension Trace {
             ("format", .string("notesim-trace")), ("version", .int(Int64(Self.jsonVersion))), ("mode", .string(mode.rawValue)),
             ("endTime", .int(stats.endTime)), ("maxConcurrency", .int(Int64(stats.maxConcurrency))),
             ("invocations", .raw("[" + invocations.joined(separator: ",") + "]")),
-            ("batches", .raw("[" + batchList.joined(separator: ",") + "]")),
-            ("responses", .raw("[" + responses.joined(separator: ",") + "]")),
-            ("throttles", .raw("[" + throttles.joined(separator: ",") + "]")),
+            ("batches", .raw("[" + lists.batches.joined(separator: ",") + "]")),
+            ("responses", .raw("[" + lists.responses.joined(separator: ",") + "]")),
+            ("throttles", .raw("[" + lists.throttles.joined(separator: ",") + "]")),
             ("deliveries", .raw("[" + deliveryList.joined(separator: ",") + "]")),
-            ("discards", .raw("[" + discards.joined(separator: ",") + "]")),
+            ("discards", .raw("[" + lists.discards.joined(separator: ",") + "]")),
+            ("coldStarts", .raw("[" + lists.coldStarts.joined(separator: ",") + "]")),
+            ("recursionStops", .raw("[" + lists.recursionStops.joined(separator: ",") + "]")),
             ("outcomes", .raw(JSON.object(outcomeList))),
             ("assumptions", .raw("[" + assumptionsUsed.sorted().map { JSON.quote($0.rawValue) }.joined(separator: ",") + "]")),
             ("rules", .raw("[" + RuleSet.ids.filter(rulesFired.contains).map(JSON.quote).joined(separator: ",") + "]")),
         ]) + "\n"
+    }
+}
+
+/// The trace's entries of each kind the JSON lists, each entry an object.
+private struct EventLists {
+    var throttles: [String] = []
+    var responses: [String] = []
+    var discards: [String] = []
+    var batches: [String] = []
+    /// Requests that waited for `Init` (X1, X2) and chains stopped as recursive loops (L3).
+    var coldStarts: [String] = []
+    var recursionStops: [String] = []
+}
+
+extension Trace {
+    /// One pass over the entries, sorting each into its list.
+    fileprivate func eventLists() -> EventLists {
+        var lists = EventLists()
+        for entry in entries {
+            let time = JSON.Value.int(entry.time)
+            switch entry.event {
+            case .throttled(let items, let reason):
+                lists.throttles.append(JSON.object([("time", time), ("items", .ints(items)), ("reason", .string(reason))]))
+            case .response(let item, let status, let error, let reason):
+                lists.responses.append(
+                    JSON.object([
+                        ("time", time), ("item", .int(Int64(item))), ("status", .int(Int64(status))),
+                        ("error", error.map { .string($0) } ?? .null), ("reason", reason.map { .string($0) } ?? .null),
+                    ]))
+            case .discarded(let items, let reason):
+                lists.discards.append(JSON.object([("time", time), ("items", .ints(items)), ("reason", .string(reason.rawValue))]))
+            case .batch(let invocation, let items, let trigger, let lane):
+                lists.batches.append(
+                    JSON.object([
+                        ("time", time), ("invocation", .int(Int64(invocation))), ("items", .ints(items)),
+                        ("trigger", .string(trigger.rawValue)), ("lane", .int(Int64(lane))),
+                    ]))
+            case .coldStart(let invocation, let instance, let items, let duration, let failed):
+                lists.coldStarts.append(
+                    JSON.object([
+                        ("time", time), ("invocation", .int(Int64(invocation))), ("instance", .int(Int64(instance))), ("items", .ints(items)),
+                        ("initDuration", .int(duration)), ("failed", .bool(failed)),
+                    ]))
+            case .recursionStopped(let items, let depth):
+                lists.recursionStops.append(JSON.object([("time", time), ("items", .ints(items)), ("depth", .int(Int64(depth)))]))
+            default: break
+            }
+        }
+        return lists
     }
 }
 
