@@ -218,7 +218,7 @@ extension Engine {
                 .batch(invocation: invocationNumber, items: items, trigger: trigger, lane: lane),
                 rules: [.E2, trigger == .window && batchingWindow > 0 ? .E3 : .E1])
         }
-        if let depth = items.compactMap({ source.records[$0].map { Int($0.depth) } }).max(), recursionStops(depth: depth) {
+        if spec.function.loops, let depth = items.compactMap({ source.records[$0].map { Int($0.depth) } }).max(), recursionStops(depth: depth) {
             // L4: the poller gets RecursiveInvocationException; the messages are not
             // processed and return after their visibility timeout (Q2), then the DLQ (Q4).
             recordRecursionStopped(items, depth: depth)
@@ -276,14 +276,18 @@ extension Engine {
             .end(invocation: invocation, instance: instance, items: items, result: response.result, reported: response.reported),
             rules: response.rules + (result == .timeout ? [.S6] : []))
         if response.result == .ok {
-            let failed = Set(response.reported)
+            // No set and no depth lookups on the common path: every message succeeded and
+            // the function sends nothing back.
+            let failed = response.reported.isEmpty ? [] : Set(response.reported)
             for id in items {
-                if failed.contains(id) {
+                if !failed.isEmpty, failed.contains(id) {
                     markFailed(id)
-                } else {
+                } else if spec.function.loops {
                     let depth = source.records[id]?.depth ?? 1
                     delete(id)
                     queueLoopsBack(depth: depth)
+                } else {
+                    delete(id)
                 }
             }
         } else {
