@@ -90,34 +90,13 @@ extension Engine {
         record(
             .batch(invocation: nextInvocation, items: items, trigger: trigger, lane: lane),
             rules: [.E2, .D1] + (trigger == .window ? [.D2] : []) + (trigger == .retry ? [.D3] : []))
-        var refusal: (reason: String, rule: RuleSet)?
-        switch function.plan(attempt: nextInvocation, key: items.first ?? 0, items: items) {
-        case .refused(let kind):
-            refusal = (kind == .serviceError ? "ServiceException" : "ConcurrentInvocationLimitExceeded", .D3)
-        case .runs(let runtime, let result):
-            switch pool.acquire(at: now) {
-            case .failure(let refused):
-                refusal = (refused.reason, refused.rule)
-            case .success(let instance):
-                source.lanes[lane].refusals = 0
-                let invocation = takeInvocationNumber()
-                stats.attempts += 1
-                record(.start(invocation: invocation, instance: instance, items: items, attempt: source.lanes[lane].currentFailures + 1), rules: [.E1, .D1])
-                schedule(.laneEnd(lane: lane, invocation: invocation, instance: instance, result: result), after: runtime)
-                return
-            }
-        }
-        guard let refusal else { return }
-        let delay = backOff(lane: lane, items: items, reason: refusal.reason, rules: [.D3, refusal.rule])
-        record(.retryScheduled(items: items, reason: .throttled, delay: delay), rules: [.D3])
-        source.lanes[lane].phase = .throttled
-        wake(lane: lane, at: now + delay)
+        startLaneBatch(lane: lane, items: items, retryRule: .D3, startRules: [.E1, .D1])
     }
 
     /// A batch ended: success moves on in order (D1); a failure is retried after one poll
     /// until it succeeds, blocking everything behind it (D3).
     func changeStreamLaneEnd(_ lane: Int, invocation: Int, instance: Int, result: AttemptResult) {
-        pool.release(instance)
+        releaseEnvironment(instance, result: result)
         let items = source.lanes[lane].batch
         // D3: no partial batch response, retry limit or bisection for DocumentDB.
         record(.end(invocation: invocation, instance: instance, items: items, result: result, reported: []), rules: result == .timeout ? [.S6] : [])

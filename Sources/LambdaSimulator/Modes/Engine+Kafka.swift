@@ -168,27 +168,6 @@ extension Engine {
         record(
             .batch(invocation: nextInvocation, items: items, trigger: trigger, lane: lane),
             rules: [.E2, .KF1] + (trigger == .window ? [.KF2] : []) + (trigger == .payload ? [.E6] : []))
-        var refusal: (reason: String, rule: RuleSet)?
-        switch function.plan(attempt: nextInvocation, key: items.first ?? 0, items: items) {
-        case .refused(let kind):
-            refusal = (kind == .serviceError ? "ServiceException" : "ConcurrentInvocationLimitExceeded", .KF4)
-        case .runs(let runtime, let result):
-            switch pool.acquire(at: now) {
-            case .failure(let refused):
-                refusal = (refused.reason, refused.rule)
-            case .success(let instance):
-                source.lanes[lane].refusals = 0
-                let invocation = takeInvocationNumber()
-                stats.attempts += 1
-                record(.start(invocation: invocation, instance: instance, items: items, attempt: source.lanes[lane].currentFailures + 1), rules: [.E1])
-                schedule(.laneEnd(lane: lane, invocation: invocation, instance: instance, result: result), after: runtime)
-                return
-            }
-        }
-        guard let refusal else { return }
-        let delay = backOff(lane: lane, items: items, reason: refusal.reason, rules: [.KF4, refusal.rule])
-        record(.retryScheduled(items: items, reason: .throttled, delay: delay), rules: [.KF4])
-        source.lanes[lane].phase = .throttled
-        wake(lane: lane, at: now + delay)
+        startLaneBatch(lane: lane, items: items, retryRule: .KF4)
     }
 }

@@ -4,7 +4,7 @@ extension Engine {
     /// A Kafka batch ended: success commits its offsets (KF1); a failure blocks the partition
     /// and is retried, split or discarded (KF4, KF5).
     func kafkaLaneEnd(_ lane: Int, invocation: Int, instance: Int, result: AttemptResult) {
-        pool.release(instance)
+        releaseEnvironment(instance, result: result)
         let items = source.lanes[lane].batch
         let failures = source.lanes[lane].currentFailures
         let response = batchResponse(invocation: invocation, items: items, result: result)

@@ -85,35 +85,16 @@ extension Engine {
         record(
             .batch(invocation: nextInvocation, items: items, trigger: trigger, lane: lane),
             rules: [.E2, .M1] + (trigger == .window ? [.M2] : []) + (trigger == .retry ? [.M4] : []) + (trigger == .payload ? [.E6] : []))
-        var refusal: (reason: String, rule: RuleSet)?
-        switch function.plan(attempt: nextInvocation, key: items.first ?? 0, items: items) {
-        case .refused(let kind):
-            refusal = (kind == .serviceError ? "ServiceException" : "ConcurrentInvocationLimitExceeded", .M1)
-        case .runs(let runtime, let result):
-            switch pool.acquire(at: now) {
-            case .failure(let refused):
-                refusal = (refused.reason, refused.rule)
-            case .success(let instance):
-                source.lanes[lane].refusals = 0
-                let invocation = takeInvocationNumber()
-                stats.attempts += 1
-                for id in items { source.records[id]?.receiveCount += 1 }
-                record(.start(invocation: invocation, instance: instance, items: items, attempt: source.lanes[lane].currentFailures + 1), rules: [.E1, .M3])
-                schedule(.laneEnd(lane: lane, invocation: invocation, instance: instance, result: result), after: runtime)
-                return
-            }
+        // M3: each delivery to the function counts as one for the broker's redelivery limit.
+        startLaneBatch(lane: lane, items: items, retryRule: .M1, startRules: [.E1, .M3]) {
+            for id in items { self.source.records[id]?.receiveCount += 1 }
         }
-        guard let refusal else { return }
-        let delay = backOff(lane: lane, items: items, reason: refusal.reason, rules: [.M1, refusal.rule])
-        record(.retryScheduled(items: items, reason: .throttled, delay: delay), rules: [.M1])
-        source.lanes[lane].phase = .throttled
-        wake(lane: lane, at: now + delay)
     }
 
     /// A batch ended: success acknowledges it (M1); a failure leaves it unacknowledged for the
     /// broker to redeliver, until ActiveMQ's redelivery limit returns it to the broker (M4).
     func brokerLaneEnd(_ lane: Int, invocation: Int, instance: Int, result: AttemptResult) {
-        pool.release(instance)
+        releaseEnvironment(instance, result: result)
         let items = source.lanes[lane].batch
         // M6: MQ takes no partial batch response; the handler's result is the batch's.
         record(.end(invocation: invocation, instance: instance, items: items, result: result, reported: []), rules: result == .timeout ? [.S6] : [])

@@ -191,4 +191,38 @@ extension Engine {
         }
         return (result, reported, rules)
     }
+
+    /// Invokes a lane's batch in an execution environment (E1; cold starts and reuse through
+    /// `startInEnvironment`, X1–X6), or backs the lane off when Lambda refuses it (a throttle
+    /// or a service error) to try again later: the tail every mapping's invoke shares.
+    /// - Parameters:
+    ///   - retryRule: the source's rule for a refused batch (K6, KF4, M1, D3).
+    ///   - startRules: what the start cites.
+    ///   - whenStarted: what the source counts when the batch reaches the function.
+    func startLaneBatch(lane: Int, items: [Int], retryRule: RuleSet, startRules: RuleSet = .E1, whenStarted: () -> Void = {}) {
+        var refusal: (reason: String, rule: RuleSet)?
+        switch function.plan(attempt: nextInvocation, key: items.first ?? 0, items: items) {
+        case .refused(let kind):
+            refusal = (kind == .serviceError ? "ServiceException" : "ConcurrentInvocationLimitExceeded", retryRule)
+        case .runs(let runtime, let result):
+            switch pool.acquire(at: now) {
+            case .failure(let refused):
+                refusal = (refused.reason, refused.rule)
+            case .success(let instance):
+                source.lanes[lane].refusals = 0
+                let invocation = takeInvocationNumber()
+                stats.attempts += 1
+                whenStarted()
+                record(.start(invocation: invocation, instance: instance, items: items, attempt: source.lanes[lane].currentFailures + 1), rules: startRules)
+                let (runtime, result) = startInEnvironment(instance, invocation: invocation, items: items, runtime: runtime, result: result)
+                schedule(.laneEnd(lane: lane, invocation: invocation, instance: instance, result: result), after: runtime)
+                return
+            }
+        }
+        guard let refusal else { return }
+        let delay = backOff(lane: lane, items: items, reason: refusal.reason, rules: [retryRule, refusal.rule])
+        record(.retryScheduled(items: items, reason: .throttled, delay: delay), rules: retryRule)
+        source.lanes[lane].phase = .throttled
+        wake(lane: lane, at: now + delay)
+    }
 }

@@ -153,30 +153,7 @@ extension Engine {
         record(
             .batch(invocation: invocationNumber, items: items, trigger: trigger, lane: lane),
             rules: [.E2, .K1, .K2] + extraRules + (trigger == .window && batchingWindow > 0 ? [.E3] : []))
-        let plan = function.plan(attempt: invocationNumber, key: items.first ?? 0, items: items)
-        var refusal: (reason: String, rule: RuleSet)?
-        switch plan {
-        case .refused(let kind):
-            refusal = (kind == .serviceError ? "ServiceException" : "ConcurrentInvocationLimitExceeded", .K6)
-        case .runs(let runtime, let result):
-            switch pool.acquire(at: now) {
-            case .failure(let refused):
-                refusal = (refused.reason, refused.rule)
-            case .success(let instance):
-                source.lanes[lane].refusals = 0
-                let invocation = takeInvocationNumber()
-                stats.attempts += 1
-                record(.start(invocation: invocation, instance: instance, items: items, attempt: source.lanes[lane].currentFailures + 1), rules: [.E1])
-                let (runtime, result) = startInEnvironment(instance, invocation: invocation, items: items, runtime: runtime, result: result)
-                schedule(.laneEnd(lane: lane, invocation: invocation, instance: instance, result: result), after: runtime)
-                return
-            }
-        }
-        guard let refusal else { return }
-        let delay = backOff(lane: lane, items: items, reason: refusal.reason, rules: [.K6, refusal.rule])
-        record(.retryScheduled(items: items, reason: .throttled, delay: delay), rules: [.K6])
-        source.lanes[lane].phase = .throttled
-        wake(lane: lane, at: now + delay)
+        startLaneBatch(lane: lane, items: items, retryRule: .K6)
     }
 
     func laneEnd(_ lane: Int, invocation: Int, instance: Int, result: AttemptResult) {
