@@ -17,13 +17,7 @@ extension Engine {
 
     func changeStreamArrival(_ arrival: ArrivalStream.Arrival) {
         record(.arrival(item: arrival.id, size: arrival.size, shard: nil, group: nil), rules: [.D1])
-        let skipped: Bool
-        switch spec.mapping.startingPosition {
-        case .trimHorizon: skipped = false
-        case .latest: skipped = arrival.time < 0
-        case .atTimestamp(let start): skipped = arrival.time < start
-        }
-        if skipped {
+        if startingPositionSkips(arrival.time) {
             // D2: the mapping starts after this event and never reads it.
             record(.discarded(items: [arrival.id], reason: .beforeStartingPosition), rules: [.D2])
             settle(arrival.id, [.discarded])

@@ -225,4 +225,27 @@ extension Engine {
         source.lanes[lane].phase = .throttled
         wake(lane: lane, at: now + delay)
     }
+
+    /// Whether a mapping never reads a record written at `time`: LATEST starts after what was
+    /// there at t = 0, AT_TIMESTAMP at its time (K3, D2).
+    func startingPositionSkips(_ time: Int64) -> Bool {
+        switch spec.mapping.startingPosition {
+        case .trimHorizon: false
+        case .latest: time < 0
+        case .atTimestamp(let start): time < start
+        }
+    }
+
+    /// The fields every on-failure record of a batch opens with (K12, KF6): version, time and
+    /// the request context.
+    func failureRecordHeader(_ records: [SourceRecord], condition: String, invokeCount: Int) -> [String: FieldValue] {
+        [
+            "version": .string("1.0"),
+            "timestamp": .int(now),
+            "requestContext.requestId": .string(Identifiers.requestID(records.first?.id ?? 0)),
+            "requestContext.functionArn": .string(Identifiers.functionARN),
+            "requestContext.condition": .string(condition),
+            "requestContext.approximateInvokeCount": .int(Int64(invokeCount)),
+        ]
+    }
 }

@@ -26,13 +26,7 @@ extension Engine {
             shard = (arrival.id - 1) % shards + 1
         }
         record(.arrival(item: arrival.id, size: arrival.size, shard: shard, group: nil))
-        let skipped: Bool
-        switch spec.mapping.startingPosition {
-        case .trimHorizon: skipped = false
-        case .latest: skipped = arrival.time < 0
-        case .atTimestamp(let start): skipped = arrival.time < start
-        }
-        if skipped {
+        if startingPositionSkips(arrival.time) {
             // K3: the mapping starts after this record and never reads it.
             record(.discarded(items: [arrival.id], reason: .beforeStartingPosition), rules: [.K3])
             settle(arrival.id, [.discarded])
@@ -270,13 +264,8 @@ extension Engine {
     /// The metadata-only record of a failed stream batch (K12).
     private func streamFailureFields(_ records: [SourceRecord], condition: String, invokeCount: Int, target: TargetKind, shard: Int) -> [String: FieldValue] {
         let info = spec.mode == .kinesis ? "KinesisBatchInfo" : "DDBStreamBatchInfo"
-        var fields: [String: FieldValue] = [
-            "version": .string("1.0"),
-            "timestamp": .int(now),
-            "requestContext.requestId": .string(Identifiers.requestID(records.first?.id ?? 0)),
-            "requestContext.functionArn": .string(Identifiers.functionARN),
-            "requestContext.condition": .string(condition),
-            "requestContext.approximateInvokeCount": .int(Int64(invokeCount)),
+        var fields = failureRecordHeader(records, condition: condition, invokeCount: invokeCount)
+        fields.merge([
             "\(info).shardId": .string("shardId-" + String(repeating: "0", count: 11) + String(shard - 1)),
             "\(info).startSequenceNumber": .string(Identifiers.sequenceNumber(records.first?.id ?? 0)),
             "\(info).endSequenceNumber": .string(Identifiers.sequenceNumber(records.last?.id ?? 0)),
@@ -288,7 +277,7 @@ extension Engine {
                     ? "arn:aws:kinesis:us-east-1:123456789012:stream/notesim"
                     : "arn:aws:dynamodb:us-east-1:123456789012:table/notesim/stream/2026-01-01T00:00:00.000"),
             "payload": .absent,
-        ]
+        ]) { _, new in new }
         if invokeCount > 0 {
             fields["responseContext.statusCode"] = .int(200)
             fields["responseContext.executedVersion"] = .string("$LATEST")

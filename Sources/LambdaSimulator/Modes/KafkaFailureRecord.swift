@@ -10,13 +10,8 @@ extension Engine {
         let info = "KafkaBatchInfo"
         let key = "\(info).recordsInfo.\(topic.name)-\(partition)"
         let payloadSize = records.reduce(Int64(0)) { $0 + $1.size }
-        var fields: [String: FieldValue] = [
-            "version": .string("1.0"),
-            "timestamp": .int(now),
-            "requestContext.requestId": .string(Identifiers.requestID(records.first?.id ?? 0)),
-            "requestContext.functionArn": .string(Identifiers.functionARN),
-            "requestContext.condition": .string(condition),
-            "requestContext.approximateInvokeCount": .int(Int64(invokeCount)),
+        var fields = failureRecordHeader(records, condition: condition, invokeCount: invokeCount)
+        fields.merge([
             "\(info).batchSize": .int(Int64(records.count)),
             "\(info).bootstrapServers": .string(
                 topic.cluster == .msk ? "b-1.notesim.abc123.c1.kafka.us-east-1.amazonaws.com:9098" : "kafka.example.com:9092"),
@@ -28,7 +23,7 @@ extension Engine {
             "\(key).firstRecordTimestamp": .int(records.first?.arrival ?? 0),
             "\(key).lastRecordTimestamp": .int(records.last?.arrival ?? 0),
             "payload": .absent,
-        ]
+        ]) { _, new in new }
         if invokeCount > 0 {
             fields["responseContext.statusCode"] = .int(200)
             fields["responseContext.executedVersion"] = .string("$LATEST")
