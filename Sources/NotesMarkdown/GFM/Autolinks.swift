@@ -16,8 +16,9 @@ enum Autolinks {
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 linkDepth += event == CMARK_EVENT_ENTER ? 1 : -1
             case CMARK_NODE_TEXT where linkDepth == 0:
-                let literal = CmarkTree.literal(node)
-                if literal.contains(":") || literal.contains("www.") || literal.contains("@") { texts.append(node) }
+                if CmarkTree.literalContains(node, ":") || CmarkTree.literalContains(node, "www.") || CmarkTree.literalContains(node, "@") {
+                    texts.append(node)
+                }
             default:
                 break
             }

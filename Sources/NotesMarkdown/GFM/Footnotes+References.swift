@@ -13,7 +13,7 @@ extension Footnotes {
                 let type = CmarkTree.type(node)
                 if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
                     linkDepth += event == CMARK_EVENT_ENTER ? 1 : -1
-                } else if type == CMARK_NODE_TEXT, linkDepth == 0, CmarkTree.literal(node).contains("[^") {
+                } else if type == CMARK_NODE_TEXT, linkDepth == 0, CmarkTree.literalContains(node, "[^") {
                     texts.append(node)
                 }
             }

@@ -50,8 +50,8 @@ enum Footnotes {
             guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             switch CmarkTree.type(node) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                guard CmarkTree.literalContains(node, "\u{A0}") else { continue }
                 let literal = CmarkTree.literal(node)
-                guard literal.contains("\u{A0}") else { continue }
                 var restored = literal
                 for (marker, original) in markers { restored = restored.replacingOccurrences(of: marker, with: original) }
                 if restored != literal { cmark_node_set_literal(node, restored) }

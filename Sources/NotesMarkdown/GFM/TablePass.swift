@@ -101,8 +101,8 @@ struct TablePass {
         defer { cmark_iter_free(iterator) }
         while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
             guard let node = cmark_iter_get_node(iterator), CmarkTree.type(node) == CMARK_NODE_CODE else { continue }
-            let literal = CmarkTree.literal(node)
-            if literal.contains("\\|") {
+            if CmarkTree.literalContains(node, "\\|") {
+                let literal = CmarkTree.literal(node)
                 cmark_node_set_literal(node, literal.split(separator: "\\|", omittingEmptySubsequences: false).joined(separator: "|"))
             }
         }

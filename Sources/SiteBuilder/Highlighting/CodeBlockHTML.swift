@@ -29,7 +29,7 @@ enum CodeBlockHTML {
     /// What the highlighter is given for a block: its language and its code with CRLF line
     /// ends made LF (lexers do the same, and a block must not miss the cache for them).
     static func request(_ block: CodeBlock) -> HighlightRequest {
-        let code = block.literal.contains("\r") ? block.literal.replacing("\r\n", with: "\n") : block.literal
+        let code = block.literal.utf8.contains(UInt8(ascii: "\r")) ? block.literal.replacing("\r\n", with: "\n") : block.literal
         return HighlightRequest(language: block.language, code: code)
     }
 }
