@@ -52,6 +52,8 @@ struct CmarkConverter {
         var currentLeaf: OpaquePointer?
         /// How many images the walk is in (an image's text is not its heading's text).
         var imageDepth = 0
+        /// The page's text for the search index, when the options ask for it.
+        var prose: ProseCollector?
 
         init(locator: SourceLocator) {
             self.locator = locator
@@ -87,13 +89,15 @@ struct CmarkConverter {
         walked.explicitAnchors += github.anchors
         applyEdits(walked)
         let headings = replaceHeadings(walked.headings)
-        return MarkdownPage(
+        var page = MarkdownPage(
             htmlBytes: Self.renderBytes(document),
             headings: headings,
             references: walked.references,
             codeBlocks: walked.codeBlocks,
             explicitAnchors: walked.explicitAnchors
         )
+        page.prose = walked.prose?.finish(headings: headings)
+        return page
     }
 
     // MARK: - Walk
@@ -103,13 +107,16 @@ struct CmarkConverter {
     private func walk(_ document: OpaquePointer, origins: SourceOrigins) -> WalkState {
         var state = WalkState(locator: SourceLocator(index: index))
         state.origins = origins
+        if options.collectsProse { state.prose = ProseCollector() }
         let iterator = cmark_iter_new(document)
         defer { cmark_iter_free(iterator) }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
-            visit(node, type: cmark_node_get_type(node), entering: event == CMARK_EVENT_ENTER, &state)
+            let type = cmark_node_get_type(node)
+            visit(node, type: type, entering: event == CMARK_EVENT_ENTER, &state)
+            if state.prose != nil { gatherProse(node, type: type, entering: event == CMARK_EVENT_ENTER, &state) }
         }
         return state
     }
@@ -171,6 +178,35 @@ struct CmarkConverter {
 
         default:
             break
+        }
+    }
+
+    /// The step of the walk that gathers the page's text for the search index (after
+    /// `visit`, which has opened the heading a heading node starts).
+    private func gatherProse(_ node: OpaquePointer, type: cmark_node_type, entering: Bool, _ state: inout WalkState) {
+        let inHeading = state.currentHeading() != nil
+        switch type {
+        case CMARK_NODE_HEADING:
+            if entering { state.prose?.startSection(heading: state.headings.count - 1) }
+        case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+            if state.imageDepth == 0, !inHeading { state.prose?.append(cmark_node_get_literal(node)) }
+        case CMARK_NODE_SOFTBREAK:
+            if !inHeading, !Self.joinsWideCharacters(node) { state.prose?.space() }
+        case CMARK_NODE_LINEBREAK:
+            state.prose?.space()
+        case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK:
+            if !inHeading, state.imageDepth == 0 { state.prose?.appendHTML(cmark_node_get_literal(node)) }
+        case CMARK_NODE_CUSTOM_INLINE, CMARK_NODE_CUSTOM_BLOCK:
+            if !inHeading { state.prose?.appendHTML(entering ? cmark_node_get_on_enter(node) : cmark_node_get_on_exit(node)) }
+        case CMARK_NODE_CODE_BLOCK:
+            if let block = state.codeBlocks.last, let slot = block.slot {
+                state.prose?.slot(slot)
+            } else if let block = state.codeBlocks.last {
+                state.prose?.appendBlock(block.literal)
+            }
+        default:
+            // Any other block (paragraph, list, item, quote, rule) sets its text apart.
+            if type.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue { state.prose?.space() }
         }
     }
 

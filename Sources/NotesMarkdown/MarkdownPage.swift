@@ -90,6 +90,9 @@ public struct MarkdownPage: Sendable {
     public var codeBlocks: [CodeBlock]
     /// `id` and `<a name>` values written in raw HTML: link targets besides heading ids.
     public var explicitAnchors: [String]
+    /// The page's text by section, for the search index; nil unless the options ask for it
+    /// (`MarkdownOptions.collectsProse`).
+    public var prose: PageProse?
 
     /// The body as HTML text.
     public var html: String { String(decoding: htmlBytes, as: UTF8.self) }
@@ -146,16 +149,21 @@ public struct MarkdownOptions: Sendable {
     /// once per build for all blocks, so it cannot happen while one note is parsed. Off by
     /// default: blocks are rendered by cmark.
     public var markCode: Bool
+    /// Gathers the page's text by section (`MarkdownPage.prose`) during the parse's walk:
+    /// the search index needs it, and a site without search would only hold it in memory.
+    public var collectsProse: Bool
 
     public init(
         slotLanguages: Set<String> = [],
         rewriteDestination: @escaping @Sendable (String, Reference.Kind) -> String = { destination, _ in destination },
         alertTitle: @escaping @Sendable (AlertKind) -> String = { $0.englishTitle },
-        markCode: Bool = false
+        markCode: Bool = false,
+        collectsProse: Bool = false
     ) {
         self.slotLanguages = slotLanguages
         self.alertTitle = alertTitle
         self.markCode = markCode
+        self.collectsProse = collectsProse
         self.rewriteDestination = rewriteDestination
     }
 }

@@ -16,6 +16,9 @@ public enum EnglishStemmer {
     /// word of at least four letters.
     static func stem(_ letters: inout [UInt8]) -> Bool {
         guard letters.count >= 4, letters.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return false }
+        // Every rule below removes an ending in s, d, g or e; most words end otherwise.
+        guard let last = letters.last, last == UInt8(ascii: "s") || last == UInt8(ascii: "d") || last == UInt8(ascii: "g") || last == UInt8(ascii: "e")
+        else { return true }
         func ends(_ suffix: StaticString) -> Bool {
             let count = suffix.utf8CodeUnitCount
             guard letters.count > count else { return false }

@@ -55,11 +55,11 @@ public struct CountedDocument: Sendable {
     /// Counts the terms of `document`.
     public init(_ document: SearchDocument) {
         self.document = document
-        var counter = TermCounter(expected: document.sections.reduce(document.title.utf8.count) { $0 + $1.text.utf8.count / 3 })
+        let counter = TermCounter(expected: document.sections.reduce(document.title.utf8.count) { $0 + $1.text.utf8.count / 3 })
         var words: [UInt64: String] = [:]
         var length = 0
         func add(_ text: String, weight: Int32) {
-            length += SearchTokenizer.countTerms(text, weight: weight, into: &counter, words: &words)
+            length += SearchTokenizer.countTerms(text, weight: weight, into: counter, words: &words)
         }
         add(document.title, weight: Weight.title)
         for section in document.sections {
@@ -68,12 +68,13 @@ public struct CountedDocument: Sendable {
         }
         // Bucketed by partition, each bucket in the order the terms came (deterministic).
         var starts = [Int32](repeating: 0, count: IndexPartition.count + 1)
-        for key in counter.keys { starts[TermKey.partition(key) + 1] += 1 }
+        let counted = (keys: counter.keys, counts: counter.counts)
+        for key in counted.keys { starts[TermKey.partition(key) + 1] += 1 }
         for index in 1..<starts.count { starts[index] += starts[index - 1] }
         partitionStarts = starts
-        var keys = [UInt64](repeating: 0, count: counter.keys.count)
-        var counts = [Int32](repeating: 0, count: counter.keys.count)
-        for (key, count) in zip(counter.keys, counter.counts) {
+        var keys = [UInt64](repeating: 0, count: counter.count)
+        var counts = [Int32](repeating: 0, count: counter.count)
+        for (key, count) in zip(counted.keys, counted.counts) {
             let partition = TermKey.partition(key)
             keys[Int(starts[partition])] = key
             counts[Int(starts[partition])] = count

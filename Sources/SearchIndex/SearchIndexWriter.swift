@@ -68,7 +68,7 @@ public enum SearchIndexWriter {
 /// Numbers the distinct term keys of a partition in the order they are first seen, keeping
 /// each one's text.
 private struct TermNumbers {
-    private var counter = TermCounter(expected: 4096)
+    private let counter = TermCounter(expected: 4096)
     private(set) var texts: [String] = []
 
     mutating func number(of key: UInt64, text: () -> String) -> Int32 {

@@ -33,39 +33,50 @@ public enum SearchTokenizer {
     /// that character alone: every character then starts exactly one term, and a
     /// one-character query gathers the terms of its shard (all start with it). `words` gets
     /// the text of each word key.
-    static func countTerms(_ text: String, weight: Int32, into counter: inout TermCounter, words: inout [UInt64: String]) -> Int {
-        let folded = needsFolding(text) ? text.precomposedStringWithCompatibilityMapping : text
+    static func countTerms(_ text: String, weight: Int32, into counter: TermCounter, words: inout [UInt64: String]) -> Int {
+        var folded = needsFolding(text) ? text.precomposedStringWithCompatibilityMapping : text
+        return folded.withUTF8 { bytes in countTerms(utf8: bytes, weight: weight, into: counter, words: &words) }
+    }
+
+    /// `countTerms` over folded text's UTF-8, decoded in place: a build counts every
+    /// character of every page, and iterating `unicodeScalars` cost several times more.
+    private static func countTerms(
+        utf8 bytes: UnsafeBufferPointer<UInt8>, weight: Int32, into counter: TermCounter, words: inout [UInt64: String]
+    ) -> Int {
         var length = 0
         var previous: UInt32 = 0
         var word = WordBuffer()
-        for scalar in folded.unicodeScalars {
-            let kind = classify(scalar)
+        var index = 0
+        while index < bytes.count {
+            let (value, width) = UTF8Scalar.decode(bytes, at: index)
+            let kind = classify(value)
             if kind == .cjk {
-                if !word.scalars.isEmpty { length += word.count(weight: weight, into: &counter, words: &words) }
-                if previous != 0 { counter.add(TermKey.pair(previous, scalar.value), weight) }
-                previous = scalar.value
+                if word.isOpen { length += word.count(bytes, upTo: index, weight: weight, into: counter, words: &words) }
+                if previous != 0 { counter.add(TermKey.pair(previous, value), weight) }
+                previous = value
                 length += 1
-                continue
+            } else {
+                if previous != 0 { counter.add(TermKey.single(previous), weight) }
+                previous = 0
+                if kind == .word {
+                    word.extend(at: index, ascii: width == 1)
+                } else if word.isOpen {
+                    length += word.count(bytes, upTo: index, weight: weight, into: counter, words: &words)
+                }
             }
-            if previous != 0 { counter.add(TermKey.single(previous), weight) }
-            previous = 0
-            if kind == .word {
-                word.scalars.append(scalar)
-            } else if !word.scalars.isEmpty {
-                length += word.count(weight: weight, into: &counter, words: &words)
-            }
+            index += width
         }
         if previous != 0 { counter.add(TermKey.single(previous), weight) }
-        if !word.scalars.isEmpty { length += word.count(weight: weight, into: &counter, words: &words) }
+        if word.isOpen { length += word.count(bytes, upTo: bytes.count, weight: weight, into: counter, words: &words) }
         return length
     }
 
     /// The distinct terms of `text` as the index counts them, in the order they first come
     /// (see `countTerms`).
     public static func indexTerms(_ text: String) -> [String] {
-        var counter = TermCounter(expected: 64)
+        let counter = TermCounter(expected: 64)
         var words: [UInt64: String] = [:]
-        _ = countTerms(text, weight: 1, into: &counter, words: &words)
+        _ = countTerms(text, weight: 1, into: counter, words: &words)
         return counter.keys.map { TermKey.text($0, words: words) }
     }
 
@@ -167,24 +178,54 @@ public enum SearchTokenizer {
     /// leaves alone (ASCII, kana, the common kanji and Japanese punctuation), the usual case,
     /// which then skips the normalization.
     static func needsFolding(_ text: String) -> Bool {
-        text.unicodeScalars.contains { scalar in
-            switch scalar.value {
-            case 0..<0x80, 0x3001...0x3002, 0x3005, 0x300C...0x300F, 0x3041...0x3096, 0x30A1...0x30FA, 0x30FC, 0x4E00...0x9FFF: false
-            default: true
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] < 0x80 {
+                    index += 1
+                    continue
+                }
+                let (value, width) = UTF8Scalar.decode(bytes, at: index)
+                switch value {
+                case 0x3001...0x3002, 0x3005, 0x300C...0x300F, 0x3041...0x3096, 0x30A1...0x30FA, 0x30FC, 0x4E00...0x9FFF: break
+                default: return true
+                }
+                index += width
             }
+            return false
         }
     }
 
     /// The class of a character: CJK by code point ranges (kana, ideographs, Hangul, the
     /// iteration marks and the long vowel mark), word for any other letter, number or mark.
     static func classify(_ scalar: Unicode.Scalar) -> CharacterClass {
-        let value = scalar.value
+        classify(scalar.value)
+    }
+
+    /// `classify` by code point: ASCII and the CJK ranges by comparison, the punctuation and
+    /// kana blocks Japanese prose is full of (U+2000–U+30FF) from a table, anything else by
+    /// its Unicode general category.
+    @inline(__always)
+    static func classify(_ value: UInt32) -> CharacterClass {
         if value < 0x80 {
             switch value {
             case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return .word
             default: return .separator
             }
         }
+        if value >= 0x4E00, value <= 0x9FFF { return .cjk }
+        if value >= tableStart, value < tableEnd { return punctuationTable[Int(value - tableStart)] }
+        return classifyByProperties(value)
+    }
+
+    private static let tableStart: UInt32 = 0x2000
+    private static let tableEnd: UInt32 = 0x3100
+    /// `classifyByProperties` of U+2000–U+30FF, made once: the general category is a costly
+    /// lookup, and `、` and `。` come every few characters.
+    private static let punctuationTable: [CharacterClass] = (tableStart..<tableEnd).map(classifyByProperties)
+
+    private static func classifyByProperties(_ value: UInt32) -> CharacterClass {
         switch value {
         case 0x3005...0x3007, 0x3041...0x309F, 0x30A1...0x30FA, 0x30FC...0x30FF, 0x31F0...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
             0xAC00...0xD7AF, 0xF900...0xFAFF, 0x20000...0x3FFFF:
@@ -192,6 +233,7 @@ public enum SearchTokenizer {
         default:
             break
         }
+        guard let scalar = Unicode.Scalar(value) else { return .separator }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber, .letterNumber,
             .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:

@@ -58,53 +58,86 @@ enum TermKey {
 /// Numbers and counts keys with an open-addressing table: a build adds tens of millions.
 ///
 /// A key's number is its place in the order keys first came (`keys[number]`), which is also
-/// the order of `counts`.
-struct TermCounter {
+/// the order of `counts`. A class over raw memory, not a struct of arrays: each add would
+/// otherwise check two arrays for uniqueness and bounds, a third of its cost. One owner
+/// uses it at a time (a page being counted, a partition being merged); it is never shared.
+final class TermCounter {
     /// For each slot, the number of the key in it plus one (0: empty).
-    private var slots: [Int32]
+    private var slots: UnsafeMutablePointer<Int32>
     private var mask: Int
-    private(set) var keys: [UInt64] = []
-    private(set) var counts: [Int32] = []
+    private var keyStore: UnsafeMutablePointer<UInt64>
+    private var countStore: UnsafeMutablePointer<Int32>
+    /// How many different keys were added.
+    private(set) var count = 0
 
     /// A table with room for about `expected` different keys before it grows.
     init(expected: Int) {
         var size = 64
         while size < expected * 2 { size *= 2 }
-        slots = [Int32](repeating: 0, count: size)
         mask = size - 1
-        keys.reserveCapacity(size / 2)
-        counts.reserveCapacity(size / 2)
+        slots = .allocate(capacity: size)
+        slots.initialize(repeating: 0, count: size)
+        keyStore = .allocate(capacity: size / 2 + 1)
+        countStore = .allocate(capacity: size / 2 + 1)
     }
 
+    deinit {
+        slots.deallocate()
+        keyStore.deallocate()
+        countStore.deallocate()
+    }
+
+    /// The keys in the order they came.
+    var keys: [UInt64] { Array(UnsafeBufferPointer(start: keyStore, count: count)) }
+    /// Each key's count, in the order of `keys`.
+    var counts: [Int32] { Array(UnsafeBufferPointer(start: countStore, count: count)) }
+
     /// The number of `key`, which is added (with count 0) when new.
-    mutating func number(of key: UInt64) -> Int {
+    @inline(__always)
+    func number(of key: UInt64) -> Int {
         var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
         while true {
             let found = Int(slots[slot])
             if found == 0 { break }
-            if keys[found - 1] == key { return found - 1 }
+            if keyStore[found - 1] == key { return found - 1 }
             slot = (slot + 1) & mask
         }
-        keys.append(key)
-        counts.append(0)
-        slots[slot] = Int32(keys.count)
-        if keys.count * 2 > mask { grow() }
-        return keys.count - 1
+        keyStore[count] = key
+        countStore[count] = 0
+        count += 1
+        slots[slot] = Int32(count)
+        if count * 2 > mask { grow() }
+        return count - 1
     }
 
+    /// Adds `weight` to the count of `key`; true when the key was new.
     @inline(__always)
-    mutating func add(_ key: UInt64, _ weight: Int32) {
+    @discardableResult
+    func add(_ key: UInt64, _ weight: Int32) -> Bool {
+        let known = count
         let number = number(of: key)
-        counts[number] &+= weight
+        countStore[number] &+= weight
+        return count > known
     }
 
-    /// Doubles the table, keeping every key's number.
-    private mutating func grow() {
+    /// Doubles the table, keeping every key's number (the key and count stores hold half as
+    /// many keys as there are slots, plus one).
+    private func grow() {
         let size = (mask + 1) * 2
-        slots = [Int32](repeating: 0, count: size)
         mask = size - 1
-        for (index, key) in keys.enumerated() {
-            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+        slots.deallocate()
+        slots = .allocate(capacity: size)
+        slots.initialize(repeating: 0, count: size)
+        let keys = UnsafeMutablePointer<UInt64>.allocate(capacity: size / 2 + 1)
+        keys.update(from: keyStore, count: count)
+        keyStore.deallocate()
+        keyStore = keys
+        let counts = UnsafeMutablePointer<Int32>.allocate(capacity: size / 2 + 1)
+        counts.update(from: countStore, count: count)
+        countStore.deallocate()
+        countStore = counts
+        for index in 0..<count {
+            var slot = Int(truncatingIfNeeded: (keyStore[index] &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(index + 1)
         }

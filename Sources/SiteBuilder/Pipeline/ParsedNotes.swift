@@ -21,16 +21,17 @@ struct ParsedNotes {
 
     /// Parses each planned note on every core, reading it first when the load stage left it
     /// unread (nil bytes). Notes over the size limit are reported and left out (bounded
-    /// memory and time). `language` is the site's (a note's front matter may name another).
+    /// memory and time). `language` is the site's (a note's front matter may name another);
+    /// `prose` gathers each page's text for the search index.
     init(
         _ sources: [(path: String, bytes: [UInt8]?)], reader: @escaping LoadStage.NoteReader, stamps: [String: FileStamp],
-        noteSize: Int, language: String = "en", progress: BuildProgress.Handler?
+        noteSize: Int, language: String = "en", prose: Bool = false, progress: BuildProgress.Handler?
     ) {
         self.stamps = stamps
         let parsedCount = SharedCounter()
         let results = ForkJoin.map(sources) { path, bytes -> One in
             defer { progress?(BuildProgress(.notes, done: parsedCount.add(), total: sources.count)) }
-            return Self.parse(path: path, bytes: bytes, reader: reader, noteSize: noteSize, language: language)
+            return Self.parse(path: path, bytes: bytes, reader: reader, noteSize: noteSize, language: language, prose: prose)
         }
         for ((path, _), (note, problems, hash, stamp)) in zip(sources, results) {
             diagnostics += problems
@@ -44,7 +45,7 @@ struct ParsedNotes {
     }
 
     /// Reads (when `bytes` is nil) and parses one note.
-    private static func parse(path: String, bytes loadedBytes: [UInt8]?, reader: LoadStage.NoteReader, noteSize: Int, language: String) -> One {
+    private static func parse(path: String, bytes loadedBytes: [UInt8]?, reader: LoadStage.NoteReader, noteSize: Int, language: String, prose: Bool) -> One {
         var stamp: FileStamp?
         let bytes: [UInt8]
         if let loadedBytes {
@@ -66,7 +67,7 @@ struct ParsedNotes {
                 ], nil, nil
             )
         }
-        let (note, problems) = ParseStage.parse(sourcePath: path, bytes: bytes, language: language)
+        let (note, problems) = ParseStage.parse(sourcePath: path, bytes: bytes, language: language, prose: prose)
         return (note, problems, ContentHash.of(bytes), stamp)
     }
 }

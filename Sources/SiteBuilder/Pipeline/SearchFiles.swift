@@ -36,7 +36,7 @@ struct SearchFiles {
         }
         let documents = ForkJoin.map(notes) { note -> CountedDocument in
             if let document = fresh[note.outputPath] { return document }
-            let reparsed = reuse?.read(note.sourcePath).flatMap { ParseStage.parse(sourcePath: note.sourcePath, bytes: $0).0 }
+            let reparsed = reuse?.read(note.sourcePath).flatMap { ParseStage.parse(sourcePath: note.sourcePath, bytes: $0, prose: true).0 }
             return CountedDocument(SearchExtraction.document(of: reparsed ?? note))
         }
         files = Self.outputFiles(SearchIndexWriter.build(documents))

@@ -8,7 +8,8 @@ public enum ParseStage {
 
     /// Parses one note; `sourcePath` is site-relative and starts with `content/`. Alerts are
     /// titled in the note's language: its front matter's `lang`, else `language` (the site's).
-    public static func parse(sourcePath: String, bytes: [UInt8], language: String = "en") -> (Note?, [Diagnostic]) {
+    /// `prose` gathers the text the search index is made from (`MarkdownPage.prose`).
+    public static func parse(sourcePath: String, bytes: [UInt8], language: String = "en", prose: Bool = false) -> (Note?, [Diagnostic]) {
         let content: ArraySlice<UInt8>
         switch SourceDecoding.validate(bytes) {
         case .success(let valid): content = valid
@@ -25,10 +26,10 @@ public enum ParseStage {
                 frontMatter = parsed
                 diagnostics += problems
             }
-            page = MarkdownParser.parse(split.body, options: options(language: frontMatter.lang ?? language))
+            page = MarkdownParser.parse(split.body, options: options(language: frontMatter.lang ?? language, prose: prose))
         } else {
             // No front matter: the bytes go to cmark as they are, without a String between.
-            page = MarkdownParser.parse(utf8: Array(content), options: options(language: language))
+            page = MarkdownParser.parse(utf8: Array(content), options: options(language: language, prose: prose))
         }
         diagnostics += ScenarioInfoString.nearMisses(in: page, path: sourcePath)
         let contentPath = String(sourcePath.dropFirst(LoadStage.contentFolder.count + 1))
@@ -39,10 +40,10 @@ public enum ParseStage {
     /// How notes in `language` are parsed: scenario slots, code blocks left as markers for
     /// the highlight step (`HighlightStep`), alert titles in that language, and note links
     /// pointing at pages.
-    static func options(language: String) -> MarkdownOptions {
+    static func options(language: String, prose: Bool) -> MarkdownOptions {
         let strings = UIStrings.forLanguage(language)
         return MarkdownOptions(
             slotLanguages: slotLanguages, rewriteDestination: { destination, _ in OutputPaths.rewrite(destination) },
-            alertTitle: { strings.alertTitle($0) }, markCode: true)
+            alertTitle: { strings.alertTitle($0) }, markCode: true, collectsProse: prose)
     }
 }

@@ -124,7 +124,7 @@ public enum SitePipeline {
         // Stage 2, parse: each note on its own, on every core.
         let parsed = ParsedNotes(
             plan.sources, reader: loaded.reader, stamps: loaded.stamps, noteSize: config.limits.noteSize, language: config.language,
-            progress: options.progress)
+            prose: config.search, progress: options.progress)
         diagnostics += parsed.diagnostics
         let fresh = parsed.notes.sorted { $0.sourcePath < $1.sourcePath }
         let contentKey = Self.contentKey(loaded.contentFiles)
@@ -140,7 +140,8 @@ public enum SitePipeline {
         diagnostics += OutputCollisions.check(notes: site.notes, byOutput: site.byOutput, referencedFiles: links.referencedFiles, config: config)
         let renderPlan = RenderPlan(site: site, plan: plan, parsed: parsed, globalKey: globalKey, tocKey: sidebar.key)
         let reparsed = reparseKeptPages(
-            &site, toRender: renderPlan.toRender, kept: plan.kept, read: reuse?.read, language: config.language, diagnostics: &diagnostics)
+            &site, toRender: renderPlan.toRender, kept: plan.kept, read: reuse?.read, language: config.language, prose: config.search,
+            diagnostics: &diagnostics)
         // Stages 5 and 6: the planned pages (only the notes with scenarios when there is no theme).
         let parsedNow = Set(parsed.hashes.keys).union(reparsed)
         let pages =
@@ -204,11 +205,11 @@ public enum SitePipeline {
     /// scenarios come from the cache); returns their source paths.
     private static func reparseKeptPages(
         _ site: inout SiteNotes, toRender: Set<String>, kept: [String: BuildManifest.NoteRecord],
-        read: (@Sendable (String) -> [UInt8]?)?, language: String, diagnostics: inout [Diagnostic]
+        read: (@Sendable (String) -> [UInt8]?)?, language: String, prose: Bool, diagnostics: inout [Diagnostic]
     ) -> Set<String> {
         let stale = site.notes.indices.filter { toRender.contains(site.notes[$0].outputPath) && kept[site.notes[$0].sourcePath] != nil }
         let reread = ForkJoin.map(stale.map { site.notes[$0].sourcePath }) { path in
-            read?(path).flatMap { ParseStage.parse(sourcePath: path, bytes: $0, language: language).0 }
+            read?(path).flatMap { ParseStage.parse(sourcePath: path, bytes: $0, language: language, prose: prose).0 }
         }
         var reparsed: Set<String> = []
         for (index, note) in zip(stale, reread) {

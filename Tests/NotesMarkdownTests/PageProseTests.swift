@@ -1,0 +1,61 @@
+import NotesMarkdown
+import Testing
+
+/// The text the parse gathers for the search index (`MarkdownPage.prose`): what a reader
+/// reads, cut at headings, without figures, images' text or markup.
+@Suite struct PageProseTests {
+    private func prose(_ markdown: String) -> [PageProse.Section] {
+        MarkdownParser.parse(markdown, options: MarkdownOptions(slotLanguages: ["scenario"], collectsProse: true)).prose?.sections ?? []
+    }
+
+    @Test func sectionsStartAtHeadingsWithTheirIdsAndTexts() {
+        #expect(
+            prose("前書き\n\n## 同期 `Invoke`\n\n本文 *強調* と [リンク](x.md)。\n\n## B\n") == [
+                PageProse.Section(anchor: "", heading: "", text: "前書き"),
+                PageProse.Section(anchor: "同期-invoke", heading: "同期 Invoke", text: "本文 強調 と リンク。"),
+                PageProse.Section(anchor: "b", heading: "B", text: ""),
+            ])
+    }
+
+    @Test func aSoftBreakBetweenJapaneseCharactersIsNoSpaceButBetweenWordsItIs() {
+        #expect(prose("可視性\nタイムアウト\n\nvisibility\ntimeout\n").map(\.text) == ["可視性タイムアウト visibility timeout"])
+    }
+
+    @Test func blocksAreSetApartAndCodeIsText() {
+        #expect(prose("- one\n- two\n\n> quoted\n\n```swift\nlet x = 1\n```\n\nend `inline`\n").map(\.text) == ["one two quoted let x = 1 end inline"])
+    }
+
+    @Test func scenarioBlocksLeaveTheirPlaceAndNoText() {
+        let sections = prose("before\n\n```scenario\ntitle: SECRET\n```\n\nafter\n")
+        #expect(sections == [PageProse.Section(anchor: "", heading: "", text: "before after", slots: [PageProse.SlotPlace(slot: 1, offset: 6)])])
+    }
+
+    @Test func imagesTextAndRawMarkupAreNotProseButRawTextIs() {
+        #expect(
+            prose("a ![ALT](i.png) b <kbd>Ctrl</kbd>+C &amp; <br>c\n\n<details><summary>S</summary>\n\n<script>var SECRET</script>\n\n</details>\n")
+                .map(\.text) == ["a b Ctrl+C & c S"])
+    }
+
+    @Test func aRawHTMLHeadingStartsASectionLikeAMarkdownOne() {
+        #expect(
+            prose("x\n\n<h4 id=\"field-checks\">Field <code>checks</code> &amp; more</h4>\n\ny\n") == [
+                PageProse.Section(anchor: "", heading: "", text: "x"),
+                PageProse.Section(anchor: "field-checks", heading: "Field checks & more", text: "y"),
+            ])
+    }
+
+    @Test func tableCellsAreSetApart() {
+        #expect(prose("| a | b |\n| --- | --- |\n| 一 | 二 |\n").map(\.text) == ["a b 一 二"])
+    }
+
+    @Test func theTextStopsAtTheLimitWithoutCuttingACharacter() throws {
+        let sections = prose(String(repeating: "あ", count: PageProse.textLimit))
+        let text = try #require(sections.first?.text)
+        #expect(text.utf8.count == PageProse.textLimit + 2)
+        #expect(text.unicodeScalars.allSatisfy { $0 == "あ" })
+    }
+
+    @Test func nothingIsGatheredUnlessAsked() {
+        #expect(MarkdownParser.parse("text").prose == nil)
+    }
+}
