@@ -199,10 +199,12 @@ struct CmarkConverter {
         case CMARK_NODE_CUSTOM_INLINE, CMARK_NODE_CUSTOM_BLOCK:
             if !inHeading { state.prose?.appendHTML(entering ? cmark_node_get_on_enter(node) : cmark_node_get_on_exit(node)) }
         case CMARK_NODE_CODE_BLOCK:
-            if let block = state.codeBlocks.last, let slot = block.slot {
-                state.prose?.slot(slot)
-            } else if let block = state.codeBlocks.last {
-                state.prose?.appendBlock(block.literal)
+            if let block = state.codeBlocks.last {
+                if block.slot == nil {
+                    state.prose?.appendBlock(block.literal)
+                } else if let text = options.slotProse?(block.literal), !text.isEmpty {
+                    state.prose?.appendBlock(text)
+                }
             }
         default:
             // Any other block (paragraph, list, item, quote, rule) sets its text apart.

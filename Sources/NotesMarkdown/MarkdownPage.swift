@@ -152,14 +152,18 @@ public struct MarkdownOptions: Sendable {
     /// Gathers the page's text by section (`MarkdownPage.prose`) during the parse's walk:
     /// the search index needs it, and a site without search would only hold it in memory.
     public var collectsProse: Bool
+    /// What a slot's block gives the page's prose, from its source (nil: nothing).
+    public var slotProse: (@Sendable (String) -> String)?
 
     public init(
         slotLanguages: Set<String> = [],
         rewriteDestination: @escaping @Sendable (String, Reference.Kind) -> String = { destination, _ in destination },
         alertTitle: @escaping @Sendable (AlertKind) -> String = { $0.englishTitle },
         markCode: Bool = false,
-        collectsProse: Bool = false
+        collectsProse: Bool = false,
+        slotProse: (@Sendable (String) -> String)? = nil
     ) {
+        self.slotProse = slotProse
         self.slotLanguages = slotLanguages
         self.alertTitle = alertTitle
         self.markCode = markCode

@@ -2,10 +2,10 @@
 /// from, gathered by the parse's one walk over cmark's tree instead of by reading the HTML
 /// back.
 ///
-/// Runs of white space are one space and each section is trimmed. Scenario blocks (slots)
-/// give no text of their own: where each stood is kept, for the build to put its claims
-/// there. Other code blocks give their code; images, figures and the headings' own text
-/// (kept in `MarkdownPage.headings`) give none.
+/// Runs of white space are one space and each section is trimmed. A scenario block (a slot)
+/// gives what `MarkdownOptions.slotProse` makes of its source (the build: its claims), other
+/// code blocks their code; images, figures and the headings' own text (kept in
+/// `MarkdownPage.headings`) give none.
 public struct PageProse: Sendable, Equatable {
     /// A part of the page under one heading.
     public struct Section: Sendable, Equatable {
@@ -15,26 +15,11 @@ public struct PageProse: Sendable, Equatable {
         /// That heading's text (empty for the first part).
         public var heading: String
         public var text: String
-        /// The scenario blocks in the section: a slot number and the byte offset in `text`
-        /// where its block stood, in order.
-        public var slots: [SlotPlace]
 
-        public init(anchor: String, heading: String, text: String, slots: [SlotPlace] = []) {
+        public init(anchor: String, heading: String, text: String) {
             self.anchor = anchor
             self.heading = heading
             self.text = text
-            self.slots = slots
-        }
-    }
-
-    /// Where a scenario block stood in a section's text.
-    public struct SlotPlace: Sendable, Equatable {
-        public var slot: Int
-        public var offset: Int
-
-        public init(slot: Int, offset: Int) {
-            self.slot = slot
-            self.offset = offset
         }
     }
 

@@ -17,7 +17,6 @@ struct ProseCollector {
     /// The sections' headings, in the same order as `sections`.
     private var sectionHeadings: [SectionStart?] = []
     private var text: [UInt8] = []
-    private var slots: [PageProse.SlotPlace] = []
     /// Whether white space came since the last character kept (written before the next).
     private var pendingSpace = false
     /// Bytes kept from the whole page (`PageProse.textLimit`).
@@ -97,12 +96,6 @@ struct ProseCollector {
         }
     }
 
-    /// A scenario block stood here.
-    mutating func slot(_ number: Int) {
-        space()
-        slots.append(PageProse.SlotPlace(slot: number, offset: text.count))
-    }
-
     /// The sections gathered, with the ids and texts the page's Markdown headings were given.
     mutating func finish(headings: [Heading]) -> PageProse {
         closeSection()
@@ -139,12 +132,11 @@ struct ProseCollector {
     }
 
     private mutating func closeSection() {
-        if !text.isEmpty || heading != nil || !slots.isEmpty {
-            sections.append(PageProse.Section(anchor: "", heading: "", text: String(decoding: text, as: UTF8.self), slots: slots))
+        if !text.isEmpty || heading != nil {
+            sections.append(PageProse.Section(anchor: "", heading: "", text: String(decoding: text, as: UTF8.self)))
             sectionHeadings.append(heading)
         }
         text.removeAll(keepingCapacity: true)
-        slots = []
         pendingSpace = false
     }
 }

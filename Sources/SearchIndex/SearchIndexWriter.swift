@@ -40,12 +40,18 @@ public enum SearchIndexWriter {
         var postingTerm: [Int32] = []
         var postingDocument: [Int32] = []
         var postingCount: [Int32] = []
-        for (id, document) in documents.enumerated() {
-            for index in Int(document.partitionStarts[partition])..<Int(document.partitionStarts[partition + 1]) {
-                let key = document.keys[index]
-                postingTerm.append(numbers.number(of: key) { TermKey.text(key, words: document.words) })
+        // Fields read one by one: copying a whole `CountedDocument` per partition retains
+        // and releases each of its arrays and strings, thousands of times per build.
+        for id in documents.indices {
+            let range = Int(documents[id].partitionStarts[partition])..<Int(documents[id].partitionStarts[partition + 1])
+            guard !range.isEmpty else { continue }
+            let keys = documents[id].keys
+            let counts = documents[id].counts
+            for index in range {
+                let key = keys[index]
+                postingTerm.append(numbers.number(of: key) { TermKey.text(key, words: documents[id].words) })
                 postingDocument.append(Int32(id))
-                postingCount.append(document.counts[index])
+                postingCount.append(counts[index])
             }
         }
         var starts = [Int](repeating: 0, count: numbers.texts.count + 1)

@@ -25,9 +25,11 @@ import Testing
         #expect(prose("- one\n- two\n\n> quoted\n\n```swift\nlet x = 1\n```\n\nend `inline`\n").map(\.text) == ["one two quoted let x = 1 end inline"])
     }
 
-    @Test func scenarioBlocksLeaveTheirPlaceAndNoText() {
-        let sections = prose("before\n\n```scenario\ntitle: SECRET\n```\n\nafter\n")
-        #expect(sections == [PageProse.Section(anchor: "", heading: "", text: "before after", slots: [PageProse.SlotPlace(slot: 1, offset: 6)])])
+    @Test func aScenarioBlockGivesWhatTheOptionsMakeOfItsSourceWhereItStood() {
+        let options = MarkdownOptions(slotLanguages: ["scenario"], collectsProse: true, slotProse: { $0.contains("CLAIM") ? "the  claim\n" : "" })
+        let page = MarkdownParser.parse("before\n\n```scenario\nCLAIM\n```\n\n```scenario\nsecret\n```\n\nafter\n", options: options)
+        #expect(page.prose?.sections == [PageProse.Section(anchor: "", heading: "", text: "before the claim after")])
+        #expect(prose("a\n\n```scenario\nsecret\n```\n").map(\.text) == ["a"])
     }
 
     @Test func imagesTextAndRawMarkupAreNotProseButRawTextIs() {
