@@ -94,8 +94,7 @@ extension Engine {
         let items = source.lanes[lane].batch
         // D3: no partial batch response, retry limit or bisection for DocumentDB.
         record(.end(invocation: invocation, instance: instance, items: items, result: result, reported: []), rules: result == .timeout ? [.S6] : [])
-        source.lanes[lane].batch = []
-        source.lanes[lane].batchBytes = 0
+        source.lanes[lane].clearBatch()
         source.lanes[lane].windowOpenedAt = nil
         if result == .ok {
             for id in items {

@@ -98,8 +98,7 @@ extension Engine {
         let items = source.lanes[lane].batch
         // M6: MQ takes no partial batch response; the handler's result is the batch's.
         record(.end(invocation: invocation, instance: instance, items: items, result: result, reported: []), rules: result == .timeout ? [.S6] : [])
-        source.lanes[lane].batch = []
-        source.lanes[lane].batchBytes = 0
+        source.lanes[lane].clearBatch()
         source.lanes[lane].phase = .free
         source.lanes[lane].windowOpenedAt = nil
         if result == .ok {
