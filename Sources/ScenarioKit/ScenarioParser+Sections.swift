@@ -373,9 +373,12 @@ extension ScenarioParser {
             case .bisectAtZeroRetries: if let v = reader.bool(value, path) { spec.assumptions.bisectAtZeroRetries = v }
             case .kafkaRetryDelay: if let v = reader.duration(value, path) { spec.assumptions.kafkaRetryDelay = v }
             case .kafkaStartDelay: if let v = reader.duration(value, path) { spec.assumptions.kafkaStartDelay = v }
+            case .kafkaPollers: if let v = reader.int(value, path) { spec.assumptions.kafkaPollers = v }
+            case .kafkaPollerBatches: if let v = reader.int(value, path) { spec.assumptions.kafkaPollerBatches = v }
+            case .kafkaScalingDelay: if let v = reader.duration(value, path) { spec.assumptions.kafkaScalingDelay = v }
             case .activemqRedeliveryDelay: if let v = reader.duration(value, path) { spec.assumptions.activemqRedeliveryDelay = v }
             case .changeStreamRetryDelay: if let v = reader.duration(value, path) { spec.assumptions.changeStreamRetryDelay = v }
-            case .bisectSplit, .redriveAt, .windowStart, .topicExpiry, .kafkaBatchScope, .kafkaPollers, .rabbitmqRedelivery, .environmentReuse,
+            case .bisectSplit, .redriveAt, .windowStart, .topicExpiry, .kafkaBatchScope, .rabbitmqRedelivery, .environmentReuse,
                 .initOverrun, .sfnRetryFrom:
                 // Named so that figures can list them, but with no other value implemented:
                 // a value here was accepted and ignored.
@@ -397,7 +400,6 @@ extension ScenarioParser {
         case .windowStart: "after the previous invocation"
         case .topicExpiry: "produce time + retention"
         case .kafkaBatchScope: "one partition per batch"
-        case .kafkaPollers: "one batch in flight per partition"
         case .rabbitmqRedelivery: "unlimited, immediate requeue"
         case .environmentReuse: "most recently used first"
         case .initOverrun: "10 s + Init + handler"

@@ -63,6 +63,7 @@ extension Engine {
         source.lanes[lane].clearBatch()
         source.lanes[lane].phase = .pausing
         wake(lane: lane, at: now + delay)
+        releasePoller(lane: lane)
     }
 
     /// The partition's current piece is done: unblock it when no retries remain, read on.
@@ -75,6 +76,7 @@ extension Engine {
             source.lanes[lane].blocked = false
             record(.shardUnblocked(shard: source.lanes[lane].shard), rules: [.KF4])
         }
+        releasePoller(lane: lane)
         fillKafkaLane(lane)
     }
 

@@ -124,6 +124,8 @@ struct SourceState {
     var keyLanes: [String: Int] = [:]
     /// Kafka: the next offset of each partition (KF1).
     var nextOffsets: [Int64] = []
+    /// Kafka: the event pollers and their scaling (KF7, KF8).
+    var scaling = PollerScaling()
     /// DocumentDB: Lambda disabled the mapping after events expired (D3).
     var mappingDisabled = false
 
