@@ -162,7 +162,10 @@ extension ScenarioParser {
             reader.error("scenario.type", at: node, "'\(key)' must be a list of entries such as - { at: 0s, count: 10 }")
             return
         }
-        let known = ["at", "count", "every", "size", "shard", "partition-key", "partition", "key", "group", "duration", "fails", "payload"]
+        let known = [
+            "at", "count", "every", "size", "shard", "partition-key", "partition", "key", "group", "duration", "fails", "payload", "collection", "operation",
+            "document",
+        ]
         for (index, entry) in sequence.enumerated() {
             let path = "\(key).\(index + 1)"
             var group = ArrivalGroup(at: 0)
@@ -197,6 +200,17 @@ extension ScenarioParser {
                     group.partition = reader.int(value, fieldPath)
                 case "group":
                     group.group = reader.string(value, fieldPath)
+                case "collection":
+                    group.collection = reader.string(value, fieldPath)
+                case "operation":
+                    if let text = reader.string(value, fieldPath) {
+                        group.operation = ChangeStreamSpec.Operation(rawValue: text)
+                        if group.operation == nil {
+                            reader.error("scenario.value", at: value, "operation must be insert, update, replace or delete, not '\(text)'")
+                        }
+                    }
+                case "document":
+                    group.documentSize = reader.size(value, fieldPath)
                 case "duration":
                     group.durations = readDurations(value, fieldPath, &reader)
                 case "fails":
