@@ -42,11 +42,15 @@ func sqsWorkload(events: Int) -> Workload {
 
 /// One record per millisecond onto 10 partitions; batches of up to 100 within the 500 ms
 /// window from their first record; 10% failures block their partition, retried twice after
-/// 1 s, then sent to an SQS on-failure destination (KF1, KF2, KF4, KF5).
+/// 1 s, then sent to an SQS on-failure destination (KF1, KF2, KF4, KF5). Provisioned mode
+/// with 2 pollers (5 batches each) keeps a batch of every partition in flight, as the SimPy
+/// model does, so no partition waits for a poller (KF7, KF8).
 func kafkaWorkload(events: Int) -> Workload {
     var spec = ScenarioSpec(mode: .kafka)
     spec.arrivals = [ArrivalGroup(at: 0, count: events, every: 1)]
     spec.topic.partitions = 10
+    spec.mapping.provisionedMinimum = 2
+    spec.mapping.provisionedMaximum = 10
     spec.function.durations = [100]
     spec.function.fails = .rate(perMille: 100)
     spec.seed = 7

@@ -162,7 +162,10 @@ extension ScenarioParser {
             reader.error("scenario.type", at: node, "'\(key)' must be a list of entries such as - { at: 0s, count: 10 }")
             return
         }
-        let known = ["at", "count", "every", "size", "shard", "partition-key", "partition", "key", "group", "duration", "fails", "payload"]
+        let known = [
+            "at", "count", "every", "size", "shard", "partition-key", "partition", "key", "group", "duration", "fails", "payload", "collection", "operation",
+            "document",
+        ]
         for (index, entry) in sequence.enumerated() {
             let path = "\(key).\(index + 1)"
             var group = ArrivalGroup(at: 0)
@@ -197,6 +200,17 @@ extension ScenarioParser {
                     group.partition = reader.int(value, fieldPath)
                 case "group":
                     group.group = reader.string(value, fieldPath)
+                case "collection":
+                    group.collection = reader.string(value, fieldPath)
+                case "operation":
+                    if let text = reader.string(value, fieldPath) {
+                        group.operation = ChangeStreamSpec.Operation(rawValue: text)
+                        if group.operation == nil {
+                            reader.error("scenario.value", at: value, "operation must be insert, update, replace or delete, not '\(text)'")
+                        }
+                    }
+                case "document":
+                    group.documentSize = reader.size(value, fieldPath)
                 case "duration":
                     group.durations = readDurations(value, fieldPath, &reader)
                 case "fails":
@@ -373,9 +387,12 @@ extension ScenarioParser {
             case .bisectAtZeroRetries: if let v = reader.bool(value, path) { spec.assumptions.bisectAtZeroRetries = v }
             case .kafkaRetryDelay: if let v = reader.duration(value, path) { spec.assumptions.kafkaRetryDelay = v }
             case .kafkaStartDelay: if let v = reader.duration(value, path) { spec.assumptions.kafkaStartDelay = v }
+            case .kafkaPollers: if let v = reader.int(value, path) { spec.assumptions.kafkaPollers = v }
+            case .kafkaPollerBatches: if let v = reader.int(value, path) { spec.assumptions.kafkaPollerBatches = v }
+            case .kafkaScalingDelay: if let v = reader.duration(value, path) { spec.assumptions.kafkaScalingDelay = v }
             case .activemqRedeliveryDelay: if let v = reader.duration(value, path) { spec.assumptions.activemqRedeliveryDelay = v }
             case .changeStreamRetryDelay: if let v = reader.duration(value, path) { spec.assumptions.changeStreamRetryDelay = v }
-            case .bisectSplit, .redriveAt, .windowStart, .topicExpiry, .kafkaBatchScope, .kafkaPollers, .rabbitmqRedelivery, .environmentReuse,
+            case .bisectSplit, .redriveAt, .windowStart, .topicExpiry, .kafkaBatchScope, .rabbitmqRedelivery, .environmentReuse,
                 .initOverrun, .sfnRetryFrom:
                 // Named so that figures can list them, but with no other value implemented:
                 // a value here was accepted and ignored.
@@ -397,7 +414,6 @@ extension ScenarioParser {
         case .windowStart: "after the previous invocation"
         case .topicExpiry: "produce time + retention"
         case .kafkaBatchScope: "one partition per batch"
-        case .kafkaPollers: "one batch in flight per partition"
         case .rabbitmqRedelivery: "unlimited, immediate requeue"
         case .environmentReuse: "most recently used first"
         case .initOverrun: "10 s + Init + handler"

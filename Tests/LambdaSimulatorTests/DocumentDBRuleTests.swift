@@ -34,6 +34,54 @@ import Testing
             ])
     }
 
+    @Test func d2_collectionNameReadsOneCollection() throws {
+        let events = [
+            Scenarios.group(at: 0) { $0.collection = "orders" }, Scenarios.group(at: 100) { $0.collection = "users" },
+            Scenarios.group(at: 200) { $0.collection = "orders" },
+        ]
+        let orders = try Simulator.simulate(
+            Scenarios.documentdb {
+                $0.arrivals = events
+                $0.changeStream.collectionName = "orders"
+            })
+        #expect(orders.batchItems == [[1, 3]])
+        #expect(orders.outcomes == [1: [.ok], 2: [.discarded], 3: [.ok]])
+        #expect(orders.entries.contains { $0.event == .discarded(items: [2], reason: .otherCollection) && $0.rules.names == ["D2"] })
+        // Without CollectionName the mapping reads every collection of the database.
+        let all = try Simulator.simulate(Scenarios.documentdb { $0.arrivals = events })
+        #expect(all.batchItems == [[1, 2, 3]])
+        #expect(ScenarioValidator.validate(Scenarios.kafka { $0.arrivals[0].collection = "orders" }).map(\.rule) == ["D2"])
+    }
+
+    @Test func d2_fullDocumentUpdateLookupPutsTheDocumentInUpdates() throws {
+        let updates = { (choice: ChangeStreamSpec.FullDocument) in
+            try Simulator.simulate(
+                Scenarios.documentdb {
+                    $0.changeStream.fullDocument = choice
+                    $0.arrivals = [
+                        Scenarios.group(at: 0, count: 2) {
+                            $0.operation = .update
+                            $0.documentSize = 4_000_000
+                        }
+                    ]
+                })
+        }
+        // Default: an update carries only what changed (1 KB), so both fit one batch.
+        let plain = try updates(.default)
+        #expect(plain.batchItems == [[1, 2]])
+        #expect(plain.batches.map(\.trigger) == [.window])
+        // UpdateLookup: each update carries its 4 MB document; two exceed the 6 MB payload.
+        let looked = try updates(.updateLookup)
+        #expect(looked.batchItems == [[1], [2]])
+        #expect(looked.batches.map { "\($0.time) \($0.trigger)" } == ["0 payload", "500 window"])
+        #expect(looked.entries.contains { $0.event == .arrival(item: 1, size: 4_001_024, shard: nil, group: nil) })
+        // Inserts carry the document whatever FullDocument says; deletes never do.
+        let spec = ChangeStreamSpec()
+        #expect(spec.fullDocumentBytes(.insert, document: 10) == 10)
+        #expect(spec.fullDocumentBytes(.update, document: 10) == 0)
+        #expect(spec.fullDocumentBytes(.delete, document: 10) == 0)
+    }
+
     @Test func d3_aFailingBatchIsRetriedUntilItSucceeds() throws {
         let trace = try Simulator.simulate(Scenarios.documentdb { $0.function.fails = .attempts([1, 2]) })
         #expect(trace.startTimes == [500, 1_600, 2_700])

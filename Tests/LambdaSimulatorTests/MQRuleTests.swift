@@ -11,6 +11,29 @@ import Testing
         #expect(trace.rulesFired.isSuperset(of: ["M1", "E1"]))
     }
 
+    @Test func m1_aBrokerWithoutStandbyReadsNothingDuringMaintenance() throws {
+        let maintained = { (deployment: BrokerSpec.Deployment) in
+            try Simulator.simulate(
+                Scenarios.mq {
+                    $0.broker.deployment = deployment
+                    $0.broker.maintenance = 1_000..<61_000
+                    $0.arrivals = [Scenarios.group(at: 0), Scenarios.group(at: 2_000), Scenarios.group(at: 70_000)]
+                })
+        }
+        // #1 is read before the maintenance; #2 waits until the broker is back at 61 s, and
+        // its window (from its arrival at 2 s) has long ended, so it is sent at once.
+        let single = try maintained(.singleInstance)
+        #expect(single.batchItems == [[1], [2], [3]])
+        #expect(single.batches.map(\.time) == [500, 61_000, 70_500])
+        #expect(single.entries.first { if case .note(let text) = $0.event { text.hasPrefix("broker maintenance") } else { false } }?.rules.names == ["M1"])
+        // An active/standby broker fails over: the maintenance changes nothing.
+        let standby = try maintained(.activeStandby)
+        #expect(standby.batches.map(\.time) == [500, 2_500, 70_500])
+        #expect(ScenarioValidator.validate(Scenarios.mq { $0.broker.deployment = .cluster }).map(\.rule) == ["M1"])
+        #expect(ScenarioValidator.validate(Scenarios.mq(.rabbitmq) { $0.broker.deployment = .cluster }).isEmpty)
+        #expect(ScenarioValidator.validate(Scenarios.mq { $0.broker.maintenance = 5_000..<5_000 }).map(\.rule) == ["M1"])
+    }
+
     @Test func m2_theWindowOpensAtTheFirstMessage() throws {
         let trace = try Simulator.simulate(
             Scenarios.mq { $0.arrivals = [Scenarios.group(at: 0), Scenarios.group(at: 200), Scenarios.group(at: 700)] })

@@ -11,6 +11,9 @@ enum Action {
     case laneWake(lane: Int)
     case laneEnd(lane: Int, invocation: Int, instance: Int, result: AttemptResult)
     case messageVisible(item: Int, receiveCount: Int)
+    /// Kafka: the once-a-minute offset-lag evaluation, and the poller change it decided (KF7).
+    case pollerEvaluation
+    case pollerChange(count: Int)
     // Execution environments (X*).
     case provisionedReady(count: Int)
 }

@@ -157,6 +157,10 @@ final class Engine {
             messageVisible(item, receiveCount: receiveCount)
         case .provisionedReady(let count):
             provisionedReady(count: count)
+        case .pollerEvaluation:
+            evaluateLag()
+        case .pollerChange(let count):
+            changePollers(to: count)
         }
     }
 

@@ -16,14 +16,23 @@ extension Engine {
     }
 
     func changeStreamArrival(_ arrival: ArrivalStream.Arrival) {
-        record(.arrival(item: arrival.id, size: arrival.size, shard: nil, group: nil), rules: [.D1])
+        let event = spec.arrivals[arrival.group]
+        // D2: the event carries the changed document as FullDocument and its kind decide.
+        let size = arrival.size + spec.changeStream.fullDocumentBytes(event.operation ?? .insert, document: event.documentSize ?? 0)
+        record(.arrival(item: arrival.id, size: size, shard: nil, group: nil), rules: [.D1])
+        if !spec.changeStream.reads(collection: event.collection) {
+            // D2: the change stream of CollectionName holds no event of another collection.
+            record(.discarded(items: [arrival.id], reason: .otherCollection), rules: [.D2])
+            settle(arrival.id, [.discarded])
+            return
+        }
         if startingPositionSkips(arrival.time) {
             // D2: the mapping starts after this event and never reads it.
             record(.discarded(items: [arrival.id], reason: .beforeStartingPosition), rules: [.D2])
             settle(arrival.id, [.discarded])
             return
         }
-        source.records[arrival.id] = SourceRecord(id: arrival.id, arrival: arrival.time, size: arrival.size, shard: 0, group: nil)
+        source.records[arrival.id] = SourceRecord(id: arrival.id, arrival: arrival.time, size: size, shard: 0, group: nil)
         source.lanes[0].pending.append(arrival.id)
         source.deferredFills.insert(0)
     }
@@ -94,8 +103,7 @@ extension Engine {
         let items = source.lanes[lane].batch
         // D3: no partial batch response, retry limit or bisection for DocumentDB.
         record(.end(invocation: invocation, instance: instance, items: items, result: result, reported: []), rules: result == .timeout ? [.S6] : [])
-        source.lanes[lane].batch = []
-        source.lanes[lane].batchBytes = 0
+        source.lanes[lane].clearBatch()
         source.lanes[lane].windowOpenedAt = nil
         if result == .ok {
             for id in items {

@@ -28,7 +28,7 @@ extension Engine {
         }
         source.nextOffsets = Array(repeating: 0, count: source.lanes.count)
         assume(.kafkaBatchScope)
-        assume(.kafkaPollers)
+        preparePollers()
         if kafkaPollingStart > 0 { assume(.kafkaStartDelay) }
         let mapping = spec.mapping
         let controls = mapping.maximumRetryAttempts >= 0 || mapping.maximumRecordAgeSeconds >= 0 || mapping.bisectBatchOnFunctionError
@@ -72,6 +72,7 @@ extension Engine {
         source.records[arrival.id] = entry
         source.lanes[partition].pending.append(arrival.id)
         source.deferredFills.insert(partition)
+        if source.scaling.evaluationAt == nil { scheduleLagEvaluation() }
     }
 
     /// The rules by which the mapping never reads a record produced at `time`, or nil when it
@@ -148,6 +149,7 @@ extension Engine {
     /// a refused invocation is tried again later without using the retry budget.
     func invokeKafkaBatch(lane: Int, trigger: BatchTrigger) {
         source.lanes[lane].phase = .invoking
+        guard acquirePoller(lane: lane, trigger: trigger) else { return }
         var items = source.lanes[lane].batch
         let expired = items.filter { id in source.records[id].map(kafkaExpired) ?? true }
         if !expired.isEmpty {

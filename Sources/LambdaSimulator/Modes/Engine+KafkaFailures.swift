@@ -60,16 +60,15 @@ extension Engine {
         assume(.kafkaRetryDelay)
         let delay = max(0, spec.assumptions.kafkaRetryDelay)
         record(.retryScheduled(items: items, reason: .streamBatchFailed, delay: delay), rules: [.KF4])
-        source.lanes[lane].batch = []
-        source.lanes[lane].batchBytes = 0
+        source.lanes[lane].clearBatch()
         source.lanes[lane].phase = .pausing
         wake(lane: lane, at: now + delay)
+        releasePoller(lane: lane)
     }
 
     /// The partition's current piece is done: unblock it when no retries remain, read on.
     func finishKafkaPiece(_ lane: Int) {
-        source.lanes[lane].batch = []
-        source.lanes[lane].batchBytes = 0
+        source.lanes[lane].clearBatch()
         source.lanes[lane].currentFailures = 0
         source.lanes[lane].phase = .free
         source.lanes[lane].windowOpenedAt = nil
@@ -77,6 +76,7 @@ extension Engine {
             source.lanes[lane].blocked = false
             record(.shardUnblocked(shard: source.lanes[lane].shard), rules: [.KF4])
         }
+        releasePoller(lane: lane)
         fillKafkaLane(lane)
     }
 

@@ -1,3 +1,5 @@
+import NotesCore
+
 /// Event source mapping on an Amazon MQ queue, ActiveMQ or RabbitMQ: rules M1–M7 (with E1,
 /// E2 and E6).
 ///
@@ -16,6 +18,14 @@ extension Engine {
     func prepareBroker() {
         for index in 0..<spec.broker.concurrencyCap {
             source.lanes.append(PollerLane(index: index))
+        }
+        if let window = spec.broker.maintenance {
+            let span = "\(SimTime(milliseconds: window.lowerBound))–\(SimTime(milliseconds: window.upperBound))"
+            if spec.broker.unavailable != nil {
+                note("broker maintenance \(span): a single-instance broker is unavailable and nothing is read", rules: [.M1])
+            } else {
+                note("broker maintenance \(span): the \(spec.broker.deployment.rawValue) broker fails over and stays available", rules: [.M1])
+            }
         }
         if spec.function.reservedConcurrency.map({ $0 > spec.broker.concurrencyCap }) == true {
             note("reserved concurrency does not raise the Amazon MQ mapping's cap of \(spec.broker.concurrencyCap)", rules: [.M3])
@@ -41,6 +51,11 @@ extension Engine {
         guard spec.mapping.enabled, !source.lanes[lane].busy else { return }
         if now < 0 {
             wake(lane: lane, at: 0)
+            return
+        }
+        if let down = spec.broker.unavailable, down.contains(now) {
+            // M1: during its maintenance a broker without a standby serves no consumer.
+            wake(lane: lane, at: down.upperBound)
             return
         }
         if !source.lanes[lane].retryPieces.isEmpty {
@@ -98,8 +113,7 @@ extension Engine {
         let items = source.lanes[lane].batch
         // M6: MQ takes no partial batch response; the handler's result is the batch's.
         record(.end(invocation: invocation, instance: instance, items: items, result: result, reported: []), rules: result == .timeout ? [.S6] : [])
-        source.lanes[lane].batch = []
-        source.lanes[lane].batchBytes = 0
+        source.lanes[lane].clearBatch()
         source.lanes[lane].phase = .free
         source.lanes[lane].windowOpenedAt = nil
         if result == .ok {

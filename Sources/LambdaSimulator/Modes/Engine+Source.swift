@@ -86,9 +86,10 @@ extension Engine {
             pumpQueue()
         }
         if !source.deferredFills.isEmpty {
-            let lanes = source.deferredFills.sorted()
-            source.deferredFills = []
-            for lane in lanes { fillOrderedLane(lane) }
+            // Fills add no lanes (only arrivals do), so the drained lanes stay readable.
+            for index in 0..<source.deferredFills.drainSorted() {
+                fillOrderedLane(source.deferredFills.drained(index))
+            }
         }
     }
 

@@ -215,8 +215,7 @@ extension Engine {
         assume(.streamRetryDelay)
         let delay = spec.assumptions.streamRetryDelay(for: spec.mode)
         record(.retryScheduled(items: items, reason: .streamBatchFailed, delay: delay), rules: [.K4, .K9])
-        source.lanes[lane].batch = []
-        source.lanes[lane].batchBytes = 0
+        source.lanes[lane].clearBatch()
         source.lanes[lane].phase = .pausing
         wake(lane: lane, at: now + delay)
     }
@@ -224,8 +223,7 @@ extension Engine {
     /// The lane's current piece is done (succeeded or discarded): unblock the shard when no
     /// retries remain, and read on.
     private func finishStreamPiece(_ lane: Int) {
-        source.lanes[lane].batch = []
-        source.lanes[lane].batchBytes = 0
+        source.lanes[lane].clearBatch()
         source.lanes[lane].currentFailures = 0
         source.lanes[lane].phase = .free
         if source.lanes[lane].retryPieces.isEmpty, source.lanes[lane].blocked {

@@ -90,6 +90,13 @@ struct PollerLane {
     var wakeAt: Int64?
 
     var hasPending: Bool { pendingHead < pending.count }
+
+    /// Empties the batch for the next one, keeping its storage: a batch of 100 records
+    /// grown from an empty array would reallocate seven times.
+    mutating func clearBatch() {
+        batch.removeAll(keepingCapacity: true)
+        batchBytes = 0
+    }
 }
 
 /// Everything an event source mapping keeps while it runs.
@@ -105,7 +112,7 @@ struct SourceState {
     var pumpScheduledAt: Int64?
     /// Lanes to fill once every arrival of the current millisecond is in (a poll sees all
     /// records that arrived at the same instant).
-    var deferredFills: Set<Int> = []
+    var deferredFills = LaneSet()
     var deferredPump = false
     /// FIFO: messages per group, oldest first, and groups held by a lane or awaiting retry.
     var groupOrder: [Int: [Int]] = [:]
@@ -117,6 +124,8 @@ struct SourceState {
     var keyLanes: [String: Int] = [:]
     /// Kafka: the next offset of each partition (KF1).
     var nextOffsets: [Int64] = []
+    /// Kafka: the event pollers and their scaling (KF7, KF8).
+    var scaling = PollerScaling()
     /// DocumentDB: Lambda disabled the mapping after events expired (D3).
     var mappingDisabled = false
 

@@ -24,6 +24,8 @@ public struct Assumptions: Sendable, Hashable {
         case topicExpiry = "topic-expiry"
         case kafkaBatchScope = "kafka-batch-scope"
         case kafkaPollers = "kafka-pollers"
+        case kafkaPollerBatches = "kafka-poller-batches"
+        case kafkaScalingDelay = "kafka-scaling-delay"
         case activemqRedeliveryDelay = "activemq-redelivery-delay"
         case rabbitmqRedelivery = "rabbitmq-redelivery"
         case changeStreamRetryDelay = "change-stream-retry-delay"
@@ -56,7 +58,8 @@ public struct Assumptions: Sendable, Hashable {
             case .kafkaRetryDelay, .topicExpiry: "KF4"
             case .kafkaStartDelay: "KF3"
             case .kafkaBatchScope: "KF1"
-            case .kafkaPollers: "KF7"
+            case .kafkaPollers, .kafkaScalingDelay: "KF7"
+            case .kafkaPollerBatches: "KF8"
             case .activemqRedeliveryDelay, .rabbitmqRedelivery: "M4"
             case .changeStreamRetryDelay: "D3"
             case .idleLifetime: "X7"
@@ -108,6 +111,15 @@ public struct Assumptions: Sendable, Hashable {
     public var kafkaRetryDelay: Int64 = 1_000
     /// Time from t = 0 until a Kafka mapping polls, ms (KF3, §17) [0].
     public var kafkaStartDelay: Int64 = 0
+    /// Event pollers an on-demand Kafka mapping starts with (KF7: "a default number";
+    /// 2022 text: one consumer) [1].
+    public var kafkaPollers = 1
+    /// Batches one Kafka event poller keeps in flight (KF8: AWS's example of 1 MB payloads
+    /// and 1 s invocations gives 5 per poller) [5].
+    public var kafkaPollerBatches = 5
+    /// Time from an offset-lag evaluation to the poller change it decides, ms (KF7: "within
+    /// three minutes") [180 s].
+    public var kafkaScalingDelay: Int64 = 180_000
     /// Wait before ActiveMQ redelivers a failed batch, ms (M4, §17) [1 s, `redeliveryDelay`].
     public var activemqRedeliveryDelay: Int64 = 1_000
     /// Delay before a failed DocumentDB batch is retried, ms (D3, §17) [1 s].
@@ -166,7 +178,11 @@ extension Assumptions.Name {
         case .kafkaStartDelay: "A new Kafka mapping may take minutes to start polling; assumed to poll from 0 s unless set (KF3)."
         case .topicExpiry: "A Kafka record expires exactly at its produce time plus the topic's retention (KF4)."
         case .kafkaBatchScope: "A Kafka batch holds records of one partition (AWS may mix partitions in one payload, KF1)."
-        case .kafkaPollers: "Kafka pollers keep up with every partition at once: one batch in flight per partition, no scaling delay (KF7)."
+        case .kafkaPollers:
+            "An on-demand Kafka mapping starts with 1 event poller (AWS: \"a default number\"); each minute a batch that waited for a poller adds one, a throttle or no lag removes one (KF7)."
+        case .kafkaPollerBatches: "One Kafka event poller keeps up to 5 batches in flight, as in AWS's example of 5 MB/s per poller (KF8)."
+        case .kafkaScalingDelay:
+            "A poller change decided at a Kafka offset-lag evaluation lands 3 minutes later, the end of AWS's \"within three minutes\" (KF7)."
         case .activemqRedeliveryDelay: "ActiveMQ redelivers a failed batch after its default redeliveryDelay, 1 s, then the batching window (M4)."
         case .rabbitmqRedelivery: "RabbitMQ requeues a failed batch at once and without limit; AWS documents no limit (M4)."
         case .changeStreamRetryDelay: "The wait before a failed DocumentDB batch is retried is not documented; assumed one poll, 1 s (D3)."

@@ -8,9 +8,20 @@ public struct BrokerSpec: Sendable, Hashable {
         case rabbitmq
     }
 
+    /// How the broker is deployed (M1): one instance, or with a standby (ActiveMQ) or as a
+    /// cluster (RabbitMQ), which fail over during maintenance.
+    public enum Deployment: String, Sendable, Hashable, CaseIterable {
+        case singleInstance = "single-instance"
+        case activeStandby = "active-standby"
+        case cluster
+    }
+
     public var engine: Kind = .activemq
     /// The queue's name, as the trace and notes name it.
     public var queue = "orders"
+    public var deployment: Deployment = .singleInstance
+    /// The broker's weekly maintenance as it falls in the scenario, ms; nil: none (M1).
+    public var maintenance: Range<Int64>?
 
     public init() {}
 
@@ -22,6 +33,10 @@ public struct BrokerSpec: Sendable, Hashable {
         case .rabbitmq: 1
         }
     }
+
+    /// When the mapping can read nothing: the maintenance of a broker without a standby
+    /// (M1: "a broker without a standby is unavailable and nothing is processed").
+    public var unavailable: Range<Int64>? { deployment == .singleInstance ? maintenance : nil }
 
     /// ActiveMQ's `maximumRedeliveries` as Lambda sets it: a message is delivered at most
     /// 1 + 6 times (M4); nil for RabbitMQ, whose limit AWS does not document.

@@ -18,6 +18,13 @@ public struct ChangeStreamSpec: Sendable, Hashable {
         case `default` = "Default"
     }
 
+    /// What a change event records (D2): inserts and replacements carry the whole document,
+    /// updates only with `FullDocument: UpdateLookup`, deletes never (the change-stream
+    /// fields `fullDocument` and `updateDescription`; inferred, AWS states only the setting).
+    public enum Operation: String, Sendable, Hashable, CaseIterable {
+        case insert, update, replace, delete
+    }
+
     /// The engine version, such as "5.0"; Lambda supports 4.0 and 5.0 (D4).
     public var version = "5.0"
     public var clusterType: ClusterType = .instanceBased
@@ -32,4 +39,21 @@ public struct ChangeStreamSpec: Sendable, Hashable {
     public var retention: Int64 = 3 * 3_600_000
 
     public init() {}
+
+    /// The bytes of the full document a change event carries (D2): all of `document` for
+    /// inserts and replacements, for updates only with UpdateLookup, none for deletes.
+    public func fullDocumentBytes(_ operation: Operation, document: Int64) -> Int64 {
+        switch operation {
+        case .insert, .replace: document
+        case .update: fullDocument == .updateLookup ? document : 0
+        case .delete: 0
+        }
+    }
+
+    /// Whether the mapping reads events of `collection` (D2: all collections of the database
+    /// when CollectionName is absent; an event with no collection is the mapping's own).
+    public func reads(collection: String?) -> Bool {
+        guard let wanted = collectionName, let collection else { return true }
+        return collection == wanted
+    }
 }

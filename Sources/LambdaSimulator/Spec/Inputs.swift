@@ -20,6 +20,11 @@ public struct ArrivalGroup: Sendable, Hashable {
     public var partition: Int?
     /// Message group, for FIFO queues (Q11).
     public var group: String?
+    /// DocumentDB: the collection, the kind of change and the size of the changed document
+    /// (D2: CollectionName and FullDocument decide what reaches the function).
+    public var collection: String?
+    public var operation: ChangeStreamSpec.Operation?
+    public var documentSize: Int64?
     /// Per-entry behaviour overrides.
     public var durations: [Int64]?
     public var fails: FailurePlan?

@@ -89,6 +89,8 @@ extension Assumptions.Name {
         case .sdkJitter: 1 << 26
         case .sdkRetryGeneration: 1 << 27
         case .sfnRetryFrom: 1 << 28
+        case .kafkaPollerBatches: 1 << 29
+        case .kafkaScalingDelay: 1 << 30
         }
     }
 }

@@ -100,6 +100,8 @@ public enum DiscardReason: String, Sendable, Hashable {
     case droppedByLambda = "dropped-by-lambda"
     case deliveryFailed = "delivery-failed"
     case beforeStartingPosition = "before-starting-position"
+    /// DocumentDB: an event of another collection than the mapping's CollectionName (D2).
+    case otherCollection = "other-collection"
     /// Amazon MQ: delivered the most times the broker allows, returned to it for its
     /// dead-letter queue (M4).
     case poisonPill = "poison-pill"

@@ -30,6 +30,8 @@ extension ScenarioValidator {
             issues.add(.unsupported, "\(path).\(key)", "\(key) applies to SQS event sources only; Kafka uses ProvisionedPollerConfig", rule: "KF8")
         }
         validateKafkaPollers(mapping, path: path, &issues)
+        issues.range(spec.assumptions.kafkaPollers, 1...10_000, "assume.kafka-pollers", rule: "KF7")
+        issues.range(spec.assumptions.kafkaPollerBatches, 1...10_000, "assume.kafka-poller-batches", rule: "KF8")
         if let target = mapping.onFailure {
             if ![.sqs, .sns, .s3, .kafka, .sqsFIFO, .snsFIFO].contains(target) {
                 issues.add(

@@ -18,6 +18,17 @@ extension ScenarioValidator {
         if let window = mapping.batchingWindowSeconds {
             issues.range(window, 0...300, "\(path).MaximumBatchingWindowInSeconds", rule: "M2", what: "seconds")
         }
+        switch (spec.broker.engine, spec.broker.deployment) {
+        case (_, .singleInstance), (.activemq, .activeStandby), (.rabbitmq, .cluster): break
+        case (let engine, let deployment):
+            let other = engine == .activemq ? "active-standby" : "cluster"
+            issues.add(
+                .unsupported, "broker.deployment", "\(engine.rawValue) brokers deploy as single-instance or \(other), not \(deployment.rawValue)",
+                rule: "M1")
+        }
+        if let window = spec.broker.maintenance, window.isEmpty {
+            issues.add(.range, "broker.maintenance.duration", "the maintenance must last longer than 0 s", rule: "M1")
+        }
         for key in settingsMQDoesNotTake where mapping.explicitlySet.contains(key) {
             issues.add(.unsupported, "\(path).\(key)", "\(key) is not supported for Amazon MQ; the broker redelivers failed messages", rule: "M6")
         }

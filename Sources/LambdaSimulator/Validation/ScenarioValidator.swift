@@ -118,6 +118,12 @@ public enum ScenarioValidator {
             if group.partition != nil, spec.mode != .kafka {
                 issues.add(.unsupported, "\(path).partition", "partition applies to Kafka topics only (streams have shards)", rule: "KF1")
             }
+            if group.collection != nil || group.operation != nil || group.documentSize != nil, spec.mode != .documentdb {
+                issues.add(.unsupported, path, "collection, operation and document describe DocumentDB change events only", rule: "D2")
+            }
+            if let document = group.documentSize, document < 0 {
+                issues.add(.range, "\(path).document", "document must not be negative", rule: "D2")
+            }
             if group.group != nil, spec.mode != .sqsFIFO {
                 issues.add(.unsupported, "\(path).group", "message groups exist on SQS FIFO queues only", rule: "Q11")
             }
