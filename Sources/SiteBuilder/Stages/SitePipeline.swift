@@ -124,7 +124,7 @@ public enum SitePipeline {
         // Stage 2, parse: each note on its own, on every core.
         let parsed = ParsedNotes(
             plan.sources, reader: loaded.reader, stamps: loaded.stamps, noteSize: config.limits.noteSize, language: config.language,
-            prose: config.search, progress: options.progress)
+            prose: config.search && options.renderPages, progress: options.progress)
         diagnostics += parsed.diagnostics
         let fresh = parsed.notes.sorted { $0.sourcePath < $1.sourcePath }
         let contentKey = Self.contentKey(loaded.contentFiles)
@@ -140,7 +140,7 @@ public enum SitePipeline {
         diagnostics += OutputCollisions.check(notes: site.notes, byOutput: site.byOutput, referencedFiles: links.referencedFiles, config: config)
         let renderPlan = RenderPlan(site: site, plan: plan, parsed: parsed, globalKey: globalKey, tocKey: sidebar.key)
         let reparsed = reparseKeptPages(
-            &site, toRender: renderPlan.toRender, kept: plan.kept, read: reuse?.read, language: config.language, prose: config.search,
+            &site, toRender: renderPlan.toRender, kept: plan.kept, read: reuse?.read, language: config.language, prose: config.search && options.renderPages,
             diagnostics: &diagnostics)
         // Stages 5 and 6: the planned pages (only the notes with scenarios when there is no theme).
         let parsedNow = Set(parsed.hashes.keys).union(reparsed)
