@@ -71,10 +71,17 @@
 
   // Runs of CJK or word characters: {kind, points, offsets} (offsets into the text given, in
   // UTF-16 units, one more than points, for highlighting).
+  // Whether NFKC may change a character: as `SearchTokenizer.needsFolding`, false for ASCII,
+  // kana, the common kanji and Japanese punctuation (nearly every character of a page), which
+  // are then not normalized one by one.
+  function mayFold(cp) {
+    return !(cp < 0x80 || cp === 0x3001 || cp === 0x3002 || cp === 0x3005 || (cp >= 0x300c && cp <= 0x300f) ||
+      (cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x30a1 && cp <= 0x30fa) || cp === 0x30fc || (cp >= 0x4e00 && cp <= 0x9fff));
+  }
   function runs(text, foldEach) {
     var out = [], run = null, offset = 0;
     for (var ch of text) {
-      var folded = foldEach ? ch.normalize("NFKC") : ch;
+      var folded = foldEach && mayFold(ch.codePointAt(0)) ? ch.normalize("NFKC") : ch;
       for (var f of folded) {
         var kind = classify(f.codePointAt(0));
         if (kind === SEPARATOR || !run || run.kind !== kind) {
