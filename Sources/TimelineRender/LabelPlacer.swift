@@ -1,3 +1,5 @@
+import NotesCore
+
 /// Places labels so that no two overlap and none leaves the figure: inside a bar when it
 /// fits, else beside it, else on the lane's second row, else truncated with `…`, else none
 /// (the mark's `<title>` always keeps the whole text).
@@ -12,14 +14,16 @@ struct LabelPlacer {
     /// Occupied x ranges per lane and row. A row's ranges leave room between them, so a row
     /// holds at most about the figure's width over a label's: scanning one stays cheap.
     private var occupied: [[[ClosedRange<Double>]]]
-    /// The x ranges each whole text took per lane, by text.
+    /// The whole texts placed per lane, with the x range each took, by a hash of the text.
     ///
-    /// Why by text: a label is compared only with the places of its own text, which never
-    /// overlap one another (a text already drawn over a range is not placed there again), so
-    /// there are at most a figure's width of them. One list of every label of a lane made
-    /// placing quadratic in the marks (a 10,000-invocation trace took 35–54 µs per
-    /// invocation to draw, against 6–12 µs at 1,000).
-    private var drawn: [[String: [ClosedRange<Double>]]]
+    /// Why by text: a label is compared only with the places of its own text, and the places
+    /// two labels of one text took never overlap (a text already drawn over a range is not
+    /// placed there again), so there are about a figure's width over the text's of them. One
+    /// list of every label of a lane made placing quadratic in the marks of a long trace.
+    /// Why a hash (FNV-1a of the UTF-8): `String` keys are hashed through Unicode
+    /// normalization, which cost more than the comparisons the index saves on a figure's
+    /// hundred marks; a hash that collides only puts two texts in one list, which compares them.
+    private var drawn: [[UInt64: [(text: String, range: ClosedRange<Double>)]]]
 
     /// Labels start right of the lane names.
     private let minimumX: Double
@@ -41,24 +45,25 @@ struct LabelPlacer {
         guard let text else { return (nil, x0, rowY(0)) }
         let width = TextWidth.estimate(text, fontSize: fontSize)
         let natural = x0...(x0 + width)
-        // The text's earlier places, looked up once (the tries below each check them).
-        var places = drawn[lane][text] ?? []
-        guard !places.contains(where: { $0.overlaps(natural) }) else { return (nil, x0, rowY(0)) }
+        // The text's earlier places, taken out once (the tries below each check them) and put
+        // back with this label's at the end.
+        var hash = FNV1a()
+        hash.combine(text)
+        var places = drawn[lane].removeValue(forKey: hash.value) ?? []
+        defer { drawn[lane][hash.value] = places }
+        func isDrawn(over range: ClosedRange<Double>) -> Bool { places.contains { $0.range.overlaps(range) && $0.text == text } }
+        guard !isDrawn(over: natural) else { return (nil, x0, rowY(0)) }
         // Where the label belongs, wherever it goes (after the tries below, which must not
         // find it there).
-        defer {
-            places.append(natural)
-            drawn[lane][text] = places
-        }
+        defer { places.append((text, natural)) }
         // Tried in order (no array of candidates per label: there are thousands of labels).
         // A place is taken when the row is free there and the same text is not drawn over it.
         func claim(row: Int, x: Double) -> Bool {
             let range = x...(x + width)
-            guard range.upperBound <= right, range.lowerBound >= minimumX, isFree(range, lane: lane, row: row),
-                !places.contains(where: { $0.overlaps(range) })
+            guard range.upperBound <= right, range.lowerBound >= minimumX, isFree(range, lane: lane, row: row), !isDrawn(over: range)
             else { return false }
             occupy(range, lane: lane, row: row)
-            places.append(range)
+            places.append((text, range))
             return true
         }
         if insideBar, x1 - x0 >= width + 6, claim(row: 1, x: x0 + 3) { return (text, x0 + 3, rowY(1)) }

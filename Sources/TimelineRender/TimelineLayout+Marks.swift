@@ -104,9 +104,9 @@ extension TimelineLayout {
         /// one label and one tooltip for the run (`#1-24`).
         ///
         /// Why runs: inputs arriving every few milliseconds made a dot, a tooltip and a label
-        /// each, labels alternating above and below the lane and most of them dropped; they
-        /// were half of a heavy note's marks and a quarter of its figure bytes. A run is what
-        /// a reader sees there anyway: a row of dots, which the label now names as a whole.
+        /// each, labels alternating above and below the lane and most of them dropped, and
+        /// were most of the marks (and bytes) of a figure of many inputs. A run is what a
+        /// reader sees there anyway: a row of dots, which one label names as a whole.
         private mutating func addArrivals(_ arrivals: [TraceFacts.Arrival], lanes: LaneSet, labels: TimelineLabels) {
             var index = arrivals.startIndex
             while index < arrivals.endIndex {
