@@ -1,5 +1,4 @@
 import CCmark
-import NotesCore
 
 /// Makes links of the extended autolinks in the tree's text (outside links and images).
 ///
@@ -17,12 +16,7 @@ enum Autolinks {
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 linkDepth += event == CMARK_EVENT_ENTER ? 1 : -1
             case CMARK_NODE_TEXT where linkDepth == 0:
-                // Bytes, not `String.contains`: Foundation's goes through NSString and UTF-16,
-                // and was half of a build's instructions on notes of Japanese prose.
-                let literal = CmarkTree.literal(node)
-                if literal.utf8.contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "@") })
-                    || ByteSearch.firstRange(of: "www.", in: literal) != nil
-                {
+                if CmarkTree.literalContains(node, ":") || CmarkTree.literalContains(node, "www.") || CmarkTree.literalContains(node, "@") {
                     texts.append(node)
                 }
             default:

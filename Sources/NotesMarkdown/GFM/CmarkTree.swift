@@ -1,5 +1,11 @@
 import CCmark
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Small helpers over cmark's node API for the GitHub passes: children, literals, new
 /// custom nodes, and moving runs of siblings.
 ///
@@ -23,6 +29,14 @@ enum CmarkTree {
 
     static func literal(_ node: OpaquePointer) -> String {
         cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    }
+
+    /// Whether the node's literal holds `needle`, searched in cmark's own C string: the
+    /// passes ask this of every text node of a page, most of which hold nothing they look
+    /// for, and a `String` made of each (and Foundation's `contains`) cost more than the parse.
+    static func literalContains(_ node: OpaquePointer, _ needle: String) -> Bool {
+        guard let literal = cmark_node_get_literal(node) else { return false }
+        return strstr(literal, needle) != nil
     }
 
     /// A text node holding `text`.

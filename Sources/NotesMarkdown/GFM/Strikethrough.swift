@@ -22,7 +22,7 @@ enum Strikethrough {
         let iterator = cmark_iter_new(document)
         while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
             guard let node = cmark_iter_get_node(iterator), cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER else { continue }
-            if CmarkTree.children(node).contains(where: { CmarkTree.type($0) == CMARK_NODE_TEXT && CmarkTree.literal($0).utf8.contains(UInt8(ascii: "~")) }) {
+            if CmarkTree.children(node).contains(where: { CmarkTree.type($0) == CMARK_NODE_TEXT && CmarkTree.literalContains($0, "~") }) {
                 containers.append(node)
             }
         }
