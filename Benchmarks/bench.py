@@ -17,8 +17,9 @@ are deleted only at the end, since deleting many files right before a build slow
 - an incremental `notesim build` after one note is edited, and `notesim serve`'s rebuild
   after one edit (both with the search index).
 
-It prints medians with min–max, peak RSS (from wait4), output bytes, and the ratios the
-performance issues set as targets, and writes the same report to WORK/report.md.
+It prints medians with min–max, CPU time (user + system, from wait4: on a shared machine it
+moves less than wall time), peak RSS, output bytes (with and without the search index), and
+the ratios the performance issues set as targets, and writes the same report to WORK/report.md.
 """
 import os
 import queue
@@ -34,7 +35,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def run(command, cwd=None):
-    """Runs a command; returns (seconds, peak RSS in MiB).
+    """Runs a command; returns (seconds, peak RSS in MiB, CPU seconds: user + system).
 
     Pending writes (the previous run's hundreds of megabytes) are flushed first, so that no
     run is timed while the kernel writes back another one's output.
@@ -48,13 +49,16 @@ def run(command, cwd=None):
     process.stderr.close()
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"failed ({os.waitstatus_to_exitcode(status)}): {' '.join(command)}\n{error}")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def summary(samples):
-    times = [s for s, _ in samples]
+    """Median, range and peak RSS of (seconds, RSS[, CPU seconds]) samples, and the median CPU
+    time when measured: on a shared machine CPU time moves less than wall time."""
+    times = [sample[0] for sample in samples]
+    cpus = [sample[2] for sample in samples if len(sample) > 2]
     return {"median": statistics.median(times), "min": min(times), "max": max(times),
-            "rss": max(r for _, r in samples), "runs": len(times)}
+            "rss": max(sample[1] for sample in samples), "runs": len(times), "cpu": statistics.median(cpus) if cpus else None}
 
 
 # The original text of every note the bench edits, restored at the end of each size so the
@@ -149,6 +153,7 @@ def timed_rows(size, notesim, floor, runs, corpus, out):
     for index in range(runs):
         samples.append(run([notesim, "build", corpus, "--no-cache", "--no-search", "--output", os.path.join(out, f"nosearch-{size}-{index}")]))
     rows["no-search"] = summary(samples)
+    written["no-search"] = tree_bytes(os.path.join(out, f"nosearch-{size}-0"))
     rows["check"] = summary([run([notesim, "check", corpus, "--no-cache"]) for _ in range(runs)])
     samples = []
     for index in range(runs):
@@ -193,8 +198,8 @@ def report(kind, size, content_bytes, events, runs, rows, written, lines):
     lines.append(f"## {kind} corpus, {size:,} notes ({content_bytes / 1e6:.0f} MB of Markdown, {3 * size:,} scenario blocks of "
                  f"{mean:.0f} trace events on average, {low}–{high} in a sample of 30), {runs} runs, median (min–max), peak RSS")
     lines.append("")
-    lines.append("| | time | peak RSS | output |")
-    lines.append("| --- | --- | --- | --- |")
+    lines.append("| | time | CPU (user + sys) | peak RSS | output |")
+    lines.append("| --- | --- | --- | --- | --- |")
     names = {"notesim": "notesim build (full, --no-cache, search index included)", "no-search": "notesim build --no-cache --no-search",
              "check": "notesim check --no-cache", "hugo": "Hugo (scenarios as code)", "floor": "libcmark parse+render+write floor",
              "incremental": "notesim build after editing 1 note", "serve": "notesim serve rebuild after 1 edit",
@@ -205,7 +210,8 @@ def report(kind, size, content_bytes, events, runs, rows, written, lines):
         times = f"{row['median']:.{digits}f} s ({row['min']:.{digits}f}–{row['max']:.{digits}f})"
         memory = f"{row['rss']:,.0f} MiB" if row["rss"] else ""
         output = f"{written[key] / 1e6:,.0f} MB" if key in written else ""
-        lines.append(f"| {names[key]} | {times} | {memory} | {output} |")
+        cpu = f"{row['cpu']:.{digits}f} s" if row["cpu"] is not None else ""
+        lines.append(f"| {names[key]} | {times} | {cpu} | {memory} | {output} |")
     lines.append("")
     lines.append(f"- notesim / Hugo time: **{full / rows['hugo']['median']:.2f}×** (target ≤ 0.5×)")
     lines.append(f"- notesim / floor time: **{full / rows['floor']['median']:.2f}×** (target ≤ 2×)")
@@ -213,6 +219,10 @@ def report(kind, size, content_bytes, events, runs, rows, written, lines):
     memory_target = "0.25×" if kind == "heavy" else "1×"
     lines.append(f"- notesim / Hugo peak RSS: **{rows['notesim']['rss'] / rows['hugo']['rss']:.2f}×** (target ≤ {memory_target})")
     lines.append(f"- notesim / Hugo output bytes: **{written['notesim'] / written['hugo']:.2f}×** (target ≤ 4×)")
+    no_search = rows["no-search"]
+    lines.append(f"- without the search index, notesim / Hugo: time **{no_search['median'] / rows['hugo']['median']:.2f}×**, "
+                 f"CPU **{no_search['cpu'] / rows['hugo']['cpu']:.2f}×**, peak RSS **{no_search['rss'] / rows['hugo']['rss']:.2f}×**, "
+                 f"output bytes **{written['no-search'] / written['hugo']:.2f}×**")
     lines.append(f"- check / build peak RSS: **{rows['check']['rss'] / rows['notesim']['rss']:.2f}×** (target ≤ 1×)")
     lines.append(f"- incremental build / full build: **{100 * rows['incremental']['median'] / full:.1f} %** (target < 5 %)")
     if "serve" in rows:

@@ -23,7 +23,9 @@ function measure(samples) {
     const back = luminance(background(svg));
     const marks = [...svg.querySelectorAll('g.tl-marks > g')];
     // A text's lane: how many lane rules (each at a lane's bottom) lie above its baseline.
-    const rules = [...svg.querySelectorAll('.tl-lane-rule')].map((r) => r.y1.baseVal.value);
+    // The rules are one path, "M x y H x" per lane.
+    const numbers = (element, pattern) => [...(element?.getAttribute('d') || '').matchAll(pattern)].map((m) => m.slice(1).map(Number));
+    const rules = numbers(svg.querySelector('.tl-lane-rule'), /M[\d.]+ ([\d.]+)H/g).map(([y]) => y);
     const texts = [...svg.querySelectorAll('text')].map((t) => {
       const b = t.getBBox();
       const size = parseFloat(getComputedStyle(t).fontSize);
@@ -44,10 +46,17 @@ function measure(samples) {
     const shapes = [];
     marks.forEach((g, index) => {
       for (const s of g.querySelectorAll('rect, path, circle')) {
-        shapes.push({kind: 'mark', what: g.getAttribute('class'), mark: index, box: box(s.getBBox())});
+        // A run of arrivals is a path of zero-length lines whose round caps are the dots: its
+        // geometry box has no height, the dots reach 3 px (half the stroke) around it.
+        const [x, y, w, h] = box(s.getBBox());
+        const r = s.tagName === 'path' && g.classList.contains('tl-arrival') ? 3 : 0;
+        shapes.push({kind: 'mark', what: g.getAttribute('class'), mark: index, box: [x - r, y - r, w + 2 * r, h + 2 * r]});
       }
     });
-    for (const s of svg.querySelectorAll('.tl-tick')) shapes.push({kind: 'tick', what: 'tick', mark: null, box: box(s.getBBox())});
+    // The ticks are one path, "M x y v4" per tick: a box each.
+    for (const [x, y] of numbers(svg.querySelector('.tl-tick'), /M([\d.]+) ([\d.]+)v4/g)) {
+      shapes.push({kind: 'tick', what: 'tick', mark: null, box: [x, y, 0, 4]});
+    }
     for (const s of svg.querySelectorAll('.tl-break-mark')) shapes.push({kind: 'break', what: 'break mark', mark: null, box: box(s.getBBox())});
     const waits = [...svg.querySelectorAll('g.tl-wait')].map((g) => {
       const b = g.querySelector('path').getBBox();

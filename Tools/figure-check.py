@@ -64,12 +64,12 @@ def lane_column(svg):
     """The sticky lane-name column the site puts before a figure (SVGWriter.writeLaneColumn):
     the same element, rebuilt from the SVG's lanes group id, gutter and height."""
     lanes = re.search(r'<g class="tl-lanes" id="([^"]+)"', svg)
-    rule = re.search(r'class="tl-lane-rule" x1="([0-9.]+)"', svg)
+    rule = re.search(r'class="tl-lane-rule" d="M([0-9.]+) ', svg)
     height = re.search(r'viewBox="0 0 [0-9.]+ ([0-9.]+)"', svg)
     if not (lanes and rule and height):
         return ""
     g, h, ref = rule.group(1), height.group(1), lanes.group(1)
-    return (f'<svg class="tl-lane-column" width="{g}" height="{h}" viewBox="0 0 {g} {h}" aria-hidden="true">'
+    return (f'<svg class="tl-lane-column" width="{g}" height="{h}" viewBox="0 0 {g} {h}" aria-hidden="true" fill="currentColor">'
             f'<rect class="tl-lane-column-band" width="{g}" height="{h}"/><use href="#{ref}"/></svg>')
 
 

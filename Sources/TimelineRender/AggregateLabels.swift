@@ -49,9 +49,10 @@ public struct AggregateLabels: Sendable {
         return "#\(exemplar.item) " + reasons.joined(separator: ", ")
     }
 
-    /// The figure's description: the title, the totals, how the figure compresses the run
-    /// and which inputs are drawn one by one.
-    func description(title: String, trace: Trace, bucket: String, bars: Int, exemplars: [String], labels: TimelineLabels) -> String {
+    /// The figure's description: the totals, how the figure compresses the run and which
+    /// inputs are drawn one by one. Not the title: a screen reader reads the figure's title
+    /// and then this (`aria-labelledby`), so a description opening with the title read it twice.
+    func description(trace: Trace, bucket: String, bars: Int, exemplars: [String], labels: TimelineLabels) -> String {
         let ok = trace.stats.outcomes[.ok] ?? 0
         var parts = ["\(labels.attempt) \(trace.stats.attempts)", "\(arrivals) \(trace.stats.inputs)", "\(labels.ok) \(ok)"]
         if trace.stats.throttles > 0 { parts.append("429 × \(trace.stats.throttles)") }
@@ -59,7 +60,7 @@ public struct AggregateLabels: Sendable {
         if delivered > 0 { parts.append("\(labels.delivered) \(delivered)") }
         let compression = Placeholders.fill(
             compressionFormat, [("d", String(trace.entryCount)), ("b", String(bars)), ("@", bucket), ("m", String(TimelineView.markLimit))])
-        var text = "\(title): " + parts.joined(separator: "; ") + ". " + compression
+        var text = parts.joined(separator: "; ") + ". " + compression
         if !exemplars.isEmpty { text += " " + Placeholders.fill(exemplarsFormat, [("@", exemplars.joined(separator: "; "))]) }
         return text
     }

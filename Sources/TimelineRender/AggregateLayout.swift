@@ -42,7 +42,7 @@ public enum AggregateLayout {
         let ticks = TimelineLayout.visibleTicks(axis, labels: labels, gutter: gutter, width: options.width)
         let kinds = rows.flatMap { $0.areas.map(\.kind) } + marks.map(\.kind)
         let description = words.description(
-            title: options.title, trace: trace, bucket: labels.duration(counts.width), bars: counts.bars,
+            trace: trace, bucket: labels.duration(counts.width), bars: counts.bars,
             exemplars: exemplars.map(\.1), labels: labels)
         return AggregateModel(
             title: options.title, description: description, width: options.width, height: y + TimelineLayout.bottomMargin, gutter: gutter,

@@ -17,7 +17,9 @@ public enum AggregateSVG {
             idPrefix: idPrefix, into: out)
         // The id lets the page's lane-name column show these names (`SVGWriter.writeLaneColumn`).
         out.raw("<g class=\"tl-lanes\" id=\""); out.text(idPrefix); out.raw("-lanes\">\n")
-        for row in model.rows + [model.concurrency] { writeName(row.name, y: row.y, height: row.height, peak: row.peak, model: model, into: out) }
+        let rows = model.rows + [model.concurrency]
+        SVGWriter.writeRules(rows.map { $0.y + $0.height } + model.exemplarLanes.map { $0.y + $0.height }, from: model.gutter, to: model.width, into: out)
+        for row in rows { writeName(row.name, y: row.y, height: row.height, peak: row.peak, model: model, into: out) }
         for lane in model.exemplarLanes { writeName(lane.name, y: lane.y, height: lane.height, peak: nil, model: model, into: out) }
         out.raw("</g>\n<g class=\"tl-counts\">\n")
         for row in model.rows {
@@ -42,10 +44,9 @@ public enum AggregateSVG {
         out.raw("</svg>\n")
     }
 
-    /// A row's or lane's rule and name, with the row's scale (its peak per bar) after the name.
+    /// A row's or lane's name, with the row's scale (its peak per bar) after the name (the
+    /// rules are one path, `SVGWriter.writeRules`).
     private static func writeName(_ name: String, y: Double, height: Double, peak: Int?, model: AggregateModel, into out: MarkupWriter) {
-        out.raw("<line class=\"tl-lane-rule\" x1=\""); out.number(model.gutter); out.raw("\" y1=\""); out.number(y + height)
-        out.raw("\" x2=\""); out.number(model.width); out.raw("\" y2=\""); out.number(y + height); out.raw("\"/>")
         out.raw("<text class=\"tl-lane-name\" x=\"6\" y=\""); out.number(y + height / 2 + 4); out.raw("\">")
         out.text(name); out.raw("</text>")
         if let peak {
@@ -59,12 +60,7 @@ public enum AggregateSVG {
     private static func writeAxis(_ model: AggregateModel, into out: MarkupWriter) {
         out.raw("<g class=\"tl-axis\">\n<line class=\"tl-axis-line\" x1=\""); out.number(model.gutter); out.raw("\" y1=\""); out.number(model.axisY)
         out.raw("\" x2=\""); out.number(model.width - 4); out.raw("\" y2=\""); out.number(model.axisY); out.raw("\"/>\n")
-        for tick in model.ticks {
-            out.raw("<line class=\"tl-tick\" x1=\""); out.number(tick.x); out.raw("\" y1=\""); out.number(model.axisY)
-            out.raw("\" x2=\""); out.number(tick.x); out.raw("\" y2=\""); out.number(model.axisY + 4); out.raw("\"/>")
-            out.raw("<text class=\"tl-tick-label\" x=\""); out.number(tick.x); out.raw("\" y=\""); out.number(model.axisY + 16)
-            out.raw("\" text-anchor=\"middle\">"); out.text(tick.label); out.raw("</text>\n")
-        }
+        SVGWriter.writeTicks(model.ticks, axisY: model.axisY, into: out)
         out.raw("</g>\n")
     }
 

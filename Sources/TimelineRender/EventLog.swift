@@ -1,13 +1,14 @@
 import NotesCore
 import LambdaSimulator
 
-/// The same trace as an HTML table: the figure's text alternative, row by row.
+/// The same trace as an HTML list of events by time: the figure's text alternative, event
+/// by event.
 public enum EventLog {
     /// The most rows shown inside a figure: about a screenful. A longer log is written as a
     /// page of its own beside the note and linked from the figure.
     public static let inlineRows = 30
 
-    /// The rows the table of a trace has (the kept entries but receives, which the
+    /// The events the log of a trace lists (the kept entries but receives, which the
     /// following starts already show).
     public static func rowCount(_ trace: Trace) -> Int {
         trace.entries.count { entry in
@@ -22,32 +23,38 @@ public enum EventLog {
         return out.string
     }
 
-    /// Appends the table to `out`.
+    /// Appends the log to `out`: a description list of instants (`<dt>`, the time) and what
+    /// happened at each (`<dd>`, one per event, with the rules that explain it in `<i>`).
     ///
-    /// Rows leave out the optional `</td>` and `</tr>` and the dump's column padding: a log
-    /// page holds up to 2,000 rows, and these were a third of each one. (An empty rules
-    /// cell stays: without it the row's borders end early.)
+    /// Why a list and not a table: a log page holds up to 2,000 rows, and a table row's cells
+    /// (`<tr><td>…<td>…<td>`) and its time, which more than half the rows repeat (an arrival,
+    /// its response and its start), were a third of each row. Here an instant's time is
+    /// written once and an event costs one `<dd>`; the stylesheet still lays the list out in
+    /// two columns, and a screen reader reads each event with its time.
     /// Times are in the compact English of the event column and of diagnostics (`850 ms`,
     /// `1 min 3 s`), in every page language.
     public static func write(_ trace: Trace, options: TimelineOptions, into out: MarkupWriter) {
-        let labels = TimelineLabels.forLanguage(options.language)
-        out.raw("<table class=\"tl-log\">\n<thead><tr><th scope=\"col\">"); out.text(labels.timeColumn); out.raw("</th>")
-        out.raw("<th scope=\"col\">"); out.text(labels.eventColumn); out.raw("</th><th scope=\"col\">Rules</th></tr></thead>\n<tbody>\n")
+        out.raw("<dl class=\"tl-log\">\n")
         var sink = out
+        var time: Int64?
         for entry in trace.entries {
             if case .received = entry.event { continue }
-            out.raw("<tr><td>"); DurationText.write(entry.time, units: .english, into: &sink); out.raw("<td>")
+            if entry.time != time {
+                time = entry.time
+                out.raw("<dt>"); DurationText.write(entry.time, units: .english, into: &sink)
+            }
+            out.raw("<dd>")
             Trace.describe(entry.event, into: &sink, padded: false)
-            out.raw("<td>")
-            var separator = false
+            var none = true
             entry.rules.forEachName { rule in
-                if separator { out.raw(" ") }
-                separator = true
+                out.raw(none ? " <i>" : " ")
+                none = false
                 out.text(rule)
             }
+            if !none { out.raw("</i>") }
             out.raw("\n")
         }
-        out.raw("</tbody>\n</table>\n")
+        out.raw("</dl>\n")
     }
 }
 

@@ -1,3 +1,5 @@
+import NotesCore
+
 /// Places labels so that no two overlap and none leaves the figure: inside a bar when it
 /// fits, else beside it, else on the lane's second row, else truncated with `…`, else none
 /// (the mark's `<title>` always keeps the whole text).
@@ -9,10 +11,19 @@ struct LabelPlacer {
     private let lanes: [TimelineModel.Lane]
     private let right: Double
     private let fontSize: Double
-    /// Occupied x ranges per lane and row.
+    /// Occupied x ranges per lane and row. A row's ranges leave room between them, so a row
+    /// holds at most about the figure's width over a label's: scanning one stays cheap.
     private var occupied: [[[ClosedRange<Double>]]]
-    /// The whole texts placed per lane, with the x range each took.
-    private var drawn: [[(text: String, range: ClosedRange<Double>)]]
+    /// The whole texts placed per lane, with the x range each took, by a hash of the text.
+    ///
+    /// Why by text: a label is compared only with the places of its own text, and the places
+    /// two labels of one text took never overlap (a text already drawn over a range is not
+    /// placed there again), so there are about a figure's width over the text's of them. One
+    /// list of every label of a lane made placing quadratic in the marks of a long trace.
+    /// Why a hash (FNV-1a of the UTF-8): `String` keys are hashed through Unicode
+    /// normalization, which cost more than the comparisons the index saves on a figure's
+    /// hundred marks; a hash that collides only puts two texts in one list, which compares them.
+    private var drawn: [[UInt64: [(text: String, range: ClosedRange<Double>)]]]
 
     /// Labels start right of the lane names.
     private let minimumX: Double
@@ -23,7 +34,7 @@ struct LabelPlacer {
         self.right = right
         self.fontSize = fontSize
         occupied = Array(repeating: [[], [], []], count: lanes.count)
-        drawn = Array(repeating: [], count: lanes.count)
+        drawn = Array(repeating: [:], count: lanes.count)
     }
 
     /// The visible text and its baseline position for a mark spanning `x0…x1`.
@@ -34,19 +45,25 @@ struct LabelPlacer {
         guard let text else { return (nil, x0, rowY(0)) }
         let width = TextWidth.estimate(text, fontSize: fontSize)
         let natural = x0...(x0 + width)
-        guard !isDrawn(text, lane: lane, over: natural) else { return (nil, x0, rowY(0)) }
+        // The text's earlier places, taken out once (the tries below each check them) and put
+        // back with this label's at the end.
+        var hash = FNV1a()
+        hash.combine(text)
+        var places = drawn[lane].removeValue(forKey: hash.value) ?? []
+        defer { drawn[lane][hash.value] = places }
+        func isDrawn(over range: ClosedRange<Double>) -> Bool { places.contains { $0.range.overlaps(range) && $0.text == text } }
+        guard !isDrawn(over: natural) else { return (nil, x0, rowY(0)) }
         // Where the label belongs, wherever it goes (after the tries below, which must not
         // find it there).
-        defer { drawn[lane].append((text, natural)) }
+        defer { places.append((text, natural)) }
         // Tried in order (no array of candidates per label: there are thousands of labels).
         // A place is taken when the row is free there and the same text is not drawn over it.
         func claim(row: Int, x: Double) -> Bool {
             let range = x...(x + width)
-            guard range.upperBound <= right, range.lowerBound >= minimumX, isFree(range, lane: lane, row: row),
-                !isDrawn(text, lane: lane, over: range)
+            guard range.upperBound <= right, range.lowerBound >= minimumX, isFree(range, lane: lane, row: row), !isDrawn(over: range)
             else { return false }
             occupy(range, lane: lane, row: row)
-            drawn[lane].append((text, range))
+            places.append((text, range))
             return true
         }
         if insideBar, x1 - x0 >= width + 6, claim(row: 1, x: x0 + 3) { return (text, x0 + 3, rowY(1)) }
@@ -68,11 +85,6 @@ struct LabelPlacer {
         return (nil, x0, rowY(0))
     }
 
-    /// Whether the same text is already drawn in the lane where it would be read as this one.
-    private func isDrawn(_ text: String, lane: Int, over range: ClosedRange<Double>) -> Bool {
-        drawn[lane].contains { $0.range.overlaps(range) && $0.text == text }
-    }
-
     private func isFree(_ range: ClosedRange<Double>, lane: Int, row: Int) -> Bool {
         !occupied[lane][row].contains { $0.overlaps(range) }
     }
@@ -85,8 +97,11 @@ struct LabelPlacer {
 
     /// How far right of `x` the row is free.
     private func freeRoom(from x: Double, lane: Int, row: Int) -> Double {
-        if occupied[lane][row].contains(where: { $0.contains(x) }) { return 0 }
-        let next = occupied[lane][row].map(\.lowerBound).filter { $0 > x }.min() ?? right
-        return min(next, right) - x
+        var next = right
+        for range in occupied[lane][row] {
+            if range.contains(x) { return 0 }
+            if range.lowerBound > x, range.lowerBound < next { next = range.lowerBound }
+        }
+        return next - x
     }
 }

@@ -48,12 +48,35 @@ public enum SVGWriter {
     /// column (`writeLaneColumn`) can show the names again with `<use>`.
     private static func writeLanes(_ model: TimelineModel, idPrefix: String, into out: MarkupWriter) {
         out.raw("<g class=\"tl-lanes\" id=\""); out.text(idPrefix); out.raw("-lanes\">\n")
+        writeRules(model.lanes.map { $0.y + $0.height }, from: model.gutter, to: model.width, into: out)
+        out.raw("<g class=\"tl-lane-name\">")
         for lane in model.lanes {
-            let rule = lane.y + lane.height
-            out.raw("<line class=\"tl-lane-rule\" x1=\""); out.number(model.gutter); out.raw("\" y1=\""); out.number(rule)
-            out.raw("\" x2=\""); out.number(model.width); out.raw("\" y2=\""); out.number(rule); out.raw("\"/>")
-            out.raw("<text class=\"tl-lane-name\" x=\"6\" y=\""); out.number(lane.y + 26); out.raw("\">")
-            out.text(lane.name); out.raw("</text>\n")
+            out.raw("<text x=\"6\" y=\""); out.number(lane.y + 26); out.raw("\">"); out.text(lane.name); out.raw("</text>\n")
+        }
+        out.raw("</g></g>\n")
+    }
+
+    /// The lanes' rules (one at the bottom of each lane) as one path: a `<line>` with its
+    /// class per lane repeated 40 bytes that said nothing new.
+    static func writeRules(_ ys: [Double], from left: Double, to right: Double, into out: MarkupWriter) {
+        out.raw("<path class=\"tl-lane-rule\" d=\"")
+        for y in ys {
+            out.raw("M"); out.number(left); out.raw(" "); out.number(y); out.raw("H"); out.number(right)
+        }
+        out.raw("\"/>\n")
+    }
+
+    /// The axis ticks as one path and their labels in one group that carries their class and
+    /// anchor: a `<line>` and a `<text>` per tick, each with its class, took three times the bytes.
+    static func writeTicks(_ ticks: [TimelineModel.Tick], axisY: Double, into out: MarkupWriter) {
+        guard !ticks.isEmpty else { return }
+        out.raw("<path class=\"tl-tick\" d=\"")
+        for tick in ticks {
+            out.raw("M"); out.number(tick.x); out.raw(" "); out.number(axisY); out.raw("v4")
+        }
+        out.raw("\"/>\n<g class=\"tl-tick-label\" text-anchor=\"middle\">")
+        for tick in ticks {
+            out.raw("<text x=\""); out.number(tick.x); out.raw("\" y=\""); out.number(axisY + 16); out.raw("\">"); out.text(tick.label); out.raw("</text>")
         }
         out.raw("</g>\n")
     }
@@ -63,12 +86,7 @@ public enum SVGWriter {
         out.raw("<g class=\"tl-axis\">\n")
         out.raw("<line class=\"tl-axis-line\" x1=\""); out.number(model.gutter); out.raw("\" y1=\""); out.number(plotBottom)
         out.raw("\" x2=\""); out.number(model.width - 4); out.raw("\" y2=\""); out.number(plotBottom); out.raw("\"/>\n")
-        for tick in model.ticks {
-            out.raw("<line class=\"tl-tick\" x1=\""); out.number(tick.x); out.raw("\" y1=\""); out.number(plotBottom)
-            out.raw("\" x2=\""); out.number(tick.x); out.raw("\" y2=\""); out.number(plotBottom + 4); out.raw("\"/>")
-            out.raw("<text class=\"tl-tick-label\" x=\""); out.number(tick.x); out.raw("\" y=\""); out.number(plotBottom + 16)
-            out.raw("\" text-anchor=\"middle\">"); out.text(tick.label); out.raw("</text>\n")
-        }
+        writeTicks(model.ticks, axisY: plotBottom, into: out)
         for item in model.breaks {
             let top = model.plotTop - 4
             out.raw("<g class=\"tl-break\"><rect class=\"tl-break-band\" x=\""); out.number(item.x - 6); out.raw("\" y=\""); out.number(top)
@@ -127,6 +145,8 @@ public enum SVGWriter {
             // 1 px beyond the bar band: the descenders of a label on the row above end 2 px higher.
             out.raw("<rect x=\""); out.number(mark.x0 - 1.5); out.raw("\" y=\""); out.number(top - 1)
             out.raw("\" width=\"3\" height=\""); out.number(TimelineLayout.barHeight + 2); out.raw("\"/>")
+        case .arrival where !mark.dots.isEmpty:
+            writeDots(mark.dots, y: middle, into: out)
         case .arrival:
             out.raw("<circle cx=\""); out.number(mark.x0); out.raw("\" cy=\""); out.number(middle); out.raw("\" r=\"3\"/>")
         case .response:
@@ -138,6 +158,20 @@ public enum SVGWriter {
             out.raw("<path d=\"M"); out.number(mark.x0 - 4); out.raw(" "); out.number(middle - 4); out.raw(" l8 8 M"); out.number(mark.x0 + 4)
             out.raw(" "); out.number(middle - 4); out.raw(" l-8 8\"/>")
         }
+    }
+
+    /// A run of arrivals as one path of dots: each a zero-length line with round caps (the
+    /// stylesheet's stroke makes it a circle of the single dot's size), moved to relatively,
+    /// about 8 bytes a dot where a `<circle>` took 35.
+    private static func writeDots(_ dots: [Double], y: Double, into out: MarkupWriter) {
+        // Steps between positions rounded as `number` rounds them, so the dots land where
+        // absolute coordinates would put them.
+        func tenths(_ value: Double) -> Int { Int((value * 10).rounded()) }
+        out.raw("<path d=\"M"); out.number(dots[0]); out.raw(" "); out.number(y); out.raw("h0")
+        for index in dots.indices.dropFirst() {
+            out.raw("m"); out.number(Double(tenths(dots[index]) - tenths(dots[index - 1])) / 10); out.raw(" 0h0")
+        }
+        out.raw("\"/>")
     }
 
     /// A number with at most one decimal, without a trailing `.0`.

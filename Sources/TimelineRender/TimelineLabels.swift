@@ -36,9 +36,7 @@ public struct TimelineLabels: Sendable {
     public var retry: String
     public var axisCompressed: String
     public var axisLinear: String
-    public var timeColumn: String
     public var laneColumn: String
-    public var eventColumn: String
     public var attempt: String
     public var records: String
     public var arrival: String
@@ -54,7 +52,7 @@ public struct TimelineLabels: Sendable {
         retryIn: "retry in", delivered: "delivered", deliveryFailed: "delivery failed", discarded: "discarded",
         blocked: "blocked", coldStart: "cold start (Init)", window: "window", size: "size", payload: "6 MB", retry: "retry",
         axisCompressed: "Time axis compressed: %d idle gaps hidden (%@).", axisLinear: "Linear time axis.",
-        timeColumn: "Time", laneColumn: "Where", eventColumn: "What happened", attempt: "attempt", records: "records",
+        laneColumn: "Where", attempt: "attempt", records: "records",
         arrival: "arrives", response: "response", visible: "visible again", units: .english
     )
 
@@ -66,7 +64,7 @@ public struct TimelineLabels: Sendable {
         retryIn: "再試行まで", delivered: "送信", deliveryFailed: "送信失敗", discarded: "破棄",
         blocked: "ブロック中", coldStart: "コールドスタート (Init)", window: "ウィンドウ", size: "サイズ", payload: "6 MB", retry: "再試行",
         axisCompressed: "時間軸を圧縮: 何も起きない %d 区間を省略 (%@)。", axisLinear: "時間軸は等間隔。",
-        timeColumn: "時刻", laneColumn: "場所", eventColumn: "できごと", attempt: "試行", records: "件",
+        laneColumn: "場所", attempt: "試行", records: "件",
         arrival: "到着", response: "応答", visible: "再び可視", units: .japanese
     )
 

@@ -69,12 +69,7 @@ extension TimelineLayout {
         /// Adds the instants (arrivals, throttles, failed responses, deliveries, discards),
         /// after the spans so that their labels take the room the bars left.
         mutating func addInstants(_ facts: TraceFacts, lanes: LaneSet, labels: TimelineLabels) {
-            for arrival in facts.arrivals {
-                let label = arrival.count > 1 ? "×\(arrival.count)" : ItemRanges.format([arrival.first])
-                add(
-                    .arrival, lane: lanes.arrivalLane(shard: arrival.shard), from: arrival.time, to: arrival.time, label: label,
-                    title: "\(labels.arrival): \(ItemRanges.format(Array(arrival.first..<(arrival.first + arrival.count))))")
-            }
+            addArrivals(facts.arrivals, lanes: lanes, labels: labels)
             // A throttle answered at once by a 429 to the caller (a synchronous call) is
             // labelled there, not twice ("429" above "429" across the lane rule).
             let answered = Set(facts.responses.lazy.filter { $0.status == 429 }.map(\.time))
@@ -102,6 +97,39 @@ extension TimelineLayout {
                 add(
                     .discard, lane: lanes.discardLane, from: discard.time, to: discard.time, label: labels.discarded,
                     title: "\(labels.discarded): \(discard.reason.rawValue) \(ItemRanges.format(discard.items))")
+            }
+        }
+
+        /// Adds the arrivals, a run of close ones as one mark: dots at each arrival's time,
+        /// one label and one tooltip for the run (`#1-24`).
+        ///
+        /// Why runs: inputs arriving every few milliseconds made a dot, a tooltip and a label
+        /// each, labels alternating above and below the lane and most of them dropped, and
+        /// were most of the marks (and bytes) of a figure of many inputs. A run is what a
+        /// reader sees there anyway: a row of dots, which one label names as a whole.
+        private mutating func addArrivals(_ arrivals: [TraceFacts.Arrival], lanes: LaneSet, labels: TimelineLabels) {
+            var index = arrivals.startIndex
+            while index < arrivals.endIndex {
+                let first = arrivals[index]
+                var dots = [axis.x(first.time)]
+                var end = index + 1
+                // Consecutive inputs on the same lane, each dot closer to the last than a short label is wide.
+                while end < arrivals.endIndex, arrivals[end].shard == first.shard,
+                    arrivals[end].first == arrivals[end - 1].first + arrivals[end - 1].count,
+                    axis.x(arrivals[end].time) - dots[dots.count - 1] < TimelineLayout.arrivalRunSpacing
+                {
+                    dots.append(axis.x(arrivals[end].time))
+                    end += 1
+                }
+                let last = arrivals[end - 1]
+                let items = "#\(first.first)" + (last.first + last.count - 1 > first.first ? "-\(last.first + last.count - 1)" : "")
+                let label = end - index == 1 && first.count > 1 ? "×\(first.count)" : items
+                add(.arrival, lane: lanes.arrivalLane(shard: first.shard), from: first.time, to: first.time, label: label, title: "\(labels.arrival): \(items)")
+                if dots.count > 1 {
+                    marks[marks.count - 1].dots = dots
+                    marks[marks.count - 1].end = last.time
+                }
+                index = end
             }
         }
 

@@ -10,6 +10,9 @@ public enum TimelineLayout {
     static let fontSize = 11.0
     static let plotTop = 34.0
     static let bottomMargin = 30.0
+    /// Arrivals closer than this (px) to the one before are drawn as one run: a label such
+    /// as `#12` is about 24 px wide, so closer dots could not each be labelled on a row.
+    static let arrivalRunSpacing = 24.0
 
     /// Lays out a trace.
     public static func layout(_ trace: Trace, options: TimelineOptions) -> TimelineModel {
@@ -44,7 +47,7 @@ public enum TimelineLayout {
         // The kind of every mark, searched for each of the dozen kinds of the legend (a few
         // enum comparisons per mark instead of hashing every mark's kind into a set).
         let kinds = marks.map(\.kind) + (marks.contains { $0.initX1 != nil } ? [.coldStart] : [])
-        let description = figureDescription(title: options.title, facts: facts, breaks: breaks, labels: labels)
+        let description = figureDescription(facts: facts, breaks: breaks, labels: labels)
         return TimelineModel(
             title: options.title, description: description, width: options.width, height: height, gutter: gutter,
             plotTop: plotTop, lanes: laneModels, marks: marks, segments: axis.segments, breaks: breaks, ticks: ticks,
@@ -52,10 +55,11 @@ public enum TimelineLayout {
         )
     }
 
-    /// The figure's text description (for screen readers): the title, what the trace did,
-    /// and how the axis is drawn. Split out of `layout`, which it ends.
-    private static func figureDescription(title: String, facts: TraceFacts, breaks: [TimelineModel.Break], labels: TimelineLabels) -> String {
-        var text = "\(title): " + facts.summary(labels: labels)
+    /// The figure's text description (for screen readers): what the trace did and how the
+    /// axis is drawn; not the title, which a screen reader reads just before it
+    /// (`aria-labelledby`). Split out of `layout`, which it ends.
+    private static func figureDescription(facts: TraceFacts, breaks: [TimelineModel.Break], labels: TimelineLabels) -> String {
+        var text = facts.summary(labels: labels)
         if breaks.isEmpty {
             text += " " + labels.axisLinear
         } else {

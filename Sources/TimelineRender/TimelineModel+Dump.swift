@@ -14,7 +14,8 @@ extension TimelineModel {
         }
         lines.append("ticks: " + ticks.map { "\($0.label)@\(SVGWriter.n($0.x))" }.joined(separator: ", "))
         for mark in marks {
-            let span = mark.x0 == mark.x1 ? "x=\(SVGWriter.n(mark.x0))" : "x=\(SVGWriter.n(mark.x0))…\(SVGWriter.n(mark.x1))"
+            var span = mark.x0 == mark.x1 ? "x=\(SVGWriter.n(mark.x0))" : "x=\(SVGWriter.n(mark.x0))…\(SVGWriter.n(mark.x1))"
+            if !mark.dots.isEmpty { span += " dots " + mark.dots.map(SVGWriter.n).joined(separator: ",") }
             let label = mark.label.map { " \"\($0)\" at \(SVGWriter.n(mark.labelX)),\(SVGWriter.n(mark.labelY))" } ?? " (no label)"
             lines.append("\(mark.kind.rawValue) lane \(mark.lane) \(span)\(label) | \(mark.title)")
         }

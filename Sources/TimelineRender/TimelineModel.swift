@@ -51,6 +51,9 @@ public struct TimelineModel: Sendable, Equatable {
         /// A cold start's attempt: where its `Init` ends on the bar (X6), drawn inside the
         /// attempt's own mark so that its label stays readable.
         public var initX1: Double? = nil
+        /// A run of arrivals drawn as one mark: the x of each dot, the first at `x0` (empty
+        /// for one arrival). `end` is then the last arrival's time.
+        public var dots: [Double] = []
     }
 
     /// A stretch of time drawn at the shared scale.

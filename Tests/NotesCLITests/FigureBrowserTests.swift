@@ -35,6 +35,16 @@ import TimelineRender
         #expect(report.widths?.keys.sorted() == ["ascii", "kana", "kanji", "mixed"])
     }
 
+    /// Every mark kind has its legend swatch in the stylesheet: the legend writes each kind's
+    /// word with its class, and the stylesheet draws the swatch, so a new kind without a rule
+    /// would show a plain bar for its shape.
+    @Test func everyMarkKindHasALegendSwatch() throws {
+        let css = try String(contentsOfFile: CLI.repository + "/Sources/SiteBuilder/Theme/style.css", encoding: .utf8)
+        for kind in TimelineModel.Kind.allCases {
+            #expect(css.contains(".tl-legend .tl-\(kind.rawValue)::before"), "\(kind)")
+        }
+    }
+
     /// Labels the figures use, with the estimator's width at the figures' 11 px, grouped by
     /// script: ASCII from the English figures, kana and kanji from the Japanese ones.
     static func widthSamples() -> [Sample] {

@@ -43,13 +43,13 @@ import TestSupport
         let japanese = try #require(build(MemoryFileSystem(files: ["s/content/a.md": note(lang: "ja")])).text(at: "a.html"))
         #expect(japanese.contains("<li>AWS が拒否する設定: EventInvokeConfig.MaximumRetryAttempts: "))
         #expect(japanese.contains("<summary>シナリオのソース</summary>"))
-        #expect(japanese.contains("</svg>429 スロットリング</li>"))
+        #expect(japanese.contains("<li class=\"tl-throttle\">429 スロットリング</li>"))
         #expect(!japanese.contains("Scenario source"))
         #expect(!japanese.contains("429 throttled"))
         let english = try #require(build(MemoryFileSystem(files: ["s/content/a.md": note(lang: "en")])).text(at: "a.html"))
         #expect(english.contains("<li>AWS rejects: EventInvokeConfig.MaximumRetryAttempts: "))
         #expect(english.contains("<summary>Scenario source</summary>"))
-        #expect(english.contains("</svg>429 throttled</li>"))
+        #expect(english.contains("<li class=\"tl-throttle\">429 throttled</li>"))
     }
 
     @Test func aSiteOverridesTheFigureAndCachedFiguresFollow() throws {

@@ -67,6 +67,15 @@ enum CanonicalFigures {
         spec.function.durations = [20]
         // A phone-width figure: labels must be truncated to fit.
         try add("sqs-mixed-truncation", "ja", "SQS の maxReceiveCount で DLQ へ移る (RedrivePolicy: maxReceiveCount 2, VisibilityTimeout 30 s)", spec, width: 300)
+
+        spec = ScenarioSpec(mode: .sqs)
+        spec.arrivals = [ArrivalGroup(at: 0, count: 24, every: 50)]
+        spec.mapping.batchSize = 10
+        spec.mapping.batchingWindowSeconds = 1
+        spec.function.fails = .attempts([1])
+        spec.function.durations = [200]
+        // Records every 50 ms: their arrivals are one run of dots, labelled once.
+        try add("sqs-arrival-run", "ja", "SQS: 50 ミリ秒ごとに届く 24 件", spec)
         return figures
     }
 }

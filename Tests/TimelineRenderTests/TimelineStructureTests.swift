@@ -129,6 +129,28 @@ import Testing
         #expect(Self.problems(in: model) == [])
     }
 
+    /// Inputs arriving every 50 ms are one mark, a dot per arrival and one label for the run;
+    /// arrivals seconds apart stay marks of their own.
+    @Test func closeArrivalsAreOneRunOfDots() throws {
+        var spec = ScenarioSpec(mode: .sqs)
+        spec.arrivals = [ArrivalGroup(at: 0, count: 24, every: 50)]
+        spec.mapping.batchSize = 10
+        let model = TimelineLayout.layout(try Simulator.simulate(spec), options: TimelineOptions(language: "en", title: "t"))
+        let runs = model.marks.filter { $0.kind == .arrival }
+        #expect(runs.count == 1)
+        let run = try #require(runs.first)
+        #expect(run.dots.count == 24 && run.dots.first == run.x0)
+        #expect(zip(run.dots, run.dots.dropFirst()).allSatisfy { $1 > $0 && $1 - $0 < 24 })
+        #expect(run.label == "#1-24" && run.title == "arrives: #1-24")
+        #expect(SVGWriter.svg(model, idPrefix: "f").components(separatedBy: "h0").count == 25)
+        #expect(Self.problems(in: model) == [])
+
+        spec.arrivals = [ArrivalGroup(at: 0), ArrivalGroup(at: 6_000)]
+        let apart = TimelineLayout.layout(try Simulator.simulate(spec), options: TimelineOptions(language: "en", title: "t"))
+        #expect(apart.marks.filter { $0.kind == .arrival }.map(\.label) == ["#1", "#2"])
+        #expect(apart.marks.allSatisfy { $0.dots.isEmpty })
+    }
+
     /// The page's fixed lane-name column shows the figure's own lanes group, at the gutter's width.
     @Test func theLaneColumnUsesTheFiguresLanes() throws {
         let figure = try #require(try CanonicalFigures.all().first)

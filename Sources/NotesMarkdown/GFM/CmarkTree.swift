@@ -30,19 +30,12 @@ enum CmarkTree {
         cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
     }
 
-    /// Whether the node's literal contains `needle`, read in place with `strstr`.
-    ///
-    /// The GitHub passes ask this of every text node of a page, and most say no: making a
-    /// `String` for each, and Foundation's `String.contains` (locale-aware folding through
-    /// NSString on Linux), took a quarter of a site build.
-    static func literalContains(_ node: OpaquePointer, _ needle: StaticString) -> Bool {
+    /// Whether the node's literal holds `needle`, searched in cmark's own C string: the
+    /// passes ask this of every text node of a page, most of which hold nothing they look
+    /// for, and a `String` made of each (and Foundation's `contains`) cost more than the parse.
+    static func literalContains(_ node: OpaquePointer, _ needle: String) -> Bool {
         guard let literal = cmark_node_get_literal(node) else { return false }
-        return needle.withUTF8Buffer { pattern in
-            pattern.withMemoryRebound(to: CChar.self) { chars in
-                // StaticString's bytes are NUL-terminated.
-                strstr(literal, chars.baseAddress!) != nil
-            }
-        }
+        return strstr(literal, needle) != nil
     }
 
     /// A text node holding `text`.

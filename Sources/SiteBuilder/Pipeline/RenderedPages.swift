@@ -70,8 +70,12 @@ struct RenderedPages {
         return ForkJoin.map(pages) { note -> (scenarios: ScenarioStage.Output?, files: [OutputFile], search: CountedDocument?) in
             var result: ScenarioStage.Output?
             if needsScenarios(note, parsedNow: parsedNow) {
+                // No figures when no page is written and nothing is cached (`check --no-cache`):
+                // they would be drawn only to be dropped below (half of what such a `check` did
+                // on heavy notes). With a cache they are drawn, for the build that reuses them.
+                let drawsFigures = options.renderPages || options.cache != nil
                 result = ScenarioStage.run(
-                    note, language: note.frontMatter.lang ?? siteLanguage, theme: frame?.input.theme,
+                    note, language: note.frontMatter.lang ?? siteLanguage, theme: drawsFigures ? frame?.input.theme : nil,
                     cache: options.cache, limits: simulationLimits)
                 options.progress?(BuildProgress(.scenarios, done: scenariosDone.add(result!.scenarios), total: scenarioTotal))
             }
