@@ -11,7 +11,7 @@ struct LaneSet {
     private var instanceLanes: [Int: Int] = [:]
     private var deliveryLanes: [Delivery.Route: Int] = [:]
     private(set) var discardLane = 0
-    private let mode: InvocationMode
+    let mode: InvocationMode
 
     init(trace: Trace, facts: TraceFacts, labels: TimelineLabels) {
         mode = trace.mode
@@ -76,6 +76,7 @@ struct LaneSet {
         case .onFailure: labels.onFailure
         case .dlq: labels.dlq
         case .redrive: labels.redrive
+        case .callerDLQ: labels.callerDLQ
         }
     }
 

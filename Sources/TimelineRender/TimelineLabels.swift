@@ -16,6 +16,9 @@ public struct TimelineLabels: Sendable {
     public var onFailure: String
     public var dlq: String
     public var redrive: String
+    /// The calling service's dead-letter queue: an SNS subscription's or an EventBridge
+    /// target's (R4, R7).
+    public var callerDLQ: String
     public var ok: String
     public var error: String
     public var timeout: String
@@ -50,7 +53,7 @@ public struct TimelineLabels: Sendable {
     public static let en = TimelineLabels(
         caller: "Caller", service: "Lambda", internalQueue: "Event queue", queue: "Queue", shard: "Shard", partition: "Partition",
         poller: "Poller", instance: "Env", function: "Function", onSuccess: "OnSuccess", onFailure: "OnFailure",
-        dlq: "DLQ", redrive: "Queue DLQ", ok: "ok", error: "error", timeout: "timeout", throttled: "429", throttledWord: "throttled",
+        dlq: "DLQ", redrive: "Queue DLQ", callerDLQ: "Caller DLQ", ok: "ok", error: "error", timeout: "timeout", throttled: "429", throttledWord: "throttled",
         retryIn: "retry in", delivered: "delivered", deliveryFailed: "delivery failed", discarded: "discarded",
         blocked: "blocked", coldStart: "cold start (Init)", window: "window", size: "size", payload: "6 MB", retry: "retry",
         axisCompressed: "Time axis compressed: %d idle gaps hidden (%@).", axisLinear: "Linear time axis.",
@@ -62,7 +65,7 @@ public struct TimelineLabels: Sendable {
     public static let ja = TimelineLabels(
         caller: "呼び出し元", service: "Lambda", internalQueue: "内部キュー", queue: "キュー", shard: "シャード", partition: "パーティション",
         poller: "ポーラー", instance: "実行環境", function: "関数", onSuccess: "成功時の送信先", onFailure: "失敗時の送信先",
-        dlq: "DLQ", redrive: "キューの DLQ", ok: "成功", error: "エラー", timeout: "タイムアウト", throttled: "429", throttledWord: "スロットリング",
+        dlq: "DLQ", redrive: "キューの DLQ", callerDLQ: "呼び出し元の DLQ", ok: "成功", error: "エラー", timeout: "タイムアウト", throttled: "429", throttledWord: "スロットリング",
         retryIn: "再試行まで", delivered: "送信", deliveryFailed: "送信失敗", discarded: "破棄",
         blocked: "ブロック中", coldStart: "コールドスタート (Init)", window: "ウィンドウ", size: "サイズ", payload: "6 MB", retry: "再試行",
         axisCompressed: "時間軸を圧縮: 何も起きない %d 区間を省略 (%@)。", axisLinear: "時間軸は等間隔。",

@@ -78,7 +78,10 @@ extension TimelineLayout {
             // A throttle answered at once by a 429 to the caller (a synchronous call) is
             // labelled there, not twice ("429" above "429" across the lane rule).
             let answered = Set(facts.responses.lazy.filter { $0.status == 429 }.map(\.time))
-            for throttle in facts.throttles {
+            // A hand-off SNS, EventBridge or S3 could not make (R2, R7) never reached Lambda's
+            // queue: its answer on the caller lane is the whole story.
+            let refusedHandOffs = lanes.mode == .async ? Set(facts.responses.lazy.filter { $0.status >= 400 }.map(\.time)) : []
+            for throttle in facts.throttles where !refusedHandOffs.contains(throttle.time) {
                 add(
                     .throttle, lane: lanes.serviceLane, from: throttle.time, to: throttle.time,
                     label: answered.contains(throttle.time) ? nil : "429",

@@ -23,7 +23,7 @@ final class Engine {
     var rulesFired: RuleSet = []
     var assumedBits: UInt32 = 0
     var outcomeCounts = [Int](repeating: 0, count: 8)
-    var deliveryCounts = [Int](repeating: 0, count: 4)
+    var deliveryCounts = [Int](repeating: 0, count: 5)
     /// Per arrival group: behaviour overrides, looked up on every attempt.
     let groupDurations: [[Int64]?]
     let groupFails: [FailurePlan?]
@@ -145,6 +145,8 @@ final class Engine {
             syncEnd(item: item, invocation: invocation, instance: instance, result: result, callerTry: callerTry)
         case .syncCallerGaveUp(let item, let callerTry):
             syncCallerGaveUp(item: item, callerTry: callerTry)
+        case .handOff(let state):
+            handOff(state)
         case .asyncReady(let state):
             asyncReady(state)
         case .asyncEnd(let invocation, let instance, let result):
@@ -174,6 +176,7 @@ final class Engine {
         var open: [Int] = syncItems.keys + running.compactMap { $0?.id } + source.openItems
         for action in queue.drain() {
             if case .asyncReady(let state) = action { open.append(state.id) }
+            if case .handOff(let state) = action { open.append(state.id) }
         }
         open.sort()
         for item in open { settle(item, [.pending]) }

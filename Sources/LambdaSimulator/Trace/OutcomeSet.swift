@@ -52,6 +52,7 @@ extension Delivery.Route {
         case .onFailure: 1
         case .dlq: 2
         case .redrive: 3
+        case .callerDLQ: 4
         }
     }
 }
@@ -89,6 +90,9 @@ extension Assumptions.Name {
         case .sdkJitter: 1 << 26
         case .sdkRetryGeneration: 1 << 27
         case .sfnRetryFrom: 1 << 28
+        case .snsBackoff: 1 << 29
+        case .eventbridgeBackoff: 1 << 30
+        case .s3HandOff: 1 << 31
         }
     }
 }
