@@ -94,7 +94,8 @@ import Testing
                 "caller.RedrivePolicy.deadLetterTargetArn: the dead-letter queue must be a standard SQS queue, not sqs-fifo [R4]"
             ])
         fifo.caller.service.deadLetterField = "DeadLetterConfig"
-        #expect(ScenarioValidator.validate(fifo).map(\.description) == ["caller.DeadLetterConfig: this service's dead-letter queue is caller.RedrivePolicy [R4]"])
+        #expect(
+            ScenarioValidator.validate(fifo).map(\.description) == ["caller.DeadLetterConfig: this service's dead-letter queue is caller.RedrivePolicy [R4]"])
         let policy = Self.service(.sns) {
             $0.caller.service.maximumRetryAttempts = 3
             $0.caller.service.setsEventBridgePolicy = true
