@@ -43,6 +43,7 @@ public enum Legend {
         case .response: "<path d=\"M9 1 l-5 4 l5 4\"/>"
         case .delivery, .deliveryFailed: "<path d=\"M7 0 l5 5 l-5 5 l-5 -5 z\"/>"
         case .discard: "<path d=\"M3 1 l8 8 M11 1 l-8 8\"/>"
+        case .recursionStop: "<path d=\"M3 5 a4 4 0 1 0 8 0 a4 4 0 1 0 -8 0 M4 8 l6 -6\"/>"
         }
     }
 
@@ -61,6 +62,7 @@ public enum Legend {
         case .discard: labels.discarded
         case .blocked: labels.blocked
         case .coldStart: labels.coldStart
+        case .recursionStop: labels.loopStopped
         }
     }
 }

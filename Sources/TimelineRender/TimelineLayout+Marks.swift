@@ -101,6 +101,13 @@ extension TimelineLayout {
                     label: delivery.condition ?? name,
                     title: "\(name) → \(delivery.target.rawValue): \(word)\(delivery.condition.map { " " + $0 } ?? "") \(ItemRanges.format(delivery.items))")
             }
+            // L3, L4: drawn where the stopped event waited (Lambda's queue, the SQS queue);
+            // what became of it is the delivery or discard beside it, so no label repeats it.
+            for stop in facts.recursionStops {
+                add(
+                    .recursionStop, lane: lanes.serviceLane, from: stop.time, to: stop.time, label: nil,
+                    title: "\(labels.loopStopped) \(ItemRanges.format(stop.items)): \(stop.depth) > 16")
+            }
             for discard in facts.discards {
                 add(
                     .discard, lane: lanes.discardLane, from: discard.time, to: discard.time, label: labels.discarded,
