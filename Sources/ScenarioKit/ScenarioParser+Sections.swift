@@ -360,6 +360,7 @@ extension ScenarioParser {
             case .sqsLowTrafficWait: if let v = reader.duration(value, path) { spec.assumptions.sqsLowTrafficWait = v }
             case .idleLifetime: if let v = reader.duration(value, path) { spec.assumptions.idleLifetime = v }
             case .provisionedReadyAfter: if let v = reader.duration(value, path) { spec.assumptions.provisionedReadyAfter = v }
+            case .snapstartRestore: if let v = reader.duration(value, path) { spec.assumptions.snapstartRestore = v }
             case .sdkJitter, .sdkRetryGeneration: readCallerAssumption(name, value, path, into: &spec, &reader)
             case .recordOverhead: if let v = reader.size(value, path) { spec.assumptions.recordOverhead = v }
             case .syncLimit: if let v = reader.size(value, path) { spec.assumptions.syncLimit = v }

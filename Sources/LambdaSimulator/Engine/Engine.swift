@@ -21,7 +21,7 @@ final class Engine {
     var function: FunctionModel
     var stats = SimulationStats()
     var rulesFired: RuleSet = []
-    var assumedBits: UInt32 = 0
+    var assumedBits: UInt64 = 0
     var outcomeCounts = [Int](repeating: 0, count: 8)
     var deliveryCounts = [Int](repeating: 0, count: 5)
     /// Per arrival group: behaviour overrides, looked up on every attempt.

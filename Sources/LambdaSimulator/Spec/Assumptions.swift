@@ -37,6 +37,7 @@ public struct Assumptions: Sendable, Hashable {
         case snsBackoff = "sns-backoff"
         case eventbridgeBackoff = "eventbridge-backoff"
         case s3HandOff = "s3-hand-off"
+        case snapstartRestore = "snapstart-restore"
 
         public static func < (lhs: Name, rhs: Name) -> Bool { lhs.rawValue < rhs.rawValue }
 
@@ -71,6 +72,7 @@ public struct Assumptions: Sendable, Hashable {
             case .snsBackoff: "R3"
             case .eventbridgeBackoff: "R6"
             case .s3HandOff: "R9"
+            case .snapstartRestore: "X13"
             }
         }
     }
@@ -129,6 +131,9 @@ public struct Assumptions: Sendable, Hashable {
     public var sdkJitter = true
     /// Whether SDKs use the 2026 retry behaviour (R11, §17) [pre-2026].
     public var sdkRetries2026 = false
+    /// How long a SnapStart environment's `Restore` (and its after-restore hooks) holds the
+    /// request, ms (X13, §17) [0].
+    public var snapstartRestore: Int64 = 0
 
     public init() {}
 
@@ -187,6 +192,7 @@ extension Assumptions.Name {
             "SNS's backoff phase waits 1 s growing geometrically to 20 s (1, 1.39, 1.95 … 20 s), without jitter; AWS publishes only the endpoints (R3)."
         case .eventbridgeBackoff: "EventBridge waits 1 s, 2 s, 4 s … up to 480 s between retries, without jitter; AWS publishes no schedule (R6)."
         case .s3HandOff: "S3's behaviour when Lambda refuses a notification is not documented; assumed lost, not retried (R9)."
+        case .snapstartRestore: "AWS does not document how long a SnapStart Restore takes; assumed 0 s unless set (X13)."
         case .initOverrun: "An on-demand Init over 10 s is abandoned at 10 s and run again inside the invocation: 10 s + Init + handler (X2)."
         }
     }

@@ -59,7 +59,7 @@ extension Delivery.Route {
 
 extension Assumptions.Name {
     /// A bit of its own, for cheap "relied on" bookkeeping.
-    var bit: UInt32 {
+    var bit: UInt64 {
         switch self {
         case .firstAttemptDelay: 1 << 0
         case .retryFrom: 1 << 1
@@ -93,6 +93,7 @@ extension Assumptions.Name {
         case .snsBackoff: 1 << 29
         case .eventbridgeBackoff: 1 << 30
         case .s3HandOff: 1 << 31
+        case .snapstartRestore: 1 << 32
         }
     }
 }
