@@ -381,7 +381,7 @@ extension ScenarioParser {
             case .activemqRedeliveryDelay: if let v = reader.duration(value, path) { spec.assumptions.activemqRedeliveryDelay = v }
             case .changeStreamRetryDelay: if let v = reader.duration(value, path) { spec.assumptions.changeStreamRetryDelay = v }
             case .bisectSplit, .redriveAt, .windowStart, .topicExpiry, .kafkaBatchScope, .kafkaPollers, .rabbitmqRedelivery, .environmentReuse,
-                .initOverrun, .sfnRetryFrom, .snsBackoff, .eventbridgeBackoff, .s3HandOff:
+                .initOverrun, .sfnRetryFrom, .snsBackoff, .eventbridgeBackoff, .s3HandOff, .adaptiveLimiter:
                 // Named so that figures can list them, but with no other value implemented:
                 // a value here was accepted and ignored.
                 if reader.string(value, path) != nil {
@@ -410,6 +410,7 @@ extension ScenarioParser {
         case .snsBackoff: "1 s to 20 s, geometric, no jitter"
         case .eventbridgeBackoff: "1 s doubling to 480 s, no jitter"
         case .s3HandOff: "a refused notification is lost"
+        case .adaptiveLimiter: "botocore's token bucket and CUBIC rate"
         default: "its documented default"
         }
     }

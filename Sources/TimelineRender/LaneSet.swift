@@ -88,7 +88,7 @@ struct LaneSet {
     /// Where a retry wait is drawn: the queue that holds the item meanwhile.
     func lane(forWaitOf reason: RetryReason) -> Int {
         switch reason {
-        case .caller: callerLane
+        case .caller, .clientRateLimit: callerLane
         case .throttled, .functionError, .duplicate, .streamBatchFailed: mode == .sync ? callerLane : queueLane
         }
     }

@@ -39,6 +39,8 @@ final class Engine {
 
     // Per-mode state.
     var syncItems = IDTable<SyncItem>()
+    /// The client-side rate limiter of an SDK in adaptive mode (R10).
+    var clientLimiter = ClientRateLimiter()
     /// Async events whose handler is running, by instance (an instance runs one at a time, C5).
     var running: [AsyncItem?] = []
     var source = SourceState()

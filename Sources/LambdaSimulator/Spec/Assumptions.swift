@@ -38,6 +38,7 @@ public struct Assumptions: Sendable, Hashable {
         case eventbridgeBackoff = "eventbridge-backoff"
         case s3HandOff = "s3-hand-off"
         case snapstartRestore = "snapstart-restore"
+        case adaptiveLimiter = "adaptive-limiter"
 
         public static func < (lhs: Name, rhs: Name) -> Bool { lhs.rawValue < rhs.rawValue }
 
@@ -73,6 +74,7 @@ public struct Assumptions: Sendable, Hashable {
             case .eventbridgeBackoff: "R6"
             case .s3HandOff: "R9"
             case .snapstartRestore: "X13"
+            case .adaptiveLimiter: "R10"
             }
         }
     }
@@ -192,6 +194,8 @@ extension Assumptions.Name {
             "SNS's backoff phase waits 1 s growing geometrically to 20 s (1, 1.39, 1.95 … 20 s), without jitter; AWS publishes only the endpoints (R3)."
         case .eventbridgeBackoff: "EventBridge waits 1 s, 2 s, 4 s … up to 480 s between retries, without jitter; AWS publishes no schedule (R6)."
         case .s3HandOff: "S3's behaviour when Lambda refuses a notification is not documented; assumed lost, not retried (R9)."
+        case .adaptiveLimiter:
+            "An adaptive SDK's rate limiter works as botocore's: off until the first throttle, then 0.7 × the rate it sent at (at least 0.5 calls/s), growing back along CUBIC (R10)."
         case .snapstartRestore: "AWS does not document how long a SnapStart Restore takes; assumed 0 s unless set (X13)."
         case .initOverrun: "An on-demand Init over 10 s is abandoned at 10 s and run again inside the invocation: 10 s + Init + handler (X2)."
         }

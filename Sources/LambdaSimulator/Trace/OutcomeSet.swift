@@ -94,6 +94,7 @@ extension Assumptions.Name {
         case .eventbridgeBackoff: 1 << 30
         case .s3HandOff: 1 << 31
         case .snapstartRestore: 1 << 32
+        case .adaptiveLimiter: 1 << 33
         }
     }
 }

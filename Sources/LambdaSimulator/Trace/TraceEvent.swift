@@ -86,6 +86,8 @@ public enum RetryReason: String, Sendable, Hashable {
     case streamBatchFailed = "stream-batch-failed"
     /// The caller's own retry (S4).
     case caller
+    /// An SDK in adaptive mode holding a call until its rate limiter has a token (R10).
+    case clientRateLimit = "client-rate-limit"
     /// An at-least-once duplicate delivery (A10).
     case duplicate
 }
