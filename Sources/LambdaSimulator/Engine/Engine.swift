@@ -39,6 +39,10 @@ final class Engine {
 
     // Per-mode state.
     var syncItems = IDTable<SyncItem>()
+    /// Step Functions: retries made per retrier of each request (R14, counted over the
+    /// state's execution); apart from `SyncItem`, which then holds no reference and is copied
+    /// without retains on every try.
+    var stepFunctionsRetries: [Int: [Int]] = [:]
     /// The client-side rate limiter of an SDK in adaptive mode (R10).
     var clientLimiter = ClientRateLimiter()
     /// Async events whose handler is running, by instance (an instance runs one at a time, C5).

@@ -38,7 +38,11 @@ extension Engine {
 
     /// How long an invocation holds its environment and how it ends, with `Init` in front
     /// when the environment is new or was reset (X1, X2, X4, X6, X10).
-    func startInEnvironment(_ instance: Int, invocation: Int, items: [Int], runtime: Int64, result: AttemptResult) -> (runtime: Int64, result: AttemptResult) {
+    /// `items` is read only when a cold start is recorded: a synchronous or asynchronous
+    /// call would otherwise allocate `[item]` on every invocation.
+    func startInEnvironment(
+        _ instance: Int, invocation: Int, items: @autoclosure () -> [Int], runtime: Int64, result: AttemptResult
+    ) -> (runtime: Int64, result: AttemptResult) {
         guard spec.function.modelsEnvironments else { return (runtime, result) }
         let spilled = spec.function.provisionedConcurrency != nil && !pool.isProvisioned(instance)
         if spilled { rulesFired.insert(.X10) }
@@ -56,7 +60,7 @@ extension Engine {
         stats.coldStarts += 1
         pool.markInitialized(instance)
         if spec.function.snapStart, !pool.isProvisioned(instance) {
-            return restoreFromSnapshot(instance, invocation: invocation, items: items, runtime: runtime, result: result, spilled: spilled)
+            return restoreFromSnapshot(instance, invocation: invocation, items: items(), runtime: runtime, result: result, spilled: spilled)
         }
         let failed = function.initFails(coldStart: stats.coldStarts)
         let initTime = spec.function.initDuration
@@ -64,7 +68,7 @@ extension Engine {
         // configuration): its billed duration is its latency, Init included.
         var rules: RuleSet = [.X1, .X6, .X8] + (spilled ? .X10 : []) + (failed ? .X4 : [])
         guard initTime > Self.onDemandInitLimit, !pool.isProvisioned(instance) else {
-            record(.coldStart(invocation: invocation, instance: instance, items: items, duration: initTime, failed: failed), rules: rules)
+            record(.coldStart(invocation: invocation, instance: instance, items: items(), duration: initTime, failed: failed), rules: rules)
             if failed { pool.markInitialized(instance, false) }
             return failed ? (initTime, .error) : (initTime + runtime, result)
         }
@@ -74,7 +78,8 @@ extension Engine {
         let timeout = spec.function.timeoutSeconds * 1_000
         let overrun = failed || initTime + runtime > timeout
         let total = failed ? Self.onDemandInitLimit + initTime : Self.onDemandInitLimit + min(initTime + runtime, timeout)
-        record(.coldStart(invocation: invocation, instance: instance, items: items, duration: Self.onDemandInitLimit + initTime, failed: overrun), rules: rules)
+        record(
+            .coldStart(invocation: invocation, instance: instance, items: items(), duration: Self.onDemandInitLimit + initTime, failed: overrun), rules: rules)
         if overrun { pool.markInitialized(instance, false) }
         if failed { return (total, .error) }
         return (total, initTime + runtime > timeout ? .timeout : result)

@@ -5,8 +5,6 @@ struct SyncItem {
     /// The caller's current try (from 0); results of earlier tries it stopped waiting for
     /// are ignored.
     var currentTry = 0
-    /// Step Functions: retries made per retrier (R14, counted over the state's execution).
-    var retrierCounts: [Int] = []
     /// The try that already has its token from an adaptive SDK's rate limiter (R10).
     var admittedTry = -1
 }
@@ -76,7 +74,7 @@ extension Engine {
             let names = StepFunctionsRetrier.errorNames(nil, timedOut: result == .timeout)
             record(.response(item: item, status: 200, error: names[0], reason: nil), rules: [.R15])
             if retryStepFunctions(item: item, callerTry: callerTry, names: names) { return }
-            syncItems[item] = nil
+            endSyncItem(item)
             settle(item, [.errorReturned])
             return
         }
@@ -99,7 +97,7 @@ extension Engine {
             scheduleCallerRetry(item, callerTry: callerTry, throttling: false)
             return
         }
-        syncItems[item] = nil
+        endSyncItem(item)
         let rules: RuleSet = spec.trigger == .apiGateway ? .S8 : .S4
         record(
             .response(item: item, status: 504, error: spec.trigger == .apiGateway ? "Endpoint request timed out" : "ClientTimeout", reason: nil), rules: rules)
@@ -153,6 +151,12 @@ extension Engine {
         return true
     }
 
+    /// The caller is done with the request.
+    private func endSyncItem(_ item: Int) {
+        syncItems[item] = nil
+        if !stepFunctionsRetries.isEmpty { stepFunctionsRetries[item] = nil }
+    }
+
     /// The caller's next try after its backoff (S4, R12).
     private func scheduleCallerRetry(_ item: Int, callerTry: Int, throttling: Bool) {
         let delay = callerBackoff(item: item, callerTry: callerTry, throttling: throttling)
@@ -162,7 +166,7 @@ extension Engine {
 
     private func respond(_ item: Int, status: Int, error: String?, reason: String?, rules: RuleSet, outcome: Outcome) {
         record(.response(item: item, status: status, error: error, reason: reason), rules: rules)
-        syncItems[item] = nil
+        endSyncItem(item)
         settle(item, OutcomeSet(outcome))
     }
 }
