@@ -7,7 +7,7 @@ import NotesYAML
 /// Why a file of its own: these keys describe where the function runs, not what its
 /// handler does, and they come with their own shapes (a count, or a count and a time).
 extension ScenarioParser {
-    static let environmentKeys = ["init", "init-fails", "ProvisionedConcurrentExecutions", "loop", "RecursiveLoop"]
+    static let environmentKeys = ["init", "init-fails", "ProvisionedConcurrentExecutions", "SnapStart", "loop", "RecursiveLoop"]
 
     static func readEnvironmentKey(_ key: String, _ value: YAMLNode, _ path: String, into spec: inout ScenarioSpec, _ reader: inout ScenarioReader) {
         switch key {
@@ -23,6 +23,16 @@ extension ScenarioParser {
             }
         case "ProvisionedConcurrentExecutions":
             readProvisioned(value, path, into: &spec, &reader)
+        case "SnapStart":
+            // X13: AWS's `SnapStart: { ApplyOn: PublishedVersions | None }`.
+            for (field, _, item) in reader.mapping(value, at: path, known: ["ApplyOn"]) where field == "ApplyOn" {
+                switch reader.string(item, path + ".ApplyOn") {
+                case "PublishedVersions": spec.function.snapStart = true
+                case "None": spec.function.snapStart = false
+                case let other?: reader.error("scenario.value", at: item, "ApplyOn must be PublishedVersions or None, not '\(other)'")
+                case nil: break
+                }
+            }
         case "loop":
             // L1: each successful run sends its event back to the service that invoked it.
             if let loops = reader.bool(value, path) { spec.function.loops = loops }

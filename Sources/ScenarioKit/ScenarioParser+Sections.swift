@@ -334,7 +334,11 @@ extension ScenarioParser {
             readRetryMode(node, "caller", into: &spec, &reader)
             return
         }
-        for (key, _, value) in reader.mapping(node, at: "caller", known: ["retries", "retry-on", "timeout"] + sdkCallerKeys) {
+        for (key, _, value) in reader.mapping(node, at: "caller", known: ["retries", "retry-on", "timeout"] + sdkCallerKeys + serviceCallerKeys) {
+            if serviceCallerKeys.contains(key) {
+                readServiceCallerKey(key, value, into: &spec, &reader)
+                continue
+            }
             switch key {
             case "retries": if let count = reader.int(value, "caller.retries") { spec.caller.retries = count }
             case "timeout": spec.caller.timeout = reader.duration(value, "caller.timeout")
@@ -370,6 +374,7 @@ extension ScenarioParser {
             case .sqsLowTrafficWait: if let v = reader.duration(value, path) { spec.assumptions.sqsLowTrafficWait = v }
             case .idleLifetime: if let v = reader.duration(value, path) { spec.assumptions.idleLifetime = v }
             case .provisionedReadyAfter: if let v = reader.duration(value, path) { spec.assumptions.provisionedReadyAfter = v }
+            case .snapstartRestore: if let v = reader.duration(value, path) { spec.assumptions.snapstartRestore = v }
             case .sdkJitter, .sdkRetryGeneration: readCallerAssumption(name, value, path, into: &spec, &reader)
             case .recordOverhead: if let v = reader.size(value, path) { spec.assumptions.recordOverhead = v }
             case .syncLimit: if let v = reader.size(value, path) { spec.assumptions.syncLimit = v }
@@ -393,7 +398,7 @@ extension ScenarioParser {
             case .activemqRedeliveryDelay: if let v = reader.duration(value, path) { spec.assumptions.activemqRedeliveryDelay = v }
             case .changeStreamRetryDelay: if let v = reader.duration(value, path) { spec.assumptions.changeStreamRetryDelay = v }
             case .bisectSplit, .redriveAt, .windowStart, .topicExpiry, .kafkaBatchScope, .rabbitmqRedelivery, .environmentReuse,
-                .initOverrun, .sfnRetryFrom:
+                .initOverrun, .sfnRetryFrom, .snsBackoff, .eventbridgeBackoff, .s3HandOff, .adaptiveLimiter:
                 // Named so that figures can list them, but with no other value implemented:
                 // a value here was accepted and ignored.
                 if reader.string(value, path) != nil {
@@ -418,6 +423,10 @@ extension ScenarioParser {
         case .environmentReuse: "most recently used first"
         case .initOverrun: "10 s + Init + handler"
         case .sfnRetryFrom: "the end of the failed attempt"
+        case .snsBackoff: "1 s to 20 s, geometric, no jitter"
+        case .eventbridgeBackoff: "1 s doubling to 480 s, no jitter"
+        case .s3HandOff: "a refused notification is lost"
+        case .adaptiveLimiter: "botocore's token bucket and CUBIC rate"
         default: "its documented default"
         }
     }

@@ -11,7 +11,7 @@ struct LaneSet {
     private var instanceLanes: [Int: Int] = [:]
     private var deliveryLanes: [Delivery.Route: Int] = [:]
     private(set) var discardLane = 0
-    private let mode: InvocationMode
+    let mode: InvocationMode
 
     init(trace: Trace, facts: TraceFacts, labels: TimelineLabels) {
         mode = trace.mode
@@ -76,6 +76,7 @@ struct LaneSet {
         case .onFailure: labels.onFailure
         case .dlq: labels.dlq
         case .redrive: labels.redrive
+        case .callerDLQ: labels.callerDLQ
         }
     }
 
@@ -87,7 +88,7 @@ struct LaneSet {
     /// Where a retry wait is drawn: the queue that holds the item meanwhile.
     func lane(forWaitOf reason: RetryReason) -> Int {
         switch reason {
-        case .caller: callerLane
+        case .caller, .clientRateLimit: callerLane
         case .throttled, .functionError, .duplicate, .streamBatchFailed: mode == .sync ? callerLane : queueLane
         }
     }

@@ -46,6 +46,7 @@ public enum Legend {
         case .discard: labels.discarded
         case .blocked: labels.blocked
         case .coldStart: labels.coldStart
+        case .recursionStop: labels.loopStopped
         }
     }
 }

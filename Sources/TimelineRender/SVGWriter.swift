@@ -154,6 +154,9 @@ public enum SVGWriter {
             out.raw(" l5 "); out.number(TimelineLayout.barHeight / 2); out.raw("\"/>")
         case .delivery, .deliveryFailed:
             out.raw("<path d=\"M"); out.number(mark.x0); out.raw(" "); out.number(top - 1); out.raw(" l7 7 l-7 7 l-7 -7 z\"/>")
+        case .recursionStop:
+            out.raw("<path d=\"M"); out.number(mark.x0 - 4); out.raw(" "); out.number(middle); out.raw(" a4 4 0 1 0 8 0 a4 4 0 1 0 -8 0 M")
+            out.number(mark.x0 - 3); out.raw(" "); out.number(middle + 3); out.raw(" l6 -6\"/>")
         case .discard:
             out.raw("<path d=\"M"); out.number(mark.x0 - 4); out.raw(" "); out.number(middle - 4); out.raw(" l8 8 M"); out.number(mark.x0 + 4)
             out.raw(" "); out.number(middle - 4); out.raw(" l-8 8\"/>")

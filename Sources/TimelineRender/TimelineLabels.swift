@@ -16,6 +16,9 @@ public struct TimelineLabels: Sendable {
     public var onFailure: String
     public var dlq: String
     public var redrive: String
+    /// The calling service's dead-letter queue: an SNS subscription's or an EventBridge
+    /// target's (R4, R7).
+    public var callerDLQ: String
     public var ok: String
     public var error: String
     public var timeout: String
@@ -30,6 +33,8 @@ public struct TimelineLabels: Sendable {
     public var blocked: String
     /// The `Init` phase of a cold start (X1).
     public var coldStart: String
+    /// An invocation recursive loop detection stopped (L3).
+    public var loopStopped: String
     public var window: String
     public var size: String
     public var payload: String
@@ -48,9 +53,9 @@ public struct TimelineLabels: Sendable {
     public static let en = TimelineLabels(
         caller: "Caller", service: "Lambda", internalQueue: "Event queue", queue: "Queue", shard: "Shard", partition: "Partition",
         poller: "Poller", instance: "Env", function: "Function", onSuccess: "OnSuccess", onFailure: "OnFailure",
-        dlq: "DLQ", redrive: "Queue DLQ", ok: "ok", error: "error", timeout: "timeout", throttled: "429", throttledWord: "throttled",
+        dlq: "DLQ", redrive: "Queue DLQ", callerDLQ: "Caller DLQ", ok: "ok", error: "error", timeout: "timeout", throttled: "429", throttledWord: "throttled",
         retryIn: "retry in", delivered: "delivered", deliveryFailed: "delivery failed", discarded: "discarded",
-        blocked: "blocked", coldStart: "cold start (Init)", window: "window", size: "size", payload: "6 MB", retry: "retry",
+        blocked: "blocked", coldStart: "cold start (Init)", loopStopped: "loop stopped", window: "window", size: "size", payload: "6 MB", retry: "retry",
         axisCompressed: "Time axis compressed: %d idle gaps hidden (%@).", axisLinear: "Linear time axis.",
         laneColumn: "Where", attempt: "attempt", records: "records",
         arrival: "arrives", response: "response", visible: "visible again", units: .english
@@ -60,9 +65,9 @@ public struct TimelineLabels: Sendable {
     public static let ja = TimelineLabels(
         caller: "呼び出し元", service: "Lambda", internalQueue: "内部キュー", queue: "キュー", shard: "シャード", partition: "パーティション",
         poller: "ポーラー", instance: "実行環境", function: "関数", onSuccess: "成功時の送信先", onFailure: "失敗時の送信先",
-        dlq: "DLQ", redrive: "キューの DLQ", ok: "成功", error: "エラー", timeout: "タイムアウト", throttled: "429", throttledWord: "スロットリング",
+        dlq: "DLQ", redrive: "キューの DLQ", callerDLQ: "呼び出し元の DLQ", ok: "成功", error: "エラー", timeout: "タイムアウト", throttled: "429", throttledWord: "スロットリング",
         retryIn: "再試行まで", delivered: "送信", deliveryFailed: "送信失敗", discarded: "破棄",
-        blocked: "ブロック中", coldStart: "コールドスタート (Init)", window: "ウィンドウ", size: "サイズ", payload: "6 MB", retry: "再試行",
+        blocked: "ブロック中", coldStart: "コールドスタート (Init)", loopStopped: "ループ停止", window: "ウィンドウ", size: "サイズ", payload: "6 MB", retry: "再試行",
         axisCompressed: "時間軸を圧縮: 何も起きない %d 区間を省略 (%@)。", axisLinear: "時間軸は等間隔。",
         laneColumn: "場所", attempt: "試行", records: "件",
         arrival: "到着", response: "応答", visible: "再び可視", units: .japanese

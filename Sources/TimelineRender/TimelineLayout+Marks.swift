@@ -73,7 +73,10 @@ extension TimelineLayout {
             // A throttle answered at once by a 429 to the caller (a synchronous call) is
             // labelled there, not twice ("429" above "429" across the lane rule).
             let answered = Set(facts.responses.lazy.filter { $0.status == 429 }.map(\.time))
-            for throttle in facts.throttles {
+            // A hand-off SNS, EventBridge or S3 could not make (R2, R7) never reached Lambda's
+            // queue: its answer on the caller lane is the whole story.
+            let refusedHandOffs = lanes.mode == .async ? Set(facts.responses.lazy.filter { $0.status >= 400 }.map(\.time)) : []
+            for throttle in facts.throttles where !refusedHandOffs.contains(throttle.time) {
                 add(
                     .throttle, lane: lanes.serviceLane, from: throttle.time, to: throttle.time,
                     label: answered.contains(throttle.time) ? nil : "429",
@@ -92,6 +95,13 @@ extension TimelineLayout {
                     // The diamond is the mark's shape; the label says only where it went.
                     label: delivery.condition ?? name,
                     title: "\(name) → \(delivery.target.rawValue): \(word)\(delivery.condition.map { " " + $0 } ?? "") \(ItemRanges.format(delivery.items))")
+            }
+            // L3, L4: drawn where the stopped event waited (Lambda's queue, the SQS queue);
+            // what became of it is the delivery or discard beside it, so no label repeats it.
+            for stop in facts.recursionStops {
+                add(
+                    .recursionStop, lane: lanes.serviceLane, from: stop.time, to: stop.time, label: nil,
+                    title: "\(labels.loopStopped) \(ItemRanges.format(stop.items)): \(stop.depth) > 16")
             }
             for discard in facts.discards {
                 add(

@@ -27,6 +27,8 @@ public struct TimelineModel: Sendable, Equatable {
         /// The `Init` of a cold start, over the start of its attempt's bar (X1, X6); only the
         /// legend names it, the box is part of the attempt's mark (`Mark.initX1`).
         case coldStart = "init"
+        /// An invocation recursive loop detection stopped (L3, L4): a circle struck through.
+        case recursionStop = "loop-stop"
 
         /// A handler run (a filled bar, which its label may be written on).
         public var isAttempt: Bool { self == .attemptOK || self == .attemptError || self == .attemptTimeout }

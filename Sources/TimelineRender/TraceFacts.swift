@@ -12,6 +12,7 @@ struct TraceFacts {
     struct Discard { var time: Int64; var items: [Int]; var reason: DiscardReason }
     struct Blocked { var start: Int64; var end: Int64; var shard: Int }
     struct ColdStart { var time: Int64; var instance: Int; var duration: Int64; var items: [Int]; var failed: Bool }
+    struct RecursionStop { var time: Int64; var items: [Int]; var depth: Int }
 
     var attempts: [Attempt] = []
     var waits: [Wait] = []
@@ -23,6 +24,7 @@ struct TraceFacts {
     var discards: [Discard] = []
     var blocked: [Blocked] = []
     var coldStarts: [ColdStart] = []
+    var recursionStops: [RecursionStop] = []
     var shards: Set<Int> = []
     var instances: Set<Int> = []
     let endTime: Int64
@@ -75,6 +77,8 @@ struct TraceFacts {
                         items: delivery.items, delivered: delivery.delivered))
             case .discarded(let items, let reason):
                 discards.append(Discard(time: time, items: items, reason: reason))
+            case .recursionStopped(let items, let depth):
+                recursionStops.append(RecursionStop(time: time, items: items, depth: depth))
             case .coldStart(_, let instance, let items, let duration, let failed):
                 coldStarts.append(ColdStart(time: time, instance: instance, duration: duration, items: items, failed: failed))
             case .shardBlocked(let shard, _):

@@ -46,13 +46,54 @@ import Testing
         #expect(trace.outcomes[1] == [.errorReturned])
     }
 
-    @Test func r10_adaptiveRetriesAsStandard() throws {
+    @Test func r10_adaptiveModeDelaysCallsWithItsRateLimiter() throws {
         let trace = try Simulator.simulate(
             Self.cli {
                 $0.function.reservedConcurrency = 0
                 $0.caller.sdk = SDKRetryPolicy(mode: .adaptive)
             })
-        #expect(trace.throttleTimes == [0, 1_000, 3_000])
+        // The first throttle turns the limiter on at 0.7 calls/s with an empty bucket: the
+        // retry due at 1 s waits for its token until 1.429 s (0.3 / 0.7 s more); during the
+        // 2 s backoff after it the bucket (now 0.5 calls/s) refills, so the last goes at once.
+        #expect(trace.throttleTimes == [0, 1_429, 3_429])
+        #expect(trace.facts.callerRetries == 2, "a wait for a token is no retry")
+        #expect(trace.assumptionsUsed.contains(.adaptiveLimiter))
+
+        let burst = try Simulator.simulate(
+            Self.cli {
+                $0.arrivals = [Scenarios.group(at: 0, count: 3)]
+                $0.function.reservedConcurrency = 0
+                $0.caller.sdk = SDKRetryPolicy(mode: .adaptive)
+            })
+        // #2 and #3 reserve the next tokens (1/0.7 s and 2/0.7 s); #1's retry the one after;
+        // after #2's throttle the rate is 0.5 calls/s (0.7 × 0.7 is below the floor).
+        #expect(burst.throttleTimes == [0, 1_429, 2_858, 4_286, 7_429, 9_429, 11_429, 13_429, 15_429])
+        let waits = burst.entries.filter { if case .retryScheduled(_, .clientRateLimit, _) = $0.event { true } else { false } }
+        #expect(waits.map(\.time) == [0, 0, 1_000, 2_429, 3_858, 6_286, 9_429, 11_429])
+        #expect(waits.allSatisfy { $0.rules == .R10 })
+
+        let standard = try Simulator.simulate(
+            Self.cli {
+                $0.arrivals = [Scenarios.group(at: 0, count: 3)]
+                $0.function.reservedConcurrency = 0
+            })
+        #expect(standard.throttleTimes == [0, 0, 0, 1_000, 1_000, 1_000, 3_000, 3_000, 3_000], "standard mode has no limiter")
+    }
+
+    @Test func adaptiveLimiterIsDeterministicAndLosesNoCall() throws {
+        // Calls every 100 ms on one environment: #2 is throttled while #1 runs and the limiter
+        // turns on; every call still ends, the same way every run.
+        let spec = Self.cli {
+            $0.arrivals = [Scenarios.group(at: 0, count: 12, every: 100)]
+            $0.function.reservedConcurrency = 1
+            $0.function.durations = [150]
+            $0.caller.sdk = SDKRetryPolicy(mode: .adaptive, maxAttempts: 10)
+        }
+        let trace = try Simulator.simulate(spec)
+        #expect(trace.entries.contains { if case .retryScheduled(_, .clientRateLimit, _) = $0.event { true } else { false } })
+        #expect(trace.outcomes.count == 12)
+        #expect(trace.outcomes.values.allSatisfy { $0 == [.ok] || $0 == [.throttled] })
+        #expect(try Simulator.simulate(spec).entries == trace.entries, "no randomness in the limiter")
     }
 
     @Test func r11_anSDKTriggerRetriesAsBoto3AndThe2026OptInShortensBackoff() throws {

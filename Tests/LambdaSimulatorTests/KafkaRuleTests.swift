@@ -210,7 +210,7 @@ import Testing
                     $0.mapping.onFailure = .kafka; $0.topic.destinationTopic = "orders"
                 }
             ).map(\.description) == [
-                "EventSourceMapping.DestinationConfig.OnFailure: the on-failure Kafka topic must differ from the source topic 'orders' (Lambda blocks the loop) [KF6]"
+                "EventSourceMapping.DestinationConfig.OnFailure: the on-failure Kafka topic must differ from the source topic 'orders' (Lambda blocks the loop) [L7]"
             ])
         #expect(ScenarioValidator.validate(Scenarios.kafka { $0.mapping.onFailure = .lambda }).map(\.rule) == ["KF6"])
         #expect(ScenarioValidator.validate(Scenarios.kinesis { $0.mapping.onFailure = .kafka }).map(\.rule) == ["K12"])

@@ -73,3 +73,51 @@ import Testing
         #expect(Self.stoppedAt(trace).isEmpty)
     }
 }
+
+/// The recursion rules that had no test of their own: the threshold's exact boundary (L3),
+/// the metric (L5) and the Kafka loop refused at configuration time (L7).
+@Suite struct RecursionBoundaryRuleTests {
+    @Test func l3_sixteenInvocationsRunAndTheSeventeenthIsStopped() throws {
+        let trace = try Simulator.simulate(
+            Scenarios.async {
+                $0.trigger = .sns
+                $0.function.loops = true
+                $0.function.durations = [250]
+            })
+        // Depths 1–16 each run 250 ms; depth 17 arrives at 4 s and is stopped there.
+        #expect(trace.startTimes == (0..<16).map { Int64($0) * 250 })
+        #expect(trace.facts.recursionStoppedTimes.kept == [4_000])
+        let stopped = trace.entries.compactMap { entry -> Int? in
+            if case .recursionStopped(_, let depth) = entry.event { return depth }
+            return nil
+        }
+        #expect(stopped == [17])
+    }
+
+    @Test func l5_everyStoppedInvocationCountsAsRecursiveInvocationsDropped() throws {
+        // Two independent chains, and an SQS chain stopped at each of its two receives.
+        let two = try Simulator.simulate(
+            Scenarios.async {
+                $0.function.loops = true
+                $0.arrivals = [Scenarios.group(at: 0, count: 2)]
+            })
+        #expect(two.stats.recursionStopped == 2)
+        let sqs = try Simulator.simulate(
+            Scenarios.sqs {
+                $0.function.loops = true
+                $0.queue.maxReceiveCount = 2
+            })
+        #expect(sqs.stats.recursionStopped == 2, "the metric counts each dropped invocation, not each chain")
+        #expect(sqs.rulesFired.contains("L5"))
+    }
+
+    @Test func l7_aKafkaOnFailureTopicEqualToTheSourceIsRefused() {
+        let loop = Scenarios.kafka {
+            $0.mapping.onFailure = .kafka
+            $0.topic.destinationTopic = $0.topic.name
+        }
+        #expect(ScenarioValidator.validate(loop).map(\.rule) == ["L7"])
+        let elsewhere = Scenarios.kafka { $0.mapping.onFailure = .kafka }
+        #expect(ScenarioValidator.validate(elsewhere).isEmpty, "the default destination '<name>-dlt' is another topic")
+    }
+}

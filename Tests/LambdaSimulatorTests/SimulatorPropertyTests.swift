@@ -72,6 +72,7 @@ import Testing
         case .synchronous, .eventSourceMapping(.stream), .eventSourceMapping(.topic), .eventSourceMapping(.broker), .eventSourceMapping(.changeStream):
             break
         }
+        varyCallers(&spec, knobs: knobs)
         switch failure % 4 {
         case 0: spec.function.fails = .never
         case 1: spec.function.fails = .always
@@ -79,6 +80,33 @@ import Testing
         default: spec.function.fails = .records([1, count / 2 + 1], times: 2)
         }
         return spec
+    }
+
+    /// Who calls, where AWS allows it: SDK and CLI retry modes (adaptive's limiter included)
+    /// on synchronous calls, SNS, EventBridge and S3 refusing hand-offs on asynchronous ones
+    /// (R2–R10), and SnapStart in every mode (X13).
+    static func varyCallers(_ spec: inout ScenarioSpec, knobs: Int) {
+        switch spec.mode.path {
+        case .synchronous:
+            spec.trigger = knobs % 2 == 0 ? .cli : .sdk
+            if knobs % 3 == 0 { spec.caller.sdk = SDKRetryPolicy(mode: .adaptive) }
+        case .asynchronous:
+            // EventBridge loops are not tracked (L2): a looping scenario uses SNS or S3.
+            let triggers: [Trigger?] = spec.function.loops ? [.sns, .s3, nil] : [.sns, .eventbridge, .s3, nil]
+            spec.trigger = triggers[knobs % triggers.count]
+            guard spec.trigger != nil else { break }
+            spec.caller.service.handOffFails = knobs % 2 == 0 ? .rate(perMille: 300) : .attempts([1, 2])
+            spec.caller.service.handOffFailure = ServiceCallerSpec.Refusal.allCases[knobs % 4]
+            spec.caller.service.bus = knobs % 5 == 0 ? .eventbridgev2 : .classic
+            if spec.trigger != .s3 { spec.caller.service.deadLetterQueue = knobs % 3 == 0 ? nil : .sqs }
+        case .eventSourceMapping:
+            break
+        }
+        if knobs % 11 == 4 {
+            spec.function.snapStart = true
+            spec.function.initFails = .never
+            spec.assumptions.snapstartRestore = Int64(knobs % 2) * 200
+        }
     }
 
     @Test func everyInputSettlesExactlyOnce() async {

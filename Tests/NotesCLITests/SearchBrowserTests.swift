@@ -80,8 +80,10 @@ import Testing
         let phrase = try search(site, "非同期呼び出しとイベントソースマッピングの違い")
         #expect(phrase.results.first?.title == "Lambda 関数の 3 つの呼び出し方")
         #expect(phrase.results.first?.sub == "非同期呼び出しとイベントソースマッピングの違い")
-        // English prose of the guide, stemmed: "simulates" finds "simulator" and "simulated".
-        #expect(try search(site, "scenario blocks").results.prefix(3).map(\.title).contains("About notesim"))
+        // English prose of the guide, stemmed: "blocks" finds "block". The guide is by far the
+        // longest page, so BM25's length normalisation ranks the shorter pages that mention
+        // scenarios ahead of it (fourth since the callers' sections, issue 23).
+        #expect(try search(site, "scenario blocks").results.prefix(4).map(\.title).contains("About notesim"))
     }
 
     @Test func aQueryComposedCharacterByCharacterAsAnInputMethodDoesFindsTheNote() throws {

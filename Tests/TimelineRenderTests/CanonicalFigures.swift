@@ -60,6 +60,14 @@ enum CanonicalFigures {
         spec.eventInvokeConfig.onSuccess = .eventbridge
         try add("async-japanese", "ja", "非同期呼び出し: 1 回目は失敗し、1 分後の再試行で成功する", spec)
 
+        spec = ScenarioSpec(mode: .async)
+        spec.trigger = .sns
+        spec.arrivals = [ArrivalGroup(at: 0)]
+        spec.function.loops = true
+        spec.function.durations = [100]
+        spec.deadLetter = .sqs
+        try add("async-recursion-stopped", "en", "SNS → Lambda → SNS: the 17th invocation is stopped and goes to the DLQ", spec)
+
         spec = ScenarioSpec(mode: .sqs)
         spec.arrivals = [ArrivalGroup(at: 0, count: 3)]
         spec.function.fails = .always

@@ -4,7 +4,8 @@ enum Action {
     case syncTry(item: Int, callerTry: Int)
     case syncEnd(item: Int, invocation: Int, instance: Int, result: AttemptResult, callerTry: Int)
     case syncCallerGaveUp(item: Int, callerTry: Int)
-    // Asynchronous (A*).
+    // Asynchronous (A*), and the services that hand events to Lambda (R2–R9).
+    case handOff(HandOff)
     case asyncReady(AsyncItem)
     case asyncEnd(invocation: Int, instance: Int, result: AttemptResult)
     // Event source mappings (E*, Q*, K*).

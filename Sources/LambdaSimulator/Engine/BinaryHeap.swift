@@ -46,6 +46,15 @@ struct BinaryHeap<Payload> {
         return TimedEntry(time: first.time, sequence: first.sequence, payload: payload)
     }
 
+    /// Moves the earliest entry to a later `time`, keeping its sequence number and payload:
+    /// one sift down instead of a removal and an insertion, and none when it stays first
+    /// (a group of arrivals at one instant takes its next arrival at the same time).
+    mutating func delayFirst(to time: Int64) {
+        guard !heap.isEmpty else { return }
+        heap[0].time = time
+        siftDown(0)
+    }
+
     private mutating func siftUp(_ start: Int) {
         var child = start
         let entry = heap[child]

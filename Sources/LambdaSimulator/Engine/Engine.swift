@@ -21,9 +21,9 @@ final class Engine {
     var function: FunctionModel
     var stats = SimulationStats()
     var rulesFired: RuleSet = []
-    var assumedBits: UInt32 = 0
+    var assumedBits: UInt64 = 0
     var outcomeCounts = [Int](repeating: 0, count: 8)
-    var deliveryCounts = [Int](repeating: 0, count: 4)
+    var deliveryCounts = [Int](repeating: 0, count: 5)
     /// Per arrival group: behaviour overrides, looked up on every attempt.
     let groupDurations: [[Int64]?]
     let groupFails: [FailurePlan?]
@@ -39,6 +39,12 @@ final class Engine {
 
     // Per-mode state.
     var syncItems = IDTable<SyncItem>()
+    /// Step Functions: retries made per retrier of each request (R14, counted over the
+    /// state's execution); apart from `SyncItem`, which then holds no reference and is copied
+    /// without retains on every try.
+    var stepFunctionsRetries: [Int: [Int]] = [:]
+    /// The client-side rate limiter of an SDK in adaptive mode (R10).
+    var clientLimiter = ClientRateLimiter()
     /// Async events whose handler is running, by instance (an instance runs one at a time, C5).
     var running: [AsyncItem?] = []
     var source = SourceState()
@@ -145,6 +151,8 @@ final class Engine {
             syncEnd(item: item, invocation: invocation, instance: instance, result: result, callerTry: callerTry)
         case .syncCallerGaveUp(let item, let callerTry):
             syncCallerGaveUp(item: item, callerTry: callerTry)
+        case .handOff(let state):
+            handOff(state)
         case .asyncReady(let state):
             asyncReady(state)
         case .asyncEnd(let invocation, let instance, let result):
@@ -178,6 +186,7 @@ final class Engine {
         var open: [Int] = syncItems.keys + running.compactMap { $0?.id } + source.openItems
         for action in queue.drain() {
             if case .asyncReady(let state) = action { open.append(state.id) }
+            if case .handOff(let state) = action { open.append(state.id) }
         }
         open.sort()
         for item in open { settle(item, [.pending]) }

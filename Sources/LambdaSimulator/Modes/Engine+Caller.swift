@@ -49,15 +49,15 @@ extension Engine {
     /// retrier that catches the error decides, even with no attempts left. The wait counts
     /// from the end of the failed attempt (`sfn-retry-from`, §17).
     func retryStepFunctions(item: Int, callerTry: Int, names: [String]) -> Bool {
-        guard let retriers = spec.caller.retriers, var state = syncItems[item],
+        guard let retriers = spec.caller.retriers, syncItems[item] != nil,
             let index = retriers.firstIndex(where: { $0.matches(names) })
         else { return false }
-        if state.retrierCounts.count < retriers.count { state.retrierCounts = Array(repeating: 0, count: retriers.count) }
+        var counts = stepFunctionsRetries[item] ?? Array(repeating: 0, count: retriers.count)
         let retrier = retriers[index]
-        let used = state.retrierCounts[index]
+        let used = counts[index]
         guard used < retrier.maxAttempts else { return false }
-        state.retrierCounts[index] = used + 1
-        syncItems[item] = state
+        counts[index] = used + 1
+        stepFunctionsRetries[item] = counts
         assume(.sfnRetryFrom)
         var wait = retrier.wait(beforeRetry: used + 1)
         if retrier.fullJitter {

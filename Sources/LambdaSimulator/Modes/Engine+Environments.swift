@@ -8,10 +8,15 @@
 extension Engine {
     /// X2: the longest an on-demand `Init` may run before Lambda abandons it.
     static let onDemandInitLimit: Int64 = 10_000
+    /// X13: the longest a SnapStart `Restore` (its after-restore hooks) may run.
+    static let restoreLimit: Int64 = 10_000
 
     /// Allocates the provisioned concurrency: configured before the scenario it is READY at
     /// 0 s, configured during it `provisioned-ready-after` later (X1, X9, X11).
     func prepareEnvironments() {
+        if spec.function.snapStart {
+            note("SnapStart: Init ran when the version was published; a new environment restores from its snapshot instead", rules: [.X13, .X1])
+        }
         guard let count = spec.function.provisionedConcurrency, count > 0 else { return }
         assume(.provisionedReadyAfter)
         let ready = spec.function.provisionedAt.map { $0 + spec.assumptions.provisionedReadyAfter } ?? 0
@@ -27,12 +32,17 @@ extension Engine {
             return
         }
         let instances = pool.addProvisioned(count)
-        record(.provisioned(instances: instances, initDuration: spec.function.initDuration), rules: [.X1, .X9, .X11])
+        // X8: these Inits are billed now, whether or not a request ever uses the environment.
+        record(.provisioned(instances: instances, initDuration: spec.function.initDuration), rules: [.X1, .X8, .X9, .X11])
     }
 
     /// How long an invocation holds its environment and how it ends, with `Init` in front
     /// when the environment is new or was reset (X1, X2, X4, X6, X10).
-    func startInEnvironment(_ instance: Int, invocation: Int, items: [Int], runtime: Int64, result: AttemptResult) -> (runtime: Int64, result: AttemptResult) {
+    /// `items` is read only when a cold start is recorded: a synchronous or asynchronous
+    /// call would otherwise allocate `[item]` on every invocation.
+    func startInEnvironment(
+        _ instance: Int, invocation: Int, items: @autoclosure () -> [Int], runtime: Int64, result: AttemptResult
+    ) -> (runtime: Int64, result: AttemptResult) {
         guard spec.function.modelsEnvironments else { return (runtime, result) }
         let spilled = spec.function.provisionedConcurrency != nil && !pool.isProvisioned(instance)
         if spilled { rulesFired.insert(.X10) }
@@ -49,11 +59,16 @@ extension Engine {
         if pool.reclaimed > 0 { assume(.idleLifetime) }
         stats.coldStarts += 1
         pool.markInitialized(instance)
+        if spec.function.snapStart, !pool.isProvisioned(instance) {
+            return restoreFromSnapshot(instance, invocation: invocation, items: items(), runtime: runtime, result: result, spilled: spilled)
+        }
         let failed = function.initFails(coldStart: stats.coldStarts)
         let initTime = spec.function.initDuration
-        var rules: RuleSet = [.X1, .X6] + (spilled ? .X10 : []) + (failed ? .X4 : [])
+        // X8: the Init is billed as part of this invocation (since August 2025 for every
+        // configuration): its billed duration is its latency, Init included.
+        var rules: RuleSet = [.X1, .X6, .X8] + (spilled ? .X10 : []) + (failed ? .X4 : [])
         guard initTime > Self.onDemandInitLimit, !pool.isProvisioned(instance) else {
-            record(.coldStart(invocation: invocation, instance: instance, items: items, duration: initTime, failed: failed), rules: rules)
+            record(.coldStart(invocation: invocation, instance: instance, items: items(), duration: initTime, failed: failed), rules: rules)
             if failed { pool.markInitialized(instance, false) }
             return failed ? (initTime, .error) : (initTime + runtime, result)
         }
@@ -63,10 +78,31 @@ extension Engine {
         let timeout = spec.function.timeoutSeconds * 1_000
         let overrun = failed || initTime + runtime > timeout
         let total = failed ? Self.onDemandInitLimit + initTime : Self.onDemandInitLimit + min(initTime + runtime, timeout)
-        record(.coldStart(invocation: invocation, instance: instance, items: items, duration: Self.onDemandInitLimit + initTime, failed: overrun), rules: rules)
+        record(
+            .coldStart(invocation: invocation, instance: instance, items: items(), duration: Self.onDemandInitLimit + initTime, failed: overrun), rules: rules)
         if overrun { pool.markInitialized(instance, false) }
         if failed { return (total, .error) }
         return (total, initTime + runtime > timeout ? .timeout : result)
+    }
+
+    /// X13: a new environment of a SnapStart version resumes from the snapshot taken at
+    /// publish, so its request waits for `Restore` (`snapstart-restore`, §17), not `Init`
+    /// (X8: the Init billed at publish is not on any request); an after-restore hook over
+    /// 10 s times the `Restore` out and the invocation fails (`SnapStartTimeoutException`).
+    private func restoreFromSnapshot(
+        _ instance: Int, invocation: Int, items: [Int], runtime: Int64, result: AttemptResult, spilled: Bool
+    ) -> (runtime: Int64, result: AttemptResult) {
+        assume(.snapstartRestore)
+        let restore = spec.assumptions.snapstartRestore
+        let failed = restore > Self.restoreLimit
+        let held = failed ? Self.restoreLimit : restore
+        record(
+            .coldStart(invocation: invocation, instance: instance, items: items, duration: held, failed: failed), rules: [.X13, .X6] + (spilled ? .X10 : []))
+        if failed {
+            pool.markInitialized(instance, false)
+            return (held, .error)
+        }
+        return (restore + runtime, result)
     }
 
     /// Returns an environment after an invocation; a timeout resets it, so its next request

@@ -5,8 +5,8 @@ struct SyncItem {
     /// The caller's current try (from 0); results of earlier tries it stopped waiting for
     /// are ignored.
     var currentTry = 0
-    /// Step Functions: retries made per retrier (R14, counted over the state's execution).
-    var retrierCounts: [Int] = []
+    /// The try that already has its token from an adaptive SDK's rate limiter (R10).
+    var admittedTry = -1
 }
 
 /// Synchronous invocation (`RequestResponse`): rules S1–S9.
@@ -28,6 +28,7 @@ extension Engine {
         guard var state = syncItems[item] else { return }
         state.currentTry = callerTry
         syncItems[item] = state
+        if spec.caller.sdk?.mode == .adaptive, waitsForToken(item, callerTry: callerTry) { return }
         if state.size > spec.assumptions.syncLimit {
             assume(.syncLimit)
             respond(item, status: 413, error: "RequestTooLargeException", reason: nil, rules: [.S5, .S3], outcome: .rejected)
@@ -67,12 +68,13 @@ extension Engine {
         let finalResult: AttemptResult = tooLarge ? .error : result
         record(.end(invocation: invocation, instance: instance, items: [item], result: finalResult, reported: []), rules: result == .timeout ? [.S6] : [])
         guard let state = syncItems[item], state.currentTry == callerTry else { return }
+        if spec.caller.sdk?.mode == .adaptive { clientLimiter.succeeded(at: now) }
         if finalResult != .ok, spec.caller.retriers != nil {
             // R15: the Task sees the failure; a retrier may run it again (R14).
             let names = StepFunctionsRetrier.errorNames(nil, timedOut: result == .timeout)
             record(.response(item: item, status: 200, error: names[0], reason: nil), rules: [.R15])
             if retryStepFunctions(item: item, callerTry: callerTry, names: names) { return }
-            syncItems[item] = nil
+            endSyncItem(item)
             settle(item, [.errorReturned])
             return
         }
@@ -95,7 +97,7 @@ extension Engine {
             scheduleCallerRetry(item, callerTry: callerTry, throttling: false)
             return
         }
-        syncItems[item] = nil
+        endSyncItem(item)
         let rules: RuleSet = spec.trigger == .apiGateway ? .S8 : .S4
         record(
             .response(item: item, status: 504, error: spec.trigger == .apiGateway ? "Endpoint request timed out" : "ClientTimeout", reason: nil), rules: rules)
@@ -108,6 +110,9 @@ extension Engine {
 
     private func refuseSync(_ item: Int, callerTry: Int, status: Int, reason: String, rules: RuleSet) {
         stats.throttles += 1
+        if spec.caller.sdk?.mode == .adaptive {
+            if status == 429 { clientLimiter.throttled(at: now) } else { clientLimiter.succeeded(at: now) }
+        }
         record(.throttled(items: [item], reason: reason), rules: rules)
         let condition: CallerSpec.RetryCondition = status == 429 ? .throttled : .serviceError
         if retryStepFunctions(item: item, callerTry: callerTry, names: StepFunctionsRetrier.errorNames(condition, timedOut: false)) {
@@ -124,6 +129,34 @@ extension Engine {
             outcome: status == 429 ? .throttled : .errorReturned)
     }
 
+    /// An adaptive SDK sends a try only with a token of its rate limiter (R10): true when the
+    /// try waits for one (and is scheduled again, its token reserved).
+    private func waitsForToken(_ item: Int, callerTry: Int) -> Bool {
+        guard var state = syncItems[item] else { return false }
+        if state.admittedTry == callerTry {
+            // Back after its wait, with the token it reserved.
+            clientLimiter.recordSend(at: now)
+            return false
+        }
+        state.admittedTry = callerTry
+        syncItems[item] = state
+        assume(.adaptiveLimiter)
+        let wait = clientLimiter.acquire(at: now)
+        guard wait > 0 else {
+            clientLimiter.recordSend(at: now)
+            return false
+        }
+        record(.retryScheduled(items: [item], reason: .clientRateLimit, delay: wait), rules: [.R10])
+        schedule(.syncTry(item: item, callerTry: callerTry), after: wait)
+        return true
+    }
+
+    /// The caller is done with the request.
+    private func endSyncItem(_ item: Int) {
+        syncItems[item] = nil
+        if !stepFunctionsRetries.isEmpty { stepFunctionsRetries[item] = nil }
+    }
+
     /// The caller's next try after its backoff (S4, R12).
     private func scheduleCallerRetry(_ item: Int, callerTry: Int, throttling: Bool) {
         let delay = callerBackoff(item: item, callerTry: callerTry, throttling: throttling)
@@ -133,7 +166,7 @@ extension Engine {
 
     private func respond(_ item: Int, status: Int, error: String?, reason: String?, rules: RuleSet, outcome: Outcome) {
         record(.response(item: item, status: status, error: error, reason: reason), rules: rules)
-        syncItems[item] = nil
+        endSyncItem(item)
         settle(item, OutcomeSet(outcome))
     }
 }

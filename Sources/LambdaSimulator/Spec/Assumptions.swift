@@ -36,6 +36,11 @@ public struct Assumptions: Sendable, Hashable {
         case sdkJitter = "sdk-jitter"
         case sdkRetryGeneration = "sdk-retry-generation"
         case sfnRetryFrom = "sfn-retry-from"
+        case snsBackoff = "sns-backoff"
+        case eventbridgeBackoff = "eventbridge-backoff"
+        case s3HandOff = "s3-hand-off"
+        case snapstartRestore = "snapstart-restore"
+        case adaptiveLimiter = "adaptive-limiter"
 
         public static func < (lhs: Name, rhs: Name) -> Bool { lhs.rawValue < rhs.rawValue }
 
@@ -68,6 +73,11 @@ public struct Assumptions: Sendable, Hashable {
             case .initOverrun: "X2"
             case .sdkJitter, .sdkRetryGeneration: "R12"
             case .sfnRetryFrom: "R14"
+            case .snsBackoff: "R3"
+            case .eventbridgeBackoff: "R6"
+            case .s3HandOff: "R9"
+            case .snapstartRestore: "X13"
+            case .adaptiveLimiter: "R10"
             }
         }
     }
@@ -135,6 +145,9 @@ public struct Assumptions: Sendable, Hashable {
     public var sdkJitter = true
     /// Whether SDKs use the 2026 retry behaviour (R11, §17) [pre-2026].
     public var sdkRetries2026 = false
+    /// How long a SnapStart environment's `Restore` (and its after-restore hooks) holds the
+    /// request, ms (X13, §17) [0].
+    public var snapstartRestore: Int64 = 0
 
     public init() {}
 
@@ -193,6 +206,13 @@ extension Assumptions.Name {
         case .sfnRetryFrom: "A Step Functions retrier's wait counts from the end of the failed attempt (R14)."
         case .sdkJitter: "An SDK waits a random share of its backoff (R12); the share is drawn from the scenario's seed."
         case .sdkRetryGeneration: "SDKs retry as before the 2026 change: a 1 s backoff base for every retried error (R11, R12)."
+        case .snsBackoff:
+            "SNS's backoff phase waits 1 s growing geometrically to 20 s (1, 1.39, 1.95 … 20 s), without jitter; AWS publishes only the endpoints (R3)."
+        case .eventbridgeBackoff: "EventBridge waits 1 s, 2 s, 4 s … up to 480 s between retries, without jitter; AWS publishes no schedule (R6)."
+        case .s3HandOff: "S3's behaviour when Lambda refuses a notification is not documented; assumed lost, not retried (R9)."
+        case .adaptiveLimiter:
+            "An adaptive SDK's rate limiter works as botocore's: off until the first throttle, then 0.7 × the rate it sent at (at least 0.5 calls/s), growing back along CUBIC (R10)."
+        case .snapstartRestore: "AWS does not document how long a SnapStart Restore takes; assumed 0 s unless set (X13)."
         case .initOverrun: "An on-demand Init over 10 s is abandoned at 10 s and run again inside the invocation: 10 s + Init + handler (X2)."
         }
     }

@@ -32,6 +32,10 @@ public struct FunctionSpec: Sendable, Hashable {
     /// When the provisioned concurrency was configured, ms; nil: before the scenario (X11).
     public var provisionedAt: Int64?
 
+    /// `SnapStart: { ApplyOn: PublishedVersions }`: `Init` ran when the version was
+    /// published, and a new environment resumes from its snapshot (`Restore`) instead (X13).
+    public var snapStart = false
+
     /// Whether each successful run sends one new event, with the same trace header, to the
     /// service that invoked it: a recursive loop (L1).
     public var loops = false
@@ -43,7 +47,7 @@ public struct FunctionSpec: Sendable, Hashable {
     /// `Init` or provisioned concurrency a cold start and a warm start look the same, so
     /// environment identities stay as they always were.
     public var modelsEnvironments: Bool {
-        initDuration > 0 || provisionedConcurrency != nil || initFails != .never
+        initDuration > 0 || provisionedConcurrency != nil || initFails != .never || snapStart
     }
 
     public init() {}

@@ -140,6 +140,9 @@ public struct CallerSpec: Sendable, Hashable {
     public var sdk: SDKRetryPolicy?
     /// A Step Functions Task state's `Retry` field (R14); retries function errors too.
     public var retriers: [StepFunctionsRetrier]?
+    /// SNS, EventBridge or S3 handing events to Lambda: refused hand-offs, the service's
+    /// retries and its dead-letter queue (R2–R4, R6–R9).
+    public var service = ServiceCallerSpec()
 
     public init(retries: Int = 0, retryOn: Set<RetryCondition> = []) {
         self.retries = retries

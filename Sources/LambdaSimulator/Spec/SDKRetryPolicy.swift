@@ -10,8 +10,8 @@ public struct SDKRetryPolicy: Sendable, Hashable {
         case legacy
         /// CLI v2's default: 3 attempts, backoff `rand × min(2^(n−1), 20)` s.
         case standard
-        /// Standard plus a client-side rate limiter (experimental; the limiter is not
-        /// simulated, so it retries as standard does).
+        /// Standard plus a client-side rate limiter (experimental): after a throttle, calls
+        /// wait for tokens of `ClientRateLimiter` (`adaptive-limiter`).
         case adaptive
     }
 

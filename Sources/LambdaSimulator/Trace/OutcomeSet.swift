@@ -52,13 +52,14 @@ extension Delivery.Route {
         case .onFailure: 1
         case .dlq: 2
         case .redrive: 3
+        case .callerDLQ: 4
         }
     }
 }
 
 extension Assumptions.Name {
     /// A bit of its own, for cheap "relied on" bookkeeping.
-    var bit: UInt32 {
+    var bit: UInt64 {
         switch self {
         case .firstAttemptDelay: 1 << 0
         case .retryFrom: 1 << 1
@@ -91,6 +92,11 @@ extension Assumptions.Name {
         case .sfnRetryFrom: 1 << 28
         case .kafkaPollerBatches: 1 << 29
         case .kafkaScalingDelay: 1 << 30
+        case .snsBackoff: 1 << 31
+        case .eventbridgeBackoff: 1 << 32
+        case .s3HandOff: 1 << 33
+        case .snapstartRestore: 1 << 34
+        case .adaptiveLimiter: 1 << 35
         }
     }
 }

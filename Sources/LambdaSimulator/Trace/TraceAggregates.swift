@@ -95,7 +95,7 @@ public struct TraceAggregates: Sendable, Equatable {
             switch delivery.route {
             case .onSuccess: bump(.deliveredOnSuccess)
             case .onFailure: bump(.deliveredOnFailure)
-            case .dlq: bump(.deliveredDLQ)
+            case .dlq, .callerDLQ: bump(.deliveredDLQ)
             case .redrive: bump(.deliveredRedrive)
             }
         case .discarded: bump(.discards)

@@ -86,6 +86,8 @@ public enum RetryReason: String, Sendable, Hashable {
     case streamBatchFailed = "stream-batch-failed"
     /// The caller's own retry (S4).
     case caller
+    /// An SDK in adaptive mode holding a call until its rate limiter has a token (R10).
+    case clientRateLimit = "client-rate-limit"
     /// An at-least-once duplicate delivery (A10).
     case duplicate
 }
@@ -107,6 +109,9 @@ public enum DiscardReason: String, Sendable, Hashable {
     case poisonPill = "poison-pill"
     /// Recursive loop detection stopped the event's chain (L3, L4).
     case recursionStopped = "recursion-stopped"
+    /// The calling service could not hand the event to Lambda and had no dead-letter queue
+    /// (R2, R6, R7), or S3 lost the notification (R9, §17).
+    case handOffRefused = "hand-off-refused"
 }
 
 /// A message to a destination, a dead-letter queue or a redrive queue.
@@ -119,6 +124,9 @@ public struct Delivery: Sendable, Hashable {
         case dlq = "DLQ"
         /// The source queue's dead-letter queue (Q4).
         case redrive
+        /// The calling service's dead-letter queue: an SNS subscription's (R4) or an
+        /// EventBridge target's (R7), for hand-offs Lambda refused.
+        case callerDLQ = "caller-DLQ"
     }
 
     public var route: Route

@@ -11,7 +11,9 @@ extension ScenarioValidator {
             issues.add(.combination, "caller", "retry-mode and max-attempts replace retries and retry-on: give one or the other", rule: "R10")
         }
         if let retriers = caller.retriers { validateRetriers(retriers, spec, &issues) }
-        if spec.mode.eventSource != nil, caller.sdk != nil || custom || caller.timeout != nil || caller.retriers != nil {
+        let eventSource = spec.mode.eventSource != nil
+        if !eventSource { validateServiceCaller(spec, &issues) }
+        if eventSource, caller.sdk != nil || custom || caller.timeout != nil || caller.retriers != nil || caller.service.isSet {
             issues.add(
                 .unsupported, "caller", "an event source mapping's poller is the caller: it retries by the mapping's rules, not by a caller policy",
                 rule: "R16")

@@ -11,6 +11,10 @@ extension ScenarioValidator {
         if !(0...maximumInitDuration).contains(function.initDuration) {
             issues.add(.range, "function.init", "init must be 0–15 min (the longest Init of a provisioned environment, X3)", rule: "X3")
         }
+        if function.snapStart, function.initFails != .never {
+            // X13: Init ran when the version was published; no request waits for it.
+            issues.add(.combination, "function.init-fails", "with SnapStart, Init runs when the version is published, not on a request", rule: "X13")
+        }
         if case .attempts(let numbers) = function.initFails, numbers.contains(where: { $0 < 1 }) {
             issues.add(.range, "function.init-fails", "Init numbers count from 1", rule: "X4")
         }

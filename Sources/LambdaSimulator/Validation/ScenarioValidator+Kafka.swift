@@ -39,9 +39,11 @@ extension ScenarioValidator {
                     "a Kafka mapping's on-failure destination must be an SQS queue, an SNS topic, an S3 bucket or a Kafka topic, not \(target.rawValue)",
                     rule: "KF6")
             } else if target == .kafka, spec.topic.failureTopic == spec.topic.name {
+                // L7 (with KF6): the one recursive loop Lambda refuses at configuration time
+                // rather than detecting it at run time (L3).
                 issues.add(
                     .combination, "\(path).DestinationConfig.OnFailure",
-                    "the on-failure Kafka topic must differ from the source topic '\(spec.topic.name)' (Lambda blocks the loop)", rule: "KF6")
+                    "the on-failure Kafka topic must differ from the source topic '\(spec.topic.name)' (Lambda blocks the loop)", rule: "L7")
             }
         }
         if (brokerMappingTimeoutSeconds + 1...900).contains(spec.function.timeoutSeconds) {
