@@ -21,8 +21,9 @@ enum HTMLText {
     private static let skippedTags: Set<String> = ["script", "style", "svg", "template"]
 
     /// Calls `visit` with each byte of text and each space of `html`, a NUL-terminated UTF-8
-    /// string.
-    static func forEachPiece(of html: UnsafePointer<CChar>, _ visit: (Piece) -> Void) {
+    /// string, and each heading when `headings` (a heading's own content is read with it
+    /// off, so headings nested 20,000 deep are tags, not a recursion as deep).
+    static func forEachPiece(of html: UnsafePointer<CChar>, headings: Bool = true, _ visit: (Piece) -> Void) {
         html.withMemoryRebound(to: UInt8.self, capacity: 1) { start in
             var length = 0
             while start[length] != 0 { length += 1 }
@@ -30,7 +31,7 @@ enum HTMLText {
             var index = 0
             while index < bytes.count {
                 switch bytes[index] {
-                case UInt8(ascii: "<"): index = tag(in: bytes, at: index, visit)
+                case UInt8(ascii: "<"): index = tag(in: bytes, at: index, headings: headings, visit)
                 case UInt8(ascii: "&"): index = reference(in: bytes, at: index, visit)
                 default:
                     visit(.byte(bytes[index]))
@@ -41,7 +42,7 @@ enum HTMLText {
     }
 
     /// Reads the tag (or comment) at `index`; returns where the text goes on.
-    private static func tag(in bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ visit: (Piece) -> Void) -> Int {
+    private static func tag(in bytes: UnsafeBufferPointer<UInt8>, at index: Int, headings: Bool, _ visit: (Piece) -> Void) -> Int {
         if starts(bytes, at: index, with: "<!--") {
             return firstIndex(of: "-->", in: bytes, from: index + 4).map { $0 + 3 } ?? bytes.count
         }
@@ -55,7 +56,7 @@ enum HTMLText {
             return index + 1
         }
         let end = tagEnd(bytes, from: nameEnd)
-        if !closing, name.count == 2, name.first == "h", ("1"..."6").contains(name.last!),
+        if headings, !closing, name.count == 2, name.first == "h", ("1"..."6").contains(name.last!),
             let close = firstIndex(of: "</" + name, in: bytes, from: end)
         {
             visit(.heading(anchor: attribute("id", in: bytes[index..<end]) ?? "", text: text(of: bytes[end..<close])))
@@ -86,7 +87,7 @@ enum HTMLText {
         copy.append(0)
         copy.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-                forEachPiece(of: pointer) { piece in
+                forEachPiece(of: pointer, headings: false) { piece in
                     switch piece {
                     case .byte(let byte) where byte != 0x20 && byte != 0x0A && byte != 0x09 && byte != 0x0D:
                         if space, !out.isEmpty { out.append(0x20) }

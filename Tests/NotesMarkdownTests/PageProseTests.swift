@@ -46,6 +46,15 @@ import Testing
             ])
     }
 
+    @Test func headingsNested20000DeepInRawHTMLAreReadWithoutRecursion() {
+        let depth = 20_000
+        let html = String(repeating: "<h2 id=\"x\">", count: depth) + "deep" + String(repeating: "</h2>", count: depth)
+        let sections = prose("<div>\n" + html + "\n</div>\n\nafter\n")
+        #expect(sections.map(\.anchor) == ["x"])
+        #expect(sections.map(\.heading) == ["deep"])
+        #expect(sections.map(\.text) == ["after"])
+    }
+
     @Test func tableCellsAreSetApart() {
         #expect(prose("| a | b |\n| --- | --- |\n| 一 | 二 |\n").map(\.text) == ["a b 一 二"])
     }
