@@ -37,14 +37,28 @@ public enum EventLog {
         out.raw("<dl class=\"tl-log\">\n")
         var sink = out
         var time: Int64?
-        for entry in trace.entries {
-            if case .received = entry.event { continue }
+        let entries = trace.entries
+        var index = 0
+        while index < entries.count {
+            let entry = entries[index]
+            if case .received = entry.event {
+                index += 1
+                continue
+            }
             if entry.time != time {
                 time = entry.time
                 out.raw("<dt>"); DurationText.write(entry.time, units: .english, into: &sink)
             }
             out.raw("<dd>")
-            Trace.describe(entry.event, into: &sink, padded: false)
+            let run = arrivalRun(entries, from: index)
+            if run > 1, case .arrival(let first, let size, let shard, let group) = entry.event {
+                out.raw("arrival #"); sink.integer(first); out.raw("-"); sink.integer(first + run - 1)
+                out.raw(" "); sink.integer(Int(size)); out.raw(" B each")
+                if let shard { out.raw(" shard "); sink.integer(shard) }
+                if let group { out.raw(" group "); out.text(group) }
+            } else {
+                Trace.describe(entry.event, into: &sink, padded: false)
+            }
             var none = true
             entry.rules.forEachName { rule in
                 out.raw(none ? " <i>" : " ")
@@ -53,8 +67,23 @@ public enum EventLog {
             }
             if !none { out.raw("</i>") }
             out.raw("\n")
+            index += run
         }
         out.raw("</dl>\n")
+    }
+
+    /// How many entries from `start` are arrivals of consecutive items at one instant, alike
+    /// in size, shard, group and rules (1 when the entry is not such a run's first): a burst
+    /// of arrivals is one line, as the figure draws it as one run of dots.
+    static func arrivalRun(_ entries: [TraceEntry], from start: Int) -> Int {
+        guard case .arrival(let first, let size, let shard, let group) = entries[start].event else { return 1 }
+        var next = start + 1
+        while next < entries.count, entries[next].time == entries[start].time, entries[next].rules == entries[start].rules,
+            case .arrival(let item, size, shard, group) = entries[next].event, item == first + (next - start)
+        {
+            next += 1
+        }
+        return next - start
     }
 }
 
