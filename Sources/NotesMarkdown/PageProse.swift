@@ -1,3 +1,5 @@
+import NotesCore
+
 /// The text a reader reads on a page, cut at its headings: what the search index is made
 /// from, gathered by the parse's one walk over cmark's tree instead of by reading the HTML
 /// back.
@@ -7,21 +9,7 @@
 /// code blocks their code; images, figures and the headings' own text (kept in
 /// `MarkdownPage.headings`) give none.
 public struct PageProse: Sendable, Equatable {
-    /// A part of the page under one heading.
-    public struct Section: Sendable, Equatable {
-        /// The `id` of the heading it starts with (a Markdown heading's, or a raw `<h2 id>`'s);
-        /// empty for the text before the first heading.
-        public var anchor: String
-        /// That heading's text (empty for the first part).
-        public var heading: String
-        public var text: String
-
-        public init(anchor: String, heading: String, text: String) {
-            self.anchor = anchor
-            self.heading = heading
-            self.text = text
-        }
-    }
+    public typealias Section = TextSection
 
     /// The most bytes of text kept from one page: its first 256 KB find it, and a page of
     /// megabytes would make the index's copy of it (which a result fetches) as big.

@@ -1,3 +1,5 @@
+import NotesCore
+
 /// What the index knows of one page: where it is, its title, and its text cut at headings.
 ///
 /// Made by the build from the page model (prose, headings, the claims of scenario blocks;
@@ -5,20 +7,7 @@
 /// document chunks, which both show results (excerpts, the best heading) and let a later
 /// build re-count an old page's terms when it changes.
 public struct SearchDocument: Sendable, Equatable {
-    /// A part of the page under one heading (the first part: the text before any heading).
-    public struct Section: Sendable, Equatable {
-        /// The heading's `id` (empty for the first part).
-        public var anchor: String
-        /// The heading's text (empty for the first part).
-        public var heading: String
-        public var text: String
-
-        public init(anchor: String, heading: String, text: String) {
-            self.anchor = anchor
-            self.heading = heading
-            self.text = text
-        }
-    }
+    public typealias Section = TextSection
 
     /// The page's address relative to the site root, percent-encoded as links are.
     public var url: String

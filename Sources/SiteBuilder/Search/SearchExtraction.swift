@@ -11,10 +11,7 @@ import SearchIndex
 enum SearchExtraction {
     /// The search document of `note`.
     static func document(of note: Note) -> SearchDocument {
-        let sections = (note.page.prose?.sections ?? []).map { section in
-            SearchDocument.Section(anchor: section.anchor, heading: section.heading, text: section.text)
-        }
-        return SearchDocument(url: OutputPaths.url(of: note.outputPath, from: "index.html"), title: note.title, sections: sections)
+        SearchDocument(url: OutputPaths.url(of: note.outputPath, from: "index.html"), title: note.title, sections: note.page.prose?.sections ?? [])
     }
 
     /// The claims of a scenario block, for the page's prose: the lines of its source from its
