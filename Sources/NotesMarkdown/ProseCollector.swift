@@ -5,6 +5,7 @@
 #endif
 
 /// Gathers a page's `PageProse` while the parse walks cmark's tree: text appended as bytes
+/// with white space collapsed on the way, so no string is made per node.
 struct ProseCollector {
     private var sections: [PageProse.Section] = []
     /// The heading the current section starts with: an index in the page's Markdown headings
