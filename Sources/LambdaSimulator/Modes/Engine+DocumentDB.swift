@@ -51,10 +51,7 @@ extension Engine {
             wake(lane: lane, at: 0)
             return
         }
-        if !source.lanes[lane].retryPieces.isEmpty {
-            let piece = source.lanes[lane].retryPieces.removeFirst()
-            source.lanes[lane].batch = piece.items
-            source.lanes[lane].currentFailures = piece.failures
+        if source.lanes[lane].takeRetryPiece() {
             invokeChangeStreamBatch(lane: lane, trigger: .retry)
             return
         }

@@ -100,10 +100,7 @@ extension Engine {
             wake(lane: lane, at: kafkaPollingStart)
             return
         }
-        if !source.lanes[lane].retryPieces.isEmpty {
-            let piece = source.lanes[lane].retryPieces.removeFirst()
-            source.lanes[lane].batch = piece.items
-            source.lanes[lane].currentFailures = piece.failures
+        if source.lanes[lane].takeRetryPiece() {
             invokeKafkaBatch(lane: lane, trigger: .retry)
             return
         }

@@ -4,13 +4,8 @@ extension Engine {
     /// A Kafka batch ended: success commits its offsets (KF1); a failure blocks the partition
     /// and is retried, split or discarded (KF4, KF5).
     func kafkaLaneEnd(_ lane: Int, invocation: Int, instance: Int, result: AttemptResult) {
-        releaseEnvironment(instance, result: result)
-        let items = source.lanes[lane].batch
+        let (items, response) = endBatch(lane, invocation: invocation, instance: instance, result: result)
         let failures = source.lanes[lane].currentFailures
-        let response = batchResponse(invocation: invocation, items: items, result: result)
-        record(
-            .end(invocation: invocation, instance: instance, items: items, result: response.result, reported: response.reported),
-            rules: response.rules + (result == .timeout ? [.S6] : []))
         if response.result == .ok, response.reported.isEmpty {
             commit(items)
             finishKafkaPiece(lane)

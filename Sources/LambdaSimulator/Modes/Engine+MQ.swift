@@ -61,9 +61,7 @@ extension Engine {
         if !source.lanes[lane].retryPieces.isEmpty {
             let due = (source.lanes[lane].windowOpenedAt ?? now) + brokerWindow
             guard now >= due else { return wake(lane: lane, at: due) }
-            let piece = source.lanes[lane].retryPieces.removeFirst()
-            source.lanes[lane].batch = piece.items
-            source.lanes[lane].currentFailures = piece.failures
+            _ = source.lanes[lane].takeRetryPiece()
             invokeBrokerBatch(lane: lane, trigger: .retry)
             return
         }

@@ -269,12 +269,7 @@ extension Engine {
     /// A batch invocation ended: delete what succeeded (Q1, Q7); the rest reappears after the
     /// visibility timeout (Q2).
     func queueLaneEnd(_ lane: Int, invocation: Int, instance: Int, result: AttemptResult) {
-        releaseEnvironment(instance, result: result)
-        let items = source.lanes[lane].batch
-        let response = batchResponse(invocation: invocation, items: items, result: result)
-        record(
-            .end(invocation: invocation, instance: instance, items: items, result: response.result, reported: response.reported),
-            rules: response.rules + (result == .timeout ? [.S6] : []))
+        let (items, response) = endBatch(lane, invocation: invocation, instance: instance, result: result)
         if response.result == .ok {
             // No set and no depth lookups on the common path: every message succeeded and
             // the function sends nothing back.

@@ -148,6 +148,21 @@ extension Engine {
         }
     }
 
+    /// The common start of a batch's end on SQS, streams and Kafka: the environment is
+    /// released, the handler's response read (partial batch responses included) and the end
+    /// recorded; returns the batch and that response.
+    func endBatch(
+        _ lane: Int, invocation: Int, instance: Int, result: AttemptResult
+    ) -> (items: [Int], response: (result: AttemptResult, reported: [Int], rules: RuleSet)) {
+        releaseEnvironment(instance, result: result)
+        let items = source.lanes[lane].batch
+        let response = batchResponse(invocation: invocation, items: items, result: result)
+        record(
+            .end(invocation: invocation, instance: instance, items: items, result: response.result, reported: response.reported),
+            rules: response.rules + (result == .timeout ? [.S6] : []))
+        return (items, response)
+    }
+
     /// The response of a batch invocation, once its handler ended (Q7, K11, K14).
     func batchResponse(invocation: Int, items: [Int], result: AttemptResult) -> (result: AttemptResult, reported: [Int], rules: RuleSet) {
         var result = result

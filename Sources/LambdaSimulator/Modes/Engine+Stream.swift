@@ -59,10 +59,7 @@ extension Engine {
             wake(lane: lane, at: 0)
             return
         }
-        if !source.lanes[lane].retryPieces.isEmpty {
-            let piece = source.lanes[lane].retryPieces.removeFirst()
-            source.lanes[lane].batch = piece.items
-            source.lanes[lane].currentFailures = piece.failures
+        if source.lanes[lane].takeRetryPiece() {
             invokeStreamBatch(lane: lane, trigger: .retry)
             return
         }
@@ -163,13 +160,8 @@ extension Engine {
     /// A stream batch ended: success moves the checkpoint; a failure blocks the shard and is
     /// retried, bisected or discarded (K4, K5, K10, K11).
     private func streamLaneEnd(_ lane: Int, invocation: Int, instance: Int, result: AttemptResult) {
-        releaseEnvironment(instance, result: result)
-        let items = source.lanes[lane].batch
+        let (items, response) = endBatch(lane, invocation: invocation, instance: instance, result: result)
         let failures = source.lanes[lane].currentFailures
-        let response = batchResponse(invocation: invocation, items: items, result: result)
-        record(
-            .end(invocation: invocation, instance: instance, items: items, result: response.result, reported: response.reported),
-            rules: response.rules + (result == .timeout ? [.S6] : []))
         if response.result == .ok, response.reported.isEmpty {
             for id in items { source.records[id] = nil; settle(id, [.ok]) }
             finishStreamPiece(lane)

@@ -97,6 +97,17 @@ struct PollerLane {
         batch.removeAll(keepingCapacity: true)
         batchBytes = 0
     }
+
+    /// Makes the next piece waiting for a retry the lane's batch; false when none waits.
+    /// Streams, Kafka, Amazon MQ and DocumentDB retry a failed batch (or its halves) before
+    /// reading anything new.
+    mutating func takeRetryPiece() -> Bool {
+        guard !retryPieces.isEmpty else { return false }
+        let piece = retryPieces.removeFirst()
+        batch = piece.items
+        currentFailures = piece.failures
+        return true
+    }
 }
 
 /// Everything an event source mapping keeps while it runs.
