@@ -284,12 +284,23 @@ struct CmarkConverter {
         for heading in pending {
             let id = slugger.slug(heading.text)
             let inner = renderedInner(ofHeading: heading.node, level: heading.level)
-            let escapedID = HTMLEscaping.attribute(id)
-            let html =
-                "<h\(heading.level) id=\"\(escapedID)\">\(inner)"
-                + "<a class=\"heading-anchor\" href=\"#\(escapedID)\" aria-hidden=\"true\" tabindex=\"-1\">#</a>"
-                + "</h\(heading.level)>"
-            replace(heading.node, withHTML: html)
+            let escapedID = HTMLEscaping.attribute(id).utf8
+            let level = UInt8(ascii: "0") + UInt8(heading.level)
+            // Joined as bytes: a dozen `String` appends per heading cost more than its rendering.
+            var html: [UInt8] = []
+            html.reserveCapacity(inner.count + 2 * escapedID.count + 120)
+            html += [UInt8(ascii: "<"), UInt8(ascii: "h"), level]
+            html += #" id=""#.utf8
+            html += escapedID
+            html += #"">"#.utf8
+            html += inner
+            html += ##"<a class="heading-anchor" href="#"##.utf8
+            html += escapedID
+            html += ##"" aria-hidden="true" tabindex="-1">#</a></h"##.utf8
+            html += [level, UInt8(ascii: ">"), 0]
+            html.withUnsafeBufferPointer { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { replace(heading.node, withHTML: $0.baseAddress!) }
+            }
             headings.append(Heading(level: heading.level, text: heading.text, id: id, position: heading.position))
         }
         return headings
@@ -407,7 +418,7 @@ struct CmarkConverter {
     }
 
     /// The HTML inside `<hN>…</hN>` for a heading node, links already rewritten.
-    private func renderedInner(ofHeading node: OpaquePointer, level: Int) -> String {
+    private func renderedInner(ofHeading node: OpaquePointer, level: Int) -> ArraySlice<UInt8> {
         // Compared as bytes: the tags are ASCII, and Character comparison costs more than the rest.
         var html = Self.renderBytes(node)[...]
         let open = "<h\(level)>".utf8
@@ -415,10 +426,10 @@ struct CmarkConverter {
         if html.last == UInt8(ascii: "\n") { html.removeLast() }
         if html.starts(with: open) { html.removeFirst(open.count) }
         if html.reversed().starts(with: close.reversed()) { html.removeLast(close.count) }
-        return String(decoding: html, as: UTF8.self)
+        return html
     }
 
-    private func replace(_ node: OpaquePointer, withHTML html: String) {
+    private func replace(_ node: OpaquePointer, withHTML html: UnsafePointer<CChar>) {
         guard let replacement = cmark_node_new(CMARK_NODE_HTML_BLOCK) else { return }
         cmark_node_set_literal(replacement, html)
         cmark_node_replace(node, replacement)

@@ -43,13 +43,22 @@ public enum SearchTokenizer {
     private static func countTerms(
         utf8 bytes: UnsafeBufferPointer<UInt8>, weight: Int32, into counter: TermCounter, words: inout [UInt64: String]
     ) -> Int {
+        // The table is read through a pointer taken once: each read of the global checked
+        // that it was initialized, once per character of every page.
+        punctuationTable.withUnsafeBufferPointer { table in countTerms(utf8: bytes, table: table, weight: weight, into: counter, words: &words) }
+    }
+
+    private static func countTerms(
+        utf8 bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<CharacterClass>, weight: Int32, into counter: TermCounter,
+        words: inout [UInt64: String]
+    ) -> Int {
         var length = 0
         var previous: UInt32 = 0
         var word = WordBuffer()
         var index = 0
         while index < bytes.count {
             let (value, width) = UTF8Scalar.decode(bytes, at: index)
-            let kind = classify(value)
+            let kind = classify(value, table: table)
             if kind == .cjk {
                 if word.isOpen { length += word.count(bytes, upTo: index, weight: weight, into: counter, words: &words) }
                 if previous != 0 { counter.add(TermKey.pair(previous, value), weight) }
@@ -179,23 +188,35 @@ public enum SearchTokenizer {
     /// which then skips the normalization.
     static func needsFolding(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            var index = 0
-            while index < bytes.count {
-                if bytes[index] < 0x80 {
-                    index += 1
-                    continue
+        return foldStable.withUnsafeBufferPointer { stable in
+            text.withUTF8 { bytes in
+                var index = 0
+                while index < bytes.count {
+                    if bytes[index] < 0x80 {
+                        index += 1
+                        continue
+                    }
+                    let (value, width) = UTF8Scalar.decode(bytes, at: index)
+                    if value > 0xFFFF || stable[Int(value >> 6)] & 1 << (value & 63) == 0 { return true }
+                    index += width
                 }
-                let (value, width) = UTF8Scalar.decode(bytes, at: index)
-                switch value {
-                case 0x3001...0x3002, 0x3005, 0x300C...0x300F, 0x3041...0x3096, 0x30A1...0x30FA, 0x30FC, 0x4E00...0x9FFF: break
-                default: return true
-                }
-                index += width
+                return false
             }
-            return false
         }
     }
+
+    /// The characters of the Basic Multilingual Plane `needsFolding` lets through, one bit
+    /// each: a lookup per character instead of a comparison per range.
+    private static let foldStable: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        let ranges: [ClosedRange<UInt32>] = [
+            0x3001...0x3002, 0x3005...0x3005, 0x300C...0x300F, 0x3041...0x3096, 0x30A1...0x30FA, 0x30FC...0x30FC, 0x4E00...0x9FFF,
+        ]
+        for range in ranges {
+            for value in range { bits[Int(value >> 6)] |= 1 << (value & 63) }
+        }
+        return bits
+    }()
 
     /// The class of a character: CJK by code point ranges (kana, ideographs, Hangul, the
     /// iteration marks and the long vowel mark), word for any other letter, number or mark.
@@ -206,8 +227,13 @@ public enum SearchTokenizer {
     /// `classify` by code point: ASCII and the CJK ranges by comparison, the punctuation and
     /// kana blocks Japanese prose is full of (U+2000–U+30FF) from a table, anything else by
     /// its Unicode general category.
-    @inline(__always)
     static func classify(_ value: UInt32) -> CharacterClass {
+        punctuationTable.withUnsafeBufferPointer { classify(value, table: $0) }
+    }
+
+    /// `classify` with `punctuationTable` at hand.
+    @inline(__always)
+    private static func classify(_ value: UInt32, table: UnsafeBufferPointer<CharacterClass>) -> CharacterClass {
         if value < 0x80 {
             switch value {
             case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return .word
@@ -215,7 +241,7 @@ public enum SearchTokenizer {
             }
         }
         if value >= 0x4E00, value <= 0x9FFF { return .cjk }
-        if value >= tableStart, value < tableEnd { return punctuationTable[Int(value - tableStart)] }
+        if value >= tableStart, value < tableEnd { return table[Int(value - tableStart)] }
         return classifyByProperties(value)
     }
 

@@ -8,7 +8,7 @@ enum BlockMarkers {
         guard let paragraph = cmark_node_first_child(item), CmarkTree.type(paragraph) == CMARK_NODE_PARAGRAPH,
             cmark_node_get_start_line(paragraph) == cmark_node_get_start_line(item)
         else { return }
-        let text = Array(CmarkTree.leadingText(of: paragraph).utf8.prefix(4))
+        let text = CmarkTree.leadingText(of: paragraph, upTo: 4)
         guard text.count == 4, text[0] == UInt8(ascii: "["), text[2] == UInt8(ascii: "]"),
             text[3] == UInt8(ascii: " ") || text[3] == UInt8(ascii: "\t")
         else { return }

@@ -22,6 +22,15 @@ enum CmarkTree {
         return result
     }
 
+    /// Calls `visit` with every node of the tree under `root` (itself first) as the iterator enters it.
+    static func forEachEntered(_ root: OpaquePointer, _ visit: (OpaquePointer) -> Void) {
+        let iterator = cmark_iter_new(root)
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            if let node = cmark_iter_get_node(iterator), cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER { visit(node) }
+        }
+        cmark_iter_free(iterator)
+    }
+
     static func type(_ node: OpaquePointer) -> cmark_node_type {
         cmark_node_get_type(node)
     }
@@ -91,10 +100,21 @@ enum CmarkTree {
     /// The text a paragraph starts with: the literals of its leading text nodes joined (cmark
     /// splits `[!NOTE]` into `[`, `!`, `NOTE` and `]`), up to its first other node.
     static func leadingText(of paragraph: OpaquePointer) -> String {
-        var result = ""
+        String(decoding: leadingText(of: paragraph, upTo: Int.max), as: UTF8.self)
+    }
+
+    /// The first `limit` bytes (or fewer) of `leadingText(of:)`, read without joining the rest:
+    /// every list item is asked whether it starts with a task box.
+    static func leadingText(of paragraph: OpaquePointer, upTo limit: Int) -> [UInt8] {
+        var result: [UInt8] = []
         var child = cmark_node_first_child(paragraph)
-        while let current = child, type(current) == CMARK_NODE_TEXT {
-            result += literal(current)
+        while result.count < limit, let current = child, type(current) == CMARK_NODE_TEXT {
+            if var byte = cmark_node_get_literal(current) {
+                while result.count < limit, byte.pointee != 0 {
+                    result.append(UInt8(bitPattern: byte.pointee))
+                    byte += 1
+                }
+            }
             child = cmark_node_next(current)
         }
         return result

@@ -24,7 +24,7 @@ struct GitHubExtensions {
         var result = Result()
         TablePass(index: marked.escapedTildes ? LineIndex(bytes: marked.bytes) : index).run(
             document, page: marked.bytes, options: options, origins: &result.origins)
-        for node in nodes(of: [CMARK_NODE_ITEM.rawValue], in: document) { BlockMarkers.taskItem(node) }
+        for node in nodes(of: CMARK_NODE_ITEM, in: document) { BlockMarkers.taskItem(node) }
         for node in CmarkTree.children(document) where CmarkTree.type(node) == CMARK_NODE_BLOCK_QUOTE {
             BlockMarkers.alert(node, title: alertTitle)
         }
@@ -37,13 +37,10 @@ struct GitHubExtensions {
         return result
     }
 
-    private func nodes(of types: Set<UInt32>, in document: OpaquePointer) -> [OpaquePointer] {
+    private func nodes(of type: cmark_node_type, in document: OpaquePointer) -> [OpaquePointer] {
         var result: [OpaquePointer] = []
-        let iterator = cmark_iter_new(document)
-        defer { cmark_iter_free(iterator) }
-        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
-            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-            if types.contains(CmarkTree.type(node).rawValue) { result.append(node) }
+        CmarkTree.forEachEntered(document) { node in
+            if CmarkTree.type(node) == type { result.append(node) }
         }
         return result
     }

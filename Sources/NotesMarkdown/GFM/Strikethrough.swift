@@ -16,17 +16,24 @@ enum Strikethrough {
         var canClose: Bool
     }
 
-    /// Pairs the runs under every inline container of the tree.
+    /// Pairs the runs under every inline container of the tree that holds a tilde, in the
+    /// order the containers open.
+    ///
+    /// Containers are found from their text nodes, and only a page with a tilde is walked
+    /// again to order them: listing every node's children to look for tildes allocated an
+    /// array per node of every page.
     static func run(_ document: OpaquePointer) {
-        var containers: [OpaquePointer] = []
-        let iterator = cmark_iter_new(document)
-        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
-            guard let node = cmark_iter_get_node(iterator), cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER else { continue }
-            if CmarkTree.children(node).contains(where: { CmarkTree.type($0) == CMARK_NODE_TEXT && CmarkTree.literalContains($0, "~") }) {
-                containers.append(node)
+        var holders: Set<OpaquePointer> = []
+        CmarkTree.forEachEntered(document) { node in
+            if CmarkTree.type(node) == CMARK_NODE_TEXT, CmarkTree.literalContains(node, "~"), let parent = cmark_node_parent(node) {
+                holders.insert(parent)
             }
         }
-        cmark_iter_free(iterator)
+        guard !holders.isEmpty else { return }
+        var containers: [OpaquePointer] = []
+        CmarkTree.forEachEntered(document) { node in
+            if holders.contains(node) { containers.append(node) }
+        }
         for container in containers { pair(in: container) }
     }
 
