@@ -85,6 +85,47 @@ public enum DurationText {
         }
     }
 
+    /// Writes an instant to the millisecond: `850 ms`, `1.05 s`, `2 min 30.25 s`, `1 h 5 s`
+    /// (the parts that are not zero).
+    ///
+    /// An event log lists events a few milliseconds apart: rounded as `write` rounds a
+    /// duration, 1,050 ms and 1,100 ms both read `1.1 s`.
+    public static func writeExact(_ milliseconds: Int64, units: borrowing Units, into out: inout some TextSink) {
+        if milliseconds < 0 {
+            out.literal("-")
+            return writeExact(milliseconds == .min ? .max : -milliseconds, units: units, into: &out)
+        }
+        if milliseconds < 1_000 { return number(milliseconds, units.ms, into: &out) }
+        let hours = milliseconds / 3_600_000
+        let minutes = milliseconds / 60_000 % 60
+        let seconds = milliseconds % 60_000
+        if hours > 0 { number(hours, units.h, into: &out) }
+        if minutes > 0 {
+            if hours > 0 { out.text(units.separator) }
+            number(minutes, units.min, into: &out)
+        }
+        guard seconds > 0 else { return }
+        if hours > 0 || minutes > 0 { out.text(units.separator) }
+        out.integer(Int(seconds / 1_000))
+        var fraction = seconds % 1_000
+        if fraction > 0 {
+            var digits = 3
+            while fraction % 10 == 0 {
+                fraction /= 10
+                digits -= 1
+            }
+            out.literal(".")
+            for _ in 0..<(digits - decimalLength(fraction)) { out.literal("0") }
+            out.integer(Int(fraction))
+        }
+        out.text(units.s)
+    }
+
+    /// How many decimal digits `value` (0 < value < 1,000) has.
+    private static func decimalLength(_ value: Int64) -> Int {
+        value >= 100 ? 3 : value >= 10 ? 2 : 1
+    }
+
     private static func number(_ value: Int64, _ unit: String, into out: inout some TextSink) {
         out.integer(Int(value))
         out.text(unit)

@@ -38,29 +38,31 @@ public enum EventLog {
         var sink = out
         var time: Int64?
         let entries = trace.entries
+        // Fields are read in place and the units made once: copying each entry and the
+        // units' strings retained and released them for every line of every log.
+        let units = DurationText.Units.english
         var index = 0
         while index < entries.count {
-            let entry = entries[index]
-            if case .received = entry.event {
+            if case .received = entries[index].event {
                 index += 1
                 continue
             }
-            if entry.time != time {
-                time = entry.time
-                out.raw("<dt>"); DurationText.write(entry.time, units: .english, into: &sink)
+            if entries[index].time != time {
+                time = entries[index].time
+                out.raw("<dt>"); DurationText.writeExact(entries[index].time, units: units, into: &sink)
             }
             out.raw("<dd>")
             let run = arrivalRun(entries, from: index)
-            if run > 1, case .arrival(let first, let size, let shard, let group) = entry.event {
+            if run > 1, case .arrival(let first, let size, let shard, let group) = entries[index].event {
                 out.raw("arrival #"); sink.integer(first); out.raw("-"); sink.integer(first + run - 1)
                 out.raw(" "); sink.integer(Int(size)); out.raw(" B each")
                 if let shard { out.raw(" shard "); sink.integer(shard) }
                 if let group { out.raw(" group "); out.text(group) }
             } else {
-                Trace.describe(entry.event, into: &sink, padded: false)
+                Trace.describe(entries[index].event, into: &sink, padded: false)
             }
             var none = true
-            entry.rules.forEachName { rule in
+            entries[index].rules.forEachName { rule in
                 out.raw(none ? " <i>" : " ")
                 none = false
                 out.text(rule)

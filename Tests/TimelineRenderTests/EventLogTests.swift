@@ -21,4 +21,12 @@ import Testing
         #expect(log.contains("<dd>arrival #1 1024 B"))
         #expect(log.contains("<dd>arrival #2 2048 B"))
     }
+
+    @Test func instantsAFewMillisecondsApartReadApart() throws {
+        var spec = ScenarioSpec(mode: .async)
+        spec.arrivals = [ArrivalGroup(at: 1_050), ArrivalGroup(at: 1_100)]
+        let log = EventLog.html(try Simulator.simulate(spec), options: TimelineOptions())
+        #expect(log.contains("<dt>1.05 s<dd>arrival #1 1024 B"))
+        #expect(log.contains("<dt>1.1 s<dd>arrival #2 1024 B"))
+    }
 }
