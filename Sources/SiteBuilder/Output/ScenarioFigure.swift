@@ -41,6 +41,8 @@ enum ScenarioFigure {
         var source: String
         var sourceOpen = false
         var ui: UIStrings
+        /// `ui` as a template context (`UIStrings.context(forLanguage:)`).
+        var uiContext: TemplateObject
 
         var object: TemplateObject {
             [
@@ -58,7 +60,7 @@ enum ScenarioFigure {
                         ["first": .flag(index == 0), "name": .text(name.rawValue), "explanation": .text(name.explanation)]
                     }),
                 "hasRules": .flag(!rules.isEmpty), "rules": .text(rules.joined(separator: " ")),
-                "source": .text(source), "sourceOpen": .flag(sourceOpen), "ui": .object(ui.context),
+                "source": .text(source), "sourceOpen": .flag(sourceOpen), "ui": .object(uiContext),
             ]
         }
     }
@@ -72,7 +74,9 @@ enum ScenarioFigure {
     ) -> (figure: [UInt8], log: ScenarioLog?) {
         guard let theme else { return ([], nil) }
         let language = run.document?.language ?? pageLanguage
-        var context = Context(kind: .broken, id: id, title: run.document?.title ?? "", source: block.literal, ui: UIStrings.forLanguage(language))
+        var context = Context(
+            kind: .broken, id: id, title: run.document?.title ?? "", source: block.literal, ui: UIStrings.forLanguage(language),
+            uiContext: UIStrings.context(forLanguage: language))
         context.sourceOpen = sourceOpen
         var log: ScenarioLog?
         switch run.status {

@@ -81,7 +81,7 @@ public enum RenderStage {
         let language = note.frontMatter.lang ?? input.config.language
         let html = fillSlots(note, slotHTML: figures, codeHTML: code)
         let (titleHTML, body) = splitLeadingTitle(html)
-        var context = baseContext(for: note.outputPath, config: input.config, ui: UIStrings.forLanguage(language), assets: frame.assets)
+        var context = baseContext(for: note.outputPath, config: input.config, language: language, assets: frame.assets)
         context["lang"] = .text(language)
         context["page"] = .object(pageContext(note, titleHTML: titleHTML, content: body, config: input.config))
         context["previous"] = previous.flatMap { frame.notesByOutput[$0] }.map { link(to: $0, from: note.outputPath) }
@@ -97,7 +97,7 @@ public enum RenderStage {
         let path = ScenarioLog.path(of: note.outputPath)
         let language = logs.first?.log.language ?? frame.input.config.language
         let ui = UIStrings.forLanguage(language)
-        var context = baseContext(for: path, config: frame.input.config, ui: ui, assets: frame.assets)
+        var context = baseContext(for: path, config: frame.input.config, language: language, assets: frame.assets)
         let back = OutputPaths.url(of: note.outputPath, from: path)
         context["lang"] = .text(language)
         context["page"] = ["title": .text("\(ui.eventLog): \(note.title)"), "lang": .text(language)]
@@ -121,7 +121,7 @@ public enum RenderStage {
         let assets = frame.assets
         var files = frame.assetFiles
         if frame.notesByOutput["index.html"] == nil {
-            var context = baseContext(for: "index.html", config: input.config, ui: ui, assets: assets)
+            var context = baseContext(for: "index.html", config: input.config, language: input.config.language, assets: assets)
             var page: TemplateObject = ["title": .text(input.config.title), "lang": .text(input.config.language), "content": "", "showTitle": true]
             if !input.config.description.isEmpty { page["description"] = .text(input.config.description) }
             context["page"] = .object(page)
@@ -130,13 +130,13 @@ public enum RenderStage {
             files.append(OutputFile(path: "index.html", content: .bytes(input.theme.render(context, template: "index"))))
         }
 
-        var tocContext = baseContext(for: tocPage, config: input.config, ui: ui, assets: assets)
+        var tocContext = baseContext(for: tocPage, config: input.config, language: input.config.language, assets: assets)
         tocContext["toc"] = .text(frame.tocList)
         files.append(OutputFile(path: tocPage, content: .bytes(input.theme.render(tocContext, template: "toc-page"))))
         // Every note's page is in the sitemap, also those an incremental build did not render.
         // Made only when there is a sitemap to write (a site with a base URL).
         let pagePaths = { Array(Set(input.notes.map(\.outputPath)).union(files.map(\.path).filter { Path.fileExtension(of: $0) == "html" && $0 != tocPage })) }
-        var notFound = baseContext(for: "404.html", config: input.config, ui: ui, assets: assets, absoluteRoot: true)
+        var notFound = baseContext(for: "404.html", config: input.config, language: input.config.language, assets: assets, absoluteRoot: true)
         notFound["page"] = ["title": .text(ui.notFound), "lang": .text(input.config.language)]
         files += PublishingFiles.make(config: input.config, pages: pagePaths, notFound: input.theme.renderText(notFound, template: "404"))
         for path in input.referencedFiles {
@@ -152,15 +152,16 @@ public enum RenderStage {
 
     // MARK: - Contexts
 
-    private static func baseContext(for outputPath: String, config: SiteConfig, ui: UIStrings, assets: AssetNames, absoluteRoot: Bool = false) -> TemplateObject
-    {
+    private static func baseContext(
+        for outputPath: String, config: SiteConfig, language: String, assets: AssetNames, absoluteRoot: Bool = false
+    ) -> TemplateObject {
         // The 404 page is served at any depth, so it links from the site's root path.
         let root = absoluteRoot ? PublishingFiles.rootPath(of: config) : Path.rootPrefix(forFile: outputPath)
         return [
             "root": .text(root),
             "lang": .text(config.language),
             "site": ["title": .text(config.title), "language": .text(config.language), "description": .text(config.description)],
-            "ui": .object(ui.context),
+            "ui": .object(UIStrings.context(forLanguage: language)),
             "assets": [
                 "style": .text(root + (assets.paths["style.css"] ?? Path.join(assetsFolder, "style.css"))),
                 "script": .text(root + (assets.paths["notesim.js"] ?? Path.join(assetsFolder, "notesim.js"))),

@@ -45,6 +45,8 @@ struct TemplateName: Sendable, Equatable {
     enum Scope: Sendable { case current, anchored, stack }
     let scope: Scope
     let components: [String]
+    /// Each component's `TemplateObject.hash`, worked out when the template is parsed.
+    let hashes: [UInt64]
 
     init(_ name: String) {
         let components = name.split(separator: ".").map(String.init)
@@ -54,6 +56,7 @@ struct TemplateName: Sendable, Equatable {
             scope = name.first == "." ? .anchored : .stack
         }
         self.components = components
+        hashes = components.map(TemplateObject.hash)
     }
 }
 

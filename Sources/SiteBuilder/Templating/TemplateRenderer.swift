@@ -99,7 +99,7 @@ struct TemplateRenderer {
     /// The value a name refers to, or nil.
     static func lookup(_ name: TemplateName, in stack: [TemplateValue]) -> TemplateValue? {
         guard var value = stack.last else { return nil }
-        var rest = name.components[...]
+        var next = 0
         switch name.scope {
         case .current:
             return value
@@ -108,25 +108,27 @@ struct TemplateRenderer {
         case .stack:
             var index = stack.count - 1
             while true {
-                if let found = child(rest.first!, of: stack[index]) {
+                if let found = child(name, 0, of: stack[index]) {
                     value = found
                     break
                 }
                 guard index > 0 else { return nil }
                 index -= 1
             }
-            rest = rest.dropFirst()
+            next = 1
         }
-        for component in rest {
-            guard let next = child(component, of: value) else { return nil }
-            value = next
+        while next < name.components.count {
+            guard let found = child(name, next, of: value) else { return nil }
+            value = found
+            next += 1
         }
         return value
     }
 
-    private static func child(_ name: String, of value: TemplateValue) -> TemplateValue? {
+    /// The value of `name`'s component `index` in `value`.
+    private static func child(_ name: TemplateName, _ index: Int, of value: TemplateValue) -> TemplateValue? {
         guard case .object(let object) = value else { return nil }
-        return object[name]
+        return object[name.components[index], hash: name.hashes[index]]
     }
 
     /// Writes a value as text: escaped text, a number, `true` or `false`; lists and objects write nothing.

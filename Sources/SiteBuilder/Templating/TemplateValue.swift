@@ -1,3 +1,5 @@
+import NotesCore
+
 /// A value a template shows or tests: text, a number, a yes/no flag, a list or named values.
 ///
 /// Contexts are built from these instead of `Any`, so rendering never casts: a page's
@@ -30,15 +32,21 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral
     }
 }
 
-/// Named template values, in the order they were set; looked up by linear search, which
-/// for the dozen keys of a context beats hashing the name.
+/// Named template values, in the order they were set; looked up by linear search over the
+/// keys' hashes, which for the dozen keys of a context beats a dictionary.
+///
+/// Each key's FNV-1a hash is kept beside it: a lookup compares numbers and the text of a
+/// matching key only. Comparing the names themselves (and building a context key by key,
+/// each one compared with those before it) cost more than rendering the templates.
 public struct TemplateObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     public private(set) var keys: [String] = []
     public private(set) var values: [TemplateValue] = []
+    private var hashes: [UInt64] = []
 
     public init(_ elements: [(String, TemplateValue)] = []) {
         keys.reserveCapacity(elements.count)
         values.reserveCapacity(elements.count)
+        hashes.reserveCapacity(elements.count)
         for (key, value) in elements { self[key] = value }
     }
 
@@ -48,19 +56,43 @@ public struct TemplateObject: Sendable, Equatable, ExpressibleByDictionaryLitera
 
     /// The value named `key`; setting `nil` removes it.
     public subscript(key: String) -> TemplateValue? {
-        get { keys.firstIndex(of: key).map { values[$0] } }
+        get { self[key, hash: Self.hash(key)] }
         set {
-            if let index = keys.firstIndex(of: key) {
+            let hash = Self.hash(key)
+            if let index = index(of: key, hash: hash) {
                 if let newValue {
                     values[index] = newValue
                 } else {
                     keys.remove(at: index)
                     values.remove(at: index)
+                    hashes.remove(at: index)
                 }
             } else if let newValue {
                 keys.append(key)
                 values.append(newValue)
+                hashes.append(hash)
             }
         }
+    }
+
+    /// The value named `key`, whose `hash(_:)` the caller worked out once (a template's names).
+    subscript(key: String, hash hash: UInt64) -> TemplateValue? {
+        index(of: key, hash: hash).map { values[$0] }
+    }
+
+    /// The hash a key is found by.
+    static func hash(_ key: String) -> UInt64 {
+        var hasher = FNV1a()
+        hasher.combine(key)
+        return hasher.value
+    }
+
+    private func index(of key: String, hash: UInt64) -> Int? {
+        var index = 0
+        while index < hashes.count {
+            if hashes[index] == hash, keys[index] == key { return index }
+            index += 1
+        }
+        return nil
     }
 }

@@ -109,7 +109,20 @@ public struct UIStrings: Sendable, Equatable {
 
     /// The strings for a language tag (`ja`, `ja-JP`, `en-GB`); English for any other.
     public static func forLanguage(_ tag: String) -> UIStrings {
-        tag.lowercased().hasPrefix("ja") ? .ja : .en
+        isJapanese(tag) ? .ja : .en
+    }
+
+    /// `forLanguage(tag).context`, made once per language: every page and figure has one, and
+    /// building its thirty values cost as much as rendering a small figure.
+    static func context(forLanguage tag: String) -> TemplateObject {
+        isJapanese(tag) ? japaneseContext : englishContext
+    }
+
+    private static let japaneseContext = ja.context
+    private static let englishContext = en.context
+
+    private static func isJapanese(_ tag: String) -> Bool {
+        tag.lowercased().hasPrefix("ja")
     }
 
     /// The title of an alert of this kind.
