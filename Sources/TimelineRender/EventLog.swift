@@ -38,8 +38,8 @@ public enum EventLog {
         var sink = out
         var time: Int64?
         let entries = trace.entries
-        // Fields are read in place and the units made once: copying each entry and the
-        // units' strings retained and released them for every line of every log.
+        // The units are made once: copying their strings for every line of every log retained
+        // and released five strings a line.
         let units = DurationText.Units.english
         var index = 0
         while index < entries.count {

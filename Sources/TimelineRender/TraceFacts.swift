@@ -38,7 +38,7 @@ struct TraceFacts {
         self.endTime = endTime
         var open: [Int: (time: Int64, instance: Int, items: [Int], attempt: Int)] = [:]
         var blockedSince: [Int: Int64] = [:]
-        var firstSeen: [Int: Int64] = [:]
+        var firstSeen = ItemInstants()
         var lastBatchAt: [Int: Int64] = [:]
         for entry in entries {
             let time = entry.time
@@ -62,7 +62,7 @@ struct TraceFacts {
             case .retryScheduled(let items, let reason, let delay) where delay > 0:
                 waits.append(Wait(start: time, end: time + delay, items: items, reason: reason))
             case .batch(_, let items, let trigger, let lane):
-                let earliest = items.compactMap { firstSeen[$0] }.min() ?? time
+                let earliest = items.lazy.compactMap { firstSeen[$0] }.min() ?? time
                 let start = trigger == .retry ? time : max(earliest, lastBatchAt[lane] ?? earliest)
                 batches.append(Batch(start: min(start, time), end: time, items: items, trigger: trigger, lane: lane))
                 lastBatchAt[lane] = time
@@ -121,5 +121,30 @@ struct TraceFacts {
         if !deliveries.isEmpty { parts.append("\(labels.delivered) \(deliveries.count)") }
         if !discards.isEmpty { parts.append("\(labels.discarded) \(discards.count)") }
         return parts.joined(separator: "; ") + "."
+    }
+}
+
+/// The instant each input arrived, by input number: inputs are numbered from 1 in arrival
+/// order, so the first 65,536 are kept in an array, any beyond (an exemplar of a long run)
+/// in a dictionary.
+private struct ItemInstants {
+    private static let denseLimit = 1 << 16
+    private static let none = Int64.min
+    private var dense: [Int64] = []
+    private var sparse: [Int: Int64] = [:]
+
+    subscript(item: Int) -> Int64? {
+        get {
+            guard item >= 0, item < Self.denseLimit else { return sparse[item] }
+            return item < dense.count && dense[item] != Self.none ? dense[item] : nil
+        }
+        set {
+            guard item >= 0, item < Self.denseLimit else {
+                sparse[item] = newValue
+                return
+            }
+            if item >= dense.count { dense += repeatElement(Self.none, count: item - dense.count + 1) }
+            dense[item] = newValue ?? Self.none
+        }
     }
 }
