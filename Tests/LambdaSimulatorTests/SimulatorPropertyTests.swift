@@ -8,7 +8,7 @@ import Testing
     struct SettleCounter: TraceSink {
         var entries: [TraceEntry] = []
         var settles: [Int: Int] = [:]
-        mutating func record(_ entry: TraceEntry) { entries.append(entry) }
+        mutating func record(_ entry: consuming TraceEntry) { entries.append(entry) }
         mutating func settle(item: Int, outcomes: OutcomeSet) { settles[item, default: 0] += 1 }
     }
 

@@ -77,10 +77,10 @@ struct ExemplarCollector: TraceSink {
         counts = Array(repeating: 0, count: items.count)
     }
 
-    mutating func record(_ entry: TraceEntry) {
+    mutating func record(_ entry: consuming TraceEntry) {
         for (index, item) in items.enumerated() where entry.event.names(item) {
             counts[index] += 1
-            if entries[index].count < Exemplar.entryLimit { entries[index].append(entry) }
+            if entries[index].count < Exemplar.entryLimit { entries[index].append(copy entry) }
         }
     }
 

@@ -1,8 +1,8 @@
 /// Receives a simulation's entries as they happen, so a run's memory can stay
 /// proportional to what is in flight (a summary) or keep everything (a full trace).
 public protocol TraceSink {
-    /// One entry, in time order.
-    mutating func record(_ entry: TraceEntry)
+    /// One entry, in time order; the sink takes it over (a recorder keeps it without a copy).
+    mutating func record(_ entry: consuming TraceEntry)
     /// The final state of an input event or record (one or two outcomes, `[dlq, on-failure]`).
     mutating func settle(item: Int, outcomes: OutcomeSet)
 }
@@ -30,16 +30,17 @@ public struct TraceRecorder: TraceSink {
         self.detailLimit = detailLimit
     }
 
-    public mutating func record(_ entry: TraceEntry) {
+    public mutating func record(_ entry: consuming TraceEntry) {
         entryCount += 1
+        facts.add(entry)
+        picker.add(entry)
         if entries.count < detailLimit {
+            // Moved, not copied: a copy retained each of the entry's arrays and strings.
             entries.append(entry)
         } else {
             if countedAggregates == nil { countedAggregates = TraceAggregates(entries: entries) }
             countedAggregates!.add(entry)
         }
-        facts.add(entry)
-        picker.add(entry)
     }
 
     public mutating func settle(item: Int, outcomes: OutcomeSet) {
@@ -63,7 +64,7 @@ public struct TraceSummary: TraceSink, Sendable, Equatable {
         return result
     }
 
-    public mutating func record(_ entry: TraceEntry) {
+    public mutating func record(_ entry: consuming TraceEntry) {
         entryCount += 1
     }
 
