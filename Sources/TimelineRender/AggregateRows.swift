@@ -50,14 +50,18 @@ struct AggregateRows {
             let total = values[index].reduce(0, +)
             defer { base = upper }
             guard total > 0 else { continue }
+            // Appended one by one: `points += [a, b]` made an array for every pair.
             var points: [(x: Double, y: Double)] = []
+            points.reserveCapacity(4 * counts.bars)
             for bar in 0..<counts.bars {
                 let (x0, x1) = (axis.x(Int64(bar) * counts.width), axis.x(Int64(bar + 1) * counts.width))
-                points += [(x0, level(upper[bar])), (x1, level(upper[bar]))]
+                points.append((x0, level(upper[bar])))
+                points.append((x1, level(upper[bar])))
             }
             for bar in (0..<counts.bars).reversed() {
                 let (x0, x1) = (axis.x(Int64(bar) * counts.width), axis.x(Int64(bar + 1) * counts.width))
-                points += [(x1, level(base[bar])), (x0, level(base[bar]))]
+                points.append((x1, level(base[bar])))
+                points.append((x0, level(base[bar])))
             }
             let peakOfSeries = values[index].max() ?? 0
             areas.append(
@@ -74,9 +78,11 @@ struct AggregateRows {
         let peak = peaks.max() ?? 0
         let (top, bottom) = (y + 6, y + height - 4)
         var points: [(x: Double, y: Double)] = []
+        points.reserveCapacity(2 * peaks.count)
         for (bar, value) in peaks.enumerated() {
             let level = peak == 0 ? bottom : bottom - (bottom - top) * Double(value) / Double(peak)
-            points += [(axis.x(Int64(bar) * counts.width), level), (axis.x(Int64(bar + 1) * counts.width), level)]
+            points.append((axis.x(Int64(bar) * counts.width), level))
+            points.append((axis.x(Int64(bar + 1) * counts.width), level))
         }
         let area = AggregateModel.Area(kind: .attemptOK, total: peak, title: "\(name): ≤ \(peak)", points: simplified(points))
         return AggregateModel.Row(name: name, y: y, height: height, peak: peak, total: peak, areas: [area])
