@@ -85,6 +85,13 @@ public enum DurationText {
         }
     }
 
+    /// An instant to the millisecond in English (`writeExact`): `1.05 s`, `2 min 30.25 s`.
+    public static func exactEnglish(_ milliseconds: Int64) -> String {
+        var text = ""
+        writeExact(milliseconds, units: .english, into: &text)
+        return text
+    }
+
     /// Writes an instant to the millisecond: `850 ms`, `1.05 s`, `2 min 30.25 s`, `1 h 5 s`
     /// (the parts that are not zero).
     ///

@@ -139,8 +139,10 @@ struct Checker {
     /// How many times a message lists: a screenful of a terminal, not a hundred thousand.
     static let shownTimes = 20
 
+    /// A time in a message, to the millisecond: rounded, a claim of 1.1 s read "expected 1.1 s,
+    /// the simulator had 1.1 s (off by 50 ms)" against a run at 1,050 ms.
     static func time(_ milliseconds: Int64) -> String {
-        milliseconds == 0 ? "0 s" : DurationText.english(milliseconds)
+        milliseconds == 0 ? "0 s" : DurationText.exactEnglish(milliseconds)
     }
 
     /// A count, or a bound `{ min, max }`.

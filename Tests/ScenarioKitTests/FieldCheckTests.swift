@@ -24,7 +24,7 @@ import Testing
         #expect(onFailure("attempts-at: [0s, { min: 50s, max: 70s }, 3m]") == ["pass attempts-at"])
         #expect(
             onFailure("attempts-at: [0s, { max: 50s }, 2m]") == [
-                "content/a.md:7:3: error: expected attempts at 0 s, { max: 50s }, 2 min, the simulator had them at 0 s, 1 min, 3 min (#2 is at 1 min, outside { max: 50s }; #3 is off by 1 min, more than the 1 s tolerance) [expect.attempts-at]"
+                "content/a.md:7:3: error: expected attempts at 0 s, { max: 50s }, 2 min, the simulator had them at 0 s, 1 min 0.1 s, 3 min 0.2 s (#2 is at 1 min 0.1 s, outside { max: 50s }; #3 is off by 1 min 0.2 s, more than the 1 s tolerance) [expect.attempts-at]"
             ])
         #expect(
             onFailure("attempts-at: [0s, { most: 1m }, 3m]") == [
@@ -41,7 +41,7 @@ import Testing
         )
         #expect(
             verdicts == [
-                "content/a.md:7:3: error: expected delivery 1 to DLQ, it went to OnFailure; expected delivery 1 at { max: 1m }, it happened at 3 min; expected requestContext.condition of delivery 1 to contain \"Age\", it is \"RetriesExhausted\"; expected responseContext.statusCode of delivery 1 to be absent, it is 200 [expect.deliveries]"
+                "content/a.md:7:3: error: expected delivery 1 to DLQ, it went to OnFailure; expected delivery 1 at { max: 1m }, it happened at 3 min 0.3 s; expected requestContext.condition of delivery 1 to contain \"Age\", it is \"RetriesExhausted\"; expected responseContext.statusCode of delivery 1 to be absent, it is 200 [expect.deliveries]"
             ])
     }
 

@@ -16,7 +16,7 @@ import Testing
     @Test func theFormatsExampleMessage() throws {
         #expect(
             try verdicts(asyncDLQ + "  attempts: 2\n") == [
-                "content/a.md:7:3: error: expected 2 attempts, the simulator made 3 (t = 0 s, 1 min, 3 min) [expect.attempts]"
+                "content/a.md:7:3: error: expected 2 attempts, the simulator made 3 (t = 0 s, 1 min 0.1 s, 3 min 0.2 s) [expect.attempts]"
             ])
     }
 
@@ -44,7 +44,7 @@ import Testing
     @Test func timesMatchWithinTheTolerance() throws {
         #expect(
             try verdicts(asyncDLQ + "  attempts-at: { value: [0s, 1m, 3m], tolerance: 50ms }\n") == [
-                "content/a.md:7:3: error: expected attempts at 0 s, 1 min, 3 min, the simulator had them at 0 s, 1 min, 3 min (#2 is off by 100 ms, more than the 50 ms tolerance; #3 is off by 200 ms, more than the 50 ms tolerance) [expect.attempts-at]"
+                "content/a.md:7:3: error: expected attempts at 0 s, 1 min, 3 min, the simulator had them at 0 s, 1 min 0.1 s, 3 min 0.2 s (#2 is off by 100 ms, more than the 50 ms tolerance; #3 is off by 200 ms, more than the 50 ms tolerance) [expect.attempts-at]"
             ])
         #expect(try verdicts(asyncDLQ + "  attempts-at: [0s, ~, 3m]\n") == ["pass attempts-at"])
     }
@@ -53,7 +53,7 @@ import Testing
         #expect(try verdicts(asyncDLQ + "  attempts-at: { first: 0s, each: { max: 4m }, last: { min: 2m } }\n") == ["pass attempts-at"])
         #expect(
             try verdicts(asyncDLQ + "  attempts-at: { each: { max: 2m } }\n") == [
-                "content/a.md:7:3: error: expected every one of the attempts within { max: 2m }, but #3 is at 3 min (t = 0 s, 1 min, 3 min) [expect.attempts-at]"
+                "content/a.md:7:3: error: expected every one of the attempts within { max: 2m }, but #3 is at 3 min 0.2 s (t = 0 s, 1 min 0.1 s, 3 min 0.2 s) [expect.attempts-at]"
             ])
         let burst =
             "mode: sync\nevents:\n  - { at: 0s, count: 5 }\n  - { at: 10s, count: 3 }\nexpect:\n  attempts-at: { 0s: 5, 10s: 3 }\n  attempts: { min: 8, max: 8 }\n"
@@ -65,8 +65,8 @@ import Testing
     @Test func wrongOutcomesAndDeliveries() throws {
         #expect(
             try verdicts(asyncDLQ + "  outcome: on-failure\n  delivered: { OnFailure: 1 }\n") == [
-                "content/a.md:7:3: error: expected outcome on-failure, the simulator ended in dlq (DLQ at 3 min) [expect.outcome]",
-                "content/a.md:8:3: error: expected 1 message to OnFailure, the simulator delivered 0 (DLQ at 3 min) [expect.delivered]",
+                "content/a.md:7:3: error: expected outcome on-failure, the simulator ended in dlq (DLQ at 3 min 0.3 s) [expect.outcome]",
+                "content/a.md:8:3: error: expected 1 message to OnFailure, the simulator delivered 0 (DLQ at 3 min 0.3 s) [expect.delivered]",
             ])
     }
 

@@ -45,7 +45,7 @@ import TestSupport
         let result = SitePipeline.run(siteDirectory: "s", fileSystem: fileSystem)
         #expect(
             result.printedDiagnostics == [
-                "content/a.md:13:3: error: expected 2 attempts, the simulator made 3 (t = 0 s, 1 min, 3 min) [expect.attempts]"
+                "content/a.md:13:3: error: expected 2 attempts, the simulator made 3 (t = 0 s, 1 min 0.1 s, 3 min 0.2 s) [expect.attempts]"
             ])
         #expect(result.expectationsPassed == 1)
         #expect(result.expectationsFailed == 1)
