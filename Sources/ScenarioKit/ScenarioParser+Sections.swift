@@ -397,7 +397,8 @@ extension ScenarioParser {
             case .kafkaScalingDelay: if let v = reader.duration(value, path) { spec.assumptions.kafkaScalingDelay = v }
             case .activemqRedeliveryDelay: if let v = reader.duration(value, path) { spec.assumptions.activemqRedeliveryDelay = v }
             case .changeStreamRetryDelay: if let v = reader.duration(value, path) { spec.assumptions.changeStreamRetryDelay = v }
-            case .bisectSplit, .redriveAt, .windowStart, .topicExpiry, .kafkaBatchScope, .rabbitmqRedelivery, .environmentReuse,
+            case .kafkaBatchScope, .topicExpiry, .rabbitmqRedelivery: readSourceAssumption(name, value, path, into: &spec, &reader)
+            case .bisectSplit, .redriveAt, .windowStart, .environmentReuse,
                 .initOverrun, .sfnRetryFrom, .snsBackoff, .eventbridgeBackoff, .s3HandOff, .adaptiveLimiter:
                 // Named so that figures can list them, but with no other value implemented:
                 // a value here was accepted and ignored.
@@ -417,9 +418,6 @@ extension ScenarioParser {
         case .bisectSplit: "the first half ⌈n/2⌉ first"
         case .redriveAt: "the last receive + VisibilityTimeout"
         case .windowStart: "after the previous invocation"
-        case .topicExpiry: "produce time + retention"
-        case .kafkaBatchScope: "one partition per batch"
-        case .rabbitmqRedelivery: "unlimited, immediate requeue"
         case .environmentReuse: "most recently used first"
         case .initOverrun: "10 s + Init + handler"
         case .sfnRetryFrom: "the end of the failed attempt"
