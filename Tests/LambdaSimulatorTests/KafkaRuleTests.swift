@@ -108,6 +108,33 @@ import Testing
         #expect(trace.assumptionsUsed.isSuperset(of: [.kafkaRetryDelay, .topicExpiry]))
     }
 
+    @Test func kf4_segmentExpiryDropsAWholeSegmentAtItsEndPlusRetention() throws {
+        let spec = { (segment: Int64?) in
+            Scenarios.kafka {
+                $0.topic.retention = 10_000
+                $0.arrivals = [Scenarios.group(at: 0), Scenarios.group(at: 4_000)]
+                $0.function.fails = .records([1], times: nil)
+                $0.assumptions.topicSegment = segment
+            }
+        }
+        // Exact (the default): #1 leaves at 10 s, found at the retry due at 10.4 s; #2,
+        // blocked behind it, runs then.
+        let exact = try Simulator.simulate(spec(nil))
+        #expect(exact.stats.attempts == 10)
+        #expect(exact.outcomes == [1: [.discarded], 2: [.ok]])
+        #expect(exact.startTimes.last == 10_400)
+        // 5 s segments: #1 (0 s) and #2 (4 s) share the segment [0 s, 5 s), deleted at
+        // 5 s + 10 s = 15 s: #1 is retried until 14.8 s and both leave at 15.9 s.
+        let segments = try Simulator.simulate(spec(5_000))
+        #expect(segments.stats.attempts == 14)
+        #expect(segments.startTimes.last == 14_800)
+        #expect(segments.outcomes == [1: [.discarded], 2: [.discarded]])
+        let discards = segments.entries.filter { if case .discarded(_, .retentionExpired) = $0.event { true } else { false } }
+        #expect(discards.map(\.time) == [15_900, 15_900])
+        #expect(segments.assumptionsUsed.contains(.topicExpiry))
+        #expect(segments.rulesFired.contains("KF4"))
+    }
+
     @Test func kf5_maximumRetryAttemptsCountsRetriesOnly() throws {
         let trace = try Simulator.simulate(
             Scenarios.kafka {
