@@ -19,7 +19,8 @@ import Testing
         // KF1: about half the scenarios mix partitions in a batch, some over two pollers.
         spec.assumptions.kafkaBatchScope = knobs % 7 < 3 ? .mixed : .partition
         spec.mapping.provisionedMinimum = knobs % 11 < 4 ? 1 + knobs % 2 : nil
-        spec.mapping.reportBatchItemFailures = knobs % 13 < 3
+        // KF4: some topics drop whole 30 s segments instead of each record at its time.
+        spec.assumptions.topicSegment = knobs % 5 == 2 ? 30_000 : nil
     }
 
     static let kafkaMode = InvocationMode.allCases.firstIndex(of: .kafka)!
