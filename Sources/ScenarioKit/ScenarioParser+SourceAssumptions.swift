@@ -49,7 +49,9 @@ extension ScenarioParser {
             spec.assumptions.topicSegment = nil
         case (_, "limit"):
             guard let limit = argument.flatMap({ Int($0) }), limit >= 0 else {
-                reader.error("scenario.value", at: value, "rabbitmq-redelivery: limit takes a whole number of redeliveries, 0 or more (x-delivery-limit), for example 'limit 20', not '\(text)'")
+                reader.error(
+                    "scenario.value", at: value,
+                    "rabbitmq-redelivery: limit takes a whole number of redeliveries, 0 or more (x-delivery-limit), for example 'limit 20', not '\(text)'")
                 return
             }
             spec.assumptions.rabbitmqDeliveryLimit = limit
