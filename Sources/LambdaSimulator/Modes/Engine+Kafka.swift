@@ -2,8 +2,10 @@
 /// (with E1, E2 and E6).
 ///
 /// Each partition is a lane read in offset order with one batch in flight (KF1, KF7); a
-/// failed batch blocks its partition and is retried until it succeeds, its records leave the
-/// topic, or the error-handling controls give up (KF4, KF5). Kept apart from the stream engine
+/// batch holds one partition's records, or with `kafka-batch-scope: mixed` those of several
+/// partitions of one event poller (KF1, `Engine+KafkaMixedBatches`). A failed batch blocks
+/// its partitions and is retried until it succeeds, its records leave the topic, or the
+/// error-handling controls give up (KF4, KF5). Kept apart from the stream engine
 /// because Kafka's window opens at the first record and lasts 500 ms by default (KF2), its
 /// records expire with the topic's retention, and its on-failure record names offsets.
 extension Engine {
