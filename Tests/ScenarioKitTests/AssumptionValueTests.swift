@@ -1,3 +1,4 @@
+import LambdaSimulator
 import ScenarioKit
 import Testing
 
@@ -69,6 +70,28 @@ import Testing
         #expect(spec("kafka", "topic-expiry: exact")?.assumptions.topicSegment == nil)
         #expect(spec("mq", "rabbitmq-redelivery: limit 20")?.assumptions.rabbitmqDeliveryLimit == 20)
         #expect(spec("mq", "rabbitmq-redelivery: unlimited")?.assumptions.rabbitmqDeliveryLimit == nil)
+    }
+
+    /// A figure explains the value its run used (KF1, KF4, M4), and the default's sentence
+    /// when the block kept the default.
+    @Test func figuresExplainTheValueUsed() throws {
+        var values = Assumptions()
+        #expect(Assumptions.Name.kafkaBatchScope.explanation(under: values) == Assumptions.Name.kafkaBatchScope.explanation)
+        #expect(Assumptions.Name.topicExpiry.explanation(under: values) == Assumptions.Name.topicExpiry.explanation)
+        values.kafkaBatchScope = .mixed
+        values.topicSegment = 3_600_000
+        values.rabbitmqDeliveryLimit = 20
+        #expect(
+            Assumptions.Name.kafkaBatchScope.explanation(under: values)
+                == "A Kafka batch takes records of every free partition its event poller owns (partitions spread round-robin over the pollers), one batch in flight per partition (KF1)."
+        )
+        #expect(
+            Assumptions.Name.topicExpiry.explanation(under: values)
+                == "Kafka deletes whole segments: records produced in one 1 h segment expire together at its end plus the topic's retention (KF4).")
+        #expect(
+            Assumptions.Name.rabbitmqRedelivery.explanation(under: values)
+                == "RabbitMQ requeues a failed batch at once; a message that failed 1 + 20 deliveries is dead-lettered, as a quorum queue's x-delivery-limit does (M4)."
+        )
     }
 
     @Test func wordsAreReadWithoutRegardToCase() {

@@ -208,7 +208,7 @@ extension Assumptions.Name {
             }
         case .rabbitmqRedelivery:
             if let limit = values.rabbitmqDeliveryLimit {
-                "RabbitMQ requeues a failed batch at once; a message failed after \(limit) redelivery(ies) is dead-lettered, as a quorum queue's delivery limit does (M4)."
+                "RabbitMQ requeues a failed batch at once; a message that failed 1 + \(limit) deliveries is dead-lettered, as a quorum queue's x-delivery-limit does (M4)."
             } else {
                 explanation
             }
