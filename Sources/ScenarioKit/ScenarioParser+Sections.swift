@@ -269,7 +269,7 @@ extension ScenarioParser {
             "BatchSize", "MaximumBatchingWindowInSeconds", "FunctionResponseTypes", "MaximumRetryAttempts", "MaximumRecordAgeInSeconds",
             "BisectBatchOnFunctionError", "ParallelizationFactor", "TumblingWindowInSeconds", "StartingPosition",
             "StartingPositionTimestamp", "ScalingConfig", "ProvisionedPollerConfig", "DestinationConfig", "Enabled",
-            "DocumentDBEventSourceConfig",
+            "DocumentDBEventSourceConfig", "AmazonManagedKafkaEventSourceConfig", "SelfManagedKafkaEventSourceConfig",
         ]
         let base = "EventSourceMapping"
         var timestamp: Int64?
@@ -295,6 +295,7 @@ extension ScenarioParser {
             case "StartingPositionTimestamp": timestamp = reader.duration(value, path, allowNegative: true)
             case "Enabled": if let v = reader.bool(value, path) { spec.mapping.enabled = v }
             case "DocumentDBEventSourceConfig": readDocumentDBConfig(value, path: path, into: &spec, &reader)
+            case "AmazonManagedKafkaEventSourceConfig", "SelfManagedKafkaEventSourceConfig": readKafkaConfig(value, path: path, into: &spec, &reader)
             case "ScalingConfig":
                 for (field, _, count) in reader.mapping(value, at: path, known: ["MaximumConcurrency"]) where field == "MaximumConcurrency" {
                     spec.mapping.maximumConcurrency = reader.int(count, "\(path).MaximumConcurrency")

@@ -66,6 +66,40 @@ import Testing
         #expect(committed.rulesFired.contains("KF2"))
     }
 
+    @Test func kf2_consumerGroupIdIsSetInTheConfigOfTheClustersKind() throws {
+        let rules = { (cluster: TopicSpec.Cluster, key: String, id: String) in
+            ScenarioValidator.validate(
+                Scenarios.kafka {
+                    $0.topic.cluster = cluster
+                    $0.topic.consumerGroupId = id
+                    $0.mapping.explicitlySet = [key]
+                }
+            ).map(\.description)
+        }
+        #expect(rules(.msk, "AmazonManagedKafkaEventSourceConfig", "orders-consumers").isEmpty)
+        #expect(rules(.selfManaged, "SelfManagedKafkaEventSourceConfig", "team/a:b_c+d=e.f@g*").isEmpty)
+        #expect(
+            rules(.selfManaged, "AmazonManagedKafkaEventSourceConfig", "orders") == [
+                "EventSourceMapping.AmazonManagedKafkaEventSourceConfig: a self-managed cluster takes SelfManagedKafkaEventSourceConfig, not AmazonManagedKafkaEventSourceConfig [KF2]"
+            ])
+        #expect(
+            rules(.msk, "AmazonManagedKafkaEventSourceConfig", "two words") == [
+                "EventSourceMapping.AmazonManagedKafkaEventSourceConfig.ConsumerGroupId: ConsumerGroupId must be 1–200 characters of letters, digits and -/*:_+=.@ (AWS limit), not 'two words' [KF2]"
+            ])
+        #expect(rules(.msk, "AmazonManagedKafkaEventSourceConfig", "").count == 1)
+        #expect(rules(.msk, "AmazonManagedKafkaEventSourceConfig", String(repeating: "g", count: 201)).count == 1)
+        // A group that already committed offsets is named where Lambda ignores StartingPosition.
+        let resumed = try Simulator.simulate(
+            Scenarios.kafka {
+                $0.topic.consumerGroupId = "orders-consumers"
+                $0.topic.committedBefore = 0
+            })
+        #expect(
+            resumed.entries.contains {
+                $0.event == .note("consumer group orders-consumers has committed offsets: StartingPosition is ignored") && $0.rules.names == ["KF2"]
+            })
+    }
+
     @Test func kf3_pollingStartsLateAndLatestSkipsTheGap() throws {
         let arrivals = [Scenarios.group(at: 0), Scenarios.group(at: 30_000), Scenarios.group(at: 90_000)]
         let latest = try Simulator.simulate(

@@ -90,5 +90,14 @@ import Testing
         #expect(misplaced == ["content/a.md:2:8: error: 'topic' describes the Kafka topic of a kafka scenario, not a kinesis one [scenario.unsupported]"])
         let partition = Self.problems("mode: kafka\ntopic: { partitions: 2 }\nrecords:\n  - { at: 0s, partition: 2 }\n")
         #expect(partition == ["content/a.md:4:26: error: partition must be 0–1 (the topic has 2), not 2 (rule KF1) [scenario.range]"])
+        // KF2: a consumer group is a Kafka mapping's, in its cluster's config.
+        let group = Self.problems(
+            "mode: kinesis\nEventSourceMapping:\n  AmazonManagedKafkaEventSourceConfig: { ConsumerGroupId: g }\nrecords:\n  - at: 0s\n")
+        #expect(
+            group == ["content/a.md:3:40: error: 'AmazonManagedKafkaEventSourceConfig' configures a Kafka mapping, not a kinesis one [scenario.unsupported]"])
+        let selfManaged = Self.problems(
+            "mode: kafka\ntopic: { cluster: self-managed }\nEventSourceMapping:\n  SelfManagedKafkaEventSourceConfig: { ConsumerGroupId: g }\nrecords:\n  - at: 0s\n"
+        )
+        #expect(selfManaged.isEmpty)
     }
 }

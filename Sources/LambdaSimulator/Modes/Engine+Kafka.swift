@@ -45,7 +45,8 @@ extension Engine {
             note("Lambda caps MaximumPollers (\(maximum)) at the topic's \(spec.topic.partitions) partitions", rules: [.KF8])
         }
         if spec.topic.committedBefore != nil {
-            note("the consumer group has committed offsets: StartingPosition is ignored", rules: [.KF2])
+            let group = spec.topic.consumerGroupId.map { "consumer group \($0)" } ?? "the consumer group"
+            note("\(group) has committed offsets: StartingPosition is ignored", rules: [.KF2])
         }
     }
 
