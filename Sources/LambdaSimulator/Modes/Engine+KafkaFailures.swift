@@ -90,15 +90,24 @@ extension Engine {
         source.lanes[lane].windowOpenedAt = nil
         var released: [Int] = []
         if source.lanes[lane].retryPieces.isEmpty {
-            for partition in kafkaBatchPartitions(lane) where source.lanes[partition].blocked {
-                source.lanes[partition].blocked = false
-                record(.shardUnblocked(shard: source.lanes[partition].shard), rules: [.KF4])
+            if source.lanes[lane].members.isEmpty {
+                // One partition: no list of partitions built once per batch (the hot path).
+                unblockPartition(lane)
+            } else {
+                for partition in kafkaBatchPartitions(lane) { unblockPartition(partition) }
+                released = releaseKafkaMembers(lane)
             }
-            released = releaseKafkaMembers(lane)
         }
         releasePoller(lane: lane)
         fillKafkaLane(lane)
         for member in released { fillKafkaLane(member) }
+    }
+
+    /// A partition blocked by a failed batch reads on again (KF4).
+    private func unblockPartition(_ partition: Int) {
+        guard source.lanes[partition].blocked else { return }
+        source.lanes[partition].blocked = false
+        record(.shardUnblocked(shard: source.lanes[partition].shard), rules: [.KF4])
     }
 
     /// Gives up on records: the on-failure destination gets one record in AWS's shape (KF6);

@@ -49,10 +49,9 @@ extension Engine {
         source.lanes[lane].members.isEmpty ? [lane] : ([lane] + source.lanes[lane].members).sorted()
     }
 
-    /// A mixed batch is about to be sent: its records in produce order (each partition's
+    /// A batch that partitions joined is about to be sent: its records in produce order (each partition's
     /// still in offset order), as one poll returns them (KF1).
     func orderMixedBatch(_ lane: Int) {
-        guard !source.lanes[lane].members.isEmpty else { return }
         source.lanes[lane].batch.sort()
     }
 
