@@ -41,6 +41,14 @@ import Testing
         #expect(trace.stats.maxConcurrency == 2)
     }
 
+    @Test func kf1_aMixedBatchClosesAt6MB() throws {
+        // Two 4 MB records of partitions 0 and 1 do not fit one payload (E2): partition 0's
+        // batch closes on 6 MB at once, and partition 1 gathers its own for the window.
+        let trace = try Simulator.simulate(mixed { $0.arrivals = [Scenarios.group(at: 0, count: 2, size: 4 * 1_048_576)] })
+        #expect(trace.batches.map { "\($0.items)@\($0.time) \($0.trigger)" } == ["[1]@0 payload", "[2]@500 window"])
+        #expect(trace.outcomes == [1: [.ok], 2: [.ok]])
+    }
+
     @Test func kf4_aFailedMixedBatchBlocksEveryPartitionInIt() throws {
         let trace = try Simulator.simulate(
             mixed {
