@@ -269,7 +269,7 @@ extension ScenarioParser {
             "BatchSize", "MaximumBatchingWindowInSeconds", "FunctionResponseTypes", "MaximumRetryAttempts", "MaximumRecordAgeInSeconds",
             "BisectBatchOnFunctionError", "ParallelizationFactor", "TumblingWindowInSeconds", "StartingPosition",
             "StartingPositionTimestamp", "ScalingConfig", "ProvisionedPollerConfig", "DestinationConfig", "Enabled",
-            "DocumentDBEventSourceConfig",
+            "DocumentDBEventSourceConfig", "AmazonManagedKafkaEventSourceConfig", "SelfManagedKafkaEventSourceConfig",
         ]
         let base = "EventSourceMapping"
         var timestamp: Int64?
@@ -295,6 +295,7 @@ extension ScenarioParser {
             case "StartingPositionTimestamp": timestamp = reader.duration(value, path, allowNegative: true)
             case "Enabled": if let v = reader.bool(value, path) { spec.mapping.enabled = v }
             case "DocumentDBEventSourceConfig": readDocumentDBConfig(value, path: path, into: &spec, &reader)
+            case "AmazonManagedKafkaEventSourceConfig", "SelfManagedKafkaEventSourceConfig": readKafkaConfig(value, path: path, into: &spec, &reader)
             case "ScalingConfig":
                 for (field, _, count) in reader.mapping(value, at: path, known: ["MaximumConcurrency"]) where field == "MaximumConcurrency" {
                     spec.mapping.maximumConcurrency = reader.int(count, "\(path).MaximumConcurrency")
@@ -397,7 +398,8 @@ extension ScenarioParser {
             case .kafkaScalingDelay: if let v = reader.duration(value, path) { spec.assumptions.kafkaScalingDelay = v }
             case .activemqRedeliveryDelay: if let v = reader.duration(value, path) { spec.assumptions.activemqRedeliveryDelay = v }
             case .changeStreamRetryDelay: if let v = reader.duration(value, path) { spec.assumptions.changeStreamRetryDelay = v }
-            case .bisectSplit, .redriveAt, .windowStart, .topicExpiry, .kafkaBatchScope, .rabbitmqRedelivery, .environmentReuse,
+            case .kafkaBatchScope, .topicExpiry, .rabbitmqRedelivery: readSourceAssumption(name, value, path, into: &spec, &reader)
+            case .bisectSplit, .redriveAt, .windowStart, .environmentReuse,
                 .initOverrun, .sfnRetryFrom, .snsBackoff, .eventbridgeBackoff, .s3HandOff, .adaptiveLimiter:
                 // Named so that figures can list them, but with no other value implemented:
                 // a value here was accepted and ignored.
@@ -417,9 +419,6 @@ extension ScenarioParser {
         case .bisectSplit: "the first half ⌈n/2⌉ first"
         case .redriveAt: "the last receive + VisibilityTimeout"
         case .windowStart: "after the previous invocation"
-        case .topicExpiry: "produce time + retention"
-        case .kafkaBatchScope: "one partition per batch"
-        case .rabbitmqRedelivery: "unlimited, immediate requeue"
         case .environmentReuse: "most recently used first"
         case .initOverrun: "10 s + Init + handler"
         case .sfnRetryFrom: "the end of the failed attempt"

@@ -32,4 +32,17 @@ extension ScenarioParser {
             }
         }
     }
+
+    /// `EventSourceMapping.AmazonManagedKafkaEventSourceConfig` or
+    /// `SelfManagedKafkaEventSourceConfig: {ConsumerGroupId}` (KF2): Kafka mappings only;
+    /// which of the two fits the cluster is the validator's to say.
+    static func readKafkaConfig(_ node: YAMLNode, path: String, into spec: inout ScenarioSpec, _ reader: inout ScenarioReader) {
+        guard spec.mode == .kafka else {
+            reader.error("scenario.unsupported", at: node, "'\(reader.leaf(path))' configures a Kafka mapping, not a \(spec.mode.rawValue) one")
+            return
+        }
+        for (_, _, value) in reader.mapping(node, at: path, known: ["ConsumerGroupId"]) {
+            if let id = reader.string(value, "\(path).ConsumerGroupId") { spec.topic.consumerGroupId = id }
+        }
+    }
 }

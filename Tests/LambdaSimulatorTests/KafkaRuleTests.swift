@@ -66,6 +66,40 @@ import Testing
         #expect(committed.rulesFired.contains("KF2"))
     }
 
+    @Test func kf2_consumerGroupIdIsSetInTheConfigOfTheClustersKind() throws {
+        let rules = { (cluster: TopicSpec.Cluster, key: String, id: String) in
+            ScenarioValidator.validate(
+                Scenarios.kafka {
+                    $0.topic.cluster = cluster
+                    $0.topic.consumerGroupId = id
+                    $0.mapping.explicitlySet = [key]
+                }
+            ).map(\.description)
+        }
+        #expect(rules(.msk, "AmazonManagedKafkaEventSourceConfig", "orders-consumers").isEmpty)
+        #expect(rules(.selfManaged, "SelfManagedKafkaEventSourceConfig", "team/a:b_c+d=e.f@g*").isEmpty)
+        #expect(
+            rules(.selfManaged, "AmazonManagedKafkaEventSourceConfig", "orders") == [
+                "EventSourceMapping.AmazonManagedKafkaEventSourceConfig: a self-managed cluster takes SelfManagedKafkaEventSourceConfig, not AmazonManagedKafkaEventSourceConfig [KF2]"
+            ])
+        #expect(
+            rules(.msk, "AmazonManagedKafkaEventSourceConfig", "two words") == [
+                "EventSourceMapping.AmazonManagedKafkaEventSourceConfig.ConsumerGroupId: ConsumerGroupId must be 1–200 characters of letters, digits and -/*:_+=.@ (AWS limit), not 'two words' [KF2]"
+            ])
+        #expect(rules(.msk, "AmazonManagedKafkaEventSourceConfig", "").count == 1)
+        #expect(rules(.msk, "AmazonManagedKafkaEventSourceConfig", String(repeating: "g", count: 201)).count == 1)
+        // A group that already committed offsets is named where Lambda ignores StartingPosition.
+        let resumed = try Simulator.simulate(
+            Scenarios.kafka {
+                $0.topic.consumerGroupId = "orders-consumers"
+                $0.topic.committedBefore = 0
+            })
+        #expect(
+            resumed.entries.contains {
+                $0.event == .note("consumer group orders-consumers has committed offsets: StartingPosition is ignored") && $0.rules.names == ["KF2"]
+            })
+    }
+
     @Test func kf3_pollingStartsLateAndLatestSkipsTheGap() throws {
         let arrivals = [Scenarios.group(at: 0), Scenarios.group(at: 30_000), Scenarios.group(at: 90_000)]
         let latest = try Simulator.simulate(
@@ -106,6 +140,33 @@ import Testing
         let blocked = trace.entries.filter { if case .shardBlocked = $0.event { true } else { false } }
         #expect(blocked.map(\.time) == [600])
         #expect(trace.assumptionsUsed.isSuperset(of: [.kafkaRetryDelay, .topicExpiry]))
+    }
+
+    @Test func kf4_segmentExpiryDropsAWholeSegmentAtItsEndPlusRetention() throws {
+        let spec = { (segment: Int64?) in
+            Scenarios.kafka {
+                $0.topic.retention = 10_000
+                $0.arrivals = [Scenarios.group(at: 0), Scenarios.group(at: 4_000)]
+                $0.function.fails = .records([1], times: nil)
+                $0.assumptions.topicSegment = segment
+            }
+        }
+        // Exact (the default): #1 leaves at 10 s, found at the retry due at 10.4 s; #2,
+        // blocked behind it, runs then.
+        let exact = try Simulator.simulate(spec(nil))
+        #expect(exact.stats.attempts == 10)
+        #expect(exact.outcomes == [1: [.discarded], 2: [.ok]])
+        #expect(exact.startTimes.last == 10_400)
+        // 5 s segments: #1 (0 s) and #2 (4 s) share the segment [0 s, 5 s), deleted at
+        // 5 s + 10 s = 15 s: #1 is retried until 14.8 s and both leave at 15.9 s.
+        let segments = try Simulator.simulate(spec(5_000))
+        #expect(segments.stats.attempts == 14)
+        #expect(segments.startTimes.last == 14_800)
+        #expect(segments.outcomes == [1: [.discarded], 2: [.discarded]])
+        let discards = segments.entries.filter { if case .discarded(_, .retentionExpired) = $0.event { true } else { false } }
+        #expect(discards.map(\.time) == [15_900, 15_900])
+        #expect(segments.assumptionsUsed.contains(.topicExpiry))
+        #expect(segments.rulesFired.contains("KF4"))
     }
 
     @Test func kf5_maximumRetryAttemptsCountsRetriesOnly() throws {

@@ -92,6 +92,34 @@ import Testing
         #expect(forever.stats.attempts == 100)
     }
 
+    @Test func m4_aRabbitMQDeliveryLimitDeadLettersAfterItsRedeliveries() throws {
+        // A quorum queue's x-delivery-limit of 2 (assumed, §17): 1 + 2 deliveries, requeued
+        // at once, each after the 500 ms window; then the message is dead-lettered.
+        let trace = try Simulator.simulate(
+            Scenarios.mq(.rabbitmq) {
+                $0.function.fails = .always
+                $0.assumptions.rabbitmqDeliveryLimit = 2
+            })
+        #expect(trace.startTimes == [500, 1_100, 1_700])
+        #expect(trace.outcomes == [1: [.discarded]])
+        let dropped = trace.entries.filter { if case .discarded(_, .poisonPill) = $0.event { true } else { false } }
+        #expect(dropped.map(\.time) == [1_800])
+        #expect(dropped.first?.rules.names == ["M4"])
+        #expect(trace.assumptionsUsed.contains(.rabbitmqRedelivery))
+        // A limit of 0 gives up at the first failure; ActiveMQ keeps its 6 (M4).
+        let none = try Simulator.simulate(
+            Scenarios.mq(.rabbitmq) {
+                $0.function.fails = .always; $0.assumptions.rabbitmqDeliveryLimit = 0
+            })
+        #expect(none.startTimes == [500])
+        let active = try Simulator.simulate(
+            Scenarios.mq {
+                $0.function.fails = .always; $0.assumptions.rabbitmqDeliveryLimit = 0
+            })
+        #expect(active.stats.attempts == 7)
+        #expect(!active.assumptionsUsed.contains(.rabbitmqRedelivery))
+    }
+
     @Test func m5_recordsOver6MBAreDropped() throws {
         let trace = try Simulator.simulate(
             Scenarios.mq { $0.arrivals = [Scenarios.group(at: 0, size: 7 * 1_048_576), Scenarios.group(at: 0, count: 2, size: 4 * 1_048_576)] })

@@ -41,6 +41,8 @@ import Testing
             KafkaPropertyTests.vary(&spec, knobs: knobs)
         case .broker:
             spec.broker.engine = knobs % 2 == 0 ? .activemq : .rabbitmq
+            // M4: some RabbitMQ queues have a quorum queue's delivery limit (§17 assumption).
+            spec.assumptions.rabbitmqDeliveryLimit = knobs % 3 == 0 ? knobs % 4 : nil
         case .changeStream:
             spec.changeStream.databaseName = "shop"
             spec.changeStream.retention = 60_000

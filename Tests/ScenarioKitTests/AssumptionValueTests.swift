@@ -1,3 +1,4 @@
+import LambdaSimulator
 import ScenarioKit
 import Testing
 
@@ -28,9 +29,69 @@ import Testing
             "async", "retry-from", "attempt-ends",
             "content/a.md:2:23: error: retry-from: 'attempt-ends' is not a retry reference (attempt-end, attempt-start); did you mean 'attempt-end'? [scenario.value]"
         ),
+        (
+            "kafka", "kafka-batch-scope", "mixd",
+            "content/a.md:2:30: error: kafka-batch-scope must be partition or mixed, not 'mixd'; did you mean 'mixed'? [scenario.value]"
+        ),
+        (
+            "kafka", "topic-expiry", "segments 1h",
+            "content/a.md:2:25: error: topic-expiry must be exact or segment DURATION, not 'segments 1h'; did you mean 'segment'? [scenario.value]"
+        ),
+        (
+            "kafka", "topic-expiry", "segment",
+            "content/a.md:2:25: error: topic-expiry: segment takes a length above 0 (segment.ms), for example 'segment 1h', not 'segment' [scenario.value]"
+        ),
+        (
+            "kafka", "topic-expiry", "exact 1h",
+            "content/a.md:2:25: error: topic-expiry: 'exact' takes no value, not 'exact 1h' [scenario.value]"
+        ),
+        (
+            "mq", "rabbitmq-redelivery", "limt 3",
+            "content/a.md:2:32: error: rabbitmq-redelivery must be unlimited or limit N, not 'limt 3'; did you mean 'limit'? [scenario.value]"
+        ),
+        (
+            "mq", "rabbitmq-redelivery", "limit -1",
+            "content/a.md:2:32: error: rabbitmq-redelivery: limit takes a whole number of redeliveries, 0 or more (x-delivery-limit), for example 'limit 20', not 'limit -1' [scenario.value]"
+        ),
     ])
     func aValueOutsideItsDomainIsAnErrorAtTheValue(mode: String, name: String, value: String, expected: String) {
         #expect(problem(mode, name, value) == expected)
+    }
+
+    /// The issue-24 assumptions that took no value before: each value reaches the spec
+    /// (KF1, KF4, M4).
+    @Test func kafkaAndRabbitMQAssumptionsAreRead() throws {
+        let spec = { (mode: String, assume: String) in
+            ScenarioRunner.run("mode: \(mode)\nassume: { \(assume) }\nrecords:\n  - at: 0s\n", path: "content/a.md").document?.spec
+        }
+        #expect(spec("kafka", "kafka-batch-scope: Mixed")?.assumptions.kafkaBatchScope == .mixed)
+        #expect(spec("kafka", "kafka-batch-scope: partition")?.assumptions.kafkaBatchScope == .partition)
+        #expect(spec("kafka", "topic-expiry: segment 1h")?.assumptions.topicSegment == 3_600_000)
+        #expect(spec("kafka", "topic-expiry: exact")?.assumptions.topicSegment == nil)
+        #expect(spec("mq", "rabbitmq-redelivery: limit 20")?.assumptions.rabbitmqDeliveryLimit == 20)
+        #expect(spec("mq", "rabbitmq-redelivery: unlimited")?.assumptions.rabbitmqDeliveryLimit == nil)
+    }
+
+    /// A figure explains the value its run used (KF1, KF4, M4), and the default's sentence
+    /// when the block kept the default.
+    @Test func figuresExplainTheValueUsed() throws {
+        var values = Assumptions()
+        #expect(Assumptions.Name.kafkaBatchScope.explanation(under: values) == Assumptions.Name.kafkaBatchScope.explanation)
+        #expect(Assumptions.Name.topicExpiry.explanation(under: values) == Assumptions.Name.topicExpiry.explanation)
+        values.kafkaBatchScope = .mixed
+        values.topicSegment = 3_600_000
+        values.rabbitmqDeliveryLimit = 20
+        #expect(
+            Assumptions.Name.kafkaBatchScope.explanation(under: values)
+                == "A Kafka batch takes records of every free partition its event poller owns (partitions spread round-robin over the pollers), one batch in flight per partition (KF1)."
+        )
+        #expect(
+            Assumptions.Name.topicExpiry.explanation(under: values)
+                == "Kafka deletes whole segments: records produced in one 1 h segment expire together at its end plus the topic's retention (KF4).")
+        #expect(
+            Assumptions.Name.rabbitmqRedelivery.explanation(under: values)
+                == "RabbitMQ requeues a failed batch at once; a message that failed 1 + 20 deliveries is dead-lettered, as a quorum queue's x-delivery-limit does (M4)."
+        )
     }
 
     @Test func wordsAreReadWithoutRegardToCase() {

@@ -45,6 +45,44 @@ import Testing
             ScenarioVerdicts.of(Self.poison + claims) == ["pass batches-at", "pass batches", "pass order", "pass outcomes", "pass deliveries"])
     }
 
+    /// KF1 with `kafka-batch-scope: mixed`: one payload of both partitions, its on-failure
+    /// record with an entry per partition, and a wrong batch claim that names the real batch.
+    @Test func kf1_claimsAboutAMixedBatch() {
+        let mixed = """
+            mode: kafka
+            topic: { partitions: 2 }
+            function: { duration: 100ms, fails: always }
+            EventSourceMapping:
+              MaximumRetryAttempts: 0
+              ProvisionedPollerConfig: { MinimumPollers: 1 }
+              DestinationConfig: { OnFailure: sqs }
+            assume: { kafka-batch-scope: mixed }
+            records:
+              - { at: 0s, count: 3 }
+            expect:
+
+            """
+        let claims = """
+              batches: [[1, 2, 3]]
+              batches-at: [500ms]
+              order: preserved
+              deliveries:
+                - to: OnFailure
+                  at: 600ms
+                  items: [1, 2, 3]
+                  fields:
+                    KafkaBatchInfo.recordsInfo.orders-0.lastRecordOffset: "1"
+                    KafkaBatchInfo.recordsInfo.orders-1.lastRecordOffset: "0"
+              assumptions: [kafka-batch-scope]
+            """
+        #expect(
+            ScenarioVerdicts.of(mixed + claims) == ["pass batches", "pass batches-at", "pass order", "pass deliveries", "pass assumptions"])
+        #expect(
+            ScenarioVerdicts.of(mixed + "  batches: [[1, 3], [2]]\n") == [
+                "content/a.md:12:3: error: expected 2 batches, the simulator invoked 1 (sizes 3) [expect.batches]"
+            ])
+    }
+
     @Test func wrongWordsAndRangesAreErrorsAtTheirPlace() {
         let cluster = Self.problems("mode: kafka\ntopic: { cluster: msc }\nrecords:\n  - at: 0s\n")
         #expect(cluster == ["content/a.md:2:19: error: cluster must be msk or self-managed, not 'msc'; did you mean 'msk'? [scenario.value]"])
@@ -52,5 +90,14 @@ import Testing
         #expect(misplaced == ["content/a.md:2:8: error: 'topic' describes the Kafka topic of a kafka scenario, not a kinesis one [scenario.unsupported]"])
         let partition = Self.problems("mode: kafka\ntopic: { partitions: 2 }\nrecords:\n  - { at: 0s, partition: 2 }\n")
         #expect(partition == ["content/a.md:4:26: error: partition must be 0–1 (the topic has 2), not 2 (rule KF1) [scenario.range]"])
+        // KF2: a consumer group is a Kafka mapping's, in its cluster's config.
+        let group = Self.problems(
+            "mode: kinesis\nEventSourceMapping:\n  AmazonManagedKafkaEventSourceConfig: { ConsumerGroupId: g }\nrecords:\n  - at: 0s\n")
+        #expect(
+            group == ["content/a.md:3:40: error: 'AmazonManagedKafkaEventSourceConfig' configures a Kafka mapping, not a kinesis one [scenario.unsupported]"])
+        let selfManaged = Self.problems(
+            "mode: kafka\ntopic: { cluster: self-managed }\nEventSourceMapping:\n  SelfManagedKafkaEventSourceConfig: { ConsumerGroupId: g }\nrecords:\n  - at: 0s\n"
+        )
+        #expect(selfManaged.isEmpty)
     }
 }

@@ -24,6 +24,22 @@ import Testing
         #expect(model.marks.contains { $0.title.hasPrefix("Partition 0 blocked") })
     }
 
+    /// KF1, `kafka-batch-scope: mixed`: one batch of both partitions, one environment; its
+    /// failure blocks both partition lanes for the same span.
+    @Test func kf1_aMixedBatchBlocksEachPartitionLane() throws {
+        var spec = ScenarioSpec(mode: .kafka)
+        spec.topic.partitions = 2
+        spec.assumptions.kafkaBatchScope = .mixed
+        spec.arrivals = [ArrivalGroup(at: 0, count: 2)]
+        spec.function.fails = .records([1], times: 1)
+        #expect(try laneNames(spec) == ["Partition 0", "Partition 1", "Poller", "Function"])
+        let trace = try Simulator.simulate(spec)
+        let model = TimelineLayout.layout(trace, options: TimelineOptions(language: "en", title: "t"))
+        let blocked = model.marks.filter { $0.kind == .blocked }.map(\.title)
+        #expect(blocked == ["Partition 0 blocked 1.1 s", "Partition 1 blocked 1.1 s"])
+        #expect(model.marks.filter { $0.kind == .batch }.map(\.title) == ["#1-2 (2 records): window", "#1-2 (2 records): retry"])
+    }
+
     @Test func brokersAndChangeStreamsHaveAQueueLane() throws {
         var mq = ScenarioSpec(mode: .mq)
         mq.arrivals = [ArrivalGroup(at: 0)]

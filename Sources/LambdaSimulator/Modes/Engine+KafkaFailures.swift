@@ -12,10 +12,12 @@ extension Engine {
             return
         }
         var remainder = items
-        if response.result == .ok, let checkpoint = items.firstIndex(where: { response.reported.contains($0) }) {
-            // KF5 (ReportBatchItemFailures): offsets before the first reported record commit.
-            commit(Array(items[..<checkpoint]))
-            remainder = Array(items[checkpoint...])
+        if response.result == .ok, !response.reported.isEmpty {
+            // KF5 (ReportBatchItemFailures): in each partition the offsets before its first
+            // reported record commit (KF1); the rest is retried.
+            let split = splitAtReportedFailures(items, reported: response.reported)
+            commit(split.committed)
+            remainder = split.retried
         } else if spec.mapping.bisectBatchOnFunctionError, items.count > 1, kafkaRetryLimit != 0 || spec.assumptions.bisectAtZeroRetries {
             // KF5: BisectBatchOnFunctionError splits the batch without using a retry.
             assume(.bisectSplit)
@@ -37,6 +39,21 @@ extension Engine {
         blockPartition(lane, items: items)
     }
 
+    /// A batch split by a partial batch response: per partition, the records before its
+    /// first reported one, and the rest (KF1, KF5); a one-partition batch splits once.
+    private func splitAtReportedFailures(_ items: [Int], reported: [Int]) -> (committed: [Int], retried: [Int]) {
+        let reportedSet = Set(reported)
+        var failedPartitions: Set<Int> = []
+        var committed: [Int] = []
+        var retried: [Int] = []
+        for id in items {
+            let partition = source.records[id]?.shard ?? 0
+            if reportedSet.contains(id) { failedPartitions.insert(partition) }
+            if failedPartitions.contains(partition) { retried.append(id) } else { committed.append(id) }
+        }
+        return (committed, retried)
+    }
+
     /// The batch's offsets are committed: its records are done (KF1).
     private func commit(_ items: [Int]) {
         for id in items {
@@ -48,9 +65,13 @@ extension Engine {
     /// A failed batch holds its partition: nothing after it is read until it succeeds or is
     /// given up (KF4); the retry waits one poll (§17).
     private func blockPartition(_ lane: Int, items: [Int]) {
-        if !source.lanes[lane].blocked {
-            source.lanes[lane].blocked = true
-            record(.shardBlocked(shard: source.lanes[lane].shard, items: items), rules: [.KF4])
+        let partitions = kafkaBatchPartitions(lane)
+        for partition in partitions where !source.lanes[partition].blocked {
+            source.lanes[partition].blocked = true
+            let shard = source.lanes[partition].shard
+            // KF1: a mixed batch blocks each of its partitions, named with its own records.
+            let own = partitions.count == 1 ? items : items.filter { source.records[$0].map { $0.shard == shard } ?? false }
+            record(.shardBlocked(shard: shard, items: own), rules: [.KF4])
         }
         assume(.kafkaRetryDelay)
         let delay = max(0, spec.assumptions.kafkaRetryDelay)
@@ -67,12 +88,26 @@ extension Engine {
         source.lanes[lane].currentFailures = 0
         source.lanes[lane].phase = .free
         source.lanes[lane].windowOpenedAt = nil
-        if source.lanes[lane].retryPieces.isEmpty, source.lanes[lane].blocked {
-            source.lanes[lane].blocked = false
-            record(.shardUnblocked(shard: source.lanes[lane].shard), rules: [.KF4])
+        var released: [Int] = []
+        if source.lanes[lane].retryPieces.isEmpty {
+            if source.lanes[lane].members.isEmpty {
+                // One partition: no list of partitions built once per batch (the hot path).
+                unblockPartition(lane)
+            } else {
+                for partition in kafkaBatchPartitions(lane) { unblockPartition(partition) }
+                released = releaseKafkaMembers(lane)
+            }
         }
         releasePoller(lane: lane)
         fillKafkaLane(lane)
+        for member in released { fillKafkaLane(member) }
+    }
+
+    /// A partition blocked by a failed batch reads on again (KF4).
+    private func unblockPartition(_ partition: Int) {
+        guard source.lanes[partition].blocked else { return }
+        source.lanes[partition].blocked = false
+        record(.shardUnblocked(shard: source.lanes[partition].shard), rules: [.KF4])
     }
 
     /// Gives up on records: the on-failure destination gets one record in AWS's shape (KF6);
@@ -84,7 +119,7 @@ extension Engine {
         if let target = spec.mapping.onFailure {
             countDelivery(.onFailure)
             let delivered = target.acceptsDeliveries
-            let fields = kafkaFailureFields(records, condition: condition, invokeCount: invokeCount, target: target, partition: lane)
+            let fields = kafkaFailureFields(records, condition: condition, invokeCount: invokeCount, target: target)
             record(
                 .delivery(
                     Delivery(

@@ -7,7 +7,8 @@ import NotesCore
 /// batch closes at BatchSize, 6 MB or the end of the 500 ms window that opened with its first
 /// message (M2). A failed batch is not acknowledged: the broker redelivers it, ActiveMQ at
 /// most 6 times before it returns the messages as poison pills for its dead-letter queue
-/// (M4). Kept apart from the SQS engine because a broker, not a visibility timeout, decides
+/// (M4); RabbitMQ redelivers at once, without limit unless a quorum queue's delivery limit is
+/// assumed (§17). Kept apart from the SQS engine because a broker, not a visibility timeout, decides
 /// when a message comes back, and Lambda has no retry settings of its own here (M6).
 extension Engine {
     /// The batching window, ms: 500 ms unless MaximumBatchingWindowInSeconds is set (M2).
@@ -126,11 +127,15 @@ extension Engine {
     }
 
     /// The broker redelivers a failed batch: ActiveMQ after 1 s and at most 6 times, RabbitMQ
-    /// at once (M4, §17); the window then runs again from the redelivery.
+    /// at once and without limit unless a delivery limit is assumed (M4, §17); the window then
+    /// runs again from the redelivery.
     private func redeliver(_ items: [Int], lane: Int) {
         let failures = source.lanes[lane].currentFailures + 1
         source.lanes[lane].currentFailures = 0
-        if let limit = spec.broker.maximumRedeliveries, failures > limit {
+        if spec.broker.engine == .rabbitmq { assume(.rabbitmqRedelivery) }
+        if let limit = spec.broker.maximumRedeliveries(under: spec.assumptions), failures > limit {
+            // M4: ActiveMQ returns a poison pill to the broker for its DLQ; a RabbitMQ quorum
+            // queue past its delivery limit dead-letters the message (or drops it).
             for id in items {
                 source.records[id] = nil
                 settle(id, [.discarded])
@@ -144,7 +149,6 @@ extension Engine {
             assume(.activemqRedeliveryDelay)
             delay = max(0, spec.assumptions.activemqRedeliveryDelay)
         case .rabbitmq:
-            assume(.rabbitmqRedelivery)
             delay = 0
         }
         record(.retryScheduled(items: items, reason: .streamBatchFailed, delay: delay + brokerWindow), rules: [.M4])

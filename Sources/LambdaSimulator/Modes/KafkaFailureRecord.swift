@@ -2,13 +2,12 @@
 /// record's offset in its partition.
 extension Engine {
     /// Metadata of a discarded Kafka batch: `requestContext`, `responseContext`, `version`,
-    /// `timestamp` and `KafkaBatchInfo` with per `topic-partition` offsets and timestamps. S3
-    /// buckets also get the invocation payload; a Kafka topic gets the failed records
-    /// themselves (KF6).
-    func kafkaFailureFields(_ records: [SourceRecord], condition: String, invokeCount: Int, target: TargetKind, partition: Int) -> [String: FieldValue] {
+    /// `timestamp` and `KafkaBatchInfo` with per `topic-partition` offsets and timestamps, one
+    /// entry for each partition of the batch (KF1). S3 buckets also get the invocation
+    /// payload; a Kafka topic gets the failed records themselves (KF6).
+    func kafkaFailureFields(_ records: [SourceRecord], condition: String, invokeCount: Int, target: TargetKind) -> [String: FieldValue] {
         let topic = spec.topic
         let info = "KafkaBatchInfo"
-        let key = "\(info).recordsInfo.\(topic.name)-\(partition)"
         let payloadSize = records.reduce(Int64(0)) { $0 + $1.size }
         var fields = failureRecordHeader(records, condition: condition, invokeCount: invokeCount)
         fields.merge([
@@ -18,12 +17,17 @@ extension Engine {
             "\(info).eventSourceArn":
                 topic.cluster == .msk ? .string("arn:aws:kafka:us-east-1:123456789012:cluster/notesim/abc123") : .absent,
             "\(info).payloadSize": .int(payloadSize),
-            "\(key).firstRecordOffset": .string(String(records.first?.offset ?? 0)),
-            "\(key).lastRecordOffset": .string(String(records.last?.offset ?? 0)),
-            "\(key).firstRecordTimestamp": .int(records.first?.arrival ?? 0),
-            "\(key).lastRecordTimestamp": .int(records.last?.arrival ?? 0),
             "payload": .absent,
         ]) { _, new in new }
+        // KF1: the records of each partition, in offset order, under `<topic>-<partition>`.
+        for shard in Set(records.map(\.shard)).sorted() {
+            let own = records.filter { $0.shard == shard }
+            let key = "\(info).recordsInfo.\(topic.name)-\(shard - 1)"
+            fields["\(key).firstRecordOffset"] = .string(String(own.first?.offset ?? 0))
+            fields["\(key).lastRecordOffset"] = .string(String(own.last?.offset ?? 0))
+            fields["\(key).firstRecordTimestamp"] = .int(own.first?.arrival ?? 0)
+            fields["\(key).lastRecordTimestamp"] = .int(own.last?.arrival ?? 0)
+        }
         if invokeCount > 0 {
             fields["responseContext.statusCode"] = .int(200)
             fields["responseContext.executedVersion"] = .string("$LATEST")

@@ -86,6 +86,12 @@ struct PollerLane {
     /// Streams: the piece being invoked, if it is a retry.
     var currentFailures = 0
     var blocked = false
+    /// Kafka, `kafka-batch-scope: mixed` (KF1): the partition whose batch holds this
+    /// partition's records, while it does; this partition reads nothing else meanwhile.
+    var joinedTo: Int?
+    /// Kafka, mixed scope (KF1): the other partitions in this partition's batch, blocked with
+    /// it until the batch and its retries are done.
+    var members: [Int] = []
     /// A wake-up is already scheduled at this time.
     var wakeAt: Int64?
 

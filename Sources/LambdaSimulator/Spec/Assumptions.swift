@@ -1,3 +1,5 @@
+import NotesCore
+
 /// The values AWS does not document (reference §10), as named, overridable assumptions.
 ///
 /// Each simulation records which of them it actually relied on, so a page can say which
@@ -82,6 +84,17 @@ public struct Assumptions: Sendable, Hashable {
         }
     }
 
+    /// What one Kafka batch may hold (KF1: "A single Lambda payload can contain messages from
+    /// multiple partitions"; which partitions share a payload is not documented).
+    public enum KafkaBatchScope: String, Sendable, Hashable, CaseIterable {
+        /// Records of one partition per batch: the default, the same per-partition order and
+        /// blocking with nothing invented about how pollers group partitions.
+        case partition
+        /// Records of every free partition an event poller owns (partitions spread
+        /// round-robin over the pollers), still one batch in flight per partition.
+        case mixed
+    }
+
     /// Where the async retry wait is measured from (A3).
     public enum RetryReference: String, Sendable, Hashable {
         case attemptEnd = "attempt-end"
@@ -119,6 +132,17 @@ public struct Assumptions: Sendable, Hashable {
     public var sqsLowTrafficWait: Int64 = 0
     /// Delay before a failed Kafka batch is retried, ms (KF4, §17) [1 s, one poll].
     public var kafkaRetryDelay: Int64 = 1_000
+    /// Whether a Kafka batch holds one partition's records or mixes an event poller's
+    /// partitions (KF1) [one partition].
+    public var kafkaBatchScope: KafkaBatchScope = .partition
+    /// Kafka deletes whole log segments: with a segment length (`segment.ms`), the records
+    /// produced in one segment expire together at the segment's end + retention (KF4, §17)
+    /// [nil: each record exactly at produce time + retention].
+    public var topicSegment: Int64?
+    /// A RabbitMQ quorum queue's delivery limit (`x-delivery-limit`): a message failed more
+    /// than this many redeliveries is dead-lettered, or dropped without a dead-letter
+    /// exchange (M4, §17) [nil: unlimited, as AWS documents no limit].
+    public var rabbitmqDeliveryLimit: Int?
     /// Time from t = 0 until a Kafka mapping polls, ms (KF3, §17) [0].
     public var kafkaStartDelay: Int64 = 0
     /// Event pollers an on-demand Kafka mapping starts with (KF7: "a default number";
@@ -169,6 +193,29 @@ public struct Assumptions: Sendable, Hashable {
 }
 
 extension Assumptions.Name {
+    /// What the assumption stands for under `values`: the default's sentence, or the value a
+    /// scenario chose where it chose one a figure must name (KF1, KF4, M4), so a figure never
+    /// explains a default its run did not use.
+    public func explanation(under values: Assumptions) -> String {
+        switch self {
+        case .kafkaBatchScope where values.kafkaBatchScope == .mixed:
+            "A Kafka batch takes records of every free partition its event poller owns (partitions spread round-robin over the pollers), one batch in flight per partition (KF1)."
+        case .topicExpiry:
+            if let segment = values.topicSegment {
+                "Kafka deletes whole segments: records produced in one \(SimTime(milliseconds: segment)) segment expire together at its end plus the topic's retention (KF4)."
+            } else {
+                explanation
+            }
+        case .rabbitmqRedelivery:
+            if let limit = values.rabbitmqDeliveryLimit {
+                "RabbitMQ requeues a failed batch at once; a message that failed 1 + \(limit) deliveries is dead-lettered, as a quorum queue's x-delivery-limit does (M4)."
+            } else {
+                explanation
+            }
+        default: explanation
+        }
+    }
+
     /// What the assumption stands for and its default, in one sentence.
     public var explanation: String {
         switch self {

@@ -38,12 +38,14 @@ public struct BrokerSpec: Sendable, Hashable {
     /// (M1: "a broker without a standby is unavailable and nothing is processed").
     public var unavailable: Range<Int64>? { deployment == .singleInstance ? maintenance : nil }
 
-    /// ActiveMQ's `maximumRedeliveries` as Lambda sets it: a message is delivered at most
-    /// 1 + 6 times (M4); nil for RabbitMQ, whose limit AWS does not document.
-    public var maximumRedeliveries: Int? {
+    /// How many times the broker redelivers a failed message before giving it up (M4):
+    /// ActiveMQ's `maximumRedeliveries` as Lambda sets it, 6 (at most 1 + 6 deliveries);
+    /// RabbitMQ's only when the scenario assumes a quorum queue's delivery limit, since AWS
+    /// documents none (§17: unlimited).
+    public func maximumRedeliveries(under assumptions: Assumptions) -> Int? {
         switch engine {
         case .activemq: 6
-        case .rabbitmq: nil
+        case .rabbitmq: assumptions.rabbitmqDeliveryLimit
         }
     }
 }

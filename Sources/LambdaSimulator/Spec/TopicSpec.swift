@@ -22,6 +22,17 @@ public struct TopicSpec: Sendable, Hashable {
     /// The consumer group already committed every record produced before this time, ms;
     /// then Lambda ignores StartingPosition (KF2). nil: a new group.
     public var committedBefore: Int64?
+    /// `AmazonManagedKafkaEventSourceConfig` / `SelfManagedKafkaEventSourceConfig`
+    /// `.ConsumerGroupId` (KF2: create-only, 1–200 characters); nil: not set.
+    public var consumerGroupId: String?
+
+    /// The mapping key that carries `ConsumerGroupId` for this cluster (KF2).
+    public var consumerGroupConfigKey: String {
+        switch cluster {
+        case .msk: "AmazonManagedKafkaEventSourceConfig"
+        case .selfManaged: "SelfManagedKafkaEventSourceConfig"
+        }
+    }
 
     public init() {}
 

@@ -105,7 +105,8 @@ public enum DiscardReason: String, Sendable, Hashable {
     /// DocumentDB: an event of another collection than the mapping's CollectionName (D2).
     case otherCollection = "other-collection"
     /// Amazon MQ: delivered the most times the broker allows, returned to it for its
-    /// dead-letter queue (M4).
+    /// dead-letter queue (ActiveMQ), or dead-lettered past a quorum queue's delivery limit
+    /// (RabbitMQ, assumed) (M4).
     case poisonPill = "poison-pill"
     /// Recursive loop detection stopped the event's chain (L3, L4).
     case recursionStopped = "recursion-stopped"

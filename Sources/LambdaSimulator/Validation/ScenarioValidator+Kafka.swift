@@ -30,6 +30,7 @@ extension ScenarioValidator {
             issues.add(.unsupported, "\(path).\(key)", "\(key) applies to SQS event sources only; Kafka uses ProvisionedPollerConfig", rule: "KF8")
         }
         validateKafkaPollers(mapping, path: path, &issues)
+        validateConsumerGroup(spec, path: path, &issues)
         issues.range(spec.assumptions.kafkaPollers, 1...10_000, "assume.kafka-pollers", rule: "KF7")
         issues.range(spec.assumptions.kafkaPollerBatches, 1...10_000, "assume.kafka-poller-batches", rule: "KF8")
         if let target = mapping.onFailure {
@@ -62,6 +63,25 @@ extension ScenarioValidator {
                     .range, "records.\(index + 1).partition",
                     "partition must be 0–\(max(1, spec.topic.partitions) - 1) (the topic has \(spec.topic.partitions)), not \(partition)", rule: "KF1")
             }
+        }
+    }
+
+    /// `ConsumerGroupId` (KF2): in the config of the cluster's kind, 1–200 characters of
+    /// `[a-zA-Z0-9-/*:_+=.@]`, as the API's pattern allows.
+    private static func validateConsumerGroup(_ spec: ScenarioSpec, path: String, _ issues: inout IssueList) {
+        let expected = spec.topic.consumerGroupConfigKey
+        for key in ["AmazonManagedKafkaEventSourceConfig", "SelfManagedKafkaEventSourceConfig"] where key != expected {
+            if spec.mapping.explicitlySet.contains(key) {
+                issues.add(
+                    .combination, "\(path).\(key)", "a \(spec.topic.cluster.rawValue) cluster takes \(expected), not \(key)", rule: "KF2")
+            }
+        }
+        guard let id = spec.topic.consumerGroupId else { return }
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-/*:_+=.@")
+        if !(1...200).contains(id.count) || !id.allSatisfy(allowed.contains) {
+            issues.add(
+                .range, "\(path).\(expected).ConsumerGroupId",
+                "ConsumerGroupId must be 1–200 characters of letters, digits and -/*:_+=.@ (AWS limit), not '\(id)'", rule: "KF2")
         }
     }
 

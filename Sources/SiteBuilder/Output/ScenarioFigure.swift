@@ -35,6 +35,8 @@ enum ScenarioFigure {
         var rejections: [String] = []
         var verdicts: [Verifier.Verdict] = []
         var assumptions: [Assumptions.Name] = []
+        /// The values the block set, so a figure explains the one its run used.
+        var assumptionValues = Assumptions()
         /// The reference's rule ids that explain the run, in reference order.
         var rules: [String] = []
         /// The block's YAML, and whether it is shown open (front matter `scenario-source: open`).
@@ -57,7 +59,7 @@ enum ScenarioFigure {
                 "hasAssumptions": .flag(!assumptions.isEmpty),
                 "assumptions": .list(
                     assumptions.enumerated().map { index, name in
-                        ["first": .flag(index == 0), "name": .text(name.rawValue), "explanation": .text(name.explanation)]
+                        ["first": .flag(index == 0), "name": .text(name.rawValue), "explanation": .text(name.explanation(under: assumptionValues))]
                     }),
                 "hasRules": .flag(!rules.isEmpty), "rules": .text(rules.joined(separator: " ")),
                 "source": .text(source), "sourceOpen": .flag(sourceOpen), "ui": .object(uiContext),
@@ -118,6 +120,7 @@ enum ScenarioFigure {
         let log = MarkupWriter(capacity: 4096)
         EventLog.write(trace, options: options, into: log)
         context.assumptions = trace.assumptionsUsed.sorted()
+        context.assumptionValues = document.spec.assumptions
         // In reference order: the few fired ids as a set of bits (not all 64 ids looked up).
         context.rules = trace.rulesFired.reduce(RuleSet()) { $0.union(RuleSet(id: $1) ?? []) }.names
         let rows = EventLog.rowCount(trace)
