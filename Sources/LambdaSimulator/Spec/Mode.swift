@@ -34,6 +34,12 @@ public enum InvocationMode: String, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// What a trace calls the numbered part of the source an input lands in: a Kafka topic's
+    /// partition (KF1), a stream's shard otherwise.
+    public var shardWord: StaticString {
+        self == .kafka ? "partition" : "shard"
+    }
+
     /// What the scenario's inputs are called: `events` sent by a caller, or `records` a
     /// mapping reads from its source.
     public var inputsKey: String {
