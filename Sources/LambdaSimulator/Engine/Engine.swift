@@ -44,7 +44,7 @@ final class Engine {
     /// without retains on every try.
     var stepFunctionsRetries: [Int: [Int]] = [:]
     /// The client-side rate limiter of an SDK in adaptive mode (R10).
-    var clientLimiter = ClientRateLimiter()
+    var clientLimiter: ClientRateLimiter
     /// Async events whose handler is running, by instance (an instance runs one at a time, C5).
     var running: [AsyncItem?] = []
     var source = SourceState()
@@ -56,7 +56,10 @@ final class Engine {
         self.arrivals = ArrivalStream(groups: spec.arrivals)
         self.pool = ConcurrencyPool(
             reserved: spec.function.reservedConcurrency, account: spec.accountConcurrency,
-            idleLifetime: spec.function.modelsEnvironments ? spec.assumptions.idleLifetime : nil)
+            idleLifetime: spec.function.modelsEnvironments ? spec.assumptions.idleLifetime : nil,
+            maxLifetime: spec.function.modelsEnvironments ? spec.assumptions.maxEnvironmentLifetime : nil,
+            reuse: spec.assumptions.environmentReuse)
+        self.clientLimiter = ClientRateLimiter(beta: spec.assumptions.adaptiveBeta, minimumRate: spec.assumptions.adaptiveMinimumRate)
         self.requestRate = RequestRateLimiter(concurrencyQuota: spec.accountConcurrency)
         self.function = FunctionModel(spec: spec.function, seed: spec.seed)
         self.groupDurations = spec.arrivals.map(\.durations)

@@ -7,6 +7,9 @@ struct SyncItem {
     var currentTry = 0
     /// The try that already has its token from an adaptive SDK's rate limiter (R10).
     var admittedTry = -1
+    /// When the current try reached Lambda: a Step Functions retrier's wait may count from
+    /// it (`sfn-retry-from: attempt-start`, R14).
+    var triedAt: Int64 = 0
 }
 
 /// Synchronous invocation (`RequestResponse`): rules S1–S9.
@@ -29,6 +32,7 @@ extension Engine {
         state.currentTry = callerTry
         syncItems[item] = state
         if spec.caller.sdk?.mode == .adaptive, waitsForToken(item, callerTry: callerTry) { return }
+        syncItems[item]?.triedAt = now
         if state.size > spec.assumptions.syncLimit {
             assume(.syncLimit)
             respond(item, status: 413, error: "RequestTooLargeException", reason: nil, rules: [.S5, .S3], outcome: .rejected)
