@@ -30,7 +30,7 @@ extension ScenarioParser {
             case .kafkaPollerBatches: if let v = reader.int(value, path) { spec.assumptions.kafkaPollerBatches = v }
             case .firstAttemptDelay, .sqsErrorBackoff, .deliveryLatency, .pollLatency, .sqsLowTrafficWait, .idleLifetime, .provisionedReadyAfter,
                 .snapstartRestore, .throttleBackoff, .kafkaRetryDelay, .kafkaStartDelay, .kafkaScalingDelay, .activemqRedeliveryDelay,
-                .changeStreamRetryDelay:
+                .changeStreamRetryDelay, .handOffLatency:
                 break  // read above as durations
             // §17's word-valued assumptions with alternatives (X2, X6, R3, R9, R14).
             case .environmentReuse:
@@ -79,6 +79,7 @@ extension ScenarioParser {
         case .kafkaScalingDelay: \.kafkaScalingDelay
         case .activemqRedeliveryDelay: \.activemqRedeliveryDelay
         case .changeStreamRetryDelay: \.changeStreamRetryDelay
+        case .handOffLatency: \.handOffLatency
         case .streamRetryDelay, .sdkJitter, .sdkRetryGeneration, .recordOverhead, .syncLimit, .retryFrom, .bisectAtZeroRetries, .kafkaPollers,
             .kafkaPollerBatches, .environmentReuse, .initOverrun, .sfnRetryFrom, .snsBackoff, .s3HandOff, .eventbridgeBackoff, .adaptiveLimiter,
             .maxEnvironmentLifetime, .recursionThreshold, .bisectSplit, .redriveAt, .windowStart, .topicExpiry, .kafkaBatchScope,

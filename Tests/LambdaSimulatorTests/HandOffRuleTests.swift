@@ -338,4 +338,29 @@ import Testing
         #expect(trace.outcomes[1] == [.discarded])
         #expect(trace.entries.filter { if case .discarded = $0.event { true } else { false } }.map(\.time) == [21_511_000])
     }
+
+    @Test func r9_handOffLatencyDelaysEveryServicesFirstHandOff() throws {
+        for trigger in [Trigger.sns, .eventbridge, .s3] {
+            let trace = try Simulator.simulate(
+                Self.service(trigger) {
+                    $0.arrivals = [Scenarios.group(at: 1_000)]
+                    $0.assumptions.handOffLatency = 2_500
+                })
+            #expect(trace.responses.map { "\($0.time) \($0.status)" } == ["3500 202"], "\(trigger)")
+            #expect(trace.startTimes == [3_500])
+            #expect(trace.assumptionsUsed.contains(.handOffLatency))
+        }
+        // A refused hand-off is retried from the delayed first attempt (SNS: at once).
+        let refused = try Simulator.simulate(
+            Self.service(.sns) {
+                $0.caller.service.handOffFails = .attempts([1])
+                $0.assumptions.handOffLatency = 2_000
+            })
+        #expect(refused.throttleTimes == [2_000])
+        #expect(refused.startTimes == [2_000])
+        let immediate = try Simulator.simulate(Self.service(.s3))
+        #expect(immediate.startTimes == [0], "0 s by default")
+        #expect(immediate.assumptionsUsed.contains(.handOffLatency))
+        #expect(!(try Simulator.simulate(Scenarios.async())).assumptionsUsed.contains(.handOffLatency), "no service, no hand-off")
+    }
 }

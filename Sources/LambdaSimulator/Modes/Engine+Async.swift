@@ -33,8 +33,8 @@ extension Engine {
             settle(item, [.rejected])
             return
         }
-        if handsOff {
-            handOff(HandOff(id: item, size: arrival.size, group: Int32(arrival.group), firstAt: now))
+        if isServiceTrigger {
+            serviceReceived(HandOff(id: item, size: arrival.size, group: Int32(arrival.group), firstAt: now))
             return
         }
         acceptEvent(item, size: arrival.size, group: Int32(arrival.group))

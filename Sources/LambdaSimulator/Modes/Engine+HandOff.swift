@@ -21,8 +21,23 @@ extension Engine {
     /// Whether events go through the service's hand-off at all: only when the scenario makes
     /// Lambda refuse some, so every other scenario is traced as before.
     var handsOff: Bool {
-        guard spec.caller.service.handOffFails != .never else { return false }
-        return spec.trigger == .sns || spec.trigger == .eventbridge || spec.trigger == .s3
+        spec.caller.service.handOffFails != .never && isServiceTrigger
+    }
+
+    /// Whether the trigger is a service that hands events to Lambda asynchronously (R1, R5, R9).
+    var isServiceTrigger: Bool {
+        spec.trigger == .sns || spec.trigger == .eventbridge || spec.trigger == .s3
+    }
+
+    /// The service received an event: it hands it to Lambda `hand-off-latency` later (§17:
+    /// AWS publishes no figure but S3's "typically … in seconds", R9; assumed 0 s).
+    func serviceReceived(_ state: HandOff) {
+        assume(.handOffLatency)
+        if spec.assumptions.handOffLatency > 0 {
+            schedule(.handOff(state), after: spec.assumptions.handOffLatency)
+        } else {
+            handOff(state)
+        }
     }
 
     /// One attempt of the service to hand the event over: accepted (202, then Lambda's

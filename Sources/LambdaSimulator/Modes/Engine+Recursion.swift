@@ -50,8 +50,8 @@ extension Engine {
         guard spec.function.loops else { return }
         let item = takeLoopEventID()
         record(.arrival(item: item, size: Int64(parent.size), shard: nil, group: nil), rules: [.L1])
-        if handsOff {
-            handOff(HandOff(id: item, size: Int64(parent.size), group: parent.group, firstAt: now, depth: parent.depth &+ 1))
+        if handsOff || (isServiceTrigger && spec.assumptions.handOffLatency > 0) {
+            serviceReceived(HandOff(id: item, size: Int64(parent.size), group: parent.group, firstAt: now, depth: parent.depth &+ 1))
             return
         }
         record(.response(item: item, status: 202, error: nil, reason: nil), rules: [.A1])

@@ -43,6 +43,7 @@ public struct Assumptions: Sendable, Hashable {
         case adaptiveLimiter = "adaptive-limiter"
         case maxEnvironmentLifetime = "max-environment-lifetime"
         case recursionThreshold = "recursion-threshold"
+        case handOffLatency = "hand-off-latency"
 
         public static func < (lhs: Name, rhs: Name) -> Bool { lhs.rawValue < rhs.rawValue }
 
@@ -77,7 +78,7 @@ public struct Assumptions: Sendable, Hashable {
             case .sfnRetryFrom: "R14"
             case .snsBackoff: "R3"
             case .eventbridgeBackoff: "R6"
-            case .s3HandOff: "R9"
+            case .s3HandOff, .handOffLatency: "R9"
             case .snapstartRestore: "X13"
             case .adaptiveLimiter: "R10"
             case .recursionThreshold: "L3"
@@ -172,6 +173,9 @@ public struct Assumptions: Sendable, Hashable {
     public var adaptiveMinimumRate = 0.5
     /// Invocations of one recursive chain that run before the next is stopped (L3, §17) [16].
     public var recursionThreshold = 16
+    /// Time from SNS, EventBridge or S3 receiving an event to its first hand-off to Lambda,
+    /// ms (R9: S3 "typically … in seconds"; §17) [0].
+    public var handOffLatency: Int64 = 0
 
     public init() {}
 
@@ -244,6 +248,8 @@ extension Assumptions.Name {
         case .initOverrun: "An on-demand Init over 10 s is abandoned at 10 s and run again inside the invocation: 10 s + Init + handler (X2)."
         case .maxEnvironmentLifetime:
             "AWS retires environments \"every few hours\" even when busy, at times it does not publish; assumed never unless set (X7)."
+        case .handOffLatency:
+            "SNS, EventBridge and S3 hand an event to Lambda the moment they receive it (assumed 0 s; S3 says \"typically … in seconds\", R9)."
         case .recursionThreshold: "Invocations 1–16 of a recursive chain run and the 17th is stopped; AWS says \"more than 16\" (L3)."
         }
     }

@@ -99,6 +99,7 @@ extension Assumptions.Name {
         case .adaptiveLimiter: 1 << 35
         case .maxEnvironmentLifetime: 1 << 36
         case .recursionThreshold: 1 << 37
+        case .handOffLatency: 1 << 38
         }
     }
 }
