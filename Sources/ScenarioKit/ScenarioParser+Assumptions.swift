@@ -32,6 +32,7 @@ extension ScenarioParser {
                 .snapstartRestore, .throttleBackoff, .kafkaRetryDelay, .kafkaStartDelay, .kafkaScalingDelay, .activemqRedeliveryDelay,
                 .changeStreamRetryDelay, .handOffLatency:
                 break  // read above as durations
+            case .snapstartReactivation: if let v = reader.duration(value, path) { spec.assumptions.snapstartReactivation = v }
             // §17's word-valued assumptions with alternatives (X2, X6, R3, R9, R14).
             case .environmentReuse:
                 if let v: Assumptions.EnvironmentReuse = readWord(value, key, noun: "a reuse order", &reader) { spec.assumptions.environmentReuse = v }
@@ -82,7 +83,7 @@ extension ScenarioParser {
         case .handOffLatency: \.handOffLatency
         case .streamRetryDelay, .sdkJitter, .sdkRetryGeneration, .recordOverhead, .syncLimit, .retryFrom, .bisectAtZeroRetries, .kafkaPollers,
             .kafkaPollerBatches, .environmentReuse, .initOverrun, .sfnRetryFrom, .snsBackoff, .s3HandOff, .eventbridgeBackoff, .adaptiveLimiter,
-            .maxEnvironmentLifetime, .recursionThreshold, .bisectSplit, .redriveAt, .windowStart, .topicExpiry, .kafkaBatchScope,
+            .maxEnvironmentLifetime, .recursionThreshold, .snapstartReactivation, .bisectSplit, .redriveAt, .windowStart, .topicExpiry, .kafkaBatchScope,
             .rabbitmqRedelivery:
             nil
         }

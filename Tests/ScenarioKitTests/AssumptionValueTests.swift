@@ -114,6 +114,13 @@ import Testing
         #expect(base.document?.spec.assumptions.eventbridgeBackoffBase == 3_000)
         #expect(base.document?.spec.assumptions.eventbridgeBackoffCap == 480_000, "the cap stays 480 s")
         #expect(base.document?.spec.assumptions.maxEnvironmentLifetime == nil)
+        let snapStart = ScenarioRunner.run(
+            "mode: sync\nfunction: { SnapStart: { ApplyOn: PublishedVersions }, last-invoked: 20d }\nassume: { snapstart-reactivation: 30s, hand-off-latency: 2s }\nevents:\n  - at: 0s\n",
+            path: "a.md")
+        #expect(snapStart.diagnostics.isEmpty)
+        #expect(snapStart.document?.spec.function.lastInvoked == 1_728_000_000)
+        #expect(snapStart.document?.spec.assumptions.snapstartReactivation == 30_000)
+        #expect(snapStart.document?.spec.assumptions.handOffLatency == 2_000)
     }
 }
 

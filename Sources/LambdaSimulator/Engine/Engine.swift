@@ -45,6 +45,11 @@ final class Engine {
     var stepFunctionsRetries: [Int: [Int]] = [:]
     /// The client-side rate limiter of an SDK in adaptive mode (R10).
     var clientLimiter: ClientRateLimiter
+    /// A SnapStart version's state (X13): when it was last invoked, ms (negative: before the
+    /// scenario), and when the re-activation under way ends (nil: none, the version is Active
+    /// unless 14 days passed since `versionLastInvoked`).
+    var versionLastInvoked: Int64 = 0
+    var versionActiveAt: Int64?
     /// Async events whose handler is running, by instance (an instance runs one at a time, C5).
     var running: [AsyncItem?] = []
     var source = SourceState()

@@ -14,6 +14,7 @@ extension Engine {
     /// Allocates the provisioned concurrency: configured before the scenario it is READY at
     /// 0 s, configured during it `provisioned-ready-after` later (X1, X9, X11).
     func prepareEnvironments() {
+        if let ago = spec.function.lastInvoked { versionLastInvoked = -ago }
         if spec.function.snapStart {
             note("SnapStart: Init ran when the version was published; a new environment restores from its snapshot instead", rules: [.X13, .X1])
         }
@@ -110,6 +111,26 @@ extension Engine {
             return (held, .error)
         }
         return (restore + runtime, result)
+    }
+
+    /// X13: a SnapStart version not invoked for 14 days is `Inactive`.
+    static let snapStartInactiveAfter: Int64 = 14 * 86_400_000
+
+    /// X13: whether the SnapStart version is not `Active`. The invoke that finds it
+    /// `Inactive` starts its re-activation (`snapstart-reactivation`, §17), and it and every
+    /// invoke until the version is `Active` again fail with `SnapStartNotReadyException`.
+    func versionNotReady() -> Bool {
+        guard spec.function.snapStart else { return false }
+        if let activeAt = versionActiveAt {
+            guard now >= activeAt else { return true }
+            versionActiveAt = nil
+            versionLastInvoked = activeAt
+        }
+        guard now - versionLastInvoked >= Self.snapStartInactiveAfter else { return false }
+        assume(.snapstartReactivation)
+        versionActiveAt = now + (spec.assumptions.snapstartReactivation ?? spec.function.initDuration)
+        note("the version was not invoked for 14 days: Inactive; this invoke starts its re-activation", rules: [.X13])
+        return true
     }
 
     /// Returns an environment after an invocation; a timeout resets it, so its next request

@@ -42,6 +42,10 @@ extension Engine {
             refuseSync(item, callerTry: callerTry, status: 429, reason: "FunctionInvocationRateLimitExceeded", rules: [.C4, .S7])
             return
         }
+        if versionNotReady() {
+            refuseNotReady(item, callerTry: callerTry)
+            return
+        }
         switch function.plan(attempt: callerTry + 1, key: item, overrideDurations: groupDurations[state.group], overrideFails: groupFails[state.group]) {
         case .refused(.serviceError):
             refuseSync(item, callerTry: callerTry, status: 500, reason: "ServiceException", rules: [.S3])
@@ -54,6 +58,7 @@ extension Engine {
             case .success(let instance):
                 let invocation = takeInvocationNumber()
                 stats.attempts += 1
+                versionLastInvoked = now
                 record(.start(invocation: invocation, instance: instance, items: [item], attempt: callerTry + 1), rules: [.S1])
                 let (runtime, result) = startInEnvironment(instance, invocation: invocation, items: [item], runtime: runtime, result: result)
                 schedule(.syncEnd(item: item, invocation: invocation, instance: instance, result: result, callerTry: callerTry), after: runtime)
@@ -131,6 +136,19 @@ extension Engine {
         respond(
             item, status: status, error: status == 429 ? "TooManyRequestsException" : "ServiceException", reason: reason, rules: rules,
             outcome: status == 429 ? .throttled : .errorReturned)
+    }
+
+    /// X13: an `Inactive` SnapStart version answers 409 `SnapStartNotReadyException`, a
+    /// client error that no SDK retries (R13); a Step Functions retrier may (R14, R15).
+    private func refuseNotReady(_ item: Int, callerTry: Int) {
+        stats.throttles += 1
+        if spec.caller.sdk?.mode == .adaptive { clientLimiter.succeeded(at: now) }
+        record(.throttled(items: [item], reason: "SnapStartNotReadyException"), rules: .X13)
+        if retryStepFunctions(item: item, callerTry: callerTry, names: ["Lambda.SnapStartNotReadyException", "States.TaskFailed"]) {
+            record(.response(item: item, status: 409, error: "SnapStartNotReadyException", reason: nil), rules: .X13)
+            return
+        }
+        respond(item, status: 409, error: "SnapStartNotReadyException", reason: nil, rules: .X13, outcome: .errorReturned)
     }
 
     /// An adaptive SDK sends a try only with a token of its rate limiter (R10): true when the

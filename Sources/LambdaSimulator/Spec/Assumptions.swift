@@ -44,6 +44,7 @@ public struct Assumptions: Sendable, Hashable {
         case maxEnvironmentLifetime = "max-environment-lifetime"
         case recursionThreshold = "recursion-threshold"
         case handOffLatency = "hand-off-latency"
+        case snapstartReactivation = "snapstart-reactivation"
 
         public static func < (lhs: Name, rhs: Name) -> Bool { lhs.rawValue < rhs.rawValue }
 
@@ -79,7 +80,7 @@ public struct Assumptions: Sendable, Hashable {
             case .snsBackoff: "R3"
             case .eventbridgeBackoff: "R6"
             case .s3HandOff, .handOffLatency: "R9"
-            case .snapstartRestore: "X13"
+            case .snapstartRestore, .snapstartReactivation: "X13"
             case .adaptiveLimiter: "R10"
             case .recursionThreshold: "L3"
             }
@@ -176,6 +177,10 @@ public struct Assumptions: Sendable, Hashable {
     /// Time from SNS, EventBridge or S3 receiving an event to its first hand-off to Lambda,
     /// ms (R9: S3 "typically … in seconds"; §17) [0].
     public var handOffLatency: Int64 = 0
+    /// How long an `Inactive` SnapStart version takes to become `Active` again after the
+    /// invoke that found it inactive, ms (X13: not documented) [nil: the function's `init`,
+    /// as Lambda "is initializing your function"].
+    public var snapstartReactivation: Int64?
 
     public init() {}
 
@@ -248,6 +253,8 @@ extension Assumptions.Name {
         case .initOverrun: "An on-demand Init over 10 s is abandoned at 10 s and run again inside the invocation: 10 s + Init + handler (X2)."
         case .maxEnvironmentLifetime:
             "AWS retires environments \"every few hours\" even when busy, at times it does not publish; assumed never unless set (X7)."
+        case .snapstartReactivation:
+            "An Inactive SnapStart version is Active again after its Init has run once more (the function's init); AWS gives no time (X13)."
         case .handOffLatency:
             "SNS, EventBridge and S3 hand an event to Lambda the moment they receive it (assumed 0 s; S3 says \"typically … in seconds\", R9)."
         case .recursionThreshold: "Invocations 1–16 of a recursive chain run and the 17th is stopped; AWS says \"more than 16\" (L3)."

@@ -100,6 +100,7 @@ extension Assumptions.Name {
         case .maxEnvironmentLifetime: 1 << 36
         case .recursionThreshold: 1 << 37
         case .handOffLatency: 1 << 38
+        case .snapstartReactivation: 1 << 39
         }
     }
 }
