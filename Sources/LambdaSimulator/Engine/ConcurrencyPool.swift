@@ -99,15 +99,29 @@ struct ConcurrencyPool {
     /// The idle on-demand environment the next request reuses (X6: the most or the least
     /// recently used), after dropping those idle longer than `idleLifetime` and retiring
     /// those older than `maxLifetime` (X7).
+    @inline(__always)
     private mutating func takeIdle(at now: Int64) -> Int? {
-        if let idleLifetime {
-            // Released in time order, so the expired environments are a prefix.
-            let expired = idle.prefix { environments[$0].releasedAt + idleLifetime <= now }.count
-            if expired > 0 {
-                reclaimed += expired
-                idle.removeFirst(expired)
-            }
+        // Released in time order, so the expired environments are a prefix.
+        if let idleLifetime, let oldest = idle.first, environments[oldest].releasedAt + idleLifetime <= now {
+            dropExpired(idleLifetime, at: now)
         }
+        // The common case, kept short: the newest, and no environment is ever too old.
+        guard maxLifetime != nil || reuse == .leastRecent else { return idle.popLast() }
+        return takeIdleInOrder(at: now)
+    }
+
+    /// Drops the idle environments released `idleLifetime` or longer ago (X7).
+    @inline(never)
+    private mutating func dropExpired(_ idleLifetime: Int64, at now: Int64) {
+        let expired = idle.prefix { environments[$0].releasedAt + idleLifetime <= now }.count
+        reclaimed += expired
+        idle.removeFirst(expired)
+    }
+
+    /// `takeIdle` with a reuse order or a maximum lifetime (X6, X7): retires the environments
+    /// too old on the way.
+    @inline(never)
+    private mutating func takeIdleInOrder(at now: Int64) -> Int? {
         while !idle.isEmpty {
             let instance = reuse == .mostRecent ? idle.removeLast() : idle.removeFirst()
             if let maxLifetime, environments[instance].createdAt + maxLifetime <= now {

@@ -11,6 +11,9 @@
 /// when entries are kept), so an existential costs little there.
 final class Engine {
     let spec: ScenarioSpec
+    /// Whether SNS, EventBridge or S3 hands the events over (R1, R5, R9), decided once: every
+    /// asynchronous arrival asks.
+    let isServiceTrigger: Bool
     var sink: any TraceSink
     let keepsEntries: Bool
     var queue = EventQueue<Action>()
@@ -56,6 +59,7 @@ final class Engine {
 
     init(spec: ScenarioSpec, sink: any TraceSink, keepsEntries: Bool) {
         self.spec = spec
+        self.isServiceTrigger = Self.isServiceTrigger(spec.trigger)
         self.sink = sink
         self.keepsEntries = keepsEntries
         self.arrivals = ArrivalStream(groups: spec.arrivals)

@@ -46,8 +46,15 @@ extension Engine {
     /// the same chain, one invocation deeper (L1); a stopped one goes where failures go (L4).
     /// Through SNS or S3 the service hands it to Lambda as any other event, so a refused
     /// hand-off is retried or lost by the service's own policy (R2–R4, R9).
+    @inline(__always)
     func asyncLoopsBack(_ parent: AsyncItem) {
         guard spec.function.loops else { return }
+        sendLoopEvent(parent)
+    }
+
+    /// `asyncLoopsBack`'s work, out of line: every asynchronous run asks, few loop.
+    @inline(never)
+    private func sendLoopEvent(_ parent: AsyncItem) {
         let item = takeLoopEventID()
         record(.arrival(item: item, size: Int64(parent.size), shard: nil, group: nil), rules: [.L1])
         if handsOff || (isServiceTrigger && spec.assumptions.handOffLatency > 0) {

@@ -32,7 +32,7 @@ extension Engine {
         state.currentTry = callerTry
         syncItems[item] = state
         if spec.caller.sdk?.mode == .adaptive, waitsForToken(item, callerTry: callerTry) { return }
-        syncItems[item]?.triedAt = now
+        if spec.caller.retriers != nil { syncItems[item]?.triedAt = now }
         if state.size > spec.assumptions.syncLimit {
             assume(.syncLimit)
             respond(item, status: 413, error: "RequestTooLargeException", reason: nil, rules: [.S5, .S3], outcome: .rejected)
@@ -42,7 +42,7 @@ extension Engine {
             refuseSync(item, callerTry: callerTry, status: 429, reason: "FunctionInvocationRateLimitExceeded", rules: [.C4, .S7])
             return
         }
-        if versionNotReady() {
+        if spec.function.snapStart, versionNotReady() {
             refuseNotReady(item, callerTry: callerTry)
             return
         }
