@@ -35,6 +35,8 @@ enum ScenarioFigure {
         var rejections: [String] = []
         var verdicts: [Verifier.Verdict] = []
         var assumptions: [Assumptions.Name] = []
+        /// The assumptions the block's `assume:` gave a value (the explanation is the default).
+        var assumptionsSet: Set<Assumptions.Name> = []
         /// The reference's rule ids that explain the run, in reference order.
         var rules: [String] = []
         /// The block's YAML, and whether it is shown open (front matter `scenario-source: open`).
@@ -55,7 +57,10 @@ enum ScenarioFigure {
                 "hasAssumptions": .flag(!assumptions.isEmpty),
                 "assumptions": .list(
                     assumptions.enumerated().map { index, name in
-                        ["first": .flag(index == 0), "name": .text(name.rawValue), "explanation": .text(name.explanation)]
+                        [
+                            "first": .flag(index == 0), "name": .text(name.rawValue), "explanation": .text(name.explanation),
+                            "set": .flag(assumptionsSet.contains(name)),
+                        ]
                     }),
                 "hasRules": .flag(!rules.isEmpty), "rules": .text(rules.joined(separator: " ")),
                 "source": .text(source), "sourceOpen": .flag(sourceOpen), "ui": .object(ui.context),
@@ -114,6 +119,7 @@ enum ScenarioFigure {
         let log = MarkupWriter(capacity: 4096)
         EventLog.write(trace, options: options, into: log)
         context.assumptions = trace.assumptionsUsed.sorted()
+        context.assumptionsSet = Set(document.namedAssumptions)
         // In reference order: the few fired ids as a set of bits (not all 64 ids looked up).
         context.rules = trace.rulesFired.reduce(RuleSet()) { $0.union(RuleSet(id: $1) ?? []) }.names
         let rows = EventLog.rowCount(trace)
