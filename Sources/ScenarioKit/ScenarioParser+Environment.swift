@@ -7,7 +7,7 @@ import NotesYAML
 /// Why a file of its own: these keys describe where the function runs, not what its
 /// handler does, and they come with their own shapes (a count, or a count and a time).
 extension ScenarioParser {
-    static let environmentKeys = ["init", "init-fails", "ProvisionedConcurrentExecutions", "SnapStart", "loop", "RecursiveLoop"]
+    static let environmentKeys = ["init", "init-fails", "ProvisionedConcurrentExecutions", "SnapStart", "last-invoked", "loop", "RecursiveLoop"]
 
     static func readEnvironmentKey(_ key: String, _ value: YAMLNode, _ path: String, into spec: inout ScenarioSpec, _ reader: inout ScenarioReader) {
         switch key {
@@ -33,6 +33,9 @@ extension ScenarioParser {
                 case nil: break
                 }
             }
+        case "last-invoked":
+            // X13: 14 days without an invocation make a SnapStart version Inactive.
+            if let duration = reader.duration(value, path) { spec.function.lastInvoked = duration }
         case "loop":
             // L1: each successful run sends its event back to the service that invoked it.
             if let loops = reader.bool(value, path) { spec.function.loops = loops }

@@ -59,7 +59,7 @@ extension ScenarioParser {
 
     /// A word of a `CaseIterable` enum, read without regard to case; an unknown one is an
     /// error that lists the words and the closest.
-    private static func readWord<Word: RawRepresentable & CaseIterable>(_ node: YAMLNode, _ path: String, noun: String, _ reader: inout ScenarioReader) -> Word?
+    static func readWord<Word: RawRepresentable & CaseIterable>(_ node: YAMLNode, _ path: String, noun: String, _ reader: inout ScenarioReader) -> Word?
     where Word.RawValue == String {
         guard let text = reader.string(node, path) else { return nil }
         let words = ClaimWords(noun: noun, words: Word.allCases.map(\.rawValue))

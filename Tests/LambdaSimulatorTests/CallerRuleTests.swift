@@ -175,6 +175,19 @@ import Testing
             ])
     }
 
+    @Test(arguments: [Trigger.sns, .eventbridge, .s3])
+    func r16_aServiceTriggerTakesNoSDKPolicy(trigger: Trigger) {
+        var spec = Scenarios.async { $0.trigger = trigger }
+        spec.caller.sdk = SDKRetryPolicy(mode: .adaptive)
+        #expect(
+            ScenarioValidator.validate(spec).map(\.description) == [
+                "caller: \(trigger.rawValue) invokes the function itself and retries by its own policy: retry-mode, retries and timeout describe an SDK or CLI [R16]"
+            ])
+        var plain = Scenarios.async()
+        plain.caller.sdk = SDKRetryPolicy(mode: .adaptive)
+        #expect(ScenarioValidator.validate(plain).isEmpty, "an SDK may invoke asynchronously (R16)")
+    }
+
     @Test func aHandWrittenCallerKeepsItsOwnBackoff() throws {
         let trace = try Simulator.simulate(
             Scenarios.sync {
@@ -279,6 +292,43 @@ import Testing
             ScenarioValidator.validate(async).map(\.description) == [
                 "caller.Retry: a Step Functions Retry applies to a Task that waits for the function (mode: sync) [R14]"
             ])
+    }
+
+    @Test func r14_sfnRetryFromAttemptStartCountsTheWaitFromTheFailedAttemptsStart() throws {
+        var spec = Self.stepFunctions([Self.retrier(["States.ALL"], interval: 3, attempts: 2, rate: 1.5)]) { $0.function.fails = .always }
+        spec.assumptions.sfnRetryFrom = .attemptStart
+        let trace = try Simulator.simulate(spec)
+        // 3 s after 0 s, then 4.5 s after 3 s: the 100 ms runs do not push the retries.
+        #expect(trace.startTimes == [0, 3_000, 7_500])
+        #expect(trace.facts.callerRetries == 2)
+        #expect(trace.assumptionsUsed.contains(.sfnRetryFrom))
+        #expect(trace.rulesFired.contains("R14"))
+
+        // A run longer than the wait: the retry goes at once when it ends (3 s timeout).
+        var long = Self.stepFunctions([Self.retrier(["States.ALL"], interval: 1, attempts: 1)]) { $0.function.durations = [5_000] }
+        #expect(try Simulator.simulate(long).startTimes == [0, 4_000], "attempt-end: 1 s after the 3 s timeout")
+        long.assumptions.sfnRetryFrom = .attemptStart
+        #expect(try Simulator.simulate(long).startTimes == [0, 3_000])
+    }
+
+    @Test func r10_adaptiveLimiterBetaAndMinimumRateAreTheScenarios() throws {
+        func run(beta: Double, minimumRate: Double) throws -> Trace {
+            try Simulator.simulate(
+                Self.cli {
+                    $0.arrivals = [Scenarios.group(at: 0, count: 3)]
+                    $0.function.reservedConcurrency = 0
+                    $0.caller.sdk = SDKRetryPolicy(mode: .adaptive)
+                    $0.assumptions.adaptiveBeta = beta
+                    $0.assumptions.adaptiveMinimumRate = minimumRate
+                })
+        }
+        // botocore's 0.7 and 0.5 calls/s: the guide's burst.
+        #expect(try run(beta: 0.7, minimumRate: 0.5).throttleTimes == [0, 1_429, 2_858, 4_286, 7_429, 9_429, 11_429, 13_429, 15_429])
+        // A floor of 1 call/s: the first throttle leaves 1 call/s (0.5 × 1 is below it), so
+        // #2 and #3 wait 1 s and 2 s for their tokens, and every later call one second more.
+        let floor = try run(beta: 0.5, minimumRate: 1)
+        #expect(floor.throttleTimes == [0, 1_000, 2_000, 3_000, 4_000, 5_000, 6_000, 7_000, 8_000])
+        #expect(floor.assumptionsUsed.contains(.adaptiveLimiter))
     }
 }
 

@@ -30,4 +30,17 @@ import Testing
         #expect(limiter.acquire(at: 0) == 2_000)
         #expect(limiter.acquire(at: 0) == 4_000, "each waiting call reserves the next token")
     }
+
+    @Test func r10_betaAndMinimumRateAreTheAssumptions() {
+        var limiter = ClientRateLimiter(beta: 0.5, minimumRate: 1)
+        for time in stride(from: Int64(0), through: 900, by: 100) { limiter.recordSend(at: time) }
+        limiter.throttled(at: 900)
+        #expect(limiter.fillRate == 5, "0.5 × the 10 calls/s it sent at")
+        #expect(limiter.acquire(at: 900) == 200, "an empty bucket: 1/5 s for the first token")
+        limiter.throttled(at: 900)
+        #expect(limiter.fillRate == 2.5)
+        limiter.throttled(at: 900)
+        limiter.throttled(at: 900)
+        #expect(limiter.fillRate == 1, "never below the minimum rate")
+    }
 }

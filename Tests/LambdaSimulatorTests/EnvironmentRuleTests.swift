@@ -228,4 +228,92 @@ import Testing
         #expect(Self.coldStarts(trace) == ["0@1+800"])
         #expect(Self.ends(trace) == ["900 ok"])
     }
+
+    /// Two environments, then single requests at 300 s and 550 s, then two at once at 850 s,
+    /// with the default idle lifetime (600 s) and the given reuse order.
+    static func reuse(_ order: Assumptions.EnvironmentReuse) throws -> Trace {
+        try Simulator.simulate(
+            Scenarios.sync {
+                $0.arrivals = [
+                    Scenarios.group(at: 0, count: 2), Scenarios.group(at: 300_000), Scenarios.group(at: 550_000), Scenarios.group(at: 850_000, count: 2),
+                ]
+                $0.function.initDuration = 800
+                $0.assumptions.environmentReuse = order
+            })
+    }
+
+    @Test func x6_leastRecentReuseSpreadsRequestsAndKeepsBothEnvironmentsWarm() throws {
+        let mostRecent = try Self.reuse(.mostRecent)
+        // Env 2 serves 300 s and 550 s; env 1, idle since 0.9 s, is gone at 600.9 s, so one
+        // of the two requests at 850 s starts cold in env 3.
+        #expect(mostRecent.starts.map(\.instance) == [1, 2, 2, 2, 2, 3])
+        #expect(Self.coldStarts(mostRecent) == ["0@1+800", "0@2+800", "850000@3+800"])
+        #expect(mostRecent.facts.latencies == [900, 900, 100, 100, 100, 900])
+
+        let leastRecent = try Self.reuse(.leastRecent)
+        // Env 1 serves 300 s, env 2 (idle longest) 550 s: neither idles 600 s, both are warm
+        // at 850 s.
+        #expect(leastRecent.starts.map(\.instance) == [1, 2, 1, 2, 1, 2])
+        #expect(Self.coldStarts(leastRecent) == ["0@1+800", "0@2+800"])
+        #expect(leastRecent.facts.latencies == [900, 900, 100, 100, 100, 100])
+        #expect(leastRecent.assumptionsUsed.isSuperset(of: [.environmentReuse, .idleLifetime]))
+        #expect(leastRecent.rulesFired.contains("X6"))
+    }
+
+    @Test func x7_aMaximumLifetimeRetiresAnEnvironmentEvenWhenItIsBusy() throws {
+        func run(count: Int, lifetime: Int64?) throws -> Trace {
+            try Simulator.simulate(
+                Scenarios.sync {
+                    $0.arrivals = [Scenarios.group(at: 0, count: count, every: 60_000)]
+                    $0.function.initDuration = 800
+                    $0.assumptions.maxEnvironmentLifetime = lifetime
+                })
+        }
+        // A request a minute never idles the environment; at 180 s it is 150 s old or more,
+        // so it is retired and the request starts a new one.
+        let retired = try run(count: 5, lifetime: 150_000)
+        #expect(Self.coldStarts(retired) == ["0@1+800", "180000@2+800"])
+        #expect(retired.starts.map(\.instance) == [1, 1, 1, 2, 2])
+        #expect(retired.assumptionsUsed.contains(.maxEnvironmentLifetime))
+
+        let off = try run(count: 5, lifetime: nil)
+        #expect(Self.coldStarts(off) == ["0@1+800"])
+        #expect(!off.assumptionsUsed.contains(.maxEnvironmentLifetime), "5 minutes are far from \"every few hours\"")
+        // Off by default, it is relied on once a reused environment is 2 hours old.
+        let twoHours = try Simulator.simulate(
+            Scenarios.sync {
+                $0.arrivals = [Scenarios.group(at: 0, count: 25, every: 300_000)]
+                $0.function.initDuration = 800
+            })
+        #expect(Self.coldStarts(twoHours) == ["0@1+800"])
+        #expect(twoHours.assumptionsUsed.contains(.maxEnvironmentLifetime))
+    }
+
+    @Test func x2_initOverrunOnceCountsTheInitCodeOnce() throws {
+        func run(init initDuration: Int64, timeout: Int64, _ overrun: Assumptions.InitOverrun) throws -> Trace {
+            try Simulator.simulate(
+                Scenarios.sync {
+                    $0.function.initDuration = initDuration
+                    $0.function.timeoutSeconds = timeout
+                    $0.assumptions.initOverrun = overrun
+                })
+        }
+        // 12 s of Init: abandoned at 10 s; `once` carries on for the 2 s left, then the
+        // handler: 12.1 s instead of `twice`'s 22.1 s.
+        let once = try run(init: 12_000, timeout: 30, .once)
+        #expect(Self.coldStarts(once) == ["0@1+12000"])
+        #expect(Self.ends(once) == ["12100 ok"])
+        #expect(once.facts.latencies == [12_100])
+        #expect(once.assumptionsUsed.contains(.initOverrun))
+        #expect(Self.ends(try run(init: 12_000, timeout: 30, .twice)) == ["22100 ok"])
+        // 16 s of Init and a 5 s timeout: the 6 s left do not fit either way; the invocation
+        // times out 10 s + 5 s after the request.
+        let onceTimedOut = try run(init: 16_000, timeout: 5, .once)
+        #expect(Self.coldStarts(onceTimedOut) == ["0@1+16000 failed"])
+        #expect(Self.ends(onceTimedOut) == ["15000 timeout"])
+        #expect(Self.coldStarts(try run(init: 16_000, timeout: 5, .twice)) == ["0@1+26000 failed"])
+        // 14 s with a 5 s timeout: `once` fits (4 s + 100 ms), `twice` does not.
+        #expect(Self.ends(try run(init: 14_000, timeout: 5, .once)) == ["14100 ok"])
+        #expect(Self.ends(try run(init: 14_000, timeout: 5, .twice)) == ["15000 timeout"])
+    }
 }

@@ -255,4 +255,112 @@ import Testing
             #expect(first.stats.throttles > 0)
         }
     }
+
+    @Test(arguments: [
+        (Assumptions.SNSBackoffFunction.geometric, [Int64(1_000), 1_395, 1_946, 2_714, 3_786, 5_282, 7_368, 10_278, 14_337, 20_000]),
+        (.linear, [1_000, 3_111, 5_222, 7_333, 9_444, 11_556, 13_667, 15_778, 17_889, 20_000]),
+        (.arithmetic, [1_000, 1_235, 1_938, 3_111, 4_753, 6_864, 9_444, 12_494, 16_012, 20_000]),
+        (.exponential, [1_000, 1_037, 1_112, 1_260, 1_558, 2_153, 3_342, 5_722, 10_481, 20_000]),
+    ])
+    func r3_snsBackoffFunctionShapesTheBackoffPhase(function: Assumptions.SNSBackoffFunction, waits: [Int64]) {
+        #expect((6...15).map { SNSDeliveryPolicy.wait(beforeRetry: $0, function: function) } == waits)
+        #expect(SNSDeliveryPolicy.wait(beforeRetry: 5, function: function) == 1_000, "the pre-backoff phase is the same")
+        #expect(SNSDeliveryPolicy.wait(beforeRetry: 16, function: function) == 20_000, "and the post-backoff phase")
+    }
+
+    @Test func r3_snsBackoffLinearInATrace() throws {
+        let trace = try Simulator.simulate(
+            Self.service(.sns) {
+                $0.caller.service.handOffFails = .attempts(Set(1...16))
+                $0.assumptions.snsBackoff = .linear
+            })
+        #expect(trace.throttleTimes == [0, 0, 0, 0, 1_000, 2_000, 3_000, 6_111, 11_333, 18_666, 28_110, 39_666, 53_333, 69_111, 87_000, 107_000])
+        #expect(trace.startTimes == [127_000], "attempt 17, the first post-backoff retry")
+        #expect(trace.assumptionsUsed.contains(.snsBackoff))
+    }
+
+    @Test func r6_eventbridgeBackoffBaseAndCapAreTheScenarios() throws {
+        let trace = try Simulator.simulate(
+            Self.service(.eventbridge) {
+                $0.caller.service.handOffFails = .always
+                $0.caller.service.bus = .eventbridgev2
+                $0.caller.service.deadLetterQueue = .sqs
+                $0.assumptions.eventbridgeBackoffBase = 2_000
+                $0.assumptions.eventbridgeBackoffCap = 5_000
+            })
+        // 5 retries waiting 2, 4, 5, 5, 5 s.
+        #expect(trace.throttleTimes == [0, 2_000, 6_000, 11_000, 16_000, 21_000])
+        #expect(trace.deliverySummary == ["21000 caller-DLQ->sqs - - [1]"])
+        #expect(trace.assumptionsUsed.contains(.eventbridgeBackoff))
+        #expect(EventBridgeRetrySchedule.wait(beforeRetry: 185, base: 2_000, cap: 5_000) == 5_000)
+    }
+
+    @Test func r9_s3HandOffRetriedBacksOffAsAThrottledAsyncEvent() throws {
+        let retried = try Simulator.simulate(
+            Self.service(.s3) {
+                $0.caller.service.handOffFails = .attempts([1, 2, 3])
+                $0.assumptions.s3HandOff = .retried
+            })
+        // Waits 1, 2, 4 s (A8's throttle backoff); the fourth hand-off is accepted at 7 s.
+        #expect(retried.throttleTimes == [0, 1_000, 3_000])
+        #expect(retried.startTimes == [7_000])
+        #expect(retried.outcomes[1] == [.ok])
+        #expect(retried.facts.callerRetries == 3)
+        #expect(retried.assumptionsUsed.isSuperset(of: [.s3HandOff, .throttleBackoff]))
+        #expect(retried.rulesFired.isSuperset(of: ["R9", "A8"]))
+
+        let lost = try Simulator.simulate(Self.service(.s3) { $0.caller.service.handOffFails = .attempts([1, 2, 3]) })
+        #expect(lost.throttleTimes == [0])
+        #expect(lost.outcomes[1] == [.discarded], "the default: lost")
+
+        let clientError = try Simulator.simulate(
+            Self.service(.s3) {
+                $0.caller.service.handOffFails = .always
+                $0.caller.service.handOffFailure = .noPermission
+                $0.assumptions.s3HandOff = .retried
+            })
+        #expect(clientError.throttleTimes == [0], "a 403 is not retried")
+        #expect(clientError.outcomes[1] == [.discarded])
+    }
+
+    @Test func r9_s3HandOffRetriedGivesUpAfterSixHours() throws {
+        let trace = try Simulator.simulate(
+            Self.service(.s3) {
+                $0.caller.service.handOffFails = .always
+                $0.assumptions.s3HandOff = .retried
+                $0.until = 30_000_000
+            })
+        // 1 s doubling to 5 min: 80 hand-offs, the last at 21,511 s; the next wait would end
+        // past 21,600 s, so the notification is lost then.
+        #expect(trace.throttleTimes.count == 80)
+        #expect(trace.throttleTimes.prefix(5) == [0, 1_000, 3_000, 7_000, 15_000])
+        #expect(trace.throttleTimes.last == 21_511_000)
+        #expect(trace.outcomes[1] == [.discarded])
+        #expect(trace.entries.filter { if case .discarded = $0.event { true } else { false } }.map(\.time) == [21_511_000])
+    }
+
+    @Test func r9_handOffLatencyDelaysEveryServicesFirstHandOff() throws {
+        for trigger in [Trigger.sns, .eventbridge, .s3] {
+            let trace = try Simulator.simulate(
+                Self.service(trigger) {
+                    $0.arrivals = [Scenarios.group(at: 1_000)]
+                    $0.assumptions.handOffLatency = 2_500
+                })
+            #expect(trace.responses.map { "\($0.time) \($0.status)" } == ["3500 202"], "\(trigger)")
+            #expect(trace.startTimes == [3_500])
+            #expect(trace.assumptionsUsed.contains(.handOffLatency))
+        }
+        // A refused hand-off is retried from the delayed first attempt (SNS: at once).
+        let refused = try Simulator.simulate(
+            Self.service(.sns) {
+                $0.caller.service.handOffFails = .attempts([1])
+                $0.assumptions.handOffLatency = 2_000
+            })
+        #expect(refused.throttleTimes == [2_000])
+        #expect(refused.startTimes == [2_000])
+        let immediate = try Simulator.simulate(Self.service(.s3))
+        #expect(immediate.startTimes == [0], "0 s by default")
+        #expect(immediate.assumptionsUsed.contains(.handOffLatency))
+        #expect(!(try Simulator.simulate(Scenarios.async())).assumptionsUsed.contains(.handOffLatency), "no service, no hand-off")
+    }
 }

@@ -120,4 +120,57 @@ import Testing
         let elsewhere = Scenarios.kafka { $0.mapping.onFailure = .kafka }
         #expect(ScenarioValidator.validate(elsewhere).isEmpty, "the default destination '<name>-dlt' is another topic")
     }
+
+    @Test func l3_recursionThresholdIsAnAssumptionAndCanBeMoved() throws {
+        let trace = try Simulator.simulate(
+            Scenarios.async {
+                $0.function.loops = true
+                $0.assumptions.recursionThreshold = 4
+            })
+        // Depths 1–4 run (100 ms each); depth 5 is stopped at 400 ms.
+        #expect(trace.startTimes == [0, 100, 200, 300])
+        #expect(RecursionRuleTests.stoppedAt(trace) == [400])
+        #expect(trace.assumptionsUsed.contains(.recursionThreshold))
+        let defaults = try Simulator.simulate(Scenarios.async { $0.function.loops = true })
+        #expect(defaults.assumptionsUsed.contains(.recursionThreshold), "16 run, the 17th is stopped: relied on")
+        let allowed = try Simulator.simulate(
+            Scenarios.async {
+                $0.function.loops = true
+                $0.function.recursiveLoopAllowed = true
+                $0.until = 1_000
+            })
+        #expect(!allowed.assumptionsUsed.contains(.recursionThreshold), "nothing was stopped")
+    }
+
+    @Test func l1_r3_aLoopThroughSNSMeetsSNSsDeliveryPolicyAtEveryTurn() throws {
+        let trace = try Simulator.simulate(
+            Scenarios.async {
+                $0.trigger = .sns
+                $0.function.loops = true
+                $0.caller.service.handOffFails = .attempts([1])
+            })
+        // Each event of the chain, the looped ones too, is refused once and retried at once
+        // (the immediate phase); the 17th is refused, retried, accepted and then stopped.
+        #expect(trace.throttleTimes == (0...16).map { Int64($0) * 100 })
+        #expect(trace.startTimes == (0..<16).map { Int64($0) * 100 })
+        #expect(RecursionRuleTests.stoppedAt(trace) == [1_600])
+        #expect(trace.facts.callerRetries == 17)
+        #expect(trace.rulesFired.isSuperset(of: ["L1", "L3", "R2", "R3"]))
+    }
+
+    @Test func l1_r9_aLoopThroughS3MeetsS3sHandOff() throws {
+        let retried = try Simulator.simulate(
+            Scenarios.async {
+                $0.trigger = .s3
+                $0.function.loops = true
+                $0.caller.service.handOffFails = .attempts([1])
+                $0.assumptions.s3HandOff = .retried
+            })
+        // Every notification is refused once and retried 1 s later: run n starts at
+        // 1 s + (n − 1) × 1.1 s; the 17th notification is accepted at 18.6 s and stopped.
+        #expect(retried.startTimes == (0..<16).map { 1_000 + Int64($0) * 1_100 })
+        #expect(RecursionRuleTests.stoppedAt(retried) == [18_600])
+        #expect(retried.throttleTimes.count == 17)
+        #expect(retried.assumptionsUsed.isSuperset(of: [.s3HandOff, .recursionThreshold]))
+    }
 }

@@ -65,6 +65,7 @@ import Testing
         spec.function.provisionedAt = knobs % 10 == 1 ? 1_000 : nil
         spec.assumptions.idleLifetime = knobs % 2 == 0 ? 600_000 : 700
         spec.assumptions.pollLatency = Int64(knobs % 2) * 300
+        varyAssumptions(&spec, knobs: knobs)
         if let reserved = spec.function.reservedConcurrency, let provisioned = spec.function.provisionedConcurrency, provisioned > reserved {
             spec.function.provisionedConcurrency = reserved
         }
@@ -109,6 +110,22 @@ import Testing
             spec.function.initFails = .never
             spec.assumptions.snapstartRestore = Int64(knobs % 2) * 200
         }
+    }
+
+    /// The §17 alternatives of callers, environments and recursion (X2, X6, X7, R3, R6,
+    /// R9, R10, R14, L3), an `Init` over 10 s among them.
+    static func varyAssumptions(_ spec: inout ScenarioSpec, knobs: Int) {
+        if knobs % 13 == 7 { spec.function.initDuration = 11_000 }
+        spec.assumptions.environmentReuse = knobs % 2 == 0 ? .mostRecent : .leastRecent
+        spec.assumptions.initOverrun = knobs % 4 < 2 ? .twice : .once
+        spec.assumptions.maxEnvironmentLifetime = knobs % 6 == 5 ? 900 : nil
+        spec.assumptions.sfnRetryFrom = knobs % 2 == 1 ? .attemptStart : .attemptEnd
+        spec.assumptions.snsBackoff = Assumptions.SNSBackoffFunction.allCases[knobs % 4]
+        spec.assumptions.eventbridgeBackoffCap = knobs % 3 == 0 ? 2_000 : 480_000
+        spec.assumptions.s3HandOff = knobs % 3 == 1 ? .retried : .lost
+        spec.assumptions.adaptiveBeta = knobs % 2 == 0 ? 0.7 : 0.4
+        spec.assumptions.adaptiveMinimumRate = knobs % 4 == 3 ? 2 : 0.5
+        spec.assumptions.recursionThreshold = knobs % 5 == 2 ? 3 : 16
     }
 
     @Test func everyInputSettlesExactlyOnce() async {

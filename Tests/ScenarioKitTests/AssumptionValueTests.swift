@@ -53,6 +53,44 @@ import Testing
             "mq", "rabbitmq-redelivery", "limit -1",
             "content/a.md:2:32: error: rabbitmq-redelivery: limit takes a whole number of redeliveries, 0 or more (x-delivery-limit), for example 'limit 20', not 'limit -1' [scenario.value]"
         ),
+        (
+            "async", "environment-reuse", "most-recnt",
+            "content/a.md:2:30: error: environment-reuse: 'most-recnt' is not a reuse order (most-recent, least-recent); did you mean 'most-recent'? [scenario.value]"
+        ),
+        (
+            "async", "init-overrun", "twise",
+            "content/a.md:2:25: error: init-overrun: 'twise' is not an Init overrun (twice, once); did you mean 'twice'? [scenario.value]"
+        ),
+        (
+            "async", "sfn-retry-from", "attempt-stat",
+            "content/a.md:2:27: error: sfn-retry-from: 'attempt-stat' is not a retry reference (attempt-end, attempt-start); did you mean 'attempt-start'? [scenario.value]"
+        ),
+        (
+            "async", "sns-backoff", "geometrik",
+            "content/a.md:2:24: error: sns-backoff: 'geometrik' is not an SNS backoffFunction (geometric, linear, arithmetic, exponential); did you mean 'geometric'? [scenario.value]"
+        ),
+        (
+            "async", "s3-hand-off", "retryed",
+            "content/a.md:2:24: error: s3-hand-off: 'retryed' is not an S3 hand-off (lost, retried); did you mean 'retried'? [scenario.value]"
+        ),
+        (
+            "async", "eventbridge-backoff", "{ base: 5s, cap: 1s }",
+            "content/a.md:2:32: error: eventbridge-backoff needs a base longer than 0s and a cap at least as long as the base [scenario.range]"
+        ),
+        ("async", "eventbridge-backoff", "{ bass: 5s }", "content/a.md:2:34: error: unknown key 'bass'; did you mean 'base'? [scenario.unknown-key]"),
+        (
+            "async", "adaptive-limiter", "{ beta: 1.5 }",
+            "content/a.md:2:37: error: beta is the share of the rate kept after a throttle: a number between 0 and 1 such as 0.7, not '1.5' [scenario.range]"
+        ),
+        (
+            "async", "adaptive-limiter", "{ minimum-rate: 0 }",
+            "content/a.md:2:45: error: minimum-rate is calls per second: a number above 0 such as 0.5, not '0' [scenario.range]"
+        ),
+        ("async", "max-environment-lifetime", "0s", "content/a.md:2:37: error: max-environment-lifetime must be longer than 0s, or off [scenario.range]"),
+        (
+            "async", "recursion-threshold", "0",
+            "content/a.md:2:32: error: recursion-threshold counts the invocations that run: at least 1, not 0 [scenario.range]"
+        ),
     ])
     func aValueOutsideItsDomainIsAnErrorAtTheValue(mode: String, name: String, value: String, expected: String) {
         #expect(problem(mode, name, value) == expected)
@@ -96,6 +134,54 @@ import Testing
 
     @Test func wordsAreReadWithoutRegardToCase() {
         #expect(problem("async", "retry-from", "Attempt-Start") == nil)
+        #expect(problem("async", "sns-backoff", "LINEAR") == nil, "as SNS's own BackoffFunction spells it")
+    }
+
+    /// Issue 23, point 1: the §17 assumptions of callers, environments and recursion each
+    /// take their documented alternative.
+    @Test func issue23AssumptionsTakeTheirAlternatives() throws {
+        let yaml = """
+            mode: async
+            assume:
+              environment-reuse: least-recent
+              max-environment-lifetime: 2h
+              init-overrun: once
+              sfn-retry-from: attempt-start
+              sns-backoff: exponential
+              eventbridge-backoff: { base: 2s, cap: 5m }
+              s3-hand-off: retried
+              adaptive-limiter: { beta: 0.5, minimum-rate: 1 }
+              recursion-threshold: 20
+            events:
+              - at: 0s
+
+            """
+        let run = ScenarioRunner.run(yaml, path: "content/a.md")
+        #expect(run.diagnostics.isEmpty)
+        let assumptions = try #require(run.document?.spec.assumptions)
+        #expect(assumptions.environmentReuse == .leastRecent)
+        #expect(assumptions.maxEnvironmentLifetime == 7_200_000)
+        #expect(assumptions.initOverrun == .once)
+        #expect(assumptions.sfnRetryFrom == .attemptStart)
+        #expect(assumptions.snsBackoff == .exponential)
+        #expect(assumptions.eventbridgeBackoffBase == 2_000)
+        #expect(assumptions.eventbridgeBackoffCap == 300_000)
+        #expect(assumptions.s3HandOff == .retried)
+        #expect(assumptions.adaptiveBeta == 0.5)
+        #expect(assumptions.adaptiveMinimumRate == 1)
+        #expect(assumptions.recursionThreshold == 20)
+        let base = ScenarioRunner.run("mode: async\nassume: { eventbridge-backoff: 3s, max-environment-lifetime: off }\nevents:\n  - at: 0s\n", path: "a.md")
+        #expect(base.diagnostics.isEmpty)
+        #expect(base.document?.spec.assumptions.eventbridgeBackoffBase == 3_000)
+        #expect(base.document?.spec.assumptions.eventbridgeBackoffCap == 480_000, "the cap stays 480 s")
+        #expect(base.document?.spec.assumptions.maxEnvironmentLifetime == nil)
+        let snapStart = ScenarioRunner.run(
+            "mode: sync\nfunction: { SnapStart: { ApplyOn: PublishedVersions }, last-invoked: 20d }\nassume: { snapstart-reactivation: 30s, hand-off-latency: 2s }\nevents:\n  - at: 0s\n",
+            path: "a.md")
+        #expect(snapStart.diagnostics.isEmpty)
+        #expect(snapStart.document?.spec.function.lastInvoked == 1_728_000_000)
+        #expect(snapStart.document?.spec.assumptions.snapstartReactivation == 30_000)
+        #expect(snapStart.document?.spec.assumptions.handOffLatency == 2_000)
     }
 }
 

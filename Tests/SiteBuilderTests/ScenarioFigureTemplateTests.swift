@@ -52,6 +52,29 @@ import TestSupport
         #expect(english.contains("<li class=\"tl-throttle\">429 throttled</li>"))
     }
 
+    /// An assumption the scenario set is marked so: its explanation states the default.
+    @Test func anAssumptionTheScenarioSetIsMarkedOnTheFigure() throws {
+        let note = """
+            ---
+            lang: en
+            ---
+            # N
+
+            ```scenario
+            title: "Least recently used"
+            mode: sync
+            function: { init: 800ms }
+            assume: { environment-reuse: least-recent }
+            events:
+              - { at: 0s, count: 2 }
+              - at: 1m
+            ```
+            """
+        let page = try #require(build(MemoryFileSystem(files: ["s/content/a.md": note])).text(at: "a.html"))
+        #expect(page.contains("<dt><code>environment-reuse</code><dd>(set by this scenario; the default is) Of several idle environments"))
+        #expect(page.contains("<dt><code>idle-lifetime</code><dd>AWS does not publish"), "not set: the explanation alone")
+    }
+
     @Test func aSiteOverridesTheFigureAndCachedFiguresFollow() throws {
         let fileSystem = MemoryFileSystem(files: [
             "s/content/a.md": note(lang: "en"),

@@ -5,14 +5,20 @@
 /// Why: adaptive mode is standard mode plus this limiter, so after throttles it delays even
 /// first attempts of other calls; a note on adaptive mode needs those delays, not standard
 /// mode's timeline. AWS documents only "client-side rate limiting" (R10); the numbers are
-/// botocore's (`adaptive-limiter`, §17-style assumption): the rate falls to 0.7 × the rate
-/// the client was sending at, never below 0.5 calls/s, and grows back along CUBIC
+/// botocore's (`adaptive-limiter`, §17-style assumption): the rate falls to `beta` (0.7) × the
+/// rate the client was sending at, never below `minimumRate` (0.5 calls/s), and grows back along CUBIC
 /// (`0.4 × (t − K)³ + W_max`, at most twice the measured rate). No randomness: the same
 /// calls always wait alike.
 struct ClientRateLimiter {
-    static let minimumRate = 0.5
-    static let beta = 0.7
+    /// The lowest fill rate, calls/s, and the share of the rate kept after a throttle.
+    let minimumRate: Double
+    let beta: Double
     static let scale = 0.4
+
+    init(beta: Double = 0.7, minimumRate: Double = 0.5) {
+        self.beta = beta
+        self.minimumRate = minimumRate
+    }
 
     private(set) var enabled = false
     /// Calls per second the bucket refills with.
@@ -51,7 +57,7 @@ struct ClientRateLimiter {
         let rateInUse = enabled ? min(measuredRate, fillRate) : measuredRate
         lastMaxRate = rateInUse
         lastThrottle = now
-        setRate(rateInUse * Self.beta)
+        setRate(rateInUse * beta)
         enabled = true
     }
 
@@ -60,13 +66,13 @@ struct ClientRateLimiter {
     mutating func succeeded(at now: Int64) {
         guard enabled else { return }
         refill(at: now)
-        let k = Self.cubeRoot(lastMaxRate * (1 - Self.beta) / Self.scale)
+        let k = Self.cubeRoot(lastMaxRate * (1 - beta) / Self.scale)
         let t = Double(now - lastThrottle) / 1_000 - k
         setRate(min(Self.scale * t * t * t + lastMaxRate, 2 * measuredRate))
     }
 
     private mutating func setRate(_ rate: Double) {
-        fillRate = max(rate, Self.minimumRate)
+        fillRate = max(rate, minimumRate)
         tokens = min(tokens, max(fillRate, 1))
     }
 

@@ -39,7 +39,8 @@ struct ConcurrencyPool {
     let account: Int
     private(set) var busy = 0
     private(set) var peak = 0
-    /// Idle on-demand environments, the most recently released last (X6: reused first).
+    /// Idle on-demand environments in the order they were released (X6: `environment-reuse`
+    /// takes the last or the first).
     private var idle: [Int] = []
     /// Idle provisioned environments (X10: used before any on-demand one).
     private var provisionedIdle: [Int] = []
@@ -53,43 +54,87 @@ struct ConcurrencyPool {
     private var environments: [EnvironmentState] = [EnvironmentState()]
     /// Idle environments dropped because they outlived `idleLifetime` (X7).
     private(set) var reclaimed = 0
+    /// X7: how long an on-demand environment lives at most, however busy (`max-environment-lifetime`).
+    let maxLifetime: Int64?
+    /// X6: which idle environment serves the next request (`environment-reuse`).
+    let reuse: Assumptions.EnvironmentReuse
+    /// Idle environments retired because they reached `maxLifetime` (X7).
+    private(set) var retired = 0
 
-    init(reserved: Int?, account: Int, idleLifetime: Int64? = nil) {
+    init(
+        reserved: Int?, account: Int, idleLifetime: Int64? = nil, maxLifetime: Int64? = nil,
+        reuse: Assumptions.EnvironmentReuse = .mostRecent
+    ) {
         self.reserved = reserved
         self.account = account
         self.idleLifetime = idleLifetime
+        self.maxLifetime = maxLifetime
+        self.reuse = reuse
     }
 
     /// The most environments that may run at once.
     var limit: Int { min(reserved ?? account, account) }
 
     /// Takes an environment at `now`, or says why not: a provisioned one first (X10), then
-    /// the most recently used idle one that is still kept (X6, X7), else a new one (C3).
+    /// an idle one that is still kept (X6, X7), else a new one (C3).
     mutating func acquire(at now: Int64) -> Result<Int, Refusal> {
         if let reserved, busy >= reserved { return .failure(.reservedLimit) }
         if busy >= account { return .failure(.accountLimit) }
         let instance: Int
         if let warm = provisionedIdle.popLast() {
             instance = warm
+        } else if let reused = takeIdle(at: now) {
+            instance = reused
         } else {
-            if let idleLifetime, let newest = idle.last, environments[newest].releasedAt + idleLifetime <= now {
-                // The newest idle environment expired, so every older one did too.
-                reclaimed += idle.count
-                idle.removeAll(keepingCapacity: true)
-            }
-            if let reused = idle.popLast() {
-                instance = reused
-            } else {
-                refill(at: now)
-                guard tokens >= Self.costPerEnvironment else { return .failure(.scalingRate) }
-                tokens -= Self.costPerEnvironment
-                instance = newInstance(provisioned: false)
-            }
+            refill(at: now)
+            guard tokens >= Self.costPerEnvironment else { return .failure(.scalingRate) }
+            tokens -= Self.costPerEnvironment
+            instance = newInstance(provisioned: false, at: now)
         }
         busy += 1
         peak = max(peak, busy)
         return .success(instance)
     }
+
+    /// The idle on-demand environment the next request reuses (X6: the most or the least
+    /// recently used), after dropping those idle longer than `idleLifetime` and retiring
+    /// those older than `maxLifetime` (X7).
+    @inline(__always)
+    private mutating func takeIdle(at now: Int64) -> Int? {
+        // Released in time order, so the expired environments are a prefix.
+        if let idleLifetime, let oldest = idle.first, environments[oldest].releasedAt + idleLifetime <= now {
+            dropExpired(idleLifetime, at: now)
+        }
+        // The common case, kept short: the newest, and no environment is ever too old.
+        guard maxLifetime != nil || reuse == .leastRecent else { return idle.popLast() }
+        return takeIdleInOrder(at: now)
+    }
+
+    /// Drops the idle environments released `idleLifetime` or longer ago (X7).
+    @inline(never)
+    private mutating func dropExpired(_ idleLifetime: Int64, at now: Int64) {
+        let expired = idle.prefix { environments[$0].releasedAt + idleLifetime <= now }.count
+        reclaimed += expired
+        idle.removeFirst(expired)
+    }
+
+    /// `takeIdle` with a reuse order or a maximum lifetime (X6, X7): retires the environments
+    /// too old on the way.
+    @inline(never)
+    private mutating func takeIdleInOrder(at now: Int64) -> Int? {
+        while !idle.isEmpty {
+            let instance = reuse == .mostRecent ? idle.removeLast() : idle.removeFirst()
+            if let maxLifetime, environments[instance].createdAt + maxLifetime <= now {
+                retired += 1
+                continue
+            }
+            return instance
+        }
+        return nil
+    }
+
+    /// How long ago the environment was created, ms (X7).
+    func age(_ instance: Int, at now: Int64) -> Int64 { now - environments[instance].createdAt }
 
     /// Returns an environment; it stays warm for the next request.
     mutating func release(_ instance: Int, at now: Int64 = 0) {
@@ -103,8 +148,8 @@ struct ConcurrencyPool {
     }
 
     /// Adds `count` provisioned environments, initialised and idle (X1, X9).
-    mutating func addProvisioned(_ count: Int) -> [Int] {
-        let added = (0..<count).map { _ in newInstance(provisioned: true) }
+    mutating func addProvisioned(_ count: Int, at now: Int64 = 0) -> [Int] {
+        let added = (0..<count).map { _ in newInstance(provisioned: true, at: now) }
         provisionedIdle.append(contentsOf: added.reversed())
         return added
     }
@@ -119,9 +164,9 @@ struct ConcurrencyPool {
         environments[instance].initialized = initialized
     }
 
-    private mutating func newInstance(provisioned: Bool) -> Int {
+    private mutating func newInstance(provisioned: Bool, at now: Int64) -> Int {
         defer { nextInstance += 1 }
-        environments.append(EnvironmentState(initialized: provisioned, provisioned: provisioned))
+        environments.append(EnvironmentState(createdAt: now, initialized: provisioned, provisioned: provisioned))
         return nextInstance
     }
 
@@ -162,6 +207,7 @@ struct RequestRateLimiter {
 
 /// What the pool knows of one execution environment (X1, X4, X7, X9).
 struct EnvironmentState {
+    var createdAt: Int64 = 0
     var releasedAt: Int64 = 0
     var initialized = false
     var provisioned = false

@@ -11,6 +11,9 @@
 /// when entries are kept), so an existential costs little there.
 final class Engine {
     let spec: ScenarioSpec
+    /// Whether SNS, EventBridge or S3 hands the events over (R1, R5, R9), decided once: every
+    /// asynchronous arrival asks.
+    let isServiceTrigger: Bool
     var sink: any TraceSink
     let keepsEntries: Bool
     var queue = EventQueue<Action>()
@@ -44,19 +47,28 @@ final class Engine {
     /// without retains on every try.
     var stepFunctionsRetries: [Int: [Int]] = [:]
     /// The client-side rate limiter of an SDK in adaptive mode (R10).
-    var clientLimiter = ClientRateLimiter()
+    var clientLimiter: ClientRateLimiter
+    /// A SnapStart version's state (X13): when it was last invoked, ms (negative: before the
+    /// scenario), and when the re-activation under way ends (nil: none, the version is Active
+    /// unless 14 days passed since `versionLastInvoked`).
+    var versionLastInvoked: Int64 = 0
+    var versionActiveAt: Int64?
     /// Async events whose handler is running, by instance (an instance runs one at a time, C5).
     var running: [AsyncItem?] = []
     var source = SourceState()
 
     init(spec: ScenarioSpec, sink: any TraceSink, keepsEntries: Bool) {
         self.spec = spec
+        self.isServiceTrigger = Self.isServiceTrigger(spec.trigger)
         self.sink = sink
         self.keepsEntries = keepsEntries
         self.arrivals = ArrivalStream(groups: spec.arrivals)
         self.pool = ConcurrencyPool(
             reserved: spec.function.reservedConcurrency, account: spec.accountConcurrency,
-            idleLifetime: spec.function.modelsEnvironments ? spec.assumptions.idleLifetime : nil)
+            idleLifetime: spec.function.modelsEnvironments ? spec.assumptions.idleLifetime : nil,
+            maxLifetime: spec.function.modelsEnvironments ? spec.assumptions.maxEnvironmentLifetime : nil,
+            reuse: spec.assumptions.environmentReuse)
+        self.clientLimiter = ClientRateLimiter(beta: spec.assumptions.adaptiveBeta, minimumRate: spec.assumptions.adaptiveMinimumRate)
         self.requestRate = RequestRateLimiter(concurrencyQuota: spec.accountConcurrency)
         self.function = FunctionModel(spec: spec.function, seed: spec.seed)
         self.groupDurations = spec.arrivals.map(\.durations)

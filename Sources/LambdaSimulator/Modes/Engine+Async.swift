@@ -33,16 +33,16 @@ extension Engine {
             settle(item, [.rejected])
             return
         }
-        if handsOff {
-            handOff(HandOff(id: item, size: arrival.size, group: Int32(arrival.group), firstAt: now))
+        if isServiceTrigger {
+            serviceReceived(HandOff(id: item, size: arrival.size, group: Int32(arrival.group), firstAt: now))
             return
         }
         acceptEvent(item, size: arrival.size, group: Int32(arrival.group))
     }
 
     /// Lambda accepts the event (202) into its queue (A1); from here Lambda's rules decide,
-    /// whoever sent it (R1, R5, R9).
-    func acceptEvent(_ item: Int, size: Int64, group: Int32) {
+    /// whoever sent it (R1, R5, R9); `depth` is the event's place in a recursive chain (L1).
+    func acceptEvent(_ item: Int, size: Int64, group: Int32, depth: Int16 = 1) {
         record(.response(item: item, status: 202, error: nil, reason: nil), rules: [.A1] + serviceHandOffRules)
         record(.enqueued(item: item), rules: [.A1])
         if !spec.faults.drop.isEmpty, spec.faults.drop.contains(item) {
@@ -50,7 +50,8 @@ extension Engine {
             settle(item, [.discarded])
             return
         }
-        let state = AsyncItem(id: item, enqueuedAt: now, size: Int32(size), group: group)
+        var state = AsyncItem(id: item, enqueuedAt: now, size: Int32(size), group: group)
+        state.depth = depth
         if spec.function.reservedConcurrency == 0 {
             // A9: with reserved concurrency 0 events go straight to the DLQ / OnFailure.
             giveUp(state, condition: "ZeroReservedConcurrency", reason: .zeroReservedConcurrency, rules: [.A9, .C2])

@@ -47,7 +47,7 @@ extension Engine {
     /// Step Functions runs the task again if a retrier catches the failure known by `names`
     /// and has attempts left: it records the retry and returns true (R14, R15). The first
     /// retrier that catches the error decides, even with no attempts left. The wait counts
-    /// from the end of the failed attempt (`sfn-retry-from`, §17).
+    /// from the end of the failed attempt, or from its start (`sfn-retry-from`, §17).
     func retryStepFunctions(item: Int, callerTry: Int, names: [String]) -> Bool {
         guard let retriers = spec.caller.retriers, syncItems[item] != nil,
             let index = retriers.firstIndex(where: { $0.matches(names) })
@@ -64,6 +64,9 @@ extension Engine {
             assume(.sdkJitter)
             let draw = FunctionModel.mix(spec.seed, UInt64(item), 0x5F0_0000 + UInt64(used)) % 1_000_001
             wait = Int64(draw) * wait / 1_000_000
+        }
+        if spec.assumptions.sfnRetryFrom == .attemptStart, let start = syncItems[item]?.triedAt {
+            wait = max(0, wait - (now - start))
         }
         record(.retryScheduled(items: [item], reason: .caller, delay: wait), rules: [.R14, .R15, .R16])
         schedule(.syncTry(item: item, callerTry: callerTry + 1), after: wait)

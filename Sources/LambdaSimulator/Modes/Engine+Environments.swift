@@ -14,6 +14,7 @@ extension Engine {
     /// Allocates the provisioned concurrency: configured before the scenario it is READY at
     /// 0 s, configured during it `provisioned-ready-after` later (X1, X9, X11).
     func prepareEnvironments() {
+        if let ago = spec.function.lastInvoked { versionLastInvoked = -ago }
         if spec.function.snapStart {
             note("SnapStart: Init ran when the version was published; a new environment restores from its snapshot instead", rules: [.X13, .X1])
         }
@@ -31,7 +32,7 @@ extension Engine {
             note("provisioned concurrency FAILED: Init runs longer than \(limit / 1_000) s, the limit for provisioned environments", rules: [.X3, .X11])
             return
         }
-        let instances = pool.addProvisioned(count)
+        let instances = pool.addProvisioned(count, at: now)
         // X8: these Inits are billed now, whether or not a request ever uses the environment.
         record(.provisioned(instances: instances, initDuration: spec.function.initDuration), rules: [.X1, .X8, .X9, .X11])
     }
@@ -49,14 +50,19 @@ extension Engine {
         if pool.isInitialized(instance) {
             if !pool.isProvisioned(instance) {
                 // A warm on-demand environment: it outlived neither the idle lifetime (X7)
-                // nor lost a choice among others (X6).
+                // nor lost a choice among others (X6), and was not retired (X7: set, or
+                // older than the 2 hours "every few hours" may mean).
                 assume(.idleLifetime)
                 assume(.environmentReuse)
+                if spec.assumptions.maxEnvironmentLifetime != nil || pool.age(instance, at: now) >= 7_200_000 {
+                    assume(.maxEnvironmentLifetime)
+                }
             }
             rulesFired.insert(.X6)
             return (runtime, result)
         }
         if pool.reclaimed > 0 { assume(.idleLifetime) }
+        if pool.retired > 0 { assume(.maxEnvironmentLifetime) }
         stats.coldStarts += 1
         pool.markInitialized(instance)
         if spec.function.snapStart, !pool.isProvisioned(instance) {
@@ -72,17 +78,19 @@ extension Engine {
             if failed { pool.markInitialized(instance, false) }
             return failed ? (initTime, .error) : (initTime + runtime, result)
         }
-        // X2: abandoned at 10 s, then run again inside the invocation, under the timeout.
+        // X2: abandoned at 10 s, then run again inside the invocation, under the timeout:
+        // the whole Init again (`init-overrun: twice`) or only what was left of it (`once`).
         assume(.initOverrun)
         rules.insert(.X2)
         let timeout = spec.function.timeoutSeconds * 1_000
-        let overrun = failed || initTime + runtime > timeout
-        let total = failed ? Self.onDemandInitLimit + initTime : Self.onDemandInitLimit + min(initTime + runtime, timeout)
+        let rerun = spec.assumptions.initOverrun == .twice ? initTime : initTime - Self.onDemandInitLimit
+        let overrun = failed || rerun + runtime > timeout
+        let total = failed ? Self.onDemandInitLimit + rerun : Self.onDemandInitLimit + min(rerun + runtime, timeout)
         record(
-            .coldStart(invocation: invocation, instance: instance, items: items(), duration: Self.onDemandInitLimit + initTime, failed: overrun), rules: rules)
+            .coldStart(invocation: invocation, instance: instance, items: items(), duration: Self.onDemandInitLimit + rerun, failed: overrun), rules: rules)
         if overrun { pool.markInitialized(instance, false) }
         if failed { return (total, .error) }
-        return (total, initTime + runtime > timeout ? .timeout : result)
+        return (total, rerun + runtime > timeout ? .timeout : result)
     }
 
     /// X13: a new environment of a SnapStart version resumes from the snapshot taken at
@@ -103,6 +111,26 @@ extension Engine {
             return (held, .error)
         }
         return (restore + runtime, result)
+    }
+
+    /// X13: a SnapStart version not invoked for 14 days is `Inactive`.
+    static let snapStartInactiveAfter: Int64 = 14 * 86_400_000
+
+    /// X13: whether the SnapStart version is not `Active`. The invoke that finds it
+    /// `Inactive` starts its re-activation (`snapstart-reactivation`, §17), and it and every
+    /// invoke until the version is `Active` again fail with `SnapStartNotReadyException`.
+    func versionNotReady() -> Bool {
+        guard spec.function.snapStart else { return false }
+        if let activeAt = versionActiveAt {
+            guard now >= activeAt else { return true }
+            versionActiveAt = nil
+            versionLastInvoked = activeAt
+        }
+        guard now - versionLastInvoked >= Self.snapStartInactiveAfter else { return false }
+        assume(.snapstartReactivation)
+        versionActiveAt = now + (spec.assumptions.snapstartReactivation ?? spec.function.initDuration)
+        note("the version was not invoked for 14 days: Inactive; this invoke starts its re-activation", rules: [.X13])
+        return true
     }
 
     /// Returns an environment after an invocation; a timeout resets it, so its next request

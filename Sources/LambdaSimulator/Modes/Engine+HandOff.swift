@@ -7,6 +7,8 @@ struct HandOff {
     var attempt: Int32 = 1
     /// When the service first tried, ms: EventBridge's event age counts from it (R6).
     var firstAt: Int64
+    /// Invocations of its recursive-loop chain the event would be (L1, L3).
+    var depth: Int16 = 1
 }
 
 /// SNS, EventBridge and S3 handing events to Lambda: what the service does when Lambda
@@ -19,15 +21,32 @@ extension Engine {
     /// Whether events go through the service's hand-off at all: only when the scenario makes
     /// Lambda refuse some, so every other scenario is traced as before.
     var handsOff: Bool {
-        guard spec.caller.service.handOffFails != .never else { return false }
-        return spec.trigger == .sns || spec.trigger == .eventbridge || spec.trigger == .s3
+        spec.caller.service.handOffFails != .never && isServiceTrigger
+    }
+
+    /// Whether the trigger is a service that hands events to Lambda asynchronously (R1, R5, R9).
+    static func isServiceTrigger(_ trigger: Trigger?) -> Bool {
+        trigger == .sns || trigger == .eventbridge || trigger == .s3
+    }
+
+    /// The service received an event: it hands it to Lambda `hand-off-latency` later (§17:
+    /// AWS publishes no figure but S3's "typically … in seconds", R9; assumed 0 s). Out of
+    /// line: a plain asynchronous arrival, the hot path, only tests `isServiceTrigger`.
+    @inline(never)
+    func serviceReceived(_ state: HandOff) {
+        assume(.handOffLatency)
+        if spec.assumptions.handOffLatency > 0 {
+            schedule(.handOff(state), after: spec.assumptions.handOffLatency)
+        } else {
+            handOff(state)
+        }
     }
 
     /// One attempt of the service to hand the event over: accepted (202, then Lambda's
     /// queue) or refused, and then the service's policy decides.
     func handOff(_ state: HandOff) {
         guard handOffRefused(state) else {
-            acceptEvent(state.id, size: state.size, group: state.group)
+            acceptEvent(state.id, size: state.size, group: state.group, depth: state.depth)
             return
         }
         let refusal = spec.caller.service.handOffFailure
@@ -38,10 +57,7 @@ extension Engine {
         switch spec.trigger {
         case .sns: snsRefused(state, refusal)
         case .eventbridge: eventBridgeRefused(state, refusal)
-        default:
-            // R9, §17: what S3 does with a refused notification is not documented.
-            assume(.s3HandOff)
-            serviceGivesUp(state, fields: nil, rules: [.R9, .R16])
+        default: s3Refused(state, refusal)
         }
     }
 
@@ -65,7 +81,7 @@ extension Engine {
             return
         }
         if (6...15).contains(retry) { assume(.snsBackoff) }
-        retryHandOff(state, after: SNSDeliveryPolicy.wait(beforeRetry: retry), rules: [.R2, .R3])
+        retryHandOff(state, after: SNSDeliveryPolicy.wait(beforeRetry: retry, function: spec.assumptions.snsBackoff), rules: [.R2, .R3])
     }
 
     /// EventBridge retries until `MaximumRetryAttempts` or `MaximumEventAgeInSeconds`,
@@ -84,13 +100,36 @@ extension Engine {
             return
         }
         assume(.eventbridgeBackoff)
-        let wait = EventBridgeRetrySchedule.wait(beforeRetry: retry)
+        let wait = EventBridgeRetrySchedule.wait(
+            beforeRetry: retry, base: spec.assumptions.eventbridgeBackoffBase, cap: spec.assumptions.eventbridgeBackoffCap)
         guard now + wait - state.firstAt <= policy.eventBridgeMaximumAge else {
             serviceGivesUp(state, fields: eventBridgeDLQFields(state, refusal, exhausted: "MaximumEventAgeInSeconds"), rules: rules)
             return
         }
         retryHandOff(state, after: wait, rules: rules)
     }
+
+    /// R9, §17: what S3 does with a refused notification is not documented. By default it is
+    /// lost; `s3-hand-off: retried` retries a server-side refusal as Lambda retries a
+    /// throttled event (A8: `throttle-backoff`, up to the 6-hour event age), never a
+    /// client-side one (as SNS and EventBridge, R2, R7).
+    private func s3Refused(_ state: HandOff, _ refusal: ServiceCallerSpec.Refusal) {
+        assume(.s3HandOff)
+        guard spec.assumptions.s3HandOff == .retried, refusal.isRetried else {
+            serviceGivesUp(state, fields: nil, rules: [.R9, .R16])
+            return
+        }
+        assume(.throttleBackoff)
+        let wait = spec.assumptions.throttleBackoff(Int(state.attempt) - 1)
+        guard now + wait - state.firstAt <= Self.s3RetryAge else {
+            serviceGivesUp(state, fields: nil, rules: [.R9, .A8, .R16])
+            return
+        }
+        retryHandOff(state, after: wait, rules: [.R9, .A8])
+    }
+
+    /// How long `s3-hand-off: retried` keeps a notification: Lambda's default event age (A6).
+    static let s3RetryAge: Int64 = 21_600_000
 
     private func retryHandOff(_ state: HandOff, after wait: Int64, rules: RuleSet) {
         var next = state

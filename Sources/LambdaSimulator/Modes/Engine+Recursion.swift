@@ -5,9 +5,6 @@
 /// trace header's lineage (L1) and stops the 17th (L3) on the services it tracks (L2),
 /// unless the function's `RecursiveLoop` is `Allow` (L6).
 extension Engine {
-    /// L3: invocations 1–16 of a chain run; the 17th is stopped.
-    static let recursionLimit = 16
-
     /// Whether Lambda follows the chain through the service that invokes the function: SQS,
     /// SNS, S3 and direct invocations are tracked; EventBridge and the rest are not (L2).
     var loopIsTracked: Bool {
@@ -24,10 +21,13 @@ extension Engine {
         }
     }
 
-    /// Whether an invocation `depth` deep in its chain is stopped (L2, L3, L6).
+    /// Whether an invocation `depth` deep in its chain is stopped (L2, L6): L3's "more than
+    /// 16", invocations 1–16 run and the 17th is stopped (`recursion-threshold`, §17).
     func recursionStops(depth: Int) -> Bool {
-        guard spec.function.loops, depth > Self.recursionLimit else { return false }
-        return loopIsTracked && !spec.function.recursiveLoopAllowed
+        guard spec.function.loops, depth > spec.assumptions.recursionThreshold else { return false }
+        guard loopIsTracked, !spec.function.recursiveLoopAllowed else { return false }
+        assume(.recursionThreshold)
+        return true
     }
 
     /// Records a stopped chain (L3, L4) and counts it (L5: `RecursiveInvocationsDropped`).
@@ -44,10 +44,23 @@ extension Engine {
 
     /// An asynchronous run succeeded and sends its event back to its trigger: a new event of
     /// the same chain, one invocation deeper (L1); a stopped one goes where failures go (L4).
+    /// Through SNS or S3 the service hands it to Lambda as any other event, so a refused
+    /// hand-off is retried or lost by the service's own policy (R2–R4, R9).
+    @inline(__always)
     func asyncLoopsBack(_ parent: AsyncItem) {
         guard spec.function.loops else { return }
+        sendLoopEvent(parent)
+    }
+
+    /// `asyncLoopsBack`'s work, out of line: every asynchronous run asks, few loop.
+    @inline(never)
+    private func sendLoopEvent(_ parent: AsyncItem) {
         let item = takeLoopEventID()
         record(.arrival(item: item, size: Int64(parent.size), shard: nil, group: nil), rules: [.L1])
+        if handsOff || (isServiceTrigger && spec.assumptions.handOffLatency > 0) {
+            serviceReceived(HandOff(id: item, size: Int64(parent.size), group: parent.group, firstAt: now, depth: parent.depth &+ 1))
+            return
+        }
         record(.response(item: item, status: 202, error: nil, reason: nil), rules: [.A1])
         record(.enqueued(item: item), rules: [.A1])
         var child = AsyncItem(id: item, enqueuedAt: now, size: parent.size, group: parent.group)

@@ -7,6 +7,9 @@ struct SyncItem {
     var currentTry = 0
     /// The try that already has its token from an adaptive SDK's rate limiter (R10).
     var admittedTry = -1
+    /// When the current try reached Lambda: a Step Functions retrier's wait may count from
+    /// it (`sfn-retry-from: attempt-start`, R14).
+    var triedAt: Int64 = 0
 }
 
 /// Synchronous invocation (`RequestResponse`): rules S1–S9.
@@ -29,6 +32,7 @@ extension Engine {
         state.currentTry = callerTry
         syncItems[item] = state
         if spec.caller.sdk?.mode == .adaptive, waitsForToken(item, callerTry: callerTry) { return }
+        if spec.caller.retriers != nil { syncItems[item]?.triedAt = now }
         if state.size > spec.assumptions.syncLimit {
             assume(.syncLimit)
             respond(item, status: 413, error: "RequestTooLargeException", reason: nil, rules: [.S5, .S3], outcome: .rejected)
@@ -36,6 +40,10 @@ extension Engine {
         }
         if !requestRate.admit(at: now) {
             refuseSync(item, callerTry: callerTry, status: 429, reason: "FunctionInvocationRateLimitExceeded", rules: [.C4, .S7])
+            return
+        }
+        if spec.function.snapStart, versionNotReady() {
+            refuseNotReady(item, callerTry: callerTry)
             return
         }
         switch function.plan(attempt: callerTry + 1, key: item, overrideDurations: groupDurations[state.group], overrideFails: groupFails[state.group]) {
@@ -50,6 +58,7 @@ extension Engine {
             case .success(let instance):
                 let invocation = takeInvocationNumber()
                 stats.attempts += 1
+                versionLastInvoked = now
                 record(.start(invocation: invocation, instance: instance, items: [item], attempt: callerTry + 1), rules: [.S1])
                 let (runtime, result) = startInEnvironment(instance, invocation: invocation, items: [item], runtime: runtime, result: result)
                 schedule(.syncEnd(item: item, invocation: invocation, instance: instance, result: result, callerTry: callerTry), after: runtime)
@@ -127,6 +136,19 @@ extension Engine {
         respond(
             item, status: status, error: status == 429 ? "TooManyRequestsException" : "ServiceException", reason: reason, rules: rules,
             outcome: status == 429 ? .throttled : .errorReturned)
+    }
+
+    /// X13: an `Inactive` SnapStart version answers 409 `SnapStartNotReadyException`, a
+    /// client error that no SDK retries (R13); a Step Functions retrier may (R14, R15).
+    private func refuseNotReady(_ item: Int, callerTry: Int) {
+        stats.throttles += 1
+        if spec.caller.sdk?.mode == .adaptive { clientLimiter.succeeded(at: now) }
+        record(.throttled(items: [item], reason: "SnapStartNotReadyException"), rules: .X13)
+        if retryStepFunctions(item: item, callerTry: callerTry, names: ["Lambda.SnapStartNotReadyException", "States.TaskFailed"]) {
+            record(.response(item: item, status: 409, error: "SnapStartNotReadyException", reason: nil), rules: .X13)
+            return
+        }
+        respond(item, status: 409, error: "SnapStartNotReadyException", reason: nil, rules: .X13, outcome: .errorReturned)
     }
 
     /// An adaptive SDK sends a try only with a token of its rate limiter (R10): true when the

@@ -43,6 +43,10 @@ public struct Assumptions: Sendable, Hashable {
         case s3HandOff = "s3-hand-off"
         case snapstartRestore = "snapstart-restore"
         case adaptiveLimiter = "adaptive-limiter"
+        case maxEnvironmentLifetime = "max-environment-lifetime"
+        case recursionThreshold = "recursion-threshold"
+        case handOffLatency = "hand-off-latency"
+        case snapstartReactivation = "snapstart-reactivation"
 
         public static func < (lhs: Name, rhs: Name) -> Bool { lhs.rawValue < rhs.rawValue }
 
@@ -69,7 +73,7 @@ public struct Assumptions: Sendable, Hashable {
             case .kafkaPollerBatches: "KF8"
             case .activemqRedeliveryDelay, .rabbitmqRedelivery: "M4"
             case .changeStreamRetryDelay: "D3"
-            case .idleLifetime: "X7"
+            case .idleLifetime, .maxEnvironmentLifetime: "X7"
             case .environmentReuse: "X6"
             case .provisionedReadyAfter: "X11"
             case .initOverrun: "X2"
@@ -77,9 +81,10 @@ public struct Assumptions: Sendable, Hashable {
             case .sfnRetryFrom: "R14"
             case .snsBackoff: "R3"
             case .eventbridgeBackoff: "R6"
-            case .s3HandOff: "R9"
-            case .snapstartRestore: "X13"
+            case .s3HandOff, .handOffLatency: "R9"
+            case .snapstartRestore, .snapstartReactivation: "X13"
             case .adaptiveLimiter: "R10"
+            case .recursionThreshold: "L3"
             }
         }
     }
@@ -96,7 +101,7 @@ public struct Assumptions: Sendable, Hashable {
     }
 
     /// Where the async retry wait is measured from (A3).
-    public enum RetryReference: String, Sendable, Hashable {
+    public enum RetryReference: String, Sendable, Hashable, CaseIterable {
         case attemptEnd = "attempt-end"
         case attemptStart = "attempt-start"
     }
@@ -172,6 +177,34 @@ public struct Assumptions: Sendable, Hashable {
     /// How long a SnapStart environment's `Restore` (and its after-restore hooks) holds the
     /// request, ms (X13, §17) [0].
     public var snapstartRestore: Int64 = 0
+    /// Which of several idle environments serves the next request (X6, §17) [most-recent].
+    public var environmentReuse: EnvironmentReuse = .mostRecent
+    /// How long an on-demand environment lives at most, busy or not, ms (X7, §17) [nil: off].
+    public var maxEnvironmentLifetime: Int64?
+    /// How an on-demand `Init` over 10 s goes on inside the first invocation (X2, §17) [twice].
+    public var initOverrun: InitOverrun = .twice
+    /// Where a Step Functions retrier's wait is measured from (R14, §17) [attempt-end].
+    public var sfnRetryFrom: RetryReference = .attemptEnd
+    /// The curve of SNS's backoff phase between 1 s and 20 s (R3, §17) [geometric].
+    public var snsBackoff: SNSBackoffFunction = .geometric
+    /// EventBridge's retry wait: `min(base × 2^(n−1), cap)` ms (R6, §17) [1 s doubling to 480 s].
+    public var eventbridgeBackoffBase: Int64 = 1_000
+    public var eventbridgeBackoffCap: Int64 = 480_000
+    /// What S3 does with a notification Lambda refused (R9, §17) [lost].
+    public var s3HandOff: S3HandOff = .lost
+    /// An adaptive SDK's rate limiter: the share of the rate kept after a throttle and the
+    /// lowest rate, calls/s (R10, botocore) [0.7, 0.5].
+    public var adaptiveBeta = 0.7
+    public var adaptiveMinimumRate = 0.5
+    /// Invocations of one recursive chain that run before the next is stopped (L3, §17) [16].
+    public var recursionThreshold = 16
+    /// Time from SNS, EventBridge or S3 receiving an event to its first hand-off to Lambda,
+    /// ms (R9: S3 "typically … in seconds"; §17) [0].
+    public var handOffLatency: Int64 = 0
+    /// How long an `Inactive` SnapStart version takes to become `Active` again after the
+    /// invoke that found it inactive, ms (X13: not documented) [nil: the function's `init`,
+    /// as Lambda "is initializing your function"].
+    public var snapstartReactivation: Int64?
 
     public init() {}
 
@@ -186,9 +219,13 @@ public struct Assumptions: Sendable, Hashable {
 
     /// The nth throttle backoff (n from 0): `min(base × 2^n, cap)` (A8).
     public func throttleBackoff(_ n: Int) -> Int64 {
-        let shift = min(n, 40)
-        let value = throttleBackoffBase.multipliedReportingOverflow(by: Int64(1) << shift)
-        return value.overflow ? throttleBackoffCap : min(value.partialValue, throttleBackoffCap)
+        Self.doubling(base: throttleBackoffBase, times: n, cap: throttleBackoffCap)
+    }
+
+    /// `min(base × 2^times, cap)` without overflow: the doubling backoffs of A8 and R6.
+    public static func doubling(base: Int64, times: Int, cap: Int64) -> Int64 {
+        let value = base.multipliedReportingOverflow(by: Int64(1) << Int64(min(max(times, 0), 40)))
+        return value.overflow ? cap : min(value.partialValue, cap)
     }
 }
 
@@ -261,6 +298,13 @@ extension Assumptions.Name {
             "An adaptive SDK's rate limiter works as botocore's: off until the first throttle, then 0.7 × the rate it sent at (at least 0.5 calls/s), growing back along CUBIC (R10)."
         case .snapstartRestore: "AWS does not document how long a SnapStart Restore takes; assumed 0 s unless set (X13)."
         case .initOverrun: "An on-demand Init over 10 s is abandoned at 10 s and run again inside the invocation: 10 s + Init + handler (X2)."
+        case .maxEnvironmentLifetime:
+            "AWS retires environments \"every few hours\" even when busy, at times it does not publish; assumed never unless set (X7)."
+        case .snapstartReactivation:
+            "An Inactive SnapStart version is Active again after its Init has run once more (the function's init); AWS gives no time (X13)."
+        case .handOffLatency:
+            "SNS, EventBridge and S3 hand an event to Lambda the moment they receive it (assumed 0 s; S3 says \"typically … in seconds\", R9)."
+        case .recursionThreshold: "Invocations 1–16 of a recursive chain run and the 17th is stopped; AWS says \"more than 16\" (L3)."
         }
     }
 }

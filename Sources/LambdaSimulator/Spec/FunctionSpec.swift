@@ -35,6 +35,9 @@ public struct FunctionSpec: Sendable, Hashable {
     /// `SnapStart: { ApplyOn: PublishedVersions }`: `Init` ran when the version was
     /// published, and a new environment resumes from its snapshot (`Restore`) instead (X13).
     public var snapStart = false
+    /// How long before the scenario the SnapStart version was last invoked, ms (`last-invoked`):
+    /// 14 days or more and it starts `Inactive` (X13); nil: just published.
+    public var lastInvoked: Int64?
 
     /// Whether each successful run sends one new event, with the same trace header, to the
     /// service that invoked it: a recursive loop (L1).

@@ -91,27 +91,45 @@ public enum SNSDeliveryPolicy {
     /// Retries after the first attempt: 3 + 2 + 10 + 100,000 (R3).
     public static let retries = 100_015
 
-    /// The backoff phase's ten waits, ms: `20^((k−1)/9)` s from 1 s to 20 s (§17
-    /// `sns-backoff`: AWS publishes only the endpoints; no jitter).
+    /// The backoff phase's ten waits for the default `geometric` function, ms: `20^((k−1)/9)` s
+    /// from 1 s to 20 s (§17 `sns-backoff`: AWS publishes only the endpoints; no jitter).
     static let backoffPhase: [Int64] = [1_000, 1_395, 1_946, 2_714, 3_786, 5_282, 7_368, 10_278, 14_337, 20_000]
 
     /// The wait before retry `k` (from 1), ms (R3): the immediate phase's 3 without delay,
-    /// the pre-backoff phase's 2 one second apart, the backoff phase's 10, then 20 s apart.
-    public static func wait(beforeRetry k: Int) -> Int64 {
+    /// the pre-backoff phase's 2 one second apart, the backoff phase's 10 along `function`
+    /// (`sns-backoff`), then 20 s apart.
+    public static func wait(beforeRetry k: Int, function: Assumptions.SNSBackoffFunction = .geometric) -> Int64 {
         switch k {
         case ...3: 0
         case 4...5: 1_000
-        case 6...15: backoffPhase[k - 6]
+        case 6...15: backoff(step: k - 6, function)
         default: 20_000
         }
+    }
+
+    /// Wait `step` (0…9) of the backoff phase from 1 s to 20 s: the share `t = step/9` of the
+    /// way along the curve, rounded to the millisecond (R3, §17).
+    static func backoff(step: Int, _ function: Assumptions.SNSBackoffFunction) -> Int64 {
+        let first: Int64 = 1_000
+        let span: Int64 = 19_000
+        let numerator: Int64
+        let denominator: Int64
+        switch function {
+        case .geometric: return backoffPhase[step]
+        case .linear: (numerator, denominator) = (Int64(step), 9)
+        case .arithmetic: (numerator, denominator) = (Int64(step * step), 81)
+        case .exponential: (numerator, denominator) = ((Int64(1) << Int64(step)) - 1, 511)
+        }
+        return first + (span * numerator + denominator / 2) / denominator
     }
 }
 
 /// The retry schedule of an EventBridge target (R6): exponential, unpublished.
 public enum EventBridgeRetrySchedule {
-    /// The wait before retry `n` (from 1), ms: `min(2^(n−1), 480)` s (§17
-    /// `eventbridge-backoff`: "exponential back off and jitter" is all AWS says).
-    public static func wait(beforeRetry n: Int) -> Int64 {
-        min(1_000 * (Int64(1) << Int64(min(max(n - 1, 0), 20))), 480_000)
+    /// The wait before retry `n` (from 1), ms: `min(base × 2^(n−1), cap)`, by default
+    /// `min(2^(n−1), 480)` s (§17 `eventbridge-backoff`: "exponential back off and jitter" is
+    /// all AWS says).
+    public static func wait(beforeRetry n: Int, base: Int64 = 1_000, cap: Int64 = 480_000) -> Int64 {
+        Assumptions.doubling(base: base, times: max(n - 1, 0), cap: cap)
     }
 }

@@ -97,6 +97,10 @@ extension Assumptions.Name {
         case .s3HandOff: 1 << 33
         case .snapstartRestore: 1 << 34
         case .adaptiveLimiter: 1 << 35
+        case .maxEnvironmentLifetime: 1 << 36
+        case .recursionThreshold: 1 << 37
+        case .handOffLatency: 1 << 38
+        case .snapstartReactivation: 1 << 39
         }
     }
 }

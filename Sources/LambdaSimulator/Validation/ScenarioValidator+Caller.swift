@@ -13,6 +13,13 @@ extension ScenarioValidator {
         if let retriers = caller.retriers { validateRetriers(retriers, spec, &issues) }
         let eventSource = spec.mode.eventSource != nil
         if !eventSource { validateServiceCaller(spec, &issues) }
+        if let trigger = spec.trigger, [.sns, .eventbridge, .s3].contains(trigger), caller.sdk != nil || custom || caller.timeout != nil {
+            // R16: SNS, EventBridge and S3 are the callers; their hand-off policy is their own.
+            issues.add(
+                .unsupported, "caller",
+                "\(trigger.rawValue) invokes the function itself and retries by its own policy: retry-mode, retries and timeout describe an SDK or CLI",
+                rule: "R16")
+        }
         if eventSource, caller.sdk != nil || custom || caller.timeout != nil || caller.retriers != nil || caller.service.isSet {
             issues.add(
                 .unsupported, "caller", "an event source mapping's poller is the caller: it retries by the mapping's rules, not by a caller policy",

@@ -15,6 +15,14 @@ extension ScenarioValidator {
             // X13: Init ran when the version was published; no request waits for it.
             issues.add(.combination, "function.init-fails", "with SnapStart, Init runs when the version is published, not on a request", rule: "X13")
         }
+        if function.lastInvoked != nil, !function.snapStart || spec.mode != .sync {
+            // X13: AWS documents what an Invoke of an Inactive version returns, not what its
+            // asynchronous queue or a mapping's poller does with it.
+            issues.add(
+                .unsupported, "function.last-invoked",
+                "last-invoked makes a SnapStart version Inactive (X13), which AWS documents for synchronous invocations only (mode: sync with SnapStart)",
+                rule: "X13")
+        }
         if case .attempts(let numbers) = function.initFails, numbers.contains(where: { $0 < 1 }) {
             issues.add(.range, "function.init-fails", "Init numbers count from 1", rule: "X4")
         }

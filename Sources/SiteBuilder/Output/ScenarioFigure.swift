@@ -37,6 +37,8 @@ enum ScenarioFigure {
         var assumptions: [Assumptions.Name] = []
         /// The values the block set, so a figure explains the one its run used.
         var assumptionValues = Assumptions()
+        /// The assumptions the block's `assume:` gave a value.
+        var assumptionsSet: Set<Assumptions.Name> = []
         /// The reference's rule ids that explain the run, in reference order.
         var rules: [String] = []
         /// The block's YAML, and whether it is shown open (front matter `scenario-source: open`).
@@ -59,10 +61,20 @@ enum ScenarioFigure {
                 "hasAssumptions": .flag(!assumptions.isEmpty),
                 "assumptions": .list(
                     assumptions.enumerated().map { index, name in
-                        ["first": .flag(index == 0), "name": .text(name.rawValue), "explanation": .text(name.explanation(under: assumptionValues))]
+                        assumption(name, first: index == 0)
                     }),
                 "hasRules": .flag(!rules.isEmpty), "rules": .text(rules.joined(separator: " ")),
                 "source": .text(source), "sourceOpen": .flag(sourceOpen), "ui": .object(uiContext),
+            ]
+        }
+
+        /// One assumption of the list: what the run used, marked as set by the block while the
+        /// explanation is still the default's.
+        private func assumption(_ name: Assumptions.Name, first: Bool) -> TemplateValue {
+            let explanation = name.explanation(under: assumptionValues)
+            return [
+                "first": .flag(first), "name": .text(name.rawValue), "explanation": .text(explanation),
+                "set": .flag(assumptionsSet.contains(name) && explanation == name.explanation),
             ]
         }
     }
@@ -121,6 +133,7 @@ enum ScenarioFigure {
         EventLog.write(trace, options: options, into: log)
         context.assumptions = trace.assumptionsUsed.sorted()
         context.assumptionValues = document.spec.assumptions
+        context.assumptionsSet = Set(document.namedAssumptions)
         // In reference order: the few fired ids as a set of bits (not all 64 ids looked up).
         context.rules = trace.rulesFired.reduce(RuleSet()) { $0.union(RuleSet(id: $1) ?? []) }.names
         let rows = EventLog.rowCount(trace)

@@ -17,6 +17,9 @@ public struct UIStrings: Sendable, Equatable {
     public var claimsMismatch: String
     public var assumptions: String
     public var assumptionsMeaning: String
+    /// Beside an assumption the scenario's `assume:` gave a value: the explanation states the
+    /// default, the figure the value set.
+    public var assumptionSet: String
     public var rules: String
     public var eventLog: String
     public var scenarioSource: String
@@ -57,6 +60,7 @@ public struct UIStrings: Sendable, Equatable {
         claimsMismatch: "シミュレーターと一致しない主張があります",
         assumptions: "前提 (ドキュメントに記載のない値)",
         assumptionsMeaning: "前提の説明",
+        assumptionSet: "このシナリオで値を設定。既定は",
         rules: "根拠となるルール",
         eventLog: "イベントログ",
         scenarioSource: "シナリオのソース",
@@ -90,6 +94,7 @@ public struct UIStrings: Sendable, Equatable {
         claimsMismatch: "Some claims do not match the simulator",
         assumptions: "Assumptions (values AWS does not document)",
         assumptionsMeaning: "What these assumptions mean",
+        assumptionSet: "set by this scenario; the default is",
         rules: "Rules",
         eventLog: "Event log",
         scenarioSource: "Scenario source",
@@ -137,6 +142,7 @@ public struct UIStrings: Sendable, Equatable {
             "toggleTheme": .text(toggleTheme), "allNotes": .text(allNotes), "menu": .text(menu), "notes": .text(notes),
             "skipToContent": .text(skipToContent), "sourceFile": .text(sourceFile), "notFound": .text(notFound),
             "claimsMismatch": .text(claimsMismatch), "assumptions": .text(assumptions), "assumptionsMeaning": .text(assumptionsMeaning),
+            "assumptionSet": .text(assumptionSet),
             "rules": .text(rules), "eventLog": .text(eventLog), "scenarioSource": .text(scenarioSource), "awsRejects": .text(awsRejects),
             "backToNote": .text(backToNote), "search": .text(search), "searchPlaceholder": .text(searchPlaceholder),
             "searchResults": .text(searchResults), "searchNoResults": .text(searchNoResults),
