@@ -56,10 +56,10 @@ public enum EventLog {
             if run > 1, case .arrival(let first, let size, let shard, let group) = entries[index].event {
                 out.raw("arrival #"); sink.integer(first); out.raw("-"); sink.integer(first + run - 1)
                 out.raw(" "); sink.integer(Int(size)); out.raw(" B each")
-                if let shard { out.raw(" "); out.raw(trace.mode.shardWord); out.raw(" "); sink.integer(shard) }
+                if let shard { out.raw(" "); out.raw(trace.mode.shardNaming.word); out.raw(" "); sink.integer(trace.mode.shardNaming.number(shard)) }
                 if let group { out.raw(" group "); out.text(group) }
             } else {
-                Trace.describe(entries[index].event, into: &sink, padded: false, shardWord: trace.mode.shardWord)
+                Trace.describe(entries[index].event, into: &sink, padded: false, shards: trace.mode.shardNaming)
             }
             var none = true
             entries[index].rules.forEachName { rule in

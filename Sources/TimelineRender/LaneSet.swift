@@ -37,15 +37,14 @@ struct LaneSet {
             serviceLane = queueLane
             pollerLane = add(labels.poller)
         case .kinesis, .dynamodb, .kafka:
-            // Kafka numbers partitions from 0; the trace keeps them as shards from 1.
-            let (word, base) = trace.mode == .kafka ? (labels.partition, 1) : (labels.shard, 0)
+            let word = trace.mode == .kafka ? labels.partition : labels.shard
             for shard in facts.shards.sorted() {
-                shardLanes[shard] = add("\(word) \(shard - base)")
+                shardLanes[shard] = add("\(word) \(trace.mode.shardNaming.number(shard))")
             }
             if let first = shardLanes.values.min() {
                 queueLane = first
             } else {
-                queueLane = add("\(word) \(1 - base)")
+                queueLane = add("\(word) \(trace.mode.shardNaming.number(1))")
             }
             callerLane = queueLane
             pollerLane = add(labels.poller)

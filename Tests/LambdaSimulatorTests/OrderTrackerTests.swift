@@ -38,6 +38,17 @@ import Testing
         #expect(byGroup.ended(2, result: .ok, reported: [], at: 0) == "#1 succeeded after #2 in orders at 0 s")
     }
 
+    @Test func kf1_aKafkaPartitionIsNamedAsKafkaCountsIt() {
+        // The trace keeps partition 0 as shard 1.
+        var tracker = OrderTracker(byFIFOGroup: false, shards: InvocationMode.kafka.shardNaming)
+        tracker.arrived(1, shard: 1, group: nil)
+        tracker.arrived(2, shard: 1, group: nil)
+        tracker.started(1, items: [2])
+        #expect(tracker.ended(1, result: .ok, reported: [], at: 0) == nil)
+        tracker.started(2, items: [1])
+        #expect(tracker.ended(2, result: .ok, reported: [], at: 0) == "#1 succeeded after #2 in partition 0 at 0 s")
+    }
+
     @Test func failuresAndReportedItemsDoNotCount() {
         var tracker = OrderTracker(byFIFOGroup: false)
         for item in 1...3 { tracker.arrived(item, shard: 0, group: nil) }

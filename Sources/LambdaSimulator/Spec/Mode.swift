@@ -34,10 +34,11 @@ public enum InvocationMode: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    /// What a trace calls the numbered part of the source an input lands in: a Kafka topic's
-    /// partition (KF1), a stream's shard otherwise.
-    public var shardWord: StaticString {
-        self == .kafka ? "partition" : "shard"
+    /// How a reader sees the numbered part of the source an input lands in: a Kafka topic's
+    /// partition counted from 0 as Kafka counts it (KF1; the trace keeps partitions as shards
+    /// from 1, so `offset` is taken from its number), a stream's shard as the trace numbers it.
+    public var shardNaming: ShardNaming {
+        self == .kafka ? ShardNaming(word: "partition", offset: 1) : ShardNaming(word: "shard", offset: 0)
     }
 
     /// What the scenario's inputs are called: `events` sent by a caller, or `records` a
@@ -136,4 +137,17 @@ public enum Trigger: String, Sendable, Hashable, CaseIterable {
     public var callerTimeout: Int64? {
         self == .apiGateway ? 29_000 : nil
     }
+}
+
+/// The word and numbering a trace's shard is shown with (`InvocationMode.shardNaming`).
+public struct ShardNaming: Sendable {
+    public let word: StaticString
+    /// What is taken from the trace's shard number to show it.
+    public let offset: Int
+
+    /// A stream's shards, as the trace numbers them.
+    public static let shard = ShardNaming(word: "shard", offset: 0)
+
+    /// The number a reader sees for the trace's `shard`.
+    public func number(_ shard: Int) -> Int { shard - offset }
 }

@@ -74,7 +74,7 @@ public struct ClaimFacts: Sendable {
     private var runningKept: [Int: Int] = [:]
 
     public init(mode: InvocationMode) {
-        order = OrderTracker(byFIFOGroup: mode == .sqsFIFO)
+        order = OrderTracker(byFIFOGroup: mode == .sqsFIFO, shards: mode.shardNaming)
         path = mode.path
     }
 
@@ -169,14 +169,15 @@ struct ItemBits: Sendable {
 /// `"shard 0"` for each arrival and hashing it took a twentieth of a heavy build.
 struct OrderTracker: Sendable {
     /// What an input's order is kept within.
-    enum Scope: Hashable, Sendable, CustomStringConvertible {
+    enum Scope: Hashable, Sendable {
         case shard(Int)
         case key(String)
         case group(String)
 
-        var description: String {
+        /// The scope in a message, a Kafka partition counted as Kafka counts it.
+        func description(_ shards: ShardNaming) -> String {
             switch self {
-            case .shard(let shard): "shard \(shard)"
+            case .shard(let shard): "\(shards.word) \(shards.number(shard))"
             case .key(let key): "key \(key)"
             case .group(let group): group
             }
@@ -184,6 +185,7 @@ struct OrderTracker: Sendable {
     }
 
     let byFIFOGroup: Bool
+    let shards: ShardNaming
     /// The scopes seen, numbered in the order they first came.
     private var scopes: [Scope] = []
     private var numbers: [Scope: Int32] = [:]
@@ -197,8 +199,9 @@ struct OrderTracker: Sendable {
     /// The last input that succeeded in each scope, by scope number (0: none yet).
     private var last: [Int] = []
 
-    init(byFIFOGroup: Bool) {
+    init(byFIFOGroup: Bool, shards: ShardNaming = .shard) {
         self.byFIFOGroup = byFIFOGroup
+        self.shards = shards
     }
 
     mutating func arrived(_ item: Int, shard: Int?, group: String?) {
@@ -238,7 +241,7 @@ struct OrderTracker: Sendable {
             let scope = known >= 0 ? Int(known) : Int(number(of: .group("")))
             let previous = last[scope]
             if previous > item {
-                return "#\(item) succeeded after #\(previous) in \(scopes[scope]) at \(time == 0 ? "0 s" : DurationText.english(time))"
+                return "#\(item) succeeded after #\(previous) in \(scopes[scope].description(shards)) at \(time == 0 ? "0 s" : DurationText.english(time))"
             }
             last[scope] = item
         }

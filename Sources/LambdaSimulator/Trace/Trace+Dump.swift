@@ -12,7 +12,7 @@ extension Trace {
             let padded = String(repeating: " ", count: max(0, width - time.count)) + time
             let rules = entry.rules.isEmpty ? "" : "  [" + entry.rules.names.joined(separator: ", ") + "]"
             var line = ""
-            Self.describe(entry.event, into: &line, shardWord: mode.shardWord)
+            Self.describe(entry.event, into: &line, shards: mode.shardNaming)
             lines.append("\(padded) ms  \(line)\(rules)")
         }
         lines.append("outcomes:")
@@ -34,8 +34,8 @@ extension Trace {
     /// Writes `describe(event)` piece by piece: every figure's event log lists every event,
     /// so no String is made per line or per number. `padded` aligns what follows the event's
     /// name in a column, as the text dump does; an HTML table has its own columns.
-    /// `shardWord` names a stream's shard or a Kafka topic's partition (`InvocationMode.shardWord`).
-    public static func describe(_ event: TraceEvent, into out: inout some TextSink, padded: Bool = true, shardWord: StaticString = "shard") {
+    /// `shards` names a stream's shard or a Kafka topic's partition (`InvocationMode.shardNaming`).
+    public static func describe(_ event: TraceEvent, into out: inout some TextSink, padded: Bool = true, shards: ShardNaming = .shard) {
         func head(_ name: StaticString) {
             out.literal(name)
             for _ in 0..<(padded ? max(1, 10 - name.utf8CodeUnitCount) : 1) { out.literal(" ") }
@@ -43,7 +43,7 @@ extension Trace {
         switch event {
         case .arrival(let item, let size, let shard, let group):
             head("arrival"); out.literal("#"); out.integer(item); out.literal(" "); out.integer(Int(size)); out.literal(" B")
-            if let shard { out.literal(" "); out.literal(shardWord); out.literal(" "); out.integer(shard) }
+            if let shard { out.literal(" "); out.literal(shards.word); out.literal(" "); out.integer(shards.number(shard)) }
             if let group { out.literal(" group "); out.text(group) }
         case .response(let item, let status, let error, let reason):
             head("response"); out.literal("#"); out.integer(item); out.literal(" "); out.integer(status)
@@ -75,9 +75,10 @@ extension Trace {
         case .visible(let ids):
             head("visible"); ItemRanges.write(ids, into: &out)
         case .shardBlocked(let shard, let ids):
-            head("blocked"); out.literal(shardWord); out.literal(" "); out.integer(shard); out.literal(" by "); ItemRanges.write(ids, into: &out)
+            head("blocked"); out.literal(shards.word); out.literal(" "); out.integer(shards.number(shard)); out.literal(" by ");
+            ItemRanges.write(ids, into: &out)
         case .shardUnblocked(let shard):
-            head("unblocked"); out.literal(shardWord); out.literal(" "); out.integer(shard)
+            head("unblocked"); out.literal(shards.word); out.literal(" "); out.integer(shards.number(shard))
         case .bisected(let ids, let first, let second):
             head("bisected"); ItemRanges.write(ids, into: &out); out.literal(" -> "); ItemRanges.write(first, into: &out)
             out.literal(" + "); ItemRanges.write(second, into: &out)
