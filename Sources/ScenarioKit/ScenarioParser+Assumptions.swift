@@ -45,6 +45,7 @@ extension ScenarioParser {
             case .eventbridgeBackoff: readEventBridgeBackoff(value, path, into: &spec, &reader)
             case .adaptiveLimiter: readAdaptiveLimiter(value, path, into: &spec, &reader)
             case .maxEnvironmentLifetime: readMaxEnvironmentLifetime(value, path, into: &spec, &reader)
+            case .recursionCondition: readRecursionCondition(value, path, into: &spec, &reader)
             case .recursionThreshold:
                 guard let v = reader.int(value, path) else { break }
                 if v < 1 {
@@ -84,10 +85,25 @@ extension ScenarioParser {
         case .handOffLatency: \.handOffLatency
         case .streamRetryDelay, .sdkJitter, .sdkRetryGeneration, .recordOverhead, .syncLimit, .retryFrom, .bisectAtZeroRetries, .kafkaPollers,
             .kafkaPollerBatches, .environmentReuse, .initOverrun, .sfnRetryFrom, .snsBackoff, .s3HandOff, .eventbridgeBackoff, .adaptiveLimiter,
-            .maxEnvironmentLifetime, .recursionThreshold, .snapstartReactivation, .bisectSplit, .redriveAt, .windowStart, .topicExpiry, .kafkaBatchScope,
+            .maxEnvironmentLifetime, .recursionThreshold, .recursionCondition, .snapstartReactivation, .bisectSplit, .redriveAt, .windowStart, .topicExpiry,
+            .kafkaBatchScope,
             .rabbitmqRedelivery:
             nil
         }
+    }
+
+    /// `recursion-condition: NAME`: the condition an on-failure record of an event stopped in a
+    /// recursive loop carries (L4), a name as AWS writes conditions (letters and digits).
+    private static func readRecursionCondition(_ value: YAMLNode, _ path: String, into spec: inout ScenarioSpec, _ reader: inout ScenarioReader) {
+        guard let text = reader.string(value, path) else { return }
+        guard !text.isEmpty, text.utf8.count <= 64, text.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) })
+        else {
+            reader.error(
+                "scenario.value", at: value,
+                "recursion-condition is a condition name of letters and digits such as RecursiveInvocationException, not '\(text)'")
+            return
+        }
+        spec.assumptions.recursionCondition = text
     }
 
     /// `max-environment-lifetime: 2h`, or `off` (the default): X7's "every few hours".

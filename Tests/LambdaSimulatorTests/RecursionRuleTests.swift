@@ -31,6 +31,25 @@ import Testing
         #expect(trace.outcomes[17] == [.dlq])
     }
 
+    @Test func l4_aStoppedEventsOnFailureRecordCarriesTheAssumedCondition() throws {
+        let looping = { (condition: String?) in
+            try Simulator.simulate(
+                Scenarios.async {
+                    $0.function.loops = true
+                    $0.eventInvokeConfig.onFailure = .sqs
+                    if let condition { $0.assumptions.recursionCondition = condition }
+                })
+        }
+        let assumed = try looping(nil)
+        #expect(assumed.deliveries.map(\.time) == [1_600])
+        #expect(assumed.deliveries.first?.delivery.condition == "RecursiveInvocationException")
+        #expect(assumed.assumptionsUsed.contains(.recursionCondition))
+        #expect(try looping("RecursionLimitExceeded").deliveries.first?.delivery.condition == "RecursionLimitExceeded")
+        // Without an on-failure destination no record carries a condition to rely on.
+        let dropped = try Simulator.simulate(Scenarios.async { $0.function.loops = true })
+        #expect(!dropped.assumptionsUsed.contains(.recursionCondition))
+    }
+
     @Test func l4_aStoppedSQSMessageReturnsAndEndsInTheQueuesDLQ() throws {
         let trace = try Simulator.simulate(
             Scenarios.sqs {

@@ -91,6 +91,10 @@ import Testing
             "async", "recursion-threshold", "0",
             "content/a.md:2:32: error: recursion-threshold counts the invocations that run: at least 1, not 0 [scenario.range]"
         ),
+        (
+            "async", "recursion-condition", "'Recursion exceeded'",
+            "content/a.md:2:32: error: recursion-condition is a condition name of letters and digits such as RecursiveInvocationException, not 'Recursion exceeded' [scenario.value]"
+        ),
     ])
     func aValueOutsideItsDomainIsAnErrorAtTheValue(mode: String, name: String, value: String, expected: String) {
         #expect(problem(mode, name, value) == expected)

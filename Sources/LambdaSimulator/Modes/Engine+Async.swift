@@ -76,9 +76,10 @@ extension Engine {
         }
         if recursionStops(depth: Int(state.depth)) {
             // L4: the event goes to the DLQ or OnFailure if configured, else it is dropped;
-            // AWS documents no condition name for it (§17).
+            // AWS documents no condition name for it (§17): an on-failure record relies on one.
             recordRecursionStopped([item], depth: Int(state.depth))
-            giveUp(state, condition: "RecursiveInvocationException", reason: .recursionStopped, rules: [.L4])
+            if spec.eventInvokeConfig.onFailure != nil { assume(.recursionCondition) }
+            giveUp(state, condition: spec.assumptions.recursionCondition, reason: .recursionStopped, rules: [.L4])
             return
         }
         let group = Int(state.group)

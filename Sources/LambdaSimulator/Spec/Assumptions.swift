@@ -47,6 +47,7 @@ public struct Assumptions: Sendable, Hashable {
         case recursionThreshold = "recursion-threshold"
         case handOffLatency = "hand-off-latency"
         case snapstartReactivation = "snapstart-reactivation"
+        case recursionCondition = "recursion-condition"
 
         public static func < (lhs: Name, rhs: Name) -> Bool { lhs.rawValue < rhs.rawValue }
 
@@ -85,6 +86,7 @@ public struct Assumptions: Sendable, Hashable {
             case .snapstartRestore, .snapstartReactivation: "X13"
             case .adaptiveLimiter: "R10"
             case .recursionThreshold: "L3"
+            case .recursionCondition: "L4"
             }
         }
     }
@@ -205,6 +207,10 @@ public struct Assumptions: Sendable, Hashable {
     /// invoke that found it inactive, ms (X13: not documented) [nil: the function's `init`,
     /// as Lambda "is initializing your function"].
     public var snapstartReactivation: Int64?
+    /// The condition an asynchronous event stopped in a recursive loop carries to its
+    /// on-failure destination (L4; §17: AWS names none) ["RecursiveInvocationException", the
+    /// error a synchronous caller gets].
+    public var recursionCondition = "RecursiveInvocationException"
 
     public init() {}
 
@@ -305,6 +311,8 @@ extension Assumptions.Name {
         case .handOffLatency:
             "SNS, EventBridge and S3 hand an event to Lambda the moment they receive it (assumed 0 s; S3 says \"typically … in seconds\", R9)."
         case .recursionThreshold: "Invocations 1–16 of a recursive chain run and the 17th is stopped; AWS says \"more than 16\" (L3)."
+        case .recursionCondition:
+            "AWS names no condition for an asynchronous event stopped in a recursive loop; its on-failure record is assumed to say RecursiveInvocationException, the error a synchronous caller gets (L4)."
         }
     }
 }

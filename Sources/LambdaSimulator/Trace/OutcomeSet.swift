@@ -101,6 +101,7 @@ extension Assumptions.Name {
         case .recursionThreshold: 1 << 37
         case .handOffLatency: 1 << 38
         case .snapstartReactivation: 1 << 39
+        case .recursionCondition: 1 << 40
         }
     }
 }
