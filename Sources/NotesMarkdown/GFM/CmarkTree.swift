@@ -31,6 +31,15 @@ enum CmarkTree {
         cmark_iter_free(iterator)
     }
 
+    /// The nodes of one type under `root`, in document order.
+    static func nodes(of type: cmark_node_type, in root: OpaquePointer) -> [OpaquePointer] {
+        var result: [OpaquePointer] = []
+        forEachEntered(root) { node in
+            if Self.type(node) == type { result.append(node) }
+        }
+        return result
+    }
+
     static func type(_ node: OpaquePointer) -> cmark_node_type {
         cmark_node_get_type(node)
     }

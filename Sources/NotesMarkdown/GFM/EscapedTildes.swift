@@ -44,10 +44,7 @@ enum EscapedTildes {
 
     /// Puts the tildes back everywhere in the tree.
     static func restore(_ document: OpaquePointer) {
-        let iterator = cmark_iter_new(document)
-        defer { cmark_iter_free(iterator) }
-        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
-            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+        CmarkTree.forEachEntered(document) { node in
             switch CmarkTree.type(node) {
             case CMARK_NODE_TEXT:
                 replace(in: node, get: cmark_node_get_literal, set: cmark_node_set_literal, with: "~")

@@ -44,19 +44,16 @@ enum Footnotes {
     static func restoreMarkers(_ document: OpaquePointer, _ marked: MarkedSource) {
         guard !marked.labels.isEmpty else { return }
         let markers = Set(marked.labels.values).map { ("\u{A0}\($0)]:", "[^\($0)]:") }
-        let iterator = cmark_iter_new(document)
-        defer { cmark_iter_free(iterator) }
-        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
-            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+        CmarkTree.forEachEntered(document) { node in
             switch CmarkTree.type(node) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
-                guard CmarkTree.literalContains(node, "\u{A0}") else { continue }
+                guard CmarkTree.literalContains(node, "\u{A0}") else { return }
                 let literal = CmarkTree.literal(node)
                 var restored = literal
                 for (marker, original) in markers { restored = restored.replacingOccurrences(of: marker, with: original) }
                 if restored != literal { cmark_node_set_literal(node, restored) }
             default:
-                continue
+                return
             }
         }
     }

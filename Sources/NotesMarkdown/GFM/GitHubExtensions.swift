@@ -24,7 +24,7 @@ struct GitHubExtensions {
         var result = Result()
         TablePass(index: marked.escapedTildes ? LineIndex(bytes: marked.bytes) : index).run(
             document, page: marked.bytes, options: options, origins: &result.origins)
-        for node in nodes(of: CMARK_NODE_ITEM, in: document) { BlockMarkers.taskItem(node) }
+        for node in CmarkTree.nodes(of: CMARK_NODE_ITEM, in: document) { BlockMarkers.taskItem(node) }
         for node in CmarkTree.children(document) where CmarkTree.type(node) == CMARK_NODE_BLOCK_QUOTE {
             BlockMarkers.alert(node, title: alertTitle)
         }
@@ -34,14 +34,6 @@ struct GitHubExtensions {
         if marked.escapedTildes { EscapedTildes.restore(document) }
         result.anchors = Footnotes.run(document, marked, index: index, origins: &result.origins)
         Footnotes.restoreMarkers(document, marked)
-        return result
-    }
-
-    private func nodes(of type: cmark_node_type, in document: OpaquePointer) -> [OpaquePointer] {
-        var result: [OpaquePointer] = []
-        CmarkTree.forEachEntered(document) { node in
-            if CmarkTree.type(node) == type { result.append(node) }
-        }
         return result
     }
 }

@@ -22,7 +22,7 @@ struct TablePass {
     /// Replaces every table paragraph under `document` by a table, recording where each
     /// cell's text came from.
     func run(_ document: OpaquePointer, page: [UInt8], options: Int32, origins: inout SourceOrigins) {
-        let found = paragraphs(in: document).compactMap { find($0, origins: &origins) }
+        let found = CmarkTree.nodes(of: CMARK_NODE_PARAGRAPH, in: document).compactMap { find($0, origins: &origins) }
         guard !found.isEmpty else { return }
         var parser = CellParser()
         var cells: [(node: OpaquePointer, origin: SourceOrigins.Cell, text: [UInt8])] = []
@@ -46,17 +46,6 @@ struct TablePass {
                 cmark_node_append_child(cell.node, CmarkTree.text(String(decoding: cell.text, as: UTF8.self)))
             }
         }
-    }
-
-    private func paragraphs(in document: OpaquePointer) -> [OpaquePointer] {
-        var result: [OpaquePointer] = []
-        let iterator = cmark_iter_new(document)
-        defer { cmark_iter_free(iterator) }
-        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-            if CmarkTree.type(node) == CMARK_NODE_PARAGRAPH { result.append(node) }
-        }
-        return result
     }
 
     /// The table in a paragraph, if a line of it is a header row followed by a matching
