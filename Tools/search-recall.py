@@ -8,8 +8,9 @@ SET ("repository" or "corpus") of QUERIES.json (Benchmarks/search/queries.json) 
 notesim's search (window.notesimSearch.top), or with --pagefind through Pagefind's API
 (pagefind/pagefind.js in SITE_DIR, made by running Pagefind on the site first). Prints one
 line per query (hit or miss, and the first three results) and "top-3 recall: H/N".
-With --bytes QUERY it prints instead how many bytes the browser fetched for that query
-after the page had loaded (notesim's search only).
+With --bytes QUERY it prints instead how many bytes the browser fetched to show that
+query's results after the page had loaded, typed into the box (notesim's search only): the
+index's files and the result pages their excerpts come from.
 """
 import functools
 import http.server
@@ -66,7 +67,13 @@ def main():
             if bytes_query:
                 sizes = tools.evaluate(session, """(async (q) => {
                   performance.clearResourceTimings();
-                  await window.notesimSearch.top(q, 10);
+                  const input = document.querySelector('.site-search input');
+                  const status = document.querySelector('.site-search-status');
+                  input.value = q;
+                  input.dispatchEvent(new Event('input'));
+                  for (let waited = 0; !status.textContent && waited < 20000; waited += 20) {
+                    await new Promise((done) => setTimeout(done, 20));
+                  }
                   return performance.getEntriesByType('resource').map(e => [e.name, e.encodedBodySize]);
                 })""" + f"({json.dumps(bytes_query)})")
                 print(json.dumps({"query": bytes_query, "files": len(sizes), "bytes": sum(s for _, s in sizes), "fetched": sizes}, ensure_ascii=False))

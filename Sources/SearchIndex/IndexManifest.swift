@@ -9,7 +9,7 @@ import NotesCore
 /// is a hash of the pages' addresses in id order: a later build patches the index only
 /// when its pages are the same ones, with the same ids.
 public struct IndexManifest: Equatable, Sendable {
-    public static let format = 1
+    public static let format = 2
     public var documents: Int
     public var length: Int
     public var lengths: [UInt8]

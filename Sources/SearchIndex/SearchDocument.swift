@@ -3,9 +3,10 @@ import NotesCore
 /// What the index knows of one page: where it is, its title, and its text cut at headings.
 ///
 /// Made by the build from the page model (prose, headings, the claims of scenario blocks;
-/// never figures, event logs or scenario sources). The same value is stored in the index's
-/// document chunks, which both show results (excerpts, the best heading) and let a later
-/// build re-count an old page's terms when it changes.
+/// never figures, event logs or scenario sources). Its address and title go into the
+/// published title chunks (`ResultTitles`); the whole value is kept beside the build's
+/// manifest (`DocumentTexts`), so that a later build can count an old page's terms again when
+/// the page changes.
 public struct SearchDocument: Sendable, Equatable {
     public typealias Section = TextSection
 

@@ -1,21 +1,28 @@
+import NotesCore
+
 /// Updates a built index for a few changed pages, touching only their shards and chunks.
 ///
-/// An edit changes one page: its old terms (counted again from its old text in its chunk)
-/// leave their shards, its new terms enter theirs; nothing else is read or written. The
-/// result is byte for byte what `SearchIndexWriter.build` gives for the new pages.
+/// An edit changes one page: its old terms (counted again from its old text, kept in the
+/// state folder's `DocumentTexts`) leave their shards, its new terms enter theirs; nothing
+/// else is read or written. The result is byte for byte what `SearchIndexWriter.build`
+/// gives for the new pages.
 public enum SearchIndexPatch {
     /// What patching changed.
     public struct Changes {
-        /// Files written (new bytes).
-        public var files: [SearchIndexWriter.File] = []
-        /// Files that no longer exist (a shard left without terms).
+        /// Files written (new bytes): in the site, and texts in the state folder.
+        public var files = SearchIndexWriter.Files()
+        /// Site files that no longer exist (a shard left without terms).
         public var removed: Set<String> = []
     }
 
-    /// Patches the index that `read` reads (site paths) for pages `urls` (every page, in id
-    /// order) of which `changed` (by id) may have changed; nil when the old index does not
-    /// describe the same pages or cannot be read, and the caller builds it whole.
-    public static func apply(read: (String) -> [UInt8]?, urls: [String], changed: [Int: CountedDocument]) -> Changes? {
+    /// Patches the index that `read` reads (site paths), whose texts `readTexts` reads
+    /// (state folder paths), for pages `urls` (every page, in id order) of which `changed`
+    /// (by id) may have changed; nil when the old index does not describe the same pages or
+    /// cannot be read, or its kept texts are not the ones it was written with, and the
+    /// caller builds it whole.
+    public static func apply(
+        read: (String) -> [UInt8]?, readTexts: (String) -> [UInt8]?, urls: [String], changed: [Int: CountedDocument]
+    ) -> Changes? {
         guard let manifestBytes = read(IndexLayout.manifest), var manifest = IndexManifest.decode(manifestBytes),
             manifest.documents == urls.count, manifest.key == IndexManifest.key(of: urls)
         else { return nil }
@@ -24,7 +31,7 @@ public enum SearchIndexPatch {
         for id in changed.keys.sorted() {
             let chunk = id / IndexLayout.chunkSize
             if chunks[chunk] == nil {
-                guard let bytes = read(IndexLayout.chunk(of: id)), let documents = DocumentChunk.decode(bytes) else { return nil }
+                guard let documents = keptTexts(of: id, read: read, readTexts: readTexts) else { return nil }
                 chunks[chunk] = documents
             }
             guard let documents = chunks[chunk], id % IndexLayout.chunkSize < documents.count else { return nil }
@@ -43,14 +50,26 @@ public enum SearchIndexPatch {
             if shard.isEmpty {
                 changes.removed.insert(IndexLayout.shard(key))
             } else {
-                changes.files.append((IndexLayout.shard(key), shard))
+                changes.files.site.append((IndexLayout.shard(key), shard))
             }
         }
         for chunk in Set(old.keys.map { $0 / IndexLayout.chunkSize }).sorted() {
-            changes.files.append((IndexLayout.chunk(of: chunk * IndexLayout.chunkSize), DocumentChunk.encode(chunks[chunk]!)))
+            let files = SearchIndexWriter.chunk(chunks[chunk]!, first: chunk * IndexLayout.chunkSize)
+            changes.files.site.append(files.titles)
+            changes.files.texts.append(files.texts)
         }
-        changes.files.append((IndexLayout.manifest, manifest.encode()))
+        changes.files.site.append((IndexLayout.manifest, manifest.encode()))
         return changes
+    }
+
+    /// The kept texts of the chunk holding document `id`, when they are those its title
+    /// chunk was written with (a build stopped between the site and the state folder, or a
+    /// copied site, leaves them apart).
+    private static func keptTexts(of id: Int, read: (String) -> [UInt8]?, readTexts: (String) -> [UInt8]?) -> [SearchDocument]? {
+        guard let titles = read(IndexLayout.chunk(of: id)).flatMap(ResultTitles.textsHash), let bytes = readTexts(IndexLayout.texts(of: id)),
+            FNV1a.hex(ContentHash.of(bytes)) == titles
+        else { return nil }
+        return DocumentTexts.decode(bytes)
     }
 
     /// The terms whose count changed on an edited page, by shard key: for each, the edited

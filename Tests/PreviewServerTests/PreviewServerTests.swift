@@ -67,7 +67,7 @@ import TestSupport
             try await client.execute(uri: "/search-index/index.json", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "application/json")
-                #expect(String(buffer: response.body).hasPrefix(#"{"format":1,"documents":2,"#))
+                #expect(String(buffer: response.body).hasPrefix(#"{"format":2,"documents":2,"#))
             }
             try await client.execute(uri: "/search-index/t/7a-65.txt", method: .get) { response in
                 #expect(String(buffer: response.body) == "zebra\t0\n")

@@ -23,14 +23,19 @@ import Testing
         #expect(ShardCodec.decode(Array("a\t!\n".utf8)) == nil)
     }
 
-    @Test func chunksRoundTripAnyText() throws {
+    @Test func textsRoundTripAnyTextAndTitleChunksEscapeMarkup() throws {
         let hostile = SearchDocument(
-            url: "javascript%3Ax.html", title: "<script>alert(1)</script> \"q\" \\ \u{1} \u{2028} 😀 שלום",
-            sections: [.init(anchor: "a\"b", heading: "</script>", text: "\n\t")])
-        let bytes = DocumentChunk.encode([hostile])
-        #expect(!String(decoding: bytes, as: UTF8.self).contains("<"))
-        #expect(DocumentChunk.decode(bytes) == [hostile])
-        #expect(DocumentChunk.decode(Array("[1]".utf8)) == nil)
+            url: "javascript%3Ax.html", title: "<script>alert(1)</script> \"q\" \\ \u{1} \u{2028} 😀 שלום 12:3",
+            sections: [.init(anchor: "a\"b", heading: "</script>", text: "\n\t0:"), .init(anchor: "", heading: "", text: "")])
+        let bytes = DocumentTexts.encode([hostile, hostile])
+        #expect(DocumentTexts.decode(bytes) == [hostile, hostile])
+        #expect(DocumentTexts.decode(Array(bytes.dropLast())) == nil)
+        #expect(DocumentTexts.decode(Array("[1]".utf8)) == nil)
+        #expect(DocumentTexts.decode(Array("notesim search texts 1\n99999999999999999999:x".utf8)) == nil)
+        let titles = String(decoding: ResultTitles.encode([hostile], texts: 0xAB), as: UTF8.self)
+        #expect(!titles.contains("<"))
+        #expect(titles.hasPrefix(#"{"texts":"00000000000000ab","pages":[["javascript%3Ax.html","\u003cscript\u003e"#))
+        #expect(ResultTitles.textsHash(Array(titles.utf8)) == "00000000000000ab")
     }
 
     @Test func lengthsAreBucketedOnALogarithmicScale() {
@@ -38,27 +43,44 @@ import Testing
     }
 
     @Test func patchingGivesTheBytesOfAFreshBuild() throws {
-        let texts = (0..<30).map { "本文 \($0) は共通 shared text retries" + String(repeating: " extra", count: $0 % 4) }
+        let texts = (0..<70).map { "本文 \($0) は共通 shared text retries" + String(repeating: " extra", count: $0 % 4) }
         var documents = texts.enumerated().map { document($0.offset, $0.element) }
-        let old = Dictionary(uniqueKeysWithValues: SearchIndexWriter.build(documents).map { ($0.path, $0.bytes) })
+        let old = files(SearchIndexWriter.build(documents))
         // Edits: a new word, a removed word, a page emptied, a page unchanged.
         let edits: [Int: String] = [3: texts[3] + " zebra 新語", 17: "本文 17", 29: "", 8: texts[8]]
         for (id, text) in edits { documents[id] = document(id, text) }
-        let fresh = Dictionary(uniqueKeysWithValues: SearchIndexWriter.build(documents).map { ($0.path, $0.bytes) })
+        let fresh = files(SearchIndexWriter.build(documents))
         let changes = try #require(
             SearchIndexPatch.apply(
-                read: { old[$0] }, urls: documents.map(\.document.url), changed: Dictionary(uniqueKeysWithValues: edits.keys.map { ($0, documents[$0]) })))
+                read: { old.site[$0] }, readTexts: { old.texts[$0] }, urls: documents.map(\.document.url),
+                changed: Dictionary(uniqueKeysWithValues: edits.keys.map { ($0, documents[$0]) })))
         var patched = old
-        for path in changes.removed { patched[path] = nil }
-        for file in changes.files { patched[file.path] = file.bytes }
-        #expect(patched == fresh)
-        #expect(changes.files.map(\.path).contains("search-index/d/0.json"))
-        #expect(!changes.files.map(\.path).contains("search-index/d/1.json"))
+        for path in changes.removed { patched.site[path] = nil }
+        for file in changes.files.site { patched.site[file.path] = file.bytes }
+        for file in changes.files.texts { patched.texts[file.path] = file.bytes }
+        #expect(patched.site == fresh.site)
+        #expect(patched.texts == fresh.texts)
+        // Pages 3 to 29 are in the first chunk of 32; 32 to 63 and 64 to 69 are untouched.
+        #expect(changes.files.site.map(\.path).filter { $0.hasPrefix("search-index/d/") } == ["search-index/d/0.json"])
+        #expect(changes.files.texts.map(\.path) == ["search-texts/0"])
+        #expect(fresh.texts.keys.sorted() == ["search-texts/0", "search-texts/1", "search-texts/2"])
     }
 
-    @Test func anIndexOfOtherPagesIsNotPatched() {
-        let old = Dictionary(uniqueKeysWithValues: SearchIndexWriter.build([document(0, "a")]).map { ($0.path, $0.bytes) })
-        #expect(SearchIndexPatch.apply(read: { old[$0] }, urls: ["other.html"], changed: [0: document(0, "b")]) == nil)
-        #expect(SearchIndexPatch.apply(read: { _ in nil }, urls: ["n0.html"], changed: [0: document(0, "b")]) == nil)
+    @Test func anIndexOfOtherPagesOrWithOtherKeptTextsIsNotPatched() {
+        let old = files(SearchIndexWriter.build([document(0, "a")]))
+        let edit: [Int: CountedDocument] = [0: document(0, "b")]
+        #expect(SearchIndexPatch.apply(read: { old.site[$0] }, readTexts: { old.texts[$0] }, urls: ["n0.html"], changed: edit) != nil)
+        #expect(SearchIndexPatch.apply(read: { old.site[$0] }, readTexts: { old.texts[$0] }, urls: ["other.html"], changed: edit) == nil)
+        #expect(SearchIndexPatch.apply(read: { _ in nil }, readTexts: { old.texts[$0] }, urls: ["n0.html"], changed: edit) == nil)
+        // Texts missing, or not those the title chunk was written with (a build stopped
+        // between the site and its state folder): the old terms are unknown.
+        #expect(SearchIndexPatch.apply(read: { old.site[$0] }, readTexts: { _ in nil }, urls: ["n0.html"], changed: edit) == nil)
+        let other = files(SearchIndexWriter.build([document(0, "c")]))
+        #expect(SearchIndexPatch.apply(read: { old.site[$0] }, readTexts: { other.texts[$0] }, urls: ["n0.html"], changed: edit) == nil)
+    }
+
+    /// An index's files by path: those of the site and the kept texts.
+    private func files(_ files: SearchIndexWriter.Files) -> (site: [String: [UInt8]], texts: [String: [UInt8]]) {
+        (Dictionary(uniqueKeysWithValues: files.site.map { ($0.path, $0.bytes) }), Dictionary(uniqueKeysWithValues: files.texts.map { ($0.path, $0.bytes) }))
     }
 }

@@ -196,7 +196,7 @@ import TestSupport
     @Test func codeIsStillSearchable() {
         let fileSystem = MemoryFileSystem(files: ["s/content/a.md": Self.note])
         let result = Self.build(fileSystem, highlighter: PygmentsHighlighter())
-        let shards = result.files.filter { $0.path.contains("search") }.map { Fixtures.text(of: $0) }.joined()
+        let shards = (result.files + result.stateFiles).filter { $0.path.contains("search") }.map { Fixtures.text(of: $0) }.joined()
         #expect(shards.contains("MaximumRetryAttempts") || shards.lowercased().contains("maximumretryattempts"))
     }
 

@@ -62,26 +62,39 @@ import TestSupport
         let fileSystem = MemoryFileSystem(files: ["s/content/a.md": note])
         let result = SitePipeline.run(siteDirectory: "s", fileSystem: fileSystem)
         let chunk = try #require(result.text(at: "search-index/d/0.json"))
-        // Markup in a heading is text, escaped in the JSON; the scenario's claims are there,
-        // its title and source are not.
+        let textsFile = try #require(result.stateFiles.first { $0.path == "search-texts/0" })
+        guard case .bytes(let textsBytes) = textsFile.content else { Issue.record("texts are not bytes"); return }
+        // The published chunk has the page's address and title (markup in it is text, escaped
+        // in the JSON) and the hash of the texts kept in the state folder; those have the
+        // scenario's claims, not its title or source.
         #expect(
             chunk == #"""
-                [["a.html","可視性 \u003cscript\u003ex\u003c/script\u003e",[["可視性-scriptxscript","可視性 \u003cscript\u003ex\u003c/script\u003e","Intro with bold and code \u0026 more."],["再試行-ignored","再試行 {#ignored}","Lambda retries あ. expect: attempts: 1 After."]]]]
+                {"texts":"\#(FNV1a.hex(ContentHash.of(textsBytes)))","pages":[["a.html","可視性 \u003cscript\u003ex\u003c/script\u003e"]]}
 
                 """#)
+        let texts = try #require(DocumentTexts.decode(textsBytes))
+        #expect(
+            texts == [
+                SearchDocument(
+                    url: "a.html", title: "可視性 <script>x</script>",
+                    sections: [
+                        .init(anchor: "可視性-scriptxscript", heading: "可視性 <script>x</script>", text: "Intro with bold and code & more."),
+                        .init(anchor: "再試行-ignored", heading: "再試行 {#ignored}", text: "Lambda retries あ. expect: attempts: 1 After."),
+                    ])
+            ])
         // 29 tokens: 6 in the title, 6 in its heading, 6, 4 and 7; bucket G is 1.25^16 ≈ 36.
-        let manifest = #"{"format":1,"documents":1,"length":29,"chunk":8,"key":"9ace18eb63645121","lengths":"G"}"#
+        let manifest = #"{"format":2,"documents":1,"length":29,"chunk":32,"key":"9ace18eb63645121","lengths":"G"}"#
         #expect(result.text(at: "search-index/index.json") == manifest + "\n")
         #expect(result.text(at: "search-index/t/72-65.txt") == "retry\t0\n")
         // 再試 in a heading counts 3; 再 never ends a run, so it has no term of its own.
         #expect(result.text(at: "search-index/t/518d.txt") == "再試\t0:3\n")
-        #expect(!chunk.contains("SECRETTITLE"))
+        #expect(!String(decoding: textsBytes, as: UTF8.self).contains("SECRETTITLE"))
     }
 
     @Test func aNoteNamedLikeAURLSchemeIsIndexedAsAFile() throws {
         let fileSystem = MemoryFileSystem(files: ["s/content/javascript:x.md": "# J\n\nbody\n"])
         let result = SitePipeline.run(siteDirectory: "s", fileSystem: fileSystem)
-        #expect(result.text(at: "search-index/d/0.json")?.hasPrefix(#"[["javascript%3Ax.html","J""#) == true)
+        #expect(result.text(at: "search-index/d/0.json")?.contains(#""pages":[["javascript%3Ax.html","J"]]"#) == true)
     }
 
     @Test func anEditRewritesOnlyThatNotesShardsChunkAndTheManifest() throws {
@@ -105,5 +118,27 @@ import TestSupport
             ])
         // Ids follow the pages' paths: n0, n1, n10, n11, n12.
         #expect(after["search-index/t/7a-65.txt"] == "zebra\t4\n")
+    }
+
+    @Test func anEditAfterTheKeptTextsWereLostGivesTheIndexAFreshBuildGives() throws {
+        var files: [String: String] = [:]
+        for number in 0..<40 { files["s/content/n\(number).md"] = "# Note \(number)\n\nshared words here, 共通の本文。\n" }
+        let fileSystem = MemoryFileSystem(files: files)
+        func build(_ output: String) -> SiteBuild.Report {
+            SiteBuild.run(siteDirectory: "s", output: output, fileSystem: fileSystem, options: .init())
+        }
+        _ = build("s/public")
+        let texts = SiteBuild.stateFolder(siteDirectory: "s", output: "s/public", fileSystem: fileSystem) + "/search-texts"
+        // 40 pages: two chunks of texts, beside the manifest, none in the site.
+        #expect(fileSystem.tree(under: texts).keys.sorted() == ["0", "1"])
+        #expect(!fileSystem.tree(under: "s/public").keys.contains { $0.contains("search-texts") })
+        try fileSystem.removeItem(texts + "/0")
+        try fileSystem.writeFile("s/content/n12.md", contents: Array("# Note 12\n\nshared words here, 共通の本文。zebra\n".utf8))
+        #expect(build("s/public").incremental)
+        _ = build("s/fresh")
+        func index(_ output: String) -> [String: String] { fileSystem.tree(under: output).filter { $0.key.hasPrefix("search-index/") } }
+        #expect(index("s/public") == index("s/fresh"))
+        #expect(index("s/public")["search-index/t/7a-65.txt"] == "zebra\t4\n")
+        #expect(fileSystem.tree(under: texts).keys.sorted() == ["0", "1"])
     }
 }

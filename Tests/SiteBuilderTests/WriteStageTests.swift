@@ -41,8 +41,8 @@ import TestSupport
         let first = SiteBuild.run(siteDirectory: "site", output: "site/public", fileSystem: fileSystem, options: .init(), incremental: false)
         #expect(first.writeError == nil)
         #expect(
-            first.written == 100,
-            "41 pages, the sidebar script and page, stylesheet, two scripts, 404, robots.txt, and the search index's 52 files")
+            first.written == 96,
+            "41 pages, the sidebar script and page, stylesheet, two scripts, 404, robots.txt, and the search index's 48 files")
         let before = fileSystem.tree(under: "site/public")
         for number in 1...40 { fileSystem.add("site/content/n\(number).md", "# ノート \(number) (改)\n") }
         fileSystem.failWrites(after: 10)

@@ -71,7 +71,8 @@ public enum SiteBuild {
         let reuse = previous.map { manifest in
             SitePipeline.Reuse(
                 manifest: manifest, read: { path in try? fileSystem.readFile(Path.join(siteDirectory, path)) },
-                readOutput: { path in try? fileSystem.readFile(Path.join(output, path)) })
+                readOutput: { path in try? fileSystem.readFile(Path.join(output, path)) },
+                readState: { [folder = files.folder] path in try? fileSystem.readFile(Path.join(folder, path)) })
         }
         var options = options
         let spool = inPlace ? nil : try? WriteStage.stage(output, siteDirectory: siteDirectory, fileSystem: fileSystem)
@@ -93,6 +94,7 @@ public enum SiteBuild {
             } else {
                 try writeWhole(staged: spool, result: result, manifest: &manifest, target: target, report: &report)
             }
+            try SearchTextsFolder.write(result.stateFiles, whole: !(previous != nil && inPlace), target: target)
             try record(manifest, remembered: remembered != nil, previous: previous, target: target, report: &report)
         } catch let error as Diagnostic {
             report.writeError = error

@@ -58,11 +58,18 @@ public enum SitePipeline {
         /// Reads a file of the last build's output (by output path): the search index, which
         /// an edit patches.
         public var readOutput: (@Sendable (String) -> [UInt8]?)?
+        /// Reads a file the last build kept in its state folder (by path there): the pages'
+        /// texts, from which a patch counts an edited page's old terms.
+        public var readState: (@Sendable (String) -> [UInt8]?)?
 
-        public init(manifest: BuildManifest, read: @escaping @Sendable (String) -> [UInt8]?, readOutput: (@Sendable (String) -> [UInt8]?)? = nil) {
+        public init(
+            manifest: BuildManifest, read: @escaping @Sendable (String) -> [UInt8]?, readOutput: (@Sendable (String) -> [UInt8]?)? = nil,
+            readState: (@Sendable (String) -> [UInt8]?)? = nil
+        ) {
             self.manifest = manifest
             self.read = read
             self.readOutput = readOutput
+            self.readState = readState
         }
     }
 
@@ -75,6 +82,9 @@ public enum SitePipeline {
         /// Pages an incremental run did not render because they would not change: output
         /// path and the content hash of the file already in the output.
         public var keptFiles: [String: UInt64] = [:]
+        /// Files for the build's state folder, written with the output: the pages' texts of
+        /// the search index (`DocumentTexts`), by path in that folder.
+        public var stateFiles: [OutputFile] = []
         /// Every diagnostic of every stage, sorted by file and position.
         public var diagnostics: [Diagnostic]
         /// The site's settings (notesim.yml with the command line's overrides).
@@ -159,12 +169,14 @@ public enum SitePipeline {
         diagnostics += tally.diagnostics
         var keptFiles = rendered.frame == nil ? [:] : keptPages(site.notes, toRender: renderPlan.toRender, records: plan.kept, previous: plan.previous)
         var files = rendered.files
+        var stateFiles: [OutputFile] = []
         // Not for `check` (no pages, so no index: without this every note was parsed again
         // to index it, doubling check's time and memory).
         if config.search, rendered.frame != nil, options.renderPages {
             options.progress?(BuildProgress(.search, done: 0, total: 1))
             let search = SearchFiles(notes: site.notes, fresh: rendered.searchDocuments, previous: plan.previous, reuse: reuse)
             files = (files + search.files).sorted { $0.path < $1.path }
+            stateFiles = search.texts
             keptFiles.merge(search.kept) { first, _ in first }
             options.progress?(BuildProgress(.search, done: 1, total: 1))
         } else if options.search == false, let previous = plan.previous, options.renderPages {
@@ -182,7 +194,7 @@ public enum SitePipeline {
         // The parsed notes are freed on another thread while the caller writes the manifest.
         DeferredRelease.drop((consume plan, consume site, consume pages, consume links, consume fresh, consume rendered))
         return Result(
-            files: files, keptFiles: keptFiles, diagnostics: diagnostics.sorted(), config: config, noteCount: noteCount,
+            files: files, keptFiles: keptFiles, stateFiles: stateFiles, diagnostics: diagnostics.sorted(), config: config, noteCount: noteCount,
             pageCount: pageCount, scenarioCount: tally.scenarios, scenariosSimulated: simulated,
             expectationsPassed: tally.passed, expectationsFailed: tally.failed, notesParsed: parsed.hashes.count,
             codeBlocksHighlighted: highlight.highlighted, manifest: manifest)

@@ -19,6 +19,7 @@
   var manifest = null;
   var shards = new Map();
   var chunks = new Map();
+  var pages = new Map();
   var generation = 0;
 
   // ---- Terms (keep in step with SearchTokenizer.swift and EnglishStemmer.swift) ----
@@ -154,14 +155,60 @@
     }
     return { ids: ids, counts: counts };
   }
+  // A result's address and title, from the chunk of titles that holds it.
   function chunk(id) {
     var number = Math.floor(id / manifest.chunk);
     if (!chunks.has(number)) {
       chunks.set(number, fetchText("d/" + number + ".json").then(function (text) {
-        try { return JSON.parse(text); } catch (e) { return []; }
+        try { return JSON.parse(text).pages || []; } catch (e) { return []; }
       }));
     }
     return chunks.get(number).then(function (docs) { return docs[id % manifest.chunk] || null; });
+  }
+
+  // A result's sections, [anchor, heading, text], read from its page (which the browser then
+  // has for the click that follows): the index keeps no second copy of every page's text.
+  // What the index leaves out is left out here too: figures' drawings, legends, logs and
+  // assumptions, scenario sources, the page's contents list and heading links.
+  var SKIPPED = "svg, nav, script, style, template, button, .heading-anchor, .tl-legend, .scenario-source, .scenario-log, .scenario-assumptions";
+  var BLOCKS = /^(P|LI|DT|DD|TD|TH|BLOCKQUOTE|FIGCAPTION|SUMMARY|DIV|SECTION|TABLE|TR)$/;
+  function pageSections(url) {
+    if (!pages.has(url)) {
+      pages.set(url, fetch(new URL("./" + url, siteRoot)).then(function (response) {
+        return response.ok ? response.text() : "";
+      }).then(sectionsOf, function () { return []; }));
+    }
+    return pages.get(url);
+  }
+  function sectionsOf(html) {
+    var page = new DOMParser().parseFromString(html, "text/html");
+    var article = page.querySelector("main article") || page.querySelector("main");
+    if (!article) return [];
+    var sections = [], current = null;
+    function walk(node) {
+      if (node.nodeType === 3) {
+        if (!current) { current = ["", "", ""]; sections.push(current); }
+        current[2] += node.nodeValue;
+        return;
+      }
+      if (node.nodeType !== 1 || node.matches(SKIPPED)) return;
+      if (/^H[1-6]$/.test(node.tagName) && node.id) {
+        current = [node.id, "", ""];
+        sections.push(current);
+        node.childNodes.forEach(function (child) {
+          if (child.nodeType === 3 || (child.nodeType === 1 && !child.matches(SKIPPED))) current[1] += child.textContent;
+        });
+        return;
+      }
+      if (current && BLOCKS.test(node.tagName)) current[2] += " ";
+      node.childNodes.forEach(walk);
+    }
+    article.childNodes.forEach(walk);
+    sections.forEach(function (section) {
+      section[1] = section[1].replace(/\s+/g, " ").trim();
+      section[2] = section[2].replace(/\s+/g, " ").trim();
+    });
+    return sections;
   }
 
   // ---- Ranking: BM25 over weighted counts (titles and headings count more) ----
@@ -296,8 +343,8 @@
     return a;
   }
 
-  function item(doc, query, weights) {
-    var url = doc[0], title = doc[1], sections = doc[2];
+  function item(doc, sections, query, weights) {
+    var url = doc[0], title = doc[1];
     var best = null, bestIndex = 0;
     sections.forEach(function (section, index) {
       var found = matches(section[1] + " " + section[2], query, weights);
@@ -307,7 +354,7 @@
     li.appendChild(link("./" + url, "site-search-page", title));
     var section = sections[bestIndex] || ["", "", ""];
     var text = section[2] || "";
-    li.appendChild(excerpt(text, matches(text, query, weights).ranges));
+    if (text) li.appendChild(excerpt(text, matches(text, query, weights).ranges));
     if (section[0] && section[1] && section[1] !== title) {
       li.appendChild(link("./" + url + "#" + encodeURIComponent(section[0]), "site-search-sub", section[1]));
     }
@@ -348,10 +395,14 @@
         close();
         return;
       }
-      return Promise.all(found.ranked.slice(0, SHOWN).map(function (entry) { return chunk(entry.id); })).then(function (docs) {
+      return Promise.all(found.ranked.slice(0, SHOWN).map(function (entry) {
+        return chunk(entry.id).then(function (doc) {
+          return doc ? pageSections(doc[0]).then(function (sections) { return [doc, sections]; }) : null;
+        });
+      })).then(function (results) {
         if (mine !== generation) return;
         list.textContent = "";
-        docs.forEach(function (doc) { if (doc) list.appendChild(item(doc, found.query, found.weights)); });
+        results.forEach(function (result) { if (result) list.appendChild(item(result[0], result[1], found.query, found.weights)); });
         var template = box.getAttribute(found.ranked.length ? "data-results" : "data-no-results") || "";
         show(template.replace("%d", String(found.ranked.length)).replace("%s", text));
       });
