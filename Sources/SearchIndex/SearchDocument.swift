@@ -46,7 +46,7 @@ public struct CountedDocument: Sendable {
     public init(_ document: SearchDocument) {
         self.document = document
         let counter = TermCounter(expected: document.sections.reduce(document.title.utf8.count) { $0 + $1.text.utf8.count / 3 })
-        var words: [UInt64: String] = [:]
+        var words = WordTerms()
         var length = 0
         func add(_ text: String, weight: Int32) {
             length += SearchTokenizer.countTerms(text, weight: weight, into: counter, words: &words)
@@ -72,7 +72,7 @@ public struct CountedDocument: Sendable {
         }
         self.keys = keys
         self.counts = counts
-        self.words = words
+        self.words = words.texts
         self.length = length
     }
 

@@ -33,7 +33,7 @@ public enum SearchTokenizer {
     /// that character alone: every character then starts exactly one term, and a
     /// one-character query gathers the terms of its shard (all start with it). `words` gets
     /// the text of each word key.
-    static func countTerms(_ text: String, weight: Int32, into counter: TermCounter, words: inout [UInt64: String]) -> Int {
+    static func countTerms(_ text: String, weight: Int32, into counter: TermCounter, words: inout WordTerms) -> Int {
         var folded = needsFolding(text) ? text.precomposedStringWithCompatibilityMapping : text
         return folded.withUTF8 { bytes in countTerms(utf8: bytes, weight: weight, into: counter, words: &words) }
     }
@@ -41,7 +41,7 @@ public enum SearchTokenizer {
     /// `countTerms` over folded text's UTF-8, decoded in place: a build counts every
     /// character of every page, and iterating `unicodeScalars` cost several times more.
     private static func countTerms(
-        utf8 bytes: UnsafeBufferPointer<UInt8>, weight: Int32, into counter: TermCounter, words: inout [UInt64: String]
+        utf8 bytes: UnsafeBufferPointer<UInt8>, weight: Int32, into counter: TermCounter, words: inout WordTerms
     ) -> Int {
         // The table is read through a pointer taken once: each read of the global checked
         // that it was initialized, once per character of every page.
@@ -50,7 +50,7 @@ public enum SearchTokenizer {
 
     private static func countTerms(
         utf8 bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<CharacterClass>, weight: Int32, into counter: TermCounter,
-        words: inout [UInt64: String]
+        words: inout WordTerms
     ) -> Int {
         var length = 0
         var previous: UInt32 = 0
@@ -84,9 +84,9 @@ public enum SearchTokenizer {
     /// (see `countTerms`).
     public static func indexTerms(_ text: String) -> [String] {
         let counter = TermCounter(expected: 64)
-        var words: [UInt64: String] = [:]
+        var words = WordTerms()
         _ = countTerms(text, weight: 1, into: counter, words: &words)
-        return counter.keys.map { TermKey.text($0, words: words) }
+        return counter.keys.map { TermKey.text($0, words: words.texts) }
     }
 
     /// The terms of a query, in order and without repeats: a CJK run's bigrams (its one

@@ -22,11 +22,13 @@ enum TermKey {
     static func word(_ text: String) -> UInt64 {
         var scalars = text.unicodeScalars.makeIterator()
         let first = scalars.next()?.value ?? 0
-        return word(utf8: text.utf8, first: first, second: scalars.next()?.value ?? 0)
+        let second = scalars.next()?.value ?? 0
+        var text = text
+        return text.withUTF8 { word(utf8: $0, first: first, second: second) }
     }
 
     /// The key of a word given as bytes and its first two characters (0: none).
-    static func word(utf8: some Sequence<UInt8>, first: UInt32, second: UInt32) -> UInt64 {
+    static func word(utf8: UnsafeBufferPointer<UInt8>, first: UInt32, second: UInt32) -> UInt64 {
         let shard = (UInt64(first) &* 0x9E37_79B1 ^ UInt64(second)) & 0xF_FFFF
         return word | shard << 40 | (FNV1a.hash(utf8) & 0xFF_FFFF_FFFF)
     }

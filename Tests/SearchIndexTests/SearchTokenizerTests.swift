@@ -13,6 +13,27 @@ import Testing
         #expect(CountedDocument(SearchDocument(url: "a.html", title: "", sections: [.init(anchor: "", heading: "", text: "可視性 ab")])).length == 4)
     }
 
+    @Test func aWordRepeatedOnAPageCountsAsOftenAsItIsWrittenWhereverItStands() {
+        // The second `VisibilityTimeout` comes from the page's word table (`WordTerms`), in a
+        // heading and with another weight: its counts must be those of a first occurrence.
+        func terms(_ title: String, _ heading: String, _ text: String) -> [String: Int] {
+            let document = SearchDocument(url: "a.html", title: title, sections: [.init(anchor: "h", heading: heading, text: text)])
+            return Dictionary(uniqueKeysWithValues: CountedDocument(document).terms.map { ($0.term, $0.count) })
+        }
+        let repeated = terms("VisibilityTimeout", "VisibilityTimeout retries", "VisibilityTimeout, VisibilityTimeouts and visibility")
+        #expect(repeated["visibility"] == 6 + 3 + 1 + 1 + 1)
+        #expect(repeated["timeout"] == 6 + 3 + 1 + 1)
+        #expect(repeated["retry"] == 3)
+        var summed: [String: Int] = [:]
+        for part in [
+            terms("VisibilityTimeout", "", ""), terms("", "VisibilityTimeout retries", ""),
+            terms("", "", "VisibilityTimeout, VisibilityTimeouts and visibility"),
+        ] {
+            summed.merge(part, uniquingKeysWith: +)
+        }
+        #expect(repeated == summed)
+    }
+
     @Test func aOneCharacterQueryIsThatCharacter() {
         #expect(SearchTokenizer.queryTerms("の") == ["の"])
         #expect(SearchTokenizer.queryTerms("a") == ["a"])

@@ -39,6 +39,14 @@ public struct FNV1a: Sendable {
         value = hash
     }
 
+    /// The hash of bytes in memory: called across modules, where the generic `hash(_:)` is
+    /// not specialized and reaches each byte through its protocols.
+    public static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hasher = FNV1a()
+        hasher.combine(buffer: bytes)
+        return hasher.value
+    }
+
     /// The hash of `bytes`.
     public static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
         var hasher = FNV1a()
