@@ -47,45 +47,62 @@ public enum EventLog {
                 index += 1
                 continue
             }
+            if entries[index].time != time, let spread = ArrivalRuns.spread(entries, from: index) {
+                // Arrivals one per instant at a regular pace: one line, as the figure draws one run.
+                time = entries[spread.end - 1].time
+                out.raw("<dt>"); DurationText.writeExact(entries[index].time, units: units, into: &sink)
+                out.raw(" – "); DurationText.writeExact(time!, units: units, into: &sink)
+                out.raw("<dd>arrivals ")
+                writeArrivals(entries[index], count: spread.count, every: spread.every, units: units, shards: trace.mode.shardNaming, into: &sink)
+                out.raw("\n")
+                index = spread.end
+                continue
+            }
             if entries[index].time != time {
                 time = entries[index].time
                 out.raw("<dt>"); DurationText.writeExact(entries[index].time, units: units, into: &sink)
             }
             out.raw("<dd>")
-            let run = arrivalRun(entries, from: index)
-            if run > 1, case .arrival(let first, let size, let shard, let group) = entries[index].event {
-                out.raw("arrival #"); sink.integer(first); out.raw("-"); sink.integer(first + run - 1)
-                out.raw(" "); sink.integer(Int(size)); out.raw(" B each")
-                if let shard { out.raw(" "); out.raw(trace.mode.shardNaming.word); out.raw(" "); sink.integer(trace.mode.shardNaming.number(shard)) }
-                if let group { out.raw(" group "); out.text(group) }
+            let run = ArrivalRuns.atOneInstant(entries, from: index)
+            if run > 1 {
+                out.raw("arrival ")
+                writeArrivals(entries[index], count: run, every: nil, units: units, shards: trace.mode.shardNaming, into: &sink)
             } else {
                 Trace.describe(entries[index].event, into: &sink, padded: false, shards: trace.mode.shardNaming)
+                writeRules(of: entries[index], into: out)
             }
-            var none = true
-            entries[index].rules.forEachName { rule in
-                out.raw(none ? " <i>" : " ")
-                none = false
-                out.text(rule)
-            }
-            if !none { out.raw("</i>") }
             out.raw("\n")
             index += run
         }
         out.raw("</dl>\n")
     }
 
-    /// How many entries from `start` are arrivals of consecutive items at one instant, alike
-    /// in size, shard, group and rules (1 when the entry is not such a run's first): a burst
-    /// of arrivals is one line, as the figure draws it as one run of dots.
-    static func arrivalRun(_ entries: [TraceEntry], from start: Int) -> Int {
-        guard case .arrival(let first, let size, let shard, let group) = entries[start].event else { return 1 }
-        var next = start + 1
-        while next < entries.count, entries[next].time == entries[start].time, entries[next].rules == entries[start].rules,
-            case .arrival(let item, size, shard, group) = entries[next].event, item == first + (next - start)
-        {
-            next += 1
+    /// A run of `count` arrivals, the first `entry`'s (alike in size, shard, group and rules):
+    /// `#1-26, one every 50 ms, 1024 B each, shard 1` (without the pace when they came at once).
+    private static func writeArrivals(
+        _ entry: TraceEntry, count: Int, every: Int64?, units: borrowing DurationText.Units, shards: ShardNaming, into sink: inout MarkupWriter
+    ) {
+        guard case .arrival(let first, let size, let shard, let group) = entry.event else { return }
+        sink.raw("#"); sink.integer(first); sink.raw("-"); sink.integer(first + count - 1)
+        if let every {
+            sink.raw(", one every "); DurationText.writeExact(every, units: units, into: &sink)
+            sink.raw(",")
         }
-        return next - start
+        sink.raw(" "); sink.integer(Int(size)); sink.raw(" B each")
+        if let shard { sink.raw(every == nil ? " " : ", "); sink.raw(shards.word); sink.raw(" "); sink.integer(shards.number(shard)) }
+        if let group { sink.raw(every == nil ? " group " : ", group "); sink.text(group) }
+        writeRules(of: entry, into: sink)
+    }
+
+    /// The rules that explain an entry, in `<i>`, after a space; nothing when none does.
+    private static func writeRules(of entry: TraceEntry, into out: MarkupWriter) {
+        var none = true
+        entry.rules.forEachName { rule in
+            out.raw(none ? " <i>" : " ")
+            none = false
+            out.text(rule)
+        }
+        if !none { out.raw("</i>") }
     }
 }
 

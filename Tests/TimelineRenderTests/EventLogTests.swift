@@ -2,8 +2,8 @@ import LambdaSimulator
 import Testing
 @testable import TimelineRender
 
-/// The event log: one line per event, but a burst of arrivals at one instant is one line,
-/// as the figure draws it as one run of dots.
+/// The event log: one line per event, but a burst of arrivals at one instant, or arrivals
+/// one per instant at a regular pace, are one line, as the figure draws one run of dots.
 @Suite struct EventLogTests {
     @Test func aBurstOfArrivalsIsOneLine() throws {
         var spec = ScenarioSpec(mode: .sqs)
@@ -28,5 +28,43 @@ import Testing
         let log = EventLog.html(try Simulator.simulate(spec), options: TimelineOptions())
         #expect(log.contains("<dt>1.05 s<dd>arrival #1 1024 B"))
         #expect(log.contains("<dt>1.1 s<dd>arrival #2 1024 B"))
+    }
+
+    /// Eight records 50 ms apart wait for a 1 s batching window (a batch is ten): nothing
+    /// else happens at their instants, so they are one line with the first and last time and
+    /// the pace.
+    @Test func arrivalsAtARegularPaceAreOneLineWithTheirPace() throws {
+        var spec = ScenarioSpec(mode: .sqs)
+        spec.mapping.batchingWindowSeconds = 1
+        spec.arrivals = [ArrivalGroup(at: 0, count: 8, every: 50)]
+        let log = EventLog.html(try Simulator.simulate(spec), options: TimelineOptions())
+        #expect(log.contains("<dt>0 ms – 350 ms<dd>arrivals #1-8, one every 50 ms, 1024 B each\n<dt>1 s<dd>batch inv 1"))
+        #expect(!log.contains("arrival #2 "))
+    }
+
+    /// The same records without a window: each arrival is polled at its own instant, where
+    /// an invocation starts too, so no run has its instants to itself.
+    @Test func arrivalsSharingTheirInstantsWithOtherEventsStayApart() throws {
+        var spec = ScenarioSpec(mode: .sqs)
+        spec.arrivals = [ArrivalGroup(at: 0, count: 4, every: 500)]
+        let log = EventLog.html(try Simulator.simulate(spec), options: TimelineOptions())
+        #expect(!log.contains("arrivals #"))
+        #expect(log.contains("<dt>0 ms<dd>arrival #1 1024 B\n"))
+        #expect(log.contains("<dt>1.5 s<dd>arrival #4 1024 B\n"))
+    }
+
+    /// Runs are exact: an irregular pace, or fewer than three, stay one line each.
+    @Test func onlyThreeOrMoreAtOnePaceAreJoined() throws {
+        var spec = ScenarioSpec(mode: .sqs)
+        spec.mapping.batchingWindowSeconds = 5
+        spec.arrivals = [
+            ArrivalGroup(at: 0), ArrivalGroup(at: 50), ArrivalGroup(at: 150), ArrivalGroup(at: 1_000, count: 2, every: 100),
+            ArrivalGroup(at: 2_000, count: 3, every: 100),
+        ]
+        let log = EventLog.html(try Simulator.simulate(spec), options: TimelineOptions())
+        for line in ["<dt>0 ms<dd>arrival #1 ", "<dt>50 ms<dd>arrival #2 ", "<dt>150 ms<dd>arrival #3 ", "<dt>1 s<dd>arrival #4 ", "<dt>1.1 s<dd>arrival #5 "] {
+            #expect(log.contains(line))
+        }
+        #expect(log.contains("<dt>2 s – 2.2 s<dd>arrivals #6-8, one every 100 ms, 1024 B each\n"))
     }
 }
