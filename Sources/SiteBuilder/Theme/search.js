@@ -6,7 +6,7 @@
 // files; the box stays hidden when the index cannot be fetched (a site opened from disk).
 (function () {
   "use strict";
-  var LONGEST_WORD = 40, SHOWN = 10, PREFIX_TERMS = 100, MOST_TERMS = 32, K1 = 1.2, B = 0.75;
+  var LONGEST_WORD = 40, SHOWN = 10, PREFIX_TERMS = 100, MOST_TERMS = 32, K1 = 1.2, B = 0.75, KEPT_PAGES = 100;
   var box = document.querySelector(".site-search");
   if (!box || !window.fetch) return;
   var input = box.querySelector("input[type=search]");
@@ -173,6 +173,9 @@
   var SKIPPED = "svg, nav, script, style, template, button, .heading-anchor, .tl-legend, .scenario-source, .scenario-log, .scenario-assumptions";
   var BLOCKS = /^(P|LI|DT|DD|TD|TH|BLOCKQUOTE|FIGCAPTION|SUMMARY|DIV|SECTION|TABLE|TR)$/;
   function pageSections(url) {
+    // Kept for the queries that follow, but not without end: a long session of searches
+    // would otherwise hold the text of every page it ever showed.
+    if (!pages.has(url) && pages.size >= KEPT_PAGES) pages.clear();
     if (!pages.has(url)) {
       pages.set(url, fetch(new URL("./" + url, siteRoot)).then(function (response) {
         return response.ok ? response.text() : "";
