@@ -81,8 +81,9 @@ struct ConcurrencyPool {
         if let reserved, busy >= reserved { return .failure(.reservedLimit) }
         if busy >= account { return .failure(.accountLimit) }
         let instance: Int
-        if let warm = provisionedIdle.popLast() {
-            instance = warm
+        // `isEmpty` and `removeLast` are inlined where `popLast` is a call.
+        if !provisionedIdle.isEmpty {
+            instance = provisionedIdle.removeLast()
         } else if let reused = takeIdle(at: now) {
             instance = reused
         } else {
@@ -106,7 +107,7 @@ struct ConcurrencyPool {
             dropExpired(idleLifetime, at: now)
         }
         // The common case, kept short: the newest, and no environment is ever too old.
-        guard maxLifetime != nil || reuse == .leastRecent else { return idle.popLast() }
+        guard maxLifetime != nil || reuse == .leastRecent else { return idle.isEmpty ? nil : idle.removeLast() }
         return takeIdleInOrder(at: now)
     }
 
@@ -133,8 +134,8 @@ struct ConcurrencyPool {
         return nil
     }
 
-    /// How long ago the environment was created, ms (X7).
-    func age(_ instance: Int, at now: Int64) -> Int64 { now - environments[instance].createdAt }
+    /// What the pool knows of an environment, in one read.
+    func environment(_ instance: Int) -> EnvironmentState { environments[instance] }
 
     /// Returns an environment; it stays warm for the next request.
     mutating func release(_ instance: Int, at now: Int64 = 0) {
@@ -154,8 +155,6 @@ struct ConcurrencyPool {
         return added
     }
 
-    /// Whether the environment has run `Init` (and was not reset since, X4).
-    func isInitialized(_ instance: Int) -> Bool { environments[instance].initialized }
     func isProvisioned(_ instance: Int) -> Bool { environments[instance].provisioned }
     /// Idle on-demand environments right now (a reuse choice exists when more than one).
     var idleCount: Int { idle.count }

@@ -14,6 +14,9 @@ final class Engine {
     /// Whether SNS, EventBridge or S3 hands the events over (R1, R5, R9), decided once: every
     /// asynchronous arrival asks.
     let isServiceTrigger: Bool
+    /// Whether environments have a lifecycle (`FunctionSpec.modelsEnvironments`), decided
+    /// once: every invocation asks, and the spec compares its `init-fails` plan to find out.
+    let modelsEnvironments: Bool
     var sink: any TraceSink
     let keepsEntries: Bool
     var queue = EventQueue<Action>()
@@ -41,7 +44,7 @@ final class Engine {
     var stepsPerInstantLimit: Int { 1_000_000 + 20 * stats.inputs }
 
     // Per-mode state.
-    var syncItems = IDTable<SyncItem>()
+    let syncItems = IDTable<SyncItem>()
     /// Step Functions: retries made per retrier of each request (R14, counted over the
     /// state's execution); apart from `SyncItem`, which then holds no reference and is copied
     /// without retains on every try.
@@ -60,13 +63,14 @@ final class Engine {
     init(spec: ScenarioSpec, sink: any TraceSink, keepsEntries: Bool) {
         self.spec = spec
         self.isServiceTrigger = Self.isServiceTrigger(spec.trigger)
+        self.modelsEnvironments = spec.function.modelsEnvironments
         self.sink = sink
         self.keepsEntries = keepsEntries
         self.arrivals = ArrivalStream(groups: spec.arrivals)
         self.pool = ConcurrencyPool(
             reserved: spec.function.reservedConcurrency, account: spec.accountConcurrency,
-            idleLifetime: spec.function.modelsEnvironments ? spec.assumptions.idleLifetime : nil,
-            maxLifetime: spec.function.modelsEnvironments ? spec.assumptions.maxEnvironmentLifetime : nil,
+            idleLifetime: modelsEnvironments ? spec.assumptions.idleLifetime : nil,
+            maxLifetime: modelsEnvironments ? spec.assumptions.maxEnvironmentLifetime : nil,
             reuse: spec.assumptions.environmentReuse)
         self.clientLimiter = ClientRateLimiter(beta: spec.assumptions.adaptiveBeta, minimumRate: spec.assumptions.adaptiveMinimumRate)
         self.requestRate = RequestRateLimiter(concurrencyQuota: spec.accountConcurrency)

@@ -44,17 +44,19 @@ extension Engine {
     func startInEnvironment(
         _ instance: Int, invocation: Int, items: @autoclosure () -> [Int], runtime: Int64, result: AttemptResult
     ) -> (runtime: Int64, result: AttemptResult) {
-        guard spec.function.modelsEnvironments else { return (runtime, result) }
-        let spilled = spec.function.provisionedConcurrency != nil && !pool.isProvisioned(instance)
+        guard modelsEnvironments else { return (runtime, result) }
+        // One read of the environment's state, not one per question.
+        let environment = pool.environment(instance)
+        let spilled = spec.function.provisionedConcurrency != nil && !environment.provisioned
         if spilled { rulesFired.insert(.X10) }
-        if pool.isInitialized(instance) {
-            if !pool.isProvisioned(instance) {
+        if environment.initialized {
+            if !environment.provisioned {
                 // A warm on-demand environment: it outlived neither the idle lifetime (X7)
                 // nor lost a choice among others (X6), and was not retired (X7: set, or
                 // older than the 2 hours "every few hours" may mean).
                 assume(.idleLifetime)
                 assume(.environmentReuse)
-                if spec.assumptions.maxEnvironmentLifetime != nil || pool.age(instance, at: now) >= 7_200_000 {
+                if spec.assumptions.maxEnvironmentLifetime != nil || now - environment.createdAt >= 7_200_000 {
                     assume(.maxEnvironmentLifetime)
                 }
             }
@@ -65,15 +67,15 @@ extension Engine {
         if pool.retired > 0 { assume(.maxEnvironmentLifetime) }
         stats.coldStarts += 1
         pool.markInitialized(instance)
-        if spec.function.snapStart, !pool.isProvisioned(instance) {
+        if spec.function.snapStart, !environment.provisioned {
             return restoreFromSnapshot(instance, invocation: invocation, items: items(), runtime: runtime, result: result, spilled: spilled)
         }
-        let failed = function.initFails(coldStart: stats.coldStarts)
+        let failed = FunctionModel.initFails(spec.function.initFails, seed: spec.seed, coldStart: stats.coldStarts)
         let initTime = spec.function.initDuration
         // X8: the Init is billed as part of this invocation (since August 2025 for every
         // configuration): its billed duration is its latency, Init included.
         var rules: RuleSet = [.X1, .X6, .X8] + (spilled ? .X10 : []) + (failed ? .X4 : [])
-        guard initTime > Self.onDemandInitLimit, !pool.isProvisioned(instance) else {
+        guard initTime > Self.onDemandInitLimit, !environment.provisioned else {
             record(.coldStart(invocation: invocation, instance: instance, items: items(), duration: initTime, failed: failed), rules: rules)
             if failed { pool.markInitialized(instance, false) }
             return failed ? (initTime, .error) : (initTime + runtime, result)
@@ -137,7 +139,7 @@ extension Engine {
     /// pays `Init` again (X4, X5).
     func releaseEnvironment(_ instance: Int, result: AttemptResult) {
         pool.release(instance, at: now)
-        if result == .timeout, spec.function.modelsEnvironments {
+        if result == .timeout, modelsEnvironments {
             pool.markInitialized(instance, false)
             rulesFired.insert(.X4)
         }
