@@ -137,15 +137,24 @@ struct ConcurrencyPool {
     /// What the pool knows of an environment, in one read.
     func environment(_ instance: Int) -> EnvironmentState { environments[instance] }
 
-    /// Returns an environment; it stays warm for the next request.
-    mutating func release(_ instance: Int, at now: Int64 = 0) {
+    /// Returns an environment; it stays warm for the next request. True when it is a
+    /// provisioned environment whose recycle fell due while it ran: it is then out of
+    /// service until `reinitialized` (X8).
+    @discardableResult
+    mutating func release(_ instance: Int, at now: Int64 = 0) -> Bool {
         busy -= 1
-        if isProvisioned(instance) {
+        let state = environments[instance]
+        if state.provisioned {
+            if state.recycleDue {
+                environments[instance].recycleDue = false
+                return true
+            }
             provisionedIdle.append(instance)
         } else {
             if idleLifetime != nil { environments[instance].releasedAt = now }
             idle.append(instance)
         }
+        return false
     }
 
     /// Adds `count` provisioned environments, initialised and idle (X1, X9).
@@ -155,6 +164,24 @@ struct ConcurrencyPool {
         return added
     }
 
+    /// X8: takes an idle provisioned environment out of service for its recycle (true), or
+    /// marks a busy one to be recycled when its invocation ends (false).
+    mutating func recycle(_ instance: Int) -> Bool {
+        guard let index = provisionedIdle.firstIndex(of: instance) else {
+            environments[instance].recycleDue = true
+            return false
+        }
+        provisionedIdle.remove(at: index)
+        return true
+    }
+
+    /// X8: a recycled provisioned environment ran `Init` again and serves requests.
+    mutating func reinitialized(_ instance: Int) {
+        environments[instance].initialized = true
+        provisionedIdle.append(instance)
+    }
+
+    /// Whether the environment is one of the provisioned concurrency's (X9, X10).
     func isProvisioned(_ instance: Int) -> Bool { environments[instance].provisioned }
     /// Idle on-demand environments right now (a reuse choice exists when more than one).
     var idleCount: Int { idle.count }
@@ -210,4 +237,6 @@ struct EnvironmentState {
     var releasedAt: Int64 = 0
     var initialized = false
     var provisioned = false
+    /// X8: a provisioned environment's recycle fell due while it ran.
+    var recycleDue = false
 }

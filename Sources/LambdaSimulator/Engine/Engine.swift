@@ -58,6 +58,9 @@ final class Engine {
     var versionActiveAt: Int64?
     /// Async events whose handler is running, by instance (an instance runs one at a time, C5).
     var running: [AsyncItem?] = []
+    /// Scheduled recycles of provisioned environments and their `Init`s (X8): when nothing
+    /// else is left, the scenario is over rather than recycling on for ever.
+    var pendingRecycles = 0
     var source = SourceState()
 
     init(spec: ScenarioSpec, sink: any TraceSink, keepsEntries: Bool) {
@@ -96,7 +99,12 @@ final class Engine {
                 finish(at: max(now, 0))
                 return
             case (_?, nil): arrivalFirst = true
-            case (nil, _?): arrivalFirst = false
+            case (nil, _?):
+                if pendingRecycles > 0, pendingRecycles == queue.count, spec.until == nil, !hasDeferredPolls {
+                    finish(at: max(now, 0))
+                    return
+                }
+                arrivalFirst = false
             case (let arrival?, let action?): arrivalFirst = arrival < action
             }
             let time = arrivalFirst ? nextArrival! : nextAction!
@@ -181,6 +189,10 @@ final class Engine {
             messageVisible(item, receiveCount: receiveCount)
         case .provisionedReady(let count):
             provisionedReady(count: count)
+        case .provisionedRecycleDue(let instance):
+            provisionedRecycleDue(instance: instance)
+        case .provisionedReinitialized(let instance):
+            provisionedReinitialized(instance: instance)
         case .pollerEvaluation:
             evaluateLag()
         case .pollerChange(let count):

@@ -29,6 +29,8 @@ struct EventQueue<Payload> {
     private var storedCount = 0
 
     var isEmpty: Bool { storedCount == 0 }
+    /// How many actions are scheduled.
+    var count: Int { storedCount }
 
     /// Schedules `payload` at `time`, which is `time - now` after the current time `now`.
     /// `now` must never decrease from one call to the next.

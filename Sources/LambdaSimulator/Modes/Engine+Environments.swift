@@ -10,6 +10,9 @@ extension Engine {
     static let onDemandInitLimit: Int64 = 10_000
     /// X13: the longest a SnapStart `Restore` (its after-restore hooks) may run.
     static let restoreLimit: Int64 = 10_000
+    /// X7, X8: the 2 hours "every few hours" may mean; while `max-environment-lifetime` or
+    /// `provisioned-recycle` is off, an environment this old that serves a request relies on it.
+    static let everyFewHours: Int64 = 7_200_000
 
     /// Allocates the provisioned concurrency: configured before the scenario it is READY at
     /// 0 s, configured during it `provisioned-ready-after` later (X1, X9, X11).
@@ -35,6 +38,7 @@ extension Engine {
         let instances = pool.addProvisioned(count, at: now)
         // X8: these Inits are billed now, whether or not a request ever uses the environment.
         record(.provisioned(instances: instances, initDuration: spec.function.initDuration), rules: [.X1, .X8, .X9, .X11])
+        scheduleRecycles(instances)
     }
 
     /// How long an invocation holds its environment and how it ends, with `Init` in front
@@ -56,9 +60,13 @@ extension Engine {
                 // older than the 2 hours "every few hours" may mean).
                 assume(.idleLifetime)
                 assume(.environmentReuse)
-                if spec.assumptions.maxEnvironmentLifetime != nil || now - environment.createdAt >= 7_200_000 {
+                if spec.assumptions.maxEnvironmentLifetime != nil || now - environment.createdAt >= Self.everyFewHours {
                     assume(.maxEnvironmentLifetime)
                 }
+            } else if spec.assumptions.provisionedRecycle != nil || now - environment.createdAt >= Self.everyFewHours {
+                // A provisioned environment serving: not being recycled now (X8: set, or
+                // older than "every few hours" may mean).
+                assume(.provisionedRecycle)
             }
             rulesFired.insert(.X6)
             return (runtime, result)
@@ -136,9 +144,10 @@ extension Engine {
     }
 
     /// Returns an environment after an invocation; a timeout resets it, so its next request
-    /// pays `Init` again (X4, X5).
+    /// pays `Init` again (X4, X5). A provisioned one whose recycle fell due while it ran is
+    /// recycled now (X8).
     func releaseEnvironment(_ instance: Int, result: AttemptResult) {
-        pool.release(instance, at: now)
+        if pool.release(instance, at: now) { reinitialize(instance) }
         if result == .timeout, modelsEnvironments {
             pool.markInitialized(instance, false)
             rulesFired.insert(.X4)
