@@ -33,6 +33,9 @@ final class Engine {
     /// Per arrival group: behaviour overrides, looked up on every attempt.
     let groupDurations: [[Int64]?]
     let groupFails: [FailurePlan?]
+    /// Whether any group overrides them, decided once: without, an attempt's plan is asked
+    /// without copying (and retaining) a group's empty overrides.
+    let hasGroupOverrides: Bool
 
     /// The assumptions relied on.
     var assumptionsUsed: Set<Assumptions.Name> {
@@ -80,6 +83,7 @@ final class Engine {
         self.function = FunctionModel(spec: spec.function, seed: spec.seed)
         self.groupDurations = spec.arrivals.map(\.durations)
         self.groupFails = spec.arrivals.map(\.fails)
+        self.hasGroupOverrides = spec.arrivals.contains { $0.durations != nil || $0.fails != nil }
     }
 
     /// Runs until every input has settled (or the horizon), then reports what is still open.
@@ -269,6 +273,14 @@ final class Engine {
 
     func schedule(_ action: Action, at time: Int64) {
         queue.schedule(action, at: max(now, time), now: now)
+    }
+
+    /// How attempt `attempt` of `key`, an input of arrival group `group`, goes: the function's
+    /// script, or the group's overrides of it.
+    @inline(__always)
+    func plan(attempt: Int, key: Int, group: Int) -> FunctionModel.Plan {
+        guard hasGroupOverrides else { return function.plan(attempt: attempt, key: key) }
+        return function.plan(attempt: attempt, key: key, overrideDurations: groupDurations[group], overrideFails: groupFails[group])
     }
 
     func takeInvocationNumber() -> Int {

@@ -44,7 +44,7 @@ extension Engine {
             refuseNotReady(item, callerTry: callerTry)
             return
         }
-        switch function.plan(attempt: callerTry + 1, key: item, overrideDurations: groupDurations[state.group], overrideFails: groupFails[state.group]) {
+        switch plan(attempt: callerTry + 1, key: item, group: state.group) {
         case .refused(.serviceError):
             refuseSync(item, callerTry: callerTry, status: 500, reason: "ServiceException", rules: [.S3])
         case .refused:
