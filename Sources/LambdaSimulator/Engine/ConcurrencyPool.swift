@@ -77,6 +77,7 @@ struct ConcurrencyPool {
 
     /// Takes an environment at `now`, or says why not: a provisioned one first (X10), then
     /// an idle one that is still kept (X6, X7), else a new one (C3).
+    @inline(__always)
     mutating func acquire(at now: Int64) -> Result<Int, Refusal> {
         if let reserved, busy >= reserved { return .failure(.reservedLimit) }
         if busy >= account { return .failure(.accountLimit) }
@@ -141,6 +142,7 @@ struct ConcurrencyPool {
     /// provisioned environment whose recycle fell due while it ran: it is then out of
     /// service until `reinitialized` (X8).
     @discardableResult
+    @inline(__always)
     mutating func release(_ instance: Int, at now: Int64 = 0) -> Bool {
         busy -= 1
         let state = environments[instance]
@@ -220,6 +222,7 @@ struct RequestRateLimiter {
     }
 
     /// Whether a request at `now` is within the rate.
+    @inline(__always)
     mutating func admit(at now: Int64) -> Bool {
         if lastRefill != .min {
             tokens = min(perSecond * 1_000, tokens + max(0, now - lastRefill) * perSecond)

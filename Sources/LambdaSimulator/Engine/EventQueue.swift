@@ -79,6 +79,7 @@ struct EventQueue<Payload> {
 
     /// Appends to the lane of `delay` (claiming an empty lane if needed) or to the heap;
     /// returns where the entry went.
+    @inline(__always)
     private mutating func place(_ entry: TimedEntry<Payload>, delay: Int64) -> Int {
         if let index = laneDelays.firstIndex(of: delay) {
             let lane = lanes[index]

@@ -44,7 +44,9 @@ extension Engine {
     /// How long an invocation holds its environment and how it ends, with `Init` in front
     /// when the environment is new or was reset (X1, X2, X4, X6, X10).
     /// `items` is read only when a cold start is recorded: a synchronous or asynchronous
-    /// call would otherwise allocate `[item]` on every invocation.
+    /// call would otherwise allocate `[item]` on every invocation. Inlined, with the cold
+    /// start out of line, so that a warm start costs no call.
+    @inline(__always)
     func startInEnvironment(
         _ instance: Int, invocation: Int, items: @autoclosure () -> [Int], runtime: Int64, result: AttemptResult
     ) -> (runtime: Int64, result: AttemptResult) {
@@ -71,6 +73,16 @@ extension Engine {
             rulesFired.insert(.X6)
             return (runtime, result)
         }
+        return coldStart(instance, invocation: invocation, items: items(), runtime: runtime, result: result, spilled: spilled)
+    }
+
+    /// `Init` in front of the handler: a new environment, or one a timeout or a failed `Init`
+    /// reset (X1, X2, X4, X6, X13).
+    @inline(never)
+    private func coldStart(
+        _ instance: Int, invocation: Int, items: @autoclosure () -> [Int], runtime: Int64, result: AttemptResult, spilled: Bool
+    ) -> (runtime: Int64, result: AttemptResult) {
+        let environment = pool.environment(instance)
         if pool.reclaimed > 0 { assume(.idleLifetime) }
         if pool.retired > 0 { assume(.maxEnvironmentLifetime) }
         stats.coldStarts += 1
@@ -146,6 +158,7 @@ extension Engine {
     /// Returns an environment after an invocation; a timeout resets it, so its next request
     /// pays `Init` again (X4, X5). A provisioned one whose recycle fell due while it ran is
     /// recycled now (X8).
+    @inline(__always)
     func releaseEnvironment(_ instance: Int, result: AttemptResult) {
         if pool.release(instance, at: now) { reinitialize(instance) }
         if result == .timeout, modelsEnvironments {
