@@ -39,9 +39,10 @@ struct ConcurrencyPool {
     let account: Int
     private(set) var busy = 0
     private(set) var peak = 0
-    /// Idle on-demand environments in the order they were released (X6: `environment-reuse`
-    /// takes the last or the first).
-    private var idle: [Int] = []
+    /// Idle on-demand environments in the order they were released, with when (X6:
+    /// `environment-reuse` takes the last or the first; X7: the oldest expire first). The
+    /// time is kept here, not in `environments`, so a release writes one array, not two.
+    private var idle: [(instance: Int, releasedAt: Int64)] = []
     /// Idle provisioned environments (X10: used before any on-demand one).
     private var provisionedIdle: [Int] = []
     private var nextInstance = 1
@@ -50,7 +51,7 @@ struct ConcurrencyPool {
     /// X7: how long an idle on-demand environment is kept; nil when lifecycles are not
     /// modelled (then an environment is never reclaimed).
     let idleLifetime: Int64?
-    /// Per instance (index = instance id): released at, has run `Init`, is provisioned.
+    /// Per instance (index = instance id): created at, has run `Init`, is provisioned.
     private var environments: [EnvironmentState] = [EnvironmentState()]
     /// Idle environments dropped because they outlived `idleLifetime` (X7).
     private(set) var reclaimed = 0
@@ -104,18 +105,18 @@ struct ConcurrencyPool {
     @inline(__always)
     private mutating func takeIdle(at now: Int64) -> Int? {
         // Released in time order, so the expired environments are a prefix.
-        if let idleLifetime, let oldest = idle.first, environments[oldest].releasedAt + idleLifetime <= now {
+        if let idleLifetime, let oldest = idle.first, oldest.releasedAt + idleLifetime <= now {
             dropExpired(idleLifetime, at: now)
         }
         // The common case, kept short: the newest, and no environment is ever too old.
-        guard maxLifetime != nil || reuse == .leastRecent else { return idle.isEmpty ? nil : idle.removeLast() }
+        guard maxLifetime != nil || reuse == .leastRecent else { return idle.isEmpty ? nil : idle.removeLast().instance }
         return takeIdleInOrder(at: now)
     }
 
     /// Drops the idle environments released `idleLifetime` or longer ago (X7).
     @inline(never)
     private mutating func dropExpired(_ idleLifetime: Int64, at now: Int64) {
-        let expired = idle.prefix { environments[$0].releasedAt + idleLifetime <= now }.count
+        let expired = idle.prefix { $0.releasedAt + idleLifetime <= now }.count
         reclaimed += expired
         idle.removeFirst(expired)
     }
@@ -125,7 +126,7 @@ struct ConcurrencyPool {
     @inline(never)
     private mutating func takeIdleInOrder(at now: Int64) -> Int? {
         while !idle.isEmpty {
-            let instance = reuse == .mostRecent ? idle.removeLast() : idle.removeFirst()
+            let instance = (reuse == .mostRecent ? idle.removeLast() : idle.removeFirst()).instance
             if let maxLifetime, environments[instance].createdAt + maxLifetime <= now {
                 retired += 1
                 continue
@@ -153,8 +154,7 @@ struct ConcurrencyPool {
             }
             provisionedIdle.append(instance)
         } else {
-            if idleLifetime != nil { environments[instance].releasedAt = now }
-            idle.append(instance)
+            idle.append((instance, now))
         }
         return false
     }
@@ -237,7 +237,6 @@ struct RequestRateLimiter {
 /// What the pool knows of one execution environment (X1, X4, X7, X9).
 struct EnvironmentState {
     var createdAt: Int64 = 0
-    var releasedAt: Int64 = 0
     var initialized = false
     var provisioned = false
     /// X8: a provisioned environment's recycle fell due while it ran.
