@@ -44,7 +44,8 @@ extension ScenarioParser {
             case .s3HandOff: if let v: Assumptions.S3HandOff = readWord(value, key, noun: "an S3 hand-off", &reader) { spec.assumptions.s3HandOff = v }
             case .eventbridgeBackoff: readEventBridgeBackoff(value, path, into: &spec, &reader)
             case .adaptiveLimiter: readAdaptiveLimiter(value, path, into: &spec, &reader)
-            case .maxEnvironmentLifetime: readMaxEnvironmentLifetime(value, path, into: &spec, &reader)
+            case .maxEnvironmentLifetime: readDurationOrOff(\.maxEnvironmentLifetime, name, value, path, into: &spec, &reader)
+            case .provisionedRecycle: readDurationOrOff(\.provisionedRecycle, name, value, path, into: &spec, &reader)
             case .recursionCondition: readRecursionCondition(value, path, into: &spec, &reader)
             case .recursionThreshold:
                 guard let v = reader.int(value, path) else { break }
@@ -86,7 +87,7 @@ extension ScenarioParser {
         case .streamRetryDelay, .sdkJitter, .sdkRetryGeneration, .recordOverhead, .syncLimit, .retryFrom, .bisectAtZeroRetries, .kafkaPollers,
             .kafkaPollerBatches, .environmentReuse, .initOverrun, .sfnRetryFrom, .snsBackoff, .s3HandOff, .eventbridgeBackoff, .adaptiveLimiter,
             .maxEnvironmentLifetime, .recursionThreshold, .recursionCondition, .snapstartReactivation, .bisectSplit, .redriveAt, .windowStart, .topicExpiry,
-            .kafkaBatchScope,
+            .kafkaBatchScope, .provisionedRecycle,
             .rabbitmqRedelivery:
             nil
         }
@@ -106,13 +107,23 @@ extension ScenarioParser {
         spec.assumptions.recursionCondition = text
     }
 
-    /// `max-environment-lifetime: 2h`, or `off` (the default): X7's "every few hours".
-    private static func readMaxEnvironmentLifetime(_ value: YAMLNode, _ path: String, into spec: inout ScenarioSpec, _ reader: inout ScenarioReader) {
-        if value.scalar?.string == "off" {
-            spec.assumptions.maxEnvironmentLifetime = nil
+    /// `max-environment-lifetime: 2h` or `provisioned-recycle: 4h`, or `off` (their default):
+    /// X7's and X8's "every few hours".
+    private static func readDurationOrOff(
+        _ field: WritableKeyPath<Assumptions, Int64?>, _ name: Assumptions.Name, _ value: YAMLNode, _ path: String, into spec: inout ScenarioSpec,
+        _ reader: inout ScenarioReader
+    ) {
+        guard let text = reader.string(value, path) else { return }
+        if text.lowercased() == "off" {
+            spec.assumptions[keyPath: field] = nil
+        } else if text.first?.isLetter == true {
+            // A word that is not `off`: refused with the closest word, as word-valued
+            // assumptions are.
+            let guess = Suggestion.closest(to: text.lowercased(), among: ["off"]).map { "; did you mean '\($0)'?" } ?? ""
+            reader.error("scenario.value", at: value, "\(name.rawValue) is off or a duration such as 4h, not '\(text)'\(guess)")
         } else if let v = reader.duration(value, path) {
-            guard v > 0 else { return reader.error("scenario.range", at: value, "max-environment-lifetime must be longer than 0s, or off") }
-            spec.assumptions.maxEnvironmentLifetime = v
+            guard v > 0 else { return reader.error("scenario.range", at: value, "\(name.rawValue) must be longer than 0s, or off") }
+            spec.assumptions[keyPath: field] = v
         }
     }
 

@@ -112,13 +112,14 @@ import Testing
         }
     }
 
-    /// The §17 alternatives of callers, environments and recursion (X2, X6, X7, R3, R6,
+    /// The §17 alternatives of callers, environments and recursion (X2, X6, X7, X8, R3, R6,
     /// R9, R10, R14, L3), an `Init` over 10 s among them.
     static func varyAssumptions(_ spec: inout ScenarioSpec, knobs: Int) {
         if knobs % 13 == 7 { spec.function.initDuration = 11_000 }
         spec.assumptions.environmentReuse = knobs % 2 == 0 ? .mostRecent : .leastRecent
         spec.assumptions.initOverrun = knobs % 4 < 2 ? .twice : .once
         spec.assumptions.maxEnvironmentLifetime = knobs % 6 == 5 ? 900 : nil
+        spec.assumptions.provisionedRecycle = knobs % 7 == 3 ? 1_500 : nil
         spec.assumptions.sfnRetryFrom = knobs % 2 == 1 ? .attemptStart : .attemptEnd
         spec.assumptions.snsBackoff = Assumptions.SNSBackoffFunction.allCases[knobs % 4]
         spec.assumptions.eventbridgeBackoffCap = knobs % 3 == 0 ? 2_000 : 480_000

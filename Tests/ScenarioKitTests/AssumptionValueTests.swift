@@ -87,6 +87,12 @@ import Testing
             "content/a.md:2:45: error: minimum-rate is calls per second: a number above 0 such as 0.5, not '0' [scenario.range]"
         ),
         ("async", "max-environment-lifetime", "0s", "content/a.md:2:37: error: max-environment-lifetime must be longer than 0s, or off [scenario.range]"),
+        ("async", "provisioned-recycle", "0s", "content/a.md:2:32: error: provisioned-recycle must be longer than 0s, or off [scenario.range]"),
+        (
+            "async", "provisioned-recycle", "of",
+            "content/a.md:2:32: error: provisioned-recycle is off or a duration such as 4h, not 'of'; did you mean 'off'? [scenario.value]"
+        ),
+        ("async", "provisioned-recycle", "-2h", "content/a.md:2:32: error: 'provisioned-recycle' must not be negative [scenario.duration]"),
         (
             "async", "recursion-threshold", "0",
             "content/a.md:2:32: error: recursion-threshold counts the invocations that run: at least 1, not 0 [scenario.range]"
@@ -149,6 +155,7 @@ import Testing
             assume:
               environment-reuse: least-recent
               max-environment-lifetime: 2h
+              provisioned-recycle: 4h
               init-overrun: once
               sfn-retry-from: attempt-start
               sns-backoff: exponential
@@ -165,6 +172,7 @@ import Testing
         let assumptions = try #require(run.document?.spec.assumptions)
         #expect(assumptions.environmentReuse == .leastRecent)
         #expect(assumptions.maxEnvironmentLifetime == 7_200_000)
+        #expect(assumptions.provisionedRecycle == 14_400_000)
         #expect(assumptions.initOverrun == .once)
         #expect(assumptions.sfnRetryFrom == .attemptStart)
         #expect(assumptions.snsBackoff == .exponential)
@@ -174,7 +182,8 @@ import Testing
         #expect(assumptions.adaptiveBeta == 0.5)
         #expect(assumptions.adaptiveMinimumRate == 1)
         #expect(assumptions.recursionThreshold == 20)
-        let base = ScenarioRunner.run("mode: async\nassume: { eventbridge-backoff: 3s, max-environment-lifetime: off }\nevents:\n  - at: 0s\n", path: "a.md")
+        let base = ScenarioRunner.run(
+            "mode: async\nassume: { eventbridge-backoff: 3s, max-environment-lifetime: off, provisioned-recycle: off }\nevents:\n  - at: 0s\n", path: "a.md")
         #expect(base.diagnostics.isEmpty)
         #expect(base.document?.spec.assumptions.eventbridgeBackoffBase == 3_000)
         #expect(base.document?.spec.assumptions.eventbridgeBackoffCap == 480_000, "the cap stays 480 s")

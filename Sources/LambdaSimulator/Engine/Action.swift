@@ -17,4 +17,7 @@ enum Action {
     case pollerChange(count: Int)
     // Execution environments (X*).
     case provisionedReady(count: Int)
+    /// X8: a provisioned environment's recycle is due, and its `Init` again is over.
+    case provisionedRecycleDue(instance: Int)
+    case provisionedReinitialized(instance: Int)
 }

@@ -3,7 +3,9 @@
 /// Groups are merged by (time, group index), so ids follow arrival order with equal times in
 /// list order, and a million arrivals never sit in memory at once. The groups' next arrivals
 /// wait in a heap: a scenario of a thousand bursts took each arrival's next by scanning
-/// every group, more than half of its simulation time.
+/// every group, more than half of its simulation time. The group arriving now stays out of
+/// the heap while it is still the earliest, so a burst touches the heap only when it ends or
+/// another group comes first.
 struct ArrivalStream {
     /// One arrival.
     struct Arrival {
@@ -16,8 +18,9 @@ struct ArrivalStream {
     private let groups: [ArrivalGroup]
     private var emitted: [Int]
     private var nextID = 1
-    /// Each group with arrivals left, at the time of its next one (sequence: its index);
-    /// used past `scanLimit` groups, below which a scan costs less than the heap.
+    /// Each group with arrivals left but the current one (`nextGroup`), at the time of its
+    /// next one (sequence: its index); used past `scanLimit` groups, below which a scan costs
+    /// less than the heap.
     private var pending = BinaryHeap<Int>()
     private let usesHeap: Bool
     /// The most groups scanned for each arrival (a heap costs about 280 instructions an
@@ -30,8 +33,10 @@ struct ArrivalStream {
         usesHeap = groups.count > Self.scanLimit
         if usesHeap {
             for index in groups.indices where groups[index].count > 0 { schedule(index) }
+            takeFromHeap()
+        } else {
+            findNext()
         }
-        findNext()
     }
 
     /// The time of the next arrival, if any.
@@ -44,38 +49,41 @@ struct ArrivalStream {
         guard let time = nextTime else { return nil }
         let group = nextGroup
         emitted[group] += 1
-        if usesHeap { advanceInHeap(group) }
-        defer {
-            nextID += 1
-            findNext()
-        }
+        defer { nextID += 1 }
+        if usesHeap { advanceInHeap(group) } else { findNext() }
         return Arrival(id: nextID, time: time, group: group, size: groups[group].size)
     }
 
-    /// The group stays in the heap at its next arrival, or leaves it when it has none. Kept
-    /// out of line so that `next` stays small enough to be inlined into the engine's loop
-    /// (the one-group workloads never take this path).
+    /// The current group's next arrival, unless another group's in the heap comes first: the
+    /// current one then waits in the heap in its place. Kept out of line so that `next` stays
+    /// small enough to be inlined into the engine's loop (the one-group workloads never take
+    /// this path).
     @inline(never)
     private mutating func advanceInHeap(_ group: Int) {
-        if emitted[group] < groups[group].count {
-            pending.delayFirst(to: arrivalTime(group))
+        guard emitted[group] < groups[group].count else { return takeFromHeap() }
+        let time = arrivalTime(group)
+        if let other = pending.first, other.time < time || (other.time == time && other.sequence < UInt64(group)) {
+            let earliest = pending.replaceFirst(with: TimedEntry(time: time, sequence: UInt64(group), payload: group))
+            nextTime = earliest.time
+            nextGroup = earliest.payload
         } else {
-            _ = pending.removeFirst()
+            nextTime = time
         }
+    }
+
+    /// The heap's earliest group becomes the current one (none when the heap is empty).
+    private mutating func takeFromHeap() {
+        let earliest = pending.removeFirst()
+        nextTime = earliest?.time
+        nextGroup = earliest?.payload ?? 0
     }
 
     private mutating func schedule(_ group: Int) {
         pending.insert(TimedEntry(time: arrivalTime(group), sequence: UInt64(group), payload: group))
     }
 
-    /// The earliest pending arrival; ties go to the group listed first (its sequence, or the
-    /// scan's order).
+    /// The earliest arrival of at most `scanLimit` groups; ties go to the group listed first.
     private mutating func findNext() {
-        if usesHeap {
-            nextTime = pending.first?.time
-            nextGroup = pending.first.map { Int($0.sequence) } ?? 0
-            return
-        }
         nextTime = nil
         for index in groups.indices where emitted[index] < groups[index].count {
             let time = arrivalTime(index)

@@ -46,13 +46,15 @@ struct BinaryHeap<Payload> {
         return TimedEntry(time: first.time, sequence: first.sequence, payload: payload)
     }
 
-    /// Moves the earliest entry to a later `time`, keeping its sequence number and payload:
-    /// one sift down instead of a removal and an insertion, and none when it stays first
-    /// (a group of arrivals at one instant takes its next arrival at the same time).
-    mutating func delayFirst(to time: Int64) {
-        guard !heap.isEmpty else { return }
-        heap[0].time = time
+    /// Puts `entry` in the earliest entry's place and returns that one: one sift down where
+    /// a removal and an insertion take two. Only when not empty.
+    mutating func replaceFirst(with entry: TimedEntry<Payload>) -> TimedEntry<Payload> {
+        let first = heap[0]
+        let payload = payloads[first.slot].take()!
+        payloads[first.slot] = entry.payload
+        heap[0] = Key(time: entry.time, sequence: entry.sequence, slot: first.slot)
         siftDown(0)
+        return TimedEntry(time: first.time, sequence: first.sequence, payload: payload)
     }
 
     private mutating func siftUp(_ start: Int) {

@@ -39,9 +39,10 @@ struct ConcurrencyPool {
     let account: Int
     private(set) var busy = 0
     private(set) var peak = 0
-    /// Idle on-demand environments in the order they were released (X6: `environment-reuse`
-    /// takes the last or the first).
-    private var idle: [Int] = []
+    /// Idle on-demand environments in the order they were released, with when (X6:
+    /// `environment-reuse` takes the last or the first; X7: the oldest expire first). The
+    /// time is kept here, not in `environments`, so a release writes one array, not two.
+    private var idle: [(instance: Int, releasedAt: Int64)] = []
     /// Idle provisioned environments (X10: used before any on-demand one).
     private var provisionedIdle: [Int] = []
     private var nextInstance = 1
@@ -50,7 +51,7 @@ struct ConcurrencyPool {
     /// X7: how long an idle on-demand environment is kept; nil when lifecycles are not
     /// modelled (then an environment is never reclaimed).
     let idleLifetime: Int64?
-    /// Per instance (index = instance id): released at, has run `Init`, is provisioned.
+    /// Per instance (index = instance id): created at, has run `Init`, is provisioned.
     private var environments: [EnvironmentState] = [EnvironmentState()]
     /// Idle environments dropped because they outlived `idleLifetime` (X7).
     private(set) var reclaimed = 0
@@ -77,12 +78,14 @@ struct ConcurrencyPool {
 
     /// Takes an environment at `now`, or says why not: a provisioned one first (X10), then
     /// an idle one that is still kept (X6, X7), else a new one (C3).
+    @inline(__always)
     mutating func acquire(at now: Int64) -> Result<Int, Refusal> {
         if let reserved, busy >= reserved { return .failure(.reservedLimit) }
         if busy >= account { return .failure(.accountLimit) }
         let instance: Int
-        if let warm = provisionedIdle.popLast() {
-            instance = warm
+        // `isEmpty` and `removeLast` are inlined where `popLast` is a call.
+        if !provisionedIdle.isEmpty {
+            instance = provisionedIdle.removeLast()
         } else if let reused = takeIdle(at: now) {
             instance = reused
         } else {
@@ -102,18 +105,18 @@ struct ConcurrencyPool {
     @inline(__always)
     private mutating func takeIdle(at now: Int64) -> Int? {
         // Released in time order, so the expired environments are a prefix.
-        if let idleLifetime, let oldest = idle.first, environments[oldest].releasedAt + idleLifetime <= now {
+        if let idleLifetime, let oldest = idle.first, oldest.releasedAt + idleLifetime <= now {
             dropExpired(idleLifetime, at: now)
         }
         // The common case, kept short: the newest, and no environment is ever too old.
-        guard maxLifetime != nil || reuse == .leastRecent else { return idle.popLast() }
+        guard maxLifetime != nil || reuse == .leastRecent else { return idle.isEmpty ? nil : idle.removeLast().instance }
         return takeIdleInOrder(at: now)
     }
 
     /// Drops the idle environments released `idleLifetime` or longer ago (X7).
     @inline(never)
     private mutating func dropExpired(_ idleLifetime: Int64, at now: Int64) {
-        let expired = idle.prefix { environments[$0].releasedAt + idleLifetime <= now }.count
+        let expired = idle.prefix { $0.releasedAt + idleLifetime <= now }.count
         reclaimed += expired
         idle.removeFirst(expired)
     }
@@ -123,7 +126,7 @@ struct ConcurrencyPool {
     @inline(never)
     private mutating func takeIdleInOrder(at now: Int64) -> Int? {
         while !idle.isEmpty {
-            let instance = reuse == .mostRecent ? idle.removeLast() : idle.removeFirst()
+            let instance = (reuse == .mostRecent ? idle.removeLast() : idle.removeFirst()).instance
             if let maxLifetime, environments[instance].createdAt + maxLifetime <= now {
                 retired += 1
                 continue
@@ -133,18 +136,27 @@ struct ConcurrencyPool {
         return nil
     }
 
-    /// How long ago the environment was created, ms (X7).
-    func age(_ instance: Int, at now: Int64) -> Int64 { now - environments[instance].createdAt }
+    /// What the pool knows of an environment, in one read.
+    func environment(_ instance: Int) -> EnvironmentState { environments[instance] }
 
-    /// Returns an environment; it stays warm for the next request.
-    mutating func release(_ instance: Int, at now: Int64 = 0) {
+    /// Returns an environment; it stays warm for the next request. True when it is a
+    /// provisioned environment whose recycle fell due while it ran: it is then out of
+    /// service until `reinitialized` (X8).
+    @discardableResult
+    @inline(__always)
+    mutating func release(_ instance: Int, at now: Int64 = 0) -> Bool {
         busy -= 1
-        if isProvisioned(instance) {
+        let state = environments[instance]
+        if state.provisioned {
+            if state.recycleDue {
+                environments[instance].recycleDue = false
+                return true
+            }
             provisionedIdle.append(instance)
         } else {
-            if idleLifetime != nil { environments[instance].releasedAt = now }
-            idle.append(instance)
+            idle.append((instance, now))
         }
+        return false
     }
 
     /// Adds `count` provisioned environments, initialised and idle (X1, X9).
@@ -154,8 +166,24 @@ struct ConcurrencyPool {
         return added
     }
 
-    /// Whether the environment has run `Init` (and was not reset since, X4).
-    func isInitialized(_ instance: Int) -> Bool { environments[instance].initialized }
+    /// X8: takes an idle provisioned environment out of service for its recycle (true), or
+    /// marks a busy one to be recycled when its invocation ends (false).
+    mutating func recycle(_ instance: Int) -> Bool {
+        guard let index = provisionedIdle.firstIndex(of: instance) else {
+            environments[instance].recycleDue = true
+            return false
+        }
+        provisionedIdle.remove(at: index)
+        return true
+    }
+
+    /// X8: a recycled provisioned environment ran `Init` again and serves requests.
+    mutating func reinitialized(_ instance: Int) {
+        environments[instance].initialized = true
+        provisionedIdle.append(instance)
+    }
+
+    /// Whether the environment is one of the provisioned concurrency's (X9, X10).
     func isProvisioned(_ instance: Int) -> Bool { environments[instance].provisioned }
     /// Idle on-demand environments right now (a reuse choice exists when more than one).
     var idleCount: Int { idle.count }
@@ -194,6 +222,7 @@ struct RequestRateLimiter {
     }
 
     /// Whether a request at `now` is within the rate.
+    @inline(__always)
     mutating func admit(at now: Int64) -> Bool {
         if lastRefill != .min {
             tokens = min(perSecond * 1_000, tokens + max(0, now - lastRefill) * perSecond)
@@ -208,7 +237,8 @@ struct RequestRateLimiter {
 /// What the pool knows of one execution environment (X1, X4, X7, X9).
 struct EnvironmentState {
     var createdAt: Int64 = 0
-    var releasedAt: Int64 = 0
     var initialized = false
     var provisioned = false
+    /// X8: a provisioned environment's recycle fell due while it ran.
+    var recycleDue = false
 }

@@ -14,6 +14,9 @@ final class Engine {
     /// Whether SNS, EventBridge or S3 hands the events over (R1, R5, R9), decided once: every
     /// asynchronous arrival asks.
     let isServiceTrigger: Bool
+    /// Whether environments have a lifecycle (`FunctionSpec.modelsEnvironments`), decided
+    /// once: every invocation asks, and the spec compares its `init-fails` plan to find out.
+    let modelsEnvironments: Bool
     var sink: any TraceSink
     let keepsEntries: Bool
     var queue = EventQueue<Action>()
@@ -30,6 +33,9 @@ final class Engine {
     /// Per arrival group: behaviour overrides, looked up on every attempt.
     let groupDurations: [[Int64]?]
     let groupFails: [FailurePlan?]
+    /// Whether any group overrides them, decided once: without, an attempt's plan is asked
+    /// without copying (and retaining) a group's empty overrides.
+    let hasGroupOverrides: Bool
 
     /// The assumptions relied on.
     var assumptionsUsed: Set<Assumptions.Name> {
@@ -41,7 +47,7 @@ final class Engine {
     var stepsPerInstantLimit: Int { 1_000_000 + 20 * stats.inputs }
 
     // Per-mode state.
-    var syncItems = IDTable<SyncItem>()
+    let syncItems = IDTable<SyncItem>()
     /// Step Functions: retries made per retrier of each request (R14, counted over the
     /// state's execution); apart from `SyncItem`, which then holds no reference and is copied
     /// without retains on every try.
@@ -55,24 +61,29 @@ final class Engine {
     var versionActiveAt: Int64?
     /// Async events whose handler is running, by instance (an instance runs one at a time, C5).
     var running: [AsyncItem?] = []
+    /// Scheduled recycles of provisioned environments and their `Init`s (X8): when nothing
+    /// else is left, the scenario is over rather than recycling on for ever.
+    var pendingRecycles = 0
     var source = SourceState()
 
     init(spec: ScenarioSpec, sink: any TraceSink, keepsEntries: Bool) {
         self.spec = spec
         self.isServiceTrigger = Self.isServiceTrigger(spec.trigger)
+        self.modelsEnvironments = spec.function.modelsEnvironments
         self.sink = sink
         self.keepsEntries = keepsEntries
         self.arrivals = ArrivalStream(groups: spec.arrivals)
         self.pool = ConcurrencyPool(
             reserved: spec.function.reservedConcurrency, account: spec.accountConcurrency,
-            idleLifetime: spec.function.modelsEnvironments ? spec.assumptions.idleLifetime : nil,
-            maxLifetime: spec.function.modelsEnvironments ? spec.assumptions.maxEnvironmentLifetime : nil,
+            idleLifetime: modelsEnvironments ? spec.assumptions.idleLifetime : nil,
+            maxLifetime: modelsEnvironments ? spec.assumptions.maxEnvironmentLifetime : nil,
             reuse: spec.assumptions.environmentReuse)
         self.clientLimiter = ClientRateLimiter(beta: spec.assumptions.adaptiveBeta, minimumRate: spec.assumptions.adaptiveMinimumRate)
         self.requestRate = RequestRateLimiter(concurrencyQuota: spec.accountConcurrency)
         self.function = FunctionModel(spec: spec.function, seed: spec.seed)
         self.groupDurations = spec.arrivals.map(\.durations)
         self.groupFails = spec.arrivals.map(\.fails)
+        self.hasGroupOverrides = spec.arrivals.contains { $0.durations != nil || $0.fails != nil }
     }
 
     /// Runs until every input has settled (or the horizon), then reports what is still open.
@@ -92,7 +103,12 @@ final class Engine {
                 finish(at: max(now, 0))
                 return
             case (_?, nil): arrivalFirst = true
-            case (nil, _?): arrivalFirst = false
+            case (nil, _?):
+                if pendingRecycles > 0, pendingRecycles == queue.count, spec.until == nil, !hasDeferredPolls {
+                    finish(at: max(now, 0))
+                    return
+                }
+                arrivalFirst = false
             case (let arrival?, let action?): arrivalFirst = arrival < action
             }
             let time = arrivalFirst ? nextArrival! : nextAction!
@@ -177,6 +193,10 @@ final class Engine {
             messageVisible(item, receiveCount: receiveCount)
         case .provisionedReady(let count):
             provisionedReady(count: count)
+        case .provisionedRecycleDue(let instance):
+            provisionedRecycleDue(instance: instance)
+        case .provisionedReinitialized(let instance):
+            provisionedReinitialized(instance: instance)
         case .pollerEvaluation:
             evaluateLag()
         case .pollerChange(let count):
@@ -253,6 +273,14 @@ final class Engine {
 
     func schedule(_ action: Action, at time: Int64) {
         queue.schedule(action, at: max(now, time), now: now)
+    }
+
+    /// How attempt `attempt` of `key`, an input of arrival group `group`, goes: the function's
+    /// script, or the group's overrides of it.
+    @inline(__always)
+    func plan(attempt: Int, key: Int, group: Int) -> FunctionModel.Plan {
+        guard hasGroupOverrides else { return function.plan(attempt: attempt, key: key) }
+        return function.plan(attempt: attempt, key: key, overrideDurations: groupDurations[group], overrideFails: groupFails[group])
     }
 
     func takeInvocationNumber() -> Int {

@@ -14,15 +14,23 @@ struct EventQueue<Payload> {
     static var laneLimit: Int { 8 }
 
     private var lanes: [FIFOLane<Payload>] = []
+    /// The delay each lane serves (actions at `now + delay`), apart from the lanes: a search
+    /// among plain numbers, where reading each lane would retain and release it.
+    private var laneDelays: [Int64] = []
     private var heap = BinaryHeap<Payload>()
     private var nextSequence: UInt64 = 0
     /// Where the earliest action is: a lane index, `heapSource`, or `unknownSource`.
     private var best = EventQueue.unknownSource
+    /// The earliest action's time and sequence while `best` is known: a new action is
+    /// compared with it without reading the lane again.
+    private var bestKey: (time: Int64, sequence: UInt64) = (.max, .max)
     private static var heapSource: Int { -1 }
     private static var unknownSource: Int { -2 }
     private var storedCount = 0
 
     var isEmpty: Bool { storedCount == 0 }
+    /// How many actions are scheduled.
+    var count: Int { storedCount }
 
     /// Schedules `payload` at `time`, which is `time - now` after the current time `now`.
     /// `now` must never decrease from one call to the next.
@@ -31,12 +39,9 @@ struct EventQueue<Payload> {
         nextSequence &+= 1
         storedCount += 1
         let source = place(entry, delay: time - now)
-        if storedCount == 1 {
+        if storedCount == 1 || (best != Self.unknownSource && entry.precedes(time: bestKey.time, sequence: bestKey.sequence)) {
             best = source
-        } else if best != Self.unknownSource, let current = head(of: best),
-            entry.precedes(time: current.time, sequence: current.sequence)
-        {
-            best = source
+            bestKey = (entry.time, entry.sequence)
         }
     }
 
@@ -44,15 +49,15 @@ struct EventQueue<Payload> {
     var nextTime: Int64? {
         mutating get {
             if storedCount == 0 { return nil }
-            if best == Self.unknownSource { best = findBest() }
-            return head(of: best)!.time
+            if best == Self.unknownSource { findBest() }
+            return bestKey.time
         }
     }
 
     /// Removes and returns the earliest action.
     mutating func pop() -> (time: Int64, payload: Payload)? {
         if storedCount == 0 { return nil }
-        if best == Self.unknownSource { best = findBest() }
+        if best == Self.unknownSource { findBest() }
         let entry = best == Self.heapSource ? heap.removeFirst()! : lanes[best].removeFirst()
         storedCount -= 1
         best = Self.unknownSource
@@ -74,42 +79,41 @@ struct EventQueue<Payload> {
 
     /// Appends to the lane of `delay` (claiming an empty lane if needed) or to the heap;
     /// returns where the entry went.
+    @inline(__always)
     private mutating func place(_ entry: TimedEntry<Payload>, delay: Int64) -> Int {
-        var spare: Int?
-        for index in lanes.indices {
+        if let index = laneDelays.firstIndex(of: delay) {
             let lane = lanes[index]
-            if lane.delay == delay {
-                if lane.isEmpty || lane.lastTime <= entry.time {
-                    lane.append(entry)
-                    return index
-                }
-                break
+            if lane.isEmpty || lane.lastTime <= entry.time {
+                lane.append(entry)
+                return index
             }
-            if spare == nil, lane.isEmpty { spare = index }
         }
-        if let spare {
-            lanes[spare].delay = delay
+        return placeWithoutLane(entry, delay: delay)
+    }
+
+    /// A delay no lane serves: an empty lane is claimed for it, or a new one made while there
+    /// are fewer than `laneLimit`, else the entry goes to the heap.
+    @inline(never)
+    private mutating func placeWithoutLane(_ entry: TimedEntry<Payload>, delay: Int64) -> Int {
+        if let spare = lanes.firstIndex(where: \.isEmpty) {
+            laneDelays[spare] = delay
             lanes[spare].append(entry)
             return spare
         }
         if lanes.count < Self.laneLimit {
-            let lane = FIFOLane<Payload>(delay: delay)
+            let lane = FIFOLane<Payload>()
             lane.append(entry)
             lanes.append(lane)
+            laneDelays.append(delay)
             return lanes.count - 1
         }
         heap.insert(entry)
         return Self.heapSource
     }
 
-    private func head(of source: Int) -> (time: Int64, sequence: UInt64)? {
-        if source == Self.heapSource { return heap.first }
-        let lane = lanes[source]
-        return lane.isEmpty ? nil : lane.first
-    }
-
-    /// The source holding the earliest action; only when something is stored.
-    private func findBest() -> Int {
+    /// Finds the source holding the earliest action and its key; only when something is
+    /// stored.
+    private mutating func findBest() {
         var bestSource = Self.heapSource
         var bestKey = heap.first ?? (Int64.max, UInt64.max)
         for index in lanes.indices {
@@ -121,6 +125,7 @@ struct EventQueue<Payload> {
                 bestKey = key
             }
         }
-        return bestSource
+        best = bestSource
+        self.bestKey = bestKey
     }
 }

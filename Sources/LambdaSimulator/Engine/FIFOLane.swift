@@ -4,15 +4,12 @@
 /// order, so a lane keeps them sorted for free: append at the tail, pop at the head. It is a
 /// class so that the queue mutates it in place without copy-on-write checks.
 final class FIFOLane<Payload> {
-    /// The delay this lane serves (actions at `now + delay`).
-    var delay: Int64
     private var storage: RingSlots<TimedEntry<Payload>>
     private var capacity = 16
     private var head = 0
     private(set) var count = 0
 
-    init(delay: Int64) {
-        self.delay = delay
+    init() {
         storage = RingSlots(capacity: capacity)
     }
 

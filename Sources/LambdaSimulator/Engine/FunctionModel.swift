@@ -23,9 +23,22 @@ struct FunctionModel {
     /// The plan for attempt `attempt` (from 1) of one event, or for ESM invocation number
     /// `attempt` holding `items`.
     mutating func plan(attempt: Int, key: Int, items: [Int] = [], overrideDurations: [Int64]? = nil, overrideFails: FailurePlan? = nil) -> Plan {
-        let durations = overrideDurations ?? spec.durations
-        let duration = durations.isEmpty ? 0 : durations[min(attempt, durations.count) - 1]
-        let failing = fails(overrideFails ?? spec.fails, attempt: attempt, key: key, items: items)
+        // Each side read where it is (`a ?? b` would copy, and retain, the array or plan).
+        let duration: Int64
+        if let overrideDurations {
+            duration = Self.duration(of: overrideDurations, attempt: attempt)
+        } else {
+            duration = Self.duration(of: spec.durations, attempt: attempt)
+        }
+        let failing: Bool
+        if let overrideFails {
+            failing = fails(overrideFails, attempt: attempt, key: key, items: items)
+        } else if case .records = spec.fails {
+            failing = fails(spec.fails, attempt: attempt, key: key, items: items)
+        } else {
+            // Not a mutating call: the plan is read in place, not copied.
+            failing = Self.scriptedFailure(spec.fails, seed: seed, attempt: attempt, key: key)
+        }
         if failing {
             switch spec.failure {
             case .throttled, .serviceError:
@@ -42,13 +55,21 @@ struct FunctionModel {
         return .runs(runtime: duration, result: failing ? .error : .ok)
     }
 
+    /// The script's duration for attempt `attempt` (from 1): the last one repeats.
+    @inline(__always)
+    private static func duration(of durations: [Int64], attempt: Int) -> Int64 {
+        durations.isEmpty ? 0 : durations[min(attempt, durations.count) - 1]
+    }
+
     /// Whether the Nth `Init` of the scenario fails (X4): `always`, `[n]` or a seeded rate.
-    func initFails(coldStart: Int) -> Bool {
-        switch spec.initFails {
+    /// Static, so that the engine's model is not copied to ask (it is read on every cold
+    /// start).
+    static func initFails(_ plan: FailurePlan, seed: UInt64, coldStart: Int) -> Bool {
+        switch plan {
         case .never, .records: false
         case .always: true
         case .attempts(let numbers): numbers.contains(coldStart)
-        case .rate(let perMille): Self.mix(seed, 0x1_71, UInt64(coldStart)) % 1_000 < UInt64(perMille)
+        case .rate(let perMille): mix(seed, 0x1_71, UInt64(coldStart)) % 1_000 < UInt64(perMille)
         }
     }
 
@@ -60,12 +81,8 @@ struct FunctionModel {
 
     private mutating func fails(_ plan: FailurePlan, attempt: Int, key: Int, items: [Int]) -> Bool {
         switch plan {
-        case .never:
-            return false
-        case .always:
-            return true
-        case .attempts(let numbers):
-            return numbers.contains(attempt)
+        case .never, .always, .attempts, .rate:
+            return Self.scriptedFailure(plan, seed: seed, attempt: attempt, key: key)
         case .records(let poison, let times):
             let held = items.filter { poison.contains($0) }
             guard !held.isEmpty else { return false }
@@ -77,8 +94,17 @@ struct FunctionModel {
                 if count < times { failing = true }
             }
             return failing
-        case .rate(let perMille):
-            return Self.mix(seed, UInt64(key), UInt64(attempt)) % 1_000 < UInt64(perMille)
+        }
+    }
+
+    /// Whether attempt `attempt` of `key` fails by a plan that keeps no count (every plan but
+    /// poison records).
+    private static func scriptedFailure(_ plan: FailurePlan, seed: UInt64, attempt: Int, key: Int) -> Bool {
+        switch plan {
+        case .never, .records: false
+        case .always: true
+        case .attempts(let numbers): numbers.contains(attempt)
+        case .rate(let perMille): mix(seed, UInt64(key), UInt64(attempt)) % 1_000 < UInt64(perMille)
         }
     }
 

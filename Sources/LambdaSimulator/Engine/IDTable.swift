@@ -39,6 +39,17 @@ final class IDTable<Value> {
         }
     }
 
+    /// Changes a live id's value in place and returns it (nil, unchanged, when the id is not
+    /// live): the window stays as it is, so none of `insert`'s bookkeeping.
+    @inline(__always)
+    func update(_ id: Int, _ change: (inout Value) -> Void) -> Value? {
+        guard id >= base, id < base + span else { return nil }
+        let slot = id & (capacity - 1)
+        guard storage[slot] != nil else { return nil }
+        change(&storage[slot]!)
+        return storage[slot]
+    }
+
     @discardableResult
     func removeValue(forKey id: Int) -> Value? {
         let value = self[id]
@@ -84,12 +95,17 @@ final class IDTable<Value> {
             span = 0
             return
         }
-        while span > 0, storage[base & (capacity - 1)] == nil {
-            base += 1
-            span -= 1
-        }
-        while span > 0, storage[(base + span - 1) & (capacity - 1)] == nil {
-            span -= 1
+        // The window shrinks only from the end the id was at; another id is still live, so
+        // the scan stops inside the window.
+        if id == base {
+            while storage[base & (capacity - 1)] == nil {
+                base += 1
+                span -= 1
+            }
+        } else if id == base + span - 1 {
+            while storage[(base + span - 1) & (capacity - 1)] == nil {
+                span -= 1
+            }
         }
     }
 

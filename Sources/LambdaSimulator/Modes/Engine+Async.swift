@@ -83,7 +83,7 @@ extension Engine {
             return
         }
         let group = Int(state.group)
-        let plan = function.plan(attempt: Int(state.attempts) + 1, key: item, overrideDurations: groupDurations[group], overrideFails: groupFails[group])
+        let plan = self.plan(attempt: Int(state.attempts) + 1, key: item, group: group)
         let refusal: (reason: String, rules: RuleSet)?
         switch plan {
         case .refused(let kind):

@@ -10,6 +10,9 @@ extension Engine {
     static let onDemandInitLimit: Int64 = 10_000
     /// X13: the longest a SnapStart `Restore` (its after-restore hooks) may run.
     static let restoreLimit: Int64 = 10_000
+    /// X7, X8: the 2 hours "every few hours" may mean; while `max-environment-lifetime` or
+    /// `provisioned-recycle` is off, an environment this old that serves a request relies on it.
+    static let everyFewHours: Int64 = 7_200_000
 
     /// Allocates the provisioned concurrency: configured before the scenario it is READY at
     /// 0 s, configured during it `provisioned-ready-after` later (X1, X9, X11).
@@ -35,45 +38,64 @@ extension Engine {
         let instances = pool.addProvisioned(count, at: now)
         // X8: these Inits are billed now, whether or not a request ever uses the environment.
         record(.provisioned(instances: instances, initDuration: spec.function.initDuration), rules: [.X1, .X8, .X9, .X11])
+        scheduleRecycles(instances)
     }
 
     /// How long an invocation holds its environment and how it ends, with `Init` in front
     /// when the environment is new or was reset (X1, X2, X4, X6, X10).
     /// `items` is read only when a cold start is recorded: a synchronous or asynchronous
-    /// call would otherwise allocate `[item]` on every invocation.
+    /// call would otherwise allocate `[item]` on every invocation. Inlined, with the cold
+    /// start out of line, so that a warm start costs no call.
+    @inline(__always)
     func startInEnvironment(
         _ instance: Int, invocation: Int, items: @autoclosure () -> [Int], runtime: Int64, result: AttemptResult
     ) -> (runtime: Int64, result: AttemptResult) {
-        guard spec.function.modelsEnvironments else { return (runtime, result) }
-        let spilled = spec.function.provisionedConcurrency != nil && !pool.isProvisioned(instance)
+        guard modelsEnvironments else { return (runtime, result) }
+        // One read of the environment's state, not one per question.
+        let environment = pool.environment(instance)
+        let spilled = spec.function.provisionedConcurrency != nil && !environment.provisioned
         if spilled { rulesFired.insert(.X10) }
-        if pool.isInitialized(instance) {
-            if !pool.isProvisioned(instance) {
+        if environment.initialized {
+            if !environment.provisioned {
                 // A warm on-demand environment: it outlived neither the idle lifetime (X7)
                 // nor lost a choice among others (X6), and was not retired (X7: set, or
                 // older than the 2 hours "every few hours" may mean).
                 assume(.idleLifetime)
                 assume(.environmentReuse)
-                if spec.assumptions.maxEnvironmentLifetime != nil || pool.age(instance, at: now) >= 7_200_000 {
+                if spec.assumptions.maxEnvironmentLifetime != nil || now - environment.createdAt >= Self.everyFewHours {
                     assume(.maxEnvironmentLifetime)
                 }
+            } else if spec.assumptions.provisionedRecycle != nil || now - environment.createdAt >= Self.everyFewHours {
+                // A provisioned environment serving: not being recycled now (X8: set, or
+                // older than "every few hours" may mean).
+                assume(.provisionedRecycle)
             }
             rulesFired.insert(.X6)
             return (runtime, result)
         }
+        return coldStart(instance, invocation: invocation, items: items(), runtime: runtime, result: result, spilled: spilled)
+    }
+
+    /// `Init` in front of the handler: a new environment, or one a timeout or a failed `Init`
+    /// reset (X1, X2, X4, X6, X13).
+    @inline(never)
+    private func coldStart(
+        _ instance: Int, invocation: Int, items: @autoclosure () -> [Int], runtime: Int64, result: AttemptResult, spilled: Bool
+    ) -> (runtime: Int64, result: AttemptResult) {
+        let environment = pool.environment(instance)
         if pool.reclaimed > 0 { assume(.idleLifetime) }
         if pool.retired > 0 { assume(.maxEnvironmentLifetime) }
         stats.coldStarts += 1
         pool.markInitialized(instance)
-        if spec.function.snapStart, !pool.isProvisioned(instance) {
+        if spec.function.snapStart, !environment.provisioned {
             return restoreFromSnapshot(instance, invocation: invocation, items: items(), runtime: runtime, result: result, spilled: spilled)
         }
-        let failed = function.initFails(coldStart: stats.coldStarts)
+        let failed = FunctionModel.initFails(spec.function.initFails, seed: spec.seed, coldStart: stats.coldStarts)
         let initTime = spec.function.initDuration
         // X8: the Init is billed as part of this invocation (since August 2025 for every
         // configuration): its billed duration is its latency, Init included.
         var rules: RuleSet = [.X1, .X6, .X8] + (spilled ? .X10 : []) + (failed ? .X4 : [])
-        guard initTime > Self.onDemandInitLimit, !pool.isProvisioned(instance) else {
+        guard initTime > Self.onDemandInitLimit, !environment.provisioned else {
             record(.coldStart(invocation: invocation, instance: instance, items: items(), duration: initTime, failed: failed), rules: rules)
             if failed { pool.markInitialized(instance, false) }
             return failed ? (initTime, .error) : (initTime + runtime, result)
@@ -134,10 +156,12 @@ extension Engine {
     }
 
     /// Returns an environment after an invocation; a timeout resets it, so its next request
-    /// pays `Init` again (X4, X5).
+    /// pays `Init` again (X4, X5). A provisioned one whose recycle fell due while it ran is
+    /// recycled now (X8).
+    @inline(__always)
     func releaseEnvironment(_ instance: Int, result: AttemptResult) {
-        pool.release(instance, at: now)
-        if result == .timeout, spec.function.modelsEnvironments {
+        if pool.release(instance, at: now) { reinitialize(instance) }
+        if result == .timeout, modelsEnvironments {
             pool.markInitialized(instance, false)
             rulesFired.insert(.X4)
         }

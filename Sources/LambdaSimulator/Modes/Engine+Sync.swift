@@ -28,9 +28,7 @@ extension Engine {
 
     /// One request from the caller (the first, or a caller retry, S4).
     func syncTry(item: Int, callerTry: Int) {
-        guard var state = syncItems[item] else { return }
-        state.currentTry = callerTry
-        syncItems[item] = state
+        guard let state = syncItems.update(item, { $0.currentTry = callerTry }) else { return }
         if spec.caller.sdk?.mode == .adaptive, waitsForToken(item, callerTry: callerTry) { return }
         if spec.caller.retriers != nil { syncItems[item]?.triedAt = now }
         if state.size > spec.assumptions.syncLimit {
@@ -46,7 +44,7 @@ extension Engine {
             refuseNotReady(item, callerTry: callerTry)
             return
         }
-        switch function.plan(attempt: callerTry + 1, key: item, overrideDurations: groupDurations[state.group], overrideFails: groupFails[state.group]) {
+        switch plan(attempt: callerTry + 1, key: item, group: state.group) {
         case .refused(.serviceError):
             refuseSync(item, callerTry: callerTry, status: 500, reason: "ServiceException", rules: [.S3])
         case .refused:
@@ -113,8 +111,12 @@ extension Engine {
         settle(item, [.errorReturned])
     }
 
+    /// The earlier of the trigger's and the client's timeout, without an array: every
+    /// synchronous try asks.
     private var callerTimeout: Int64? {
-        [spec.trigger?.callerTimeout, callerClientTimeout].compactMap { $0 }.min()
+        let triggerTimeout = spec.trigger?.callerTimeout
+        guard let client = callerClientTimeout else { return triggerTimeout }
+        return min(triggerTimeout ?? client, client)
     }
 
     private func refuseSync(_ item: Int, callerTry: Int, status: Int, reason: String, rules: RuleSet) {

@@ -48,6 +48,7 @@ public struct Assumptions: Sendable, Hashable {
         case handOffLatency = "hand-off-latency"
         case snapstartReactivation = "snapstart-reactivation"
         case recursionCondition = "recursion-condition"
+        case provisionedRecycle = "provisioned-recycle"
 
         public static func < (lhs: Name, rhs: Name) -> Bool { lhs.rawValue < rhs.rawValue }
 
@@ -87,6 +88,7 @@ public struct Assumptions: Sendable, Hashable {
             case .adaptiveLimiter: "R10"
             case .recursionThreshold: "L3"
             case .recursionCondition: "L4"
+            case .provisionedRecycle: "X8"
             }
         }
     }
@@ -183,6 +185,9 @@ public struct Assumptions: Sendable, Hashable {
     public var environmentReuse: EnvironmentReuse = .mostRecent
     /// How long an on-demand environment lives at most, busy or not, ms (X7, §17) [nil: off].
     public var maxEnvironmentLifetime: Int64?
+    /// How long a provisioned environment serves before it is recycled and runs `Init` again,
+    /// ms (X8: "every few hours", §17) [nil: off].
+    public var provisionedRecycle: Int64?
     /// How an on-demand `Init` over 10 s goes on inside the first invocation (X2, §17) [twice].
     public var initOverrun: InitOverrun = .twice
     /// Where a Step Functions retrier's wait is measured from (R14, §17) [attempt-end].
@@ -306,6 +311,8 @@ extension Assumptions.Name {
         case .initOverrun: "An on-demand Init over 10 s is abandoned at 10 s and run again inside the invocation: 10 s + Init + handler (X2)."
         case .maxEnvironmentLifetime:
             "AWS retires environments \"every few hours\" even when busy, at times it does not publish; assumed never unless set (X7)."
+        case .provisionedRecycle:
+            "AWS recycles provisioned environments \"every few hours\", each running its Init again, billed, at times it does not publish; assumed never unless set (X8)."
         case .snapstartReactivation:
             "An Inactive SnapStart version is Active again after its Init has run once more (the function's init); AWS gives no time (X13)."
         case .handOffLatency:

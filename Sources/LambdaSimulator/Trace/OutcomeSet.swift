@@ -102,6 +102,7 @@ extension Assumptions.Name {
         case .handOffLatency: 1 << 38
         case .snapstartReactivation: 1 << 39
         case .recursionCondition: 1 << 40
+        case .provisionedRecycle: 1 << 41
         }
     }
 }

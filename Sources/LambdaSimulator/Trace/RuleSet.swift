@@ -21,132 +21,132 @@ public struct RuleSet: OptionSet, Hashable, Sendable {
         "D1", "D2", "D3", "D4", "L1", "L2", "L3", "L4", "L5", "L6", "L7",
     ]
 
-    public static let S1 = RuleSet(rawValue: 1 << 0)
-    public static let S2 = RuleSet(rawValue: 1 << 1)
-    public static let S3 = RuleSet(rawValue: 1 << 2)
-    public static let S4 = RuleSet(rawValue: 1 << 3)
-    public static let S5 = RuleSet(rawValue: 1 << 4)
-    public static let S6 = RuleSet(rawValue: 1 << 5)
-    public static let S7 = RuleSet(rawValue: 1 << 6)
-    public static let S8 = RuleSet(rawValue: 1 << 7)
-    public static let S9 = RuleSet(rawValue: 1 << 8)
-    public static let A1 = RuleSet(rawValue: 1 << 9)
-    public static let A2 = RuleSet(rawValue: 1 << 10)
-    public static let A3 = RuleSet(rawValue: 1 << 11)
-    public static let A4 = RuleSet(rawValue: 1 << 12)
-    public static let A5 = RuleSet(rawValue: 1 << 13)
-    public static let A6 = RuleSet(rawValue: 1 << 14)
-    public static let A7 = RuleSet(rawValue: 1 << 15)
-    public static let A8 = RuleSet(rawValue: 1 << 16)
-    public static let A9 = RuleSet(rawValue: 1 << 17)
-    public static let A10 = RuleSet(rawValue: 1 << 18)
-    public static let A11 = RuleSet(rawValue: 1 << 19)
-    public static let A12 = RuleSet(rawValue: 1 << 20)
-    public static let A13 = RuleSet(rawValue: 1 << 21)
-    public static let A14 = RuleSet(rawValue: 1 << 22)
-    public static let A15 = RuleSet(rawValue: 1 << 23)
-    public static let A16 = RuleSet(rawValue: 1 << 24)
-    public static let E1 = RuleSet(rawValue: 1 << 25)
-    public static let E2 = RuleSet(rawValue: 1 << 26)
-    public static let E3 = RuleSet(rawValue: 1 << 27)
-    public static let E4 = RuleSet(rawValue: 1 << 28)
-    public static let E5 = RuleSet(rawValue: 1 << 29)
-    public static let E6 = RuleSet(rawValue: 1 << 30)
-    public static let E7 = RuleSet(rawValue: 1 << 31)
-    public static let Q1 = RuleSet(rawValue: 1 << 32)
-    public static let Q2 = RuleSet(rawValue: 1 << 33)
-    public static let Q3 = RuleSet(rawValue: 1 << 34)
-    public static let Q4 = RuleSet(rawValue: 1 << 35)
-    public static let Q5 = RuleSet(rawValue: 1 << 36)
-    public static let Q6 = RuleSet(rawValue: 1 << 37)
-    public static let Q7 = RuleSet(rawValue: 1 << 38)
-    public static let Q8 = RuleSet(rawValue: 1 << 39)
-    public static let Q9 = RuleSet(rawValue: 1 << 40)
-    public static let Q10 = RuleSet(rawValue: 1 << 41)
-    public static let Q11 = RuleSet(rawValue: 1 << 42)
-    public static let Q12 = RuleSet(rawValue: 1 << 43)
-    public static let Q13 = RuleSet(rawValue: 1 << 44)
-    public static let K1 = RuleSet(rawValue: 1 << 45)
-    public static let K2 = RuleSet(rawValue: 1 << 46)
-    public static let K3 = RuleSet(rawValue: 1 << 47)
-    public static let K4 = RuleSet(rawValue: 1 << 48)
-    public static let K5 = RuleSet(rawValue: 1 << 49)
-    public static let K6 = RuleSet(rawValue: 1 << 50)
-    public static let K7 = RuleSet(rawValue: 1 << 51)
-    public static let K8 = RuleSet(rawValue: 1 << 52)
-    public static let K9 = RuleSet(rawValue: 1 << 53)
-    public static let K10 = RuleSet(rawValue: 1 << 54)
-    public static let K11 = RuleSet(rawValue: 1 << 55)
-    public static let K12 = RuleSet(rawValue: 1 << 56)
-    public static let K13 = RuleSet(rawValue: 1 << 57)
-    public static let K14 = RuleSet(rawValue: 1 << 58)
-    public static let C1 = RuleSet(rawValue: 1 << 59)
-    public static let C2 = RuleSet(rawValue: 1 << 60)
-    public static let C3 = RuleSet(rawValue: 1 << 61)
-    public static let C4 = RuleSet(rawValue: 1 << 62)
-    public static let C5 = RuleSet(rawValue: 1 << 63)
+    public static var S1: RuleSet { RuleSet(rawValue: 1 << 0) }
+    public static var S2: RuleSet { RuleSet(rawValue: 1 << 1) }
+    public static var S3: RuleSet { RuleSet(rawValue: 1 << 2) }
+    public static var S4: RuleSet { RuleSet(rawValue: 1 << 3) }
+    public static var S5: RuleSet { RuleSet(rawValue: 1 << 4) }
+    public static var S6: RuleSet { RuleSet(rawValue: 1 << 5) }
+    public static var S7: RuleSet { RuleSet(rawValue: 1 << 6) }
+    public static var S8: RuleSet { RuleSet(rawValue: 1 << 7) }
+    public static var S9: RuleSet { RuleSet(rawValue: 1 << 8) }
+    public static var A1: RuleSet { RuleSet(rawValue: 1 << 9) }
+    public static var A2: RuleSet { RuleSet(rawValue: 1 << 10) }
+    public static var A3: RuleSet { RuleSet(rawValue: 1 << 11) }
+    public static var A4: RuleSet { RuleSet(rawValue: 1 << 12) }
+    public static var A5: RuleSet { RuleSet(rawValue: 1 << 13) }
+    public static var A6: RuleSet { RuleSet(rawValue: 1 << 14) }
+    public static var A7: RuleSet { RuleSet(rawValue: 1 << 15) }
+    public static var A8: RuleSet { RuleSet(rawValue: 1 << 16) }
+    public static var A9: RuleSet { RuleSet(rawValue: 1 << 17) }
+    public static var A10: RuleSet { RuleSet(rawValue: 1 << 18) }
+    public static var A11: RuleSet { RuleSet(rawValue: 1 << 19) }
+    public static var A12: RuleSet { RuleSet(rawValue: 1 << 20) }
+    public static var A13: RuleSet { RuleSet(rawValue: 1 << 21) }
+    public static var A14: RuleSet { RuleSet(rawValue: 1 << 22) }
+    public static var A15: RuleSet { RuleSet(rawValue: 1 << 23) }
+    public static var A16: RuleSet { RuleSet(rawValue: 1 << 24) }
+    public static var E1: RuleSet { RuleSet(rawValue: 1 << 25) }
+    public static var E2: RuleSet { RuleSet(rawValue: 1 << 26) }
+    public static var E3: RuleSet { RuleSet(rawValue: 1 << 27) }
+    public static var E4: RuleSet { RuleSet(rawValue: 1 << 28) }
+    public static var E5: RuleSet { RuleSet(rawValue: 1 << 29) }
+    public static var E6: RuleSet { RuleSet(rawValue: 1 << 30) }
+    public static var E7: RuleSet { RuleSet(rawValue: 1 << 31) }
+    public static var Q1: RuleSet { RuleSet(rawValue: 1 << 32) }
+    public static var Q2: RuleSet { RuleSet(rawValue: 1 << 33) }
+    public static var Q3: RuleSet { RuleSet(rawValue: 1 << 34) }
+    public static var Q4: RuleSet { RuleSet(rawValue: 1 << 35) }
+    public static var Q5: RuleSet { RuleSet(rawValue: 1 << 36) }
+    public static var Q6: RuleSet { RuleSet(rawValue: 1 << 37) }
+    public static var Q7: RuleSet { RuleSet(rawValue: 1 << 38) }
+    public static var Q8: RuleSet { RuleSet(rawValue: 1 << 39) }
+    public static var Q9: RuleSet { RuleSet(rawValue: 1 << 40) }
+    public static var Q10: RuleSet { RuleSet(rawValue: 1 << 41) }
+    public static var Q11: RuleSet { RuleSet(rawValue: 1 << 42) }
+    public static var Q12: RuleSet { RuleSet(rawValue: 1 << 43) }
+    public static var Q13: RuleSet { RuleSet(rawValue: 1 << 44) }
+    public static var K1: RuleSet { RuleSet(rawValue: 1 << 45) }
+    public static var K2: RuleSet { RuleSet(rawValue: 1 << 46) }
+    public static var K3: RuleSet { RuleSet(rawValue: 1 << 47) }
+    public static var K4: RuleSet { RuleSet(rawValue: 1 << 48) }
+    public static var K5: RuleSet { RuleSet(rawValue: 1 << 49) }
+    public static var K6: RuleSet { RuleSet(rawValue: 1 << 50) }
+    public static var K7: RuleSet { RuleSet(rawValue: 1 << 51) }
+    public static var K8: RuleSet { RuleSet(rawValue: 1 << 52) }
+    public static var K9: RuleSet { RuleSet(rawValue: 1 << 53) }
+    public static var K10: RuleSet { RuleSet(rawValue: 1 << 54) }
+    public static var K11: RuleSet { RuleSet(rawValue: 1 << 55) }
+    public static var K12: RuleSet { RuleSet(rawValue: 1 << 56) }
+    public static var K13: RuleSet { RuleSet(rawValue: 1 << 57) }
+    public static var K14: RuleSet { RuleSet(rawValue: 1 << 58) }
+    public static var C1: RuleSet { RuleSet(rawValue: 1 << 59) }
+    public static var C2: RuleSet { RuleSet(rawValue: 1 << 60) }
+    public static var C3: RuleSet { RuleSet(rawValue: 1 << 61) }
+    public static var C4: RuleSet { RuleSet(rawValue: 1 << 62) }
+    public static var C5: RuleSet { RuleSet(rawValue: 1 << 63) }
     // Execution environments (reference §11).
-    public static let X1 = RuleSet(rawValue: 1 << 64)
-    public static let X2 = RuleSet(rawValue: 1 << 65)
-    public static let X3 = RuleSet(rawValue: 1 << 66)
-    public static let X4 = RuleSet(rawValue: 1 << 67)
-    public static let X5 = RuleSet(rawValue: 1 << 68)
-    public static let X6 = RuleSet(rawValue: 1 << 69)
-    public static let X7 = RuleSet(rawValue: 1 << 70)
-    public static let X8 = RuleSet(rawValue: 1 << 71)
-    public static let X9 = RuleSet(rawValue: 1 << 72)
-    public static let X10 = RuleSet(rawValue: 1 << 73)
-    public static let X11 = RuleSet(rawValue: 1 << 74)
-    public static let X12 = RuleSet(rawValue: 1 << 75)
-    public static let X13 = RuleSet(rawValue: 1 << 76)
+    public static var X1: RuleSet { RuleSet(rawValue: 1 << 64) }
+    public static var X2: RuleSet { RuleSet(rawValue: 1 << 65) }
+    public static var X3: RuleSet { RuleSet(rawValue: 1 << 66) }
+    public static var X4: RuleSet { RuleSet(rawValue: 1 << 67) }
+    public static var X5: RuleSet { RuleSet(rawValue: 1 << 68) }
+    public static var X6: RuleSet { RuleSet(rawValue: 1 << 69) }
+    public static var X7: RuleSet { RuleSet(rawValue: 1 << 70) }
+    public static var X8: RuleSet { RuleSet(rawValue: 1 << 71) }
+    public static var X9: RuleSet { RuleSet(rawValue: 1 << 72) }
+    public static var X10: RuleSet { RuleSet(rawValue: 1 << 73) }
+    public static var X11: RuleSet { RuleSet(rawValue: 1 << 74) }
+    public static var X12: RuleSet { RuleSet(rawValue: 1 << 75) }
+    public static var X13: RuleSet { RuleSet(rawValue: 1 << 76) }
     // Caller-side retry policies (§12).
-    public static let R1 = RuleSet(rawValue: 1 << 77)
-    public static let R2 = RuleSet(rawValue: 1 << 78)
-    public static let R3 = RuleSet(rawValue: 1 << 79)
-    public static let R4 = RuleSet(rawValue: 1 << 80)
-    public static let R5 = RuleSet(rawValue: 1 << 81)
-    public static let R6 = RuleSet(rawValue: 1 << 82)
-    public static let R7 = RuleSet(rawValue: 1 << 83)
-    public static let R8 = RuleSet(rawValue: 1 << 84)
-    public static let R9 = RuleSet(rawValue: 1 << 85)
-    public static let R10 = RuleSet(rawValue: 1 << 86)
-    public static let R11 = RuleSet(rawValue: 1 << 87)
-    public static let R12 = RuleSet(rawValue: 1 << 88)
-    public static let R13 = RuleSet(rawValue: 1 << 89)
-    public static let R14 = RuleSet(rawValue: 1 << 90)
-    public static let R15 = RuleSet(rawValue: 1 << 91)
-    public static let R16 = RuleSet(rawValue: 1 << 92)
+    public static var R1: RuleSet { RuleSet(rawValue: 1 << 77) }
+    public static var R2: RuleSet { RuleSet(rawValue: 1 << 78) }
+    public static var R3: RuleSet { RuleSet(rawValue: 1 << 79) }
+    public static var R4: RuleSet { RuleSet(rawValue: 1 << 80) }
+    public static var R5: RuleSet { RuleSet(rawValue: 1 << 81) }
+    public static var R6: RuleSet { RuleSet(rawValue: 1 << 82) }
+    public static var R7: RuleSet { RuleSet(rawValue: 1 << 83) }
+    public static var R8: RuleSet { RuleSet(rawValue: 1 << 84) }
+    public static var R9: RuleSet { RuleSet(rawValue: 1 << 85) }
+    public static var R10: RuleSet { RuleSet(rawValue: 1 << 86) }
+    public static var R11: RuleSet { RuleSet(rawValue: 1 << 87) }
+    public static var R12: RuleSet { RuleSet(rawValue: 1 << 88) }
+    public static var R13: RuleSet { RuleSet(rawValue: 1 << 89) }
+    public static var R14: RuleSet { RuleSet(rawValue: 1 << 90) }
+    public static var R15: RuleSet { RuleSet(rawValue: 1 << 91) }
+    public static var R16: RuleSet { RuleSet(rawValue: 1 << 92) }
     // Amazon MQ (§13).
-    public static let M1 = RuleSet(rawValue: 1 << 93)
-    public static let M2 = RuleSet(rawValue: 1 << 94)
-    public static let M3 = RuleSet(rawValue: 1 << 95)
-    public static let M4 = RuleSet(rawValue: 1 << 96)
-    public static let M5 = RuleSet(rawValue: 1 << 97)
-    public static let M6 = RuleSet(rawValue: 1 << 98)
-    public static let M7 = RuleSet(rawValue: 1 << 99)
+    public static var M1: RuleSet { RuleSet(rawValue: 1 << 93) }
+    public static var M2: RuleSet { RuleSet(rawValue: 1 << 94) }
+    public static var M3: RuleSet { RuleSet(rawValue: 1 << 95) }
+    public static var M4: RuleSet { RuleSet(rawValue: 1 << 96) }
+    public static var M5: RuleSet { RuleSet(rawValue: 1 << 97) }
+    public static var M6: RuleSet { RuleSet(rawValue: 1 << 98) }
+    public static var M7: RuleSet { RuleSet(rawValue: 1 << 99) }
     // Kafka (§14).
-    public static let KF1 = RuleSet(rawValue: 1 << 100)
-    public static let KF2 = RuleSet(rawValue: 1 << 101)
-    public static let KF3 = RuleSet(rawValue: 1 << 102)
-    public static let KF4 = RuleSet(rawValue: 1 << 103)
-    public static let KF5 = RuleSet(rawValue: 1 << 104)
-    public static let KF6 = RuleSet(rawValue: 1 << 105)
-    public static let KF7 = RuleSet(rawValue: 1 << 106)
-    public static let KF8 = RuleSet(rawValue: 1 << 107)
-    public static let KF9 = RuleSet(rawValue: 1 << 108)
+    public static var KF1: RuleSet { RuleSet(rawValue: 1 << 100) }
+    public static var KF2: RuleSet { RuleSet(rawValue: 1 << 101) }
+    public static var KF3: RuleSet { RuleSet(rawValue: 1 << 102) }
+    public static var KF4: RuleSet { RuleSet(rawValue: 1 << 103) }
+    public static var KF5: RuleSet { RuleSet(rawValue: 1 << 104) }
+    public static var KF6: RuleSet { RuleSet(rawValue: 1 << 105) }
+    public static var KF7: RuleSet { RuleSet(rawValue: 1 << 106) }
+    public static var KF8: RuleSet { RuleSet(rawValue: 1 << 107) }
+    public static var KF9: RuleSet { RuleSet(rawValue: 1 << 108) }
     // Amazon DocumentDB (§15).
-    public static let D1 = RuleSet(rawValue: 1 << 109)
-    public static let D2 = RuleSet(rawValue: 1 << 110)
-    public static let D3 = RuleSet(rawValue: 1 << 111)
-    public static let D4 = RuleSet(rawValue: 1 << 112)
+    public static var D1: RuleSet { RuleSet(rawValue: 1 << 109) }
+    public static var D2: RuleSet { RuleSet(rawValue: 1 << 110) }
+    public static var D3: RuleSet { RuleSet(rawValue: 1 << 111) }
+    public static var D4: RuleSet { RuleSet(rawValue: 1 << 112) }
     // Recursive loop detection (§16).
-    public static let L1 = RuleSet(rawValue: 1 << 113)
-    public static let L2 = RuleSet(rawValue: 1 << 114)
-    public static let L3 = RuleSet(rawValue: 1 << 115)
-    public static let L4 = RuleSet(rawValue: 1 << 116)
-    public static let L5 = RuleSet(rawValue: 1 << 117)
-    public static let L6 = RuleSet(rawValue: 1 << 118)
-    public static let L7 = RuleSet(rawValue: 1 << 119)
+    public static var L1: RuleSet { RuleSet(rawValue: 1 << 113) }
+    public static var L2: RuleSet { RuleSet(rawValue: 1 << 114) }
+    public static var L3: RuleSet { RuleSet(rawValue: 1 << 115) }
+    public static var L4: RuleSet { RuleSet(rawValue: 1 << 116) }
+    public static var L5: RuleSet { RuleSet(rawValue: 1 << 117) }
+    public static var L6: RuleSet { RuleSet(rawValue: 1 << 118) }
+    public static var L7: RuleSet { RuleSet(rawValue: 1 << 119) }
 
     /// The union of two sets (rules cited together).
     public static func + (lhs: RuleSet, rhs: RuleSet) -> RuleSet {
