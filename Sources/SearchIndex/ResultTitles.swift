@@ -23,9 +23,9 @@ public enum ResultTitles {
     }
 
     /// The texts hash a chunk was written with; nil when the bytes are not a chunk.
-    public static func textsHash(_ bytes: [UInt8]) -> String? {
+    public static func textsHash(_ bytes: [UInt8]) -> UInt64? {
         let prefix = Array(#"{"texts":""#.utf8)
         guard bytes.starts(with: prefix), bytes.count >= prefix.count + 16 else { return nil }
-        return String(decoding: bytes[prefix.count..<(prefix.count + 16)], as: UTF8.self)
+        return UInt64(String(decoding: bytes[prefix.count..<(prefix.count + 16)], as: UTF8.self), radix: 16)
     }
 }

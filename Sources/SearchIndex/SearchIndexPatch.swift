@@ -67,7 +67,7 @@ public enum SearchIndexPatch {
     /// copied site, leaves them apart).
     private static func keptTexts(of id: Int, read: (String) -> [UInt8]?, readTexts: (String) -> [UInt8]?) -> [SearchDocument]? {
         guard let titles = read(IndexLayout.chunk(of: id)).flatMap(ResultTitles.textsHash), let bytes = readTexts(IndexLayout.texts(of: id)),
-            FNV1a.hex(ContentHash.of(bytes)) == titles
+            ContentHash.of(bytes) == titles
         else { return nil }
         return DocumentTexts.decode(bytes)
     }

@@ -32,7 +32,9 @@ enum ArrivalRuns {
     static func spread(_ entries: [TraceEntry], from start: Int) -> (count: Int, every: Int64, end: Int)? {
         guard case .arrival(let first, let size, let shard, let group) = entries[start].event else { return nil }
         var count = 1
+        // The index after the last arrival taken, and after the one before it.
         var end = start + 1
+        var endBefore = start
         var every: Int64 = 0
         var index = start + 1
         while true {
@@ -40,7 +42,11 @@ enum ArrivalRuns {
             while index < entries.count, case .received = entries[index].event { index += 1 }
             let lastTime = entries[end - 1].time
             guard index < entries.count, entries[index].time != lastTime else {
-                if index < entries.count { count -= 1 }  // the last arrival shares its instant
+                if index < entries.count {
+                    // The last arrival shares its instant: the run ends before it.
+                    count -= 1
+                    end = endBefore
+                }
                 break
             }
             guard case .arrival(let item, size, shard, group) = entries[index].event, item == first + count,
@@ -49,20 +55,9 @@ enum ArrivalRuns {
             every = entries[index].time - lastTime
             count += 1
             index += 1
-            end = index
+            (endBefore, end) = (end, index)
         }
         guard count >= shortestSpread else { return nil }
-        return (count, every, endIndex(of: count, from: start, in: entries))
-    }
-
-    /// The index after the `count`-th arrival from `start` (receives between them skipped).
-    private static func endIndex(of count: Int, from start: Int, in entries: [TraceEntry]) -> Int {
-        var seen = 0
-        var index = start
-        while index < entries.count, seen < count {
-            if case .arrival = entries[index].event { seen += 1 }
-            index += 1
-        }
-        return index
+        return (count, every, end)
     }
 }

@@ -49,9 +49,10 @@ public enum EventLog {
             }
             if entries[index].time != time, let spread = ArrivalRuns.spread(entries, from: index) {
                 // Arrivals one per instant at a regular pace: one line, as the figure draws one run.
-                time = entries[spread.end - 1].time
+                let last = entries[spread.end - 1].time
+                time = last
                 out.raw("<dt>"); DurationText.writeExact(entries[index].time, units: units, into: &sink)
-                out.raw(" – "); DurationText.writeExact(time!, units: units, into: &sink)
+                out.raw(" – "); DurationText.writeExact(last, units: units, into: &sink)
                 out.raw("<dd>arrivals ")
                 writeArrivals(entries[index], count: spread.count, every: spread.every, units: units, shards: trace.mode.shardNaming, into: &sink)
                 out.raw("\n")
