@@ -174,7 +174,9 @@ def main():
             results = tools.evaluate(session, RESULTS)
             output = {"url": url, "focusedBySlash": focused, "status": tools.evaluate(session, "document.querySelector('.site-search-status').textContent"),
                       "ms": ms, "results": results or [], "layout": tools.evaluate(session, LAYOUT),
-                      "images": tools.evaluate(session, "document.querySelectorAll('.site-search-panel img').length")}
+                      "images": tools.evaluate(session, "document.querySelectorAll('.site-search-panel img').length"),
+                      # The theme's script gives each heading its "#" self-link (notesim.js).
+                      "headingLinks": tools.evaluate(session, "[...document.querySelectorAll('.note .heading-anchor')].map(a => a.parentElement.id + ' ' + a.getAttribute('href'))")}
             if screenshot:
                 image = tools.send("Page.captureScreenshot", {"format": "png"}, session)["data"]
                 with open(screenshot, "wb") as file:

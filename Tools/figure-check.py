@@ -69,8 +69,7 @@ def lane_column(svg):
     if not (lanes and rule and height):
         return ""
     g, h, ref = rule.group(1), height.group(1), lanes.group(1)
-    return (f'<svg class="tl-lane-column" width="{g}" height="{h}" viewBox="0 0 {g} {h}" aria-hidden="true" fill="currentColor">'
-            f'<rect class="tl-lane-column-band" width="{g}" height="{h}"/><use href="#{ref}"/></svg>')
+    return f'<svg class="tl-lane-column" width="{g}" height="{h}" aria-hidden="true"><use href="#{ref}"/></svg>'
 
 
 def write_gallery_page(name, svg, css, out):

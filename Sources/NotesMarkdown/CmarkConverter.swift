@@ -276,8 +276,10 @@ struct CmarkConverter {
         for (node, slot) in state.codeNodes { replace(node, withHTML: MarkdownPage.codeMarker(slot)) }
     }
 
-    /// Replaces each heading by its HTML with a unique id and a self-link, after the other
-    /// edits (its inner HTML has the rewritten links); returns the page's headings.
+    /// Replaces each heading by its HTML with a unique id, after the other edits (its inner
+    /// HTML has the rewritten links); returns the page's headings. The theme's script adds
+    /// the `#` self-links, one per heading of every page, which in the HTML weighed more
+    /// than many headings' text.
     private func replaceHeadings(_ pending: [PendingHeading]) -> [Heading] {
         var slugger = Slugger()
         var headings: [Heading] = []
@@ -294,10 +296,7 @@ struct CmarkConverter {
             html += escapedID
             html += #"">"#.utf8
             html += inner
-            html += ##"<a class="heading-anchor" href="#"##.utf8
-            html += escapedID
-            html += ##"" aria-hidden="true" tabindex="-1">#</a></h"##.utf8
-            html += [level, UInt8(ascii: ">"), 0]
+            html += [UInt8(ascii: "<"), UInt8(ascii: "/"), UInt8(ascii: "h"), level, UInt8(ascii: ">"), 0]
             html.withUnsafeBufferPointer { bytes in
                 bytes.withMemoryRebound(to: CChar.self) { replace(heading.node, withHTML: $0.baseAddress!) }
             }

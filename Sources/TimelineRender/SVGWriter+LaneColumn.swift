@@ -3,7 +3,7 @@ import NotesCore
 extension SVGWriter {
     /// Appends the lane-name column a page puts before a figure: a small SVG, as wide as the
     /// figure's gutter, that shows the figure's own lane names (`<use>` of its lanes group, so
-    /// no text is written twice) over a band of the page's background.
+    /// no text is written twice) over the page's background.
     ///
     /// Why: on a phone the figure is wider than the screen and scrolls inside its box; the
     /// page's stylesheet keeps this column fixed at the box's left edge (`position: sticky`),
@@ -15,9 +15,9 @@ extension SVGWriter {
 
     /// The lane-name column of either view, given its gutter and height.
     public static func writeLaneColumn(gutter: Double, height: Double, idPrefix: String, into out: MarkupWriter) {
+        // Its size in CSS pixels is its own coordinate system, so it needs no viewBox; the
+        // band behind the names and their colour come from the stylesheet.
         out.raw("<svg class=\"tl-lane-column\" width=\""); out.number(gutter); out.raw("\" height=\""); out.number(height)
-        out.raw("\" viewBox=\"0 0 "); out.number(gutter); out.raw(" "); out.number(height)
-        out.raw("\" aria-hidden=\"true\" fill=\"currentColor\"><rect class=\"tl-lane-column-band\" width=\""); out.number(gutter)
-        out.raw("\" height=\""); out.number(height); out.raw("\"/><use href=\"#"); out.text(idPrefix); out.raw("-lanes\"/></svg>")
+        out.raw("\" aria-hidden=\"true\"><use href=\"#"); out.text(idPrefix); out.raw("-lanes\"/></svg>")
     }
 }

@@ -116,7 +116,7 @@ public enum SVGWriter {
             if let initX1 = mark.initX1, initX1 > mark.x0 {
                 // X6: the Init of a cold start, inside the attempt's mark, under its label.
                 out.raw("<rect class=\"tl-init-part\" x=\""); out.number(mark.x0); out.raw("\" y=\""); out.number(top)
-                out.raw("\" width=\""); out.number(initX1 - mark.x0); out.raw("\" height=\""); out.number(TimelineLayout.barHeight); out.raw("\" rx=\"2\"/>")
+                out.raw("\" width=\""); out.number(initX1 - mark.x0); out.raw("\" height=\""); out.number(TimelineLayout.barHeight); out.raw("\"/>")
             }
             if let label = mark.label {
                 // A label written on its bar (a run wide enough) is black: the page's light
@@ -136,7 +136,8 @@ public enum SVGWriter {
         switch mark.kind {
         case .attemptOK, .attemptError, .attemptTimeout, .batch, .blocked, .coldStart:
             out.raw("<rect x=\""); out.number(mark.x0); out.raw("\" y=\""); out.number(top); out.raw("\" width=\""); out.number(mark.x1 - mark.x0)
-            out.raw("\" height=\""); out.number(TimelineLayout.barHeight); out.raw("\" rx=\"2\"/>")
+            // Rounded by the stylesheet (`rx`), not by an attribute on each of them.
+            out.raw("\" height=\""); out.number(TimelineLayout.barHeight); out.raw("\"/>")
         case .wait:
             out.raw("<path d=\"M"); out.number(mark.x0); out.raw(" "); out.number(middle - 4); out.raw(" v8 M"); out.number(mark.x0); out.raw(" ")
             out.number(middle); out.raw(" H"); out.number(mark.x1); out.raw(" M"); out.number(mark.x1); out.raw(" "); out.number(middle - 4);

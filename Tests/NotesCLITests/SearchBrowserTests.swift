@@ -28,6 +28,7 @@ import Testing
         var results: [Result]
         var layout: [String]
         var images: Int
+        var headingLinks: [String]
         var keys: [String: String]?
     }
 
@@ -64,6 +65,8 @@ import Testing
         #expect(found.results.first?.subHref?.hasPrefix("/notes/lambda/invocation.html#%E3%82%A4") == true)
         #expect(found.results.first?.marks.first == "可視性タイムアウト")
         #expect(found.layout == [])
+        // The page's headings get their self-links from the theme's script, not from the HTML.
+        #expect(found.headingLinks.prefix(2) == ["lambda-学習ノート #lambda-学習ノート", "読む順番 #読む順番"])
     }
 
     @Test func englishMixedAndPhraseQueriesFindTheirNotes() throws {

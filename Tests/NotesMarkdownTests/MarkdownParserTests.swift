@@ -14,8 +14,8 @@ import Testing
         #expect(page.headings[1].position == SourcePosition(line: 3, column: 1))
         #expect(
             page.html == """
-                <h1 id="見出し">見出し<a class="heading-anchor" href="#見出し" aria-hidden="true" tabindex="-1">#</a></h1>
-                <h2 id="同期-invoke">同期 <code>Invoke</code><a class="heading-anchor" href="#同期-invoke" aria-hidden="true" tabindex="-1">#</a></h2>
+                <h1 id="見出し">見出し</h1>
+                <h2 id="同期-invoke">同期 <code>Invoke</code></h2>
 
                 """)
     }

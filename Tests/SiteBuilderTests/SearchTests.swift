@@ -9,20 +9,34 @@ import TestSupport
 /// writes from the page model (which text goes in, and how an edit updates it). The browser
 /// tests that type queries are in NotesCLITests/SearchBrowserTests.swift.
 @Suite struct SearchTests {
-    @Test func pagesHaveASearchBoxThatFindsTheIndexFromAnyDepth() {
+    @Test func pagesHaveAPlaceForTheSearchBoxWhichIsWrittenOnceInTheSharedScript() {
         let fileSystem = MemoryFileSystem(files: ["s/content/a.md": "# A\n", "s/content/lambda/b.md": "# B\n"])
         let result = SitePipeline.run(siteDirectory: "s", fileSystem: fileSystem)
         let page = result.text(at: "a.html") ?? ""
-        #expect(page.contains(#"<div class="site-search" role="search" data-index="search-index/" data-root="" data-results="%d 件のノート""#))
-        #expect(page.contains(#"<input id="site-search-input" type="search" placeholder="検索 ( / )""#))
+        #expect(page.contains("<div class=\"site-search\" hidden></div>\n"))
         #expect(page.contains(#"<script src="assets/search."#))
-        #expect(result.text(at: "lambda/b.html")?.contains(#"data-index="../search-index/" data-root="../""#) == true)
+        #expect(!page.contains("role=\"search\""))
+        // search.js finds the index from the page's data-root, at any depth.
+        #expect(result.text(at: "lambda/b.html")?.contains(#"<html lang="ja" data-root="../""#) == true)
+        let script = result.text(at: "toc.#.js") ?? ""
+        #expect(
+            script.contains(
+                #"window.notesimSearchBox = {"ja": "\u003cdiv class=\"site-search\" role=\"search\" data-results=\"%d 件のノート\" data-no-results=\"「%s」に一致するノートはありません\" hidden\u003e\n"#
+            ))
+        #expect(script.contains(#"\u003cinput id=\"site-search-input\" type=\"search\" placeholder=\"検索 ( / )\""#))
+    }
+
+    @Test func theBoxSpeaksEachLanguageThePagesUse() {
+        let fileSystem = MemoryFileSystem(files: ["s/content/a.md": "# A\n", "s/content/b.md": "---\nlang: en\n---\n# B\n"])
+        let script = SitePipeline.run(siteDirectory: "s", fileSystem: fileSystem).text(at: "toc.#.js") ?? ""
+        #expect(script.contains(#"window.notesimSearchBox = {"en": "\u003cdiv class=\"site-search\" role=\"search\" data-results=\"%d notes\""#))
+        #expect(script.contains(#"\u003c/div\u003e\n", "ja": "\u003cdiv class=\"site-search\" role=\"search\" data-results=\"%d 件のノート\""#))
     }
 
     @Test func englishSitesGetEnglishStrings() {
         let fileSystem = MemoryFileSystem(files: ["s/notesim.yml": "language: en\n", "s/content/a.md": "# A\n"])
-        let page = SitePipeline.run(siteDirectory: "s", fileSystem: fileSystem).text(at: "a.html") ?? ""
-        #expect(page.contains(#"data-results="%d notes" data-no-results="No notes match “%s”""#))
+        let script = SitePipeline.run(siteDirectory: "s", fileSystem: fileSystem).text(at: "toc.#.js") ?? ""
+        #expect(script.contains(#"{"en": "\u003cdiv class=\"site-search\" role=\"search\" data-results=\"%d notes\" data-no-results=\"No notes match “%s”\""#))
     }
 
     @Test func searchFalseRemovesTheBoxAndTheIndex() {
@@ -30,6 +44,7 @@ import TestSupport
         let result = SitePipeline.run(siteDirectory: "s", fileSystem: fileSystem)
         #expect(result.config.search == false)
         #expect(result.text(at: "a.html")?.contains("site-search") == false)
+        #expect(result.text(at: "toc.#.js")?.contains("notesimSearchBox") == false)
         #expect(!result.files.contains { $0.path.hasPrefix("search-index/") })
     }
 

@@ -158,8 +158,10 @@ import Testing
         let column = MarkupWriter()
         SVGWriter.writeLaneColumn(model, idPrefix: "f", into: column)
         #expect(SVGWriter.svg(model, idPrefix: "f").contains("<g class=\"tl-lanes\" id=\"f-lanes\">"))
-        #expect(column.string.contains("<use href=\"#f-lanes\"/>"))
-        #expect(column.string.hasPrefix("<svg class=\"tl-lane-column\" width=\"\(SVGWriter.n(model.gutter))\""))
+        #expect(
+            column.string
+                == "<svg class=\"tl-lane-column\" width=\"\(SVGWriter.n(model.gutter))\" height=\"\(SVGWriter.n(model.height))\" aria-hidden=\"true\"><use href=\"#f-lanes\"/></svg>"
+        )
     }
 
     @Test func theLegendListsOnlyTheKindsPresent() throws {

@@ -1,12 +1,12 @@
 import NotesCore
-import SearchIndex
 import NotesMarkdown
 
 /// Stage 6, render: notes, navigation and theme -> the site's files, as values.
 ///
 /// Every page links to its neighbours with relative URLs (so the site works under any
-/// sub-path and from disk). The sidebar is emitted once, as `toc.js` (used by every page)
-/// and `toc.html` (for readers without JavaScript), never copied into each page.
+/// sub-path and from disk). The sidebar and the search box are emitted once, in `toc.js`
+/// (used by every page, see `chromeScript`), and the sidebar also as `toc.html` (for readers
+/// without JavaScript), never copied into each page.
 public enum RenderStage {
     /// The inputs of rendering.
     public struct Input: Sendable {
@@ -33,7 +33,7 @@ public enum RenderStage {
 
     /// The output folder for theme assets.
     public static let assetsFolder = "assets"
-    /// The sidebar data script, shared by every page.
+    /// The script of the chrome every page shares: the sidebar and the search box.
     public static let tocScript = "toc.js"
     /// The sidebar as a page of its own, for readers without JavaScript.
     public static let tocPage = "toc.html"
@@ -58,7 +58,7 @@ public enum RenderStage {
         // Scripts and stylesheets carry a hash of their content in their names, so hosts can
         // cache them forever (`style.3f2a9c1b07.css`).
         let tocList = input.cachedTOC ?? Self.tocList(navigation, theme: input.theme)
-        let tocBytes = JavaScriptString.literalBytes(tocList, prefix: "window.notesimTOC = ", suffix: ";\n")
+        let tocBytes = chromeScript(tocList: tocList, input: input)
         var assets = AssetNames()
         assets.toc = Fingerprint.name(tocScript, bytes: tocBytes)
         files.append(OutputFile(path: assets.toc, content: .bytes(tocBytes)))
@@ -173,7 +173,6 @@ public enum RenderStage {
             // The page's sidebar link, to mark it as the current page (see notesim.js).
             "pagePath": .text(OutputPaths.url(of: outputPath, from: "index.html")),
             "search": .flag(config.search),
-            "searchBundle": .text(root + IndexLayout.folder + "/"),
         ]
     }
 

@@ -39,6 +39,19 @@
     });
   }
 
+  // A "#" self-link at the end of each heading with an id (shown on hover and focus), made
+  // here instead of being written into every heading of every page.
+  var headings = document.querySelectorAll(".note :is(h1, h2, h3, h4, h5, h6)[id]");
+  Array.prototype.forEach.call(headings, function (heading) {
+    var anchor = document.createElement("a");
+    anchor.className = "heading-anchor";
+    anchor.href = "#" + heading.id;
+    anchor.setAttribute("aria-hidden", "true");
+    anchor.tabIndex = -1;
+    anchor.textContent = "#";
+    heading.appendChild(anchor);
+  });
+
   // Copy buttons on code blocks and scenario sources: each announces "copied" through a
   // polite live region, and works from disk too (execCommand when the Clipboard API is absent).
   var copyLabel = html.getAttribute("data-copy") || "Copy";

@@ -9,13 +9,25 @@
   var LONGEST_WORD = 40, SHOWN = 10, PREFIX_TERMS = 100, MOST_TERMS = 32, K1 = 1.2, B = 0.75, KEPT_PAGES = 100;
   var box = document.querySelector(".site-search");
   if (!box || !window.fetch) return;
+  // The header holds an empty .site-search; the box itself is rendered once per site, in
+  // each page language, into toc.js (a layout that renders partials/search keeps its own).
+  var boxes = window.notesimSearchBox;
+  var html = document.documentElement;
+  var root = html.getAttribute("data-root") || "";
+  if (!box.querySelector("input") && boxes) {
+    var holder = document.createElement("div");
+    holder.innerHTML = boxes[html.lang] || boxes[Object.keys(boxes)[0]] || "";
+    if (!holder.firstElementChild) return;
+    box.parentNode.replaceChild(holder.firstElementChild, box);
+    box = document.querySelector(".site-search");
+  }
   var input = box.querySelector("input[type=search]");
   var panel = box.querySelector(".site-search-panel");
   var list = box.querySelector(".site-search-results");
   var status = box.querySelector(".site-search-status");
   if (!input || !panel || !list || !status) return;
-  var indexURL = new URL(box.getAttribute("data-index") || "search-index/", location.href);
-  var siteRoot = new URL(box.getAttribute("data-root") || "./", location.href);
+  var indexURL = new URL(box.getAttribute("data-index") || root + "search-index/", location.href);
+  var siteRoot = new URL(box.getAttribute("data-root") || root || "./", location.href);
   var manifest = null;
   var shards = new Map();
   var chunks = new Map();
