@@ -21,7 +21,8 @@ function measure(samples) {
     const scroller = svg.closest('.tl-scroll') || figure;
     const scale = svg.getScreenCTM().a;
     const back = luminance(background(svg));
-    const marks = [...svg.querySelectorAll('g.tl-marks > g')];
+    // Marks are grouped by kind: g.tl-marks > g.tl-KIND > g, one per mark.
+    const marks = [...svg.querySelectorAll('g.tl-marks > g > g')];
     // A text's lane: how many lane rules (each at a lane's bottom) lie above its baseline.
     // The rules are one path, "M x y H x" per lane.
     const numbers = (element, pattern) => [...(element?.getAttribute('d') || '').matchAll(pattern)].map((m) => m.slice(1).map(Number));
@@ -30,7 +31,7 @@ function measure(samples) {
       const b = t.getBBox();
       const size = parseFloat(getComputedStyle(t).fontSize);
       const baseline = t.y.baseVal.numberOfItems ? t.y.baseVal.getItem(0).value : b.y + b.height;
-      const mark = (t.parentElement.parentElement?.classList.contains('tl-marks') ? t.parentElement : null);
+      const mark = (t.parentElement.parentElement?.parentElement?.classList.contains('tl-marks') ? t.parentElement : null);
       const fore = luminance(rgb(getComputedStyle(t).fill));
       // A label written on its bar is read against the bar.
       const bar = t.classList.contains('tl-on-bar') ? t.parentElement.querySelector('rect') : null;
@@ -49,8 +50,8 @@ function measure(samples) {
         // A run of arrivals is a path of zero-length lines whose round caps are the dots: its
         // geometry box has no height, the dots reach 3 px (half the stroke) around it.
         const [x, y, w, h] = box(s.getBBox());
-        const r = s.tagName === 'path' && g.classList.contains('tl-arrival') ? 3 : 0;
-        shapes.push({kind: 'mark', what: g.getAttribute('class'), mark: index, box: [x - r, y - r, w + 2 * r, h + 2 * r]});
+        const r = s.tagName === 'path' && g.parentElement.classList.contains('tl-arrival') ? 3 : 0;
+        shapes.push({kind: 'mark', what: g.parentElement.getAttribute('class'), mark: index, box: [x - r, y - r, w + 2 * r, h + 2 * r]});
       }
     });
     // The ticks are one path, "M x y v4" per tick: a box each.
@@ -58,7 +59,7 @@ function measure(samples) {
       shapes.push({kind: 'tick', what: 'tick', mark: null, box: [x, y, 0, 4]});
     }
     for (const s of svg.querySelectorAll('.tl-break-mark')) shapes.push({kind: 'break', what: 'break mark', mark: null, box: box(s.getBBox())});
-    const waits = [...svg.querySelectorAll('g.tl-wait')].map((g) => {
+    const waits = [...svg.querySelectorAll('g.tl-wait > g')].map((g) => {
       const b = g.querySelector('path').getBBox();
       const label = g.querySelector('text');
       // A label cut short with "…" may have lost the duration: then the break says it.
@@ -79,6 +80,8 @@ function measure(samples) {
       id: figure.id || `figure-${figures.length + 1}`,
       viewBox: [svg.viewBox.baseVal.width, svg.viewBox.baseVal.height],
       texts, shapes, waits, marks: marks.length, laneColumnFixed,
+      // Every titled thing among the marks is one of the marks measured above.
+      missedMarks: svg.querySelectorAll('g.tl-marks g > title').length - marks.length,
       box: {
         scrollWidth: Math.max(scroller.scrollWidth, figure.scrollWidth - figure.clientWidth + scroller.clientWidth),
         clientWidth: scroller.clientWidth, scrollable: overflow === 'auto' || overflow === 'scroll',

@@ -120,6 +120,8 @@ def figure_problems(figure, where):
     def say(kind, message):
         problems.append({"kind": kind, "where": where, "figure": figure["id"], "message": message})
 
+    if figure.get("missedMarks"):
+        say("marks", f"{figure['missedMarks']} marks not measured: the figure's mark groups are not where this check looks")
     for i, a in enumerate(texts):
         box = a["box"]
         if box[0] < -0.5 or box[1] < -0.5 or box[0] + box[2] > width + 0.5 or box[1] + box[3] > height + 0.5:

@@ -58,7 +58,7 @@ public struct AggregateModel: Sendable, Equatable {
 /// A readable rendering of the aggregate layout, for golden tests of the middle stage.
 extension AggregateModel {
     public var dump: String {
-        let n = SVGWriter.n
+        let n = TimelineModel.decimal
         var lines = ["aggregate \(n(width))×\(n(height)) gutter \(n(gutter)): \(title)", "desc: \(description)"]
         lines.append("bars: \(buckets) of \(bucketWidth) ms")
         for row in rows + [concurrency] {

@@ -1,7 +1,7 @@
 import NotesCore
 
 /// Stage 3 of the aggregate view: `AggregateModel` -> SVG, with the same classes, colours and
-/// conventions as `SVGWriter` (CSS colours, `currentColor` text, one decimal).
+/// conventions as `SVGWriter` (CSS colours, `currentColor` text, whole pixels).
 public enum AggregateSVG {
     public static func svg(_ model: AggregateModel, idPrefix: String) -> String {
         let out = MarkupWriter()
@@ -33,11 +33,9 @@ public enum AggregateSVG {
             out.raw("\"><title>"); out.text(line.title); out.raw("</title></path>\n")
         }
         out.raw("</g>\n<g class=\"tl-marks\">\n")
-        for mark in model.exemplarMarks where mark.lane < model.exemplarLanes.count {
+        SVGWriter.writeGroupedByKind(model.exemplarMarks.filter { $0.lane < model.exemplarLanes.count }, into: out) { mark in
             let top = model.exemplarLanes[mark.lane].y + 9
-            out.raw("<g class=\"tl-"); out.raw(string: mark.kind.rawValue); out.raw("\"><title>"); out.text(mark.title); out.raw("</title>")
             SVGWriter.writeShape(of: mark, top: top, middle: top + TimelineLayout.barHeight / 2, into: out)
-            out.raw("</g>\n")
         }
         out.raw("</g>\n")
         writeAxis(model, into: out)
@@ -64,7 +62,7 @@ public enum AggregateSVG {
         out.raw("</g>\n")
     }
 
-    /// `M x y L x y …` with one decimal, closed with `Z` for an area.
+    /// `M x y L x y …` in whole pixels, closed with `Z` for an area.
     private static func writePoints(_ points: [(x: Double, y: Double)], closed: Bool, into out: MarkupWriter) {
         for (index, point) in points.enumerated() {
             out.raw(index == 0 ? "M" : " ")

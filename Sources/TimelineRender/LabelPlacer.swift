@@ -89,6 +89,12 @@ struct LabelPlacer {
         !occupied[lane][row].contains { $0.overlaps(range) }
     }
 
+    /// Keeps labels off `range` of a lane's row: something other than a label is drawn there.
+    mutating func reserve(_ range: ClosedRange<Double>, lane: Int, row: Int) {
+        guard lanes.indices.contains(lane) else { return }
+        occupy(range, lane: lane, row: row)
+    }
+
     /// Takes a label's range with 3 px on each side: two neighbours keep 6 px (half an em)
     /// between them, so "429" and "再試行まで 100ミリ秒" read as two labels, not one phrase.
     private mutating func occupy(_ range: ClosedRange<Double>, lane: Int, row: Int) {

@@ -35,7 +35,11 @@ public enum TimelineLayout {
         for (index, name) in lanes.names.enumerated() {
             laneModels.append(TimelineModel.Lane(name: name, y: plotTop + Double(index) * laneHeight, height: laneHeight))
         }
-        var placement = MarkPlacement(axis: axis, placer: LabelPlacer(lanes: laneModels, left: gutter, right: options.width - 4, fontSize: fontSize))
+        var placer = LabelPlacer(lanes: laneModels, left: gutter, right: options.width - 4, fontSize: fontSize)
+        // The slashes of each break in the axis reach up into the last lane's row below its
+        // bars (`SVGWriter.writeAxis`, 7 px either side of the break): no label there.
+        for item in axis.breaks { placer.reserve((item.x - 7)...(item.x + 7), lane: laneModels.count - 1, row: 2) }
+        var placement = MarkPlacement(axis: axis, placer: placer)
         // Bars and waits first (they claim label room), instants after.
         placement.addSpans(facts, lanes: lanes, labels: labels)
         placement.addInstants(facts, lanes: lanes, labels: labels)

@@ -1,22 +1,30 @@
 /// A readable rendering of a layout, for golden tests of the middle stage.
 extension TimelineModel {
+    /// A position with at most one decimal (`12`, `-3.5`): the layout's own precision,
+    /// finer than the whole pixels the SVG prints.
+    static func decimal(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        let whole = "\(tenths < 0 ? "-" : "")\(tenths.magnitude / 10)"
+        return tenths % 10 == 0 ? whole : whole + ".\(tenths.magnitude % 10)"
+    }
+
     public var dump: String {
-        var lines = ["figure \(SVGWriter.n(width))×\(SVGWriter.n(height)) gutter \(SVGWriter.n(gutter)): \(title)"]
+        var lines = ["figure \(Self.decimal(width))×\(Self.decimal(height)) gutter \(Self.decimal(gutter)): \(title)"]
         lines.append("desc: \(description)")
         for (index, lane) in lanes.enumerated() {
-            lines.append("lane \(index) y=\(SVGWriter.n(lane.y)): \(lane.name)")
+            lines.append("lane \(index) y=\(Self.decimal(lane.y)): \(lane.name)")
         }
         for segment in segments {
-            lines.append("segment \(segment.start)…\(segment.end) ms -> x \(SVGWriter.n(segment.x0))…\(SVGWriter.n(segment.x1))")
+            lines.append("segment \(segment.start)…\(segment.end) ms -> x \(Self.decimal(segment.x0))…\(Self.decimal(segment.x1))")
         }
         for item in breaks {
-            lines.append("break x=\(SVGWriter.n(item.x)) hides \(item.hidden) ms (\(item.label ?? "no label"))")
+            lines.append("break x=\(Self.decimal(item.x)) hides \(item.hidden) ms (\(item.label ?? "no label"))")
         }
-        lines.append("ticks: " + ticks.map { "\($0.label)@\(SVGWriter.n($0.x))" }.joined(separator: ", "))
+        lines.append("ticks: " + ticks.map { "\($0.label)@\(Self.decimal($0.x))" }.joined(separator: ", "))
         for mark in marks {
-            var span = mark.x0 == mark.x1 ? "x=\(SVGWriter.n(mark.x0))" : "x=\(SVGWriter.n(mark.x0))…\(SVGWriter.n(mark.x1))"
-            if !mark.dots.isEmpty { span += " dots " + mark.dots.map(SVGWriter.n).joined(separator: ",") }
-            let label = mark.label.map { " \"\($0)\" at \(SVGWriter.n(mark.labelX)),\(SVGWriter.n(mark.labelY))" } ?? " (no label)"
+            var span = mark.x0 == mark.x1 ? "x=\(Self.decimal(mark.x0))" : "x=\(Self.decimal(mark.x0))…\(Self.decimal(mark.x1))"
+            if !mark.dots.isEmpty { span += " dots " + mark.dots.map(Self.decimal).joined(separator: ",") }
+            let label = mark.label.map { " \"\($0)\" at \(Self.decimal(mark.labelX)),\(Self.decimal(mark.labelY))" } ?? " (no label)"
             lines.append("\(mark.kind.rawValue) lane \(mark.lane) \(span)\(label) | \(mark.title)")
         }
         lines.append("legend: " + legend.map(\.rawValue).joined(separator: ", "))

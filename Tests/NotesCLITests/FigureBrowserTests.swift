@@ -29,6 +29,8 @@ import TimelineRender
         // Every golden on its own page, plus the site's figures, in each of the four views.
         #expect(report.pages > goldens.count)
         #expect(report.figures >= 4 * (goldens.count + 1))
+        // The marks were found (at least one a figure): collisions with them are checked.
+        #expect(report.marks >= report.figures)
         let listed = report.problems.map(\.line).joined(separator: "\n")
         #expect(report.problems.isEmpty, "\(report.problems.count) problems:\n\(listed)")
         #expect(check.status == 0, "\(check.standardError)")
@@ -79,6 +81,7 @@ import TimelineRender
             var line: String { "\(kind): \(`where`) \(figure ?? ""): \(message)" }
         }
         var pages: Int
+        var marks: Int
         var figures: Int
         var texts: Int
         var problems: [Problem]

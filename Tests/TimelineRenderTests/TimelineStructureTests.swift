@@ -19,7 +19,31 @@ import Testing
                 problems.append("'\(a.text)' overlaps '\(b.text)'")
             }
         }
+        // A break's slashes: 7 px either side of it, from 9 px over the axis to 3 px under it.
+        let axisY = model.plotTop + Double(model.lanes.count) * (model.lanes.first?.height ?? 44)
+        for item in model.breaks {
+            for box in boxes where box.x0 < item.x + 7 && item.x - 7 < box.x1 && box.y0 < axisY + 3 && axisY - 9 < box.y1 {
+                problems.append("'\(box.text)' crosses the break at \(SVGWriter.n(item.x))")
+            }
+        }
         return problems + repeatedLabels(in: model)
+    }
+
+    /// Ten asynchronous calls failing once each, 100 ms apart: the last first attempt's error
+    /// label, written under its bar, came to the break before the retries a minute later and
+    /// ran into its slashes ("✗ #10" over them, found by `Tools/figure-check.py` on the heavy
+    /// benchmark corpus).
+    @Test func labelsUnderTheLastLanesBarsKeepClearOfTheBreaks() throws {
+        var spec = ScenarioSpec(mode: .async)
+        spec.function.durations = [50]
+        spec.function.fails = .attempts([1])
+        spec.arrivals = [ArrivalGroup(at: 0, count: 10, every: 100)]
+        let trace = try Simulator.simulate(spec)
+        let model = TimelineLayout.layout(trace, options: TimelineOptions(language: "ja", title: "async"))
+        #expect(model.breaks.count == 1)
+        // The tenth has room for its glyph only: the mark's tooltip keeps the whole text.
+        #expect(model.marks.filter { $0.kind == .attemptError }.map { $0.label ?? "-" } == (1...9).map { "✗ #\($0)" } + ["✗ …"])
+        #expect(Self.problems(in: model) == [])
     }
 
     /// Labels said twice: the same text twice over the same x range of a lane, ticks closer

@@ -66,16 +66,12 @@ public final class MarkupWriter {
         }
     }
 
-    /// Appends a number with at most one decimal and no trailing `.0` (`12`, `-3.5`).
+    /// Appends a number rounded to a whole number (`12`, `-3`).
+    ///
+    /// Why: figures are drawn in CSS pixels, where a tenth of one changes nothing a reader
+    /// sees, and the tenths were two bytes of most coordinates of thousands of marks.
     public func number(_ value: Double) {
-        let tenths = Int((value * 10).rounded())
-        if tenths < 0 { byte(UInt8(ascii: "-")) }
-        let magnitude = tenths.magnitude
-        digits(magnitude / 10)
-        if magnitude % 10 != 0 {
-            byte(UInt8(ascii: "."))
-            byte(UInt8(ascii: "0") + UInt8(magnitude % 10))
-        }
+        integer(Int(value.rounded()))
     }
 
     /// Appends a whole number in decimal.
