@@ -37,6 +37,26 @@ import TimelineRender
         #expect(report.widths?.keys.sorted() == ["ascii", "kana", "kanji", "mixed"])
     }
 
+    /// The figures of generated heavy notes (`Benchmarks/corpus.py --heavy`: three blocks of
+    /// 100–500 trace events a note, every mode), traces no golden has: on them a label under
+    /// the last lane's bars once ran into an axis break's slashes.
+    @Test func generatedHeavyNotesReadWithoutCollisions() throws {
+        let folder = try CLI.makeSite([:])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let corpus = try CLI.run(
+            ["python3", CLI.repository + "/Benchmarks/corpus.py", "24", "corpus", "--heavy"], in: folder, program: "/usr/bin/env")
+        #expect(corpus.status == 0, "\(corpus.standardError)")
+        #expect(try CLI.run(["build", "--no-search"], in: folder + "/corpus").status == 0)
+        let check = try CLI.run(["python3", CLI.repository + "/Tools/figure-check.py", "--site", "public"], in: folder + "/corpus", program: "/usr/bin/env")
+        let report = try JSONDecoder().decode(Report.self, from: Data(check.standardOutput.utf8))
+        // Three figures a note, in each of the four views.
+        #expect(report.figures == 24 * 3 * 4)
+        #expect(report.marks > 10 * report.figures)
+        let listed = report.problems.map(\.line).joined(separator: "\n")
+        #expect(report.problems.isEmpty, "\(report.problems.count) problems:\n\(listed)")
+        #expect(check.status == 0, "\(check.standardError)")
+    }
+
     /// Every mark kind has its legend swatch in the stylesheet: the legend writes each kind's
     /// word with its class, and the stylesheet draws the swatch, so a new kind without a rule
     /// would show a plain bar for its shape.
