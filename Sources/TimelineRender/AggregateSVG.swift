@@ -3,18 +3,19 @@ import NotesCore
 /// Stage 3 of the aggregate view: `AggregateModel` -> SVG, with the same classes, colours and
 /// conventions as `SVGWriter` (CSS colours, `currentColor` text, whole pixels).
 public enum AggregateSVG {
+    /// The figure as an SVG document of its own.
     public static func svg(_ model: AggregateModel, idPrefix: String) -> String {
         let out = MarkupWriter()
-        write(model, idPrefix: idPrefix, into: out)
+        write(model, idPrefix: idPrefix, standalone: true, into: out)
         return out.string
     }
 
     /// Appends the figure: rows of areas, the concurrency line, the exemplars' lanes and
-    /// marks, and the time axis.
-    public static func write(_ model: AggregateModel, idPrefix: String, into out: MarkupWriter) {
+    /// marks, and the time axis (`standalone` as `SVGWriter.write` has it).
+    public static func write(_ model: AggregateModel, idPrefix: String, standalone: Bool = false, into out: MarkupWriter) {
         SVGWriter.writeOpening(
             width: model.width, height: model.height, fontSize: model.fontSize, title: model.title, description: model.description,
-            idPrefix: idPrefix, into: out)
+            idPrefix: idPrefix, standalone: standalone, into: out)
         // The id lets the page's lane-name column show these names (`SVGWriter.writeLaneColumn`).
         out.raw("<g class=\"tl-lanes\" id=\""); out.text(idPrefix); out.raw("-lanes\">\n")
         let rows = model.rows + [model.concurrency]

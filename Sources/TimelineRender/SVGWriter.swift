@@ -6,16 +6,18 @@ import NotesCore
 /// as custom properties); text inherits `currentColor` from the root; there is no background, no
 /// `foreignObject` and no `textLength`. Coordinates are printed as whole CSS pixels.
 public enum SVGWriter {
+    /// The figure as an SVG document of its own (`notesim simulate --format svg`).
     public static func svg(_ model: TimelineModel, idPrefix: String) -> String {
         let out = MarkupWriter()
-        write(model, idPrefix: idPrefix, into: out)
+        write(model, idPrefix: idPrefix, standalone: true, into: out)
         return out.string
     }
 
     /// Appends the figure's SVG to `out`: its title and description, the lanes, the time axis
-    /// and the marks, in that order (later parts are drawn over earlier ones).
-    public static func write(_ model: TimelineModel, idPrefix: String, into out: MarkupWriter) {
-        writeHeader(model, idPrefix: idPrefix, into: out)
+    /// and the marks, in that order (later parts are drawn over earlier ones). Inside a page
+    /// (`standalone` false) the page's stylesheet gives the text its size and colour.
+    public static func write(_ model: TimelineModel, idPrefix: String, standalone: Bool = false, into out: MarkupWriter) {
+        writeHeader(model, idPrefix: idPrefix, standalone: standalone, into: out)
         let plotBottom = model.plotTop + Double(model.lanes.count) * (model.lanes.first?.height ?? 44)
         writeLanes(model, idPrefix: idPrefix, into: out)
         writeAxis(model, plotBottom: plotBottom, into: out)
@@ -23,23 +25,28 @@ public enum SVGWriter {
     }
 
     /// The `<svg>` element's opening, with the accessible title and description.
-    private static func writeHeader(_ model: TimelineModel, idPrefix: String, into out: MarkupWriter) {
+    private static func writeHeader(_ model: TimelineModel, idPrefix: String, standalone: Bool, into out: MarkupWriter) {
         writeOpening(
             width: model.width, height: model.height, fontSize: model.fontSize, title: model.title, description: model.description,
-            idPrefix: idPrefix, into: out)
+            idPrefix: idPrefix, standalone: standalone, into: out)
     }
 
-    /// The `<svg>` element's opening for any view: size, role, accessible title and description.
+    /// The `<svg>` element's opening for any view: size, role, accessible title and description;
+    /// a `standalone` document also names its namespace and sets its text's size and colour,
+    /// which inside a page come from the page (HTML needs no namespace, the stylesheet has
+    /// `svg.tl { fill: currentColor }` and the text size).
     static func writeOpening(
-        width: Double, height: Double, fontSize: Double, title: String, description: String, idPrefix: String, into out: MarkupWriter
+        width: Double, height: Double, fontSize: Double, title: String, description: String, idPrefix: String, standalone: Bool,
+        into out: MarkupWriter
     ) {
-        out.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"tl\" viewBox=\"0 0 ")
+        out.raw(standalone ? "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"tl\" viewBox=\"0 0 " : "<svg class=\"tl\" viewBox=\"0 0 ")
         out.number(width); out.raw(" "); out.number(height)
         out.raw("\" width=\""); out.number(width); out.raw("\" height=\""); out.number(height)
         out.raw("\" role=\"img\" aria-labelledby=\""); out.text(idPrefix); out.raw("-title "); out.text(idPrefix); out.raw("-desc\"")
         // Text inherits its colour from here (one attribute, not one per label); shapes take
         // theirs from the stylesheet's classes, which win over an inherited attribute.
-        out.raw(" font-size=\""); out.number(fontSize); out.raw("\" fill=\"currentColor\">\n")
+        if standalone { out.raw(" font-size=\""); out.number(fontSize); out.raw("\" fill=\"currentColor\"") }
+        out.raw(">\n")
         out.raw("<title id=\""); out.text(idPrefix); out.raw("-title\">"); out.text(title); out.raw("</title>\n")
         out.raw("<desc id=\""); out.text(idPrefix); out.raw("-desc\">"); out.text(description); out.raw("</desc>\n")
     }

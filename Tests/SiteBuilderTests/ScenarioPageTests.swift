@@ -32,7 +32,10 @@ import TestSupport
         #expect(result.expectationsFailed == 0)
         let page = try #require(result.text(at: "a.html"))
         #expect(page.contains("<figure class=\"timeline scenario\" id=\"scenario-1\">"))
-        #expect(page.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"tl\""))
+        // Inside a page the SVG needs no namespace; its text's size and colour come from the page.
+        #expect(
+            page.contains(
+                "<svg class=\"tl\" viewBox=\"0 0 700 240\" width=\"700\" height=\"240\" role=\"img\" aria-labelledby=\"scenario-1-title scenario-1-desc\">\n"))
         #expect(page.contains("<li class=\"verdict-pass\"><span aria-hidden=\"true\">✓</span> <code>attempts</code> 3</li>"))
         #expect(page.contains("retry-from"))
         #expect(page.contains("<details class=\"scenario-source\" id=\"scenario-1-source\">"))
