@@ -28,7 +28,7 @@ import TestSupport
     @Test func theHomePageListAndItsRewrittenLinksAreEncoded() {
         #expect(
             addresses("index.html") == [
-                "assets/style.#.css", "toc.#.js", "assets/notesim.#.js", "assets/search.#.js", "#content", "index.html", "toc.html", "#home",
+                "assets/style.#.css", "toc.#.js", "assets/notesim.#.js", "assets/search.#.js", "#content", "index.html", "toc.html",
                 "javascript%3Aalert%281%29%3Bx.html", "h%231.html", "what%3F.html", "100%25.html", "a%20b.html",
                 "%E6%97%A5%E6%9C%AC%E8%AA%9E.html", "%22q%27%3Cx%3E.html", "-lead.html", "sub/c%20d.html",
                 "./javascript%3Aalert%281%29%3Bx.html",
