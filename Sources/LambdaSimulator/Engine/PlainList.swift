@@ -1,10 +1,12 @@
-/// A growable list of plain values without copy-on-write: the environment pool's lists.
+/// A growable list of plain values without copy-on-write: the environment pool's lists and
+/// the arrival groups' counts.
 ///
 /// Why not an `Array`: the pool changes a list on nearly every invocation (an environment
-/// taken, one returned, one created), and every change of an array checks its buffer for
-/// uniqueness, a call into the runtime. The pool's lists are never shared, so the check buys
-/// nothing. It is a class, as `IDTable` and `FIFOLane` are, so that the engine changes it in
-/// place; a copy of the pool shares its lists (the engine holds one pool and never copies it).
+/// taken, one returned, one created), the arrival stream a count on every arrival, and every
+/// change of an array checks its buffer for uniqueness, a call into the runtime. These lists
+/// are never shared, so the check buys nothing. It is a class, as `IDTable` and `FIFOLane`
+/// are, so that the engine changes it in place; a copy of the pool or of the stream shares
+/// its lists (the engine holds one of each and never copies them).
 final class PlainList<Element: BitwiseCopyable>: RandomAccessCollection {
     private var base: UnsafeMutablePointer<Element>
     private var capacity: Int
@@ -13,6 +15,13 @@ final class PlainList<Element: BitwiseCopyable>: RandomAccessCollection {
     init(minimumCapacity: Int = 16) {
         capacity = Swift.max(minimumCapacity, 1)
         base = .allocate(capacity: capacity)
+    }
+
+    /// `count` copies of `value`.
+    convenience init(repeating value: Element, count: Int) {
+        self.init(minimumCapacity: count)
+        base.initialize(repeating: value, count: count)
+        self.count = count
     }
 
     deinit {
