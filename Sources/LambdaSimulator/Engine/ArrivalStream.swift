@@ -16,7 +16,8 @@ struct ArrivalStream {
     }
 
     private let groups: [ArrivalGroup]
-    private var emitted: [Int]
+    /// Arrivals taken so far, per group (a `PlainList`: one changes on every arrival).
+    private let emitted: PlainList<Int>
     private var nextID = 1
     /// Each group with arrivals left but the current one (`nextGroup`), at the time of its
     /// next one (sequence: its index); used past `scanLimit` groups, below which a scan costs
@@ -29,7 +30,7 @@ struct ArrivalStream {
 
     init(groups: [ArrivalGroup]) {
         self.groups = groups
-        self.emitted = Array(repeating: 0, count: groups.count)
+        self.emitted = PlainList(repeating: 0, count: groups.count)
         usesHeap = groups.count > Self.scanLimit
         if usesHeap {
             for index in groups.indices where groups[index].count > 0 { schedule(index) }
@@ -94,6 +95,7 @@ struct ArrivalStream {
         }
     }
 
+    @inline(__always)
     private func arrivalTime(_ index: Int) -> Int64 {
         groups[index].at + Int64(emitted[index]) * groups[index].every
     }

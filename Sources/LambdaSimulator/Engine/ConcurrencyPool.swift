@@ -41,18 +41,20 @@ struct ConcurrencyPool {
     private(set) var peak = 0
     /// Idle on-demand environments in the order they were released, with when (X6:
     /// `environment-reuse` takes the last or the first; X7: the oldest expire first). The
-    /// time is kept here, not in `environments`, so a release writes one array, not two.
-    private var idle: [(instance: Int, releasedAt: Int64)] = []
+    /// time is kept here, not in `environments`, so a release writes one list, not two.
+    private let idle = PlainList<(instance: Int, releasedAt: Int64)>()
     /// Idle provisioned environments (X10: used before any on-demand one).
-    private var provisionedIdle: [Int] = []
+    private let provisionedIdle = PlainList<Int>()
     private var nextInstance = 1
     private var tokens = ConcurrencyPool.bucketCapacity
     private var lastRefill: Int64 = .min
     /// X7: how long an idle on-demand environment is kept; nil when lifecycles are not
     /// modelled (then an environment is never reclaimed).
     let idleLifetime: Int64?
-    /// Per instance (index = instance id): created at, has run `Init`, is provisioned.
-    private var environments: [EnvironmentState] = [EnvironmentState()]
+    /// Per instance (index = instance id): created at, has run `Init`, is provisioned. The
+    /// pool's lists are `PlainList`s: changed on nearly every invocation, without an array's
+    /// uniqueness check.
+    private let environments = PlainList<EnvironmentState>(minimumCapacity: 64)
     /// Idle environments dropped because they outlived `idleLifetime` (X7).
     private(set) var reclaimed = 0
     /// X7: how long an on-demand environment lives at most, however busy (`max-environment-lifetime`).
@@ -71,6 +73,8 @@ struct ConcurrencyPool {
         self.idleLifetime = idleLifetime
         self.maxLifetime = maxLifetime
         self.reuse = reuse
+        // Instance ids start at 1: slot 0 is never an environment.
+        environments.append(EnvironmentState())
     }
 
     /// The most environments that may run at once.

@@ -17,6 +17,9 @@ final class Engine {
     /// Whether environments have a lifecycle (`FunctionSpec.modelsEnvironments`), decided
     /// once: every invocation asks, and the spec compares its `init-fails` plan to find out.
     let modelsEnvironments: Bool
+    /// Whether an `Init` may fail (`FunctionModel.initCanFail`, X4), decided once: every cold
+    /// start asks.
+    let initCanFail: Bool
     var sink: any TraceSink
     let keepsEntries: Bool
     var queue = EventQueue<Action>()
@@ -28,14 +31,22 @@ final class Engine {
     var stats = SimulationStats()
     var rulesFired: RuleSet = []
     var assumedBits: UInt64 = 0
-    var outcomeCounts = [Int](repeating: 0, count: 8)
-    var deliveryCounts = [Int](repeating: 0, count: 5)
+    var outcomeCounts = InlineCounts()
+    var deliveryCounts = InlineCounts()
     /// Per arrival group: behaviour overrides, looked up on every attempt.
     let groupDurations: [[Int64]?]
     let groupFails: [FailurePlan?]
     /// Whether any group overrides them, decided once: without, an attempt's plan is asked
     /// without copying (and retaining) a group's empty overrides.
     let hasGroupOverrides: Bool
+    /// The earlier of the trigger's and the client's timeout (S8, R13), decided once: every
+    /// synchronous try asks.
+    private(set) var callerTimeout: Int64?
+    /// Whether a synchronous request keeps its state (`SyncItem`) from its try to its end,
+    /// decided once: only a caller that may come back to it needs it (`callerMayComeBack`).
+    /// Without, a try reads the arrival's size and group and the end settles the request, so
+    /// neither looks it up: an insert, an update, a lookup and a remove per call.
+    private(set) var tracksSyncItems = true
 
     /// The assumptions relied on.
     var assumptionsUsed: Set<Assumptions.Name> {
@@ -70,6 +81,7 @@ final class Engine {
         self.spec = spec
         self.isServiceTrigger = Self.isServiceTrigger(spec.trigger)
         self.modelsEnvironments = spec.function.modelsEnvironments
+        self.initCanFail = FunctionModel.initCanFail(spec.function.initFails)
         self.sink = sink
         self.keepsEntries = keepsEntries
         self.arrivals = ArrivalStream(groups: spec.arrivals)
@@ -84,6 +96,8 @@ final class Engine {
         self.groupDurations = spec.arrivals.map(\.durations)
         self.groupFails = spec.arrivals.map(\.fails)
         self.hasGroupOverrides = spec.arrivals.contains { $0.durations != nil || $0.fails != nil }
+        self.callerTimeout = earliestCallerTimeout
+        self.tracksSyncItems = callerMayComeBack
     }
 
     /// Runs until every input has settled (or the horizon), then reports what is still open.
@@ -217,6 +231,8 @@ final class Engine {
         stats.maxConcurrency = pool.peak
         var open: [Int] = syncItems.keys + running.compactMap { $0?.id } + source.openItems
         for action in queue.drain() {
+            // Untracked requests are open while their handler runs (none waits for anything else).
+            if !tracksSyncItems, case .syncEnd(let item, _, _, _, _) = action { open.append(item) }
             if case .asyncReady(let state) = action { open.append(state.id) }
             if case .handOff(let state) = action { open.append(state.id) }
         }
@@ -253,18 +269,14 @@ final class Engine {
 
     /// Records the final state of an input.
     func settle(_ item: Int, _ outcomes: OutcomeSet) {
-        var bits = outcomes.rawValue
-        while bits != 0 {
-            outcomeCounts[bits.trailingZeroBitCount] += 1
-            bits &= bits - 1
-        }
+        outcomeCounts.addOne(forEachBitOf: outcomes.rawValue)
         sink.settle(item: item, outcomes: outcomes)
     }
 
     /// Counts a message sent to a destination, DLQ or redrive queue.
     @inline(__always)
     func countDelivery(_ route: Delivery.Route) {
-        deliveryCounts[route.ordinal] += 1
+        deliveryCounts.increment(route.ordinal)
     }
 
     func schedule(_ action: Action, after delay: Int64) {

@@ -14,6 +14,9 @@ struct EventQueue<Payload> {
     static var laneLimit: Int { 8 }
 
     private var lanes: [FIFOLane<Payload>] = []
+    /// The same lanes, unretained (`lanes` owns them): appending through a strong reference
+    /// read from `lanes` retained and released the lane on every `schedule`.
+    private var laneRefs: [Unmanaged<FIFOLane<Payload>>] = []
     /// The delay each lane serves (actions at `now + delay`), apart from the lanes: a search
     /// among plain numbers, where reading each lane would retain and release it.
     private var laneDelays: [Int64] = []
@@ -82,11 +85,12 @@ struct EventQueue<Payload> {
     @inline(__always)
     private mutating func place(_ entry: TimedEntry<Payload>, delay: Int64) -> Int {
         if let index = laneDelays.firstIndex(of: delay) {
-            let lane = lanes[index]
-            if lane.isEmpty || lane.lastTime <= entry.time {
+            let appended = laneRefs[index]._withUnsafeGuaranteedRef { lane in
+                guard lane.isEmpty || lane.lastTime <= entry.time else { return false }
                 lane.append(entry)
-                return index
+                return true
             }
+            if appended { return index }
         }
         return placeWithoutLane(entry, delay: delay)
     }
@@ -104,6 +108,7 @@ struct EventQueue<Payload> {
             let lane = FIFOLane<Payload>()
             lane.append(entry)
             lanes.append(lane)
+            laneRefs.append(Unmanaged.passUnretained(lane))
             laneDelays.append(delay)
             return lanes.count - 1
         }

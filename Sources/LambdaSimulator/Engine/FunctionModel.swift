@@ -73,6 +73,15 @@ struct FunctionModel {
         }
     }
 
+    /// Whether `initFails` can be true under `plan` at all: the engine asks once, so that a
+    /// cold start without an `init-fails` plan costs no call (X4).
+    static func initCanFail(_ plan: FailurePlan) -> Bool {
+        switch plan {
+        case .never, .records: false
+        case .always, .attempts, .rate: true
+        }
+    }
+
     /// Records that fail inside a batch (poison records present in `items`).
     func poisonRecords(in items: [Int]) -> [Int] {
         guard case .records(let poison, _) = spec.fails else { return [] }

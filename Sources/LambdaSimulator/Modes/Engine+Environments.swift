@@ -90,7 +90,7 @@ extension Engine {
         if spec.function.snapStart, !environment.provisioned {
             return restoreFromSnapshot(instance, invocation: invocation, items: items(), runtime: runtime, result: result, spilled: spilled)
         }
-        let failed = FunctionModel.initFails(spec.function.initFails, seed: spec.seed, coldStart: stats.coldStarts)
+        let failed = initCanFail && FunctionModel.initFails(spec.function.initFails, seed: spec.seed, coldStart: stats.coldStarts)
         let initTime = spec.function.initDuration
         // X8: the Init is billed as part of this invocation (since August 2025 for every
         // configuration): its billed duration is its latency, Init included.

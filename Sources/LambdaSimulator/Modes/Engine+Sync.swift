@@ -14,6 +14,9 @@ struct SyncItem {
 
 /// Synchronous invocation (`RequestResponse`): rules S1–S9.
 extension Engine {
+    /// A request arrives. Out of line, with the try inlined into it: the engine's loop stays
+    /// small, and an untracked request's first try costs no second call.
+    @inline(never)
     func syncArrival(_ arrival: ArrivalStream.Arrival) {
         record(.arrival(item: arrival.id, size: arrival.size, shard: nil, group: nil), rules: spec.trigger.map { _ in [.S8] } ?? [])
         if spec.dryRun {
@@ -22,16 +25,26 @@ extension Engine {
             settle(arrival.id, [.ok])
             return
         }
+        guard tracksSyncItems else {
+            return tryLambda(item: arrival.id, callerTry: 0, size: arrival.size, group: arrival.group)
+        }
         syncItems[arrival.id] = SyncItem(size: arrival.size, group: arrival.group)
         syncTry(item: arrival.id, callerTry: 0)
     }
 
-    /// One request from the caller (the first, or a caller retry, S4).
+    /// One request from the caller (the first, or a caller retry, S4) of a tracked request.
     func syncTry(item: Int, callerTry: Int) {
         guard let state = syncItems.update(item, { $0.currentTry = callerTry }) else { return }
         if spec.caller.sdk?.mode == .adaptive, waitsForToken(item, callerTry: callerTry) { return }
         if spec.caller.retriers != nil { syncItems[item]?.triedAt = now }
-        if state.size > spec.assumptions.syncLimit {
+        tryLambda(item: item, callerTry: callerTry, size: state.size, group: state.group)
+    }
+
+    /// The request reaches Lambda: refused (S3, S5, S7, C4, X13) or run in an environment
+    /// (S1).
+    @inline(__always)
+    private func tryLambda(item: Int, callerTry: Int, size: Int64, group: Int) {
+        if size > spec.assumptions.syncLimit {
             assume(.syncLimit)
             respond(item, status: 413, error: "RequestTooLargeException", reason: nil, rules: [.S5, .S3], outcome: .rejected)
             return
@@ -44,7 +57,7 @@ extension Engine {
             refuseNotReady(item, callerTry: callerTry)
             return
         }
-        switch plan(attempt: callerTry + 1, key: item, group: state.group) {
+        switch plan(attempt: callerTry + 1, key: item, group: group) {
         case .refused(.serviceError):
             refuseSync(item, callerTry: callerTry, status: 500, reason: "ServiceException", rules: [.S3])
         case .refused:
@@ -74,7 +87,9 @@ extension Engine {
         let tooLarge = result == .ok && spec.function.responseSize > spec.assumptions.syncLimit
         let finalResult: AttemptResult = tooLarge ? .error : result
         record(.end(invocation: invocation, instance: instance, items: [item], result: finalResult, reported: []), rules: result == .timeout ? [.S6] : [])
-        guard let state = syncItems[item], state.currentTry == callerTry else { return }
+        if tracksSyncItems {
+            guard let state = syncItems[item], state.currentTry == callerTry else { return }
+        }
         if spec.caller.sdk?.mode == .adaptive { clientLimiter.succeeded(at: now) }
         if finalResult != .ok, spec.caller.retriers != nil {
             // R15: the Task sees the failure; a retrier may run it again (R14).
@@ -111,12 +126,22 @@ extension Engine {
         settle(item, [.errorReturned])
     }
 
-    /// The earlier of the trigger's and the client's timeout, without an array: every
-    /// synchronous try asks.
-    private var callerTimeout: Int64? {
+    /// The earlier of the trigger's and the client's timeout, without an array (`Engine`
+    /// keeps it as `callerTimeout`).
+    var earliestCallerTimeout: Int64? {
         let triggerTimeout = spec.trigger?.callerTimeout
         guard let client = callerClientTimeout else { return triggerTimeout }
         return min(triggerTimeout ?? client, client)
+    }
+
+    /// Whether the caller may come back to a request after its try: its own or its trigger's
+    /// timeout (S8, R13), retries (S4, R10–R13), an adaptive SDK's token (R10) or a Step
+    /// Functions retrier (R14). Otherwise a try's end (or refusal) is always the request's
+    /// last word, and the request needs no state (`Engine.tracksSyncItems`).
+    var callerMayComeBack: Bool {
+        let caller = spec.caller
+        return caller.sdk != nil || caller.retries != 0 || !caller.retryOn.isEmpty || caller.retriers != nil
+            || callerPolicy != nil || earliestCallerTimeout != nil
     }
 
     private func refuseSync(_ item: Int, callerTry: Int, status: Int, reason: String, rules: RuleSet) {
@@ -177,6 +202,7 @@ extension Engine {
 
     /// The caller is done with the request.
     private func endSyncItem(_ item: Int) {
+        guard tracksSyncItems else { return }
         syncItems[item] = nil
         if !stepFunctionsRetries.isEmpty { stepFunctionsRetries[item] = nil }
     }
