@@ -3,6 +3,7 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import NotesCore
 
 /// Gathers a page's `PageProse` while the parse walks cmark's tree: text appended as bytes
 /// with white space collapsed on the way, so no string is made per node.
@@ -17,7 +18,9 @@ struct ProseCollector {
     }
     /// The sections' headings, in the same order as `sections`.
     private var sectionHeadings: [SectionStart?] = []
-    private var text: [UInt8] = []
+    /// The current section's text (a writer: `Array.append(contentsOf:)` cost more than the
+    /// copy itself for each of a page's text nodes).
+    private let text = MarkupWriter()
     /// Whether white space came since the last character kept (written before the next).
     private var pendingSpace = false
     /// Bytes kept from the whole page (`PageProse.textLimit`).
@@ -53,21 +56,40 @@ struct ProseCollector {
                 index += 1
                 continue
             }
-            var end = index + 1
-            while end < bytes.count, !Self.isSpace(bytes[end]) { end += 1 }
+            let end = Self.runEnd(bytes, from: index + 1)
             if kept + (end - index) < PageProse.textLimit, !full {
-                if pendingSpace, !text.isEmpty {
-                    text.append(0x20)
+                if pendingSpace, text.byteCount > 0 {
+                    text.raw(byte: 0x20)
                     kept += 1
                 }
                 pendingSpace = false
-                text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                text.raw(buffer: UnsafeBufferPointer(rebasing: bytes[index..<end]))
                 kept += end - index
             } else {
                 for byte in bytes[index..<end] { append(byte: byte) }
             }
             index = end
         }
+    }
+
+    /// Where the run of non-space bytes that goes on at `start` ends: eight bytes at a time
+    /// while none of them is 0x20 or below (white space is), then byte by byte.
+    private static func runEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = bytes.baseAddress else { return start }
+        var end = start
+        while end < bytes.count {
+            if end &+ 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + end).loadUnaligned(as: UInt64.self)
+                // A byte below 0x21 with its top bit clear borrows into its own top bit.
+                if (word &- 0x2121_2121_2121_2121) & ~word & 0x8080_8080_8080_8080 == 0 {
+                    end &+= 8
+                    continue
+                }
+            }
+            if isSpace(base[end]) { break }
+            end &+= 1
+        }
+        return end
     }
 
     @inline(__always)
@@ -123,21 +145,23 @@ struct ProseCollector {
         }
         if kept >= PageProse.textLimit, byte & 0xC0 != 0x80 { full = true }
         guard !full else { return }
-        if pendingSpace, !text.isEmpty {
-            text.append(0x20)
+        if pendingSpace, text.byteCount > 0 {
+            text.raw(byte: 0x20)
             kept += 1
         }
         pendingSpace = false
-        text.append(byte)
+        text.raw(byte: byte)
         kept += 1
     }
 
     private mutating func closeSection() {
-        if !text.isEmpty || heading != nil {
-            sections.append(PageProse.Section(anchor: "", heading: "", text: String(decoding: text, as: UTF8.self)))
+        if text.byteCount > 0 || heading != nil {
+            // The bytes are handed over as they are: cmark's literals are valid UTF-8, and the
+            // limit cuts before a character's first byte.
+            sections.append(PageProse.Section(anchor: "", heading: "", utf8: text.bytes))
             sectionHeadings.append(heading)
         }
-        text.removeAll(keepingCapacity: true)
+        text.removeAll()
         pendingSpace = false
     }
 }

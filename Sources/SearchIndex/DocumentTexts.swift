@@ -10,16 +10,31 @@ import NotesCore
 public enum DocumentTexts {
     private static let header = Array("notesim search texts 1\n".utf8)
 
-    /// The bytes of `documents`.
+    /// The bytes of `documents`, written into one buffer of their exact size (a build writes
+    /// every page's text here).
     public static func encode(_ documents: some Sequence<SearchDocument>) -> [UInt8] {
-        var out = header
+        var size = header.count
+        func measure(_ length: Int) { size += decimalDigits(length) + 1 + length }
+        for document in documents {
+            measure(document.url.utf8.count)
+            measure(document.title.utf8.count)
+            measure(decimalDigits(document.sections.count))
+            for section in document.sections {
+                measure(section.anchor.utf8.count)
+                measure(section.heading.utf8.count)
+                measure(section.utf8.count)
+            }
+        }
+        let out = MarkupWriter(capacity: size)
+        out.raw(bytes: header)
+        func field(_ bytes: UnsafeBufferPointer<UInt8>) {
+            out.integer(bytes.count)
+            out.raw(byte: UInt8(ascii: ":"))
+            out.raw(buffer: bytes)
+        }
         func field(_ text: String) {
             var text = text
-            text.withUTF8 { bytes in
-                out += String(bytes.count).utf8
-                out.append(UInt8(ascii: ":"))
-                out.append(contentsOf: bytes)
-            }
+            text.withUTF8(field)
         }
         for document in documents {
             field(document.url)
@@ -28,10 +43,21 @@ public enum DocumentTexts {
             for section in document.sections {
                 field(section.anchor)
                 field(section.heading)
-                field(section.text)
+                section.utf8.withUnsafeBufferPointer(field)
             }
         }
-        return out
+        return out.bytes
+    }
+
+    /// How many digits `value` (not negative) has in decimal.
+    private static func decimalDigits(_ value: Int) -> Int {
+        var digits = 1
+        var rest = value / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        return digits
     }
 
     /// The documents of `bytes`; nil when they are not what `encode` writes.

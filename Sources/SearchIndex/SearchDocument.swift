@@ -38,42 +38,57 @@ public struct CountedDocument: Sendable {
     /// Where each partition's keys start (one more entry than partitions).
     let partitionStarts: [Int32]
     /// The text of the word keys.
-    let words: [UInt64: String]
+    let words: WordTexts
     /// Tokens in the title, headings and text (BM25's document length).
     public let length: Int
 
     /// Counts the terms of `document`.
     public init(_ document: SearchDocument) {
         self.document = document
-        let counter = TermCounter(expected: document.sections.reduce(document.title.utf8.count) { $0 + $1.text.utf8.count / 3 })
-        var words = WordTerms()
-        var length = 0
-        func add(_ text: String, weight: Int32) {
-            length += SearchTokenizer.countTerms(text, weight: weight, into: counter, words: &words)
-        }
-        add(document.title, weight: Weight.title)
+        // About one distinct term per 16 bytes of a page (the table grows when there are more).
+        let counter = TermCounter(expected: document.sections.reduce(document.title.utf8.count) { $0 + $1.utf8.count } / 16)
+        var scan = TermScan(counter: counter)
+        scan.count(document.title, weight: Weight.title)
         for section in document.sections {
-            add(section.heading, weight: Weight.heading)
-            add(section.text, weight: Weight.text)
+            scan.count(section.heading, weight: Weight.heading)
+            section.utf8.withUnsafeBufferPointer { scan.count($0, weight: Weight.text) }
         }
-        // Bucketed by partition, each bucket in the order the terms came (deterministic).
+        (keys, counts, partitionStarts) = counter.withStores(Self.byPartition)
+        scan.words.texts.seal()
+        self.words = scan.words.texts
+        self.length = scan.length
+    }
+
+    /// The keys with a count (a text's folding leaves some at 0, see `TermScan`) and their
+    /// counts, bucketed by partition, each bucket in the order the keys came
+    /// (deterministic), and where each partition starts.
+    private static func byPartition(_ keys: UnsafeBufferPointer<UInt64>, _ counts: UnsafeBufferPointer<Int32>) -> ([UInt64], [Int32], [Int32]) {
         var starts = [Int32](repeating: 0, count: IndexPartition.count + 1)
-        let counted = (keys: counter.keys, counts: counter.counts)
-        for key in counted.keys { starts[TermKey.partition(key) + 1] += 1 }
-        for index in 1..<starts.count { starts[index] += starts[index - 1] }
-        partitionStarts = starts
-        var keys = [UInt64](repeating: 0, count: counter.count)
-        var counts = [Int32](repeating: 0, count: counter.count)
-        for (key, count) in zip(counted.keys, counted.counts) {
-            let partition = TermKey.partition(key)
-            keys[Int(starts[partition])] = key
-            counts[Int(starts[partition])] = count
-            starts[partition] += 1
+        var kept = 0
+        starts.withUnsafeMutableBufferPointer { starts in
+            for index in keys.indices where counts[index] != 0 {
+                starts[TermKey.partition(keys[index]) &+ 1] &+= 1
+                kept &+= 1
+            }
+            for index in 1..<starts.count { starts[index] &+= starts[index &- 1] }
         }
-        self.keys = keys
-        self.counts = counts
-        self.words = words.texts
-        self.length = length
+        var next = starts
+        var sortedKeys = [UInt64](repeating: 0, count: kept)
+        var sortedCounts = [Int32](repeating: 0, count: kept)
+        sortedKeys.withUnsafeMutableBufferPointer { sortedKeys in
+            sortedCounts.withUnsafeMutableBufferPointer { sortedCounts in
+                next.withUnsafeMutableBufferPointer { next in
+                    for index in keys.indices where counts[index] != 0 {
+                        let partition = TermKey.partition(keys[index])
+                        let place = Int(next[partition])
+                        sortedKeys[place] = keys[index]
+                        sortedCounts[place] = counts[index]
+                        next[partition] &+= 1
+                    }
+                }
+            }
+        }
+        return (sortedKeys, sortedCounts, starts)
     }
 
     /// The terms and their weighted counts, by term.

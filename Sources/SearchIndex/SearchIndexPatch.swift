@@ -116,7 +116,7 @@ public enum SearchIndexPatch {
         guard !postings.isEmpty else { return nil }
         postings.sort { $0.id < $1.id }
         var line: [UInt8] = []
-        ShardCodec.appendLine(term: term.utf8, postings: postings, to: &line)
+        ShardCodec.appendLine(term: term.utf8, postings: postings[...], to: &line)
         return line
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// No dictionary: Japanese (and any CJK script) is cut into overlapping character bigrams
 /// (a one-character query finds the pages of the pairs that start with its character, see
-/// `countTerms`); other scripts into words, split at camelCase boundaries
+/// `indexTerms`); other scripts into words, split at camelCase boundaries
 /// (`VisibilityTimeout` gives `visibility` and `timeout`, so the property name and the two
 /// words find each other), case-folded and stemmed (`EnglishStemmer`). Text is NFKC-folded
 /// first: full-width `ＳＱＳ` and half-width `ｶﾀｶﾅ` are the same terms as `SQS` and `カタカナ`.
@@ -27,66 +27,16 @@ public enum SearchTokenizer {
         case word(String)
     }
 
-    /// Counts the terms of `text` into `counter` (keys: `TermKey`), each occurrence weighing
-    /// `weight`, and returns how many tokens the text has (its length for BM25: one per CJK
-    /// character and per word part). A CJK run gives its pairs and, for its last character,
-    /// that character alone: every character then starts exactly one term, and a
-    /// one-character query gathers the terms of its shard (all start with it). `words` gets
-    /// the text of each word key.
-    static func countTerms(_ text: String, weight: Int32, into counter: TermCounter, words: inout WordTerms) -> Int {
-        var folded = needsFolding(text) ? text.precomposedStringWithCompatibilityMapping : text
-        return folded.withUTF8 { bytes in countTerms(utf8: bytes, weight: weight, into: counter, words: &words) }
-    }
-
-    /// `countTerms` over folded text's UTF-8, decoded in place: a build counts every
-    /// character of every page, and iterating `unicodeScalars` cost several times more.
-    private static func countTerms(
-        utf8 bytes: UnsafeBufferPointer<UInt8>, weight: Int32, into counter: TermCounter, words: inout WordTerms
-    ) -> Int {
-        // The table is read through a pointer taken once: each read of the global checked
-        // that it was initialized, once per character of every page.
-        punctuationTable.withUnsafeBufferPointer { table in countTerms(utf8: bytes, table: table, weight: weight, into: counter, words: &words) }
-    }
-
-    private static func countTerms(
-        utf8 bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<CharacterClass>, weight: Int32, into counter: TermCounter,
-        words: inout WordTerms
-    ) -> Int {
-        var length = 0
-        var previous: UInt32 = 0
-        var word = WordBuffer()
-        var index = 0
-        while index < bytes.count {
-            let (value, width) = UTF8Scalar.decode(bytes, at: index)
-            let kind = classify(value, table: table)
-            if kind == .cjk {
-                if word.isOpen { length += word.count(bytes, upTo: index, weight: weight, into: counter, words: &words) }
-                if previous != 0 { counter.add(TermKey.pair(previous, value), weight) }
-                previous = value
-                length += 1
-            } else {
-                if previous != 0 { counter.add(TermKey.single(previous), weight) }
-                previous = 0
-                if kind == .word {
-                    word.extend(at: index, ascii: width == 1)
-                } else if word.isOpen {
-                    length += word.count(bytes, upTo: index, weight: weight, into: counter, words: &words)
-                }
-            }
-            index += width
-        }
-        if previous != 0 { counter.add(TermKey.single(previous), weight) }
-        if word.isOpen { length += word.count(bytes, upTo: bytes.count, weight: weight, into: counter, words: &words) }
-        return length
-    }
-
-    /// The distinct terms of `text` as the index counts them, in the order they first come
-    /// (see `countTerms`).
+    /// The distinct terms of `text` as the index counts them (`TermScan`), in the order they
+    /// first come. A CJK run gives its pairs and, for its last character, that character
+    /// alone: every character then starts exactly one term, and a one-character query
+    /// gathers the terms of its shard (all start with it).
     public static func indexTerms(_ text: String) -> [String] {
+        let folded = needsFolding(text) ? text.precomposedStringWithCompatibilityMapping : text
         let counter = TermCounter(expected: 64)
-        var words = WordTerms()
-        _ = countTerms(text, weight: 1, into: counter, words: &words)
-        return counter.keys.map { TermKey.text($0, words: words.texts) }
+        var scan = TermScan(counter: counter)
+        scan.count(folded, weight: 1)
+        return counter.keys.map { TermKey.text($0, words: scan.words.texts) }
     }
 
     /// The terms of a query, in order and without repeats: a CJK run's bigrams (its one
@@ -207,7 +157,7 @@ public enum SearchTokenizer {
 
     /// The characters of the Basic Multilingual Plane `needsFolding` lets through, one bit
     /// each: a lookup per character instead of a comparison per range.
-    private static let foldStable: [UInt64] = {
+    static let foldStable: [UInt64] = {
         var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
         let ranges: [ClosedRange<UInt32>] = [
             0x3001...0x3002, 0x3005...0x3005, 0x300C...0x300F, 0x3041...0x3096, 0x30A1...0x30FA, 0x30FC...0x30FC, 0x4E00...0x9FFF,
@@ -245,8 +195,8 @@ public enum SearchTokenizer {
         return classifyByProperties(value)
     }
 
-    private static let tableStart: UInt32 = 0x2000
-    private static let tableEnd: UInt32 = 0x3100
+    static let tableStart: UInt32 = 0x2000
+    static let tableEnd: UInt32 = 0x3100
     /// `classifyByProperties` of U+2000–U+30FF, made once: the general category is a costly
     /// lookup, and `、` and `。` come every few characters.
     private static let punctuationTable: [CharacterClass] = (tableStart..<tableEnd).map(classifyByProperties)

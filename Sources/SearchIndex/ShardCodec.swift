@@ -11,26 +11,37 @@ public enum ShardCodec {
     public static func encode(_ terms: [(term: String, postings: Postings)]) -> [UInt8] {
         var out: [UInt8] = []
         for (term, postings) in terms.sorted(by: { $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) }) {
-            appendLine(term: term.utf8, postings: postings, to: &out)
+            appendLine(term: term.utf8, postings: postings[...], to: &out)
         }
         return out
     }
 
-    /// Appends one term's line.
-    static func appendLine(term: some Collection<UInt8>, postings: Postings, to out: inout [UInt8]) {
+    /// Appends one term's line. The postings are written into a buffer of their largest
+    /// size, then appended at once: a build writes every posting of the index.
+    static func appendLine(term: some Collection<UInt8>, postings: ArraySlice<(id: Int, count: Int)>, to out: inout [UInt8]) {
         out += term
         out.append(UInt8(ascii: "\t"))
-        var previous = 0
-        for (index, posting) in postings.enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
-            appendBase36(posting.id - previous, to: &out)
-            if posting.count != 1 {
-                out.append(UInt8(ascii: ":"))
-                appendBase36(posting.count, to: &out)
+        // A posting is at most two numbers of 13 base-36 digits and two separators.
+        let line = [UInt8](unsafeUninitializedCapacity: postings.count * 28 + 1) { buffer, written in
+            var at = 0
+            var previous = 0
+            for posting in postings {
+                if at > 0 {
+                    buffer[at] = UInt8(ascii: ",")
+                    at += 1
+                }
+                writeBase36(posting.id - previous, to: buffer, at: &at)
+                if posting.count != 1 {
+                    buffer[at] = UInt8(ascii: ":")
+                    at += 1
+                    writeBase36(posting.count, to: buffer, at: &at)
+                }
+                previous = posting.id
             }
-            previous = posting.id
+            buffer[at] = UInt8(ascii: "\n")
+            written = at + 1
         }
-        out.append(UInt8(ascii: "\n"))
+        out += line
     }
 
     /// The terms of a shard's text; nil when it is not one.
@@ -82,14 +93,23 @@ public enum ShardCodec {
         return postings
     }
 
-    private static let digits = Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
-
-    static func appendBase36(_ value: Int, to out: inout [UInt8]) {
+    /// Writes `value` (not negative) in base 36 at `at`, which it moves past the digits.
+    @inline(__always)
+    static func writeBase36(_ value: Int, to buffer: UnsafeMutableBufferPointer<UInt8>, at: inout Int) {
+        if value < 36 {
+            // Most gaps between ids and most counts: one digit.
+            let digit = UInt8(truncatingIfNeeded: value)
+            buffer[at] = digit < 10 ? 0x30 + digit : 0x57 + digit
+            at += 1
+            return
+        }
         var divisor = 1
         while divisor <= value / 36 { divisor *= 36 }
         var value = value
         while divisor > 0 {
-            out.append(digits[value / divisor])
+            let digit = UInt8(truncatingIfNeeded: value / divisor)
+            buffer[at] = digit < 10 ? 0x30 + digit : 0x57 + digit
+            at += 1
             value %= divisor
             divisor /= 36
         }

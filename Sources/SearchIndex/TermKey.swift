@@ -44,8 +44,22 @@ enum TermKey {
         return Int(shard % UInt64(IndexPartition.count))
     }
 
+    /// The shard of a term whose text is `text`, as a number: the same for every term of a
+    /// shard and different between shards (`SearchTokenizer.shardKey` gives its name).
+    static func shard(_ key: UInt64, text: String) -> UInt64 {
+        switch key & kind {
+        case word:
+            var scalars = text.unicodeScalars.makeIterator()
+            let first = UInt64(scalars.next()?.value ?? 0)
+            let second = UInt64(scalars.next()?.value ?? 0)
+            return 1 << 63 | first << 21 | second
+        case pair: return key >> 21 & 0x1F_FFFF
+        default: return key & 0x1F_FFFF
+        }
+    }
+
     /// The term's text (`words` holds the text of word keys).
-    static func text(_ key: UInt64, words: [UInt64: String]) -> String {
+    static func text(_ key: UInt64, words: WordTexts) -> String {
         switch key & kind {
         case word: return words[key] ?? ""
         case pair:
@@ -53,95 +67,6 @@ enum TermKey {
             text.unicodeScalars.append(Unicode.Scalar(UInt32(key & 0x1F_FFFF))!)
             return text
         default: return String(Unicode.Scalar(UInt32(key & 0x1F_FFFF))!)
-        }
-    }
-}
-
-/// Numbers and counts keys with an open-addressing table: a build adds tens of millions.
-///
-/// A key's number is its place in the order keys first came (`keys[number]`), which is also
-/// the order of `counts`. A class over raw memory, not a struct of arrays: each add would
-/// otherwise check two arrays for uniqueness and bounds, a third of its cost. One owner
-/// uses it at a time (a page being counted, a partition being merged); it is never shared.
-final class TermCounter {
-    /// For each slot, the number of the key in it plus one (0: empty).
-    private var slots: UnsafeMutablePointer<Int32>
-    private var mask: Int
-    private var keyStore: UnsafeMutablePointer<UInt64>
-    private var countStore: UnsafeMutablePointer<Int32>
-    /// How many different keys were added.
-    private(set) var count = 0
-
-    /// A table with room for about `expected` different keys before it grows.
-    init(expected: Int) {
-        var size = 64
-        while size < expected * 2 { size *= 2 }
-        mask = size - 1
-        slots = .allocate(capacity: size)
-        slots.initialize(repeating: 0, count: size)
-        keyStore = .allocate(capacity: size / 2 + 1)
-        countStore = .allocate(capacity: size / 2 + 1)
-    }
-
-    deinit {
-        slots.deallocate()
-        keyStore.deallocate()
-        countStore.deallocate()
-    }
-
-    /// The keys in the order they came.
-    var keys: [UInt64] { Array(UnsafeBufferPointer(start: keyStore, count: count)) }
-    /// Each key's count, in the order of `keys`.
-    var counts: [Int32] { Array(UnsafeBufferPointer(start: countStore, count: count)) }
-
-    /// The number of `key`, which is added (with count 0) when new.
-    @inline(__always)
-    func number(of key: UInt64) -> Int {
-        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-        while true {
-            let found = Int(slots[slot])
-            if found == 0 { break }
-            if keyStore[found - 1] == key { return found - 1 }
-            slot = (slot + 1) & mask
-        }
-        keyStore[count] = key
-        countStore[count] = 0
-        count += 1
-        slots[slot] = Int32(count)
-        if count * 2 > mask { grow() }
-        return count - 1
-    }
-
-    /// Adds `weight` to the count of `key`; true when the key was new.
-    @inline(__always)
-    @discardableResult
-    func add(_ key: UInt64, _ weight: Int32) -> Bool {
-        let known = count
-        let number = number(of: key)
-        countStore[number] &+= weight
-        return count > known
-    }
-
-    /// Doubles the table, keeping every key's number (the key and count stores hold half as
-    /// many keys as there are slots, plus one).
-    private func grow() {
-        let size = (mask + 1) * 2
-        mask = size - 1
-        slots.deallocate()
-        slots = .allocate(capacity: size)
-        slots.initialize(repeating: 0, count: size)
-        let keys = UnsafeMutablePointer<UInt64>.allocate(capacity: size / 2 + 1)
-        keys.update(from: keyStore, count: count)
-        keyStore.deallocate()
-        keyStore = keys
-        let counts = UnsafeMutablePointer<Int32>.allocate(capacity: size / 2 + 1)
-        counts.update(from: countStore, count: count)
-        countStore.deallocate()
-        countStore = counts
-        for index in 0..<count {
-            var slot = Int(truncatingIfNeeded: (keyStore[index] &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(index + 1)
         }
     }
 }

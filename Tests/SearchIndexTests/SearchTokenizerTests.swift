@@ -58,6 +58,21 @@ import Testing
         #expect(SearchTokenizer.queryTerms("１２３") == ["123"])
     }
 
+    @Test func aPageWithCharactersToFoldCountsAsItsFoldedText() {
+        // The page's scan meets `（` after counting what comes before it, takes that back and
+        // counts the folded text (`TermScan`): no term may be left over with a count of 0.
+        func counted(_ text: String) -> ([String: Int], Int) {
+            let document = CountedDocument(SearchDocument(url: "a.html", title: "タイトル", sections: [.init(anchor: "", heading: "", text: text)]))
+            return (Dictionary(uniqueKeysWithValues: document.terms.map { ($0.term, $0.count) }), document.length)
+        }
+        let (terms, length) = counted("可視性タイムアウト VisibilityTimeout（ＳＱＳ）の ｶﾀｶﾅ")
+        let (folded, foldedLength) = counted("可視性タイムアウト VisibilityTimeout(SQS)の カタカナ")
+        #expect(terms == folded)
+        #expect(length == foldedLength)
+        #expect(terms.values.allSatisfy { $0 > 0 })
+        #expect(terms["sqs"] == 1 && terms["visibility"] == 1 && terms["カタ"] == 1 && terms["可視"] == 1)
+    }
+
     @Test func englishWordsAreStemmed() {
         let stems = ["retries", "retried", "retry", "invoke", "invoked", "invoking", "running", "queues", "processes", "status", "timeouts"]
             .map(EnglishStemmer.stem)

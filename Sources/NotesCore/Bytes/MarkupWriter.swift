@@ -40,6 +40,25 @@ public final class MarkupWriter {
         markup.withUnsafeBufferPointer { append($0.baseAddress, $0.count) }
     }
 
+    /// Bytes written so far. (A method over the private count: a public stored property
+    /// would make every append check exclusive access at run time.)
+    public var byteCount: Int { count }
+
+    /// Appends bytes as they are (a run of a page's text).
+    public func raw(buffer: UnsafeBufferPointer<UInt8>) {
+        append(buffer.baseAddress, buffer.count)
+    }
+
+    /// Appends one byte as it is.
+    public func raw(byte value: UInt8) {
+        byte(value)
+    }
+
+    /// Forgets what was written, keeping the memory for what comes next.
+    public func removeAll() {
+        count = 0
+    }
+
     /// Appends text escaped for HTML and SVG content and quoted attributes, as
     /// `HTMLEscaping.attribute` escapes it: `& < > " '` become entities and control
     /// characters XML does not allow are dropped. Runs between them are copied whole.

@@ -15,25 +15,25 @@ enum SearchExtraction {
     }
 
     /// The claims of a scenario block, for the page's prose: the lines of its source from its
-    /// top-level `expect:` to the next top-level key.
+    /// top-level `expect:` to the next top-level key, each line end a space. Whole lines are
+    /// copied: every scenario of every page passes here.
     static func claims(ofScenario source: String) -> String {
         var source = source
         return source.withUTF8 { bytes in
             var out: [UInt8] = []
             var inside = false
-            var lineStart = true
-            for (index, byte) in bytes.enumerated() {
-                if byte == 0x0A {
-                    lineStart = true
-                    if inside { out.append(0x20) }
-                    continue
-                }
-                if lineStart {
+            var lineStart = 0
+            while lineStart < bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                if lineEnd > lineStart {
                     // A line that starts with neither indentation nor a list item is a top-level key.
-                    if byte != 0x20, byte != 0x09, byte != UInt8(ascii: "-") { inside = bytes[index...].starts(with: "expect:".utf8) }
-                    lineStart = false
+                    let first = bytes[lineStart]
+                    if first != 0x20, first != 0x09, first != UInt8(ascii: "-") { inside = bytes[lineStart...].starts(with: "expect:".utf8) }
+                    if inside { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])) }
                 }
-                if inside { out.append(byte) }
+                if lineEnd < bytes.count, inside { out.append(0x20) }
+                lineStart = lineEnd + 1
             }
             return String(decoding: out, as: UTF8.self)
         }
