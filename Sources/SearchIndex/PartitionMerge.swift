@@ -23,11 +23,7 @@ struct PartitionMerge {
         var postingTerm = [Int32](repeating: 0, count: total)
         postingTerm.withUnsafeMutableBufferPointer { postingTerm in
             var posting = 0
-            // Fields read one by one: copying a whole `CountedDocument` per partition retains
-            // and releases each of its arrays and strings, thousands of times per build.
-            for id in documents.indices {
-                let range = Int(documents[id].partitionStarts[partition])..<Int(documents[id].partitionStarts[partition + 1])
-                guard !range.isEmpty else { continue }
+            Self.forEachRange(of: partition, in: documents) { id, range in
                 documents[id].keys.withUnsafeBufferPointer { keys in
                     for index in range {
                         let key = keys[index]
@@ -41,6 +37,19 @@ struct PartitionMerge {
         place(partition: partition, documents: documents, postingTerm: postingTerm)
     }
 
+    /// Calls `body` with each document's id and the range of its postings in `partition`,
+    /// for the documents that have any, in id order.
+    ///
+    /// Fields read one by one: copying a whole `CountedDocument` per partition retains and
+    /// releases each of its arrays and strings, thousands of times per build.
+    @inline(__always)
+    private static func forEachRange(of partition: Int, in documents: [CountedDocument], _ body: (Int, Range<Int>) -> Void) {
+        for id in documents.indices {
+            let range = Int(documents[id].partitionStarts[partition])..<Int(documents[id].partitionStarts[partition + 1])
+            if !range.isEmpty { body(id, range) }
+        }
+    }
+
     /// Places each posting in its term's run (a counting sort by term number).
     private mutating func place(partition: Int, documents: [CountedDocument], postingTerm: [Int32]) {
         var starts = [Int](repeating: 0, count: numbers.texts.count + 1)
@@ -51,9 +60,7 @@ struct PartitionMerge {
         placed.withUnsafeMutableBufferPointer { placed in
             next.withUnsafeMutableBufferPointer { next in
                 var posting = 0
-                for id in documents.indices {
-                    let range = Int(documents[id].partitionStarts[partition])..<Int(documents[id].partitionStarts[partition + 1])
-                    guard !range.isEmpty else { continue }
+                Self.forEachRange(of: partition, in: documents) { id, range in
                     documents[id].counts.withUnsafeBufferPointer { counts in
                         for index in range {
                             let term = Int(postingTerm[posting])
