@@ -33,6 +33,17 @@ import TestSupport
         #expect(script.contains(#"\u003c/div\u003e\n", "ja": "\u003cdiv class=\"site-search\" role=\"search\" data-results=\"%d 件のノート\""#))
     }
 
+    /// A note's `lang:` is a key of the shared script's boxes: markup in it stays a string.
+    @Test func aLanguageWithMarkupStaysInsideItsString() {
+        let fileSystem = MemoryFileSystem(files: [
+            "s/content/a.md": "---\nlang: \"x</script><script>alert(1)</script>\"\n---\n# A\n", "s/content/b.md": "# B\n",
+        ])
+        let script = SitePipeline.run(siteDirectory: "s", fileSystem: fileSystem).text(at: "toc.#.js") ?? ""
+        #expect(!script.contains("</script>"))
+        #expect(script.contains(#"{"ja": "\u003cdiv class=\"site-search\""#))
+        #expect(script.contains(#"\u003c/div\u003e\n", "x\u003c/script\u003e\u003cscript\u003ealert(1)\u003c/script\u003e": "\u003cdiv"#))
+    }
+
     @Test func englishSitesGetEnglishStrings() {
         let fileSystem = MemoryFileSystem(files: ["s/notesim.yml": "language: en\n", "s/content/a.md": "# A\n"])
         let script = SitePipeline.run(siteDirectory: "s", fileSystem: fileSystem).text(at: "toc.#.js") ?? ""
