@@ -99,8 +99,10 @@ public enum SVGWriter {
             out.raw("<g class=\"tl-break\"><rect class=\"tl-break-band\" x=\""); out.number(item.x - 6); out.raw("\" y=\""); out.number(top)
             out.raw("\" width=\"12\" height=\""); out.number(plotBottom - top + 6); out.raw("\"/>")
             // The slashes end 3 px under the axis, clear of the tick labels below it.
-            out.raw("<path class=\"tl-break-mark\" d=\"M"); out.number(item.x - 7); out.raw(" "); out.number(plotBottom + 3)
-            out.raw(" l6 -12 M"); out.number(item.x + 1); out.raw(" "); out.number(plotBottom + 3); out.raw(" l6 -12\"/>")
+            // Two slashes 6 px wide, 2 px apart, reaching `breakMarkReach` either side of the break.
+            let reach = TimelineLayout.breakMarkReach
+            out.raw("<path class=\"tl-break-mark\" d=\"M"); out.number(item.x - reach); out.raw(" "); out.number(plotBottom + 3)
+            out.raw(" l6 -12 M"); out.number(item.x + reach - 6); out.raw(" "); out.number(plotBottom + 3); out.raw(" l6 -12\"/>")
             if let label = item.label {
                 out.raw("<text class=\"tl-break-label\" x=\""); out.number(item.x); out.raw("\" y=\""); out.number(item.labelY)
                 out.raw("\" text-anchor=\"middle\">"); out.text(label); out.raw("</text>")

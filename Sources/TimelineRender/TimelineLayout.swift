@@ -13,6 +13,9 @@ public enum TimelineLayout {
     /// Arrivals closer than this (px) to the one before are drawn as one run: a label such
     /// as `#12` is about 24 px wide, so closer dots could not each be labelled on a row.
     static let arrivalRunSpacing = 24.0
+    /// How far an axis break's two slashes reach either side of it (`SVGWriter.writeAxis`
+    /// draws them; the label placer keeps the last lane's lowest row clear there).
+    static let breakMarkReach = 7.0
 
     /// Lays out a trace.
     public static func layout(_ trace: Trace, options: TimelineOptions) -> TimelineModel {
@@ -37,8 +40,10 @@ public enum TimelineLayout {
         }
         var placer = LabelPlacer(lanes: laneModels, left: gutter, right: options.width - 4, fontSize: fontSize)
         // The slashes of each break in the axis reach up into the last lane's row below its
-        // bars (`SVGWriter.writeAxis`, 7 px either side of the break): no label there.
-        for item in axis.breaks { placer.reserve((item.x - 7)...(item.x + 7), lane: laneModels.count - 1, row: 2) }
+        // bars (`SVGWriter.writeAxis`): no label there.
+        for item in axis.breaks {
+            placer.reserve((item.x - breakMarkReach)...(item.x + breakMarkReach), lane: laneModels.count - 1, row: 2)
+        }
         var placement = MarkPlacement(axis: axis, placer: placer)
         // Bars and waits first (they claim label room), instants after.
         placement.addSpans(facts, lanes: lanes, labels: labels)
