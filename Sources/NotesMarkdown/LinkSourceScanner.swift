@@ -22,20 +22,19 @@ struct LinkSourceScanner {
     /// or an autolink's `<`; the start itself for a reference link), or nil when what is
     /// written there is not a link to `destination`.
     func destinationPlace(linkAt start: Place, isImage: Bool, destination: String) -> Place? {
-        var cursor = start
+        var reader = Reader(index: index, lastLine: lastLine, at: start)
         // An autolink, `<https://…>`: the address starts after the bracket.
-        if !isImage, byte(at: cursor) == UInt8(ascii: "<") { return Place(line: start.line, byte: start.byte + 1) }
+        if !isImage, reader.current == UInt8(ascii: "<") { return Place(line: start.line, byte: start.byte + 1) }
         if isImage {
-            guard byte(at: cursor) == UInt8(ascii: "!") else { return nil }
-            cursor.byte += 1
+            guard reader.current == UInt8(ascii: "!") else { return nil }
+            reader.skipByte()
         }
-        guard byte(at: cursor) == UInt8(ascii: "["), let close = closingBracket(from: cursor) else { return nil }
-        cursor = close
-        cursor.byte += 1
-        switch byte(at: cursor) {
+        guard reader.current == UInt8(ascii: "["), closeBracket(&reader) else { return nil }
+        reader.skipByte()
+        switch reader.current {
         case UInt8(ascii: "("):
-            cursor.byte += 1
-            return inlineDestination(from: cursor, expected: destination)
+            reader.skipByte()
+            return inlineDestination(&reader, expected: destination)
         case UInt8(ascii: ":"):
             // `[label]: …` at a block's start is a definition, not a use.
             return nil
@@ -47,88 +46,120 @@ struct LinkSourceScanner {
 
     // MARK: - Pieces
 
-    /// The byte at a place; a line's end reads as a newline, past the block as nil.
-    private func byte(at place: Place) -> UInt8? {
-        guard place.line <= lastLine else { return nil }
-        let bytes = index.lineBytes(place.line)
-        let offset = bytes.startIndex + place.byte
-        return offset < bytes.endIndex ? bytes[offset] : UInt8(ascii: "\n")
+    /// A place being read, with its line's bytes at hand.
+    ///
+    /// Why: a link's text is read byte by byte, and taking the line's bytes from the index
+    /// for each byte (a slice made, retained and released) was most of what locating a link
+    /// cost; the slice now changes only when the reading moves to the next line.
+    private struct Reader {
+        let index: LineIndex
+        let lastLine: Int
+        private(set) var place: Place
+        /// The bytes of `place.line` (empty past the block).
+        private var bytes: ArraySlice<UInt8>
+
+        init(index: LineIndex, lastLine: Int, at place: Place) {
+            self.index = index
+            self.lastLine = lastLine
+            self.place = place
+            bytes = place.line <= lastLine ? index.lineBytes(place.line) : []
+        }
+
+        /// The byte at the place; a line's end reads as a newline, past the block as nil.
+        var current: UInt8? {
+            guard place.line <= lastLine else { return nil }
+            let offset = bytes.startIndex + place.byte
+            return offset < bytes.endIndex ? bytes[offset] : UInt8(ascii: "\n")
+        }
+
+        /// The bytes of the line from the place to its end.
+        var restOfLine: ArraySlice<UInt8> {
+            bytes[min(bytes.endIndex, bytes.startIndex + place.byte)...]
+        }
+
+        /// Moves to the next byte, or at a line's end to the next line's text (after its
+        /// container prefix).
+        mutating func advance() {
+            if bytes.startIndex + place.byte < bytes.endIndex {
+                place.byte += 1
+                return
+            }
+            place.line += 1
+            guard place.line <= lastLine else {
+                place.byte = 0
+                bytes = []
+                return
+            }
+            bytes = index.lineBytes(place.line)
+            place.byte = SourceLocator.contentStart(of: bytes)
+        }
+
+        /// Moves one byte right on the same line (past its end, the place reads as a newline).
+        mutating func skipByte() {
+            place.byte += 1
+        }
     }
 
-    /// The next place, moving to the next line's text (after its container prefix) at a line's end.
-    private func advanced(_ place: Place) -> Place {
-        let bytes = index.lineBytes(place.line)
-        guard bytes.startIndex + place.byte >= bytes.endIndex else { return Place(line: place.line, byte: place.byte + 1) }
-        let next = place.line + 1
-        guard next <= lastLine else { return Place(line: next, byte: 0) }
-        return Place(line: next, byte: SourceLocator.contentStart(of: index.lineBytes(next)))
-    }
-
-    /// The `]` closing the link text opened at `open`: brackets balance, backslash escapes
-    /// and code spans are skipped.
-    private func closingBracket(from open: Place) -> Place? {
+    /// Moves `reader` from the `[` that opens a link's text to the `]` that closes it
+    /// (brackets balance, backslash escapes and code spans are skipped); false when none does.
+    private func closeBracket(_ reader: inout Reader) -> Bool {
         var depth = 0
-        var cursor = open
-        while let current = byte(at: cursor) {
+        while let current = reader.current {
             switch current {
             case UInt8(ascii: "\\"):
-                cursor = advanced(cursor)
+                reader.advance()
             case UInt8(ascii: "`"):
-                cursor = codeSpanEnd(from: cursor)
+                skipCodeSpan(&reader)
                 continue
             case UInt8(ascii: "["):
                 depth += 1
             case UInt8(ascii: "]"):
                 depth -= 1
-                if depth == 0 { return cursor }
+                if depth == 0 { return true }
             default:
                 break
             }
-            cursor = advanced(cursor)
+            reader.advance()
         }
-        return nil
+        return false
     }
 
-    /// The place after a code span starting at a run of backticks, or after the run when
-    /// no run of the same length closes it (then the backticks are text).
-    private func codeSpanEnd(from start: Place) -> Place {
-        func run(at place: Place) -> (length: Int, end: Place) {
+    /// Moves `reader` from a run of backticks past the code span it opens, or past the run
+    /// when no run of the same length closes it (then the backticks are text).
+    private func skipCodeSpan(_ reader: inout Reader) {
+        func run(_ reader: inout Reader) -> Int {
             var length = 0
-            var cursor = place
-            while byte(at: cursor) == UInt8(ascii: "`") {
+            while reader.current == UInt8(ascii: "`") {
                 length += 1
-                cursor = advanced(cursor)
+                reader.advance()
             }
-            return (length, cursor)
+            return length
         }
-        let opening = run(at: start)
-        var cursor = opening.end
-        while let current = byte(at: cursor) {
+        let opening = run(&reader)
+        let afterOpening = reader
+        while let current = reader.current {
             if current == UInt8(ascii: "`") {
-                let closing = run(at: cursor)
-                if closing.length == opening.length { return closing.end }
-                cursor = closing.end
+                if run(&reader) == opening { return }
             } else {
-                cursor = advanced(cursor)
+                reader.advance()
             }
         }
-        return opening.end
+        reader = afterOpening
     }
 
-    /// The destination after `(`: white space skipped, `<…>` or bare; its place if it
-    /// reads (unescaped) as `expected`.
-    private func inlineDestination(from open: Place, expected: String) -> Place? {
-        var cursor = open
-        while let current = byte(at: cursor), current == UInt8(ascii: " ") || current == UInt8(ascii: "\t") || current == UInt8(ascii: "\n") {
-            cursor = advanced(cursor)
+    /// The destination after `(` at `reader`: white space skipped, `<…>` or bare; its place
+    /// if it reads (unescaped) as `expected`.
+    private func inlineDestination(_ reader: inout Reader, expected: String) -> Place? {
+        while let current = reader.current, current == UInt8(ascii: " ") || current == UInt8(ascii: "\t") || current == UInt8(ascii: "\n") {
+            reader.advance()
         }
-        let angled = byte(at: cursor) == UInt8(ascii: "<")
-        if angled { cursor.byte += 1 }
-        let start = cursor
+        let angled = reader.current == UInt8(ascii: "<")
+        if angled { reader.skipByte() }
+        let start = reader.place
         guard start.line <= lastLine else { return nil }
-        let bytes = index.lineBytes(start.line)
+        let bytes = reader.restOfLine
         var written: [UInt8] = []
-        var offset = bytes.startIndex + start.byte
+        var offset = bytes.startIndex
         var parentheses = 0
         while offset < bytes.endIndex {
             let current = bytes[offset]

@@ -70,7 +70,7 @@ public enum EventLog {
                 writeArrivals(entries[index], count: run, every: nil, units: units, shards: trace.mode.shardNaming, into: &sink)
             } else {
                 Trace.describe(entries[index].event, into: &sink, padded: false, shards: trace.mode.shardNaming)
-                writeRules(of: entries[index], into: out)
+                writeRules(entries[index].rules, into: out)
             }
             out.raw("\n")
             index += run
@@ -92,13 +92,14 @@ public enum EventLog {
         sink.raw(" "); sink.integer(Int(size)); sink.raw(" B each")
         if let shard { sink.raw(every == nil ? " " : ", "); sink.raw(shards.word); sink.raw(" "); sink.integer(shards.number(shard)) }
         if let group { sink.raw(every == nil ? " group " : ", group "); sink.text(group) }
-        writeRules(of: entry, into: sink)
+        writeRules(entry.rules, into: sink)
     }
 
     /// The rules that explain an entry, in `<i>`, after a space; nothing when none does.
-    private static func writeRules(of entry: TraceEntry, into out: MarkupWriter) {
+    /// (The rules, not the entry: passing an entry copied its event, retaining its lists.)
+    private static func writeRules(_ rules: RuleSet, into out: MarkupWriter) {
         var none = true
-        entry.rules.forEachName { rule in
+        rules.forEachName { rule in
             out.raw(none ? " <i>" : " ")
             none = false
             out.text(rule)

@@ -76,6 +76,22 @@ import Testing
         out.raw("</p>")
         #expect(out.string == "<p title=\"a &quot;b&quot; &lt;c&gt;\">ノート &amp; メモ</p>")
     }
+
+    /// Runs of every length from 0 to 40 bytes (each way of copying: byte by byte, two
+    /// overlapping words of 4 or 8 bytes, and `memcpy`), appended through a buffer that grows
+    /// from 64 bytes, read back exactly.
+    @Test func runsOfEveryLengthAreCopiedWhole() {
+        let out = MarkupWriter(capacity: 1)
+        var expected: [UInt8] = []
+        for length in 0...40 {
+            let run = (0..<length).map { UInt8(ascii: "a") + UInt8((length + $0) % 26) }
+            run.withUnsafeBufferPointer { out.raw(buffer: $0) }
+            out.raw(byte: UInt8(ascii: "|"))
+            expected += run + [UInt8(ascii: "|")]
+        }
+        #expect(out.bytes == expected)
+        #expect(out.byteCount == 861)
+    }
 }
 
 /// JSON string literals that are also safe inside an HTML `<script>` element.

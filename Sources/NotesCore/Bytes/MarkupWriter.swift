@@ -123,11 +123,32 @@ public final class MarkupWriter {
         count += 1
     }
 
+    /// Copies `length` bytes from `source` to the end.
+    ///
+    /// Why two overlapping words for short runs: most appends are a tag, a number or a word
+    /// of a few bytes, for which calling `memmove` (or a loop over the bytes) cost more than
+    /// the copy, and a figure makes thousands of them.
     private func append(_ source: UnsafePointer<UInt8>?, _ length: Int) {
         guard let source, length > 0 else { return }
         reserve(length)
-        (base + count).update(from: source, count: length)
-        count += length
+        let target = UnsafeMutableRawPointer(base + count)
+        let from = UnsafeRawPointer(source)
+        if length >= 8, length <= 16 {
+            let head = from.loadUnaligned(as: UInt64.self)
+            let tail = from.loadUnaligned(fromByteOffset: length &- 8, as: UInt64.self)
+            target.storeBytes(of: head, as: UInt64.self)
+            target.storeBytes(of: tail, toByteOffset: length &- 8, as: UInt64.self)
+        } else if length >= 4, length < 8 {
+            let head = from.loadUnaligned(as: UInt32.self)
+            let tail = from.loadUnaligned(fromByteOffset: length &- 4, as: UInt32.self)
+            target.storeBytes(of: head, as: UInt32.self)
+            target.storeBytes(of: tail, toByteOffset: length &- 4, as: UInt32.self)
+        } else if length < 4 {
+            for offset in 0..<length { target.storeBytes(of: source[offset], toByteOffset: offset, as: UInt8.self) }
+        } else {
+            target.copyMemory(from: from, byteCount: length)
+        }
+        count &+= length
     }
 
     @inline(__always)
