@@ -15,6 +15,13 @@ import Testing
         #expect(ByteSearch.firstRange(of: "ab", in: "abab", from: 9) == nil)
     }
 
+    @Test func findsWhetherBytesHoldAByte() {
+        #expect(ByteSearch.contains(UInt8(ascii: "^"), in: Array("脚注[^1]".utf8)))
+        #expect(ByteSearch.contains(0x9A, in: Array("脚".utf8)))
+        #expect(!ByteSearch.contains(UInt8(ascii: "~"), in: Array("取り消し線なし".utf8)))
+        #expect(!ByteSearch.contains(0, in: []))
+    }
+
     @Test func findsEveryOffsetOfAByte() {
         let text = Array("a\nbc\n\nd".utf8)
         #expect(text.withUnsafeBufferPointer { ByteSearch.offsets(of: 0x0A, in: $0) } == [1, 4, 5])

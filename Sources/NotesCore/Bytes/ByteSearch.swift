@@ -43,6 +43,15 @@ public enum ByteSearch {
         return nil
     }
 
+    /// Whether `bytes` hold `byte`: `memchr` (vectorised), where `Array.contains` compared
+    /// byte by byte (a page's parse asks this of the whole note for rare characters).
+    public static func contains(_ byte: UInt8, in bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            return memchr(base, Int32(byte), buffer.count) != nil
+        }
+    }
+
     /// Offsets of every `byte` in `text`, found with `memchr`.
     public static func offsets(of byte: UInt8, in text: UnsafeBufferPointer<UInt8>) -> [Int] {
         guard let base = text.baseAddress else { return [] }

@@ -1,4 +1,5 @@
 import CCmark
+import NotesCore
 
 /// Escaped tildes (`\~`), which must not count as strikethrough marks.
 ///
@@ -15,7 +16,7 @@ enum EscapedTildes {
     /// The bytes with every `\~` replaced; unchanged when there is none or when the text
     /// already holds the stand-in.
     static func mark(_ bytes: inout [UInt8]) -> Bool {
-        guard bytes.contains(UInt8(ascii: "~")), !containsStandIn(bytes) else { return false }
+        guard ByteSearch.contains(UInt8(ascii: "~"), in: bytes), !containsStandIn(bytes) else { return false }
         var found = false
         var index = 0
         while index + 1 < bytes.count {

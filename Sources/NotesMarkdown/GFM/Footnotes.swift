@@ -16,7 +16,7 @@ enum Footnotes {
     /// Marks the definition lines of top-level footnotes (`[^label]:` after at most three
     /// spaces; a label has no white space or `]`) in `bytes`; returns the marked lines.
     static func markDefinitions(_ index: LineIndex, in bytes: inout [UInt8]) -> [Int: String] {
-        guard index.bytes.contains(UInt8(ascii: "^")) else { return [:] }
+        guard ByteSearch.contains(UInt8(ascii: "^"), in: index.bytes) else { return [:] }
         var labels: [Int: String] = [:]
         for line in 1...max(1, index.lineCount) {
             let lineBytes = index.lineBytes(line)
