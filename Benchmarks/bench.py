@@ -5,8 +5,9 @@ Usage: bench.py NOTESIM FLOOR [--sizes 1000,10000] [--runs 3] [--corpora light,h
 
 Two corpora (Benchmarks/corpus.py): `light` notes carry three small scenario blocks, `heavy`
 ones three blocks of 160–500 trace events per note in every mode (about 330 on average). For
-each corpus and size it measures, side by side and into fresh output folders (old outputs
-are deleted only at the end, since deleting many files right before a build slows it down):
+each corpus and size it measures, side by side (the commands take turns, round after round)
+and into fresh output folders (old outputs are deleted only at the end, since deleting many
+files right before a build slows it down):
 
 - notesim full build as users run it (search index included): `notesim build --no-cache`
   into an empty folder, and the bytes it wrote; and the same with `--no-search`, to show
@@ -142,29 +143,31 @@ def make_corpus(kind, size, work):
 
 
 def timed_rows(size, notesim, floor, runs, corpus, out):
-    """Full builds of notesim (with and without search) and Hugo, check and the floor: rows and output bytes."""
-    rows, written = {}, {}
-    samples = []
+    """Full builds of notesim (with and without search) and Hugo, check and the floor: rows,
+    output bytes, and the ratios of each round.
+
+    The commands take turns (round 1: each once, round 2: each again, …) rather than running
+    one command's runs back to back, so that a shared machine whose speed drifts over a
+    minute weighs on every command alike; each round's ratios are kept too, whose median
+    holds when the drift does not (what `report` calls "pair by pair")."""
+    commands = {
+        "notesim": lambda index: [notesim, "build", corpus, "--no-cache", "--output", os.path.join(out, f"notesim-{size}-{index}")],
+        "no-search": lambda index: [notesim, "build", corpus, "--no-cache", "--no-search", "--output", os.path.join(out, f"nosearch-{size}-{index}")],
+        "check": lambda index: [notesim, "check", corpus, "--no-cache"],
+        "hugo": lambda index: ["hugo", "--quiet", "-s", os.path.join(corpus, "hugo"), "-d", os.path.join(out, f"hugo-{size}-{index}")],
+        "floor": lambda index: [floor, os.path.join(corpus, "content"), os.path.join(out, f"floor-{size}-{index}")],
+    }
+    samples = {name: [] for name in commands}
     for index in range(runs):
-        samples.append(run([notesim, "build", corpus, "--no-cache", "--output", os.path.join(out, f"notesim-{size}-{index}")]))
-    rows["notesim"] = summary(samples)
-    written["notesim"] = tree_bytes(os.path.join(out, f"notesim-{size}-0"))
-    samples = []
-    for index in range(runs):
-        samples.append(run([notesim, "build", corpus, "--no-cache", "--no-search", "--output", os.path.join(out, f"nosearch-{size}-{index}")]))
-    rows["no-search"] = summary(samples)
-    written["no-search"] = tree_bytes(os.path.join(out, f"nosearch-{size}-0"))
-    rows["check"] = summary([run([notesim, "check", corpus, "--no-cache"]) for _ in range(runs)])
-    samples = []
-    for index in range(runs):
-        samples.append(run(["hugo", "--quiet", "-s", os.path.join(corpus, "hugo"), "-d", os.path.join(out, f"hugo-{size}-{index}")]))
-    rows["hugo"] = summary(samples)
-    written["hugo"] = tree_bytes(os.path.join(out, f"hugo-{size}-0"))
-    samples = []
-    for index in range(runs):
-        samples.append(run([floor, os.path.join(corpus, "content"), os.path.join(out, f"floor-{size}-{index}")]))
-    rows["floor"] = summary(samples)
-    return rows, written
+        for name, command in commands.items():
+            samples[name].append(run(command(index)))
+    rows = {name: summary(taken) for name, taken in samples.items()}
+    written = {"notesim": tree_bytes(os.path.join(out, f"notesim-{size}-0")),
+               "no-search": tree_bytes(os.path.join(out, f"nosearch-{size}-0")),
+               "hugo": tree_bytes(os.path.join(out, f"hugo-{size}-0"))}
+    rounds = {"notesim / Hugo": [a[0] / b[0] for a, b in zip(samples["notesim"], samples["hugo"])],
+              "with / without search": [a[0] / b[0] for a, b in zip(samples["notesim"], samples["no-search"])]}
+    return rows, written, rounds
 
 
 def bench_size(kind, size, notesim, floor, runs, work, lines):
@@ -172,7 +175,7 @@ def bench_size(kind, size, notesim, floor, runs, work, lines):
     out = os.path.join(work, "out", kind)
     os.makedirs(out, exist_ok=True)
     content_bytes = tree_bytes(os.path.join(corpus, "content"))
-    rows, written = timed_rows(size, notesim, floor, runs, corpus, out)
+    rows, written, rounds = timed_rows(size, notesim, floor, runs, corpus, out)
 
     # Incremental: a full build that fills the caches, then one edited note per run.
     incremental_out = os.path.join(out, f"incremental-{size}")
@@ -189,10 +192,10 @@ def bench_size(kind, size, notesim, floor, runs, work, lines):
     if serve:
         rows["serve"] = summary([(rebuild, 0) for rebuild, _ in serve])
         rows["serve-latency"] = summary([(latency, 0) for _, latency in serve])
-    report(kind, size, content_bytes, events_per_block(notesim, corpus, 10), runs, rows, written, lines)
+    report(kind, size, content_bytes, events_per_block(notesim, corpus, 10), runs, rows, written, rounds, lines)
 
 
-def report(kind, size, content_bytes, events, runs, rows, written, lines):
+def report(kind, size, content_bytes, events, runs, rows, written, rounds, lines):
     full = rows["notesim"]["median"]
     mean, low, high = events
     lines.append(f"## {kind} corpus, {size:,} notes ({content_bytes / 1e6:.0f} MB of Markdown, {3 * size:,} scenario blocks of "
@@ -214,6 +217,9 @@ def report(kind, size, content_bytes, events, runs, rows, written, lines):
         lines.append(f"| {names[key]} | {times} | {cpu} | {memory} | {output} |")
     lines.append("")
     lines.append(f"- notesim / Hugo time: **{full / rows['hugo']['median']:.2f}×** (target ≤ 0.5×)")
+    for name, ratios in rounds.items():
+        listed = ", ".join(f"{ratio:.2f}" for ratio in ratios)
+        lines.append(f"- {name}, pair by pair (each round's ratio): median **{statistics.median(ratios):.2f}×** ({listed})")
     lines.append(f"- notesim / floor time: **{full / rows['floor']['median']:.2f}×** (target ≤ 2×)")
     lines.append(f"- with / without the search index: **{full / rows['no-search']['median']:.2f}×** time (target ≤ 1.1×)")
     memory_target = "0.25×" if kind == "heavy" else "1×"
