@@ -28,6 +28,13 @@ struct ProseCollector {
     /// Whether the limit was reached (at a character's first byte, so none is cut).
     private var full = false
 
+    /// A collector with room for a page's usual sections (the arrays grew from empty on
+    /// every page).
+    init() {
+        sections.reserveCapacity(8)
+        sectionHeadings.reserveCapacity(8)
+    }
+
     /// Starts the section of heading `index` (in the page's headings).
     mutating func startSection(heading index: Int) {
         closeSection()

@@ -10,8 +10,9 @@ import NotesCore
 public enum DocumentTexts {
     private static let header = Array("notesim search texts 1\n".utf8)
 
-    /// The bytes of `documents`, written into one buffer of their exact size (a build writes
-    /// every page's text here).
+    /// The bytes of `documents`, written into one array of their exact size (a build writes
+    /// every page's text here): measured first, then each field copied in place, with no
+    /// writer whose bytes would be copied out once more.
     public static func encode(_ documents: some Sequence<SearchDocument>) -> [UInt8] {
         var size = header.count
         func measure(_ length: Int) { size += decimalDigits(length) + 1 + length }
@@ -25,28 +26,51 @@ public enum DocumentTexts {
                 measure(section.utf8.count)
             }
         }
-        let out = MarkupWriter(capacity: size)
-        out.raw(bytes: header)
-        func field(_ bytes: UnsafeBufferPointer<UInt8>) {
-            out.integer(bytes.count)
-            out.raw(byte: UInt8(ascii: ":"))
-            out.raw(buffer: bytes)
-        }
-        func field(_ text: String) {
-            var text = text
-            text.withUTF8(field)
-        }
-        for document in documents {
-            field(document.url)
-            field(document.title)
-            field(String(document.sections.count))
-            for section in document.sections {
-                field(section.anchor)
-                field(section.heading)
-                section.utf8.withUnsafeBufferPointer(field)
+        return [UInt8](unsafeUninitializedCapacity: size) { buffer, written in
+            var out = FieldWriter(base: buffer.baseAddress!)
+            header.withUnsafeBufferPointer { out.raw($0) }
+            for document in documents {
+                out.field(document.url)
+                out.field(document.title)
+                out.field(String(document.sections.count))
+                for section in document.sections {
+                    out.field(section.anchor)
+                    out.field(section.heading)
+                    section.utf8.withUnsafeBufferPointer { out.field($0) }
+                }
             }
+            written = out.at
         }
-        return out.bytes
+    }
+
+    /// Writes fields into memory measured for them: each one's length in decimal, a colon
+    /// and its bytes.
+    private struct FieldWriter {
+        let base: UnsafeMutablePointer<UInt8>
+        var at = 0
+
+        mutating func raw(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard let start = bytes.baseAddress else { return }
+            (base + at).update(from: start, count: bytes.count)
+            at += bytes.count
+        }
+
+        mutating func field(_ bytes: UnsafeBufferPointer<UInt8>) {
+            var rest = bytes.count
+            let digits = decimalDigits(rest)
+            for place in stride(from: at + digits - 1, through: at, by: -1) {
+                base[place] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            }
+            base[at + digits] = UInt8(ascii: ":")
+            at += digits + 1
+            raw(bytes)
+        }
+
+        mutating func field(_ text: String) {
+            var text = text
+            text.withUTF8 { field($0) }
+        }
     }
 
     /// How many digits `value` (not negative) has in decimal.

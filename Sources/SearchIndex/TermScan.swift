@@ -46,7 +46,14 @@ struct TermScan {
         /// Where the open word starts (-1: none), and whether it is all ASCII.
         var wordStart = -1
         var wordASCII = true
+        /// The open word's `FNV1a` hash, when it is all ASCII.
+        var wordHash: UInt64 = 0
     }
+
+    /// `FNV1a`'s offset basis and prime: an ASCII word is hashed as it is scanned, to the
+    /// value `FNV1a.hash` gives its bytes (the word tables find it again by it).
+    private static let fnvOffsetBasis: UInt64 = 0xCBF2_9CE4_8422_2325
+    private static let fnvPrime: UInt64 = 0x0000_0100_0000_01B3
 
     /// What `classify` gives for a character NFKC may change, when the scan checks.
     private static let stopKind: UInt8 = 0xFF
@@ -86,7 +93,7 @@ struct TermScan {
             if kind == Self.stopKind { break }
             if state.wordStart >= 0, kind != ScanTable.word { closeWord(base, at: index, state: &state, weight: weight, adder: &adder) }
             if kind == ScanTable.cjk {
-                cjkRun(base, at: &index, end: end, first: value, state: &state, weight: weight, adder: &adder, unstableFlag: unstableFlag)
+                Self.cjkRun(base, at: &index, end: end, first: value, state: &state, weight: weight, adder: &adder, table: table, unstableFlag: unstableFlag)
                 continue
             }
             if state.previous != 0 {
@@ -116,28 +123,52 @@ struct TermScan {
     /// with `first`, and moves `index` past it: the loop that counts most of a Japanese
     /// page, kept to what a pair needs. A character it does not take ends the run; the
     /// scan reads it again (a CJK character of another length goes on from `previous`).
-    @inline(__always)
-    private func cjkRun(
+    ///
+    /// A function of its own, with the counter's table in its own variables: inside the
+    /// scan, the table's pointers and size were read from the stack for every pair. A pair
+    /// already counted is found here; a new one is added by the cursor (which may grow the
+    /// table, read again after).
+    @inline(never)
+    private static func cjkRun(
         _ base: UnsafePointer<UInt8>, at index: inout Int, end: Int, first: UInt32, state: inout State, weight: Int32,
-        adder: inout TermCounter.Cursor, unstableFlag: UInt8
+        adder: inout TermCounter.Cursor, table: UnsafePointer<UInt8>, unstableFlag: UInt8
     ) {
         var value = first
         var previous = state.previous
         var at = index
         var tokens = state.tokens
+        if previous != 0 { adder.add(TermKey.pair(previous, value), weight) }
+        var slots = adder.slots
+        var mask = adder.mask
+        var keyStore = adder.keyStore
+        var countStore = adder.countStore
         while true {
-            if previous != 0 { adder.add(TermKey.pair(previous, value), weight) }
             previous = value
             tokens &+= 1
             at &+= 3
             guard at &+ 2 < end, base[at] & 0xF0 == 0xE0 else { break }
-            let next = Self.decode3(base, at: at)
+            let next = decode3(base, at: at)
             if next &- 0x4E00 >= 0x5200 {
                 guard next &- ScanTable.start < ScanTable.end - ScanTable.start,
                     table[Int(next &- ScanTable.start)] & (unstableFlag | 3) == ScanTable.cjk
                 else { break }
             }
             value = next
+            let key = TermKey.pair | UInt64(previous) << 21 | UInt64(value)
+            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+            while true {
+                let found = Int(slots[slot])
+                if found == 0 {
+                    adder.add(key, weight)
+                    (slots, mask, keyStore, countStore) = (adder.slots, adder.mask, adder.keyStore, adder.countStore)
+                    break
+                }
+                if keyStore[found &- 1] == key {
+                    countStore[found &- 1] &+= weight
+                    break
+                }
+                slot = (slot &+ 1) & mask
+            }
         }
         index = at
         state.previous = previous
@@ -160,8 +191,17 @@ struct TermScan {
             return
         }
         if state.wordStart < 0 {
+            // An ASCII word is one run (a byte after it that is no ASCII letter or digit
+            // ends it, or makes it a word of other characters): its hash is made here.
             state.wordStart = index
             state.wordASCII = true
+            var hash = Self.fnvOffsetBasis
+            while index < end, Self.isWordByte(base[index]) {
+                hash = (hash ^ UInt64(base[index])) &* Self.fnvPrime
+                index &+= 1
+            }
+            state.wordHash = hash
+            return
         }
         index &+= 1
         while index < end, Self.isWordByte(base[index]) { index &+= 1 }
@@ -169,7 +209,7 @@ struct TermScan {
 
     /// Counts the open word, which ends before `index`, and closes it.
     private mutating func closeWord(_ base: UnsafePointer<UInt8>, at index: Int, state: inout State, weight: Int32, adder: inout TermCounter.Cursor) {
-        state.tokens &+= countWord(base, from: state.wordStart, to: index, ascii: state.wordASCII, weight: weight, adder: &adder)
+        state.tokens &+= countWord(base, from: state.wordStart, to: index, ascii: state.wordASCII, hash: state.wordHash, weight: weight, adder: &adder)
         state.wordStart = -1
     }
 
@@ -206,9 +246,10 @@ struct TermScan {
         return (decoded.value, decoded.width)
     }
 
-    /// Counts the word of bytes `start..<end`; returns how many terms it had.
+    /// Counts the word of bytes `start..<end` (`hash`: its hash, when `ascii`); returns how
+    /// many terms it had.
     private mutating func countWord(
-        _ base: UnsafePointer<UInt8>, from start: Int, to end: Int, ascii: Bool, weight: Int32, adder: inout TermCounter.Cursor
+        _ base: UnsafePointer<UInt8>, from start: Int, to end: Int, ascii: Bool, hash: UInt64, weight: Int32, adder: inout TermCounter.Cursor
     ) -> Int {
         let word = UnsafeBufferPointer(start: base + start, count: end - start)
         guard ascii else {
@@ -219,6 +260,6 @@ struct TermScan {
             }
             return terms.count
         }
-        return words.countASCII(word, weight: weight, adder: &adder)
+        return words.countASCII(word, hash: hash, weight: weight, adder: &adder)
     }
 }
