@@ -73,13 +73,25 @@ public enum ScenarioParser {
     /// The top-level pairs of a scenario, looked up by key: a key's first pair (at most
     /// twenty pairs, searched in order, no dictionary). A type so that the functions that
     /// read the mode and the inputs can look keys up as `parse` does.
+    ///
+    /// The names are kept apart from the nodes: `parse` asks for some twenty keys of which
+    /// a block has five or so, and a search over the pairs themselves copied (and retained)
+    /// both nodes of each pair it passed, several times what comparing the names costs.
     struct TopLevelKeys {
-        let pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)]
+        private let names: [String]
+        private let keyNodes: [YAMLNode]
+        private let values: [YAMLNode]
+
+        init(pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)]) {
+            names = pairs.map(\.key)
+            keyNodes = pairs.map(\.keyNode)
+            values = pairs.map(\.value)
+        }
 
         /// The value of the first pair with this key.
-        func value(_ key: String) -> YAMLNode? { pairs.first { $0.key == key }?.value }
+        func value(_ key: String) -> YAMLNode? { names.firstIndex(of: key).map { values[$0] } }
 
         /// The key node of the first pair with this key (where an unwanted key is reported).
-        func keyNode(_ key: String) -> YAMLNode? { pairs.first { $0.key == key }?.keyNode }
+        func keyNode(_ key: String) -> YAMLNode? { names.firstIndex(of: key).map { keyNodes[$0] } }
     }
 }
