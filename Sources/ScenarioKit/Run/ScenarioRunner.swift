@@ -69,7 +69,8 @@ public enum ScenarioRunner {
             return rejection(document, claimsRejection: claimsRejection, path: path, problems: problems)
         }
         do {
-            let trace = try Simulator.simulate(document.spec, detailLimit: detailLimit)
+            // `validationIssues` is empty here: the spec was validated as it was read.
+            let trace = try Simulator.simulate(validated: document.spec, detailLimit: detailLimit)
             let verdicts = Verifier.verify(document, trace: trace, path: path)
             return ScenarioRun(
                 status: .simulated(trace), document: document, verdicts: verdicts,
