@@ -37,7 +37,15 @@ enum FastYAML {
 
     /// No bytes libyaml treats specially or rejects: control characters (tabs and `\r`
     /// included), C1 controls, Unicode line separators, byte-order marks, non-characters.
+    ///
+    /// Scanned through the array's buffer: every byte of a block passes here, and indexing
+    /// the array checked each one's bounds.
     private static func isInSubset(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer(isInSubset)
+    }
+
+    /// `isInSubset` over the bytes themselves.
+    private static func isInSubset(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
@@ -73,6 +81,9 @@ enum FastYAML {
 
         init(bytes: [UInt8]) {
             self.bytes = bytes
+            // Room for lines of 16 bytes on average (a scenario's are about twice as long),
+            // so that the list is not grown line by line.
+            lines.reserveCapacity(bytes.count / 16 + 2)
             var start = 0
             for index in 0..<bytes.count where bytes[index] == 0x0A {
                 lines.append((start, index))
