@@ -45,6 +45,8 @@ extension TimelineLayout {
     ) -> (kept: [TimelineModel.Tick], dropped: [Double]) {
         var kept: [TimelineModel.Tick] = []
         var dropped: [Double] = []
+        kept.reserveCapacity(candidates.count)
+        dropped.reserveCapacity(candidates.count)
         var lastRight = -Double.infinity
         var first: (time: Int64, segment: Int)?
         for tick in candidates {
