@@ -49,6 +49,11 @@ enum FastYAML {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
+            // Printable ASCII, nearly every byte, is in the subset.
+            if byte >= 0x20, byte < 0x7F {
+                index += 1
+                continue
+            }
             if byte < 0x20, byte != 0x0A { return false }
             if byte == 0x7F { return false }
             if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] < 0xA0 { return false }
