@@ -79,19 +79,17 @@ public enum ScenarioParser {
     /// both nodes of each pair it passed, several times what comparing the names costs.
     struct TopLevelKeys {
         private let names: [String]
-        private let keyNodes: [YAMLNode]
-        private let values: [YAMLNode]
+        private let pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)]
 
         init(pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)]) {
             names = pairs.map(\.key)
-            keyNodes = pairs.map(\.keyNode)
-            values = pairs.map(\.value)
+            self.pairs = pairs
         }
 
         /// The value of the first pair with this key.
-        func value(_ key: String) -> YAMLNode? { names.firstIndex(of: key).map { values[$0] } }
+        func value(_ key: String) -> YAMLNode? { names.firstIndex(of: key).map { pairs[$0].value } }
 
         /// The key node of the first pair with this key (where an unwanted key is reported).
-        func keyNode(_ key: String) -> YAMLNode? { names.firstIndex(of: key).map { keyNodes[$0] } }
+        func keyNode(_ key: String) -> YAMLNode? { names.firstIndex(of: key).map { pairs[$0].keyNode } }
     }
 }
