@@ -11,8 +11,14 @@ import Testing
         #expect(!ScenarioRunner.startsWithByteOrderMark("mode: sync"))
         #expect(!ScenarioRunner.startsWithByteOrderMark(""))
         #expect(!ScenarioRunner.startsWithByteOrderMark("mode: sync\u{FEFF}"))
-        // A combining mark joins the mark into another character, which hasPrefix tells apart.
-        #expect(!ScenarioRunner.startsWithByteOrderMark("\u{FEFF}\u{0301}mode: sync"))
+        // The mark is a control: a combining mark after it stands alone, and the mark is found.
+        #expect(ScenarioRunner.startsWithByteOrderMark("\u{FEFF}\u{0301}mode: sync"))
+    }
+
+    @Test func theMarkIsFoundWhereHasPrefixFindsIt() {
+        for text in ["\u{FEFF}a", "\u{FEFF}\u{0301}", "\u{FEFF}\u{200D}\u{1F600}", "a\u{FEFF}", "\u{FEFE}", "\u{FFFE}", "", "\r\n\u{FEFF}"] {
+            #expect(ScenarioRunner.startsWithByteOrderMark(text) == text.hasPrefix("\u{FEFF}"), "\(Array(text.unicodeScalars))")
+        }
     }
 
     @Test func aBlockWithAMarkRunsAsOneWithout() {
