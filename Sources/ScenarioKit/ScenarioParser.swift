@@ -79,17 +79,31 @@ public enum ScenarioParser {
     /// both nodes of each pair it passed, several times what comparing the names costs.
     struct TopLevelKeys {
         private let names: [String]
+        /// Each name's length in UTF-8 bytes: the names are ASCII (`mapping` kept only keys
+        /// equal to `topLevelKeys`, and no other text is canonically equal to one of those),
+        /// so a name of another length is another name, passed over without comparing text.
+        private let lengths: [Int]
         private let pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)]
 
         init(pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)]) {
             names = pairs.map(\.key)
+            lengths = names.map(\.utf8.count)
             self.pairs = pairs
         }
 
         /// The value of the first pair with this key.
-        func value(_ key: String) -> YAMLNode? { names.firstIndex(of: key).map { pairs[$0].value } }
+        func value(_ key: String) -> YAMLNode? { index(of: key).map { pairs[$0].value } }
 
         /// The key node of the first pair with this key (where an unwanted key is reported).
-        func keyNode(_ key: String) -> YAMLNode? { names.firstIndex(of: key).map { pairs[$0].keyNode } }
+        func keyNode(_ key: String) -> YAMLNode? { index(of: key).map { pairs[$0].keyNode } }
+
+        /// The index of the first pair with this key (one of `topLevelKeys`).
+        private func index(of key: String) -> Int? {
+            let length = key.utf8.count
+            for index in names.indices where lengths[index] == length && names[index] == key {
+                return index
+            }
+            return nil
+        }
     }
 }
