@@ -99,6 +99,8 @@ struct TimeAxis {
     /// with the segment each is in (the labels, absolute or relative, are the caller's).
     func tickTimes(spacing: Double) -> [(x: Double, time: Int64, segment: Int)] {
         var ticks: [(x: Double, time: Int64, segment: Int)] = []
+        // About a dozen fit a figure at the narrowest spacing: room for them at once.
+        ticks.reserveCapacity(16)
         for (index, segment) in segments.enumerated() {
             let pixelsPerMillisecond = (segment.x1 - segment.x0) / Double(max(1, segment.end - segment.start))
             let chosen = Self.tickStep(pixelsPerMillisecond: pixelsPerMillisecond, spacing: spacing)
