@@ -86,15 +86,24 @@ enum FastYAML {
 
         init(bytes: [UInt8]) {
             self.bytes = bytes
-            // Room for lines of 16 bytes on average (a scenario's are about twice as long),
-            // so that the list is not grown line by line.
+            lines = Self.lines(of: bytes)
+        }
+
+        /// Start and end (before `\n`) of every line of `bytes`, found in the array's buffer
+        /// (every byte is looked at), in a list with room for lines of 16 bytes on average (a
+        /// scenario's are about twice as long), so that it is not grown line by line.
+        private static func lines(of bytes: [UInt8]) -> [(start: Int, end: Int)] {
+            var lines: [(start: Int, end: Int)] = []
             lines.reserveCapacity(bytes.count / 16 + 2)
-            var start = 0
-            for index in 0..<bytes.count where bytes[index] == 0x0A {
-                lines.append((start, index))
-                start = index + 1
+            bytes.withUnsafeBufferPointer { buffer in
+                var start = 0
+                for index in buffer.indices where buffer[index] == 0x0A {
+                    lines.append((start, index))
+                    start = index + 1
+                }
+                lines.append((start, buffer.count))
             }
-            lines.append((start, bytes.count))
+            return lines
         }
 
         mutating func document() -> YAMLNode? {
