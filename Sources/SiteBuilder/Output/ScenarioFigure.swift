@@ -44,7 +44,9 @@ enum ScenarioFigure {
         /// The block's YAML, and whether it is shown open (front matter `scenario-source: open`).
         var source: String
         var sourceOpen = false
-        var ui: UIStrings
+        /// The link text of a long event log, with `%d` entries (`UIStrings.eventLogEntries`
+        /// in the figure's language; the strings themselves are not copied into every figure).
+        var eventLogEntries: String
         /// `ui` as a template context (`UIStrings.context(forLanguage:)`).
         var uiContext: TemplateObject
 
@@ -98,7 +100,7 @@ enum ScenarioFigure {
         guard let theme else { return ([], nil) }
         let language = run.document?.language ?? pageLanguage
         var context = Context(
-            kind: .broken, id: id, title: run.document?.title ?? "", source: block.literal, ui: UIStrings.forLanguage(language),
+            kind: .broken, id: id, title: run.document?.title ?? "", source: block.literal, eventLogEntries: UIStrings.eventLogEntries(forLanguage: language),
             uiContext: UIStrings.context(forLanguage: language))
         context.sourceOpen = sourceOpen
         var log: ScenarioLog?
@@ -151,7 +153,7 @@ enum ScenarioFigure {
             return nil
         }
         context.logFile = logHref()
-        context.logSize = Placeholders.fill(context.ui.eventLogEntries, [("d", String(trace.entryCount))])
+        context.logSize = Placeholders.fill(context.eventLogEntries, [("d", String(trace.entryCount))])
         return ScenarioLog(table: log.string, entries: trace.entryCount, kept: trace.entries.count, title: document.title, language: language)
     }
 }
