@@ -17,14 +17,16 @@ struct LaneSet {
     private(set) var discardLane = 0
     let mode: InvocationMode
 
-    init(trace: Trace, facts: TraceFacts, labels: TimelineLabels) {
-        mode = trace.mode
+    /// The lanes of a trace of this mode, from its facts (the trace itself is not needed:
+    /// taking it copied it on every figure).
+    init(mode: InvocationMode, facts: TraceFacts, labels: TimelineLabels) {
+        self.mode = mode
         var list: [String] = []
         func add(_ name: String) -> Int {
             list.append(name)
             return list.count - 1
         }
-        switch trace.mode {
+        switch mode {
         case .sync:
             callerLane = add(labels.caller)
             serviceLane = facts.throttles.isEmpty ? callerLane : add(labels.service)
@@ -41,14 +43,14 @@ struct LaneSet {
             serviceLane = queueLane
             pollerLane = add(labels.poller)
         case .kinesis, .dynamodb, .kafka:
-            let word = trace.mode == .kafka ? labels.partition : labels.shard
+            let word = mode == .kafka ? labels.partition : labels.shard
             for shard in facts.shards.sorted() {
-                shardLanes.append((shard, add("\(word) \(trace.mode.shardNaming.number(shard))")))
+                shardLanes.append((shard, add("\(word) \(mode.shardNaming.number(shard))")))
             }
             if let first = shardLanes.lazy.map(\.lane).min() {
                 queueLane = first
             } else {
-                queueLane = add("\(word) \(trace.mode.shardNaming.number(1))")
+                queueLane = add("\(word) \(mode.shardNaming.number(1))")
             }
             callerLane = queueLane
             pollerLane = add(labels.poller)
@@ -67,7 +69,7 @@ struct LaneSet {
         }
         names = list
         discardLane =
-            switch trace.mode.path {
+            switch mode.path {
             case .synchronous: callerLane
             case .asynchronous, .eventSourceMapping: queueLane
             }
