@@ -85,6 +85,7 @@ public enum ScenarioParser {
         private let lengths: [Int]
         private let pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)]
 
+        /// The keys of these pairs (as `ScenarioReader.mapping` kept them), looked up by name.
         init(pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)]) {
             names = pairs.map(\.key)
             lengths = names.map(\.utf8.count)

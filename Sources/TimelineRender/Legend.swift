@@ -41,6 +41,7 @@ public enum Legend {
     /// per language: composing the words and escaping them on every figure cost as much as
     /// laying out its lanes.
     private static let japaneseEntries = entries(TimelineLabels.ja)
+    /// The entries in English (`japaneseEntries`' counterpart).
     private static let englishEntries = entries(TimelineLabels.en)
 
     /// The entry of every kind in these labels, in `Kind.allCases` order.

@@ -56,7 +56,9 @@ enum ScenarioFigure {
             "hasProblems", "problems", "rejections", "hasVerdicts", "verdicts", "hasAssumptions", "assumptions", "hasRules", "rules",
             "source", "sourceOpen", "ui",
         ])
+        /// The names of a verdict of the list, made once for every figure's verdicts.
         private static let verdictShape = TemplateShape(["passed", "key", "summary"])
+        /// The names of an assumption of the list, made once for every figure's assumptions.
         private static let assumptionShape = TemplateShape(["first", "name", "explanation", "set"])
 
         var object: TemplateObject {
