@@ -17,26 +17,40 @@ public enum Simulator {
     /// exemplars' entries (the first run chose them as it went); the simulation is
     /// deterministic, so both runs are the same run, and neither keeps more than its limits.
     public static func simulate(_ spec: ScenarioSpec, detailLimit: Int = .max) throws(SimulationError) -> Trace {
+        let issues = ScenarioValidator.validate(spec)
+        guard issues.isEmpty else { throw .invalid(issues) }
+        return try simulate(validated: spec, detailLimit: detailLimit)
+    }
+
+    /// Simulates a spec in which `ScenarioValidator.validate` found no issue, keeping the
+    /// first `detailLimit` entries, as `simulate(_:detailLimit:)` does without validating
+    /// again: a scenario block is validated as it is read (its document lists the issues),
+    /// and a second pass over AWS's rules cost every block as much as reading a section.
+    public static func simulate(validated spec: ScenarioSpec, detailLimit: Int = .max) throws(SimulationError) -> Trace {
         var recorder = TraceRecorder(mode: spec.mode, detailLimit: detailLimit)
-        let summary = try simulate(spec, into: &recorder, keepingEntries: true)
+        let summary = try run(spec, into: &recorder, keepingEntries: true)
         // A run cut short collects its exemplars' entries in a second, identical run; one
         // that kept every entry finds them there when they are asked for.
         var collected: [Exemplar]?
         if recorder.entries.count < recorder.entryCount {
             var collector = ExemplarCollector(items: recorder.picker.chosen.map(\.item))
-            _ = try simulate(spec, into: &collector, keepingEntries: true)
+            _ = try run(spec, into: &collector, keepingEntries: true)
             collected = collector.exemplars(reasons: recorder.picker.chosen.map(\.reasons))
         }
         return Trace(
             mode: spec.mode, recorder: recorder, stats: summary.stats, assumptionsUsed: summary.assumptionsUsed,
-            rulesFired: summary.rulesFired, collectedExemplars: collected)
+            firedRules: summary.firedRules, collectedExemplars: collected)
     }
 
     /// What a run reports besides its sink.
     public struct Summary: Sendable, Equatable {
         public var stats: SimulationStats
         public var assumptionsUsed: Set<Assumptions.Name>
-        public var rulesFired: Set<String>
+        /// The rules that explain some entry, as bits (`RuleSet`): naming them, and hashing
+        /// the names into a set, is left to whoever asks (`rulesFired`).
+        public var firedRules: RuleSet
+        /// Every rule id that explains some entry.
+        public var rulesFired: Set<String> { Set(firedRules.names) }
     }
 
     /// Validates and simulates into any sink; with `keepingEntries: false` only outcomes
@@ -44,9 +58,15 @@ public enum Simulator {
     public static func simulate<Sink: TraceSink>(_ spec: ScenarioSpec, into sink: inout Sink, keepingEntries: Bool) throws(SimulationError) -> Summary {
         let issues = ScenarioValidator.validate(spec)
         guard issues.isEmpty else { throw .invalid(issues) }
+        return try run(spec, into: &sink, keepingEntries: keepingEntries)
+    }
+
+    /// Simulates a validated spec into any sink (`simulate(_:into:keepingEntries:)` after
+    /// its validation).
+    private static func run<Sink: TraceSink>(_ spec: ScenarioSpec, into sink: inout Sink, keepingEntries: Bool) throws(SimulationError) -> Summary {
         let engine = Engine(spec: spec, sink: sink, keepsEntries: keepingEntries)
         defer { sink = engine.sink as! Sink }
         try engine.run()
-        return Summary(stats: engine.stats, assumptionsUsed: engine.assumptionsUsed, rulesFired: Set(engine.rulesFired.names))
+        return Summary(stats: engine.stats, assumptionsUsed: engine.assumptionsUsed, firedRules: engine.rulesFired)
     }
 }

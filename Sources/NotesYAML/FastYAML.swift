@@ -37,10 +37,23 @@ enum FastYAML {
 
     /// No bytes libyaml treats specially or rejects: control characters (tabs and `\r`
     /// included), C1 controls, Unicode line separators, byte-order marks, non-characters.
+    ///
+    /// Scanned through the array's buffer: every byte of a block passes here, and indexing
+    /// the array checked each one's bounds.
     private static func isInSubset(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer(isInSubset)
+    }
+
+    /// `isInSubset` over the bytes themselves.
+    private static func isInSubset(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
+            // Printable ASCII, nearly every byte, is in the subset.
+            if byte >= 0x20, byte < 0x7F {
+                index += 1
+                continue
+            }
             if byte < 0x20, byte != 0x0A { return false }
             if byte == 0x7F { return false }
             if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] < 0xA0 { return false }
@@ -73,12 +86,24 @@ enum FastYAML {
 
         init(bytes: [UInt8]) {
             self.bytes = bytes
-            var start = 0
-            for index in 0..<bytes.count where bytes[index] == 0x0A {
-                lines.append((start, index))
-                start = index + 1
+            lines = Self.lines(of: bytes)
+        }
+
+        /// Start and end (before `\n`) of every line of `bytes`, found in the array's buffer
+        /// (every byte is looked at), in a list with room for lines of 16 bytes on average (a
+        /// scenario's are about twice as long), so that it is not grown line by line.
+        private static func lines(of bytes: [UInt8]) -> [(start: Int, end: Int)] {
+            var lines: [(start: Int, end: Int)] = []
+            lines.reserveCapacity(bytes.count / 16 + 2)
+            bytes.withUnsafeBufferPointer { buffer in
+                var start = 0
+                for index in buffer.indices where buffer[index] == 0x0A {
+                    lines.append((start, index))
+                    start = index + 1
+                }
+                lines.append((start, buffer.count))
             }
-            lines.append((start, bytes.count))
+            return lines
         }
 
         mutating func document() -> YAMLNode? {

@@ -82,7 +82,7 @@ public enum YAMLNode: Sendable, Equatable {
     }
 
     /// The node written on one line (a key that is not text: `[a, b]`, `{k: v}`).
-    var flowText: String {
+    public var flowText: String {
         switch self {
         case .scalar(let scalar): scalar.string
         case .sequence(let sequence): "[" + sequence.map(\.flowText).joined(separator: ", ") + "]"

@@ -65,7 +65,11 @@ public enum Quantity {
 }
 
 extension String {
+    /// The text without its leading and trailing spaces; the text itself, unsliced, when
+    /// neither end is a space (nearly every value: the check is two bytes, where slicing
+    /// and copying cost every duration of a scenario more than reading its number).
     var trimmingSpaces: String {
+        guard utf8.first == UInt8(ascii: " ") || utf8.last == UInt8(ascii: " ") else { return self }
         var text = self[...]
         while text.first == " " { text.removeFirst() }
         while text.last == " " { text.removeLast() }

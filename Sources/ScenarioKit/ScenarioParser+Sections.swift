@@ -4,12 +4,15 @@ import NotesYAML
 
 /// The sections of a scenario, each read into the specification.
 extension ScenarioParser {
+    /// The keys of `function:`, made once (every scenario has the section, and joining the
+    /// lists cost each one as much as reading a key).
+    static let functionKeys =
+        [
+            "duration", "fails", "failure", "Timeout", "ReservedConcurrentExecutions", "response", "response-size", "error-message", "result", "state",
+        ] + environmentKeys
+
     static func readFunction(_ node: YAMLNode, into spec: inout ScenarioSpec, _ reader: inout ScenarioReader) {
-        let known =
-            [
-                "duration", "fails", "failure", "Timeout", "ReservedConcurrentExecutions", "response", "response-size", "error-message", "result", "state",
-            ] + environmentKeys
-        for (key, _, value) in reader.mapping(node, at: "function", known: known) {
+        for (key, _, value) in reader.mapping(node, at: "function", known: functionKeys) {
             let path = "function.\(key)"
             switch key {
             case "duration":
@@ -157,15 +160,18 @@ extension ScenarioParser {
         spec.function.response = .explicit(responses)
     }
 
+    /// The keys of an entry of `events:` or `records:`, made once, not per section read.
+    static let arrivalKeys = [
+        "at", "count", "every", "size", "shard", "partition-key", "partition", "key", "group", "duration", "fails", "payload", "collection", "operation",
+        "document",
+    ]
+
     static func readArrivals(_ node: YAMLNode, key: String, into spec: inout ScenarioSpec, _ reader: inout ScenarioReader) {
         guard let sequence = node.sequence else {
             reader.error("scenario.type", at: node, "'\(key)' must be a list of entries such as - { at: 0s, count: 10 }")
             return
         }
-        let known = [
-            "at", "count", "every", "size", "shard", "partition-key", "partition", "key", "group", "duration", "fails", "payload", "collection", "operation",
-            "document",
-        ]
+        let known = arrivalKeys
         for (index, entry) in sequence.enumerated() {
             let path = "\(key).\(index + 1)"
             var group = ArrivalGroup(at: 0)
@@ -264,13 +270,16 @@ extension ScenarioParser {
         }
     }
 
+    /// The keys of `EventSourceMapping:`, made once, not per section read.
+    static let mappingKeys = [
+        "BatchSize", "MaximumBatchingWindowInSeconds", "FunctionResponseTypes", "MaximumRetryAttempts", "MaximumRecordAgeInSeconds",
+        "BisectBatchOnFunctionError", "ParallelizationFactor", "TumblingWindowInSeconds", "StartingPosition",
+        "StartingPositionTimestamp", "ScalingConfig", "ProvisionedPollerConfig", "DestinationConfig", "Enabled",
+        "DocumentDBEventSourceConfig", "AmazonManagedKafkaEventSourceConfig", "SelfManagedKafkaEventSourceConfig",
+    ]
+
     static func readMapping(_ node: YAMLNode, into spec: inout ScenarioSpec, _ reader: inout ScenarioReader) {
-        let known = [
-            "BatchSize", "MaximumBatchingWindowInSeconds", "FunctionResponseTypes", "MaximumRetryAttempts", "MaximumRecordAgeInSeconds",
-            "BisectBatchOnFunctionError", "ParallelizationFactor", "TumblingWindowInSeconds", "StartingPosition",
-            "StartingPositionTimestamp", "ScalingConfig", "ProvisionedPollerConfig", "DestinationConfig", "Enabled",
-            "DocumentDBEventSourceConfig", "AmazonManagedKafkaEventSourceConfig", "SelfManagedKafkaEventSourceConfig",
-        ]
+        let known = mappingKeys
         let base = "EventSourceMapping"
         var timestamp: Int64?
         var startingPosition: String?

@@ -73,13 +73,38 @@ public enum ScenarioParser {
     /// The top-level pairs of a scenario, looked up by key: a key's first pair (at most
     /// twenty pairs, searched in order, no dictionary). A type so that the functions that
     /// read the mode and the inputs can look keys up as `parse` does.
+    ///
+    /// The names are kept apart from the nodes: `parse` asks for some twenty keys of which
+    /// a block has five or so, and a search over the pairs themselves copied (and retained)
+    /// both nodes of each pair it passed, several times what comparing the names costs.
     struct TopLevelKeys {
-        let pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)]
+        private let names: [String]
+        /// Each name's length in UTF-8 bytes: the names are ASCII (`mapping` kept only keys
+        /// equal to `topLevelKeys`, and no other text is canonically equal to one of those),
+        /// so a name of another length is another name, passed over without comparing text.
+        private let lengths: [Int]
+        private let pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)]
+
+        /// The keys of these pairs (as `ScenarioReader.mapping` kept them), looked up by name.
+        init(pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)]) {
+            names = pairs.map(\.key)
+            lengths = names.map(\.utf8.count)
+            self.pairs = pairs
+        }
 
         /// The value of the first pair with this key.
-        func value(_ key: String) -> YAMLNode? { pairs.first { $0.key == key }?.value }
+        func value(_ key: String) -> YAMLNode? { index(of: key).map { pairs[$0].value } }
 
         /// The key node of the first pair with this key (where an unwanted key is reported).
-        func keyNode(_ key: String) -> YAMLNode? { pairs.first { $0.key == key }?.keyNode }
+        func keyNode(_ key: String) -> YAMLNode? { index(of: key).map { pairs[$0].keyNode } }
+
+        /// The index of the first pair with this key (one of `topLevelKeys`).
+        private func index(of key: String) -> Int? {
+            let length = key.utf8.count
+            for index in names.indices where lengths[index] == length && names[index] == key {
+                return index
+            }
+            return nil
+        }
     }
 }

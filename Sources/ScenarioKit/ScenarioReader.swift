@@ -20,21 +20,25 @@ struct ScenarioReader {
     }
 
     /// The pairs of a mapping; unknown keys are errors with a suggestion.
+    ///
+    /// Read from the mapping's own pairs (each key's text as `stringKeyedPairs` gives it),
+    /// without first copying them all into a list of their own.
     mutating func mapping(_ node: YAMLNode, at keyPath: String, known: [String]) -> [(key: String, keyNode: YAMLNode, value: YAMLNode)] {
-        guard let pairs = node.stringKeyedPairs else {
+        guard case .mapping(let mapping) = node else {
             error("scenario.type", at: node, "'\(keyPath.isEmpty ? "scenario" : keyPath)' must be a mapping of keys to values, not \(node.kindDescription)")
             return []
         }
         var result: [(key: String, keyNode: YAMLNode, value: YAMLNode)] = []
-        result.reserveCapacity(pairs.count)
-        for (key, keyNode, value) in pairs {
+        result.reserveCapacity(mapping.pairs.count)
+        for pair in mapping.pairs {
+            let key = pair.key.flowText
             guard known.contains(key) else {
                 let message = Suggestion.closest(to: key, among: known).map { "unknown key '\(key)'; did you mean '\($0)'?" } ?? "unknown key '\(key)'"
-                error("scenario.unknown-key", at: keyNode, message, hint: "keys here: \(known.joined(separator: ", "))")
+                error("scenario.unknown-key", at: pair.key, message, hint: "keys here: \(known.joined(separator: ", "))")
                 continue
             }
-            positions.record(parent: keyPath, key: key, at: value.mark)
-            result.append((key, keyNode, value))
+            positions.record(parent: keyPath, key: key, at: pair.value.mark)
+            result.append((key, pair.key, pair.value))
         }
         return result
     }

@@ -23,12 +23,38 @@ public enum Legend {
     /// Appends the legend of these mark kinds (either view's `legend`) to `out`.
     public static func write(kinds: [TimelineModel.Kind], language: String, into out: MarkupWriter) {
         guard !kinds.isEmpty else { return }
-        let labels = TimelineLabels.forLanguage(language)
+        let entries = isJapanese(language) ? japaneseEntries : englishEntries
         out.raw("<ul class=\"tl-legend\">")
         for kind in kinds {
-            out.raw("<li class=\"tl-"); out.raw(string: kind.rawValue); out.raw("\">"); out.text(word(kind, labels)); out.raw("</li>")
+            out.raw(bytes: entries[TimelineModel.Kind.allCases.firstIndex(of: kind)!])
         }
         out.raw("</ul>\n")
+    }
+
+    /// Whether a language tag gets the Japanese labels: `TimelineLabels.forLanguage`'s rule,
+    /// asked here without copying the labels (a legend is on every figure).
+    static func isJapanese(_ language: String) -> Bool {
+        language.lowercased().hasPrefix("ja")
+    }
+
+    /// The entry (`<li>` and its word) of every kind, in `Kind.allCases` order, written once
+    /// per language: composing the words and escaping them on every figure cost as much as
+    /// laying out its lanes.
+    private static let japaneseEntries = entries(TimelineLabels.ja)
+    /// The entries in English (`japaneseEntries`' counterpart).
+    private static let englishEntries = entries(TimelineLabels.en)
+
+    /// The entry of every kind in these labels, in `Kind.allCases` order.
+    static func entries(_ labels: TimelineLabels) -> [[UInt8]] {
+        TimelineModel.Kind.allCases.map { kind in
+            let out = MarkupWriter(capacity: 64)
+            out.raw("<li class=\"tl-")
+            out.raw(string: kind.rawValue)
+            out.raw("\">")
+            out.text(word(kind, labels))
+            out.raw("</li>")
+            return out.bytes
+        }
     }
 
     static func word(_ kind: TimelineModel.Kind, _ labels: TimelineLabels) -> String {

@@ -14,16 +14,30 @@ import NotesCore
 public enum TextWidth {
     /// Width in px of `text` at `fontSize` px.
     public static func estimate(_ text: String, fontSize: Double) -> Double {
+        (scalarEms(text) ?? characterEms(text)) * fontSize * 1.05
+    }
+
+    /// The width in em of text whose scalars each stand alone as a character (nearly every
+    /// label), added up in one pass over them; nil as soon as one may join its neighbour.
+    /// Why one pass: checking every scalar first and measuring them after walked the
+    /// string twice, on every tick label a figure tries.
+    private static func scalarEms(_ text: String) -> Double? {
         var ems = 0.0
-        if text.unicodeScalars.allSatisfy({ Graphemes.isAlwaysAlone($0.value) }) {
-            for scalar in text.unicodeScalars { ems += width(of: scalar) }
-        } else {
-            for character in text {
-                guard let scalar = character.unicodeScalars.first else { continue }
-                ems += width(of: scalar)
-            }
+        for scalar in text.unicodeScalars {
+            guard Graphemes.isAlwaysAlone(scalar.value) else { return nil }
+            ems += width(of: scalar)
         }
-        return ems * fontSize * 1.05
+        return ems
+    }
+
+    /// The width in em of any text, each character measured by its first scalar.
+    private static func characterEms(_ text: String) -> Double {
+        var ems = 0.0
+        for character in text {
+            guard let scalar = character.unicodeScalars.first else { continue }
+            ems += width(of: scalar)
+        }
+        return ems
     }
 
     /// The longest prefix of `text` that fits in `width` px with a trailing `…`.

@@ -9,10 +9,7 @@ struct TimeAxis {
 
     /// Builds the axis for the given busy intervals and instants over `[left, right]` px.
     init(intervals: [(Int64, Int64)], linear: Bool, left: Double, right: Double, threshold: Int64 = 2_000) {
-        var points = intervals.flatMap { [$0.0, $0.1] }
-        if points.isEmpty { points = [0, 1_000] }
-        let first = points.min()!
-        let last = max(points.max()!, first + 1)
+        let (first, last) = Self.extent(of: intervals)
         var spans: [(Int64, Int64)] = []
         if linear {
             spans = [(first, last)]
@@ -48,6 +45,20 @@ struct TimeAxis {
                 x += Self.breakWidth
             }
         }
+    }
+
+    /// The earliest time of the intervals and the latest (at least 1 ms later); 0 and 1 s
+    /// without any. Found in one pass: listing every start and end first made an array per
+    /// interval on every figure.
+    static func extent(of intervals: [(Int64, Int64)]) -> (first: Int64, last: Int64) {
+        guard let head = intervals.first else { return (0, 1_000) }
+        var first = min(head.0, head.1)
+        var latest = max(head.0, head.1)
+        for interval in intervals.dropFirst() {
+            first = min(first, interval.0, interval.1)
+            latest = max(latest, interval.0, interval.1)
+        }
+        return (first, max(latest, first + 1))
     }
 
     /// The x of a time (times inside a break map to the break's middle).
@@ -88,6 +99,8 @@ struct TimeAxis {
     /// with the segment each is in (the labels, absolute or relative, are the caller's).
     func tickTimes(spacing: Double) -> [(x: Double, time: Int64, segment: Int)] {
         var ticks: [(x: Double, time: Int64, segment: Int)] = []
+        // About a dozen fit a figure at the narrowest spacing: room for them at once.
+        ticks.reserveCapacity(16)
         for (index, segment) in segments.enumerated() {
             let pixelsPerMillisecond = (segment.x1 - segment.x0) / Double(max(1, segment.end - segment.start))
             let chosen = Self.tickStep(pixelsPerMillisecond: pixelsPerMillisecond, spacing: spacing)

@@ -21,6 +21,7 @@ extension TimelineLayout {
         _ kept: [TimelineModel.Tick], axis: TimeAxis, labels: TimelineLabels, gutter: Double, width: Double
     ) -> [TimelineModel.Tick] {
         var ticks = kept
+        var added = false
         func span(_ x: Double, _ text: String) -> ClosedRange<Double> {
             let half = TextWidth.estimate(text, fontSize: fontSize) / 2
             return (x - half)...(x + half)
@@ -31,9 +32,13 @@ extension TimelineLayout {
                 let clear = (room.lowerBound - 6)...(room.upperBound + 6)
                 return room.lowerBound >= gutter && room.upperBound <= width - 2 && !ticks.contains { span($0.x, $0.label).overlaps(clear) }
             }
-            if let fitting { ticks.append(TimelineModel.Tick(x: fitting.x, label: labels.duration(fitting.time))) }
+            if let fitting {
+                ticks.append(TimelineModel.Tick(x: fitting.x, label: labels.duration(fitting.time)))
+                added = true
+            }
         }
-        return ticks.sorted { $0.x < $1.x }
+        // The kept ticks are in x order already (each at least 6 px right of the one before).
+        return added ? ticks.sorted { $0.x < $1.x } : ticks
     }
 
     /// The ticks whose labels fit left to right (each 6 px clear of the one before and inside
@@ -45,6 +50,8 @@ extension TimelineLayout {
     ) -> (kept: [TimelineModel.Tick], dropped: [Double]) {
         var kept: [TimelineModel.Tick] = []
         var dropped: [Double] = []
+        kept.reserveCapacity(candidates.count)
+        dropped.reserveCapacity(candidates.count)
         var lastRight = -Double.infinity
         var first: (time: Int64, segment: Int)?
         for tick in candidates {

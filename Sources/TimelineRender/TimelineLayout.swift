@@ -26,7 +26,7 @@ public enum TimelineLayout {
     /// counts marks with them first).
     static func layout(_ trace: Trace, facts: TraceFacts, options: TimelineOptions) -> TimelineModel {
         let labels = TimelineLabels.forLanguage(options.language)
-        let lanes = LaneSet(trace: trace, facts: facts, labels: labels)
+        let lanes = LaneSet(mode: trace.mode, facts: facts, labels: labels)
 
         let nameWidth = lanes.names.map { TextWidth.estimate($0, fontSize: fontSize) }.max() ?? 40
         let gutter = min(200, max(96, nameWidth + 16))

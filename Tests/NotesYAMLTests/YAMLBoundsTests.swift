@@ -28,6 +28,15 @@ import Testing
         #expect(node?.mapping?.pairs.last?.value.sequence?.nodes.last?.mark == YAMLNode.Mark(line: 3, column: 3))
     }
 
+    @Test func aCarriageReturnIsFoundInShortAndLongText() {
+        #expect(LineEndings.normalized("a: 1\r") == "a: 1\n")
+        #expect(LineEndings.normalized("no return here") == "no return here")
+        let long = String(repeating: "title: 一つ目のシナリオ\n", count: 20)
+        #expect(LineEndings.normalized(long) == long)
+        #expect(LineEndings.normalized(long + "\r\n") == long + "\n")
+        #expect(LineEndings.normalized(String(long.dropFirst(3)) + "x\ry") == String(long.dropFirst(3)) + "x\ny")
+    }
+
     @Test func anAliasAsAKeyStaysBounded() {
         let bomb =
             "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"

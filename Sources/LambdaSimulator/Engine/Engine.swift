@@ -50,7 +50,9 @@ final class Engine {
 
     /// The assumptions relied on.
     var assumptionsUsed: Set<Assumptions.Name> {
-        Set(Assumptions.Name.allCases.filter { assumedBits & $0.bit != 0 })
+        // Most runs rely on none: then no list of every name is filtered.
+        guard assumedBits != 0 else { return [] }
+        return Set(Assumptions.Name.allCases.filter { assumedBits & $0.bit != 0 })
     }
     var nextInvocation = 1
     /// Steps taken (arrivals aside) since the clock last moved, and how many are allowed.

@@ -156,6 +156,7 @@ public struct RuleSet: OptionSet, Hashable, Sendable {
     /// The ids in this set, in reference order.
     public var names: [String] {
         var names: [String] = []
+        names.reserveCapacity(rawValue.nonzeroBitCount)
         forEachName { names.append($0) }
         return names
     }

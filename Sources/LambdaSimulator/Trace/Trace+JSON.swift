@@ -59,7 +59,7 @@ extension Trace {
             ("recursionStops", .raw("[" + lists.recursionStops.joined(separator: ",") + "]")),
             ("outcomes", .raw(JSON.object(outcomeList))),
             ("assumptions", .raw("[" + assumptionsUsed.sorted().map { JSON.quote($0.rawValue) }.joined(separator: ",") + "]")),
-            ("rules", .raw("[" + RuleSet.ids.filter(rulesFired.contains).map(JSON.quote).joined(separator: ",") + "]")),
+            ("rules", .raw("[" + firedRules.names.map(JSON.quote).joined(separator: ",") + "]")),
         ]) + "\n"
     }
 }

@@ -12,8 +12,12 @@ public struct Trace: Sendable {
     public var stats: SimulationStats
     /// The undocumented values this run relied on (reference §10).
     public var assumptionsUsed: Set<Assumptions.Name>
-    /// Every rule id that explains some entry.
-    public var rulesFired: Set<String>
+    /// The rules that explain some entry, as bits (`RuleSet`), whose `names` are in
+    /// reference order.
+    public var firedRules: RuleSet
+    /// Every rule id that explains some entry (named and hashed only when asked: a figure
+    /// lists `firedRules.names`).
+    public var rulesFired: Set<String> { Set(firedRules.names) }
     /// What claims are checked against, over every entry.
     public var facts: ClaimFacts
     /// Counts per stretch of time, over every entry.
@@ -32,7 +36,7 @@ public struct Trace: Sendable {
 
     init(
         mode: InvocationMode, recorder: TraceRecorder, stats: SimulationStats, assumptionsUsed: Set<Assumptions.Name>,
-        rulesFired: Set<String>, collectedExemplars: [Exemplar]?
+        firedRules: RuleSet, collectedExemplars: [Exemplar]?
     ) {
         self.mode = mode
         self.entries = recorder.entries
@@ -40,7 +44,7 @@ public struct Trace: Sendable {
         self.outcomes = recorder.outcomes
         self.stats = stats
         self.assumptionsUsed = assumptionsUsed
-        self.rulesFired = rulesFired
+        self.firedRules = firedRules
         self.facts = recorder.facts
         self.countedAggregates = recorder.countedAggregates
         self.picker = recorder.picker

@@ -44,58 +44,71 @@ enum ScenarioFigure {
         /// The block's YAML, and whether it is shown open (front matter `scenario-source: open`).
         var source: String
         var sourceOpen = false
-        var ui: UIStrings
+        /// The link text of a long event log, with `%d` entries (`UIStrings.eventLogEntries`
+        /// in the figure's language; the strings themselves are not copied into every figure).
+        var eventLogEntries: String
         /// `ui` as a template context (`UIStrings.context(forLanguage:)`).
         var uiContext: TemplateObject
 
+        /// The context's names, in the order the template has always been given them.
+        private static let shape = TemplateShape([
+            "id", "title", "timeline", "rejected", "broken", "legend", "laneColumn", "svg", "eventLog", "logFile", "logSize",
+            "hasProblems", "problems", "rejections", "hasVerdicts", "verdicts", "hasAssumptions", "assumptions", "hasRules", "rules",
+            "source", "sourceOpen", "ui",
+        ])
+        /// The names of a verdict of the list, made once for every figure's verdicts.
+        private static let verdictShape = TemplateShape(["passed", "key", "summary"])
+        /// The names of an assumption of the list, made once for every figure's assumptions.
+        private static let assumptionShape = TemplateShape(["first", "name", "explanation", "set"])
+
         var object: TemplateObject {
-            [
-                "id": .text(id), "title": .text(title),
-                "timeline": .flag(kind == .timeline), "rejected": .flag(kind == .rejected), "broken": .flag(kind == .broken),
-                "legend": .bytes(legend[...]), "laneColumn": .bytes(laneColumn[...]), "svg": .bytes(svg.last == 0x0A ? svg.dropLast() : svg[...]),
-                "eventLog": .bytes(eventLog[...]), "logFile": logFile.map { .text($0) } ?? .flag(false), "logSize": .text(logSize),
-                "hasProblems": .flag(!problems.isEmpty), "problems": .list(problems.map { .text($0) }),
-                "rejections": .list(rejections.map { .text($0) }),
-                "hasVerdicts": .flag(!verdicts.isEmpty),
-                "verdicts": .list(verdicts.map { ["passed": .flag($0.passed), "key": .text($0.key.name), "summary": .text($0.summary)] }),
-                "hasAssumptions": .flag(!assumptions.isEmpty),
-                "assumptions": .list(
-                    assumptions.enumerated().map { index, name in
-                        assumption(name, first: index == 0)
-                    }),
-                "hasRules": .flag(!rules.isEmpty), "rules": .text(rules.joined(separator: " ")),
-                "source": .text(source), "sourceOpen": .flag(sourceOpen), "ui": .object(uiContext),
-            ]
+            TemplateObject(
+                Self.shape,
+                values: [
+                    .text(id), .text(title), .flag(kind == .timeline), .flag(kind == .rejected), .flag(kind == .broken),
+                    .bytes(legend[...]), .bytes(laneColumn[...]), .bytes(svg.last == 0x0A ? svg.dropLast() : svg[...]),
+                    .bytes(eventLog[...]), logFile.map { .text($0) } ?? .flag(false), .text(logSize),
+                    .flag(!problems.isEmpty), .list(problems.map { .text($0) }), .list(rejections.map { .text($0) }),
+                    .flag(!verdicts.isEmpty),
+                    .list(verdicts.map { .object(TemplateObject(Self.verdictShape, values: [.flag($0.passed), .text($0.key.name), .text($0.summary)])) }),
+                    .flag(!assumptions.isEmpty),
+                    .list(assumptions.enumerated().map { index, name in assumption(name, first: index == 0) }),
+                    .flag(!rules.isEmpty), .text(rules.joined(separator: " ")), .text(source), .flag(sourceOpen), .object(uiContext),
+                ])
         }
 
         /// One assumption of the list: what the run used, marked as set by the block while the
         /// explanation is still the default's.
         private func assumption(_ name: Assumptions.Name, first: Bool) -> TemplateValue {
             let explanation = name.explanation(under: assumptionValues)
-            return [
-                "first": .flag(first), "name": .text(name.rawValue), "explanation": .text(explanation),
-                "set": .flag(assumptionsSet.contains(name) && explanation == name.explanation),
-            ]
+            return .object(
+                TemplateObject(
+                    Self.assumptionShape,
+                    values: [
+                        .flag(first), .text(name.rawValue), .text(explanation),
+                        .flag(assumptionsSet.contains(name) && explanation == name.explanation),
+                    ]))
         }
     }
 
     /// The figure for a block as far as it got, and its event log when it is too long to show
-    /// inline (`logHref` is where the figure links to it); empty without a theme (nothing is
-    /// rendered then).
+    /// inline (`logHref` is where the figure links to it, worked out only then: percent-encoding
+    /// the note's path cost every figure as much as its legend); empty without a theme
+    /// (nothing is rendered then).
     static func html(
-        for run: ScenarioRun, block: CodeBlock, id: String, language pageLanguage: String, theme: Theme?, logHref: String,
+        for run: ScenarioRun, block: CodeBlock, id: String, language pageLanguage: String, theme: Theme?, logHref: @autoclosure () -> String,
         sourceOpen: Bool = false
     ) -> (figure: [UInt8], log: ScenarioLog?) {
         guard let theme else { return ([], nil) }
         let language = run.document?.language ?? pageLanguage
         var context = Context(
-            kind: .broken, id: id, title: run.document?.title ?? "", source: block.literal, ui: UIStrings.forLanguage(language),
+            kind: .broken, id: id, title: run.document?.title ?? "", source: block.literal, eventLogEntries: UIStrings.eventLogEntries(forLanguage: language),
             uiContext: UIStrings.context(forLanguage: language))
         context.sourceOpen = sourceOpen
         var log: ScenarioLog?
         switch run.status {
         case .simulated(let trace):
-            if let document = run.document { log = drawTimeline(trace, document: document, language: language, logHref: logHref, into: &context) }
+            if let document = run.document { log = drawTimeline(trace, document: document, language: language, logHref: logHref(), into: &context) }
             context.problems = run.verdicts.filter { !$0.passed }.map { $0.diagnostic?.formatted ?? $0.summary }
             context.verdicts = run.verdicts
         case .rejected:
@@ -111,7 +124,7 @@ enum ScenarioFigure {
     /// The timeline (detailed or aggregate, `TimelineView`), its legend and event log, the
     /// assumptions and the rules of a run; returns the log when it goes on a page of its own.
     private static func drawTimeline(
-        _ trace: Trace, document: ScenarioDocument, language: String, logHref: String, into context: inout Context
+        _ trace: Trace, document: ScenarioDocument, language: String, logHref: @autoclosure () -> String, into context: inout Context
     ) -> ScenarioLog? {
         context.kind = .timeline
         let options = TimelineOptions(language: language, idPrefix: context.id, linearAxis: document.linearAxis, title: document.title)
@@ -134,15 +147,15 @@ enum ScenarioFigure {
         context.assumptions = trace.assumptionsUsed.sorted()
         context.assumptionValues = document.spec.assumptions
         context.assumptionsSet = Set(document.namedAssumptions)
-        // In reference order: the few fired ids as a set of bits (not all 64 ids looked up).
-        context.rules = trace.rulesFired.reduce(RuleSet()) { $0.union(RuleSet(id: $1) ?? []) }.names
+        // In reference order: the fired rules are a set of bits, named in that order.
+        context.rules = trace.firedRules.names
         let rows = EventLog.rowCount(trace)
         guard !trace.isComplete || rows > EventLog.inlineRows else {
             context.eventLog = log.bytes
             return nil
         }
-        context.logFile = logHref
-        context.logSize = Placeholders.fill(context.ui.eventLogEntries, [("d", String(trace.entryCount))])
+        context.logFile = logHref()
+        context.logSize = Placeholders.fill(context.eventLogEntries, [("d", String(trace.entryCount))])
         return ScenarioLog(table: log.string, entries: trace.entryCount, kept: trace.entries.count, title: document.title, language: language)
     }
 }

@@ -98,14 +98,17 @@ struct TemplateRenderer {
 
     /// The value a name refers to, or nil.
     static func lookup(_ name: TemplateName, in stack: [TemplateValue]) -> TemplateValue? {
-        guard var value = stack.last else { return nil }
+        guard !stack.isEmpty else { return nil }
+        var value: TemplateValue
         var next = 0
         switch name.scope {
         case .current:
-            return value
+            return stack[stack.count - 1]
         case .anchored:
-            break
+            value = stack[stack.count - 1]
         case .stack:
+            // The innermost value is not copied first: a name searched outwards is found
+            // in the value that has it, and only that is taken.
             var index = stack.count - 1
             while true {
                 if let found = child(name, 0, of: stack[index]) {

@@ -54,6 +54,15 @@ public struct TemplateObject: Sendable, Equatable, ExpressibleByDictionaryLitera
         self.init(elements)
     }
 
+    /// The object with `values` under the names of `shape`, one each in order: the same
+    /// object as the literal of those pairs, without hashing or comparing a name.
+    init(_ shape: TemplateShape, values: [TemplateValue]) {
+        precondition(values.count == shape.keys.count, "one value per name of the shape")
+        keys = shape.keys
+        hashes = shape.hashes
+        self.values = values
+    }
+
     /// The value named `key`; setting `nil` removes it.
     public subscript(key: String) -> TemplateValue? {
         get { self[key, hash: Self.hash(key)] }

@@ -123,6 +123,12 @@ public struct UIStrings: Sendable, Equatable {
         isJapanese(tag) ? japaneseContext : englishContext
     }
 
+    /// `forLanguage(tag).eventLogEntries`, without copying every string of the language
+    /// (a scenario figure needs this one).
+    static func eventLogEntries(forLanguage tag: String) -> String {
+        isJapanese(tag) ? ja.eventLogEntries : en.eventLogEntries
+    }
+
     private static let japaneseContext = ja.context
     private static let englishContext = en.context
 

@@ -1,0 +1,36 @@
+import NotesCore
+import Testing
+
+@testable import TimelineRender
+
+/// The legend's entries written once per language: the same markup as composing each word
+/// on the figure, for every kind and language tag.
+@Suite struct LegendEntriesTests {
+    @Test func aLanguageTagChoosesTheLabelsForLanguageDoes() {
+        for tag in ["ja", "JA-jp", "ja-JP", "en", "en-GB", "fr", "", "jp", "Ja"] {
+            #expect(Legend.isJapanese(tag) == (TimelineLabels.forLanguage(tag).ok == TimelineLabels.ja.ok), "\(tag)")
+        }
+    }
+
+    @Test func theEntriesAreTheWordsAsMarkup() {
+        let english = Legend.entries(.en)
+        #expect(english.count == TimelineModel.Kind.allCases.count)
+        #expect(String(decoding: english[0], as: UTF8.self) == "<li class=\"tl-ok\">✓ ok</li>")
+        let japanese = Legend.entries(.ja)
+        let batch = TimelineModel.Kind.allCases.firstIndex(of: .batch)!
+        let out = MarkupWriter(capacity: 64)
+        out.raw("<li class=\"tl-batch\">")
+        out.text(Legend.word(.batch, .ja))
+        out.raw("</li>")
+        #expect(japanese[batch] == out.bytes)
+    }
+
+    @Test func aLegendListsItsKindsInOrder() {
+        let out = MarkupWriter(capacity: 256)
+        Legend.write(kinds: [.attemptError, .wait], language: "en", into: out)
+        #expect(out.string == "<ul class=\"tl-legend\"><li class=\"tl-error\">✗ error</li><li class=\"tl-wait\">\(TimelineLabels.en.retryIn)</li></ul>\n")
+        let empty = MarkupWriter(capacity: 16)
+        Legend.write(kinds: [], language: "ja", into: empty)
+        #expect(empty.string.isEmpty)
+    }
+}
