@@ -31,13 +31,32 @@ enum CmarkTree {
         cmark_iter_free(iterator)
     }
 
-    /// The nodes of one type under `root`, in document order.
-    static func nodes(of type: cmark_node_type, in root: OpaquePointer) -> [OpaquePointer] {
+    /// The blocks of one type under `root` (itself first), in document order, found without
+    /// entering paragraphs, headings or any inline: only blocks that hold blocks are opened,
+    /// so a pass looking for paragraphs or list items visits a page's blocks, not its text.
+    static func blocks(of type: cmark_node_type, in root: OpaquePointer) -> [OpaquePointer] {
         var result: [OpaquePointer] = []
-        forEachEntered(root) { node in
-            if Self.type(node) == type { result.append(node) }
+        func visit(_ node: OpaquePointer) {
+            let kind = Self.type(node)
+            if kind == type { result.append(node) }
+            guard holdsBlocks(kind) else { return }
+            var child = cmark_node_first_child(node)
+            while let current = child {
+                visit(current)
+                child = cmark_node_next(current)
+            }
         }
+        visit(root)
         return result
+    }
+
+    /// Whether nodes of this type can have blocks as children (the document, block quotes,
+    /// lists, items, and custom blocks such as a table's rows).
+    static func holdsBlocks(_ kind: cmark_node_type) -> Bool {
+        switch kind {
+        case CMARK_NODE_DOCUMENT, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_ITEM, CMARK_NODE_CUSTOM_BLOCK: true
+        default: false
+        }
     }
 
     static func type(_ node: OpaquePointer) -> cmark_node_type {

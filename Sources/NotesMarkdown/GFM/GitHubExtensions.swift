@@ -24,7 +24,7 @@ struct GitHubExtensions {
         var result = Result()
         TablePass(index: marked.escapedTildes ? LineIndex(bytes: marked.bytes) : index).run(
             document, page: marked.bytes, options: options, origins: &result.origins)
-        for node in CmarkTree.nodes(of: CMARK_NODE_ITEM, in: document) { BlockMarkers.taskItem(node) }
+        for node in CmarkTree.blocks(of: CMARK_NODE_ITEM, in: document) { BlockMarkers.taskItem(node) }
         for node in CmarkTree.children(document) where CmarkTree.type(node) == CMARK_NODE_BLOCK_QUOTE {
             BlockMarkers.alert(node, title: alertTitle)
         }

@@ -22,7 +22,7 @@ struct TablePass {
     /// Replaces every table paragraph under `document` by a table, recording where each
     /// cell's text came from.
     func run(_ document: OpaquePointer, page: [UInt8], options: Int32, origins: inout SourceOrigins) {
-        let found = CmarkTree.nodes(of: CMARK_NODE_PARAGRAPH, in: document).compactMap { find($0, origins: &origins) }
+        let found = CmarkTree.blocks(of: CMARK_NODE_PARAGRAPH, in: document).compactMap { find($0, origins: &origins) }
         guard !found.isEmpty else { return }
         var parser = CellParser()
         var cells: [(node: OpaquePointer, origin: SourceOrigins.Cell, text: [UInt8])] = []
@@ -52,6 +52,8 @@ struct TablePass {
     /// delimiter row. The table ends before a line that is no row; the paragraph is split
     /// there and before the header row, and the lines around the table stay paragraphs.
     private func find(_ paragraph: OpaquePointer, origins: inout SourceOrigins) -> Found? {
+        // A paragraph of one line (most of them) holds no table: its lines are not read.
+        guard cmark_node_get_end_line(paragraph) > cmark_node_get_start_line(paragraph) else { return nil }
         let lines = ParagraphLine.lines(of: paragraph, in: index)
         guard lines.count >= 2, lines.contains(where: { $0.text.contains(UInt8(ascii: "|")) || $0.text.contains(UInt8(ascii: "-")) }) else { return nil }
         let contentLines = ParagraphLine.contentLineCount(of: paragraph)
