@@ -29,16 +29,17 @@ public struct Slugger: Sendable {
     public mutating func slug(_ text: String) -> String {
         var result = Self.baseSlug(text)
         if result.isEmpty { result = "section" }
-        let originalText = result
         let original = Key(result)
-        if let seen = occurrences[original] {
-            var count = seen
-            repeat {
-                count += 1
-                result = "\(originalText)-\(count)"
-            } while occurrences[Key(result)] != nil
-            occurrences[original] = count
-        }
+        // Looked up and recorded in one step: a first occurrence (most headings) is done;
+        // a duplicate's count is set again below.
+        guard let seen = occurrences.updateValue(0, forKey: original) else { return result }
+        let originalText = result
+        var count = seen
+        repeat {
+            count += 1
+            result = "\(originalText)-\(count)"
+        } while occurrences[Key(result)] != nil
+        occurrences[original] = count
         occurrences[Key(result)] = 0
         return result
     }
