@@ -27,6 +27,9 @@ import Testing
         ("%E5%90%8C%E6%9C%9F.md", "%E5%90%8C%E6%9C%9F.html"),
         ("https://example.org/a.md", "https://example.org/a.md"),
         ("#同期", "#同期"),
+        ("#a.md", "#a.md"),
+        ("#%E5%90%8C.md?x", "#%E5%90%8C.md?x"),
+        ("", ""),
         ("img/a.png", "img/a.png"),
         ("/abs.md", "/abs.md"),
     ])

@@ -61,6 +61,9 @@ public enum OutputPaths {
     /// `.md` files point at their `.html` page, percent-encoded as `url(of:from:)` writes it
     /// (`h%231.md` -> `h%231.html`, `<a b.md>` -> `a%20b.html`); everything else is left as written.
     public static func rewrite(_ destination: String) -> String {
+        // An anchor on the same page (`#id`, about half of a note's links) is never rewritten,
+        // so it is not taken apart (which percent-decodes its fragment).
+        guard destination.utf8.first != UInt8(ascii: "#") else { return destination }
         let parsed = Destination(destination)
         guard parsed.target == .relative, Path.fileExtension(of: parsed.path) == "md" else { return destination }
         let directory = Path.directory(of: parsed.path)
