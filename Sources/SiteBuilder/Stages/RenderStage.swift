@@ -184,7 +184,9 @@ public enum RenderStage {
             "content": .bytes(content),
             "showTitle": .flag(titleHTML == nil),
             "sourcePath": .text(note.sourcePath),
-            "headings": .list(headings.map { ["id": .text($0.id), "text": .text($0.text), "level": .number($0.level), "isSub": .flag($0.level == 3)] }),
+            "headings": .list(
+                headings.map { .object(TemplateObject(headingShape, values: [.text($0.id), .text($0.text), .number($0.level), .flag($0.level == 3)])) }
+            ),
             "hasHeadings": .flag(headings.count > 1),
         ]
         if let titleHTML { context["titleHTML"] = .text(titleHTML) }
@@ -194,6 +196,9 @@ public enum RenderStage {
         }
         return context
     }
+
+    /// The names of an entry of a page's table of contents, hashed once for every heading of every page.
+    private static let headingShape = TemplateShape(["id", "text", "level", "isSub"])
 
     private static func link(to note: Note, from outputPath: String) -> TemplateValue {
         ["title": .text(note.title), "url": .text(OutputPaths.url(of: note.outputPath, from: outputPath))]
