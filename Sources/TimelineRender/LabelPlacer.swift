@@ -23,7 +23,12 @@ struct LabelPlacer {
     /// Why a hash (FNV-1a of the UTF-8): `String` keys are hashed through Unicode
     /// normalization, which cost more than the comparisons the index saves on a figure's
     /// hundred marks; a hash that collides only puts two texts in one list, which compares them.
-    private var drawn: [[UInt64: [(text: String, range: ClosedRange<Double>)]]]
+    /// Why an index into `drawn` and not the lists themselves as values: a label's tries read
+    /// its text's list and add to it in place, with one lookup, where taking the list out of
+    /// the dictionary and putting it back cost two and moved it.
+    private var drawnList: [[UInt64: Int]]
+    /// The lists `drawnList` points into, of every lane.
+    private var drawn: [[(text: String, range: ClosedRange<Double>)]] = []
 
     /// Labels start right of the lane names.
     private let minimumX: Double
@@ -34,7 +39,7 @@ struct LabelPlacer {
         self.right = right
         self.fontSize = fontSize
         occupied = Array(repeating: [[], [], []], count: lanes.count)
-        drawn = Array(repeating: [:], count: lanes.count)
+        drawnList = Array(repeating: [:], count: lanes.count)
     }
 
     /// The visible text and its baseline position for a mark spanning `x0…x1`.
@@ -45,17 +50,15 @@ struct LabelPlacer {
         guard let text else { return (nil, x0, rowY(0)) }
         let width = TextWidth.estimate(text, fontSize: fontSize)
         let natural = x0...(x0 + width)
-        // The text's earlier places, taken out once (the tries below each check them) and put
-        // back with this label's at the end.
+        // The text's earlier places (the tries below each check them), found once.
         var hash = FNV1a()
         hash.combine(text)
-        var places = drawn[lane].removeValue(forKey: hash.value) ?? []
-        defer { drawn[lane][hash.value] = places }
-        func isDrawn(over range: ClosedRange<Double>) -> Bool { places.contains { $0.range.overlaps(range) && $0.text == text } }
+        let list = drawnListIndex(hash.value, lane: lane)
+        func isDrawn(over range: ClosedRange<Double>) -> Bool { drawn[list].contains { $0.range.overlaps(range) && $0.text == text } }
         guard !isDrawn(over: natural) else { return (nil, x0, rowY(0)) }
         // Where the label belongs, wherever it goes (after the tries below, which must not
         // find it there).
-        defer { places.append((text, natural)) }
+        defer { drawn[list].append((text, natural)) }
         // Tried in order (no array of candidates per label: there are thousands of labels).
         // A place is taken when the row is free there and the same text is not drawn over it.
         func claim(row: Int, x: Double) -> Bool {
@@ -63,7 +66,7 @@ struct LabelPlacer {
             guard range.upperBound <= right, range.lowerBound >= minimumX, isFree(range, lane: lane, row: row), !isDrawn(over: range)
             else { return false }
             occupy(range, lane: lane, row: row)
-            places.append((text, range))
+            drawn[list].append((text, range))
             return true
         }
         if insideBar, x1 - x0 >= width + 6, claim(row: 1, x: x0 + 3) { return (text, x0 + 3, rowY(1)) }
@@ -83,6 +86,15 @@ struct LabelPlacer {
             }
         }
         return (nil, x0, rowY(0))
+    }
+
+    /// The index in `drawn` of the places of the texts with `hash` in a lane: a new, empty
+    /// list the first time.
+    private mutating func drawnListIndex(_ hash: UInt64, lane: Int) -> Int {
+        if let index = drawnList[lane][hash] { return index }
+        drawnList[lane][hash] = drawn.count
+        drawn.append([])
+        return drawn.count - 1
     }
 
     private func isFree(_ range: ClosedRange<Double>, lane: Int, row: Int) -> Bool {

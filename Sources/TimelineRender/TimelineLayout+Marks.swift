@@ -21,10 +21,11 @@ extension TimelineLayout {
         mutating func addSpans(_ facts: TraceFacts, lanes: LaneSet, labels: TimelineLabels) {
             for wait in facts.waits {
                 let lane = lanes.lane(forWaitOf: wait.reason)
+                // The label opens the title: the duration is written once for both.
+                let label = "\(labels.retryIn) \(labels.duration(wait.end - wait.start))"
                 add(
-                    .wait, lane: lane, from: wait.start, to: wait.end,
-                    label: "\(labels.retryIn) \(labels.duration(wait.end - wait.start))",
-                    title: "\(labels.retryIn) \(labels.duration(wait.end - wait.start)) (\(wait.reason.rawValue)) \(ItemRanges.format(wait.items))")
+                    .wait, lane: lane, from: wait.start, to: wait.end, label: label,
+                    title: "\(label) (\(wait.reason.rawValue)) \(ItemRanges.format(wait.items))")
             }
             for blocked in facts.blocked {
                 add(

@@ -156,6 +156,6 @@ enum ScenarioFigure {
         }
         context.logFile = logHref()
         context.logSize = Placeholders.fill(context.eventLogEntries, [("d", String(trace.entryCount))])
-        return ScenarioLog(table: log.string, entries: trace.entryCount, kept: trace.entries.count, title: document.title, language: language)
+        return ScenarioLog(table: log.bytes, entries: trace.entryCount, kept: trace.entries.count, title: document.title, language: language)
     }
 }

@@ -7,9 +7,12 @@ import NotesCore
 /// a table few readers open; the figure keeps a link, and the page loads only when followed.
 /// Why one page per note: each page repeats the site's header and head (about 2 KB), which
 /// was a third of a typical log's page.
-public struct ScenarioLog: Sendable, Codable, Equatable {
-    /// The `<table>` of the kept entries (UTF-8 HTML).
-    public var table: String
+public struct ScenarioLog: Sendable, Equatable {
+    /// The list of the kept entries (UTF-8 HTML), as the writer made it.
+    ///
+    /// Why bytes and not a `String`: the log is only ever copied into its page, and decoding
+    /// a long log into a `String` (validating every byte) cost more than writing it.
+    public var table: [UInt8]
     /// Entries the run made in all, and how many of the first the table lists (the trace
     /// keeps its first `ScenarioRunner.detailLimit`; the table leaves out receives, which the
     /// starts after them show).
@@ -39,5 +42,29 @@ public struct ScenarioLog: Sendable, Codable, Equatable {
     static func isLogPath(_ path: String) -> Bool {
         let name = path.split(separator: "/").last ?? ""
         return name.hasSuffix(".event-log.html") && name.count > ".event-log.html".count
+    }
+}
+
+/// The cache's JSON shape of a log: the table as a string, so entries read and write as
+/// they did when the table was a `String`.
+extension ScenarioLog: Codable {
+    private enum CodingKeys: String, CodingKey { case table, entries, kept, title, language }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        table = Array(try container.decode(String.self, forKey: .table).utf8)
+        entries = try container.decode(Int.self, forKey: .entries)
+        kept = try container.decode(Int.self, forKey: .kept)
+        title = try container.decode(String.self, forKey: .title)
+        language = try container.decode(String.self, forKey: .language)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(String(decoding: table, as: UTF8.self), forKey: .table)
+        try container.encode(entries, forKey: .entries)
+        try container.encode(kept, forKey: .kept)
+        try container.encode(title, forKey: .title)
+        try container.encode(language, forKey: .language)
     }
 }

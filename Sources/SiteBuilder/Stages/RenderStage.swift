@@ -106,7 +106,7 @@ public enum RenderStage {
             logs.map { slot, log in
                 let cutNote = Placeholders.fill(ui.eventLogFirst, [("d", String(log.kept)), ("t", String(log.entries))])
                 return .object([
-                    "id": .text("scenario-\(slot)"), "title": .text(log.title), "table": .text(log.table), "cut": .flag(log.isCut),
+                    "id": .text("scenario-\(slot)"), "title": .text(log.title), "table": .bytes(log.table[...]), "cut": .flag(log.isCut),
                     "cutNote": .text(cutNote), "back": .text(back + "#scenario-\(slot)"),
                 ])
             })
