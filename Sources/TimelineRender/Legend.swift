@@ -23,18 +23,12 @@ public enum Legend {
     /// Appends the legend of these mark kinds (either view's `legend`) to `out`.
     public static func write(kinds: [TimelineModel.Kind], language: String, into out: MarkupWriter) {
         guard !kinds.isEmpty else { return }
-        let entries = isJapanese(language) ? japaneseEntries : englishEntries
+        let entries = TimelineLabels.isJapanese(language) ? japaneseEntries : englishEntries
         out.raw("<ul class=\"tl-legend\">")
         for kind in kinds {
             out.raw(bytes: entries[TimelineModel.Kind.allCases.firstIndex(of: kind)!])
         }
         out.raw("</ul>\n")
-    }
-
-    /// Whether a language tag gets the Japanese labels: `TimelineLabels.forLanguage`'s rule,
-    /// asked here without copying the labels (a legend is on every figure).
-    static func isJapanese(_ language: String) -> Bool {
-        language.lowercased().hasPrefix("ja")
     }
 
     /// The entry (`<li>` and its word) of every kind, in `Kind.allCases` order, written once

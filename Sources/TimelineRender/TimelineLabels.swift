@@ -75,7 +75,13 @@ public struct TimelineLabels: Sendable {
 
     /// The labels for a language tag; English for anything but Japanese.
     public static func forLanguage(_ tag: String) -> TimelineLabels {
-        tag.lowercased().hasPrefix("ja") ? .ja : .en
+        isJapanese(tag) ? .ja : .en
+    }
+
+    /// Whether a language tag gets the Japanese labels and words of a figure (`ja`, `ja-JP`,
+    /// any case): the one rule of the figure's labels, its legend and its aggregate words.
+    static func isJapanese(_ tag: String) -> Bool {
+        tag.lowercased().hasPrefix("ja")
     }
 
     /// The figure description's note on a compressed axis: `axisCompressed` with `%d` and

@@ -6,10 +6,14 @@ import Testing
 /// The legend's entries written once per language: the same markup as composing each word
 /// on the figure, for every kind and language tag.
 @Suite struct LegendEntriesTests {
-    @Test func aLanguageTagChoosesTheLabelsForLanguageDoes() {
-        for tag in ["ja", "JA-jp", "ja-JP", "en", "en-GB", "fr", "", "jp", "Ja"] {
-            #expect(Legend.isJapanese(tag) == (TimelineLabels.forLanguage(tag).ok == TimelineLabels.ja.ok), "\(tag)")
-        }
+    /// One rule picks the Japanese words for the labels, the legend and the aggregate view.
+    @Test func aLanguageTagStartingWithJaChoosesJapanese() {
+        for tag in ["ja", "JA-jp", "ja-JP", "Ja"] { #expect(TimelineLabels.isJapanese(tag), "\(tag)") }
+        for tag in ["en", "en-GB", "fr", "", "jp"] { #expect(!TimelineLabels.isJapanese(tag), "\(tag)") }
+        let out = MarkupWriter(capacity: 64)
+        Legend.write(kinds: [.attemptOK], language: "JA-jp", into: out)
+        #expect(out.bytes == Array("<ul class=\"tl-legend\">".utf8) + Legend.entries(.ja)[0] + Array("</ul>\n".utf8))
+        #expect(AggregateLabels.forLanguage("JA-jp").perBarFormat == AggregateLabels.ja.perBarFormat)
     }
 
     @Test func theEntriesAreTheWordsAsMarkup() {
