@@ -1,3 +1,5 @@
+import NotesCore
+
 /// Line endings as YAML and CommonMark read them: `\n`, `\r\n` and a lone `\r` all end a line.
 public enum LineEndings {
     /// `text` with every `\r\n` and lone `\r` written as `\n`; the text itself when it has
@@ -19,10 +21,10 @@ public enum LineEndings {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Whether `text` has a `\r`, scanned in its contiguous UTF-8 storage: walking the
-    /// string's UTF-8 view byte by byte cost a scenario block more than reading its YAML's
-    /// first line.
+    /// Whether `text` has a `\r`, found by `ByteSearch.contains` in its contiguous UTF-8
+    /// storage: walking the string's UTF-8 view byte by byte cost a scenario block more than
+    /// reading its YAML's first line.
     static func hasCarriageReturn(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "\r")) } ?? text.utf8.contains(UInt8(ascii: "\r"))
+        text.utf8.withContiguousStorageIfAvailable { ByteSearch.contains(UInt8(ascii: "\r"), in: $0) } ?? text.utf8.contains(UInt8(ascii: "\r"))
     }
 }

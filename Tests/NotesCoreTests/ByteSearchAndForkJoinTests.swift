@@ -20,6 +20,9 @@ import Testing
         #expect(ByteSearch.contains(0x9A, in: Array("脚".utf8)))
         #expect(!ByteSearch.contains(UInt8(ascii: "~"), in: Array("取り消し線なし".utf8)))
         #expect(!ByteSearch.contains(0, in: []))
+        var text = "行末\r\n"
+        #expect(text.withUTF8 { ByteSearch.contains(0x0D, in: $0) })
+        #expect(!text.withUTF8 { ByteSearch.contains(UInt8(ascii: "~"), in: $0) })
     }
 
     @Test func findsEveryOffsetOfAByte() {

@@ -46,10 +46,14 @@ public enum ByteSearch {
     /// Whether `bytes` hold `byte`: `memchr` (vectorised), where `Array.contains` compared
     /// byte by byte (a page's parse asks this of the whole note for rare characters).
     public static func contains(_ byte: UInt8, in bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return false }
-            return memchr(base, Int32(byte), buffer.count) != nil
-        }
+        bytes.withUnsafeBufferPointer { contains(byte, in: $0) }
+    }
+
+    /// Whether `buffer` holds `byte` (`memchr`): the same for any contiguous bytes, such as a
+    /// string's UTF-8.
+    public static func contains(_ byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = buffer.baseAddress else { return false }
+        return memchr(base, Int32(byte), buffer.count) != nil
     }
 
     /// Offsets of every `byte` in `text`, found with `memchr`.
