@@ -7,20 +7,23 @@ import NotesCore
 /// unassigned character, or a separator other than the ASCII space; turn each ASCII space
 /// into `-` without collapsing runs; suffix duplicates with `-1`, `-2`, ….
 public struct Slugger: Sendable {
-    /// Slugs returned so far, by their UTF-8 bytes (compared as github-slugger compares
-    /// them, code unit by code unit), with how many duplicates each has had.
-    private var occurrences: [Key: Int] = [:]
+    /// Slugs returned so far (compared as github-slugger compares them, code unit by code
+    /// unit), with how many duplicates each has had. Room for a page's usual headings: the
+    /// table grew from empty on every page.
+    private var occurrences: [Key: Int] = Dictionary(minimumCapacity: 16)
 
-    /// A slug as a dictionary key, hashed as raw bytes (a String key would be normalized
-    /// to NFC for every hash): their FNV-1a hash, mixed into the hasher as one word.
+    /// A slug as a dictionary key, hashed and compared as UTF-8 bytes: a `String` key would
+    /// be normalized to NFC for every hash and comparison. The FNV-1a hash of the bytes is
+    /// mixed into the hasher as one word.
     private struct Key: Hashable {
-        let bytes: [UInt8]
-        init(_ text: String) { bytes = Array(text.utf8) }
+        let text: String
+        init(_ text: String) { self.text = text }
         func hash(into hasher: inout Hasher) {
             var fnv = FNV1a()
-            fnv.combine(bytes)
+            fnv.combine(text)
             hasher.combine(fnv.value)
         }
+        static func == (left: Key, right: Key) -> Bool { left.text.utf8.elementsEqual(right.text.utf8) }
     }
 
     public init() {}
@@ -47,34 +50,64 @@ public struct Slugger: Sendable {
     /// The slug of `text` before deduplication.
     ///
     /// Lowercases scalar by scalar (as `String.lowercased()` does); ASCII, kana and CJK
-    /// ideographs are decided without looking up Unicode properties.
+    /// ideographs are decided from their UTF-8 bytes without looking up Unicode properties.
     public static func baseSlug(_ text: String) -> String {
-        var slug: [UInt8] = []
-        slug.reserveCapacity(text.utf8.count)
-        func append(_ scalar: Unicode.Scalar) {
-            UTF8.encode(scalar) { slug.append($0) }
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x41...0x5A:
-                slug.append(UInt8(scalar.value) + 0x20)
-            case 0x61...0x7A, 0x30...0x39, 0x2D, 0x5F:
-                slug.append(UInt8(scalar.value))
-            case 0x20:
-                slug.append(UInt8(ascii: "-"))
-            case 0...0x7F:
-                continue
-            // Kana (with the prolonged sound and iteration marks) and CJK ideographs: letters
-            // that are their own lowercase (`everyJapaneseScalarFollowsTheDefinition`).
-            case 0x3041...0x3096, 0x309D...0x309F, 0x30A1...0x30FA, 0x30FC...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF:
-                append(scalar)
-            default:
-                for lower in scalar.properties.lowercaseMapping.unicodeScalars where lower == " " || keeps(lower) {
-                    append(lower == " " ? "-" : lower)
+        var text = text
+        return text.withUTF8 { source in
+            var slug: [UInt8] = []
+            slug.reserveCapacity(source.count)
+            var index = 0
+            while index < source.count {
+                let lead = source[index]
+                if lead < 0x80 {
+                    if let kept = asciiSlugByte(lead) { slug.append(kept) }
+                    index += 1
+                } else if lead & 0xF0 == 0xE0, index + 2 < source.count, isJapaneseLetter(source, at: index) {
+                    slug.append(contentsOf: source[index..<(index + 3)])
+                    index += 3
+                } else {
+                    index = appendOther(source, at: index, to: &slug)
                 }
             }
+            return String(decoding: slug, as: UTF8.self)
         }
-        return String(decoding: slug, as: UTF8.self)
+    }
+
+    /// What an ASCII character becomes in a slug: a lowercase letter, a digit, `-` or `_`
+    /// as it is, a space as `-`; nil for the rest (punctuation and controls are dropped).
+    private static func asciiSlugByte(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case 0x41...0x5A: byte + 0x20
+        case 0x61...0x7A, 0x30...0x39, 0x2D, 0x5F: byte
+        case 0x20: UInt8(ascii: "-")
+        default: nil
+        }
+    }
+
+    /// Whether the three-byte character at `index` is kana (with the prolonged sound and
+    /// iteration marks) or a CJK ideograph: letters that are their own lowercase
+    /// (`everyJapaneseScalarFollowsTheDefinition`).
+    private static func isJapaneseLetter(_ source: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let second = source[index + 1]
+        let third = source[index + 2]
+        guard second & 0xC0 == 0x80, third & 0xC0 == 0x80 else { return false }
+        let value = UInt32(source[index] & 0x0F) << 12 | UInt32(second & 0x3F) << 6 | UInt32(third & 0x3F)
+        switch value {
+        case 0x3041...0x3096, 0x309D...0x309F, 0x30A1...0x30FA, 0x30FC...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF: return true
+        default: return false
+        }
+    }
+
+    /// Appends what the character at `index` becomes by its Unicode properties (its
+    /// lowercase mapping's kept scalars) and returns where the next character starts.
+    private static func appendOther(_ source: UnsafeBufferPointer<UInt8>, at index: Int, to slug: inout [UInt8]) -> Int {
+        var decoder = UTF8()
+        var bytes = source[index...].makeIterator()
+        guard case .scalarValue(let scalar) = decoder.decode(&bytes) else { return index + 1 }
+        for lower in scalar.properties.lowercaseMapping.unicodeScalars where lower == " " || keeps(lower) {
+            UTF8.encode(lower == " " ? "-" : lower) { slug.append($0) }
+        }
+        return index + UTF8.width(scalar)
     }
 
     private static func keeps(_ scalar: Unicode.Scalar) -> Bool {
