@@ -14,6 +14,27 @@ import Testing
         #expect(SourceDecoding.firstInvalidUTF8Offset(Array("同期".utf8)) == nil)
     }
 
+    /// Runs of Japanese text with one character changed, and where the first bad byte is.
+    private static let japaneseRuns: [(bytes: [UInt8], offset: Int?)] = {
+        let text: (String) -> [UInt8] = { Array($0.utf8) }
+        var runs: [(bytes: [UInt8], offset: Int?)] = []
+        runs.append((text("同期同期") + [0xED, 0xA0, 0x80] + text("同期"), 12))  // surrogate
+        runs.append((text("同") + [0xE0, 0x80, 0x80] + text("同期"), 3))  // overlong
+        runs.append((text("同期") + [0xE5, 0x41, 0x8C] + text("aaaa"), 6))  // no continuation
+        runs.append((text("同期同") + [0xE3, 0x81], 9))  // cut off
+        runs.append((text("同期同期同") + [0xE0, 0xA0, 0x80] + text("期"), nil))  // U+0800, valid
+        runs.append((text("同期") + [0xED, 0x9F, 0xBF] + text("同期"), nil))  // U+D7FF, valid
+        return runs
+    }()
+
+    /// A bad three-byte character inside a run of good ones is found whichever of the two
+    /// characters an eight-byte load reads it as: E0 and ED restrict their second byte.
+    @Test func badCharacterInAJapaneseRunIsFound() {
+        for run in Self.japaneseRuns {
+            #expect(SourceDecoding.firstInvalidUTF8Offset(run.bytes) == run.offset, "\(run.bytes)")
+        }
+    }
+
     @Test func byteOrderMarkIsDropped() {
         #expect(SourceDecoding.decode([0xEF, 0xBB, 0xBF] + Array("# a".utf8)) == .success("# a"))
     }
@@ -23,7 +44,7 @@ import Testing
     }
 
     @Test func validatorAgreesWithTheStandardLibraryOnJapaneseText() {
-        // Runs of valid three-byte characters (the fast path reads four bytes at a time),
+        // Runs of valid three-byte characters (the fast path reads two at a time),
         // ASCII, two- and four-byte characters, with a few bytes broken or cut off, so that
         // the bad byte falls at every offset of a word.
         let pieces = ["同期", "呼び出し", "ー", "\u{E000}", "\u{FFFD}", "\u{0800}", "\u{D7FF}", "é", "𠮷", "a", " ", "\n"].map { Array($0.utf8) }

@@ -46,8 +46,8 @@ public enum SourceDecoding {
     }
 
     /// The offset of the first byte that does not belong to a valid UTF-8 sequence: ASCII
-    /// is skipped eight bytes at a time and the three-byte sequences of Japanese text with
-    /// one four-byte load each; other sequences are checked byte by byte (overlong forms,
+    /// is skipped eight bytes at a time and the three-byte sequences of Japanese text two
+    /// per eight-byte load; other sequences are checked byte by byte (overlong forms,
     /// surrogates and code points above U+10FFFF are invalid).
     public static func firstInvalidUTF8Offset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let base = bytes.baseAddress else { return nil }
@@ -59,7 +59,15 @@ public enum SourceDecoding {
                 index += 8
             }
             // Kana and most CJK ideographs: a lead byte E1–EC or EE–EF (E0 and ED restrict
-            // the next byte: checked below) and two continuation bytes.
+            // the next byte: checked below) and two continuation bytes. Two characters per
+            // eight-byte load while they come in pairs, then one per four-byte load.
+            while index + 8 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self).littleEndian
+                let first = word & 0xFF
+                let second = word >> 24 & 0xFF
+                guard word & 0xC0C0_F0C0_C0F0 == 0x8080_E080_80E0, first != 0xE0, first != 0xED, second != 0xE0, second != 0xED else { break }
+                index += 6
+            }
             while index + 4 <= count {
                 let word = raw.loadUnaligned(fromByteOffset: index, as: UInt32.self).littleEndian
                 let lead = word & 0xFF
@@ -68,7 +76,13 @@ public enum SourceDecoding {
             }
             guard index < count else { break }
             let lead = base[index]
-            if lead < 0x80 { index += 1; continue }
+            if lead < 0x80 {
+                // A short run of ASCII (a space, a backtick, a word) between Japanese text:
+                // read to its end here rather than starting the loads again at each byte.
+                index += 1
+                while index < count, base[index] < 0x80 { index += 1 }
+                continue
+            }
             let length: Int
             var lowest: UInt8 = 0x80
             var highest: UInt8 = 0xBF
