@@ -50,4 +50,16 @@ import Testing
         #expect(Path.normalize("../a.md") == nil)
         #expect(Path.normalize("a/../../b") == nil)
     }
+
+    /// A page links back to the root with one `../` per folder it is in.
+    @Test(arguments: [
+        ("index.html", ""),
+        ("guide/start.html", "../"),
+        ("ノート/同期/非同期.html", "../../"),
+        ("a//b/c.html", "../../"),
+        ("", ""),
+    ])
+    func aFileClimbsOneLevelPerFolder(path: String, prefix: String) {
+        #expect(Path.rootPrefix(forFile: path) == prefix)
+    }
 }

@@ -105,6 +105,18 @@ public enum Path {
 
     /// The `../` prefix that leads from a file's directory back to the root.
     public static func rootPrefix(forFile path: String) -> String {
-        String(repeating: "../", count: path.split(separator: "/").count - 1)
+        // The folders counted on the UTF-8 bytes, empty components left out as `split` would:
+        // every page and every figure with a log asks (splitting compared whole characters).
+        var components = 0
+        var inComponent = false
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                inComponent = false
+            } else if !inComponent {
+                inComponent = true
+                components += 1
+            }
+        }
+        return components > 1 ? String(repeating: "../", count: components - 1) : ""
     }
 }

@@ -34,14 +34,17 @@ public struct ScenarioLog: Sendable, Equatable {
 
     /// The link from a note's figure `slot` to its log (same folder), percent-encoded.
     public static func href(of outputPath: String, slot: Int) -> String {
-        let name = path(of: outputPath).split(separator: "/").last.map(String.init) ?? ""
-        return PercentEncoding.encodePath(name) + "#scenario-\(slot)"
+        // The name after the last `/`, found in the UTF-8 (splitting the string compared
+        // whole characters, for every figure with a log).
+        PercentEncoding.encodePath(Path.lastComponent(of: path(of: outputPath))) + "#scenario-\(slot)"
     }
 
     /// Whether a path has the shape of a log page, which notes and linked files may not take.
     static func isLogPath(_ path: String) -> Bool {
-        let name = path.split(separator: "/").last ?? ""
-        return name.hasSuffix(".event-log.html") && name.count > ".event-log.html".count
+        var folder = Substring(path)
+        while folder.utf8.last == UInt8(ascii: "/") { folder = folder.dropLast() }
+        let name = Path.lastComponent(of: String(folder))
+        return name.hasSuffix(".event-log.html") && name.utf8.count > ".event-log.html".utf8.count
     }
 }
 
