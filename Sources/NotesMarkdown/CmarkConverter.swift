@@ -345,10 +345,11 @@ struct CmarkConverter {
 
     private func codeBlock(_ node: OpaquePointer, nextSlot: Int) -> CodeBlock {
         let info = Self.string(cmark_node_get_fence_info(node))
-        let language = String(info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? "")
+        let language = Self.firstWord(of: info)
         let position = blockPosition(node)
-        let fenceLine = index.lineText(position.line).drop(while: { $0 == " " || $0 == "\t" || $0 == ">" })
-        let fenced = fenceLine.hasPrefix("```") || fenceLine.hasPrefix("~~~")
+        // The fence is read on the line's bytes (every code block of every note is asked).
+        let fenceLine = index.lineBytes(position.line).drop(while: { $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: ">") })
+        let fenced = fenceLine.starts(with: "```".utf8) || fenceLine.starts(with: "~~~".utf8)
         let slot = options.slotLanguages.contains(language) ? nextSlot : nil
         return CodeBlock(
             info: info,
@@ -358,6 +359,15 @@ struct CmarkConverter {
             contentStartLine: fenced ? position.line + 1 : position.line,
             slot: slot
         )
+    }
+
+    /// The first word of a fence's info string (its language): from the first byte that is
+    /// no space or tab to the next space or tab.
+    static func firstWord(of info: String) -> String {
+        let utf8 = info.utf8
+        let start = utf8.firstIndex { $0 != 0x20 && $0 != 0x09 } ?? utf8.endIndex
+        let end = utf8[start...].firstIndex { $0 == 0x20 || $0 == 0x09 } ?? utf8.endIndex
+        return String(info[start..<end])
     }
 
     /// Results of scanning a fragment of raw HTML.

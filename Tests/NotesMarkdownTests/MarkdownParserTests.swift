@@ -70,6 +70,16 @@ import Testing
         #expect(page.html == "<p>text</p>\n<!--notesim-slot:1-->\n<pre><code>indented\n</code></pre>\n")
     }
 
+    /// A block's language is its info string's first word; a tilde fence, or one inside a
+    /// quote, starts the content on the next line as a backtick fence does.
+    @Test func aCodeBlocksLanguageIsTheFirstWordOfItsInfo() {
+        let source = "~~~  yaml   title=\"設定\"\n- a\n~~~\n\n> ```swift\tlinenos\n> let a = 1\n> ```\n"
+        let page = MarkdownParser.parse(source, options: rewriting)
+        #expect(page.codeBlocks.map(\.language) == ["yaml", "swift"])
+        #expect(page.codeBlocks.map(\.info) == ["yaml   title=\"設定\"", "swift\tlinenos"])
+        #expect(page.codeBlocks.map(\.contentStartLine) == [2, 6])
+    }
+
     @Test func softBreaksBetweenJapaneseCharactersAreDropped() {
         let page = MarkdownParser.parse("同期呼び出しは\n再試行されない。\nLambda is\nfast. 日本語\nand English\n")
         #expect(page.html == "<p>同期呼び出しは再試行されない。\nLambda is\nfast. 日本語\nand English</p>\n")
