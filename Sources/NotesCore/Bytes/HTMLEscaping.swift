@@ -37,6 +37,11 @@ public enum HTMLEscaping {
         var runStart = 0
         var index = 0
         while index < bytes.count {
+            // Every byte Mustache escapes is at most `>`: most bytes are passed at this test.
+            guard bytes[index] <= UInt8(ascii: ">") else {
+                index += 1
+                continue
+            }
             let entity: StaticString
             switch bytes[index] {
             case UInt8(ascii: "<"): entity = "&lt;"

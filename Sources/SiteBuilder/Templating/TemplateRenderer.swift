@@ -32,20 +32,22 @@ struct TemplateRenderer {
     /// Renders a body, unless the depth or work limit is reached: then nothing more is written.
     ///
     /// Counted here, once per body, with two integers: rendering is on every page's path.
-    mutating func render(_ nodes: [Template.Node], stack: [TemplateValue], into output: inout [UInt8]) {
+    /// `stack` is the values names are looked up in, innermost last: a section pushes its
+    /// value and pops it when done, so no body gets an array of its own.
+    mutating func render(_ nodes: [Template.Node], stack: inout [TemplateValue], into output: inout [UInt8]) {
         guard depth < Self.maximumDepth, budget > 0 else { return }
         depth += 1
         budget -= 1
         defer { depth -= 1 }
         guard !indentation.isEmpty else {
-            for node in nodes { render(node, stack: stack, into: &output) }
+            for node in nodes { render(node, stack: &stack, into: &output) }
             return
         }
         // A line of an indented partial starts after a line break this template wrote.
         var own: [UInt8] = []
         for node in nodes {
             var piece: [UInt8] = []
-            render(node, stack: stack, into: &piece)
+            render(node, stack: &stack, into: &piece)
             if !piece.isEmpty, own.last == UInt8(ascii: "\n"), own.dropLast().last != UInt8(ascii: "\r") {
                 own += indentation
             }
@@ -54,7 +56,7 @@ struct TemplateRenderer {
         output += own
     }
 
-    private mutating func render(_ node: Template.Node, stack: [TemplateValue], into output: inout [UInt8]) {
+    private mutating func render(_ node: Template.Node, stack: inout [TemplateValue], into output: inout [UInt8]) {
         switch node {
         case .text(let bytes):
             output += bytes
@@ -62,37 +64,51 @@ struct TemplateRenderer {
             guard let value = Self.lookup(name, in: stack) else { return }
             Self.write(value, escaped: escaped, into: &output)
         case .section(let name, let body, let inverted):
-            let value = Self.lookup(name, in: stack)
-            if inverted {
-                if !(value?.isTruthy ?? false) { render(body, stack: stack, into: &output) }
-                return
-            }
-            switch value {
-            case nil, .flag(false): return
-            case .flag(true): render(body, stack: stack, into: &output)
-            case .list(let items):
-                var inner = stack
-                inner.append(.flag(false))
-                for item in items {
-                    inner[inner.count - 1] = item
-                    render(body, stack: inner, into: &output)
-                }
-            case .some(let value): render(body, stack: stack + [value], into: &output)
-            }
+            renderSection(body, value: Self.lookup(name, in: stack), inverted: inverted, stack: &stack, into: &output)
         case .partial(let name, let indented, let inherited):
             guard let template = library.template(named: name) else { return }
             let (savedOverrides, savedIndentation) = (overrides, indentation)
-            if let indented { indentation += indented }
-            if let inherited { overrides.merge(inherited) { outer, _ in outer } }
-            render(template.nodes, stack: stack, into: &output)
+            if let indented, !indented.isEmpty { indentation += indented }
+            if let inherited {
+                // The outermost parent's override wins; with none yet, the parent's own are the overrides.
+                if overrides.isEmpty { overrides = inherited } else { overrides.merge(inherited) { outer, _ in outer } }
+            }
+            render(template.nodes, stack: &stack, into: &output)
             (overrides, indentation) = (savedOverrides, savedIndentation)
         case .block(let name, let fallback, let indented):
             let saved = indentation
-            indentation += indented
-            render(overrides[name] ?? fallback, stack: stack, into: &output)
+            if !indented.isEmpty { indentation += indented }
+            render(overrides[name] ?? fallback, stack: &stack, into: &output)
             indentation = saved
         case .blockDefinition:
             return
+        }
+    }
+
+    /// A section's body for its value: once for a true flag or any other value (pushed on
+    /// the stack), once per item of a list, never for false, an empty list or nothing; an
+    /// inverted section the other way round, without pushing.
+    private mutating func renderSection(
+        _ body: [Template.Node], value: TemplateValue?, inverted: Bool, stack: inout [TemplateValue], into output: inout [UInt8]
+    ) {
+        if inverted {
+            if !(value?.isTruthy ?? false) { render(body, stack: &stack, into: &output) }
+            return
+        }
+        switch value {
+        case nil, .flag(false): return
+        case .flag(true): render(body, stack: &stack, into: &output)
+        case .list(let items):
+            stack.append(.flag(false))
+            for item in items {
+                stack[stack.count - 1] = item
+                render(body, stack: &stack, into: &output)
+            }
+            stack.removeLast()
+        case .some(let value):
+            stack.append(value)
+            render(body, stack: &stack, into: &output)
+            stack.removeLast()
         }
     }
 
@@ -134,6 +150,19 @@ struct TemplateRenderer {
         return object[name.components[index], hash: name.hashes[index]]
     }
 
+    /// Appends a number in decimal, as its `description` reads, without making a string
+    /// (page tables of contents write a heading level per entry).
+    static func appendDecimal(_ number: Int, to output: inout [UInt8]) {
+        if number < 0 { output.append(UInt8(ascii: "-")) }
+        let magnitude = number.magnitude
+        var divisor: UInt = 1
+        while divisor <= magnitude / 10 { divisor *= 10 }
+        repeat {
+            output.append(UInt8(ascii: "0") + UInt8(magnitude / divisor % 10))
+            divisor /= 10
+        } while divisor > 0
+    }
+
     /// Writes a value as text: escaped text, a number, `true` or `false`; lists and objects write nothing.
     private static func write(_ value: TemplateValue, escaped: Bool, into output: inout [UInt8]) {
         switch value {
@@ -142,7 +171,7 @@ struct TemplateRenderer {
         case .bytes(let bytes):
             if escaped { HTMLEscaping.appendMustacheEscaped(bytes, to: &output) } else { output += bytes }
         case .number(let number):
-            output += number.description.utf8
+            appendDecimal(number, to: &output)
         case .flag(let flag):
             output += (flag ? "true" : "false").utf8
         case .list, .object:
