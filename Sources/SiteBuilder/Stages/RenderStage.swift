@@ -95,7 +95,7 @@ public enum RenderStage {
         if let previousLink { values.append(previousLink) }
         if let nextLink { values.append(nextLink) }
         var context = TemplateObject(pageShapes[(previousLink == nil ? 0 : 1) + (nextLink == nil ? 0 : 2)], values: values)
-        if isHome { context["notes"] = .list(noteList(frame.navigation.entries, from: note.outputPath)) }
+        if isHome { context["notes"] = .list(noteList(frame.navigation.entries, from: note.outputPath, root: root)) }
         return OutputFile(path: note.outputPath, content: .bytes(input.theme.render(context, template: isHome ? "index" : "page")))
     }
 
@@ -133,7 +133,7 @@ public enum RenderStage {
             if !input.config.description.isEmpty { page["description"] = .text(input.config.description) }
             context["page"] = .object(page)
             context["next"] = frame.navigation.readingOrder.first.flatMap { frame.notesByOutput[$0] }.map { link(to: $0, root: "") }
-            context["notes"] = .list(noteList(frame.navigation.entries, from: "index.html"))
+            context["notes"] = .list(noteList(frame.navigation.entries, from: "index.html", root: ""))
             files.append(OutputFile(path: "index.html", content: .bytes(input.theme.render(context, template: "index"))))
         }
 
@@ -223,30 +223,44 @@ public enum RenderStage {
 
     private static let linkShape = TemplateShape(["title", "url"])
 
-    private static func noteList(_ entries: [Navigation.Entry], from outputPath: String, depth: Int = 0) -> [TemplateValue] {
+    /// Every note but the page's own, folders included, in navigation order, for the home
+    /// page's list; `root` is the path from the page (`outputPath`) to the site's root.
+    private static func noteList(_ entries: [Navigation.Entry], from outputPath: String, root: String, depth: Int = 0) -> [TemplateValue] {
         var list: [TemplateValue] = []
         for entry in entries {
-            var item: TemplateObject = ["title": .text(entry.title), "depth": .number(depth), "isNested": .flag(depth > 0)]
-            if let path = entry.outputPath { item["url"] = .text(OutputPaths.url(of: path, from: outputPath)) }
-            if entry.outputPath != outputPath { list.append(.object(item)) }
-            list += noteList(entry.children, from: outputPath, depth: depth + 1)
+            if entry.outputPath != outputPath {
+                let values: [TemplateValue] = [.text(entry.title), .number(depth), .flag(depth > 0)]
+                list.append(
+                    .object(
+                        entry.outputPath.map { TemplateObject(noteItemShape, values: values + [.text(root + PercentEncoding.encodePath($0))]) }
+                            ?? TemplateObject(folderItemShape, values: values)))
+            }
+            list += noteList(entry.children, from: outputPath, root: root, depth: depth + 1)
         }
         return list
     }
+
+    /// The names of a note of the home page's list, and of a folder (which has no URL).
+    private static let noteItemShape = TemplateShape(["title", "depth", "isNested", "url"])
+    private static let folderItemShape = TemplateShape(["title", "depth", "isNested"])
 
     /// Sidebar entries with site-root-relative URLs; every entry sets every key so that
     /// the recursive partial never reads a parent's value.
     private static func tocEntries(_ entries: [Navigation.Entry]) -> [TemplateValue] {
         entries.map { entry in
-            [
-                "title": .text(entry.title),
-                "url": .text(entry.outputPath.map { OutputPaths.url(of: $0, from: "index.html") } ?? ""),
-                "hasURL": .flag(entry.outputPath != nil),
-                "children": .list(tocEntries(entry.children)),
-                "hasChildren": .flag(!entry.children.isEmpty),
-            ]
+            .object(
+                TemplateObject(
+                    tocEntryShape,
+                    values: [
+                        .text(entry.title),
+                        // From the site's root, as `OutputPaths.url(of:from: "index.html")` writes it.
+                        .text(entry.outputPath.map(PercentEncoding.encodePath) ?? ""),
+                        .flag(entry.outputPath != nil), .list(tocEntries(entry.children)), .flag(!entry.children.isEmpty),
+                    ]))
         }
     }
+
+    private static let tocEntryShape = TemplateShape(["title", "url", "hasURL", "children", "hasChildren"])
 
     /// Separates a leading `<h1>` from the rest of a note's HTML, so the template can put
     /// the page's table of contents between the title and the text.
@@ -279,7 +293,8 @@ public enum RenderStage {
         output.reserveCapacity(html.count + slots.values.reduce(0) { $0 + $1.count } + code.values.reduce(0) { $0 + $1.count })
         var copied = 0
         var searchFrom = 0
-        while let found = ByteSearch.firstRange(of: markerStem, in: html, from: searchFrom) {
+        // Once every block is in place, the rest of the page is copied without searching it.
+        while !slots.isEmpty || !code.isEmpty, let found = ByteSearch.firstRange(of: markerStem, in: html, from: searchFrom) {
             searchFrom = found.upperBound
             guard let (isCode, slot, end) = marker(in: html, at: found.upperBound),
                 let replacement = isCode ? code.removeValue(forKey: slot) : slots.removeValue(forKey: slot)
