@@ -40,7 +40,8 @@ struct TemplateRenderer {
         budget -= 1
         defer { depth -= 1 }
         guard !indentation.isEmpty else {
-            for node in nodes { render(node, stack: &stack, into: &output) }
+            // By index: iterating copied each node out of the array (a reference count each).
+            for index in nodes.indices { render(nodes[index], stack: &stack, into: &output) }
             return
         }
         // A line of an indented partial starts after a line break this template wrote.
@@ -61,10 +62,14 @@ struct TemplateRenderer {
         case .text(let bytes):
             output += bytes
         case .variable(let name, let escaped):
-            guard let value = Self.lookup(name, in: stack) else { return }
+            var value = TemplateValue.flag(false)
+            guard Self.lookup(name, in: stack, into: &value) else { return }
             Self.write(value, escaped: escaped, into: &output)
         case .section(let name, let body, let inverted):
-            renderSection(body, value: Self.lookup(name, in: stack), inverted: inverted, stack: &stack, into: &output)
+            // A section treats a missing name as false.
+            var value = TemplateValue.flag(false)
+            if !Self.lookup(name, in: stack, into: &value) { value = .flag(false) }
+            renderSection(body, value: value, inverted: inverted, stack: &stack, into: &output)
         case .partial(let name, let indented, let inherited):
             guard let template = library.template(named: name) else { return }
             let (savedOverrides, savedIndentation) = (overrides, indentation)
@@ -86,17 +91,17 @@ struct TemplateRenderer {
     }
 
     /// A section's body for its value: once for a true flag or any other value (pushed on
-    /// the stack), once per item of a list, never for false, an empty list or nothing; an
-    /// inverted section the other way round, without pushing.
+    /// the stack), once per item of a list, never for false (also a missing name's) or an
+    /// empty list; an inverted section the other way round, without pushing.
     private mutating func renderSection(
-        _ body: [Template.Node], value: TemplateValue?, inverted: Bool, stack: inout [TemplateValue], into output: inout [UInt8]
+        _ body: [Template.Node], value: TemplateValue, inverted: Bool, stack: inout [TemplateValue], into output: inout [UInt8]
     ) {
         if inverted {
-            if !(value?.isTruthy ?? false) { render(body, stack: &stack, into: &output) }
+            if !value.isTruthy { render(body, stack: &stack, into: &output) }
             return
         }
         switch value {
-        case nil, .flag(false): return
+        case .flag(false): return
         case .flag(true): render(body, stack: &stack, into: &output)
         case .list(let items):
             stack.append(.flag(false))
@@ -105,49 +110,53 @@ struct TemplateRenderer {
                 render(body, stack: &stack, into: &output)
             }
             stack.removeLast()
-        case .some(let value):
+        default:
             stack.append(value)
             render(body, stack: &stack, into: &output)
             stack.removeLast()
         }
     }
 
-    /// The value a name refers to, or nil.
-    static func lookup(_ name: TemplateName, in stack: [TemplateValue]) -> TemplateValue? {
-        guard !stack.isEmpty else { return nil }
-        var value: TemplateValue
+    /// Puts the value a name refers to in `value` and returns true; returns false when there
+    /// is none (and `value` is then to be ignored).
+    ///
+    /// Why not an optional result: an optional value was destroyed through its type's
+    /// metadata after each of a page's hundred lookups.
+    static func lookup(_ name: TemplateName, in stack: [TemplateValue], into value: inout TemplateValue) -> Bool {
+        guard !stack.isEmpty else { return false }
         var next = 0
         switch name.scope {
         case .current:
-            return stack[stack.count - 1]
+            value = stack[stack.count - 1]
+            return true
         case .anchored:
             value = stack[stack.count - 1]
         case .stack:
             // The innermost value is not copied first: a name searched outwards is found
             // in the value that has it, and only that is taken.
             var index = stack.count - 1
-            while true {
-                if let found = child(name, 0, of: stack[index]) {
-                    value = found
-                    break
-                }
-                guard index > 0 else { return nil }
+            while !child(name, 0, of: stack[index], into: &value) {
+                guard index > 0 else { return false }
                 index -= 1
             }
             next = 1
         }
         while next < name.components.count {
-            guard let found = child(name, next, of: value) else { return nil }
-            value = found
+            let parent = value
+            guard child(name, next, of: parent, into: &value) else { return false }
             next += 1
         }
-        return value
+        return true
     }
 
-    /// The value of `name`'s component `index` in `value`.
-    private static func child(_ name: TemplateName, _ index: Int, of value: TemplateValue) -> TemplateValue? {
-        guard case .object(let object) = value else { return nil }
-        return object[name.components[index], hash: name.hashes[index]]
+    /// Puts the value of `name`'s component `index` in `parent` into `value`; false when
+    /// `parent` has none.
+    private static func child(_ name: TemplateName, _ index: Int, of parent: TemplateValue, into value: inout TemplateValue) -> Bool {
+        guard case .object(let object) = parent, let position = object.index(of: name.components[index], hash: name.hashes[index]) else {
+            return false
+        }
+        value = object.values[position]
+        return true
     }
 
     /// Appends a number in decimal, as its `description` reads, without making a string

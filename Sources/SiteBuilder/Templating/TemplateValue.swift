@@ -103,6 +103,12 @@ public struct TemplateObject: Sendable, Equatable, ExpressibleByDictionaryLitera
         names.index(of: key, hash: hash).map { values[$0] }
     }
 
+    /// Where `values` has the value named `key`, whose `hash(_:)` the caller worked out once:
+    /// the renderer copies the value from there, without an optional in between.
+    func index(of key: String, hash: UInt64) -> Int? {
+        names.index(of: key, hash: hash)
+    }
+
     /// The hash a key is found by.
     static func hash(_ key: String) -> UInt64 {
         var hasher = FNV1a()
