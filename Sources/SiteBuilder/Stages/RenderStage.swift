@@ -48,6 +48,9 @@ public enum RenderStage {
         /// The site-wide files rendered with the frame: the sidebar script and the theme's assets.
         let assetFiles: [OutputFile]
         let tocList: String
+        /// The paths from the site's root of what every page links to, in `assetsShape`
+        /// order: worked out once, where each page looked each name up.
+        let linkedAssets: [String]
     }
 
     /// Prepares what the pages of a build share; renders the sidebar unless `input` has it.
@@ -68,7 +71,10 @@ public enum RenderStage {
             assets.paths[path] = Path.join(assetsFolder, name)
             files.append(OutputFile(path: Path.join(assetsFolder, name), content: .bytes(bytes)))
         }
-        return Frame(input: input, navigation: navigation, notesByOutput: notesByOutput, assets: assets, assetFiles: files, tocList: tocList)
+        let linkedAssets = ["style.css", "notesim.js", "search.js"].map { assets.paths[$0] ?? Path.join(assetsFolder, $0) } + [assets.toc, tocPage]
+        return Frame(
+            input: input, navigation: navigation, notesByOutput: notesByOutput, assets: assets, assetFiles: files, tocList: tocList,
+            linkedAssets: linkedAssets)
     }
 
     /// The page of one note, with `figures` (HTML by slot number) in its scenario slots and
@@ -81,12 +87,15 @@ public enum RenderStage {
         let language = note.frontMatter.lang ?? input.config.language
         let html = fillSlots(note, slotHTML: figures, codeHTML: code)
         let (titleHTML, body) = splitLeadingTitle(html)
-        var context = baseContext(for: note.outputPath, config: input.config, language: language, assets: frame.assets)
-        context["lang"] = .text(language)
-        context["page"] = .object(pageContext(note, titleHTML: titleHTML, content: body, config: input.config))
-        context["previous"] = previous.flatMap { frame.notesByOutput[$0] }.map { link(to: $0, from: note.outputPath) }
-        context["next"] = next.flatMap { frame.notesByOutput[$0] }.map { link(to: $0, from: note.outputPath) }
-        if isHome { context["notes"] = .list(noteList(frame.navigation.entries, from: note.outputPath)) }
+        let root = Path.rootPrefix(forFile: note.outputPath)
+        let previousLink = previous.flatMap { frame.notesByOutput[$0] }.map { link(to: $0, root: root) }
+        let nextLink = next.flatMap { frame.notesByOutput[$0] }.map { link(to: $0, root: root) }
+        var values = baseValues(for: note.outputPath, root: root, frame: frame, language: language)
+        values.append(.object(pageContext(note, titleHTML: titleHTML, content: body, config: input.config)))
+        if let previousLink { values.append(previousLink) }
+        if let nextLink { values.append(nextLink) }
+        var context = TemplateObject(pageShapes[(previousLink == nil ? 0 : 1) + (nextLink == nil ? 0 : 2)], values: values)
+        if isHome { context["notes"] = .list(noteList(frame.navigation.entries, from: note.outputPath, root: root)) }
         return OutputFile(path: note.outputPath, content: .bytes(input.theme.render(context, template: isHome ? "index" : "page")))
     }
 
@@ -97,9 +106,8 @@ public enum RenderStage {
         let path = ScenarioLog.path(of: note.outputPath)
         let language = logs.first?.log.language ?? frame.input.config.language
         let ui = UIStrings.forLanguage(language)
-        var context = baseContext(for: path, config: frame.input.config, language: language, assets: frame.assets)
+        var context = baseContext(for: path, frame: frame, language: language)
         let back = OutputPaths.url(of: note.outputPath, from: path)
-        context["lang"] = .text(language)
         context["page"] = ["title": .text("\(ui.eventLog): \(note.title)"), "lang": .text(language)]
         context["note"] = ["title": .text(note.title)]
         context["logs"] = .list(
@@ -118,25 +126,24 @@ public enum RenderStage {
     public static func siteFiles(_ frame: Frame) -> [OutputFile] {
         let input = frame.input
         let ui = UIStrings.forLanguage(input.config.language)
-        let assets = frame.assets
         var files = frame.assetFiles
         if frame.notesByOutput["index.html"] == nil {
-            var context = baseContext(for: "index.html", config: input.config, language: input.config.language, assets: assets)
+            var context = baseContext(for: "index.html", frame: frame, language: input.config.language)
             var page: TemplateObject = ["title": .text(input.config.title), "lang": .text(input.config.language), "content": "", "showTitle": true]
             if !input.config.description.isEmpty { page["description"] = .text(input.config.description) }
             context["page"] = .object(page)
-            context["next"] = frame.navigation.readingOrder.first.flatMap { frame.notesByOutput[$0] }.map { link(to: $0, from: "index.html") }
-            context["notes"] = .list(noteList(frame.navigation.entries, from: "index.html"))
+            context["next"] = frame.navigation.readingOrder.first.flatMap { frame.notesByOutput[$0] }.map { link(to: $0, root: "") }
+            context["notes"] = .list(noteList(frame.navigation.entries, from: "index.html", root: ""))
             files.append(OutputFile(path: "index.html", content: .bytes(input.theme.render(context, template: "index"))))
         }
 
-        var tocContext = baseContext(for: tocPage, config: input.config, language: input.config.language, assets: assets)
+        var tocContext = baseContext(for: tocPage, frame: frame, language: input.config.language)
         tocContext["toc"] = .text(frame.tocList)
         files.append(OutputFile(path: tocPage, content: .bytes(input.theme.render(tocContext, template: "toc-page"))))
         // Every note's page is in the sitemap, also those an incremental build did not render.
         // Made only when there is a sitemap to write (a site with a base URL).
         let pagePaths = { Array(Set(input.notes.map(\.outputPath)).union(files.map(\.path).filter { Path.fileExtension(of: $0) == "html" && $0 != tocPage })) }
-        var notFound = baseContext(for: "404.html", config: input.config, language: input.config.language, assets: assets, absoluteRoot: true)
+        var notFound = baseContext(for: "404.html", frame: frame, language: input.config.language, absoluteRoot: true)
         notFound["page"] = ["title": .text(ui.notFound), "lang": .text(input.config.language)]
         files += PublishingFiles.make(config: input.config, pages: pagePaths, notFound: input.theme.renderText(notFound, template: "404"))
         for path in input.referencedFiles {
@@ -152,43 +159,49 @@ public enum RenderStage {
 
     // MARK: - Contexts
 
-    private static func baseContext(
-        for outputPath: String, config: SiteConfig, language: String, assets: AssetNames, absoluteRoot: Bool = false
-    ) -> TemplateObject {
+    private static func baseContext(for outputPath: String, frame: Frame, language: String, absoluteRoot: Bool = false) -> TemplateObject {
         // The 404 page is served at any depth, so it links from the site's root path.
-        let root = absoluteRoot ? PublishingFiles.rootPath(of: config) : Path.rootPrefix(forFile: outputPath)
+        let root = absoluteRoot ? PublishingFiles.rootPath(of: frame.input.config) : Path.rootPrefix(forFile: outputPath)
+        return TemplateObject(baseShape, values: baseValues(for: outputPath, root: root, frame: frame, language: language))
+    }
+
+    /// The values every page's context starts with, in `baseShape` order; `root` is the
+    /// path from the page to the site's root, `language` the page's (its `lang` and `ui`).
+    private static func baseValues(for outputPath: String, root: String, frame: Frame, language: String) -> [TemplateValue] {
+        let config = frame.input.config
         return [
-            "root": .text(root),
-            "lang": .text(config.language),
-            "site": ["title": .text(config.title), "language": .text(config.language), "description": .text(config.description)],
-            "ui": .object(UIStrings.context(forLanguage: language)),
-            "assets": [
-                "style": .text(root + (assets.paths["style.css"] ?? Path.join(assetsFolder, "style.css"))),
-                "script": .text(root + (assets.paths["notesim.js"] ?? Path.join(assetsFolder, "notesim.js"))),
-                "search": .text(root + (assets.paths["search.js"] ?? Path.join(assetsFolder, "search.js"))),
-                "toc": .text(root + assets.toc),
-                "tocPage": .text(root + tocPage),
-            ],
-            "homeURL": .text(root + "index.html"),
-            // The page's sidebar link, to mark it as the current page (see notesim.js).
-            "pagePath": .text(OutputPaths.url(of: outputPath, from: "index.html")),
-            "search": .flag(config.search),
+            .text(root), .text(language),
+            .object(TemplateObject(siteShape, values: [.text(config.title), .text(config.language), .text(config.description)])),
+            .object(UIStrings.context(forLanguage: language)),
+            .object(TemplateObject(assetsShape, values: frame.linkedAssets.map { .text(root + $0) })),
+            .text(root + "index.html"),
+            // The page's sidebar link, to mark it as the current page (see notesim.js): its
+            // URL from the site's root, as `OutputPaths.url(of:from: "index.html")` writes it.
+            .text(PercentEncoding.encodePath(outputPath)),
+            .flag(config.search),
         ]
+    }
+
+    /// The names of every page's context (`baseValues`).
+    private static let baseShape = TemplateShape(["root", "lang", "site", "ui", "assets", "homeURL", "pagePath", "search"])
+    private static let siteShape = TemplateShape(["title", "language", "description"])
+    /// The names of `Frame.linkedAssets`.
+    private static let assetsShape = TemplateShape(["style", "script", "search", "toc", "tocPage"])
+    /// The names of a note's page context: the base, its page, and its previous and next
+    /// notes when it has them (by `previous + 2 * next`).
+    private static let pageShapes = [[], ["previous"], ["next"], ["previous", "next"]].map {
+        TemplateShape(baseShape.keys + ["page"] + $0)
     }
 
     private static func pageContext(_ note: Note, titleHTML: String?, content: ArraySlice<UInt8>, config: SiteConfig) -> TemplateObject {
         let headings = note.page.headings.filter { $0.level == 2 || $0.level == 3 }
-        var context: TemplateObject = [
-            "title": .text(note.title),
-            "lang": .text(note.frontMatter.lang ?? config.language),
-            "content": .bytes(content),
-            "showTitle": .flag(titleHTML == nil),
-            "sourcePath": .text(note.sourcePath),
-            "headings": .list(
-                headings.map { .object(TemplateObject(headingShape, values: [.text($0.id), .text($0.text), .number($0.level), .flag($0.level == 3)])) }
-            ),
-            "hasHeadings": .flag(headings.count > 1),
-        ]
+        var context = TemplateObject(
+            pageShape,
+            values: [
+                .text(note.title), .text(note.frontMatter.lang ?? config.language), .bytes(content), .flag(titleHTML == nil), .text(note.sourcePath),
+                .list(headings.map { .object(TemplateObject(headingShape, values: [.text($0.id), .text($0.text), .number($0.level), .flag($0.level == 3)])) }),
+                .flag(headings.count > 1),
+            ])
         if let titleHTML { context["titleHTML"] = .text(titleHTML) }
         if let editURL = config.editLink(sourcePath: note.sourcePath) { context["editURL"] = .text(editURL) }
         if let description = note.frontMatter.description, !description.isEmpty {
@@ -197,37 +210,57 @@ public enum RenderStage {
         return context
     }
 
+    /// The names every note's `page` has; `pageContext` adds the optional ones after them.
+    private static let pageShape = TemplateShape(["title", "lang", "content", "showTitle", "sourcePath", "headings", "hasHeadings"])
     /// The names of an entry of a page's table of contents, hashed once for every heading of every page.
     private static let headingShape = TemplateShape(["id", "text", "level", "isSub"])
 
-    private static func link(to note: Note, from outputPath: String) -> TemplateValue {
-        ["title": .text(note.title), "url": .text(OutputPaths.url(of: note.outputPath, from: outputPath))]
+    /// A link to a note from a page whose path to the site's root is `root` (the URL
+    /// `OutputPaths.url(of:from:)` writes, without taking the page's path apart again).
+    private static func link(to note: Note, root: String) -> TemplateValue {
+        .object(TemplateObject(linkShape, values: [.text(note.title), .text(root + PercentEncoding.encodePath(note.outputPath))]))
     }
 
-    private static func noteList(_ entries: [Navigation.Entry], from outputPath: String, depth: Int = 0) -> [TemplateValue] {
+    private static let linkShape = TemplateShape(["title", "url"])
+
+    /// Every note but the page's own, folders included, in navigation order, for the home
+    /// page's list; `root` is the path from the page (`outputPath`) to the site's root.
+    private static func noteList(_ entries: [Navigation.Entry], from outputPath: String, root: String, depth: Int = 0) -> [TemplateValue] {
         var list: [TemplateValue] = []
         for entry in entries {
-            var item: TemplateObject = ["title": .text(entry.title), "depth": .number(depth), "isNested": .flag(depth > 0)]
-            if let path = entry.outputPath { item["url"] = .text(OutputPaths.url(of: path, from: outputPath)) }
-            if entry.outputPath != outputPath { list.append(.object(item)) }
-            list += noteList(entry.children, from: outputPath, depth: depth + 1)
+            if entry.outputPath != outputPath {
+                let values: [TemplateValue] = [.text(entry.title), .number(depth), .flag(depth > 0)]
+                list.append(
+                    .object(
+                        entry.outputPath.map { TemplateObject(noteItemShape, values: values + [.text(root + PercentEncoding.encodePath($0))]) }
+                            ?? TemplateObject(folderItemShape, values: values)))
+            }
+            list += noteList(entry.children, from: outputPath, root: root, depth: depth + 1)
         }
         return list
     }
+
+    /// The names of a note of the home page's list, and of a folder (which has no URL).
+    private static let noteItemShape = TemplateShape(["title", "depth", "isNested", "url"])
+    private static let folderItemShape = TemplateShape(["title", "depth", "isNested"])
 
     /// Sidebar entries with site-root-relative URLs; every entry sets every key so that
     /// the recursive partial never reads a parent's value.
     private static func tocEntries(_ entries: [Navigation.Entry]) -> [TemplateValue] {
         entries.map { entry in
-            [
-                "title": .text(entry.title),
-                "url": .text(entry.outputPath.map { OutputPaths.url(of: $0, from: "index.html") } ?? ""),
-                "hasURL": .flag(entry.outputPath != nil),
-                "children": .list(tocEntries(entry.children)),
-                "hasChildren": .flag(!entry.children.isEmpty),
-            ]
+            .object(
+                TemplateObject(
+                    tocEntryShape,
+                    values: [
+                        .text(entry.title),
+                        // From the site's root, as `OutputPaths.url(of:from: "index.html")` writes it.
+                        .text(entry.outputPath.map(PercentEncoding.encodePath) ?? ""),
+                        .flag(entry.outputPath != nil), .list(tocEntries(entry.children)), .flag(!entry.children.isEmpty),
+                    ]))
         }
     }
+
+    private static let tocEntryShape = TemplateShape(["title", "url", "hasURL", "children", "hasChildren"])
 
     /// Separates a leading `<h1>` from the rest of a note's HTML, so the template can put
     /// the page's table of contents between the title and the text.
@@ -260,7 +293,8 @@ public enum RenderStage {
         output.reserveCapacity(html.count + slots.values.reduce(0) { $0 + $1.count } + code.values.reduce(0) { $0 + $1.count })
         var copied = 0
         var searchFrom = 0
-        while let found = ByteSearch.firstRange(of: markerStem, in: html, from: searchFrom) {
+        // Once every block is in place, the rest of the page is copied without searching it.
+        while !slots.isEmpty || !code.isEmpty, let found = ByteSearch.firstRange(of: markerStem, in: html, from: searchFrom) {
             searchFrom = found.upperBound
             guard let (isCode, slot, end) = marker(in: html, at: found.upperBound),
                 let replacement = isCode ? code.removeValue(forKey: slot) : slots.removeValue(forKey: slot)

@@ -21,7 +21,9 @@ public struct TemplateLibrary: Sendable {
         var renderer = TemplateRenderer(library: self)
         var output: [UInt8] = []
         output.reserveCapacity(16_384)
-        renderer.render(template.nodes, stack: [context], into: &output)
+        var stack = [context]
+        stack.reserveCapacity(8)
+        renderer.render(template.nodes, stack: &stack, into: &output)
         return output
     }
 }

@@ -32,20 +32,23 @@ struct TemplateRenderer {
     /// Renders a body, unless the depth or work limit is reached: then nothing more is written.
     ///
     /// Counted here, once per body, with two integers: rendering is on every page's path.
-    mutating func render(_ nodes: [Template.Node], stack: [TemplateValue], into output: inout [UInt8]) {
+    /// `stack` is the values names are looked up in, innermost last: a section pushes its
+    /// value and pops it when done, so no body gets an array of its own.
+    mutating func render(_ nodes: [Template.Node], stack: inout [TemplateValue], into output: inout [UInt8]) {
         guard depth < Self.maximumDepth, budget > 0 else { return }
         depth += 1
         budget -= 1
         defer { depth -= 1 }
         guard !indentation.isEmpty else {
-            for node in nodes { render(node, stack: stack, into: &output) }
+            // By index: iterating copied each node out of the array (a reference count each).
+            for index in nodes.indices { render(nodes[index], stack: &stack, into: &output) }
             return
         }
         // A line of an indented partial starts after a line break this template wrote.
         var own: [UInt8] = []
         for node in nodes {
             var piece: [UInt8] = []
-            render(node, stack: stack, into: &piece)
+            render(node, stack: &stack, into: &piece)
             if !piece.isEmpty, own.last == UInt8(ascii: "\n"), own.dropLast().last != UInt8(ascii: "\r") {
                 own += indentation
             }
@@ -54,84 +57,119 @@ struct TemplateRenderer {
         output += own
     }
 
-    private mutating func render(_ node: Template.Node, stack: [TemplateValue], into output: inout [UInt8]) {
+    private mutating func render(_ node: Template.Node, stack: inout [TemplateValue], into output: inout [UInt8]) {
         switch node {
         case .text(let bytes):
             output += bytes
         case .variable(let name, let escaped):
-            guard let value = Self.lookup(name, in: stack) else { return }
+            var value = TemplateValue.flag(false)
+            guard Self.lookup(name, in: stack, into: &value) else { return }
             Self.write(value, escaped: escaped, into: &output)
         case .section(let name, let body, let inverted):
-            let value = Self.lookup(name, in: stack)
-            if inverted {
-                if !(value?.isTruthy ?? false) { render(body, stack: stack, into: &output) }
-                return
-            }
-            switch value {
-            case nil, .flag(false): return
-            case .flag(true): render(body, stack: stack, into: &output)
-            case .list(let items):
-                var inner = stack
-                inner.append(.flag(false))
-                for item in items {
-                    inner[inner.count - 1] = item
-                    render(body, stack: inner, into: &output)
-                }
-            case .some(let value): render(body, stack: stack + [value], into: &output)
-            }
+            // A section treats a missing name as false.
+            var value = TemplateValue.flag(false)
+            if !Self.lookup(name, in: stack, into: &value) { value = .flag(false) }
+            renderSection(body, value: value, inverted: inverted, stack: &stack, into: &output)
         case .partial(let name, let indented, let inherited):
             guard let template = library.template(named: name) else { return }
             let (savedOverrides, savedIndentation) = (overrides, indentation)
-            if let indented { indentation += indented }
-            if let inherited { overrides.merge(inherited) { outer, _ in outer } }
-            render(template.nodes, stack: stack, into: &output)
+            if let indented, !indented.isEmpty { indentation += indented }
+            if let inherited {
+                // The outermost parent's override wins; with none yet, the parent's own are the overrides.
+                if overrides.isEmpty { overrides = inherited } else { overrides.merge(inherited) { outer, _ in outer } }
+            }
+            render(template.nodes, stack: &stack, into: &output)
             (overrides, indentation) = (savedOverrides, savedIndentation)
         case .block(let name, let fallback, let indented):
             let saved = indentation
-            indentation += indented
-            render(overrides[name] ?? fallback, stack: stack, into: &output)
+            if !indented.isEmpty { indentation += indented }
+            render(overrides[name] ?? fallback, stack: &stack, into: &output)
             indentation = saved
         case .blockDefinition:
             return
         }
     }
 
-    /// The value a name refers to, or nil.
-    static func lookup(_ name: TemplateName, in stack: [TemplateValue]) -> TemplateValue? {
-        guard !stack.isEmpty else { return nil }
-        var value: TemplateValue
+    /// A section's body for its value: once for a true flag or any other value (pushed on
+    /// the stack), once per item of a list, never for false (also a missing name's) or an
+    /// empty list; an inverted section the other way round, without pushing.
+    private mutating func renderSection(
+        _ body: [Template.Node], value: TemplateValue, inverted: Bool, stack: inout [TemplateValue], into output: inout [UInt8]
+    ) {
+        if inverted {
+            if !value.isTruthy { render(body, stack: &stack, into: &output) }
+            return
+        }
+        switch value {
+        case .flag(false): return
+        case .flag(true): render(body, stack: &stack, into: &output)
+        case .list(let items):
+            stack.append(.flag(false))
+            for item in items {
+                stack[stack.count - 1] = item
+                render(body, stack: &stack, into: &output)
+            }
+            stack.removeLast()
+        default:
+            stack.append(value)
+            render(body, stack: &stack, into: &output)
+            stack.removeLast()
+        }
+    }
+
+    /// Puts the value a name refers to in `value` and returns true; returns false when there
+    /// is none (and `value` is then to be ignored).
+    ///
+    /// Why not an optional result: an optional value was destroyed through its type's
+    /// metadata after each of a page's hundred lookups.
+    static func lookup(_ name: TemplateName, in stack: [TemplateValue], into value: inout TemplateValue) -> Bool {
+        guard !stack.isEmpty else { return false }
         var next = 0
         switch name.scope {
         case .current:
-            return stack[stack.count - 1]
+            value = stack[stack.count - 1]
+            return true
         case .anchored:
             value = stack[stack.count - 1]
         case .stack:
             // The innermost value is not copied first: a name searched outwards is found
             // in the value that has it, and only that is taken.
             var index = stack.count - 1
-            while true {
-                if let found = child(name, 0, of: stack[index]) {
-                    value = found
-                    break
-                }
-                guard index > 0 else { return nil }
+            while !child(name, 0, of: stack[index], into: &value) {
+                guard index > 0 else { return false }
                 index -= 1
             }
             next = 1
         }
         while next < name.components.count {
-            guard let found = child(name, next, of: value) else { return nil }
-            value = found
+            let parent = value
+            guard child(name, next, of: parent, into: &value) else { return false }
             next += 1
         }
-        return value
+        return true
     }
 
-    /// The value of `name`'s component `index` in `value`.
-    private static func child(_ name: TemplateName, _ index: Int, of value: TemplateValue) -> TemplateValue? {
-        guard case .object(let object) = value else { return nil }
-        return object[name.components[index], hash: name.hashes[index]]
+    /// Puts the value of `name`'s component `index` in `parent` into `value`; false when
+    /// `parent` has none.
+    private static func child(_ name: TemplateName, _ index: Int, of parent: TemplateValue, into value: inout TemplateValue) -> Bool {
+        guard case .object(let object) = parent, let position = object.index(of: name.components[index], hash: name.hashes[index]) else {
+            return false
+        }
+        value = object.values[position]
+        return true
+    }
+
+    /// Appends a number in decimal, as its `description` reads, without making a string
+    /// (page tables of contents write a heading level per entry).
+    static func appendDecimal(_ number: Int, to output: inout [UInt8]) {
+        if number < 0 { output.append(UInt8(ascii: "-")) }
+        let magnitude = number.magnitude
+        var divisor: UInt = 1
+        while divisor <= magnitude / 10 { divisor *= 10 }
+        repeat {
+            output.append(UInt8(ascii: "0") + UInt8(magnitude / divisor % 10))
+            divisor /= 10
+        } while divisor > 0
     }
 
     /// Writes a value as text: escaped text, a number, `true` or `false`; lists and objects write nothing.
@@ -142,7 +180,7 @@ struct TemplateRenderer {
         case .bytes(let bytes):
             if escaped { HTMLEscaping.appendMustacheEscaped(bytes, to: &output) } else { output += bytes }
         case .number(let number):
-            output += number.description.utf8
+            appendDecimal(number, to: &output)
         case .flag(let flag):
             output += (flag ? "true" : "false").utf8
         case .list, .object:

@@ -3,16 +3,16 @@
 ///
 /// Why: `TemplateObject`'s ordinary initializer hashes each name and checks it against
 /// those before it, which for a figure's two dozen names cost about a third of rendering
-/// the figure; a shape checks its names are distinct once, and an object made from it
-/// shares them.
+/// the figure; a shape checks its names are distinct once, and every object made from it
+/// shares them and their index (`TemplateKeys`).
 struct TemplateShape: Sendable {
-    let keys: [String]
-    let hashes: [UInt64]
+    let names: TemplateKeys
+
+    var keys: [String] { names.names }
 
     /// A shape of these names, which must be distinct.
     init(_ keys: [String]) {
         precondition(Set(keys).count == keys.count, "a template shape's names must be distinct")
-        self.keys = keys
-        hashes = keys.map(TemplateObject.hash)
+        names = TemplateKeys(names: keys, hashes: keys.map(TemplateObject.hash))
     }
 }

@@ -32,22 +32,39 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral
     }
 }
 
-/// Named template values, in the order they were set; looked up by linear search over the
-/// keys' hashes, which for the dozen keys of a context beats a dictionary.
+/// Named template values, in the order they were set; looked up by the keys' hashes, in
+/// order for the dozen keys of most contexts and through an index for longer ones
+/// (`TemplateKeys`).
 ///
 /// Each key's FNV-1a hash is kept beside it: a lookup compares numbers and the text of a
 /// matching key only. Comparing the names themselves (and building a context key by key,
 /// each one compared with those before it) cost more than rendering the templates.
 public struct TemplateObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
-    public private(set) var keys: [String] = []
-    public private(set) var values: [TemplateValue] = []
-    private var hashes: [UInt64] = []
+    /// The names, shared with every object of the same shape.
+    private var names: TemplateKeys
+    public private(set) var values: [TemplateValue]
+
+    public var keys: [String] { names.names }
 
     public init(_ elements: [(String, TemplateValue)] = []) {
+        var keys: [String] = []
+        var hashes: [UInt64] = []
+        var values: [TemplateValue] = []
         keys.reserveCapacity(elements.count)
-        values.reserveCapacity(elements.count)
         hashes.reserveCapacity(elements.count)
-        for (key, value) in elements { self[key] = value }
+        values.reserveCapacity(elements.count)
+        for (key, value) in elements {
+            let hash = Self.hash(key)
+            if let index = hashes.indices.first(where: { hashes[$0] == hash && keys[$0] == key }) {
+                values[index] = value
+            } else {
+                keys.append(key)
+                hashes.append(hash)
+                values.append(value)
+            }
+        }
+        names = keys.isEmpty ? .empty : TemplateKeys(names: keys, hashes: hashes)
+        self.values = values
     }
 
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
@@ -58,8 +75,7 @@ public struct TemplateObject: Sendable, Equatable, ExpressibleByDictionaryLitera
     /// object as the literal of those pairs, without hashing or comparing a name.
     init(_ shape: TemplateShape, values: [TemplateValue]) {
         precondition(values.count == shape.keys.count, "one value per name of the shape")
-        keys = shape.keys
-        hashes = shape.hashes
+        names = shape.names
         self.values = values
     }
 
@@ -68,25 +84,29 @@ public struct TemplateObject: Sendable, Equatable, ExpressibleByDictionaryLitera
         get { self[key, hash: Self.hash(key)] }
         set {
             let hash = Self.hash(key)
-            if let index = index(of: key, hash: hash) {
+            if let index = names.index(of: key, hash: hash) {
                 if let newValue {
                     values[index] = newValue
                 } else {
-                    keys.remove(at: index)
+                    names = names.removing(at: index)
                     values.remove(at: index)
-                    hashes.remove(at: index)
                 }
             } else if let newValue {
-                keys.append(key)
+                names = names.appending(key, hash: hash)
                 values.append(newValue)
-                hashes.append(hash)
             }
         }
     }
 
     /// The value named `key`, whose `hash(_:)` the caller worked out once (a template's names).
     subscript(key: String, hash hash: UInt64) -> TemplateValue? {
-        index(of: key, hash: hash).map { values[$0] }
+        names.index(of: key, hash: hash).map { values[$0] }
+    }
+
+    /// Where `values` has the value named `key`, whose `hash(_:)` the caller worked out once:
+    /// the renderer copies the value from there, without an optional in between.
+    func index(of key: String, hash: UInt64) -> Int? {
+        names.index(of: key, hash: hash)
     }
 
     /// The hash a key is found by.
@@ -96,12 +116,8 @@ public struct TemplateObject: Sendable, Equatable, ExpressibleByDictionaryLitera
         return hasher.value
     }
 
-    private func index(of key: String, hash: UInt64) -> Int? {
-        var index = 0
-        while index < hashes.count {
-            if hashes[index] == hash, keys[index] == key { return index }
-            index += 1
-        }
-        return nil
+    /// Equal when the same keys hold the same values in the same order.
+    public static func == (lhs: TemplateObject, rhs: TemplateObject) -> Bool {
+        lhs.keys == rhs.keys && lhs.values == rhs.values
     }
 }
