@@ -37,4 +37,15 @@ import Testing
         #expect(facts.latencies == [9, nil, nil])
         #expect(facts.retried)
     }
+
+    @Test func theLastResponseToAnEventIsKeptByItsNumber() {
+        var facts = ClaimFacts(mode: .sync)
+        facts.add(TraceEntry(time: 3, event: .response(item: 2, status: 429, error: "TooManyRequestsException", reason: nil), rules: []))
+        facts.add(TraceEntry(time: 8, event: .response(item: 2, status: 200, error: nil, reason: nil), rules: []))
+        facts.add(TraceEntry(time: 9, event: .response(item: 1, status: 200, error: nil, reason: nil), rules: []))
+        #expect(facts.response(to: 2) == ClaimFacts.Response(status: 200, error: nil, reason: nil, time: 8))
+        #expect(facts.response(to: 3) == nil)
+        #expect(facts.responses.keys.sorted() == [1, 2])
+        #expect(facts.responses[1]?.time == 9)
+    }
 }

@@ -10,9 +10,9 @@ import Testing
         settled.settle(1, [.dlq, .onFailure])
         settled.settle(2, .discarded)
         settled.settle(-3, .pending)
-        settled.settle(SettledOutcomes.listLimit + 1, .throttled)
+        settled.settle(ByInput<OutcomeSet>.listLimit + 1, .throttled)
         #expect(settled.count == 4)
-        #expect(settled.map == [1: [.dlq, .onFailure], 2: [.discarded], -3: [.pending], SettledOutcomes.listLimit + 1: [.throttled]])
+        #expect(settled.map == [1: [.dlq, .onFailure], 2: [.discarded], -3: [.pending], ByInput<OutcomeSet>.listLimit + 1: [.throttled]])
     }
 
     @Test func anInputSettledWithNoOutcomeIsInTheMap() {

@@ -56,7 +56,8 @@ public struct ClaimFacts: Sendable {
     /// that delivered anything).
     private var deliveredCounts = InlineCounts()
     /// By event number.
-    public private(set) var responses: [Int: Response] = [:]
+    public var responses: [Int: Response] { responseByEvent.map { $0 } }
+    private var responseByEvent = ByInput<Response>()
     /// Whether some input started more than once.
     public private(set) var retried = false
     /// The first success out of order in its shard, key or FIFO group, if any.
@@ -134,7 +135,7 @@ public struct ClaimFacts: Sendable {
             deliveries.append((time, delivery))
             if delivery.delivered { deliveredCounts.increment(delivery.route.ordinal) }
         case .response(let item, let status, let error, let reason):
-            responses[item] = Response(status: status, error: error, reason: reason, time: time)
+            responseByEvent.set(Response(status: status, error: error, reason: reason, time: time), for: item)
         case .recursionStopped:
             recursionStoppedTimes.append(time)
         case .retryScheduled(_, .caller, _):
@@ -149,6 +150,11 @@ public struct ClaimFacts: Sendable {
 }
 
 extension ClaimFacts {
+    /// The last answer the caller of `event` got (`responses[event]`, without making the map).
+    public func response(to event: Int) -> Response? {
+        responseByEvent[event]
+    }
+
     /// How many messages reached their target by `route` (`delivered[route] ?? 0`).
     public func deliveredCount(to route: Delivery.Route) -> Int {
         deliveredCounts[route.ordinal]
@@ -218,6 +224,7 @@ struct OrderTracker: Sendable {
     let shards: ShardNaming
     /// The scopes seen, numbered in the order they first came.
     private var scopes: [Scope] = []
+    /// The scopes' numbers, once there are more than `searchedScopes` of them.
     private var numbers: [Scope: Int32] = [:]
     /// The number `number(of:)` gave last.
     private var latest: Int32 = -1
@@ -247,20 +254,32 @@ struct OrderTracker: Sendable {
         scopeOf[item] = scopeNumber
     }
 
-    /// The scope's number, hashed only when it is not the one asked for last (arrivals come
-    /// in runs of one shard or group).
+    /// The scope's number, looked up only when it is not the one asked for last (arrivals
+    /// come in runs of one shard or group): searched among the first `searchedScopes`
+    /// scopes, hashed past them (most scenarios have one or two scopes, and hashing the
+    /// first allocated a table in every run).
     private mutating func number(of scope: Scope) -> Int32 {
         if latest >= 0, scopes[Int(latest)] == scope { return latest }
-        if let known = numbers[scope] {
+        let known = scopes.count <= Self.searchedScopes ? scopes.firstIndex(of: scope).map { Int32($0) } : numbers[scope]
+        if let known {
             latest = known
         } else {
             latest = Int32(scopes.count)
-            numbers[scope] = latest
             scopes.append(scope)
             last.append(0)
+            if scopes.count > Self.searchedScopes {
+                if numbers.isEmpty {
+                    for (index, each) in scopes.enumerated() { numbers[each] = Int32(index) }
+                } else {
+                    numbers[scope] = latest
+                }
+            }
         }
         return latest
     }
+
+    /// Up to this many scopes are searched in order; past it, `numbers` hashes them.
+    static var searchedScopes: Int { 8 }
 
     mutating func started(_ invocation: Int, items: [Int]) {
         running.set(items, for: invocation)

@@ -19,9 +19,8 @@ struct InvocationSlots<Value: Sendable>: Sendable {
     /// Sets the value of `invocation`, replacing any.
     mutating func set(_ value: Value, for invocation: Int) {
         if front == slots.count, invocation >= first + front {
-            // Nothing is running: the window starts again at this number.
-            slots.removeAll(keepingCapacity: true)
-            (first, front) = (invocation, 0)
+            // Nothing is running: the window starts again at this number, the next slot.
+            first = invocation - front
         }
         let index = invocation - first
         guard index >= front, index < slots.count + Self.reach else {
@@ -29,6 +28,10 @@ struct InvocationSlots<Value: Sendable>: Sendable {
             return
         }
         if !others.isEmpty { others[invocation] = nil }
+        if index == slots.count {
+            slots.append(value)
+            return
+        }
         while slots.count <= index { slots.append(nil) }
         slots[index] = value
     }
