@@ -235,7 +235,9 @@ final class Engine {
         }
         stats.endTime = time
         stats.maxConcurrency = pool.peak
-        var open: [Int] = syncItems.keys + running.compactMap { $0?.id } + source.openItems
+        // The records' ids read through the table itself: `source.openItems` copied the
+        // whole source state to ask.
+        var open: [Int] = syncItems.keys + running.compactMap { $0?.id } + source.records.keys
         for action in queue.drain() {
             // Untracked requests are open while their handler runs (none waits for anything else).
             if !tracksSyncItems, case .syncEnd(let item, _, _, _, _) = action { open.append(item) }
@@ -244,12 +246,8 @@ final class Engine {
         }
         open.sort()
         for item in open { settle(item, [.pending]) }
-        for outcome in Outcome.allCases where outcomeCounts[outcome.ordinal] > 0 {
-            stats.outcomes[outcome] = outcomeCounts[outcome.ordinal]
-        }
-        for route in Delivery.Route.allCases where deliveryCounts[route.ordinal] > 0 {
-            stats.deliveries[route] = deliveryCounts[route.ordinal]
-        }
+        stats.outcomeCounts = outcomeCounts
+        stats.deliveryCounts = deliveryCounts
     }
 
     // MARK: - Recording

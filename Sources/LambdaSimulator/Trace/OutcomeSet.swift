@@ -21,7 +21,7 @@ public struct OutcomeSet: OptionSet, Hashable, Sendable {
 
     /// The outcomes, in `Outcome` order.
     public var list: [Outcome] {
-        if rawValue & (rawValue - 1) == 0, rawValue != 0 {
+        if rawValue != 0, rawValue & (rawValue &- 1) == 0 {
             return Self.singleLists[rawValue.trailingZeroBitCount]
         }
         return Outcome.allCases.filter { contains(OutcomeSet($0)) }
