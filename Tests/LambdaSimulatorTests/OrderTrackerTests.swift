@@ -61,4 +61,20 @@ import Testing
         tracker.started(3, items: [2, 3])
         #expect(tracker.ended(3, result: .ok, reported: [], at: 0) == nil)
     }
+
+    @Test func scopesPastTheSearchedOnesKeepTheirOwnOrder() {
+        // Twenty shards, more than are searched in order: each keeps its own order.
+        var tracker = OrderTracker(byFIFOGroup: false)
+        let shards = 20
+        #expect(shards > OrderTracker.searchedScopes)
+        for item in 1...(2 * shards) { tracker.arrived(item, shard: (item - 1) % shards, group: nil) }
+        // The second input of every shard succeeds first: no violation.
+        for shard in 0..<shards {
+            tracker.started(shard + 1, items: [shard + 1 + shards])
+            #expect(tracker.ended(shard + 1, result: .ok, reported: [], at: 1_000) == nil)
+        }
+        // The first input of shard 12 now succeeds after the second.
+        tracker.started(100, items: [13])
+        #expect(tracker.ended(100, result: .ok, reported: [], at: 2_000) == "#13 succeeded after #33 in shard 12 at 2 s")
+    }
 }

@@ -33,7 +33,8 @@ final class Engine {
     var assumedBits: UInt64 = 0
     var outcomeCounts = InlineCounts()
     var deliveryCounts = InlineCounts()
-    /// Per arrival group: behaviour overrides, looked up on every attempt.
+    /// Per arrival group: behaviour overrides, looked up on every attempt (empty when no
+    /// group overrides them: nothing looks them up then).
     let groupDurations: [[Int64]?]
     let groupFails: [FailurePlan?]
     /// Whether any group overrides them, decided once: without, an attempt's plan is asked
@@ -52,7 +53,9 @@ final class Engine {
     var assumptionsUsed: Set<Assumptions.Name> {
         // Most runs rely on none: then no list of every name is filtered.
         guard assumedBits != 0 else { return [] }
-        return Set(Assumptions.Name.allCases.filter { assumedBits & $0.bit != 0 })
+        var names = Set<Assumptions.Name>(minimumCapacity: assumedBits.nonzeroBitCount)
+        for name in Assumptions.Name.allCases where assumedBits & name.bit != 0 { names.insert(name) }
+        return names
     }
     var nextInvocation = 1
     /// Steps taken (arrivals aside) since the clock last moved, and how many are allowed.
@@ -95,9 +98,10 @@ final class Engine {
         self.clientLimiter = ClientRateLimiter(beta: spec.assumptions.adaptiveBeta, minimumRate: spec.assumptions.adaptiveMinimumRate)
         self.requestRate = RequestRateLimiter(concurrencyQuota: spec.accountConcurrency)
         self.function = FunctionModel(spec: spec.function, seed: spec.seed)
-        self.groupDurations = spec.arrivals.map(\.durations)
-        self.groupFails = spec.arrivals.map(\.fails)
-        self.hasGroupOverrides = spec.arrivals.contains { $0.durations != nil || $0.fails != nil }
+        let hasGroupOverrides = spec.arrivals.contains { $0.durations != nil || $0.fails != nil }
+        self.hasGroupOverrides = hasGroupOverrides
+        self.groupDurations = hasGroupOverrides ? spec.arrivals.map(\.durations) : []
+        self.groupFails = hasGroupOverrides ? spec.arrivals.map(\.fails) : []
         self.callerTimeout = earliestCallerTimeout
         self.tracksSyncItems = callerMayComeBack
     }
@@ -231,7 +235,9 @@ final class Engine {
         }
         stats.endTime = time
         stats.maxConcurrency = pool.peak
-        var open: [Int] = syncItems.keys + running.compactMap { $0?.id } + source.openItems
+        // The records' ids read through the table itself: `source.openItems` copied the
+        // whole source state to ask.
+        var open: [Int] = syncItems.keys + running.compactMap { $0?.id } + source.records.keys
         for action in queue.drain() {
             // Untracked requests are open while their handler runs (none waits for anything else).
             if !tracksSyncItems, case .syncEnd(let item, _, _, _, _) = action { open.append(item) }
@@ -240,12 +246,8 @@ final class Engine {
         }
         open.sort()
         for item in open { settle(item, [.pending]) }
-        for outcome in Outcome.allCases where outcomeCounts[outcome.ordinal] > 0 {
-            stats.outcomes[outcome] = outcomeCounts[outcome.ordinal]
-        }
-        for route in Delivery.Route.allCases where deliveryCounts[route.ordinal] > 0 {
-            stats.deliveries[route] = deliveryCounts[route.ordinal]
-        }
+        stats.outcomeCounts = outcomeCounts
+        stats.deliveryCounts = deliveryCounts
     }
 
     // MARK: - Recording

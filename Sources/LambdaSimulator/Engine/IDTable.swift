@@ -12,10 +12,14 @@ final class IDTable<Value> {
     private var span = 0
     private(set) var count = 0
 
+    /// The ring's size at its first insert.
+    static var initialCapacity: Int { 64 }
+
+    /// An empty table, with no ring until its first insert: an engine makes a table for
+    /// requests and one for records, and a run of most modes never inserts into one of them.
     init() {
-        capacity = 64
-        storage = RingSlots(capacity: capacity)
-        storage.initializeAll(to: nil, count: capacity)
+        capacity = 0
+        storage = RingSlots(capacity: 0)
     }
 
     deinit {
@@ -68,6 +72,7 @@ final class IDTable<Value> {
     }
 
     private func insert(_ value: Value, at id: Int) {
+        if capacity == 0 { grow(toHold: Self.initialCapacity) }
         if span == 0 {
             base = id
             span = 1
@@ -112,7 +117,7 @@ final class IDTable<Value> {
     /// Doubles the ring until it holds `needed` consecutive ids.
     private func grow(toHold needed: Int) {
         guard needed > capacity else { return }
-        var newCapacity = capacity
+        var newCapacity = Swift.max(capacity, Self.initialCapacity)
         while newCapacity < needed { newCapacity *= 2 }
         let newStorage = RingSlots<Value?>(capacity: newCapacity)
         newStorage.initializeAll(to: nil, count: newCapacity)

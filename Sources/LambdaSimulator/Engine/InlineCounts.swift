@@ -40,3 +40,22 @@ struct InlineCounts: Sendable, Equatable {
         (0..<count).allSatisfy { lhs[$0] == rhs[$0] }
     }
 }
+
+extension InlineCounts {
+    /// The counters of `counts`, each at its key's `position`.
+    init<Key>(_ counts: [Key: Int], _ position: (Key) -> Int) {
+        self.init()
+        for (key, count) in counts {
+            let index = position(key)
+            precondition(index >= 0 && index < Self.count, "InlineCounts index out of range")
+            withUnsafeMutableBytes(of: &storage) { $0.storeBytes(of: count, toByteOffset: index &* 8, as: Int.self) }
+        }
+    }
+
+    /// The counters above zero as a map, each key's counter read at its `position`.
+    func map<Key: Hashable>(_ keys: [Key], _ position: (Key) -> Int) -> [Key: Int] {
+        var map: [Key: Int] = [:]
+        for key in keys where self[position(key)] > 0 { map[key] = self[position(key)] }
+        return map
+    }
+}

@@ -15,9 +15,20 @@ public struct SimulationStats: Sendable, Equatable {
     /// The most handlers that ran at once.
     public var maxConcurrency = 0
     /// Messages sent, by route (failed deliveries included).
-    public var deliveries: [Delivery.Route: Int] = [:]
+    public var deliveries: [Delivery.Route: Int] {
+        get { deliveryCounts.map(Delivery.Route.allCases, \.ordinal) }
+        set { deliveryCounts = InlineCounts(newValue, \.ordinal) }
+    }
     /// Final states, by outcome.
-    public var outcomes: [Outcome: Int] = [:]
+    public var outcomes: [Outcome: Int] {
+        get { outcomeCounts.map(Outcome.allCases, \.ordinal) }
+        set { outcomeCounts = InlineCounts(newValue, \.ordinal) }
+    }
+    /// `deliveries` and `outcomes`, counted by position: the engine hands over its counters
+    /// as they are, and the maps are made only when asked (a figure asks once, most runs
+    /// never), where making them cost every run two hashed tables.
+    var deliveryCounts = InlineCounts()
+    var outcomeCounts = InlineCounts()
     /// Input events or records that arrived.
     public var inputs = 0
     /// Scheduled actions the engine processed.

@@ -45,9 +45,19 @@ public struct ClaimFacts: Sendable {
     public private(set) var batches = BoundedList<Batch>(limit: listLimit)
     public private(set) var deliveries = BoundedList<(time: Int64, delivery: Delivery)>(limit: listLimit)
     /// Messages that reached their target, by route (every delivery, kept or not).
-    public private(set) var delivered: [Delivery.Route: Int] = [:]
+    public var delivered: [Delivery.Route: Int] {
+        var delivered: [Delivery.Route: Int] = [:]
+        for route in Delivery.Route.allCases where deliveredCounts[route.ordinal] > 0 {
+            delivered[route] = deliveredCounts[route.ordinal]
+        }
+        return delivered
+    }
+    /// `delivered`, counted by route's position (a map's first insert allocated in every run
+    /// that delivered anything).
+    private var deliveredCounts = InlineCounts()
     /// By event number.
-    public private(set) var responses: [Int: Response] = [:]
+    public var responses: [Int: Response] { responseByEvent.map { $0 } }
+    private var responseByEvent = ByInput<Response>()
     /// Whether some input started more than once.
     public private(set) var retried = false
     /// The first success out of order in its shard, key or FIFO group, if any.
@@ -65,13 +75,16 @@ public struct ClaimFacts: Sendable {
     /// The distinct Lambda request ids of the attempts, up to `listLimit` of them: an
     /// asynchronous event keeps its id for every attempt (A11), a call its caller retries
     /// is a new request (S4, R10), and every batch a mapping invokes is one (E1).
-    public private(set) var requestIDs: Set<Int64> = []
+    public var requestIDs: Set<Int64> { requestIDSet.members }
+    /// How many `requestIDs` there are (what the `request-ids` claim counts).
+    public var requestIDCount: Int { requestIDSet.count }
+    private var requestIDSet = RequestIDSet()
     private let path: InvocationPath
 
     private var order: OrderTracker
     private var startedItems = ItemBits()
     /// Kept starts still running: invocation -> index in `results`.
-    private var runningKept: [Int: Int] = [:]
+    private var runningKept = InvocationSlots<Int>()
 
     public init(mode: InvocationMode) {
         order = OrderTracker(byFIFOGroup: mode == .sqsFIFO, shards: mode.shardNaming)
@@ -96,17 +109,17 @@ public struct ClaimFacts: Sendable {
         case .start(let invocation, _, let items, let attempt):
             startTimes.append(time)
             if starts.kept.count < starts.limit {
-                runningKept[invocation] = results.count
+                runningKept.set(results.count, for: invocation)
                 results.append(nil)
                 latencies.append(nil)
             }
             starts.append(Start(invocation: invocation, attempt: attempt))
-            if requestIDs.count < Self.listLimit { requestIDs.insert(requestID(invocation: invocation, items: items, attempt: attempt)) }
+            if requestIDSet.count < Self.listLimit { requestIDSet.insert(requestID(invocation: invocation, items: items, attempt: attempt)) }
             for item in items where !startedItems.insert(item) { retried = true }
             order.started(invocation, items: items)
         case .end(let invocation, _, _, let result, let reported):
             endTimes.append(time)
-            if let index = runningKept.removeValue(forKey: invocation) {
+            if let index = runningKept.remove(invocation) {
                 results[index] = result
                 latencies[index] = time - startTimes.kept[index]
             }
@@ -120,9 +133,9 @@ public struct ClaimFacts: Sendable {
             batches.append(Batch(time: time, items: items, trigger: trigger))
         case .delivery(let delivery):
             deliveries.append((time, delivery))
-            if delivery.delivered { delivered[delivery.route, default: 0] += 1 }
+            if delivery.delivered { deliveredCounts.increment(delivery.route.ordinal) }
         case .response(let item, let status, let error, let reason):
-            responses[item] = Response(status: status, error: error, reason: reason, time: time)
+            responseByEvent.set(Response(status: status, error: error, reason: reason, time: time), for: item)
         case .recursionStopped:
             recursionStoppedTimes.append(time)
         case .retryScheduled(_, .caller, _):
@@ -137,6 +150,16 @@ public struct ClaimFacts: Sendable {
 }
 
 extension ClaimFacts {
+    /// The last answer the caller of `event` got (`responses[event]`, without making the map).
+    public func response(to event: Int) -> Response? {
+        responseByEvent[event]
+    }
+
+    /// How many messages reached their target by `route` (`delivered[route] ?? 0`).
+    public func deliveredCount(to route: Delivery.Route) -> Int {
+        deliveredCounts[route.ordinal]
+    }
+
     /// The latencies of finished invocations in start order, as a column to match times
     /// against (`latency`).
     public var latencyColumn: TimeColumn {
@@ -158,6 +181,19 @@ struct ItemBits: Sendable {
         if word >= words.count { words += repeatElement(0, count: word - words.count + 1) }
         defer { words[word] |= bit }
         return words[word] & bit == 0
+    }
+
+    /// The items in the set, in ascending order.
+    var members: [Int] {
+        var members: [Int] = []
+        for (index, word) in words.enumerated() {
+            var bits = word
+            while bits != 0 {
+                members.append(index << 6 | bits.trailingZeroBitCount)
+                bits &= bits &- 1
+            }
+        }
+        return members
     }
 }
 
@@ -188,13 +224,14 @@ struct OrderTracker: Sendable {
     let shards: ShardNaming
     /// The scopes seen, numbered in the order they first came.
     private var scopes: [Scope] = []
+    /// The scopes' numbers, once there are more than `searchedScopes` of them.
     private var numbers: [Scope: Int32] = [:]
     /// The number `number(of:)` gave last.
     private var latest: Int32 = -1
     /// Each input's scope number, by input number (inputs are numbered from 1 as they
     /// arrive); -1 for none.
     private var scopeOf: [Int32] = []
-    private var running: [Int: [Int]] = [:]
+    private var running = InvocationSlots<[Int]>()
     private var done = ItemBits()
     /// The last input that succeeded in each scope, by scope number (0: none yet).
     private var last: [Int] = []
@@ -207,33 +244,51 @@ struct OrderTracker: Sendable {
     mutating func arrived(_ item: Int, shard: Int?, group: String?) {
         guard item >= 0 else { return }
         let scope: Scope = byFIFOGroup ? .group(group ?? "") : (group.map { .key($0) } ?? .shard(shard ?? 0))
-        if item >= scopeOf.count { scopeOf += repeatElement(-1, count: item - scopeOf.count + 1) }
-        scopeOf[item] = number(of: scope)
+        let scopeNumber = number(of: scope)
+        // Inputs arrive in number order: the list nearly always grows by this one.
+        if item == scopeOf.count {
+            scopeOf.append(scopeNumber)
+            return
+        }
+        if item > scopeOf.count { scopeOf += repeatElement(-1, count: item - scopeOf.count + 1) }
+        scopeOf[item] = scopeNumber
     }
 
-    /// The scope's number, hashed only when it is not the one asked for last (arrivals come
-    /// in runs of one shard or group).
+    /// The scope's number, looked up only when it is not the one asked for last (arrivals
+    /// come in runs of one shard or group): searched among the first `searchedScopes`
+    /// scopes, hashed past them (most scenarios have one or two scopes, and hashing the
+    /// first allocated a table in every run).
     private mutating func number(of scope: Scope) -> Int32 {
         if latest >= 0, scopes[Int(latest)] == scope { return latest }
-        if let known = numbers[scope] {
+        let known = scopes.count <= Self.searchedScopes ? scopes.firstIndex(of: scope).map { Int32($0) } : numbers[scope]
+        if let known {
             latest = known
         } else {
             latest = Int32(scopes.count)
-            numbers[scope] = latest
             scopes.append(scope)
             last.append(0)
+            if scopes.count > Self.searchedScopes {
+                if numbers.isEmpty {
+                    for (index, each) in scopes.enumerated() { numbers[each] = Int32(index) }
+                } else {
+                    numbers[scope] = latest
+                }
+            }
         }
         return latest
     }
 
+    /// Up to this many scopes are searched in order; past it, `numbers` hashes them.
+    static var searchedScopes: Int { 8 }
+
     mutating func started(_ invocation: Int, items: [Int]) {
-        running[invocation] = items
+        running.set(items, for: invocation)
     }
 
     /// The violation this end shows, if any: the items before the first reported failure
     /// succeeded.
     mutating func ended(_ invocation: Int, result: AttemptResult, reported: [Int], at time: Int64) -> String? {
-        let items = running.removeValue(forKey: invocation) ?? []
+        let items = running.remove(invocation) ?? []
         guard result == .ok else { return nil }
         let limit = items.firstIndex { reported.contains($0) } ?? items.count
         for item in items[..<limit] where done.insert(item) {

@@ -21,11 +21,15 @@ public struct OutcomeSet: OptionSet, Hashable, Sendable {
 
     /// The outcomes, in `Outcome` order.
     public var list: [Outcome] {
-        if rawValue & (rawValue - 1) == 0, rawValue != 0 {
-            return [Outcome.allCases[rawValue.trailingZeroBitCount]]
+        if rawValue != 0, rawValue & (rawValue &- 1) == 0 {
+            return Self.singleLists[rawValue.trailingZeroBitCount]
         }
         return Outcome.allCases.filter { contains(OutcomeSet($0)) }
     }
+
+    /// Each outcome alone as a list, made once and shared: nearly every input ends in one
+    /// outcome, and a list made for each of them was an allocation per settled input.
+    static let singleLists: [[Outcome]] = Outcome.allCases.map { [$0] }
 }
 
 extension Outcome {

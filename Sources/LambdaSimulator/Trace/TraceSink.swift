@@ -17,13 +17,17 @@ public protocol TraceSink {
 public struct TraceRecorder: TraceSink {
     public private(set) var entries: [TraceEntry] = []
     public private(set) var entryCount = 0
-    public private(set) var outcomes: [Int: [Outcome]] = [:]
+    /// Final states by event or record id, made when asked (`Trace` asks once).
+    public var outcomes: [Int: [Outcome]] { settled.map }
+    private var settled = SettledOutcomes()
     public private(set) var facts: ClaimFacts
     /// The aggregates, counted entry by entry once entries are dropped (from the kept ones
     /// first); nil while every entry is kept (`Trace.aggregates` counts them when asked).
     private(set) var countedAggregates: TraceAggregates?
     private(set) var picker = ExemplarPicker()
     public let detailLimit: Int
+    /// The entries a recorder makes room for at its first.
+    static var initialCapacity: Int { 16 }
 
     public init(mode: InvocationMode, detailLimit: Int = .max) {
         facts = ClaimFacts(mode: mode)
@@ -35,6 +39,8 @@ public struct TraceRecorder: TraceSink {
         facts.add(entry)
         picker.add(entry)
         if entries.count < detailLimit {
+            // Room for a short scenario's entries at once, not grown from one by doubling.
+            if entries.isEmpty { entries.reserveCapacity(min(detailLimit, Self.initialCapacity)) }
             // Moved, not copied: a copy retained each of the entry's arrays and strings.
             entries.append(entry)
         } else {
@@ -44,7 +50,7 @@ public struct TraceRecorder: TraceSink {
     }
 
     public mutating func settle(item: Int, outcomes: OutcomeSet) {
-        self.outcomes[item] = outcomes.list
+        settled.settle(item, outcomes)
         picker.settle(item: item, outcomes: outcomes)
     }
 }

@@ -11,7 +11,7 @@ extension Checker {
         var misses: [String] = []
         for (key, item) in pairs {
             guard let event = Int(key) else { return .invalid("response keys are event numbers", position) }
-            guard let response = facts.responses[event] else {
+            guard let response = facts.response(to: event) else {
                 misses.append("expected a response to event \(event), but it got none")
                 continue
             }

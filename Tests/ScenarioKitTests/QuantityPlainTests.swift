@@ -1,0 +1,44 @@
+import Testing
+
+@testable import ScenarioKit
+
+/// `Quantity.readPlain`: plainly written quantities read from their bytes, exactly as the
+/// text reader reads them; anything else left to it.
+@Suite struct QuantityPlainTests {
+    static let durationUnits: [(String, Double)] = [("ms", 1), ("min", 60_000), ("s", 1_000), ("m", 60_000), ("h", 3_600_000), ("d", 86_400_000)]
+
+    @Test func plainDurationsAreReadFromTheirBytes() {
+        let read = { Quantity.readPlain($0, units: Self.durationUnits, maximum: Quantity.maximumDuration) }
+        #expect(read("150ms") == .value(150))
+        #expect(read("1.5s") == .value(1_500))
+        #expect(read("2min") == .value(120_000))
+        #expect(read("1m") == .value(60_000))
+        #expect(read("0.1s") == .value(100))
+        #expect(read("007h") == .value(25_200_000))
+        #expect(read("0.0005s") == .value(1))
+        #expect(read("100001d") == .outOfRange)
+    }
+
+    @Test func otherTextIsLeftToTheTextReader() {
+        let read = { Quantity.readPlain($0, units: Self.durationUnits, maximum: Quantity.maximumDuration) }
+        for text in ["0", "s", " 5s", "5s ", "5 s", "-5s", "+5s", ".5s", "5.s", "1.2.3s", "1e3ms", "5x", "５s", "1234567890123456ms"] {
+            #expect(read(text) == nil, "\(text)")
+        }
+    }
+
+    @Test func bothReadersAgree() {
+        for text in ["150ms", "1.5s", "2min", "0.25h", "3d", "0s", "12.345s", "99999999ms"] {
+            let plain = Quantity.readPlain(text, units: Self.durationUnits, maximum: Quantity.maximumDuration)
+            let number = Double(text.prefix { $0.isNumber || $0 == "." })!
+            let unit = Self.durationUnits.first { text.hasSuffix($0.0) }!.1
+            #expect(plain == .value(Int64((number * unit).rounded())), "\(text)")
+            #expect(Quantity.readDuration(text) == plain)
+        }
+        // Past the longest duration, both say so.
+        #expect(Quantity.readPlain("999999999999999ms", units: Self.durationUnits, maximum: Quantity.maximumDuration) == .outOfRange)
+        #expect(Quantity.readDuration("999999999999999ms") == .outOfRange)
+        #expect(Quantity.readSize("6MB") == .value(6_291_456))
+        #expect(Quantity.readSize("512B") == .value(512))
+        #expect(Quantity.readSize("100") == .value(100))
+    }
+}
