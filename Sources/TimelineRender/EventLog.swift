@@ -35,9 +35,18 @@ public enum EventLog {
     /// `1 min 3 s`), in every page language.
     public static func write(_ trace: Trace, options: TimelineOptions, into out: MarkupWriter) {
         out.raw("<dl class=\"tl-log\">\n")
+        // Read in place: indexing the array copied an entry (retaining the lists of its event)
+        // for each look at its time or rules.
+        trace.entries.withUnsafeBufferPointer { entries in
+            writeRows(entries, shards: trace.mode.shardNaming, into: out)
+        }
+        out.raw("</dl>\n")
+    }
+
+    /// The list's rows: each instant's `<dt>` and its events' `<dd>`s.
+    private static func writeRows(_ entries: UnsafeBufferPointer<TraceEntry>, shards: ShardNaming, into out: MarkupWriter) {
         var sink = out
         var time: Int64?
-        let entries = trace.entries
         // The units are made once: copying their strings for every line of every log retained
         // and released five strings a line.
         let units = DurationText.Units.english
@@ -54,7 +63,7 @@ public enum EventLog {
                 out.raw("<dt>"); DurationText.writeExact(entries[index].time, units: units, into: &sink)
                 out.raw(" – "); DurationText.writeExact(last, units: units, into: &sink)
                 out.raw("<dd>arrivals ")
-                writeArrivals(entries[index], count: spread.count, every: spread.every, units: units, shards: trace.mode.shardNaming, into: &sink)
+                writeArrivals(entries[index], count: spread.count, every: spread.every, units: units, shards: shards, into: &sink)
                 out.raw("\n")
                 index = spread.end
                 continue
@@ -67,15 +76,14 @@ public enum EventLog {
             let run = ArrivalRuns.atOneInstant(entries, from: index)
             if run > 1 {
                 out.raw("arrival ")
-                writeArrivals(entries[index], count: run, every: nil, units: units, shards: trace.mode.shardNaming, into: &sink)
+                writeArrivals(entries[index], count: run, every: nil, units: units, shards: shards, into: &sink)
             } else {
-                Trace.describe(entries[index].event, into: &sink, padded: false, shards: trace.mode.shardNaming)
+                Trace.describe(entries[index].event, into: &sink, padded: false, shards: shards)
                 writeRules(entries[index].rules, into: out)
             }
             out.raw("\n")
             index += run
         }
-        out.raw("</dl>\n")
     }
 
     /// A run of `count` arrivals, the first `entry`'s (alike in size, shard, group and rules):
@@ -97,12 +105,13 @@ public enum EventLog {
 
     /// The rules that explain an entry, in `<i>`, after a space; nothing when none does.
     /// (The rules, not the entry: passing an entry copied its event, retaining its lists.)
+    /// A rule's id is letters and digits, written as it is: there is nothing to escape.
     private static func writeRules(_ rules: RuleSet, into out: MarkupWriter) {
         var none = true
         rules.forEachName { rule in
             out.raw(none ? " <i>" : " ")
             none = false
-            out.text(rule)
+            out.raw(string: rule)
         }
         if !none { out.raw("</i>") }
     }

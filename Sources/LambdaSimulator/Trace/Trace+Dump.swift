@@ -70,7 +70,7 @@ extension Trace {
         case .throttled(let ids, let reason):
             head("throttled"); ItemRanges.write(ids, into: &out); out.literal(" "); out.text(reason)
         case .retryScheduled(let ids, let reason, let delay):
-            head("retry"); ItemRanges.write(ids, into: &out); out.literal(" in "); out.text(DurationText.english(delay))
+            head("retry"); ItemRanges.write(ids, into: &out); out.literal(" in "); DurationText.write(delay, units: .english, into: &out)
             out.literal(" ("); out.text(reason.rawValue); out.literal(")")
         case .visible(let ids):
             head("visible"); ItemRanges.write(ids, into: &out)
@@ -93,13 +93,13 @@ extension Trace {
             head("discarded"); ItemRanges.write(ids, into: &out); out.literal(" ("); out.text(reason.rawValue); out.literal(")")
         case .coldStart(let invocation, let instance, let ids, let duration, let failed):
             head("init"); out.literal("inv "); out.integer(invocation); out.literal(" on env "); out.integer(instance); out.literal(": ")
-            ItemRanges.write(ids, into: &out); out.literal(" cold start "); out.text(DurationText.english(duration))
+            ItemRanges.write(ids, into: &out); out.literal(" cold start "); DurationText.write(duration, units: .english, into: &out)
             if failed { out.literal(" FAILED") }
         case .recursionStopped(let ids, let depth):
             head("stopped"); ItemRanges.write(ids, into: &out); out.literal(" recursive loop, invocation "); out.integer(depth)
         case .provisioned(let instances, let initDuration):
             head("ready"); out.literal("provisioned env "); ItemRanges.write(instances, into: &out)
-            out.literal(" (Init "); out.text(DurationText.english(initDuration)); out.literal(" ahead)")
+            out.literal(" (Init "); DurationText.write(initDuration, units: .english, into: &out); out.literal(" ahead)")
         case .note(let text):
             head("note"); out.text(text)
         }

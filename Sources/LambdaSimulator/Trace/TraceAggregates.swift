@@ -50,7 +50,10 @@ public struct TraceAggregates: Sendable, Equatable {
         if let last = entries.last?.time, last > 0 {
             while last / bucketWidth >= Int64(Self.bucketCount) { bucketWidth *= 2 }
         }
-        for entry in entries { add(entry) }
+        // Read in place: a loop over the array copied each entry (retaining its lists).
+        entries.withUnsafeBufferPointer { entries in
+            for index in entries.indices { add(entries[index]) }
+        }
     }
 
     /// The count of `series` in bucket `index`.
