@@ -25,11 +25,19 @@ public enum TextWidth {
     /// several times the table lookup that measures an ASCII one.
     private static func scalarEms(_ text: String) -> Double? {
         var text = text
+        // The ASCII table is read once per text, not through its accessor per character.
+        let ascii = asciiWidths
         return text.withUTF8 { bytes -> Double? in
             var ems = 0.0
             var index = 0
             while index < bytes.count {
                 let lead = bytes[index]
+                // ASCII but a carriage return (which joins a line feed) stands alone.
+                if lead < 0x80, lead != 0x0D {
+                    ems += ascii[Int(lead)]
+                    index += 1
+                    continue
+                }
                 let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
                 var value = length == 1 ? UInt32(lead) : UInt32(lead) & (0x7F >> length)
                 for offset in 1..<max(1, length) { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }

@@ -56,7 +56,7 @@ extension TimelineLayout {
         var first: (time: Int64, segment: Int)?
         for tick in candidates {
             let base = first.flatMap { $0.segment == tick.segment ? $0.time : nil }
-            let text = base.map { MarkText("+\(duration: tick.time - $0, labels)").string } ?? labels.duration(tick.time)
+            let text = base.map { "+" + labels.duration(tick.time - $0) } ?? labels.duration(tick.time)
             let half = TextWidth.estimate(text, fontSize: fontSize) / 2
             if tick.x - half > lastRight + 6, tick.x + half <= width - 2, tick.x - half >= gutter {
                 kept.append(TimelineModel.Tick(x: tick.x, label: text))
@@ -82,7 +82,7 @@ extension TimelineLayout {
         var rowRight = [-Double.infinity, -Double.infinity]
         let rowY = [plotTop - 10, plotTop - 22]
         for item in axis.breaks {
-            let text = MarkText("+\(duration: item.hidden, labels)").string
+            let text = "+" + labels.duration(item.hidden)
             let half = TextWidth.estimate(text, fontSize: fontSize) / 2
             let saidByWait = labelledWaits.contains { $0.x0 < item.x && item.x < $0.x1 }
             let row = saidByWait ? nil : (0..<2).first { item.x - half > rowRight[$0] + 4 && item.x + half <= width && item.x - half >= 0 }

@@ -156,3 +156,15 @@ import Testing
         #expect(zip(edges, edges.dropFirst()).allSatisfy { $0 < $1 })
     }
 }
+
+/// The log names the rules that explain an event after it, in reference order.
+@Suite struct EventLogRuleTests {
+    @Test func rulesFollowTheirEventInItalics() throws {
+        var spec = ScenarioSpec(mode: .sqs)
+        spec.arrivals = [ArrivalGroup(at: 0)]
+        let log = EventLog.html(try Simulator.simulate(spec), options: TimelineOptions())
+        #expect(log.contains(": #1 (window) <i>E1 E2</i>\n"))
+        #expect(!log.contains("<i></i>"))
+        #expect(!log.contains("<i> "))
+    }
+}
