@@ -79,7 +79,7 @@ public enum EventLog {
                 out.raw("arrival ")
                 writeArrivals(entries[index], count: run, every: nil, units: units, shards: shards, into: &sink)
             } else {
-                Trace.describe(entries[index].event, into: &sink, padded: false, shards: shards)
+                Trace.describe(entries[index].event, into: out, shards: shards)
                 writeRules(entries[index].rules, ids: ruleIDs, into: out)
             }
             out.raw("\n")

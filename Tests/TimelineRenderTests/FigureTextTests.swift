@@ -168,3 +168,27 @@ import Testing
         #expect(!log.contains("<i> "))
     }
 }
+
+/// An event described into markup reads as the unpadded text line, escaped.
+@Suite struct DescribeIntoMarkupTests {
+    @Test(arguments: [
+        TraceEvent.start(invocation: 2, instance: 1, items: [1], attempt: 2),
+        .retryScheduled(items: [1, 2, 3, 7], reason: .throttled, delay: 1_500),
+        .coldStart(invocation: 1, instance: 3, items: [4], duration: 250, failed: true),
+        .provisioned(instances: [1, 2], initDuration: 61_000),
+        .throttled(items: [9], reason: "Rate <exceeded> & \"more\""),
+    ])
+    func markupMatchesTheTextLine(_ event: TraceEvent) {
+        let writer = MarkupWriter()
+        Trace.describe(event, into: writer, shards: .shard)
+        var line = ""
+        Trace.describe(event, into: &line, padded: false)
+        #expect(writer.string == HTMLEscaping.attribute(line))
+    }
+
+    @Test func aStartReadsAsItsLine() {
+        let writer = MarkupWriter()
+        Trace.describe(.start(invocation: 2, instance: 1, items: [1], attempt: 2), into: writer, shards: .shard)
+        #expect(writer.string == "start inv 2 on env 1: #1 (attempt 2)")
+    }
+}

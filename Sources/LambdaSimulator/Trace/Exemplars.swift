@@ -87,6 +87,9 @@ struct ExemplarCollector: TraceSink {
     }
 
     /// Keeps a copy of `entry` for each chosen input it names (while that input has room).
+    /// Inlined into its callers, so that an entry read in place (`exemplars(from:)`) is not
+    /// copied to be looked at: only the few kept are.
+    @inline(__always)
     mutating func keep(_ entry: TraceEntry) {
         for (index, item) in items.enumerated() where entry.event.names(item) {
             counts[index] += 1

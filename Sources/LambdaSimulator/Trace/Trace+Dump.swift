@@ -31,6 +31,14 @@ extension Trace {
         return text
     }
 
+    /// `describe` into markup, unpadded (an event log's line), compiled for the writer: a
+    /// log describes every event of a trace, and through the generic sink each of a line's
+    /// dozen pieces went through the protocol's table.
+    public static func describe(_ event: TraceEvent, into out: MarkupWriter, shards: ShardNaming) {
+        var sink = out
+        describe(event, into: &sink, padded: false, shards: shards)
+    }
+
     /// Writes `describe(event)` piece by piece: every figure's event log lists every event,
     /// so no String is made per line or per number. `padded` aligns what follows the event's
     /// name in a column, as the text dump does; an HTML table has its own columns.

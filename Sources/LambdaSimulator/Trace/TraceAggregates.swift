@@ -72,6 +72,10 @@ public struct TraceAggregates: Sendable, Equatable {
     }
 
     /// Takes in one entry, in time order.
+    ///
+    /// Inlined into its callers: `init(entries:)` reads the entries in place, and a call
+    /// that took the entry as an argument copied each of them (retaining its lists) first.
+    @inline(__always)
     mutating func add(_ entry: TraceEntry) {
         let bucket = self.bucket(for: max(0, entry.time))
         func bump(_ series: Series, by amount: Int = 1) {
