@@ -35,8 +35,8 @@ public enum EventLog {
     /// `1 min 3 s`), in every page language.
     public static func write(_ trace: Trace, options: TimelineOptions, into out: MarkupWriter) {
         out.raw("<dl class=\"tl-log\">\n")
-        // Read in place: indexing the array copied an entry (retaining the lists of its event)
-        // for each look at its time or rules.
+        // Read through a buffer: the rows and `ArrivalRuns`' look-ahead at the arrivals after
+        // each one read entries by index, through the array's checks, several times a row.
         trace.entries.withUnsafeBufferPointer { entries in
             writeRows(entries, shards: trace.mode.shardNaming, into: out)
         }

@@ -192,3 +192,21 @@ import Testing
         #expect(writer.string == "start inv 2 on env 1: #1 (attempt 2)")
     }
 }
+
+/// A bucket starts at the level of handlers running the one before it ended with.
+@Suite struct AggregateCountingTests {
+    @Test func handlersRunningPeakWithinTheirBucket() {
+        let entries = [
+            TraceEntry(time: 0, event: .start(invocation: 1, instance: 1, items: [1], attempt: 1), rules: []),
+            TraceEntry(time: 0, event: .start(invocation: 2, instance: 2, items: [2], attempt: 1), rules: []),
+            TraceEntry(time: 1, event: .end(invocation: 1, instance: 1, items: [1], result: .ok, reported: []), rules: []),
+            TraceEntry(time: 2, event: .end(invocation: 2, instance: 2, items: [2], result: .error, reported: []), rules: []),
+        ]
+        let aggregates = TraceAggregates(entries: entries)
+        #expect(aggregates.peakConcurrency == 2)
+        #expect(aggregates.usedBuckets == 3)
+        #expect((0..<3).map(aggregates.concurrency(bucket:)) == [2, 2, 1])
+        #expect(aggregates.total(.attemptsOK) == 1)
+        #expect(aggregates.total(.attemptsError) == 1)
+    }
+}

@@ -56,10 +56,9 @@ struct ExemplarPicker: Sendable {
         }
     }
 
-    /// The chosen inputs with their entries, taken from `entries` (a complete trace's).
-    ///
-    /// The entries are read in place: a loop over the array copied each one (retaining the
-    /// lists of its event) to hand it to the collector, which keeps a few dozen of them.
+    /// The chosen inputs with their entries, taken from `entries` (a complete trace's),
+    /// read through a buffer by a loop the collector's `keep` is inlined into: a call per
+    /// entry cost more than the few comparisons that pass over most of them.
     func exemplars(from entries: [TraceEntry]) -> [Exemplar] {
         var collector = ExemplarCollector(items: chosen.map(\.item))
         entries.withUnsafeBufferPointer { entries in
@@ -87,8 +86,7 @@ struct ExemplarCollector: TraceSink {
     }
 
     /// Keeps a copy of `entry` for each chosen input it names (while that input has room).
-    /// Inlined into its callers, so that an entry read in place (`exemplars(from:)`) is not
-    /// copied to be looked at: only the few kept are.
+    /// Inlined into its callers (`exemplars(from:)` calls it for every entry of a trace).
     @inline(__always)
     mutating func keep(_ entry: TraceEntry) {
         for (index, item) in items.enumerated() where entry.event.names(item) {
