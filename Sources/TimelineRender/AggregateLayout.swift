@@ -70,12 +70,12 @@ public enum AggregateLayout {
     ) -> [TimelineModel.Mark] {
         let facts = TraceFacts(entries: exemplar.entries, endTime: endTime)
         var marks: [TimelineModel.Mark] = []
-        func add(_ kind: TimelineModel.Kind, _ start: Int64, _ end: Int64, _ title: String) {
+        func add(_ kind: TimelineModel.Kind, _ start: Int64, _ end: Int64, _ title: MarkText) {
             guard marks.count < marksPerExemplar else { return }
             let x0 = axis.x(start)
             let x1 = start == end ? x0 : max(axis.x(end), x0 + 2)
             marks.append(
-                TimelineModel.Mark(kind: kind, lane: lane, x0: x0, x1: x1, label: nil, labelX: x0, labelY: laneY, title: title, start: start, end: end))
+                TimelineModel.Mark(kind: kind, lane: lane, x0: x0, x1: x1, label: nil, labelX: x0, labelY: laneY, title: title.string, start: start, end: end))
         }
         for attempt in facts.attempts {
             let (kind, word): (TimelineModel.Kind, String) =
@@ -84,16 +84,16 @@ public enum AggregateLayout {
                 case .error: (.attemptError, labels.error)
                 case .timeout: (.attemptTimeout, labels.timeout)
                 }
-            add(kind, attempt.start, attempt.end, "#\(exemplar.item) \(labels.attempt) \(attempt.attempt): \(word), \(labels.duration(attempt.start))")
+            add(kind, attempt.start, attempt.end, "#\(exemplar.item) \(labels.attempt) \(attempt.attempt): \(word), \(duration: attempt.start, labels)")
         }
-        for throttle in facts.throttles { add(.throttle, throttle.time, throttle.time, "429 \(throttle.reason), \(labels.duration(throttle.time))") }
+        for throttle in facts.throttles { add(.throttle, throttle.time, throttle.time, "429 \(throttle.reason), \(duration: throttle.time, labels)") }
         for delivery in facts.deliveries {
             add(
                 delivery.delivered ? .delivery : .deliveryFailed, delivery.time, delivery.time,
-                "\(delivery.route.rawValue)\(delivery.condition.map { " " + $0 } ?? ""), \(labels.duration(delivery.time))")
+                "\(delivery.route.rawValue)\(delivery.condition.map { " " + $0 } ?? ""), \(duration: delivery.time, labels)")
         }
         for discard in facts.discards {
-            add(.discard, discard.time, discard.time, "\(labels.discarded): \(discard.reason.rawValue), \(labels.duration(discard.time))")
+            add(.discard, discard.time, discard.time, "\(labels.discarded): \(discard.reason.rawValue), \(duration: discard.time, labels)")
         }
         return marks.sorted { ($0.start, $0.x0) < ($1.start, $1.x0) }
     }
@@ -121,8 +121,11 @@ struct BucketCounts {
         (bar * group..<min((bar + 1) * group, aggregates.usedBuckets)).reduce(0) { $0 + aggregates.count(series, bucket: $1) }
     }
 
-    /// The most handlers running at once in bar `bar`.
+    /// The most handlers running at once in bar `bar` (0 for a bar of no bucket). Folded
+    /// over the buckets: an array of them per bar cost more than the row it draws.
     func concurrency(bar: Int) -> Int {
-        (bar * group..<min((bar + 1) * group, aggregates.usedBuckets)).map(aggregates.concurrency(bucket:)).max() ?? 0
+        let buckets = bar * group..<min((bar + 1) * group, aggregates.usedBuckets)
+        guard !buckets.isEmpty else { return 0 }
+        return buckets.reduce(Int.min) { max($0, aggregates.concurrency(bucket: $1)) }
     }
 }

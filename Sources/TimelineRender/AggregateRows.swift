@@ -45,6 +45,8 @@ struct AggregateRows {
         func level(_ count: Int) -> Double { peak == 0 ? bottom : bottom - (bottom - top) * Double(count) / Double(peak) }
         var base = [Int](repeating: 0, count: counts.bars)
         var areas: [AggregateModel.Area] = []
+        // Every series' outline goes along the same bar edges, there and back.
+        let edges = Self.barEdges(counts, axis: axis)
         for (index, item) in series.enumerated() {
             let upper = zip(base, values[index]).map { $0 + $1 }
             let total = values[index].reduce(0, +)
@@ -54,14 +56,12 @@ struct AggregateRows {
             var points: [(x: Double, y: Double)] = []
             points.reserveCapacity(4 * counts.bars)
             for bar in 0..<counts.bars {
-                let (x0, x1) = (axis.x(Int64(bar) * counts.width), axis.x(Int64(bar + 1) * counts.width))
-                points.append((x0, level(upper[bar])))
-                points.append((x1, level(upper[bar])))
+                points.append((edges[bar], level(upper[bar])))
+                points.append((edges[bar + 1], level(upper[bar])))
             }
             for bar in (0..<counts.bars).reversed() {
-                let (x0, x1) = (axis.x(Int64(bar) * counts.width), axis.x(Int64(bar + 1) * counts.width))
-                points.append((x1, level(base[bar])))
-                points.append((x0, level(base[bar])))
+                points.append((edges[bar + 1], level(base[bar])))
+                points.append((edges[bar], level(base[bar])))
             }
             let peakOfSeries = values[index].max() ?? 0
             areas.append(
@@ -79,13 +79,19 @@ struct AggregateRows {
         let (top, bottom) = (y + 6, y + height - 4)
         var points: [(x: Double, y: Double)] = []
         points.reserveCapacity(2 * peaks.count)
+        let edges = barEdges(counts, axis: axis)
         for (bar, value) in peaks.enumerated() {
             let level = peak == 0 ? bottom : bottom - (bottom - top) * Double(value) / Double(peak)
-            points.append((axis.x(Int64(bar) * counts.width), level))
-            points.append((axis.x(Int64(bar + 1) * counts.width), level))
+            points.append((edges[bar], level))
+            points.append((edges[bar + 1], level))
         }
         let area = AggregateModel.Area(kind: .attemptOK, total: peak, title: "\(name): ≤ \(peak)", points: simplified(points))
         return AggregateModel.Row(name: name, y: y, height: height, peak: peak, total: peak, areas: [area])
+    }
+
+    /// The x of each bar's left edge, then of the last bar's right edge (`bars + 1` of them).
+    static func barEdges(_ counts: BucketCounts, axis: TimeAxis) -> [Double] {
+        (0...counts.bars).map { axis.x(Int64($0) * counts.width) }
     }
 
     /// The outline without points in the middle of a straight run (flat stretches of many

@@ -8,13 +8,15 @@ import LambdaSimulator
 /// one line that gives the first and last time and the pace. Only runs that lose nothing are
 /// joined: consecutive items, alike in size, shard, group and rules, and (spread over time)
 /// nothing else shown at their instants.
+///
+/// The entries are the log's, read in place (`EventLog.write`).
 enum ArrivalRuns {
     /// The fewest arrivals spread over time written as one line.
     static let shortestSpread = 3
 
     /// How many entries from `start` are arrivals of consecutive items at one instant, alike
     /// in size, shard, group and rules (1 when the entry is not such a run's first).
-    static func atOneInstant(_ entries: [TraceEntry], from start: Int) -> Int {
+    static func atOneInstant(_ entries: UnsafeBufferPointer<TraceEntry>, from start: Int) -> Int {
         guard case .arrival(let first, let size, let shard, let group) = entries[start].event else { return 1 }
         var next = start + 1
         while next < entries.count, entries[next].time == entries[start].time, entries[next].rules == entries[start].rules,
@@ -29,7 +31,7 @@ enum ArrivalRuns {
     /// least `shortestSpread` long: how many, the time between two, and the index after the
     /// last. Receives (which the log does not show) may come between them; anything else
     /// shown at one of their instants ends the run before that instant.
-    static func spread(_ entries: [TraceEntry], from start: Int) -> (count: Int, every: Int64, end: Int)? {
+    static func spread(_ entries: UnsafeBufferPointer<TraceEntry>, from start: Int) -> (count: Int, every: Int64, end: Int)? {
         guard case .arrival(let first, let size, let shard, let group) = entries[start].event else { return nil }
         var count = 1
         // The index after the last arrival taken, and after the one before it.

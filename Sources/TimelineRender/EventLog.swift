@@ -35,12 +35,22 @@ public enum EventLog {
     /// `1 min 3 s`), in every page language.
     public static func write(_ trace: Trace, options: TimelineOptions, into out: MarkupWriter) {
         out.raw("<dl class=\"tl-log\">\n")
+        // Read through a buffer: the rows and `ArrivalRuns`' look-ahead at the arrivals after
+        // each one read entries by index, through the array's checks, several times a row.
+        trace.entries.withUnsafeBufferPointer { entries in
+            writeRows(entries, shards: trace.mode.shardNaming, into: out)
+        }
+        out.raw("</dl>\n")
+    }
+
+    /// The list's rows: each instant's `<dt>` and its events' `<dd>`s.
+    private static func writeRows(_ entries: UnsafeBufferPointer<TraceEntry>, shards: ShardNaming, into out: MarkupWriter) {
         var sink = out
         var time: Int64?
-        let entries = trace.entries
         // The units are made once: copying their strings for every line of every log retained
         // and released five strings a line.
         let units = DurationText.Units.english
+        let ruleIDs = RuleSet.ids
         var index = 0
         while index < entries.count {
             if case .received = entries[index].event {
@@ -54,7 +64,7 @@ public enum EventLog {
                 out.raw("<dt>"); DurationText.writeExact(entries[index].time, units: units, into: &sink)
                 out.raw(" – "); DurationText.writeExact(last, units: units, into: &sink)
                 out.raw("<dd>arrivals ")
-                writeArrivals(entries[index], count: spread.count, every: spread.every, units: units, shards: trace.mode.shardNaming, into: &sink)
+                writeArrivals(entries[index], count: spread.count, every: spread.every, units: units, shards: shards, into: &sink)
                 out.raw("\n")
                 index = spread.end
                 continue
@@ -67,15 +77,14 @@ public enum EventLog {
             let run = ArrivalRuns.atOneInstant(entries, from: index)
             if run > 1 {
                 out.raw("arrival ")
-                writeArrivals(entries[index], count: run, every: nil, units: units, shards: trace.mode.shardNaming, into: &sink)
+                writeArrivals(entries[index], count: run, every: nil, units: units, shards: shards, into: &sink)
             } else {
-                Trace.describe(entries[index].event, into: &sink, padded: false, shards: trace.mode.shardNaming)
-                writeRules(entries[index].rules, into: out)
+                Trace.describe(entries[index].event, into: out, shards: shards)
+                writeRules(entries[index].rules, ids: ruleIDs, into: out)
             }
             out.raw("\n")
             index += run
         }
-        out.raw("</dl>\n")
     }
 
     /// A run of `count` arrivals, the first `entry`'s (alike in size, shard, group and rules):
@@ -92,19 +101,25 @@ public enum EventLog {
         sink.raw(" "); sink.integer(Int(size)); sink.raw(" B each")
         if let shard { sink.raw(every == nil ? " " : ", "); sink.raw(shards.word); sink.raw(" "); sink.integer(shards.number(shard)) }
         if let group { sink.raw(every == nil ? " group " : ", group "); sink.text(group) }
-        writeRules(entry.rules, into: sink)
+        writeRules(entry.rules, ids: RuleSet.ids, into: sink)
     }
 
     /// The rules that explain an entry, in `<i>`, after a space; nothing when none does.
     /// (The rules, not the entry: passing an entry copied its event, retaining its lists.)
-    private static func writeRules(_ rules: RuleSet, into out: MarkupWriter) {
-        var none = true
-        rules.forEachName { rule in
-            out.raw(none ? " <i>" : " ")
-            none = false
-            out.text(rule)
+    /// A rule's id is letters and digits, written as it is: there is nothing to escape.
+    /// The ids are named bit by bit here (bit n is `RuleSet.ids[n]`), with the list read once
+    /// per log: a closure per row, and the list's accessor per rule, cost more than the ids.
+    private static func writeRules(_ rules: RuleSet, ids: [String], into out: MarkupWriter) {
+        var bits = rules.rawValue
+        guard bits != 0 else { return }
+        out.raw(" <i>")
+        while true {
+            out.raw(string: ids[bits.trailingZeroBitCount])
+            bits &= bits - 1
+            guard bits != 0 else { break }
+            out.raw(" ")
         }
-        if !none { out.raw("</i>") }
+        out.raw("</i>")
     }
 }
 

@@ -23,10 +23,12 @@ struct LabelPlacer {
     /// Why a hash (FNV-1a of the UTF-8): `String` keys are hashed through Unicode
     /// normalization, which cost more than the comparisons the index saves on a figure's
     /// hundred marks; a hash that collides only puts two texts in one list, which compares them.
-    /// Why an index into `drawn` and not the lists themselves as values: a label's tries read
-    /// its text's list and add to it in place, with one lookup, where taking the list out of
-    /// the dictionary and putting it back cost two and moved it.
-    private var drawnList: [[UInt64: Int]]
+    /// Why a list of hashes searched in order and not a dictionary: a lane holds at most
+    /// `TimelineView.markLimit` labels, and hashing the hash again into a dictionary, twice
+    /// for a new text, cost more than comparing it with every other.
+    /// Why an index into `drawn` and not the lists themselves: a label's tries read its
+    /// text's list and add to it in place.
+    private var drawnList: [[(hash: UInt64, list: Int)]]
     /// The lists `drawnList` points into, of every lane.
     private var drawn: [[(text: String, range: ClosedRange<Double>)]] = []
 
@@ -39,7 +41,7 @@ struct LabelPlacer {
         self.right = right
         self.fontSize = fontSize
         occupied = Array(repeating: [[], [], []], count: lanes.count)
-        drawnList = Array(repeating: [:], count: lanes.count)
+        drawnList = Array(repeating: [], count: lanes.count)
     }
 
     /// The visible text and its baseline position for a mark spanning `x0…x1`.
@@ -91,9 +93,12 @@ struct LabelPlacer {
     /// The index in `drawn` of the places of the texts with `hash` in a lane: a new, empty
     /// list the first time.
     private mutating func drawnListIndex(_ hash: UInt64, lane: Int) -> Int {
-        if let index = drawnList[lane][hash] { return index }
-        drawnList[lane][hash] = drawn.count
-        drawn.append([])
+        if let known = drawnList[lane].first(where: { $0.hash == hash }) { return known.list }
+        drawnList[lane].append((hash, drawn.count))
+        // Room for the label's natural place and the one it takes.
+        var list: [(text: String, range: ClosedRange<Double>)] = []
+        list.reserveCapacity(2)
+        drawn.append(list)
         return drawn.count - 1
     }
 

@@ -88,29 +88,24 @@ public struct TimelineLabels: Sendable {
     /// `%@` filled in (plain string work: Foundation's `replacingOccurrences` goes through
     /// NSString and UTF-16 on Linux, once per figure).
     public func compressedAxis(gaps: Int, hidden: String) -> String {
-        // Scanned as UTF-8 (`%` is ASCII, so every split falls between characters): a
-        // Character-wise search would split the Japanese text into graphemes for nothing.
-        let format = axisCompressed.utf8
-        var text = ""
-        var run = format.startIndex
-        var index = format.startIndex
-        while index < format.endIndex {
-            guard format[index] == UInt8(ascii: "%") else {
-                index = format.index(after: index)
-                continue
+        // Scanned as UTF-8 bytes (`%` is ASCII, so every split falls between characters) and
+        // written into one buffer: a Character-wise search would split the Japanese text into
+        // graphemes for nothing, and walking the string's UTF-8 view by index cost more.
+        var format = axisCompressed
+        let text = MarkupWriter(capacity: format.utf8.count + hidden.utf8.count + 8)
+        format.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let code = bytes[index] == UInt8(ascii: "%") && index + 1 < bytes.count ? bytes[index + 1] : nil
+                switch code {
+                case UInt8(ascii: "d"): text.integer(gaps)
+                case UInt8(ascii: "@"): text.raw(string: hidden)
+                default: text.raw(byte: bytes[index])
+                }
+                index += code == UInt8(ascii: "d") || code == UInt8(ascii: "@") ? 2 : 1
             }
-            text += axisCompressed[run..<index]
-            let next = format.index(after: index)
-            let code = next < format.endIndex ? format[next] : nil
-            switch code {
-            case UInt8(ascii: "d"): text += String(gaps)
-            case UInt8(ascii: "@"): text += hidden
-            default: text += "%"
-            }
-            index = code == UInt8(ascii: "d") || code == UInt8(ascii: "@") ? format.index(after: next) : next
-            run = index
         }
-        return text + axisCompressed[run...]
+        return text.string
     }
 
     /// A duration in this language.

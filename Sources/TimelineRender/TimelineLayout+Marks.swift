@@ -25,12 +25,12 @@ extension TimelineLayout {
                 let label = "\(labels.retryIn) \(labels.duration(wait.end - wait.start))"
                 add(
                     .wait, lane: lane, from: wait.start, to: wait.end, label: label,
-                    title: "\(label) (\(wait.reason.rawValue)) \(ItemRanges.format(wait.items))")
+                    title: "\(label) (\(wait.reason.rawValue)) \(items: wait.items)")
             }
             for blocked in facts.blocked {
                 add(
                     .blocked, lane: lanes.shardLane(blocked.shard), from: blocked.start, to: blocked.end, label: labels.blocked,
-                    title: "\(lanes.names[lanes.shardLane(blocked.shard)]) \(labels.blocked) \(labels.duration(blocked.end - blocked.start))")
+                    title: "\(lanes.names[lanes.shardLane(blocked.shard)]) \(labels.blocked) \(duration: blocked.end - blocked.start, labels)")
             }
             // X6: a cold start's Init is drawn over the first part of its attempt's bar.
             var coldStarts: [Int64: [TraceFacts.ColdStart]] = [:]
@@ -46,7 +46,7 @@ extension TimelineLayout {
                 add(
                     kind, lane: lanes.instanceLane(attempt.instance), from: attempt.start, to: attempt.end,
                     label: "\(glyph) \(items)",
-                    title: "\(items) \(labels.attempt) \(attempt.attempt): \(word), \(labels.duration(attempt.end - attempt.start))")
+                    title: "\(items) \(labels.attempt) \(attempt.attempt): \(word), \(duration: attempt.end - attempt.start, labels)")
                 if let cold = coldStarts[attempt.start]?.first(where: { $0.instance == attempt.instance }) {
                     let last = marks.count - 1
                     marks[last].initX1 = min(axis.x(cold.time + cold.duration), marks[last].x1)
@@ -63,7 +63,7 @@ extension TimelineLayout {
                     }
                 add(
                     .batch, lane: lanes.pollerLane, from: batch.start, to: batch.end, label: "[\(trigger)]",
-                    title: "\(ItemRanges.format(batch.items)) (\(batch.items.count) \(labels.records)): \(trigger)")
+                    title: "\(items: batch.items) (\(batch.items.count) \(labels.records)): \(trigger)")
             }
         }
 
@@ -81,7 +81,7 @@ extension TimelineLayout {
                 add(
                     .throttle, lane: lanes.serviceLane, from: throttle.time, to: throttle.time,
                     label: answered.contains(throttle.time) ? nil : "429",
-                    title: "429 \(throttle.reason) \(ItemRanges.format(throttle.items))")
+                    title: "429 \(throttle.reason) \(items: throttle.items)")
             }
             for response in facts.responses where response.status != 200 && response.status != 202 {
                 add(
@@ -95,19 +95,19 @@ extension TimelineLayout {
                     delivery.delivered ? .delivery : .deliveryFailed, lane: lanes.deliveryLane(delivery.route), from: delivery.time, to: delivery.time,
                     // The diamond is the mark's shape; the label says only where it went.
                     label: delivery.condition ?? name,
-                    title: "\(name) → \(delivery.target.rawValue): \(word)\(delivery.condition.map { " " + $0 } ?? "") \(ItemRanges.format(delivery.items))")
+                    title: "\(name) → \(delivery.target.rawValue): \(word)\(delivery.condition.map { " " + $0 } ?? "") \(items: delivery.items)")
             }
             // L3, L4: drawn where the stopped event waited (Lambda's queue, the SQS queue);
             // what became of it is the delivery or discard beside it, so no label repeats it.
             for stop in facts.recursionStops {
                 add(
                     .recursionStop, lane: lanes.serviceLane, from: stop.time, to: stop.time, label: nil,
-                    title: "\(labels.loopStopped) \(ItemRanges.format(stop.items)): \(stop.depth) > 16")
+                    title: "\(labels.loopStopped) \(items: stop.items): \(stop.depth) > 16")
             }
             for discard in facts.discards {
                 add(
                     .discard, lane: lanes.discardLane, from: discard.time, to: discard.time, label: labels.discarded,
-                    title: "\(labels.discarded): \(discard.reason.rawValue) \(ItemRanges.format(discard.items))")
+                    title: "\(labels.discarded): \(discard.reason.rawValue) \(items: discard.items)")
             }
         }
 
@@ -147,7 +147,7 @@ extension TimelineLayout {
         /// Adds one mark: bars at least 4 px wide with their label inside or after them,
         /// instants as a point with the label beside it. The one place that turns times
         /// into x positions and asks the placer for label room.
-        private mutating func add(_ kind: TimelineModel.Kind, lane: Int, from start: Int64, to end: Int64, label: String?, title: String) {
+        private mutating func add(_ kind: TimelineModel.Kind, lane: Int, from start: Int64, to end: Int64, label: String?, title: MarkText) {
             let x0 = axis.x(start)
             var x1 = axis.x(end)
             let isBar =
@@ -163,7 +163,7 @@ extension TimelineLayout {
             marks.append(
                 TimelineModel.Mark(
                     kind: kind, lane: lane, x0: x0, x1: isBar ? x1 : x0, label: placed.text,
-                    labelX: placed.x, labelY: placed.y, title: title, start: start, end: end))
+                    labelX: placed.x, labelY: placed.y, title: title.string, start: start, end: end))
         }
     }
 }

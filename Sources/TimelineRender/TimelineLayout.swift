@@ -68,13 +68,9 @@ public enum TimelineLayout {
     /// axis is drawn; not the title, which a screen reader reads just before it
     /// (`aria-labelledby`). Split out of `layout`, which it ends.
     private static func figureDescription(facts: TraceFacts, breaks: [TimelineModel.Break], labels: TimelineLabels) -> String {
-        var text = facts.summary(labels: labels)
-        if breaks.isEmpty {
-            text += " " + labels.axisLinear
-        } else {
-            let hidden = breaks.map { "+" + labels.duration($0.hidden) }.joined(separator: ", ")
-            text += " " + labels.compressedAxis(gaps: breaks.count, hidden: hidden)
-        }
-        return text
+        let summary = facts.summary(labels: labels)
+        guard !breaks.isEmpty else { return MarkText("\(summary) \(labels.axisLinear)").string }
+        let hidden = breaks.map { MarkText("+\(duration: $0.hidden, labels)").string }.joined(separator: ", ")
+        return MarkText("\(summary) \(labels.compressedAxis(gaps: breaks.count, hidden: hidden))").string
     }
 }

@@ -47,7 +47,7 @@ public enum TimelineView: Sendable {
         case .detailed(let model):
             let svg = MarkupWriter(capacity: 8192)
             SVGWriter.write(model, idPrefix: options.idPrefix, into: svg)
-            if svg.bytes.count <= detailedBytesLimit {
+            if svg.byteCount <= detailedBytesLimit {
                 out.raw(bytes: svg.bytes)
                 return view
             }

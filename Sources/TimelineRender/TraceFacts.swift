@@ -25,8 +25,10 @@ struct TraceFacts {
     var blocked: [Blocked] = []
     var coldStarts: [ColdStart] = []
     var recursionStops: [RecursionStop] = []
-    var shards: Set<Int> = []
-    var instances: Set<Int> = []
+    /// The shards and the instances seen, each once, in the order first seen (a few of each:
+    /// searched in order, where a set hashed every arrival and start).
+    var shards: [Int] = []
+    var instances: [Int] = []
     let endTime: Int64
 
     init(_ trace: Trace) {
@@ -34,69 +36,95 @@ struct TraceFacts {
     }
 
     /// The facts of some entries (an exemplar's), open attempts and blocks closed at `endTime`.
+    ///
+    /// The entries are read in place, through a buffer pointer: a loop over the array copied
+    /// every entry (retaining the lists in its event) only to look at it.
     init(entries: [TraceEntry], endTime: Int64) {
         self.endTime = endTime
-        var open: [Int: (time: Int64, instance: Int, items: [Int], attempt: Int)] = [:]
-        var blockedSince: [Int: Int64] = [:]
-        var firstSeen = ItemInstants()
-        var lastBatchAt: [Int: Int64] = [:]
-        for entry in entries {
-            let time = entry.time
-            switch entry.event {
-            case .arrival(let item, _, let shard, _):
-                firstSeen[item] = time
-                if let shard { shards.insert(shard) }
-                if let last = arrivals.last, last.time == time, last.first + last.count == item, last.shard == shard {
-                    arrivals[arrivals.count - 1].count += 1
-                } else {
-                    arrivals.append(Arrival(time: time, first: item, count: 1, shard: shard))
-                }
-            case .start(let invocation, let instance, let items, let attempt):
-                open[invocation] = (time, instance, items, attempt)
-                instances.insert(instance)
-            case .end(let invocation, _, _, let result, _):
-                if let started = open.removeValue(forKey: invocation) {
-                    attempts.append(
-                        Attempt(start: started.time, end: time, instance: started.instance, items: started.items, attempt: started.attempt, result: result))
-                }
-            case .retryScheduled(let items, let reason, let delay) where delay > 0:
-                waits.append(Wait(start: time, end: time + delay, items: items, reason: reason))
-            case .batch(_, let items, let trigger, let lane):
-                let earliest = items.lazy.compactMap { firstSeen[$0] }.min() ?? time
-                let start = trigger == .retry ? time : max(earliest, lastBatchAt[lane] ?? earliest)
-                batches.append(Batch(start: min(start, time), end: time, items: items, trigger: trigger, lane: lane))
-                lastBatchAt[lane] = time
-            case .throttled(let items, let reason):
-                throttles.append(Throttle(time: time, items: items, reason: reason))
-            case .response(let item, let status, let error, _):
-                responses.append(Response(time: time, item: item, status: status, error: error))
-            case .delivery(let delivery):
-                deliveries.append(
-                    DeliveryFact(
-                        time: time, route: delivery.route, target: delivery.target, condition: delivery.condition,
-                        items: delivery.items, delivered: delivery.delivered))
-            case .discarded(let items, let reason):
-                discards.append(Discard(time: time, items: items, reason: reason))
-            case .recursionStopped(let items, let depth):
-                recursionStops.append(RecursionStop(time: time, items: items, depth: depth))
-            case .coldStart(_, let instance, let items, let duration, let failed):
-                coldStarts.append(ColdStart(time: time, instance: instance, duration: duration, items: items, failed: failed))
-            case .shardBlocked(let shard, _):
-                blockedSince[shard] = time
-            case .shardUnblocked(let shard):
-                if let since = blockedSince.removeValue(forKey: shard) { blocked.append(Blocked(start: since, end: time, shard: shard)) }
-            default:
-                break
-            }
+        var pairing = Pairing()
+        entries.withUnsafeBufferPointer { entries in
+            for index in entries.indices { add(entries[index], pairing: &pairing) }
         }
-        for (_, started) in open.sorted(by: { $0.key < $1.key }) {
+        for started in pairing.open.sorted(by: { $0.invocation < $1.invocation }) {
             attempts.append(
                 Attempt(
                     start: started.time, end: max(started.time, endTime), instance: started.instance, items: started.items, attempt: started.attempt,
                     result: .error))
         }
-        for (shard, since) in blockedSince.sorted(by: { $0.key < $1.key }) {
+        for (shard, since) in pairing.blockedSince.sorted(by: { $0.key < $1.key }) {
             blocked.append(Blocked(start: since, end: max(since, endTime), shard: shard))
+        }
+    }
+
+    /// What pairing the entries needs while they are read: the attempts started and not yet
+    /// ended, the shards blocked, when each input arrived and each poller lane last batched.
+    ///
+    /// The open attempts are a short list (at most the handlers running at once), searched
+    /// in order: a dictionary hashed every start and end.
+    private struct Pairing {
+        var open: [(invocation: Int, time: Int64, instance: Int, items: [Int], attempt: Int)] = []
+        var blockedSince: [Int: Int64] = [:]
+        var firstSeen = ItemInstants()
+        var lastBatchAt: [Int: Int64] = [:]
+
+        /// Takes the open attempt of `invocation` out of the list.
+        mutating func end(_ invocation: Int) -> (invocation: Int, time: Int64, instance: Int, items: [Int], attempt: Int)? {
+            guard let index = open.firstIndex(where: { $0.invocation == invocation }) else { return nil }
+            return open.remove(at: index)
+        }
+    }
+
+    /// Takes in one entry, in time order.
+    private mutating func add(_ entry: TraceEntry, pairing: inout Pairing) {
+        let time = entry.time
+        switch entry.event {
+        case .arrival(let item, _, let shard, _):
+            pairing.firstSeen[item] = time
+            if let shard, !shards.contains(shard) { shards.append(shard) }
+            if let last = arrivals.last, last.time == time, last.first + last.count == item, last.shard == shard {
+                arrivals[arrivals.count - 1].count += 1
+            } else {
+                arrivals.append(Arrival(time: time, first: item, count: 1, shard: shard))
+            }
+        case .start(let invocation, let instance, let items, let attempt):
+            // A start of an invocation still open replaces it (as it did in a dictionary by invocation).
+            _ = pairing.end(invocation)
+            pairing.open.append((invocation, time, instance, items, attempt))
+            if !instances.contains(instance) { instances.append(instance) }
+        case .end(let invocation, _, _, let result, _):
+            if let started = pairing.end(invocation) {
+                attempts.append(
+                    Attempt(start: started.time, end: time, instance: started.instance, items: started.items, attempt: started.attempt, result: result))
+            }
+        case .retryScheduled(let items, let reason, let delay) where delay > 0:
+            waits.append(Wait(start: time, end: time + delay, items: items, reason: reason))
+        case .batch(_, let items, let trigger, let lane):
+            let firstSeen = pairing.firstSeen
+            let earliest = items.lazy.compactMap { firstSeen[$0] }.min() ?? time
+            let start = trigger == .retry ? time : max(earliest, pairing.lastBatchAt[lane] ?? earliest)
+            batches.append(Batch(start: min(start, time), end: time, items: items, trigger: trigger, lane: lane))
+            pairing.lastBatchAt[lane] = time
+        case .throttled(let items, let reason):
+            throttles.append(Throttle(time: time, items: items, reason: reason))
+        case .response(let item, let status, let error, _):
+            responses.append(Response(time: time, item: item, status: status, error: error))
+        case .delivery(let delivery):
+            deliveries.append(
+                DeliveryFact(
+                    time: time, route: delivery.route, target: delivery.target, condition: delivery.condition,
+                    items: delivery.items, delivered: delivery.delivered))
+        case .discarded(let items, let reason):
+            discards.append(Discard(time: time, items: items, reason: reason))
+        case .recursionStopped(let items, let depth):
+            recursionStops.append(RecursionStop(time: time, items: items, depth: depth))
+        case .coldStart(_, let instance, let items, let duration, let failed):
+            coldStarts.append(ColdStart(time: time, instance: instance, duration: duration, items: items, failed: failed))
+        case .shardBlocked(let shard, _):
+            pairing.blockedSince[shard] = time
+        case .shardUnblocked(let shard):
+            if let since = pairing.blockedSince.removeValue(forKey: shard) { blocked.append(Blocked(start: since, end: time, shard: shard)) }
+        default:
+            break
         }
     }
 
@@ -114,13 +142,12 @@ struct TraceFacts {
 
     /// One sentence for `<desc>`: what happened, in counts.
     func summary(labels: TimelineLabels) -> String {
-        let ok = attempts.filter { $0.result == .ok }.count
-        let failed = attempts.count - ok
-        var parts = ["\(labels.attempt) \(attempts.count) (\(labels.ok) \(ok), \(labels.error) \(failed))"]
-        if !throttles.isEmpty { parts.append("429 × \(throttles.count)") }
-        if !deliveries.isEmpty { parts.append("\(labels.delivered) \(deliveries.count)") }
-        if !discards.isEmpty { parts.append("\(labels.discarded) \(discards.count)") }
-        return parts.joined(separator: "; ") + "."
+        let ok = attempts.count { $0.result == .ok }
+        var text = MarkText("\(labels.attempt) \(attempts.count) (\(labels.ok) \(ok), \(labels.error) \(attempts.count - ok))").string
+        if !throttles.isEmpty { text += MarkText("; 429 × \(throttles.count)").string }
+        if !deliveries.isEmpty { text += MarkText("; \(labels.delivered) \(deliveries.count)").string }
+        if !discards.isEmpty { text += MarkText("; \(labels.discarded) \(discards.count)").string }
+        return text + "."
     }
 }
 
@@ -143,7 +170,12 @@ private struct ItemInstants {
                 sparse[item] = newValue
                 return
             }
-            if item >= dense.count { dense += repeatElement(Self.none, count: item - dense.count + 1) }
+            // Inputs arrive in order: nearly always the next one.
+            if item == dense.count {
+                dense.append(newValue ?? Self.none)
+                return
+            }
+            if item > dense.count { dense += repeatElement(Self.none, count: item - dense.count + 1) }
             dense[item] = newValue ?? Self.none
         }
     }

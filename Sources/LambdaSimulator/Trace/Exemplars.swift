@@ -56,10 +56,14 @@ struct ExemplarPicker: Sendable {
         }
     }
 
-    /// The chosen inputs with their entries, taken from `entries` (a complete trace's).
-    func exemplars(from entries: some Sequence<TraceEntry>) -> [Exemplar] {
+    /// The chosen inputs with their entries, taken from `entries` (a complete trace's),
+    /// read through a buffer by a loop the collector's `keep` is inlined into: a call per
+    /// entry cost more than the few comparisons that pass over most of them.
+    func exemplars(from entries: [TraceEntry]) -> [Exemplar] {
         var collector = ExemplarCollector(items: chosen.map(\.item))
-        for entry in entries { collector.record(entry) }
+        entries.withUnsafeBufferPointer { entries in
+            for index in entries.indices { collector.keep(entries[index]) }
+        }
         return collector.exemplars(reasons: chosen.map(\.reasons))
     }
 }
@@ -78,9 +82,16 @@ struct ExemplarCollector: TraceSink {
     }
 
     mutating func record(_ entry: consuming TraceEntry) {
+        keep(entry)
+    }
+
+    /// Keeps a copy of `entry` for each chosen input it names (while that input has room).
+    /// Inlined into its callers (`exemplars(from:)` calls it for every entry of a trace).
+    @inline(__always)
+    mutating func keep(_ entry: TraceEntry) {
         for (index, item) in items.enumerated() where entry.event.names(item) {
             counts[index] += 1
-            if entries[index].count < Exemplar.entryLimit { entries[index].append(copy entry) }
+            if entries[index].count < Exemplar.entryLimit { entries[index].append(entry) }
         }
     }
 

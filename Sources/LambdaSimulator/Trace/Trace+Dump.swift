@@ -31,6 +31,14 @@ extension Trace {
         return text
     }
 
+    /// `describe` into markup, unpadded (an event log's line), compiled for the writer: a
+    /// log describes every event of a trace, and through the generic sink each of a line's
+    /// dozen pieces went through the protocol's table.
+    public static func describe(_ event: TraceEvent, into out: MarkupWriter, shards: ShardNaming) {
+        var sink = out
+        describe(event, into: &sink, padded: false, shards: shards)
+    }
+
     /// Writes `describe(event)` piece by piece: every figure's event log lists every event,
     /// so no String is made per line or per number. `padded` aligns what follows the event's
     /// name in a column, as the text dump does; an HTML table has its own columns.
@@ -70,7 +78,7 @@ extension Trace {
         case .throttled(let ids, let reason):
             head("throttled"); ItemRanges.write(ids, into: &out); out.literal(" "); out.text(reason)
         case .retryScheduled(let ids, let reason, let delay):
-            head("retry"); ItemRanges.write(ids, into: &out); out.literal(" in "); out.text(DurationText.english(delay))
+            head("retry"); ItemRanges.write(ids, into: &out); out.literal(" in "); DurationText.write(delay, units: .english, into: &out)
             out.literal(" ("); out.text(reason.rawValue); out.literal(")")
         case .visible(let ids):
             head("visible"); ItemRanges.write(ids, into: &out)
@@ -93,13 +101,13 @@ extension Trace {
             head("discarded"); ItemRanges.write(ids, into: &out); out.literal(" ("); out.text(reason.rawValue); out.literal(")")
         case .coldStart(let invocation, let instance, let ids, let duration, let failed):
             head("init"); out.literal("inv "); out.integer(invocation); out.literal(" on env "); out.integer(instance); out.literal(": ")
-            ItemRanges.write(ids, into: &out); out.literal(" cold start "); out.text(DurationText.english(duration))
+            ItemRanges.write(ids, into: &out); out.literal(" cold start "); DurationText.write(duration, units: .english, into: &out)
             if failed { out.literal(" FAILED") }
         case .recursionStopped(let ids, let depth):
             head("stopped"); ItemRanges.write(ids, into: &out); out.literal(" recursive loop, invocation "); out.integer(depth)
         case .provisioned(let instances, let initDuration):
             head("ready"); out.literal("provisioned env "); ItemRanges.write(instances, into: &out)
-            out.literal(" (Init "); out.text(DurationText.english(initDuration)); out.literal(" ahead)")
+            out.literal(" (Init "); DurationText.write(initDuration, units: .english, into: &out); out.literal(" ahead)")
         case .note(let text):
             head("note"); out.text(text)
         }
