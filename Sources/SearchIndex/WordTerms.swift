@@ -6,35 +6,40 @@ import NotesCore
 /// Why: a page repeats its words (a note on SQS writes `VisibilityTimeout` again and again);
 /// the second time its keys are found by the word's bytes in the page's own table
 /// (`WordTable`, no lock), the first time in the splits shared by every page (`WordSplits`).
+/// A word's keys are copied into the page's own list when it is first met: the shared
+/// split's arrays are read by both cores, and holding them for each repeat counted their
+/// references up and down from both, each count a cache line moved between the cores.
 struct WordTerms {
     /// The text of each word key (`TermKey.text` reads it).
     var texts = WordTexts()
     /// About as many words as a page has, before the arrays grow.
     private var table = WordTable(words: 64, bytes: 1024)
-    /// Each word's split, by its number in `table`.
-    private var splits: [WordSplits.Split] = []
+    /// The keys of word number `n` in `table`: `keys[starts[n]..<starts[n + 1]]`.
+    private var keys: [UInt64] = []
+    private var starts: [Int] = [0]
 
     init() {
-        splits.reserveCapacity(64)
+        keys.reserveCapacity(128)
+        starts.reserveCapacity(65)
     }
 
     /// Counts the terms of an ASCII word whose `FNV1a` hash is `hash` with `adder`; returns
     /// how many it had.
     mutating func countASCII(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64, weight: Int32, adder: inout TermCounter.Cursor) -> Int {
         if let number = table.find(word, hash: hash) {
-            return splits.withUnsafeBufferPointer { splits in
-                splits[number].keys.withUnsafeBufferPointer { keys in
-                    for key in keys { adder.add(key, weight) }
-                    return keys.count
-                }
+            let range = starts[number]..<starts[number + 1]
+            keys.withUnsafeBufferPointer { keys in
+                for index in range { adder.add(keys[index], weight) }
             }
+            return range.count
         }
         let split = WordSplits.shared.split(word, hash: hash)
         for (key, text) in zip(split.keys, split.texts) {
             if adder.add(key, weight) { texts.add(key, text) }
         }
         table.insert(word, hash: hash)
-        splits.append(split)
+        keys.append(contentsOf: split.keys)
+        starts.append(keys.count)
         return split.keys.count
     }
 }
