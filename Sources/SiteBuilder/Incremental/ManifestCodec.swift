@@ -204,22 +204,7 @@ public enum ManifestCodec {
         /// A tab and a decimal number.
         mutating func decimal(_ value: Int64) {
             bytes.append(0x09)
-            if value < 0 { bytes.append(0x2D) }
-            var magnitude = value.magnitude
-            var count = 1
-            var probe = magnitude
-            while probe >= 10 {
-                probe /= 10
-                count += 1
-            }
-            // Room for the digits, then filled from the least significant one.
-            bytes.append(contentsOf: repeatElement(0x30, count: count))
-            var index = bytes.count - 1
-            repeat {
-                bytes[index] = UInt8(magnitude % 10) + 0x30
-                magnitude /= 10
-                index -= 1
-            } while magnitude > 0
+            DecimalBytes.append(value, to: &bytes)
         }
 
         /// A tab and a number as lowercase hex digits.

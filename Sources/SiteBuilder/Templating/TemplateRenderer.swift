@@ -159,19 +159,6 @@ struct TemplateRenderer {
         return true
     }
 
-    /// Appends a number in decimal, as its `description` reads, without making a string
-    /// (page tables of contents write a heading level per entry).
-    static func appendDecimal(_ number: Int, to output: inout [UInt8]) {
-        if number < 0 { output.append(UInt8(ascii: "-")) }
-        let magnitude = number.magnitude
-        var divisor: UInt = 1
-        while divisor <= magnitude / 10 { divisor *= 10 }
-        repeat {
-            output.append(UInt8(ascii: "0") + UInt8(magnitude / divisor % 10))
-            divisor /= 10
-        } while divisor > 0
-    }
-
     /// Writes a value as text: escaped text, a number, `true` or `false`; lists and objects write nothing.
     private static func write(_ value: TemplateValue, escaped: Bool, into output: inout [UInt8]) {
         switch value {
@@ -180,7 +167,7 @@ struct TemplateRenderer {
         case .bytes(let bytes):
             if escaped { HTMLEscaping.appendMustacheEscaped(bytes, to: &output) } else { output += bytes }
         case .number(let number):
-            appendDecimal(number, to: &output)
+            DecimalBytes.append(Int64(number), to: &output)
         case .flag(let flag):
             output += (flag ? "true" : "false").utf8
         case .list, .object:
