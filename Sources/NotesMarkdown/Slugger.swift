@@ -62,12 +62,15 @@ public struct Slugger: Sendable {
                 if lead < 0x80 {
                     if let kept = asciiSlugByte(lead) { slug.append(kept) }
                     index += 1
-                } else if lead & 0xF0 == 0xE0, index + 2 < source.count, isJapaneseLetter(source, at: index) {
-                    slug.append(contentsOf: source[index..<(index + 3)])
-                    index += 3
-                } else {
-                    index = appendOther(source, at: index, to: &slug)
+                    continue
                 }
+                let (value, width) = UTF8Scalar.decode(source, at: index)
+                if isJapaneseLetter(value) {
+                    slug.append(contentsOf: source[index..<(index + width)])
+                } else if let scalar = Unicode.Scalar(value) {
+                    appendLowercased(scalar, to: &slug)
+                }
+                index += width
             }
             return String(decoding: slug, as: UTF8.self)
         }
@@ -84,30 +87,21 @@ public struct Slugger: Sendable {
         }
     }
 
-    /// Whether the three-byte character at `index` is kana (with the prolonged sound and
-    /// iteration marks) or a CJK ideograph: letters that are their own lowercase
-    /// (`everyJapaneseScalarFollowsTheDefinition`).
-    private static func isJapaneseLetter(_ source: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-        let second = source[index + 1]
-        let third = source[index + 2]
-        guard second & 0xC0 == 0x80, third & 0xC0 == 0x80 else { return false }
-        let value = UInt32(source[index] & 0x0F) << 12 | UInt32(second & 0x3F) << 6 | UInt32(third & 0x3F)
+    /// Whether a scalar is kana (with the prolonged sound and iteration marks) or a CJK
+    /// ideograph: letters that are their own lowercase (`everyJapaneseScalarFollowsTheDefinition`).
+    private static func isJapaneseLetter(_ value: UInt32) -> Bool {
         switch value {
-        case 0x3041...0x3096, 0x309D...0x309F, 0x30A1...0x30FA, 0x30FC...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF: return true
-        default: return false
+        case 0x3041...0x3096, 0x309D...0x309F, 0x30A1...0x30FA, 0x30FC...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF: true
+        default: false
         }
     }
 
-    /// Appends what the character at `index` becomes by its Unicode properties (its
-    /// lowercase mapping's kept scalars) and returns where the next character starts.
-    private static func appendOther(_ source: UnsafeBufferPointer<UInt8>, at index: Int, to slug: inout [UInt8]) -> Int {
-        var decoder = UTF8()
-        var bytes = source[index...].makeIterator()
-        guard case .scalarValue(let scalar) = decoder.decode(&bytes) else { return index + 1 }
+    /// Appends what `scalar` becomes by its Unicode properties: its lowercase mapping's kept
+    /// scalars, a space as `-`.
+    private static func appendLowercased(_ scalar: Unicode.Scalar, to slug: inout [UInt8]) {
         for lower in scalar.properties.lowercaseMapping.unicodeScalars where lower == " " || keeps(lower) {
             UTF8.encode(lower == " " ? "-" : lower) { slug.append($0) }
         }
-        return index + UTF8.width(scalar)
     }
 
     private static func keeps(_ scalar: Unicode.Scalar) -> Bool {

@@ -1,4 +1,5 @@
 import Foundation
+import NotesCore
 
 /// Turns text into search terms, the same way for the index and for a query.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import NotesCore
 
 /// Counts a document's terms straight from its UTF-8, checking on the way that NFKC leaves
 /// the text alone.

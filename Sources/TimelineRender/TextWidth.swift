@@ -38,9 +38,7 @@ public enum TextWidth {
                     index += 1
                     continue
                 }
-                let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-                var value = length == 1 ? UInt32(lead) : UInt32(lead) & (0x7F >> length)
-                for offset in 1..<max(1, length) { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                let (value, length) = UTF8Scalar.decode(bytes, at: index)
                 guard Graphemes.isAlwaysAlone(value) || isLoneSymbol(value), let scalar = Unicode.Scalar(value) else { return nil }
                 ems += width(of: scalar)
                 index += length

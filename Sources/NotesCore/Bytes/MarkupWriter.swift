@@ -69,7 +69,7 @@ public final class MarkupWriter {
             var runStart = 0
             for index in 0..<bytes.count {
                 let byte = bytes[index]
-                guard byte < 0x40, Self.escapedBelow0x40 & (1 << UInt64(byte)) != 0 else { continue }
+                guard HTMLEscaping.needsEscaping(byte) else { continue }
                 append(start + runStart, index - runStart)
                 switch byte {
                 case 0x26: raw("&amp;")
@@ -84,12 +84,6 @@ public final class MarkupWriter {
             append(start + runStart, bytes.count - runStart)
         }
     }
-
-    /// The bytes below 0x40 that `text` escapes or drops (`HTMLEscaping.needsEscaping`), one
-    /// bit each: the control characters but tab and line feed, and `" & ' < >`. Looking a
-    /// byte's bit up is one test where the rule is seven comparisons, for every byte of every
-    /// tooltip and page.
-    private static var escapedBelow0x40: UInt64 { 0x5000_00C4_FFFF_F9FF }
 
     /// Appends a number rounded to a whole number (`12`, `-3`).
     ///
