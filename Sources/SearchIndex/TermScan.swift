@@ -93,8 +93,17 @@ struct TermScan {
             }
             if kind == Self.stopKind { break }
             if state.wordStart >= 0, kind != ScanTable.word { closeWord(base, at: index, state: &state, weight: weight, adder: &adder) }
-            if kind == ScanTable.cjk {
+            if kind == ScanTable.cjk, width == 3 {
                 Self.cjkRun(base, at: &index, end: end, first: value, state: &state, weight: weight, adder: &adder, table: table, unstableFlag: unstableFlag)
+                continue
+            }
+            if kind == ScanTable.cjk {
+                // Four bytes (an ideograph beyond U+FFFF, such as 𠮟): a pair with the
+                // character before it, as `cjkRun` counts the others.
+                if state.previous != 0 { adder.add(TermKey.pair(state.previous, value), weight) }
+                state.previous = value
+                state.tokens &+= 1
+                index &+= width
                 continue
             }
             if state.previous != 0 {

@@ -34,6 +34,14 @@ import Testing
         #expect(repeated == summed)
     }
 
+    @Test func ideographsBeyondFourByteUTF8ArePairedLikeTheOthers() {
+        // 𠮟 (U+20B9F) takes four bytes: the scan once read it as three and the next term
+        // began inside it.
+        #expect(SearchTokenizer.indexTerms("𠮟る𠮟") == ["𠮟る", "る𠮟", "𠮟"])
+        #expect(SearchTokenizer.indexTerms("𠀋𠀋 title") == ["𠀋𠀋", "𠀋", "titl"])
+        #expect(SearchTokenizer.queryTerms("𠮟る") == ["𠮟る"])
+    }
+
     @Test func aOneCharacterQueryIsThatCharacter() {
         #expect(SearchTokenizer.queryTerms("の") == ["の"])
         #expect(SearchTokenizer.queryTerms("a") == ["a"])
