@@ -3,14 +3,14 @@
 /// A browser fetches `search-index/index.json` (small: counts and one character per page),
 /// then only the shards of the query's terms (`search-index/t/<key>.txt`), the title chunks
 /// of the results it shows (`search-index/d/<n>.json`) and those results' pages, for their
-/// excerpts. The pages' full texts (`DocumentTexts`) stay beside the build's manifest, at
-/// `texts(of:)` inside its state folder.
+/// excerpts. The pages' counted terms (`KeptTerms`) stay beside the build's manifest, at
+/// `keptTerms(of:)` inside its state folder.
 public enum IndexLayout {
     /// The index's folder inside the site.
     public static let folder = "search-index"
     public static let manifest = folder + "/index.json"
     /// Documents per chunk: a few hundred bytes of titles each, and an edit rewrites its
-    /// chunk of texts (a few hundred kilobytes).
+    /// chunk of kept terms (a few kilobytes a page).
     public static let chunkSize = 32
 
     /// The file of the shard with this key.
@@ -23,8 +23,15 @@ public enum IndexLayout {
         folder + "/d/" + String(id / chunkSize) + ".json"
     }
 
-    /// The file of the chunk of texts holding document `id`, relative to the state folder.
-    public static func texts(of id: Int) -> String {
-        "search-texts/" + String(id / chunkSize)
+    /// The file of the chunk of kept terms holding document `id`, relative to the state folder.
+    public static func keptTerms(of id: Int) -> String {
+        keptTermsFolder + "/" + String(id / chunkSize)
     }
+
+    /// The folder of the kept terms, in the state folder.
+    public static let keptTermsFolder = "search-terms"
+
+    /// Where builds before the kept terms kept the pages' texts, in the state folder: a
+    /// whole build removes it.
+    public static let formerTextsFolder = "search-texts"
 }

@@ -3,10 +3,8 @@ import NotesCore
 /// What the index knows of one page: where it is, its title, and its text cut at headings.
 ///
 /// Made by the build from the page model (prose, headings, the claims of scenario blocks;
-/// never figures, event logs or scenario sources). Its address and title go into the
-/// published title chunks (`ResultTitles`); the whole value is kept beside the build's
-/// manifest (`DocumentTexts`), so that a later build can count an old page's terms again when
-/// the page changes.
+/// never figures, event logs or scenario sources), and counted (`CountedDocument`) on the
+/// core that rendered the page; its text is not kept after that.
 public struct SearchDocument: Sendable, Equatable {
     public typealias Section = TextSection
 
@@ -22,7 +20,8 @@ public struct SearchDocument: Sendable, Equatable {
     }
 }
 
-/// A document's terms with their weighted counts, and its length.
+/// A document's address, title, terms with their weighted counts, and length: what the index
+/// and the kept terms (`KeptTerms`) need of a page, without its text.
 public struct CountedDocument: Sendable {
     /// How much an occurrence weighs by where it is: a title's words say most about a page.
     public enum Weight {
@@ -31,7 +30,9 @@ public struct CountedDocument: Sendable {
         public static let text: Int32 = 1
     }
 
-    public let document: SearchDocument
+    /// The page's address relative to the site root, percent-encoded as links are.
+    public let url: String
+    public let title: String
     /// Term keys (`TermKey`) and weighted counts, sorted by partition (`IndexPartition`).
     let keys: [UInt64]
     let counts: [Int32]
@@ -44,7 +45,8 @@ public struct CountedDocument: Sendable {
 
     /// Counts the terms of `document`.
     public init(_ document: SearchDocument) {
-        self.document = document
+        url = document.url
+        title = document.title
         // About one distinct term per 16 bytes of a page (the table grows when there are more).
         let counter = TermCounter(expected: document.sections.reduce(document.title.utf8.count) { $0 + $1.utf8.count } / 16)
         var scan = TermScan(counter: counter)

@@ -2,44 +2,44 @@ import NotesCore
 
 /// Updates a built index for a few changed pages, touching only their shards and chunks.
 ///
-/// An edit changes one page: its old terms (counted again from its old text, kept in the
-/// state folder's `DocumentTexts`) leave their shards, its new terms enter theirs; nothing
-/// else is read or written. The result is byte for byte what `SearchIndexWriter.build`
-/// gives for the new pages.
+/// An edit changes one page: its old terms (kept in the state folder's `KeptTerms`) leave
+/// their shards, its new terms enter theirs; nothing else is read or written. The result is
+/// byte for byte what `SearchIndexWriter.build` gives for the new pages.
 public enum SearchIndexPatch {
     /// What patching changed.
     public struct Changes {
-        /// Files written (new bytes): in the site, and texts in the state folder.
+        /// Files written (new bytes): in the site, and kept terms in the state folder.
         public var files = SearchIndexWriter.Files()
         /// Site files that no longer exist (a shard left without terms).
         public var removed: Set<String> = []
     }
 
-    /// Patches the index that `read` reads (site paths), whose texts `readTexts` reads
+    /// Patches the index that `read` reads (site paths), whose kept terms `readKept` reads
     /// (state folder paths), for pages `urls` (every page, in id order) of which `changed`
     /// (by id) may have changed; nil when the old index does not describe the same pages or
-    /// cannot be read, or its kept texts are not the ones it was written with, and the
+    /// cannot be read, or its kept terms are not the ones it was written with, and the
     /// caller builds it whole.
     public static func apply(
-        read: (String) -> [UInt8]?, readTexts: (String) -> [UInt8]?, urls: [String], changed: [Int: CountedDocument]
+        read: (String) -> [UInt8]?, readKept: (String) -> [UInt8]?, urls: [String], changed: [Int: CountedDocument]
     ) -> Changes? {
         guard let manifestBytes = read(IndexLayout.manifest), var manifest = IndexManifest.decode(manifestBytes),
             manifest.documents == urls.count, manifest.key == IndexManifest.key(of: urls)
         else { return nil }
-        var chunks: [Int: [SearchDocument]] = [:]
-        var old: [Int: CountedDocument] = [:]
+        var chunks: [Int: [ArraySlice<UInt8>]] = [:]
+        var old: [Int: KeptTerms.Page] = [:]
         for id in changed.keys.sorted() {
             let chunk = id / IndexLayout.chunkSize
             if chunks[chunk] == nil {
-                guard let documents = keptTexts(of: id, read: read, readTexts: readTexts) else { return nil }
-                chunks[chunk] = documents
+                guard let records = keptRecords(of: id, read: read, readKept: readKept) else { return nil }
+                chunks[chunk] = records
             }
-            guard let documents = chunks[chunk], id % IndexLayout.chunkSize < documents.count else { return nil }
-            let previous = documents[id % IndexLayout.chunkSize]
-            guard let current = changed[id], previous != current.document else { continue }
-            old[id] = CountedDocument(previous)
-            chunks[chunk]![id % IndexLayout.chunkSize] = current.document
-            manifest.length += current.length - old[id]!.length
+            guard let records = chunks[chunk], id % IndexLayout.chunkSize < records.count, let current = changed[id] else { return nil }
+            let record = KeptTerms.record(current)
+            guard !records[id % IndexLayout.chunkSize].elementsEqual(record) else { continue }
+            guard let previous = KeptTerms.page(records[id % IndexLayout.chunkSize]) else { return nil }
+            old[id] = previous
+            chunks[chunk]![id % IndexLayout.chunkSize] = record[...]
+            manifest.length += current.length - previous.length
             manifest.lengths[id] = IndexManifest.lengthBucket(current.length)
         }
         guard !old.isEmpty else { return Changes() }
@@ -54,30 +54,44 @@ public enum SearchIndexPatch {
             }
         }
         for chunk in Set(old.keys.map { $0 / IndexLayout.chunkSize }).sorted() {
-            let files = SearchIndexWriter.chunk(chunks[chunk]!, first: chunk * IndexLayout.chunkSize)
+            guard let files = rewrittenChunk(chunk, records: chunks[chunk]!, urls: urls) else { return nil }
             changes.files.site.append(files.titles)
-            changes.files.texts.append(files.texts)
+            changes.files.kept.append(files.kept)
         }
         changes.files.site.append((IndexLayout.manifest, manifest.encode()))
         return changes
     }
 
-    /// The kept texts of the chunk holding document `id`, when they are those its title
+    /// The kept records of the chunk holding document `id`, when they are those its title
     /// chunk was written with (a build stopped between the site and the state folder, or a
     /// copied site, leaves them apart).
-    private static func keptTexts(of id: Int, read: (String) -> [UInt8]?, readTexts: (String) -> [UInt8]?) -> [SearchDocument]? {
-        guard let titles = read(IndexLayout.chunk(of: id)).flatMap(ResultTitles.textsHash), let bytes = readTexts(IndexLayout.texts(of: id)),
+    private static func keptRecords(of id: Int, read: (String) -> [UInt8]?, readKept: (String) -> [UInt8]?) -> [ArraySlice<UInt8>]? {
+        guard let titles = read(IndexLayout.chunk(of: id)).flatMap(ResultTitles.termsHash), let bytes = readKept(IndexLayout.keptTerms(of: id)),
             ContentHash.of(bytes) == titles
         else { return nil }
-        return DocumentTexts.decode(bytes)
+        return KeptTerms.records(bytes)
+    }
+
+    /// The title chunk and kept terms of chunk number `chunk`, whose pages' records are
+    /// `records`; nil when a record cannot be read.
+    private static func rewrittenChunk(
+        _ chunk: Int, records: [ArraySlice<UInt8>], urls: [String]
+    ) -> (titles: SearchIndexWriter.File, kept: SearchIndexWriter.File)? {
+        let first = chunk * IndexLayout.chunkSize
+        var pages: [(url: String, title: String)] = []
+        for (offset, record) in records.enumerated() {
+            guard first + offset < urls.count, let title = KeptTerms.title(record) else { return nil }
+            pages.append((urls[first + offset], title))
+        }
+        return SearchIndexWriter.chunk(pages: pages, records: records, first: first)
     }
 
     /// The terms whose count changed on an edited page, by shard key: for each, the edited
     /// pages' new counts (0: the page no longer has the term).
-    private static func termEdits(old: [Int: CountedDocument], changed: [Int: CountedDocument]) -> [String: [String: [Int: Int]]] {
+    private static func termEdits(old: [Int: KeptTerms.Page], changed: [Int: CountedDocument]) -> [String: [String: [Int: Int]]] {
         var edits: [String: [String: [Int: Int]]] = [:]
         for (id, before) in old {
-            let previous = Dictionary(uniqueKeysWithValues: before.terms.map { ($0.term, $0.count) })
+            let previous = Dictionary(before.terms.map { ($0.term, $0.count) }, uniquingKeysWith: +)
             let now = Dictionary(uniqueKeysWithValues: changed[id]!.terms.map { ($0.term, $0.count) })
             for term in Set(previous.keys).union(now.keys) where previous[term] != now[term] {
                 edits[SearchTokenizer.shardKey(of: term), default: [:]][term, default: [:]][id] = now[term] ?? 0

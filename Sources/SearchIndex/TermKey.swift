@@ -60,13 +60,29 @@ enum TermKey {
 
     /// The term's text (`words` holds the text of word keys).
     static func text(_ key: UInt64, words: WordTexts) -> String {
+        isWord(key) ? words[key] ?? "" : characters(key) ?? ""
+    }
+
+    /// Whether `key` is a word's (its text is kept apart: `WordTexts`).
+    static func isWord(_ key: UInt64) -> Bool {
+        key & kind == word
+    }
+
+    /// The text of a pair's or a single character's key; nil for a word's key and for a key
+    /// no count makes (no kind, or a number that is no character), such as one read from
+    /// damaged bytes (`KeptTerms`).
+    static func characters(_ key: UInt64) -> String? {
         switch key & kind {
-        case word: return words[key] ?? ""
         case pair:
-            var text = String(Unicode.Scalar(UInt32(key >> 21 & 0x1F_FFFF))!)
-            text.unicodeScalars.append(Unicode.Scalar(UInt32(key & 0x1F_FFFF))!)
+            guard key >> 42 & 0xFFFFF == 0, let first = Unicode.Scalar(UInt32(key >> 21 & 0x1F_FFFF)), let second = Unicode.Scalar(UInt32(key & 0x1F_FFFF))
+            else { return nil }
+            var text = String(first)
+            text.unicodeScalars.append(second)
             return text
-        default: return String(Unicode.Scalar(UInt32(key & 0x1F_FFFF))!)
+        case single:
+            guard key >> 21 & 0x1FF_FFFF_FFFF == 0, let scalar = Unicode.Scalar(UInt32(key & 0x1F_FFFF)) else { return nil }
+            return String(scalar)
+        default: return nil
         }
     }
 }

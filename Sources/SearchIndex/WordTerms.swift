@@ -50,12 +50,15 @@ struct WordTexts: Sendable {
     private var keys: [UInt64] = []
     private var texts: [String] = []
     private var sorted = true
+    /// The texts' UTF-8 bytes with, for each, room for its length (`KeptTerms` writes them).
+    private(set) var textBytes = 0
 
     /// Adds the text of a key not added before.
     mutating func add(_ key: UInt64, _ text: String) {
         if let last = keys.last, last > key { sorted = false }
         keys.append(key)
         texts.append(text)
+        textBytes += text.utf8.count + VarInt.longest
     }
 
     /// Sorts the keys when there are enough for `subscript` to search them by halves (done

@@ -88,33 +88,38 @@ import TestSupport
         let fileSystem = MemoryFileSystem(files: ["s/content/a.md": note])
         let result = SitePipeline.run(siteDirectory: "s", fileSystem: fileSystem)
         let chunk = try #require(result.text(at: "search-index/d/0.json"))
-        let textsFile = try #require(result.stateFiles.first { $0.path == "search-texts/0" })
-        guard case .bytes(let textsBytes) = textsFile.content else { Issue.record("texts are not bytes"); return }
+        let keptFile = try #require(result.stateFiles.first { $0.path == "search-terms/0" })
+        guard case .bytes(let keptBytes) = keptFile.content else { Issue.record("kept terms are not bytes"); return }
         // The published chunk has the page's address and title (markup in it is text, escaped
-        // in the JSON) and the hash of the texts kept in the state folder; those have the
-        // scenario's claims, not its title or source.
+        // in the JSON) and the hash of the terms kept in the state folder; those are the
+        // terms of the page's prose and its scenario's claims, not of its title or source.
         #expect(
             chunk == #"""
-                {"texts":"\#(FNV1a.hex(ContentHash.of(textsBytes)))","pages":[["a.html","可視性 \u003cscript\u003ex\u003c/script\u003e"]]}
+                {"terms":"\#(FNV1a.hex(ContentHash.of(keptBytes)))","pages":[["a.html","可視性 \u003cscript\u003ex\u003c/script\u003e"]]}
 
                 """#)
-        let texts = try #require(DocumentTexts.decode(textsBytes))
+        let record = try #require(KeptTerms.records(keptBytes)?.first)
+        let kept = try #require(KeptTerms.page(record))
+        let expected = CountedDocument(
+            SearchDocument(
+                url: "a.html", title: "可視性 <script>x</script>",
+                sections: [
+                    .init(anchor: "可視性-scriptxscript", heading: "可視性 <script>x</script>", text: "Intro with bold and code & more."),
+                    .init(anchor: "再試行-ignored", heading: "再試行 {#ignored}", text: "Lambda retries あ. expect: attempts: 1 After."),
+                ]))
+        #expect(kept.title == "可視性 <script>x</script>")
+        #expect(kept.length == 29)
         #expect(
-            texts == [
-                SearchDocument(
-                    url: "a.html", title: "可視性 <script>x</script>",
-                    sections: [
-                        .init(anchor: "可視性-scriptxscript", heading: "可視性 <script>x</script>", text: "Intro with bold and code & more."),
-                        .init(anchor: "再試行-ignored", heading: "再試行 {#ignored}", text: "Lambda retries あ. expect: attempts: 1 After."),
-                    ])
-            ])
+            Dictionary(uniqueKeysWithValues: kept.terms.map { ($0.term, $0.count) })
+                == Dictionary(uniqueKeysWithValues: expected.terms.map { ($0.term, $0.count) }))
+        #expect(kept.terms.contains { $0.term == "attempt" })
+        #expect(!kept.terms.contains { $0.term.contains("secret") })
         // 29 tokens: 6 in the title, 6 in its heading, 6, 4 and 7; bucket G is 1.25^16 ≈ 36.
         let manifest = #"{"format":2,"documents":1,"length":29,"chunk":32,"key":"9ace18eb63645121","lengths":"G"}"#
         #expect(result.text(at: "search-index/index.json") == manifest + "\n")
         #expect(result.text(at: "search-index/t/72-65.txt") == "retry\t0\n")
         // 再試 in a heading counts 3; 再 never ends a run, so it has no term of its own.
         #expect(result.text(at: "search-index/t/518d.txt") == "再試\t0:3\n")
-        #expect(!String(decoding: textsBytes, as: UTF8.self).contains("SECRETTITLE"))
     }
 
     @Test func aNoteNamedLikeAURLSchemeIsIndexedAsAFile() throws {
@@ -146,7 +151,7 @@ import TestSupport
         #expect(after["search-index/t/7a-65.txt"] == "zebra\t4\n")
     }
 
-    @Test func anEditAfterTheKeptTextsWereLostGivesTheIndexAFreshBuildGives() throws {
+    @Test func anEditAfterTheKeptTermsWereLostGivesTheIndexAFreshBuildGives() throws {
         var files: [String: String] = [:]
         for number in 0..<40 { files["s/content/n\(number).md"] = "# Note \(number)\n\nshared words here, 共通の本文。\n" }
         let fileSystem = MemoryFileSystem(files: files)
@@ -154,17 +159,27 @@ import TestSupport
             SiteBuild.run(siteDirectory: "s", output: output, fileSystem: fileSystem, options: .init())
         }
         _ = build("s/public")
-        let texts = SiteBuild.stateFolder(siteDirectory: "s", output: "s/public", fileSystem: fileSystem) + "/search-texts"
-        // 40 pages: two chunks of texts, beside the manifest, none in the site.
-        #expect(fileSystem.tree(under: texts).keys.sorted() == ["0", "1"])
-        #expect(!fileSystem.tree(under: "s/public").keys.contains { $0.contains("search-texts") })
-        try fileSystem.removeItem(texts + "/0")
+        let kept = SiteBuild.stateFolder(siteDirectory: "s", output: "s/public", fileSystem: fileSystem) + "/search-terms"
+        // 40 pages: two chunks of kept terms, beside the manifest, none in the site.
+        #expect(fileSystem.tree(under: kept).keys.sorted() == ["0", "1"])
+        #expect(!fileSystem.tree(under: "s/public").keys.contains { $0.contains("search-terms") })
+        try fileSystem.removeItem(kept + "/0")
         try fileSystem.writeFile("s/content/n12.md", contents: Array("# Note 12\n\nshared words here, 共通の本文。zebra\n".utf8))
         #expect(build("s/public").incremental)
         _ = build("s/fresh")
         func index(_ output: String) -> [String: String] { fileSystem.tree(under: output).filter { $0.key.hasPrefix("search-index/") } }
         #expect(index("s/public") == index("s/fresh"))
         #expect(index("s/public")["search-index/t/7a-65.txt"] == "zebra\t4\n")
-        #expect(fileSystem.tree(under: texts).keys.sorted() == ["0", "1"])
+        #expect(fileSystem.tree(under: kept).keys.sorted() == ["0", "1"])
+    }
+
+    @Test func aWholeBuildRemovesThePagesTextsEarlierBuildsKept() throws {
+        let fileSystem = MemoryFileSystem(files: ["s/content/a.md": "# A\n\nbody\n"])
+        let state = SiteBuild.stateFolder(siteDirectory: "s", output: "s/public", fileSystem: fileSystem)
+        try fileSystem.createDirectory(state + "/search-texts")
+        try fileSystem.writeFile(state + "/search-texts/0", contents: Array("notesim search texts 1\n".utf8))
+        _ = SiteBuild.run(siteDirectory: "s", output: "s/public", fileSystem: fileSystem, options: .init())
+        #expect(fileSystem.tree(under: state + "/search-texts").isEmpty)
+        #expect(fileSystem.tree(under: state + "/search-terms").keys.sorted() == ["0"])
     }
 }

@@ -94,7 +94,7 @@ public enum SiteBuild {
             } else {
                 try writeWhole(staged: spool, result: result, manifest: &manifest, target: target, report: &report)
             }
-            try SearchTextsFolder.write(result.stateFiles, whole: !inPlace, target: target)
+            try KeptTermsFolder.write(result.stateFiles, whole: !inPlace, target: target)
             try record(manifest, remembered: remembered != nil, previous: previous, target: target, report: &report)
         } catch let error as Diagnostic {
             report.writeError = error

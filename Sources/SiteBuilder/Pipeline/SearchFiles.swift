@@ -12,24 +12,24 @@ import SearchIndex
 struct SearchFiles {
     /// Index files written in this run.
     var files: [OutputFile] = []
-    /// The pages' texts written in this run, by path in the state folder (`DocumentTexts`).
-    var texts: [OutputFile] = []
+    /// The pages' kept terms written in this run, by path in the state folder (`KeptTerms`).
+    var keptTerms: [OutputFile] = []
     /// Index files kept from the last build: path and content hash.
     var kept: [String: UInt64] = [:]
 
     init(notes: [Note], fresh: [String: CountedDocument], previous: BuildManifest?, reuse: SitePipeline.Reuse?) {
         let notes = notes.sorted { $0.outputPath < $1.outputPath }
         if notes.allSatisfy({ fresh[$0.outputPath] != nil }) {
-            (files, texts) = Self.outputFiles(SearchIndexWriter.build(notes.map { fresh[$0.outputPath]! }))
+            (files, keptTerms) = Self.outputFiles(SearchIndexWriter.build(notes.map { fresh[$0.outputPath]! }))
             return
         }
         var changed: [Int: CountedDocument] = [:]
         for (id, note) in notes.enumerated() { changed[id] = fresh[note.outputPath] }
         if let previous, let readOutput = reuse?.readOutput, let readState = reuse?.readState,
             let patch = SearchIndexPatch.apply(
-                read: readOutput, readTexts: readState, urls: notes.map { OutputPaths.url(of: $0.outputPath, from: "index.html") }, changed: changed)
+                read: readOutput, readKept: readState, urls: notes.map { OutputPaths.url(of: $0.outputPath, from: "index.html") }, changed: changed)
         {
-            (files, texts) = Self.outputFiles(patch.files)
+            (files, keptTerms) = Self.outputFiles(patch.files)
             let written = Set(patch.files.site.map(\.path))
             for (path, hash) in previous.files where path.hasPrefix(IndexLayout.folder + "/") {
                 if !written.contains(path), !patch.removed.contains(path) { kept[path] = hash }
@@ -41,10 +41,10 @@ struct SearchFiles {
             let reparsed = reuse?.read(note.sourcePath).flatMap { ParseStage.parse(sourcePath: note.sourcePath, bytes: $0, prose: true).0 }
             return CountedDocument(SearchExtraction.document(of: reparsed ?? note))
         }
-        (files, texts) = Self.outputFiles(SearchIndexWriter.build(documents))
+        (files, keptTerms) = Self.outputFiles(SearchIndexWriter.build(documents))
     }
 
-    private static func outputFiles(_ files: SearchIndexWriter.Files) -> (site: [OutputFile], texts: [OutputFile]) {
-        (files.site.map { OutputFile(path: $0.path, content: .bytes($0.bytes)) }, files.texts.map { OutputFile(path: $0.path, content: .bytes($0.bytes)) })
+    private static func outputFiles(_ files: SearchIndexWriter.Files) -> (site: [OutputFile], kept: [OutputFile]) {
+        (files.site.map { OutputFile(path: $0.path, content: .bytes($0.bytes)) }, files.kept.map { OutputFile(path: $0.path, content: .bytes($0.bytes)) })
     }
 }

@@ -82,8 +82,8 @@ public enum SitePipeline {
         /// Pages an incremental run did not render because they would not change: output
         /// path and the content hash of the file already in the output.
         public var keptFiles: [String: UInt64] = [:]
-        /// Files for the build's state folder, written with the output: the pages' texts of
-        /// the search index (`DocumentTexts`), by path in that folder.
+        /// Files for the build's state folder, written with the output: the pages' terms
+        /// kept for the search index's patches (`KeptTerms`), by path in that folder.
         public var stateFiles: [OutputFile] = []
         /// Every diagnostic of every stage, sorted by file and position.
         public var diagnostics: [Diagnostic]
@@ -176,7 +176,7 @@ public enum SitePipeline {
             options.progress?(BuildProgress(.search, done: 0, total: 1))
             let search = SearchFiles(notes: site.notes, fresh: rendered.searchDocuments, previous: plan.previous, reuse: reuse)
             files = (files + search.files).sorted { $0.path < $1.path }
-            stateFiles = search.texts
+            stateFiles = search.keptTerms
             keptFiles.merge(search.kept) { first, _ in first }
             options.progress?(BuildProgress(.search, done: 1, total: 1))
         } else if options.search == false, let previous = plan.previous, options.renderPages {
