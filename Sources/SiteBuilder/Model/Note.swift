@@ -1,5 +1,6 @@
 import NotesCore
 import NotesMarkdown
+import SearchIndex
 
 /// A parsed note: where it came from, where it goes, and what it says.
 ///
@@ -15,10 +16,11 @@ public struct Note: Sendable {
         let page: MarkdownPage
         let title: String
         let keptAnchors: LazyAnchors?
+        let searchTerms: CountedDocument?
 
         init(
             sourcePath: String, contentPath: String, outputPath: String, frontMatter: FrontMatter, page: MarkdownPage, title: String,
-            keptAnchors: LazyAnchors?
+            keptAnchors: LazyAnchors?, searchTerms: CountedDocument? = nil
         ) {
             self.sourcePath = sourcePath
             self.contentPath = contentPath
@@ -27,6 +29,7 @@ public struct Note: Sendable {
             self.page = page
             self.title = title
             self.keptAnchors = keptAnchors
+            self.searchTerms = searchTerms
         }
     }
 
@@ -42,6 +45,8 @@ public struct Note: Sendable {
     public var page: MarkdownPage { fields.page }
     /// Front-matter title, else the first heading, else the file name.
     public var title: String { fields.title }
+    /// The page's terms for the search index, counted as it was parsed (`withSearchTerms`).
+    public var searchTerms: CountedDocument? { fields.searchTerms }
 
     public init(sourcePath: String, contentPath: String, frontMatter: FrontMatter, page: MarkdownPage) {
         self.init(
@@ -55,6 +60,25 @@ public struct Note: Sendable {
         fields = Fields(
             sourcePath: sourcePath, contentPath: contentPath, outputPath: OutputPaths.html(forNote: contentPath),
             frontMatter: frontMatter, page: page, title: title, keptAnchors: anchors)
+    }
+
+    /// This note with its page's search terms counted from its prose, and the prose let go.
+    ///
+    /// Why at once: the prose is a copy of the page's text kept only to be counted; counted
+    /// on the core that parsed the note, its memory is freed there instead of being held for
+    /// every note until the pages are rendered.
+    func withSearchTerms() -> Note {
+        var page = page
+        let terms = CountedDocument(SearchExtraction.document(of: self))
+        page.prose = nil
+        return Note(
+            fields: Fields(
+                sourcePath: sourcePath, contentPath: contentPath, outputPath: outputPath, frontMatter: frontMatter, page: page, title: title,
+                keptAnchors: fields.keptAnchors, searchTerms: terms))
+    }
+
+    private init(fields: Fields) {
+        self.fields = fields
     }
 
     /// Whether a link may name `fragment` on this note's page: a heading's id or an anchor

@@ -12,7 +12,7 @@ struct RenderedPages {
     /// Scenarios simulated in this run (the rest came from the cache).
     var simulated = 0
     /// The search documents of the pages rendered in this run, by page path (when the site
-    /// has search): counted on the core that rendered the page.
+    /// has search): counted on the core that parsed the note (`Note.withSearchTerms`).
     var searchDocuments: [String: CountedDocument] = [:]
     /// The sidebar list the pages name, with its key.
     var toc: (key: UInt64, html: String)?
@@ -96,7 +96,7 @@ struct RenderedPages {
                 written = []
             }
             options.progress?(BuildProgress(.pages, done: pagesDone.add(), total: pages.count))
-            return (result, written, search ? CountedDocument(SearchExtraction.document(of: note)) : nil)
+            return (result, written, search ? note.searchTerms ?? CountedDocument(SearchExtraction.document(of: note)) : nil)
         }
     }
 }

@@ -11,8 +11,8 @@ import SearchIndex
 /// with the claims of its scenario blocks where the blocks stood.
 ///
 /// Neither the scenario sources nor their figures and logs are indexed; their claims
-/// (`expect:`) are. The note must have been parsed with its prose (`ParseStage.parse(…,
-/// prose: true)`); a note without gives its title only.
+/// (`expect:`) are. The note must still have its prose: `ParseStage.parse(…, prose: true)`
+/// counts it (`Note.withSearchTerms`) and lets it go; a note without gives its title only.
 enum SearchExtraction {
     /// The search document of `note`.
     static func document(of note: Note) -> SearchDocument {

@@ -34,7 +34,7 @@ public enum ParseStage {
         diagnostics += ScenarioInfoString.nearMisses(in: page, path: sourcePath)
         let contentPath = String(sourcePath.dropFirst(LoadStage.contentFolder.count + 1))
         let note = Note(sourcePath: sourcePath, contentPath: contentPath, frontMatter: frontMatter, page: page)
-        return (note, diagnostics)
+        return (prose ? note.withSearchTerms() : note, diagnostics)
     }
 
     /// How notes in `language` are parsed: scenario slots, code blocks left as markers for
