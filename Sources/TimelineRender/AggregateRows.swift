@@ -37,37 +37,55 @@ struct AggregateRows {
     }
 
     /// The row's areas, stacked bottom to top, each bar's height in proportion to the row's peak.
+    ///
+    /// Each bar's count is read once per series, and each level computed once: a series'
+    /// top is the next one's bottom.
     func row(counts: BucketCounts, axis: TimeAxis, y: Double, height: Double, perBar: String) -> AggregateModel.Row {
-        let values = series.map { item in (0..<counts.bars).map { counts.count(item.series, bar: $0) } }
-        let stacked = (0..<counts.bars).map { bar in values.reduce(0) { $0 + $1[bar] } }
+        let bars = counts.bars
+        // Each series' count per bar, series after series, and the bars' stacked totals.
+        var values = [Int](repeating: 0, count: series.count * bars)
+        var stacked = [Int](repeating: 0, count: bars)
+        for (index, item) in series.enumerated() {
+            for bar in 0..<bars {
+                let count = counts.count(item.series, bar: bar)
+                values[index * bars + bar] = count
+                stacked[bar] += count
+            }
+        }
         let peak = stacked.max() ?? 0
         let (top, bottom) = (y + 6, y + height - 4)
         func level(_ count: Int) -> Double { peak == 0 ? bottom : bottom - (bottom - top) * Double(count) / Double(peak) }
-        var base = [Int](repeating: 0, count: counts.bars)
+        var base = [Int](repeating: 0, count: bars)
+        var baseLevels = [Double](repeating: level(0), count: bars)
+        var upperLevels = baseLevels
         var areas: [AggregateModel.Area] = []
         // Every series' outline goes along the same bar edges, there and back.
         let edges = Self.barEdges(counts, axis: axis)
         for (index, item) in series.enumerated() {
-            let upper = zip(base, values[index]).map { $0 + $1 }
-            let total = values[index].reduce(0, +)
-            defer { base = upper }
+            var total = 0
+            var peakOfSeries: Int?
+            for bar in 0..<bars {
+                let count = values[index * bars + bar]
+                total += count
+                peakOfSeries = max(peakOfSeries ?? count, count)
+                base[bar] += count
+                upperLevels[bar] = level(base[bar])
+            }
+            defer { swap(&baseLevels, &upperLevels) }
             guard total > 0 else { continue }
-            // Appended one by one: `points += [a, b]` made an array for every pair.
-            var points: [(x: Double, y: Double)] = []
-            points.reserveCapacity(4 * counts.bars)
-            for bar in 0..<counts.bars {
-                points.append((edges[bar], level(upper[bar])))
-                points.append((edges[bar + 1], level(upper[bar])))
+            var outline = AreaOutline()
+            for bar in 0..<bars {
+                outline.add(edges[bar], upperLevels[bar])
+                outline.add(edges[bar + 1], upperLevels[bar])
             }
-            for bar in (0..<counts.bars).reversed() {
-                points.append((edges[bar + 1], level(base[bar])))
-                points.append((edges[bar], level(base[bar])))
+            for bar in (0..<bars).reversed() {
+                outline.add(edges[bar + 1], baseLevels[bar])
+                outline.add(edges[bar], baseLevels[bar])
             }
-            let peakOfSeries = values[index].max() ?? 0
             areas.append(
                 AggregateModel.Area(
-                    kind: item.kind, total: total, title: "\(name): \(item.word) \(total) (≤ \(peakOfSeries) \(perBar))",
-                    points: Self.simplified(points)))
+                    kind: item.kind, total: total, title: "\(name): \(item.word) \(total) (≤ \(peakOfSeries ?? 0) \(perBar))",
+                    points: outline.points))
         }
         return AggregateModel.Row(name: name, y: y, height: height, peak: peak, total: stacked.reduce(0, +), areas: areas)
     }
@@ -77,38 +95,19 @@ struct AggregateRows {
         let peaks = (0..<counts.bars).map(counts.concurrency(bar:))
         let peak = peaks.max() ?? 0
         let (top, bottom) = (y + 6, y + height - 4)
-        var points: [(x: Double, y: Double)] = []
-        points.reserveCapacity(2 * peaks.count)
+        var outline = AreaOutline()
         let edges = barEdges(counts, axis: axis)
         for (bar, value) in peaks.enumerated() {
             let level = peak == 0 ? bottom : bottom - (bottom - top) * Double(value) / Double(peak)
-            points.append((edges[bar], level))
-            points.append((edges[bar + 1], level))
+            outline.add(edges[bar], level)
+            outline.add(edges[bar + 1], level)
         }
-        let area = AggregateModel.Area(kind: .attemptOK, total: peak, title: "\(name): ≤ \(peak)", points: simplified(points))
+        let area = AggregateModel.Area(kind: .attemptOK, total: peak, title: "\(name): ≤ \(peak)", points: outline.points)
         return AggregateModel.Row(name: name, y: y, height: height, peak: peak, total: peak, areas: [area])
     }
 
     /// The x of each bar's left edge, then of the last bar's right edge (`bars + 1` of them).
     static func barEdges(_ counts: BucketCounts, axis: TimeAxis) -> [Double] {
         (0...counts.bars).map { axis.x(Int64($0) * counts.width) }
-    }
-
-    /// The outline without points in the middle of a straight run (flat stretches of many
-    /// bars become one segment).
-    static func simplified(_ points: [(x: Double, y: Double)]) -> [(x: Double, y: Double)] {
-        var kept: [(x: Double, y: Double)] = []
-        for point in points {
-            if let last = kept.last, last.x == point.x, last.y == point.y { continue }
-            if kept.count >= 2 {
-                let (a, b) = (kept[kept.count - 2], kept[kept.count - 1])
-                if (a.y == b.y && b.y == point.y) || (a.x == b.x && b.x == point.x) {
-                    kept[kept.count - 1] = point
-                    continue
-                }
-            }
-            kept.append(point)
-        }
-        return kept
     }
 }

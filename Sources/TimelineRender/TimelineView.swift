@@ -24,8 +24,7 @@ public enum TimelineView: Sendable {
     public static func choose(_ trace: Trace, options: TimelineOptions) -> TimelineView {
         // Every handler run is a mark: past the limit, the facts need not be gathered.
         guard trace.isComplete, trace.stats.attempts <= markLimit else { return .aggregate(AggregateLayout.layout(trace, options: options)) }
-        let facts = TraceFacts(trace)
-        guard facts.markCount <= markLimit, facts.instances.count <= laneLimit else {
+        guard let facts = TraceFacts(entries: trace.entries, endTime: trace.stats.endTime, markLimit: markLimit, laneLimit: laneLimit) else {
             return .aggregate(AggregateLayout.layout(trace, options: options))
         }
         return .detailed(TimelineLayout.layout(trace, facts: facts, options: options))

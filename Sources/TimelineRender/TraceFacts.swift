@@ -36,15 +36,35 @@ struct TraceFacts {
     }
 
     /// The facts of some entries (an exemplar's), open attempts and blocks closed at `endTime`.
-    ///
-    /// The entries are read in place, through a buffer pointer: a loop over the array copied
-    /// every entry (retaining the lists in its event) only to look at it.
     init(entries: [TraceEntry], endTime: Int64) {
+        self.init(entries: entries, endTime: endTime, limits: nil)
+    }
+
+    /// The facts of some entries, or nil once they make more than `markLimit` marks or name
+    /// more than `laneLimit` instances: the figure a trace gets then is the aggregate view,
+    /// which draws none of them.
+    ///
+    /// Why it stops early: every count only grows as entries are read, so the first entry
+    /// past a limit settles the answer, and the rest of a long trace went unread.
+    init?(entries: [TraceEntry], endTime: Int64, markLimit: Int, laneLimit: Int) {
+        self.init(entries: entries, endTime: endTime, limits: (markLimit, laneLimit))
+        guard markCount <= markLimit, instances.count <= laneLimit else { return nil }
+    }
+
+    /// Reads the entries in place, through a buffer pointer: a loop over the array copied
+    /// every entry (retaining the lists in its event) only to look at it. With `limits`, it
+    /// stops at the first entry that passes one, leaving the facts partial (and past it).
+    private init(entries: [TraceEntry], endTime: Int64, limits: (marks: Int, lanes: Int)?) {
         self.endTime = endTime
         var pairing = Pairing()
-        entries.withUnsafeBufferPointer { entries in
-            for index in entries.indices { add(entries[index], pairing: &pairing) }
+        let complete = entries.withUnsafeBufferPointer { entries in
+            for index in entries.indices {
+                add(entries[index], pairing: &pairing)
+                if let limits, markCount > limits.marks || instances.count > limits.lanes { return false }
+            }
+            return true
         }
+        guard complete else { return }
         for started in pairing.open.sorted(by: { $0.invocation < $1.invocation }) {
             attempts.append(
                 Attempt(

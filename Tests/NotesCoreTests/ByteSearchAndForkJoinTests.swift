@@ -77,6 +77,17 @@ import Testing
         #expect(out.string == "0 12 -4 0 1 0 1235 99 -7 123456789 -120 -9223372036854775808")
     }
 
+    /// Each length of number on each side of where the writer changes how it writes digits
+    /// (one, two and three digits, then counted).
+    @Test func writesIntegersOfEveryLength() {
+        let out = MarkupWriter(capacity: 4)
+        for value in [0, 7, 9, 10, 42, 99, 100, 305, 999, 1000, 9999, 10000, -10, -999, Int.max] {
+            out.integer(value)
+            out.raw(",")
+        }
+        #expect(out.string == "0,7,9,10,42,99,100,305,999,1000,9999,10000,-10,-999,9223372036854775807,")
+    }
+
     @Test func writesMarkupAsIsAndTextEscaped() {
         let out = MarkupWriter()
         out.raw("<p title=\"")

@@ -119,6 +119,24 @@ import Testing
         #expect(facts.shards == [2, 1, 3])
         #expect(facts.arrivals.count == 5)
     }
+
+    /// Facts within the limits are the same as without them; past either limit there are none.
+    @Test func limitsGiveTheFactsOrNothing() throws {
+        let entries = [
+            TraceEntry(time: 0, event: .arrival(item: 1, size: 1, shard: nil, group: nil), rules: []),
+            TraceEntry(time: 1, event: .start(invocation: 1, instance: 1, items: [1], attempt: 1), rules: []),
+            TraceEntry(time: 2, event: .arrival(item: 2, size: 1, shard: nil, group: nil), rules: []),
+            TraceEntry(time: 3, event: .start(invocation: 2, instance: 2, items: [2], attempt: 1), rules: []),
+            TraceEntry(time: 4, event: .end(invocation: 1, instance: 1, items: [1], result: .ok, reported: []), rules: []),
+        ]
+        // Two arrivals, the attempt that ended and the one still open at the end: four marks.
+        let facts = try #require(TraceFacts(entries: entries, endTime: 9, markLimit: 4, laneLimit: 2))
+        #expect(facts.markCount == 4)
+        #expect(facts.attempts.map(\.end) == [4, 9])
+        #expect(facts.instances == [1, 2])
+        #expect(TraceFacts(entries: entries, endTime: 9, markLimit: 3, laneLimit: 2) == nil)
+        #expect(TraceFacts(entries: entries, endTime: 9, markLimit: 4, laneLimit: 1) == nil)
+    }
 }
 
 /// The writer escapes text byte for byte as `HTMLEscaping.attribute` does.

@@ -100,9 +100,34 @@ public final class MarkupWriter {
     }
 
     /// Writes the digits of `value` straight into the buffer, last digit first, once their
-    /// count is known: most numbers a figure writes are coordinates of three digits, for
-    /// which a scratch buffer and a copy cost more than the digits.
+    /// count is known: most numbers a figure writes are coordinates of one to three digits,
+    /// so those are written without a loop (one division by 10 per digit and no counting
+    /// pass), and only longer numbers count their digits first.
     private func digits(_ value: UInt) {
+        let zero = UInt8(ascii: "0")
+        if value < 10 {
+            byte(zero &+ UInt8(truncatingIfNeeded: value))
+        } else if value < 100 {
+            reserve(2)
+            let tens = value / 10
+            base[count] = zero &+ UInt8(truncatingIfNeeded: tens)
+            base[count &+ 1] = zero &+ UInt8(truncatingIfNeeded: value &- tens &* 10)
+            count &+= 2
+        } else if value < 1000 {
+            reserve(3)
+            let tens = value / 10
+            let hundreds = tens / 10
+            base[count] = zero &+ UInt8(truncatingIfNeeded: hundreds)
+            base[count &+ 1] = zero &+ UInt8(truncatingIfNeeded: tens &- hundreds &* 10)
+            base[count &+ 2] = zero &+ UInt8(truncatingIfNeeded: value &- tens &* 10)
+            count &+= 3
+        } else {
+            longDigits(value)
+        }
+    }
+
+    /// The digits of a number of four digits or more: counted, then written last first.
+    private func longDigits(_ value: UInt) {
         var length = 1
         var rest = value / 10
         while rest > 0 {
