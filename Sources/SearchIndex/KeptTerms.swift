@@ -19,27 +19,26 @@ public enum KeptTerms {
     private static let header = Array("notesim search terms 1\n".utf8)
 
     /// What a page's record says.
-    public struct Page: Equatable {
+    public struct Page {
         public var title: String
         public var length: Int
-        /// The terms and their weighted counts, in key order.
+        /// The terms and their weighted counts, in the order they were counted.
         public var terms: [(term: String, count: Int)]
-
-        public static func == (lhs: Page, rhs: Page) -> Bool {
-            lhs.title == rhs.title && lhs.length == rhs.length && lhs.terms.elementsEqual(rhs.terms) { $0 == $1 }
-        }
     }
 
     /// The record of `document`, without its length prefix, written into memory of its
     /// largest size: every page of a build passes here.
     public static func record(_ document: CountedDocument) -> [UInt8] {
-        let title = document.title.utf8.count
-        let capacity = 3 * VarInt.longest + title + document.keys.count * (VarInt.longest + 5) + document.words.textBytes
+        var title = document.title
+        let capacity = 3 * VarInt.longest + title.utf8.count + document.keys.count * (VarInt.longest + 5) + document.words.textBytes
         return [UInt8](unsafeUninitializedCapacity: capacity) { buffer, written in
             var out = buffer.baseAddress!
-            out += VarInt.write(UInt64(title), to: out)
-            document.title.utf8.withContiguousStorageIfAvailable { out.update(from: $0.baseAddress!, count: title) }
-            out += title
+            func text(_ bytes: UnsafeBufferPointer<UInt8>) {
+                out += VarInt.write(UInt64(bytes.count), to: out)
+                if let base = bytes.baseAddress { out.update(from: base, count: bytes.count) }
+                out += bytes.count
+            }
+            title.withUTF8(text)
             out += VarInt.write(UInt64(document.length), to: out)
             out += VarInt.write(UInt64(document.keys.count), to: out)
             document.keys.withUnsafeBufferPointer { keys in
@@ -49,12 +48,8 @@ public enum KeptTerms {
                         out += VarInt.write(key << 2 | key >> 62, to: out)
                         out += VarInt.write(UInt64(counts[index]), to: out)
                         guard TermKey.isWord(key) else { continue }
-                        var text = document.words[key] ?? ""
-                        text.withUTF8 { bytes in
-                            out += VarInt.write(UInt64(bytes.count), to: out)
-                            if let base = bytes.baseAddress { out.update(from: base, count: bytes.count) }
-                            out += bytes.count
-                        }
+                        var word = document.words[key] ?? ""
+                        word.withUTF8(text)
                     }
                 }
             }
@@ -109,11 +104,6 @@ public enum KeptTerms {
         }
         guard at == record.endIndex else { return nil }
         return Page(title: title, length: Int(length), terms: terms)
-    }
-
-    private static func appendText(_ text: String, to out: inout [UInt8]) {
-        VarInt.append(UInt64(text.utf8.count), to: &out)
-        out += text.utf8
     }
 
     private static func readText(_ bytes: ArraySlice<UInt8>, at index: inout Int) -> String? {
