@@ -3,8 +3,8 @@ import NotesCore
 /// What the index knows of one page: where it is, its title, and its text cut at headings.
 ///
 /// Made by the build from the page model (prose, headings, the claims of scenario blocks;
-/// never figures, event logs or scenario sources), and counted (`CountedDocument`) on the
-/// core that rendered the page; its text is not kept after that.
+/// never figures, event logs or scenario sources), and counted (`CountedDocument`) as the
+/// note is parsed, on the core that parsed it; its text is not kept after that.
 public struct SearchDocument: Sendable, Equatable {
     public typealias Section = TextSection
 

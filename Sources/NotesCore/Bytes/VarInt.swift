@@ -1,9 +1,9 @@
 /// Unsigned whole numbers in as few bytes as they need: seven bits a byte, the high bit set
 /// on every byte but the last (LEB128).
 ///
-/// Why: the search index keeps every page's terms beside the build's manifest, mostly small
-/// distances between sorted keys; at one to three bytes each they cost a fraction of the
-/// eight a fixed width would.
+/// Why: the search index keeps every page's terms beside the build's manifest: lengths,
+/// counts (mostly below 128) and keys of at most 44 significant bits for characters, which
+/// take one to seven bytes here where a fixed width would take eight.
 public enum VarInt {
     /// The most bytes a number takes.
     public static let longest = 10
@@ -21,14 +21,12 @@ public enum VarInt {
         return count + 1
     }
 
-    /// Appends `value`.
-    @inlinable public static func append(_ value: UInt64, to bytes: inout [UInt8]) {
-        var rest = value
-        while rest >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
-            rest >>= 7
+    /// Appends `value`, written by `write`.
+    public static func append(_ value: UInt64, to bytes: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: longest) { scratch in
+            let count = write(value, to: scratch.baseAddress!)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[..<count]))
         }
-        bytes.append(UInt8(rest))
     }
 
     /// The number at `index` in `bytes`, moving `index` past it; nil when the bytes end
