@@ -47,6 +47,9 @@ public struct Note: Sendable {
     public var title: String { fields.title }
     /// The page's terms for the search index, counted as it was parsed (`withSearchTerms`).
     public var searchTerms: CountedDocument? { fields.searchTerms }
+    /// The terms the index takes for this page: those counted as it was parsed, else those of
+    /// what it still has (its title alone, for a note parsed without its prose).
+    var countedTerms: CountedDocument { searchTerms ?? CountedDocument(SearchExtraction.document(of: self)) }
 
     public init(sourcePath: String, contentPath: String, frontMatter: FrontMatter, page: MarkdownPage) {
         self.init(

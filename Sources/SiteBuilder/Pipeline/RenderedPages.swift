@@ -96,7 +96,7 @@ struct RenderedPages {
                 written = []
             }
             options.progress?(BuildProgress(.pages, done: pagesDone.add(), total: pages.count))
-            return (result, written, search ? note.searchTerms ?? CountedDocument(SearchExtraction.document(of: note)) : nil)
+            return (result, written, search ? note.countedTerms : nil)
         }
     }
 }

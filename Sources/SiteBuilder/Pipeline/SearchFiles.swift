@@ -39,7 +39,7 @@ struct SearchFiles {
         let documents = ForkJoin.map(notes) { note -> CountedDocument in
             if let document = fresh[note.outputPath] { return document }
             let reparsed = reuse?.read(note.sourcePath).flatMap { ParseStage.parse(sourcePath: note.sourcePath, bytes: $0, prose: true).0 }
-            return reparsed?.searchTerms ?? CountedDocument(SearchExtraction.document(of: reparsed ?? note))
+            return (reparsed ?? note).countedTerms
         }
         (files, keptTerms) = Self.outputFiles(SearchIndexWriter.build(documents))
     }
