@@ -5,10 +5,30 @@ import TestSupport
 
 @Suite struct FrontMatterTests {
     @Test func splitKeepsLineNumbersOfTheBody() {
-        let (split, problem) = FrontMatter.split("---\ntitle: A\n---\n# 見出し\n", path: "content/a.md")
+        let (split, problem) = FrontMatter.split(ArraySlice("---\ntitle: A\n---\n# 見出し\n".utf8), path: "content/a.md")
         #expect(problem == nil)
         #expect(split.yaml == "title: A")
-        #expect(split.body == "\n\n\n# 見出し\n")
+        #expect(String(decoding: split.body, as: UTF8.self) == "\n\n\n# 見出し\n")
+    }
+
+    /// Every line ending CommonMark knows, a byte-order mark, trailing blanks on the fences
+    /// and a closing `...` with no line ending after it.
+    @Test func splitReadsEveryLineEnding() {
+        let note = ArraySlice([0xEF, 0xBB, 0xBF] + Array("--- \r\ntitle: A\rlang: ja\r\n...\t".utf8))
+        let (split, problem) = FrontMatter.split(note, path: "content/a.md")
+        #expect(problem == nil)
+        #expect(split.yaml == "title: A\nlang: ja")
+        #expect(String(decoding: split.body, as: UTF8.self) == "\n\n\n")
+        let crlf = FrontMatter.split(ArraySlice("---\r\ntitle: B\r\n---\r\n本文\r\n".utf8), path: "content/a.md").0
+        #expect(crlf.yaml == "title: B")
+        #expect(String(decoding: crlf.body, as: UTF8.self) == "\n\n\n本文\r\n")
+    }
+
+    @Test func aNoteWithoutFrontMatterIsAllBody() {
+        let (split, problem) = FrontMatter.split(ArraySlice("# 見出し\n---\n".utf8), path: "content/a.md")
+        #expect(problem == nil)
+        #expect(split.yaml == nil)
+        #expect(String(decoding: split.body, as: UTF8.self) == "# 見出し\n---\n")
     }
 
     @Test func parsesEveryKey() {
@@ -42,8 +62,9 @@ import TestSupport
     }
 
     @Test func unclosedFrontMatterIsReported() {
-        let (split, problem) = FrontMatter.split("---\ntitle: A\n# 見出し\n", path: "content/a.md")
+        let (split, problem) = FrontMatter.split(ArraySlice("---\ntitle: A\n# 見出し\n".utf8), path: "content/a.md")
         #expect(split.yaml == nil)
+        #expect(String(decoding: split.body, as: UTF8.self) == "---\ntitle: A\n# 見出し\n")
         #expect(
             problem?.formatted == """
                 content/a.md:1:1: error: front matter starts here but has no closing '---' line [frontmatter.unclosed]

@@ -1,30 +1,30 @@
-/// The lines of a text one at a time, each ended by `\n`, `\r\n` or a lone `\r` (the line
-/// endings of CommonMark and YAML), so front matter is found in files from any platform.
+/// The lines of a note's front matter, read from its bytes: each line's content without its
+/// ending (`\n`, `\r\n` or a lone `\r`, CommonMark's), and where the next line starts.
 struct FenceLines: IteratorProtocol {
     /// A line: its content without the line ending, and where the next line starts.
     struct Line {
-        let content: Range<String.Index>
-        let next: String.Index
+        let content: Range<Int>
+        let next: Int
     }
 
-    private let utf8: String.UTF8View
-    private var position: String.Index
+    private let bytes: ArraySlice<UInt8>
+    private var position: Int
 
-    init(_ utf8: String.UTF8View) {
-        self.utf8 = utf8
-        self.position = utf8.startIndex
+    init(_ bytes: ArraySlice<UInt8>) {
+        self.bytes = bytes
+        self.position = bytes.startIndex
     }
 
     mutating func next() -> Line? {
-        guard position < utf8.endIndex else { return nil }
+        guard position < bytes.endIndex else { return nil }
         let start = position
         var index = start
-        while index < utf8.endIndex, utf8[index] != UInt8(ascii: "\n"), utf8[index] != UInt8(ascii: "\r") { index = utf8.index(after: index) }
+        while index < bytes.endIndex, bytes[index] != UInt8(ascii: "\n"), bytes[index] != UInt8(ascii: "\r") { index += 1 }
         var next = index
-        if next < utf8.endIndex {
-            let isCR = utf8[next] == UInt8(ascii: "\r")
-            next = utf8.index(after: next)
-            if isCR, next < utf8.endIndex, utf8[next] == UInt8(ascii: "\n") { next = utf8.index(after: next) }
+        if next < bytes.endIndex {
+            let isCR = bytes[next] == UInt8(ascii: "\r")
+            next += 1
+            if isCR, next < bytes.endIndex, bytes[next] == UInt8(ascii: "\n") { next += 1 }
         }
         position = next
         return Line(content: start..<index, next: next)

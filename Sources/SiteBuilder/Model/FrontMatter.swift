@@ -32,41 +32,46 @@ public struct FrontMatter: Equatable, Sendable {
     public struct Split: Equatable, Sendable {
         /// The YAML between the fences, or nil when the note has no front matter.
         public var yaml: String?
-        /// The Markdown, with the front-matter lines replaced by empty lines so that line
-        /// numbers in the body are line numbers in the file.
-        public var body: String
+        /// The Markdown as UTF-8, with the front-matter lines replaced by empty lines so that
+        /// line numbers in the body are line numbers in the file.
+        public var body: [UInt8]
     }
 
-    /// Separates front matter from the body. A note whose first line is `---` and which has
-    /// no closing `---` (or `...`) line gets an error, and is then read as all Markdown.
+    /// Separates front matter from the body of a note's bytes (UTF-8, as
+    /// `SourceDecoding.validate` passed them). A note whose first line is `---` and which
+    /// has no closing `---` (or `...`) line gets an error, and is then read as all Markdown.
     ///
     /// Lines may end in `\n`, `\r\n` or a lone `\r` (CommonMark's line endings), and a
     /// byte-order mark may precede the first fence; only the front matter is scanned, never
-    /// the rest of the note.
-    public static func split(_ text: String, path: String) -> (Split, Diagnostic?) {
-        let text = text.hasPrefix("\u{FEFF}") ? String(text.unicodeScalars.dropFirst()) : text
-        let utf8 = text.utf8
-        var lines = FenceLines(utf8)
-        guard let opening = lines.next(), isFence(utf8[opening.content], dots: false) else { return (Split(yaml: nil, body: text), nil) }
-        var yamlLines: [Substring] = []
+    /// the rest of the note. Why bytes: the body goes to cmark as bytes, so the note is
+    /// never made a String (whose making checks every byte again) only to be split.
+    public static func split(_ note: ArraySlice<UInt8>, path: String) -> (Split, Diagnostic?) {
+        let bytes = note.starts(with: [0xEF, 0xBB, 0xBF]) ? note.dropFirst(3) : note
+        var lines = FenceLines(bytes)
+        guard let opening = lines.next(), isFence(bytes[opening.content], dots: false) else { return (Split(yaml: nil, body: Array(bytes)), nil) }
+        var yaml: [UInt8] = []
+        var yamlLines = 0
         while let line = lines.next() {
-            if isFence(utf8[line.content], dots: true) {
+            if isFence(bytes[line.content], dots: true) {
                 // The fences and the YAML become empty lines: body lines keep their file line numbers.
-                let blankLines = String(repeating: "\n", count: yamlLines.count + 1) + (line.next > line.content.upperBound ? "\n" : "")
-                return (Split(yaml: yamlLines.joined(separator: "\n"), body: blankLines + text[line.next...]), nil)
+                var body = [UInt8](repeating: UInt8(ascii: "\n"), count: yamlLines + 1 + (line.next > line.content.upperBound ? 1 : 0))
+                body.append(contentsOf: bytes[line.next...])
+                return (Split(yaml: String(decoding: yaml, as: UTF8.self), body: body), nil)
             }
-            yamlLines.append(text[line.content])
+            if yamlLines > 0 { yaml.append(UInt8(ascii: "\n")) }
+            yaml.append(contentsOf: bytes[line.content])
+            yamlLines += 1
         }
         let diagnostic = Diagnostic.error(
             "frontmatter.unclosed", path: path, at: SourcePosition(line: 1, column: 1),
             "front matter starts here but has no closing '---' line",
             hint: "end the front matter with a line of three dashes, or start the note with something else"
         )
-        return (Split(yaml: nil, body: text), diagnostic)
+        return (Split(yaml: nil, body: Array(bytes)), diagnostic)
     }
 
     /// `---` (or, to close, `...`) followed only by spaces and tabs.
-    private static func isFence(_ line: Substring.UTF8View, dots: Bool) -> Bool {
+    private static func isFence(_ line: ArraySlice<UInt8>, dots: Bool) -> Bool {
         let trimmed = line.reversed().drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
         return trimmed.elementsEqual("---".utf8) || (dots && trimmed.elementsEqual("...".utf8))
     }

@@ -19,14 +19,14 @@ public enum ParseStage {
         var frontMatter = FrontMatter()
         let page: MarkdownPage
         if content.starts(with: "---".utf8) {
-            let (split, splitProblem) = FrontMatter.split(String(decoding: content, as: UTF8.self), path: sourcePath)
+            let (split, splitProblem) = FrontMatter.split(content, path: sourcePath)
             if let splitProblem { diagnostics.append(splitProblem) }
             if let yaml = split.yaml {
                 let (parsed, problems) = FrontMatter.parse(yaml, path: sourcePath)
                 frontMatter = parsed
                 diagnostics += problems
             }
-            page = MarkdownParser.parse(split.body, options: options(language: frontMatter.lang ?? language, prose: prose))
+            page = MarkdownParser.parse(utf8: split.body, options: options(language: frontMatter.lang ?? language, prose: prose))
         } else {
             // No front matter: the bytes go to cmark as they are, without a String between.
             page = MarkdownParser.parse(utf8: Array(content), options: options(language: language, prose: prose))
