@@ -1,6 +1,14 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+/// Release builds of the modules on a build's hot path skip the run-time exclusivity checks
+/// on class properties (the compile-time checks stay, and debug builds, which the tests run,
+/// keep the run-time ones). Why: the simulator's engine is one class stepping millions of
+/// times a second, and `MarkupWriter` (a class whose appends are inlined into the modules that
+/// write markup) is called hundreds of thousands of times per figure; checking each access
+/// cost more than the access itself (callgrind; docs/performance.md).
+let uncheckedExclusivity: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+
 let package = Package(
     name: "notesim",
     platforms: [.macOS(.v14)],
@@ -24,17 +32,18 @@ let package = Package(
         // Linux system calls that Swift's Glibc module does not expose (renameat2).
         .target(name: "CSystemShims"),
         // Positions, diagnostics and source files: the vocabulary every stage shares.
-        .target(name: "NotesCore"),
+        .target(name: "NotesCore", swiftSettings: uncheckedExclusivity),
         // The deterministic discrete-event simulator of Lambda invocation.
         .target(
             name: "LambdaSimulator",
             dependencies: ["NotesCore"],
-            // The engine is one class stepping millions of times a second; dynamic exclusivity
-            // checks on its stored properties cost a third of the time (callgrind).
-            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+            swiftSettings: uncheckedExclusivity
         ),
         // Trace -> timeline model -> SVG, and the event-log table; no I/O.
-        .target(name: "TimelineRender", dependencies: ["LambdaSimulator", "NotesCore"]),
+        .target(
+            name: "TimelineRender", dependencies: ["LambdaSimulator", "NotesCore"],
+            swiftSettings: uncheckedExclusivity
+        ),
         // YAML text -> nodes with exact file positions (front matter, notesim.yml, scenario
         // blocks): the one module that imports Yams, behind a fast reader for plain YAML.
         .target(name: "NotesYAML", dependencies: ["NotesCore", .product(name: "Yams", package: "Yams")]),
@@ -52,7 +61,8 @@ let package = Package(
                 "NotesCore", "NotesMarkdown", "NotesYAML", "CSystemShims", "ScenarioKit", "LambdaSimulator", "TimelineRender",
                 "SearchIndex",
             ],
-            resources: [.copy("Theme")]
+            resources: [.copy("Theme")],
+            swiftSettings: uncheckedExclusivity
         ),
         // `notesim serve`: a local preview with live reload, on Hummingbird.
         .target(

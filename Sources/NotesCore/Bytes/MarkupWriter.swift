@@ -3,10 +3,16 @@
 ///
 /// A class over one growing buffer (copied out once, by `bytes` or `string`): a figure makes
 /// thousands of small appends, and `Array.append` checks uniqueness and capacity for each.
+///
+/// The appends of literals, bytes and integers are inlinable: inlined into the writing
+/// module, a literal's length is known where it is written, so its copy is a load and a
+/// store or two instead of a call that tests the length. The buffer's fields are therefore
+/// visible to those modules, which are built without run-time exclusivity checks
+/// (`uncheckedExclusivity` in Package.swift): with them, each inlined access was checked.
 public final class MarkupWriter {
-    private var base: UnsafeMutablePointer<UInt8>
-    private var count = 0
-    private var capacity: Int
+    @usableFromInline var base: UnsafeMutablePointer<UInt8>
+    @usableFromInline var count = 0
+    @usableFromInline var capacity: Int
 
     public init(capacity: Int = 4096) {
         self.capacity = max(capacity, 64)
@@ -24,6 +30,7 @@ public final class MarkupWriter {
     public var string: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
 
     /// Appends markup as it is.
+    @inlinable
     public func raw(_ markup: StaticString) {
         append(markup.utf8Start, markup.utf8CodeUnitCount)
     }
@@ -40,8 +47,8 @@ public final class MarkupWriter {
         markup.withUnsafeBufferPointer { append($0.baseAddress, $0.count) }
     }
 
-    /// Bytes written so far. (A method over the private count: a public stored property
-    /// would make every append check exclusive access at run time.)
+    /// Bytes written so far. (A computed property over `count`, which other modules read and
+    /// write only through the inlined appends.)
     public var byteCount: Int { count }
 
     /// Appends bytes as they are (a run of a page's text).
@@ -50,6 +57,7 @@ public final class MarkupWriter {
     }
 
     /// Appends one byte as it is.
+    @inlinable
     public func raw(byte value: UInt8) {
         byte(value)
     }
@@ -94,6 +102,7 @@ public final class MarkupWriter {
     }
 
     /// Appends a whole number in decimal.
+    @inlinable
     public func integer(_ value: Int) {
         if value < 0 { byte(UInt8(ascii: "-")) }
         digits(value.magnitude)
@@ -103,7 +112,8 @@ public final class MarkupWriter {
     /// count is known: most numbers a figure writes are coordinates of one to three digits,
     /// so those are written without a loop (one division by 10 per digit and no counting
     /// pass), and only longer numbers count their digits first.
-    private func digits(_ value: UInt) {
+    @inlinable
+    func digits(_ value: UInt) {
         let zero = UInt8(ascii: "0")
         if value < 10 {
             byte(zero &+ UInt8(truncatingIfNeeded: value))
@@ -127,7 +137,8 @@ public final class MarkupWriter {
     }
 
     /// The digits of a number of four digits or more: counted, then written last first.
-    private func longDigits(_ value: UInt) {
+    @usableFromInline
+    func longDigits(_ value: UInt) {
         var length = 1
         var rest = value / 10
         while rest > 0 {
@@ -145,7 +156,8 @@ public final class MarkupWriter {
         count += length
     }
 
-    private func byte(_ value: UInt8) {
+    @inlinable
+    func byte(_ value: UInt8) {
         reserve(1)
         base[count] = value
         count += 1
@@ -156,7 +168,8 @@ public final class MarkupWriter {
     /// Why two overlapping words for short runs: most appends are a tag, a number or a word
     /// of a few bytes, for which calling `memmove` (or a loop over the bytes) cost more than
     /// the copy, and a figure makes thousands of them.
-    private func append(_ source: UnsafePointer<UInt8>?, _ length: Int) {
+    @inlinable
+    func append(_ source: UnsafePointer<UInt8>?, _ length: Int) {
         guard let source, length > 0 else { return }
         reserve(length)
         let target = UnsafeMutableRawPointer(base + count)
@@ -184,9 +197,15 @@ public final class MarkupWriter {
         count &+= length
     }
 
-    @inline(__always)
-    private func reserve(_ extra: Int) {
+    @inlinable @inline(__always)
+    func reserve(_ extra: Int) {
         guard count + extra > capacity else { return }
+        grow(extra)
+    }
+
+    /// Moves the bytes to a buffer with room for `extra` more (at least twice the size).
+    @usableFromInline
+    func grow(_ extra: Int) {
         let grown = max(count + extra, capacity * 2)
         let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
         larger.update(from: base, count: count)
