@@ -59,7 +59,7 @@ struct TraceFacts {
         var pairing = Pairing()
         let complete = entries.withUnsafeBufferPointer { entries in
             for index in entries.indices {
-                add(entries[index], pairing: &pairing)
+                add(entries.baseAddress! + index, pairing: &pairing)
                 if let limits, markCount > limits.marks || instances.count > limits.lanes { return false }
             }
             return true
@@ -94,10 +94,13 @@ struct TraceFacts {
         }
     }
 
-    /// Takes in one entry, in time order.
-    private mutating func add(_ entry: TraceEntry, pairing: inout Pairing) {
-        let time = entry.time
-        switch entry.event {
+    /// Takes in one entry, in time order: read where it lies in the trace, inlined into the
+    /// loop. (Passed as a value, each entry was copied, its lists retained and released,
+    /// since the call might have written the memory it came from.)
+    @inline(__always)
+    private mutating func add(_ entry: UnsafePointer<TraceEntry>, pairing: inout Pairing) {
+        let time = entry.pointee.time
+        switch entry.pointee.event {
         case .arrival(let item, _, let shard, _):
             pairing.firstSeen[item] = time
             if let shard, !shards.contains(shard) { shards.append(shard) }
