@@ -10,8 +10,8 @@ import NotesCore
 struct MarkText: ExpressibleByStringInterpolation {
     let string: String
 
-    init(stringLiteral value: String) {
-        string = value
+    init(stringLiteral value: StaticString) {
+        string = value.description
     }
 
     init(stringInterpolation: StringInterpolation) {
@@ -26,8 +26,10 @@ struct MarkText: ExpressibleByStringInterpolation {
             text = PlainText(writer: MarkupWriter(capacity: literalCapacity + 8 * interpolationCount))
         }
 
-        mutating func appendLiteral(_ literal: String) {
-            text.text(literal)
+        /// The text between the interpolations, as the compiler stored it: copied without
+        /// being made a `String` (most tooltips are more literal pieces than values).
+        mutating func appendLiteral(_ literal: StaticString) {
+            text.literal(literal)
         }
 
         mutating func appendInterpolation(_ word: String) {
