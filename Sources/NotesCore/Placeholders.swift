@@ -10,25 +10,27 @@ public enum Placeholders {
     /// `format` with each `%` followed by a key's letter replaced by its value; any other
     /// `%` is kept as it is. Keys are ASCII letters.
     public static func fill(_ format: String, _ values: [(key: Character, value: String)]) -> String {
-        var result: [UInt8] = []
-        result.reserveCapacity(format.utf8.count + values.reduce(0) { $0 + $1.value.utf8.count })
-        var afterPercent = false
-        for byte in format.utf8 {
-            if afterPercent {
-                afterPercent = false
-                if let match = values.first(where: { $0.key.asciiValue == byte }) {
-                    result += match.value.utf8
+        // The keys as bytes, found once: `Character.asciiValue` looks at the grapheme.
+        let keys = values.map { $0.key.asciiValue }
+        var format = format
+        return format.withUTF8 { bytes in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + values.reduce(0) { $0 + $1.value.utf8.count })
+            // The text between placeholders is copied a run at a time.
+            var runStart = 0
+            var index = 0
+            while index < bytes.count {
+                guard bytes[index] == UInt8(ascii: "%"), index + 1 < bytes.count, let match = keys.firstIndex(of: bytes[index + 1]) else {
+                    index += 1
                     continue
                 }
-                result.append(UInt8(ascii: "%"))
+                result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                result.append(contentsOf: values[match].value.utf8)
+                index += 2
+                runStart = index
             }
-            if byte == UInt8(ascii: "%") {
-                afterPercent = true
-            } else {
-                result.append(byte)
-            }
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+            return String(decoding: result, as: UTF8.self)
         }
-        if afterPercent { result.append(UInt8(ascii: "%")) }
-        return String(decoding: result, as: UTF8.self)
     }
 }

@@ -12,5 +12,7 @@ import Testing
     @Test func anUnknownOrTrailingPercentStays() {
         #expect(Placeholders.fill("100% of %q, %", [("d", "1")]) == "100% of %q, %")
         #expect(Placeholders.fill("", [("d", "1")]) == "")
+        // A percent sign before a placeholder stays; the placeholder is filled.
+        #expect(Placeholders.fill("%%d 件%", [("d", "7")]) == "%7 件%")
     }
 }
