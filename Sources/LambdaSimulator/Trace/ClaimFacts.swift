@@ -110,6 +110,11 @@ public struct ClaimFacts: Sendable {
             startTimes.append(time)
             if starts.kept.count < starts.limit {
                 runningKept.set(results.count, for: invocation)
+                if results.isEmpty {
+                    // Room for a short run's starts at once, as the lists have (`BoundedList`).
+                    results.reserveCapacity(BoundedList<Start>.initialCapacity)
+                    latencies.reserveCapacity(BoundedList<Start>.initialCapacity)
+                }
                 results.append(nil)
                 latencies.append(nil)
             }
@@ -246,6 +251,8 @@ struct OrderTracker: Sendable {
         let scope: Scope = byFIFOGroup ? .group(group ?? "") : (group.map { .key($0) } ?? .shard(shard ?? 0))
         let scopeNumber = number(of: scope)
         // Inputs arrive in number order: the list nearly always grows by this one.
+        // Room for a short run's inputs at once, not grown from one by doubling.
+        if scopeOf.isEmpty { scopeOf.reserveCapacity(64) }
         if item == scopeOf.count {
             scopeOf.append(scopeNumber)
             return
@@ -290,7 +297,8 @@ struct OrderTracker: Sendable {
     mutating func ended(_ invocation: Int, result: AttemptResult, reported: [Int], at time: Int64) -> String? {
         let items = running.remove(invocation) ?? []
         guard result == .ok else { return nil }
-        let limit = items.firstIndex { reported.contains($0) } ?? items.count
+        // Most ends report nothing: then every item succeeded, with no search.
+        let limit = reported.isEmpty ? items.count : items.firstIndex { reported.contains($0) } ?? items.count
         for item in items[..<limit] where done.insert(item) {
             let known = item >= 0 && item < scopeOf.count ? scopeOf[item] : -1
             let scope = known >= 0 ? Int(known) : Int(number(of: .group("")))
