@@ -66,7 +66,8 @@ public enum Simulator {
     private static func run<Sink: TraceSink>(_ spec: ScenarioSpec, into sink: inout Sink, keepingEntries: Bool) throws(SimulationError) -> Summary {
         // A recorder is handed over as itself (the engine calls it directly), and taken back.
         let recorder = sink as? TraceRecorder
-        let engine = Engine(spec: spec, recorder: recorder, sink: recorder == nil ? sink : nil, keepsEntries: keepingEntries)
+        let other: (any TraceSink)? = recorder == nil ? sink : nil
+        let engine = Engine(spec: spec, recorder: recorder, sink: other, keepsEntries: keepingEntries)
         defer { sink = engine.recordsDirectly ? engine.recorder as! Sink : engine.otherSink as! Sink }
         try engine.run()
         return Summary(stats: engine.stats, assumptionsUsed: engine.assumptionsUsed, firedRules: engine.rulesFired)

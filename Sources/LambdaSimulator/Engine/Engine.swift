@@ -92,10 +92,11 @@ final class Engine {
 
     /// An engine for `spec` that hands what happens to `recorder` when it is given, else to
     /// `sink`.
-    init(spec: ScenarioSpec, recorder: TraceRecorder?, sink: (any TraceSink)?, keepsEntries: Bool) {
-        self.recorder = recorder ?? TraceRecorder(mode: spec.mode)
-        self.otherSink = recorder == nil ? sink : nil
+    init(spec: ScenarioSpec, recorder: consuming TraceRecorder?, sink: (any TraceSink)?, keepsEntries: Bool) {
         self.recordsDirectly = recorder != nil
+        self.otherSink = recordsDirectly ? nil : sink
+        // Moved in, not copied: a copy retained each of the recorder's lists.
+        self.recorder = recorder ?? TraceRecorder(mode: spec.mode)
         self.spec = spec
         self.isServiceTrigger = Self.isServiceTrigger(spec.trigger)
         self.modelsEnvironments = spec.function.modelsEnvironments
