@@ -233,6 +233,10 @@ struct OrderTracker: Sendable {
     private var numbers: [Scope: Int32] = [:]
     /// The number `number(of:)` gave last.
     private var latest: Int32 = -1
+    /// The shard of the last arrival numbered by its shard, and that shard's scope number
+    /// (`Int.min`: none yet).
+    private var lastShard = Int.min
+    private var lastShardNumber: Int32 = -1
     /// Each input's scope number, by input number (inputs are numbered from 1 as they
     /// arrive); -1 for none.
     private var scopeOf: [Int32] = []
@@ -248,11 +252,20 @@ struct OrderTracker: Sendable {
 
     mutating func arrived(_ item: Int, shard: Int?, group: String?) {
         guard item >= 0 else { return }
-        let scope: Scope = byFIFOGroup ? .group(group ?? "") : (group.map { .key($0) } ?? .shard(shard ?? 0))
-        let scopeNumber = number(of: scope)
-        // Inputs arrive in number order: the list nearly always grows by this one.
+        let scopeNumber: Int32
+        let byShard = !byFIFOGroup && group == nil
+        if byShard, (shard ?? 0) == lastShard {
+            // The shard the arrival before named (or none, 0): its number, with no scope to
+            // make and compare.
+            scopeNumber = lastShardNumber
+        } else {
+            let scope: Scope = byFIFOGroup ? .group(group ?? "") : (group.map { .key($0) } ?? .shard(shard ?? 0))
+            scopeNumber = number(of: scope)
+            if byShard { (lastShard, lastShardNumber) = (shard ?? 0, scopeNumber) }
+        }
         // Room for a short run's inputs at once, not grown from one by doubling.
         if scopeOf.isEmpty { scopeOf.reserveCapacity(64) }
+        // Inputs arrive in number order: the list nearly always grows by this one.
         if item == scopeOf.count {
             scopeOf.append(scopeNumber)
             return
