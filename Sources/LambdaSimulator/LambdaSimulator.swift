@@ -64,8 +64,11 @@ public enum Simulator {
     /// Simulates a validated spec into any sink (`simulate(_:into:keepingEntries:)` after
     /// its validation).
     private static func run<Sink: TraceSink>(_ spec: ScenarioSpec, into sink: inout Sink, keepingEntries: Bool) throws(SimulationError) -> Summary {
-        let engine = Engine(spec: spec, sink: sink, keepsEntries: keepingEntries)
-        defer { sink = engine.sink as! Sink }
+        // A recorder is handed over as itself (the engine calls it directly), and taken back.
+        let recorder = sink as? TraceRecorder
+        let other: (any TraceSink)? = recorder == nil ? sink : nil
+        let engine = Engine(spec: spec, recorder: recorder, sink: other, keepsEntries: keepingEntries)
+        defer { sink = engine.recordsDirectly ? engine.recorder as! Sink : engine.otherSink as! Sink }
         try engine.run()
         return Summary(stats: engine.stats, assumptionsUsed: engine.assumptionsUsed, firedRules: engine.rulesFired)
     }

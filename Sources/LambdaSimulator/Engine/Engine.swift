@@ -7,8 +7,9 @@
 ///
 /// The engine is deliberately not generic over its sink: generic class code that is not
 /// specialised reads every stored property through type metadata, which made each step
-/// several times slower. The sink is called once per settled input (and per entry only
-/// when entries are kept), so an existential costs little there.
+/// several times slower. A `TraceRecorder`, the sink of every trace a page shows, is held as
+/// itself and called directly (through the existential, each entry first projected the
+/// existential's box and went through a witness); any other sink goes through the protocol.
 final class Engine {
     let spec: ScenarioSpec
     /// Whether SNS, EventBridge or S3 hands the events over (R1, R5, R9), decided once: every
@@ -20,7 +21,14 @@ final class Engine {
     /// Whether an `Init` may fail (`FunctionModel.initCanFail`, X4), decided once: every cold
     /// start asks.
     let initCanFail: Bool
-    var sink: any TraceSink
+    /// The sink when it is a recorder (`otherSink` nil); else an empty recorder, unused.
+    /// Not an optional: asking an optional this large whether it held a value was a call
+    /// per entry.
+    var recorder: TraceRecorder
+    /// The sink when it is not a recorder.
+    var otherSink: (any TraceSink)?
+    /// Whether `recorder` is the sink, decided once: asking `otherSink` copied it.
+    let recordsDirectly: Bool
     let keepsEntries: Bool
     var queue = EventQueue<Action>()
     var arrivals: ArrivalStream
@@ -82,12 +90,17 @@ final class Engine {
     var pendingRecycles = 0
     var source = SourceState()
 
-    init(spec: ScenarioSpec, sink: any TraceSink, keepsEntries: Bool) {
+    /// An engine for `spec` that hands what happens to `recorder` when it is given, else to
+    /// `sink`.
+    init(spec: ScenarioSpec, recorder: consuming TraceRecorder?, sink: (any TraceSink)?, keepsEntries: Bool) {
+        self.recordsDirectly = recorder != nil
+        self.otherSink = recordsDirectly ? nil : sink
+        // Moved in, not copied: a copy retained each of the recorder's lists.
+        self.recorder = recorder ?? TraceRecorder(mode: spec.mode)
         self.spec = spec
         self.isServiceTrigger = Self.isServiceTrigger(spec.trigger)
         self.modelsEnvironments = spec.function.modelsEnvironments
         self.initCanFail = FunctionModel.initCanFail(spec.function.initFails)
-        self.sink = sink
         self.keepsEntries = keepsEntries
         self.arrivals = ArrivalStream(groups: spec.arrivals)
         self.pool = ConcurrencyPool(
@@ -257,7 +270,16 @@ final class Engine {
     func record(_ event: @autoclosure () -> TraceEvent, rules: RuleSet = []) {
         rulesFired.formUnion(rules)
         if keepsEntries {
-            sink.record(TraceEntry(time: now, event: event(), rules: rules))
+            emit(TraceEntry(time: now, event: event(), rules: rules))
+        }
+    }
+
+    /// Hands an entry to the sink (kept out of line: `record` is inlined at every step).
+    private func emit(_ entry: consuming TraceEntry) {
+        if recordsDirectly {
+            recorder.record(entry)
+        } else {
+            otherSink!.record(entry)
         }
     }
 
@@ -274,7 +296,11 @@ final class Engine {
     /// Records the final state of an input.
     func settle(_ item: Int, _ outcomes: OutcomeSet) {
         outcomeCounts.addOne(forEachBitOf: outcomes.rawValue)
-        sink.settle(item: item, outcomes: outcomes)
+        if recordsDirectly {
+            recorder.settle(item: item, outcomes: outcomes)
+        } else {
+            otherSink!.settle(item: item, outcomes: outcomes)
+        }
     }
 
     /// Counts a message sent to a destination, DLQ or redrive queue.

@@ -55,6 +55,12 @@ extension Engine {
             return
         }
         updateActiveLanes()
+        if source.lanes.capacity < source.activeLanes {
+            // The first lanes get room for themselves; once Q8 adds lanes as the minutes pass,
+            // room for many at once, not grown by doubling (each doubling moved every lane).
+            let room = source.activeLanes <= queueInitialLanes ? source.activeLanes : max(Self.reservedQueueLanes, 2 * source.activeLanes)
+            source.lanes.reserveCapacity(min(queueLaneCap, room))
+        }
         while source.lanes.count < source.activeLanes {
             let index = source.lanes.count
             source.lanes.append(PollerLane(index: index, windowOpenedAt: batchingWindow > 0 ? max(now, 0) : nil))
@@ -76,6 +82,9 @@ extension Engine {
             schedulePump(at: max(next, now + 1))
         }
     }
+
+    /// The queue lanes a mapping makes room for when it first grows past its first ones.
+    static var reservedQueueLanes: Int { 256 }
 
     /// Whether a new poller would find a message to take (Q8 scales only then).
     private var hasTakeableMessages: Bool {
@@ -121,6 +130,9 @@ extension Engine {
         let limit = batchingWindow > 0 ? batchSize : min(batchSize, 10)
         // Only a full trace lists what each receive returned; summaries skip the array.
         var received: [Int] = []
+        // A new lane's first batch: room for it at once, not grown from one by doubling (later
+        // batches keep this storage, `resetQueueLane`).
+        if source.lanes[lane].batch.capacity == 0 { source.lanes[lane].batch.reserveCapacity(min(limit, 16)) }
         while source.lanes[lane].batch.count < limit, let id = nextQueueMessage(for: lane) {
             var message = source.records[id]!
             let bytes = message.size + spec.assumptions.recordOverhead
@@ -131,7 +143,11 @@ extension Engine {
                 return
             }
             receive(&message, by: lane)
-            if keepsEntries { received.append(id) }
+            if keepsEntries {
+                // Room for what one receive returns at once, not grown from one by doubling.
+                if received.isEmpty { received.reserveCapacity(min(limit - source.lanes[lane].batch.count, 16)) }
+                received.append(id)
+            }
             source.lanes[lane].batch.append(id)
             source.lanes[lane].batchBytes += bytes
         }
@@ -180,9 +196,10 @@ extension Engine {
 
     private func nextFIFOMessage(for lane: Int) -> Int? {
         var best: Int?
-        for (group, ids) in source.groupOrder {
-            if let holder = source.heldGroups[group], holder != lane { continue }
-            for id in ids {
+        for group in source.groupOrder.indices {
+            let holder = source.heldGroups[group]
+            if holder != SourceState.noHolder, holder != lane { continue }
+            for id in source.groupOrder[group] {
                 guard let record = source.records[id] else { continue }
                 if record.state == .waiting, record.availableAt > now {
                     // Q1: the group's next message is not returned by a poll yet.
@@ -372,7 +389,7 @@ extension Engine {
         message.availableAt = now + spec.assumptions.pollLatency
         source.records[id] = message
         record(.visible(items: [id]), rules: [.Q2])
-        if let group = message.group, source.heldGroups[group] == -1 { source.heldGroups[group] = nil }
+        if let group = message.group, source.heldGroups[group] == -1 { source.heldGroups[group] = SourceState.noHolder }
         makeVisible(message)
         source.deferredPump = true
     }
@@ -389,23 +406,44 @@ extension Engine {
     private func makeVisible(_ message: SourceRecord) {
         let id = message.id
         if let group = message.group {
-            var ids = source.groupOrder[group] ?? []
-            if !ids.contains(id) {
-                ids.append(id)
-                ids.sort()
-            }
-            source.groupOrder[group] = ids
+            Self.insertOnce(id, into: &source.groupOrder[group])
         } else {
             source.available.append(id)
         }
     }
 
     /// The index of a FIFO message group name.
+    ///
+    /// A few names are searched in order, more are hashed: nearly every message of a FIFO
+    /// queue names the group the one before it named.
     private func groupID(_ name: String) -> Int {
-        if let id = source.groupIDs[name] { return id }
+        if source.groupNames.count <= 8 {
+            if let id = source.groupNames.firstIndex(of: name) { return id }
+        } else if let id = source.groupIDs[name] {
+            return id
+        }
         source.groupNames.append(name)
         source.groupIDs[name] = source.groupNames.count - 1
+        source.groupOrder.append([])
+        source.heldGroups.append(SourceState.noHolder)
         return source.groupNames.count - 1
+    }
+
+    /// Adds `id` to a group's ids, which stay ascending and without repeats (a message that
+    /// becomes visible again is already there): appended when it is the newest, as nearly
+    /// every id is, else put in its place, found by halving.
+    private static func insertOnce(_ id: Int, into ids: inout [Int]) {
+        guard let last = ids.last, id <= last else {
+            ids.append(id)
+            return
+        }
+        var low = 0
+        var high = ids.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ids[middle] < id { low = middle + 1 } else { high = middle }
+        }
+        if ids[low] != id { ids.insert(id, at: low) }
     }
 
     /// Whether a message outlived the queue's retention period (checked when it would be
@@ -415,9 +453,10 @@ extension Engine {
     }
 
     private func releaseGroup(_ group: Int, message id: Int) {
-        source.groupOrder[group]?.removeAll { $0 == id }
-        if source.groupOrder[group]?.isEmpty == true { source.groupOrder[group] = nil }
-        let stillHeld = source.groupOrder[group]?.contains { source.records[$0]?.state == .invisible || source.records[$0]?.state == .taken } ?? false
-        if !stillHeld { source.heldGroups[group] = nil }
+        // Ids are kept once each, so the first is the only one (and nearly always the oldest).
+        if let index = source.groupOrder[group].firstIndex(of: id) { source.groupOrder[group].remove(at: index) }
+        // Held: some message of the group is taken or invisible (neither waiting nor gone).
+        let stillHeld = source.groupOrder[group].contains { source.records[$0].map { $0.state != .waiting } ?? false }
+        if !stillHeld { source.heldGroups[group] = SourceState.noHolder }
     }
 }

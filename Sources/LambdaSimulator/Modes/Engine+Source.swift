@@ -35,7 +35,7 @@ extension Engine {
     func sourceArrival(_ arrival: ArrivalStream.Arrival) {
         switch sourceKind {
         case .queue: queueArrival(arrival)
-        case .stream: streamArrival(arrival, group: spec.arrivals[arrival.group])
+        case .stream: streamArrival(arrival)
         case .topic: kafkaArrival(arrival)
         case .broker: brokerArrival(arrival)
         case .changeStream: changeStreamArrival(arrival)

@@ -15,12 +15,15 @@ extension Engine {
         (spec.mode == .dynamodb ? 24 : spec.stream.retentionHours) * 3_600_000
     }
 
-    func streamArrival(_ arrival: ArrivalStream.Arrival, group: ArrivalGroup) {
+    /// A record reaches its shard and the lane that reads it (K13). Its group's shard and
+    /// key are read in place: a copy of the group retained its strings and lists per record.
+    func streamArrival(_ arrival: ArrivalStream.Arrival) {
         let shards = max(1, spec.stream.shards)
         let shard: Int
-        if let explicit = group.shard {
+        let partitionKey = spec.arrivals[arrival.group].partitionKey
+        if let explicit = spec.arrivals[arrival.group].shard {
             shard = min(max(explicit, 1), shards)
-        } else if let key = group.partitionKey {
+        } else if let key = partitionKey {
             shard = assignedSlot(forKey: key, in: &source.keyShards, slots: shards) + 1
         } else {
             shard = (arrival.id - 1) % shards + 1
@@ -35,7 +38,7 @@ extension Engine {
         source.records[arrival.id] = SourceRecord(
             id: arrival.id, arrival: arrival.time, size: arrival.size, shard: shard, group: nil, pollLatency: spec.assumptions.pollLatency)
         let factor = max(1, spec.mapping.parallelizationFactor)
-        let subLane = factor == 1 ? 0 : assignedSlot(forKey: "\(shard)/" + (group.partitionKey ?? String(arrival.id)), in: &source.keyLanes, slots: factor)
+        let subLane = factor == 1 ? 0 : assignedSlot(forKey: "\(shard)/" + (partitionKey ?? String(arrival.id)), in: &source.keyLanes, slots: factor)
         let lane = (shard - 1) * factor + subLane
         source.lanes[lane].pending.append(arrival.id)
         source.deferredFills.insert(lane)

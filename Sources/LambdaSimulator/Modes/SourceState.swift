@@ -131,9 +131,14 @@ struct SourceState {
     /// records that arrived at the same instant).
     var deferredFills = LaneSet()
     var deferredPump = false
-    /// FIFO: messages per group, oldest first, and groups held by a lane or awaiting retry.
-    var groupOrder: [Int: [Int]] = [:]
-    var heldGroups: [Int: Int] = [:]
+    /// FIFO: messages per group number, oldest first, and the lane holding each group (-1:
+    /// awaiting retry, `noHolder`: none). Lists by group number rather than maps: every poll
+    /// and every deleted message looks its group up, and a hashed lookup cost more than the
+    /// rest of the step.
+    var groupOrder: [[Int]] = []
+    var heldGroups: [Int] = []
+    /// What `heldGroups` holds for a group no lane holds.
+    static var noHolder: Int { .min }
     var groupIDs: [String: Int] = [:]
     var groupNames: [String] = []
     /// Streams: the shard and the lane each partition key was given (K13).

@@ -18,10 +18,16 @@ public struct BoundedList<Element: Sendable>: Sendable {
     /// Whether some elements were appended but not kept.
     public var isTruncated: Bool { count > kept.count }
 
+    /// The elements a list makes room for at its first.
+    static var initialCapacity: Int { 16 }
+
     @inline(__always)
     mutating func append(_ element: @autoclosure () -> Element) {
         count += 1
-        if kept.count < limit { kept.append(element()) }
+        guard kept.count < limit else { return }
+        // Room for a short run's elements at once, not grown from one or two by doubling.
+        if kept.isEmpty { kept.reserveCapacity(Swift.min(limit, Self.initialCapacity)) }
+        kept.append(element())
     }
 }
 

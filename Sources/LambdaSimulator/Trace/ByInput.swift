@@ -26,6 +26,8 @@ struct ByInput<Value: Sendable>: Sendable {
             if others.updateValue(value, forKey: item) == nil { count += 1 }
             return
         }
+        // Room for a short run's inputs at once, not grown from one by doubling.
+        if list.isEmpty { list.reserveCapacity(32) }
         if item == list.count {
             // Inputs come in about the order they arrived: the list grows by one at a time.
             list.append(value)

@@ -110,6 +110,11 @@ public struct ClaimFacts: Sendable {
             startTimes.append(time)
             if starts.kept.count < starts.limit {
                 runningKept.set(results.count, for: invocation)
+                if results.isEmpty {
+                    // Room for a short run's starts at once, as the lists have (`BoundedList`).
+                    results.reserveCapacity(BoundedList<Start>.initialCapacity)
+                    latencies.reserveCapacity(BoundedList<Start>.initialCapacity)
+                }
                 results.append(nil)
                 latencies.append(nil)
             }
@@ -228,6 +233,10 @@ struct OrderTracker: Sendable {
     private var numbers: [Scope: Int32] = [:]
     /// The number `number(of:)` gave last.
     private var latest: Int32 = -1
+    /// The shard of the last arrival numbered by its shard, and that shard's scope number
+    /// (`Int.min`: none yet).
+    private var lastShard = Int.min
+    private var lastShardNumber: Int32 = -1
     /// Each input's scope number, by input number (inputs are numbered from 1 as they
     /// arrive); -1 for none.
     private var scopeOf: [Int32] = []
@@ -243,8 +252,19 @@ struct OrderTracker: Sendable {
 
     mutating func arrived(_ item: Int, shard: Int?, group: String?) {
         guard item >= 0 else { return }
-        let scope: Scope = byFIFOGroup ? .group(group ?? "") : (group.map { .key($0) } ?? .shard(shard ?? 0))
-        let scopeNumber = number(of: scope)
+        let scopeNumber: Int32
+        let byShard = !byFIFOGroup && group == nil
+        if byShard, (shard ?? 0) == lastShard {
+            // The shard the arrival before named (or none, 0): its number, with no scope to
+            // make and compare.
+            scopeNumber = lastShardNumber
+        } else {
+            let scope: Scope = byFIFOGroup ? .group(group ?? "") : (group.map { .key($0) } ?? .shard(shard ?? 0))
+            scopeNumber = number(of: scope)
+            if byShard { (lastShard, lastShardNumber) = (shard ?? 0, scopeNumber) }
+        }
+        // Room for a short run's inputs at once, not grown from one by doubling.
+        if scopeOf.isEmpty { scopeOf.reserveCapacity(64) }
         // Inputs arrive in number order: the list nearly always grows by this one.
         if item == scopeOf.count {
             scopeOf.append(scopeNumber)
@@ -290,7 +310,8 @@ struct OrderTracker: Sendable {
     mutating func ended(_ invocation: Int, result: AttemptResult, reported: [Int], at time: Int64) -> String? {
         let items = running.remove(invocation) ?? []
         guard result == .ok else { return nil }
-        let limit = items.firstIndex { reported.contains($0) } ?? items.count
+        // Most ends report nothing: then every item succeeded, with no search.
+        let limit = reported.isEmpty ? items.count : items.firstIndex { reported.contains($0) } ?? items.count
         for item in items[..<limit] where done.insert(item) {
             let known = item >= 0 && item < scopeOf.count ? scopeOf[item] : -1
             let scope = known >= 0 ? Int(known) : Int(number(of: .group("")))

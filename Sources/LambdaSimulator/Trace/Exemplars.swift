@@ -42,6 +42,8 @@ struct ExemplarPicker: Sendable {
     }
 
     mutating func settle(item: Int, outcomes: OutcomeSet) {
+        // Nearly every input ends as one before it did: then no outcome is new.
+        guard !outcomesSeen.isSuperset(of: outcomes) else { return }
         for outcome in outcomes.list where !outcomesSeen.contains(OutcomeSet(outcome)) {
             outcomesSeen.insert(OutcomeSet(outcome))
             choose(item, .firstOutcome(outcome))
@@ -58,11 +60,15 @@ struct ExemplarPicker: Sendable {
 
     /// The chosen inputs with their entries, taken from `entries` (a complete trace's),
     /// read through a buffer by a loop the collector's `keep` is inlined into: a call per
-    /// entry cost more than the few comparisons that pass over most of them.
+    /// entry cost more than the few comparisons that pass over most of them. Which inputs an
+    /// entry names is asked before the collector changes (`ExemplarCollector.keep`).
     func exemplars(from entries: [TraceEntry]) -> [Exemplar] {
         var collector = ExemplarCollector(items: chosen.map(\.item))
         entries.withUnsafeBufferPointer { entries in
-            for index in entries.indices { collector.keep(entries[index]) }
+            for index in entries.indices {
+                let named = collector.named(by: entries[index].event)
+                if named != 0 { collector.keep(entries[index], named: named) }
+            }
         }
         return collector.exemplars(reasons: chosen.map(\.reasons))
     }
@@ -75,21 +81,37 @@ struct ExemplarCollector: TraceSink {
     private var entries: [[TraceEntry]]
     private var counts: [Int]
 
+    /// A collector of the entries of `items`, at most 64 of them (there are at most
+    /// `Exemplar.limit`): `named(by:)` answers with a bit per item.
     init(items: [Int]) {
+        precondition(items.count <= 64, "more items than an exemplar collector follows")
         self.items = items
         entries = Array(repeating: [], count: items.count)
         counts = Array(repeating: 0, count: items.count)
     }
 
     mutating func record(_ entry: consuming TraceEntry) {
-        keep(entry)
+        let named = named(by: entry.event)
+        if named != 0 { keep(entry, named: named) }
     }
 
-    /// Keeps a copy of `entry` for each chosen input it names (while that input has room).
-    /// Inlined into its callers (`exemplars(from:)` calls it for every entry of a trace).
+    /// The chosen inputs `event` names, as a bit per position in `items`.
+    ///
+    /// Asked apart from `keep`, and before it: with the entry still in use across a change of
+    /// the collector, the compiler copied every entry read in place, named or not.
     @inline(__always)
-    mutating func keep(_ entry: TraceEntry) {
-        for (index, item) in items.enumerated() where entry.event.names(item) {
+    func named(by event: TraceEvent) -> UInt64 {
+        var named: UInt64 = 0
+        for (index, item) in items.enumerated() where event.names(item) { named |= 1 << UInt64(index) }
+        return named
+    }
+
+    /// Keeps a copy of `entry` for each chosen input in `named` (`named(by:)`), while that
+    /// input has room. Inlined into its callers (`exemplars(from:)` reads every entry of a
+    /// trace).
+    @inline(__always)
+    mutating func keep(_ entry: TraceEntry, named: UInt64) {
+        for index in items.indices where named & (1 << UInt64(index)) != 0 {
             counts[index] += 1
             if entries[index].count < Exemplar.entryLimit { entries[index].append(entry) }
         }

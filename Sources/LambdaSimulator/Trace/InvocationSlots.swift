@@ -29,6 +29,8 @@ struct InvocationSlots<Value: Sendable>: Sendable {
         }
         if !others.isEmpty { others[invocation] = nil }
         if index == slots.count {
+            // Room for a short run's window at once, not grown from one by doubling.
+            if slots.isEmpty, slots.capacity == 0 { slots.reserveCapacity(16) }
             slots.append(value)
             return
         }

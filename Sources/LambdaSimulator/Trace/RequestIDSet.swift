@@ -16,7 +16,10 @@ struct RequestIDSet: Sendable {
 
     /// Adds `id` (nothing when it is already there).
     mutating func insert(_ id: Int64) {
-        let isNew = id >= 0 && id < Self.bitLimit ? small.insert(Int(id)) : others.insert(id).inserted
+        let isSmall = id >= 0 && id < Self.bitLimit
+        // Room for a short run's calls at once: the set rehashed itself at every doubling.
+        if !isSmall, others.isEmpty { others.reserveCapacity(64) }
+        let isNew = isSmall ? small.insert(Int(id)) : others.insert(id).inserted
         if isNew { count += 1 }
     }
 

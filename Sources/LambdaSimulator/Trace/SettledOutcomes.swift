@@ -16,5 +16,16 @@ struct SettledOutcomes: Sendable {
     }
 
     /// The outcomes by input number, in `Outcome` order.
-    var map: [Int: [Outcome]] { byItem.map(\.list) }
+    ///
+    /// An input that ended as the one before it did shares that input's list
+    /// (`OutcomeSet.list` looked the shared lists up, or made one, per input).
+    var map: [Int: [Outcome]] {
+        var last: (outcomes: OutcomeSet, list: [Outcome])?
+        return byItem.map { outcomes in
+            if let last, last.outcomes == outcomes { return last.list }
+            let list = outcomes.list
+            last = (outcomes, list)
+            return list
+        }
+    }
 }

@@ -50,9 +50,10 @@ public struct TraceAggregates: Sendable, Equatable {
         if let last = entries.last?.time, last > 0 {
             while last / bucketWidth >= Int64(Self.bucketCount) { bucketWidth *= 2 }
         }
-        // One loop over a buffer of the entries, with `add` inlined into it.
+        // One loop over a buffer of the entries, with `add` inlined into it; each entry is
+        // read in place (`add(_:)` says why it is not handed over whole).
         entries.withUnsafeBufferPointer { entries in
-            for index in entries.indices { add(entries[index]) }
+            for index in entries.indices { add(Counted(entries[index].event), at: entries[index].time) }
         }
     }
 
@@ -74,39 +75,67 @@ public struct TraceAggregates: Sendable, Equatable {
     /// Takes in one entry, in time order.
     ///
     /// Inlined into its callers: `init(entries:)` calls it for every entry of a trace, and
-    /// the call cost more than counting most entries.
+    /// the call cost more than counting most entries. What the entry counts for is read
+    /// before any count changes: with the entry still in use across a change (the buckets
+    /// widened), the compiler copied every entry, not knowing it was not among the counts.
     @inline(__always)
     mutating func add(_ entry: TraceEntry) {
-        let bucket = self.bucket(for: max(0, entry.time))
-        func bump(_ series: Series, by amount: Int = 1) {
-            counts[bucket * Self.seriesCount + series.rawValue] += amount
-        }
-        switch entry.event {
-        case .arrival: bump(.arrivals)
+        add(Counted(entry.event), at: entry.time)
+    }
+
+    /// Counts what an entry at `time` counted for.
+    @inline(__always)
+    private mutating func add(_ counted: Counted, at time: Int64) {
+        let bucket = self.bucket(for: max(0, time))
+        switch counted {
+        case .nothing: break
         case .start:
             running += 1
             peakConcurrency = max(peakConcurrency, running)
             peaks[bucket] = max(peaks[bucket], running)
-        case .end(_, _, _, let result, _):
+        case .end(let series):
             running -= 1
             peaks[bucket] = max(peaks[bucket], running)
-            switch result {
-            case .ok: bump(.attemptsOK)
-            case .error: bump(.attemptsError)
-            case .timeout: bump(.attemptsTimeout)
+            counts[bucket * Self.seriesCount + series.rawValue] += 1
+        case .series(let series):
+            counts[bucket * Self.seriesCount + series.rawValue] += 1
+        }
+    }
+
+    /// What an entry counts for: a start, an end (and its result's series) or one series.
+    private enum Counted {
+        case nothing
+        case start
+        case end(Series)
+        case series(Series)
+
+        @inline(__always)
+        init(_ event: TraceEvent) {
+            switch event {
+            case .arrival: self = .series(.arrivals)
+            case .start: self = .start
+            case .end(_, _, _, let result, _):
+                switch result {
+                case .ok: self = .end(.attemptsOK)
+                case .error: self = .end(.attemptsError)
+                case .timeout: self = .end(.attemptsTimeout)
+                }
+            case .throttled: self = .series(.throttles)
+            case .retryScheduled: self = .series(.retries)
+            case .delivery(let delivery):
+                guard delivery.delivered else {
+                    self = .series(.deliveryFailed)
+                    return
+                }
+                switch delivery.route {
+                case .onSuccess: self = .series(.deliveredOnSuccess)
+                case .onFailure: self = .series(.deliveredOnFailure)
+                case .dlq, .callerDLQ: self = .series(.deliveredDLQ)
+                case .redrive: self = .series(.deliveredRedrive)
+                }
+            case .discarded: self = .series(.discards)
+            default: self = .nothing
             }
-        case .throttled: bump(.throttles)
-        case .retryScheduled: bump(.retries)
-        case .delivery(let delivery):
-            guard delivery.delivered else { return bump(.deliveryFailed) }
-            switch delivery.route {
-            case .onSuccess: bump(.deliveredOnSuccess)
-            case .onFailure: bump(.deliveredOnFailure)
-            case .dlq, .callerDLQ: bump(.deliveredDLQ)
-            case .redrive: bump(.deliveredRedrive)
-            }
-        case .discarded: bump(.discards)
-        default: break
         }
     }
 
