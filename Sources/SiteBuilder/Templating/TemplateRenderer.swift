@@ -39,26 +39,30 @@ struct TemplateRenderer {
         depth += 1
         budget -= 1
         defer { depth -= 1 }
-        guard !indentation.isEmpty else {
-            // By index: iterating copied each node out of the array (a reference count each).
-            for index in nodes.indices { render(nodes[index], stack: &stack, into: &output) }
-            return
-        }
-        // A line of an indented partial starts after a line break this template wrote.
-        var own: [UInt8] = []
-        for node in nodes {
-            var piece: [UInt8] = []
-            render(node, stack: &stack, into: &piece)
-            if !piece.isEmpty, own.last == UInt8(ascii: "\n"), own.dropLast().last != UInt8(ascii: "\r") {
-                own += indentation
+        nodes.withUnsafeBufferPointer { nodes in
+            guard !indentation.isEmpty else {
+                for index in nodes.indices { render(nodes.baseAddress! + index, stack: &stack, into: &output) }
+                return
             }
-            own += piece
+            // A line of an indented partial starts after a line break this template wrote.
+            var own: [UInt8] = []
+            for index in nodes.indices {
+                var piece: [UInt8] = []
+                render(nodes.baseAddress! + index, stack: &stack, into: &piece)
+                if !piece.isEmpty, own.last == UInt8(ascii: "\n"), own.dropLast().last != UInt8(ascii: "\r") {
+                    own += indentation
+                }
+                own += piece
+            }
+            output += own
         }
-        output += own
     }
 
-    private mutating func render(_ node: Template.Node, stack: inout [TemplateValue], into output: inout [UInt8]) {
-        switch node {
+    /// Renders one node, read where it lies in its template: passed as a value, each node
+    /// was copied (a reference count on its box), since the call might have written the
+    /// array it came from.
+    private mutating func render(_ node: UnsafePointer<Template.Node>, stack: inout [TemplateValue], into output: inout [UInt8]) {
+        switch node.pointee {
         case .text(let bytes):
             output += bytes
         case .variable(let name, let escaped):
