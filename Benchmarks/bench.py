@@ -20,7 +20,8 @@ files right before a build slows it down):
 
 It prints medians with min–max, CPU time (user + system, from wait4: on a shared machine it
 moves less than wall time), peak RSS, output bytes (with and without the search index), and
-the ratios the performance issues set as targets, and writes the same report to WORK/report.md.
+the ratios the performance issues set as targets, and the cost of creating one file before and
+after the timed rounds (`creation_probe`), and writes the same report to WORK/report.md.
 """
 import os
 import queue
@@ -133,6 +134,25 @@ def events_per_block(notesim, corpus, notes):
     return statistics.mean(counts), min(counts), max(counts)
 
 
+def creation_probe(out, name):
+    """Microseconds to create and write one file of 30 KB (the mean over 2,000, in a fresh
+    folder under OUT, kept until the end): how costly the kernel finds creating files now.
+
+    Why: on a file system without a journal (this machine's ext4), a new inode skips every
+    inode freed in the last minute (six, while its table is unwritten), so a build that
+    starts soon after many files were deleted spends seconds in the kernel; a probe far
+    above its usual value says that a round's times are the disk's, not the builds'."""
+    folder = os.path.join(out, f"probe-{name}")
+    os.makedirs(folder)
+    payload = b"x" * 30_000
+    os.sync()
+    start = time.perf_counter()
+    for index in range(2_000):
+        with open(os.path.join(folder, f"f{index:05d}.html"), "wb") as file:
+            file.write(payload)
+    return (time.perf_counter() - start) / 2_000 * 1e6
+
+
 def make_corpus(kind, size, work):
     corpus = os.path.join(work, f"corpus-{kind}-{size}")
     if not os.path.isdir(corpus):
@@ -158,16 +178,18 @@ def timed_rows(size, notesim, floor, runs, corpus, out):
         "floor": lambda index: [floor, os.path.join(corpus, "content"), os.path.join(out, f"floor-{size}-{index}")],
     }
     samples = {name: [] for name in commands}
+    probes = [creation_probe(out, f"{size}-before")]
     for index in range(runs):
         for name, command in commands.items():
             samples[name].append(run(command(index)))
+    probes.append(creation_probe(out, f"{size}-after"))
     rows = {name: summary(taken) for name, taken in samples.items()}
     written = {"notesim": tree_bytes(os.path.join(out, f"notesim-{size}-0")),
                "no-search": tree_bytes(os.path.join(out, f"nosearch-{size}-0")),
                "hugo": tree_bytes(os.path.join(out, f"hugo-{size}-0"))}
     rounds = {"notesim / Hugo": [a[0] / b[0] for a, b in zip(samples["notesim"], samples["hugo"])],
               "with / without search": [a[0] / b[0] for a, b in zip(samples["notesim"], samples["no-search"])]}
-    return rows, written, rounds
+    return rows, written, rounds, probes
 
 
 def bench_size(kind, size, notesim, floor, runs, work, lines):
@@ -175,7 +197,7 @@ def bench_size(kind, size, notesim, floor, runs, work, lines):
     out = os.path.join(work, "out", kind)
     os.makedirs(out, exist_ok=True)
     content_bytes = tree_bytes(os.path.join(corpus, "content"))
-    rows, written, rounds = timed_rows(size, notesim, floor, runs, corpus, out)
+    rows, written, rounds, probes = timed_rows(size, notesim, floor, runs, corpus, out)
 
     # Incremental: a full build that fills the caches, then one edited note per run.
     incremental_out = os.path.join(out, f"incremental-{size}")
@@ -192,10 +214,10 @@ def bench_size(kind, size, notesim, floor, runs, work, lines):
     if serve:
         rows["serve"] = summary([(rebuild, 0) for rebuild, _ in serve])
         rows["serve-latency"] = summary([(latency, 0) for _, latency in serve])
-    report(kind, size, content_bytes, events_per_block(notesim, corpus, 10), runs, rows, written, rounds, lines)
+    report(kind, size, content_bytes, events_per_block(notesim, corpus, 10), runs, rows, written, rounds, probes, lines)
 
 
-def report(kind, size, content_bytes, events, runs, rows, written, rounds, lines):
+def report(kind, size, content_bytes, events, runs, rows, written, rounds, probes, lines):
     full = rows["notesim"]["median"]
     mean, low, high = events
     lines.append(f"## {kind} corpus, {size:,} notes ({content_bytes / 1e6:.0f} MB of Markdown, {3 * size:,} scenario blocks of "
@@ -233,6 +255,8 @@ def report(kind, size, content_bytes, events, runs, rows, written, rounds, lines
     lines.append(f"- incremental build / full build: **{100 * rows['incremental']['median'] / full:.1f} %** (target < 5 %)")
     if "serve" in rows:
         lines.append(f"- serve rebuild / full build: **{100 * rows['serve']['median'] / full:.1f} %** (target < 5 %)")
+    lines.append(f"- creating a 30 KB file, before and after the timed rounds: {probes[0]:.0f} µs and {probes[1]:.0f} µs "
+                 "(far apart, or far above a quiet disk's, they say the kernel's file creation weighed on the rows)")
     lines.append("")
 
 
