@@ -159,6 +159,26 @@ import Testing
         #expect(slow.rulesFired.contains("R13"))
     }
 
+    @Test func r13_aTryTheClientGaveUpOnAnswersNobodyEvenWhenItEndsAsTheRetryIsDue() throws {
+        // The client gives up at 1 s and calls again after 1 s, at 2 s: the instant the
+        // first execution ends. That end must not answer the caller, and the retry must run.
+        let trace = try Simulator.simulate(
+            Self.cli {
+                $0.caller.sdk = SDKRetryPolicy(mode: .standard, maxAttempts: 5)
+                $0.caller.timeout = 1_000
+                $0.function.timeoutSeconds = 10
+                $0.function.durations = [2_000]
+            })
+        #expect(trace.startTimes == [0, 2_000, 5_000, 10_000, 19_000])
+        #expect(
+            trace.responses.map { "\($0.time) \($0.status) \($0.error ?? "")" } == [
+                "1000 504 ClientTimeout", "3000 504 ClientTimeout", "6000 504 ClientTimeout", "11000 504 ClientTimeout",
+                "20000 504 ClientTimeout",
+            ])
+        #expect(trace.facts.callerRetries == 4)
+        #expect(trace.outcomes[1] == [.errorReturned])
+    }
+
     @Test func r16_anEventSourceMappingHasNoCallerPolicy() {
         var spec = Scenarios.sqs()
         spec.caller.sdk = SDKRetryPolicy(mode: .standard)

@@ -39,4 +39,16 @@ import Testing
                 "a.md:2:8: error: until is 720 h, beyond the limit of 168 h of simulated time (limits.horizon) [scenario.limit]"
             ])
     }
+
+    @Test func eventsThatWouldArriveAfterTheEndAreRefusedAtTheirTime() {
+        #expect(
+            errors("mode: sync\nuntil: 1s\nevents:\n  - at: 0s\n  - at: 5s\n") == [
+                "a.md:5:9: error: 5 s is after the simulation ends at 1 s (until): these events would never arrive [scenario.limit]"
+            ])
+        #expect(
+            errors("mode: async\nevents:\n  - { at: 8d }\n") == [
+                "a.md:3:11: error: 192 h is after the simulation ends at 168 h (limits.horizon): these events would never arrive [scenario.limit]"
+            ])
+        #expect(errors("mode: sync\nuntil: 1s\nevents:\n  - at: 1s\n  - { at: 5s, count: 0 }\n").isEmpty, "at the end itself, or nothing to arrive")
+    }
 }

@@ -114,7 +114,10 @@ extension Engine {
     func syncCallerGaveUp(item: Int, callerTry: Int) {
         guard let state = syncItems[item], state.currentTry == callerTry else { return }
         if callerRetries(.timeout, callerTry: callerTry) {
-            // R13: the first execution runs on; the retry may run the function again.
+            // R13: the first execution runs on; the retry may run the function again. The
+            // caller no longer waits for this try: its end, even at the instant the retry is
+            // due (and before it, in the queue's order), answers nobody.
+            syncItems[item]?.currentTry = callerTry + 1
             record(.response(item: item, status: 504, error: "ClientTimeout", reason: nil), rules: callerRules)
             scheduleCallerRetry(item, callerTry: callerTry, throttling: false)
             return

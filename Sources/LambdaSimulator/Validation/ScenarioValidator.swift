@@ -135,10 +135,25 @@ public enum ScenarioValidator {
             let count = spec.inputCount == .max ? "at least \(Int.max)" : "\(spec.inputCount)"
             issues.add(.limit, noun, "the scenario has \(count) \(noun); the limit is \(spec.limits.maximumInputs) (limits.records)", rule: nil)
         }
+        validateArrivalTimes(spec, noun: noun, &issues)
         if let until = spec.until, until > spec.limits.horizon {
             issues.add(
                 .limit, "until",
                 "until is \(SimTime(milliseconds: until)), beyond the limit of \(SimTime(milliseconds: spec.limits.horizon)) of simulated time (limits.horizon)",
+                rule: nil)
+        }
+    }
+
+    /// An input whose first arrival comes after the simulation ends (`until`, else
+    /// `limits.horizon`) would never arrive: it would be missing from every count and claim
+    /// without a word, so it is refused where its `at` is written.
+    private static func validateArrivalTimes(_ spec: ScenarioSpec, noun: String, _ issues: inout IssueList) {
+        let end = spec.until ?? spec.limits.horizon
+        let setting = spec.until == nil ? "limits.horizon" : "until"
+        for (index, group) in spec.arrivals.enumerated() where group.count > 0 && group.at > end {
+            issues.add(
+                .limit, "\(noun).\(index + 1).at",
+                "\(SimTime(milliseconds: group.at)) is after the simulation ends at \(SimTime(milliseconds: end)) (\(setting)): these \(noun) would never arrive",
                 rule: nil)
         }
     }
