@@ -24,12 +24,23 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "json, svg or text.")
     var format: Format = .text
 
-    @Option(help: "Label language for svg (ja or en).")
-    var language: String = "ja"
+    @Option(help: "Label language for svg (ja or en); by default the note's lang, else its site's notesim.yml language, else ja.")
+    var language: String?
+
+    func validate() throws {
+        if let language, !["ja", "en"].contains(language) {
+            throw ValidationError("--language is ja or en, not '\(language)'")
+        }
+    }
 
     func run() throws {
         let (file, block) = Self.split(scenario)
         let fileSystem = LocalFileSystem()
+        if block == nil, let hash = scenario.lastIndex(of: "#"), Self.isNote(String(scenario[..<hash])), fileSystem.kind(of: scenario) == nil {
+            throw Console.failure(
+                "simulate.no-block", path: String(scenario[..<hash]),
+                "'\(TerminalText.escaped(String(scenario[scenario.index(after: hash)...])))' is not a block number: name a scenario block as NOTE.md#N, N from 1")
+        }
         let bytes: [UInt8]
         do {
             bytes = try fileSystem.readFile(file)
@@ -39,6 +50,7 @@ struct SimulateCommand: ParsableCommand {
         let yaml: String
         var firstLine = 1
         var columnOffset = 0
+        var noteLanguage: String?
         if block == nil, Self.isNote(file) { throw Self.askForBlock(file, bytes: bytes) }
         if let block {
             let (note, problems) = ParseStage.parse(sourcePath: "content/" + file, bytes: bytes)
@@ -49,6 +61,7 @@ struct SimulateCommand: ParsableCommand {
                     "simulate.no-block", path: file, "the note has \(scenarios.count) scenario block\(scenarios.count == 1 ? "" : "s"); there is no #\(block)")
             }
             let chosen = scenarios[block - 1]
+            noteLanguage = note?.frontMatter.lang
             yaml = chosen.literal
             firstLine = chosen.contentStartLine
             columnOffset = chosen.position.column - 1
@@ -56,12 +69,28 @@ struct SimulateCommand: ParsableCommand {
             yaml = String(decoding: bytes, as: UTF8.self)
         }
         let run = ScenarioRunner.run(yaml, path: file, firstLine: firstLine, columnOffset: columnOffset)
-        try print(run, format: format)
+        // The labels' language when neither `--language` nor the block's `show` names one.
+        let pageLanguage = format == .svg ? noteLanguage ?? Self.siteLanguage(around: file, fileSystem: fileSystem) : "ja"
+        try print(run, format: format, pageLanguage: pageLanguage)
+    }
+
+    /// The `language` of the nearest notesim.yml in the folders above `file`, else ja (the
+    /// default of a site without one): the figure then has the labels the site's page shows.
+    static func siteLanguage(around file: String, fileSystem: LocalFileSystem) -> String {
+        var folder = Path.directory(of: fileSystem.canonicalPath(file) ?? file)
+        while !folder.isEmpty {
+            let settings = Path.join(folder, "notesim.yml")
+            if fileSystem.kind(of: settings) == .file, let bytes = try? fileSystem.readFile(settings) {
+                return SiteConfig.parse(String(decoding: bytes, as: UTF8.self), path: settings).0.language
+            }
+            folder = Path.directory(of: folder)
+        }
+        return SiteConfig().language
     }
 
     /// Prints what the run gave in the chosen format; exits 1 when a claim fails or the block
     /// could not run, exactly as `check` counts it.
-    private func print(_ run: ScenarioRun, format: Format) throws {
+    private func print(_ run: ScenarioRun, format: Format, pageLanguage: String) throws {
         let problems = run.diagnostics.filter { diagnostic in !run.verdicts.contains { $0.diagnostic == diagnostic } }
         Console.report(problems)
         switch (run.status, format) {
@@ -70,7 +99,7 @@ struct SimulateCommand: ParsableCommand {
         case (.simulated(let trace), .svg):
             let document = run.document
             let options = TimelineOptions(
-                language: document?.language ?? language, idPrefix: "scenario", linearAxis: document?.linearAxis ?? false, title: document?.title ?? "")
+                language: language ?? document?.language ?? pageLanguage, idPrefix: "scenario", linearAxis: document?.linearAxis ?? false, title: document?.title ?? "")
             FileHandle.standardOutput.write(Data(TimelineRenderer.svg(trace, options: options).utf8))
         case (.simulated(let trace), .text):
             FileHandle.standardOutput.write(Data(trace.dump.utf8))
@@ -107,8 +136,7 @@ struct SimulateCommand: ParsableCommand {
             "simulate.no-block", path: file, "name one of the note's \(blocks.count) scenario blocks: \(file)#N",
             hint: "for example: notesim simulate \(file)#1")
         for (index, block) in blocks.enumerated() {
-            let (document, _) = ScenarioParser.parse(block.literal, path: file, firstLine: block.contentStartLine)
-            let title = document?.title ?? ""
+            let title = ScenarioParser.title(of: block.literal) ?? ""
             Console.error("  #\(index + 1)  line \(block.position.line)  \(TerminalText.escaped(title.isEmpty ? "(no title)" : title))")
         }
         return exit

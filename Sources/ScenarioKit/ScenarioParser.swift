@@ -11,6 +11,14 @@ public enum ScenarioParser {
         "assume", "show", "seed", "expect",
     ]
 
+    /// The block's `title` when its YAML has one at the top, whatever else is wrong with it:
+    /// a block that cannot run is still named by its title where it is listed or drawn.
+    public static func title(of text: String) -> String? {
+        let yaml = EmbeddedYAML(text: text, firstLine: 1, path: "")
+        guard case .success(let root?) = yaml.compose(errorID: "scenario.syntax") else { return nil }
+        return root.stringKeyedPairs?.first { $0.key == "title" }?.value.string
+    }
+
     /// Parses `text`, whose first line is file line `firstLine` of `path`; the simulation
     /// runs within `limits` (the site's `limits:` setting).
     public static func parse(

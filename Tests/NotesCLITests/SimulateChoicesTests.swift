@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+/// What `notesim simulate` takes from its arguments and from the site around the note: the
+/// figure's label language, a block number that is not one, and a broken block's title.
+@Suite struct SimulateChoicesTests {
+    private static let note = """
+        # N
+
+        ```scenario
+        title: bad mode
+        mode: asynk
+        events: [ { at: 0s } ]
+        ```
+
+        ```scenario
+        title: ok one
+        mode: async
+        events: [ { at: 0s } ]
+        ```
+
+        """
+
+    /// The lane names of an SVG figure, in order.
+    private func laneNames(_ svg: String) -> [String] {
+        guard let lanes = svg.range(of: "<g class=\"tl-lane-name\">"), let end = svg.range(of: "</g>", range: lanes.upperBound..<svg.endIndex) else { return [] }
+        return svg[lanes.upperBound..<end.lowerBound].components(separatedBy: "</text>").compactMap { piece in
+            piece.range(of: ">", options: .backwards).map { String(piece[$0.upperBound...]) }
+        }.filter { !$0.isEmpty }
+    }
+
+    @Test func theFigureSpeaksTheSitesLanguageUnlessTheNoteOrTheCommandSaysOtherwise() throws {
+        let site = try CLI.makeSite([
+            "notesim.yml": "title: T\nlanguage: en\n", "content/n.md": Self.note,
+            "content/ja.md": "---\nlang: ja\n---\n" + Self.note,
+        ])
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let english = try CLI.run(["simulate", "content/n.md#2", "--format", "svg"], in: site)
+        #expect(english.status == 0)
+        #expect(laneNames(english.standardOutput) == ["Caller", "Event queue", "Function"])
+        let japanese = try CLI.run(["simulate", "content/ja.md#2", "--format", "svg"], in: site)
+        #expect(laneNames(japanese.standardOutput) == ["呼び出し元", "内部キュー", "関数"])
+        let chosen = try CLI.run(["simulate", "content/n.md#2", "--format", "svg", "--language", "ja"], in: site)
+        #expect(laneNames(chosen.standardOutput) == ["呼び出し元", "内部キュー", "関数"])
+        let unknown = try CLI.run(["simulate", "content/n.md#2", "--format", "svg", "--language", "fr"], in: site)
+        #expect(unknown.status == 2)
+        #expect(unknown.standardError.hasPrefix("Error: --language is ja or en, not 'fr'\n"))
+    }
+
+    @Test func aBlockNumberThatIsNoNumberIsSaidToBeSo() throws {
+        let site = try CLI.makeSite(["n.md": Self.note])
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let run = try CLI.run(["simulate", "n.md#abc"], in: site)
+        #expect(run.status == 1)
+        #expect(run.standardError == "n.md: error: 'abc' is not a block number: name a scenario block as NOTE.md#N, N from 1 [simulate.no-block]\n")
+    }
+
+    @Test func aBlockThatCannotRunIsListedByItsTitle() throws {
+        let site = try CLI.makeSite(["n.md": Self.note])
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let run = try CLI.run(["simulate", "n.md"], in: site)
+        #expect(run.standardError.hasSuffix("  #1  line 3  bad mode\n  #2  line 9  ok one\n"))
+    }
+}
