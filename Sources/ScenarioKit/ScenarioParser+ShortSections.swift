@@ -20,7 +20,15 @@ extension ScenarioParser {
             )
         }
         if let node = keys.value(inputKey) {
+            let problems = reader.diagnostics.count
             readArrivals(node, key: inputKey, into: &spec, &reader)
+            // An empty list, or entries that all have count 0: nothing would arrive, and the
+            // figure would be an axis around nothing.
+            if reader.diagnostics.count == problems, spec.inputCount == 0 {
+                reader.error(
+                    "scenario.missing-key", at: keys.keyNode(inputKey) ?? node, "the scenario has no \(inputKey): the list is empty or every count is 0",
+                    hint: "give at least one entry, for example - at: 0s")
+            }
         } else if keys.value(wrongKey) == nil {
             reader.diagnostics.append(
                 .error(

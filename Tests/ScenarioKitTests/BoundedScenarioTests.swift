@@ -51,4 +51,13 @@ import Testing
             ])
         #expect(errors("mode: sync\nuntil: 1s\nevents:\n  - at: 1s\n  - { at: 5s, count: 0 }\n").isEmpty, "at the end itself, or nothing to arrive")
     }
+
+    @Test func aScenarioWithNothingToArriveIsRefusedAtItsList() {
+        let expected = [
+            "a.md:2:1: error: the scenario has no events: the list is empty or every count is 0 [scenario.missing-key]\n"
+                + "a.md:2:1: note: give at least one entry, for example - at: 0s"
+        ]
+        #expect(errors("mode: sync\nevents: []\n") == expected)
+        #expect(errors("mode: sync\nevents: [ { at: 0s, count: 0 } ]\n") == expected)
+    }
 }

@@ -80,7 +80,8 @@ import Testing
             bad.diagnostics.map(\.formatted) == [
                 "a.md:6:21: error: expected a time such as 1m, or { min, max } [expect.value]"
             ])
-        let none = ScenarioRunner.run("mode: sync\nevents: []\nexpect:\n  first-attempt-at: 0s\n", path: "a.md")
-        #expect(none.diagnostics.map(\.formatted) == ["a.md:4:3: error: expected a first attempt, but the handler never ran [expect.first-attempt-at]"])
+        let none = ScenarioRunner.run(
+            "mode: sync\nfunction: { ReservedConcurrentExecutions: 0 }\nevents: [{ at: 0s }]\nexpect:\n  first-attempt-at: 0s\n", path: "a.md")
+        #expect(none.diagnostics.map(\.formatted) == ["a.md:5:3: error: expected a first attempt, but the handler never ran [expect.first-attempt-at]"])
     }
 }
