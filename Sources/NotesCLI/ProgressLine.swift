@@ -1,4 +1,5 @@
 import Foundation
+import NotesCore
 import SiteBuilder
 
 /// The live progress line of a long build on a terminal.
@@ -60,20 +61,11 @@ final class ProgressLine: @unchecked Sendable {
         let parts = BuildProgress.Stage.allCases.compactMap { stage -> String? in
             guard let progress = stages[stage] else { return nil }
             if stage == .search { return "indexing for search" }
-            return "\(grouped(progress.done))/\(grouped(progress.total)) \(stage.rawValue)"
+            return "\(GroupedDigits.text(progress.done))/\(GroupedDigits.text(progress.total)) \(stage.rawValue)"
         }
         return "Building: " + parts.joined(separator: " · ")
     }
 
-    private static func grouped(_ number: Int) -> String {
-        let digits = Array(String(number))
-        var text = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { text += "," }
-            text.append(digit)
-        }
-        return text
-    }
 
     @Sendable static func monotonicSeconds() -> Double {
         var time = timespec()

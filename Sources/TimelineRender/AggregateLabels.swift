@@ -54,12 +54,15 @@ public struct AggregateLabels: Sendable {
     /// and then this (`aria-labelledby`), so a description opening with the title read it twice.
     func description(trace: Trace, bucket: String, bars: Int, exemplars: [String], labels: TimelineLabels) -> String {
         let ok = trace.stats.outcomes[.ok] ?? 0
-        var parts = ["\(labels.attempt) \(trace.stats.attempts)", "\(arrivals) \(trace.stats.inputs)", "\(labels.ok) \(ok)"]
-        if trace.stats.throttles > 0 { parts.append("429 × \(trace.stats.throttles)") }
+        let count: (Int) -> String = GroupedDigits.text
+        var parts = [
+            "\(labels.attempts) \(count(trace.stats.attempts))", "\(labels.arrivals) \(count(trace.stats.inputs))", "\(labels.ok) \(count(ok))",
+        ]
+        if trace.stats.throttles > 0 { parts.append("429 × \(count(trace.stats.throttles))") }
         let delivered = trace.facts.delivered.values.reduce(0, +)
-        if delivered > 0 { parts.append("\(labels.delivered) \(delivered)") }
+        if delivered > 0 { parts.append("\(labels.delivered) \(count(delivered))") }
         let compression = Placeholders.fill(
-            compressionFormat, [("d", String(trace.entryCount)), ("b", String(bars)), ("@", bucket), ("m", String(TimelineView.markLimit))])
+            compressionFormat, [("d", count(trace.entryCount)), ("b", count(bars)), ("@", bucket), ("m", count(TimelineView.markLimit))])
         var text = parts.joined(separator: "; ") + ". " + compression
         if !exemplars.isEmpty { text += " " + Placeholders.fill(exemplarsFormat, [("@", exemplars.joined(separator: "; "))]) }
         return text

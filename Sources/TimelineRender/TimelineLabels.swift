@@ -43,6 +43,9 @@ public struct TimelineLabels: Sendable {
     public var axisLinear: String
     public var laneColumn: String
     public var attempt: String
+    /// The word before a count of attempts or arrivals in a figure's description.
+    public var attempts: String
+    public var arrivals: String
     public var records: String
     public var arrival: String
     public var response: String
@@ -57,7 +60,7 @@ public struct TimelineLabels: Sendable {
         retryIn: "retry in", delivered: "delivered", deliveryFailed: "delivery failed", discarded: "discarded",
         blocked: "blocked", coldStart: "cold start (Init)", loopStopped: "loop stopped", window: "window", size: "size", payload: "6 MB", retry: "retry",
         axisCompressed: "Time axis compressed: %d idle gaps hidden (%@).", axisLinear: "Linear time axis.",
-        laneColumn: "Where", attempt: "attempt", records: "records",
+        laneColumn: "Where", attempt: "attempt", attempts: "attempts", arrivals: "arrivals", records: "records",
         arrival: "arrives", response: "response", visible: "visible again", units: .english
     )
 
@@ -69,7 +72,7 @@ public struct TimelineLabels: Sendable {
         retryIn: "再試行まで", delivered: "送信", deliveryFailed: "送信失敗", discarded: "破棄",
         blocked: "ブロック中", coldStart: "コールドスタート (Init)", loopStopped: "ループ停止", window: "ウィンドウ", size: "サイズ", payload: "6 MB", retry: "再試行",
         axisCompressed: "時間軸を圧縮: 何も起きない %d 区間を省略 (%@)。", axisLinear: "時間軸は等間隔。",
-        laneColumn: "場所", attempt: "試行", records: "件",
+        laneColumn: "場所", attempt: "試行", attempts: "試行", arrivals: "到着", records: "件",
         arrival: "到着", response: "応答", visible: "再び可視", units: .japanese
     )
 

@@ -1,3 +1,4 @@
+import NotesCore
 import LambdaSimulator
 
 /// The facts of a trace that a figure draws, paired up (start with end, block with unblock).
@@ -166,10 +167,11 @@ struct TraceFacts {
     /// One sentence for `<desc>`: what happened, in counts.
     func summary(labels: TimelineLabels) -> String {
         let ok = attempts.count { $0.result == .ok }
-        var text = MarkText("\(labels.attempt) \(attempts.count) (\(labels.ok) \(ok), \(labels.error) \(attempts.count - ok))").string
-        if !throttles.isEmpty { text += MarkText("; 429 × \(throttles.count)").string }
-        if !deliveries.isEmpty { text += MarkText("; \(labels.delivered) \(deliveries.count)").string }
-        if !discards.isEmpty { text += MarkText("; \(labels.discarded) \(discards.count)").string }
+        let count: (Int) -> String = GroupedDigits.text
+        var text = "\(labels.attempts) \(count(attempts.count)) (\(labels.ok) \(count(ok)), \(labels.error) \(count(attempts.count - ok)))"
+        if !throttles.isEmpty { text += "; 429 × \(count(throttles.count))" }
+        if !deliveries.isEmpty { text += "; \(labels.delivered) \(count(deliveries.count))" }
+        if !discards.isEmpty { text += "; \(labels.discarded) \(count(discards.count))" }
         return text + "."
     }
 }

@@ -72,21 +72,10 @@ public struct SimulationLimits: Sendable, Hashable {
         /// `1,000,000 steps`, `100,000 records`, `7 d of simulated time`.
         func describe(_ value: Int64) -> String {
             switch self {
-            case .records: "\(Self.grouped(value)) records"
-            case .steps: "\(Self.grouped(value)) steps"
+            case .records: "\(GroupedDigits.text(value)) records"
+            case .steps: "\(GroupedDigits.text(value)) steps"
             case .horizon: "\(SimTime(milliseconds: value)) of simulated time"
             }
-        }
-
-        /// Digits in groups of three (`1,000,000`).
-        static func grouped(_ value: Int64) -> String {
-            var digits = Array(String(value.magnitude))
-            var index = digits.count - 3
-            while index > 0 {
-                digits.insert(",", at: index)
-                index -= 3
-            }
-            return (value < 0 ? "-" : "") + String(digits)
         }
     }
 }
