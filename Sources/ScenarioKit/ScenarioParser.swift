@@ -19,6 +19,17 @@ public enum ScenarioParser {
         return root.stringKeyedPairs?.first { $0.key == "title" }?.value.string
     }
 
+    /// How many claims (keys of the top-level `expect:` but `tolerance`) the block's YAML
+    /// writes, whatever else is wrong with it: a block that cannot run fails each of them,
+    /// also when its mode could not be read.
+    public static func claimCount(of text: String) -> Int {
+        let yaml = EmbeddedYAML(text: text, firstLine: 1, path: "")
+        guard case .success(let root?) = yaml.compose(errorID: "scenario.syntax"),
+            let expect = root.stringKeyedPairs?.first(where: { $0.key == "expect" })?.value.stringKeyedPairs
+        else { return 0 }
+        return expect.count { ClaimKey(rawValue: $0.key)?.hasVerdict ?? true }
+    }
+
     /// Parses `text`, whose first line is file line `firstLine` of `path`; the simulation
     /// runs within `limits` (the site's `limits:` setting).
     public static func parse(

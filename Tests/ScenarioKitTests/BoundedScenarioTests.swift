@@ -52,6 +52,18 @@ import Testing
         #expect(errors("mode: sync\nuntil: 1s\nevents:\n  - at: 1s\n  - { at: 5s, count: 0 }\n").isEmpty, "at the end itself, or nothing to arrive")
     }
 
+    /// `N passed, N failed` counts the claims of a block that cannot run as failed, however
+    /// it fails: a mode that cannot be read, a value that cannot, or a run that stops.
+    @Test func aBlockThatCannotRunFailsEachOfItsClaims() {
+        let claims = "expect:\n  attempts: 1\n  outcomes: { ok: 1 }\n  tolerance: 1s\n"
+        let badMode = ScenarioRunner.run("mode: asynk\nevents: [{ at: 0s }]\n" + claims, path: "a.md")
+        let badValue = ScenarioRunner.run("mode: async\nfunction: { duration: 1x }\nevents: [{ at: 0s }]\n" + claims, path: "a.md")
+        let stopped = ScenarioRunner.run(
+            "mode: sqs\nqueue: { VisibilityTimeout: 1 }\nfunction: { Timeout: 1, duration: 100ms, fails: always }\nrecords:\n  - at: 0s\n" + claims,
+            path: "a.md")
+        #expect([badMode, badValue, stopped].map { "\($0.passed) \($0.failed)" } == ["0 2", "0 2", "0 2"])
+    }
+
     @Test func aScenarioWithNothingToArriveIsRefusedAtItsList() {
         let expected = [
             "a.md:2:1: error: the scenario has no events: the list is empty or every count is 0 [scenario.missing-key]\n"

@@ -61,7 +61,7 @@ public enum ScenarioRunner {
         let text = startsWithByteOrderMark(text) ? String(text.dropFirst()) : text
         let (parsed, problems) = ScenarioParser.parse(text, path: path, firstLine: firstLine, columnOffset: columnOffset, limits: limits)
         guard let document = parsed, !problems.contains(where: \.isError) else {
-            let claims = parsed?.expectations.count { $0.key.hasVerdict } ?? 0
+            let claims = parsed?.expectations.count { $0.key.hasVerdict } ?? ScenarioParser.claimCount(of: text)
             return ScenarioRun(status: .broken, document: parsed, verdicts: [], diagnostics: problems, passed: 0, failed: claims)
         }
         let claimsRejection = document.expectations.contains { $0.key == .rejected }
@@ -88,7 +88,9 @@ public enum ScenarioRunner {
                 case .invalid, .noProgress:
                     .error("scenario.simulation", path: path, at: document.start, "the simulation stopped: \(error)")
                 }
-            return ScenarioRun(status: .stopped(error), document: document, verdicts: [], diagnostics: problems + [stop], passed: 0, failed: 0)
+            // The claims could not be checked: each fails, as a broken block's do.
+            let claims = document.expectations.count { $0.key.hasVerdict }
+            return ScenarioRun(status: .stopped(error), document: document, verdicts: [], diagnostics: problems + [stop], passed: 0, failed: claims)
         }
     }
 
