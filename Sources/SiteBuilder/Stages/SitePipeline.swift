@@ -165,6 +165,7 @@ public enum SitePipeline {
         let rendered = RenderedPages(
             site: site, pages: pages, sidebar: sidebar, config: config, referencedFiles: links.referencedFiles,
             parsedNow: parsedNow, options: options, highlighted: highlight.blocks)
+        if let cut = rendered.frame?.input.theme.cutWarning { diagnostics.append(cut) }
         let tally = ClaimTally(kept: plan.kept, fresh: rendered.scenarioOutputs)
         diagnostics += tally.diagnostics
         var keptFiles = rendered.frame == nil ? [:] : keptPages(site.notes, toRender: renderPlan.toRender, records: plan.kept, previous: plan.previous)

@@ -15,15 +15,21 @@ public struct TemplateLibrary: Sendable {
     /// Every template by name (for the theme's cycle check).
     var all: [String: Template] { templates }
 
-    /// Renders the template `name` with `context` as UTF-8 bytes (nothing if there is no such template).
-    public func render(_ context: TemplateValue, template name: String) -> [UInt8] {
+    /// Renders the template `name` with `context` as UTF-8 bytes (nothing if there is no such
+    /// template); a render stopped by the renderer's limits is noted in `cuts`.
+    func render(_ context: TemplateValue, template name: String, cuts: TemplateCutReport?) -> [UInt8] {
         guard let template = templates[name] else { return [] }
-        var renderer = TemplateRenderer(library: self)
+        var renderer = TemplateRenderer(library: self, template: name, cuts: cuts)
         var output: [UInt8] = []
         output.reserveCapacity(16_384)
         var stack = [context]
         stack.reserveCapacity(8)
         renderer.render(template.nodes, stack: &stack, into: &output)
         return output
+    }
+
+    /// Renders the template `name` with `context` as UTF-8 bytes (nothing if there is no such template).
+    public func render(_ context: TemplateValue, template name: String) -> [UInt8] {
+        render(context, template: name, cuts: nil)
     }
 }

@@ -25,8 +25,15 @@ struct TemplateRenderer {
     /// about 30,000; a branching recursion stops in about a second.
     static let maximumBodies = 300_000
 
-    init(library: TemplateLibrary) {
+    /// Where a render that hits the limits says so (`TemplateCutReport`).
+    private let cuts: TemplateCutReport?
+    /// The partial being rendered, the one a render cut by the limits stopped inside.
+    private var partial: String
+
+    init(library: TemplateLibrary, template: String = "", cuts: TemplateCutReport? = nil) {
         self.library = library
+        self.cuts = cuts
+        partial = template
     }
 
     /// Renders a body, unless the depth or work limit is reached: then nothing more is written.
@@ -35,7 +42,10 @@ struct TemplateRenderer {
     /// `stack` is the values names are looked up in, innermost last: a section pushes its
     /// value and pops it when done, so no body gets an array of its own.
     mutating func render(_ nodes: [Template.Node], stack: inout [TemplateValue], into output: inout [UInt8]) {
-        guard depth < Self.maximumDepth, budget > 0 else { return }
+        guard depth < Self.maximumDepth, budget > 0 else {
+            cuts?.record(partial)
+            return
+        }
         depth += 1
         budget -= 1
         defer { depth -= 1 }
@@ -76,14 +86,15 @@ struct TemplateRenderer {
             renderSection(body, value: value, inverted: inverted, stack: &stack, into: &output)
         case .partial(let name, let indented, let inherited):
             guard let template = library.template(named: name) else { return }
-            let (savedOverrides, savedIndentation) = (overrides, indentation)
+            let (savedOverrides, savedIndentation, savedPartial) = (overrides, indentation, partial)
+            partial = name
             if let indented, !indented.isEmpty { indentation += indented }
             if let inherited {
                 // The outermost parent's override wins; with none yet, the parent's own are the overrides.
                 if overrides.isEmpty { overrides = inherited } else { overrides.merge(inherited) { outer, _ in outer } }
             }
             render(template.nodes, stack: &stack, into: &output)
-            (overrides, indentation) = (savedOverrides, savedIndentation)
+            (overrides, indentation, partial) = (savedOverrides, savedIndentation, savedPartial)
         case .block(let name, let fallback, let indented):
             let saved = indentation
             if !indented.isEmpty { indentation += indented }

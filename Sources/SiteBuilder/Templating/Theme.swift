@@ -18,6 +18,11 @@ public struct Theme: Sendable {
     static let scenarioFigureTemplate = "partials/scenario-figure"
     /// Static files: path inside the theme -> bytes.
     public let assets: [String: [UInt8]]
+    /// Where each template comes from, as diagnostics name it (`templates/page.mustache`,
+    /// `(built-in theme)/page.mustache`), by template name.
+    let sourcePaths: [String: String]
+    /// The first template this theme's renders stopped inside (`TemplateCutReport`).
+    let cuts = TemplateCutReport()
 
     /// Combines the built-in files with the site's overrides; template syntax errors and
     /// templates that include themselves whatever the data are reported at their file and line.
@@ -75,12 +80,27 @@ public struct Theme: Sendable {
         }
         guard !diagnostics.contains(where: \.isError) else { return (nil, diagnostics) }
         let figureTemplate = files[scenarioFigureTemplate + ".mustache"]?.bytes ?? []
-        return (Theme(library: library, scenarioFigureKey: FNV1a.hash(figureTemplate), assets: assets), diagnostics)
+        var sourcePaths: [String: String] = [:]
+        for (path, file) in files where Path.fileExtension(of: path) == "mustache" {
+            sourcePaths[String(path.dropLast(".mustache".count))] = file.sitePath ?? "(built-in theme)/\(path)"
+        }
+        return (Theme(library: library, scenarioFigureKey: FNV1a.hash(figureTemplate), assets: assets, sourcePaths: sourcePaths), diagnostics)
     }
 
     /// Renders a template that is known to exist, as UTF-8 bytes.
     func render(_ context: TemplateObject, template: String) -> [UInt8] {
-        library.render(.object(context), template: template)
+        library.render(.object(context), template: template, cuts: cuts)
+    }
+
+    /// The warning for a render this theme's limits stopped, if one was: once per build,
+    /// at the template it stopped inside.
+    var cutWarning: Diagnostic? {
+        cuts.first.map { name in
+            .warning(
+                "template.depth", path: sourcePaths[name] ?? name + ".mustache", at: nil,
+                "rendering stopped inside '\(name)' after \(TemplateRenderer.maximumDepth) nested templates or \(GroupedDigits.text(TemplateRenderer.maximumBodies)) bodies; the pages that include it are cut there",
+                hint: "a partial that includes itself inside a section whose value never runs out ({{#site}}) recurses until the limit; recurse over data that ends, such as {{#children}}")
+        }
     }
 
     /// Renders a template that is known to exist, as text.
