@@ -55,6 +55,20 @@ import Testing
         #expect(try String(contentsOfFile: site + "/public/a.html", encoding: .utf8) == before)
     }
 
+    /// A failed first build says it wrote nothing (there was no site to leave unchanged), and
+    /// the root folder as output is written `/`, not `//`.
+    @Test func aFailedBuildSaysTrulyWhatBecameOfTheOutput() throws {
+        let site = try makeSite(["content/a.md": "# A\n\n[x](#nope)\n"])
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let first = try run(["build", site], in: "/")
+        #expect(first.status == 1)
+        #expect(first.lastLine.hasPrefix("Build failed (1 error, 0 warnings); nothing was written (\(site)/public/ does not exist yet)."))
+        #expect(!FileManager.default.fileExists(atPath: site + "/public"))
+        let root = try run(["build", site, "--output", "/"], in: "/")
+        #expect(root.status == 1)
+        #expect(root.lastLine.hasPrefix("Build failed (1 error, 0 warnings); / was left unchanged."))
+    }
+
     @Test func checkWritesNothingAndEndsWithPassedFailed() throws {
         let site = try makeSite(["content/a.md": "# A\n"])
         defer { try? FileManager.default.removeItem(atPath: site) }
