@@ -69,6 +69,19 @@ import Testing
         #expect(root.lastLine.hasPrefix("Build failed (1 error, 0 warnings); / was left unchanged."))
     }
 
+    /// `--base-url` is held to what `base-url` in notesim.yml is: an absolute http(s) URL.
+    @Test func aBaseURLOptionThatIsNoWebAddressIsAUsageError() throws {
+        let site = try makeSite(["content/a.md": "# A\n"])
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let refused = try run(["build", site, "--base-url", "javascript:alert(1)//"], in: "/")
+        #expect(refused.status == 2)
+        #expect(
+            refused.standardError.hasPrefix(
+                "Error: --base-url must be an absolute http:// or https:// URL, such as https://example.org/notes/, not 'javascript:alert(1)//'\n"))
+        #expect(!FileManager.default.fileExists(atPath: site + "/public"))
+        #expect(try run(["build", site, "--base-url", "https://example.org/notes/"], in: "/").status == 0)
+    }
+
     @Test func checkWritesNothingAndEndsWithPassedFailed() throws {
         let site = try makeSite(["content/a.md": "# A\n"])
         defer { try? FileManager.default.removeItem(atPath: site) }

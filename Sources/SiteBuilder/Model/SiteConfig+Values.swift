@@ -25,8 +25,17 @@ extension SiteConfig {
     /// absolute web addresses: anything else (`javascript:…`, a bare word) would be published
     /// as if it were one.
     static func baseURLProblem(_ text: String) -> String? {
-        guard !text.isEmpty, !isWebAddress(text) else { return nil }
-        return "'base-url' must be an absolute http:// or https:// URL, such as https://example.org/notes/, not '\(text)'"
+        guard !isBaseURL(text) else { return nil }
+        return "'base-url' must be \(baseURLForm), not '\(text)'"
+    }
+
+    /// What a base URL must be, as the errors say it.
+    public static let baseURLForm = "an absolute http:// or https:// URL, such as https://example.org/notes/"
+
+    /// Whether `text` can be the site's address (`base-url`, `build --base-url`): empty
+    /// (unknown) or an absolute http(s) URL.
+    public static func isBaseURL(_ text: String) -> Bool {
+        text.isEmpty || isWebAddress(text)
     }
 
     /// Whether `text` is `http://` or `https://` (any case) followed by a host, without spaces
