@@ -64,6 +64,7 @@ struct BuildCommand: ParsableCommand {
         var options = site.pipelineOptions(fileSystem: fileSystem)
         if noSearch { options.search = false }
         if let progress { options.progress = { progress.update($0) } }
+        let outputExisted = fileSystem.kind(of: outputDirectory) != nil
         var report = SiteBuild.run(
             siteDirectory: site.siteDirectory, output: outputDirectory, fileSystem: fileSystem, options: options,
             writeWithErrors: keepGoing, incremental: !site.noCache)
@@ -88,7 +89,7 @@ struct BuildCommand: ParsableCommand {
             )
             Console.out(
                 "write: \(report.written) written, \(report.deleted) deleted, \(report.unchanged) unchanged\(report.incremental ? " (updated in place)" : "")")
-            if let searched { Console.out("search: \(Console.plural(searched, "page")) in \(outputDirectory)/\(IndexLayout.folder)/") }
+            if let searched { Console.out("search: \(Console.plural(searched, "page")) in \(Self.folderText(outputDirectory))\(IndexLayout.folder)/") }
         }
         if diagnostics.contains(where: \.isError) {
             if keepGoing, !result.files.isEmpty, !diagnostics.contains(where: { $0.id.hasPrefix("output.") }) {
@@ -97,12 +98,26 @@ struct BuildCommand: ParsableCommand {
                 )
                 throw ExitCode(ExitStatus.failure)
             }
-            Console.out("Build failed (\(Console.counts(diagnostics))); \(outputDirectory)/ was left unchanged. \(elapsed)")
+            Console.out(Self.failureSummary(Console.counts(diagnostics), output: outputDirectory, existed: outputExisted, elapsed: elapsed))
             throw ExitCode(ExitStatus.failure)
         }
         if quiet { return }
         Console.out(
-            "Built \(Console.plural(result.pageCount, "page")) from \(Console.plural(result.noteCount, "note")) (\(Console.plural(result.scenarioCount, "scenario"))\(result.scenarioCount > result.scenariosSimulated ? ", \(result.scenarioCount - result.scenariosSimulated) from cache" : ""), \(result.expectationsPassed) claims verified) into \(outputDirectory)/ in \(elapsed)\(searched.map { ", \($0) indexed for search" } ?? "")\(report.searchIndexKept ? "; the search index of an earlier build was kept, not updated" : "")"
+            "Built \(Console.plural(result.pageCount, "page")) from \(Console.plural(result.noteCount, "note")) (\(Console.plural(result.scenarioCount, "scenario"))\(result.scenarioCount > result.scenariosSimulated ? ", \(result.scenarioCount - result.scenariosSimulated) from cache" : ""), \(result.expectationsPassed) claims verified) into \(Self.folderText(outputDirectory)) in \(elapsed)\(searched.map { ", \($0) indexed for search" } ?? "")\(report.searchIndexKept ? "; the search index of an earlier build was kept, not updated" : "")"
         )
+    }
+
+    /// The last line of a failed build: what became of the output folder.
+    ///
+    /// Said truly either way: an earlier site is left as it was, and when there was none
+    /// (the first build), nothing was written at all.
+    static func failureSummary(_ counts: String, output: String, existed: Bool, elapsed: String) -> String {
+        let outcome = existed ? "\(folderText(output)) was left unchanged" : "nothing was written (\(folderText(output)) does not exist yet)"
+        return "Build failed (\(counts)); \(outcome). \(elapsed)"
+    }
+
+    /// An output folder as the summaries show it, ending in one `/` (`public/`; `/` itself).
+    static func folderText(_ path: String) -> String {
+        path.hasSuffix("/") ? path : path + "/"
     }
 }

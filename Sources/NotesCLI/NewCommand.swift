@@ -19,9 +19,33 @@ struct NewCommand: ParsableCommand {
     @Option(help: "The note's title (default: from the file name).")
     var title: String?
 
+    /// Refuses, as a usage error, a path that names no note the build would read.
+    ///
+    /// `''` and `foo/` would create `content/.md` and `content/foo/.md`, and `.hidden/x` a
+    /// note in a hidden folder: files the build skips, so no page would ever come from them.
+    func validate() throws {
+        let shown = "'\(TerminalText.escaped(path))'"
+        let relative = path.hasPrefix("content/") ? String(path.dropFirst("content/".count)) : path
+        if relative.isEmpty { throw ValidationError("the note needs a name, such as lambda/cold-start") }
+        let last = relative.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
+        if last.isEmpty || last == "." || last == ".." {
+            let folder = TerminalText.escaped(path.hasSuffix("/") ? path : path + "/")
+            throw ValidationError("\(shown) names a folder, not a note; give the note's name inside it, such as \(folder)cold-start")
+        }
+        let hidden = contentPath.split(separator: "/").first { $0.hasPrefix(".") && $0 != "." && $0 != ".." }
+        if let hidden {
+            throw ValidationError(
+                "\(shown): '\(TerminalText.escaped(String(hidden)))' starts with '.', so the note would be hidden and the build would skip it")
+        }
+    }
+
+    /// The note's path inside content/, with `.md` added when missing (not yet normalized).
+    private var contentPath: String {
+        let relative = path.hasPrefix("content/") ? String(path.dropFirst("content/".count)) : path
+        return Path.fileExtension(of: relative) == "md" ? relative : relative + ".md"
+    }
+
     func run() throws {
-        var contentPath = path.hasPrefix("content/") ? String(path.dropFirst("content/".count)) : path
-        if Path.fileExtension(of: contentPath) != "md" { contentPath += ".md" }
         guard !path.hasPrefix("/"), let normalized = Path.normalize(contentPath), !normalized.isEmpty else {
             throw Console.failure(
                 "new.outside-content", path: path, "the note must be inside content/",

@@ -16,6 +16,14 @@ struct SiteOptions: ParsableArguments {
     @Option(help: "Where the site will be published (overrides base-url in notesim.yml), e.g. https://example.org/notes/.")
     var baseURL: String?
 
+    /// Refuses a `--base-url` that is no web address, as `base-url` in notesim.yml is refused:
+    /// it would become every sitemap `<loc>`.
+    func validate() throws {
+        if let baseURL, !SiteConfig.isBaseURL(baseURL) {
+            throw ValidationError("--base-url must be \(SiteConfig.baseURLForm), not '\(TerminalText.escaped(baseURL))'")
+        }
+    }
+
     /// The pipeline options these flags ask for. The caches write only when a scenario or a
     /// code block is new, so a site without content/ gets no cache folder.
     func pipelineOptions(fileSystem: any FileSystem) -> SitePipeline.Options {

@@ -79,7 +79,7 @@ extension ScenarioParser {
             var rate: Int?
             for (key, _, value) in reader.mapping(node, at: path, known: ["records", "times", "rate"]) {
                 switch key {
-                case "records": records = readIDs(value, path + ".records", &reader)
+                case "records": records = readRecordNumbers(value, path + ".records", &reader)
                 case "times": times = reader.int(value, path + ".times")
                 default:
                     guard let text = reader.string(value, path + ".rate") else { continue }
@@ -103,6 +103,21 @@ extension ScenarioParser {
                 "scenario.value", at: node, "fails must be never, always, a list of attempt numbers, { records: [ids] } or { rate: 10% }, not '\(text)'")
             return nil
         }
+    }
+
+    /// The records of `fails: { records: [...] }`, ids that must count from 1.
+    ///
+    /// Records are numbered from 1 in arrival order, so `0` or `-1` names no record: accepted,
+    /// it would silently fail nothing. Each such value is a range error at itself, as
+    /// `fails: [0]` is for attempt numbers.
+    static func readRecordNumbers(_ node: YAMLNode, _ path: String, _ reader: inout ScenarioReader) -> [Int] {
+        let ids = readIDs(node, path, &reader)
+        guard ids.contains(where: { $0 < 1 }) else { return ids }
+        for item in node.sequence.map(Array.init) ?? [node] {
+            guard let text = item.string, let numbers = Int(text).map({ [$0] }) ?? ItemRange.parse(text), numbers.contains(where: { $0 < 1 }) else { continue }
+            reader.error("scenario.range", at: item, "record numbers count from 1, not '\(text)'")
+        }
+        return ids.filter { $0 >= 1 }
     }
 
     /// Ids as a list of numbers or ranges (`[1, 2, "5-8"]`).

@@ -63,6 +63,7 @@ public enum ScenarioParser {
         if let node = keys.value("title") { document.title = reader.string(node, "title") ?? "" }
         if let node = keys.value("function") { readFunction(node, into: &document.spec, &reader) }
         readInputs(keys, mode: mode, path: path, start: start, into: &document.spec, &reader)
+        warnAboutMissingFailingRecords(document.spec, path: path, &reader)
         if let node = keys.value("EventInvokeConfig") { readEventInvokeConfig(node, into: &document.spec, &reader) }
         if let node = keys.value("DeadLetterConfig") { readDeadLetterConfig(node, into: &document.spec, &reader) }
         if let node = keys.value("queue") { readQueue(node, into: &document.spec, &reader) }
@@ -87,6 +88,22 @@ public enum ScenarioParser {
         // into errors, unless the note claims the rejection (`expect: rejected`).
         document.validationIssues = ScenarioValidator.validate(document.spec)
         return (document, reader.diagnostics)
+    }
+
+    /// A warning when `fails: { records: [...] }` names a record beyond the scenario's last.
+    ///
+    /// Records are numbered 1…N in arrival order, so a larger number names no record: the
+    /// figure shows no failure where one was meant, most likely a typo. A warning, not an error: the
+    /// scenario still runs as written.
+    static func warnAboutMissingFailingRecords(_ spec: ScenarioSpec, path: String, _ reader: inout ScenarioReader) {
+        let count = spec.inputCount
+        guard case .records(let ids, _) = spec.function.fails, count > 0, let largest = ids.max(), largest > count else { return }
+        let noun = spec.mode.inputsKey
+        let has = count == 1 ? "1 \(noun.dropLast())" : "\(count) \(noun)"
+        reader.diagnostics.append(
+            .warning(
+                "scenario.value", path: path, at: reader.positions["function.fails.records"],
+                "\(noun.dropLast()) \(largest) in fails does not exist: the scenario has \(has)"))
     }
 
     /// The top-level pairs of a scenario, looked up by key: a key's first pair (at most

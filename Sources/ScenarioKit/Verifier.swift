@@ -29,7 +29,8 @@ public enum Verifier {
             if !scope.contains(document.spec.mode) {
                 verdicts.append(
                     fail(
-                        expectation, path, "expectation '\(expectation.key)' applies to \(scope.description), not to a \(document.spec.mode.rawValue) scenario",
+                        expectation, path,
+                        "expectation '\(expectation.key)' applies to \(scope.description), not to \(modeWithArticle(document.spec.mode)) scenario",
                         id: "expect.mode"))
                 continue
             }
@@ -62,6 +63,18 @@ public enum Verifier {
         }
         let actual = document.validationIssues.map(\.parameter).joined(separator: ", ")
         return [fail(claim, path, "expected AWS to reject '\(named)', but the rejected settings are: \(actual)", id: "expect.rejected")]
+    }
+
+    /// A mode's name after the article it is read with: "an async", "an sqs", "a kinesis".
+    ///
+    /// Chosen by sound, not by letter: `sqs` and `mq` are spelled out (es, em), `sync` is not.
+    static func modeWithArticle(_ mode: InvocationMode) -> String {
+        let article =
+            switch mode {
+            case .async, .sqs, .sqsFIFO, .mq: "an"
+            case .sync, .kinesis, .dynamodb, .kafka, .documentdb: "a"
+            }
+        return "\(article) \(mode.rawValue)"
     }
 
     static func fail(_ expectation: Expectation, _ path: String, _ message: String, id: String) -> Verdict {

@@ -55,6 +55,33 @@ import Testing
         #expect(try String(contentsOfFile: site + "/public/a.html", encoding: .utf8) == before)
     }
 
+    /// A failed first build says it wrote nothing (there was no site to leave unchanged), and
+    /// the root folder as output is written `/`, not `//`.
+    @Test func aFailedBuildSaysTrulyWhatBecameOfTheOutput() throws {
+        let site = try makeSite(["content/a.md": "# A\n\n[x](#nope)\n"])
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let first = try run(["build", site], in: "/")
+        #expect(first.status == 1)
+        #expect(first.lastLine.hasPrefix("Build failed (1 error, 0 warnings); nothing was written (\(site)/public/ does not exist yet)."))
+        #expect(!FileManager.default.fileExists(atPath: site + "/public"))
+        let root = try run(["build", site, "--output", "/"], in: "/")
+        #expect(root.status == 1)
+        #expect(root.lastLine.hasPrefix("Build failed (1 error, 0 warnings); / was left unchanged."))
+    }
+
+    /// `--base-url` is held to what `base-url` in notesim.yml is: an absolute http(s) URL.
+    @Test func aBaseURLOptionThatIsNoWebAddressIsAUsageError() throws {
+        let site = try makeSite(["content/a.md": "# A\n"])
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let refused = try run(["build", site, "--base-url", "javascript:alert(1)//"], in: "/")
+        #expect(refused.status == 2)
+        #expect(
+            refused.standardError.hasPrefix(
+                "Error: --base-url must be an absolute http:// or https:// URL, such as https://example.org/notes/, not 'javascript:alert(1)//'\n"))
+        #expect(!FileManager.default.fileExists(atPath: site + "/public"))
+        #expect(try run(["build", site, "--base-url", "https://example.org/notes/"], in: "/").status == 0)
+    }
+
     @Test func checkWritesNothingAndEndsWithPassedFailed() throws {
         let site = try makeSite(["content/a.md": "# A\n"])
         defer { try? FileManager.default.removeItem(atPath: site) }

@@ -61,6 +61,26 @@ import Testing
         #expect(try files.contentsOfDirectory(atPath: parent + "/site/content") == ["index.md"])
     }
 
+    /// A path that names no note the build would read is a usage error (status 2), and
+    /// nothing is created: no `content/.md`, no note in a hidden folder.
+    @Test(arguments: [
+        ("", "Error: the note needs a name, such as lambda/cold-start\n"),
+        ("content/", "Error: the note needs a name, such as lambda/cold-start\n"),
+        ("foo/", "Error: 'foo/' names a folder, not a note; give the note's name inside it, such as foo/cold-start\n"),
+        ("lambda/.", "Error: 'lambda/.' names a folder, not a note; give the note's name inside it, such as lambda/./cold-start\n"),
+        (".hidden/x", "Error: '.hidden/x': '.hidden' starts with '.', so the note would be hidden and the build would skip it\n"),
+        ("lambda/.draft", "Error: 'lambda/.draft': '.draft.md' starts with '.', so the note would be hidden and the build would skip it\n"),
+        (".", "Error: '.' names a folder, not a note; give the note's name inside it, such as ./cold-start\n"),
+    ])
+    func newRefusesAPathThatNamesNoVisibleNote(path: String, message: String) throws {
+        let parent = try CLI.makeSite(["site/content/index.md": "# Home\n"])
+        defer { try? files.removeItem(atPath: parent) }
+        let result = try CLI.run(["new", path, "--site", "site"], in: parent)
+        #expect(result.status == 2)
+        #expect(result.standardError.hasPrefix(message), "\(result.standardError)")
+        #expect(try files.contentsOfDirectory(atPath: parent + "/site/content") == ["index.md"])
+    }
+
     @Test(arguments: [
         ("lambda/x", "site/content/lambda"),
         ("lambda/deep/x", "site/content/lambda"),

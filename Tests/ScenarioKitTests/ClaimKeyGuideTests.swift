@@ -52,6 +52,12 @@ import Testing
     /// A key used where it does not apply is an `expect.mode` error naming its scope, in every
     /// mode outside it; inside its scope it is checked (pass or fail, never `expect.mode`).
     @Test func everyKeySaysWhereItApplies() {
+        // Read aloud: "an async", "an SQS" (es), "an MQ" (em), "a sync".
+        let named: [InvocationMode: String] = [
+            .sync: "a sync", .async: "an async", .sqs: "an sqs", .sqsFIFO: "an sqs-fifo", .kinesis: "a kinesis", .dynamodb: "a dynamodb",
+            .kafka: "a kafka", .mq: "an mq", .documentdb: "a documentdb",
+        ]
+        #expect(Set(named.keys) == Set(InvocationMode.allCases))
         for key in ClaimKey.allCases where key.hasVerdict && key != .rejected {
             for mode in InvocationMode.allCases {
                 let inputs = mode.inputsKey
@@ -60,7 +66,7 @@ import Testing
                 if key.scope.contains(mode) {
                     #expect(wrongMode.isEmpty, "\(key) in \(mode)")
                 } else {
-                    #expect(wrongMode == ["expectation '\(key.name)' applies to \(key.scope.description), not to a \(mode.rawValue) scenario"])
+                    #expect(wrongMode == ["expectation '\(key.name)' applies to \(key.scope.description), not to \(named[mode] ?? "?") scenario"])
                 }
             }
         }

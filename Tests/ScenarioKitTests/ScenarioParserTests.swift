@@ -55,6 +55,31 @@ import Testing
             ])
     }
 
+    /// Records are numbered from 1: `0`, `-1` or a range reaching below 1 names no record,
+    /// an error at that value (as `fails: [0]` is for attempts); a number beyond the last
+    /// record is a warning at the list (the scenario still runs).
+    @Test func failingRecordNumbersCountFromOne() {
+        #expect(
+            problems("mode: sqs\nfunction: { fails: { records: [99999999999, -1] } }\nrecords:\n  - at: 0s\n") == [
+                "content/a.md:11:45: error: record numbers count from 1, not '-1' [scenario.range]",
+                "content/a.md:11:31: warning: record 99999999999 in fails does not exist: the scenario has 1 record [scenario.value]",
+            ])
+        #expect(
+            problems("mode: sync\nfunction: { fails: { records: [4] } }\nevents:\n  - { at: 0s, count: 3 }\n") == [
+                "content/a.md:11:31: warning: event 4 in fails does not exist: the scenario has 3 events [scenario.value]"
+            ])
+        #expect(
+            problems("mode: kinesis\nfunction:\n  fails: { records: [0, \"0-2\", 3], times: 1 }\nrecords:\n  - { at: 0s, count: 3 }\n") == [
+                "content/a.md:12:22: error: record numbers count from 1, not '0' [scenario.range]",
+                "content/a.md:12:25: error: record numbers count from 1, not '0-2' [scenario.range]",
+            ])
+        #expect(
+            problems("mode: sqs\nfunction: { fails: { records: 0 } }\nrecords:\n  - at: 0s\n") == [
+                "content/a.md:11:31: error: record numbers count from 1, not '0' [scenario.range]"
+            ])
+        #expect(problems("mode: sqs\nfunction: { fails: { records: [1, \"2-3\"] } }\nrecords:\n  - { at: 0s, count: 3 }\n") == [])
+    }
+
     @Test func badDurationsSizesAndTypes() {
         #expect(
             problems(

@@ -73,7 +73,7 @@ import Testing
     @Test func expectationsForAnotherModeAreErrors() throws {
         #expect(
             try verdicts(asyncDLQ + "  batches: [1]\n") == [
-                "content/a.md:7:3: error: expectation 'batches' applies to event source mappings, not to a async scenario [expect.mode]"
+                "content/a.md:7:3: error: expectation 'batches' applies to event source mappings, not to an async scenario [expect.mode]"
             ])
     }
 

@@ -39,6 +39,64 @@ import TestSupport
             ])
     }
 
+    /// The theme has words for Japanese and English only: another `language` would put its
+    /// code in `<html lang>` over an interface in one of those.
+    @Test func aLanguageOtherThanJaOrEnIsAnErrorAtItsValue() {
+        let (config, problems) = SiteConfig.parse("title: x\nlanguage: fr\n", path: "notesim.yml")
+        #expect(problems.map(\.formatted) == ["notesim.yml:2:11: error: 'language' must be ja or en, not 'fr' [config.type]"])
+        #expect(config.language == "ja", "the default is kept")
+        #expect(SiteConfig.parse("language: en\n", path: "notesim.yml").1 == [])
+        #expect(SiteConfig.parse("language: ja\n", path: "notesim.yml").1 == [])
+    }
+
+    /// `base-url` becomes each sitemap `<loc>`: only an absolute http(s) address is one.
+    @Test(arguments: [
+        (
+            "base-url: \"javascript:alert(1)//\"\n",
+            "notesim.yml:1:11: error: 'base-url' must be an absolute http:// or https:// URL, such as https://example.org/notes/, not 'javascript:alert(1)//' [config.type]"
+        ),
+        (
+            "base-url: not a url\n",
+            "notesim.yml:1:11: error: 'base-url' must be an absolute http:// or https:// URL, such as https://example.org/notes/, not 'not a url' [config.type]"
+        ),
+        (
+            "base-url: /notes/\n",
+            "notesim.yml:1:11: error: 'base-url' must be an absolute http:// or https:// URL, such as https://example.org/notes/, not '/notes/' [config.type]"
+        ),
+        (
+            "base-url: https://\n",
+            "notesim.yml:1:11: error: 'base-url' must be an absolute http:// or https:// URL, such as https://example.org/notes/, not 'https://' [config.type]"
+        ),
+        (
+            "base-url: https://exa mple.org/\n",
+            "notesim.yml:1:11: error: 'base-url' must be an absolute http:// or https:// URL, such as https://example.org/notes/, not 'https://exa mple.org/' [config.type]"
+        ),
+    ])
+    func aBaseURLThatIsNoWebAddressIsAnErrorAtItsValue(text: String, message: String) {
+        let (config, problems) = SiteConfig.parse(text, path: "notesim.yml")
+        #expect(problems.map(\.formatted) == [message])
+        #expect(config.baseURL == "")
+    }
+
+    @Test func webAddressesAreBaseURLs() {
+        for url in ["https://example.org/notes/", "http://localhost:8000", "HTTPS://Example.org", ""] {
+            let (config, problems) = SiteConfig.parse("base-url: \"\(url)\"\n", path: "notesim.yml")
+            #expect(problems == [], "\(url)")
+            #expect(config.baseURL == url)
+        }
+    }
+
+    /// A horizon that is a duration, only too long, is told the maximum, not the form.
+    @Test func aHorizonOverTheMaximumSaysTheMaximum() {
+        let (_, problems) = SiteConfig.parse("limits: { horizon: 100001d }\n", path: "notesim.yml")
+        #expect(problems.map(\.formatted) == ["notesim.yml:1:20: error: 'limits.horizon' must be at most 100000d, not '100001d' [config.type]"])
+        #expect(SiteConfig.parse("limits: { horizon: 100000d }\n", path: "notesim.yml").0.limits.horizon == 100_000 * 86_400_000)
+        #expect(
+            SiteConfig.parse("limits: { horizon: -100001d }\n", path: "notesim.yml").1.map(\.formatted) == [
+                "notesim.yml:1:20: error: 'limits.horizon' must be a positive duration such as 7d, not '-100001d' [config.type]"
+            ])
+    }
+
     @Test func englishSitesGetEnglishInterface() {
         let fileSystem = MemoryFileSystem(files: [
             "s/notesim.yml": "language: en\ntitle: Study notes\n",

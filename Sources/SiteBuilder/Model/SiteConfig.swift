@@ -102,6 +102,10 @@ public struct SiteConfig: Equatable, Sendable {
                 diagnostics.append(.error("config.type", path: path, at: yaml.position(of: value), "'\(key)' must be a string, not \(value.kindDescription)"))
                 continue
             }
+            if let problem = valueProblem(key, scalar.string) {
+                diagnostics.append(.error("config.type", path: path, at: yaml.position(of: value), problem))
+                continue
+            }
             switch key {
             case "title": config.title = scalar.string
             case "language": config.language = scalar.string
@@ -141,7 +145,12 @@ public struct SiteConfig: Equatable, Sendable {
             case "records":
                 if let number = Int(text), number > 0 { limits.records = number } else { invalid("a positive whole number") }
             case "horizon":
-                if let duration = Quantity.duration(text), duration > 0 { limits.horizon = duration } else { invalid("a positive duration such as 7d") }
+                switch Quantity.readDuration(text) {
+                case .value(let duration) where duration > 0: limits.horizon = duration
+                // A valid duration too long to simulate: the maximum is the problem, not the form.
+                case .outOfRange where !text.contains("-"): invalid("at most \(Quantity.maximumDurationText)")
+                default: invalid("a positive duration such as 7d")
+                }
             case "steps":
                 if let number = Int(text), number > 0 { limits.steps = number } else { invalid("a positive whole number") }
             case "note-size":

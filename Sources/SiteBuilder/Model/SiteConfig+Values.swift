@@ -1,0 +1,50 @@
+/// The checks of `notesim.yml` values whose type is right but whose meaning is not.
+extension SiteConfig {
+    /// The languages the theme has words for: any other `language` would put its code in
+    /// `<html lang>` over an interface written in another language.
+    static let languages = ["ja", "en"]
+
+    /// Why the string key `key` cannot hold `text`, or nil when it can.
+    static func valueProblem(_ key: String, _ text: String) -> String? {
+        switch key {
+        case "language": languageProblem(text)
+        case "base-url": baseURLProblem(text)
+        default: nil
+        }
+    }
+
+    /// Why `language` cannot be `text`, or nil when it can.
+    static func languageProblem(_ text: String) -> String? {
+        guard !languages.contains(text) else { return nil }
+        return "'language' must be \(languages.joined(separator: " or ")), not '\(text)'"
+    }
+
+    /// Why `base-url` cannot be `text`, or nil when it can (empty: the site's address is unknown).
+    ///
+    /// The value becomes each sitemap `<loc>` and the root of `404.html`'s links, which must be
+    /// absolute web addresses: anything else (`javascript:…`, a bare word) would be published
+    /// as if it were one.
+    static func baseURLProblem(_ text: String) -> String? {
+        guard !isBaseURL(text) else { return nil }
+        return "'base-url' must be \(baseURLForm), not '\(text)'"
+    }
+
+    /// What a base URL must be, as the errors say it.
+    public static let baseURLForm = "an absolute http:// or https:// URL, such as https://example.org/notes/"
+
+    /// Whether `text` can be the site's address (`base-url`, `build --base-url`): empty
+    /// (unknown) or an absolute http(s) URL.
+    public static func isBaseURL(_ text: String) -> Bool {
+        text.isEmpty || isWebAddress(text)
+    }
+
+    /// Whether `text` is `http://` or `https://` (any case) followed by a host, without spaces
+    /// or control characters.
+    private static func isWebAddress(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        guard let scheme = ["http://", "https://"].first(where: { lowered.hasPrefix($0) }) else { return false }
+        let rest = text.dropFirst(scheme.count)
+        let host = rest.prefix { !"/?#".contains($0) }
+        return !host.isEmpty && !text.unicodeScalars.contains { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }
+    }
+}
