@@ -66,7 +66,6 @@ final class ProgressLine: @unchecked Sendable {
         return "Building: " + parts.joined(separator: " · ")
     }
 
-
     @Sendable static func monotonicSeconds() -> Double {
         var time = timespec()
         clock_gettime(CLOCK_MONOTONIC, &time)

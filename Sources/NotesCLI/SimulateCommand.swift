@@ -39,7 +39,8 @@ struct SimulateCommand: ParsableCommand {
         if block == nil, let hash = scenario.lastIndex(of: "#"), Self.isNote(String(scenario[..<hash])), fileSystem.kind(of: scenario) == nil {
             throw Console.failure(
                 "simulate.no-block", path: String(scenario[..<hash]),
-                "'\(TerminalText.escaped(String(scenario[scenario.index(after: hash)...])))' is not a block number: name a scenario block as NOTE.md#N, N from 1")
+                "'\(TerminalText.escaped(String(scenario[scenario.index(after: hash)...])))' is not a block number: name a scenario block as NOTE.md#N, N from 1"
+            )
         }
         let bytes: [UInt8]
         do {
@@ -99,7 +100,8 @@ struct SimulateCommand: ParsableCommand {
         case (.simulated(let trace), .svg):
             let document = run.document
             let options = TimelineOptions(
-                language: language ?? document?.language ?? pageLanguage, idPrefix: "scenario", linearAxis: document?.linearAxis ?? false, title: document?.title ?? "")
+                language: language ?? document?.language ?? pageLanguage, idPrefix: "scenario", linearAxis: document?.linearAxis ?? false,
+                title: document?.title ?? "")
             FileHandle.standardOutput.write(Data(TimelineRenderer.svg(trace, options: options).utf8))
         case (.simulated(let trace), .text):
             FileHandle.standardOutput.write(Data(trace.dump.utf8))

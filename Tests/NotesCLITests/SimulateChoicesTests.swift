@@ -23,7 +23,9 @@ import Testing
 
     /// The lane names of an SVG figure, in order.
     private func laneNames(_ svg: String) -> [String] {
-        guard let lanes = svg.range(of: "<g class=\"tl-lane-name\">"), let end = svg.range(of: "</g>", range: lanes.upperBound..<svg.endIndex) else { return [] }
+        guard let lanes = svg.range(of: "<g class=\"tl-lane-name\">"), let end = svg.range(of: "</g>", range: lanes.upperBound..<svg.endIndex) else {
+            return []
+        }
         return svg[lanes.upperBound..<end.lowerBound].components(separatedBy: "</text>").compactMap { piece in
             piece.range(of: ">", options: .backwards).map { String(piece[$0.upperBound...]) }
         }.filter { !$0.isEmpty }

@@ -99,7 +99,9 @@ public struct Theme: Sendable {
             .warning(
                 "template.depth", path: sourcePaths[name] ?? name + ".mustache", at: nil,
                 "rendering stopped inside '\(name)' after \(TemplateRenderer.maximumDepth) nested templates or \(GroupedDigits.text(TemplateRenderer.maximumBodies)) bodies; the pages that include it are cut there",
-                hint: "a partial that includes itself inside a section whose value never runs out ({{#site}}) recurses until the limit; recurse over data that ends, such as {{#children}}")
+                hint:
+                    "a partial that includes itself inside a section whose value never runs out ({{#site}}) recurses until the limit; recurse over data that ends, such as {{#children}}"
+            )
         }
     }
 
