@@ -3,6 +3,8 @@
 public enum GroupedDigits {
     /// `value` grouped by commas, with a leading `-` when negative.
     public static func text(_ value: Int64) -> String {
+        // Most counts a figure states are under a thousand: no group to make.
+        if value.magnitude < 1_000 { return String(value) }
         var digits = Array(String(value.magnitude))
         var index = digits.count - 3
         while index > 0 {

@@ -168,10 +168,10 @@ struct TraceFacts {
     func summary(labels: TimelineLabels) -> String {
         let ok = attempts.count { $0.result == .ok }
         let count: (Int) -> String = GroupedDigits.text
-        var text = "\(labels.attempts) \(count(attempts.count)) (\(labels.ok) \(count(ok)), \(labels.error) \(count(attempts.count - ok)))"
-        if !throttles.isEmpty { text += "; 429 × \(count(throttles.count))" }
-        if !deliveries.isEmpty { text += "; \(labels.delivered) \(count(deliveries.count))" }
-        if !discards.isEmpty { text += "; \(labels.discarded) \(count(discards.count))" }
+        var text = MarkText("\(labels.attempts) \(count(attempts.count)) (\(labels.ok) \(count(ok)), \(labels.error) \(count(attempts.count - ok)))").string
+        if !throttles.isEmpty { text += MarkText("; 429 × \(count(throttles.count))").string }
+        if !deliveries.isEmpty { text += MarkText("; \(labels.delivered) \(count(deliveries.count))").string }
+        if !discards.isEmpty { text += MarkText("; \(labels.discarded) \(count(discards.count))").string }
         return text + "."
     }
 }
