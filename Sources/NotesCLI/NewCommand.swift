@@ -25,7 +25,6 @@ struct NewCommand: ParsableCommand {
     /// note in a hidden folder: files the build skips, so no page would ever come from them.
     func validate() throws {
         let shown = "'\(TerminalText.escaped(path))'"
-        let relative = path.hasPrefix("content/") ? String(path.dropFirst("content/".count)) : path
         if relative.isEmpty { throw ValidationError("the note needs a name, such as lambda/cold-start") }
         let last = relative.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
         if last.isEmpty || last == "." || last == ".." {
@@ -39,10 +38,14 @@ struct NewCommand: ParsableCommand {
         }
     }
 
+    /// The path as given, without a leading `content/`.
+    private var relative: String {
+        path.hasPrefix("content/") ? String(path.dropFirst("content/".count)) : path
+    }
+
     /// The note's path inside content/, with `.md` added when missing (not yet normalized).
     private var contentPath: String {
-        let relative = path.hasPrefix("content/") ? String(path.dropFirst("content/".count)) : path
-        return Path.fileExtension(of: relative) == "md" ? relative : relative + ".md"
+        Path.fileExtension(of: relative) == "md" ? relative : relative + ".md"
     }
 
     func run() throws {

@@ -14,20 +14,23 @@ public enum ScenarioParser {
     /// The block's `title` when its YAML has one at the top, whatever else is wrong with it:
     /// a block that cannot run is still named by its title where it is listed or drawn.
     public static func title(of text: String) -> String? {
-        let yaml = EmbeddedYAML(text: text, firstLine: 1, path: "")
-        guard case .success(let root?) = yaml.compose(errorID: "scenario.syntax") else { return nil }
-        return root.stringKeyedPairs?.first { $0.key == "title" }?.value.string
+        topLevelValue("title", of: text)?.string
     }
 
     /// How many claims (keys of the top-level `expect:` but `tolerance`) the block's YAML
     /// writes, whatever else is wrong with it: a block that cannot run fails each of them,
     /// also when its mode could not be read.
     public static func claimCount(of text: String) -> Int {
-        let yaml = EmbeddedYAML(text: text, firstLine: 1, path: "")
-        guard case .success(let root?) = yaml.compose(errorID: "scenario.syntax"),
-            let expect = root.stringKeyedPairs?.first(where: { $0.key == "expect" })?.value.stringKeyedPairs
-        else { return 0 }
+        guard let expect = topLevelValue("expect", of: text)?.stringKeyedPairs else { return 0 }
         return expect.count { ClaimKey(rawValue: $0.key)?.hasVerdict ?? true }
+    }
+
+    /// The value of top-level key `key` in the block's YAML, read on its own (for a block
+    /// whose other keys may not be readable).
+    private static func topLevelValue(_ key: String, of text: String) -> YAMLNode? {
+        let yaml = EmbeddedYAML(text: text, firstLine: 1, path: "")
+        guard case .success(let root?) = yaml.compose(errorID: "scenario.syntax") else { return nil }
+        return root.stringKeyedPairs?.first { $0.key == key }?.value
     }
 
     /// Parses `text`, whose first line is file line `firstLine` of `path`; the simulation

@@ -36,6 +36,7 @@ public struct Theme: Sendable {
         }
         var library = TemplateLibrary()
         var assets: [String: [UInt8]] = [:]
+        var sourcePaths: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
         for path in files.keys.sorted() {
             let (bytes, sitePath) = files[path]!
@@ -51,8 +52,10 @@ public struct Theme: Sendable {
                 diagnostics.append(LoadStage.decodingDiagnostic(failure, path: displayPath))
                 continue
             }
+            let name = String(path.dropLast(".mustache".count))
+            sourcePaths[name] = displayPath
             do throws(TemplateSyntaxError) {
-                library.register(try Template(text), named: String(path.dropLast(".mustache".count)))
+                library.register(try Template(text), named: name)
             } catch {
                 diagnostics.append(
                     .error(
@@ -80,10 +83,6 @@ public struct Theme: Sendable {
         }
         guard !diagnostics.contains(where: \.isError) else { return (nil, diagnostics) }
         let figureTemplate = files[scenarioFigureTemplate + ".mustache"]?.bytes ?? []
-        var sourcePaths: [String: String] = [:]
-        for (path, file) in files where Path.fileExtension(of: path) == "mustache" {
-            sourcePaths[String(path.dropLast(".mustache".count))] = file.sitePath ?? "(built-in theme)/\(path)"
-        }
         return (Theme(library: library, scenarioFigureKey: FNV1a.hash(figureTemplate), assets: assets, sourcePaths: sourcePaths), diagnostics)
     }
 
