@@ -28,8 +28,8 @@ struct SimulateCommand: ParsableCommand {
     var language: String?
 
     func validate() throws {
-        if let language, !["ja", "en"].contains(language) {
-            throw ValidationError("--language is ja or en, not '\(language)'")
+        if let language, !SiteConfig.languages.contains(language) {
+            throw ValidationError("--language is \(SiteConfig.languages.joined(separator: " or ")), not '\(TerminalText.escaped(language))'")
         }
     }
 

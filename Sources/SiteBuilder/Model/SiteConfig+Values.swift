@@ -2,7 +2,7 @@
 extension SiteConfig {
     /// The languages the theme has words for: any other `language` would put its code in
     /// `<html lang>` over an interface written in another language.
-    static let languages = ["ja", "en"]
+    public static let languages = ["ja", "en"]
 
     /// Why the string key `key` cannot hold `text`, or nil when it can.
     static func valueProblem(_ key: String, _ text: String) -> String? {
