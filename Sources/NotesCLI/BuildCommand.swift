@@ -103,7 +103,7 @@ struct BuildCommand: ParsableCommand {
         }
         if quiet { return }
         Console.out(
-            "Built \(Console.plural(result.pageCount, "page")) from \(Console.plural(result.noteCount, "note")) (\(Console.plural(result.scenarioCount, "scenario"))\(result.scenarioCount > result.scenariosSimulated ? ", \(result.scenarioCount - result.scenariosSimulated) from cache" : ""), \(result.expectationsPassed) claims verified) into \(Self.folderText(outputDirectory)) in \(elapsed)\(searched.map { ", \($0) indexed for search" } ?? "")\(report.searchIndexKept ? "; the search index of an earlier build was kept, not updated" : "")"
+            "Built \(Console.plural(result.pageCount, "page")) from \(Console.plural(result.noteCount, "note")) (\(Console.plural(result.scenarioCount, "scenario"))\(result.scenarioCount > result.scenariosSimulated ? ", \(result.scenarioCount - result.scenariosSimulated) from cache" : ""), \(Console.plural(result.expectationsPassed, "claim")) verified) into \(Self.folderText(outputDirectory)) in \(elapsed)\(searched.map { ", \($0) indexed for search" } ?? "")\(report.searchIndexKept ? "; the search index of an earlier build was kept, not updated" : "")"
         )
     }
 

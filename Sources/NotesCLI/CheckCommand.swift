@@ -39,7 +39,7 @@ struct CheckCommand: ParsableCommand {
         let result = SitePipeline.run(siteDirectory: site.siteDirectory, fileSystem: fileSystem, options: options)
         progress?.finish()
         let diagnostics = result.diagnostics.map(site.displayed)
-        let summary = "\(result.expectationsPassed) passed, \(result.expectationsFailed) failed"
+        let summary = Self.summary(diagnostics, result: result)
         switch format {
         case .text:
             Console.report(diagnostics)
@@ -52,6 +52,16 @@ struct CheckCommand: ParsableCommand {
             Console.out(Self.json(diagnostics, result: result))
         }
         if result.hasErrors || result.expectationsFailed > 0 { throw ExitCode(ExitStatus.failure) }
+    }
+
+    /// The closing lines: `N passed, N failed` (the claims), after a line counting the other
+    /// errors when there are any, since a broken link or a bad setting fails the check too
+    /// and `0 passed, 0 failed` alone read like success.
+    static func summary(_ diagnostics: [Diagnostic], result: SitePipeline.Result) -> String {
+        let claims = "\(result.expectationsPassed) passed, \(result.expectationsFailed) failed"
+        let others = diagnostics.count { $0.isError && !$0.id.hasPrefix("expect.") }
+        guard others > 0 else { return claims }
+        return "\(Console.plural(others, "error")) in notes, links or settings\n" + claims
     }
 
     /// A JSON report, the whole of stdout: `{"diagnostics":[…],"failed":N,"passed":N,"version":1}`

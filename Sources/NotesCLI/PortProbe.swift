@@ -10,8 +10,22 @@ import Foundation
 /// "Serving … at http://127.0.0.1:8000/" followed by a raw errno. Binding a socket to the
 /// same address first (and closing it) turns that into one clear error before anything else.
 enum PortProbe {
+    /// Why `serve` cannot listen, in words, and what to change on the command line.
+    struct Problem: Equatable {
+        var message: String
+        var hint: String
+    }
+
+    /// nil when `host:port` can be bound now; otherwise the error, and the option to change
+    /// (an address that does not resolve is no matter of ports).
+    static func problem(host: String, port: Int) -> Problem? {
+        guard let message = bindError(host: host, port: port) else { return nil }
+        let hint = message.hasPrefix("cannot resolve") ? "name an address of this machine with --host, such as 127.0.0.1" : "choose another port with --port"
+        return Problem(message: message, hint: hint)
+    }
+
     /// nil when `host:port` can be bound now; otherwise the error, in words.
-    static func problem(host: String, port: Int) -> String? {
+    private static func bindError(host: String, port: Int) -> String? {
         var hints = addrinfo()
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
         hints.ai_flags = AI_PASSIVE

@@ -35,7 +35,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         if let problem = PortProbe.problem(host: host, port: port) {
-            throw Console.failure("serve.port", path: "\(host):\(port)", "cannot listen here: \(problem)", hint: "choose another port with --port")
+            throw Console.failure("serve.port", path: "\(host):\(port)", "cannot listen here: \(problem.message)", hint: problem.hint)
         }
         let server = PreviewServer(siteDirectory: siteDirectory, host: host, port: port, idleTimeout: .seconds(idleTimeout))
         try await server.run { line in Console.out(line) }

@@ -54,7 +54,7 @@ struct SimulateCommand: ParsableCommand {
         var noteLanguage: String?
         if block == nil, Self.isNote(file) { throw Self.askForBlock(file, bytes: bytes) }
         if let block {
-            let (note, problems) = ParseStage.parse(sourcePath: "content/" + file, bytes: bytes)
+            let (note, problems) = Self.parseNote(file, bytes: bytes)
             Console.report(problems.filter(\.isError))
             let scenarios = note?.page.codeBlocks.filter { $0.slot != nil } ?? []
             guard block >= 1, block <= scenarios.count else {
@@ -120,6 +120,16 @@ struct SimulateCommand: ParsableCommand {
         if run.diagnostics.contains(where: \.isError) || run.failed > 0 { throw ExitCode(ExitStatus.failure) }
     }
 
+    /// Parses the note at `file` (as given on the command line) the way a build parses it,
+    /// with its problems reported at `file`: the parser takes a path under `content/`, and
+    /// front-matter errors came out as `content/content/a.md`.
+    static func parseNote(_ file: String, bytes: [UInt8]) -> (Note?, [Diagnostic]) {
+        let sourcePath = "content/" + file
+        var (note, problems) = ParseStage.parse(sourcePath: sourcePath, bytes: bytes)
+        for index in problems.indices where problems[index].path == sourcePath { problems[index].path = file }
+        return (note, problems)
+    }
+
     /// Whether a path names a Markdown note rather than a YAML file.
     static func isNote(_ path: String) -> Bool {
         let lowered = path.lowercased()
@@ -129,7 +139,7 @@ struct SimulateCommand: ParsableCommand {
     /// A note named without `#N`: which of its blocks to run, listed with line and title
     /// (a note is not one YAML document, and reading it as one only confused).
     static func askForBlock(_ file: String, bytes: [UInt8]) -> ExitCode {
-        let (note, _) = ParseStage.parse(sourcePath: "content/" + file, bytes: bytes)
+        let (note, _) = parseNote(file, bytes: bytes)
         let blocks = note?.page.codeBlocks.filter { $0.slot != nil } ?? []
         guard !blocks.isEmpty else {
             return Console.failure("simulate.no-block", path: file, "the note has no scenario block (a fenced block whose info string is 'scenario')")

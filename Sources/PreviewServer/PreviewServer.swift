@@ -47,7 +47,7 @@ public struct PreviewServer: Sendable {
         let app = Application(
             router: router(), server: .http1(configuration: .init(idleTimeout: .nanoseconds(Self.nanoseconds(idleTimeout)))),
             configuration: .init(address: .hostname(host, port: port)))
-        log("Serving \(siteDirectory == "." ? "the site" : siteDirectory) at http://\(host):\(port)/ (Ctrl-C to stop)")
+        log("Serving \(siteDirectory == "." ? "the site" : siteDirectory) at \(Self.address(host: host, port: port)) (Ctrl-C to stop)")
         try await withThrowingTaskGroup(of: Void.self) { group in
             // Not `runService()`: its graceful shutdown waits for live-reload streams, which
             // never end by themselves. Cancelling the group ends them.
@@ -116,9 +116,15 @@ public struct PreviewServer: Sendable {
         return "Build failed in \(milliseconds) ms: \(errors == 1 ? "1 error" : "\(errors) errors") (\(claims)); the browser shows them"
     }
 
+    /// The address to open in a browser: an IPv6 host goes in brackets (`http://[::1]:8000/`).
+    static func address(host: String, port: Int) -> String {
+        "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
+    }
+
     /// The routes: the live-reload script, the event stream, and the site's files.
     public func router() -> Router<BasicRequestContext> {
-        let router = Router()
+        // HEAD answers as GET does, without the body: link checkers ask with HEAD.
+        let router = Router(options: .autoGenerateHeadEndpoints)
         let state = state
         let output = outputDirectory
         let fileSystem = fileSystem
@@ -183,13 +189,20 @@ public struct PreviewServer: Sendable {
             return Response(status: .forbidden, body: .init(byteBuffer: ByteBuffer(string: "refused: the path leaves the site\n")))
         }
         var path = Path.join(output, relative)
-        if fileSystem.kind(of: path) == .directory { path = Path.join(path, "index.html") }
+        if fileSystem.kind(of: path) == .directory {
+            // A folder's page is read at its address with the slash, so that its relative
+            // links resolve inside the folder (as a static host redirects).
+            guard urlPath.hasSuffix("/") else { return .redirect(to: urlPath + "/", type: .permanent) }
+            path = Path.join(path, "index.html")
+        }
         guard fileSystem.kind(of: path) == .file, var bytes = try? fileSystem.readFile(path) else {
             let notFound = (try? fileSystem.readFile(Path.join(output, "404.html"))).map { LiveReload.inject(into: $0) } ?? Array("not found\n".utf8)
             return Response(status: .notFound, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: notFound)))
         }
         let type = PreviewPath.contentType(path)
         if type.hasPrefix("text/html") { bytes = LiveReload.inject(into: bytes) }
-        return Response(status: .ok, headers: [.contentType: type, .cacheControl: "no-store"], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        return Response(
+            status: .ok, headers: [.contentType: type, .cacheControl: "no-store", .contentLength: String(bytes.count)],
+            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }

@@ -44,7 +44,10 @@ import Testing
         var spec = Scenarios.async { $0.arrivals = [Scenarios.group(at: 0, count: 2_000_000_000_000)] }
         spec.limits.maximumInputs = 1_000_000
         #expect(throws: SimulationError.self) { try Simulator.simulate(spec) }
-        #expect(ScenarioValidator.validate(spec).map(\.description) == ["events: the scenario has 2000000000000 events; the limit is 1000000 (limits.records)"])
+        #expect(
+            ScenarioValidator.validate(spec).map(\.description) == [
+                "events.1.count: the scenario has 2000000000000 events; the limit is 1000000 (limits.records)"
+            ])
     }
 
     @Test func summariesKeepOnlyCounts() throws {

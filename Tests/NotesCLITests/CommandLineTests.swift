@@ -97,11 +97,13 @@ import Testing
         let text = try run(["check", "."], in: site)
         #expect(text.status == 1)
         #expect(text.standardError == "content/a.md:1:6: error: image 'img/none.png' does not exist (looked for content/img/none.png) [image.missing]\n")
-        #expect(text.lastLine == "0 passed, 0 failed")
+        // No claim failed, but the check did: a line says so before the claims' count.
+        #expect(text.standardOutput == "1 error in notes, links or settings\n0 passed, 0 failed\n")
         let github = try run(["check", "--format", "github"], in: site)
         #expect(
             github.standardOutput == """
                 ::error file=content/a.md,line=1,col=6,title=image.missing::image 'img/none.png' does not exist (looked for content/img/none.png)
+                1 error in notes, links or settings
                 0 passed, 0 failed
 
                 """)
@@ -111,7 +113,8 @@ import Testing
         let quiet = try run(["check", "-q"], in: site)
         #expect(quiet.status == 1 && quiet.standardOutput == "" && quiet.standardError == text.standardError)
         let quietGitHub = try run(["check", "--quiet", "--format", "github"], in: site)
-        #expect(quietGitHub.standardOutput == github.standardOutput.replacingOccurrences(of: "0 passed, 0 failed\n", with: ""))
+        #expect(
+            quietGitHub.standardOutput == github.standardOutput.replacingOccurrences(of: "1 error in notes, links or settings\n0 passed, 0 failed\n", with: ""))
     }
 
     /// Issue 22, point 5: a note named without `#N` lists its blocks instead of being read
@@ -203,6 +206,10 @@ import Testing
             busy.standardError
                 == "127.0.0.1:\(port): error: cannot listen here: port \(port) is already in use [serve.port]\n127.0.0.1:\(port): note: choose another port with --port\n"
         )
+        // An address that does not resolve is no matter of ports.
+        let nowhere = try run(["serve", "--host", "no-such-host.invalid", "--port", "8000"], in: site)
+        #expect(nowhere.status == 1)
+        #expect(nowhere.standardError.hasSuffix("no-such-host.invalid:8000: note: name an address of this machine with --host, such as 127.0.0.1\n"))
         for bad in ["0", "65536", "-1"] {
             let refused = try run(["serve", "--port=" + bad], in: site)
             #expect(refused.status == 2)

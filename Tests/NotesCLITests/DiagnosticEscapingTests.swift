@@ -53,6 +53,7 @@ import Testing
                 ::error file=content/s.md,line=1,col=5,title=link.missing-file::link target 'bx.md' does not exist (looked for content/bx.md)%0Adid you mean 'b\\u{1B}x.md'?
                 ::error file=content/t\\t%25%3A%2C.md,line=3,col=5,title=link.missing-file::link target 'tab%2509%250D%257F.md' does not exist (looked for content/tab\\t\\r\\u{7F}.md)
                 ::error file=content/x\\ny.md,line=1,col=5,title=link.missing-file::link target 'missing%25C2%2585.md' does not exist (looked for content/missing\\u{85}.md)
+                6 errors in notes, links or settings
                 0 passed, 0 failed
 
                 """)

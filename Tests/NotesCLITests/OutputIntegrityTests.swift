@@ -34,6 +34,35 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site + "/out.notesim-staging"))
     }
 
+    /// An edit of the same size whose modification time was set back (`touch -r`, `cp -p`)
+    /// is still built: the stamp is the status-change time, which no program sets.
+    @Test func anEditStampedWithTheOldModificationTimeIsBuilt() throws {
+        let site = try CLI.makeSite(["content/a.md": "# A\n\nnever\n"])
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        #expect(try build([], in: site).status == 0)
+        let note = site + "/content/a.md"
+        let modified = try FileManager.default.attributesOfItem(atPath: note)[.modificationDate] as? Date
+        try "# A\n\nNEVER\n".write(toFile: note, atomically: false, encoding: .utf8)
+        try FileManager.default.setAttributes([.modificationDate: modified as Any], ofItemAtPath: note)
+        #expect(try build([], in: site).status == 0)
+        #expect(try String(contentsOfFile: site + "/public/a.html", encoding: .utf8).contains("NEVER"))
+    }
+
+    /// A folder of notes renamed: the edit's build leaves no empty folder where it was, as a
+    /// whole build would not; a folder that still holds a file of the user's stays.
+    @Test func aRenamedFolderLeavesNoEmptyFolderBehind() throws {
+        let site = try CLI.makeSite(["content/old/deep/a.md": "# A\n", "content/b.md": "# B\n", "content/kept/c.md": "# C\n"])
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        #expect(try build([], in: site).status == 0)
+        try FileManager.default.moveItem(atPath: site + "/content/old", toPath: site + "/content/new")
+        try "not notesim's\n".write(toFile: site + "/public/kept/CNAME", atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: site + "/content/kept")
+        #expect(try build([], in: site).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: site + "/public/old"))
+        #expect(FileManager.default.fileExists(atPath: site + "/public/new/deep/a.html"))
+        #expect(FileManager.default.fileExists(atPath: site + "/public/kept/CNAME"))
+    }
+
     /// `build site`, an edit built from inside the site, the edit undone, `build site` again:
     /// the output shows the undone text (the record belongs to the folder, not to its path).
     @Test func theRecordBelongsToTheFolderNotToItsPath() throws {

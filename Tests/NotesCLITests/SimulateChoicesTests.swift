@@ -57,6 +57,13 @@ import Testing
         #expect(run.standardError == "n.md: error: 'abc' is not a block number: name a scenario block as NOTE.md#N, N from 1 [simulate.no-block]\n")
     }
 
+    @Test func aFrontMatterErrorIsReportedAtThePathAsGiven() throws {
+        let site = try CLI.makeSite(["content/a.md": "---\norder: x\n---\n" + Self.note])
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let run = try CLI.run(["simulate", "content/a.md#2"], in: site)
+        #expect(run.standardError.hasPrefix("content/a.md:2:8: error: "), "\(run.standardError)")
+    }
+
     @Test func aBlockThatCannotRunIsListedByItsTitle() throws {
         let site = try CLI.makeSite(["n.md": Self.note])
         defer { try? FileManager.default.removeItem(atPath: site) }

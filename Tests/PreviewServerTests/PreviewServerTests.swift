@@ -40,6 +40,39 @@ import TestSupport
         }
     }
 
+    @Test func headAnswersAsGetWithoutTheBodyAndAFolderGetsItsSlash() async throws {
+        let (server, root) = try makeServer()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: server.outputDirectory + "/lambda", withIntermediateDirectories: true)
+        try Data("<p>folder</p>\n".utf8).write(to: URL(fileURLWithPath: server.outputDirectory + "/lambda/index.html"))
+        let app = Application(router: server.router())
+        try await app.test(.router) { client in
+            let page = try await client.execute(uri: "/a.html", method: .get) { String(buffer: $0.body) }
+            try await client.execute(uri: "/a.html", method: .head) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentLength] == String(page.utf8.count))
+                #expect(response.body.readableBytes == 0)
+            }
+            try await client.execute(uri: "/missing.html", method: .head) { response in
+                #expect(response.status == .notFound)
+            }
+            // Without the slash, the folder page's relative links would resolve one folder up.
+            try await client.execute(uri: "/lambda", method: .get) { response in
+                #expect(response.status == .movedPermanently)
+                #expect(response.headers[.location] == "/lambda/")
+            }
+            try await client.execute(uri: "/lambda/", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).hasPrefix("<p>folder</p>"))
+            }
+        }
+    }
+
+    @Test func theAddressToOpenPutsAnIPv6HostInBrackets() {
+        #expect(PreviewServer.address(host: "127.0.0.1", port: 8000) == "http://127.0.0.1:8000/")
+        #expect(PreviewServer.address(host: "::1", port: 8000) == "http://[::1]:8000/")
+    }
+
     @Test func traversalAndMissingFiles() async throws {
         let (server, root) = try makeServer()
         defer { try? FileManager.default.removeItem(atPath: root) }

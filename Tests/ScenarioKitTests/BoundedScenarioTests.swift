@@ -29,7 +29,15 @@ import Testing
     @Test func tooManyEventsAreRefusedBeforeAnythingRuns() {
         #expect(
             errors("mode: sync\nevents:\n  - { at: 0s, count: 10000000, every: 1ms }\n") == [
-                "a.md:3:3: error: the scenario has 10000000 events; the limit is 50000 (limits.records) [scenario.limit]"
+                "a.md:3:22: error: the scenario has 10000000 events; the limit is 50000 (limits.records) [scenario.limit]"
+            ])
+    }
+
+    @Test func tooManyEventsPointAtTheCountThatCrossesTheLimit() {
+        // 30,000 + 30,000: the second entry's count is the one to lower, not the list.
+        #expect(
+            errors("mode: sync\nevents:\n  - { at: 0s, count: 30000 }\n  - { at: 1s, count: 30000 }\n") == [
+                "a.md:4:22: error: the scenario has 60000 events; the limit is 50000 (limits.records) [scenario.limit]"
             ])
     }
 

@@ -177,7 +177,7 @@ extension ScenarioRun.Status {
         // The sum of the counts overflowed 64 bits: a trap before.
         #expect(
             errors("mode: sync\nevents:\n  - { at: 0s, count: 9223372036854775807 }\n  - at: 0s\n") == [
-                "a.md:3:3: error: the scenario has at least 9223372036854775807 events; the limit is 50000 (limits.records) [scenario.limit]"
+                "a.md:3:22: error: the scenario has at least 9223372036854775807 events; the limit is 50000 (limits.records) [scenario.limit]"
             ])
     }
 

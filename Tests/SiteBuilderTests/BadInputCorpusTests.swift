@@ -94,7 +94,7 @@ import TestSupport
     @Test func numbersTooLargeForAnyTypeAreErrors() {
         #expect(
             scenario("mode: sqs\nrecords:\n  - { at: 0s, count: 1000000000000 }") == [
-                "content/a.md:6:3: error: the scenario has 1000000000000 records; the limit is 50000 (limits.records) [scenario.limit]"
+                "content/a.md:6:22: error: the scenario has 1000000000000 records; the limit is 50000 (limits.records) [scenario.limit]"
             ])
         #expect(
             scenario("mode: sync\nfunction: { duration: 1000000000000000h }\nevents:\n  - at: 0s") == [
@@ -217,7 +217,7 @@ import TestSupport
             "notesim.yml": Array("limits: { records: 5 }\n".utf8),
             "content/a.md": Array("# A\n\n```scenario\nmode: sqs\nrecords:\n  - { at: 0s, count: 10 }\n```\n".utf8),
         ])
-        #expect(found == ["content/a.md:6:3: error: the scenario has 10 records; the limit is 5 (limits.records) [scenario.limit]"])
+        #expect(found == ["content/a.md:6:22: error: the scenario has 10 records; the limit is 5 (limits.records) [scenario.limit]"])
     }
 
     /// With no retry delay, no run time and no retry limit, the same instant would retry

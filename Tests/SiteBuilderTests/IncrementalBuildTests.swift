@@ -166,6 +166,13 @@ import TestSupport
         fileSystem.add("site/templates/partials/footer.mustache", "<footer>独自のフッター</footer>\n")
         _ = expectSameAsClean(fileSystem, "template added")
 
+        // Every page names the sidebar script, which holds a search box per page language.
+        let syncText = fileSystem.tree(under: "site/content")["lambda/sync.md"]!
+        fileSystem.add("site/content/lambda/sync.md", syncText.replacingFirstLine("order: 2", with: "order: 2\nlang: en"))
+        _ = expectSameAsClean(fileSystem, "a note takes up a language of its own")
+        fileSystem.add("site/content/lambda/sync.md", syncText)
+        _ = expectSameAsClean(fileSystem, "and drops it")
+
         fileSystem.add("site/content/lambda/sync.md", fileSystem.tree(under: "site/content")["lambda/sync.md"]!)
         let touched = expectSameAsClean(fileSystem, "rewritten with the same bytes")
         #expect(touched.result.notesParsed == 0)

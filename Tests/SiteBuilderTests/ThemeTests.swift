@@ -22,12 +22,15 @@ import TestSupport
             "s/templates/partials/pager.mustache": "<footer class=\"mine\">{{#next}}{{title}}{{/next}}</footer>\n",
             "s/templates/style.css": "body { color: rebeccapurple; }\n",
             "s/templates/extra/logo.svg": "<svg/>",
+            "s/templates/custom.css": "h1 { color: red; }\n",
         ])
         let result = SitePipeline.run(siteDirectory: "s", fileSystem: fileSystem)
         #expect(result.printedDiagnostics == [])
         #expect(result.text(at: "a.html")?.contains("<footer class=\"mine\"></footer>") == true)
         #expect(result.text(at: "assets/style.#.css") == "body { color: rebeccapurple; }\n")
         #expect(result.text(at: "assets/extra/logo.svg") == "<svg/>")
+        // A stylesheet of the user's keeps its name: the user's templates link it by it.
+        #expect(result.files.contains { $0.path == "assets/custom.css" })
     }
 
     @Test func aNotesHTMLGoesWhereverTheTemplateNamesItEscapedOrNot() {

@@ -133,7 +133,9 @@ public enum ScenarioValidator {
         }
         if spec.inputCount > spec.limits.maximumInputs {
             let count = spec.inputCount == .max ? "at least \(Int.max)" : "\(spec.inputCount)"
-            issues.add(.limit, noun, "the scenario has \(count) \(noun); the limit is \(spec.limits.maximumInputs) (limits.records)", rule: nil)
+            issues.add(
+                .limit, crossingCount(spec, noun: noun),
+                "the scenario has \(count) \(noun); the limit is \(spec.limits.maximumInputs) (limits.records)", rule: nil)
         }
         validateArrivalTimes(spec, noun: noun, &issues)
         if let until = spec.until, until > spec.limits.horizon {
@@ -142,6 +144,19 @@ public enum ScenarioValidator {
                 "until is \(SimTime(milliseconds: until)), beyond the limit of \(SimTime(milliseconds: spec.limits.horizon)) of simulated time (limits.horizon)",
                 rule: nil)
         }
+    }
+
+    /// Where the inputs go past `limits.records`: the `count` of the first entry that takes
+    /// the running total over it (the entry itself when it has no `count`), which is the
+    /// number to lower, rather than the list.
+    private static func crossingCount(_ spec: ScenarioSpec, noun: String) -> String {
+        var total = 0
+        for (index, group) in spec.arrivals.enumerated() {
+            let (sum, overflow) = total.addingReportingOverflow(max(0, group.count))
+            total = overflow ? .max : sum
+            if total > spec.limits.maximumInputs { return "\(noun).\(index + 1).count" }
+        }
+        return noun
     }
 
     /// An input whose first arrival comes after the simulation ends (`until`, else

@@ -73,7 +73,8 @@ extension FileSystem {
 /// What identifies a version of a file cheaply: its size and modification time.
 public struct FileStamp: Sendable, Hashable {
     public var size: Int64
-    /// Modification time in nanoseconds (or any number that changes with every write).
+    /// A time in nanoseconds that every write moves and no program can set back (the
+    /// status-change time, on a local disk).
     public var modified: Int64
 
     public init(size: Int64, modified: Int64) {

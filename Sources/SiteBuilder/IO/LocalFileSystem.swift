@@ -191,8 +191,12 @@ public struct LocalFileSystem: FileSystem {
         }
     }
 
+    /// The file's size and its status-change time (ctime), not its modification time: a
+    /// program may set the modification time back (`touch -r`, `cp -p`, `rsync -t`, tar), and
+    /// an edit of the same size stamped with the old time was never parsed again. No program
+    /// can set the ctime; every write moves it.
     private static func stamp(_ info: stat) -> FileStamp {
-        FileStamp(size: Int64(info.st_size), modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+        FileStamp(size: Int64(info.st_size), modified: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec))
     }
 
     public func removeItem(_ path: String) throws {

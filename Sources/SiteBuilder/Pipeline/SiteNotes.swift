@@ -32,7 +32,7 @@ struct SiteNotes {
         byOutput = Dictionary(notes.map { ($0.outputPath, $0) }, uniquingKeysWith: { first, _ in first })
         if byOutput.count < notes.count { diagnostics = Self.duplicateOutputs(notes) }
         navigation = Navigation(notes: notes)
-        navigationKey = SitePipeline.navigationKey(navigation.entries)
+        navigationKey = SitePipeline.navigationKey(navigation.entries, languages: Set(notes.compactMap(\.frontMatter.lang)))
     }
 
     /// Two lists of notes sorted by source path, merged into one.

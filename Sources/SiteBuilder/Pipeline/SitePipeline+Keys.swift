@@ -37,9 +37,15 @@ extension SitePipeline {
         return hasher.value
     }
 
-    /// Hash of the navigation tree (titles and paths): what the home page lists.
-    static func navigationKey(_ entries: [Navigation.Entry]) -> UInt64 {
+    /// Hash of the navigation tree (titles and paths), what the home page lists, and of the
+    /// languages the pages set (`lang:`): the sidebar script every page names holds a search
+    /// box for each of them, so a note that takes up or drops a language changes it too.
+    static func navigationKey(_ entries: [Navigation.Entry], languages: Set<String>) -> UInt64 {
         var hasher = FNV1a()
+        for language in languages.sorted() {
+            hasher.combine(language)
+            hasher.combine(byte: 3)
+        }
         func add(_ entries: [Navigation.Entry]) {
             for entry in entries {
                 hasher.combine(entry.title)

@@ -53,6 +53,10 @@ public enum RenderStage {
         let linkedAssets: [String]
     }
 
+    /// The theme's stylesheet and scripts, which every page links to by a name carrying a
+    /// hash of their content (`style.3f2a9c1b07.css`), in `assetsShape` order.
+    static let fingerprintedAssets = ["style.css", "notesim.js", "search.js"]
+
     /// Prepares what the pages of a build share; renders the sidebar unless `input` has it.
     public static func frame(_ input: Input) -> Frame {
         let navigation = input.navigation ?? Navigation(notes: input.notes)
@@ -66,12 +70,13 @@ public enum RenderStage {
         assets.toc = Fingerprint.name(tocScript, bytes: tocBytes)
         files.append(OutputFile(path: assets.toc, content: .bytes(tocBytes)))
         for (path, bytes) in input.theme.assets.sorted(by: { $0.key < $1.key }) {
-            let ext = Path.fileExtension(of: path)
-            let name = ext == "css" || ext == "js" ? Fingerprint.name(path, bytes: bytes) : path
+            // The layout names the theme's own files by their hashed names (`assets.style`);
+            // any other file of `templates/` keeps its name, which the user's templates write.
+            let name = fingerprintedAssets.contains(path) ? Fingerprint.name(path, bytes: bytes) : path
             assets.paths[path] = Path.join(assetsFolder, name)
             files.append(OutputFile(path: Path.join(assetsFolder, name), content: .bytes(bytes)))
         }
-        let linkedAssets = ["style.css", "notesim.js", "search.js"].map { assets.paths[$0] ?? Path.join(assetsFolder, $0) } + [assets.toc, tocPage]
+        let linkedAssets = fingerprintedAssets.map { assets.paths[$0] ?? Path.join(assetsFolder, $0) } + [assets.toc, tocPage]
         return Frame(
             input: input, navigation: navigation, notesByOutput: notesByOutput, assets: assets, assetFiles: files, tocList: tocList,
             linkedAssets: linkedAssets)

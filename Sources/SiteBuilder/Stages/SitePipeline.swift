@@ -254,10 +254,14 @@ public enum SitePipeline {
     }
 
     /// Pages: every note's (each ends in .html) and the site's other HTML files, but not the
-    /// sidebar page or 404.html.
+    /// sidebar page, 404.html or the notes' event-log pages (which a full build streams out
+    /// rather than returning in `files`: counted here, an edit's build counted them and the
+    /// full build did not).
     private static func countPages(files: [OutputFile], notesByOutput: [String: Note]) -> Int {
         let notPages = [RenderStage.tocPage, "404.html"]
         return notesByOutput.count - notPages.count { notesByOutput[$0] != nil }
-            + files.count { file in file.path.hasSuffix(".html") && !notPages.contains(file.path) && notesByOutput[file.path] == nil }
+            + files.count { file in
+                file.path.hasSuffix(".html") && !notPages.contains(file.path) && notesByOutput[file.path] == nil && !ScenarioLog.isLogPath(file.path)
+            }
     }
 }
