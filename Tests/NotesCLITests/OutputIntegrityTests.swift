@@ -48,6 +48,18 @@ import Testing
         #expect(try String(contentsOfFile: site + "/public/a.html", encoding: .utf8).contains("NEVER"))
     }
 
+    /// A page deleted from the output by hand comes back with the next build, though its
+    /// note did not change: an update in place would write only what changed.
+    @Test func aPageDeletedByHandIsWrittenAgain() throws {
+        let site = try CLI.makeSite(["content/a.md": "# A\n", "content/b.md": "# B\n"])
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        #expect(try build([], in: site).status == 0)
+        let page = try String(contentsOfFile: site + "/public/a.html", encoding: .utf8)
+        try FileManager.default.removeItem(atPath: site + "/public/a.html")
+        #expect(try build([], in: site).status == 0)
+        #expect(try String(contentsOfFile: site + "/public/a.html", encoding: .utf8) == page)
+    }
+
     /// A folder of notes renamed: the edit's build leaves no empty folder where it was, as a
     /// whole build would not; a folder that still holds a file of the user's stays.
     @Test func aRenamedFolderLeavesNoEmptyFolderBehind() throws {

@@ -142,7 +142,17 @@ public enum SiteBuild {
                 ? Background {
                     SiteBuild.storedManifest(at: files.manifest, output: output, fileSystem: fileSystem)
                         .flatMap { OutputMarker.stamp(of: $0.files) == stamp ? $0 : nil }
+                        .flatMap { Self.allThere($0, output: output, fileSystem: fileSystem) ? $0 : nil }
                 } : nil
+        }
+
+        /// Whether every file the last build wrote is still in the output: one deleted by
+        /// hand (a page, an event log, a shard of the index) would otherwise stay missing,
+        /// since an update in place writes only what changed. The output is then built
+        /// whole. Checked beside the listing of the notes, one `fstatat` per file. (`serve`
+        /// remembers its manifest and owns its output: not checked there.)
+        static func allThere(_ manifest: BuildManifest, output: String, fileSystem: any FileSystem) -> Bool {
+            !fileSystem.stamps(of: Array(manifest.files.keys), under: output).contains(nil)
         }
 
         /// The last build's manifest, when it counts.
