@@ -70,7 +70,7 @@ extension FileSystem {
     }
 }
 
-/// What identifies a version of a file cheaply: its size and modification time.
+/// What identifies a version of a file cheaply: its size and a time every write moves.
 public struct FileStamp: Sendable, Hashable {
     public var size: Int64
     /// A time in nanoseconds that every write moves and no program can set back (the
