@@ -25,6 +25,17 @@ import TestSupport
         #expect(fileSystem.kind(of: "out/other/stale") == nil)
     }
 
+    @Test func aFolderLeftEmptyByStaleFilesIsRemovedAndOneStillHoldingSomethingStays() throws {
+        let fileSystem = site()
+        fileSystem.add("out/old/deeper/x.html", "stale")
+        fileSystem.add("out/sub/stale.html", "stale")
+        let report = try Mirror.sync(from: "public", to: "out", fileSystem: fileSystem)
+        #expect(report.deleted.sorted() == ["old/deeper/x.html", "sub/stale.html"])
+        #expect(fileSystem.kind(of: "out/old") == nil)
+        #expect(fileSystem.kind(of: "out/sub") == .directory)
+        #expect(fileSystem.tree(under: "out") == ["a.html": "A", "sub/b.html": "B", "sub/deep/c.html": "C"])
+    }
+
     @Test func aLinkDeeperDownIsFoundBelowRealFolders() throws {
         let fileSystem = site()
         fileSystem.add("out/sub/b.html", "old B")

@@ -64,6 +64,21 @@ extension FileSystem {
         try writeFile(path, contents: old + contents)
     }
 
+    /// Removes the folders (relative to `root`) that deletions left empty, and their parents
+    /// that are then empty, deepest first; a folder that still holds anything stays. Why: a
+    /// tool that deletes the files it no longer writes would otherwise leave their folders.
+    public func removeEmptyFolders(_ folders: Set<String>, under root: String) {
+        var pending = folders.filter { !$0.isEmpty }
+        while let folder = pending.max(by: { $0.utf8.count < $1.utf8.count || ($0.utf8.count == $1.utf8.count && $0 < $1) }) {
+            pending.remove(folder)
+            let path = Path.join(root, folder)
+            guard kind(of: path) == .directory, (try? contents(ofDirectory: path))?.isEmpty == true else { continue }
+            try? removeItem(path)
+            let parent = Path.directory(of: folder)
+            if !parent.isEmpty { pending.insert(parent) }
+        }
+    }
+
     public func readFileStamped(_ path: String) throws -> (bytes: [UInt8], stamp: FileStamp?) {
         let stamp = stamp(of: path)
         return (try readFile(path), stamp)

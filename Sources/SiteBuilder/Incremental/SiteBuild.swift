@@ -316,21 +316,7 @@ public enum SiteBuild {
             report.deleted += 1
             emptied.insert(Path.directory(of: path))
         }
-        removeEmptyFolders(emptied, output: output, fileSystem: fileSystem)
-    }
-
-    /// Removes the folders (relative to `output`) that deletions left empty, and their
-    /// parents that are then empty, deepest first: a folder of notes renamed or deleted
-    /// leaves no empty folder behind, as a whole build would not.
-    private static func removeEmptyFolders(_ folders: Set<String>, output: String, fileSystem: any FileSystem) {
-        var pending = folders.filter { !$0.isEmpty }
-        while let folder = pending.max(by: { $0.utf8.count < $1.utf8.count || ($0.utf8.count == $1.utf8.count && $0 < $1) }) {
-            pending.remove(folder)
-            let path = Path.join(output, folder)
-            guard fileSystem.kind(of: path) == .directory, (try? fileSystem.contents(ofDirectory: path))?.isEmpty == true else { continue }
-            try? fileSystem.removeItem(path)
-            let parent = Path.directory(of: folder)
-            if !parent.isEmpty { pending.insert(parent) }
-        }
+        // A folder of notes renamed or deleted leaves no empty folder, as a whole build would not.
+        fileSystem.removeEmptyFolders(emptied, under: output)
     }
 }

@@ -43,6 +43,7 @@ public enum Mirror {
             try fileSystem.removeItem(Path.join(destination, path))
             report.removedLinks.append(path)
         }
+        fileSystem.removeEmptyFolders(Set((report.deleted + report.removedLinks).map(Path.directory(of:))), under: destination)
         report.removedLinks.sort()
         return report
     }
