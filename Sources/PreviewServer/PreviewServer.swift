@@ -169,6 +169,17 @@ public struct PreviewServer: Sendable {
         }
         router.get("/**") { request, _ in try await serve(request.uri.path) }
         router.get("/") { request, _ in try await serve(request.uri.path) }
+        // A static site is read, never written: other methods are refused as such (405,
+        // naming the allowed ones), not answered as if the file were missing.
+        for method in [HTTPRequest.Method.post, .put, .delete, .patch, .options] {
+            for path in ["/**", "/"] {
+                router.on(RouterPath(path), method: method) { _, _ in
+                    Response(
+                        status: .methodNotAllowed, headers: [.allow: "GET, HEAD"],
+                        body: .init(byteBuffer: ByteBuffer(string: "the preview only serves files: GET or HEAD\n")))
+                }
+            }
+        }
         return router
     }
 

@@ -56,6 +56,12 @@ import TestSupport
             try await client.execute(uri: "/missing.html", method: .head) { response in
                 #expect(response.status == .notFound)
             }
+            for method in [HTTPRequest.Method.post, .put, .delete, .options] {
+                try await client.execute(uri: "/a.html", method: method) { response in
+                    #expect(response.status == .methodNotAllowed, "\(method)")
+                    #expect(response.headers[.allow] == "GET, HEAD")
+                }
+            }
             // Without the slash, the folder page's relative links would resolve one folder up.
             try await client.execute(uri: "/lambda", method: .get) { response in
                 #expect(response.status == .movedPermanently)
