@@ -35,6 +35,7 @@ struct PublishCommand: ParsableCommand {
         if (to == nil) == (gitBranch == nil) {
             throw ValidationError("give exactly one of --to DIR and --git-branch BRANCH")
         }
+        if let to, to.isEmpty { throw ValidationError("--to needs a folder: --to DIR") }
         if let gitBranch, let problem = BranchName.problem(gitBranch) {
             throw ValidationError("--git-branch '\(TerminalText.escaped(gitBranch))': \(problem)")
         }
@@ -72,7 +73,7 @@ struct PublishCommand: ParsableCommand {
                 "publish.destination-link", path: destination,
                 "the destination is a symbolic link; publish never writes through links", hint: hint)
         }
-        if let refusal = WriteStage.refusal(output: destination, siteDirectory: siteDirectory, fileSystem: fileSystem) {
+        if let refusal = WriteStage.refusal(output: destination, siteDirectory: siteDirectory, fileSystem: fileSystem, published: built) {
             Console.report([refusal])
             throw ExitCode(ExitStatus.failure)
         }

@@ -19,8 +19,8 @@ struct SiteOptions: ParsableArguments {
     /// Refuses a `--base-url` that is no web address, as `base-url` in notesim.yml is refused:
     /// it would become every sitemap `<loc>`.
     func validate() throws {
-        if let baseURL, !SiteConfig.isBaseURL(baseURL) {
-            throw ValidationError("--base-url must be \(SiteConfig.baseURLForm), not '\(TerminalText.escaped(baseURL))'")
+        if let baseURL, let problem = SiteConfig.baseURLProblem(baseURL, name: "--base-url", shown: TerminalText.escaped(baseURL)) {
+            throw ValidationError(problem)
         }
     }
 

@@ -69,6 +69,28 @@ import Testing
         #expect(try files.contentsOfDirectory(atPath: outside).sorted() == ["keep.txt", "one.html", "sub"])
     }
 
+    /// A copy inside the site it copies grew a level with every publish and was published
+    /// along with it; an unrelated folder's hint names publish's own option.
+    @Test func theBuiltSiteItselfOrAFolderInsideItIsRefused() throws {
+        let (site, outside) = try builtSite()
+        defer { for folder in [site, outside] { try? files.removeItem(atPath: folder) } }
+        for destination in ["public", "public/sub", "public/new"] {
+            let result = try CLI.run(["publish", "--to", destination], in: site)
+            #expect(result.status == 1, "\(destination)")
+            #expect(
+                result.standardError
+                    == "\(destination): error: refusing to publish the site into itself, a folder inside it or a folder that holds it [output.refused]\n\(destination): note: choose a folder outside public/\n"
+            )
+        }
+        #expect(!files.fileExists(atPath: site + "/public/new"))
+        let unrelated = try CLI.run(["publish", "--to", outside], in: site)
+        #expect(unrelated.status == 1)
+        #expect(unrelated.standardError.hasSuffix("note: empty it, or choose another directory with --to\n"))
+        let empty = try CLI.run(["publish", "--to", ""], in: site)
+        #expect(empty.status == 2)
+        #expect(empty.standardError.hasPrefix("Error: --to needs a folder: --to DIR\n"))
+    }
+
     @Test func aDanglingDestinationLinkIsRefusedWithoutAHint() throws {
         let (site, outside) = try builtSite()
         defer { for folder in [site, outside] { try? files.removeItem(atPath: folder) } }

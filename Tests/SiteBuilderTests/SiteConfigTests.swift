@@ -49,6 +49,17 @@ import TestSupport
         #expect(SiteConfig.parse("language: ja\n", path: "notesim.yml").1 == [])
     }
 
+    /// `edit-url` is linked from every page: only a web address is one (`{path}` inside).
+    @Test func anEditURLThatIsNoWebAddressIsAnErrorAtItsValue() {
+        let (config, problems) = SiteConfig.parse("edit-url: 'javascript:alert(1)//{path}'\n", path: "notesim.yml")
+        #expect(
+            problems.map(\.formatted) == [
+                "notesim.yml:1:11: error: 'edit-url' must be an absolute http:// or https:// URL with {path} for the note's path, such as https://github.com/me/notes/edit/main/{path}, not 'javascript:alert(1)//{path}' [config.type]"
+            ])
+        #expect(config.editURL == "")
+        #expect(SiteConfig.parse("edit-url: https://github.com/me/notes/edit/main/{path}\n", path: "notesim.yml").1 == [])
+    }
+
     /// `base-url` becomes each sitemap `<loc>`: only an absolute http(s) address is one.
     @Test(arguments: [
         (
@@ -70,6 +81,18 @@ import TestSupport
         (
             "base-url: https://exa mple.org/\n",
             "notesim.yml:1:11: error: 'base-url' must be an absolute http:// or https:// URL, such as https://example.org/notes/, not 'https://exa mple.org/' [config.type]"
+        ),
+        (
+            "base-url: https://example.org/#frag\n",
+            "notesim.yml:1:11: error: 'base-url' cannot have a query or a fragment (pages are addressed below it), not 'https://example.org/#frag' [config.type]"
+        ),
+        (
+            "base-url: https://example.org/?q=1\n",
+            "notesim.yml:1:11: error: 'base-url' cannot have a query or a fragment (pages are addressed below it), not 'https://example.org/?q=1' [config.type]"
+        ),
+        (
+            "base-url: 'https://example.org/\"><x'\n",
+            "notesim.yml:1:11: error: 'base-url' must be an absolute http:// or https:// URL, such as https://example.org/notes/, not 'https://example.org/\"><x' [config.type]"
         ),
     ])
     func aBaseURLThatIsNoWebAddressIsAnErrorAtItsValue(text: String, message: String) {

@@ -9,6 +9,7 @@ extension SiteConfig {
         switch key {
         case "language": languageProblem(text)
         case "base-url": baseURLProblem(text)
+        case "edit-url": editURLProblem(text)
         default: nil
         }
     }
@@ -24,27 +25,43 @@ extension SiteConfig {
     /// The value becomes each sitemap `<loc>` and the root of `404.html`'s links, which must be
     /// absolute web addresses: anything else (`javascript:…`, a bare word) would be published
     /// as if it were one.
-    static func baseURLProblem(_ text: String) -> String? {
+    /// `name` is how the message names the setting, and `shown` how it shows the value
+    /// (escaped for a terminal by the command line).
+    public static func baseURLProblem(_ text: String, name: String = "'base-url'", shown: String? = nil) -> String? {
         guard !isBaseURL(text) else { return nil }
-        return "'base-url' must be \(baseURLForm), not '\(text)'"
+        if isWebAddress(text), text.contains(where: { "?#".contains($0) }) {
+            return "\(name) cannot have a query or a fragment (pages are addressed below it), not '\(shown ?? text)'"
+        }
+        return "\(name) must be \(baseURLForm), not '\(shown ?? text)'"
+    }
+
+    /// Why `edit-url` cannot be `text`, or nil when it can (empty: no edit links): every
+    /// page links to it, so it is held to a web address as `base-url` is (`javascript:` and
+    /// `data:` links were written on every page).
+    static func editURLProblem(_ text: String) -> String? {
+        guard !text.isEmpty, !isWebAddress(text) else { return nil }
+        return
+            "'edit-url' must be an absolute http:// or https:// URL with {path} for the note's path, such as https://github.com/me/notes/edit/main/{path}, not '\(text)'"
     }
 
     /// What a base URL must be, as the errors say it.
     public static let baseURLForm = "an absolute http:// or https:// URL, such as https://example.org/notes/"
 
     /// Whether `text` can be the site's address (`base-url`, `build --base-url`): empty
-    /// (unknown) or an absolute http(s) URL.
+    /// (unknown) or an absolute http(s) URL without a query or a fragment, which would come
+    /// before every page's path in the sitemap (`https://example.org/#x/a.html`).
     public static func isBaseURL(_ text: String) -> Bool {
-        text.isEmpty || isWebAddress(text)
+        text.isEmpty || (isWebAddress(text) && !text.contains { "?#".contains($0) })
     }
 
-    /// Whether `text` is `http://` or `https://` (any case) followed by a host, without spaces
-    /// or control characters.
+    /// Whether `text` is `http://` or `https://` (any case) followed by a host, without spaces,
+    /// control characters or characters a URL must percent-encode (`"<>\^`{|}`).
     private static func isWebAddress(_ text: String) -> Bool {
         let lowered = text.lowercased()
         guard let scheme = ["http://", "https://"].first(where: { lowered.hasPrefix($0) }) else { return false }
         let rest = text.dropFirst(scheme.count)
         let host = rest.prefix { !"/?#".contains($0) }
-        return !host.isEmpty && !text.unicodeScalars.contains { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }
+        return !host.isEmpty
+            && !text.unicodeScalars.contains { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F || "\"<>\\^`|".unicodeScalars.contains($0) }
     }
 }

@@ -15,12 +15,23 @@ public enum WriteStage {
         output + ".notesim-staging"
     }
 
-    /// Why an output folder is refused, or nil when it may be written.
-    public static func refusal(output: String, siteDirectory: String, fileSystem: any FileSystem) -> Diagnostic? {
+    /// Why an output folder is refused, or nil when it may be written. `published` is the
+    /// built site when `output` is where `publish --to` copies it: the copy may then not go
+    /// into that site or hold it (a copy inside the site it copies grew a level with every
+    /// publish, and was published along with it).
+    public static func refusal(output: String, siteDirectory: String, fileSystem: any FileSystem, published: String? = nil) -> Diagnostic? {
+        let option = published == nil ? "--output" : "--to"
         func refuse(_ message: String, hint: String? = nil) -> Diagnostic {
             .error("output.refused", path: output, at: nil, message, hint: hint)
         }
         let target = canonical(output, fileSystem: fileSystem)
+        if let published {
+            let built = canonical(published, fileSystem: fileSystem)
+            if target == built || target.hasPrefix(built + "/") || built.hasPrefix(target == "/" ? "/" : target + "/") {
+                return refuse(
+                    "refusing to publish the site into itself, a folder inside it or a folder that holds it", hint: "choose a folder outside \(published)/")
+            }
+        }
         let site = canonical(siteDirectory, fileSystem: fileSystem)
         let home = canonical(fileSystem.homeDirectory, fileSystem: fileSystem)
         if target == "/" { return refuse("refusing to use / as the output directory") }
@@ -39,7 +50,7 @@ public enum WriteStage {
             if !entries.isEmpty && !entries.contains(markerFile) {
                 return refuse(
                     "the output directory is not empty and was not written by notesim",
-                    hint: "empty it, or choose another directory with --output"
+                    hint: "empty it, or choose another directory with \(option)"
                 )
             }
         } else if fileSystem.kind(of: output) != nil {
