@@ -33,6 +33,33 @@ import TestSupport
         #expect(result.files.contains { $0.path == "assets/custom.css" })
     }
 
+    /// Mustache renders a missing partial as nothing and drops a block no parent has: a typo
+    /// built empty or bare pages without a word.
+    @Test func aMissingPartialOrParentIsAnErrorAndAnUnknownBlockAWarning() {
+        let missing = SitePipeline.run(
+            siteDirectory: "s",
+            fileSystem: MemoryFileSystem(files: [
+                "s/content/a.md": "# A\n",
+                "s/templates/page.mustache": "{{<nolayout}}{{$main}}x{{/main}}{{/nolayout}}\n",
+                "s/templates/partials/footer.mustache": "<footer>\n{{> partials/pagr}}\n</footer>\n",
+            ]))
+        #expect(
+            missing.printedDiagnostics == [
+                "templates/page.mustache:1:1: error: no template 'nolayout': the theme's templates and those in templates/ are named by their path without .mustache [template.missing]\ntemplates/page.mustache:1:1: note: did you mean 'layout'?",
+                "templates/partials/footer.mustache:2:1: error: no template 'partials/pagr': the theme's templates and those in templates/ are named by their path without .mustache [template.missing]\ntemplates/partials/footer.mustache:2:1: note: did you mean 'partials/pager'?",
+            ])
+        #expect(missing.files.isEmpty)
+        let block = SitePipeline.run(
+            siteDirectory: "s",
+            fileSystem: MemoryFileSystem(files: [
+                "s/content/a.md": "# A\n", "s/templates/page.mustache": "{{<layout}}\n{{$mian}}{{{page.content}}}{{/mian}}\n{{/layout}}\n",
+            ]))
+        #expect(
+            block.printedDiagnostics == [
+                "templates/page.mustache:1:1: warning: 'layout' has no block 'mian', so what this template puts in it is never shown [template.block]"
+            ])
+    }
+
     @Test func aNotesHTMLGoesWhereverTheTemplateNamesItEscapedOrNot() {
         // A page's HTML reaches the template as bytes: triple braces give it as it is,
         // double braces escape it, any number of times.

@@ -74,6 +74,10 @@ public struct Theme: Sendable {
                     "partial cycle: \(cycle.names.joined(separator: " -> "))",
                     hint: "a template that always includes itself never ends; include it inside a section such as {{#children}}…{{/children}}"))
         }
+        // Blocks are compared only in a theme without errors: a cycle or a missing parent
+        // leaves the parents' blocks unknown, and the warnings would only repeat the error.
+        diagnostics += referenceDiagnostics(
+            library.all, blocks: !diagnostics.contains(where: \.isError), path: { files[$0 + ".mustache"]?.sitePath ?? "(built-in theme)/\($0).mustache" })
         for name in requiredTemplates where library.template(named: name) == nil && !diagnostics.contains(where: { $0.path.hasSuffix(name + ".mustache") }) {
             diagnostics.append(
                 .error(
@@ -84,6 +88,24 @@ public struct Theme: Sendable {
         guard !diagnostics.contains(where: \.isError) else { return (nil, diagnostics) }
         let figureTemplate = files[scenarioFigureTemplate + ".mustache"]?.bytes ?? []
         return (Theme(library: library, scenarioFigureKey: FNV1a.hash(figureTemplate), assets: assets, sourcePaths: sourcePaths), diagnostics)
+    }
+
+    /// An error at each partial or parent tag that names no template, and a warning at each
+    /// parent tag whose template fills a block the parent does not have (`TemplateReferences`).
+    private static func referenceDiagnostics(_ templates: [String: Template], blocks checksBlocks: Bool, path: (String) -> String) -> [Diagnostic] {
+        let missing = TemplateReferences.missing(in: templates).map { reference in
+            Diagnostic.error(
+                "template.missing", path: path(reference.template), at: SourcePosition(line: reference.line, column: reference.column),
+                "no template '\(reference.name)': the theme's templates and those in templates/ are named by their path without .mustache",
+                hint: Suggestion.closest(to: reference.name, among: templates.keys.sorted()).map { "did you mean '\($0)'?" })
+        }
+        guard checksBlocks, missing.isEmpty else { return missing }
+        let blocks = TemplateReferences.unknownBlocks(in: templates).map { unknown in
+            Diagnostic.warning(
+                "template.block", path: path(unknown.template), at: SourcePosition(line: unknown.line, column: unknown.column),
+                "'\(unknown.parent)' has no block '\(unknown.block)', so what this template puts in it is never shown")
+        }
+        return missing + blocks
     }
 
     /// Renders a template that is known to exist, as UTF-8 bytes.
