@@ -12,7 +12,7 @@ import TestSupport
         // Besides the search index, whose shards follow the notes' words (SearchTests).
         #expect(
             result.files.map { Fixtures.withoutHash($0.path) }.filter { !$0.hasPrefix("search-index/t/") } == [
-                "404.html", "assets/notesim.#.js", "assets/search.#.js", "assets/style.#.css", "index.html",
+                ".nojekyll", "404.html", "assets/notesim.#.js", "assets/search.#.js", "assets/style.#.css", "index.html",
                 "lambda/batching.html", "lambda/img/sync.svg", "lambda/index.html",
                 "robots.txt", "search-index/d/0.json", "search-index/index.json", "toc.#.js", "toc.html",
             ])

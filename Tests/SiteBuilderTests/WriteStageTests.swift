@@ -41,8 +41,8 @@ import TestSupport
         let first = SiteBuild.run(siteDirectory: "site", output: "site/public", fileSystem: fileSystem, options: .init(), incremental: false)
         #expect(first.writeError == nil)
         #expect(
-            first.written == 96,
-            "41 pages, the sidebar script and page, stylesheet, two scripts, 404, robots.txt, and the search index's 48 files")
+            first.written == 97,
+            "41 pages, the sidebar script and page, stylesheet, two scripts, 404, robots.txt, .nojekyll, and the search index's 48 files")
         let before = fileSystem.tree(under: "site/public")
         for number in 1...40 { fileSystem.add("site/content/n\(number).md", "# ノート \(number) (改)\n") }
         fileSystem.failWrites(after: 10)
@@ -64,7 +64,8 @@ import TestSupport
         // The search index's shard of b is gone with the note.
         #expect(
             files == [
-                ".notesim-output", "404.html", "a.html", "assets/notesim.#.js", "assets/search.#.js", "assets/style.#.css", "index.html", "robots.txt",
+                ".nojekyll", ".notesim-output", "404.html", "a.html", "assets/notesim.#.js", "assets/search.#.js", "assets/style.#.css", "index.html",
+                "robots.txt",
                 "search-index/d/0.json", "search-index/index.json", "search-index/t/61.txt", "toc.#.js", "toc.html",
             ])
     }

@@ -1,8 +1,8 @@
 import Foundation
 import NotesCore
 
-/// The files static hosts look for: `404.html`, `robots.txt` and, when the site knows its
-/// address (`base-url`), `sitemap.xml`.
+/// The files static hosts look for: `404.html`, `robots.txt`, `.nojekyll` and, when the site
+/// knows its address (`base-url`), `sitemap.xml`.
 enum PublishingFiles {
     /// The path part of the base URL (`https://example.org/notes/` -> `/notes/`), or `/`.
     static func rootPath(of config: SiteConfig) -> String {
@@ -20,7 +20,11 @@ enum PublishingFiles {
         return config.baseURL.hasSuffix("/") ? config.baseURL : config.baseURL + "/"
     }
 
-    /// 404.html, robots.txt and, with a base URL, sitemap.xml (`pages` is asked for only then).
+    /// The file that tells GitHub Pages not to run Jekyll on the site.
+    static let nojekyll = ".nojekyll"
+
+    /// 404.html, robots.txt, .nojekyll and, with a base URL, sitemap.xml (`pages` is asked
+    /// for only then).
     static func make(config: SiteConfig, pages: () -> [String], notFound: String) -> [OutputFile] {
         var files: [OutputFile] = [.text("404.html", notFound)]
         var robots = "User-agent: *\nAllow: /\n"
@@ -35,6 +39,10 @@ enum PublishingFiles {
             files.append(.text("sitemap.xml", sitemap))
         }
         files.append(.text("robots.txt", robots))
+        // GitHub Pages runs Jekyll on a site published from a branch unless this (empty)
+        // file is there, and Jekyll leaves out every name that starts with `_`
+        // (`_intro.html`): a note named so would be missing from the published site.
+        files.append(.text(nojekyll, ""))
         return files
     }
 }

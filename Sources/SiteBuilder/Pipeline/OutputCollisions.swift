@@ -12,6 +12,7 @@ enum OutputCollisions {
         case RenderStage.tocPage: return "the sidebar page"
         case "404.html": return "the not-found page"
         case "robots.txt": return "the robots.txt notesim writes"
+        case PublishingFiles.nojekyll: return "the .nojekyll file notesim writes for GitHub Pages"
         case "sitemap.xml": return config.baseURL.isEmpty ? nil : "the sitemap"
         default: break
         }
