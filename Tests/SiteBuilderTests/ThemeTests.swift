@@ -60,6 +60,19 @@ import TestSupport
             ])
     }
 
+    /// The site's description describes the home page unless its note has its own; other
+    /// pages keep their own or none.
+    @Test func theSitesDescriptionIsTheHomePagesUnlessItsNoteHasOne() {
+        let files = ["s/notesim.yml": "description: Site & notes\n", "s/content/index.md": "# Home\n", "s/content/a.md": "# A\n"]
+        let result = SitePipeline.run(siteDirectory: "s", fileSystem: MemoryFileSystem(files: files))
+        #expect(result.text(at: "index.html")?.contains(#"<meta name="description" content="Site &amp; notes">"#) == true)
+        #expect(result.text(at: "a.html")?.contains(#"<meta name="description""#) == false)
+        var own = files
+        own["s/content/index.md"] = "---\ndescription: Mine\n---\n# Home\n"
+        let kept = SitePipeline.run(siteDirectory: "s", fileSystem: MemoryFileSystem(files: own))
+        #expect(kept.text(at: "index.html")?.contains(#"<meta name="description" content="Mine">"#) == true)
+    }
+
     @Test func aNotesHTMLGoesWhereverTheTemplateNamesItEscapedOrNot() {
         // A page's HTML reaches the template as bytes: triple braces give it as it is,
         // double braces escape it, any number of times.

@@ -14,7 +14,8 @@ public struct SiteConfig: Equatable, Sendable {
     public var language: String
     /// Where the site will be published (`https://example.org/notes/`); empty when unknown.
     public var baseURL: String
-    /// A one-line description for the home page and `<meta name="description">`.
+    /// A one-line description of the site: `site.description` in templates, and the home
+    /// page's `<meta name="description">` when its note has none of its own.
     public var description: String
     /// Whether pages get a search box and the build writes the search index (`search-index/`).
     public var search: Bool

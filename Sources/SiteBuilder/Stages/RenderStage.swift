@@ -209,9 +209,11 @@ public enum RenderStage {
             ])
         if let titleHTML { context["titleHTML"] = .text(titleHTML) }
         if let editURL = config.editLink(sourcePath: note.sourcePath) { context["editURL"] = .text(editURL) }
-        if let description = note.frontMatter.description, !description.isEmpty {
-            context["description"] = .text(description)
-        }
+        // The home page describes the site: without a description of its own, it has the
+        // site's (`description` in notesim.yml), which otherwise no page showed.
+        let own = note.frontMatter.description ?? ""
+        let description = own.isEmpty && note.outputPath == "index.html" ? config.description : own
+        if !description.isEmpty { context["description"] = .text(description) }
         return context
     }
 
