@@ -44,14 +44,14 @@ import Testing
         #expect(syntaxError("ノート {{^a}}{{#b}}x{{/b}}\n\n") == "1:5: this section is never closed")
         #expect(syntaxError("{{#a}}\n  {{#b}}\n  {{/b}}\n") == "1:1: this section is never closed")
         #expect(syntaxError("{{#a}}{{/a}}\n\t{{<base}}{{$x}}{{/x}}") == "2:2: this section is never closed")
-        #expect(syntaxError("{{<base}}\n{{$x}}\ny\n{{/base}}") == "4:4: the closing tag does not match the open section")
+        #expect(syntaxError("{{<base}}\n{{$x}}\ny\n{{/base}}") == "2:1: 'x' is never closed: '{{/base}}' at 4:4 closes another section while it is open")
         #expect(syntaxError("a\n  {{$x}}\n") == "2:3: this section is never closed")
         #expect(syntaxError("{{=<% %>=}}\nab <%#a%>") == "2:4: this section is never closed")
     }
 
     @Test func errorsNameTheProblemAndItsPosition() {
-        #expect(syntaxError("{{#a}}\nx\n{{/b}}") == "3:4: the closing tag does not match the open section")
-        #expect(syntaxError("{{/a}}") == "1:4: the closing tag does not match the open section")
+        #expect(syntaxError("{{#a}}\nx\n{{/b}}") == "1:1: 'a' is never closed: '{{/b}}' at 3:4 closes another section while it is open")
+        #expect(syntaxError("{{/a}}") == "1:4: '{{/a}}' closes no open section")
         #expect(syntaxError("ok\n{{#a}}\nnever closed\n") == "2:1: this section is never closed")
         #expect(syntaxError("x {{name") == "1:9: a tag is not closed ('}}' missing)")
         #expect(syntaxError("{{{name}}") == "1:10: a tag is not closed ('}}' missing)")

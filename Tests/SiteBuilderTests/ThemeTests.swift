@@ -11,7 +11,7 @@ import TestSupport
         let result = SitePipeline.run(siteDirectory: "s", fileSystem: fileSystem)
         #expect(
             result.printedDiagnostics == [
-                "templates/page.mustache:4:4: error: template error: the closing tag does not match the open section [template.syntax]"
+                "templates/page.mustache:3:1: error: template error: 'page' is never closed: '{{/main}}' at 4:4 closes another section while it is open [template.syntax]"
             ])
         #expect(result.files.isEmpty)
     }

@@ -63,7 +63,11 @@ struct TemplateName: Sendable, Equatable {
 /// A template that cannot be parsed, with where (line and column, in characters).
 public struct TemplateSyntaxError: Error, Sendable, Equatable {
     public enum Problem: Sendable, Equatable {
-        case sectionCloseNameIncorrect
+        /// `{{/closing}}` came while `open` was still open: reported at `open`'s tag, with
+        /// where the closing tag is (line and column).
+        case closedOutOfOrder(open: String, closing: String, line: Int, column: Int)
+        /// `{{/name}}` with no section open.
+        case strayClose(String)
         case unfinishedName
         case expectedSectionEnd
         case invalidSetDelimiter
@@ -75,7 +79,9 @@ public struct TemplateSyntaxError: Error, Sendable, Equatable {
         /// What went wrong, for a diagnostic.
         public var message: String {
             switch self {
-            case .sectionCloseNameIncorrect: "the closing tag does not match the open section"
+            case .closedOutOfOrder(let open, let closing, let line, let column):
+                "'\(open)' is never closed: '{{/\(closing)}}' at \(line):\(column) closes another section while it is open"
+            case .strayClose(let name): "'{{/\(name)}}' closes no open section"
             case .unfinishedName: "a tag is not closed ('}}' missing)"
             case .expectedSectionEnd: "this section is never closed"
             case .invalidSetDelimiter: "malformed set-delimiter tag"

@@ -204,15 +204,20 @@ struct TemplateParser {
         return standalone
     }
 
-    /// `{{/name}}`: checks that it closes the open section (the error points at the name),
-    /// and keeps the indentation before a closing tag that is not standalone.
+    /// `{{/name}}`: checks that it closes the open section, and keeps the indentation before a
+    /// closing tag that is not standalone. Closing another section is reported at the open
+    /// one's tag, as a section never closed is: the missing `{{/…}}` is the mistake, most
+    /// likely (a stray closing tag is reported at its name).
     private mutating func closeSection(_ state: State, _ section: inout SectionNodes) throws(TemplateSyntaxError) {
         position += 1
         let nameStart = position
         let name = try readName(state)
         guard name == state.sectionName else {
             position = nameStart
-            throw error(.sectionCloseNameIncorrect)
+            guard let open = state.sectionName else { throw error(.strayClose(name)) }
+            let closing = error(.strayClose(name))
+            position = state.sectionOpening
+            throw error(.closedOutOfOrder(open: open, closing: name, line: closing.line, column: closing.column))
         }
         if !isStandalone(state), !section.whitespaceBefore.isEmpty {
             section.nodes.append(.text(section.whitespaceBefore))
