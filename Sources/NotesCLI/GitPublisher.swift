@@ -23,8 +23,10 @@ enum GitPublisher {
         return nil
     }
 
-    /// Commits `folder` as the next commit of `branch` (created when missing); returns the commit.
-    static func commit(folder: String, branch: String, message: String) throws -> String {
+    /// Commits `folder` as the next commit of `branch` (created when missing); returns the
+    /// commit, and whether it is new: when the branch already holds exactly these files, its
+    /// last commit is returned instead of a commit that changes nothing.
+    static func commit(folder: String, branch: String, message: String) throws -> (commit: String, new: Bool) {
         let index = FileManager.default.temporaryDirectory.appendingPathComponent("notesim-index-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: index) }
         let absolute = URL(fileURLWithPath: folder).standardizedFileURL.path
@@ -38,11 +40,12 @@ enum GitPublisher {
         let tree = try git(["write-tree"], environment: environment)
         var arguments = ["commit-tree", tree, "-m", message]
         if let parent = try? git(["rev-parse", "--verify", "--quiet", "refs/heads/\(branch)"], environment: [:]), !parent.isEmpty {
+            if (try? git(["rev-parse", "--verify", "--quiet", parent + "^{tree}"], environment: [:])) == tree { return (parent, false) }
             arguments += ["-p", parent]
         }
         let commit = try git(arguments, environment: environment)
         _ = try git(["update-ref", "refs/heads/\(branch)", commit], environment: [:])
-        return commit
+        return (commit, true)
     }
 
     /// Runs git; its trimmed standard output, or `Failure` with its standard error.

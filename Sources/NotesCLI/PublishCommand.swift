@@ -100,8 +100,12 @@ struct PublishCommand: ParsableCommand {
             )
         }
         do {
-            let commit = try GitPublisher.commit(folder: built, branch: branch, message: message)
-            Console.out("Committed \(built)/ to branch \(branch) as \(commit.prefix(12)); push it with: git push origin \(branch)")
+            let (commit, new) = try GitPublisher.commit(folder: built, branch: branch, message: message)
+            if new {
+                Console.out("Committed \(built)/ to branch \(branch) as \(commit.prefix(12)); push it with: git push origin \(branch)")
+            } else {
+                Console.out("Branch \(branch) already holds \(built)/ as it is (\(commit.prefix(12))): nothing committed")
+            }
         } catch {
             throw Console.failure("publish.git", path: branch, "\(error)")
         }

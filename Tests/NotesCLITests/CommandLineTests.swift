@@ -273,7 +273,15 @@ import Testing
         #expect(try git(["ls-tree", "--name-only", "gh-pages"]).contains("index.html"))
         #expect(try git(["status", "--porcelain"]) == statusBefore)
         #expect(try git(["rev-parse", "HEAD"]) == headBefore)
-        #expect(try run(["publish", "--git-branch", "gh-pages"], in: repo).status == 0, "a second publish adds a commit")
+        // The same site again: no commit that changes nothing.
+        let again = try run(["publish", "--git-branch", "gh-pages"], in: repo)
+        #expect(again.status == 0)
+        #expect(again.lastLine.hasPrefix("Branch gh-pages already holds public/ as it is ("))
+        #expect(again.lastLine.hasSuffix("): nothing committed"))
+        #expect(try git(["rev-list", "--count", "gh-pages"]).trimmingCharacters(in: .whitespacesAndNewlines) == "1")
+        try "# A\n\nedited\n".write(toFile: repo + "/content/a.md", atomically: true, encoding: .utf8)
+        #expect(try run(["build"], in: repo).status == 0)
+        #expect(try run(["publish", "--git-branch", "gh-pages"], in: repo).status == 0, "an edited site adds a commit")
         #expect(try git(["rev-list", "--count", "gh-pages"]).trimmingCharacters(in: .whitespacesAndNewlines) == "2")
     }
 
