@@ -57,15 +57,8 @@ enum TemplateReferences {
 
     /// Calls `body` with each `{{< parent}}` in `nodes` (at any depth) and its overrides.
     private static func forEachParent(_ nodes: [Template.Node], _ body: (String, [String: [Template.Node]]) -> Void) {
-        var stack = [nodes[...]]
-        while var level = stack.popLast() {
-            guard let node = level.popFirst() else { continue }
-            stack.append(level)
-            switch node {
-            case .partial(let name, _, let overrides?): body(name, overrides)
-            case .section(_, let children, _), .block(_, let children, _), .blockDefinition(_, let children): stack.append(children[...])
-            default: break
-            }
+        walk(nodes) { node in
+            if case .partial(let name, _, let overrides?) = node { body(name, overrides) }
         }
     }
 
@@ -77,22 +70,30 @@ enum TemplateReferences {
         var pending = [name]
         while let next = pending.popLast() {
             guard let template = templates[next] else { continue }
-            var stack = [template.nodes[...]]
-            while var level = stack.popLast() {
-                guard let node = level.popFirst() else { continue }
-                stack.append(level)
+            walk(template.nodes) { node in
                 switch node {
-                case .block(let block, let children, _):
-                    blocks.insert(block)
-                    stack.append(children[...])
-                case .section(_, let children, _), .blockDefinition(_, let children): stack.append(children[...])
-                case .partial(let partial, _, let overrides):
-                    for children in (overrides ?? [:]).values { stack.append(children[...]) }
-                    if visited.insert(partial).inserted { pending.append(partial) }
+                case .block(let block, _, _): blocks.insert(block)
+                case .partial(let partial, _, _): if visited.insert(partial).inserted { pending.append(partial) }
                 default: break
                 }
             }
         }
         return blocks
+    }
+
+    /// Visits every node of `nodes`, those inside sections, blocks and a parent's overrides
+    /// included, with a stack of its own (templates nest up to `TemplateParser.maximumNesting`).
+    private static func walk(_ nodes: [Template.Node], _ visit: (Template.Node) -> Void) {
+        var stack = [nodes[...]]
+        while var level = stack.popLast() {
+            guard let node = level.popFirst() else { continue }
+            stack.append(level)
+            visit(node)
+            switch node {
+            case .section(_, let children, _), .block(_, let children, _), .blockDefinition(_, let children): stack.append(children[...])
+            case .partial(_, _, let overrides?): for key in overrides.keys.sorted() { stack.append(overrides[key]![...]) }
+            default: break
+            }
+        }
     }
 }
