@@ -55,7 +55,8 @@ extension SiteConfig {
     }
 
     /// Whether `text` is `http://` or `https://` (any case) followed by a host, without spaces,
-    /// control characters or characters a URL must percent-encode (`"<>\^`{|}`).
+    /// control characters or characters a URL must percent-encode (`"<>\^`|`; braces stay, for
+    /// `edit-url`'s `{path}`).
     private static func isWebAddress(_ text: String) -> Bool {
         let lowered = text.lowercased()
         guard let scheme = ["http://", "https://"].first(where: { lowered.hasPrefix($0) }) else { return false }
