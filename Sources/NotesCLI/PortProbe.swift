@@ -19,28 +19,26 @@ enum PortProbe {
     /// nil when `host:port` can be bound now; otherwise the error, and the option to change
     /// (an address that does not resolve is no matter of ports).
     static func problem(host: String, port: Int) -> Problem? {
-        guard let message = bindError(host: host, port: port) else { return nil }
-        let hint = message.hasPrefix("cannot resolve") ? "name an address of this machine with --host, such as 127.0.0.1" : "choose another port with --port"
-        return Problem(message: message, hint: hint)
-    }
-
-    /// nil when `host:port` can be bound now; otherwise the error, in words.
-    private static func bindError(host: String, port: Int) -> String? {
+        let another = "choose another port with --port"
         var hints = addrinfo()
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
         hints.ai_flags = AI_PASSIVE
         var found: UnsafeMutablePointer<addrinfo>?
         let status = getaddrinfo(host, String(port), &hints, &found)
-        guard status == 0, let first = found else { return "cannot resolve the address '\(host)': \(String(cString: gai_strerror(status)))" }
+        guard status == 0, let first = found else {
+            return Problem(
+                message: "cannot resolve the address '\(host)': \(String(cString: gai_strerror(status)))",
+                hint: "name an address of this machine with --host, such as 127.0.0.1")
+        }
         defer { freeaddrinfo(found) }
         let handle = socket(first.pointee.ai_family, first.pointee.ai_socktype, first.pointee.ai_protocol)
-        guard handle >= 0 else { return String(cString: strerror(errno)) }
+        guard handle >= 0 else { return Problem(message: String(cString: strerror(errno)), hint: another) }
         defer { close(handle) }
         // As the server sets it: a port left in TIME_WAIT by an earlier run is free.
         var yes: Int32 = 1
         setsockopt(handle, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
         guard bind(handle, first.pointee.ai_addr, first.pointee.ai_addrlen) == 0 else {
-            return errno == EADDRINUSE ? "port \(port) is already in use" : String(cString: strerror(errno))
+            return Problem(message: errno == EADDRINUSE ? "port \(port) is already in use" : String(cString: strerror(errno)), hint: another)
         }
         return nil
     }

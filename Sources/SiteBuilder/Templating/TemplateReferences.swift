@@ -8,18 +8,11 @@ import NotesCore
 /// so a typo (`{{> partials/nope}}`, `{{< nolayout}}`, `{{$mian}}`) built a site of empty or
 /// bare pages, with exit status 0 and no word.
 enum TemplateReferences {
-    /// A partial or parent that no template of the theme provides, at its tag.
-    struct Missing: Equatable {
-        let template: String
-        let name: String
-        let line: Int
-        let column: Int
-    }
-
-    /// Every reference in `templates` to a template they do not hold, by template name.
-    static func missing(in templates: [String: Template]) -> [Missing] {
+    /// Every reference in `templates` to a template they do not hold (a partial or parent
+    /// tag, with its position), with the template it is in, by template name.
+    static func missing(in templates: [String: Template]) -> [(template: String, reference: Template.PartialReference)] {
         templates.keys.sorted().flatMap { name in
-            templates[name]!.references.filter { templates[$0.name] == nil }.map { Missing(template: name, name: $0.name, line: $0.line, column: $0.column) }
+            templates[name]!.references.filter { templates[$0.name] == nil }.map { (name, $0) }
         }
     }
 

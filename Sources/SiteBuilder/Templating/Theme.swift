@@ -69,15 +69,14 @@ public struct Theme: Sendable {
             let file = cycle.names[0] + ".mustache"
             diagnostics.append(
                 .error(
-                    "template.cycle", path: files[file]?.sitePath ?? "(built-in theme)/\(file)",
+                    "template.cycle", path: sourcePaths[cycle.names[0]] ?? file,
                     at: SourcePosition(line: cycle.line, column: cycle.column),
                     "partial cycle: \(cycle.names.joined(separator: " -> "))",
                     hint: "a template that always includes itself never ends; include it inside a section such as {{#children}}…{{/children}}"))
         }
         // Blocks are compared only in a theme without errors: a cycle or a missing parent
         // leaves the parents' blocks unknown, and the warnings would only repeat the error.
-        diagnostics += referenceDiagnostics(
-            library.all, blocks: !diagnostics.contains(where: \.isError), path: { files[$0 + ".mustache"]?.sitePath ?? "(built-in theme)/\($0).mustache" })
+        diagnostics += referenceDiagnostics(library.all, blocks: !diagnostics.contains(where: \.isError), sourcePaths: sourcePaths)
         for name in requiredTemplates where library.template(named: name) == nil && !diagnostics.contains(where: { $0.path.hasSuffix(name + ".mustache") }) {
             diagnostics.append(
                 .error(
@@ -92,10 +91,12 @@ public struct Theme: Sendable {
 
     /// An error at each partial or parent tag that names no template, and a warning at each
     /// parent tag whose template fills a block the parent does not have (`TemplateReferences`).
-    private static func referenceDiagnostics(_ templates: [String: Template], blocks checksBlocks: Bool, path: (String) -> String) -> [Diagnostic] {
-        let missing = TemplateReferences.missing(in: templates).map { reference in
+    private static func referenceDiagnostics(_ templates: [String: Template], blocks checksBlocks: Bool, sourcePaths: [String: String]) -> [Diagnostic] {
+        // Every template here was registered with its path (`load`).
+        func path(_ name: String) -> String { sourcePaths[name] ?? name + ".mustache" }
+        let missing = TemplateReferences.missing(in: templates).map { template, reference in
             Diagnostic.error(
-                "template.missing", path: path(reference.template), at: SourcePosition(line: reference.line, column: reference.column),
+                "template.missing", path: path(template), at: SourcePosition(line: reference.line, column: reference.column),
                 "no template '\(reference.name)': the theme's templates and those in templates/ are named by their path without .mustache",
                 hint: Suggestion.closest(to: reference.name, among: templates.keys.sorted()).map { "did you mean '\($0)'?" })
         }
