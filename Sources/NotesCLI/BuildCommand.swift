@@ -31,6 +31,11 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Also print what each stage did.")
     var verbose = false
 
+    /// Refuses `--quiet` with `--verbose` (exit 2), which the usage line gives as one or the other.
+    func validate() throws {
+        if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together: choose one") }
+    }
+
     func run() throws {
         let clock = ContinuousClock()
         let start = clock.now

@@ -84,7 +84,8 @@ struct CmarkConverter {
             }
         }
         defer { cmark_node_free(document) }
-        let github = GitHubExtensions(index: index, alertTitle: options.alertTitle).run(document, marked: marked, options: Self.cmarkOptions)
+        let github = GitHubExtensions(index: index, alertTitle: options.alertTitle, backToContent: options.backToContent).run(
+            document, marked: marked, options: Self.cmarkOptions)
         var walked = walk(document, origins: github.origins)
         walked.explicitAnchors += github.anchors
         applyEdits(walked)
@@ -390,15 +391,17 @@ struct CmarkConverter {
                 findings.anchors.append(attribute.value)
             }
             guard let kind = HTMLAttributeScanner.referenceKind(of: attribute) else { continue }
-            let lineDelta = bytes[..<attribute.valueRange.lowerBound].reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
-            findings.references.append(
-                Reference(
-                    kind: kind, origin: .rawHTML, destination: attribute.value,
-                    position: position(attribute, lineDelta)
-                ))
-            let rewritten = options.rewriteDestination(attribute.value, kind)
-            if rewritten != attribute.value {
-                replacements.append((attribute.valueRange, HTMLEscaping.attribute(rewritten)))
+            for attribute in HTMLAttributeScanner.destinations(of: attribute) {
+                let lineDelta = bytes[..<attribute.valueRange.lowerBound].reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+                findings.references.append(
+                    Reference(
+                        kind: kind, origin: .rawHTML, destination: attribute.value,
+                        position: position(attribute, lineDelta)
+                    ))
+                let rewritten = options.rewriteDestination(attribute.value, kind)
+                if rewritten != attribute.value {
+                    replacements.append((attribute.valueRange, HTMLEscaping.attribute(rewritten)))
+                }
             }
         }
         if !replacements.isEmpty {

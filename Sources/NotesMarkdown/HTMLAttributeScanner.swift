@@ -72,10 +72,35 @@ struct HTMLAttributeScanner {
         switch (attribute.tag, attribute.name) {
         case ("a", "href"), ("area", "href"), ("link", "href"): .link
         case ("img", "src"), ("source", "src"), ("video", "src"), ("audio", "src"),
-            ("video", "poster"), ("iframe", "src"), ("embed", "src"), ("track", "src"):
+            ("video", "poster"), ("iframe", "src"), ("embed", "src"), ("track", "src"),
+            ("img", "srcset"), ("source", "srcset"):
             .image
         default: nil
         }
+    }
+
+    /// The destinations an attribute names, each with its own value and range: the
+    /// attribute itself, or for `srcset` (`a.png 1x, b.png 2x`) each candidate's URL, so that
+    /// every image a high-density screen may load is checked, rewritten and published.
+    static func destinations(of attribute: Attribute) -> [Attribute] {
+        guard attribute.name == "srcset" else { return [attribute] }
+        let bytes = Array(attribute.value.utf8)
+        var result: [Attribute] = []
+        var cursor = 0
+        while cursor < bytes.count {
+            while cursor < bytes.count, isSpace(bytes[cursor]) || bytes[cursor] == UInt8(ascii: ",") { cursor += 1 }
+            let start = cursor
+            while cursor < bytes.count, !isSpace(bytes[cursor]) { cursor += 1 }
+            var end = cursor
+            // A URL's trailing commas end its candidate (HTML's srcset parsing); otherwise its
+            // descriptors (`2x`, `480w`) run to the next comma.
+            while end > start, bytes[end - 1] == UInt8(ascii: ",") { end -= 1 }
+            if end == cursor { while cursor < bytes.count, bytes[cursor] != UInt8(ascii: ",") { cursor += 1 } }
+            guard end > start else { continue }
+            let range = (attribute.valueRange.lowerBound + start)..<(attribute.valueRange.lowerBound + end)
+            result.append(Attribute(tag: attribute.tag, name: attribute.name, value: String(decoding: bytes[start..<end], as: UTF8.self), valueRange: range))
+        }
+        return result
     }
 
     /// Whether an attribute defines a fragment target (`id`, or `name` on `<a>`).

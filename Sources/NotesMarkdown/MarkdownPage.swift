@@ -144,6 +144,9 @@ public struct MarkdownOptions: Sendable {
     /// The title of an alert (`> [!NOTE]`), in the page's language; GitHub's English
     /// titles by default.
     public var alertTitle: @Sendable (AlertKind) -> String
+    /// The label of a footnote's link back to its reference, in the page's language
+    /// (GitHub's English by default): read aloud by screen readers on the `↩`.
+    public var backToContent: String
     /// Replaces each code block that names a language (and is not a slot) by a code marker,
     /// for a later step to fill with highlighted HTML: highlighting runs another program,
     /// once per build for all blocks, so it cannot happen while one note is parsed. Off by
@@ -159,6 +162,7 @@ public struct MarkdownOptions: Sendable {
         slotLanguages: Set<String> = [],
         rewriteDestination: @escaping @Sendable (String, Reference.Kind) -> String = { destination, _ in destination },
         alertTitle: @escaping @Sendable (AlertKind) -> String = { $0.englishTitle },
+        backToContent: String = "Back to content",
         markCode: Bool = false,
         collectsProse: Bool = false,
         slotProse: (@Sendable (String) -> String)? = nil
@@ -166,6 +170,7 @@ public struct MarkdownOptions: Sendable {
         self.slotProse = slotProse
         self.slotLanguages = slotLanguages
         self.alertTitle = alertTitle
+        self.backToContent = backToContent
         self.markCode = markCode
         self.collectsProse = collectsProse
         self.rewriteDestination = rewriteDestination

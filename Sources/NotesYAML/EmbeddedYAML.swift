@@ -136,6 +136,13 @@ public struct EmbeddedYAML: Sendable {
 }
 
 extension YAMLNode {
+    /// Whether the node is YAML's null: a plain empty value (`title:`), `~` or `null`, which a
+    /// setting reads as "not set" (its default) rather than as the text "null" or "".
+    public var isNull: Bool {
+        guard let scalar, scalar.isPlain else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
     /// A plain scalar as a YAML 1.1 integer (`12`, `-3`, `1_000`, `0x1F`, `0o17`, `1:30`), as Yams reads one.
     public var int: Int? {
         guard let scalar, scalar.isPlain else { return nil }

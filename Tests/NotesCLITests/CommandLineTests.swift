@@ -285,7 +285,7 @@ import Testing
         #expect(try git(["rev-list", "--count", "gh-pages"]).trimmingCharacters(in: .whitespacesAndNewlines) == "2")
     }
 
-    @Test(arguments: [["build", "--no-such-flag"], ["frobnicate"], ["check", "--format", "xml"]])
+    @Test(arguments: [["build", "--no-such-flag"], ["frobnicate"], ["check", "--format", "xml"], ["build", "--quiet", "--verbose"]])
     func usageErrorsExitWithTwo(arguments: [String]) throws {
         let result = try run(arguments, in: "/")
         #expect(result.status == 2)

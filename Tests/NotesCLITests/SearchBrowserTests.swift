@@ -104,6 +104,25 @@ import Testing
         #expect(found.status == "「xqzzyvq」に一致するノートはありません")
     }
 
+    /// The excerpt is cut around the most query terms, not the first one ("タイ" of
+    /// "タイミング" came before the real match); a match in the heading alone is marked in
+    /// the heading's link; one result is "1 note"; and "$'" in a query is shown as typed.
+    @Test func theExcerptShowsWhereTheTermsAreAndTheCountAndQueryReadRight() throws {
+        let filler = String(repeating: "本文が続きます。", count: 25)
+        let site = try CLI.makeSite([
+            "notesim.yml": "language: en\ntitle: T\n",
+            "content/index.md": "# Home\n",
+            "content/a.md": "# A\n\n## 設定\n\nバッチ処理のタイミングについて。\(filler)ここで**可視性タイムアウト**を説明します。\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        #expect(try CLI.run(["build"], in: site).status == 0)
+        let found = try search(site, "可視性タイムアウト")
+        #expect(found.status == "1 note")
+        #expect(found.results.first?.marks == ["可視性タイムアウト"])
+        #expect(try search(site, "設定").results.first?.marks == ["設定"])
+        #expect(try search(site, "zzqq$'").status == "No notes match “zzqq$'”")
+    }
+
     @Test func onA390PixelPhoneThePanelAndTheQueryFitInLightAndDark() throws {
         let site = try builtRepositorySite()
         defer { try? FileManager.default.removeItem(atPath: site) }

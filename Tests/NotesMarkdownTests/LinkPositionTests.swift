@@ -58,4 +58,11 @@ import Testing
         #expect(positions("> quote\nlazy [g](a\\_b.md)\n") == ["a_b.md 2:10"])
         #expect(positions("1. 項目\n   続き [e](a\\_b.md) と [f](a\\_b.md)\n") == ["a_b.md 2:11", "a_b.md 2:26"])
     }
+
+    /// Each URL of a `srcset` is a reference of its own, at its column: each image is checked and copied.
+    @Test func everyURLOfASrcsetIsAReference() {
+        let page = MarkdownParser.parse("<img srcset=\"img/a.png 1x, img/b%20c.png 2x,img/d.png\" src=\"img/e.png\">\n")
+        #expect(page.references.map(\.destination) == ["img/a.png", "img/b%20c.png", "img/d.png", "img/e.png"])
+        #expect(page.references.map(\.position.column) == [14, 28, 45, 61])
+    }
 }

@@ -83,4 +83,29 @@ import TestSupport
         #expect(result.text(at: "with-heading.html")?.contains("<title>最初の見出し | Notes</title>") == true)
         #expect(result.text(at: "plain-note.html")?.contains("<title>plain-note | Notes</title>") == true)
     }
+
+    /// A key with no value keeps its default, as in `notesim.yml`; a blank title would blank
+    /// the page's `<title>`, sidebar link and pager, so it keeps the default too.
+    @Test func nullValuesAndBlankTitlesKeepTheDefaults() {
+        let (frontMatter, problems) = FrontMatter.parse("title:\ndescription: ~\norder: null\ndraft:\nlang:", path: "content/a.md")
+        #expect(problems == [])
+        #expect(frontMatter == FrontMatter())
+        #expect(FrontMatter.parse("title: \"  \"", path: "content/a.md") == (FrontMatter(), []))
+        let fileSystem = MemoryFileSystem(files: ["s/content/a.md": "---\ntitle: \"\"\n---\n本文\n\n## 見出し\n"])
+        #expect(SitePipeline.run(siteDirectory: "s", fileSystem: fileSystem).text(at: "a.html")?.contains("<title>見出し | Notes</title>") == true)
+    }
+
+    /// `lang` is held to the languages the theme has words for, as the site's `language` is;
+    /// `draft` is read as every boolean is (`yes` too; a quoted "true" is text).
+    @Test func langAndDraftAreCheckedAsTheSitesSettingsAre() {
+        let (frontMatter, problems) = FrontMatter.parse("lang: fr\ndraft: \"true\"", path: "content/a.md")
+        #expect(
+            problems.map(\.formatted) == [
+                "content/a.md:2:7: error: 'lang' must be ja or en (the languages the theme has words for) [frontmatter.type]",
+                "content/a.md:3:8: error: 'draft' must be true or false [frontmatter.type]",
+            ])
+        #expect(frontMatter == FrontMatter())
+        #expect(FrontMatter.parse("lang: EN", path: "content/a.md").1.count == 1)
+        #expect(FrontMatter.parse("draft: yes\nlang: ja", path: "content/a.md") == (FrontMatter(draft: true, lang: "ja"), []))
+    }
 }

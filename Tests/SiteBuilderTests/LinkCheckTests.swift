@@ -78,6 +78,26 @@ import TestSupport
             ])
     }
 
+    /// A link out of content/ and back in (which GitHub follows) is told the path to write.
+    @Test func aLinkThatLeavesContentAndComesBackInGetsThePathThatStaysInside() {
+        let diagnostics = check([
+            "content/index.md": "[o](../content/other.md#x)\n",
+            "content/deep/a.md": "[o](../../content/other.md)\n",
+            "content/other.md": "# O\n",
+        ])
+        #expect(
+            diagnostics == [
+                """
+                content/deep/a.md:1:5: error: link '../../content/other.md' leaves content/ and comes back in, which the published site cannot follow [link.outside-content]
+                content/deep/a.md:1:5: note: write it from this note inside content/: '../other.md'
+                """,
+                """
+                content/index.md:1:5: error: link '../content/other.md#x' leaves content/ and comes back in, which the published site cannot follow [link.outside-content]
+                content/index.md:1:5: note: write it from this note inside content/: 'other.md#x'
+                """,
+            ])
+    }
+
     @Test func anchorsInRawHTMLAreLinkTargets() {
         let diagnostics = check([
             "content/a.md": "<a id=\"旧\"></a>\n\n<p><a href=\"#旧\">戻る</a> <a href=\"#新\">x</a></p>\n"
@@ -109,5 +129,21 @@ import TestSupport
         let result = SitePipeline.run(siteDirectory: "site", fileSystem: fileSystem)
         let copies = result.files.filter { if case .copy = $0.content { true } else { false } }
         #expect(copies.map(\.path) == ["files/slides.pdf", "img/used.png"])
+    }
+
+    /// Every image of a `srcset` is checked and copied: a high-density screen loads it.
+    @Test func everyImageOfASrcsetIsCheckedAndCopied() {
+        let fileSystem = MemoryFileSystem(files: [
+            "site/content/a.md": "<img srcset=\"img/a.png 1x, img/a@2x.png 2x\" src=\"img/a.png\">\n\n<picture><source srcset=\"img/gone.webp\"></picture>\n",
+            "site/content/img/a.png": "png",
+            "site/content/img/a@2x.png": "png",
+        ])
+        let result = SitePipeline.run(siteDirectory: "site", fileSystem: fileSystem)
+        let copies = result.files.filter { if case .copy = $0.content { true } else { false } }
+        #expect(copies.map(\.path) == ["img/a.png", "img/a@2x.png"])
+        #expect(
+            result.printedDiagnostics == [
+                "content/a.md:3:26: error: image 'img/gone.webp' does not exist (looked for content/img/gone.webp) [image.missing]"
+            ])
     }
 }

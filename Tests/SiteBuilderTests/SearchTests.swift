@@ -21,7 +21,7 @@ import TestSupport
         let script = result.text(at: "toc.#.js") ?? ""
         #expect(
             script.contains(
-                #"window.notesimSearchBox = {"ja": "\u003cdiv class=\"site-search\" role=\"search\" data-results=\"%d 件のノート\" data-no-results=\"「%s」に一致するノートはありません\" hidden\u003e\n"#
+                #"window.notesimSearchBox = {"ja": "\u003cdiv class=\"site-search\" role=\"search\" data-results=\"%d 件のノート\" data-results-one=\"1 件のノート\" data-no-results=\"「%s」に一致するノートはありません\" hidden\u003e\n"#
             ))
         #expect(script.contains(#"\u003cinput id=\"site-search-input\" type=\"search\" placeholder=\"検索 ( / )\""#))
     }
@@ -33,21 +33,29 @@ import TestSupport
         #expect(script.contains(#"\u003c/div\u003e\n", "ja": "\u003cdiv class=\"site-search\" role=\"search\" data-results=\"%d 件のノート\""#))
     }
 
-    /// A note's `lang:` is a key of the shared script's boxes: markup in it stays a string.
-    @Test func aLanguageWithMarkupStaysInsideItsString() {
+    /// A note's `lang:` is a key of the shared script's boxes: one with markup is refused
+    /// (only ja and en have words), so it never reaches the script.
+    @Test func aLanguageWithMarkupIsRefusedAndNeverReachesTheScript() {
         let fileSystem = MemoryFileSystem(files: [
             "s/content/a.md": "---\nlang: \"x</script><script>alert(1)</script>\"\n---\n# A\n", "s/content/b.md": "# B\n",
         ])
-        let script = SitePipeline.run(siteDirectory: "s", fileSystem: fileSystem).text(at: "toc.#.js") ?? ""
+        let result = SitePipeline.run(siteDirectory: "s", fileSystem: fileSystem)
+        let script = result.text(at: "toc.#.js") ?? ""
         #expect(!script.contains("</script>"))
-        #expect(script.contains(#"{"ja": "\u003cdiv class=\"site-search\""#))
-        #expect(script.contains(#"\u003c/div\u003e\n", "x\u003c/script\u003e\u003cscript\u003ealert(1)\u003c/script\u003e": "\u003cdiv"#))
+        #expect(!script.contains("alert"))
+        #expect(
+            result.printedDiagnostics == [
+                "content/a.md:2:7: error: 'lang' must be ja or en (the languages the theme has words for) [frontmatter.type]"
+            ])
     }
 
     @Test func englishSitesGetEnglishStrings() {
         let fileSystem = MemoryFileSystem(files: ["s/notesim.yml": "language: en\n", "s/content/a.md": "# A\n"])
         let script = SitePipeline.run(siteDirectory: "s", fileSystem: fileSystem).text(at: "toc.#.js") ?? ""
-        #expect(script.contains(#"{"en": "\u003cdiv class=\"site-search\" role=\"search\" data-results=\"%d notes\" data-no-results=\"No notes match “%s”\""#))
+        #expect(
+            script.contains(
+                #"{"en": "\u003cdiv class=\"site-search\" role=\"search\" data-results=\"%d notes\" data-results-one=\"1 note\" data-no-results=\"No notes match “%s”\""#
+            ))
     }
 
     @Test func searchFalseRemovesTheBoxAndTheIndex() {

@@ -14,13 +14,17 @@ import TestSupport
     }
 
     /// `edit-url` gives each note an edit link: `{path}` is the note's path from the site
-    /// root, percent-encoded; without `{path}` the path is appended.
+    /// root, percent-encoded; without `{path}` the path is appended after a `/`.
     @Test func editURLMakesEachNotesEditLink() {
         let (config, problems) = SiteConfig.parse("edit-url: https://github.com/u/n/edit/main/{path}?plain=1\n", path: "notesim.yml")
         #expect(problems == [])
         #expect(config.editLink(sourcePath: "content/lambda/同期 a.md") == "https://github.com/u/n/edit/main/content/lambda/%E5%90%8C%E6%9C%9F%20a.md?plain=1")
         #expect(
             SiteConfig.parse("edit-url: https://x.example/\n", path: "notesim.yml").0.editLink(sourcePath: "content/a.md") == "https://x.example/content/a.md")
+        // Without a slash at its end, one is put between the address and the path.
+        #expect(
+            SiteConfig.parse("edit-url: https://github.com/me/n/blob/main\n", path: "notesim.yml").0.editLink(sourcePath: "content/a.md")
+                == "https://github.com/me/n/blob/main/content/a.md")
         #expect(SiteConfig().editLink(sourcePath: "content/a.md") == nil)
     }
 
@@ -54,7 +58,7 @@ import TestSupport
         let (config, problems) = SiteConfig.parse("edit-url: 'javascript:alert(1)//{path}'\n", path: "notesim.yml")
         #expect(
             problems.map(\.formatted) == [
-                "notesim.yml:1:11: error: 'edit-url' must be an absolute http:// or https:// URL with {path} for the note's path, such as https://github.com/me/notes/edit/main/{path}, not 'javascript:alert(1)//{path}' [config.type]"
+                "notesim.yml:1:11: error: 'edit-url' must be an absolute http:// or https:// URL, with {path} where the note's path goes (else it is appended), such as https://github.com/me/notes/edit/main/{path}, not 'javascript:alert(1)//{path}' [config.type]"
             ])
         #expect(config.editURL == "")
         #expect(SiteConfig.parse("edit-url: https://github.com/me/notes/edit/main/{path}\n", path: "notesim.yml").1 == [])
@@ -137,5 +141,20 @@ import TestSupport
         let page = SitePipeline.run(siteDirectory: "s", fileSystem: fileSystem).text(at: "a.html") ?? ""
         #expect(page.contains("<html lang=\"en\""))
         #expect(page.contains("Skip to content"), "the interface follows the note's language")
+    }
+
+    /// A key with no value keeps its default, and a blank title does too (the header link
+    /// and every `<title>` would be empty).
+    @Test func nullValuesAndABlankTitleKeepTheDefaults() {
+        #expect(SiteConfig.parse("title:\nlanguage: ~\nsearch:\ndescription: null\n", path: "notesim.yml") == (SiteConfig(), []))
+        #expect(SiteConfig.parse("title: \" \"\n", path: "notesim.yml") == (SiteConfig(), []))
+    }
+
+    /// `search` is a boolean as front matter's `draft` is: YAML 1.1's words, never a quoted string.
+    @Test func searchIsReadAsEveryBooleanIs() {
+        #expect(SiteConfig.parse("search: no\n", path: "notesim.yml") == (SiteConfig(search: false), []))
+        let (config, problems) = SiteConfig.parse("search: \"false\"\n", path: "notesim.yml")
+        #expect(problems.map(\.formatted) == ["notesim.yml:1:9: error: 'search' must be true or false, not 'false' [config.type]"])
+        #expect(config.search, "the default is kept")
     }
 }

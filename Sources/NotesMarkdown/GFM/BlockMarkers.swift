@@ -1,14 +1,22 @@
 import CCmark
+import NotesCore
 
 /// GitHub's task list items and alerts: block structures cmark already parsed (a list item,
 /// a block quote) that a marker at the start of their first paragraph changes.
 enum BlockMarkers {
-    /// Turns `- [ ] x` and `- [x] x` items into items with a disabled checkbox.
-    static func taskItem(_ item: OpaquePointer) {
+    /// Turns `- [ ] x` and `- [x] x` items into items with a disabled checkbox, and so an item
+    /// of a box alone (`- [ ] `) when a space or tab follows it in `index`'s source, as
+    /// cmark-gfm does (cmark drops a paragraph's trailing spaces, so the text alone cannot tell).
+    static func taskItem(_ item: OpaquePointer, index: LineIndex) {
         guard let paragraph = cmark_node_first_child(item), CmarkTree.type(paragraph) == CMARK_NODE_PARAGRAPH,
             cmark_node_get_start_line(paragraph) == cmark_node_get_start_line(item)
         else { return }
-        let text = CmarkTree.leadingText(of: paragraph, upTo: 4)
+        var text = CmarkTree.leadingText(of: paragraph, upTo: 4)
+        if text.count == 3, cmark_node_next(cmark_node_first_child(paragraph)) == nil {
+            let line = index.lineBytes(Int(cmark_node_get_start_line(paragraph)))
+            let after = line.startIndex + Int(cmark_node_get_start_column(paragraph)) - 1 + 3
+            if after < line.endIndex, line[after] == UInt8(ascii: " ") || line[after] == UInt8(ascii: "\t") { text.append(line[after]) }
+        }
         guard text.count == 4, text[0] == UInt8(ascii: "["), text[2] == UInt8(ascii: "]"),
             text[3] == UInt8(ascii: " ") || text[3] == UInt8(ascii: "\t")
         else { return }
@@ -18,7 +26,7 @@ enum BlockMarkers {
         case UInt8(ascii: "x"), UInt8(ascii: "X"): checked = true
         default: return
         }
-        CmarkTree.dropLeadingBytes(4, of: paragraph)
+        CmarkTree.dropLeadingBytes(min(4, CmarkTree.leadingText(of: paragraph, upTo: 4).count), of: paragraph)
         let box = "<input type=\"checkbox\"\(checked ? " checked=\"\"" : "") disabled=\"\" /> "
         let node = CmarkTree.custom(block: false, enter: box, exit: "")
         if let first = cmark_node_first_child(paragraph) {

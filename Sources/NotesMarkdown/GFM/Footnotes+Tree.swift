@@ -14,7 +14,7 @@ extension Footnotes {
     /// Finds the definitions (top-level paragraphs starting on a marked line, split off
     /// the paragraph they interrupt), numbers them by their references (replaced by links),
     /// and moves the referred ones to a list at the end; returns the ids it wrote.
-    static func run(_ document: OpaquePointer, _ marked: MarkedSource, index: LineIndex, origins: inout SourceOrigins) -> [String] {
+    static func run(_ document: OpaquePointer, _ marked: MarkedSource, index: LineIndex, backLabel: String, origins: inout SourceOrigins) -> [String] {
         guard !marked.labels.isEmpty else { return [] }
         var definitions: [String: Definition] = [:]
         var order: [String] = []
@@ -55,7 +55,7 @@ extension Footnotes {
                 let suffix = reference == 1 ? "" : "-\(reference)"
                 let mark = reference == 1 ? "" : "<sup class=\"footnote-ref\">\(reference)</sup>"
                 backLinks +=
-                    " <a href=\"#fnref:\(id)\(suffix)\" class=\"footnote-backref\" data-footnote-backref aria-label=\"Back to content\">↩\(mark)</a>"
+                    " <a href=\"#fnref:\(id)\(suffix)\" class=\"footnote-backref\" data-footnote-backref aria-label=\"\(HTMLEscaping.attribute(backLabel))\">↩\(mark)</a>"
                 ids.append("fnref:\(definition.label)\(suffix)")
             }
             cmark_node_append_child(definition.paragraph, CmarkTree.custom(block: false, enter: backLinks, exit: ""))

@@ -11,6 +11,8 @@ import NotesCore
 struct GitHubExtensions {
     let index: LineIndex
     let alertTitle: @Sendable (AlertKind) -> String
+    /// The label of a footnote's back link (`MarkdownOptions.backToContent`).
+    let backToContent: String
 
     /// What the passes leave for the converter's walk.
     struct Result {
@@ -22,9 +24,10 @@ struct GitHubExtensions {
     /// Runs every pass over `document`, parsed from `marked.bytes` with `options`.
     func run(_ document: OpaquePointer, marked: MarkedSource, options: Int32) -> Result {
         var result = Result()
-        TablePass(index: marked.escapedTildes ? LineIndex(bytes: marked.bytes) : index).run(
-            document, page: marked.bytes, options: options, origins: &result.origins)
-        for node in CmarkTree.blocks(of: CMARK_NODE_ITEM, in: document) { BlockMarkers.taskItem(node) }
+        // The lines cmark parsed, whose byte columns its nodes give.
+        let parsed = marked.escapedTildes ? LineIndex(bytes: marked.bytes) : index
+        TablePass(index: parsed).run(document, page: marked.bytes, options: options, origins: &result.origins)
+        for node in CmarkTree.blocks(of: CMARK_NODE_ITEM, in: document) { BlockMarkers.taskItem(node, index: parsed) }
         for node in CmarkTree.children(document) where CmarkTree.type(node) == CMARK_NODE_BLOCK_QUOTE {
             BlockMarkers.alert(node, title: alertTitle)
         }
@@ -32,7 +35,7 @@ struct GitHubExtensions {
         Autolinks.run(document)
         Strikethrough.run(document)
         if marked.escapedTildes { EscapedTildes.restore(document) }
-        result.anchors = Footnotes.run(document, marked, index: index, origins: &result.origins)
+        result.anchors = Footnotes.run(document, marked, index: index, backLabel: backToContent, origins: &result.origins)
         Footnotes.restoreMarkers(document, marked)
         return result
     }

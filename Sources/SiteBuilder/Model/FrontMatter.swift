@@ -94,13 +94,25 @@ public struct FrontMatter: Equatable, Sendable {
             diagnostics.append(.error("frontmatter.type", path: path, at: yaml.position(of: node), "'\(key)' must be \(expected)"))
         }
         for (key, keyNode, value) in pairs {
+            // `title:` with nothing after it leaves the key at its default, as for any key.
+            if value.isNull, knownKeys.contains(key) { continue }
             switch key {
             case "title":
-                if let string = value.scalar?.string { frontMatter.title = string } else { typeError(key, "a string", value) }
+                // A blank title would blank the page's `<title>`, sidebar link and pager:
+                // the default (the first heading, else the file name) is taken instead.
+                if let string = value.scalar?.string {
+                    frontMatter.title = string.allSatisfy(\.isWhitespace) ? nil : string
+                } else {
+                    typeError(key, "a string", value)
+                }
             case "description":
                 if let string = value.scalar?.string { frontMatter.description = string } else { typeError(key, "a string", value) }
             case "lang":
-                if let string = value.scalar?.string { frontMatter.lang = string } else { typeError(key, "a string", value) }
+                if let string = value.scalar?.string, SiteConfig.languageProblem(string) == nil {
+                    frontMatter.lang = string
+                } else {
+                    typeError(key, "\(SiteConfig.languages.joined(separator: " or ")) (the languages the theme has words for)", value)
+                }
             case "order":
                 if let number = value.int { frontMatter.order = number } else { typeError(key, "a whole number", value) }
             case "draft":

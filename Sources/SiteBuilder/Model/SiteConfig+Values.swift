@@ -41,7 +41,7 @@ extension SiteConfig {
     static func editURLProblem(_ text: String) -> String? {
         guard !text.isEmpty, !isWebAddress(text) else { return nil }
         return
-            "'edit-url' must be an absolute http:// or https:// URL with {path} for the note's path, such as https://github.com/me/notes/edit/main/{path}, not '\(text)'"
+            "'edit-url' must be an absolute http:// or https:// URL, with {path} where the note's path goes (else it is appended), such as https://github.com/me/notes/edit/main/{path}, not '\(text)'"
     }
 
     /// What a base URL must be, as the errors say it.

@@ -57,11 +57,11 @@ public struct SiteConfig: Equatable, Sendable {
     }
 
     /// The edit link of the note at `sourcePath`: `edit-url` with `{path}` replaced (or the
-    /// path appended when it has no `{path}`); nil when there is no `edit-url`.
+    /// path appended after a `/` when it has no `{path}`); nil when there is no `edit-url`.
     public func editLink(sourcePath: String) -> String? {
         guard !editURL.isEmpty else { return nil }
         let path = PercentEncoding.encodePath(sourcePath)
-        guard editURL.contains("{path}") else { return editURL + path }
+        guard editURL.contains("{path}") else { return editURL.hasSuffix("/") ? editURL + path : editURL + "/" + path }
         return editURL.split(separator: "{path}", omittingEmptySubsequences: false).joined(separator: path)
     }
 
@@ -99,6 +99,8 @@ public struct SiteConfig: Equatable, Sendable {
                 diagnostics += parseLimits(value, into: &config.limits, yaml: yaml, path: path)
                 continue
             }
+            // `title:` with nothing after it leaves the setting at its default.
+            if value.isNull { continue }
             guard case .scalar(let scalar) = value else {
                 diagnostics.append(.error("config.type", path: path, at: yaml.position(of: value), "'\(key)' must be a string, not \(value.kindDescription)"))
                 continue
@@ -108,16 +110,18 @@ public struct SiteConfig: Equatable, Sendable {
                 continue
             }
             switch key {
-            case "title": config.title = scalar.string
+            // A blank title would leave every page's header link empty: the default stays.
+            case "title": if !scalar.string.allSatisfy(\.isWhitespace) { config.title = scalar.string }
             case "language": config.language = scalar.string
             case "base-url": config.baseURL = scalar.string
             case "description": config.description = scalar.string
             case "edit-url": config.editURL = scalar.string
             case "search":
-                switch scalar.string {
-                case "true", "True", "TRUE": config.search = true
-                case "false", "False", "FALSE": config.search = false
-                default:
+                // Booleans are read as in front matter and scenario blocks (`YAMLNode.yamlBool`):
+                // a quoted "false" is text, not a boolean.
+                if let flag = value.yamlBool {
+                    config.search = flag
+                } else {
                     diagnostics.append(
                         .error("config.type", path: path, at: yaml.position(of: value), "'search' must be true or false, not '\(scalar.string)'"))
                 }

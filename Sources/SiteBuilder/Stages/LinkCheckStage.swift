@@ -31,6 +31,23 @@ public enum LinkCheckStage {
         return Dictionary(zip(checked.map(\.sourcePath), perNote), uniquingKeysWith: { first, _ in first })
     }
 
+    /// The error of a relative link that leaves `content/`. One that comes back in
+    /// (`../content/b.md`, which GitHub follows) is told the path that stays inside: the
+    /// published site is `content/`'s files, with no `content/` above them to come back to.
+    private static func outsideContent(_ reference: Reference, _ destination: Destination, in note: Note, noun: String) -> Diagnostic {
+        let folder = LoadStage.contentFolder + "/"
+        if let fromRoot = Path.normalize(Path.join(folder + Path.directory(of: note.contentPath), destination.path)), fromRoot.hasPrefix(folder) {
+            let inside = Path.rootPrefix(forFile: note.contentPath) + fromRoot.dropFirst(folder.count)
+            return .error(
+                "link.outside-content", path: note.sourcePath, at: reference.position,
+                "\(noun) '\(reference.destination)' leaves content/ and comes back in, which the published site cannot follow",
+                hint: "write it from this note inside content/: '\(inside)\(destination.suffix)'")
+        }
+        return .error(
+            "link.outside-content", path: note.sourcePath, at: reference.position, "\(noun) '\(reference.destination)' points outside content/",
+            hint: "only files inside content/ are published; move the file into content/")
+    }
+
     private static func check(_ reference: Reference, in note: Note, site: SiteIndex, lookups: inout LinkLookups, output: inout Output) {
         let destination = Destination(reference.destination)
         let path = note.sourcePath
@@ -51,12 +68,7 @@ public enum LinkCheckStage {
             checkFragment(destination.fragment, of: note, from: note, reference: reference, lookups: &lookups, output: &output)
         case .relative:
             guard let resolved = Path.normalize(Path.join(Path.directory(of: note.contentPath), destination.path)) else {
-                output.diagnostics.append(
-                    .error(
-                        "link.outside-content", path: path, at: position,
-                        "\(noun) '\(reference.destination)' points outside content/",
-                        hint: "only files inside content/ are published; move the file into content/"
-                    ))
+                output.diagnostics.append(outsideContent(reference, destination, in: note, noun: noun))
                 return
             }
             if destination.path.hasSuffix("/") || site.folders.contains(resolved) || resolved.isEmpty {

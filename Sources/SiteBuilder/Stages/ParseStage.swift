@@ -44,7 +44,7 @@ public enum ParseStage {
         let strings = UIStrings.forLanguage(language)
         return MarkdownOptions(
             slotLanguages: slotLanguages, rewriteDestination: { destination, _ in OutputPaths.rewrite(destination) },
-            alertTitle: { strings.alertTitle($0) }, markCode: true, collectsProse: prose,
+            alertTitle: { strings.alertTitle($0) }, backToContent: strings.backToContent, markCode: true, collectsProse: prose,
             slotProse: { SearchExtraction.claims(ofScenario: $0) })
     }
 }

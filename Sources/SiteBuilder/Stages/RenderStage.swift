@@ -91,7 +91,7 @@ public enum RenderStage {
         let isHome = note.outputPath == "index.html"
         let language = note.frontMatter.lang ?? input.config.language
         let html = fillSlots(note, slotHTML: figures, codeHTML: code)
-        let (titleHTML, body) = splitLeadingTitle(html)
+        let (titleHTML, body) = splitLeadingTitle(html, promoting: note.frontMatter.title == nil)
         let root = Path.rootPrefix(forFile: note.outputPath)
         let previousLink = previous.flatMap { frame.notesByOutput[$0] }.map { link(to: $0, root: root) }
         let nextLink = next.flatMap { frame.notesByOutput[$0] }.map { link(to: $0, root: root) }
@@ -199,12 +199,13 @@ public enum RenderStage {
     }
 
     private static func pageContext(_ note: Note, titleHTML: String?, content: ArraySlice<UInt8>, config: SiteConfig) -> TemplateObject {
-        let headings = note.page.headings.filter { $0.level == 2 || $0.level == 3 }
+        let (headings, top) = tableOfContents(note.page.headings, titleHTML: titleHTML)
         var context = TemplateObject(
             pageShape,
             values: [
                 .text(note.title), .text(note.frontMatter.lang ?? config.language), .bytes(content), .flag(titleHTML == nil), .text(note.sourcePath),
-                .list(headings.map { .object(TemplateObject(headingShape, values: [.text($0.id), .text($0.text), .number($0.level), .flag($0.level == 3)])) }),
+                .list(
+                    headings.map { .object(TemplateObject(headingShape, values: [.text($0.id), .text($0.text), .number($0.level), .flag($0.level > top)])) }),
                 .flag(headings.count > 1),
             ])
         if let titleHTML { context["titleHTML"] = .text(titleHTML) }
@@ -269,14 +270,31 @@ public enum RenderStage {
 
     private static let tocEntryShape = TemplateShape(["title", "url", "hasURL", "children", "hasChildren"])
 
-    /// Separates a leading `<h1>` from the rest of a note's HTML, so the template can put
-    /// the page's table of contents between the title and the text.
-    static func splitLeadingTitle(_ html: [UInt8]) -> (title: String?, body: ArraySlice<UInt8>) {
-        guard html.starts(with: "<h1 ".utf8) else { return (nil, html[...]) }
-        guard let end = ByteSearch.firstRange(of: "</h1>\n", in: html) else {
-            return (nil, html[...])
-        }
-        return (String(decoding: html[..<end.upperBound], as: UTF8.self), html[end.upperBound...])
+    /// Splits the page's leading heading off as its title, so the template can put the table
+    /// of contents between the title and the text: an `<h1>`, or, with `promoting` (the note
+    /// has no `title:`, so its title is its first heading's text), a heading of any level,
+    /// written as the page's `<h1>` with its id.
+    ///
+    /// Why promote: a note that opens with `### Invocation` would otherwise get an `<h1>` of
+    /// the same words above its own heading, the title shown twice.
+    static func splitLeadingTitle(_ html: [UInt8], promoting: Bool = false) -> (title: String?, body: ArraySlice<UInt8>) {
+        guard html.count > 4, html.starts(with: "<h".utf8), html[3] == UInt8(ascii: " "),
+            case let level = html[2], level == UInt8(ascii: "1") || (promoting && (UInt8(ascii: "2")...UInt8(ascii: "6")).contains(level))
+        else { return (nil, html[...]) }
+        let close = "</h\(Character(Unicode.Scalar(level)))>\n"
+        guard let end = ByteSearch.firstRange(of: close, in: html) else { return (nil, html[...]) }
+        let heading = String(decoding: html[3..<end.lowerBound], as: UTF8.self)
+        return ("<h1" + heading + "</h1>\n", html[end.upperBound...])
+    }
+
+    /// The entries of a page's table of contents: the two highest levels among its headings
+    /// below the title (`##` and `###` under a `#` title; `####` and `#####` in a note whose
+    /// sections are `####`), and the higher of the two.
+    static func tableOfContents(_ all: [Heading], titleHTML: String?) -> (headings: [Heading], top: Int) {
+        var below = all[...]
+        if let titleHTML, let first = below.first, titleHTML.contains("id=\"\(HTMLEscaping.attribute(first.id))\"") { below = below.dropFirst() }
+        guard let top = below.map(\.level).min() else { return ([], 1) }
+        return (below.filter { $0.level <= top + 1 }, top)
     }
 
     /// Replaces slot markers with their HTML (or the original code block) and code markers

@@ -35,6 +35,8 @@ public struct UIStrings: Sendable, Equatable {
     public var search: String
     public var searchPlaceholder: String
     public var searchResults: String
+    /// The count of results when there is one (English says "1 note", not "1 notes").
+    public var searchResultsOne: String
     public var searchNoResults: String
     /// The titles of Markdown alerts (`> [!NOTE]` …), in `AlertKind` order.
     public var alertTitles: [String]
@@ -43,6 +45,8 @@ public struct UIStrings: Sendable, Equatable {
     public var copied: String
     /// The link to a page's source in the repository (`edit-url`).
     public var editPage: String
+    /// The label of a footnote's link back to its reference (`MarkdownOptions.backToContent`).
+    public var backToContent: String
 
     /// Japanese.
     public static let ja = UIStrings(
@@ -71,11 +75,13 @@ public struct UIStrings: Sendable, Equatable {
         search: "サイト内検索",
         searchPlaceholder: "検索 ( / )",
         searchResults: "%d 件のノート",
+        searchResultsOne: "1 件のノート",
         searchNoResults: "「%s」に一致するノートはありません",
         alertTitles: ["注記", "ヒント", "重要", "警告", "注意"],
         copy: "コピー",
         copied: "コピーしました",
-        editPage: "このページを編集"
+        editPage: "このページを編集",
+        backToContent: "本文に戻る"
     )
 
     /// English.
@@ -105,11 +111,13 @@ public struct UIStrings: Sendable, Equatable {
         search: "Search the notes",
         searchPlaceholder: "Search ( / )",
         searchResults: "%d notes",
+        searchResultsOne: "1 note",
         searchNoResults: "No notes match “%s”",
         alertTitles: AlertKind.allCases.map(\.englishTitle),
         copy: "Copy",
         copied: "Copied",
-        editPage: "Edit this page"
+        editPage: "Edit this page",
+        backToContent: "Back to content"
     )
 
     /// The strings for a language tag (`ja`, `ja-JP`, `en-GB`); English for any other.
@@ -151,7 +159,7 @@ public struct UIStrings: Sendable, Equatable {
             "assumptionSet": .text(assumptionSet),
             "rules": .text(rules), "eventLog": .text(eventLog), "scenarioSource": .text(scenarioSource), "awsRejects": .text(awsRejects),
             "backToNote": .text(backToNote), "search": .text(search), "searchPlaceholder": .text(searchPlaceholder),
-            "searchResults": .text(searchResults), "searchNoResults": .text(searchNoResults),
+            "searchResults": .text(searchResults), "searchResultsOne": .text(searchResultsOne), "searchNoResults": .text(searchNoResults),
             "copy": .text(copy), "copied": .text(copied), "editPage": .text(editPage),
         ]
     }

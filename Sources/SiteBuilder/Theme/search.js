@@ -6,7 +6,7 @@
 // files; the box stays hidden when the index cannot be fetched (a site opened from disk).
 (function () {
   "use strict";
-  var LONGEST_WORD = 40, SHOWN = 10, PREFIX_TERMS = 100, MOST_TERMS = 32, K1 = 1.2, B = 0.75, KEPT_PAGES = 100;
+  var LONGEST_WORD = 40, SHOWN = 10, PREFIX_TERMS = 100, MOST_TERMS = 32, K1 = 1.2, B = 0.75, KEPT_PAGES = 100, EXCERPT = 150;
   var box = document.querySelector(".site-search");
   if (!box || !window.fetch) return;
   // The header holds an empty .site-search; the box itself is rendered once per site, in
@@ -304,48 +304,71 @@
         for (var i = 0; i < p.length; i++) {
           var pair = i + 1 < p.length ? String.fromCodePoint(p[i], p[i + 1]) : null;
           var single = String.fromCodePoint(p[i]);
-          if (pair && weights.has(pair)) { ranges.push([at(i), at(i + 2)]); found.add(pair); }
-          else if (weights.has(single)) { ranges.push([at(i), at(i + 1)]); found.add(single); }
+          if (pair && weights.has(pair)) { ranges.push([at(i), at(i + 2), pair]); found.add(pair); }
+          else if (weights.has(single)) { ranges.push([at(i), at(i + 1), single]); found.add(single); }
         }
       } else {
         camelParts(p).forEach(function (part) {
           var term = partTerm(p, part);
           if (!term) return;
           var hit = weights.has(term) ? term : query.prefix && term.indexOf(query.prefix) === 0 ? query.prefix : null;
-          if (hit) { ranges.push([at(part[0]), at(part[1])]); found.add(hit); }
+          if (hit) { ranges.push([at(part[0]), at(part[1]), hit]); found.add(hit); }
         });
       }
     });
     found.forEach(function (term) { score += weights.get(term); });
-    // Overlapping bigrams make one highlight.
+    // Overlapping bigrams make one highlight, which keeps the terms it shows (for `excerpt`).
     var merged = [];
     ranges.sort(function (a, b) { return a[0] - b[0]; }).forEach(function (range) {
       var last = merged[merged.length - 1];
-      if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
-      else merged.push([range[0], range[1]]);
+      if (last && range[0] <= last[1]) { last[1] = Math.max(last[1], range[1]); last[2].add(range[2]); }
+      else merged.push([range[0], range[1], new Set([range[2]])]);
     });
     return { ranges: merged, score: score };
   }
 
-  function excerpt(text, ranges) {
-    var first = ranges.length ? ranges[0][0] : 0;
-    var start = Math.max(0, first - 30), end = Math.min(text.length, start + 150);
+  // Where an excerpt of the section starts: EXCERPT characters around the most query terms
+  // (rarer ones weigh more), so that "可視性タイムアウト" shows where all of it is, not
+  // the first "タイ" of "タイミング"; among equals, the earliest.
+  function excerptStart(ranges, weights) {
+    var best = 0, bestScore = -1;
+    ranges.slice(0, 200).forEach(function (range, i) {
+      var terms = new Set(), chars = 0;
+      for (var j = i; j < ranges.length && ranges[j][1] <= range[0] + EXCERPT - 30; j++) {
+        ranges[j][2].forEach(function (term) { terms.add(term); });
+        chars += ranges[j][1] - ranges[j][0];
+      }
+      var score = 0;
+      terms.forEach(function (term) { score += weights.get(term) || 0; });
+      score = score * 1000 + chars;
+      if (score > bestScore) { bestScore = score; best = range[0]; }
+    });
+    return Math.max(0, best - 30);
+  }
+
+  // Appends text[start, end) to `element`, the parts in `ranges` as <mark>.
+  function appendMarked(element, text, ranges, start, end) {
+    var at = start;
+    ranges.forEach(function (range) {
+      var from = Math.max(range[0], at), to = Math.min(range[1], end);
+      if (to <= from) return;
+      element.append(text.slice(at, from));
+      var mark = document.createElement("mark");
+      mark.textContent = text.slice(from, to);
+      element.append(mark);
+      at = to;
+    });
+    element.append(text.slice(at, end));
+  }
+
+  function excerpt(text, ranges, weights) {
+    var start = ranges.length ? excerptStart(ranges, weights) : 0, end = Math.min(text.length, start + EXCERPT);
     if (start > 0 && /[\uDC00-\uDFFF]/.test(text[start])) start -= 1;
     if (end < text.length && /[\uDC00-\uDFFF]/.test(text[end])) end += 1;
     var p = document.createElement("p");
     p.className = "site-search-excerpt";
-    var at = start;
     if (start > 0) p.append("…");
-    ranges.forEach(function (range) {
-      var from = Math.max(range[0], at), to = Math.min(range[1], end);
-      if (to <= from) return;
-      p.append(text.slice(at, from));
-      var mark = document.createElement("mark");
-      mark.textContent = text.slice(from, to);
-      p.append(mark);
-      at = to;
-    });
-    p.append(text.slice(at, end));
+    appendMarked(p, text, ranges, start, end);
     if (end < text.length) p.append("…");
     return p;
   }
@@ -369,9 +392,12 @@
     li.appendChild(link("./" + url, "site-search-page", title));
     var section = sections[bestIndex] || ["", "", ""];
     var text = section[2] || "";
-    if (text) li.appendChild(excerpt(text, matches(text, query, weights).ranges));
+    if (text) li.appendChild(excerpt(text, matches(text, query, weights).ranges, weights));
     if (section[0] && section[1] && section[1] !== title) {
-      li.appendChild(link("./" + url + "#" + encodeURIComponent(section[0]), "site-search-sub", section[1]));
+      // The heading's matched words are marked too: a match may be in the heading alone.
+      var sub = link("./" + url + "#" + encodeURIComponent(section[0]), "site-search-sub", "");
+      appendMarked(sub, section[1], matches(section[1], query, weights).ranges, 0, section[1].length);
+      li.appendChild(sub);
     }
     return li;
   }
@@ -418,8 +444,11 @@
         if (mine !== generation) return;
         list.textContent = "";
         results.forEach(function (result) { if (result) list.appendChild(item(result[0], result[1], found.query, found.weights)); });
-        var template = box.getAttribute(found.ranked.length ? "data-results" : "data-no-results") || "";
-        show(template.replace("%d", String(found.ranked.length)).replace("%s", text));
+        var count = found.ranked.length;
+        // A search box of a user's template from before "data-results-one" says "1 notes".
+        var template = (count === 1 && box.getAttribute("data-results-one")) || box.getAttribute(count ? "data-results" : "data-no-results") || "";
+        // A function, so that "$&" or "$'" in the query is shown as typed, not as a pattern.
+        show(template.replace("%d", String(count)).replace("%s", function () { return text; }));
       });
     });
   }

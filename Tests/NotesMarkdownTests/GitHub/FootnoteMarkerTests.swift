@@ -24,4 +24,10 @@ import Testing
                 + "<section class=\"footnotes\" data-footnotes>\n<ol>\n<li id=\"fn:x\">\n<p>note <a href=\"#fnref:x\" class=\"footnote-backref\" data-footnote-backref aria-label=\"Back to content\">↩</a></p>\n</li>\n</ol>\n</section>\n"
         )
     }
+
+    /// The back link of a footnote is labelled in the page's language (GitHub's English by default).
+    @Test func footnoteBackLinksTakeTheirLabelFromTheOptions() {
+        let html = MarkdownParser.parse("a[^1]\n\n[^1]: 注\n", options: MarkdownOptions(backToContent: "本文に戻る")).html
+        #expect(html.contains("aria-label=\"本文に戻る\">↩</a>"))
+    }
 }
