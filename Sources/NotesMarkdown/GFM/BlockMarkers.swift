@@ -12,6 +12,7 @@ enum BlockMarkers {
             cmark_node_get_start_line(paragraph) == cmark_node_get_start_line(item)
         else { return }
         var text = CmarkTree.leadingText(of: paragraph, upTo: 4)
+        let inParagraph = text.count
         if text.count == 3, cmark_node_next(cmark_node_first_child(paragraph)) == nil {
             let line = index.lineBytes(Int(cmark_node_get_start_line(paragraph)))
             let after = line.startIndex + Int(cmark_node_get_start_column(paragraph)) - 1 + 3
@@ -26,7 +27,7 @@ enum BlockMarkers {
         case UInt8(ascii: "x"), UInt8(ascii: "X"): checked = true
         default: return
         }
-        CmarkTree.dropLeadingBytes(min(4, CmarkTree.leadingText(of: paragraph, upTo: 4).count), of: paragraph)
+        CmarkTree.dropLeadingBytes(inParagraph, of: paragraph)
         let box = "<input type=\"checkbox\"\(checked ? " checked=\"\"" : "") disabled=\"\" /> "
         let node = CmarkTree.custom(block: false, enter: box, exit: "")
         if let first = cmark_node_first_child(paragraph) {

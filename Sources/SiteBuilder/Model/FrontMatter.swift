@@ -108,7 +108,7 @@ public struct FrontMatter: Equatable, Sendable {
             case "description":
                 if let string = value.scalar?.string { frontMatter.description = string } else { typeError(key, "a string", value) }
             case "lang":
-                if let string = value.scalar?.string, SiteConfig.languageProblem(string) == nil {
+                if let string = value.scalar?.string, SiteConfig.languages.contains(string) {
                     frontMatter.lang = string
                 } else {
                     typeError(key, "\(SiteConfig.languages.joined(separator: " or ")) (the languages the theme has words for)", value)
