@@ -344,7 +344,7 @@ extension ScenarioParser {
             switch startingPosition {
             case "TRIM_HORIZON": spec.mapping.startingPosition = .trimHorizon
             case "LATEST": spec.mapping.startingPosition = .latest
-            case "AT_TIMESTAMP": spec.mapping.startingPosition = .atTimestamp(timestamp ?? 0)
+            case "AT_TIMESTAMP": spec.mapping.startingPosition = .atTimestamp(timestamp)  // nil: rejected (K3, KF2, D2)
             default:
                 reader.diagnostics.append(
                     .error(

@@ -186,6 +186,33 @@ import Testing
         #expect(sns.deliveries.first?.delivery.fields["requestPayload"] == .absent, "SNS drops payloads over 256 KB")
     }
 
+    @Test func a14_snsDropsTheErrorObjectWithThePayload() throws {
+        // 255 KB of request and a 2 KB error object are over 256 KB together: the whole
+        // response goes, its errorMessage included.
+        let trace = try Simulator.simulate(
+            Scenarios.async {
+                $0.arrivals = [Scenarios.group(at: 0, size: 255 * 1_024)]
+                $0.function.fails = .always
+                $0.function.errorMessageSize = 2_048
+                $0.eventInvokeConfig.maximumRetryAttempts = 0
+                $0.eventInvokeConfig.onFailure = .sns
+            })
+        let fields = try #require(trace.deliveries.first?.delivery.fields)
+        #expect(fields["requestPayload"] == .absent)
+        #expect(fields["responsePayload"] == .absent)
+        #expect(fields["responsePayload.errorMessage"] == nil)
+        #expect(fields["responseContext.functionError"] == .string("Unhandled"), "the response's context stays")
+        let under = try Simulator.simulate(
+            Scenarios.async {
+                $0.arrivals = [Scenarios.group(at: 0, size: 250 * 1_024)]
+                $0.function.fails = .always
+                $0.function.errorMessageSize = 2_048
+                $0.eventInvokeConfig.maximumRetryAttempts = 0
+                $0.eventInvokeConfig.onFailure = .sns
+            })
+        #expect(under.deliveries.first?.delivery.fields["responsePayload.errorMessage"] == .size(2_048), "under 256 KB nothing is dropped")
+    }
+
     @Test func a14_eventBridgeGetsTheRecordAsDetailOfAnEventFromLambda() throws {
         let failure = try Simulator.simulate(
             Scenarios.async {

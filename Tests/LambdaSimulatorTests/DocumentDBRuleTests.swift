@@ -32,6 +32,13 @@ import Testing
             ScenarioValidator.validate(Scenarios.documentdb { $0.changeStream.databaseName = "" }).map(\.description) == [
                 "EventSourceMapping.DocumentDBEventSourceConfig: a DocumentDB mapping needs a DocumentDBEventSourceConfig.DatabaseName [D2]"
             ])
+        var unnamed = ScenarioSpec(mode: .documentdb)
+        unnamed.arrivals = [Scenarios.group(at: 0)]
+        #expect(ScenarioValidator.validate(unnamed).map(\.rule) == ["D2"], "AWS requires DatabaseName: a mapping without one is rejected")
+        #expect(
+            ScenarioValidator.validate(Scenarios.documentdb { $0.mapping.startingPosition = .atTimestamp(nil) }).map(\.description) == [
+                "EventSourceMapping.StartingPosition: StartingPosition AT_TIMESTAMP needs a StartingPositionTimestamp, the time reading starts from [D2]"
+            ])
     }
 
     @Test func d2_collectionNameReadsOneCollection() throws {

@@ -143,6 +143,21 @@ import Testing
         #expect(try run(secondAt: 540_000, lifetime: 300_000) == ["0@1+800", "540000@2+800"])
     }
 
+    @Test func x7_anEnvironmentIdleExactlyTheLifetimeIsStillKept() throws {
+        // Released at 0.9 s: idle exactly 600 s at 600.9 s is not idle longer than the
+        // lifetime (the guide's words); one millisecond more is.
+        func run(secondAt: Int64) throws -> [String] {
+            let trace = try Simulator.simulate(
+                Scenarios.sync {
+                    $0.arrivals = [Scenarios.group(at: 0), Scenarios.group(at: secondAt)]
+                    $0.function.initDuration = 800
+                })
+            return Self.coldStarts(trace)
+        }
+        #expect(try run(secondAt: 600_900) == ["0@1+800"])
+        #expect(try run(secondAt: 600_901) == ["0@1+800", "600901@2+800"])
+    }
+
     /// Provisioned allocations and re-initialisations as `time@instances+init`.
     static func provisioned(_ trace: Trace) -> [String] {
         trace.entries.compactMap { entry in

@@ -44,6 +44,23 @@ import Testing
         #expect(trace.outcomes[1] == [.ok])
     }
 
+    @Test func q2_theRetryWaitIsWhatIsLeftOfTheVisibilityTimeout() throws {
+        // Received at 0 s and timed out at 20 s: visible again at 30 s, 10 s after the end.
+        let trace = try Simulator.simulate(
+            Scenarios.sqs {
+                $0.queue.visibilityTimeoutSeconds = 30
+                $0.function.timeoutSeconds = 20
+                $0.function.failure = .timeout
+                $0.function.fails = .attempts([1])
+            })
+        let waits = trace.entries.compactMap { entry -> String? in
+            guard case .retryScheduled(_, let reason, let delay) = entry.event else { return nil }
+            return "\(entry.time) \(reason) \(delay)"
+        }
+        #expect(waits == ["20000 \(RetryReason.functionError) 10000"])
+        #expect(trace.startTimes == [0, 30_000])
+    }
+
     @Test func q3_visibilityTimeoutBelowTheFunctionTimeoutIsRejected() {
         let issues = ScenarioValidator.validate(Scenarios.sqs { $0.function.timeoutSeconds = 300 })
         #expect(issues.map(\.description) == ["queue.VisibilityTimeout: Queue visibility timeout: 30 seconds is less than Function timeout: 300 seconds [Q3]"])
@@ -85,6 +102,8 @@ import Testing
             ScenarioValidator.validate(fifo).map(\.description) == [
                 "EventSourceMapping.MaximumBatchingWindowInSeconds: batching windows are not supported for FIFO queues [Q6]"
             ])
+        fifo.mapping.batchingWindowSeconds = 0
+        #expect(ScenarioValidator.validate(fifo).isEmpty, "0 is no window, which a FIFO queue takes")
         let slow = try Simulator.simulate(
             Scenarios.sqs {
                 $0.mapping.batchingWindowSeconds = 2

@@ -43,6 +43,11 @@ import Testing
             ScenarioValidator.validate(dynamo).map(\.description) == [
                 "EventSourceMapping.StartingPosition: AT_TIMESTAMP is supported only for Kinesis streams [K3]"
             ])
+        #expect(ScenarioValidator.validate(Scenarios.kinesis { $0.mapping.startingPosition = .atTimestamp(-5_000) }).isEmpty)
+        #expect(
+            ScenarioValidator.validate(Scenarios.kinesis { $0.mapping.startingPosition = .atTimestamp(nil) }).map(\.description) == [
+                "EventSourceMapping.StartingPosition: StartingPosition AT_TIMESTAMP needs a StartingPositionTimestamp, the time reading starts from [K3]"
+            ])
     }
 
     @Test func k4_aFailedBatchBlocksItsShardOnly() throws {
@@ -141,6 +146,39 @@ import Testing
             })
         #expect(zero.batchItems == [[1, 2], [1], [2]])
         #expect(zero.assumptionsUsed.contains(.bisectAtZeroRetries))
+    }
+
+    @Test func k10_k11_withBothTheSplitIsAtTheReportedRecordAndUsesNoRetry() throws {
+        let trace = try Simulator.simulate(
+            Scenarios.kinesis(count: 5) {
+                $0.mapping.batchSize = 5
+                $0.mapping.reportBatchItemFailures = true
+                $0.mapping.bisectBatchOnFunctionError = true
+                $0.mapping.maximumRetryAttempts = 0
+                $0.mapping.onFailure = .sqs
+                $0.function.fails = .records([3], times: nil)
+            })
+        // #1-2 succeed at the checkpoint (K11) and #3-5 are tried again without using the one
+        // attempt (K10); #3 reported first is halved down to itself, whose failure is final.
+        #expect(trace.batchItems == [[1, 2, 3, 4, 5], [3, 4, 5], [3, 4], [3], [4], [5]])
+        let splits = trace.entries.compactMap { entry -> String? in
+            guard case .bisected(let items, let first, let second) = entry.event else { return nil }
+            return "\(entry.time) \(items) -> \(first) + \(second)"
+        }
+        #expect(splits == ["100 [1, 2, 3, 4, 5] -> [1, 2] + [3, 4, 5]", "1200 [3, 4, 5] -> [3, 4] + [5]", "2300 [3, 4] -> [3] + [4]"])
+        #expect(trace.deliverySummary == ["3400 OnFailure->sqs RetryAttemptsExhausted 1 [3]"])
+        #expect(trace.outcomes.filter { $0.value == [.ok] }.keys.sorted() == [1, 2, 4, 5])
+        #expect(trace.rulesFired.isSuperset(of: ["K10", "K11"]))
+
+        let noBisect = try Simulator.simulate(
+            Scenarios.kinesis(count: 5) {
+                $0.mapping.batchSize = 5
+                $0.mapping.reportBatchItemFailures = true
+                $0.mapping.maximumRetryAttempts = 0
+                $0.mapping.onFailure = .sqs
+                $0.function.fails = .records([3], times: nil)
+            })
+        #expect(noBisect.deliverySummary == ["100 OnFailure->sqs RetryAttemptsExhausted 1 [3, 4, 5]"], "without bisect the remainder uses the retry")
     }
 
     @Test func k11_partialResponsesCheckpointAtTheLowestFailure() throws {

@@ -42,12 +42,36 @@ import Testing
                 "content/a.md:2:45: error: MaximumRetryAttempts is not supported for Amazon MQ; the broker redelivers failed messages (rule M6) [scenario.unsupported]"
             ])
         #expect(
-            Self.problems("mode: documentdb\ncluster: { type: elastc }\nrecords:\n  - at: 0s\n") == [
+            Self.problems(
+                "mode: documentdb\ncluster: { type: elastc }\nEventSourceMapping: { DocumentDBEventSourceConfig: { DatabaseName: shop } }\nrecords:\n  - at: 0s\n"
+            ) == [
                 "content/a.md:2:18: error: type must be instance-based, regional, elastic, global, not 'elastc'; did you mean 'elastic'? [scenario.value]"
             ])
         #expect(
             Self.problems("mode: sqs\nbroker: { engine: activemq }\nrecords:\n  - at: 0s\n") == [
                 "content/a.md:2:9: error: 'broker' describes the Amazon MQ broker of an mq scenario, not a sqs one [scenario.unsupported]"
             ])
+    }
+
+    /// AWS rejects a DocumentDB mapping without DatabaseName (D2), and AT_TIMESTAMP without
+    /// StartingPositionTimestamp (K3, KF2, D2); so do notes, at the mapping's place.
+    @Test func aMissingDatabaseNameOrStartingTimestampIsAnError() {
+        #expect(
+            Self.problems("mode: documentdb\nrecords:\n  - at: 0s\n") == [
+                "content/a.md:1:1: error: a DocumentDB mapping needs a DocumentDBEventSourceConfig.DatabaseName (rule D2) [scenario.combination]"
+            ])
+        #expect(
+            Self.problems("mode: kinesis\nEventSourceMapping: { StartingPosition: AT_TIMESTAMP }\nrecords:\n  - at: 0s\n") == [
+                "content/a.md:2:41: error: StartingPosition AT_TIMESTAMP needs a StartingPositionTimestamp, the time reading starts from (rule K3) [scenario.combination]"
+            ])
+        #expect(
+            Self.problems("mode: kinesis\nEventSourceMapping: { StartingPosition: AT_TIMESTAMP, StartingPositionTimestamp: -1h }\nrecords:\n  - at: 0s\n")
+                .isEmpty)
+        #expect(
+            Self.problems("mode: kafka\nEventSourceMapping: { StartingPosition: AT_TIMESTAMP }\nrecords:\n  - at: 0s\n") == [
+                "content/a.md:2:41: error: StartingPosition AT_TIMESTAMP needs a StartingPositionTimestamp, the time reading starts from (rule KF2) [scenario.combination]"
+            ])
+        #expect(
+            Self.problems("mode: sqs-fifo\nEventSourceMapping: { MaximumBatchingWindowInSeconds: 0 }\nrecords:\n  - at: 0s\n").isEmpty, "Q6: 0 is no window")
     }
 }

@@ -61,7 +61,9 @@ import Testing
         for key in ClaimKey.allCases where key.hasVerdict && key != .rejected {
             for mode in InvocationMode.allCases {
                 let inputs = mode.inputsKey
-                let run = ScenarioRunner.run("mode: \(mode.rawValue)\n\(inputs):\n  - at: 0s\nexpect:\n  \(key.name): 1\n", path: "a.md")
+                // D2: a DocumentDB mapping needs its database's name.
+                let database = mode == .documentdb ? "EventSourceMapping: { DocumentDBEventSourceConfig: { DatabaseName: shop } }\n" : ""
+                let run = ScenarioRunner.run("mode: \(mode.rawValue)\n\(database)\(inputs):\n  - at: 0s\nexpect:\n  \(key.name): 1\n", path: "a.md")
                 let wrongMode = run.diagnostics.filter { $0.id == "expect.mode" }.map(\.message)
                 if key.scope.contains(mode) {
                     #expect(wrongMode.isEmpty, "\(key) in \(mode)")

@@ -7,9 +7,11 @@ import Testing
 @Suite struct MappingColdStartTests {
     @Test(arguments: ["kafka", "mq", "documentdb", "kinesis", "sqs"])
     func theFirstBatchIsAColdStartTheNextIsWarm(mode: String) {
+        // D2: a DocumentDB mapping needs its database's name.
+        let database = mode == "documentdb" ? "EventSourceMapping: { DocumentDBEventSourceConfig: { DatabaseName: shop } }\n" : ""
         let yaml = """
             mode: \(mode)
-            function: { init: 800ms, duration: 100ms }
+            \(database)function: { init: 800ms, duration: 100ms }
             records:
               - at: 0s
               - at: 1m

@@ -45,6 +45,7 @@ import Testing
         mq.arrivals = [ArrivalGroup(at: 0)]
         #expect(try laneNames(mq) == ["Queue", "Poller", "Function"])
         var documentdb = ScenarioSpec(mode: .documentdb)
+        documentdb.changeStream.databaseName = "shop"
         documentdb.arrivals = [ArrivalGroup(at: 0)]
         #expect(try laneNames(documentdb) == ["Queue", "Poller", "Function"])
     }

@@ -109,7 +109,7 @@ struct ConcurrencyPool {
     @inline(__always)
     private mutating func takeIdle(at now: Int64) -> Int? {
         // Released in time order, so the expired environments are a prefix.
-        if let idleLifetime, let oldest = idle.first, oldest.releasedAt + idleLifetime <= now {
+        if let idleLifetime, let oldest = idle.first, oldest.releasedAt + idleLifetime < now {
             dropExpired(idleLifetime, at: now)
         }
         // The common case, kept short: the newest, and no environment is ever too old.
@@ -117,10 +117,11 @@ struct ConcurrencyPool {
         return takeIdleInOrder(at: now)
     }
 
-    /// Drops the idle environments released `idleLifetime` or longer ago (X7).
+    /// Drops the idle environments released longer than `idleLifetime` ago (X7): one idle
+    /// exactly that long is still kept, as the guide says ("not idle longer than").
     @inline(never)
     private mutating func dropExpired(_ idleLifetime: Int64, at now: Int64) {
-        let expired = idle.prefix { $0.releasedAt + idleLifetime <= now }.count
+        let expired = idle.prefix { $0.releasedAt + idleLifetime < now }.count
         reclaimed += expired
         idle.removeFirst(expired)
     }

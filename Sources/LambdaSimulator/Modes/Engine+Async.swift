@@ -248,12 +248,14 @@ extension Engine {
             fields["responseContext"] = .absent
             fields["responsePayload"] = .absent
         }
-        // A14: SNS drops the payload from an OnFailure message over 256 KB.
+        // A14: SNS drops the payload from an OnFailure message over 256 KB: the response's
+        // fields (the error object's `errorMessage`) go with it, or a claim would find them.
         if target == .sns, case .size(let request) = fields["requestPayload"] {
             let response: Int64 = if case .size(let bytes) = fields["responsePayload"] { bytes } else { 0 }
             if request + response > 262_144 {
                 fields["requestPayload"] = .absent
                 fields["responsePayload"] = .absent
+                fields["responsePayload.errorMessage"] = nil
             }
         }
         if target == .eventbridge { return eventBridgeEnvelope(fields, success: condition == "Success") }

@@ -86,7 +86,7 @@ extension Engine {
         switch spec.mapping.startingPosition {
         case .trimHorizon: return nil
         case .latest: return time < kafkaPollingStart ? [.KF2, .KF3] : nil
-        case .atTimestamp(let start): return time < start ? .KF2 : nil
+        case .atTimestamp(let start): return time < (start ?? 0) ? .KF2 : nil
         }
     }
 

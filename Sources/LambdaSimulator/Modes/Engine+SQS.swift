@@ -303,7 +303,10 @@ extension Engine {
                 }
             }
         } else {
-            record(.retryScheduled(items: items, reason: .functionError, delay: effectiveVisibilityTimeout), rules: [.Q2])
+            // Q2: the wait is what is left of the visibility timeout counted from the receive,
+            // not the whole timeout: the handler ran for part of it.
+            let visibleAt = items.compactMap { source.records[$0].map { $0.lastReceive + effectiveVisibilityTimeout } }.min() ?? now
+            record(.retryScheduled(items: items, reason: .functionError, delay: max(0, visibleAt - now)), rules: [.Q2])
             for id in items { markFailed(id) }
         }
         resetQueueLane(lane)

@@ -248,7 +248,7 @@ extension Engine {
         switch spec.mapping.startingPosition {
         case .trimHorizon: false
         case .latest: time < 0
-        case .atTimestamp(let start): time < start
+        case .atTimestamp(let start): time < (start ?? 0)
         }
     }
 

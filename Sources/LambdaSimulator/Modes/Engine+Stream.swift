@@ -171,26 +171,12 @@ extension Engine {
             return
         }
         var remainder = items
-        var countsAsFailure = true
         if response.result == .ok, let checkpoint = items.firstIndex(where: { response.reported.contains($0) }) {
             // K11: records before the lowest reported sequence number are done.
             for id in items[..<checkpoint] { source.records[id] = nil; settle(id, [.ok]) }
             remainder = Array(items[checkpoint...])
-        } else if spec.mapping.bisectBatchOnFunctionError, items.count > 1,
-            spec.mapping.maximumRetryAttempts != 0 || spec.assumptions.bisectAtZeroRetries
-        {
-            // K10: split the failed batch; splitting does not use the retry quota.
-            assume(.bisectSplit)
-            if spec.mapping.maximumRetryAttempts == 0 { assume(.bisectAtZeroRetries) }
-            let half = (items.count + 1) / 2
-            var pieces = [RetryPiece(items: Array(items[..<half]), failures: failures), RetryPiece(items: Array(items[half...]), failures: failures)]
-            if !spec.assumptions.bisectFirstHalfFirst { pieces.reverse() }
-            record(.bisected(items: items, first: pieces[0].items, second: pieces[1].items), rules: [.K10])
-            source.lanes[lane].retryPieces.insert(contentsOf: pieces, at: 0)
-            countsAsFailure = false
-            remainder = []
         }
-        if countsAsFailure {
+        if !splitFailedPiece(lane, items: items, remainder: remainder, failures: failures) {
             let newFailures = failures + 1
             let maximum = spec.mapping.maximumRetryAttempts
             if maximum >= 0, newFailures > maximum {
@@ -213,6 +199,38 @@ extension Engine {
         source.lanes[lane].clearBatch()
         source.lanes[lane].phase = .pausing
         wake(lane: lane, at: now + delay)
+    }
+
+    /// Splits a failed batch under BisectBatchOnFunctionError, without using the retry quota
+    /// (K10); false when it is not split, and the failure counts against MaximumRetryAttempts.
+    ///
+    /// K10: a batch is bisected whatever ReportBatchItemFailures says. With a partial batch
+    /// response that reported a record past the first, the split is at that record: the
+    /// records before it succeeded (K11) and only the remainder is retried. When the first
+    /// record failed, or the whole batch did, the batch is halved (first half ⌈n/2⌉). A
+    /// single record cannot be split: its failure uses a retry. Reference §10: bisect even
+    /// when MaximumRetryAttempts is 0.
+    /// - Parameters:
+    ///   - items: the batch that ran.
+    ///   - remainder: what is left to retry: the batch, or its records from the checkpoint on.
+    private func splitFailedPiece(_ lane: Int, items: [Int], remainder: [Int], failures: Int) -> Bool {
+        let atZeroRetries = spec.mapping.maximumRetryAttempts == 0
+        guard spec.mapping.bisectBatchOnFunctionError, !atZeroRetries || spec.assumptions.bisectAtZeroRetries else { return false }
+        if remainder.count < items.count {
+            if atZeroRetries { assume(.bisectAtZeroRetries) }
+            record(.bisected(items: items, first: Array(items[..<(items.count - remainder.count)]), second: remainder), rules: [.K10, .K11])
+            source.lanes[lane].retryPieces.insert(RetryPiece(items: remainder, failures: failures), at: 0)
+            return true
+        }
+        guard items.count > 1 else { return false }
+        if atZeroRetries { assume(.bisectAtZeroRetries) }
+        assume(.bisectSplit)
+        let half = (items.count + 1) / 2
+        var pieces = [RetryPiece(items: Array(items[..<half]), failures: failures), RetryPiece(items: Array(items[half...]), failures: failures)]
+        if !spec.assumptions.bisectFirstHalfFirst { pieces.reverse() }
+        record(.bisected(items: items, first: pieces[0].items, second: pieces[1].items), rules: [.K10])
+        source.lanes[lane].retryPieces.insert(contentsOf: pieces, at: 0)
+        return true
     }
 
     /// The lane's current piece is done (succeeded or discarded): unblock the shard when no

@@ -28,9 +28,9 @@ public struct ChangeStreamSpec: Sendable, Hashable {
     /// The engine version, such as "5.0"; Lambda supports 4.0 and 5.0 (D4).
     public var version = "5.0"
     public var clusterType: ClusterType = .instanceBased
-    /// `DocumentDBEventSourceConfig.DatabaseName`, which AWS requires (D2); defaulted, as
-    /// StartingPosition is, so that a short scenario runs.
-    public var databaseName = "notesim"
+    /// `DocumentDBEventSourceConfig.DatabaseName`, which AWS requires (D2): empty until a
+    /// scenario names it, and validation rejects a mapping without it, as AWS does.
+    public var databaseName = ""
     /// `CollectionName`; nil: every collection of the database (D2).
     public var collectionName: String?
     public var fullDocument: FullDocument = .default

@@ -86,8 +86,10 @@ public struct StreamSpec: Sendable, Hashable {
 public enum StartingPosition: Sendable, Hashable {
     case trimHorizon
     case latest
-    /// Kinesis only, with a timestamp in ms.
-    case atTimestamp(Int64)
+    /// From a time in ms (Kinesis, Kafka, DocumentDB); nil when the scenario gave no
+    /// `StartingPositionTimestamp`, which AWS requires with AT_TIMESTAMP, so validation
+    /// rejects it and no simulation reads it (K3, KF2, D2).
+    case atTimestamp(Int64?)
 }
 
 /// `AWS::Lambda::EventSourceMapping` settings (E*, Q*, K*).

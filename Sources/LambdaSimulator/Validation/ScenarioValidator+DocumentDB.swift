@@ -19,6 +19,7 @@ extension ScenarioValidator {
         if spec.changeStream.databaseName.isEmpty {
             issues.add(.combination, "\(path).DocumentDBEventSourceConfig", "a DocumentDB mapping needs a DocumentDBEventSourceConfig.DatabaseName", rule: "D2")
         }
+        validateStartingTimestamp(mapping, rule: "D2", &issues)
         for key in settingsDocumentDBDoesNotTake where mapping.explicitlySet.contains(key) {
             issues.add(.unsupported, "\(path).\(key)", "\(key) is not supported for DocumentDB; Lambda retries until the batch succeeds", rule: "D3")
         }

@@ -29,6 +29,7 @@ extension ScenarioValidator {
         for key in ["ScalingConfig", "FunctionResponseTypesFIFO"] where mapping.explicitlySet.contains(key) {
             issues.add(.unsupported, "\(path).\(key)", "\(key) applies to SQS event sources only; Kafka uses ProvisionedPollerConfig", rule: "KF8")
         }
+        validateStartingTimestamp(mapping, rule: "KF2", &issues)
         validateKafkaPollers(mapping, path: path, &issues)
         validateConsumerGroup(spec, path: path, &issues)
         issues.range(spec.assumptions.kafkaPollers, 1...10_000, "assume.kafka-pollers", rule: "KF7")

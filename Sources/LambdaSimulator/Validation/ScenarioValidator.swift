@@ -41,6 +41,14 @@ public enum ScenarioValidator {
         return issues.items
     }
 
+    /// AT_TIMESTAMP without the time to start from: AWS rejects the mapping (K3, KF2, D2).
+    static func validateStartingTimestamp(_ mapping: MappingSpec, rule: String, _ issues: inout IssueList) {
+        guard case .atTimestamp(nil) = mapping.startingPosition else { return }
+        issues.add(
+            .combination, "EventSourceMapping.StartingPosition",
+            "StartingPosition AT_TIMESTAMP needs a StartingPositionTimestamp, the time reading starts from", rule: rule)
+    }
+
     /// Collects issues.
     struct IssueList {
         var items: [ValidationIssue] = []
@@ -201,7 +209,8 @@ public enum ScenarioValidator {
         }
         if let window = mapping.batchingWindowSeconds {
             issues.range(window, 0...300, "\(path).MaximumBatchingWindowInSeconds", rule: "E4", what: "seconds")
-            if fifo {
+            if fifo, window != 0 {
+                // Q6: 0 is no window at all (E3's default), which a FIFO queue takes.
                 issues.add(.unsupported, "\(path).MaximumBatchingWindowInSeconds", "batching windows are not supported for FIFO queues", rule: "Q6")
             }
         }
@@ -267,6 +276,8 @@ public enum ScenarioValidator {
         issues.range(mapping.tumblingWindowSeconds, 0...900, "\(path).TumblingWindowInSeconds", rule: "K14", what: "seconds")
         if case .atTimestamp = mapping.startingPosition, spec.mode == .dynamodb {
             issues.add(.unsupported, "\(path).StartingPosition", "AT_TIMESTAMP is supported only for Kinesis streams", rule: "K3")
+        } else {
+            validateStartingTimestamp(mapping, rule: "K3", &issues)
         }
         if let target = mapping.onFailure, ![.sqs, .sns, .s3, .sqsFIFO, .snsFIFO].contains(target) {
             issues.add(
