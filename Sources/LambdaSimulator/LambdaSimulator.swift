@@ -9,7 +9,7 @@
 public enum Simulator {
     /// The version of the simulation semantics, for people (`notesim --version`); caches are
     /// keyed by the build of notesim itself, not by this number.
-    public static let version = "1"
+    public static let version = "2"
 
     /// Validates and simulates, keeping the first `detailLimit` entries (all by default).
     ///

@@ -303,6 +303,6 @@ import Testing
     /// The version line names the simulator's semantics version, which its doc comment promises.
     @Test func theVersionNamesTheSimulatorsSemantics() throws {
         let run = try CLI.run(["--version"], in: CLI.repository)
-        #expect(run.standardOutput == "0.1.0 (simulator semantics 1)\n")
+        #expect(run.standardOutput == "0.1.0 (simulator semantics 2)\n")
     }
 }
