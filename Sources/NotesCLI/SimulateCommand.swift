@@ -69,24 +69,27 @@ struct SimulateCommand: ParsableCommand {
         } else {
             yaml = String(decoding: bytes, as: UTF8.self)
         }
-        let run = ScenarioRunner.run(yaml, path: file, firstLine: firstLine, columnOffset: columnOffset)
+        // The site's limits, as `build` and `check` run the block: one that builds simulates.
+        let site = Self.siteConfig(around: file, fileSystem: fileSystem)
+        let run = ScenarioRunner.run(yaml, path: file, firstLine: firstLine, columnOffset: columnOffset, limits: site.limits.simulation)
         // The labels' language when neither `--language` nor the block's `show` names one.
-        let pageLanguage = format == .svg ? noteLanguage ?? Self.siteLanguage(around: file, fileSystem: fileSystem) : "ja"
+        let pageLanguage = format == .svg ? noteLanguage ?? site.language : "ja"
         try print(run, format: format, pageLanguage: pageLanguage)
     }
 
-    /// The `language` of the nearest notesim.yml in the folders above `file`, else ja (the
-    /// default of a site without one): the figure then has the labels the site's page shows.
-    static func siteLanguage(around file: String, fileSystem: LocalFileSystem) -> String {
+    /// The settings of the nearest notesim.yml in the folders above `file`, else the defaults
+    /// (a site without one): the block then runs within the site's limits, and the figure has
+    /// the labels the site's page shows.
+    static func siteConfig(around file: String, fileSystem: LocalFileSystem) -> SiteConfig {
         var folder = Path.directory(of: fileSystem.canonicalPath(file) ?? file)
         while !folder.isEmpty {
             let settings = Path.join(folder, "notesim.yml")
             if fileSystem.kind(of: settings) == .file, let bytes = try? fileSystem.readFile(settings) {
-                return SiteConfig.parse(String(decoding: bytes, as: UTF8.self), path: settings).0.language
+                return SiteConfig.parse(String(decoding: bytes, as: UTF8.self), path: settings).0
             }
             folder = Path.directory(of: folder)
         }
-        return SiteConfig().language
+        return SiteConfig()
     }
 
     /// Prints what the run gave in the chosen format; exits 1 when a claim fails or the block

@@ -24,9 +24,13 @@ public actor PreviewState {
         isRebuilding = true
     }
 
-    /// Records a finished rebuild.
-    public func rebuilt(diagnostics: [Diagnostic]) {
+    /// Records a finished rebuild; a new generation (open pages reload) only when the output
+    /// or the problems changed. Why: an editor's backup file in content/, a `touch` or a save
+    /// of the same bytes rebuilds nothing, and reloading every open page for it loses the
+    /// reader's place for nothing.
+    public func rebuilt(diagnostics: [Diagnostic], outputChanged: Bool = true) {
         isRebuilding = false
+        guard outputChanged || generation == 0 || diagnostics != self.diagnostics else { return }
         generation += 1
         self.diagnostics = diagnostics
     }

@@ -57,6 +57,20 @@ import Testing
         #expect(run.standardError == "n.md: error: 'abc' is not a block number: name a scenario block as NOTE.md#N, N from 1 [simulate.no-block]\n")
     }
 
+    /// The site's `limits:` hold for `simulate` as for `build`: a block that builds simulates,
+    /// and one over the site's lower limit is refused as `check` refuses it.
+    @Test func theSitesLimitsHoldForSimulateAsForBuild() throws {
+        let long = "# L\n\n```scenario\nmode: sync\nevents: [ { at: 0s }, { at: 10d } ]\nuntil: 10d\n```\n"
+        let site = try CLI.makeSite(["notesim.yml": "limits: { horizon: 30d }\n", "content/l.md": long])
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let raised = try CLI.run(["simulate", "content/l.md#1"], in: site)
+        #expect(raised.status == 0, "\(raised.standardError)")
+        try Data("limits: { horizon: 1d }\n".utf8).write(to: URL(fileURLWithPath: site + "/notesim.yml"))
+        let lowered = try CLI.run(["simulate", "content/l.md#1"], in: site)
+        #expect(lowered.status == 1)
+        #expect(lowered.standardError.contains("(limits.horizon)"), "\(lowered.standardError)")
+    }
+
     @Test func aFrontMatterErrorIsReportedAtThePathAsGiven() throws {
         let site = try CLI.makeSite(["content/a.md": "---\norder: x\n---\n" + Self.note])
         defer { try? FileManager.default.removeItem(atPath: site) }

@@ -159,6 +159,23 @@ import TestSupport
         #expect(await state.failure()?.generation == 2)
     }
 
+    /// A rebuild that wrote nothing and found the same problems is no new build: open pages
+    /// are not reloaded (an editor's backup file, a `touch`).
+    @Test func aRebuildThatChangedNothingReloadsNothing() async {
+        let state = PreviewState()
+        await state.rebuilt(diagnostics: [], outputChanged: false)
+        #expect(await state.generation == 1, "the first build is always news")
+        await state.rebuilt(diagnostics: [], outputChanged: false)
+        #expect(await state.generation == 1)
+        await state.rebuilt(diagnostics: [], outputChanged: true)
+        #expect(await state.generation == 2)
+        let error = Diagnostic.error("config.invalid", path: "notesim.yml", at: .init(line: 2, column: 1), "bad")
+        await state.rebuilt(diagnostics: [error], outputChanged: false)
+        #expect(await state.generation == 3, "new problems are news")
+        await state.rebuilt(diagnostics: [error], outputChanged: false)
+        #expect(await state.generation == 3)
+    }
+
     @Test func theLogSaysWhenARebuildFailed() {
         let error = Diagnostic.error("expect.mismatch", path: "content/a.md", at: nil, "wrong")
         let warning = Diagnostic.warning("link.external", path: "content/a.md", at: nil, "slow")

@@ -212,6 +212,21 @@ import TestSupport
             ])
     }
 
+    /// One byte over the limit: sizes that round alike are given in bytes.
+    @Test func aNoteJustOverTheLimitIsToldInBytes() {
+        let found = diagnostics([
+            "notesim.yml": Array("limits: { note-size: 1KB }\n".utf8),
+            "content/a.md": Array(("# A\n" + String(repeating: "x", count: 1_021)).utf8),
+        ])
+        #expect(
+            found == [
+                """
+                content/a.md: error: the note is 1,025 bytes; the limit is 1,024 bytes (1 KB) [file.too-large]
+                content/a.md: note: split it into several notes, or raise limits.note-size in notesim.yml
+                """
+            ])
+    }
+
     @Test func theRecordsLimitComesFromTheSettings() {
         let found = diagnostics([
             "notesim.yml": Array("limits: { records: 5 }\n".utf8),

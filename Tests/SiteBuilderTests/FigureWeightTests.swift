@@ -75,6 +75,20 @@ import TestSupport
         #expect(result.text(at: "search-index/index.json")?.contains(#""documents":1,"#) == true)
     }
 
+    /// A title of 20,000 characters is shown cut to 200 (caption, the SVG's `<title>`, the log
+    /// page): the figure keeps its bound; only the block's source, as written, holds it all.
+    @Test func aLongTitleIsCutSoTheFigureStaysLight() throws {
+        let title = String(repeating: "長", count: 20_000)
+        let note = "# T\n\n```scenario\ntitle: \(title)\nmode: async\nfunction: { fails: always }\nevents: [{ at: 0s }]\n```\n"
+        let result = SitePipeline.run(siteDirectory: "s", fileSystem: MemoryFileSystem(files: ["s/content/t.md": note]))
+        let page = try #require(result.text(at: "t.html"))
+        let figure = try #require(Self.figures(page).first)
+        let withoutSource = figure.components(separatedBy: "<details class=\"scenario-source\"")[0]
+        #expect(withoutSource.utf8.count <= 40_000)
+        #expect(withoutSource.contains("<strong>" + String(repeating: "長", count: 199) + "…</strong>"))
+        #expect(figure.contains(title), "the source keeps the whole title")
+    }
+
     @Test func aShortLogStaysInsideItsFigure() throws {
         let result = SitePipeline.run(siteDirectory: "s", fileSystem: MemoryFileSystem(files: ["s/content/small.md": Self.small]))
         let page = try #require(result.text(at: "small.html"))

@@ -36,7 +36,10 @@ import TestSupport
         #expect(
             page.contains(
                 "<svg class=\"tl\" viewBox=\"0 0 700 240\" width=\"700\" height=\"240\" role=\"img\" aria-labelledby=\"scenario-1-title scenario-1-desc\">\n"))
-        #expect(page.contains("<li class=\"verdict-pass\"><span aria-hidden=\"true\">✓</span> <code>attempts</code> 3</li>"))
+        // The ✓ is for the eye; a screen reader hears the verdict in words.
+        #expect(
+            page.contains(
+                "<li class=\"verdict-pass\"><span aria-hidden=\"true\">✓</span><span class=\"visually-hidden\">一致: </span> <code>attempts</code> 3</li>"))
         #expect(page.contains("retry-from"))
         #expect(page.contains("<details class=\"scenario-source\" id=\"scenario-1-source\">"))
         #expect(!page.contains("<!--notesim-slot"))
@@ -53,6 +56,7 @@ import TestSupport
         #expect(result.expectationsPassed == 1)
         #expect(result.expectationsFailed == 1)
         #expect(result.text(at: "a.html")?.contains("class=\"verdict-fail\"") == true)
+        #expect(result.text(at: "a.html")?.contains("<span class=\"visually-hidden\">不一致: </span>") == true)
         #expect(result.text(at: "a.html")?.contains("<div class=\"callout callout-error\" role=\"alert\">") == true)
     }
 

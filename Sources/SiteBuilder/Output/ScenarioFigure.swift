@@ -102,7 +102,8 @@ enum ScenarioFigure {
         guard let theme else { return ([], nil) }
         let language = run.document?.language ?? pageLanguage
         var context = Context(
-            kind: .broken, id: id, title: run.document?.title ?? "", source: block.literal, eventLogEntries: UIStrings.eventLogEntries(forLanguage: language),
+            kind: .broken, id: id, title: shownTitle(run.document?.title ?? ""), source: block.literal,
+            eventLogEntries: UIStrings.eventLogEntries(forLanguage: language),
             uiContext: UIStrings.context(forLanguage: language))
         context.sourceOpen = sourceOpen
         var log: ScenarioLog?
@@ -121,13 +122,23 @@ enum ScenarioFigure {
         return (theme.render(context.object, template: Theme.scenarioFigureTemplate), log)
     }
 
+    /// The most characters of a scenario's title a figure shows (its caption, the SVG's
+    /// `<title>`, the log page's heading): a figure's weight stays bounded (40 KB) whatever
+    /// the title's length; the block's source below keeps the whole title.
+    static let titleLimit = 200
+
+    /// `title`, cut to `titleLimit` characters with an ellipsis.
+    static func shownTitle(_ title: String) -> String {
+        title.count <= titleLimit ? title : String(title.prefix(titleLimit - 1)) + "…"
+    }
+
     /// The timeline (detailed or aggregate, `TimelineView`), its legend and event log, the
     /// assumptions and the rules of a run; returns the log when it goes on a page of its own.
     private static func drawTimeline(
         _ trace: Trace, document: ScenarioDocument, language: String, logHref: @autoclosure () -> String, into context: inout Context
     ) -> ScenarioLog? {
         context.kind = .timeline
-        let options = TimelineOptions(language: language, idPrefix: context.id, linearAxis: document.linearAxis, title: document.title)
+        let options = TimelineOptions(language: language, idPrefix: context.id, linearAxis: document.linearAxis, title: context.title)
         let svg = MarkupWriter(capacity: 8192)
         let view = TimelineView.write(trace, options: options, into: svg)
         context.svg = svg.bytes
@@ -156,6 +167,6 @@ enum ScenarioFigure {
         }
         context.logFile = logHref()
         context.logSize = Placeholders.fill(context.eventLogEntries, [("d", String(trace.entryCount))])
-        return ScenarioLog(table: log.bytes, entries: trace.entryCount, kept: trace.entries.count, title: document.title, language: language)
+        return ScenarioLog(table: log.bytes, entries: trace.entryCount, kept: trace.entries.count, title: context.title, language: language)
     }
 }

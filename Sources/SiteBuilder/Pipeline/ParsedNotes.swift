@@ -57,12 +57,14 @@ struct ParsedNotes {
             }
         }
         guard bytes.count <= noteSize else {
+            // Sizes that round alike ("10 MB; the limit is 10 MB") are given in bytes.
+            var (size, limit) = (ByteCount.text(bytes.count), ByteCount.text(noteSize))
+            if size == limit { (size, limit) = ("\(GroupedDigits.text(bytes.count)) bytes", "\(GroupedDigits.text(noteSize)) bytes (\(limit))") }
             return (
                 nil,
                 [
                     .error(
-                        "file.too-large", path: path, at: nil,
-                        "the note is \(ByteCount.text(bytes.count)); the limit is \(ByteCount.text(noteSize))",
+                        "file.too-large", path: path, at: nil, "the note is \(size); the limit is \(limit)",
                         hint: "split it into several notes, or raise limits.note-size in \(SiteConfig.fileName)")
                 ], nil, nil
             )

@@ -15,6 +15,9 @@ public struct UIStrings: Sendable, Equatable {
     public var notFound: String
     /// The scenario figure's headings (`partials/scenario-figure.mustache`).
     public var claimsMismatch: String
+    /// What a screen reader says before a claim's verdict, where the eye sees ✓ or ✗ in colour.
+    public var claimHolds: String
+    public var claimFails: String
     public var assumptions: String
     public var assumptionsMeaning: String
     /// Beside an assumption the scenario's `assume:` gave a value: the explanation states the
@@ -62,6 +65,8 @@ public struct UIStrings: Sendable, Equatable {
         sourceFile: "ソース",
         notFound: "ページが見つかりません",
         claimsMismatch: "シミュレーターと一致しない主張があります",
+        claimHolds: "一致: ",
+        claimFails: "不一致: ",
         assumptions: "前提 (ドキュメントに記載のない値)",
         assumptionsMeaning: "前提の説明",
         assumptionSet: "このシナリオで値を設定。既定は",
@@ -98,6 +103,8 @@ public struct UIStrings: Sendable, Equatable {
         sourceFile: "Source",
         notFound: "Page not found",
         claimsMismatch: "Some claims do not match the simulator",
+        claimHolds: "holds: ",
+        claimFails: "fails: ",
         assumptions: "Assumptions (values AWS does not document)",
         assumptionsMeaning: "What these assumptions mean",
         assumptionSet: "set by this scenario; the default is",
@@ -155,7 +162,8 @@ public struct UIStrings: Sendable, Equatable {
             "onThisPage": .text(onThisPage), "previous": .text(previous), "next": .text(next), "home": .text(home),
             "toggleTheme": .text(toggleTheme), "allNotes": .text(allNotes), "menu": .text(menu), "notes": .text(notes),
             "skipToContent": .text(skipToContent), "sourceFile": .text(sourceFile), "notFound": .text(notFound),
-            "claimsMismatch": .text(claimsMismatch), "assumptions": .text(assumptions), "assumptionsMeaning": .text(assumptionsMeaning),
+            "claimsMismatch": .text(claimsMismatch), "claimHolds": .text(claimHolds), "claimFails": .text(claimFails), "assumptions": .text(assumptions),
+            "assumptionsMeaning": .text(assumptionsMeaning),
             "assumptionSet": .text(assumptionSet),
             "rules": .text(rules), "eventLog": .text(eventLog), "scenarioSource": .text(scenarioSource), "awsRejects": .text(awsRejects),
             "backToNote": .text(backToNote), "search": .text(search), "searchPlaceholder": .text(searchPlaceholder),

@@ -27,14 +27,17 @@
   }
 
   // Light / dark toggle, remembered across pages.
+  // The button says whether the dark theme is on (aria-pressed), for screen readers.
   var themeButton = document.querySelector(".theme-toggle");
   if (themeButton) {
+    var isDark = function () {
+      return html.dataset.theme ? html.dataset.theme === "dark" : window.matchMedia("(prefers-color-scheme: dark)").matches;
+    };
     themeButton.hidden = false;
+    themeButton.setAttribute("aria-pressed", String(isDark()));
     themeButton.addEventListener("click", function () {
-      var dark = html.dataset.theme
-        ? html.dataset.theme === "dark"
-        : window.matchMedia("(prefers-color-scheme: dark)").matches;
-      html.dataset.theme = dark ? "light" : "dark";
+      html.dataset.theme = isDark() ? "light" : "dark";
+      themeButton.setAttribute("aria-pressed", String(isDark()));
       try { localStorage.setItem("notesim-theme", html.dataset.theme); } catch (e) {}
     });
   }
@@ -106,9 +109,16 @@
   var menuButton = document.querySelector(".sidebar-toggle");
   if (menuButton && sidebar) {
     menuButton.hidden = false;
-    menuButton.addEventListener("click", function () {
-      var open = html.classList.toggle("sidebar-open");
+    var setOpen = function (open) {
+      html.classList.toggle("sidebar-open", open);
       menuButton.setAttribute("aria-expanded", open ? "true" : "false");
+    };
+    menuButton.addEventListener("click", function () { setOpen(!html.classList.contains("sidebar-open")); });
+    // Escape closes the open drawer and gives the focus back to its button.
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || !html.classList.contains("sidebar-open")) return;
+      setOpen(false);
+      menuButton.focus();
     });
   }
 })();
