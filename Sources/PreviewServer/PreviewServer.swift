@@ -103,7 +103,7 @@ public struct PreviewServer: Sendable {
         for diagnostic in diagnostics { log(diagnostic.formatted) }
         let elapsed = clock.now - start
         log(Self.summary(diagnostics: diagnostics, passed: result.expectationsPassed, failed: result.expectationsFailed, elapsed: elapsed))
-        await state.rebuilt(diagnostics: diagnostics, outputChanged: report.written + report.deleted > 0 || !report.incremental)
+        await state.rebuilt(diagnostics: diagnostics, outputChanged: report.written + report.deleted > 0)
     }
 
     /// The log's line after a rebuild: whether it failed first, so that the last line of the
