@@ -36,13 +36,14 @@ public enum DurationText {
         public var s: String
         public var min: String
         public var h: String
+        public var d: String
         public var separator: String
 
-        public static let english = Units(ms: " ms", s: " s", min: " min", h: " h", separator: " ")
-        public static let japanese = Units(ms: "ミリ秒", s: "秒", min: "分", h: "時間", separator: "")
+        public static let english = Units(ms: " ms", s: " s", min: " min", h: " h", d: " d", separator: " ")
+        public static let japanese = Units(ms: "ミリ秒", s: "秒", min: "分", h: "時間", d: "日", separator: "")
     }
 
-    /// `850 ms`, `12.5 s`, `2 min 30 s`, `1 h 5 min`.
+    /// `850 ms`, `12.5 s`, `2 min 30 s`, `1 h 5 min`, `3 d 4 h`.
     public static func english(_ milliseconds: Int64) -> String {
         format(milliseconds, units: .english)
     }
@@ -72,11 +73,14 @@ public enum DurationText {
             if tenths % 10 != 0 { out.literal("."); out.integer(Int(tenths % 10)) }
             return out.text(units.s)
         }
+        // Past a day, days and hours: `38177 h 29 min` read as nothing a reader pictures.
         let (large, small, largeUnit, smallUnit): (Int64, Int64, String, String) =
             if milliseconds < 3_599_500 {
                 (rounded(milliseconds, to: 1_000) / 60, rounded(milliseconds, to: 1_000) % 60, units.min, units.s)
-            } else {
+            } else if rounded(milliseconds, to: 60_000) < 24 * 60 {
                 (rounded(milliseconds, to: 60_000) / 60, rounded(milliseconds, to: 60_000) % 60, units.h, units.min)
+            } else {
+                (rounded(milliseconds, to: 3_600_000) / 24, rounded(milliseconds, to: 3_600_000) % 24, units.d, units.h)
             }
         number(large, largeUnit, into: &out)
         if small != 0 {
@@ -92,8 +96,8 @@ public enum DurationText {
         return text
     }
 
-    /// Writes an instant to the millisecond: `850 ms`, `1.05 s`, `2 min 30.25 s`, `1 h 5 s`
-    /// (the parts that are not zero).
+    /// Writes an instant to the millisecond: `850 ms`, `1.05 s`, `2 min 30.25 s`, `1 h 5 s`,
+    /// `2 d 1 h` (the parts that are not zero).
     ///
     /// An event log lists events a few milliseconds apart: rounded as `write` rounds a
     /// duration, 1,050 ms and 1,100 ms both read `1.1 s`.
@@ -103,16 +107,21 @@ public enum DurationText {
             return writeExact(milliseconds == .min ? .max : -milliseconds, units: units, into: &out)
         }
         if milliseconds < 1_000 { return number(milliseconds, units.ms, into: &out) }
-        let hours = milliseconds / 3_600_000
+        let days = milliseconds / 86_400_000
+        let hours = milliseconds / 3_600_000 % 24
         let minutes = milliseconds / 60_000 % 60
         let seconds = milliseconds % 60_000
-        if hours > 0 { number(hours, units.h, into: &out) }
+        if days > 0 { number(days, units.d, into: &out) }
+        if hours > 0 {
+            if days > 0 { out.text(units.separator) }
+            number(hours, units.h, into: &out)
+        }
         if minutes > 0 {
-            if hours > 0 { out.text(units.separator) }
+            if days > 0 || hours > 0 { out.text(units.separator) }
             number(minutes, units.min, into: &out)
         }
         guard seconds > 0 else { return }
-        if hours > 0 || minutes > 0 { out.text(units.separator) }
+        if days > 0 || hours > 0 || minutes > 0 { out.text(units.separator) }
         out.integer(Int(seconds / 1_000))
         var fraction = seconds % 1_000
         if fraction > 0 {

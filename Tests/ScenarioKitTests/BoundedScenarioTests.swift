@@ -44,7 +44,7 @@ import Testing
     @Test func untilMayNotGoPastTheHorizon() {
         #expect(
             errors("mode: sync\nuntil: 30d\nevents:\n  - at: 0s\n") == [
-                "a.md:2:8: error: until is 720 h, beyond the limit of 168 h of simulated time (limits.horizon) [scenario.limit]"
+                "a.md:2:8: error: until is 30 d, beyond the limit of 7 d of simulated time (limits.horizon) [scenario.limit]"
             ])
     }
 
@@ -55,7 +55,7 @@ import Testing
             ])
         #expect(
             errors("mode: async\nevents:\n  - { at: 8d }\n") == [
-                "a.md:3:11: error: 192 h is after the simulation ends at 168 h (limits.horizon): these events would never arrive [scenario.limit]"
+                "a.md:3:11: error: 8 d is after the simulation ends at 7 d (limits.horizon): these events would never arrive [scenario.limit]"
             ])
         #expect(errors("mode: sync\nuntil: 1s\nevents:\n  - at: 1s\n  - { at: 5s, count: 0 }\n").isEmpty, "at the end itself, or nothing to arrive")
     }

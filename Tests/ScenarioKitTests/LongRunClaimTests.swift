@@ -34,7 +34,7 @@ import Testing
         let late = run("attempts-at: { each: { max: 1h } }")
         #expect(
             late.diagnostics.first?.message
-                == "expected every one of the attempts within { max: 1h }, but one is at 24 h (t = 0 s, 3 s, 6 s, 9 s, 12 s, 15 s, 18 s, 21 s, 24 s, 27 s, 30 s, 33 s, 36 s, 39 s, 42 s, 45 s, 48 s, 51 s, 54 s, 57 s and 28781 more)"
+                == "expected every one of the attempts within { max: 1h }, but one is at 1 d (t = 0 s, 3 s, 6 s, 9 s, 12 s, 15 s, 18 s, 21 s, 24 s, 27 s, 30 s, 33 s, 36 s, 39 s, 42 s, 45 s, 48 s, 51 s, 54 s, 57 s and 28781 more)"
         )
     }
 
