@@ -70,26 +70,30 @@ struct SimulateCommand: ParsableCommand {
             yaml = String(decoding: bytes, as: UTF8.self)
         }
         // The site's limits, as `build` and `check` run the block: one that builds simulates.
-        let site = Self.siteConfig(around: file, fileSystem: fileSystem)
+        let (site, settingsProblems) = Self.siteConfig(around: file, fileSystem: fileSystem)
+        // A broken notesim.yml fails `build`, so it fails `simulate` too, instead of running
+        // with limits the site does not have.
+        Console.report(settingsProblems)
+        if settingsProblems.contains(where: \.isError) { throw ExitCode(ExitStatus.failure) }
         let run = ScenarioRunner.run(yaml, path: file, firstLine: firstLine, columnOffset: columnOffset, limits: site.limits.simulation)
         // The labels' language when neither `--language` nor the block's `show` names one.
         let pageLanguage = format == .svg ? noteLanguage ?? site.language : "ja"
         try print(run, format: format, pageLanguage: pageLanguage)
     }
 
-    /// The settings of the nearest notesim.yml in the folders above `file`, else the defaults
-    /// (a site without one): the block then runs within the site's limits, and the figure has
-    /// the labels the site's page shows.
-    static func siteConfig(around file: String, fileSystem: LocalFileSystem) -> SiteConfig {
+    /// The settings of the nearest notesim.yml in the folders above `file` and their problems,
+    /// else the defaults (a site without one): the block then runs within the site's limits,
+    /// and the figure has the labels the site's page shows.
+    static func siteConfig(around file: String, fileSystem: LocalFileSystem) -> (SiteConfig, [Diagnostic]) {
         var folder = Path.directory(of: fileSystem.canonicalPath(file) ?? file)
         while !folder.isEmpty {
             let settings = Path.join(folder, "notesim.yml")
             if fileSystem.kind(of: settings) == .file, let bytes = try? fileSystem.readFile(settings) {
-                return SiteConfig.parse(String(decoding: bytes, as: UTF8.self), path: settings).0
+                return SiteConfig.parse(String(decoding: bytes, as: UTF8.self), path: settings)
             }
             folder = Path.directory(of: folder)
         }
-        return SiteConfig()
+        return (SiteConfig(), [])
     }
 
     /// Prints what the run gave in the chosen format; exits 1 when a claim fails or the block

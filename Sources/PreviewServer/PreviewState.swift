@@ -28,7 +28,7 @@ public actor PreviewState {
     /// or the problems changed. Why: an editor's backup file in content/, a `touch` or a save
     /// of the same bytes rebuilds nothing, and reloading every open page for it loses the
     /// reader's place for nothing.
-    public func rebuilt(diagnostics: [Diagnostic], outputChanged: Bool = true) {
+    public func rebuilt(diagnostics: [Diagnostic], outputChanged: Bool) {
         isRebuilding = false
         guard outputChanged || generation == 0 || diagnostics != self.diagnostics else { return }
         generation += 1

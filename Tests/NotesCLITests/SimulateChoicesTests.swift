@@ -69,6 +69,13 @@ import Testing
         let lowered = try CLI.run(["simulate", "content/l.md#1"], in: site)
         #expect(lowered.status == 1)
         #expect(lowered.standardError.contains("(limits.horizon)"), "\(lowered.standardError)")
+        // A broken notesim.yml fails simulate as it fails build, rather than running with defaults.
+        try Data("limits: { horizon: soon }\n".utf8).write(to: URL(fileURLWithPath: site + "/notesim.yml"))
+        let broken = try CLI.run(["simulate", "content/l.md#1"], in: site)
+        #expect(broken.status == 1)
+        #expect(
+            broken.standardError.contains("notesim.yml:1:20: error: 'limits.horizon' must be a positive duration such as 7d, not 'soon' [config.type]"),
+            "\(broken.standardError)")
     }
 
     @Test func aFrontMatterErrorIsReportedAtThePathAsGiven() throws {

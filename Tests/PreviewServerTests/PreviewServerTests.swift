@@ -152,9 +152,9 @@ import TestSupport
 
     @Test func theEventStreamNamesTheBuildItDescribes() async {
         let state = PreviewState()
-        await state.rebuilt(diagnostics: [])
+        await state.rebuilt(diagnostics: [], outputChanged: true)
         #expect(await state.event() == "id: 1\nevent: ok\ndata: 1\n\n")
-        await state.rebuilt(diagnostics: [.error("config.invalid", path: "notesim.yml", at: .init(line: 2, column: 1), "bad")])
+        await state.rebuilt(diagnostics: [.error("config.invalid", path: "notesim.yml", at: .init(line: 2, column: 1), "bad")], outputChanged: true)
         #expect(await state.event() == "id: 2\nevent: errors\ndata: [\"notesim.yml:2:1: error: bad [config.invalid]\"]\n\n")
         #expect(await state.failure()?.generation == 2)
     }

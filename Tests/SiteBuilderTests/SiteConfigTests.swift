@@ -25,6 +25,10 @@ import TestSupport
         #expect(
             SiteConfig.parse("edit-url: https://github.com/me/n/blob/main\n", path: "notesim.yml").0.editLink(sourcePath: "content/a.md")
                 == "https://github.com/me/n/blob/main/content/a.md")
+        // After a query, the path is the query's value: no slash goes in.
+        #expect(
+            SiteConfig.parse("edit-url: https://x.example/edit?file=\n", path: "notesim.yml").0.editLink(sourcePath: "content/a.md")
+                == "https://x.example/edit?file=content/a.md")
         #expect(SiteConfig().editLink(sourcePath: "content/a.md") == nil)
     }
 
@@ -148,6 +152,8 @@ import TestSupport
     @Test func nullValuesAndABlankTitleKeepTheDefaults() {
         #expect(SiteConfig.parse("title:\nlanguage: ~\nsearch:\ndescription: null\n", path: "notesim.yml") == (SiteConfig(), []))
         #expect(SiteConfig.parse("title: \" \"\n", path: "notesim.yml") == (SiteConfig(), []))
+        #expect(SiteConfig.parse("limits:\n", path: "notesim.yml") == (SiteConfig(), []))
+        #expect(SiteConfig.parse("limits: { horizon: , records: ~ }\n", path: "notesim.yml") == (SiteConfig(), []))
     }
 
     /// `search` is a boolean as front matter's `draft` is: YAML 1.1's words, never a quoted string.

@@ -109,7 +109,7 @@ struct ConcurrencyPool {
     @inline(__always)
     private mutating func takeIdle(at now: Int64) -> Int? {
         // Released in time order, so the expired environments are a prefix.
-        if let idleLifetime, let oldest = idle.first, oldest.releasedAt + idleLifetime < now {
+        if let idleLifetime, let oldest = idle.first, Self.isExpired(releasedAt: oldest.releasedAt, idleLifetime, at: now) {
             dropExpired(idleLifetime, at: now)
         }
         // The common case, kept short: the newest, and no environment is ever too old.
@@ -117,11 +117,18 @@ struct ConcurrencyPool {
         return takeIdleInOrder(at: now)
     }
 
-    /// Drops the idle environments released longer than `idleLifetime` ago (X7): one idle
-    /// exactly that long is still kept, as the guide says ("not idle longer than").
+    /// Whether an environment released at `releasedAt` has been idle longer than
+    /// `idleLifetime` at `now` (X7): one idle exactly that long is still kept, as the guide
+    /// says ("not idle longer than").
+    @inline(__always)
+    private static func isExpired(releasedAt: Int64, _ idleLifetime: Int64, at now: Int64) -> Bool {
+        releasedAt + idleLifetime < now
+    }
+
+    /// Drops the idle environments released longer than `idleLifetime` ago (X7).
     @inline(never)
     private mutating func dropExpired(_ idleLifetime: Int64, at now: Int64) {
-        let expired = idle.prefix { $0.releasedAt + idleLifetime < now }.count
+        let expired = idle.prefix { Self.isExpired(releasedAt: $0.releasedAt, idleLifetime, at: now) }.count
         reclaimed += expired
         idle.removeFirst(expired)
     }

@@ -271,8 +271,7 @@ extension Engine {
         // Q12: Lambda keeps retrying a throttled batch until the messages' visibility timeout
         // passes; then they reappear in the queue.
         let delay = backOff(lane: lane, items: items, reason: refusal.reason, rules: [.Q12, refusal.rule])
-        let earliestVisible = items.compactMap { source.records[$0].map { $0.lastReceive + effectiveVisibilityTimeout } }.min() ?? now
-        if now + delay >= earliestVisible {
+        if now + delay >= earliestVisible(items) {
             for id in items { markFailed(id) }
             resetQueueLane(lane)
             pumpQueue()
@@ -305,8 +304,7 @@ extension Engine {
         } else {
             // Q2: the wait is what is left of the visibility timeout counted from the receive,
             // not the whole timeout: the handler ran for part of it.
-            let visibleAt = items.compactMap { source.records[$0].map { $0.lastReceive + effectiveVisibilityTimeout } }.min() ?? now
-            record(.retryScheduled(items: items, reason: .functionError, delay: max(0, visibleAt - now)), rules: [.Q2])
+            record(.retryScheduled(items: items, reason: .functionError, delay: max(0, earliestVisible(items) - now)), rules: [.Q2])
             for id in items { markFailed(id) }
         }
         resetQueueLane(lane)
@@ -345,6 +343,12 @@ extension Engine {
         guard let message = source.records.removeValue(forKey: id) else { return }
         if let group = message.group { releaseGroup(group, message: id) }
         settle(id, [.ok])
+    }
+
+    /// When the first of `items` is visible again: its last receive plus the visibility
+    /// timeout (Q2), or now for items already gone.
+    private func earliestVisible(_ items: [Int]) -> Int64 {
+        items.compactMap { source.records[$0].map { $0.lastReceive + effectiveVisibilityTimeout } }.min() ?? now
     }
 
     private func markFailed(_ id: Int) {

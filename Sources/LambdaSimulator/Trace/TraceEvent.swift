@@ -39,7 +39,9 @@ public enum TraceEvent: Sendable, Hashable {
     /// A failed batch stops its shard (K4) until it succeeds or is discarded.
     case shardBlocked(shard: Int, items: [Int])
     case shardUnblocked(shard: Int)
-    /// A failed batch was split in two (K10).
+    /// A failed batch was split in two (K10): both halves are retried, except at a partial
+    /// batch response's checkpoint (K11), where `first` is what succeeded before the reported
+    /// record and only `second` is retried.
     case bisected(items: [Int], first: [Int], second: [Int])
     /// A message to a destination, DLQ or redrive queue.
     case delivery(Delivery)

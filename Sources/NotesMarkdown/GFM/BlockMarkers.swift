@@ -4,9 +4,10 @@ import NotesCore
 /// GitHub's task list items and alerts: block structures cmark already parsed (a list item,
 /// a block quote) that a marker at the start of their first paragraph changes.
 enum BlockMarkers {
-    /// Turns `- [ ] x` and `- [x] x` items into items with a disabled checkbox, and so an item
-    /// of a box alone (`- [ ] `) when a space or tab follows it in `index`'s source, as
-    /// cmark-gfm does (cmark drops a paragraph's trailing spaces, so the text alone cannot tell).
+    /// Turns `- [ ] x`, `- [x] x` and a box alone (`- [ ] `) into items with a disabled checkbox.
+    ///
+    /// A box alone is a task when a space or tab follows it in `index`'s source, as in
+    /// cmark-gfm: cmark drops a paragraph's trailing spaces, so its text alone cannot tell.
     static func taskItem(_ item: OpaquePointer, index: LineIndex) {
         guard let paragraph = cmark_node_first_child(item), CmarkTree.type(paragraph) == CMARK_NODE_PARAGRAPH,
             cmark_node_get_start_line(paragraph) == cmark_node_get_start_line(item)
@@ -16,7 +17,13 @@ enum BlockMarkers {
         if text.count == 3, cmark_node_next(cmark_node_first_child(paragraph)) == nil {
             let line = index.lineBytes(Int(cmark_node_get_start_line(paragraph)))
             let after = line.startIndex + Int(cmark_node_get_start_column(paragraph)) - 1 + 3
-            if after < line.endIndex, line[after] == UInt8(ascii: " ") || line[after] == UInt8(ascii: "\t") { text.append(line[after]) }
+            // Only where the column points just past the paragraph's own `[ ]` (tabs and
+            // container prefixes could move it).
+            if after - 3 >= line.startIndex, after < line.endIndex, line[(after - 3)..<after].elementsEqual(text),
+                line[after] == UInt8(ascii: " ") || line[after] == UInt8(ascii: "\t")
+            {
+                text.append(line[after])
+            }
         }
         guard text.count == 4, text[0] == UInt8(ascii: "["), text[2] == UInt8(ascii: "]"),
             text[3] == UInt8(ascii: " ") || text[3] == UInt8(ascii: "\t")

@@ -57,11 +57,13 @@ public struct SiteConfig: Equatable, Sendable {
     }
 
     /// The edit link of the note at `sourcePath`: `edit-url` with `{path}` replaced (or the
-    /// path appended after a `/` when it has no `{path}`); nil when there is no `edit-url`.
+    /// path appended, after a `/` unless it ends in one or has a query, when it has no
+    /// `{path}`); nil when there is no `edit-url`.
     public func editLink(sourcePath: String) -> String? {
         guard !editURL.isEmpty else { return nil }
         let path = PercentEncoding.encodePath(sourcePath)
-        guard editURL.contains("{path}") else { return editURL.hasSuffix("/") ? editURL + path : editURL + "/" + path }
+        // A path after a query (`?file=`) or a slash needs no slash of its own.
+        guard editURL.contains("{path}") else { return editURL.hasSuffix("/") || editURL.contains("?") ? editURL + path : editURL + "/" + path }
         return editURL.split(separator: "{path}", omittingEmptySubsequences: false).joined(separator: path)
     }
 
@@ -95,12 +97,12 @@ public struct SiteConfig: Equatable, Sendable {
                     ))
                 continue
             }
+            // `title:` with nothing after it leaves the setting at its default.
+            if value.isNull { continue }
             if key == "limits" {
                 diagnostics += parseLimits(value, into: &config.limits, yaml: yaml, path: path)
                 continue
             }
-            // `title:` with nothing after it leaves the setting at its default.
-            if value.isNull { continue }
             guard case .scalar(let scalar) = value else {
                 diagnostics.append(.error("config.type", path: path, at: yaml.position(of: value), "'\(key)' must be a string, not \(value.kindDescription)"))
                 continue
@@ -141,7 +143,7 @@ public struct SiteConfig: Equatable, Sendable {
             ]
         }
         var diagnostics: [Diagnostic] = []
-        for (key, keyNode, value) in pairs {
+        for (key, keyNode, value) in pairs where !value.isNull || !limitKeys.contains(key) {
             let text = value.scalar?.string ?? ""
             func invalid(_ expected: String) {
                 diagnostics.append(.error("config.type", path: path, at: yaml.position(of: value), "'limits.\(key)' must be \(expected), not '\(text)'"))

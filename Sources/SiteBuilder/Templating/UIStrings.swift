@@ -15,8 +15,9 @@ public struct UIStrings: Sendable, Equatable {
     public var notFound: String
     /// The scenario figure's headings (`partials/scenario-figure.mustache`).
     public var claimsMismatch: String
-    /// What a screen reader says before a claim's verdict, where the eye sees ✓ or ✗ in colour.
+    /// What a screen reader says before a claim that holds, where the eye sees ✓ in colour.
     public var claimHolds: String
+    /// What a screen reader says before a claim that fails, where the eye sees ✗ in colour.
     public var claimFails: String
     public var assumptions: String
     public var assumptionsMeaning: String

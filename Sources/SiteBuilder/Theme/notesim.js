@@ -114,9 +114,11 @@
       menuButton.setAttribute("aria-expanded", open ? "true" : "false");
     };
     menuButton.addEventListener("click", function () { setOpen(!html.classList.contains("sidebar-open")); });
-    // Escape closes the open drawer and gives the focus back to its button.
+    // Escape in the open drawer (or on its button) closes it and gives the focus back to the
+    // button; not an Escape the search box took, nor one an input method is composing with.
     document.addEventListener("keydown", function (event) {
-      if (event.key !== "Escape" || !html.classList.contains("sidebar-open")) return;
+      if (event.key !== "Escape" || event.defaultPrevented || event.isComposing || !html.classList.contains("sidebar-open")) return;
+      if (!sidebar.contains(document.activeElement) && document.activeElement !== menuButton) return;
       setOpen(false);
       menuButton.focus();
     });
