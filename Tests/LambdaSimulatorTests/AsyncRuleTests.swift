@@ -187,29 +187,25 @@ import Testing
     }
 
     @Test func a14_snsDropsTheErrorObjectWithThePayload() throws {
+        // A request of `size` bytes failing with a 2 KB error object, to an SNS OnFailure.
+        func failing(size: Int64) throws -> Trace {
+            try Simulator.simulate(
+                Scenarios.async {
+                    $0.arrivals = [Scenarios.group(at: 0, size: size)]
+                    $0.function.fails = .always
+                    $0.function.errorMessageSize = 2_048
+                    $0.eventInvokeConfig.maximumRetryAttempts = 0
+                    $0.eventInvokeConfig.onFailure = .sns
+                })
+        }
         // 255 KB of request and a 2 KB error object are over 256 KB together: the whole
         // response goes, its errorMessage included.
-        let trace = try Simulator.simulate(
-            Scenarios.async {
-                $0.arrivals = [Scenarios.group(at: 0, size: 255 * 1_024)]
-                $0.function.fails = .always
-                $0.function.errorMessageSize = 2_048
-                $0.eventInvokeConfig.maximumRetryAttempts = 0
-                $0.eventInvokeConfig.onFailure = .sns
-            })
-        let fields = try #require(trace.deliveries.first?.delivery.fields)
+        let fields = try #require(try failing(size: 255 * 1_024).deliveries.first?.delivery.fields)
         #expect(fields["requestPayload"] == .absent)
         #expect(fields["responsePayload"] == .absent)
         #expect(fields["responsePayload.errorMessage"] == nil)
         #expect(fields["responseContext.functionError"] == .string("Unhandled"), "the response's context stays")
-        let under = try Simulator.simulate(
-            Scenarios.async {
-                $0.arrivals = [Scenarios.group(at: 0, size: 250 * 1_024)]
-                $0.function.fails = .always
-                $0.function.errorMessageSize = 2_048
-                $0.eventInvokeConfig.maximumRetryAttempts = 0
-                $0.eventInvokeConfig.onFailure = .sns
-            })
+        let under = try failing(size: 250 * 1_024)
         #expect(under.deliveries.first?.delivery.fields["responsePayload.errorMessage"] == .size(2_048), "under 256 KB nothing is dropped")
     }
 

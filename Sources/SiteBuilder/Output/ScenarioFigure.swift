@@ -129,7 +129,9 @@ enum ScenarioFigure {
 
     /// `title`, cut to `titleLimit` characters with an ellipsis.
     static func shownTitle(_ title: String) -> String {
-        title.count <= titleLimit ? title : String(title.prefix(titleLimit - 1)) + "…"
+        // No more bytes than the limit means no more characters: most titles skip the count
+        // of characters, which walks every grapheme.
+        title.utf8.count <= titleLimit || title.count <= titleLimit ? title : String(title.prefix(titleLimit - 1)) + "…"
     }
 
     /// The timeline (detailed or aggregate, `TimelineView`), its legend and event log, the

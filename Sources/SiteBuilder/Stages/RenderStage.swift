@@ -292,7 +292,11 @@ public enum RenderStage {
     /// sections are `####`), and the higher of the two.
     static func tableOfContents(_ all: [Heading], titleHTML: String?) -> (headings: [Heading], top: Int) {
         var below = all[...]
-        if let titleHTML, let first = below.first, titleHTML.contains("id=\"\(HTMLEscaping.attribute(first.id))\"") { below = below.dropFirst() }
+        // The title is the first heading when it is that heading's HTML (not raw HTML's `<h1>`);
+        // compared as bytes: `String.contains` cost every page a Foundation search.
+        if let titleHTML, let first = below.first, titleHTML.utf8.starts(with: "<h1 id=\"\(HTMLEscaping.attribute(first.id))\"".utf8) {
+            below = below.dropFirst()
+        }
         guard let top = below.map(\.level).min() else { return ([], 1) }
         return (below.filter { $0.level <= top + 1 }, top)
     }
