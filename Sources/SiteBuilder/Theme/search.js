@@ -6,7 +6,7 @@
 // files; the box stays hidden when the index cannot be fetched (a site opened from disk).
 (function () {
   "use strict";
-  var LONGEST_WORD = 40, SHOWN = 10, PREFIX_TERMS = 100, MOST_TERMS = 32, K1 = 1.2, B = 0.75, KEPT_PAGES = 100, EXCERPT = 150;
+  var LONGEST_WORD = 40, SHOWN = 10, PREFIX_TERMS = 100, MOST_TERMS = 32, K1 = 1.2, B = 0.75, KEPT_PAGES = 100, EXCERPT = 150, EXCERPT_LEAD = 30;
   var box = document.querySelector(".site-search");
   if (!box || !window.fetch) return;
   // The header holds an empty .site-search; the box itself is rendered once per site, in
@@ -327,14 +327,15 @@
     return { ranges: merged, score: score };
   }
 
-  // Where an excerpt of the section starts: EXCERPT characters around the most query terms
+  // Where an excerpt of the section starts, EXCERPT_LEAD characters before the range that
+  // opens the window of EXCERPT characters around the most query terms
   // (rarer ones weigh more), so that "可視性タイムアウト" shows where all of it is, not
   // the first "タイ" of "タイミング"; among equals, the earliest.
   function excerptStart(ranges, weights) {
     var best = 0, bestScore = -1;
     ranges.slice(0, 200).forEach(function (range, i) {
       var terms = new Set(), chars = 0;
-      for (var j = i; j < ranges.length && ranges[j][1] <= range[0] + EXCERPT - 30; j++) {
+      for (var j = i; j < ranges.length && ranges[j][1] <= range[0] + EXCERPT - EXCERPT_LEAD; j++) {
         ranges[j][2].forEach(function (term) { terms.add(term); });
         chars += ranges[j][1] - ranges[j][0];
       }
@@ -343,7 +344,7 @@
       score = score * 1000 + chars;
       if (score > bestScore) { bestScore = score; best = range[0]; }
     });
-    return Math.max(0, best - 30);
+    return Math.max(0, best - EXCERPT_LEAD);
   }
 
   // Appends text[start, end) to `element`, the parts in `ranges` as <mark>.
