@@ -94,7 +94,19 @@ public enum YAMLNode: Sendable, Equatable {
     /// quoted) `true`, `false`, `yes`, `no`, `on` or `off`, in lower, title or upper case.
     public var yamlBool: Bool? {
         guard case .scalar(let scalar) = self, scalar.isPlain else { return nil }
-        switch scalar.string {
+        return Self.booleanWord(scalar.string)
+    }
+
+    /// For a boolean word written in quotes (`"false"`, text to YAML), the hint to write it
+    /// without them; nil for any other node. Why: the quotes are the whole mistake, and a
+    /// message saying only "must be true or false" about `"false"` reads as a contradiction.
+    public var quotedBooleanHint: String? {
+        guard case .scalar(let scalar) = self, !scalar.isPlain, Self.booleanWord(scalar.string) != nil else { return nil }
+        return "write \(scalar.string) without quotes: quoted, it is text"
+    }
+
+    private static func booleanWord(_ word: String) -> Bool? {
+        switch word {
         case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON": return true
         case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF": return false
         default: return nil

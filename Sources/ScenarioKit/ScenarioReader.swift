@@ -86,7 +86,7 @@ struct ScenarioReader {
 
     mutating func bool(_ node: YAMLNode, _ keyPath: String) -> Bool? {
         if let value = node.yamlBool { return value }
-        error("scenario.type", at: node, "'\(leaf(keyPath))' must be true or false")
+        error("scenario.type", at: node, "'\(leaf(keyPath))' must be true or false", hint: node.quotedBooleanHint)
         return nil
     }
 

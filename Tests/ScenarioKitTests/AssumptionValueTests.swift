@@ -223,4 +223,16 @@ import Testing
                 "content/a.md:7:3: error: expected receives at 0 s, 20 s, the simulator had them at 0 s, 30 s (#2 is off by 10 s, more than the 1 s tolerance) [expect.received-at]"
             ])
     }
+
+    /// A boolean in quotes is text to YAML: the hint names the quotes as the mistake.
+    @Test func aQuotedBooleanIsToldToDropItsQuotes() {
+        let run = ScenarioRunner.run("mode: kinesis\nassume: { bisect-at-zero-retries: \"yes\" }\nrecords:\n  - at: 0s\n", path: "content/a.md")
+        #expect(
+            run.diagnostics.map(\.formatted) == [
+                """
+                content/a.md:2:35: error: 'bisect-at-zero-retries' must be true or false [scenario.type]
+                content/a.md:2:35: note: write yes without quotes: quoted, it is text
+                """
+            ])
+    }
 }

@@ -212,6 +212,26 @@ import TestSupport
             ])
     }
 
+    /// A link to a note left out by its own error says so, not that the note does not exist.
+    @Test func aLinkToANoteLeftOutByItsErrorSaysSo() {
+        let found = diagnostics([
+            "notesim.yml": Array("limits: { note-size: 1KB }\n".utf8),
+            "content/a.md": Array(("# A\n\n" + String(repeating: "長い文。", count: 200)).utf8),
+            "content/b.md": Array("# B\n\nSee [A](a.md).\n".utf8),
+        ])
+        #expect(
+            found == [
+                """
+                content/a.md: error: the note is 2.3 KB; the limit is 1 KB [file.too-large]
+                content/a.md: note: split it into several notes, or raise limits.note-size in notesim.yml
+                """,
+                """
+                content/b.md:3:9: error: link 'a.md' points to a note left out of the site by its own error [link.left-out]
+                content/b.md:3:9: note: fix the error reported for content/a.md
+                """,
+            ])
+    }
+
     /// One byte over the limit: sizes that round alike are given in bytes.
     @Test func aNoteJustOverTheLimitIsToldInBytes() {
         let found = diagnostics([

@@ -102,7 +102,10 @@ import TestSupport
         #expect(
             problems.map(\.formatted) == [
                 "content/a.md:2:7: error: 'lang' must be ja or en (the languages the theme has words for) [frontmatter.type]",
-                "content/a.md:3:8: error: 'draft' must be true or false [frontmatter.type]",
+                """
+                content/a.md:3:8: error: 'draft' must be true or false [frontmatter.type]
+                content/a.md:3:8: note: write true without quotes: quoted, it is text
+                """,
             ])
         #expect(frontMatter == FrontMatter())
         #expect(FrontMatter.parse("lang: EN", path: "content/a.md").1.count == 1)

@@ -160,7 +160,13 @@ import TestSupport
     @Test func searchIsReadAsEveryBooleanIs() {
         #expect(SiteConfig.parse("search: no\n", path: "notesim.yml") == (SiteConfig(search: false), []))
         let (config, problems) = SiteConfig.parse("search: \"false\"\n", path: "notesim.yml")
-        #expect(problems.map(\.formatted) == ["notesim.yml:1:9: error: 'search' must be true or false, not 'false' [config.type]"])
+        #expect(
+            problems.map(\.formatted) == [
+                """
+                notesim.yml:1:9: error: 'search' must be true or false, not 'false' [config.type]
+                notesim.yml:1:9: note: write false without quotes: quoted, it is text
+                """
+            ])
         #expect(config.search, "the default is kept")
     }
 }

@@ -91,7 +91,8 @@ public struct FrontMatter: Equatable, Sendable {
         }
         var diagnostics: [Diagnostic] = []
         func typeError(_ key: String, _ expected: String, _ node: YAMLNode) {
-            diagnostics.append(.error("frontmatter.type", path: path, at: yaml.position(of: node), "'\(key)' must be \(expected)"))
+            diagnostics.append(
+                .error("frontmatter.type", path: path, at: yaml.position(of: node), "'\(key)' must be \(expected)", hint: node.quotedBooleanHint))
         }
         for (key, keyNode, value) in pairs {
             // `title:` with nothing after it leaves the key at its default, as for any key.

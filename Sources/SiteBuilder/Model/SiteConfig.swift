@@ -125,7 +125,9 @@ public struct SiteConfig: Equatable, Sendable {
                     config.search = flag
                 } else {
                     diagnostics.append(
-                        .error("config.type", path: path, at: yaml.position(of: value), "'search' must be true or false, not '\(scalar.string)'"))
+                        .error(
+                            "config.type", path: path, at: yaml.position(of: value), "'search' must be true or false, not '\(scalar.string)'",
+                            hint: value.quotedBooleanHint))
                 }
             default: break
             }

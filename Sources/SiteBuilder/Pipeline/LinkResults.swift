@@ -11,9 +11,11 @@ struct LinkResults {
     /// Checks the links of every note, or with `stable` only the changed notes' links: the
     /// kept notes then give what they gave last time (a draft left out of the site was not
     /// checked: it recorded nothing).
-    init(site: SiteNotes, fresh: [Note], contentFiles: Set<String>, stable: Bool, kept: [String: BuildManifest.NoteRecord]) {
+    init(
+        site: SiteNotes, fresh: [Note], leftOut: Set<String>, contentFiles: Set<String>, stable: Bool, kept: [String: BuildManifest.NoteRecord]
+    ) {
         perNote = LinkCheckStage.checkEach(
-            notes: site.notes, contentFiles: contentFiles, drafts: site.drafts,
+            notes: site.notes, contentFiles: contentFiles, drafts: site.drafts, leftOut: leftOut,
             only: stable ? Set(fresh.map(\.sourcePath)) : nil)
         for result in perNote.values {
             diagnostics += result.diagnostics

@@ -13,6 +13,9 @@ struct ParsedNotes {
     var stamps: [String: FileStamp]
     /// Every problem, in the order planned.
     var diagnostics: [Diagnostic] = []
+    /// Content paths of the notes left out by their own error (unreadable, over the size
+    /// limit): a link to one is told so, not that the note does not exist.
+    var leftOut: Set<String> = []
 
     /// What parsing one note gave: the note (nil when it could not be parsed), its problems,
     /// the hash of its bytes and the stamp taken as it was read (both nil when the note could
@@ -35,6 +38,7 @@ struct ParsedNotes {
         }
         for ((path, _), (note, problems, hash, stamp)) in zip(sources, results) {
             diagnostics += problems
+            if note == nil { leftOut.insert(String(path.dropFirst(LoadStage.contentFolder.count + 1))) }
             guard let hash else { continue }
             self.problems[path] = problems
             hashes[path] = hash

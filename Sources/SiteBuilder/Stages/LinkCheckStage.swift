@@ -17,8 +17,10 @@ public enum LinkCheckStage {
 
     /// Checks the references of the notes in `only` (all when nil), each on its own and on
     /// every core, against all of `notes`; results by source path.
-    public static func checkEach(notes: [Note], contentFiles: Set<String>, drafts: Set<String> = [], only: Set<String>? = nil) -> [String: Output] {
-        let site = SiteIndex(notes: notes, contentFiles: contentFiles, drafts: drafts)
+    public static func checkEach(
+        notes: [Note], contentFiles: Set<String>, drafts: Set<String> = [], leftOut: Set<String> = [], only: Set<String>? = nil
+    ) -> [String: Output] {
+        let site = SiteIndex(notes: notes, contentFiles: contentFiles, drafts: drafts, leftOut: leftOut)
         let checked = only.map { only in notes.filter { only.contains($0.sourcePath) } } ?? notes
         let perNote = ForkJoin.map(checked) { note in
             var output = Output()
@@ -90,6 +92,13 @@ public enum LinkCheckStage {
                             "link.draft", path: path, at: position,
                             "\(noun) '\(reference.destination)' points to a draft, which is not published",
                             hint: "remove 'draft: true' from that note, or build with --drafts"
+                        ))
+                } else if site.leftOut.contains(resolved) {
+                    output.diagnostics.append(
+                        .error(
+                            "link.left-out", path: path, at: position,
+                            "\(noun) '\(reference.destination)' points to a note left out of the site by its own error",
+                            hint: "fix the error reported for \(Path.join(LoadStage.contentFolder, resolved))"
                         ))
                 } else {
                     missing(reference, resolved: resolved, site: site, path: path, lookups: &lookups, output: &output)

@@ -5,17 +5,20 @@ struct SiteIndex: Sendable {
     let notes: [String: Note]
     let contentFiles: Set<String>
     let drafts: Set<String>
+    /// Notes left out of the site by their own error (`ParsedNotes.leftOut`).
+    let leftOut: Set<String>
     let folders: Set<String>
     /// The names in each folder, for "did you mean" hints (whose answer does not depend on order).
     private let namesByFolder: [String: [String]]
 
-    init(notes: [Note], contentFiles: Set<String>, drafts: Set<String>) {
+    init(notes: [Note], contentFiles: Set<String>, drafts: Set<String>, leftOut: Set<String> = []) {
         var byPath: [String: Note] = [:]
         byPath.reserveCapacity(notes.count)
         for note in notes { byPath[note.contentPath] = note }
         self.notes = byPath
         self.contentFiles = contentFiles
         self.drafts = drafts
+        self.leftOut = leftOut
         var folders: Set<String> = []
         var names: [String: [String]] = [:]
         for path in Array(byPath.keys) + Array(contentFiles) + Array(drafts) {

@@ -145,7 +145,8 @@ public enum SitePipeline {
         diagnostics += themeProblems
         let sidebar = SidebarPlan(theme: theme, navigation: site.navigation, navigationKey: site.navigationKey, globalKey: globalKey, previous: plan.previous)
         // Stage 5 for links, while the sidebar list renders.
-        let links = LinkResults(site: site, fresh: parsed.notes, contentFiles: loaded.contentFiles, stable: linksStable, kept: plan.kept)
+        let links = LinkResults(
+            site: site, fresh: parsed.notes, leftOut: parsed.leftOut, contentFiles: loaded.contentFiles, stable: linksStable, kept: plan.kept)
         diagnostics += links.diagnostics
         diagnostics += OutputCollisions.check(notes: site.notes, byOutput: site.byOutput, referencedFiles: links.referencedFiles, config: config)
         let renderPlan = RenderPlan(site: site, plan: plan, parsed: parsed, globalKey: globalKey, tocKey: sidebar.key)
