@@ -24,6 +24,7 @@ struct NewCommand: ParsableCommand {
     /// `''` and `foo/` would create `content/.md` and `content/foo/.md`, and `.hidden/x` a
     /// note in a hidden folder: files the build skips, so no page would ever come from them.
     func validate() throws {
+        try SiteFolder.validate(site, option: "--site")
         let shown = "'\(TerminalText.escaped(path))'"
         if relative.isEmpty { throw ValidationError("the note needs a name, such as lambda/cold-start") }
         let last = relative.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
@@ -64,6 +65,11 @@ struct NewCommand: ParsableCommand {
         if fileSystem.kind(of: full) != nil {
             throw Console.failure("new.exists", path: full, "the note already exists")
         }
+        if let twin = Self.samePage(as: normalized, site: site, fileSystem: fileSystem) {
+            throw Console.failure(
+                "new.exists", path: full, "\(twin) already becomes \(OutputPaths.html(forNote: normalized)); two notes cannot make one page",
+                hint: "open \(twin), or give the new note another name")
+        }
         do {
             try fileSystem.createDirectory(Path.directory(of: full))
             try fileSystem.writeFile(full, contents: Array(SiteScaffold.newNote(contentPath: normalized, title: title).utf8))
@@ -71,6 +77,19 @@ struct NewCommand: ParsableCommand {
             throw Console.failure("new.write-failed", path: full, "could not create the note: \(error)")
         }
         Console.out("Created \(full)")
+    }
+
+    /// A note already in the folder that becomes the page `relative` would (`x.MD` for
+    /// `x.md`, `README.md` for `index.md`), as a path from the working directory.
+    static func samePage(as relative: String, site: String, fileSystem: any FileSystem) -> String? {
+        let folder = Path.directory(of: relative)
+        let page = OutputPaths.html(forNote: relative)
+        let names = (try? fileSystem.contents(ofDirectory: Path.join(site, LoadStage.contentFolder, folder))) ?? []
+        let twin = names.sorted().first { name in
+            let other = Path.join(folder, name)
+            return OutputPaths.isNote(other) && OutputPaths.html(forNote: other) == page
+        }
+        return twin.map { Path.join(site, LoadStage.contentFolder, folder, $0) }
     }
 
     /// The first symbolic link among content/ and the components of `relative` inside it

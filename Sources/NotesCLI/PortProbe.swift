@@ -38,7 +38,11 @@ enum PortProbe {
         var yes: Int32 = 1
         setsockopt(handle, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
         guard bind(handle, first.pointee.ai_addr, first.pointee.ai_addrlen) == 0 else {
-            return Problem(message: errno == EADDRINUSE ? "port \(port) is already in use" : String(cString: strerror(errno)), hint: another)
+            // An address this machine does not have is a matter of --host, not of the port.
+            let notHere = errno == EADDRNOTAVAIL
+            return Problem(
+                message: errno == EADDRINUSE ? "port \(port) is already in use" : String(cString: strerror(errno)),
+                hint: notHere ? "'\(host)' is not an address of this machine; name one with --host, such as 127.0.0.1" : another)
         }
         return nil
     }

@@ -29,6 +29,7 @@ struct ServeCommand: AsyncParsableCommand {
     var idleTimeout: Int = 10
 
     func validate() throws {
+        try SiteFolder.validate(siteDirectory)
         guard (1...3_600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be from 1 to 3600 seconds") }
         guard (1...65_535).contains(port) else { throw ValidationError("--port must be from 1 to 65535") }
     }

@@ -16,9 +16,11 @@ struct SiteOptions: ParsableArguments {
     @Option(help: "Where the site will be published (overrides base-url in notesim.yml), e.g. https://example.org/notes/.")
     var baseURL: String?
 
-    /// Refuses a `--base-url` that is no web address, as `base-url` in notesim.yml is refused:
-    /// it would become every sitemap `<loc>`.
+    /// Refuses a site folder that does not exist (`SiteFolder`), and a `--base-url` that is
+    /// no web address, as `base-url` in notesim.yml is refused: it would become every sitemap
+    /// `<loc>`.
     func validate() throws {
+        try SiteFolder.validate(siteDirectory)
         if let baseURL, let problem = SiteConfig.baseURLProblem(baseURL, name: "--base-url", shown: TerminalText.escaped(baseURL)) {
             throw ValidationError(problem)
         }

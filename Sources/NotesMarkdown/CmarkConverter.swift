@@ -348,8 +348,10 @@ struct CmarkConverter {
         let info = Self.string(cmark_node_get_fence_info(node))
         let language = Self.firstWord(of: info)
         let position = blockPosition(node)
-        // The fence is read on the line's bytes (every code block of every note is asked).
-        let fenceLine = index.lineBytes(position.line).drop(while: { $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: ">") })
+        // The fence is read on the line's bytes (every code block of every note is asked),
+        // from where cmark says the block starts: a fence may follow a list marker (`- ````).
+        let blockStart = max(Int(cmark_node_get_start_column(node)) - 1, 0)
+        let fenceLine = index.lineBytes(position.line).dropFirst(blockStart).drop(while: { $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: ">") })
         let fenced = fenceLine.starts(with: "```".utf8) || fenceLine.starts(with: "~~~".utf8)
         let slot = options.slotLanguages.contains(language) ? nextSlot : nil
         return CodeBlock(

@@ -110,7 +110,7 @@ public struct EmbeddedYAML: Sendable {
             .composer(let context, let problem, let mark, _):
             var message = "invalid YAML: \(problem)"
             if let context { message += " (\(context.text))" }
-            return [.error(id, path: path, at: position(of: mark), message, hint: Self.hint(forProblem: problem))]
+            return [.error(id, path: path, at: position(of: mark), message, hint: Self.hint(forProblem: problem, at: character(at: mark)))]
         case .duplicatedKeysInMapping(let duplicates, let context):
             let mark = YAMLNode.Mark(line: context.mark.line, column: context.mark.column)
             let problems = DuplicateKeyLocator.problems(keys: duplicates, firstAt: mark, in: lines)
@@ -124,14 +124,27 @@ public struct EmbeddedYAML: Sendable {
         }
     }
 
-    private static func hint(forProblem problem: String) -> String? {
+    /// The hint for a parser's problem, by the character it stopped at. Why the character:
+    /// "cannot start any token" is said of a tab and of a value that starts with `` ` `` or
+    /// `@` alike, and only the tab wants re-indenting.
+    private static func hint(forProblem problem: String, at character: Character?) -> String? {
         if problem.contains("mapping values are not allowed") {
             return "a value that contains ': ' must be quoted, for example title: \"SQS: batching\""
         }
         if problem.contains("found character that cannot start any token") {
-            return "YAML does not allow tabs for indentation; indent with spaces"
+            if character == "\t" { return "YAML does not allow tabs for indentation; indent with spaces" }
+            if let character { return "a value cannot start with '\(character)' in YAML: quote it, for example title: \"\(character)…\"" }
         }
         return nil
+    }
+
+    /// The character at a Yams mark (whose columns count Unicode scalars), nil past the line.
+    private func character(at mark: Mark) -> Character? {
+        let scalars = lines.lineText(max(mark.line, 1)).unicodeScalars
+        guard let index = scalars.index(scalars.startIndex, offsetBy: max(mark.column - 1, 0), limitedBy: scalars.endIndex),
+            index < scalars.endIndex
+        else { return nil }
+        return Character(scalars[index])
     }
 }
 

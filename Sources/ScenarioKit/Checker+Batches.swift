@@ -20,7 +20,7 @@ extension Checker {
             switch item {
             case .scalar(let text, let position):
                 if text == "~" { continue }
-                if let size = Int(text) {
+                if let size = Self.claimedCount(text) {
                     if size != actual[index].count {
                         return .fail(
                             "expected batch \(index + 1) to hold \(size) records, it held \(actual[index].count) (batch sizes \(sizes))"
@@ -59,9 +59,9 @@ extension Checker {
         }
         if let each = pairs.first(where: { $0.key == "each" })?.value {
             let bound: (minimum: Int?, maximum: Int?)
-            if let text = each.text, let size = Int(text) {
+            if let size = Self.claimedCount(each.text) {
                 bound = (size, size)
-            } else if let range = countBound(each) {
+            } else if let range = countBound(each), (range.minimum ?? 0) <= (range.maximum ?? .max) {
                 bound = range
             } else {
                 return .invalid(shape, each.position)
@@ -90,7 +90,7 @@ extension Checker {
         guard case .map(let pairs, _) = value, !pairs.isEmpty else { return nil }
         var bound: (minimum: Int?, maximum: Int?) = (nil, nil)
         for (key, item) in pairs {
-            guard let number = Int(item.text ?? "") else { return nil }
+            guard let number = Self.claimedCount(item.text) else { return nil }
             switch key {
             case "min": bound.minimum = number
             case "max": bound.maximum = number

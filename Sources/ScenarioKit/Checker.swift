@@ -145,18 +145,34 @@ struct Checker {
         milliseconds == 0 ? "0 s" : DurationText.exactEnglish(milliseconds)
     }
 
+    /// A count a claim states: a whole number, 0 or more; nil for anything else. Why not
+    /// `Int(_:)` alone: a negative count can never hold, and was checked as if it could.
+    static func claimedCount(_ text: String?) -> Int? {
+        guard let number = text.flatMap({ Int($0) }), number >= 0 else { return nil }
+        return number
+    }
+
+    /// The refusal of a key written twice in one claim under two spellings (`DLQ` and `dlq`):
+    /// the words are read without regard to case, and one count silently replaced the other.
+    static func writtenTwice(_ written: String, _ canonical: String) -> String {
+        "\(canonical) is claimed twice (again as '\(written)'; words are read without regard to case): write it once"
+    }
+
     /// A count, or a bound `{ min, max }`.
     func count(_ value: ExpectationValue, actual: Int, noun: String, facts: String?) -> Result {
         let suffix = facts.map { " (\($0))" } ?? ""
         if case .map = value {
             guard let (minimum, maximum) = countBound(value) else {
-                return .invalid("expected a number or { min, max } such as { min: 1, max: 3 }", value.position)
+                return .invalid("expected a count or { min, max } such as { min: 1, max: 3 }", value.position)
+            }
+            if let minimum, let maximum, minimum > maximum {
+                return .invalid("{ min: \(minimum), max: \(maximum) } can never hold: min is above max", value.position)
             }
             if let minimum, actual < minimum { return .fail("expected at least \(minimum) \(noun), the simulator made \(actual)\(suffix)") }
             if let maximum, actual > maximum { return .fail("expected at most \(maximum) \(noun), the simulator made \(actual)\(suffix)") }
             return .pass("\(actual)")
         }
-        guard let text = value.text, let expected = Int(text) else { return .invalid("expected a number or { min, max }", value.position) }
+        guard let expected = Self.claimedCount(value.text) else { return .invalid("expected a count (0 or more) or { min, max }", value.position) }
         if expected == actual { return .pass("\(actual)") }
         return .fail("expected \(expected) \(noun), the simulator made \(actual)\(suffix)")
     }
@@ -232,7 +248,7 @@ struct Checker {
         var claimed = 0
         for (key, countValue) in pairs {
             guard let time = Quantity.duration(key) else { return .invalid("'\(key)' is not a time", position) }
-            guard let expected = Int(countValue.text ?? "") else { return .invalid("expected a count at \(key)", countValue.position) }
+            guard let expected = Self.claimedCount(countValue.text) else { return .invalid("expected a count (0 or more) at \(key)", countValue.position) }
             let found = actual.filter { abs($0 - time) <= tolerance }.count
             if found != expected { return .fail("expected \(expected) \(noun) around \(Self.time(time)), the simulator had \(found)") }
             claimed += expected
@@ -257,12 +273,13 @@ struct Checker {
             return abs(time - target) <= tolerance
         case .map(let pairs, _):
             guard !pairs.isEmpty else { return nil }
-            var inside = true
+            var (low, high) = (Int64.min, Int64.max)
             for (key, value) in pairs {
                 guard let limit = value.text.flatMap(Quantity.duration) else { return nil }
-                if key == "min" { inside = inside && time >= limit } else if key == "max" { inside = inside && time <= limit } else { return nil }
+                if key == "min" { low = limit } else if key == "max" { high = limit } else { return nil }
             }
-            return inside
+            // `{ min: 5s, max: 1s }` can never hold: it is refused as a bound, not failed.
+            return low <= high ? (low...high).contains(time) : nil
         case .list:
             return nil
         }
@@ -317,8 +334,13 @@ struct Checker {
             : .fail("expected outcome \(Set(expected).sorted().joined(separator: ", ")), the simulator ended in \(words.joined(separator: ", "))\(endFacts)")
     }
 
+    /// Where the inputs went and when, for a message. A delivery AWS could not make (A13: a
+    /// FIFO target) says so: "OnFailure at 3 min" beside "delivered 0" read as a contradiction.
     var endFacts: String {
-        let deliveries = facts.deliveries.kept.prefix(Self.shownTimes).map { "\($0.delivery.route.rawValue) at \(Self.time($0.time))" }
+        let deliveries = facts.deliveries.kept.prefix(Self.shownTimes).map { entry in
+            let failed = entry.delivery.delivered ? "" : " failed: AWS cannot deliver to \(entry.delivery.target.rawValue) (A13)"
+            return "\(entry.delivery.route.rawValue) at \(Self.time(entry.time))\(failed)"
+        }
         let more = facts.deliveries.count - deliveries.count
         return deliveries.isEmpty ? "" : " (\(deliveries.joined(separator: "; "))\(more > 0 ? " and \(more) more" : ""))"
     }
@@ -329,8 +351,8 @@ struct Checker {
         var expected: [String: Int] = [:]
         for (written, item) in pairs {
             guard let key = ClaimWords.outcomes.canonical(written) else { return .invalid(ClaimWords.outcomes.refusal(written), position) }
-            guard let number = Int(item.text ?? "") else { return .invalid("expected a count for \(written)", item.position) }
-            expected[key] = number
+            guard let number = Self.claimedCount(item.text) else { return .invalid("expected a count (0 or more) for \(written)", item.position) }
+            guard expected.updateValue(number, forKey: key) == nil else { return .invalid(Self.writtenTwice(written, key), item.position) }
         }
         let describe: ([String: Int]) -> String = {
             $0.filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
@@ -341,14 +363,21 @@ struct Checker {
 
     private func delivered(_ value: ExpectationValue) -> Result {
         guard case .map(let pairs, let position) = value else { return .invalid("expected a map such as { OnFailure: 1 }", value.position) }
+        // Every key is read before any is checked: a route written twice is refused, whichever
+        // of its counts the run would have failed first.
+        var claims: [(written: String, route: Delivery.Route, count: Int)] = []
         for (key, item) in pairs {
             guard let route = ClaimWords.routes.canonical(key).flatMap(Delivery.Route.init(rawValue:)) else {
                 return .invalid(ClaimWords.routes.refusal(key), position)
             }
-            guard let expected = Int(item.text ?? "") else { return .invalid("expected a count for \(key)", item.position) }
+            guard !claims.contains(where: { $0.route == route }) else { return .invalid(Self.writtenTwice(key, route.rawValue), item.position) }
+            guard let count = Self.claimedCount(item.text) else { return .invalid("expected a count (0 or more) for \(key)", item.position) }
+            claims.append((key, route, count))
+        }
+        for (written, route, expected) in claims {
             let actual = facts.deliveredCount(to: route)
             if actual != expected {
-                return .fail("expected \(expected) message\(expected == 1 ? "" : "s") to \(key), the simulator delivered \(actual)\(endFacts)")
+                return .fail("expected \(expected) message\(expected == 1 ? "" : "s") to \(written), the simulator delivered \(actual)\(endFacts)")
             }
         }
         return .pass(pairs.map { "\($0.key): \($0.value.text ?? "")" }.joined(separator: ", "))

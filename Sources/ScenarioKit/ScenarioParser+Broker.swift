@@ -7,10 +7,6 @@ extension ScenarioParser {
     /// own section because the engine, not a mapping setting, decides concurrency and
     /// redelivery.
     static func readBroker(_ node: YAMLNode, into spec: inout ScenarioSpec, _ reader: inout ScenarioReader) {
-        guard spec.mode == .mq else {
-            reader.error("scenario.unsupported", at: node, "'broker' describes the Amazon MQ broker of an mq scenario, not a \(spec.mode.rawValue) one")
-            return
-        }
         for (key, _, value) in reader.mapping(node, at: "broker", known: ["engine", "queue", "deployment", "maintenance"]) {
             if key == "maintenance" {
                 readMaintenance(value, into: &spec, &reader)

@@ -7,11 +7,6 @@ extension ScenarioParser {
     /// `documentdb` scenario (D3, D4). Its own section because AWS checks the cluster, not a
     /// mapping setting, and the change stream's retention decides when a mapping is disabled.
     static func readCluster(_ node: YAMLNode, into spec: inout ScenarioSpec, _ reader: inout ScenarioReader) {
-        guard spec.mode == .documentdb else {
-            reader.error(
-                "scenario.unsupported", at: node, "'cluster' describes the DocumentDB cluster of a documentdb scenario, not a \(spec.mode.rawValue) one")
-            return
-        }
         for (key, _, value) in reader.mapping(node, at: "cluster", known: ["version", "type", "change-stream-retention"]) {
             let path = "cluster.\(key)"
             switch key {

@@ -77,8 +77,12 @@ extension ScenarioParser {
                 } else if text != "auto" {
                     reader.error("scenario.value", at: value, "show.axis must be auto or linear, not '\(text)'")
                 }
-            } else {
+            } else if InterfaceLanguage.codes.contains(text) {
                 document.language = text
+            } else {
+                reader.error(
+                    "scenario.value", at: value,
+                    "show.language must be \(InterfaceLanguage.codes.joined(separator: " or ")) (the languages figures have words for), not '\(text)'")
             }
         }
     }

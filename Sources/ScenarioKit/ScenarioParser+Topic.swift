@@ -8,10 +8,6 @@ extension ScenarioParser {
     /// partitions and a cluster kind, not shards.
     static func readTopic(_ node: YAMLNode, into spec: inout ScenarioSpec, _ reader: inout ScenarioReader) {
         let known = ["cluster", "partitions", "retention", "name", "destination", "committed-before"]
-        if spec.mode != .kafka {
-            reader.error("scenario.unsupported", at: node, "'topic' describes the Kafka topic of a kafka scenario, not a \(spec.mode.rawValue) one")
-            return
-        }
         for (key, _, value) in reader.mapping(node, at: "topic", known: known) {
             let path = "topic.\(key)"
             switch key {

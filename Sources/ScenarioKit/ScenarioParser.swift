@@ -67,14 +67,13 @@ public enum ScenarioParser {
         if let node = keys.value("function") { readFunction(node, into: &document.spec, &reader) }
         readInputs(keys, mode: mode, path: path, start: start, into: &document.spec, &reader)
         warnAboutMissingFailingRecords(document.spec, path: path, &reader)
-        if let node = keys.value("EventInvokeConfig") { readEventInvokeConfig(node, into: &document.spec, &reader) }
-        if let node = keys.value("DeadLetterConfig") { readDeadLetterConfig(node, into: &document.spec, &reader) }
-        if let node = keys.value("queue") { readQueue(node, into: &document.spec, &reader) }
-        if let node = keys.value("stream") { readStream(node, into: &document.spec, &reader) }
-        if let node = keys.value("topic") { readTopic(node, into: &document.spec, &reader) }
-        if let node = keys.value("broker") { readBroker(node, into: &document.spec, &reader) }
-        if let node = keys.value("cluster") { readCluster(node, into: &document.spec, &reader) }
-        if let node = keys.value("EventSourceMapping") { readMapping(node, into: &document.spec, &reader) }
+        let sections: [(String, (YAMLNode, inout ScenarioSpec, inout ScenarioReader) -> Void)] = [
+            ("EventInvokeConfig", readEventInvokeConfig), ("DeadLetterConfig", readDeadLetterConfig), ("queue", readQueue),
+            ("stream", readStream), ("topic", readTopic), ("broker", readBroker), ("cluster", readCluster), ("EventSourceMapping", readMapping),
+        ]
+        for (key, read) in sections {
+            if let node = keys.value(key), belongs(key, node, to: mode, &reader) { read(node, &document.spec, &reader) }
+        }
         if let node = keys.value("account") { readAccount(node, into: &document.spec, &reader) }
         if let node = keys.value("caller") { readCaller(node, into: &document.spec, &reader) }
         if let node = keys.value("faults") { readFaults(node, into: &document.spec, &reader) }

@@ -178,6 +178,41 @@ import Testing
         #expect(try run(["new", "../../etc/x", "--site", "site"], in: parent).status == 1)
     }
 
+    /// A mistyped site folder is a usage error before anything is written: `build` made an
+    /// empty folder of that name, `serve` a cache in it and `new` a whole site.
+    @Test func aSiteFolderThatDoesNotExistIsAUsageErrorAndNothingIsWritten() throws {
+        let parent = try makeSite(["keep.txt": ""])
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        for arguments in [["build", "nots"], ["check", "nots"], ["serve", "nots", "--port", "1"], ["new", "x", "--site", "nots"]] {
+            let result = try run(arguments, in: parent)
+            #expect(result.status == 2, "\(arguments)")
+            let option = arguments[0] == "new" ? "--site" : "the site folder"
+            #expect(
+                result.standardError.hasPrefix(
+                    "Error: \(option) 'nots' does not exist; give the folder that holds content/ (notesim init nots makes a new site)\n"),
+                "\(arguments)")
+        }
+        #expect(try run(["build", "keep.txt"], in: parent).standardError.hasPrefix("Error: the site folder 'keep.txt' is not a folder;"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["keep.txt"])
+    }
+
+    /// `new` refuses a note that would become the page of one already there (`x.MD` beside
+    /// `x.md`, `README.md` beside `index.md`): the build would refuse the pair.
+    @Test func newRefusesANoteThatWouldBecomeAnExistingPage() throws {
+        let site = try makeSite(["content/x.md": "# X\n", "content/sub/index.md": "# S\n"])
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let upper = try run(["new", "x.MD"], in: site)
+        #expect(upper.status == 1)
+        #expect(
+            upper.standardError == """
+                ./content/x.MD: error: ./content/x.md already becomes x.html; two notes cannot make one page [new.exists]
+                ./content/x.MD: note: open ./content/x.md, or give the new note another name
+
+                """)
+        #expect(try run(["new", "sub/README"], in: site).status == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site + "/content").sorted() == ["sub", "x.md"])
+    }
+
     /// Issue 22, point 6: a mistyped subcommand or option gets a "did you mean" (exit 2).
     @Test func mistypedSubcommandsAndOptionsGetASuggestion() throws {
         let site = try makeSite(["content/a.md": "# A\n"])

@@ -80,6 +80,14 @@ import Testing
         #expect(page.codeBlocks.map(\.contentStartLine) == [2, 6])
     }
 
+    /// A fence may open on a list item's marker line (`- ````, `10. ````, `> - ````): the
+    /// content still starts on the next line, where claims are then reported.
+    @Test func aFenceOnAListMarkersLineStartsItsContentOnTheNextLine() {
+        let source = "* ```scenario\n  mode: sync\n  ```\n\n10. ~~~yaml\n    a: 1\n    ~~~\n\n> - ```json\n>   {}\n>   ```\n\n- x\n\n      indented\n"
+        let page = MarkdownParser.parse(source, options: rewriting)
+        #expect(page.codeBlocks.map(\.contentStartLine) == [2, 6, 10, 15])
+    }
+
     @Test func softBreaksBetweenJapaneseCharactersAreDropped() {
         let page = MarkdownParser.parse("同期呼び出しは\n再試行されない。\nLambda is\nfast. 日本語\nand English\n")
         #expect(page.html == "<p>同期呼び出しは再試行されない。\nLambda is\nfast. 日本語\nand English</p>\n")

@@ -130,6 +130,14 @@ import TestSupport
                 content/a.md:6:1: note: YAML does not allow tabs for indentation; indent with spaces
                 """
             ])
+        // The same problem at a backtick (a Markdown habit) is no matter of tabs.
+        #expect(
+            scenario("mode: sync\ntitle: `x`\nevents:\n  - at: 0s") == [
+                """
+                content/a.md:5:8: error: invalid YAML: found character that cannot start any token (while scanning for the next token) [scenario.syntax]
+                content/a.md:5:8: note: a value cannot start with '`' in YAML: quote it, for example title: "`…"
+                """
+            ])
     }
 
     @Test func expectationsForTheWrongModeAndScenariosWithoutEvents() {
@@ -208,6 +216,25 @@ import TestSupport
                 """
                 content/a.md: error: the note is 2.3 KB; the limit is 1 KB [file.too-large]
                 content/a.md: note: split it into several notes, or raise limits.note-size in notesim.yml
+                """
+            ])
+    }
+
+    /// Two notes that would become one page are an error on the second, with the fix for
+    /// their kind of pair: an index and a README, or names that differ only in case.
+    @Test func twoNotesThatWouldBecomeOnePageAreAnError() {
+        #expect(
+            diagnostics(["content/sub/README.md": Array("# R\n".utf8), "content/sub/index.md": Array("# I\n".utf8)]) == [
+                """
+                content/sub/index.md: error: this note and content/sub/README.md would both become sub/index.html [site.duplicate-page]
+                content/sub/index.md: note: keep one of README.md and index.md in a folder
+                """
+            ])
+        #expect(
+            diagnostics(["content/x.md": Array("# a\n".utf8), "content/x.MD": Array("# b\n".utf8)]) == [
+                """
+                content/x.md: error: this note and content/x.MD would both become x.html [site.duplicate-page]
+                content/x.md: note: rename one of them: their names differ only in the case of .md or in how their characters are encoded (Unicode normalization)
                 """
             ])
     }

@@ -10,7 +10,7 @@ import TestSupport
         return diagnostics.map(\.formatted)
     }
 
-    @Test(arguments: ["Scenario", "SCENARIO", "Scenario yaml", "scen ario"])
+    @Test(arguments: ["Scenario", "SCENARIO", "Scenario yaml", "scen ario", "scenaro", "scenarios", "senario", "scenario{.x}", "yaml scenario"])
     func anInfoStringThatDiffersByCaseOrSpacingIsAWarning(info: String) {
         #expect(
             warnings("# A\n\n- item\n\n  ```\(info)\n  mode: sync\n  ```\n") == [
@@ -19,7 +19,7 @@ import TestSupport
             ])
     }
 
-    @Test(arguments: ["scenario", "scenario yaml", "yaml", "scenarios", "", "json"])
+    @Test(arguments: ["scenario", "scenario yaml", "yaml", "", "json", "scenic", "swift", "sequence"])
     func otherInfoStringsAreQuiet(info: String) {
         #expect(warnings("```\(info)\nmode: sync\n```\n").isEmpty)
     }

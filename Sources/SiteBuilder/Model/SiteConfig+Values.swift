@@ -1,8 +1,10 @@
+import NotesCore
+
 /// The checks of `notesim.yml` values whose type is right but whose meaning is not.
 extension SiteConfig {
     /// The languages the theme has words for: any other `language` would put its code in
     /// `<html lang>` over an interface written in another language.
-    public static let languages = ["ja", "en"]
+    public static let languages = InterfaceLanguage.codes
 
     /// Why the string key `key` cannot hold `text`, or nil when it can.
     static func valueProblem(_ key: String, _ text: String) -> String? {

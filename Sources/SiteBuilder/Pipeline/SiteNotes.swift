@@ -63,7 +63,9 @@ struct SiteNotes {
                     .error(
                         "site.duplicate-page", path: note.sourcePath, at: nil,
                         "this note and \(first.sourcePath) would both become \(note.outputPath)",
-                        hint: "keep one of README.md and index.md in a folder"
+                        hint: OutputPaths.isIndexName(Path.lastComponent(of: note.contentPath))
+                            ? "keep one of README.md and index.md in a folder"
+                            : "rename one of them: their names differ only in the case of .md or in how their characters are encoded (Unicode normalization)"
                     ))
             } else {
                 seen[note.outputPath] = note
