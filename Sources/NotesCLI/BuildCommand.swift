@@ -31,9 +31,12 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Also print what each stage did.")
     var verbose = false
 
-    /// Refuses `--quiet` with `--verbose` (exit 2), which the usage line gives as one or the other.
+    /// Refuses `--quiet` with `--verbose` (exit 2), which the usage line gives as one or the
+    /// other, and an empty `--output` (it named no folder, and the staging folder was left in
+    /// the working directory).
     func validate() throws {
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together: choose one") }
+        if output?.isEmpty == true { throw ValidationError("--output is empty: name the folder to write the site to, such as public") }
     }
 
     func run() throws {
@@ -103,7 +106,9 @@ struct BuildCommand: ParsableCommand {
                 )
                 throw ExitCode(ExitStatus.failure)
             }
-            Console.out(Self.failureSummary(Console.counts(diagnostics), output: outputDirectory, existed: outputExisted, elapsed: elapsed))
+            Console.out(
+                Self.failureSummary(
+                    Console.counts(diagnostics), output: outputDirectory, existed: outputExisted, partly: report.partlyUpdated, elapsed: elapsed))
             throw ExitCode(ExitStatus.failure)
         }
         if quiet { return }
@@ -114,10 +119,14 @@ struct BuildCommand: ParsableCommand {
 
     /// The last line of a failed build: what became of the output folder.
     ///
-    /// Said truly either way: an earlier site is left as it was, and when there was none
-    /// (the first build), nothing was written at all.
-    static func failureSummary(_ counts: String, output: String, existed: Bool, elapsed: String) -> String {
-        let outcome = existed ? "\(folderText(output)) was left unchanged" : "nothing was written (\(folderText(output)) does not exist yet)"
+    /// Said truly every way: an earlier site is left as it was; when there was none (the
+    /// first build), nothing was written at all; and an update in place that failed midway
+    /// (`partly`) may have changed some files, which the next build rewrites whole.
+    static func failureSummary(_ counts: String, output: String, existed: Bool, partly: Bool = false, elapsed: String) -> String {
+        let outcome =
+            partly
+            ? "\(folderText(output)) is partly updated; the next build rewrites it whole"
+            : existed ? "\(folderText(output)) was left unchanged" : "nothing was written (\(folderText(output)) does not exist yet)"
         return "Build failed (\(counts)); \(outcome). \(elapsed)"
     }
 

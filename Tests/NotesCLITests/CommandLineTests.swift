@@ -69,6 +69,45 @@ import Testing
         #expect(root.lastLine.hasPrefix("Build failed (1 error, 0 warnings); / was left unchanged."))
     }
 
+    /// An update in place that fails midway says the output is partly updated (some pages
+    /// were already replaced), not that it was left unchanged; the next build is whole.
+    @Test func aFailedUpdateInPlaceSaysTheOutputIsPartlyUpdated() throws {
+        let site = try makeSite(["content/a.md": "# A\n", "content/b.md": "# B\n"])
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        #expect(try run(["build"], in: site).status == 0)
+        try "# B edited\n".write(toFile: site + "/content/b.md", atomically: false, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: site + "/public/b.html")
+        try FileManager.default.createDirectory(atPath: site + "/public/b.html/in-the-way", withIntermediateDirectories: true)
+        let failed = try run(["build"], in: site)
+        #expect(failed.status == 1)
+        #expect(failed.lastLine.hasPrefix("Build failed (1 error, 0 warnings); public/ is partly updated; the next build rewrites it whole."))
+        try FileManager.default.removeItem(atPath: site + "/public/b.html")
+        #expect(try run(["build"], in: site).status == 0)
+    }
+
+    /// A page whose name is near the system's 255-byte limit is replaced in place: the
+    /// temporary file beside it has a short name of its own.
+    @Test func aPageNamedNearTheLengthLimitIsUpdatedInPlace() throws {
+        let long = String(repeating: "l", count: 245)
+        let site = try makeSite(["content/index.md": "# Home\n", "content/b.md": "# B\n", "content/\(long).md": "# Long\n"])
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        #expect(try run(["build"], in: site).status == 0)
+        try "# B edited\n".write(toFile: site + "/content/b.md", atomically: false, encoding: .utf8)
+        let edited = try run(["build"], in: site)
+        #expect(edited.status == 0, "\(edited.standardError)")
+        #expect(try String(contentsOfFile: site + "/public/b.html", encoding: .utf8).contains("B edited"))
+    }
+
+    /// An empty `--output` names no folder: a usage error, and nothing is written.
+    @Test func anEmptyOutputIsAUsageError() throws {
+        let site = try makeSite(["content/a.md": "# A\n"])
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let result = try run(["build", "--output", ""], in: site)
+        #expect(result.status == 2)
+        #expect(result.standardError.hasPrefix("Error: --output is empty: name the folder to write the site to, such as public\n"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site) == ["content"])
+    }
+
     /// `--base-url` is held to what `base-url` in notesim.yml is: an absolute http(s) URL.
     @Test func aBaseURLOptionThatIsNoWebAddressIsAUsageError() throws {
         let site = try makeSite(["content/a.md": "# A\n"])

@@ -186,6 +186,33 @@ import TestSupport
             ])
     }
 
+    /// A linked content/ or templates/ is named as a link (not followed), not as missing or
+    /// ignored without a word.
+    @Test func aLinkedContentOrTemplatesFolderIsNamedAsALink() {
+        let content = diagnostics([:]) { $0.addSymbolicLink("s/content") }
+        #expect(
+            content == [
+                """
+                content: error: content/ is a symbolic link, and symbolic links are not followed [site.no-content]
+                content: note: make content/ a folder of the site (move the notes into it)
+                """
+            ])
+        let templates = diagnostics(["content/a.md": Array("# A\n".utf8)]) { $0.addSymbolicLink("s/templates") }
+        #expect(
+            templates == ["templates: warning: templates/ is a symbolic link, and symbolic links are not followed; the built-in theme is used [file.symlink]"])
+    }
+
+    /// A name that is not UTF-8 is listed with U+FFFD, under which it cannot be opened.
+    @Test func aFileNameThatIsNotUTF8IsSaidSo() {
+        #expect(
+            diagnostics(["content/a.md": Array("# A\n".utf8), "content/bad\u{FFFD}.md": Array("# B\n".utf8)]) == [
+                """
+                content/bad\u{FFFD}.md: error: the file's name is not valid UTF-8 (shown with \u{FFFD}) [file.encoding]
+                content/bad\u{FFFD}.md: note: rename it in UTF-8
+                """
+            ])
+    }
+
     // MARK: - Limits
 
     @Test func limitsAreConfigurableWithClearErrors() {

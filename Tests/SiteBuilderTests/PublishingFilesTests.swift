@@ -32,6 +32,15 @@ import TestSupport
         #expect(Fixtures.withoutHash(notFound).contains("href=\"/notes/assets/style.#.css\""))
     }
 
+    /// A base URL written with Japanese is escaped in the sitemap and the 404 page's root, as
+    /// the pages' own names are.
+    @Test func aBaseURLWithNonASCIIIsEscaped() throws {
+        let result = build(["notesim.yml": "base-url: https://example.org/ノート/\n", "content/index.md": "# Home\n"])
+        #expect(result.text(at: "sitemap.xml")?.contains("<url><loc>https://example.org/%E3%83%8E%E3%83%BC%E3%83%88/</loc></url>") == true)
+        let notFound = try #require(result.text(at: "404.html"))
+        #expect(notFound.contains("<a href=\"/%E3%83%8E%E3%83%BC%E3%83%88/index.html\">"))
+    }
+
     @Test func withoutABaseURLThereIsNoSitemap() {
         let result = build(["content/index.md": "# Home\n"])
         #expect(result.text(at: "sitemap.xml") == nil)

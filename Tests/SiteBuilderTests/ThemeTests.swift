@@ -16,6 +16,16 @@ import TestSupport
         #expect(result.files.isEmpty)
     }
 
+    /// A partial that exists but does not parse is one error, its own: the templates that
+    /// include it are not also told it is missing (with a "did you mean" of another name).
+    @Test func aBrokenPartialIsOneErrorNotAlsoAMissingOne() {
+        let fileSystem = MemoryFileSystem(files: ["s/content/a.md": "# A\n", "s/templates/partials/pager.mustache": "<nav>\n{{#previous}}\n<a>{{title}}</a>\n"])
+        #expect(
+            SitePipeline.run(siteDirectory: "s", fileSystem: fileSystem).printedDiagnostics == [
+                "templates/partials/pager.mustache:2:1: error: template error: this section is never closed [template.syntax]"
+            ])
+    }
+
     @Test func aSiteTemplateOverridesTheBuiltInOne() {
         let fileSystem = MemoryFileSystem(files: [
             "s/content/a.md": "# A\n",

@@ -161,8 +161,14 @@ public struct LocalFileSystem: FileSystem {
         }
     }
 
+    /// Numbers the temporary files of `replaceFile`, unique within the process.
+    private static let temporaryNumbers = SharedCounter()
+
+    /// Writes `contents` beside `path` and renames it over `path`. The temporary file has a
+    /// short name of its own (`.notesim-tmp.PID.N`): named after the page, a page whose name
+    /// was near the system's 255-byte limit could not be replaced.
     public func replaceFile(_ path: String, contents: [UInt8]) throws {
-        let temporary = path + ".notesim-tmp"
+        let temporary = Path.join(Path.directory(of: path), ".notesim-tmp.\(getpid()).\(Self.temporaryNumbers.add())")
         do {
             try writeFile(temporary, contents: contents)
             guard rename(temporary, path) == 0 else { throw Self.error(path) }

@@ -23,6 +23,10 @@ public enum SiteBuild {
         public var searchIndexKept = false
         /// Why the output could not be written, if it could not.
         public var writeError: Diagnostic?
+        /// Whether that failure came during an update in place, which may have changed some
+        /// files already (its marker makes the next build a whole one): the summary must not
+        /// say the output was left unchanged.
+        public var partlyUpdated = false
         /// The manifest of the output as written (a long-running caller passes it to its next
         /// build; the result does not hold it too).
         public var manifest: BuildManifest?
@@ -98,8 +102,10 @@ public enum SiteBuild {
             try record(manifest, remembered: remembered != nil, previous: previous, target: target, report: &report)
         } catch let error as Diagnostic {
             report.writeError = error
+            report.partlyUpdated = inPlace
         } catch {
             report.writeError = .error("output.write-failed", path: output, at: nil, "could not update the site: \(error); the next build rebuilds it whole")
+            report.partlyUpdated = inPlace
         }
         return report
     }

@@ -6,8 +6,9 @@ import NotesCore
 enum PublishingFiles {
     /// The path part of the base URL (`https://example.org/notes/` -> `/notes/`), or `/`.
     static func rootPath(of config: SiteConfig) -> String {
-        guard let schemeEnd = config.baseURL.range(of: "://") else { return "/" }
-        let rest = config.baseURL[schemeEnd.upperBound...]
+        let address = escapingNonASCII(config.baseURL)
+        guard let schemeEnd = address.range(of: "://") else { return "/" }
+        let rest = address[schemeEnd.upperBound...]
         guard let slash = rest.firstIndex(of: "/") else { return "/" }
         var path = String(rest[slash...])
         if !path.hasSuffix("/") { path += "/" }
@@ -17,7 +18,25 @@ enum PublishingFiles {
     /// The base URL with a trailing slash, or nil when none is set.
     static func baseURL(of config: SiteConfig) -> String? {
         guard !config.baseURL.isEmpty else { return nil }
-        return config.baseURL.hasSuffix("/") ? config.baseURL : config.baseURL + "/"
+        let address = escapingNonASCII(config.baseURL)
+        return address.hasSuffix("/") ? address : address + "/"
+    }
+
+    /// A base URL with its non-ASCII bytes percent-encoded (`/ノート/` -> `/%E3%83%8E…/`), as
+    /// the pages' own names are in the sitemap: a sitemap `<loc>` must be an escaped URL.
+    /// What is ASCII already (`%20` among it) stays as written.
+    static func escapingNonASCII(_ address: String) -> String {
+        guard address.utf8.contains(where: { $0 >= 0x80 }) else { return address }
+        let digits = Array("0123456789ABCDEF".utf8)
+        var bytes: [UInt8] = []
+        for byte in address.utf8 {
+            if byte < 0x80 {
+                bytes.append(byte)
+            } else {
+                bytes += [UInt8(ascii: "%"), digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]]
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The file that tells GitHub Pages not to run Jekyll on the site.

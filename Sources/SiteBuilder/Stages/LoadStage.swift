@@ -97,13 +97,19 @@ public enum LoadStage {
     ) -> Output {
         var output = Output(config: nil, notes: [], contentFiles: [], templates: [], diagnostics: [])
         let contentRoot = Path.join(siteDirectory, contentFolder)
-        guard fileSystem.kind(of: contentRoot) == .directory else {
+        let contentKind = fileSystem.kind(of: contentRoot)
+        guard contentKind == .directory else {
+            // A linked content/ is named as one: "no content/ folder" beside it read as a bug.
             output.diagnostics.append(
-                .error(
-                    "site.no-content", path: contentFolder, at: nil,
-                    "no content/ folder in the site directory",
-                    hint: "put your Markdown notes in \(Path.join(siteDirectory, contentFolder))/ (or pass the site directory as an argument)"
-                ))
+                contentKind == .symbolicLink
+                    ? .error(
+                        "site.no-content", path: contentFolder, at: nil, "content/ is a symbolic link, and symbolic links are not followed",
+                        hint: "make content/ a folder of the site (move the notes into it)")
+                    : .error(
+                        "site.no-content", path: contentFolder, at: nil,
+                        "no content/ folder in the site directory",
+                        hint: "put your Markdown notes in \(Path.join(siteDirectory, contentFolder))/ (or pass the site directory as an argument)"
+                    ))
             return output
         }
 
@@ -202,6 +208,12 @@ public enum LoadStage {
     private static func templates(siteDirectory: String, fileSystem: any FileSystem, diagnostics: inout [Diagnostic]) -> [(path: String, bytes: [UInt8])] {
         var templates: [(path: String, bytes: [UInt8])] = []
         let templatesRoot = Path.join(siteDirectory, templatesFolder)
+        if fileSystem.kind(of: templatesRoot) == .symbolicLink {
+            diagnostics.append(
+                .warning(
+                    "file.symlink", path: templatesFolder, at: nil,
+                    "templates/ is a symbolic link, and symbolic links are not followed; the built-in theme is used"))
+        }
         if fileSystem.kind(of: templatesRoot) == .directory {
             for relative in walk(templatesRoot, fileSystem: fileSystem, diagnostics: &diagnostics, prefix: templatesFolder) {
                 switch read(Path.join(templatesRoot, relative), as: Path.join(templatesFolder, relative), fileSystem: fileSystem) {
@@ -271,6 +283,16 @@ public enum LoadStage {
             }
             for (name, kind) in entries where !name.hasPrefix(".") {
                 let child = Path.join(relative, name)
+                // A name that is not UTF-8 is listed with U+FFFD in place of its bad bytes,
+                // under which it cannot be opened: said so, not "it disappeared".
+                if name.unicodeScalars.contains("\u{FFFD}") {
+                    diagnostics.append(
+                        .error(
+                            "file.encoding", path: Path.join(prefix, child), at: nil,
+                            "the \(kind == .directory ? "folder's" : "file's") name is not valid UTF-8 (shown with �)",
+                            hint: "rename it in UTF-8"))
+                    continue
+                }
                 switch kind {
                 case .directory: pending.append(child)
                 case .file: files.append(child)

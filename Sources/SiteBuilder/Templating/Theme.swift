@@ -38,6 +38,8 @@ public struct Theme: Sendable {
         var assets: [String: [UInt8]] = [:]
         var sourcePaths: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
+        // Templates that exist but could not be read: a reference to one is no "missing".
+        var broken: Set<String> = []
         for path in files.keys.sorted() {
             let (bytes, sitePath) = files[path]!
             let displayPath = sitePath ?? "(built-in theme)/\(path)"
@@ -50,6 +52,7 @@ public struct Theme: Sendable {
             case .success(let decoded): text = decoded
             case .failure(let failure):
                 diagnostics.append(LoadStage.decodingDiagnostic(failure, path: displayPath))
+                broken.insert(String(path.dropLast(".mustache".count)))
                 continue
             }
             let name = String(path.dropLast(".mustache".count))
@@ -57,6 +60,7 @@ public struct Theme: Sendable {
             do throws(TemplateSyntaxError) {
                 library.register(try Template(text), named: name)
             } catch {
+                broken.insert(name)
                 diagnostics.append(
                     .error(
                         "template.syntax", path: displayPath,
@@ -76,7 +80,7 @@ public struct Theme: Sendable {
         }
         // Blocks are compared only in a theme without errors: a cycle or a missing parent
         // leaves the parents' blocks unknown, and the warnings would only repeat the error.
-        diagnostics += referenceDiagnostics(library.all, blocks: !diagnostics.contains(where: \.isError), sourcePaths: sourcePaths)
+        diagnostics += referenceDiagnostics(library.all, blocks: !diagnostics.contains(where: \.isError), sourcePaths: sourcePaths, broken: broken)
         for name in requiredTemplates where library.template(named: name) == nil && !diagnostics.contains(where: { $0.path.hasSuffix(name + ".mustache") }) {
             diagnostics.append(
                 .error(
@@ -91,10 +95,12 @@ public struct Theme: Sendable {
 
     /// An error at each partial or parent tag that names no template, and a warning at each
     /// parent tag whose template fills a block the parent does not have (`TemplateReferences`).
-    private static func referenceDiagnostics(_ templates: [String: Template], blocks checksBlocks: Bool, sourcePaths: [String: String]) -> [Diagnostic] {
+    private static func referenceDiagnostics(
+        _ templates: [String: Template], blocks checksBlocks: Bool, sourcePaths: [String: String], broken: Set<String>
+    ) -> [Diagnostic] {
         // Every template here was registered with its path (`load`).
         func path(_ name: String) -> String { sourcePaths[name] ?? name + ".mustache" }
-        let missing = TemplateReferences.missing(in: templates).map { template, reference in
+        let missing = TemplateReferences.missing(in: templates).filter { !broken.contains($0.reference.name) }.map { template, reference in
             Diagnostic.error(
                 "template.missing", path: path(template), at: SourcePosition(line: reference.line, column: reference.column),
                 "no template '\(reference.name)': the theme's templates and those in templates/ are named by their path without .mustache",
