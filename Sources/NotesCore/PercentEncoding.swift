@@ -24,6 +24,8 @@ public enum PercentEncoding {
     public static func encodePath(_ path: String) -> String {
         // Most names need nothing: return them without building a new string.
         guard path.utf8.contains(where: { !isKept($0) }) else { return path }
+        // In NFC, as pages and files are written (`PathNormalization`).
+        let path = PathNormalization.nfc(path)
         var result = ""
         let digits = Array("0123456789ABCDEF".unicodeScalars)
         for byte in path.utf8 {

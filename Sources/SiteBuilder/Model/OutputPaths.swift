@@ -18,7 +18,8 @@ public enum OutputPaths {
             if isIndex { stemEnd = nameStart }
             var page = String(decoding: path[..<stemEnd], as: UTF8.self)
             page += isIndex ? "index.html" : ".html"
-            return page
+            // In NFC, as links to it are written (`PathNormalization`).
+            return PathNormalization.nfc(page)
         }
     }
 

@@ -103,8 +103,10 @@ public enum LinkCheckStage {
                 } else {
                     missing(reference, resolved: resolved, site: site, path: path, lookups: &lookups, output: &output)
                 }
-            } else if site.contentFiles.contains(resolved) {
-                output.referencedFiles.insert(resolved)
+            } else if let stored = site.contentFiles.firstIndex(of: resolved) {
+                // The name as on disk: Swift finds a decomposed name from a precomposed link
+                // (`PathNormalization`), and the copy reads the file by its own bytes.
+                output.referencedFiles.insert(site.contentFiles[stored])
             } else {
                 missing(reference, resolved: resolved, site: site, path: path, lookups: &lookups, output: &output)
             }

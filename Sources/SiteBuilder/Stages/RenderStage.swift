@@ -152,7 +152,8 @@ public enum RenderStage {
         notFound["page"] = ["title": .text(ui.notFound), "lang": .text(input.config.language)]
         files += PublishingFiles.make(config: input.config, pages: pagePaths, notFound: input.theme.renderText(notFound, template: "404"))
         for path in input.referencedFiles {
-            files.append(OutputFile(path: path, content: .copy(from: Path.join(LoadStage.contentFolder, path))))
+            // Copied from its name on disk, written under its name in NFC, as links to it are.
+            files.append(OutputFile(path: PathNormalization.nfc(path), content: .copy(from: Path.join(LoadStage.contentFolder, path))))
         }
         return files
     }
