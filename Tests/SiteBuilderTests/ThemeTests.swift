@@ -110,7 +110,8 @@ import TestSupport
 
     @Test func theStylesheetHasDarkModePrintAndPhoneLayouts() throws {
         let css = String(decoding: try #require(BuiltinTheme.files["style.css"]), as: UTF8.self)
-        #expect(css.contains("@media (prefers-color-scheme: dark)"))
+        // The dark palettes are for screens only, so that paper is light whatever the theme.
+        #expect(css.contains("@media screen and (prefers-color-scheme: dark)"))
         #expect(css.contains(":root[data-theme=\"dark\"]"))
         #expect(css.contains("@media print"))
         #expect(css.contains("@media (max-width: 60rem)"))
