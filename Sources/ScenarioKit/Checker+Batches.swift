@@ -13,7 +13,7 @@ extension Checker {
             actual.prefix(Self.shownTimes).map { String($0.count) }.joined(separator: ", ")
             + (facts.batches.isTruncated || actual.count > Self.shownTimes ? ", …" : "")
         guard expected.count == facts.batches.count else {
-            return .fail("expected \(expected.count) batches, the simulator invoked \(facts.batches.count) (sizes \(sizes))")
+            return .fail("expected \(Self.counted(expected.count, "batches")), the simulator invoked \(facts.batches.count) (sizes \(sizes))")
         }
         if facts.batches.isTruncated { return tooManyToCheck(facts.batches.count, noun: "batches", position: value.position) }
         for (index, item) in expected.enumerated() {

@@ -158,6 +158,20 @@ struct Checker {
         "\(canonical) is claimed twice (again as '\(written)'; words are read without regard to case): write it once"
     }
 
+    /// "1 attempt", "3 attempts": a count with its noun (given plural) in the number it takes.
+    /// The noun's first word that ends in `s` is its head ("concurrent handlers at most",
+    /// "request ids across the attempts"); one of it is singular.
+    static func counted(_ count: Int, _ noun: String) -> String {
+        guard count == 1 else { return "\(count) \(noun)" }
+        var words = noun.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        if let head = words.firstIndex(where: { $0.hasSuffix("s") }) {
+            let word = words[head]
+            words[head] =
+                word.hasSuffix("ies") ? word.dropLast(3) + "y" : word.hasSuffix("ches") ? String(word.dropLast(2)) : String(word.dropLast())
+        }
+        return "1 " + words.joined(separator: " ")
+    }
+
     /// A count, or a bound `{ min, max }`.
     func count(_ value: ExpectationValue, actual: Int, noun: String, facts: String?) -> Result {
         let suffix = facts.map { " (\($0))" } ?? ""
@@ -174,7 +188,7 @@ struct Checker {
         }
         guard let expected = Self.claimedCount(value.text) else { return .invalid("expected a count (0 or more) or { min, max }", value.position) }
         if expected == actual { return .pass("\(actual)") }
-        return .fail("expected \(expected) \(noun), the simulator made \(actual)\(suffix)")
+        return .fail("expected \(Self.counted(expected, noun)), the simulator made \(actual)\(suffix)")
     }
 
     /// Times matched element by element within the tolerance; `~` skips one. Also
@@ -190,7 +204,7 @@ struct Checker {
         let items = list(value)
         let actual = column.kept
         guard items.count == column.count else {
-            return .fail("expected \(items.count) \(noun), the simulator had \(column.count) (t = \(times(column)))")
+            return .fail("expected \(Self.counted(items.count, noun)), the simulator had \(column.count) (t = \(times(column)))")
         }
         if column.isTruncated { return tooManyToCheck(column.count, noun: noun, position: value.position) }
         var misses: [String] = []
@@ -250,10 +264,10 @@ struct Checker {
             guard let time = Quantity.duration(key) else { return .invalid("'\(key)' is not a time", position) }
             guard let expected = Self.claimedCount(countValue.text) else { return .invalid("expected a count (0 or more) at \(key)", countValue.position) }
             let found = actual.filter { abs($0 - time) <= tolerance }.count
-            if found != expected { return .fail("expected \(expected) \(noun) around \(Self.time(time)), the simulator had \(found)") }
+            if found != expected { return .fail("expected \(Self.counted(expected, noun)) around \(Self.time(time)), the simulator had \(found)") }
             claimed += expected
         }
-        if claimed != actual.count { return .fail("expected \(claimed) \(noun) in the listed bursts, the simulator had \(actual.count)") }
+        if claimed != actual.count { return .fail("expected \(Self.counted(claimed, noun)) in the listed bursts, the simulator had \(actual.count)") }
         return .pass("\(actual.count)")
     }
 

@@ -5,6 +5,9 @@ public enum Quantity {
     public enum Reading: Equatable, Sendable {
         case value(Int64)
         case outOfRange
+        /// A number finer than the quantity's step (a millisecond, a byte), such as `0.5ms`:
+        /// rounded, it was a value the writer never wrote.
+        case fractional
         case invalid
     }
 
@@ -58,10 +61,36 @@ public enum Quantity {
         } else if bareZeroOnly {
             return Double(trimmed) == 0 ? .value(0) : .invalid
         }
-        guard let value = Double(number), value.isFinite else { return .invalid }
-        let scaled = (value * factor).rounded()
-        guard abs(scaled) <= Double(maximum) else { return .outOfRange }
-        return .value(Int64(scaled))
+        // Decimal digits only: `Double` also reads `0x10`, `0x1p3`, `inf` and `nan`.
+        guard isDecimal(number), let value = Double(number) else { return .invalid }
+        return reading(value * factor, maximum: maximum)
+    }
+
+    /// The reading of a quantity in its step's units (milliseconds, bytes): out of range
+    /// beyond `maximum` (an infinite one too, `1e400s`), fractional when it is not whole.
+    static func reading(_ steps: Double, maximum: Int64) -> Reading {
+        guard steps.isFinite, abs(steps) <= Double(maximum) else { return .outOfRange }
+        let whole = steps.rounded()
+        // A tolerance for the binary error of decimal fractions (`0.1s` is 100.00000000000001).
+        guard abs(steps - whole) <= 1e-6 * max(1, abs(steps)) else { return .fractional }
+        return .value(Int64(whole))
+    }
+
+    /// Whether `text` is a decimal number: a sign, digits with at most one point, and an
+    /// exponent (`1e9`).
+    static func isDecimal(_ text: String) -> Bool {
+        var bytes = Substring(text).utf8[...]
+        if let sign = bytes.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        let mantissaEnd = bytes.firstIndex { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") } ?? bytes.endIndex
+        let mantissa = bytes[..<mantissaEnd]
+        let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        guard mantissa.contains(where: isDigit), mantissa.allSatisfy({ isDigit($0) || $0 == UInt8(ascii: ".") }),
+            mantissa.filter({ $0 == UInt8(ascii: ".") }).count <= 1
+        else { return false }
+        guard mantissaEnd < bytes.endIndex else { return true }
+        var exponent = bytes[bytes.index(after: mantissaEnd)...]
+        if let sign = exponent.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { exponent = exponent.dropFirst() }
+        return !exponent.isEmpty && exponent.allSatisfy(isDigit)
     }
 }
 
@@ -97,9 +126,7 @@ extension Quantity {
         }
         guard digits > 0, fractionDigits != 0 else { return nil }
         let value = Double(mantissa) / pow10(fractionDigits ?? 0)
-        let scaled = (value * factor).rounded()
-        guard abs(scaled) <= Double(maximum) else { return .outOfRange }
-        return .value(Int64(scaled))
+        return reading(value * factor, maximum: maximum)
     }
 
     /// Whether `bytes` end with `unit`'s and have some before them.

@@ -101,6 +101,9 @@ struct ScenarioReader {
         case .outOfRange:
             error("scenario.range", at: node, "'\(leaf(keyPath))' is out of range: \(text) is longer than \(Quantity.maximumDurationText)")
             return nil
+        case .fractional:
+            error("scenario.duration", at: node, "'\(text)' is finer than a millisecond, the simulator's step", hint: "write whole milliseconds, such as 1ms")
+            return nil
         case .invalid:
             error("scenario.duration", at: node, "'\(text)' is not a duration", hint: "write a number with a unit: 150ms, 1.5s, 1m, 2min, 1h")
             return nil

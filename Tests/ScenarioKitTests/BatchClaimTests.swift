@@ -39,7 +39,7 @@ import Testing
             ])
         #expect(
             verdicts("batches: { count: { min: three } }") == [
-                "content/a.md:6:21: error: expected a number or { min, max } such as { min: 1, max: 3 } [expect.value]"
+                "content/a.md:6:21: error: expected a count or { min, max } such as { min: 1, max: 3 } [expect.value]"
             ])
     }
 }

@@ -22,7 +22,7 @@ import Testing
             ])
         #expect(
             ScenarioVerdicts.of(Self.throttled + "  caller-attempts: 1\n") == [
-                "content/a.md:7:3: error: expected 1 calls by the caller, the simulator made 3 [expect.caller-attempts]"
+                "content/a.md:7:3: error: expected 1 call by the caller, the simulator made 3 [expect.caller-attempts]"
             ])
     }
 

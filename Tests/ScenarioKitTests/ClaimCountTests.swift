@@ -44,4 +44,14 @@ import Testing
                 "content/a.md:5:11: error: expected 1 message to OnFailure, the simulator delivered 0 (OnFailure at 3 min 0.3 s failed: AWS cannot deliver to sqs-fifo (A13)) [expect.delivered]"
             ])
     }
+
+    /// One of a thing is singular in a message ("1 attempt", "1 latency"), however its noun
+    /// is written.
+    @Test func oneIsSingular() {
+        #expect(
+            ScenarioVerdicts.of(ScenarioVerdicts.asyncToDLQ + "  attempts: 1\n  latency: [1s]\n") == [
+                "content/a.md:7:3: error: expected 1 attempt, the simulator made 3 (t = 0 s, 1 min 0.1 s, 3 min 0.2 s) [expect.attempts]",
+                "content/a.md:8:3: error: expected 1 latency, the simulator had 3 (t = 100 ms, 100 ms, 100 ms) [expect.latency]",
+            ])
+    }
 }

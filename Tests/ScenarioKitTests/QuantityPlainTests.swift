@@ -15,7 +15,7 @@ import Testing
         #expect(read("1m") == .value(60_000))
         #expect(read("0.1s") == .value(100))
         #expect(read("007h") == .value(25_200_000))
-        #expect(read("0.0005s") == .value(1))
+        #expect(read("0.0005s") == .fractional, "half a millisecond is not rounded to one")
         #expect(read("100001d") == .outOfRange)
     }
 
@@ -40,5 +40,21 @@ import Testing
         #expect(Quantity.readSize("6MB") == .value(6_291_456))
         #expect(Quantity.readSize("512B") == .value(512))
         #expect(Quantity.readSize("100") == .value(100))
+    }
+
+    /// The text reader reads decimal numbers only (`Double` alone also read hexadecimal,
+    /// `inf` and `nan`), says when a number is beyond any duration, and refuses a part of a
+    /// millisecond rather than round it to a time the writer never wrote.
+    @Test func theTextReaderReadsDecimalNumbersOfWholeMilliseconds() {
+        for text in ["0x10s", "0x1p3s", "infs", "nans", "inf", "1e3", "--1s", "1e+s", "1.2.3s"] {
+            #expect(Quantity.readDuration(text) == .invalid, "\(text)")
+        }
+        #expect(Quantity.readDuration("1e3ms") == .value(1_000))
+        #expect(Quantity.readDuration("-1.5e1s") == .value(-15_000))
+        #expect(Quantity.readDuration("1 s") == .value(1_000))
+        #expect(Quantity.readDuration("1e400s") == .outOfRange)
+        #expect(Quantity.readDuration("0.5ms") == .fractional)
+        #expect(Quantity.readDuration("1.0005s") == .fractional)
+        #expect(Quantity.readSize("1.5B") == .fractional)
     }
 }

@@ -22,7 +22,7 @@ import Testing
             """
         #expect(
             ScenarioVerdicts.of(yaml) == [
-                "content/a.md:7:3: error: expected 1 request ids across the attempts, the simulator made 3 [expect.request-ids]"
+                "content/a.md:7:3: error: expected 1 request id across the attempts, the simulator made 3 [expect.request-ids]"
             ])
     }
 

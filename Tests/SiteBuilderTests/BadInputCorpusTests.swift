@@ -231,6 +231,11 @@ import TestSupport
                 notesim.yml:1:39: note: did you mean 'note-size'? Known keys: records, horizon, note-size, steps
                 """,
             ])
+        // A bare number would be bytes, and every note would be too large.
+        #expect(
+            SiteConfig.parse("limits: { note-size: 10 }\n", path: "notesim.yml").1.map(\.formatted) == [
+                "notesim.yml:1:22: error: 'limits.note-size' must be a size with its unit, such as 10MB, not '10' [config.type]"
+            ])
     }
 
     @Test func aNoteOverTheSizeLimitIsLeftOutWithAnError() {

@@ -43,7 +43,7 @@ extension Checker {
     func deliveries(_ value: ExpectationValue) -> Result {
         let expected = list(value)
         guard expected.count == facts.deliveries.count else {
-            return .fail("expected \(expected.count) deliveries, the simulator made \(facts.deliveries.count)\(endFacts)")
+            return .fail("expected \(Self.counted(expected.count, "deliveries")), the simulator made \(facts.deliveries.count)\(endFacts)")
         }
         if facts.deliveries.isTruncated { return tooManyToCheck(facts.deliveries.count, noun: "deliveries", position: value.position) }
         var misses: [String] = []
