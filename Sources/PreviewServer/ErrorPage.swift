@@ -41,7 +41,8 @@ enum ErrorPage {
     }
 
     /// A source line, cut to `lineLimit` characters around the column, with the character at
-    /// the column (counted in characters, as diagnostics count) in a `<mark>`.
+    /// the column (counted in characters, as diagnostics count) in a `<mark>`. The page wraps
+    /// it (`pre-wrap`): scrolled sideways, a mark at column 120 was out of view.
     static func marked(_ line: String, column: Int) -> String {
         let characters = Array(line)
         let index = min(max(column - 1, 0), characters.count)
@@ -83,7 +84,7 @@ enum ErrorPage {
         .problems{padding-left:1.5rem}.problems li{margin:1rem 0}.problems p{margin:0;overflow-wrap:anywhere}
         .severity{font-weight:700}.error .severity{color:var(--error)}.warning .severity{color:var(--warning)}
         .id,.hint,.wait,.line-number{color:var(--muted)}.hint::before{content:"note: "}
-        pre{background:var(--code);padding:.5rem .75rem;overflow-x:auto;margin:.25rem 0;font:14px/1.5 ui-monospace,monospace}
+        pre{background:var(--code);padding:.5rem .75rem;white-space:pre-wrap;overflow-wrap:anywhere;margin:.25rem 0;font:14px/1.5 ui-monospace,monospace}
         mark{background:var(--mark);color:inherit;outline:1px solid var(--error)}
         """
 
