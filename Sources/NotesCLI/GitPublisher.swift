@@ -7,6 +7,11 @@ enum GitPublisher {
         var description: String
     }
 
+    /// Whether the working directory is inside a git repository (where `commit` commits).
+    static func isInsideRepository() -> Bool {
+        (try? git(["rev-parse", "--git-dir"], environment: [:])) != nil
+    }
+
     /// Where `branch` is checked out (the work tree's folder), in this repository or any of
     /// its linked work trees; nil when it is nowhere or git cannot say (not a repository).
     ///

@@ -36,6 +36,7 @@ struct PublishCommand: ParsableCommand {
             throw ValidationError("give exactly one of --to DIR and --git-branch BRANCH")
         }
         if let to, to.isEmpty { throw ValidationError("--to needs a folder: --to DIR") }
+        if message.allSatisfy(\.isWhitespace) { throw ValidationError("--message is empty: a commit needs a message (git refuses empty ones too)") }
         if let gitBranch, let problem = BranchName.problem(gitBranch) {
             throw ValidationError("--git-branch '\(TerminalText.escaped(gitBranch))': \(problem)")
         }
@@ -98,6 +99,11 @@ struct PublishCommand: ParsableCommand {
             throw ValidationError(
                 "--git-branch '\(branch)': the branch is checked out in \(TerminalText.escaped(folder)); publishing would move it under that work tree's files (use a branch of its own, such as gh-pages)"
             )
+        }
+        guard GitPublisher.isInsideRepository() else {
+            throw Console.failure(
+                "publish.git", path: built, "not inside a git repository: --git-branch commits to the repository of the folder notesim runs in",
+                hint: "run publish from inside the site's repository, or mirror the site with --to DIR")
         }
         do {
             let (commit, new) = try GitPublisher.commit(folder: built, branch: branch, message: message)

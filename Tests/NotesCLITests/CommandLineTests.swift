@@ -213,6 +213,9 @@ import Testing
         #expect(built.status == 0)
         #expect(built.lastLine.hasPrefix("Built 2 pages from 2 notes (1 scenario, 3 claims verified) into site/public/ in "))
         #expect(try run(["init", "site"], in: parent).status == 1, "a non-empty folder is refused")
+        #expect(
+            try run(["init", "keep.txt"], in: parent).standardError
+                == "keep.txt: error: this is a file, not a folder; choose a new folder [init.not-empty]\n")
         #expect(try run(["new", "lambda/cold-start", "--site", "site"], in: parent).status == 1, "an existing note is kept")
         #expect(try run(["new", "../../etc/x", "--site", "site"], in: parent).status == 1)
     }

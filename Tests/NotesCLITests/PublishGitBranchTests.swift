@@ -12,6 +12,26 @@ import Testing
         return repo
     }
 
+    /// Outside a repository, `--git-branch` says so and how to go on (git's own "fatal: not a
+    /// git repository" came with the branch's name where a path belongs); an empty commit
+    /// message is a usage error.
+    @Test func outsideARepositoryOrWithAnEmptyMessagePublishRefuses() throws {
+        let site = try CLI.makeSite(["content/a.md": "# A\n"])
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        #expect(try CLI.run(["build", "--no-search"], in: site).status == 0)
+        let outside = try CLI.run(["publish", "--git-branch", "gh-pages"], in: site)
+        #expect(outside.status == 1)
+        #expect(
+            outside.standardError == """
+                public: error: not inside a git repository: --git-branch commits to the repository of the folder notesim runs in [publish.git]
+                public: note: run publish from inside the site's repository, or mirror the site with --to DIR
+
+                """)
+        let empty = try CLI.run(["publish", "--git-branch", "gh-pages", "--message", " "], in: site)
+        #expect(empty.status == 2)
+        #expect(empty.standardError.hasPrefix("Error: --message is empty: a commit needs a message (git refuses empty ones too)\n"))
+    }
+
     @discardableResult
     private func git(_ arguments: [String], in directory: String) throws -> CLI.Run {
         try CLI.run(arguments, in: directory, program: "/usr/bin/git")
