@@ -346,10 +346,11 @@ extension ScenarioParser {
             case "LATEST": spec.mapping.startingPosition = .latest
             case "AT_TIMESTAMP": spec.mapping.startingPosition = .atTimestamp(timestamp)  // nil: rejected (K3, KF2, D2)
             default:
+                let suggestion = Suggestion.closest(to: startingPosition.uppercased(), among: ["TRIM_HORIZON", "LATEST", "AT_TIMESTAMP"])
                 reader.diagnostics.append(
                     .error(
                         "scenario.value", path: reader.path, at: node,
-                        "StartingPosition must be TRIM_HORIZON, LATEST or AT_TIMESTAMP, not '\(startingPosition)'"))
+                        "StartingPosition must be TRIM_HORIZON, LATEST or AT_TIMESTAMP, not '\(startingPosition)'\(suggestion.map { "; did you mean '\($0)'?" } ?? "")"))
             }
         }
     }

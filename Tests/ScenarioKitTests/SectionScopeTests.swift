@@ -41,4 +41,12 @@ import Testing
                 "content/a.md:2:19: error: show.language must be ja or en (the languages figures have words for), not 'fr' [scenario.value]"
             ])
     }
+
+    /// A misspelt StartingPosition gets the closest of AWS's three words.
+    @Test func aMisspeltStartingPositionGetsASuggestion() {
+        #expect(
+            problems("mode: kinesis\nEventSourceMapping: { StartingPosition: LATES }\nrecords: [ { at: 0s } ]\n") == [
+                "content/a.md:2:41: error: StartingPosition must be TRIM_HORIZON, LATEST or AT_TIMESTAMP, not 'LATES'; did you mean 'LATEST'? [scenario.value]"
+            ])
+    }
 }
