@@ -350,7 +350,8 @@ extension ScenarioParser {
                 reader.diagnostics.append(
                     .error(
                         "scenario.value", path: reader.path, at: node,
-                        "StartingPosition must be TRIM_HORIZON, LATEST or AT_TIMESTAMP, not '\(startingPosition)'\(suggestion.map { "; did you mean '\($0)'?" } ?? "")"))
+                        "StartingPosition must be TRIM_HORIZON, LATEST or AT_TIMESTAMP, not '\(startingPosition)'\(suggestion.map { "; did you mean '\($0)'?" } ?? "")"
+                    ))
             }
         }
     }

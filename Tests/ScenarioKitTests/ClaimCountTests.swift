@@ -54,4 +54,14 @@ import Testing
                 "content/a.md:8:3: error: expected 1 latency, the simulator had 3 (t = 100 ms, 100 ms, 100 ms) [expect.latency]",
             ])
     }
+
+    /// `pending` says why: the run stopped at `until:` (or `limits.horizon`) while the input
+    /// was under way.
+    @Test func pendingSaysWhereTheRunStopped() {
+        let yaml = "mode: async\nfunction: { fails: always }\nuntil: 30s\nevents: [ { at: 0s } ]\nexpect: { outcome: dlq }\n"
+        #expect(
+            ScenarioVerdicts.of(yaml) == [
+                "content/a.md:5:11: error: expected outcome dlq, the simulator ended in pending; pending inputs were still under way when the run stopped at until: 30 s [expect.outcome]"
+            ])
+    }
 }
