@@ -453,7 +453,14 @@ struct TemplateParser {
 
     /// An error at the current position: its line, and its column in characters.
     private func error(_ problem: TemplateSyntaxError.Problem) -> TemplateSyntaxError {
-        let at = min(position, text.count)
+        // A tag that never closes is reported where it opens: where the parser gave up may
+        // be lines later, past the end of the file.
+        let atTag: Bool
+        switch problem {
+        case .unfinishedName, .invalidSetDelimiter: atTag = true
+        default: atTag = false
+        }
+        let at = min(atTag ? tagStart : position, text.count)
         let lineStart = text[..<at].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
         let line = text[..<at].reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
         let column = String(decoding: text[lineStart..<at], as: UTF8.self).count + 1
