@@ -343,12 +343,10 @@ struct Checker {
         let words = actual.map(\.rawValue)
         // The same words as sets, compared in place: both lists have a word or two.
         let same = expected.allSatisfy(words.contains) && words.allSatisfy(expected.contains)
+        guard !same else { return .pass(words.joined(separator: ", ")) }
         let stopped = actual.contains(.pending) ? pendingReason : ""
-        return same
-            ? .pass(words.joined(separator: ", "))
-            : .fail(
-                "expected outcome \(Set(expected).sorted().joined(separator: ", ")), the simulator ended in \(words.joined(separator: ", "))\(endFacts)\(stopped)"
-            )
+        return .fail(
+            "expected outcome \(Set(expected).sorted().joined(separator: ", ")), the simulator ended in \(words.joined(separator: ", "))\(endFacts)\(stopped)")
     }
 
     /// Where the inputs went and when, for a message. A delivery AWS could not make (A13: a
@@ -375,9 +373,9 @@ struct Checker {
             $0.filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
         }
         let same = Set(expected.keys).union(actual.keys).allSatisfy { (expected[$0] ?? 0) == (actual[$0] ?? 0) }
+        guard !same else { return .pass("{ \(describe(actual)) }") }
         let stopped = actual[Outcome.pending.rawValue, default: 0] > 0 ? pendingReason : ""
-        return same
-            ? .pass("{ \(describe(actual)) }") : .fail("expected outcomes { \(describe(expected)) }, the simulator had { \(describe(actual)) }\(stopped)")
+        return .fail("expected outcomes { \(describe(expected)) }, the simulator had { \(describe(actual)) }\(stopped)")
     }
 
     /// Why inputs are `pending`: the run stopped at `until:` or at `limits.horizon` while they

@@ -27,6 +27,13 @@ extension ScenarioParser {
         ) { $0.eventSource != nil },
     ]
 
+    /// The readers of the sections that belong to some modes only, in the order they are
+    /// read; made once, not per block.
+    static let sectionReaders: [(key: String, read: @Sendable (YAMLNode, inout ScenarioSpec, inout ScenarioReader) -> Void)] = [
+        ("EventInvokeConfig", readEventInvokeConfig), ("DeadLetterConfig", readDeadLetterConfig), ("queue", readQueue),
+        ("stream", readStream), ("topic", readTopic), ("broker", readBroker), ("cluster", readCluster), ("EventSourceMapping", readMapping),
+    ]
+
     /// Whether section `key` (its `node`) belongs to `mode`; when it does not, an error at
     /// the section, which is then not read.
     static func belongs(_ key: String, _ node: YAMLNode, to mode: InvocationMode, _ reader: inout ScenarioReader) -> Bool {

@@ -67,11 +67,7 @@ public enum ScenarioParser {
         if let node = keys.value("function") { readFunction(node, into: &document.spec, &reader) }
         readInputs(keys, mode: mode, path: path, start: start, into: &document.spec, &reader)
         warnAboutMissingFailingRecords(document.spec, path: path, &reader)
-        let sections: [(String, (YAMLNode, inout ScenarioSpec, inout ScenarioReader) -> Void)] = [
-            ("EventInvokeConfig", readEventInvokeConfig), ("DeadLetterConfig", readDeadLetterConfig), ("queue", readQueue),
-            ("stream", readStream), ("topic", readTopic), ("broker", readBroker), ("cluster", readCluster), ("EventSourceMapping", readMapping),
-        ]
-        for (key, read) in sections {
+        for (key, read) in sectionReaders {
             if let node = keys.value(key), belongs(key, node, to: mode, &reader) { read(node, &document.spec, &reader) }
         }
         if let node = keys.value("account") { readAccount(node, into: &document.spec, &reader) }
