@@ -7,9 +7,17 @@ enum GitPublisher {
         var description: String
     }
 
-    /// Whether the working directory is inside a git repository (where `commit` commits).
-    static func isInsideRepository() -> Bool {
-        (try? git(["rev-parse", "--git-dir"], environment: [:])) != nil
+    /// Whether the working directory is inside a git repository (where `commit` commits); nil
+    /// when git itself could not be run (not installed), which is another problem.
+    static func isInsideRepository() -> Bool? {
+        do {
+            _ = try git(["rev-parse", "--git-dir"], environment: [:])
+            return true
+        } catch is Failure {
+            return false
+        } catch {
+            return nil
+        }
     }
 
     /// Where `branch` is checked out (the work tree's folder), in this repository or any of

@@ -34,7 +34,8 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         let fileSystem = LocalFileSystem()
         if let kind = fileSystem.kind(of: directory), kind != .directory {
-            throw Console.failure("init.not-empty", path: directory, "this is a file, not a folder; choose a new folder")
+            let what = kind == .symbolicLink ? "a symbolic link" : "a file"
+            throw Console.failure("init.not-empty", path: directory, "this is \(what), not a folder; choose a new folder")
         }
         if fileSystem.kind(of: directory) != nil, (try? fileSystem.contents(ofDirectory: directory))?.isEmpty != true {
             throw Console.failure("init.not-empty", path: directory, "the folder exists and is not empty; choose a new folder")

@@ -32,11 +32,15 @@ struct PublishCommand: ParsableCommand {
     var message: String = "Publish the site"
 
     func validate() throws {
+        try SiteFolder.validate(siteDirectory)
         if (to == nil) == (gitBranch == nil) {
             throw ValidationError("give exactly one of --to DIR and --git-branch BRANCH")
         }
         if let to, to.isEmpty { throw ValidationError("--to needs a folder: --to DIR") }
-        if message.allSatisfy(\.isWhitespace) { throw ValidationError("--message is empty: a commit needs a message (git refuses empty ones too)") }
+        if output?.isEmpty == true { throw ValidationError("--output is empty: name the built site's folder, such as public") }
+        if gitBranch != nil, message.allSatisfy(\.isWhitespace) {
+            throw ValidationError("--message is empty: a commit needs a message (git refuses empty ones too)")
+        }
         if let gitBranch, let problem = BranchName.problem(gitBranch) {
             throw ValidationError("--git-branch '\(TerminalText.escaped(gitBranch))': \(problem)")
         }
@@ -100,7 +104,11 @@ struct PublishCommand: ParsableCommand {
                 "--git-branch '\(branch)': the branch is checked out in \(TerminalText.escaped(folder)); publishing would move it under that work tree's files (use a branch of its own, such as gh-pages)"
             )
         }
-        guard GitPublisher.isInsideRepository() else {
+        guard let inside = GitPublisher.isInsideRepository() else {
+            throw Console.failure(
+                "publish.git", path: built, "git could not be run; --git-branch needs git installed", hint: "install git, or mirror the site with --to DIR")
+        }
+        guard inside else {
             throw Console.failure(
                 "publish.git", path: built, "not inside a git repository: --git-branch commits to the repository of the folder notesim runs in",
                 hint: "run publish from inside the site's repository, or mirror the site with --to DIR")

@@ -13,6 +13,26 @@ public enum PercentEncoding {
         decodedBytes(text, strict: true).flatMap { String(validating: $0, as: UTF8.self) }
     }
 
+    /// `text` with its non-ASCII bytes percent-encoded and the rest as written (`%20` stays):
+    /// for an address the writer gave whole (`base-url`), whose ASCII is theirs to escape.
+    public static func encodeNonASCII(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 >= 0x80 }) else { return text }
+        var result = ""
+        for byte in text.utf8 {
+            if byte < 0x80 {
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                result.unicodeScalars.append("%")
+                result.unicodeScalars.append(hexDigits[Int(byte >> 4)])
+                result.unicodeScalars.append(hexDigits[Int(byte & 0x0F)])
+            }
+        }
+        return result
+    }
+
+    /// The digits of an escape (`%E3`).
+    private static let hexDigits = Array("0123456789ABCDEF".unicodeScalars)
+
     /// Escapes everything but unreserved characters and `/` (non-ASCII as UTF-8 bytes).
     ///
     /// File names are data, so no character of a name may act as URL syntax: `%`, `#`, `?`
@@ -24,10 +44,8 @@ public enum PercentEncoding {
     public static func encodePath(_ path: String) -> String {
         // Most names need nothing: return them without building a new string.
         guard path.utf8.contains(where: { !isKept($0) }) else { return path }
-        // In NFC, as pages and files are written (`PathNormalization`).
-        let path = PathNormalization.nfc(path)
         var result = ""
-        let digits = Array("0123456789ABCDEF".unicodeScalars)
+        let digits = hexDigits
         for byte in path.utf8 {
             if isKept(byte) {
                 result.unicodeScalars.append(Unicode.Scalar(byte))

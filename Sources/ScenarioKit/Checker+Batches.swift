@@ -61,7 +61,8 @@ extension Checker {
             let bound: (minimum: Int?, maximum: Int?)
             if let size = Self.claimedCount(each.text) {
                 bound = (size, size)
-            } else if let range = countBound(each), (range.minimum ?? 0) <= (range.maximum ?? .max) {
+            } else if let range = countBound(each) {
+                if let refusal = Self.impossibleBound(range) { return .invalid(refusal, each.position) }
                 bound = range
             } else {
                 return .invalid(shape, each.position)

@@ -33,7 +33,7 @@ struct Checker {
         case .batchesAt:
             return timeList(value, actual: facts.batchTimes, noun: "batches")
         case .maxConcurrency:
-            return count(value, actual: trace.stats.maxConcurrency, noun: "concurrent handlers at most", facts: nil)
+            return count(value, actual: trace.stats.maxConcurrency, noun: "handlers running at the peak", facts: nil)
         case .results:
             let actual = facts.results.map { $0?.rawValue ?? "running" }
             return wordList(value, actual: actual, total: facts.starts.count, noun: "results", vocabulary: .results)
@@ -83,6 +83,7 @@ struct Checker {
 
     /// `first-attempt-at`: when the handler first ran, a time (± tolerance) or `{ min, max }`.
     private func firstAttempt(_ value: ExpectationValue) -> Result {
+        if let refusal = impossibleTimeBound(value) { return refusal }
         guard let first = facts.startTimes.kept.first else { return .fail("expected a first attempt, but the handler never ran") }
         guard let inside = within(value, first) else { return .invalid("expected a time such as 1m, or { min, max }", value.position) }
         return inside
@@ -154,12 +155,12 @@ struct Checker {
 
     /// The refusal of a key written twice in one claim under two spellings (`DLQ` and `dlq`):
     /// the words are read without regard to case, and one count silently replaced the other.
-    static func writtenTwice(_ written: String, _ canonical: String) -> String {
-        "\(canonical) is claimed twice (again as '\(written)'; words are read without regard to case): write it once"
+    static func writtenTwice(_ written: String, first: String, _ canonical: String) -> String {
+        "'\(written)' claims \(canonical) again (first as '\(first)'; words are read without regard to case): write it once"
     }
 
     /// "1 attempt", "3 attempts": a count with its noun (given plural) in the number it takes.
-    /// The noun's first word that ends in `s` is its head ("concurrent handlers at most",
+    /// The noun's first word that ends in `s` is its head ("handlers running at the peak",
     /// "request ids across the attempts"); one of it is singular.
     static func counted(_ count: Int, _ noun: String) -> String {
         guard count == 1 else { return "\(count) \(noun)" }
@@ -172,6 +173,12 @@ struct Checker {
         return "1 " + words.joined(separator: " ")
     }
 
+    /// The refusal of a `{ min, max }` whose min is above its max, which no count can meet.
+    static func impossibleBound(_ bound: (minimum: Int?, maximum: Int?)) -> String? {
+        guard let minimum = bound.minimum, let maximum = bound.maximum, minimum > maximum else { return nil }
+        return "{ min: \(minimum), max: \(maximum) } can never hold: min is above max"
+    }
+
     /// A count, or a bound `{ min, max }`.
     func count(_ value: ExpectationValue, actual: Int, noun: String, facts: String?) -> Result {
         let suffix = facts.map { " (\($0))" } ?? ""
@@ -179,11 +186,9 @@ struct Checker {
             guard let (minimum, maximum) = countBound(value) else {
                 return .invalid("expected a count or { min, max } such as { min: 1, max: 3 }", value.position)
             }
-            if let minimum, let maximum, minimum > maximum {
-                return .invalid("{ min: \(minimum), max: \(maximum) } can never hold: min is above max", value.position)
-            }
-            if let minimum, actual < minimum { return .fail("expected at least \(minimum) \(noun), the simulator made \(actual)\(suffix)") }
-            if let maximum, actual > maximum { return .fail("expected at most \(maximum) \(noun), the simulator made \(actual)\(suffix)") }
+            if let refusal = Self.impossibleBound((minimum, maximum)) { return .invalid(refusal, value.position) }
+            if let minimum, actual < minimum { return .fail("expected at least \(Self.counted(minimum, noun)), the simulator made \(actual)\(suffix)") }
+            if let maximum, actual > maximum { return .fail("expected at most \(Self.counted(maximum, noun)), the simulator made \(actual)\(suffix)") }
             return .pass("\(actual)")
         }
         guard let expected = Self.claimedCount(value.text) else { return .invalid("expected a count (0 or more) or { min, max }", value.position) }
@@ -210,6 +215,7 @@ struct Checker {
         var misses: [String] = []
         for (index, item) in items.enumerated() {
             if item.text == "~" || item.text == "" { continue }
+            if let refusal = impossibleTimeBound(item) { return refusal }
             guard let inside = within(item, actual[index]) else {
                 return .invalid("'\(describe(item))' is not a time such as 1m or 500ms, or a bound such as { min: 50s, max: 70s }", item.position)
             }
@@ -277,6 +283,16 @@ struct Checker {
             return "#\(index + 1) is off by \(Self.time(abs(expected - time))), more than the \(Self.time(tolerance)) tolerance"
         }
         return "#\(index + 1) is at \(Self.time(time)), outside \(describe(item))"
+    }
+
+    /// The refusal of a time bound whose min is above its max (`{ min: 3s, max: 1s }`), which
+    /// no time can meet; nil for any other value.
+    func impossibleTimeBound(_ bound: ExpectationValue) -> Result? {
+        guard case .map(let pairs, let position) = bound,
+            let low = pairs.first(where: { $0.key == "min" })?.value.text.flatMap(Quantity.duration),
+            let high = pairs.first(where: { $0.key == "max" })?.value.text.flatMap(Quantity.duration), low > high
+        else { return nil }
+        return .invalid("\(describe(bound)) can never hold: min is above max", position)
     }
 
     /// Whether a time is inside a bound: a time (± tolerance) or `{ min, max }`.
@@ -364,10 +380,12 @@ struct Checker {
         guard case .map(let pairs, let position) = value else { return .invalid("expected a map such as { ok: 24, dlq: 1 }", value.position) }
         let actual = Self.outcomeCounts(trace.outcomes)
         var expected: [String: Int] = [:]
+        var spellings: [String: String] = [:]
         for (written, item) in pairs {
             guard let key = ClaimWords.outcomes.canonical(written) else { return .invalid(ClaimWords.outcomes.refusal(written), position) }
             guard let number = Self.claimedCount(item.text) else { return .invalid("expected a count (0 or more) for \(written)", item.position) }
-            guard expected.updateValue(number, forKey: key) == nil else { return .invalid(Self.writtenTwice(written, key), item.position) }
+            if let first = spellings.updateValue(written, forKey: key) { return .invalid(Self.writtenTwice(written, first: first, key), item.position) }
+            expected[key] = number
         }
         let describe: ([String: Int]) -> String = {
             $0.filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
@@ -396,14 +414,16 @@ struct Checker {
             guard let route = ClaimWords.routes.canonical(key).flatMap(Delivery.Route.init(rawValue:)) else {
                 return .invalid(ClaimWords.routes.refusal(key), position)
             }
-            guard !claims.contains(where: { $0.route == route }) else { return .invalid(Self.writtenTwice(key, route.rawValue), item.position) }
+            if let first = claims.first(where: { $0.route == route }) {
+                return .invalid(Self.writtenTwice(key, first: first.written, route.rawValue), item.position)
+            }
             guard let count = Self.claimedCount(item.text) else { return .invalid("expected a count (0 or more) for \(key)", item.position) }
             claims.append((key, route, count))
         }
         for (written, route, expected) in claims {
             let actual = facts.deliveredCount(to: route)
             if actual != expected {
-                return .fail("expected \(expected) message\(expected == 1 ? "" : "s") to \(written), the simulator delivered \(actual)\(endFacts)")
+                return .fail("expected \(Self.counted(expected, "messages")) to \(written), the simulator delivered \(actual)\(endFacts)")
             }
         }
         return .pass(pairs.map { "\($0.key): \($0.value.text ?? "")" }.joined(separator: ", "))

@@ -71,8 +71,9 @@ public enum Quantity {
     static func reading(_ steps: Double, maximum: Int64) -> Reading {
         guard steps.isFinite, abs(steps) <= Double(maximum) else { return .outOfRange }
         let whole = steps.rounded()
-        // A tolerance for the binary error of decimal fractions (`0.1s` is 100.00000000000001).
-        guard abs(steps - whole) <= 1e-6 * max(1, abs(steps)) else { return .fractional }
+        // Room for the binary error of a decimal fraction (`0.1s` is 100.00000000000001 ms), a
+        // few units in the last place, and no more: `600000.5ms` is a fraction at any size.
+        guard abs(steps - whole) <= 8 * steps.ulp else { return .fractional }
         return .value(Int64(whole))
     }
 

@@ -3,42 +3,45 @@ import NotesCore
 import NotesYAML
 
 extension ScenarioParser {
-    /// A top-level section that describes one kind of invocation, and the modes it belongs to.
-    struct SectionScope {
+    /// A top-level section that describes one kind of invocation: the modes it belongs to,
+    /// and how it is read.
+    struct SectionScope: Sendable {
         let key: String
         /// What the section describes, for the error: "the SQS queue of an sqs or sqs-fifo scenario".
         let describes: String
         let applies: @Sendable (InvocationMode) -> Bool
+        let read: @Sendable (YAMLNode, inout ScenarioSpec, inout ScenarioReader) -> Void
     }
 
-    /// Every section that belongs to some modes only. Why one table: a section read in a mode
-    /// it does not belong to was ignored without a word (`queue: { VisibilityTimeout: -5 }`
-    /// in an async scenario passed), so a learner believed the setting took effect.
+    /// Every section that belongs to some modes only, in the order they are read. Why one
+    /// table: a section read in a mode it does not belong to was ignored without a word
+    /// (`queue: { VisibilityTimeout: -5 }` in an async scenario passed), so a learner believed
+    /// the setting took effect; a section is read only through its entry here.
     static let sectionScopes: [SectionScope] = [
-        SectionScope(key: "EventInvokeConfig", describes: "the asynchronous invocation settings of an async scenario") { $0 == .async },
-        SectionScope(key: "DeadLetterConfig", describes: "the dead-letter queue of an async scenario") { $0 == .async },
-        SectionScope(key: "queue", describes: "the SQS queue of an sqs or sqs-fifo scenario") { $0.eventSource == .queue },
-        SectionScope(key: "stream", describes: "the stream of a kinesis or dynamodb scenario") { $0.eventSource == .stream },
-        SectionScope(key: "topic", describes: "the Kafka topic of a kafka scenario") { $0 == .kafka },
-        SectionScope(key: "broker", describes: "the Amazon MQ broker of an mq scenario") { $0 == .mq },
-        SectionScope(key: "cluster", describes: "the DocumentDB cluster of a documentdb scenario") { $0 == .documentdb },
         SectionScope(
-            key: "EventSourceMapping", describes: "an event source mapping (sqs, sqs-fifo, kinesis, dynamodb, kafka, mq or documentdb)"
-        ) { $0.eventSource != nil },
+            key: "EventInvokeConfig", describes: "the asynchronous invocation settings of an async scenario", applies: { $0 == .async },
+            read: readEventInvokeConfig),
+        SectionScope(key: "DeadLetterConfig", describes: "the dead-letter queue of an async scenario", applies: { $0 == .async }, read: readDeadLetterConfig),
+        SectionScope(key: "queue", describes: "the SQS queue of an sqs or sqs-fifo scenario", applies: { $0.eventSource == .queue }, read: readQueue),
+        SectionScope(key: "stream", describes: "the stream of a kinesis or dynamodb scenario", applies: { $0.eventSource == .stream }, read: readStream),
+        SectionScope(key: "topic", describes: "the Kafka topic of a kafka scenario", applies: { $0 == .kafka }, read: readTopic),
+        SectionScope(key: "broker", describes: "the Amazon MQ broker of an mq scenario", applies: { $0 == .mq }, read: readBroker),
+        SectionScope(key: "cluster", describes: "the DocumentDB cluster of a documentdb scenario", applies: { $0 == .documentdb }, read: readCluster),
+        SectionScope(
+            key: "EventSourceMapping", describes: "an event source mapping (sqs, sqs-fifo, kinesis, dynamodb, kafka, mq or documentdb)",
+            applies: { $0.eventSource != nil }, read: readMapping),
     ]
 
-    /// The readers of the sections that belong to some modes only, in the order they are
-    /// read; made once, not per block.
-    static let sectionReaders: [(key: String, read: @Sendable (YAMLNode, inout ScenarioSpec, inout ScenarioReader) -> Void)] = [
-        ("EventInvokeConfig", readEventInvokeConfig), ("DeadLetterConfig", readDeadLetterConfig), ("queue", readQueue),
-        ("stream", readStream), ("topic", readTopic), ("broker", readBroker), ("cluster", readCluster), ("EventSourceMapping", readMapping),
-    ]
-
-    /// Whether section `key` (its `node`) belongs to `mode`; when it does not, an error at
-    /// the section, which is then not read.
-    static func belongs(_ key: String, _ node: YAMLNode, to mode: InvocationMode, _ reader: inout ScenarioReader) -> Bool {
-        guard let scope = sectionScopes.first(where: { $0.key == key }), !scope.applies(mode) else { return true }
-        reader.error("scenario.unsupported", at: node, "'\(key)' describes \(scope.describes), not \(Verifier.modeWithArticle(mode)) one")
-        return false
+    /// Reads each of these sections the block has, when it belongs to `mode`; one that does
+    /// not is an error at the section, and is not read.
+    static func readScopedSections(_ keys: TopLevelKeys, mode: InvocationMode, into spec: inout ScenarioSpec, _ reader: inout ScenarioReader) {
+        for scope in sectionScopes {
+            guard let node = keys.value(scope.key) else { continue }
+            if scope.applies(mode) {
+                scope.read(node, &spec, &reader)
+            } else {
+                reader.error("scenario.unsupported", at: node, "'\(scope.key)' describes \(scope.describes), not \(Verifier.modeWithArticle(mode)) one")
+            }
+        }
     }
 }

@@ -67,9 +67,7 @@ public enum ScenarioParser {
         if let node = keys.value("function") { readFunction(node, into: &document.spec, &reader) }
         readInputs(keys, mode: mode, path: path, start: start, into: &document.spec, &reader)
         warnAboutMissingFailingRecords(document.spec, path: path, &reader)
-        for (key, read) in sectionReaders {
-            if let node = keys.value(key), belongs(key, node, to: mode, &reader) { read(node, &document.spec, &reader) }
-        }
+        readScopedSections(keys, mode: mode, into: &document.spec, &reader)
         if let node = keys.value("account") { readAccount(node, into: &document.spec, &reader) }
         if let node = keys.value("caller") { readCaller(node, into: &document.spec, &reader) }
         if let node = keys.value("faults") { readFaults(node, into: &document.spec, &reader) }

@@ -85,17 +85,21 @@ import Testing
         #expect(try run(["build"], in: site).status == 0)
     }
 
-    /// A page whose name is near the system's 255-byte limit is replaced in place: the
-    /// temporary file beside it has a short name of its own.
-    @Test func aPageNamedNearTheLengthLimitIsUpdatedInPlace() throws {
-        let long = String(repeating: "l", count: 245)
-        let site = try makeSite(["content/index.md": "# Home\n", "content/b.md": "# B\n", "content/\(long).md": "# Long\n"])
+    /// A note with the longest name allowed (240 bytes) is updated in place, its event-log
+    /// page (252 bytes) too: the temporary file beside each has a short name of its own
+    /// (`NAME.event-log.html.notesim-tmp` was 264 bytes, past the system's 255).
+    @Test func aNoteNamedAtTheLengthLimitIsUpdatedInPlace() throws {
+        let long = String(repeating: "l", count: 237)
+        let block = { (count: Int) in "# Long\n\n```scenario\nmode: async\nevents:\n  - { at: 0s, count: \(count), every: 10ms }\n```\n" }
+        let site = try makeSite(["content/index.md": "# Home\n", "content/\(long).md": block(40)])
         defer { try? FileManager.default.removeItem(atPath: site) }
         #expect(try run(["build"], in: site).status == 0)
-        try "# B edited\n".write(toFile: site + "/content/b.md", atomically: false, encoding: .utf8)
+        #expect(FileManager.default.fileExists(atPath: site + "/public/\(long).event-log.html"))
+        try block(41).write(toFile: site + "/content/\(long).md", atomically: false, encoding: .utf8)
         let edited = try run(["build"], in: site)
         #expect(edited.status == 0, "\(edited.standardError)")
-        #expect(try String(contentsOfFile: site + "/public/b.html", encoding: .utf8).contains("B edited"))
+        #expect(try String(contentsOfFile: site + "/public/\(long).event-log.html", encoding: .utf8).contains("#41"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site + "/public").allSatisfy { !$0.hasPrefix(".notesim-tmp") })
     }
 
     /// An empty `--output` names no folder: a usage error, and nothing is written.

@@ -30,6 +30,10 @@ import Testing
         let empty = try CLI.run(["publish", "--git-branch", "gh-pages", "--message", " "], in: site)
         #expect(empty.status == 2)
         #expect(empty.standardError.hasPrefix("Error: --message is empty: a commit needs a message (git refuses empty ones too)\n"))
+        // A mirror makes no commit: its message is not asked for.
+        #expect(try CLI.run(["publish", "--to", "mirror", "--message", ""], in: site).status == 0)
+        #expect(try CLI.run(["publish", "--output", "", "--to", "mirror"], in: site).status == 2)
+        #expect(try CLI.run(["publish", "nots", "--to", "mirror"], in: site).standardError.hasPrefix("Error: the site folder 'nots' does not exist;"))
     }
 
     @discardableResult

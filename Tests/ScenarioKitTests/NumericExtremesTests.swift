@@ -147,6 +147,18 @@ import Testing
         }
     }
 
+    /// The range test skips a fragment in a mode its sections do not belong to: each must
+    /// still be tried in some mode.
+    @Test func everyIntegerFragmentIsTriedInAModeItBelongsTo() {
+        for (fragment, kind) in Self.keys where kind == .integer && !fragment.contains("expect:") {
+            let tried = Self.modes.contains { mode in
+                let inputs = ["sync", "async"].contains(mode) ? "events:" : "records:"
+                return fragment.hasPrefix(inputs) && Self.sectionsBelong(fragment, to: mode)
+            }
+            #expect(tried || !(fragment.hasPrefix("events:") || fragment.hasPrefix("records:")), "\(fragment)")
+        }
+    }
+
     @Test(arguments: modes)
     func aWholeNumberBeyond64BitsIsARangeErrorAtItsValue(mode: String) {
         let inputs = ["sync", "async"].contains(mode) ? "events:" : "records:"

@@ -56,5 +56,10 @@ import Testing
         #expect(Quantity.readDuration("0.5ms") == .fractional)
         #expect(Quantity.readDuration("1.0005s") == .fractional)
         #expect(Quantity.readSize("1.5B") == .fractional)
+        #expect(Quantity.readDuration("600000.5ms") == .fractional, "a half millisecond at any size")
+        #expect(Quantity.readDuration("1000.0005s") == .fractional)
+        #expect(Quantity.readDuration("99999999.999s") == .value(99_999_999_999))
+        #expect(Quantity.readDuration(".5s") == .value(500))
+        #expect(Quantity.readDuration("+5s") == .value(5_000))
     }
 }

@@ -35,6 +35,16 @@ import Testing
         #expect(problems("mode: async\nEventInvokeConfig: { MaximumRetryAttempts: 1 }\nDeadLetterConfig: { TargetArn: sqs }\nevents: [ { at: 0s } ]\n").isEmpty)
     }
 
+    /// A trigger preset is read as the mode it stands for: S3 hands events off
+    /// asynchronously, so its asynchronous settings are read and a queue is not.
+    @Test func aTriggerPresetIsHeldToItsModesSections() {
+        #expect(problems("trigger: s3\nEventInvokeConfig: { MaximumRetryAttempts: 1 }\nevents: [ { at: 0s } ]\n").isEmpty)
+        #expect(
+            problems("trigger: s3\nqueue: { VisibilityTimeout: 30 }\nevents: [ { at: 0s } ]\n") == [
+                "content/a.md:2:8: error: 'queue' describes the SQS queue of an sqs or sqs-fifo scenario, not an async one [scenario.unsupported]"
+            ])
+    }
+
     @Test func showLanguageIsOneTheFiguresHaveWordsFor() {
         #expect(
             problems("mode: sync\nshow: { language: fr }\nevents: [ { at: 0s } ]\n") == [

@@ -202,6 +202,21 @@ import TestSupport
             templates == ["templates: warning: templates/ is a symbolic link, and symbolic links are not followed; the built-in theme is used [file.symlink]"])
     }
 
+    /// A note's name over 240 bytes is refused before anything is written: its event-log
+    /// page's name would pass a file system's 255 bytes, and the build failed after `check`
+    /// passed.
+    @Test func aNoteNameOverTheLimitIsAnError() {
+        let long = String(repeating: "n", count: 238) + ".md"
+        let fits = String(repeating: "f", count: 237) + ".md"
+        #expect(
+            diagnostics(["content/\(long)": Array("# L\n".utf8), "content/\(fits)": Array("# F\n".utf8)]) == [
+                """
+                content/\(long): error: the note's name is 241 bytes; a note's name may have at most 240 [file.name-too-long]
+                content/\(long): note: its pages' names add up to 15 bytes more, and a file system allows 255: shorten it
+                """
+            ])
+    }
+
     /// A name that is not UTF-8 is listed with U+FFFD, under which it cannot be opened.
     @Test func aFileNameThatIsNotUTF8IsSaidSo() {
         #expect(

@@ -41,6 +41,14 @@ import TestSupport
         #expect(notFound.contains("<a href=\"/%E3%83%8E%E3%83%BC%E3%83%88/index.html\">"))
     }
 
+    /// A host in Japanese would be percent-encoded in the sitemap, which no crawler resolves.
+    @Test func aBaseURLHostMustBeASCII() {
+        #expect(
+            SiteConfig.parse("base-url: https://例え.jp/notes/\n", path: "notesim.yml").1.map(\.formatted) == [
+                "notesim.yml:1:11: error: 'base-url' must write its host in ASCII (the xn-- form your registrar gives), not 'https://例え.jp/notes/' [config.type]"
+            ])
+    }
+
     @Test func withoutABaseURLThereIsNoSitemap() {
         let result = build(["content/index.md": "# Home\n"])
         #expect(result.text(at: "sitemap.xml") == nil)

@@ -52,6 +52,13 @@ extension Checker {
                 return .invalid("a delivery is a map such as { to: DLQ, condition: RetriesExhausted }", item.position)
             }
             let (time, delivery) = facts.deliveries.kept[index]
+            // A13: a delivery AWS could not make is in the run's record, but no message
+            // arrived: a claim about it misses, as `delivered` does not count it.
+            if !delivery.delivered {
+                misses.append(
+                    "delivery \(index + 1) to \(delivery.route.rawValue) at \(Self.time(time)) failed: AWS cannot deliver to \(delivery.target.rawValue) (A13)")
+                continue
+            }
             for (field, fieldValue) in fields {
                 switch deliveryMiss(field, fieldValue, number: index + 1, time: time, delivery: delivery) {
                 case .success(let miss): if let miss { misses.append(miss) }

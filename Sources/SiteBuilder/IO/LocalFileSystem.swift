@@ -161,14 +161,14 @@ public struct LocalFileSystem: FileSystem {
         }
     }
 
-    /// Numbers the temporary files of `replaceFile`, unique within the process.
-    private static let temporaryNumbers = SharedCounter()
-
     /// Writes `contents` beside `path` and renames it over `path`. The temporary file has a
-    /// short name of its own (`.notesim-tmp.PID.N`): named after the page, a page whose name
-    /// was near the system's 255-byte limit could not be replaced.
+    /// short name made from the file's (`.notesim-tmp.` and the hash of its name): named
+    /// after the page itself, a page whose name was near the system's 255-byte limit could not
+    /// be replaced; and being the same for the same file every time, one left by a killed
+    /// build is written over and renamed away by the next, never left behind.
     public func replaceFile(_ path: String, contents: [UInt8]) throws {
-        let temporary = Path.join(Path.directory(of: path), ".notesim-tmp.\(getpid()).\(Self.temporaryNumbers.add())")
+        let name = Path.lastComponent(of: path)
+        let temporary = Path.join(Path.directory(of: path), ".notesim-tmp." + FNV1a.hex(FNV1a.hash(name.utf8)))
         do {
             try writeFile(temporary, contents: contents)
             guard rename(temporary, path) == 0 else { throw Self.error(path) }

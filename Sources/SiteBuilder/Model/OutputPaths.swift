@@ -60,13 +60,20 @@ public enum OutputPaths {
 
     /// Rewrites a destination written in a note for the built site: relative links to
     /// `.md` files point at their `.html` page, percent-encoded as `url(of:from:)` writes it
-    /// (`h%231.md` -> `h%231.html`, `<a b.md>` -> `a%20b.html`); everything else is left as written.
+    /// (`h%231.md` -> `h%231.html`, `<a b.md>` -> `a%20b.html`); links to other files of the
+    /// site are in NFC, as the files are copied (`PathNormalization`); everything else is left
+    /// as written.
     public static func rewrite(_ destination: String) -> String {
         // An anchor on the same page (`#id`, about half of a note's links) is never rewritten,
         // so it is not taken apart (which percent-decodes its fragment).
         guard destination.utf8.first != UInt8(ascii: "#") else { return destination }
         let parsed = Destination(destination)
-        guard parsed.target == .relative, Path.fileExtension(of: parsed.path) == "md" else { return destination }
+        guard parsed.target == .relative else { return destination }
+        guard Path.fileExtension(of: parsed.path) == "md" else {
+            // A name written decomposed is written again in NFC; any other stays as written.
+            let normalized = PathNormalization.nfc(parsed.path)
+            return normalized.utf8.elementsEqual(parsed.path.utf8) ? destination : PercentEncoding.encodePath(normalized) + parsed.suffix
+        }
         let directory = Path.directory(of: parsed.path)
         let page: String
         if isIndexName(Path.lastComponent(of: parsed.path)) {
@@ -74,6 +81,6 @@ public enum OutputPaths {
         } else {
             page = Path.lastComponent(of: parsed.path).dropLast(2) + "html"
         }
-        return PercentEncoding.encodePath(directory.isEmpty ? page : directory + "/" + page) + parsed.suffix
+        return PercentEncoding.encodePath(PathNormalization.nfc(directory.isEmpty ? page : directory + "/" + page)) + parsed.suffix
     }
 }

@@ -30,6 +30,11 @@ extension SiteConfig {
     /// `name` is how the message names the setting, and `shown` how it shows the value
     /// (escaped for a terminal by the command line).
     public static func baseURLProblem(_ text: String, name: String = "'base-url'", shown: String? = nil) -> String? {
+        // A host in Japanese would be percent-encoded in the sitemap, which no crawler
+        // resolves: hosts are written in their ASCII form.
+        if isBaseURL(text), host(of: text).utf8.contains(where: { $0 >= 0x80 }) {
+            return "\(name) must write its host in ASCII (the xn-- form your registrar gives), not '\(shown ?? text)'"
+        }
         guard !isBaseURL(text) else { return nil }
         if isWebAddress(text), text.contains(where: { "?#".contains($0) }) {
             return "\(name) cannot have a query or a fragment (pages are addressed below it), not '\(shown ?? text)'"
@@ -56,15 +61,18 @@ extension SiteConfig {
         text.isEmpty || (isWebAddress(text) && !text.contains { "?#".contains($0) })
     }
 
+    /// The host of an http(s) URL (`example.org` of `https://example.org/notes/`), or "".
+    private static func host(of text: String) -> Substring {
+        let lowered = text.lowercased()
+        guard let scheme = ["http://", "https://"].first(where: { lowered.hasPrefix($0) }) else { return "" }
+        return text.dropFirst(scheme.count).prefix { !"/?#".contains($0) }
+    }
+
     /// Whether `text` is `http://` or `https://` (any case) followed by a host, without spaces,
     /// control characters or characters a URL must percent-encode (`"<>\^`|`; braces stay, for
     /// `edit-url`'s `{path}`).
     private static func isWebAddress(_ text: String) -> Bool {
-        let lowered = text.lowercased()
-        guard let scheme = ["http://", "https://"].first(where: { lowered.hasPrefix($0) }) else { return false }
-        let rest = text.dropFirst(scheme.count)
-        let host = rest.prefix { !"/?#".contains($0) }
-        return !host.isEmpty
+        !host(of: text).isEmpty
             && !text.unicodeScalars.contains { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F || "\"<>\\^`|".unicodeScalars.contains($0) }
     }
 }

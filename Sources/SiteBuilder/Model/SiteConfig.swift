@@ -164,7 +164,7 @@ public struct SiteConfig: Equatable, Sendable {
                 if let number = Int(text), number > 0 { limits.steps = number } else { invalid("a positive whole number") }
             case "note-size":
                 // A bare number would be bytes (`10` made every note too large): a unit is needed.
-                if Int(text) == nil, let size = Quantity.size(text), size > 0, size <= Int64(Int32.max) {
+                if text.hasSuffix("B"), let size = Quantity.size(text), size > 0, size <= Int64(Int32.max) {
                     limits.noteSize = Int(size)
                 } else {
                     invalid("a size with its unit, such as 10MB")

@@ -24,19 +24,8 @@ enum PublishingFiles {
 
     /// A base URL with its non-ASCII bytes percent-encoded (`/ノート/` -> `/%E3%83%8E…/`), as
     /// the pages' own names are in the sitemap: a sitemap `<loc>` must be an escaped URL.
-    /// What is ASCII already (`%20` among it) stays as written.
     static func escapingNonASCII(_ address: String) -> String {
-        guard address.utf8.contains(where: { $0 >= 0x80 }) else { return address }
-        let digits = Array("0123456789ABCDEF".utf8)
-        var bytes: [UInt8] = []
-        for byte in address.utf8 {
-            if byte < 0x80 {
-                bytes.append(byte)
-            } else {
-                bytes += [UInt8(ascii: "%"), digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]]
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        PercentEncoding.encodeNonASCII(PathNormalization.nfc(address))
     }
 
     /// The file that tells GitHub Pages not to run Jekyll on the site.

@@ -260,7 +260,6 @@ public enum LoadStage {
         }
     }
 
-    /// Every regular file under `root`, as sorted paths relative to it.
     /// The error for a FIFO, socket or device where a file was expected: never read, since a
     /// read could wait for a writer forever.
     static func notRegular(_ path: String) -> Diagnostic {
@@ -269,6 +268,38 @@ public enum LoadStage {
             hint: "remove it, or move it out of the site")
     }
 
+    /// Why a listed name cannot be used, if it cannot:
+    /// - not UTF-8: it is listed with U+FFFD in place of its bad bytes, under which it cannot
+    ///   be opened (said so, not "it disappeared");
+    /// - a note's name over `noteNameLimit` bytes: its pages' names would pass the system's
+    ///   255 (`NAME.event-log.html`), and the build would fail after `check` passed;
+    /// - the same name as one before it in Unicode, in another encoding (`データ` composed and
+    ///   decomposed): both would be published under one name, and one would be lost.
+    static func nameProblem(_ name: String, kind: FileKind?, in seen: inout Set<String>) -> (id: String, message: String, hint: String)? {
+        if name.unicodeScalars.contains("\u{FFFD}") {
+            return ("file.encoding", "the \(kind == .directory ? "folder's" : "file's") name is not valid UTF-8 (shown with �)", "rename it in UTF-8")
+        }
+        if kind == .file, OutputPaths.isNote(name), name.utf8.count > noteNameLimit {
+            return (
+                "file.name-too-long", "the note's name is \(name.utf8.count) bytes; a note's name may have at most \(noteNameLimit)",
+                "its pages' names add up to 15 bytes more, and a file system allows 255: shorten it"
+            )
+        }
+        if let twin = seen.firstIndex(of: name).map({ seen[$0] }), !twin.utf8.elementsEqual(name.utf8) {
+            return (
+                "file.encoding", "this name and '\(twin)' are the same in Unicode, written in two encodings (composed and decomposed)",
+                "keep one of them: they would be published under one name"
+            )
+        }
+        seen.insert(name)
+        return nil
+    }
+
+    /// The longest name of a note, in bytes: its event-log page (`NAME.event-log.html`, 15
+    /// bytes more than `NAME.md` less its `.md`) must fit the 255 bytes of a file name.
+    static let noteNameLimit = 240
+
+    /// Every regular file under `root`, as sorted paths relative to it.
     static func walk(_ root: String, fileSystem: any FileSystem, diagnostics: inout [Diagnostic], prefix: String) -> [String] {
         var files: [String] = []
         var pending = [""]
@@ -281,16 +312,12 @@ public enum LoadStage {
                 diagnostics.append(.error("file.unreadable", path: Path.join(prefix, relative), at: nil, "cannot list the folder: \(error)"))
                 continue
             }
+            // Names a reader cannot tell apart: a Swift set compares them as Unicode does.
+            var names: Set<String> = []
             for (name, kind) in entries where !name.hasPrefix(".") {
                 let child = Path.join(relative, name)
-                // A name that is not UTF-8 is listed with U+FFFD in place of its bad bytes,
-                // under which it cannot be opened: said so, not "it disappeared".
-                if name.unicodeScalars.contains("\u{FFFD}") {
-                    diagnostics.append(
-                        .error(
-                            "file.encoding", path: Path.join(prefix, child), at: nil,
-                            "the \(kind == .directory ? "folder's" : "file's") name is not valid UTF-8 (shown with �)",
-                            hint: "rename it in UTF-8"))
+                if let problem = nameProblem(name, kind: kind, in: &names) {
+                    diagnostics.append(.error(problem.id, path: Path.join(prefix, child), at: nil, problem.message, hint: problem.hint))
                     continue
                 }
                 switch kind {
