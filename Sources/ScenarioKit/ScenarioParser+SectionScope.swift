@@ -40,7 +40,10 @@ extension ScenarioParser {
             if scope.applies(mode) {
                 scope.read(node, &spec, &reader)
             } else {
-                reader.error("scenario.unsupported", at: node, "'\(scope.key)' describes \(scope.describes), not \(Verifier.modeWithArticle(mode)) one")
+                // At the key, as an input list of the wrong kind (`records:` in sync) is.
+                reader.error(
+                    "scenario.unsupported", at: keys.keyNode(scope.key) ?? node,
+                    "'\(scope.key)' describes \(scope.describes), not \(Verifier.modeWithArticle(mode)) one")
             }
         }
     }

@@ -49,7 +49,7 @@ import Testing
             ])
         #expect(
             Self.problems("mode: sqs\nbroker: { engine: activemq }\nrecords:\n  - at: 0s\n") == [
-                "content/a.md:2:9: error: 'broker' describes the Amazon MQ broker of an mq scenario, not an sqs one [scenario.unsupported]"
+                "content/a.md:2:1: error: 'broker' describes the Amazon MQ broker of an mq scenario, not an sqs one [scenario.unsupported]"
             ])
     }
 

@@ -87,7 +87,7 @@ import Testing
         let cluster = Self.problems("mode: kafka\ntopic: { cluster: msc }\nrecords:\n  - at: 0s\n")
         #expect(cluster == ["content/a.md:2:19: error: cluster must be msk or self-managed, not 'msc'; did you mean 'msk'? [scenario.value]"])
         let misplaced = Self.problems("mode: kinesis\ntopic: { partitions: 2 }\nrecords:\n  - at: 0s\n")
-        #expect(misplaced == ["content/a.md:2:8: error: 'topic' describes the Kafka topic of a kafka scenario, not a kinesis one [scenario.unsupported]"])
+        #expect(misplaced == ["content/a.md:2:1: error: 'topic' describes the Kafka topic of a kafka scenario, not a kinesis one [scenario.unsupported]"])
         let partition = Self.problems("mode: kafka\ntopic: { partitions: 2 }\nrecords:\n  - { at: 0s, partition: 2 }\n")
         #expect(partition == ["content/a.md:4:26: error: partition must be 0–1 (the topic has 2), not 2 (rule KF1) [scenario.range]"])
         // KF2: a consumer group is a Kafka mapping's, in its cluster's config.

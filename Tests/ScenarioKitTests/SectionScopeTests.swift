@@ -12,9 +12,9 @@ import Testing
         let yaml = "mode: async\nEventSourceMapping: { BatchSize: 99999 }\nqueue: { VisibilityTimeout: -5 }\nstream: { shards: 0 }\nevents: [ { at: 0s } ]\n"
         #expect(
             problems(yaml) == [
-                "content/a.md:3:8: error: 'queue' describes the SQS queue of an sqs or sqs-fifo scenario, not an async one [scenario.unsupported]",
-                "content/a.md:4:9: error: 'stream' describes the stream of a kinesis or dynamodb scenario, not an async one [scenario.unsupported]",
-                "content/a.md:2:21: error: 'EventSourceMapping' describes an event source mapping (sqs, sqs-fifo, kinesis, dynamodb, kafka, mq or documentdb), not an async one [scenario.unsupported]",
+                "content/a.md:3:1: error: 'queue' describes the SQS queue of an sqs or sqs-fifo scenario, not an async one [scenario.unsupported]",
+                "content/a.md:4:1: error: 'stream' describes the stream of a kinesis or dynamodb scenario, not an async one [scenario.unsupported]",
+                "content/a.md:2:1: error: 'EventSourceMapping' describes an event source mapping (sqs, sqs-fifo, kinesis, dynamodb, kafka, mq or documentdb), not an async one [scenario.unsupported]",
             ])
     }
 
@@ -22,8 +22,8 @@ import Testing
         let yaml = "mode: sync\nEventInvokeConfig: { MaximumRetryAttempts: 1 }\nDeadLetterConfig: { TargetArn: sqs }\nevents: [ { at: 0s } ]\n"
         #expect(
             problems(yaml) == [
-                "content/a.md:2:20: error: 'EventInvokeConfig' describes the asynchronous invocation settings of an async scenario, not a sync one [scenario.unsupported]",
-                "content/a.md:3:19: error: 'DeadLetterConfig' describes the dead-letter queue of an async scenario, not a sync one [scenario.unsupported]",
+                "content/a.md:2:1: error: 'EventInvokeConfig' describes the asynchronous invocation settings of an async scenario, not a sync one [scenario.unsupported]",
+                "content/a.md:3:1: error: 'DeadLetterConfig' describes the dead-letter queue of an async scenario, not a sync one [scenario.unsupported]",
             ])
     }
 
@@ -41,7 +41,7 @@ import Testing
         #expect(problems("trigger: s3\nEventInvokeConfig: { MaximumRetryAttempts: 1 }\nevents: [ { at: 0s } ]\n").isEmpty)
         #expect(
             problems("trigger: s3\nqueue: { VisibilityTimeout: 30 }\nevents: [ { at: 0s } ]\n") == [
-                "content/a.md:2:8: error: 'queue' describes the SQS queue of an sqs or sqs-fifo scenario, not an async one [scenario.unsupported]"
+                "content/a.md:2:1: error: 'queue' describes the SQS queue of an sqs or sqs-fifo scenario, not an async one [scenario.unsupported]"
             ])
     }
 
