@@ -379,21 +379,47 @@ struct Checker {
     private func outcomes(_ value: ExpectationValue) -> Result {
         guard case .map(let pairs, let position) = value else { return .invalid("expected a map such as { ok: 24, dlq: 1 }", value.position) }
         let actual = Self.outcomeCounts(trace.outcomes)
-        var expected: [String: Int] = [:]
+        var expected: [String: ClosedRange<Int>] = [:]
         var spellings: [String: String] = [:]
         for (written, item) in pairs {
             guard let key = ClaimWords.outcomes.canonical(written) else { return .invalid(ClaimWords.outcomes.refusal(written), position) }
-            guard let number = Self.claimedCount(item.text) else { return .invalid("expected a count (0 or more) for \(written)", item.position) }
+            let range: ClosedRange<Int>
+            switch claimedRange(item, for: written) {
+            case .success(let read): range = read
+            case .failure(let refusal): return refusal.result
+            }
             if let first = spellings.updateValue(written, forKey: key) { return .invalid(Self.writtenTwice(written, first: first, key), item.position) }
-            expected[key] = number
+            expected[key] = range
         }
-        let describe: ([String: Int]) -> String = {
-            $0.filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
-        }
-        let same = Set(expected.keys).union(actual.keys).allSatisfy { (expected[$0] ?? 0) == (actual[$0] ?? 0) }
-        guard !same else { return .pass("{ \(describe(actual)) }") }
+        let same = Set(expected.keys).union(actual.keys).allSatisfy { (expected[$0] ?? 0...0).contains(actual[$0] ?? 0) }
+        let described = actual.filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
+        guard !same else { return .pass("{ \(described) }") }
+        let claimed = expected.filter { $0.value != 0...0 }.sorted { $0.key < $1.key }.map { "\($0.key): \(Self.describe($0.value))" }
         let stopped = actual[Outcome.pending.rawValue, default: 0] > 0 ? pendingReason : ""
-        return .fail("expected outcomes { \(describe(expected)) }, the simulator had { \(describe(actual)) }\(stopped)")
+        return .fail("expected outcomes { \(claimed.joined(separator: ", ")) }, the simulator had { \(described) }\(stopped)")
+    }
+
+    /// A refusal carried out of `claimedRange` (a `Result` is not an `Error`).
+    struct Refusal: Error {
+        let result: Result
+    }
+
+    /// The counts a claim's value allows: a count (`3`) or a bound (`{ min: 1, max: 5 }`, either
+    /// side may be left out), as for `attempts`; refused when it is neither, or can never hold.
+    func claimedRange(_ item: ExpectationValue, for written: String) -> Swift.Result<ClosedRange<Int>, Refusal> {
+        if let count = Self.claimedCount(item.text) { return .success(count...count) }
+        guard case .map = item, let bound = countBound(item) else {
+            return .failure(Refusal(result: .invalid("expected a count (0 or more) or { min, max } for \(written)", item.position)))
+        }
+        if let refusal = Self.impossibleBound(bound) { return .failure(Refusal(result: .invalid(refusal, item.position))) }
+        return .success((bound.minimum ?? 0)...(bound.maximum ?? .max))
+    }
+
+    /// A range of counts as a claim writes it: `3`, or `{ min: 1, max: 5 }`.
+    static func describe(_ range: ClosedRange<Int>) -> String {
+        if range.lowerBound == range.upperBound { return "\(range.lowerBound)" }
+        let parts = [range.lowerBound > 0 ? "min: \(range.lowerBound)" : nil, range.upperBound < .max ? "max: \(range.upperBound)" : nil]
+        return "{ " + parts.compactMap { $0 }.joined(separator: ", ") + " }"
     }
 
     /// Why inputs are `pending`: the run stopped at `until:` or at `limits.horizon` while they
@@ -409,7 +435,7 @@ struct Checker {
         guard case .map(let pairs, let position) = value else { return .invalid("expected a map such as { OnFailure: 1 }", value.position) }
         // Every key is read before any is checked: a route written twice is refused, whichever
         // of its counts the run would have failed first.
-        var claims: [(written: String, route: Delivery.Route, count: Int)] = []
+        var claims: [(written: String, route: Delivery.Route, range: ClosedRange<Int>)] = []
         for (key, item) in pairs {
             guard let route = ClaimWords.routes.canonical(key).flatMap(Delivery.Route.init(rawValue:)) else {
                 return .invalid(ClaimWords.routes.refusal(key), position)
@@ -417,16 +443,18 @@ struct Checker {
             if let first = claims.first(where: { $0.route == route }) {
                 return .invalid(Self.writtenTwice(key, first: first.written, route.rawValue), item.position)
             }
-            guard let count = Self.claimedCount(item.text) else { return .invalid("expected a count (0 or more) for \(key)", item.position) }
-            claims.append((key, route, count))
-        }
-        for (written, route, expected) in claims {
-            let actual = facts.deliveredCount(to: route)
-            if actual != expected {
-                return .fail("expected \(Self.counted(expected, "messages")) to \(written), the simulator delivered \(actual)\(endFacts)")
+            switch claimedRange(item, for: key) {
+            case .success(let range): claims.append((key, route, range))
+            case .failure(let refusal): return refusal.result
             }
         }
-        return .pass(pairs.map { "\($0.key): \($0.value.text ?? "")" }.joined(separator: ", "))
+        for (written, route, range) in claims {
+            let actual = facts.deliveredCount(to: route)
+            guard !range.contains(actual) else { continue }
+            let expected = range.lowerBound == range.upperBound ? Self.counted(range.lowerBound, "messages") : "\(Self.describe(range)) messages"
+            return .fail("expected \(expected) to \(written), the simulator delivered \(actual)\(endFacts)")
+        }
+        return .pass(pairs.map { "\($0.key): \($0.value.text ?? describe($0.value))" }.joined(separator: ", "))
     }
 
     private func orderPreserved() -> Result {

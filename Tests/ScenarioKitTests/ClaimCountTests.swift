@@ -16,8 +16,8 @@ import Testing
         #expect(
             ScenarioVerdicts.of(ScenarioVerdicts.asyncToDLQ + "  attempts: -1\n  outcomes: { dlq: 1, ok: -1 }\n  delivered: { DLQ: -2 }\n") == [
                 "content/a.md:7:13: error: expected a count (0 or more) or { min, max } [expect.value]",
-                "content/a.md:8:27: error: expected a count (0 or more) for ok [expect.value]",
-                "content/a.md:9:21: error: expected a count (0 or more) for DLQ [expect.value]",
+                "content/a.md:8:27: error: expected a count (0 or more) or { min, max } for ok [expect.value]",
+                "content/a.md:9:21: error: expected a count (0 or more) or { min, max } for DLQ [expect.value]",
             ])
     }
 
@@ -66,6 +66,24 @@ import Testing
         #expect(
             ScenarioVerdicts.of(yaml) == [
                 "content/a.md:5:11: error: expected outcome dlq, the simulator ended in pending; pending inputs were still under way when the run stopped at until: 30 s [expect.outcome]"
+            ])
+    }
+
+    /// `outcomes` and `delivered` take a bound for a count, as `attempts` does.
+    @Test func outcomeAndDeliveryCountsTakeBounds() {
+        #expect(
+            ScenarioVerdicts.of(ScenarioVerdicts.asyncToDLQ + "  outcomes: { dlq: { min: 1, max: 2 } }\n  delivered: { DLQ: { min: 1 } }\n") == [
+                "pass outcomes", "pass delivered",
+            ])
+        #expect(
+            ScenarioVerdicts.of(ScenarioVerdicts.asyncToDLQ + "  outcomes: { dlq: { min: 2 }, ok: 0 }\n  delivered: { DLQ: { max: 0 } }\n") == [
+                "content/a.md:7:3: error: expected outcomes { dlq: { min: 2 } }, the simulator had { dlq: 1 } [expect.outcomes]",
+                "content/a.md:8:3: error: expected 0 messages to DLQ, the simulator delivered 1 (DLQ at 3 min 0.3 s) [expect.delivered]",
+            ])
+        #expect(
+            ScenarioVerdicts.of(ScenarioVerdicts.asyncToDLQ + "  outcomes: { dlq: { min: 3, max: 1 } }\n  delivered: { DLQ: { most: 1 } }\n") == [
+                "content/a.md:7:20: error: { min: 3, max: 1 } can never hold: min is above max [expect.value]",
+                "content/a.md:8:21: error: expected a count (0 or more) or { min, max } for DLQ [expect.value]",
             ])
     }
 }
