@@ -26,6 +26,21 @@ import TestSupport
             ])
     }
 
+    /// A partial the load stage could not read is reported once, by the load stage: the
+    /// templates that include it are not also told it is missing.
+    @Test func aPartialThatCouldNotBeReadIsNotAlsoMissing() {
+        let fileSystem = MemoryFileSystem(files: [
+            "s/content/a.md": "# A\n",
+            "s/templates/partials/footer.mustache": "{{> partials/mine}}\n",
+            "s/templates/partials/mine.mustache": "<p>mine</p>\n",
+        ])
+        fileSystem.makeUnreadable("s/templates/partials/mine.mustache")
+        #expect(
+            SitePipeline.run(siteDirectory: "s", fileSystem: fileSystem).printedDiagnostics == [
+                "templates/partials/mine.mustache: error: cannot read the file: permission denied [file.unreadable]"
+            ])
+    }
+
     @Test func aSiteTemplateOverridesTheBuiltInOne() {
         let fileSystem = MemoryFileSystem(files: [
             "s/content/a.md": "# A\n",

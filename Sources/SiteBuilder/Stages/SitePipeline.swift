@@ -141,7 +141,7 @@ public enum SitePipeline {
         let linksStable = plan.linksStable(fresh: parsed.notes, contentKey: contentKey)
         var site = SiteNotes(kept: plan.keptNotes(withReferences: !linksStable), fresh: fresh, includeDrafts: options.includeDrafts)
         diagnostics += site.diagnostics
-        let (theme, themeProblems) = Theme.load(builtin: builtinTheme, overrides: loaded.templates)
+        let (theme, themeProblems) = Theme.load(builtin: builtinTheme, overrides: loaded.templates, unread: Self.unreadTemplates(loaded.diagnostics))
         diagnostics += themeProblems
         let sidebar = SidebarPlan(theme: theme, navigation: site.navigation, navigationKey: site.navigationKey, globalKey: globalKey, previous: plan.previous)
         // Stage 5 for links, while the sidebar list renders.

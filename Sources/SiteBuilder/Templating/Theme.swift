@@ -28,7 +28,8 @@ public struct Theme: Sendable {
     /// templates that include themselves whatever the data are reported at their file and line.
     public static func load(
         builtin: [String: [UInt8]],
-        overrides: [(path: String, bytes: [UInt8])]
+        overrides: [(path: String, bytes: [UInt8])],
+        unread: Set<String> = []
     ) -> (Theme?, [Diagnostic]) {
         var files = builtin.mapValues { (bytes: $0, sitePath: nil as String?) }
         for override in overrides {
@@ -38,8 +39,9 @@ public struct Theme: Sendable {
         var assets: [String: [UInt8]] = [:]
         var sourcePaths: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
-        // Templates that exist but could not be read: a reference to one is no "missing".
-        var broken: Set<String> = []
+        // Templates that exist but could not be read or parsed (`unread`: those the load
+        // stage reported with an error): a reference to one is no "missing".
+        var broken = unread
         for path in files.keys.sorted() {
             let (bytes, sitePath) = files[path]!
             let displayPath = sitePath ?? "(built-in theme)/\(path)"
@@ -136,5 +138,19 @@ public struct Theme: Sendable {
     /// Renders a template that is known to exist, as text.
     func renderText(_ context: TemplateObject, template: String) -> String {
         String(decoding: render(context, template: template), as: UTF8.self)
+    }
+}
+
+extension SitePipeline {
+    /// The names of the site's templates the load stage could not read, with an error of
+    /// their own (unreadable, not UTF-8): `partials/pager` for `templates/partials/pager.mustache`.
+    /// Not a linked one: that is a warning, and a template that includes it must still fail.
+    static func unreadTemplates(_ diagnostics: [Diagnostic]) -> Set<String> {
+        let folder = LoadStage.templatesFolder + "/"
+        return Set(
+            diagnostics.compactMap { diagnostic in
+                guard diagnostic.isError, diagnostic.path.hasPrefix(folder), diagnostic.path.hasSuffix(".mustache") else { return nil }
+                return String(diagnostic.path.dropFirst(folder.count).dropLast(".mustache".count))
+            })
     }
 }

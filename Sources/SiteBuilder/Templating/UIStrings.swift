@@ -70,7 +70,7 @@ public struct UIStrings: Sendable, Equatable {
         claimFails: "不一致: ",
         assumptions: "前提 (ドキュメントに記載のない値)",
         assumptionsMeaning: "前提の説明",
-        assumptionSet: "このシナリオで値を設定。既定は",
+        assumptionSet: "このシナリオで値を設定。既定の値の説明:",
         rules: "根拠となるルール",
         eventLog: "イベントログ",
         scenarioSource: "シナリオのソース",
