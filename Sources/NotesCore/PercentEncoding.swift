@@ -17,9 +17,15 @@ public enum PercentEncoding {
     /// for an address the writer gave whole (`base-url`), whose ASCII is theirs to escape.
     public static func encodeNonASCII(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 >= 0x80 }) else { return text }
+        return escaping(text) { $0 < 0x80 }
+    }
+
+    /// `text` with every byte `kept` refuses written as `%XX`.
+    @inline(__always)
+    private static func escaping(_ text: String, keeping kept: (UInt8) -> Bool) -> String {
         var result = ""
         for byte in text.utf8 {
-            if byte < 0x80 {
+            if kept(byte) {
                 result.unicodeScalars.append(Unicode.Scalar(byte))
             } else {
                 result.unicodeScalars.append("%")
@@ -44,18 +50,7 @@ public enum PercentEncoding {
     public static func encodePath(_ path: String) -> String {
         // Most names need nothing: return them without building a new string.
         guard path.utf8.contains(where: { !isKept($0) }) else { return path }
-        var result = ""
-        let digits = hexDigits
-        for byte in path.utf8 {
-            if isKept(byte) {
-                result.unicodeScalars.append(Unicode.Scalar(byte))
-            } else {
-                result.unicodeScalars.append("%")
-                result.unicodeScalars.append(digits[Int(byte >> 4)])
-                result.unicodeScalars.append(digits[Int(byte & 0x0F)])
-            }
-        }
-        return result
+        return escaping(path, keeping: isKept)
     }
 
     /// Whether a byte stands for itself in an encoded path: unreserved characters and `/`.
