@@ -208,13 +208,14 @@ public enum LoadStage {
     private static func templates(siteDirectory: String, fileSystem: any FileSystem, diagnostics: inout [Diagnostic]) -> [(path: String, bytes: [UInt8])] {
         var templates: [(path: String, bytes: [UInt8])] = []
         let templatesRoot = Path.join(siteDirectory, templatesFolder)
-        if fileSystem.kind(of: templatesRoot) == .symbolicLink {
+        let kind = fileSystem.kind(of: templatesRoot)
+        if kind == .symbolicLink {
             diagnostics.append(
                 .warning(
                     "file.symlink", path: templatesFolder, at: nil,
                     "templates/ is a symbolic link, and symbolic links are not followed; the built-in theme is used"))
         }
-        if fileSystem.kind(of: templatesRoot) == .directory {
+        if kind == .directory {
             for relative in walk(templatesRoot, fileSystem: fileSystem, diagnostics: &diagnostics, prefix: templatesFolder) {
                 switch read(Path.join(templatesRoot, relative), as: Path.join(templatesFolder, relative), fileSystem: fileSystem) {
                 case .success(let bytes): templates.append((relative, bytes))
