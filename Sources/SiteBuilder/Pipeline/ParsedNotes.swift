@@ -38,7 +38,7 @@ struct ParsedNotes {
         }
         for ((path, _), (note, problems, hash, stamp)) in zip(sources, results) {
             diagnostics += problems
-            if note == nil { leftOut.insert(String(path.dropFirst(LoadStage.contentFolder.count + 1))) }
+            if note == nil { leftOut.insert(LoadStage.contentPath(ofSource: path)) }
             guard let hash else { continue }
             self.problems[path] = problems
             hashes[path] = hash

@@ -71,6 +71,12 @@ public enum LoadStage {
 
     /// The folder of notes inside a site.
     public static let contentFolder = "content"
+
+    /// A note's path inside content/ from its path in the site (`content/a/b.md` -> `a/b.md`).
+    static func contentPath(ofSource sourcePath: String) -> String {
+        String(sourcePath.dropFirst(contentFolder.count + 1))
+    }
+
     /// The folder of template overrides inside a site.
     public static let templatesFolder = "templates"
 

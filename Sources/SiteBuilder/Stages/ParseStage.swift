@@ -32,7 +32,7 @@ public enum ParseStage {
             page = MarkdownParser.parse(utf8: Array(content), options: options(language: language, prose: prose))
         }
         diagnostics += ScenarioInfoString.nearMisses(in: page, path: sourcePath)
-        let contentPath = String(sourcePath.dropFirst(LoadStage.contentFolder.count + 1))
+        let contentPath = LoadStage.contentPath(ofSource: sourcePath)
         let note = Note(sourcePath: sourcePath, contentPath: contentPath, frontMatter: frontMatter, page: page)
         return (prose ? note.withSearchTerms() : note, diagnostics)
     }
