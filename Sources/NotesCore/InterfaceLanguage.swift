@@ -5,4 +5,13 @@
 /// in another.
 public enum InterfaceLanguage {
     public static let codes = ["ja", "en"]
+
+    /// Whether a language tag gets the Japanese words (`ja`, `ja-JP`, any case); any other tag
+    /// gets English.
+    ///
+    /// Why here: the theme's strings, a figure's labels, its legend, its assumptions and its
+    /// event log each pick their words by this one rule, so a page never mixes the two.
+    public static func isJapanese(_ tag: String) -> Bool {
+        tag.lowercased().hasPrefix("ja")
+    }
 }

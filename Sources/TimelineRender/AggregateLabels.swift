@@ -30,7 +30,7 @@ public struct AggregateLabels: Sendable {
         exemplarsFormat: "個別に描画: %@。")
 
     public static func forLanguage(_ tag: String) -> AggregateLabels {
-        TimelineLabels.isJapanese(tag) ? .ja : .en
+        InterfaceLanguage.isJapanese(tag) ? .ja : .en
     }
 
     func perBar(_ width: String) -> String {

@@ -31,25 +31,26 @@ public enum EventLog {
     /// its response and its start), were a third of each row. Here an instant's time is
     /// written once and an event costs one `<dd>`; the stylesheet still lays the list out in
     /// two columns, and a screen reader reads each event with its time.
-    /// Times are in the compact English of the event column and of diagnostics (`850 ms`,
-    /// `1 min 3 s`), in every page language.
+    /// Its words and times are in the page's language (`TraceWords`): `1.05 s` and `start
+    /// inv 2 on env 1` on an English page, `1.05秒` and `開始 呼び出し 2、実行環境 1` on a
+    /// Japanese one.
     public static func write(_ trace: Trace, options: TimelineOptions, into out: MarkupWriter) {
         out.raw("<dl class=\"tl-log\">\n")
         // Read through a buffer: the rows and `ArrivalRuns`' look-ahead at the arrivals after
         // each one read entries by index, through the array's checks, several times a row.
         trace.entries.withUnsafeBufferPointer { entries in
-            writeRows(entries, shards: trace.mode.shardNaming, into: out)
+            writeRows(entries, shards: trace.mode.shardNaming, words: TraceWords.forLanguage(options.language), into: out)
         }
         out.raw("</dl>\n")
     }
 
     /// The list's rows: each instant's `<dt>` and its events' `<dd>`s.
-    private static func writeRows(_ entries: UnsafeBufferPointer<TraceEntry>, shards: ShardNaming, into out: MarkupWriter) {
+    private static func writeRows(_ entries: UnsafeBufferPointer<TraceEntry>, shards: ShardNaming, words: TraceWords, into out: MarkupWriter) {
         var sink = out
         var time: Int64?
-        // The units are made once: copying their strings for every line of every log retained
+        // The units are taken once: copying their strings for every line of every log retained
         // and released five strings a line.
-        let units = DurationText.Units.english
+        let units = words.units
         let ruleIDs = RuleSet.ids
         var index = 0
         while index < entries.count {
@@ -63,8 +64,8 @@ public enum EventLog {
                 time = last
                 out.raw("<dt>"); DurationText.writeExact(entries[index].time, units: units, into: &sink)
                 out.raw(" – "); DurationText.writeExact(last, units: units, into: &sink)
-                out.raw("<dd>arrivals ")
-                writeArrivals(entries[index], count: spread.count, every: spread.every, units: units, shards: shards, into: &sink)
+                out.raw("<dd>"); out.raw(words.arrivals); out.raw(" ")
+                writeArrivals(entries[index], count: spread.count, every: spread.every, words: words, units: units, shards: shards, into: &sink)
                 out.raw("\n")
                 index = spread.end
                 continue
@@ -76,10 +77,10 @@ public enum EventLog {
             out.raw("<dd>")
             let run = ArrivalRuns.atOneInstant(entries, from: index)
             if run > 1 {
-                out.raw("arrival ")
-                writeArrivals(entries[index], count: run, every: nil, units: units, shards: shards, into: &sink)
+                out.raw(words.arrival); out.raw(" ")
+                writeArrivals(entries[index], count: run, every: nil, words: words, units: units, shards: shards, into: &sink)
             } else {
-                Trace.describe(entries[index].event, into: out, shards: shards)
+                Trace.describe(entries[index].event, into: out, shards: shards, words: words)
                 writeRules(entries[index].rules, ids: ruleIDs, into: out)
             }
             out.raw("\n")
@@ -88,19 +89,22 @@ public enum EventLog {
     }
 
     /// A run of `count` arrivals, the first `entry`'s (alike in size, shard, group and rules):
-    /// `#1-26, one every 50 ms, 1024 B each, shard 1` (without the pace when they came at once).
+    /// `#1-26, one every 50 ms, 1024 B each, shard 1` (without the pace when they came at once),
+    /// or in Japanese `#1-26 (50ミリ秒ごと) 各 1024 B シャード 1`.
     private static func writeArrivals(
-        _ entry: TraceEntry, count: Int, every: Int64?, units: borrowing DurationText.Units, shards: ShardNaming, into sink: inout MarkupWriter
+        _ entry: TraceEntry, count: Int, every: Int64?, words: TraceWords, units: borrowing DurationText.Units, shards: ShardNaming,
+        into sink: inout MarkupWriter
     ) {
         guard case .arrival(let first, let size, let shard, let group) = entry.event else { return }
         sink.raw("#"); sink.integer(first); sink.raw("-"); sink.integer(first + count - 1)
         if let every {
-            sink.raw(", one every "); DurationText.writeExact(every, units: units, into: &sink)
-            sink.raw(",")
+            sink.raw(words.everyStart); DurationText.writeExact(every, units: units, into: &sink)
+            sink.raw(words.everyEnd)
         }
-        sink.raw(" "); sink.integer(Int(size)); sink.raw(" B each")
-        if let shard { sink.raw(every == nil ? " " : ", "); sink.raw(shards.word); sink.raw(" "); sink.integer(shards.number(shard)) }
-        if let group { sink.raw(every == nil ? " group " : ", group "); sink.text(group) }
+        sink.raw(words.sizeStart); sink.integer(Int(size)); sink.raw(words.sizeEnd)
+        let separator: StaticString = every == nil ? " " : words.runSeparator
+        if let shard { sink.raw(separator); sink.raw(words.shardWord(shards)); sink.raw(" "); sink.integer(shards.number(shard)) }
+        if let group { sink.raw(separator); sink.raw(words.group); sink.text(group) }
         writeRules(entry.rules, ids: RuleSet.ids, into: sink)
     }
 

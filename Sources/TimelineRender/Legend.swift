@@ -23,7 +23,7 @@ public enum Legend {
     /// Appends the legend of these mark kinds (either view's `legend`) to `out`.
     public static func write(kinds: [TimelineModel.Kind], language: String, into out: MarkupWriter) {
         guard !kinds.isEmpty else { return }
-        let entries = TimelineLabels.isJapanese(language) ? japaneseEntries : englishEntries
+        let entries = InterfaceLanguage.isJapanese(language) ? japaneseEntries : englishEntries
         out.raw("<ul class=\"tl-legend\">")
         for kind in kinds {
             out.raw(bytes: entries[TimelineModel.Kind.allCases.firstIndex(of: kind)!])

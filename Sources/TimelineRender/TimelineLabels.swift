@@ -78,13 +78,7 @@ public struct TimelineLabels: Sendable {
 
     /// The labels for a language tag; English for anything but Japanese.
     public static func forLanguage(_ tag: String) -> TimelineLabels {
-        isJapanese(tag) ? .ja : .en
-    }
-
-    /// Whether a language tag gets the Japanese labels and words of a figure (`ja`, `ja-JP`,
-    /// any case): the one rule of the figure's labels, its legend and its aggregate words.
-    static func isJapanese(_ tag: String) -> Bool {
-        tag.lowercased().hasPrefix("ja")
+        InterfaceLanguage.isJapanese(tag) ? .ja : .en
     }
 
     /// The figure description's note on a compressed axis: `axisCompressed` with `%d` and

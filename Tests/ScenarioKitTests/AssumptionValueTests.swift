@@ -142,6 +142,37 @@ import Testing
         )
     }
 
+    /// On a Japanese page a figure explains the value its run used in Japanese too.
+    @Test func japaneseFiguresExplainTheValueUsed() throws {
+        var values = Assumptions()
+        #expect(Assumptions.Name.topicExpiry.explanation(under: values, language: "ja") == Assumptions.Name.topicExpiry.japaneseExplanation)
+        values.topicSegment = 3_600_000
+        values.rabbitmqDeliveryLimit = 20
+        #expect(
+            Assumptions.Name.topicExpiry.explanation(under: values, language: "ja")
+                == "Kafka はセグメント単位で削除する。長さ 1時間 のセグメントで書き込まれたレコードは、セグメントの終わりにトピックの保持期間を足した時刻にまとめて期限切れになる (KF4)。"
+        )
+        #expect(Assumptions.Name.rabbitmqRedelivery.explanation(under: values, language: "ja-JP").hasPrefix("RabbitMQ は失敗したバッチをすぐにキューに戻す。1 + 20 回の配信に"))
+        #expect(Assumptions.Name.rabbitmqRedelivery.explanation(under: values, language: "en").hasPrefix("RabbitMQ requeues a failed batch at once; a message that failed 1 + 20"))
+    }
+
+    /// Every assumption has a Japanese sentence that cites the rules and states the numbers
+    /// its English one does: a translation that lost a rule id or changed a default would
+    /// explain another assumption.
+    @Test(arguments: Assumptions.Name.allCases)
+    func theJapaneseSentenceCitesWhatTheEnglishOneDoes(_ name: Assumptions.Name) {
+        let japanese = name.japaneseExplanation
+        #expect(japanese.unicodeScalars.contains { (0x3040...0x30FF).contains($0.value) }, "written in Japanese")
+        #expect(japanese.hasSuffix("。"))
+        #expect(Self.ruleIDs(japanese) == Self.ruleIDs(name.explanation))
+        #expect(japanese.contains(name.rule))
+    }
+
+    /// The rule ids a sentence cites (`A3`, `KF4`, `R11`), in order.
+    private static func ruleIDs(_ text: String) -> [String] {
+        text.matches(of: /\b[A-Z]{1,2}[0-9]{1,2}\b/).map { String($0.output) }
+    }
+
     @Test func wordsAreReadWithoutRegardToCase() {
         #expect(problem("async", "retry-from", "Attempt-Start") == nil)
         #expect(problem("async", "sns-backoff", "LINEAR") == nil, "as SNS's own BackoffFunction spells it")

@@ -75,6 +75,28 @@ import TestSupport
         #expect(page.contains("<dt><code>idle-lifetime</code><dd>AWS does not publish"), "not set: the explanation alone")
     }
 
+    /// On a Japanese page the assumptions are explained in Japanese, the one the block set
+    /// marked as on an English page.
+    @Test func aJapanesePageExplainsItsAssumptionsInJapanese() throws {
+        let note = """
+            # N
+
+            ```scenario
+            title: "最も古い環境"
+            mode: sync
+            function: { init: 800ms }
+            assume: { environment-reuse: least-recent }
+            events:
+              - { at: 0s, count: 2 }
+              - at: 1m
+            ```
+            """
+        let page = try #require(build(MemoryFileSystem(files: ["s/content/a.md": note])).text(at: "a.html"))
+        #expect(page.contains("<dt><code>environment-reuse</code><dd>(このシナリオで値を設定。既定の値の説明:) アイドル状態の実行環境が複数あるときは"))
+        #expect(page.contains("<dt><code>idle-lifetime</code><dd>アイドル状態の実行環境を保持する時間は公開されていない。"))
+        #expect(!page.contains("AWS does not publish"))
+    }
+
     @Test func aSiteOverridesTheFigureAndCachedFiguresFollow() throws {
         let fileSystem = MemoryFileSystem(files: [
             "s/content/a.md": note(lang: "en"),

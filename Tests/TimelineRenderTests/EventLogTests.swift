@@ -8,7 +8,7 @@ import Testing
     @Test func aBurstOfArrivalsIsOneLine() throws {
         var spec = ScenarioSpec(mode: .sqs)
         spec.arrivals = [ArrivalGroup(at: 0, count: 12), ArrivalGroup(at: 5_000)]
-        let log = EventLog.html(try Simulator.simulate(spec), options: TimelineOptions())
+        let log = EventLog.html(try Simulator.simulate(spec), options: TimelineOptions(language: "en"))
         #expect(log.contains("<dt>0 ms<dd>arrival #1-12 1024 B each\n<dd>batch inv 1"))
         #expect(!log.contains("arrival #2 "))
         #expect(log.contains("<dd>arrival #13 1024 B"))
@@ -17,7 +17,7 @@ import Testing
     @Test func arrivalsThatDifferAreNotMerged() throws {
         var spec = ScenarioSpec(mode: .async)
         spec.arrivals = [ArrivalGroup(at: 0), ArrivalGroup(at: 0, size: 2048)]
-        let log = EventLog.html(try Simulator.simulate(spec), options: TimelineOptions())
+        let log = EventLog.html(try Simulator.simulate(spec), options: TimelineOptions(language: "en"))
         #expect(log.contains("<dd>arrival #1 1024 B"))
         #expect(log.contains("<dd>arrival #2 2048 B"))
     }
@@ -25,7 +25,7 @@ import Testing
     @Test func instantsAFewMillisecondsApartReadApart() throws {
         var spec = ScenarioSpec(mode: .async)
         spec.arrivals = [ArrivalGroup(at: 1_050), ArrivalGroup(at: 1_100)]
-        let log = EventLog.html(try Simulator.simulate(spec), options: TimelineOptions())
+        let log = EventLog.html(try Simulator.simulate(spec), options: TimelineOptions(language: "en"))
         #expect(log.contains("<dt>1.05 s<dd>arrival #1 1024 B"))
         #expect(log.contains("<dt>1.1 s<dd>arrival #2 1024 B"))
     }
@@ -37,7 +37,7 @@ import Testing
         var spec = ScenarioSpec(mode: .sqs)
         spec.mapping.batchingWindowSeconds = 1
         spec.arrivals = [ArrivalGroup(at: 0, count: 8, every: 50)]
-        let log = EventLog.html(try Simulator.simulate(spec), options: TimelineOptions())
+        let log = EventLog.html(try Simulator.simulate(spec), options: TimelineOptions(language: "en"))
         #expect(log.contains("<dt>0 ms – 350 ms<dd>arrivals #1-8, one every 50 ms, 1024 B each\n<dt>1 s<dd>batch inv 1"))
         #expect(!log.contains("arrival #2 "))
     }
@@ -47,7 +47,7 @@ import Testing
     @Test func arrivalsSharingTheirInstantsWithOtherEventsStayApart() throws {
         var spec = ScenarioSpec(mode: .sqs)
         spec.arrivals = [ArrivalGroup(at: 0, count: 4, every: 500)]
-        let log = EventLog.html(try Simulator.simulate(spec), options: TimelineOptions())
+        let log = EventLog.html(try Simulator.simulate(spec), options: TimelineOptions(language: "en"))
         #expect(!log.contains("arrivals #"))
         #expect(log.contains("<dt>0 ms<dd>arrival #1 1024 B\n"))
         #expect(log.contains("<dt>1.5 s<dd>arrival #4 1024 B\n"))
@@ -61,10 +61,33 @@ import Testing
             ArrivalGroup(at: 0), ArrivalGroup(at: 50), ArrivalGroup(at: 150), ArrivalGroup(at: 1_000, count: 2, every: 100),
             ArrivalGroup(at: 2_000, count: 3, every: 100),
         ]
-        let log = EventLog.html(try Simulator.simulate(spec), options: TimelineOptions())
+        let log = EventLog.html(try Simulator.simulate(spec), options: TimelineOptions(language: "en"))
         for line in ["<dt>0 ms<dd>arrival #1 ", "<dt>50 ms<dd>arrival #2 ", "<dt>150 ms<dd>arrival #3 ", "<dt>1 s<dd>arrival #4 ", "<dt>1.1 s<dd>arrival #5 "] {
             #expect(log.contains(line))
         }
         #expect(log.contains("<dt>2 s – 2.2 s<dd>arrivals #6-8, one every 100 ms, 1024 B each\n"))
+    }
+
+    /// On a Japanese page the log reads in Japanese: its times in the figure's units, its
+    /// events' words, and a run of arrivals with its pace.
+    @Test func aJapanesePageReadsItsLogInJapanese() throws {
+        var spec = ScenarioSpec(mode: .sqs)
+        spec.mapping.batchingWindowSeconds = 1
+        spec.arrivals = [ArrivalGroup(at: 0, count: 8, every: 50)]
+        let log = EventLog.html(try Simulator.simulate(spec), options: TimelineOptions(language: "ja"))
+        #expect(log.contains("<dt>0ミリ秒 – 350ミリ秒<dd>到着 #1-8 (50ミリ秒ごと) 各 1024 B\n<dt>1秒<dd>バッチ 呼び出し 1、レーン 0: #1-8 (window)"))
+        #expect(log.contains("<dd>開始 呼び出し 1、実行環境 1: #1-8 (試行 1)"))
+        #expect(log.contains("<dd>終了 呼び出し 1、実行環境 1: #1-8 ok"))
+        #expect(!log.contains("inv "), "no English word is left")
+    }
+
+    /// An asynchronous retry on a Japanese page: the wait comes before 後, as the figure's
+    /// label says 再試行まで.
+    @Test func aJapaneseRetryReadsWithItsWait() throws {
+        var spec = ScenarioSpec(mode: .async)
+        spec.function.fails = .always
+        spec.arrivals = [ArrivalGroup(at: 0)]
+        let log = EventLog.html(try Simulator.simulate(spec), options: TimelineOptions(language: "ja-JP"))
+        #expect(log.contains("<dd>再試行 #1 1分後 (function-error) <i>A3</i>\n<dt>1分0.1秒<dd>開始 呼び出し 2、実行環境 1: #1 (試行 2)"))
     }
 }

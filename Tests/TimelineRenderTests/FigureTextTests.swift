@@ -180,7 +180,7 @@ import Testing
     @Test func rulesFollowTheirEventInItalics() throws {
         var spec = ScenarioSpec(mode: .sqs)
         spec.arrivals = [ArrivalGroup(at: 0)]
-        let log = EventLog.html(try Simulator.simulate(spec), options: TimelineOptions())
+        let log = EventLog.html(try Simulator.simulate(spec), options: TimelineOptions(language: "en"))
         #expect(log.contains(": #1 (window) <i>E1 E2</i>\n"))
         #expect(!log.contains("<i></i>"))
         #expect(!log.contains("<i> "))
@@ -208,6 +208,22 @@ import Testing
         let writer = MarkupWriter()
         Trace.describe(.start(invocation: 2, instance: 1, items: [1], attempt: 2), into: writer, shards: .shard)
         #expect(writer.string == "start inv 2 on env 1: #1 (attempt 2)")
+    }
+
+    /// Each event's Japanese line (`TraceWords.japanese`), with a Kafka partition named so.
+    @Test(arguments: [
+        (TraceEvent.start(invocation: 2, instance: 1, items: [1], attempt: 2), "開始 呼び出し 2、実行環境 1: #1 (試行 2)"),
+        (.retryScheduled(items: [1, 2, 3, 7], reason: .throttled, delay: 1_500), "再試行 #1-3,7 1.5秒後 (throttled)"),
+        (.coldStart(invocation: 1, instance: 3, items: [4], duration: 250, failed: true), "初期化 呼び出し 1、実行環境 3: #4 コールドスタート 250ミリ秒 失敗"),
+        (.provisioned(instances: [1, 2], initDuration: 61_000), "準備完了 プロビジョニングされた実行環境 #1-2 (Init 1分1秒 を事前に実行)"),
+        (.shardBlocked(shard: 1, items: [3]), "ブロック パーティション 0、原因 #3"),
+        (.recursionStopped(items: [5], depth: 17), "停止 #5 再帰ループの 17 回目の呼び出し"),
+        (.arrival(item: 4, size: 10, shard: 2, group: "g"), "到着 #4 10 B パーティション 1 グループ g"),
+    ])
+    func japaneseLinesReadInJapanese(_ event: TraceEvent, _ line: String) {
+        let writer = MarkupWriter()
+        Trace.describe(event, into: writer, shards: .partition, words: .japanese)
+        #expect(writer.string == line)
     }
 }
 

@@ -1,3 +1,4 @@
+import LambdaSimulator
 import NotesCore
 import Testing
 
@@ -6,14 +7,17 @@ import Testing
 /// The legend's entries written once per language: the same markup as composing each word
 /// on the figure, for every kind and language tag.
 @Suite struct LegendEntriesTests {
-    /// One rule picks the Japanese words for the labels, the legend and the aggregate view.
+    /// One rule picks the Japanese words for the labels, the legend, the aggregate view and
+    /// the event log.
     @Test func aLanguageTagStartingWithJaChoosesJapanese() {
-        for tag in ["ja", "JA-jp", "ja-JP", "Ja"] { #expect(TimelineLabels.isJapanese(tag), "\(tag)") }
-        for tag in ["en", "en-GB", "fr", "", "jp"] { #expect(!TimelineLabels.isJapanese(tag), "\(tag)") }
+        for tag in ["ja", "JA-jp", "ja-JP", "Ja"] { #expect(InterfaceLanguage.isJapanese(tag), "\(tag)") }
+        for tag in ["en", "en-GB", "fr", "", "jp"] { #expect(!InterfaceLanguage.isJapanese(tag), "\(tag)") }
         let out = MarkupWriter(capacity: 64)
         Legend.write(kinds: [.attemptOK], language: "JA-jp", into: out)
         #expect(out.bytes == Array("<ul class=\"tl-legend\">".utf8) + Legend.entries(.ja)[0] + Array("</ul>\n".utf8))
         #expect(AggregateLabels.forLanguage("JA-jp").perBarFormat == AggregateLabels.ja.perBarFormat)
+        #expect(TraceWords.forLanguage("JA-jp").start.description == "開始")
+        #expect(TraceWords.forLanguage("en-GB").start.description == "start")
     }
 
     @Test func theEntriesAreTheWordsAsMarkup() {

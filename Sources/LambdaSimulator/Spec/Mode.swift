@@ -38,7 +38,7 @@ public enum InvocationMode: String, Sendable, Hashable, CaseIterable {
     /// partition counted from 0 as Kafka counts it (KF1; the trace keeps partitions as shards
     /// from 1, so `offset` is taken from its number), a stream's shard as the trace numbers it.
     public var shardNaming: ShardNaming {
-        self == .kafka ? ShardNaming(word: "partition", offset: 1) : ShardNaming(word: "shard", offset: 0)
+        self == .kafka ? .partition : .shard
     }
 
     /// What the scenario's inputs are called: `events` sent by a caller, or `records` a
@@ -141,12 +141,19 @@ public enum Trigger: String, Sendable, Hashable, CaseIterable {
 
 /// The word and numbering a trace's shard is shown with (`InvocationMode.shardNaming`).
 public struct ShardNaming: Sendable {
-    public let word: StaticString
+    /// Whether the trace's shards are a Kafka topic's partitions; its words name them so
+    /// (`TraceWords.shardWord`).
+    public let isPartition: Bool
     /// What is taken from the trace's shard number to show it.
     public let offset: Int
 
+    /// The English word (claims' messages and the text dump).
+    public var word: StaticString { isPartition ? "partition" : "shard" }
+
     /// A stream's shards, as the trace numbers them.
-    public static let shard = ShardNaming(word: "shard", offset: 0)
+    public static let shard = ShardNaming(isPartition: false, offset: 0)
+    /// A Kafka topic's partitions, counted from 0 (the trace counts them from 1).
+    public static let partition = ShardNaming(isPartition: true, offset: 1)
 
     /// The number a reader sees for the trace's `shard`.
     public func number(_ shard: Int) -> Int { shard - offset }

@@ -34,82 +34,89 @@ extension Trace {
     /// `describe` into markup, unpadded (an event log's line), compiled for the writer: a
     /// log describes every event of a trace, and through the generic sink each of a line's
     /// dozen pieces went through the protocol's table.
-    public static func describe(_ event: TraceEvent, into out: MarkupWriter, shards: ShardNaming) {
+    public static func describe(_ event: TraceEvent, into out: MarkupWriter, shards: ShardNaming, words: TraceWords = .english) {
         var sink = out
-        describe(event, into: &sink, padded: false, shards: shards)
+        describe(event, into: &sink, padded: false, shards: shards, words: words)
     }
 
     /// Writes `describe(event)` piece by piece: every figure's event log lists every event,
     /// so no String is made per line or per number. `padded` aligns what follows the event's
     /// name in a column, as the text dump does; an HTML table has its own columns.
-    /// `shards` names a stream's shard or a Kafka topic's partition (`InvocationMode.shardNaming`).
-    public static func describe(_ event: TraceEvent, into out: inout some TextSink, padded: Bool = true, shards: ShardNaming = .shard) {
+    /// `shards` names a stream's shard or a Kafka topic's partition (`InvocationMode.shardNaming`);
+    /// `words` are the line's words, English or Japanese (`TraceWords`).
+    public static func describe(
+        _ event: TraceEvent, into out: inout some TextSink, padded: Bool = true, shards: ShardNaming = .shard, words: TraceWords = .english
+    ) {
         func head(_ name: StaticString) {
             out.literal(name)
             for _ in 0..<(padded ? max(1, 10 - name.utf8CodeUnitCount) : 1) { out.literal(" ") }
         }
+        /// `inv 2 on env 1: `
+        func invocation(_ invocation: Int, on instance: Int) {
+            out.literal(words.invocation); out.integer(invocation); out.literal(words.onEnvironment); out.integer(instance); out.literal(": ")
+        }
         switch event {
         case .arrival(let item, let size, let shard, let group):
-            head("arrival"); out.literal("#"); out.integer(item); out.literal(" "); out.integer(Int(size)); out.literal(" B")
-            if let shard { out.literal(" "); out.literal(shards.word); out.literal(" "); out.integer(shards.number(shard)) }
-            if let group { out.literal(" group "); out.text(group) }
+            head(words.arrival); out.literal("#"); out.integer(item); out.literal(" "); out.integer(Int(size)); out.literal(" B")
+            if let shard { out.literal(" "); out.literal(words.shardWord(shards)); out.literal(" "); out.integer(shards.number(shard)) }
+            if let group { out.literal(" "); out.literal(words.group); out.text(group) }
         case .response(let item, let status, let error, let reason):
-            head("response"); out.literal("#"); out.integer(item); out.literal(" "); out.integer(status)
+            head(words.response); out.literal("#"); out.integer(item); out.literal(" "); out.integer(status)
             if let error { out.literal(" "); out.text(error) }
             if let reason { out.literal(" ("); out.text(reason); out.literal(")") }
         case .enqueued(let item):
-            head("enqueued"); out.literal("#"); out.integer(item)
+            head(words.enqueued); out.literal("#"); out.integer(item)
         case .received(let items, let counts):
-            head("received"); ItemRanges.write(items, into: &out); out.literal(" receive count ")
+            head(words.received); ItemRanges.write(items, into: &out); out.literal(words.receiveCount)
             for (index, count) in counts.enumerated() {
                 if index > 0 { out.literal(",") }
                 out.integer(count)
             }
         case .batch(let invocation, let ids, let trigger, let lane):
-            head("batch"); out.literal("inv "); out.integer(invocation); out.literal(" lane "); out.integer(lane); out.literal(": ")
+            head(words.batch); out.literal(words.invocation); out.integer(invocation); out.literal(words.lane); out.integer(lane); out.literal(": ")
             ItemRanges.write(ids, into: &out); out.literal(" ("); out.text(trigger.rawValue); out.literal(")")
-        case .start(let invocation, let instance, let ids, let attempt):
-            head("start"); out.literal("inv "); out.integer(invocation); out.literal(" on env "); out.integer(instance); out.literal(": ")
-            ItemRanges.write(ids, into: &out); out.literal(" (attempt "); out.integer(attempt); out.literal(")")
-        case .end(let invocation, let instance, let ids, let result, let reported):
-            head("end"); out.literal("inv "); out.integer(invocation); out.literal(" on env "); out.integer(instance); out.literal(": ")
+        case .start(let number, let instance, let ids, let attempt):
+            head(words.start); invocation(number, on: instance)
+            ItemRanges.write(ids, into: &out); out.literal(words.attempt); out.integer(attempt); out.literal(")")
+        case .end(let number, let instance, let ids, let result, let reported):
+            head(words.end); invocation(number, on: instance)
             ItemRanges.write(ids, into: &out); out.literal(" "); out.text(result.rawValue)
-            if !reported.isEmpty { out.literal(" reported "); ItemRanges.write(reported, into: &out) }
+            if !reported.isEmpty { out.literal(words.reported); ItemRanges.write(reported, into: &out) }
         case .throttled(let ids, let reason):
-            head("throttled"); ItemRanges.write(ids, into: &out); out.literal(" "); out.text(reason)
+            head(words.throttled); ItemRanges.write(ids, into: &out); out.literal(" "); out.text(reason)
         case .retryScheduled(let ids, let reason, let delay):
-            head("retry"); ItemRanges.write(ids, into: &out); out.literal(" in "); DurationText.write(delay, units: .english, into: &out)
-            out.literal(" ("); out.text(reason.rawValue); out.literal(")")
+            head(words.retry); ItemRanges.write(ids, into: &out); out.literal(words.retryIn); DurationText.write(delay, units: words.units, into: &out)
+            out.literal(words.retryAfter); out.literal(" ("); out.text(reason.rawValue); out.literal(")")
         case .visible(let ids):
-            head("visible"); ItemRanges.write(ids, into: &out)
+            head(words.visible); ItemRanges.write(ids, into: &out)
         case .shardBlocked(let shard, let ids):
-            head("blocked"); out.literal(shards.word); out.literal(" "); out.integer(shards.number(shard)); out.literal(" by ");
+            head(words.blocked); out.literal(words.shardWord(shards)); out.literal(" "); out.integer(shards.number(shard)); out.literal(words.blockedBy)
             ItemRanges.write(ids, into: &out)
         case .shardUnblocked(let shard):
-            head("unblocked"); out.literal(shards.word); out.literal(" "); out.integer(shards.number(shard))
+            head(words.unblocked); out.literal(words.shardWord(shards)); out.literal(" "); out.integer(shards.number(shard))
         case .bisected(let ids, let first, let second):
-            head("bisected"); ItemRanges.write(ids, into: &out); out.literal(" -> "); ItemRanges.write(first, into: &out)
+            head(words.bisected); ItemRanges.write(ids, into: &out); out.literal(" -> "); ItemRanges.write(first, into: &out)
             out.literal(" + "); ItemRanges.write(second, into: &out)
         case .delivery(let delivery):
-            head("delivery"); out.text(delivery.route.rawValue); out.literal(" -> "); out.text(delivery.target.rawValue)
-            if !delivery.delivered { out.literal(" FAILED") }
+            head(words.delivery); out.text(delivery.route.rawValue); out.literal(" -> "); out.text(delivery.target.rawValue)
+            if !delivery.delivered { out.literal(words.failed) }
             out.literal(":")
             if let condition = delivery.condition { out.literal(" "); out.text(condition) }
-            if let count = delivery.approximateInvokeCount { out.literal(" count "); out.integer(count) }
+            if let count = delivery.approximateInvokeCount { out.literal(words.count); out.integer(count) }
             out.literal(" "); ItemRanges.write(delivery.items, into: &out)
         case .discarded(let ids, let reason):
-            head("discarded"); ItemRanges.write(ids, into: &out); out.literal(" ("); out.text(reason.rawValue); out.literal(")")
-        case .coldStart(let invocation, let instance, let ids, let duration, let failed):
-            head("init"); out.literal("inv "); out.integer(invocation); out.literal(" on env "); out.integer(instance); out.literal(": ")
-            ItemRanges.write(ids, into: &out); out.literal(" cold start "); DurationText.write(duration, units: .english, into: &out)
-            if failed { out.literal(" FAILED") }
+            head(words.discarded); ItemRanges.write(ids, into: &out); out.literal(" ("); out.text(reason.rawValue); out.literal(")")
+        case .coldStart(let number, let instance, let ids, let duration, let failed):
+            head(words.coldStart); invocation(number, on: instance)
+            ItemRanges.write(ids, into: &out); out.literal(words.coldStartTook); DurationText.write(duration, units: words.units, into: &out)
+            if failed { out.literal(words.failed) }
         case .recursionStopped(let ids, let depth):
-            head("stopped"); ItemRanges.write(ids, into: &out); out.literal(" recursive loop, invocation "); out.integer(depth)
+            head(words.stopped); ItemRanges.write(ids, into: &out); out.literal(words.loopAt); out.integer(depth); out.literal(words.loopAtEnd)
         case .provisioned(let instances, let initDuration):
-            head("ready"); out.literal("provisioned env "); ItemRanges.write(instances, into: &out)
-            out.literal(" (Init "); DurationText.write(initDuration, units: .english, into: &out); out.literal(" ahead)")
+            head(words.ready); out.literal(words.provisioned); ItemRanges.write(instances, into: &out)
+            out.literal(words.initAhead); DurationText.write(initDuration, units: words.units, into: &out); out.literal(words.initAheadEnd)
         case .note(let text):
-            head("note"); out.text(text)
+            head(words.note); out.text(text)
         }
     }
 }

@@ -39,6 +39,8 @@ enum ScenarioFigure {
         var assumptionValues = Assumptions()
         /// The assumptions the block's `assume:` gave a value.
         var assumptionsSet: Set<Assumptions.Name> = []
+        /// The figure's language, for the assumptions' explanations.
+        var language = "en"
         /// The reference's rule ids that explain the run, in reference order.
         var rules: [String] = []
         /// The block's YAML, and whether it is shown open (front matter `scenario-source: open`).
@@ -80,13 +82,13 @@ enum ScenarioFigure {
         /// One assumption of the list: what the run used, marked as set by the block while the
         /// explanation is still the default's.
         private func assumption(_ name: Assumptions.Name, first: Bool) -> TemplateValue {
-            let explanation = name.explanation(under: assumptionValues)
+            let explanation = name.explanation(under: assumptionValues, language: language)
             return .object(
                 TemplateObject(
                     Self.assumptionShape,
                     values: [
                         .flag(first), .text(name.rawValue), .text(explanation),
-                        .flag(assumptionsSet.contains(name) && explanation == name.explanation),
+                        .flag(assumptionsSet.contains(name) && explanation == name.explanation(language: language)),
                     ]))
         }
     }
@@ -106,6 +108,7 @@ enum ScenarioFigure {
             eventLogEntries: UIStrings.eventLogEntries(forLanguage: language),
             uiContext: UIStrings.context(forLanguage: language))
         context.sourceOpen = sourceOpen
+        context.language = language
         var log: ScenarioLog?
         switch run.status {
         case .simulated(let trace):

@@ -1,3 +1,4 @@
+import NotesCore
 import NotesMarkdown
 
 /// The words of the site's own interface, in the languages notesim ships.
@@ -130,27 +131,23 @@ public struct UIStrings: Sendable, Equatable {
 
     /// The strings for a language tag (`ja`, `ja-JP`, `en-GB`); English for any other.
     public static func forLanguage(_ tag: String) -> UIStrings {
-        isJapanese(tag) ? .ja : .en
+        InterfaceLanguage.isJapanese(tag) ? .ja : .en
     }
 
     /// `forLanguage(tag).context`, made once per language: every page and figure has one, and
     /// building its thirty values cost as much as rendering a small figure.
     static func context(forLanguage tag: String) -> TemplateObject {
-        isJapanese(tag) ? japaneseContext : englishContext
+        InterfaceLanguage.isJapanese(tag) ? japaneseContext : englishContext
     }
 
     /// `forLanguage(tag).eventLogEntries`, without copying every string of the language
     /// (a scenario figure needs this one).
     static func eventLogEntries(forLanguage tag: String) -> String {
-        isJapanese(tag) ? ja.eventLogEntries : en.eventLogEntries
+        InterfaceLanguage.isJapanese(tag) ? ja.eventLogEntries : en.eventLogEntries
     }
 
     private static let japaneseContext = ja.context
     private static let englishContext = en.context
-
-    private static func isJapanese(_ tag: String) -> Bool {
-        tag.lowercased().hasPrefix("ja")
-    }
 
     /// The title of an alert of this kind.
     public func alertTitle(_ kind: AlertKind) -> String {
