@@ -75,7 +75,11 @@ struct SimulateCommand: ParsableCommand {
         // with limits the site does not have.
         Console.report(settingsProblems)
         if settingsProblems.contains(where: \.isError) { throw ExitCode(ExitStatus.failure) }
-        let run = ScenarioRunner.run(yaml, path: file, firstLine: firstLine, columnOffset: columnOffset, limits: site.limits.simulation)
+        // The figure is the page's (its first 2,000 entries); the text and JSON traces are the
+        // whole run, as the event log's page promises ("notesim simulate prints them all").
+        let run = ScenarioRunner.run(
+            yaml, path: file, firstLine: firstLine, columnOffset: columnOffset, limits: site.limits.simulation,
+            keeping: format == .svg ? ScenarioRunner.detailLimit : .max)
         // The labels' language when neither `--language` nor the block's `show` names one.
         let pageLanguage = format == .svg ? noteLanguage ?? site.language : "ja"
         try print(run, format: format, pageLanguage: pageLanguage)

@@ -55,6 +55,11 @@ extension ScenarioParser {
                     spec.assumptions.recursionThreshold = v
                 }
             case .kafkaBatchScope, .topicExpiry, .rabbitmqRedelivery: readSourceAssumption(name, value, path, into: &spec, &reader)
+            case .startingPosition:
+                // The mapping's own setting says where it starts; a second place would disagree.
+                reader.error(
+                    "scenario.value", at: value,
+                    "'starting-position' is the mapping's: set EventSourceMapping.StartingPosition (TRIM_HORIZON, LATEST or AT_TIMESTAMP)")
             case .bisectSplit, .redriveAt, .windowStart:
                 // Named so that figures can list them, but with no other value implemented:
                 // a value here was accepted and ignored.
@@ -87,7 +92,7 @@ extension ScenarioParser {
         case .streamRetryDelay, .sdkJitter, .sdkRetryGeneration, .recordOverhead, .syncLimit, .retryFrom, .bisectAtZeroRetries, .kafkaPollers,
             .kafkaPollerBatches, .environmentReuse, .initOverrun, .sfnRetryFrom, .snsBackoff, .s3HandOff, .eventbridgeBackoff, .adaptiveLimiter,
             .maxEnvironmentLifetime, .recursionThreshold, .recursionCondition, .snapstartReactivation, .bisectSplit, .redriveAt, .windowStart, .topicExpiry,
-            .kafkaBatchScope, .provisionedRecycle,
+            .kafkaBatchScope, .provisionedRecycle, .startingPosition,
             .rabbitmqRedelivery:
             nil
         }

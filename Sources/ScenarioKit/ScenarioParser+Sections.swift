@@ -340,6 +340,7 @@ extension ScenarioParser {
             }
         }
         if let startingPosition {
+            spec.mapping.startingPositionNamed = true
             let node = reader.positions["\(base).StartingPosition"]
             switch startingPosition {
             case "TRIM_HORIZON": spec.mapping.startingPosition = .trimHorizon

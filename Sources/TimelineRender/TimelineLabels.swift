@@ -47,6 +47,8 @@ public struct TimelineLabels: Sendable {
     public var attempts: String
     public var arrivals: String
     public var records: String
+    /// One record, in a batch's tooltip (`#4 (1 record)`).
+    public var record: String
     public var arrival: String
     public var response: String
     public var visible: String
@@ -60,7 +62,7 @@ public struct TimelineLabels: Sendable {
         retryIn: "retry in", delivered: "delivered", deliveryFailed: "delivery failed", discarded: "discarded",
         blocked: "blocked", coldStart: "cold start (Init)", loopStopped: "loop stopped", window: "window", size: "size", payload: "6 MB", retry: "retry",
         axisCompressed: "Time axis compressed: %d idle gaps hidden (%@).", axisLinear: "Linear time axis.",
-        laneColumn: "Where", attempt: "attempt", attempts: "attempts", arrivals: "arrivals", records: "records",
+        laneColumn: "Where", attempt: "attempt", attempts: "attempts", arrivals: "arrivals", records: "records", record: "record",
         arrival: "arrives", response: "response", visible: "visible again", units: .english
     )
 
@@ -72,7 +74,7 @@ public struct TimelineLabels: Sendable {
         retryIn: "再試行まで", delivered: "送信", deliveryFailed: "送信失敗", discarded: "破棄",
         blocked: "ブロック中", coldStart: "コールドスタート (Init)", loopStopped: "ループ停止", window: "ウィンドウ", size: "サイズ", payload: "6 MB", retry: "再試行",
         axisCompressed: "時間軸を圧縮: 何も起きない %d 区間を省略 (%@)。", axisLinear: "時間軸は等間隔。",
-        laneColumn: "場所", attempt: "試行", attempts: "試行", arrivals: "到着", records: "件",
+        laneColumn: "場所", attempt: "試行", attempts: "試行", arrivals: "到着", records: "件", record: "件",
         arrival: "到着", response: "応答", visible: "再び可視", units: .japanese
     )
 

@@ -63,7 +63,7 @@ extension TimelineLayout {
                     }
                 add(
                     .batch, lane: lanes.pollerLane, from: batch.start, to: batch.end, label: "[\(trigger)]",
-                    title: "\(items: batch.items) (\(batch.items.count) \(labels.records)): \(trigger)")
+                    title: "\(items: batch.items) (\(batch.items.count) \(batch.items.count == 1 ? labels.record : labels.records)): \(trigger)")
             }
         }
 

@@ -30,6 +30,28 @@ import Testing
         #expect(fromStart.startTimes == [0, 60_000, 180_000])
     }
 
+    /// A8, S3: an event the script refuses on its first try (`fails: [1]` with `failure:
+    /// throttled` or `service-error`) backs off 1 s and runs; the refusal was its first try.
+    /// It was refused until its age ran out.
+    @Test(arguments: [FailureKind.throttled, .serviceError])
+    func a8_aScriptedRefusalIsOneTryAndTheRetryRuns(_ kind: FailureKind) throws {
+        let trace = try Simulator.simulate(
+            Scenarios.async {
+                $0.function.fails = .attempts([1])
+                $0.function.failure = kind
+            })
+        #expect(trace.startTimes == [1_000])
+        #expect(trace.outcomes[1] == [.ok])
+        #expect(trace.stats.throttles == 1)
+        let sqs = try Simulator.simulate(
+            Scenarios.sqs {
+                $0.function.fails = .attempts([1])
+                $0.function.failure = kind
+            })
+        #expect(sqs.startTimes == [1_000], "Q12: the poller tries the batch again after the backoff")
+        #expect(sqs.outcomes[1] == [.ok])
+    }
+
     @Test func a4_timeoutsAreFunctionErrors() throws {
         let trace = try Simulator.simulate(
             Scenarios.async {

@@ -77,7 +77,7 @@ import Testing
         sync.function.loops = true
         #expect(
             ScenarioValidator.validate(sync).map(\.description) == [
-                "function.loop: loops are simulated through SQS, SNS, S3 and asynchronous invocations only [L2]"
+                "function.loop: loops are simulated through SQS, SNS, S3, EventBridge and asynchronous invocations only: AWS does not stop a loop through a stream, a Kafka topic, a broker or a change stream, and a synchronous one is not simulated [L2]"
             ])
     }
 

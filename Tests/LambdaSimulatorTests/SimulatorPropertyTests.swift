@@ -80,7 +80,9 @@ import Testing
         case 0: spec.function.fails = .never
         case 1: spec.function.fails = .always
         case 2: spec.function.fails = .rate(perMille: 300)
-        default: spec.function.fails = .records([1, count / 2 + 1], times: 2)
+        default:
+            // Poison records are a mapping's; an event's attempts fail by number.
+            spec.function.fails = spec.mode.eventSource == nil ? .attempts([1, 2]) : .records([1, count / 2 + 1], times: 2)
         }
         return spec
     }

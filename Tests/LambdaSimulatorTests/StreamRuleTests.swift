@@ -148,6 +148,53 @@ import Testing
         #expect(zero.assumptionsUsed.contains(.bisectAtZeroRetries))
     }
 
+    /// K10, §10: a batch not split at zero retries, because the block chose so, relied on the
+    /// assumption as much as one that was split.
+    @Test func k10_noSplitAtZeroRetriesReliesOnTheAssumptionToo() throws {
+        let kept = try Simulator.simulate(
+            Scenarios.kinesis(count: 4) {
+                $0.mapping.batchSize = 4
+                $0.mapping.maximumRetryAttempts = 0
+                $0.mapping.bisectBatchOnFunctionError = true
+                $0.mapping.onFailure = .sqs
+                $0.function.fails = .records([3], times: nil)
+                $0.assumptions.bisectAtZeroRetries = false
+            })
+        #expect(kept.batchItems == [[1, 2, 3, 4]])
+        #expect(kept.assumptionsUsed.contains(.bisectAtZeroRetries))
+        #expect(!kept.assumptionsUsed.contains(.bisectSplit))
+    }
+
+    /// K3, §10: without a StartingPosition a mapping reads from TRIM_HORIZON; the figure names
+    /// the assumption when a record came before the mapping started, and only then.
+    @Test func k3_readingRecordsFromBeforeTheStartWithoutAStartingPositionIsAnAssumption() throws {
+        let unnamed = try Simulator.simulate(Scenarios.kinesis { $0.arrivals = [Scenarios.group(at: -5_000), Scenarios.group(at: 1_000)] })
+        #expect(unnamed.outcomes == [1: [.ok], 2: [.ok]])
+        #expect(unnamed.assumptionsUsed.contains(.startingPosition))
+        let named = try Simulator.simulate(
+            Scenarios.kinesis {
+                $0.arrivals = [Scenarios.group(at: -5_000)]
+                $0.mapping.startingPositionNamed = true
+            })
+        #expect(!named.assumptionsUsed.contains(.startingPosition))
+        let afterTheStart = try Simulator.simulate(Scenarios.kinesis { $0.arrivals = [Scenarios.group(at: 0)] })
+        #expect(!afterTheStart.assumptionsUsed.contains(.startingPosition))
+    }
+
+    /// K6, S3: a batch the script refuses (`fails: [1]`, `failure: throttled`) is the first
+    /// batch try; the retry after the backoff is the second, which runs. It was refused for
+    /// 24 hours, the whole retention.
+    @Test func k6_aScriptedRefusalOfTheFirstBatchIsRetriedAndRuns() throws {
+        let trace = try Simulator.simulate(
+            Scenarios.kinesis {
+                $0.function.fails = .attempts([1])
+                $0.function.failure = .throttled
+            })
+        #expect(trace.startTimes == [1_000])
+        #expect(trace.outcomes == [1: [.ok]])
+        #expect(trace.stats.throttles == 1)
+    }
+
     @Test func k10_k11_withBothTheSplitIsAtTheReportedRecordAndUsesNoRetry() throws {
         let trace = try Simulator.simulate(
             Scenarios.kinesis(count: 5) {

@@ -78,6 +78,22 @@ import Testing
             "\(broken.standardError)")
     }
 
+    /// The event log's page shows a run's first 2,000 entries and says `notesim simulate`
+    /// prints them all: its text and JSON traces keep every entry (they stopped at 2,000,
+    /// with no word, and the JSON's last invocations had no end).
+    @Test func textAndJSONTracesHoldEveryEntry() throws {
+        let many = "mode: sync\nfunction: { duration: 100ms }\nevents: [ { at: 0s, count: 1500, every: 1s } ]\n"
+        let site = try CLI.makeSite(["m.yml": many])
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let text = try CLI.run(["simulate", "m.yml", "--format", "text"], in: site)
+        #expect(text.status == 0, "\(text.standardError)")
+        #expect(text.standardOutput.components(separatedBy: "\n").count { $0.contains("  end ") } == 1500)
+        let json = try CLI.run(["simulate", "m.yml", "--format", "json"], in: site)
+        #expect(json.status == 0)
+        #expect(!json.standardOutput.contains("\"end\":null"))
+        #expect(json.standardOutput.components(separatedBy: "\"result\":\"ok\"").count - 1 == 1500)
+    }
+
     @Test func aFrontMatterErrorIsReportedAtThePathAsGiven() throws {
         let site = try CLI.makeSite(["content/a.md": "---\norder: x\n---\n" + Self.note])
         defer { try? FileManager.default.removeItem(atPath: site) }

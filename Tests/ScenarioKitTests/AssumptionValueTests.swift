@@ -153,7 +153,9 @@ import Testing
                 == "Kafka はセグメント単位で削除する。長さ 1時間 のセグメントで書き込まれたレコードは、セグメントの終わりにトピックの保持期間を足した時刻にまとめて期限切れになる (KF4)。"
         )
         #expect(Assumptions.Name.rabbitmqRedelivery.explanation(under: values, language: "ja-JP").hasPrefix("RabbitMQ は失敗したバッチをすぐにキューに戻す。1 + 20 回の配信に"))
-        #expect(Assumptions.Name.rabbitmqRedelivery.explanation(under: values, language: "en").hasPrefix("RabbitMQ requeues a failed batch at once; a message that failed 1 + 20"))
+        #expect(
+            Assumptions.Name.rabbitmqRedelivery.explanation(under: values, language: "en").hasPrefix(
+                "RabbitMQ requeues a failed batch at once; a message that failed 1 + 20"))
     }
 
     /// Every assumption has a Japanese sentence that cites the rules and states the numbers

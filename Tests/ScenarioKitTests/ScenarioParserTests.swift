@@ -65,8 +65,8 @@ import Testing
                 "content/a.md:11:31: warning: record 99999999999 in fails does not exist: the scenario has 1 record [scenario.value]",
             ])
         #expect(
-            problems("mode: sync\nfunction: { fails: { records: [4] } }\nevents:\n  - { at: 0s, count: 3 }\n") == [
-                "content/a.md:11:31: warning: event 4 in fails does not exist: the scenario has 3 events [scenario.value]"
+            problems("mode: mq\nfunction: { fails: { records: [4] } }\nrecords:\n  - { at: 0s, count: 3 }\n") == [
+                "content/a.md:11:31: warning: record 4 in fails does not exist: the scenario has 3 records [scenario.value]"
             ])
         #expect(
             problems("mode: kinesis\nfunction:\n  fails: { records: [0, \"0-2\", 3], times: 1 }\nrecords:\n  - { at: 0s, count: 3 }\n") == [

@@ -45,6 +45,35 @@ import Testing
             ])
     }
 
+    /// A record's own `duration` and `fails` were ignored by every mapping; poison records
+    /// were ignored on events; a partition key was ignored on a queue. Each is an error at
+    /// its key now.
+    @Test func scriptsAndKeysThatDoNothingInTheirModeAreErrors() {
+        #expect(
+            problems("mode: sqs\nrecords:\n  - { at: 0s, duration: 2s, fails: always }\n") == [
+                "content/a.md:3:25: error: a record's own duration applies to events (sync and async); a mapping's batches run as function: says (a record that fails: function: { fails: { records: [N] } }) (rule E1) [scenario.unsupported]",
+                "content/a.md:3:36: error: a record's own fails applies to events (sync and async); a mapping's batches run as function: says (a record that fails: function: { fails: { records: [N] } }) (rule E1) [scenario.unsupported]",
+            ])
+        let onEvents =
+            "fails: { records } names poison records in a mapping's batches; an event's attempts fail by number (fails: [1, 2]), always, or by rate [scenario.unsupported]"
+        #expect(problems("mode: async\nfunction: { fails: { records: [1] } }\nevents: [ { at: 0s } ]\n") == ["content/a.md:2:20: error: " + onEvents])
+        #expect(problems("mode: sync\nevents:\n  - { at: 0s, fails: { records: [1] } }\n") == ["content/a.md:3:22: error: " + onEvents])
+        #expect(
+            problems("mode: sqs\nrecords:\n  - { at: 0s, partition-key: a }\n") == [
+                "content/a.md:3:30: error: partition-key 'a' applies to Kinesis and DynamoDB streams (key to Kafka topics) only (rule K1) [scenario.unsupported]"
+            ])
+        #expect(problems("mode: async\nevents:\n  - { at: 0s, duration: 2s, fails: [1] }\n").isEmpty)
+        #expect(problems("mode: kafka\nrecords:\n  - { at: 0s, key: a }\n").isEmpty)
+    }
+
+    /// `starting-position` is the mapping's own setting, not a second one in `assume:`.
+    @Test func theStartingPositionIsSetOnTheMapping() {
+        #expect(
+            problems("mode: kinesis\nassume: { starting-position: LATEST }\nrecords: [ { at: 0s } ]\n") == [
+                "content/a.md:2:30: error: 'starting-position' is the mapping's: set EventSourceMapping.StartingPosition (TRIM_HORIZON, LATEST or AT_TIMESTAMP) [scenario.value]"
+            ])
+    }
+
     @Test func showLanguageIsOneTheFiguresHaveWordsFor() {
         #expect(
             problems("mode: sync\nshow: { language: fr }\nevents: [ { at: 0s } ]\n") == [

@@ -40,6 +40,14 @@ import Testing
         #expect(model.marks.filter { $0.kind == .batch }.map(\.title) == ["#1-2 (2 records): window", "#1-2 (2 records): retry"])
     }
 
+    /// A batch of one record says so ("1 records" before).
+    @Test func aBatchOfOneRecordIsSingular() throws {
+        var spec = ScenarioSpec(mode: .sqs)
+        spec.arrivals = [ArrivalGroup(at: 0)]
+        let model = TimelineLayout.layout(try Simulator.simulate(spec), options: TimelineOptions(language: "en", title: "t"))
+        #expect(model.marks.filter { $0.kind == .batch }.map(\.title) == ["#1 (1 record): window"])
+    }
+
     @Test func brokersAndChangeStreamsHaveAQueueLane() throws {
         var mq = ScenarioSpec(mode: .mq)
         mq.arrivals = [ArrivalGroup(at: 0)]

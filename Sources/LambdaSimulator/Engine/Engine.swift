@@ -66,6 +66,8 @@ final class Engine {
         return names
     }
     var nextInvocation = 1
+    /// Batches the script refused before the handler ran (`batchPlan`).
+    var scriptedBatchRefusals = 0
     /// Steps taken (arrivals aside) since the clock last moved, and how many are allowed.
     var stepsThisInstant = 0
     var stepsPerInstantLimit: Int { 1_000_000 + 20 * stats.inputs }
@@ -323,6 +325,15 @@ final class Engine {
     func plan(attempt: Int, key: Int, group: Int) -> FunctionModel.Plan {
         guard hasGroupOverrides else { return function.plan(attempt: attempt, key: key) }
         return function.plan(attempt: attempt, key: key, overrideDurations: groupDurations[group], overrideFails: groupFails[group])
+    }
+
+    /// How the next batch a mapping hands to the function goes: the script's plan for the Nth
+    /// batch, where a batch the script refused (`failure: throttled` or `service-error`) took
+    /// its number too, so `fails: [1]` refuses the first batch once and the retry runs.
+    func batchPlan(items: [Int]) -> FunctionModel.Plan {
+        let plan = function.plan(attempt: nextInvocation + scriptedBatchRefusals, key: items.first ?? 0, items: items)
+        if case .refused = plan { scriptedBatchRefusals += 1 }
+        return plan
     }
 
     func takeInvocationNumber() -> Int {

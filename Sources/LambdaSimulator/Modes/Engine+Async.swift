@@ -14,6 +14,10 @@ struct AsyncItem {
     var refusals: Int32 = 0
     /// Handler runs so far (function-error retries count; throttles do not, A8).
     var attempts: Int16 = 0
+    /// Refusals the scenario's script made (`failure: throttled` or `service-error`): each
+    /// is one of the tries `fails` numbers, so `fails: [1]` refuses the first try only and
+    /// the event runs at the next.
+    var scriptedRefusals: Int16 = 0
     var lastResult: AttemptResult?
     var duplicated = false
     /// Invocations of its recursive-loop chain this event would be (L1, L3).
@@ -83,10 +87,11 @@ extension Engine {
             return
         }
         let group = Int(state.group)
-        let plan = self.plan(attempt: Int(state.attempts) + 1, key: item, group: group)
+        let plan = self.plan(attempt: Int(state.attempts) + Int(state.scriptedRefusals) + 1, key: item, group: group)
         let refusal: (reason: String, rules: RuleSet)?
         switch plan {
         case .refused(let kind):
+            state.scriptedRefusals += 1
             refusal = kind == .serviceError ? ("ServiceException", [.A8, .S3]) : ("ConcurrentInvocationLimitExceeded", [.A8, .S3])
         case .runs(let runtime, let result):
             switch pool.acquire(at: now) {

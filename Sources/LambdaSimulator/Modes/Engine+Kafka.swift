@@ -84,7 +84,10 @@ extension Engine {
     private func kafkaSkips(_ time: Int64) -> RuleSet? {
         if let committed = spec.topic.committedBefore { return time < committed ? .KF2 : nil }
         switch spec.mapping.startingPosition {
-        case .trimHorizon: return nil
+        case .trimHorizon:
+            // A mapping without a StartingPosition (§10) reading what came before it polled.
+            if time < kafkaPollingStart, !spec.mapping.startingPositionNamed { assume(.startingPosition) }
+            return nil
         case .latest: return time < kafkaPollingStart ? [.KF2, .KF3] : nil
         case .atTimestamp(let start): return time < (start ?? 0) ? .KF2 : nil
         }

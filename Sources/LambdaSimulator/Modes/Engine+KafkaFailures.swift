@@ -18,10 +18,9 @@ extension Engine {
             let split = splitAtReportedFailures(items, reported: response.reported)
             commit(split.committed)
             remainder = split.retried
-        } else if spec.mapping.bisectBatchOnFunctionError, items.count > 1, kafkaRetryLimit != 0 || spec.assumptions.bisectAtZeroRetries {
+        } else if spec.mapping.bisectBatchOnFunctionError, items.count > 1, kafkaRetryLimit != 0 || bisectsAtZeroRetries() {
             // KF5: BisectBatchOnFunctionError splits the batch without using a retry.
             assume(.bisectSplit)
-            if kafkaRetryLimit == 0 { assume(.bisectAtZeroRetries) }
             let half = (items.count + 1) / 2
             let pieces = [RetryPiece(items: Array(items[..<half]), failures: failures), RetryPiece(items: Array(items[half...]), failures: failures)]
             record(.bisected(items: items, first: pieces[0].items, second: pieces[1].items), rules: [.KF5])
@@ -132,5 +131,12 @@ extension Engine {
             record(.discarded(items: items, reason: reason), rules: .KF5)
         }
         for id in items { settle(id, OutcomeSet(outcome)) }
+    }
+
+    /// Whether a Kafka batch is bisected with no retries left (§10), named as relied on
+    /// whichever way it goes: the choice decides the run either way.
+    private func bisectsAtZeroRetries() -> Bool {
+        assume(.bisectAtZeroRetries)
+        return spec.assumptions.bisectAtZeroRetries
     }
 }

@@ -244,7 +244,7 @@ extension Engine {
             pumpQueue()
             return
         }
-        let plan = function.plan(attempt: invocationNumber, key: items.first ?? 0, items: items)
+        let plan = batchPlan(items: items)
         var refusal: (reason: String, rule: RuleSet)?
         var started: (instance: Int, runtime: Int64, result: AttemptResult)?
         switch plan {

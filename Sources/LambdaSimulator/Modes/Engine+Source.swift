@@ -217,7 +217,7 @@ extension Engine {
     ///   - whenStarted: what the source counts when the batch reaches the function.
     func startLaneBatch(lane: Int, items: [Int], retryRule: RuleSet, startRules: RuleSet = .E1, whenStarted: () -> Void = {}) {
         var refusal: (reason: String, rule: RuleSet)?
-        switch function.plan(attempt: nextInvocation, key: items.first ?? 0, items: items) {
+        switch batchPlan(items: items) {
         case .refused(let kind):
             refusal = (kind == .serviceError ? "ServiceException" : "ConcurrentInvocationLimitExceeded", retryRule)
         case .runs(let runtime, let result):
@@ -243,12 +243,15 @@ extension Engine {
     }
 
     /// Whether a mapping never reads a record written at `time`: LATEST starts after what was
-    /// there at t = 0, AT_TIMESTAMP at its time (K3, D2).
+    /// there at t = 0, AT_TIMESTAMP at its time (K3, D2). A record written before t = 0 that a
+    /// mapping without a `StartingPosition` reads relies on the `starting-position` default.
     func startingPositionSkips(_ time: Int64) -> Bool {
         switch spec.mapping.startingPosition {
-        case .trimHorizon: false
-        case .latest: time < 0
-        case .atTimestamp(let start): time < (start ?? 0)
+        case .trimHorizon:
+            if time < 0, !spec.mapping.startingPositionNamed { assume(.startingPosition) }
+            return false
+        case .latest: return time < 0
+        case .atTimestamp(let start): return time < (start ?? 0)
         }
     }
 

@@ -215,15 +215,17 @@ extension Engine {
     ///   - remainder: what is left to retry: the batch, or its records from the checkpoint on.
     private func splitFailedPiece(_ lane: Int, items: [Int], remainder: [Int], failures: Int) -> Bool {
         let atZeroRetries = spec.mapping.maximumRetryAttempts == 0
-        guard spec.mapping.bisectBatchOnFunctionError, !atZeroRetries || spec.assumptions.bisectAtZeroRetries else { return false }
+        guard spec.mapping.bisectBatchOnFunctionError else { return false }
+        // §10: whether a batch is split at zero retries decides the run either way, so the
+        // figure names it whether it split or not.
+        if atZeroRetries, items.count > 1 { assume(.bisectAtZeroRetries) }
+        guard !atZeroRetries || spec.assumptions.bisectAtZeroRetries else { return false }
         if remainder.count < items.count {
-            if atZeroRetries { assume(.bisectAtZeroRetries) }
             record(.bisected(items: items, first: Array(items[..<(items.count - remainder.count)]), second: remainder), rules: [.K10, .K11])
             source.lanes[lane].retryPieces.insert(RetryPiece(items: remainder, failures: failures), at: 0)
             return true
         }
         guard items.count > 1 else { return false }
-        if atZeroRetries { assume(.bisectAtZeroRetries) }
         assume(.bisectSplit)
         let half = (items.count + 1) / 2
         var pieces = [RetryPiece(items: Array(items[..<half]), failures: failures), RetryPiece(items: Array(items[half...]), failures: failures)]

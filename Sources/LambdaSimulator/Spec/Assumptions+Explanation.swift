@@ -90,6 +90,8 @@ extension Assumptions.Name {
         case .handOffLatency:
             "SNS, EventBridge and S3 hand an event to Lambda the moment they receive it (assumed 0 s; S3 says \"typically … in seconds\", R9)."
         case .recursionThreshold: "Invocations 1–16 of a recursive chain run and the 17th is stopped; AWS says \"more than 16\" (L3)."
+        case .startingPosition:
+            "A mapping that names no StartingPosition reads from TRIM_HORIZON, the oldest record kept, also what came before it started; AWS requires one (K3, KF2)."
         case .recursionCondition:
             "AWS names no condition for an asynchronous event stopped in a recursive loop; its on-failure record is assumed to say RecursiveInvocationException, the error a synchronous caller gets (L4)."
         }

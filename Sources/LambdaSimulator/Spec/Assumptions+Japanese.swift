@@ -58,6 +58,8 @@ extension Assumptions.Name {
         case .handOffLatency:
             "SNS、EventBridge、S3 はイベントを受け取った瞬間に Lambda に渡す (0秒とする。S3 の記述は「通常は数秒以内」。R9)。"
         case .recursionThreshold: "再帰的な呼び出しの連鎖は 1〜16 回目まで実行され、17 回目で停止する。AWS の記述は「16 回を超えると」(L3)。"
+        case .startingPosition:
+            "StartingPosition を指定しないマッピングは、開始前に書き込まれたものも含め、保持されている最も古いレコード (TRIM_HORIZON) から読む。AWS では指定が必須 (K3、KF2)。"
         case .recursionCondition:
             "再帰ループで停止した非同期イベントの condition を AWS は示していない。失敗時の送信先に届くレコードには、同期呼び出し元が受け取るエラーと同じ RecursiveInvocationException が入るとする (L4)。"
         }

@@ -49,6 +49,7 @@ public struct Assumptions: Sendable, Hashable {
         case snapstartReactivation = "snapstart-reactivation"
         case recursionCondition = "recursion-condition"
         case provisionedRecycle = "provisioned-recycle"
+        case startingPosition = "starting-position"
 
         public static func < (lhs: Name, rhs: Name) -> Bool { lhs.rawValue < rhs.rawValue }
 
@@ -89,6 +90,7 @@ public struct Assumptions: Sendable, Hashable {
             case .recursionThreshold: "L3"
             case .recursionCondition: "L4"
             case .provisionedRecycle: "X8"
+            case .startingPosition: "K3"
             }
         }
     }

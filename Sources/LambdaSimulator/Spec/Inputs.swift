@@ -109,6 +109,9 @@ public struct MappingSpec: Sendable, Hashable {
     /// 0–900; 0 is off (K14).
     public var tumblingWindowSeconds: Int64 = 0
     public var startingPosition: StartingPosition = .trimHorizon
+    /// Whether the scenario named `StartingPosition`: AWS requires one (K3), so reading from
+    /// `TRIM_HORIZON` without it is an assumption (§10), named when it decides the run.
+    public var startingPositionNamed = false
     /// `ScalingConfig.MaximumConcurrency`, 2–1,000 (Q9).
     public var maximumConcurrency: Int?
     /// `ProvisionedPollerConfig` (Q10): MinimumPollers (2–200) and MaximumPollers (2–2,000).

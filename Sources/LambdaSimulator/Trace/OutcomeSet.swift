@@ -107,6 +107,7 @@ extension Assumptions.Name {
         case .snapstartReactivation: 1 << 39
         case .recursionCondition: 1 << 40
         case .provisionedRecycle: 1 << 41
+        case .startingPosition: 1 << 42
         }
     }
 }

@@ -30,7 +30,10 @@ extension ScenarioValidator {
             // L2: streams, Kafka topics, brokers and change streams are not tracked (a loop
             // there runs forever; L7 refuses a Kafka destination equal to the source topic), and
             // a function calling itself synchronously is not simulated.
-            issues.add(.unsupported, "function.loop", "loops are simulated through SQS, SNS, S3 and asynchronous invocations only", rule: "L2")
+            issues.add(
+                .unsupported, "function.loop",
+                "loops are simulated through SQS, SNS, S3, EventBridge and asynchronous invocations only: AWS does not stop a loop through a stream, a Kafka topic, a broker or a change stream, and a synchronous one is not simulated",
+                rule: "L2")
         }
         guard let provisioned = function.provisionedConcurrency else { return }
         // X9: at least 1, at most the function's reserved concurrency, and at most the

@@ -74,6 +74,9 @@ public enum ScenarioValidator {
     private static func validateFunction(_ spec: ScenarioSpec, _ issues: inout IssueList) {
         let function = spec.function
         issues.range(function.timeoutSeconds, 1...900, "function.Timeout", rule: "S6", what: "seconds")
+        if spec.mode.eventSource == nil, case .records = function.fails {
+            issues.add(.unsupported, "function.fails", recordsOnEvents, rule: nil)
+        }
         if spec.accountConcurrency < 1 {
             issues.add(.range, "account.ConcurrentExecutions", "ConcurrentExecutions must be at least 1, not \(spec.accountConcurrency)", rule: "C1")
         } else if spec.accountConcurrency > maximumAccountConcurrency {
@@ -103,6 +106,27 @@ public enum ScenarioValidator {
         }
     }
 
+    /// An entry's own `duration` and `fails` script its events' attempts (sync and async); a
+    /// mapping invokes batches, which run as `function:` says, so there they were ignored.
+    /// Poison records (`fails: { records }`) belong to a mapping's batches: an event's
+    /// attempts have no records to poison.
+    private static func validateScripts(_ group: ArrivalGroup, path: String, _ mode: InvocationMode, _ issues: inout IssueList) {
+        if mode.eventSource != nil {
+            for (key, given) in [("duration", group.durations != nil), ("fails", group.fails != nil)] where given {
+                issues.add(
+                    .unsupported, "\(path).\(key)",
+                    "a record's own \(key) applies to events (sync and async); a mapping's batches run as function: says (a record that fails: function: { fails: { records: [N] } })",
+                    rule: "E1")
+            }
+        } else if case .records = group.fails {
+            issues.add(.unsupported, "\(path).fails", recordsOnEvents, rule: nil)
+        }
+    }
+
+    /// Why `fails: { records }` is refused on events.
+    static let recordsOnEvents =
+        "fails: { records } names poison records in a mapping's batches; an event's attempts fail by number (fails: [1, 2]), always, or by rate"
+
     private static func validateInputs(_ spec: ScenarioSpec, _ issues: inout IssueList) {
         let noun = spec.mode.inputsKey
         for (index, group) in spec.arrivals.enumerated() {
@@ -131,6 +155,12 @@ public enum ScenarioValidator {
             }
             if let document = group.documentSize, document < 0 {
                 issues.add(.range, "\(path).document", "document must not be negative", rule: "D2")
+            }
+            validateScripts(group, path: path, spec.mode, &issues)
+            if let key = group.partitionKey, spec.mode.eventSource != .stream, spec.mode != .kafka {
+                issues.add(
+                    .unsupported, "\(path).partition-key",
+                    "partition-key '\(key)' applies to Kinesis and DynamoDB streams (key to Kafka topics) only", rule: "K1")
             }
             if group.group != nil, spec.mode != .sqsFIFO {
                 issues.add(.unsupported, "\(path).group", "message groups exist on SQS FIFO queues only", rule: "Q11")

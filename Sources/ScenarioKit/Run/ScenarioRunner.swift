@@ -53,10 +53,11 @@ public enum ScenarioRunner {
     public static let detailLimit = 2_000
 
     /// Runs the block whose text is `text`, found in `path` with its first line at `firstLine`
-    /// and its columns shifted by `columnOffset` (diagnostics point into the note).
+    /// and its columns shifted by `columnOffset` (diagnostics point into the note), keeping
+    /// its first `keeping` entries one by one (`simulate`'s text and JSON keep every one).
     public static func run(
         _ text: String, path: String, firstLine: Int = 1, columnOffset: Int = 0,
-        limits: SimulationLimits = SimulationLimits()
+        limits: SimulationLimits = SimulationLimits(), keeping: Int = detailLimit
     ) -> ScenarioRun {
         let text = startsWithByteOrderMark(text) ? String(text.dropFirst()) : text
         let (parsed, problems) = ScenarioParser.parse(text, path: path, firstLine: firstLine, columnOffset: columnOffset, limits: limits)
@@ -70,7 +71,7 @@ public enum ScenarioRunner {
         }
         do {
             // `validationIssues` is empty here: the spec was validated as it was read.
-            let trace = try Simulator.simulate(validated: document.spec, detailLimit: detailLimit)
+            let trace = try Simulator.simulate(validated: document.spec, detailLimit: keeping)
             let verdicts = Verifier.verify(document, trace: trace, path: path)
             return ScenarioRun(
                 status: .simulated(trace), document: document, verdicts: verdicts,
