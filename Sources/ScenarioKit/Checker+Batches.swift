@@ -48,9 +48,10 @@ extension Checker {
 
     /// `{ count, each }`: how many batches (a number or `{ min, max }`) and how many records
     /// each held (a number or `{ min, max }`), over every batch of the run.
-    private func batchBounds(_ pairs: [(key: String, value: ExpectationValue)], position: SourcePosition) -> Result {
+    private func batchBounds(_ pairs: [ExpectationValue.Pair], position: SourcePosition) -> Result {
         let shape = "expected { count: N, each: N } with numbers or { min, max }, such as { each: { max: 10 } }"
-        guard !pairs.isEmpty, pairs.allSatisfy({ $0.key == "count" || $0.key == "each" }) else { return .invalid(shape, position) }
+        if let stray = pairs.first(where: { $0.key != "count" && $0.key != "each" }) { return .invalid(shape, stray.keyPosition) }
+        guard !pairs.isEmpty else { return .invalid(shape, position) }
         var checked: [String] = []
         if let count = pairs.first(where: { $0.key == "count" })?.value {
             let result = self.count(count, actual: facts.batches.count, noun: "batches", facts: nil)
@@ -90,7 +91,7 @@ extension Checker {
     func countBound(_ value: ExpectationValue) -> (minimum: Int?, maximum: Int?)? {
         guard case .map(let pairs, _) = value, !pairs.isEmpty else { return nil }
         var bound: (minimum: Int?, maximum: Int?) = (nil, nil)
-        for (key, item) in pairs {
+        for (key, item, _) in pairs {
             guard let number = Self.claimedCount(item.text) else { return nil }
             switch key {
             case "min": bound.minimum = number

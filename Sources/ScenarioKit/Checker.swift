@@ -205,10 +205,10 @@ struct Checker {
 
     /// `{ each, first, last }`: every time, or the first or last, within a bound. Over all the
     /// times: the earliest and latest stand for every one when the list was cut.
-    private func timeBounds(_ pairs: [(key: String, value: ExpectationValue)], actual column: TimeColumn, noun: String, position: SourcePosition) -> Result {
+    private func timeBounds(_ pairs: [ExpectationValue.Pair], actual column: TimeColumn, noun: String, position: SourcePosition) -> Result {
         let actual = column.kept
         guard let lastTime = column.last, let firstTime = actual.first else { return .fail("expected \(noun), the simulator had none") }
-        for (key, bound) in pairs {
+        for (key, bound, _) in pairs {
             let targets: [(index: Int?, time: Int64)] =
                 switch key {
                 case "first": [(0, firstTime)]
@@ -229,12 +229,12 @@ struct Checker {
         return .pass(times(column))
     }
 
-    private func timeBursts(_ pairs: [(key: String, value: ExpectationValue)], actual column: TimeColumn, noun: String, position: SourcePosition) -> Result {
+    private func timeBursts(_ pairs: [ExpectationValue.Pair], actual column: TimeColumn, noun: String, position: SourcePosition) -> Result {
         if column.isTruncated { return tooManyToCheck(column.count, noun: noun, position: position) }
         let actual = column.kept
         var claimed = 0
-        for (key, countValue) in pairs {
-            guard let time = Quantity.duration(key) else { return .invalid("'\(key)' is not a time", position) }
+        for (key, countValue, keyPosition) in pairs {
+            guard let time = Quantity.duration(key) else { return .invalid("'\(key)' is not a time", keyPosition) }
             guard let expected = Self.claimedCount(countValue.text) else { return .invalid("expected a count (0 or more) at \(key)", countValue.position) }
             let found = actual.filter { abs($0 - time) <= tolerance }.count
             if found != expected { return .fail("expected \(Self.counted(expected, noun)) around \(Self.time(time)), the simulator had \(found)") }
@@ -271,7 +271,7 @@ struct Checker {
         case .map(let pairs, _):
             guard !pairs.isEmpty else { return nil }
             var (low, high) = (Int64.min, Int64.max)
-            for (key, value) in pairs {
+            for (key, value, _) in pairs {
                 guard let limit = value.text.flatMap(Quantity.duration) else { return nil }
                 if key == "min" { low = limit } else if key == "max" { high = limit } else { return nil }
             }

@@ -33,7 +33,7 @@ enum ExpectationParser {
         case .sequence(let sequence):
             return .list(sequence.map { convert($0, yaml) }, position)
         case .mapping:
-            return .map((node.stringKeyedPairs ?? []).map { ($0.key, convert($0.value, yaml)) }, position)
+            return .map((node.stringKeyedPairs ?? []).map { ($0.key, convert($0.value, yaml), yaml.position(of: $0.keyNode)) }, position)
         }
     }
 }

@@ -56,7 +56,12 @@ public struct Expectation: Sendable {
 public indirect enum ExpectationValue: Sendable, Equatable {
     case scalar(String, SourcePosition)
     case list([ExpectationValue], SourcePosition)
-    case map([(key: String, value: ExpectationValue)], SourcePosition)
+    /// A mapping's pairs, each with where its key is written (a word that names nothing is
+    /// reported there), and where the mapping starts.
+    case map([Pair], SourcePosition)
+
+    /// One key of a mapping, its value, and where the key is written.
+    public typealias Pair = (key: String, value: ExpectationValue, keyPosition: SourcePosition)
 
     public static func == (lhs: ExpectationValue, rhs: ExpectationValue) -> Bool {
         switch (lhs, rhs) {

@@ -28,10 +28,11 @@ import Testing
         #expect(verdicts("batches: [10, 10, 5]") == ["pass batches"])
     }
 
+    /// A key the bound does not have is refused at the key.
     @Test func aBoundThatIsNotOneIsRefused() {
         #expect(
             verdicts("batches: { size: 3 }") == [
-                "content/a.md:6:12: error: expected { count: N, each: N } with numbers or { min, max }, such as { each: { max: 10 } } [expect.value]"
+                "content/a.md:6:14: error: expected { count: N, each: N } with numbers or { min, max }, such as { each: { max: 10 } } [expect.value]"
             ])
         #expect(
             verdicts("batches: { each: { most: 3 } }") == [

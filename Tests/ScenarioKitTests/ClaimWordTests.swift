@@ -34,6 +34,19 @@ import Testing
             ])
     }
 
+    /// A word that names nothing inside a map is refused at the word, block or flow style
+    /// (it was reported at the map's first key, lines away).
+    @Test func anUnknownKeyOfAMapIsRefusedAtItsOwnPosition() {
+        #expect(
+            verdicts("  outcomes:\n    dlq: 1\n    ok: 0\n    dlg: 2") == [
+                "content/a.md:10:5: error: 'dlg' is not an outcome (ok, error-returned, throttled, rejected, dlq, on-failure, discarded, pending); did you mean 'dlq'? [expect.value]"
+            ])
+        #expect(
+            verdicts("  delivered: { DLQ: 1, OnFailur: 1 }") == [
+                "content/a.md:7:24: error: 'OnFailur' is not a destination (OnSuccess, OnFailure, DLQ, redrive, caller-DLQ); did you mean 'OnFailure'? [expect.value]"
+            ])
+    }
+
     @Test func aListClaimWrittenAsAMapIsRefused() {
         #expect(verdicts("  results: { 1: error }") == ["content/a.md:7:12: error: expected a list such as [error, error, error] [expect.value]"])
     }

@@ -66,6 +66,26 @@ import Testing
         #expect(problems("mode: kafka\nrecords:\n  - { at: 0s, key: a }\n").isEmpty)
     }
 
+    /// E2: a record over 6 MB in a stream, topic or change stream was invoked as if it
+    /// fitted; it is an error at its size. Exactly 6 MB runs.
+    @Test func aRecordNoPayloadHoldsIsAnError() {
+        #expect(
+            problems("mode: kinesis\nrecords:\n  - { at: 0s, size: 7MB }\n") == [
+                "content/a.md:3:21: error: a record over 6 MB (6,291,456 bytes) cannot be in a Lambda payload, and AWS does not document what this mapping does with one (rule E2) [scenario.unsupported]"
+            ])
+        #expect(problems("mode: kinesis\nrecords:\n  - { at: 0s, size: 6MB }\n").isEmpty)
+        #expect(problems("mode: kafka\nrecords:\n  - { at: 0s, size: 7MB }\n").count == 1)
+    }
+
+    /// K8: a DynamoDB stream's retention is 24 hours; 48 was accepted and 24 used.
+    @Test func aDynamoDBStreamsRetentionIsFixed() {
+        #expect(
+            problems("mode: dynamodb\nstream: { RetentionPeriodHours: 48 }\nrecords: [ { at: 0s } ]\n") == [
+                "content/a.md:2:33: error: a DynamoDB stream keeps records 24 hours; RetentionPeriodHours (48) sets a Kinesis stream's (rule K8) [scenario.unsupported]"
+            ])
+        #expect(problems("mode: dynamodb\nstream: { RetentionPeriodHours: 24 }\nrecords: [ { at: 0s } ]\n").isEmpty)
+    }
+
     /// `starting-position` is the mapping's own setting, not a second one in `assume:`.
     @Test func theStartingPositionIsSetOnTheMapping() {
         #expect(

@@ -165,6 +165,15 @@ public enum ScenarioValidator {
             if group.group != nil, spec.mode != .sqsFIFO {
                 issues.add(.unsupported, "\(path).group", "message groups exist on SQS FIFO queues only", rule: "Q11")
             }
+            if let source = spec.mode.eventSource, [.stream, .topic, .changeStream].contains(source), max(group.size, group.documentSize ?? 0) > 6_291_456 {
+                // E2, S5: no payload over 6 MB reaches the function; what a stream, topic or
+                // change stream mapping does with such a record AWS does not document (MQ
+                // drops it, M5), so it is not simulated rather than invoked as if it fitted.
+                issues.add(
+                    .unsupported, "\(path).\(group.documentSize ?? 0 > 6_291_456 ? "document" : "size")",
+                    "a record over 6 MB (6,291,456 bytes) cannot be in a Lambda payload, and AWS does not document what this mapping does with one",
+                    rule: "E2")
+            }
             if spec.mode.eventSource == .queue, group.size > 1_048_576 {
                 issues.add(.range, "\(path).size", "an SQS message is at most 1 MiB (1,048,576 bytes), not \(group.size)", rule: "Q13")
             }
@@ -320,6 +329,12 @@ public enum ScenarioValidator {
         issues.range(spec.stream.shards, 1...500, "stream.shards", rule: "K1")
         if spec.mode == .kinesis {
             issues.range(spec.stream.retentionHours, 24...8_760, "stream.RetentionPeriodHours", rule: "K8")
+        } else if spec.stream.retentionHours != 24 {
+            // K8: a DynamoDB stream keeps records 24 hours, which no setting changes; another
+            // value was accepted and the run used 24.
+            issues.add(
+                .unsupported, "stream.RetentionPeriodHours",
+                "a DynamoDB stream keeps records 24 hours; RetentionPeriodHours (\(spec.stream.retentionHours)) sets a Kinesis stream's", rule: "K8")
         }
     }
 }

@@ -46,8 +46,8 @@ extension Checker {
         let actual = Self.outcomeCounts(trace.outcomes)
         var expected: [String: ClosedRange<Int>] = [:]
         var spellings: [String: String] = [:]
-        for (written, item) in pairs {
-            guard let key = ClaimWords.outcomes.canonical(written) else { return .invalid(ClaimWords.outcomes.refusal(written), position) }
+        for (written, item, keyPosition) in pairs {
+            guard let key = ClaimWords.outcomes.canonical(written) else { return .invalid(ClaimWords.outcomes.refusal(written), keyPosition) }
             let range: ClosedRange<Int>
             switch claimedRange(item, for: written) {
             case .success(let read): range = read
@@ -92,9 +92,9 @@ extension Checker {
         // Every key is read before any is checked: a route written twice is refused, whichever
         // of its counts the run would have failed first.
         var claims: [(written: String, route: Delivery.Route, range: ClosedRange<Int>)] = []
-        for (key, item) in pairs {
+        for (key, item, keyPosition) in pairs {
             guard let route = ClaimWords.routes.canonical(key).flatMap(Delivery.Route.init(rawValue:)) else {
-                return .invalid(ClaimWords.routes.refusal(key), position)
+                return .invalid(ClaimWords.routes.refusal(key), keyPosition)
             }
             if let first = claims.first(where: { $0.route == route }) {
                 return .invalid(Self.writtenTwice(key, first: first.written, route.rawValue), item.position)

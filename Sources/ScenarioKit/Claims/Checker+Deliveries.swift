@@ -9,14 +9,14 @@ extension Checker {
             return .invalid("expected a map from event number to { status, error, reason, at }", value.position)
         }
         var misses: [String] = []
-        for (key, item) in pairs {
-            guard let event = Int(key) else { return .invalid("response keys are event numbers", position) }
+        for (key, item, keyPosition) in pairs {
+            guard let event = Int(key) else { return .invalid("response keys are event numbers", keyPosition) }
             guard let response = facts.response(to: event) else {
                 misses.append("expected a response to event \(event), but it got none")
                 continue
             }
             guard case .map(let fields, _) = item else { return .invalid("expected { status, error, reason, at }", item.position) }
-            for (field, fieldValue) in fields {
+            for (field, fieldValue, fieldPosition) in fields {
                 let what = "event \(event)'s \(field)"
                 switch field {
                 case "status":
@@ -33,7 +33,7 @@ extension Checker {
                 case "at":
                     guard let inside = within(fieldValue, response.time) else { return .invalid(Self.timeShape, fieldValue.position) }
                     if !inside { misses.append("expected event \(event)'s response at \(describe(fieldValue)), it came at \(Self.time(response.time))") }
-                default: return .invalid("unknown response field '\(field)' (status, error, reason, errorMessage, at)", fieldValue.position)
+                default: return .invalid("unknown response field '\(field)' (status, error, reason, errorMessage, at)", fieldPosition)
                 }
             }
         }
@@ -59,8 +59,8 @@ extension Checker {
                     "delivery \(index + 1) to \(delivery.route.rawValue) at \(Self.time(time)) failed: AWS cannot deliver to \(delivery.target.rawValue) (A13)")
                 continue
             }
-            for (field, fieldValue) in fields {
-                switch deliveryMiss(field, fieldValue, number: index + 1, time: time, delivery: delivery) {
+            for (field, fieldValue, fieldPosition) in fields {
+                switch deliveryMiss(field, fieldValue, at: fieldPosition, number: index + 1, time: time, delivery: delivery) {
                 case .success(let miss): if let miss { misses.append(miss) }
                 case .failure(let invalid): return .invalid(invalid.message, invalid.position)
                 }
@@ -69,9 +69,10 @@ extension Checker {
         return misses.isEmpty ? .pass("\(facts.deliveries.count)") : .fail(misses.joined(separator: "; "))
     }
 
-    /// One field of one delivery: nil when it holds, else why not.
+    /// One field of one delivery: nil when it holds, else why not (an unknown field is
+    /// reported at its name, `fieldPosition`).
     private func deliveryMiss(
-        _ field: String, _ fieldValue: ExpectationValue, number: Int, time: Int64, delivery: Delivery
+        _ field: String, _ fieldValue: ExpectationValue, at fieldPosition: SourcePosition, number: Int, time: Int64, delivery: Delivery
     ) -> Swift.Result<String?, Checker.Invalid> {
         let text = fieldValue.text ?? ""
         switch field {
@@ -99,7 +100,7 @@ extension Checker {
                 return .failure(.init(message: "fields is a map from a dotted path such as requestContext.condition to a value", position: fieldValue.position))
             }
             var misses: [String] = []
-            for (path, expected) in entries {
+            for (path, expected, _) in entries {
                 switch FieldMatch.parse(expected) {
                 case .failure(let invalid): return .failure(invalid)
                 case .success(let match):
@@ -110,7 +111,7 @@ extension Checker {
         default:
             return .failure(
                 .init(
-                    message: "unknown delivery field '\(field)' (to, at, condition, approximateInvokeCount, items, fields)", position: fieldValue.position))
+                    message: "unknown delivery field '\(field)' (to, at, condition, approximateInvokeCount, items, fields)", position: fieldPosition))
         }
     }
 

@@ -29,7 +29,7 @@ enum FieldMatch: Equatable {
             default: return .success(.equals(text))
             }
         case .map(let pairs, let position):
-            guard pairs.count == 1, let (key, inner) = pairs.first, let text = inner.text else {
+            guard pairs.count == 1, let (key, inner, _) = pairs.first, let text = inner.text else {
                 return .failure(.init(message: "expected \(shapes)", position: position))
             }
             switch key {
