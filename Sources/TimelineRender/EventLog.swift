@@ -104,7 +104,7 @@ public enum EventLog {
         sink.raw(words.sizeStart); sink.integer(Int(size)); sink.raw(words.sizeEnd)
         let separator: StaticString = every == nil ? " " : words.runSeparator
         if let shard { sink.raw(separator); sink.raw(words.shardWord(shards)); sink.raw(" "); sink.integer(shards.number(shard)) }
-        if let group { sink.raw(separator); sink.raw(words.group); sink.text(group) }
+        if let group { sink.raw(separator); sink.raw(shard == nil ? words.group : words.key); sink.text(group) }
         writeRules(entry.rules, ids: RuleSet.ids, into: sink)
     }
 

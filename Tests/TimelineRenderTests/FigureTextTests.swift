@@ -218,7 +218,8 @@ import Testing
         (.provisioned(instances: [1, 2], initDuration: 61_000), "準備完了 プロビジョニングされた実行環境 #1-2 (Init 1分1秒 を事前に実行)"),
         (.shardBlocked(shard: 1, items: [3]), "ブロック パーティション 0、原因 #3"),
         (.recursionStopped(items: [5], depth: 17), "停止 #5 再帰ループの 17 回目の呼び出し"),
-        (.arrival(item: 4, size: 10, shard: 2, group: "g"), "到着 #4 10 B パーティション 1 グループ g"),
+        (.arrival(item: 4, size: 10, shard: 2, group: "k"), "到着 #4 10 B パーティション 1 キー k"),
+        (.arrival(item: 5, size: 10, shard: nil, group: "g"), "到着 #5 10 B グループ g"),
     ])
     func japaneseLinesReadInJapanese(_ event: TraceEvent, _ line: String) {
         let writer = MarkupWriter()

@@ -28,7 +28,11 @@ extension Engine {
         } else {
             shard = (arrival.id - 1) % shards + 1
         }
-        record(.arrival(item: arrival.id, size: arrival.size, shard: shard, group: nil))
+        let factor = max(1, spec.mapping.parallelizationFactor)
+        // K13: with several lanes per shard, order holds per partition key only, so the
+        // arrival names its key (a record without one is its own) for the order claim.
+        let key = factor == 1 ? nil : partitionKey ?? "#\(arrival.id)"
+        record(.arrival(item: arrival.id, size: arrival.size, shard: shard, group: key))
         if startingPositionSkips(arrival.time) {
             // K3: the mapping starts after this record and never reads it.
             record(.discarded(items: [arrival.id], reason: .beforeStartingPosition), rules: [.K3])
@@ -37,7 +41,6 @@ extension Engine {
         }
         source.records[arrival.id] = SourceRecord(
             id: arrival.id, arrival: arrival.time, size: arrival.size, shard: shard, group: nil, pollLatency: spec.assumptions.pollLatency)
-        let factor = max(1, spec.mapping.parallelizationFactor)
         let subLane = factor == 1 ? 0 : assignedSlot(forKey: "\(shard)/" + (partitionKey ?? String(arrival.id)), in: &source.keyLanes, slots: factor)
         let lane = (shard - 1) * factor + subLane
         source.lanes[lane].pending.append(arrival.id)

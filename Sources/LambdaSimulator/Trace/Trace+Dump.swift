@@ -59,7 +59,8 @@ extension Trace {
         case .arrival(let item, let size, let shard, let group):
             head(words.arrival); out.literal("#"); out.integer(item); out.literal(" "); out.integer(Int(size)); out.literal(" B")
             if let shard { out.literal(" "); out.literal(words.shardWord(shards)); out.literal(" "); out.integer(shards.number(shard)) }
-            if let group { out.literal(" "); out.literal(words.group); out.text(group) }
+            // A record of a stream or topic names its partition key; a message its FIFO group.
+            if let group { out.literal(" "); out.literal(shard == nil ? words.group : words.key); out.text(group) }
         case .response(let item, let status, let error, let reason):
             head(words.response); out.literal("#"); out.integer(item); out.literal(" "); out.integer(status)
             if let error { out.literal(" "); out.text(error) }

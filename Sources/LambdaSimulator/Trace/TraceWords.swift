@@ -19,6 +19,8 @@ public struct TraceWords: Sendable {
     public let lane: StaticString
     /// `group g1`: an SQS FIFO message group's or a stream record's group, before its name.
     public let group: StaticString
+    /// `key a`: a stream record's partition key, named when order is kept per key (K13).
+    public let key: StaticString
     public let receiveCount, reported, count, failed: StaticString
     /// `retry #1 in 1 min`: the words before and after the wait.
     public let retryIn, retryAfter: StaticString
@@ -42,7 +44,7 @@ public struct TraceWords: Sendable {
         arrival: "arrival", response: "response", enqueued: "enqueued", received: "received", batch: "batch", start: "start",
         end: "end", throttled: "throttled", retry: "retry", visible: "visible", blocked: "blocked", unblocked: "unblocked",
         bisected: "bisected", delivery: "delivery", discarded: "discarded", coldStart: "init", stopped: "stopped", ready: "ready",
-        note: "note", invocation: "inv ", onEnvironment: " on env ", attempt: " (attempt ", lane: " lane ", group: "group ",
+        note: "note", invocation: "inv ", onEnvironment: " on env ", attempt: " (attempt ", lane: " lane ", group: "group ", key: "key ",
         receiveCount: " receive count ", reported: " reported ", count: " count ", failed: " FAILED", retryIn: " in ", retryAfter: "",
         blockedBy: " by ", coldStartTook: " cold start ", loopAt: " recursive loop, invocation ", loopAtEnd: "",
         provisioned: "provisioned env ", initAhead: " (Init ", initAheadEnd: " ahead)", arrivals: "arrivals", everyStart: ", one every ", everyEnd: ",",
@@ -52,7 +54,7 @@ public struct TraceWords: Sendable {
         arrival: "到着", response: "応答", enqueued: "キューに追加", received: "受信", batch: "バッチ", start: "開始",
         end: "終了", throttled: "スロットリング", retry: "再試行", visible: "再び可視", blocked: "ブロック", unblocked: "ブロック解除",
         bisected: "二分割", delivery: "送信", discarded: "破棄", coldStart: "初期化", stopped: "停止", ready: "準備完了",
-        note: "注記", invocation: "呼び出し ", onEnvironment: "、実行環境 ", attempt: " (試行 ", lane: "、レーン ", group: "グループ ",
+        note: "注記", invocation: "呼び出し ", onEnvironment: "、実行環境 ", attempt: " (試行 ", lane: "、レーン ", group: "グループ ", key: "キー ",
         receiveCount: " 受信回数 ", reported: " 報告 ", count: " 回数 ", failed: " 失敗", retryIn: " ", retryAfter: "後",
         blockedBy: "、原因 ", coldStartTook: " コールドスタート ", loopAt: " 再帰ループの ", loopAtEnd: " 回目の呼び出し",
         provisioned: "プロビジョニングされた実行環境 ", initAhead: " (Init ", initAheadEnd: " を事前に実行)", arrivals: "到着",
