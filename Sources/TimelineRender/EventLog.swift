@@ -31,9 +31,8 @@ public enum EventLog {
     /// its response and its start), were a third of each row. Here an instant's time is
     /// written once and an event costs one `<dd>`; the stylesheet still lays the list out in
     /// two columns, and a screen reader reads each event with its time.
-    /// Its words and times are in the page's language (`TraceWords`): `1.05 s` and `start
-    /// inv 2 on env 1` on an English page, `1.05秒` and `開始 呼び出し 2、実行環境 1` on a
-    /// Japanese one.
+    /// Its words are the page's language (`TraceWords`): `start env 1: #1` on an English page,
+    /// `開始 環境 1: #1` on a Japanese one; times keep their unit symbols (`1.05 s`) in both.
     public static func write(_ trace: Trace, options: TimelineOptions, into out: MarkupWriter) {
         out.raw("<dl class=\"tl-log\">\n")
         // Read through a buffer: the rows and `ArrivalRuns`' look-ahead at the arrivals after

@@ -137,9 +137,9 @@ import TestSupport
         let result = SitePipeline.run(siteDirectory: "s", fileSystem: fileSystem)
         let log = try #require(result.text(at: "queue.event-log.html"))
         #expect(!log.contains("scenario-log-cut"))
-        // Each instant's time once, then its events with their rules; optional end tags and
-        // the dump's padding are left out.
-        #expect(log.contains("<dt>100 ms<dd>end inv 1 on env 1: #1 ok\n<dd>arrival #2 1024 B\n<dd>batch inv 2 lane 0: #2 (window) <i>E1 E2</i>\n"))
+        // Each instant's time once, then its events with their rules; optional end tags, the
+        // dump's padding and its invocation numbers are left out.
+        #expect(log.contains("<dt>100 ms<dd>end env 1: #1 ok\n<dd>arrival #2 1024 B\n<dd>batch lane 0: #2 (window) <i>E1 E2</i>\n"))
         #expect(log.components(separatedBy: "<dt>100 ms<dd>").count == 2)
         #expect(!log.contains("</dd>") && !log.contains("<tr>"))
         #expect(!log.contains("  "))

@@ -9,7 +9,7 @@ import Testing
         var spec = ScenarioSpec(mode: .sqs)
         spec.arrivals = [ArrivalGroup(at: 0, count: 12), ArrivalGroup(at: 5_000)]
         let log = EventLog.html(try Simulator.simulate(spec), options: TimelineOptions(language: "en"))
-        #expect(log.contains("<dt>0 ms<dd>arrival #1-12 1024 B each\n<dd>batch inv 1"))
+        #expect(log.contains("<dt>0 ms<dd>arrival #1-12 1024 B each\n<dd>batch lane 0: #1-10"))
         #expect(!log.contains("arrival #2 "))
         #expect(log.contains("<dd>arrival #13 1024 B"))
     }
@@ -38,7 +38,7 @@ import Testing
         spec.mapping.batchingWindowSeconds = 1
         spec.arrivals = [ArrivalGroup(at: 0, count: 8, every: 50)]
         let log = EventLog.html(try Simulator.simulate(spec), options: TimelineOptions(language: "en"))
-        #expect(log.contains("<dt>0 ms – 350 ms<dd>arrivals #1-8, one every 50 ms, 1024 B each\n<dt>1 s<dd>batch inv 1"))
+        #expect(log.contains("<dt>0 ms – 350 ms<dd>arrivals #1-8, one every 50 ms, 1024 B each\n<dt>1 s<dd>batch lane 0: #1-8"))
         #expect(!log.contains("arrival #2 "))
     }
 
@@ -68,26 +68,26 @@ import Testing
         #expect(log.contains("<dt>2 s – 2.2 s<dd>arrivals #6-8, one every 100 ms, 1024 B each\n"))
     }
 
-    /// On a Japanese page the log reads in Japanese: its times in the figure's units, its
-    /// events' words, and a run of arrivals with its pace.
+    /// On a Japanese page the log reads in Japanese: its events' words and a run of arrivals
+    /// with its pace; times keep their unit symbols (`ms`, `s`), as in any language.
     @Test func aJapanesePageReadsItsLogInJapanese() throws {
         var spec = ScenarioSpec(mode: .sqs)
         spec.mapping.batchingWindowSeconds = 1
         spec.arrivals = [ArrivalGroup(at: 0, count: 8, every: 50)]
         let log = EventLog.html(try Simulator.simulate(spec), options: TimelineOptions(language: "ja"))
-        #expect(log.contains("<dt>0ミリ秒 – 350ミリ秒<dd>到着 #1-8 (50ミリ秒ごと) 各 1024 B\n<dt>1秒<dd>バッチ 呼び出し 1、レーン 0: #1-8 (window)"))
-        #expect(log.contains("<dd>開始 呼び出し 1、実行環境 1: #1-8 (試行 1)"))
-        #expect(log.contains("<dd>終了 呼び出し 1、実行環境 1: #1-8 ok"))
-        #expect(!log.contains("inv "), "no English word is left")
+        #expect(log.contains("<dt>0 ms – 350 ms<dd>到着 #1-8 (50 msごと) 各 1024 B\n<dt>1 s<dd>バッチ レーン 0: #1-8 (window)"))
+        #expect(log.contains("<dd>開始 環境 1: #1-8 <i>E1</i>"))
+        #expect(log.contains("<dd>終了 環境 1: #1-8 ok"))
+        #expect(!log.contains("env "), "no English word is left")
     }
 
-    /// An asynchronous retry on a Japanese page: the wait comes before 後, as the figure's
-    /// label says 再試行まで.
+    /// An asynchronous retry on a Japanese page: the wait after a plus, as the figure's axis
+    /// writes a span; a second attempt says its number.
     @Test func aJapaneseRetryReadsWithItsWait() throws {
         var spec = ScenarioSpec(mode: .async)
         spec.function.fails = .always
         spec.arrivals = [ArrivalGroup(at: 0)]
         let log = EventLog.html(try Simulator.simulate(spec), options: TimelineOptions(language: "ja-JP"))
-        #expect(log.contains("<dd>再試行 #1 1分後 (function-error) <i>A3</i>\n<dt>1分0.1秒<dd>開始 呼び出し 2、実行環境 1: #1 (試行 2)"))
+        #expect(log.contains("<dd>再試行 #1 +1 min (function-error) <i>A3</i>\n<dt>1 min 0.1 s<dd>開始 環境 1: #1 (試行 2)"))
     }
 }
