@@ -157,8 +157,16 @@
 
   // ---- The index's files ----
 
+  // A file of the index. index.json is asked of the server every time (a cached one may be
+  // a build older than the site); the shards and titles carry its key in their address, so
+  // that a new build's files are never mixed with an older build's from the browser's cache
+  // (whose page ids they do not share).
   function fetchText(path) {
-    return fetch(new URL(path, indexURL)).then(function (response) {
+    var url = new URL(path, indexURL), options = {};
+    // The key names the pages (and so their ids); the total length changes with their text.
+    if (manifest) url.search = "k=" + encodeURIComponent(manifest.key + "." + manifest.length);
+    else options.cache = "no-cache";
+    return fetch(url, options).then(function (response) {
       if (!response.ok) return "";
       return response.text();
     }, function () { return ""; });
@@ -430,6 +438,13 @@
       var found = matches(section[1] + " " + section[2], query, weights);
       if (!best || found.score > best.score) { best = found; bestIndex = index; }
     });
+    // A match in the title alone (the <h1>, or nothing) has no text to show: the page's first
+    // section that has text stands for it, not the blank before the <h1>.
+    var chosen = sections[bestIndex];
+    if (chosen && !chosen[2] && (!chosen[1] || chosen[1] === title)) {
+      var withText = sections.findIndex(function (section) { return section[2]; });
+      if (withText >= 0) bestIndex = withText;
+    }
     var li = document.createElement("li");
     li.appendChild(link("./" + url, "site-search-page", title));
     var section = sections[bestIndex] || ["", "", ""];
@@ -447,11 +462,16 @@
   function show(message) {
     status.textContent = message;
     panel.hidden = false;
-    input.setAttribute("aria-expanded", "true");
   }
-  function close() {
-    panel.hidden = true;
-    input.setAttribute("aria-expanded", "false");
+  function close() { panel.hidden = true; }
+  // The query whose results the list shows, and whether Enter waits for the one in the box.
+  var shownFor = null, enterPending = false;
+  function clear() {
+    list.textContent = "";
+    status.textContent = "";
+    shownFor = null;
+    enterPending = false;
+    close();
   }
 
   // The ranked pages of a query, with its terms and their weights (rarer terms weigh more).
@@ -459,8 +479,10 @@
     // A pasted page of text is searched by its first terms.
     var query = queryTerms(text.slice(0, 1000));
     query.terms = query.terms.slice(0, MOST_TERMS);
-    if (query.terms.indexOf(query.prefix) < 0) query.prefix = null;
-    if (!query.terms.length || !manifest) return Promise.resolve(null);
+    if (query.terms.indexOf(query.prefix) < 0) query.prefix = query.typed = null;
+    if (!manifest) return Promise.resolve(null);
+    // A query of nothing to index (!!!, an emoji) matches nothing, and says so.
+    if (!query.terms.length) return Promise.resolve({ query: query, weights: new Map(), ranked: [] });
     return termPostings(query).then(function (perTerm) {
       var weights = new Map();
       query.terms.forEach(function (term, index) { weights.set(term, idf(Math.max(1, perTerm[index].ids.length))); });
@@ -471,13 +493,10 @@
   function run() {
     var text = input.value;
     var mine = ++generation;
+    if (!text.trim()) { clear(); return; }
     find(text).then(function (found) {
       if (mine !== generation) return;
-      if (!found) {
-        list.textContent = "";
-        close();
-        return;
-      }
+      if (!found) { clear(); return; }
       return Promise.all(found.ranked.slice(0, SHOWN).map(function (entry) {
         return chunk(entry.id).then(function (doc) {
           return doc ? pageSections(doc[0]).then(function (sections) { return [doc, sections]; }) : null;
@@ -491,6 +510,8 @@
         var template = (count === 1 && box.getAttribute("data-results-one")) || box.getAttribute(count ? "data-results" : "data-no-results") || "";
         // A function, so that "$&" or "$'" in the query is shown as typed, not as a pattern.
         show(template.replace("%d", String(count)).replace("%s", function () { return text; }));
+        shownFor = text;
+        if (enterPending) openFirst();
       });
     });
   }
@@ -512,7 +533,16 @@
     if (index < 0) { input.focus(); return; }
     if (index < all.length) all[index].focus();
   }
+  // Enter from the box: the first result of the query in the box, once its search is done.
+  function openFirst() {
+    enterPending = false;
+    var first = links()[0];
+    if (first) first.click();
+  }
   box.addEventListener("keydown", function (event) {
+    // Keys an input method is composing with are its own (↓ picks a candidate, Escape
+    // cancels the composition).
+    if (event.isComposing || event.keyCode === 229) return;
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       var step = event.key === "ArrowDown" ? 1 : -1;
       if (event.target === input && step < 0) return;
@@ -520,13 +550,20 @@
       event.preventDefault();
     } else if (event.key === "Escape") {
       if (!panel.hidden) close();
-      else input.value = "";
+      else if (input.value) { input.value = ""; clear(); }
       input.focus();
       event.preventDefault();
-    } else if (event.key === "Enter" && event.target === input && !event.isComposing) {
-      var first = links()[0];
-      if (first) { first.click(); event.preventDefault(); }
+    } else if (event.key === "Enter" && event.target === input) {
+      event.preventDefault();
+      if (!input.value.trim()) return;
+      if (shownFor === input.value) openFirst();
+      else enterPending = true;
     }
+  });
+  // Focus leaving the box (Tab) closes the list, as Escape does, keeping the query. Focus
+  // going nowhere (a click on a result in a browser that does not focus links) keeps it.
+  box.addEventListener("focusout", function (event) {
+    if (event.relatedTarget && !box.contains(event.relatedTarget)) close();
   });
   document.addEventListener("keydown", function (event) {
     var target = event.target, tag = target && target.tagName;
@@ -536,9 +573,9 @@
     event.preventDefault();
   });
   document.addEventListener("click", function (event) { if (!box.contains(event.target)) close(); });
-  input.addEventListener("input", run);
+  input.addEventListener("input", function () { enterPending = false; run(); });
   input.addEventListener("compositionend", run);
-  input.addEventListener("focus", function () { if (list.childNodes.length || status.textContent) panel.hidden = false; });
+  input.addEventListener("focus", function () { if (input.value.trim() && shownFor === input.value) panel.hidden = false; });
 
   window.notesimSearch = { queryTerms: queryTerms, top: top };
 
