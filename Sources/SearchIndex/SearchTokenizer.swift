@@ -91,7 +91,8 @@ public enum SearchTokenizer {
         return terms
     }
 
-    /// The first `longestWord` letters of a word.
+    /// The first `longestWord` letters of a word: the index and a query cut a long word
+    /// alike, so it is still found.
     static func cut(_ word: String) -> String {
         word.unicodeScalars.count <= longestWord ? word : String(String.UnicodeScalarView(word.unicodeScalars.prefix(longestWord)))
     }
