@@ -2,7 +2,8 @@
 """Types a query into a built site's search box in headless Chromium and prints the results.
 
 Usage: browser-search.py SITE_DIR PAGE QUERY [--prefix /notes/] [--width 390] [--dark]
-                         [--compose] [--keys] [--screenshot FILE.png]
+                         [--compose] [--keys] [--each] [--max-age SECONDS]
+                         [--then ACTION ...] [--screenshot FILE.png]
        browser-search.py http://127.0.0.1:8000/ PAGE QUERY   (a running `notesim serve`)
        browser-search.py SITE_DIR PAGE --terms CASES.json    (the browser's tokenizer on each case)
 
@@ -13,7 +14,17 @@ method does: each character first composed, then committed), and prints JSON:
 {"results": [{"title", "href", "sub", "subHref", "marks"}], "status", "ms", "layout", "keys"}.
 `ms` is the time from the last keystroke to the results in the page; `layout` lists what
 does not fit the window (the panel, the box, a result line cut, the typed text hidden);
-with --keys, `keys` is what ArrowDown, ArrowUp and Escape did. Exit status 1 when the box
+with --keys, `keys` is what ArrowDown, ArrowUp and Escape did; with --each, `each` is the
+status after each character typed; `placeholder` is the contrast of the box's placeholder
+on its background, `ariaExpanded` the input's attribute. --max-age serves every file with
+`Cache-Control: max-age=SECONDS` (as GitHub Pages does). Each --then ACTION runs after the
+query, in order, and adds the page's state after it to `steps` ({path, panel, active,
+value, status, results}): enter, escape, tab-out (Tab until focus leaves the box),
+refocus (blur the box, focus it again), compose-down and compose-escape (the key sent as
+an input method's, isComposing set), type:TEXT (typed, not waited for), type-enter:TEXT
+(typed, then Enter at once), search:TEXT (the
+box emptied, TEXT typed and its results waited for), run:COMMAND (a shell command in the
+current folder, such as a rebuild), reload (the page opened again). Exit status 1 when the box
 never appears. Only the standard library is used: Chromium is driven through the DevTools
 protocol over a pipe (--remote-debugging-pipe), so no WebSocket client is needed.
 """
@@ -21,6 +32,7 @@ import base64
 import functools
 import http.server
 import json
+import subprocess
 import sys
 import tempfile
 import threading
@@ -54,8 +66,29 @@ RESULTS = """(() => {
     const page = li.querySelector('.site-search-page'), sub = li.querySelector('.site-search-sub');
     return {title: page.textContent, href: new URL(page.href).pathname + new URL(page.href).hash,
             sub: sub ? sub.textContent : null, subHref: sub ? new URL(sub.href).pathname + new URL(sub.href).hash : null,
-            marks: [...li.querySelectorAll('mark')].map(m => m.textContent)};
+            marks: [...li.querySelectorAll('mark')].map(m => m.textContent),
+            excerpt: li.querySelector('.site-search-excerpt') ? li.querySelector('.site-search-excerpt').textContent : null};
   });
+})()"""
+
+
+STATE = """(() => {
+  const box = document.querySelector('.site-search'), panel = document.querySelector('.site-search-panel');
+  const a = document.activeElement, input = document.querySelector('.site-search input');
+  return {path: location.pathname + location.hash, panel: !panel ? 'none' : panel.hidden ? 'closed' : 'open',
+          active: !a ? null : a === input ? 'input' : box && box.contains(a) ? 'result' : a.tagName.toLowerCase(),
+          value: input ? input.value : null, status: document.querySelector('.site-search-status')?.textContent ?? null,
+          results: document.querySelectorAll('.site-search-results li').length};
+})()"""
+
+# The contrast of the placeholder's colour on the input's background (WCAG 2).
+PLACEHOLDER = """(() => {
+  const input = document.querySelector('.site-search input');
+  const rgb = c => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+  const lum = c => { const [r, g, b] = rgb(c).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+                     return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const fg = lum(getComputedStyle(input, '::placeholder').color), bg = lum(getComputedStyle(input).backgroundColor);
+  return Math.round((Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05) * 100) / 100;
 })()"""
 
 
@@ -63,6 +96,12 @@ class PrefixHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the directory under a URL prefix, like a host publishing under a sub-path."""
 
     prefix = "/"
+    max_age = None
+
+    def end_headers(self):
+        if self.max_age is not None:
+            self.send_header("Cache-Control", f"max-age={self.max_age}")
+        super().end_headers()
 
     def translate_path(self, path):
         if not path.startswith(self.prefix):
@@ -75,7 +114,7 @@ class PrefixHandler(http.server.SimpleHTTPRequestHandler):
 
 def key(tools, session, name, code, text=None):
     """Presses and releases one key."""
-    down = {"type": "keyDown", "key": name, "code": code, "windowsVirtualKeyCode": {"ArrowDown": 40, "ArrowUp": 38, "Escape": 27, "/": 191, "Enter": 13}.get(name, 0)}
+    down = {"type": "keyDown", "key": name, "code": code, "windowsVirtualKeyCode": {"ArrowDown": 40, "ArrowUp": 38, "Escape": 27, "/": 191, "Enter": 13, "Tab": 9}.get(name, 0)}
     if text:
         down["text"] = text
     tools.send("Input.dispatchKeyEvent", down, session)
@@ -100,6 +139,75 @@ def type_query(tools, session, query, compose):
         time.sleep(0.03)
 
 
+WAIT_FOR_SEARCH = "window.__searchedAt !== null && !!document.querySelector('.site-search-status').textContent"
+
+
+def mark_search(tools, session):
+    """Notes in window.__searchedAt when the panel next changes."""
+    tools.evaluate(session, """(() => {
+      window.__searchedAt = null;
+      new MutationObserver((_, o) => { window.__searchedAt = performance.now(); o.disconnect(); })
+        .observe(document.querySelector('.site-search-panel'), {subtree: true, childList: true, characterData: true, attributes: true});
+    })()""")
+
+
+def act(tools, session, action, url):
+    """Does one --then action."""
+    name, _, argument = action.partition(":")
+    if name == "enter":
+        key(tools, session, "Enter", "Enter", "\r")
+        time.sleep(1.5)
+        tools.wait_for(session, "document.readyState === 'complete'", 10)
+    elif name == "escape":
+        key(tools, session, "Escape", "Escape")
+    elif name == "tab-out":
+        for _ in range(40):
+            key(tools, session, "Tab", "Tab")
+            if not tools.evaluate(session, "document.querySelector('.site-search').contains(document.activeElement)"):
+                break
+    elif name == "refocus":
+        tools.evaluate(session, "document.querySelector('.site-search input').blur()")
+        tools.evaluate(session, "document.querySelector('.site-search input').focus()")
+    elif name in ("compose-down", "compose-escape"):
+        which = "ArrowDown" if name == "compose-down" else "Escape"
+        tools.evaluate(session, f"""document.querySelector('.site-search input').dispatchEvent(new KeyboardEvent('keydown',
+          {{key: '{which}', code: '{which}', isComposing: true, keyCode: 229, bubbles: true, cancelable: true}}))""")
+    elif name in ("type", "type-enter"):
+        for character in argument:
+            tools.send("Input.insertText", {"text": character}, session)
+        if name == "type-enter":
+            return act(tools, session, "enter", url)
+    elif name == "search":
+        tools.evaluate(session, "(() => { const i = document.querySelector('.site-search input'); i.focus(); i.value = ''; })()")
+        mark_search(tools, session)
+        for character in argument:
+            tools.send("Input.insertText", {"text": character}, session)
+            time.sleep(0.03)
+        tools.wait_for(session, WAIT_FOR_SEARCH, 20)
+        time.sleep(0.3)
+    elif name == "run":
+        subprocess.run(argument, shell=True, check=True, stdout=subprocess.DEVNULL)
+    elif name == "reload":
+        tools.send("Page.navigate", {"url": url}, session)
+        time.sleep(0.5)
+        tools.wait_for(session, "document.readyState === 'complete'", 20)
+        tools.wait_for(session, "(() => { const b = document.querySelector('.site-search'); return b && !b.hidden; })()", 10)
+    time.sleep(0.3)
+    return tools.evaluate(session, STATE)
+
+
+def type_each(tools, session, query):
+    """Types the query a character at a time, the status after each."""
+    statuses = []
+    for character in query:
+        mark_search(tools, session)
+        tools.send("Input.insertText", {"text": character}, session)
+        tools.wait_for(session, WAIT_FOR_SEARCH, 20)
+        time.sleep(0.3)
+        statuses.append(tools.evaluate(session, "document.querySelector('.site-search-status').textContent"))
+    return statuses
+
+
 def keyboard(tools, session):
     """What the arrow keys and Escape do, as the active element's description after each."""
     active = "(() => { const a = document.activeElement; return a.tagName === 'INPUT' ? 'input' : a.className + ':' + a.textContent; })()"
@@ -118,8 +226,13 @@ def keyboard(tools, session):
 
 def main():
     arguments = sys.argv[1:]
-    options = {"--prefix": "/", "--screenshot": None, "--width": "1280", "--terms": None}
-    flags = {"--dark": False, "--compose": False, "--keys": False}
+    options = {"--prefix": "/", "--screenshot": None, "--width": "1280", "--terms": None, "--max-age": None}
+    flags = {"--dark": False, "--compose": False, "--keys": False, "--each": False}
+    then = []
+    while "--then" in arguments:
+        index = arguments.index("--then")
+        then.append(arguments[index + 1])
+        del arguments[index:index + 2]
     for name in options:
         if name in arguments:
             index = arguments.index(name)
@@ -142,6 +255,7 @@ def main():
         url = site + page
     else:
         PrefixHandler.prefix = prefix
+        PrefixHandler.max_age = options["--max-age"]
         handler = functools.partial(PrefixHandler, directory=site)
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -167,8 +281,10 @@ def main():
                 return 1
             key(tools, session, "/", "Slash", "/")
             focused = tools.evaluate(session, "document.activeElement === document.querySelector('.site-search input')")
-            type_query(tools, session, query, flags["--compose"])
-            tools.wait_for(session, "window.__searchedAt !== null && !!document.querySelector('.site-search-status').textContent", 20)
+            each = type_each(tools, session, query) if flags["--each"] else None
+            if not flags["--each"]:
+                type_query(tools, session, query, flags["--compose"])
+            tools.wait_for(session, WAIT_FOR_SEARCH, 20)
             time.sleep(0.3)
             ms = tools.evaluate(session, "window.__searchedAt === null ? null : Math.round(window.__searchedAt - window.__typedAt)")
             results = tools.evaluate(session, RESULTS)
@@ -176,13 +292,19 @@ def main():
                       "ms": ms, "results": results or [], "layout": tools.evaluate(session, LAYOUT),
                       "images": tools.evaluate(session, "document.querySelectorAll('.site-search-panel img').length"),
                       # The theme's script gives each heading its "#" self-link (notesim.js).
-                      "headingLinks": tools.evaluate(session, "[...document.querySelectorAll('.note .heading-anchor')].map(a => a.parentElement.id + ' ' + a.getAttribute('href'))")}
+                      "headingLinks": tools.evaluate(session, "[...document.querySelectorAll('.note .heading-anchor')].map(a => a.parentElement.id + ' ' + a.getAttribute('href'))"),
+                      "placeholder": tools.evaluate(session, PLACEHOLDER),
+                      "ariaExpanded": tools.evaluate(session, "document.querySelector('.site-search input').getAttribute('aria-expanded')")}
+            if each is not None:
+                output["each"] = each
             if screenshot:
                 image = tools.send("Page.captureScreenshot", {"format": "png"}, session)["data"]
                 with open(screenshot, "wb") as file:
                     file.write(base64.b64decode(image))
             if flags["--keys"]:
                 output["keys"] = keyboard(tools, session)
+            if then:
+                output["steps"] = [act(tools, session, action, url) for action in then]
             print(json.dumps(output, ensure_ascii=False))
             return 0
         finally:

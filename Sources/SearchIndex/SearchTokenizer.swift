@@ -12,7 +12,8 @@ import NotesCore
 /// The theme's `search.js` repeats the query rules in JavaScript; one list of cases
 /// (`TokenizerCases.json`) checks both (`TokenizerCaseTests`, `SearchBrowserTests`).
 public enum SearchTokenizer {
-    /// Words longer than this are not terms (hashes, base64): they would only bloat a shard.
+    /// A longer word is cut to its first this many letters, in the index and in a query alike
+    /// (so it is still found), which keeps hashes and base64 from bloating a shard.
     public static let longestWord = 40
 
     /// How a character takes part in terms.
@@ -33,7 +34,7 @@ public enum SearchTokenizer {
     /// alone: every character then starts exactly one term, and a one-character query
     /// gathers the terms of its shard (all start with it).
     public static func indexTerms(_ text: String) -> [String] {
-        let folded = needsFolding(text) ? text.precomposedStringWithCompatibilityMapping : text
+        let folded = needsFolding(text) ? fold(text) : text
         let counter = TermCounter(expected: 64)
         var scan = TermScan(counter: counter)
         scan.count(folded, weight: 1)
@@ -54,7 +55,7 @@ public enum SearchTokenizer {
                 if scalars.count == 1 { add(String(scalars[0])) }
                 for index in scalars.indices.dropLast() { add(bigram(scalars[index], scalars[index + 1])) }
             case .word(let word):
-                wordTerms(word).forEach(add)
+                wordTerms(word, whole: false).forEach(add)
             }
         }
         return terms
@@ -79,15 +80,27 @@ public enum SearchTokenizer {
         return text
     }
 
-    /// The terms of one word: its camelCase parts, lowercased, stemmed; none when too long.
-    static func wordTerms(_ word: String) -> [String] {
-        var terms: [String] = []
-        for part in camelParts(word) {
-            let lower = part.lowercased()
-            guard lower.unicodeScalars.count <= longestWord else { continue }
-            terms.append(EnglishStemmer.stem(lower))
-        }
+    /// The terms of one word: its camelCase parts, lowercased, cut to `longestWord`, stemmed;
+    /// with `whole` (the index), a word of several parts also as one word (`DynamoDB`:
+    /// `dynamo`, `db`, `dynamodb`), so that the name typed in one case finds it. A query keeps
+    /// to the parts, which every page that has the name also has.
+    static func wordTerms(_ word: String, whole: Bool) -> [String] {
+        let parts = camelParts(word)
+        var terms = parts.map { EnglishStemmer.stem(cut($0.lowercased())) }
+        if whole, parts.count > 1 { terms.append(EnglishStemmer.stem(cut(word.lowercased()))) }
         return terms
+    }
+
+    /// The first `longestWord` letters of a word: the index and a query cut a long word
+    /// alike, so it is still found.
+    static func cut(_ word: String) -> String {
+        word.unicodeScalars.count <= longestWord ? word : String(String.UnicodeScalarView(word.unicodeScalars.prefix(longestWord)))
+    }
+
+    /// The tokens a word counts for BM25's page length, of the `terms` the index gave it: its
+    /// parts, not the whole word it also holds.
+    static func tokens(ofTerms terms: Int) -> Int {
+        terms > 1 ? terms - 1 : terms
     }
 
     /// Splits a word at ASCII case changes: `VisibilityTimeout` -> `Visibility`, `Timeout`;
@@ -110,7 +123,7 @@ public enum SearchTokenizer {
 
     /// Cuts NFKC-folded text into runs of CJK characters and of word characters.
     static func forEachRun(in text: String, _ visit: (Run) -> Void) {
-        let folded = needsFolding(text) ? text.precomposedStringWithCompatibilityMapping : text
+        let folded = needsFolding(text) ? fold(text) : text
         var cjk: [Unicode.Scalar] = []
         var word = String.UnicodeScalarView()
         func flush() {
@@ -132,6 +145,14 @@ public enum SearchTokenizer {
             }
         }
         flush()
+    }
+
+    /// The text in NFKC. Foundation's NFKC leaves a half-width sound mark it maps (`ﾃﾞ`:
+    /// `テ` and U+3099) beside its kana, where NFKC composes them (`デ`, as a browser's
+    /// `normalize("NFKC")` does); composing once more (NFC) gives the one character, so the
+    /// index holds the terms a query of `デ` or `ﾃﾞ` has.
+    static func fold(_ text: String) -> String {
+        text.precomposedStringWithCompatibilityMapping.precomposedStringWithCanonicalMapping
     }
 
     /// Whether NFKC may change the text: false when every character is one that folding

@@ -29,7 +29,7 @@ struct TermScan {
             return
         }
         _ = scan(UnsafeBufferPointer(rebasing: text[..<stop]), weight: -weight, checks: true, finishes: false)
-        var folded = String(decoding: text, as: UTF8.self).precomposedStringWithCompatibilityMapping
+        var folded = SearchTokenizer.fold(String(decoding: text, as: UTF8.self))
         length += folded.withUTF8 { scan($0, weight: weight, checks: false).length }
     }
 
@@ -263,13 +263,13 @@ struct TermScan {
     ) -> Int {
         let word = UnsafeBufferPointer(start: base + start, count: end - start)
         guard ascii else {
-            let terms = SearchTokenizer.wordTerms(String(decoding: word, as: UTF8.self))
+            let terms = SearchTokenizer.wordTerms(String(decoding: word, as: UTF8.self), whole: true)
             for term in terms {
                 let key = TermKey.word(term)
                 if adder.add(key, weight) { words.texts.add(key, term) }
             }
-            return terms.count
+            return SearchTokenizer.tokens(ofTerms: terms.count)
         }
-        return words.countASCII(word, hash: hash, weight: weight, adder: &adder)
+        return SearchTokenizer.tokens(ofTerms: words.countASCII(word, hash: hash, weight: weight, adder: &adder))
     }
 }

@@ -49,27 +49,30 @@ final class WordSplits: @unchecked Sendable {
         return split
     }
 
-    /// Splits a word at camelCase boundaries, lowercases and stems each part, and gives each
-    /// part's key and text (parts longer than `SearchTokenizer.longestWord` are no terms).
+    /// Splits a word at camelCase boundaries and gives each part's key and text, lowercased,
+    /// cut to `SearchTokenizer.longestWord` letters and stemmed; a word of several parts also
+    /// as a whole (`SearchTokenizer.wordTerms`).
     static func make(_ word: UnsafeBufferPointer<UInt8>) -> Split {
         var keys: [UInt64] = []
         var texts: [String] = []
         var part: [UInt8] = []
+        func add(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) {
+            part.removeAll(keepingCapacity: true)
+            for byte in bytes.prefix(SearchTokenizer.longestWord) { part.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) }
+            _ = EnglishStemmer.stem(&part)
+            keys.append(part.withUnsafeBufferPointer { TermKey.word(utf8: $0, first: UInt32(part[0]), second: part.count > 1 ? UInt32(part[1]) : 0) })
+            texts.append(String(decoding: part, as: UTF8.self))
+        }
         var partStart = 0
         func isUpper(_ index: Int) -> Bool { index < word.count && word[index] >= 0x41 && word[index] <= 0x5A }
         func isLower(_ index: Int) -> Bool { index >= 0 && index < word.count && word[index] >= 0x61 && word[index] <= 0x7A }
         for index in 1...word.count {
             let cut = index == word.count || (isUpper(index) && (isLower(index - 1) || (isUpper(index - 1) && isLower(index + 1))))
             guard cut else { continue }
-            if index - partStart <= SearchTokenizer.longestWord {
-                part.removeAll(keepingCapacity: true)
-                for byte in word[partStart..<index] { part.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) }
-                _ = EnglishStemmer.stem(&part)
-                keys.append(part.withUnsafeBufferPointer { TermKey.word(utf8: $0, first: UInt32(part[0]), second: part.count > 1 ? UInt32(part[1]) : 0) })
-                texts.append(String(decoding: part, as: UTF8.self))
-            }
+            add(word[partStart..<index])
             partStart = index
         }
+        if keys.count > 1 { add(word[...]) }
         return Split(keys: keys, texts: texts)
     }
 }

@@ -22,6 +22,16 @@ import Testing
             var sub: String?
             var subHref: String?
             var marks: [String]
+            var excerpt: String?
+        }
+        /// The page after a `--then` action.
+        struct Step: Decodable {
+            var path: String
+            var panel: String
+            var active: String?
+            var value: String?
+            var status: String?
+            var results: Int
         }
         var status: String
         var focusedBySlash: Bool
@@ -30,6 +40,10 @@ import Testing
         var images: Int
         var headingLinks: [String]
         var keys: [String: String]?
+        var placeholder: Double
+        var ariaExpanded: String?
+        var each: [String]?
+        var steps: [Step]?
     }
 
     /// Types `query` into the box of `page` of the site built in `site`/public.
@@ -130,6 +144,10 @@ import Testing
             let found = try search(site, "SQS の可視性タイムアウト", page: "lambda/batching.html", options: ["--width", "390"] + scheme)
             #expect(found.layout == [], "\(scheme)")
             #expect(!found.results.isEmpty)
+            // The placeholder, the box's only visible label, reads at 4.5:1 or more; the
+            // input is no combobox, so it has no aria-expanded.
+            #expect(found.placeholder >= 4.5, "\(scheme)")
+            #expect(found.ariaExpanded == nil)
         }
     }
 
@@ -142,6 +160,151 @@ import Testing
         #expect(found.keys?["down2"] != found.keys?["down"])
         #expect(found.keys?["up2"] == "input")
         #expect(found.keys?["escape"] == "closed")
+    }
+
+    /// The number a status such as "8 件のノート" starts with (0 for "no notes match").
+    private func count(_ status: String) -> Int {
+        Int(status.prefix { $0.isNumber }) ?? 0
+    }
+
+    @Test func halfWidthKanaWithSoundMarksAndDecomposedTextAreFoundAndMarked() throws {
+        let decomposed = "データベース".decomposedStringWithCanonicalMapping
+        let site = try CLI.makeSite([
+            "notesim.yml": "language: ja\ntitle: T\n",
+            "content/index.md": "# ホーム\n",
+            "content/a.md": "# 半角\n\nﾊﾞｯﾁ処理とﾃﾞｯﾄﾞﾚﾀｰｷｭｰ。\n",
+            "content/b.md": "# 分解\n\n\(decomposed)の話。\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        #expect(try CLI.run(["build"], in: site).status == 0)
+        for query in ["バッチ", "ﾊﾞｯﾁ", "デッドレターキュー", "ﾃﾞｯﾄﾞﾚﾀｰｷｭｰ"] {
+            let found = try search(site, query)
+            #expect(found.results.map(\.title) == ["半角"], "\(query)")
+            #expect(found.results.first?.marks == [query == "バッチ" || query == "ﾊﾞｯﾁ" ? "ﾊﾞｯﾁ" : "ﾃﾞｯﾄﾞﾚﾀｰｷｭｰ"], "\(query)")
+        }
+        // The page's decomposed text is folded with its marks: all of it is marked.
+        let found = try search(site, "データベース")
+        #expect(found.results.map(\.title) == ["分解"])
+        #expect(found.results.first?.marks == [decomposed])
+    }
+
+    @Test func aCamelCaseNameTypedInOneCaseFindsItsNote() throws {
+        let site = try CLI.makeSite([
+            "notesim.yml": "language: en\ntitle: T\n",
+            "content/index.md": "# Home\n",
+            "content/a.md": "# A\n\nDynamoDB streams and CloudWatch alarms.\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        #expect(try CLI.run(["build"], in: site).status == 0)
+        for (query, mark) in [
+            ("DynamoDB", "DynamoDB"), ("dynamodb", "DynamoDB"), ("dynamo db", "DynamoDB"), ("cloudwatch", "CloudWatch"), ("cloudwat", "CloudWatch"),
+        ] {
+            let found = try search(site, query)
+            #expect(found.results.map(\.title) == ["A"], "\(query)")
+            #expect(found.results.first?.marks == [mark], "\(query)")
+        }
+    }
+
+    @Test func afterARebuildACachedIndexIsNotMixedWithTheNewOne() throws {
+        let site = try CLI.makeSite([
+            "notesim.yml": "language: en\ntitle: T\n",
+            "content/index.md": "# Home\n\nzebu\n",
+            "content/b.md": "# B\n\nzebu\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        #expect(try CLI.run(["build"], in: site).status == 0)
+        // Served as GitHub Pages serves (max-age=600): the first search caches index.json,
+        // a shard and a chunk of titles; the new note, first by address, shifts every id.
+        let rebuild = "printf '# Aardvark\\n\\nzebra\\n' > content/aaa.md && '\(CLI.executable)' build"
+        let found = try search(
+            site, "zebu", options: ["--prefix", "/notes/", "--max-age", "600", "--then", "run:" + rebuild, "--then", "reload", "--then", "search:zebra"])
+        #expect(found.results.count == 2)
+        #expect(found.steps?.last?.results == 1)
+        let reloaded = try search(site, "zebra", options: ["--prefix", "/notes/"])
+        #expect(reloaded.results.map(\.href) == ["/notes/aaa.html"])
+        // The panel after the reload lists the new note, not the page that had its id before.
+        let panel = try search(
+            site, "zebu",
+            options: [
+                "--prefix", "/notes/", "--max-age", "600", "--then", "run:rm content/aaa.md && '\(CLI.executable)' build", "--then", "reload", "--then",
+                "search:zebu",
+            ])
+        #expect(panel.steps?.last?.results == 2)
+        #expect(panel.steps?.last?.status == "2 notes")
+    }
+
+    @Test func theResultsNeverDipWhileAWordIsTyped() throws {
+        let site = try builtRepositorySite()
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        for word in ["retries", "timing", "caching"] {
+            let counts = try #require(try search(site, word, options: ["--each"]).each).map(count)
+            let last = try #require(counts.last)
+            #expect(last > 0, "\(word)")
+            // From two letters on (one letter is no prefix), each prefix finds at least the
+            // notes the whole word finds.
+            #expect(counts.dropFirst().allSatisfy { $0 >= last }, "\(word): \(counts)")
+        }
+    }
+
+    @Test func enterAndReopeningActOnTheQueryInTheBox() throws {
+        let site = try builtRepositorySite()
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        // Escape twice empties the box: Enter then goes nowhere, and refocusing opens nothing.
+        let emptied = try search(site, "retries", options: ["--then", "escape", "--then", "escape", "--then", "enter", "--then", "refocus"])
+        #expect(emptied.steps?.map(\.panel) == ["closed", "closed", "closed", "closed"])
+        #expect(emptied.steps?.map(\.path) == ["/index.html", "/index.html", "/index.html", "/index.html"])
+        #expect(emptied.steps?.last?.value == "")
+        // Enter right after more is typed opens the first result of the whole query.
+        let expected = try #require(try search(site, "Lambda 可視性タイムアウト").results.first)
+        let entered = try search(site, "Lambda", options: ["--then", "type-enter: 可視性タイムアウト"])
+        #expect(entered.steps?.last?.path == expected.href)
+    }
+
+    @Test func keysOfAnInputMethodGoToTheInputMethod() throws {
+        let site = try builtRepositorySite()
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let found = try search(site, "バッチ", options: ["--then", "compose-down", "--then", "compose-escape"])
+        #expect(found.steps?.map(\.active) == ["input", "input"])
+        #expect(found.steps?.map(\.panel) == ["open", "open"])
+    }
+
+    @Test func tabbingOutOfTheSearchClosesThePanelAndKeepsTheQuery() throws {
+        let site = try builtRepositorySite()
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let found = try search(site, "バッチ", page: "lambda/batching.html", options: ["--width", "390", "--then", "tab-out"])
+        let step = try #require(found.steps?.first)
+        #expect(step.panel == "closed")
+        #expect(step.value == "バッチ")
+        #expect(step.active != "input" && step.active != "result")
+    }
+
+    @Test func aQueryOfNothingToIndexSaysNothingMatchedAndALongWordIsFound() throws {
+        let site = try builtRepositorySite()
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let found = try search(site, "バッチ", options: ["--then", "search:!!!", "--then", "search:🎉"])
+        #expect(found.steps?.map(\.status) == ["「!!!」に一致するノートはありません", "「🎉」に一致するノートはありません"])
+        #expect(found.steps?.map(\.results) == [0, 0])
+        #expect(found.steps?.map(\.panel) == ["open", "open"])
+        let word = "pneumonoultramicroscopicsilicovolcanoconiosis"
+        let long = try CLI.makeSite(["notesim.yml": "language: en\ntitle: T\n", "content/index.md": "# Home\n", "content/a.md": "# A\n\nSee \(word).\n"])
+        defer { try? FileManager.default.removeItem(atPath: long) }
+        #expect(try CLI.run(["build"], in: long).status == 0)
+        let result = try search(long, word)
+        #expect(result.results.map(\.title) == ["A"])
+        #expect(result.results.first?.marks == [word])
+    }
+
+    @Test func aMatchInTheTitleAloneShowsTheFirstSectionWithText() throws {
+        let site = try CLI.makeSite([
+            "notesim.yml": "language: en\ntitle: T\n",
+            "content/index.md": "# Home\n",
+            "content/a.md": "# Zebrafish\n\n## Setup\n\nTanks and water.\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        #expect(try CLI.run(["build"], in: site).status == 0)
+        let found = try #require(try search(site, "zebrafish").results.first)
+        #expect(found.excerpt == "Tanks and water.")
+        #expect(found.sub == "Setup")
     }
 
     @Test func theBrowserCutsQueriesIntoTheSameTermsAsTheIndex() throws {

@@ -77,10 +77,15 @@
     if (points.length > start) parts.push([start, points.length]);
     return parts;
   }
-  function partTerm(points, part) {
-    var lower = String.fromCodePoint.apply(null, points.slice(part[0], part[1])).toLowerCase();
-    return Array.from(lower).length > LONGEST_WORD ? null : stem(lower);
+  // A part's lowercased letters, cut to LONGEST_WORD (as the index cuts a longer word).
+  function partWord(points, start, end) {
+    var lower = Array.from(String.fromCodePoint.apply(null, points.slice(start, end)).toLowerCase());
+    return lower.slice(0, LONGEST_WORD).join("");
   }
+  function partTerm(points, part) { return stem(partWord(points, part[0], part[1])); }
+  // The term of a camelCase word as a whole (DynamoDB: dynamodb), which the index also holds
+  // so that the name typed in one case finds it; null for a word of one part.
+  function wholeTerm(points, parts) { return parts.length > 1 ? stem(partWord(points, 0, points.length)) : null; }
 
   // Runs of CJK or word characters: {kind, points, offsets} (offsets into the text given, in
   // UTF-16 units, one more than points, for highlighting).
@@ -91,10 +96,18 @@
     return !(cp < 0x80 || cp === 0x3001 || cp === 0x3002 || cp === 0x3005 || (cp >= 0x300c && cp <= 0x300f) ||
       (cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x30a1 && cp <= 0x30fa) || cp === 0x30fc || (cp >= 0x4e00 && cp <= 0x9fff));
   }
+  // Whether a character joins the one before it when folded: a combining mark (the
+  // voiced sound mark of decomposed デ) or a half-width sound mark (ﾃﾞ is デ).
+  var joining = /^[\p{M}\uff9e\uff9f]$/u;
+  function joins(ch) { return ch.codePointAt(0) >= 0x300 && joining.test(ch); }
   function runs(text, foldEach) {
-    var out = [], run = null, offset = 0;
-    for (var ch of text) {
-      var folded = foldEach && mayFold(ch.codePointAt(0)) ? ch.normalize("NFKC") : ch;
+    var out = [], run = null, offset = 0, chars = Array.from(text);
+    for (var c = 0, end = 1; c < chars.length; c = end, end = c + 1) {
+      // Folded a character at a time, each with the marks that follow it.
+      if (foldEach) while (end < chars.length && joins(chars[end])) end++;
+      var ch = end === c + 1 ? chars[c] : chars.slice(c, end).join(""), fold = false;
+      for (var k = c; foldEach && k < end && !fold; k++) fold = mayFold(chars[k].codePointAt(0));
+      var folded = fold ? ch.normalize("NFKC") : ch;
       for (var f of folded) {
         var kind = classify(f.codePointAt(0));
         if (kind === SEPARATOR || !run || run.kind !== kind) {
@@ -111,9 +124,10 @@
   }
 
   // The query's terms, without repeats; `prefix` is the last one when the query ends in a word
-  // being typed (it then also matches longer words).
+  // being typed (it then also matches longer words), and `typed` that word as typed,
+  // lowercased but not stemmed (`retrie` is stemmed to `retri`, no prefix of `retry`).
   function queryTerms(text) {
-    var terms = [], seen = new Set(), last = null;
+    var terms = [], seen = new Set(), last = null, typed = null;
     function add(term) { if (term && !seen.has(term)) { seen.add(term); terms.push(term); } }
     var all = runs(text.normalize("NFKC"), false);
     all.forEach(function (run) {
@@ -122,11 +136,16 @@
         for (var i = 0; i + 1 < run.points.length; i++) add(String.fromCodePoint(run.points[i], run.points[i + 1]));
         last = null;
       } else {
-        camelParts(run.points).forEach(function (part) { var t = partTerm(run.points, part); add(t); last = t; });
+        camelParts(run.points).forEach(function (part) {
+          last = partTerm(run.points, part);
+          typed = partWord(run.points, part[0], part[1]);
+          add(last);
+        });
       }
     });
     var typing = all.length > 0 && all[all.length - 1].kind === WORD && !/[\s\p{P}\p{S}]$/u.test(text);
-    return { terms: terms, prefix: typing && last && Array.from(last).length >= 2 ? last : null };
+    var prefix = typing && last && Array.from(typed).length >= 2 ? last : null;
+    return { terms: terms, prefix: prefix, typed: prefix ? typed : null };
   }
 
   function shardKey(term) {
@@ -138,8 +157,16 @@
 
   // ---- The index's files ----
 
+  // A file of the index. index.json is asked of the server every time (a cached one may be
+  // a build older than the site); the shards and titles carry its key in their address, so
+  // that a new build's files are never mixed with an older build's from the browser's cache
+  // (whose page ids they do not share).
   function fetchText(path) {
-    return fetch(new URL(path, indexURL)).then(function (response) {
+    var url = new URL(path, indexURL), options = {};
+    // The key names the pages (and so their ids); the total length changes with their text.
+    if (manifest) url.search = "k=" + encodeURIComponent(manifest.key + "." + manifest.length);
+    else options.cache = "no-cache";
+    return fetch(url, options).then(function (response) {
       if (!response.ok) return "";
       return response.text();
     }, function () { return ""; });
@@ -239,17 +266,37 @@
     return lengths[id];
   }
 
+  // Whether the word being typed (`typed`, unstemmed) may become a word whose stem is `term`:
+  // `term` starts with it, or it is `term` with the start of an ending the stemmer takes off
+  // (timin: tim of timing; retri: retry of retries), so the results never dip while a word
+  // is typed.
+  var ENDINGS = ["e", "es", "ed", "ing", "ings", "s"];
+  function mayBecome(typed, term) {
+    if (term.indexOf(typed) === 0) return true;
+    var rest = null, endings = ENDINGS;
+    if (typed.indexOf(term) === 0) {
+      rest = typed.slice(term.length);
+      var last = term[term.length - 1];
+      endings = ENDINGS.concat([last + "ing", last + "ed"]);
+    } else if (term[term.length - 1] === "y" && typed.indexOf(term.slice(0, -1)) === 0) {
+      rest = typed.slice(term.length - 1);
+      endings = ["ies", "ied"];
+    }
+    return rest !== null && endings.some(function (ending) { return ending.indexOf(rest) === 0; });
+  }
+
   // Each term's postings (a word being typed: also every word it begins, up to PREFIX_TERMS),
   // decoded once: typing a query searches its first terms again at every keystroke.
   var decoded = new Map();
   function termPostings(query) {
     return Promise.all(query.terms.map(function (term) {
-      var key = term === query.prefix ? term + "\u0000" : term;
-      if (!decoded.has(key)) decoded.set(key, shard(shardKey(term)).then(function (terms) { return gather(terms, term, key !== term); }));
+      var typed = term === query.prefix ? query.typed : null, key = typed ? typed + "\u0000" + term : term;
+      if (!decoded.has(key)) decoded.set(key, shard(shardKey(typed || term)).then(function (terms) { return gather(terms, term, typed); }));
       return decoded.get(key);
     }));
   }
-  function gather(terms, term, prefix) {
+  function gather(terms, term, typed) {
+    var prefix = typed !== null;
     var single = Array.from(term).length === 1 && classify(term.codePointAt(0)) === CJK;
     if (!single && !prefix) return terms.has(term) ? postings(terms.get(term)) : { ids: [], counts: [] };
     // One CJK character: every term of its shard starts with it (its pairs, and the
@@ -257,7 +304,7 @@
     // being typed: the words it begins count as it does.
     var sum = new Float64Array(manifest.documents), extra = 0;
     terms.forEach(function (encoded, other) {
-      if (other !== term && (single ? false : other.indexOf(term) !== 0 || extra++ >= PREFIX_TERMS)) return;
+      if (other !== term && (single ? false : !mayBecome(typed, other) || extra++ >= PREFIX_TERMS)) return;
       var found = postings(encoded);
       for (var i = 0; i < found.ids.length; i++) {
         var id = found.ids[i];
@@ -308,11 +355,13 @@
           else if (weights.has(single)) { ranges.push([at(i), at(i + 1), single]); found.add(single); }
         }
       } else {
-        camelParts(p).forEach(function (part) {
-          var term = partTerm(p, part);
-          if (!term) return;
-          var hit = weights.has(term) ? term : query.prefix && term.indexOf(query.prefix) === 0 ? query.prefix : null;
-          if (hit) { ranges.push([at(part[0]), at(part[1]), hit]); found.add(hit); }
+        var parts = camelParts(p), whole = wholeTerm(p, parts);
+        function hit(term) { return weights.has(term) ? term : query.prefix && mayBecome(query.typed, term) ? query.prefix : null; }
+        // The name as a whole (dynamodb finds DynamoDB), else its parts.
+        if (whole && hit(whole)) parts = [[0, p.length, hit(whole)]];
+        parts.forEach(function (part) {
+          var term = part[2] || hit(partTerm(p, part));
+          if (term) { ranges.push([at(part[0]), at(part[1]), term]); found.add(term); }
         });
       }
     });
@@ -389,6 +438,13 @@
       var found = matches(section[1] + " " + section[2], query, weights);
       if (!best || found.score > best.score) { best = found; bestIndex = index; }
     });
+    // A match in the title alone (the <h1>, or nothing) has no text to show: the page's first
+    // section that has text stands for it, not the blank before the <h1>.
+    var chosen = sections[bestIndex];
+    if (chosen && !chosen[2] && (!chosen[1] || chosen[1] === title)) {
+      var withText = sections.findIndex(function (section) { return section[2]; });
+      if (withText >= 0) bestIndex = withText;
+    }
     var li = document.createElement("li");
     li.appendChild(link("./" + url, "site-search-page", title));
     var section = sections[bestIndex] || ["", "", ""];
@@ -406,11 +462,16 @@
   function show(message) {
     status.textContent = message;
     panel.hidden = false;
-    input.setAttribute("aria-expanded", "true");
   }
-  function close() {
-    panel.hidden = true;
-    input.setAttribute("aria-expanded", "false");
+  function close() { panel.hidden = true; }
+  // The query whose results the list shows, and whether Enter waits for the one in the box.
+  var shownFor = null, enterPending = false;
+  function clear() {
+    list.textContent = "";
+    status.textContent = "";
+    shownFor = null;
+    enterPending = false;
+    close();
   }
 
   // The ranked pages of a query, with its terms and their weights (rarer terms weigh more).
@@ -418,8 +479,10 @@
     // A pasted page of text is searched by its first terms.
     var query = queryTerms(text.slice(0, 1000));
     query.terms = query.terms.slice(0, MOST_TERMS);
-    if (query.terms.indexOf(query.prefix) < 0) query.prefix = null;
-    if (!query.terms.length || !manifest) return Promise.resolve(null);
+    if (query.terms.indexOf(query.prefix) < 0) query.prefix = query.typed = null;
+    if (!manifest) return Promise.resolve(null);
+    // A query of nothing to index (!!!, an emoji) matches nothing, and says so.
+    if (!query.terms.length) return Promise.resolve({ query: query, weights: new Map(), ranked: [] });
     return termPostings(query).then(function (perTerm) {
       var weights = new Map();
       query.terms.forEach(function (term, index) { weights.set(term, idf(Math.max(1, perTerm[index].ids.length))); });
@@ -430,13 +493,10 @@
   function run() {
     var text = input.value;
     var mine = ++generation;
+    if (!text.trim()) { clear(); return; }
     find(text).then(function (found) {
       if (mine !== generation) return;
-      if (!found) {
-        list.textContent = "";
-        close();
-        return;
-      }
+      if (!found) { clear(); return; }
       return Promise.all(found.ranked.slice(0, SHOWN).map(function (entry) {
         return chunk(entry.id).then(function (doc) {
           return doc ? pageSections(doc[0]).then(function (sections) { return [doc, sections]; }) : null;
@@ -450,6 +510,8 @@
         var template = (count === 1 && box.getAttribute("data-results-one")) || box.getAttribute(count ? "data-results" : "data-no-results") || "";
         // A function, so that "$&" or "$'" in the query is shown as typed, not as a pattern.
         show(template.replace("%d", String(count)).replace("%s", function () { return text; }));
+        shownFor = text;
+        if (enterPending) openFirst();
       });
     });
   }
@@ -471,7 +533,16 @@
     if (index < 0) { input.focus(); return; }
     if (index < all.length) all[index].focus();
   }
+  // Enter from the box: the first result of the query in the box, once its search is done.
+  function openFirst() {
+    enterPending = false;
+    var first = links()[0];
+    if (first) first.click();
+  }
   box.addEventListener("keydown", function (event) {
+    // Keys an input method is composing with are its own (↓ picks a candidate, Escape
+    // cancels the composition).
+    if (event.isComposing || event.keyCode === 229) return;
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       var step = event.key === "ArrowDown" ? 1 : -1;
       if (event.target === input && step < 0) return;
@@ -479,13 +550,20 @@
       event.preventDefault();
     } else if (event.key === "Escape") {
       if (!panel.hidden) close();
-      else input.value = "";
+      else if (input.value) { input.value = ""; clear(); }
       input.focus();
       event.preventDefault();
-    } else if (event.key === "Enter" && event.target === input && !event.isComposing) {
-      var first = links()[0];
-      if (first) { first.click(); event.preventDefault(); }
+    } else if (event.key === "Enter" && event.target === input) {
+      event.preventDefault();
+      if (!input.value.trim()) return;
+      if (shownFor === input.value) openFirst();
+      else enterPending = true;
     }
+  });
+  // Focus leaving the box (Tab) closes the list, as Escape does, keeping the query. Focus
+  // going nowhere (a click on a result in a browser that does not focus links) keeps it.
+  box.addEventListener("focusout", function (event) {
+    if (event.relatedTarget && !box.contains(event.relatedTarget)) close();
   });
   document.addEventListener("keydown", function (event) {
     var target = event.target, tag = target && target.tagName;
@@ -495,9 +573,9 @@
     event.preventDefault();
   });
   document.addEventListener("click", function (event) { if (!box.contains(event.target)) close(); });
-  input.addEventListener("input", run);
+  input.addEventListener("input", function () { enterPending = false; run(); });
   input.addEventListener("compositionend", run);
-  input.addEventListener("focus", function () { if (list.childNodes.length || status.textContent) panel.hidden = false; });
+  input.addEventListener("focus", function () { if (input.value.trim() && shownFor === input.value) panel.hidden = false; });
 
   window.notesimSearch = { queryTerms: queryTerms, top: top };
 
