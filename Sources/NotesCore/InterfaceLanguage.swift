@@ -12,6 +12,9 @@ public enum InterfaceLanguage {
     /// Why here: the theme's strings, a figure's labels, its legend, its assumptions and its
     /// event log each pick their words by this one rule, so a page never mixes the two.
     public static func isJapanese(_ tag: String) -> Bool {
-        tag.lowercased().hasPrefix("ja")
+        // Two ASCII letters read as bytes: every figure, log and assumption asks, and
+        // lowercasing the tag made a string each time.
+        var bytes = tag.utf8.makeIterator()
+        return bytes.next().map { $0 | 0x20 } == UInt8(ascii: "j") && bytes.next().map { $0 | 0x20 } == UInt8(ascii: "a")
     }
 }

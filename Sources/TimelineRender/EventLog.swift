@@ -49,7 +49,7 @@ public enum EventLog {
         var time: Int64?
         // The units are taken once: copying their strings for every line of every log retained
         // and released five strings a line.
-        let units = words.units
+        let units = DurationText.Units.english
         let ruleIDs = RuleSet.ids
         var index = 0
         while index < entries.count {

@@ -101,7 +101,7 @@ extension Trace {
         case .throttled(let ids, let reason):
             head(words.throttled); ItemRanges.write(ids, into: &out); out.literal(" "); out.text(reason)
         case .retryScheduled(let ids, let reason, let delay):
-            head(words.retry); ItemRanges.write(ids, into: &out); out.literal(words.retryIn); DurationText.write(delay, units: words.units, into: &out)
+            head(words.retry); ItemRanges.write(ids, into: &out); out.literal(words.retryIn); DurationText.write(delay, units: .english, into: &out)
             out.literal(" ("); out.text(reason.rawValue); out.literal(")")
         case .visible(let ids):
             head(words.visible); ItemRanges.write(ids, into: &out)
@@ -124,13 +124,13 @@ extension Trace {
             head(words.discarded); ItemRanges.write(ids, into: &out); out.literal(" ("); out.text(reason.rawValue); out.literal(")")
         case .coldStart(let number, let instance, let ids, let duration, let failed):
             head(words.coldStart); invocation(number, on: instance)
-            ItemRanges.write(ids, into: &out); out.literal(words.coldStartTook); DurationText.write(duration, units: words.units, into: &out)
+            ItemRanges.write(ids, into: &out); out.literal(words.coldStartTook); DurationText.write(duration, units: .english, into: &out)
             if failed { out.literal(words.failed) }
         case .recursionStopped(let ids, let depth):
             head(words.stopped); ItemRanges.write(ids, into: &out); out.literal(words.loopAt); out.integer(depth); out.literal(words.loopAtEnd)
         case .provisioned(let instances, let initDuration):
             head(words.ready); out.literal(words.provisioned); ItemRanges.write(instances, into: &out)
-            out.literal(words.initAhead); DurationText.write(initDuration, units: words.units, into: &out); out.literal(words.initAheadEnd)
+            out.literal(words.initAhead); DurationText.write(initDuration, units: .english, into: &out); out.literal(words.initAheadEnd)
         case .note(let text):
             head(words.note); out.text(text)
         }

@@ -6,6 +6,8 @@ import NotesCore
 /// Why a table and not a second writer: a line's shape (which ids, numbers and names it
 /// gives, in which order) is one thing, written once in `describe`; only its words change
 /// with the page. The pieces are `StaticString`s, so a log of 2,000 lines copies no strings.
+/// Durations keep their unit symbols in both languages (`1 min 3 s`, `DurationText.Units.english`):
+/// they read alike in Japanese, where `1分3秒` costs eight bytes more on every line.
 /// The ids and names that are the scenario's own vocabulary (`error`, `function-error`,
 /// `DLQ`, an error's type) stay as the block and its claims spell them.
 public struct TraceWords: Sendable {
@@ -39,9 +41,6 @@ public struct TraceWords: Sendable {
     public let arrivals: StaticString
     public let everyStart, everyEnd, sizeStart, sizeEnd, runSeparator: StaticString
     public let shard, partition: StaticString
-    /// Durations: `1 min 3 s` in both languages. A log's times are unit symbols (`ms`, `s`,
-    /// `min`, `h`, `d`), read alike in Japanese, where `1分3秒` costs eight bytes more.
-    public let units: DurationText.Units
 
     public static let english = TraceWords(
         arrival: "arrival", response: "response", enqueued: "enqueued", received: "received", batch: "batch", start: "start",
@@ -52,7 +51,7 @@ public struct TraceWords: Sendable {
         receiveCount: " receive count ", reported: " reported ", count: " count ", failed: " FAILED", retryIn: " in ",
         blockedBy: " by ", coldStartTook: " cold start ", loopAt: " recursive loop, invocation ", loopAtEnd: "",
         provisioned: "provisioned env ", initAhead: " (Init ", initAheadEnd: " ahead)", arrivals: "arrivals", everyStart: ", one every ", everyEnd: ",",
-        sizeStart: " ", sizeEnd: " B each", runSeparator: ", ", shard: "shard", partition: "partition", units: .english)
+        sizeStart: " ", sizeEnd: " B each", runSeparator: ", ", shard: "shard", partition: "partition")
 
     public static let japanese = TraceWords(
         arrival: "到着", response: "応答", enqueued: "キューに追加", received: "受信", batch: "バッチ", start: "開始",
@@ -65,7 +64,7 @@ public struct TraceWords: Sendable {
         provisioned: "プロビジョニングされた実行環境 ", initAhead: " (Init ", initAheadEnd: " を事前に実行)", arrivals: "到着",
         everyStart: " (",
         everyEnd: "ごと)", sizeStart: " 各 ", sizeEnd: " B", runSeparator: " ", shard: "シャード", partition: "パーティション",
-        units: .english)
+    )
 
     /// The words for a language tag: Japanese for `ja`, English otherwise.
     public static func forLanguage(_ tag: String) -> TraceWords {
