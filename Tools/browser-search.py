@@ -22,7 +22,8 @@ query, in order, and adds the page's state after it to `steps` ({path, panel, ac
 value, status, results}): enter, escape, tab-out (Tab until focus leaves the box),
 refocus (blur the box, focus it again), compose-down and compose-escape (the key sent as
 an input method's, isComposing set), type:TEXT (typed, not waited for), type-enter:TEXT
-(typed, then Enter at once), search:TEXT (the
+(typed, then Enter at once), type-enter-escape:TEXT (typed, Enter, then Escape before the
+results come), search:TEXT (the
 box emptied, TEXT typed and its results waited for), run:COMMAND (a shell command in the
 current folder, such as a rebuild), reload (the page opened again). Exit status 1 when the box
 never appears. Only the standard library is used: Chromium is driven through the DevTools
@@ -172,11 +173,15 @@ def act(tools, session, action, url):
         which = "ArrowDown" if name == "compose-down" else "Escape"
         tools.evaluate(session, f"""document.querySelector('.site-search input').dispatchEvent(new KeyboardEvent('keydown',
           {{key: '{which}', code: '{which}', isComposing: true, keyCode: 229, bubbles: true, cancelable: true}}))""")
-    elif name in ("type", "type-enter"):
+    elif name in ("type", "type-enter", "type-enter-escape"):
         for character in argument:
             tools.send("Input.insertText", {"text": character}, session)
         if name == "type-enter":
             return act(tools, session, "enter", url)
+        if name == "type-enter-escape":
+            key(tools, session, "Enter", "Enter", "\r")
+            key(tools, session, "Escape", "Escape")
+            time.sleep(1.5)
     elif name == "search":
         tools.evaluate(session, "(() => { const i = document.querySelector('.site-search input'); i.focus(); i.value = ''; })()")
         mark_search(tools, session)

@@ -58,6 +58,6 @@ struct InitCommand: ParsableCommand {
     /// LC_MESSAGES and LANG that is set): Japanese for `ja…`, English otherwise.
     static func localeLanguage(_ environment: [String: String]) -> Language {
         let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
-        return locale.lowercased().hasPrefix("ja") ? .ja : .en
+        return InterfaceLanguage.isJapanese(locale) ? .ja : .en
     }
 }

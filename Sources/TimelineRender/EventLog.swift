@@ -89,7 +89,7 @@ public enum EventLog {
 
     /// A run of `count` arrivals, the first `entry`'s (alike in size, shard, group and rules):
     /// `#1-26, one every 50 ms, 1024 B each, shard 1` (without the pace when they came at once),
-    /// or in Japanese `#1-26 (50ミリ秒ごと) 各 1024 B シャード 1`.
+    /// or in Japanese `#1-26 (50 msごと) 各 1024 B シャード 1`.
     private static func writeArrivals(
         _ entry: TraceEntry, count: Int, every: Int64?, words: TraceWords, units: borrowing DurationText.Units, shards: ShardNaming,
         into sink: inout MarkupWriter

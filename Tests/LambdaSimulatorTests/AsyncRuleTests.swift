@@ -52,6 +52,30 @@ import Testing
         #expect(sqs.outcomes[1] == [.ok])
     }
 
+    /// A refused try ran no handler: the event's first run takes the first duration of the
+    /// list (it took the second, as if the refusal had run).
+    @Test func a8_aRefusedTryTakesNoDurationFromTheList() throws {
+        let trace = try Simulator.simulate(
+            Scenarios.async {
+                $0.function.fails = .attempts([1])
+                $0.function.failure = .throttled
+                $0.function.durations = [3_000, 100]
+            })
+        #expect(trace.startTimes == [1_000])
+        #expect(trace.ends.map(\.time) == [4_000])
+    }
+
+    /// Refusals without end at one instant (`throttle-backoff: 0s`) stop the run with its
+    /// steps limit, as any loop at one instant does: the count of refusals does not overflow.
+    @Test func a8_endlessRefusalsAtOneInstantStopTheRun() {
+        let spec = Scenarios.async {
+            $0.function.fails = .always
+            $0.function.failure = .throttled
+            $0.assumptions.throttleBackoffBase = 0
+        }
+        #expect(throws: SimulationError.self) { try Simulator.simulate(spec, detailLimit: 10) }
+    }
+
     @Test func a4_timeoutsAreFunctionErrors() throws {
         let trace = try Simulator.simulate(
             Scenarios.async {

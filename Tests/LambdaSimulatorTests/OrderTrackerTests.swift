@@ -27,7 +27,16 @@ import Testing
         byKey.started(1, items: [2, 3])
         #expect(byKey.ended(1, result: .ok, reported: [], at: 0) == nil)
         byKey.started(2, items: [1])
-        #expect(byKey.ended(2, result: .ok, reported: [], at: 500) == "#1 succeeded after #3 in key k1 at 500 ms")
+        #expect(byKey.ended(2, result: .ok, reported: [], at: 500) == "#1 succeeded after #3 in shard 0 key k1 at 500 ms")
+
+        // K13: a key is ordered within its shard; the same key on two shards is two orders.
+        var twoShards = OrderTracker(byFIFOGroup: false)
+        twoShards.arrived(1, shard: 1, group: "k")
+        twoShards.arrived(2, shard: 2, group: "k")
+        twoShards.started(1, items: [2])
+        #expect(twoShards.ended(1, result: .ok, reported: [], at: 0) == nil)
+        twoShards.started(2, items: [1])
+        #expect(twoShards.ended(2, result: .ok, reported: [], at: 100) == nil)
 
         var byGroup = OrderTracker(byFIFOGroup: true)
         byGroup.arrived(1, shard: nil, group: "orders")

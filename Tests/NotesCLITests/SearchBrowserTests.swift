@@ -258,6 +258,11 @@ import Testing
         let expected = try #require(try search(site, "Lambda 可視性タイムアウト").results.first)
         let entered = try search(site, "Lambda", options: ["--then", "type-enter: 可視性タイムアウト"])
         #expect(entered.steps?.last?.path == expected.href)
+        // Escape before those results came drops the Enter, and the late results do not
+        // open the list again.
+        let dismissed = try search(site, "Lambda", options: ["--then", "type-enter-escape: 可視性タイムアウト"])
+        #expect(dismissed.steps?.last?.path == "/index.html")
+        #expect(dismissed.steps?.last?.panel == "closed")
     }
 
     @Test func keysOfAnInputMethodGoToTheInputMethod() throws {

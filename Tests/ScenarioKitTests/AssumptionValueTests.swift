@@ -10,7 +10,8 @@ import Testing
     private func problem(_ mode: String, _ name: String, _ value: String) -> String? {
         let inputs = mode == "async" ? "events" : "records"
         let yaml = "mode: \(mode)\nassume: { \(name): \(value) }\n\(inputs):\n  - at: 0s\n"
-        return ScenarioRunner.run(yaml, path: "content/a.md").diagnostics.first.map { String($0.formatted.prefix { $0 != "\n" }) }
+        // The first error: a value read right may still warn that a run this short never relied on it.
+        return ScenarioRunner.run(yaml, path: "content/a.md").diagnostics.first(where: \.isError).map { String($0.formatted.prefix { $0 != "\n" }) }
     }
 
     @Test(arguments: [
@@ -201,7 +202,7 @@ import Testing
 
             """
         let run = ScenarioRunner.run(yaml, path: "content/a.md")
-        #expect(run.diagnostics.isEmpty)
+        #expect(!run.diagnostics.contains { $0.isError }, "read without error (one event relies on few of them, and says so in warnings)")
         let assumptions = try #require(run.document?.spec.assumptions)
         #expect(assumptions.environmentReuse == .leastRecent)
         #expect(assumptions.maxEnvironmentLifetime == 7_200_000)
@@ -217,14 +218,14 @@ import Testing
         #expect(assumptions.recursionThreshold == 20)
         let base = ScenarioRunner.run(
             "mode: async\nassume: { eventbridge-backoff: 3s, max-environment-lifetime: off, provisioned-recycle: off }\nevents:\n  - at: 0s\n", path: "a.md")
-        #expect(base.diagnostics.isEmpty)
+        #expect(!base.diagnostics.contains { $0.isError })
         #expect(base.document?.spec.assumptions.eventbridgeBackoffBase == 3_000)
         #expect(base.document?.spec.assumptions.eventbridgeBackoffCap == 480_000, "the cap stays 480 s")
         #expect(base.document?.spec.assumptions.maxEnvironmentLifetime == nil)
         let snapStart = ScenarioRunner.run(
             "mode: sync\nfunction: { SnapStart: { ApplyOn: PublishedVersions }, last-invoked: 20d }\nassume: { snapstart-reactivation: 30s, hand-off-latency: 2s }\nevents:\n  - at: 0s\n",
             path: "a.md")
-        #expect(snapStart.diagnostics.isEmpty)
+        #expect(!snapStart.diagnostics.contains { $0.isError })
         #expect(snapStart.document?.spec.function.lastInvoked == 1_728_000_000)
         #expect(snapStart.document?.spec.assumptions.snapstartReactivation == 30_000)
         #expect(snapStart.document?.spec.assumptions.handOffLatency == 2_000)

@@ -78,7 +78,7 @@ import Testing
             """)
         #expect(lifetime == ["pass cold-starts"])
         let reuse = ScenarioRunner.run("mode: sync\nassume: { environment-reuse: least-recent }\nevents:\n  - at: 0s\n", path: "a.md")
-        #expect(reuse.diagnostics.isEmpty)
+        #expect(reuse.diagnostics.map(\.id) == ["scenario.unused-assumption"], "read, though one event never chooses among environments")
         #expect(reuse.document?.spec.assumptions.environmentReuse == .leastRecent)
         let typo = ScenarioRunner.run("mode: sync\nassume: { idle-lifetim: 30s }\nevents:\n  - at: 0s\n", path: "a.md")
         #expect(typo.diagnostics.contains { $0.id == "scenario.unknown-key" && $0.message.contains("did you mean 'idle-lifetime'") })

@@ -71,10 +71,15 @@ import Testing
     @Test func aRecordNoPayloadHoldsIsAnError() {
         #expect(
             problems("mode: kinesis\nrecords:\n  - { at: 0s, size: 7MB }\n") == [
-                "content/a.md:3:21: error: a record over 6 MB (6,291,456 bytes) cannot be in a Lambda payload, and AWS does not document what this mapping does with one (rule E2) [scenario.unsupported]"
+                "content/a.md:3:21: error: a record of 7340032 bytes cannot be in a Lambda payload (at most 6291456, sync-limit), and AWS does not document what this mapping does with one (rule E2) [scenario.unsupported]"
             ])
         #expect(problems("mode: kinesis\nrecords:\n  - { at: 0s, size: 6MB }\n").isEmpty)
         #expect(problems("mode: kafka\nrecords:\n  - { at: 0s, size: 7MB }\n").count == 1)
+        // A change event carries its document (D2): 4 MB + 3 MB is one 7 MB record; a delete
+        // carries none, so its 7 MB document is no payload.
+        let documentDB = "mode: documentdb\nEventSourceMapping: { DocumentDBEventSourceConfig: { DatabaseName: shop } }\nrecords:\n"
+        #expect(problems(documentDB + "  - { at: 0s, size: 4MB, document: 3MB }\n").count == 1)
+        #expect(problems(documentDB + "  - { at: 0s, operation: delete, document: 7MB }\n").isEmpty)
     }
 
     /// K8: a DynamoDB stream's retention is 24 hours; 48 was accepted and 24 used.
@@ -84,6 +89,16 @@ import Testing
                 "content/a.md:2:33: error: a DynamoDB stream keeps records 24 hours; RetentionPeriodHours (48) sets a Kinesis stream's (rule K8) [scenario.unsupported]"
             ])
         #expect(problems("mode: dynamodb\nstream: { RetentionPeriodHours: 24 }\nrecords: [ { at: 0s } ]\n").isEmpty)
+    }
+
+    /// An assumption the block set that its run never relied on is a warning at its key:
+    /// `sdk-jitter` without an SDK caller changed nothing. One the run used says nothing.
+    @Test func anAssumptionTheRunNeverReliedOnIsAWarning() {
+        #expect(
+            problems("trigger: eventbridge\ncaller: { hand-off-fails: [1] }\nassume: { sdk-jitter: none }\nevents: [ { at: 0s } ]\n") == [
+                "content/a.md:3:23: warning: assume.sdk-jitter changed nothing: this run never relied on it [scenario.unused-assumption]"
+            ])
+        #expect(problems("mode: async\nfunction: { fails: [1] }\nassume: { retry-from: attempt-start }\nevents: [ { at: 0s } ]\n").isEmpty)
     }
 
     /// `starting-position` is the mapping's own setting, not a second one in `assume:`.

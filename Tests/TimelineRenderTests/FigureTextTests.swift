@@ -217,11 +217,11 @@ import Testing
     @Test(arguments: [
         (TraceEvent.start(invocation: 2, instance: 1, items: [1], attempt: 2), "開始 環境 1: #1 (試行 2)"),
         (.start(invocation: 3, instance: 2, items: [5], attempt: 1), "開始 環境 2: #5"),
-        (.end(invocation: 3, instance: 2, items: [5], result: .error, reported: [5]), "終了 環境 2: #5 error 報告 #5"),
+        (.end(invocation: 3, instance: 2, items: [5], result: .error, reported: [5]), "終了 環境 2: #5 error 失敗報告 #5"),
         (.batch(invocation: 3, items: [5, 6], trigger: .window, lane: 1), "バッチ レーン 1: #5-6 (window)"),
         (.retryScheduled(items: [1, 2, 3, 7], reason: .throttled, delay: 1_500), "再試行 #1-3,7 +1.5 s (throttled)"),
         (.coldStart(invocation: 1, instance: 3, items: [4], duration: 250, failed: true), "初期化 環境 3: #4 コールドスタート 250 ms 失敗"),
-        (.provisioned(instances: [1, 2], initDuration: 61_000), "準備完了 プロビジョニングされた実行環境 #1-2 (Init 1 min 1 s を事前に実行)"),
+        (.provisioned(instances: [1, 2], initDuration: 61_000), "準備完了 プロビジョニングされた実行環境 #1-2 (Init 1 min 1 s は事前に実行済み)"),
         (.shardBlocked(shard: 1, items: [3]), "ブロック パーティション 0、原因 #3"),
         (.recursionStopped(items: [5], depth: 17), "停止 #5 再帰ループの 17 回目の呼び出し"),
         (.arrival(item: 4, size: 10, shard: 2, group: "k"), "到着 #4 10 B パーティション 1 キー k"),

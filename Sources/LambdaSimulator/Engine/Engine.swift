@@ -320,18 +320,19 @@ final class Engine {
     }
 
     /// How attempt `attempt` of `key`, an input of arrival group `group`, goes: the function's
-    /// script, or the group's overrides of it.
+    /// script, or the group's overrides of it. `run` numbers the handler's runs for `duration`
+    /// (a refused try is an attempt of `fails`, but it ran no handler); the attempt by default.
     @inline(__always)
-    func plan(attempt: Int, key: Int, group: Int) -> FunctionModel.Plan {
-        guard hasGroupOverrides else { return function.plan(attempt: attempt, key: key) }
-        return function.plan(attempt: attempt, key: key, overrideDurations: groupDurations[group], overrideFails: groupFails[group])
+    func plan(attempt: Int, run: Int? = nil, key: Int, group: Int) -> FunctionModel.Plan {
+        guard hasGroupOverrides else { return function.plan(attempt: attempt, run: run, key: key) }
+        return function.plan(attempt: attempt, run: run, key: key, overrideDurations: groupDurations[group], overrideFails: groupFails[group])
     }
 
     /// How the next batch a mapping hands to the function goes: the script's plan for the Nth
     /// batch, where a batch the script refused (`failure: throttled` or `service-error`) took
     /// its number too, so `fails: [1]` refuses the first batch once and the retry runs.
     func batchPlan(items: [Int]) -> FunctionModel.Plan {
-        let plan = function.plan(attempt: nextInvocation + scriptedBatchRefusals, key: items.first ?? 0, items: items)
+        let plan = function.plan(attempt: nextInvocation + scriptedBatchRefusals, run: nextInvocation, key: items.first ?? 0, items: items)
         if case .refused = plan { scriptedBatchRefusals += 1 }
         return plan
     }

@@ -21,14 +21,17 @@ struct FunctionModel {
     var timeoutMilliseconds: Int64 { spec.timeoutSeconds * 1_000 }
 
     /// The plan for attempt `attempt` (from 1) of one event, or for ESM invocation number
-    /// `attempt` holding `items`.
-    mutating func plan(attempt: Int, key: Int, items: [Int] = [], overrideDurations: [Int64]? = nil, overrideFails: FailurePlan? = nil) -> Plan {
+    /// `attempt` holding `items`; `run` is the handler run whose `duration` it takes (refused
+    /// tries are attempts of `fails` but run no handler), `attempt` when nil.
+    mutating func plan(
+        attempt: Int, run: Int? = nil, key: Int, items: [Int] = [], overrideDurations: [Int64]? = nil, overrideFails: FailurePlan? = nil
+    ) -> Plan {
         // Each side read where it is (`a ?? b` would copy, and retain, the array or plan).
         let duration: Int64
         if let overrideDurations {
-            duration = Self.duration(of: overrideDurations, attempt: attempt)
+            duration = Self.duration(of: overrideDurations, attempt: run ?? attempt)
         } else {
-            duration = Self.duration(of: spec.durations, attempt: attempt)
+            duration = Self.duration(of: spec.durations, attempt: run ?? attempt)
         }
         let failing: Bool
         if let overrideFails {

@@ -17,7 +17,7 @@ struct AsyncItem {
     /// Refusals the scenario's script made (`failure: throttled` or `service-error`): each
     /// is one of the tries `fails` numbers, so `fails: [1]` refuses the first try only and
     /// the event runs at the next.
-    var scriptedRefusals: Int16 = 0
+    var scriptedRefusals: Int32 = 0
     var lastResult: AttemptResult?
     var duplicated = false
     /// Invocations of its recursive-loop chain this event would be (L1, L3).
@@ -87,7 +87,7 @@ extension Engine {
             return
         }
         let group = Int(state.group)
-        let plan = self.plan(attempt: Int(state.attempts) + Int(state.scriptedRefusals) + 1, key: item, group: group)
+        let plan = self.plan(attempt: Int(state.attempts) + Int(state.scriptedRefusals) + 1, run: Int(state.attempts) + 1, key: item, group: group)
         let refusal: (reason: String, rules: RuleSet)?
         switch plan {
         case .refused(let kind):

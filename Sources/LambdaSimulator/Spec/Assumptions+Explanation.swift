@@ -75,7 +75,8 @@ extension Assumptions.Name {
         case .sdkRetryGeneration: "SDKs retry as before the 2026 change: a 1 s backoff base for every retried error (R11, R12)."
         case .snsBackoff:
             "SNS's backoff phase waits 1 s growing geometrically to 20 s (1, 1.39, 1.95 … 20 s), without jitter; AWS publishes only the endpoints (R3)."
-        case .eventbridgeBackoff: "EventBridge waits 1 s, 2 s, 4 s … up to 480 s between retries, without jitter; AWS publishes no schedule (R6)."
+        case .eventbridgeBackoff:
+            "EventBridge waits 1 s, 2 s, 4 s … up to 480 s between retries, without jitter, and gives up as soon as the next wait would pass MaximumEventAgeInSeconds; AWS publishes no schedule (R6)."
         case .s3HandOff: "S3's behaviour when Lambda refuses a notification is not documented; assumed lost, not retried (R9)."
         case .adaptiveLimiter:
             "An adaptive SDK's rate limiter works as botocore's: off until the first throttle, then 0.7 × the rate it sent at (at least 0.5 calls/s), growing back along CUBIC (R10)."
@@ -91,7 +92,7 @@ extension Assumptions.Name {
             "SNS, EventBridge and S3 hand an event to Lambda the moment they receive it (assumed 0 s; S3 says \"typically … in seconds\", R9)."
         case .recursionThreshold: "Invocations 1–16 of a recursive chain run and the 17th is stopped; AWS says \"more than 16\" (L3)."
         case .startingPosition:
-            "A mapping that names no StartingPosition reads from TRIM_HORIZON, the oldest record kept, also what came before it started; AWS requires one (K3, KF2)."
+            "A mapping that names no StartingPosition reads from TRIM_HORIZON, the oldest record kept, also what came before it started; AWS requires one (K3, KF2, D2)."
         case .recursionCondition:
             "AWS names no condition for an asynchronous event stopped in a recursive loop; its on-failure record is assumed to say RecursiveInvocationException, the error a synchronous caller gets (L4)."
         }

@@ -18,7 +18,7 @@ extension Assumptions.Name {
         case .redriveAt: "maxReceiveCount に達したメッセージは、最後の可視性タイムアウトが終わった時点で DLQ に移る (Q4)。"
         case .windowStart: "バッチウィンドウは、マッピングの開始時と各呼び出しの終了後に開く。ソースにレコードがないときも同じ (E3)。"
         case .deliveryLatency: "送信先とデッドレターキューはメッセージを即座に受け取る (0秒とする。A12)。"
-        case .pollLatency: "ポーリングは、レコードが読めるようになった瞬間にそのレコードを返す (0秒とする。Q1。K2 のポーリングは 1秒に 1 回)。"
+        case .pollLatency: "ポーリングは、レコードが読めるようになった瞬間にそのレコードを返す (0秒とする。Q1、K2 のポーリングは 1秒に 1 回)。"
         case .recordOverhead: "値を設定しない限り、レコードのメタデータは 6 MB のペイロード上限に数えない (E6)。"
         case .syncLimit: "同期呼び出しのペイロード上限は、ドキュメントの 6 MB を 6,291,456 バイトとする (S5)。"
         case .sqsLowTrafficWait: "値を設定しない限り、トラフィックの少ない SQS キューでもバッチウィンドウを 20秒に向けて延ばさない (Q6)。"
@@ -43,7 +43,7 @@ extension Assumptions.Name {
         case .sdkRetryGeneration: "SDK は 2026 年の変更より前の方法で再試行する。再試行するエラーのバックオフの基準はどれも 1秒 (R11、R12)。"
         case .snsBackoff:
             "SNS のバックオフ段階は 1秒から 20秒まで等比的に待ち時間を延ばし (1、1.39、1.95 … 20秒)、ジッターはない。AWS が公開しているのは両端の値だけ (R3)。"
-        case .eventbridgeBackoff: "EventBridge は再試行の間に 1秒、2秒、4秒 … と最大 480秒まで待ち、ジッターはない。AWS は間隔を公開していない (R6)。"
+        case .eventbridgeBackoff: "EventBridge は再試行の間に 1秒、2秒、4秒 … と最大 480秒まで待ち、ジッターはない。次の待ち時間が MaximumEventAgeInSeconds を超えるとその時点で諦める。AWS は間隔を公開していない (R6)。"
         case .s3HandOff: "Lambda が通知を拒否したときの S3 の動作はドキュメントに記載がなく、通知は失われ再試行されないとする (R9)。"
         case .adaptiveLimiter:
             "adaptive モードの SDK のレート制限は botocore と同じく動く。最初のスロットリングまでは無効で、その後は送っていたレートの 0.7 倍 (最低 0.5 回/秒) に下げ、CUBIC に沿って戻す (R10)。"
@@ -59,7 +59,7 @@ extension Assumptions.Name {
             "SNS、EventBridge、S3 はイベントを受け取った瞬間に Lambda に渡す (0秒とする。S3 の記述は「通常は数秒以内」。R9)。"
         case .recursionThreshold: "再帰的な呼び出しの連鎖は 1〜16 回目まで実行され、17 回目で停止する。AWS の記述は「16 回を超えると」(L3)。"
         case .startingPosition:
-            "StartingPosition を指定しないマッピングは、開始前に書き込まれたものも含め、保持されている最も古いレコード (TRIM_HORIZON) から読む。AWS では指定が必須 (K3、KF2)。"
+            "StartingPosition を指定しないマッピングは、開始前に書き込まれたものも含め、保持されている最も古いレコード (TRIM_HORIZON) から読む。AWS では指定が必須 (K3、KF2、D2)。"
         case .recursionCondition:
             "再帰ループで停止した非同期イベントの condition を AWS は示していない。失敗時の送信先に届くレコードには、同期呼び出し元が受け取るエラーと同じ RecursiveInvocationException が入るとする (L4)。"
         }

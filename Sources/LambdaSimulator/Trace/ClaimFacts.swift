@@ -212,14 +212,15 @@ struct OrderTracker: Sendable {
     /// What an input's order is kept within.
     enum Scope: Hashable, Sendable {
         case shard(Int)
-        case key(String)
+        /// A partition key within its shard (K13): the same key on two shards is two orders.
+        case key(shard: Int, key: String)
         case group(String)
 
         /// The scope in a message, a Kafka partition counted as Kafka counts it.
         func description(_ shards: ShardNaming) -> String {
             switch self {
             case .shard(let shard): "\(shards.word) \(shards.number(shard))"
-            case .key(let key): "key \(key)"
+            case .key(let shard, let key): "\(shards.word) \(shards.number(shard)) key \(key)"
             case .group(let group): group
             }
         }
@@ -259,7 +260,7 @@ struct OrderTracker: Sendable {
             // make and compare.
             scopeNumber = lastShardNumber
         } else {
-            let scope: Scope = byFIFOGroup ? .group(group ?? "") : (group.map { .key($0) } ?? .shard(shard ?? 0))
+            let scope: Scope = byFIFOGroup ? .group(group ?? "") : (group.map { .key(shard: shard ?? 0, key: $0) } ?? .shard(shard ?? 0))
             scopeNumber = number(of: scope)
             if byShard { (lastShard, lastShardNumber) = (shard ?? 0, scopeNumber) }
         }

@@ -31,9 +31,9 @@ extension Trace {
         return text
     }
 
-    /// `describe` into markup, unpadded (an event log's line), compiled for the writer: a
-    /// log describes every event of a trace, and through the generic sink each of a line's
-    /// dozen pieces went through the protocol's table.
+    /// `describe` into markup as an event log's line (unpadded and terse, in `words`),
+    /// compiled for the writer: a log describes every event of a trace, and through the
+    /// generic sink each of a line's dozen pieces went through the protocol's table.
     public static func describe(_ event: TraceEvent, into out: MarkupWriter, shards: ShardNaming, words: TraceWords = .english) {
         var sink = out
         describe(event, into: &sink, padded: false, terse: true, shards: shards, words: words)
@@ -66,10 +66,7 @@ extension Trace {
         }
         switch event {
         case .arrival(let item, let size, let shard, let group):
-            head(words.arrival); out.literal("#"); out.integer(item); out.literal(" "); out.integer(Int(size)); out.literal(" B")
-            if let shard { out.literal(" "); out.literal(words.shardWord(shards)); out.literal(" "); out.integer(shards.number(shard)) }
-            // A record of a stream or topic names its partition key; a message its FIFO group.
-            if let group { out.literal(" "); out.literal(shard == nil ? words.group : words.key); out.text(group) }
+            head(words.arrival); writeArrival(item, size: size, shard: shard, group: group, into: &out, shards: shards, words: words)
         case .response(let item, let status, let error, let reason):
             head(words.response); out.literal("#"); out.integer(item); out.literal(" "); out.integer(status)
             if let error { out.literal(" "); out.text(error) }
@@ -84,12 +81,8 @@ extension Trace {
             }
         case .batch(let number, let ids, let trigger, let lane):
             head(words.batch)
-            if terse {
-                out.literal(words.laneAlone); out.integer(lane); out.literal(": ")
-            } else {
-                out.literal(words.invocation); out.integer(number); out.literal(words.lane); out.integer(lane); out.literal(": ")
-            }
-            ItemRanges.write(ids, into: &out); out.literal(" ("); out.text(trigger.rawValue); out.literal(")")
+            if !terse { out.literal(words.invocation); out.integer(number); out.literal(words.lane) } else { out.literal(words.laneAlone) }
+            out.integer(lane); out.literal(": "); ItemRanges.write(ids, into: &out); out.literal(" ("); out.text(trigger.rawValue); out.literal(")")
         case .start(let number, let instance, let ids, let attempt):
             head(words.start); invocation(number, on: instance)
             ItemRanges.write(ids, into: &out)
@@ -114,12 +107,7 @@ extension Trace {
             head(words.bisected); ItemRanges.write(ids, into: &out); out.literal(" -> "); ItemRanges.write(first, into: &out)
             out.literal(" + "); ItemRanges.write(second, into: &out)
         case .delivery(let delivery):
-            head(words.delivery); out.text(delivery.route.rawValue); out.literal(" -> "); out.text(delivery.target.rawValue)
-            if !delivery.delivered { out.literal(words.failed) }
-            out.literal(":")
-            if let condition = delivery.condition { out.literal(" "); out.text(condition) }
-            if let count = delivery.approximateInvokeCount { out.literal(words.count); out.integer(count) }
-            out.literal(" "); ItemRanges.write(delivery.items, into: &out)
+            head(words.delivery); writeDelivery(delivery, into: &out, words: words)
         case .discarded(let ids, let reason):
             head(words.discarded); ItemRanges.write(ids, into: &out); out.literal(" ("); out.text(reason.rawValue); out.literal(")")
         case .coldStart(let number, let instance, let ids, let duration, let failed):
@@ -134,6 +122,26 @@ extension Trace {
         case .note(let text):
             head(words.note); out.text(text)
         }
+    }
+
+    /// An arrival after its name: `#1 1024 B shard 1 key a`. A record of a stream or topic
+    /// names its partition key; a message its FIFO group.
+    private static func writeArrival(
+        _ item: Int, size: Int64, shard: Int?, group: String?, into out: inout some TextSink, shards: ShardNaming, words: TraceWords
+    ) {
+        out.literal("#"); out.integer(item); out.literal(" "); out.integer(Int(size)); out.literal(" B")
+        if let shard { out.literal(" "); out.literal(words.shardWord(shards)); out.literal(" "); out.integer(shards.number(shard)) }
+        if let group { out.literal(" "); out.literal(shard == nil ? words.group : words.key); out.text(group) }
+    }
+
+    /// A delivery after its name: `DLQ -> sqs: RetryAttemptsExhausted count 3 #5`.
+    private static func writeDelivery(_ delivery: Delivery, into out: inout some TextSink, words: TraceWords) {
+        out.text(delivery.route.rawValue); out.literal(" -> "); out.text(delivery.target.rawValue)
+        if !delivery.delivered { out.literal(words.failed) }
+        out.literal(":")
+        if let condition = delivery.condition { out.literal(" "); out.text(condition) }
+        if let count = delivery.approximateInvokeCount { out.literal(words.count); out.integer(count) }
+        out.literal(" "); ItemRanges.write(delivery.items, into: &out)
     }
 }
 

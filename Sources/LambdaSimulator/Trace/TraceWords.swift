@@ -59,9 +59,9 @@ public struct TraceWords: Sendable {
         bisected: "二分割", delivery: "送信", discarded: "破棄", coldStart: "初期化", stopped: "停止", ready: "準備完了",
         note: "注記", invocation: "呼び出し ", onEnvironment: " 環境 ", environment: "環境 ", laneAlone: "レーン ", attempt: " (試行 ", lane: " レーン ", group: "グループ ",
         key: "キー ",
-        receiveCount: " 受信回数 ", reported: " 報告 ", count: " 回数 ", failed: " 失敗", retryIn: " +",
+        receiveCount: " 受信回数 ", reported: " 失敗報告 ", count: " 呼び出し回数 ", failed: " 失敗", retryIn: " +",
         blockedBy: "、原因 ", coldStartTook: " コールドスタート ", loopAt: " 再帰ループの ", loopAtEnd: " 回目の呼び出し",
-        provisioned: "プロビジョニングされた実行環境 ", initAhead: " (Init ", initAheadEnd: " を事前に実行)", arrivals: "到着",
+        provisioned: "プロビジョニングされた実行環境 ", initAhead: " (Init ", initAheadEnd: " は事前に実行済み)", arrivals: "到着",
         everyStart: " (",
         everyEnd: "ごと)", sizeStart: " 各 ", sizeEnd: " B", runSeparator: " ", shard: "シャード", partition: "パーティション",
     )

@@ -123,6 +123,14 @@ public enum ScenarioValidator {
         }
     }
 
+    /// The bytes a record of `group` puts in a payload, as the engine counts them: its size,
+    /// a change event's full document (D2), and the `record-overhead` assumption (E6).
+    static func recordBytes(_ group: ArrivalGroup, _ spec: ScenarioSpec) -> Int64 {
+        // Sizes are read up to 1024 GB each, so the sum cannot overflow.
+        let document = spec.mode == .documentdb ? spec.changeStream.fullDocumentBytes(group.operation ?? .insert, document: group.documentSize ?? 0) : 0
+        return group.size + spec.assumptions.recordOverhead + document
+    }
+
     /// Why `fails: { records }` is refused on events.
     static let recordsOnEvents =
         "fails: { records } names poison records in a mapping's batches; an event's attempts fail by number (fails: [1, 2]), always, or by rate"
@@ -165,13 +173,15 @@ public enum ScenarioValidator {
             if group.group != nil, spec.mode != .sqsFIFO {
                 issues.add(.unsupported, "\(path).group", "message groups exist on SQS FIFO queues only", rule: "Q11")
             }
-            if let source = spec.mode.eventSource, [.stream, .topic, .changeStream].contains(source), max(group.size, group.documentSize ?? 0) > 6_291_456 {
-                // E2, S5: no payload over 6 MB reaches the function; what a stream, topic or
-                // change stream mapping does with such a record AWS does not document (MQ
+            if let source = spec.mode.eventSource, [.stream, .topic, .changeStream].contains(source), case let bytes = recordBytes(group, spec),
+                bytes > spec.assumptions.syncLimit
+            {
+                // E2, S5: no payload over the limit reaches the function; what a stream, topic
+                // or change stream mapping does with such a record AWS does not document (MQ
                 // drops it, M5), so it is not simulated rather than invoked as if it fitted.
                 issues.add(
-                    .unsupported, "\(path).\(group.documentSize ?? 0 > 6_291_456 ? "document" : "size")",
-                    "a record over 6 MB (6,291,456 bytes) cannot be in a Lambda payload, and AWS does not document what this mapping does with one",
+                    .unsupported, "\(path).\(group.documentSize != nil ? "document" : "size")",
+                    "a record of \(bytes) bytes cannot be in a Lambda payload (at most \(spec.assumptions.syncLimit), sync-limit), and AWS does not document what this mapping does with one",
                     rule: "E2")
             }
             if spec.mode.eventSource == .queue, group.size > 1_048_576 {

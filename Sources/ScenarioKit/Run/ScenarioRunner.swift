@@ -75,7 +75,7 @@ public enum ScenarioRunner {
             let verdicts = Verifier.verify(document, trace: trace, path: path)
             return ScenarioRun(
                 status: .simulated(trace), document: document, verdicts: verdicts,
-                diagnostics: problems + verdicts.compactMap(\.diagnostic),
+                diagnostics: problems + unusedAssumptions(document, trace: trace, path: path) + verdicts.compactMap(\.diagnostic),
                 passed: verdicts.count(where: \.passed), failed: verdicts.count { !$0.passed })
         } catch {
             let stop: Diagnostic =
@@ -92,6 +92,19 @@ public enum ScenarioRunner {
             // The claims could not be checked: each fails, as a broken block's do.
             let claims = document.expectations.count { $0.key.hasVerdict }
             return ScenarioRun(status: .stopped(error), document: document, verdicts: [], diagnostics: problems + [stop], passed: 0, failed: claims)
+        }
+    }
+
+    /// A warning for each assumption the block's `assume:` set that its run never relied on:
+    /// the value changed nothing, most often because the mode or caller has no such behaviour
+    /// (`sdk-jitter` without an SDK caller), and a setting is never left unused without a word.
+    static func unusedAssumptions(_ document: ScenarioDocument, trace: Trace, path: String) -> [Diagnostic] {
+        guard !document.namedAssumptions.isEmpty else { return [] }
+        let used = trace.assumptionsUsed
+        return document.namedAssumptions.filter { !used.contains($0) }.map { name in
+            .warning(
+                "scenario.unused-assumption", path: path, at: document.position(of: "assume.\(name.rawValue)"),
+                "assume.\(name.rawValue) changed nothing: this run never relied on it")
         }
     }
 

@@ -459,19 +459,24 @@
     return li;
   }
 
+  // Results that come after the reader closed the list (Escape, Tab, a click outside) fill
+  // it without opening it again; typing opens it.
   function show(message) {
     status.textContent = message;
-    panel.hidden = false;
+    if (!dismissed) panel.hidden = false;
   }
-  function close() { panel.hidden = true; }
-  // The query whose results the list shows, and whether Enter waits for the one in the box.
-  var shownFor = null, enterPending = false;
+  // Closing also drops an Enter that waited for its results: the reader moved on.
+  function close() { panel.hidden = true; enterPending = false; dismissed = true; }
+  // The query whose results the list shows, whether Enter waits for the one in the box, and
+  // whether the reader closed the list since last typing.
+  var shownFor = null, enterPending = false, dismissed = false;
   function clear() {
     list.textContent = "";
     status.textContent = "";
     shownFor = null;
     enterPending = false;
-    close();
+    // Hidden, not dismissed: a query typed before the index arrived opens when it does.
+    panel.hidden = true;
   }
 
   // The ranked pages of a query, with its terms and their weights (rarer terms weigh more).
@@ -556,6 +561,7 @@
     } else if (event.key === "Enter" && event.target === input) {
       event.preventDefault();
       if (!input.value.trim()) return;
+      dismissed = false;
       if (shownFor === input.value) openFirst();
       else enterPending = true;
     }
@@ -573,9 +579,11 @@
     event.preventDefault();
   });
   document.addEventListener("click", function (event) { if (!box.contains(event.target)) close(); });
-  input.addEventListener("input", function () { enterPending = false; run(); });
+  input.addEventListener("input", function () { enterPending = false; dismissed = false; run(); });
   input.addEventListener("compositionend", run);
-  input.addEventListener("focus", function () { if (input.value.trim() && shownFor === input.value) panel.hidden = false; });
+  input.addEventListener("focus", function () {
+    if (input.value.trim() && shownFor === input.value) { dismissed = false; panel.hidden = false; }
+  });
 
   window.notesimSearch = { queryTerms: queryTerms, top: top };
 
