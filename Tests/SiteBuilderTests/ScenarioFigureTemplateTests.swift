@@ -52,25 +52,29 @@ import TestSupport
         #expect(english.contains("<li class=\"tl-throttle\">429 throttled</li>"))
     }
 
+    /// A note of `lang` whose block sets one assumption and relies on another as well.
+    private static func reuseNote(lang: String) -> String {
+        """
+        ---
+        lang: \(lang)
+        ---
+        # N
+
+        ```scenario
+        title: "Least recently used"
+        mode: sync
+        function: { init: 800ms }
+        assume: { environment-reuse: least-recent }
+        events:
+          - { at: 0s, count: 2 }
+          - at: 1m
+        ```
+        """
+    }
+
     /// An assumption the scenario set is marked so: its explanation states the default.
     @Test func anAssumptionTheScenarioSetIsMarkedOnTheFigure() throws {
-        let note = """
-            ---
-            lang: en
-            ---
-            # N
-
-            ```scenario
-            title: "Least recently used"
-            mode: sync
-            function: { init: 800ms }
-            assume: { environment-reuse: least-recent }
-            events:
-              - { at: 0s, count: 2 }
-              - at: 1m
-            ```
-            """
-        let page = try #require(build(MemoryFileSystem(files: ["s/content/a.md": note])).text(at: "a.html"))
+        let page = try #require(build(MemoryFileSystem(files: ["s/content/a.md": Self.reuseNote(lang: "en")])).text(at: "a.html"))
         #expect(page.contains("<dt><code>environment-reuse</code><dd>(set by this scenario; the default is) Of several idle environments"))
         #expect(page.contains("<dt><code>idle-lifetime</code><dd>AWS does not publish"), "not set: the explanation alone")
     }
@@ -78,20 +82,7 @@ import TestSupport
     /// On a Japanese page the assumptions are explained in Japanese, the one the block set
     /// marked as on an English page.
     @Test func aJapanesePageExplainsItsAssumptionsInJapanese() throws {
-        let note = """
-            # N
-
-            ```scenario
-            title: "最も古い環境"
-            mode: sync
-            function: { init: 800ms }
-            assume: { environment-reuse: least-recent }
-            events:
-              - { at: 0s, count: 2 }
-              - at: 1m
-            ```
-            """
-        let page = try #require(build(MemoryFileSystem(files: ["s/content/a.md": note])).text(at: "a.html"))
+        let page = try #require(build(MemoryFileSystem(files: ["s/content/a.md": Self.reuseNote(lang: "ja")])).text(at: "a.html"))
         #expect(page.contains("<dt><code>environment-reuse</code><dd>(このシナリオで値を設定。既定の値の説明:) アイドル状態の実行環境が複数あるときは"))
         #expect(page.contains("<dt><code>idle-lifetime</code><dd>アイドル状態の実行環境を保持する時間は公開されていない。"))
         #expect(!page.contains("AWS does not publish"))
