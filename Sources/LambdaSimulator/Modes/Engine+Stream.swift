@@ -41,7 +41,7 @@ extension Engine {
         }
         source.records[arrival.id] = SourceRecord(
             id: arrival.id, arrival: arrival.time, size: arrival.size, shard: shard, group: nil, pollLatency: spec.assumptions.pollLatency)
-        let subLane = factor == 1 ? 0 : assignedSlot(forKey: "\(shard)/" + (partitionKey ?? String(arrival.id)), in: &source.keyLanes, slots: factor)
+        let subLane = key.map { assignedSlot(forKey: "\(shard)/" + $0, in: &source.keyLanes, slots: factor) } ?? 0
         let lane = (shard - 1) * factor + subLane
         source.lanes[lane].pending.append(arrival.id)
         source.deferredFills.insert(lane)
