@@ -62,7 +62,7 @@ extension Trace {
                 out.literal(words.environment); out.integer(instance); out.literal(": ")
                 return
             }
-            out.literal(words.invocation); out.integer(invocation); out.literal(words.onEnvironment); out.integer(instance); out.literal(": ")
+            out.literal("inv "); out.integer(invocation); out.literal(" on env "); out.integer(instance); out.literal(": ")
         }
         switch event {
         case .arrival(let item, let size, let shard, let group):
@@ -81,7 +81,7 @@ extension Trace {
             }
         case .batch(let number, let ids, let trigger, let lane):
             head(words.batch)
-            if !terse { out.literal(words.invocation); out.integer(number); out.literal(words.lane) } else { out.literal(words.laneAlone) }
+            if !terse { out.literal("inv "); out.integer(number); out.literal(" lane ") } else { out.literal(words.laneAlone) }
             out.integer(lane); out.literal(": "); ItemRanges.write(ids, into: &out); out.literal(" ("); out.text(trigger.rawValue); out.literal(")")
         case .start(let number, let instance, let ids, let attempt):
             head(words.start); invocation(number, on: instance)

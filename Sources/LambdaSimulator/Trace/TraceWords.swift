@@ -14,13 +14,12 @@ public struct TraceWords: Sendable {
     /// Each event's name, first on its line.
     public let arrival, response, enqueued, received, batch, start, end, throttled, retry, visible: StaticString
     public let blocked, unblocked, bisected, delivery, discarded, coldStart, stopped, ready, note: StaticString
-    /// `inv 2 on env 1`: the invocation and the environment it ran on (the text dump).
-    public let invocation, onEnvironment: StaticString
-    /// `env 1`, `lane 0`: an event log's terse lines name the environment and the lane alone.
+    /// `env 1`, `lane 0`: an event log's terse lines name the environment and the lane alone
+    /// (the text dump's `inv 2 on env 1` and `inv 2 lane 0`, in English only, are written
+    /// where it is made).
     public let environment, laneAlone: StaticString
     /// `(attempt 2)`: its opening; the closing is `)`.
     public let attempt: StaticString
-    public let lane: StaticString
     /// `group g1`: an SQS FIFO message group's or a stream record's group, before its name.
     public let group: StaticString
     /// `key a`: a stream record's partition key, named when order is kept per key (K13).
@@ -46,7 +45,7 @@ public struct TraceWords: Sendable {
         arrival: "arrival", response: "response", enqueued: "enqueued", received: "received", batch: "batch", start: "start",
         end: "end", throttled: "throttled", retry: "retry", visible: "visible", blocked: "blocked", unblocked: "unblocked",
         bisected: "bisected", delivery: "delivery", discarded: "discarded", coldStart: "init", stopped: "stopped", ready: "ready",
-        note: "note", invocation: "inv ", onEnvironment: " on env ", environment: "env ", laneAlone: "lane ", attempt: " (attempt ", lane: " lane ",
+        note: "note", environment: "env ", laneAlone: "lane ", attempt: " (attempt ",
         group: "group ", key: "key ",
         receiveCount: " receive count ", reported: " reported ", count: " count ", failed: " FAILED", retryIn: " in ",
         blockedBy: " by ", coldStartTook: " cold start ", loopAt: " recursive loop, invocation ", loopAtEnd: "",
@@ -57,7 +56,7 @@ public struct TraceWords: Sendable {
         arrival: "到着", response: "応答", enqueued: "キューに追加", received: "受信", batch: "バッチ", start: "開始",
         end: "終了", throttled: "スロットリング", retry: "再試行", visible: "再び可視", blocked: "ブロック", unblocked: "ブロック解除",
         bisected: "二分割", delivery: "送信", discarded: "破棄", coldStart: "初期化", stopped: "停止", ready: "準備完了",
-        note: "注記", invocation: "呼び出し ", onEnvironment: " 環境 ", environment: "環境 ", laneAlone: "レーン ", attempt: " (試行 ", lane: " レーン ", group: "グループ ",
+        note: "注記", environment: "環境 ", laneAlone: "レーン ", attempt: " (試行 ", group: "グループ ",
         key: "キー ",
         receiveCount: " 受信回数 ", reported: " 失敗報告 ", count: " 呼び出し回数 ", failed: " 失敗", retryIn: " +",
         blockedBy: "、原因 ", coldStartTook: " コールドスタート ", loopAt: " 再帰ループの ", loopAtEnd: " 回目の呼び出し",
